@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { DATA_SCOPES, ROLES } from './permissions.js';
+
+export const loginInput = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(40),
+  password: z.string().min(1, '请输入密码').max(200),
+});
+
+export const passwordRule = z
+  .string()
+  .min(8, '密码至少8位')
+  .max(100, '密码过长')
+  .regex(/[A-Za-z]/, '密码须包含字母')
+  .regex(/[0-9]/, '密码须包含数字');
+
+export const changePasswordInput = z.object({
+  oldPassword: z.string().min(1).max(200),
+  newPassword: passwordRule,
+});
+
+export const me = z.object({
+  id: z.number(),
+  username: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  scope: z.enum(DATA_SCOPES),
+  orgUnitId: z.number(),
+  orgUnitName: z.string(),
+  jurisdictionId: z.number(),
+  jurisdictionName: z.string(),
+  permissions: z.array(z.string()),
+  mustChangePassword: z.boolean(),
+});
+export type Me = z.infer<typeof me>;
+
+export const loginResult = z.object({
+  user: me,
+  csrfToken: z.string(),
+  /** For API clients: send as `Authorization: Bearer <token>` instead of the cookie. */
+  token: z.string(),
+});

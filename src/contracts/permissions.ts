@@ -1,0 +1,97 @@
+/**
+ * Roles, data scopes and permissions as data. Server guards and the web menu both read this.
+ * A later feature adds its permissions here and grants them to roles in ROLE_PERMISSIONS.
+ */
+export const ROLES = [
+  'admin',
+  'leader',
+  'office',
+  'department',
+  'enforcement',
+  'station_head',
+  'inspector',
+  'coordinator',
+  'informant',
+  'viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  leader: '局领导',
+  office: '专项办',
+  department: '股室人员',
+  enforcement: '执法人员',
+  station_head: '所长',
+  inspector: '监管所检查员',
+  coordinator: '协管员',
+  informant: '信息员',
+  viewer: '上级查看',
+};
+
+export const DATA_SCOPES = ['own', 'unit', 'jurisdiction', 'all'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+export const DATA_SCOPE_LABELS: Record<DataScope, string> = {
+  own: '本人记录',
+  unit: '本单位',
+  jurisdiction: '本辖区及下级',
+  all: '全部',
+};
+
+/** Default data scope per role; an admin may set another per person. */
+export const ROLE_DEFAULT_SCOPE: Record<Role, DataScope> = {
+  admin: 'all',
+  leader: 'jurisdiction',
+  office: 'jurisdiction',
+  department: 'jurisdiction',
+  enforcement: 'jurisdiction',
+  station_head: 'jurisdiction',
+  inspector: 'jurisdiction',
+  coordinator: 'own',
+  informant: 'own',
+  viewer: 'jurisdiction',
+};
+
+export const PERMISSIONS = {
+  'org.read': '查看组织机构',
+  'org.manage': '管理组织机构',
+  'users.read': '查看人员',
+  'users.manage': '管理人员',
+  'audit.read': '查看审计日志',
+  'entities.read': '查看监管对象',
+  'entities.manage': '管理监管对象',
+  'campaigns.read': '查看专项行动',
+  'campaigns.manage': '管理专项行动',
+  'plans.read': '查看检查计划',
+  'plans.manage': '制定检查计划',
+  'inspections.read': '查看检查记录',
+  'inspections.record': '录入检查记录',
+  'reports.submit': '报送线索/隐患',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+const READ_ALL: Permission[] = [
+  'org.read',
+  'users.read',
+  'entities.read',
+  'campaigns.read',
+  'plans.read',
+  'inspections.read',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  admin: Object.keys(PERMISSIONS) as Permission[],
+  leader: [...READ_ALL, 'audit.read'],
+  office: [...READ_ALL, 'audit.read', 'entities.manage', 'campaigns.manage', 'plans.manage', 'inspections.record'],
+  department: [...READ_ALL, 'entities.manage', 'inspections.record'],
+  enforcement: [...READ_ALL, 'inspections.record'],
+  station_head: [...READ_ALL, 'entities.manage', 'plans.manage', 'inspections.record'],
+  inspector: [...READ_ALL, 'inspections.record'],
+  coordinator: ['org.read', 'reports.submit'],
+  informant: ['org.read', 'reports.submit'],
+  viewer: [...READ_ALL],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,39 @@
+import { auditLog } from '../../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Ctx } from './context.js';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  jurisdictionId?: number | null;
+  summary?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'csrfToken']);
+
+/** Drop secrets and make the value JSON-safe before it goes into the log. */
+function clean(value: unknown): unknown {
+  if (value === undefined) return null;
+  return JSON.parse(
+    JSON.stringify(value, (k, v) => (SECRET_KEYS.has(k) ? undefined : typeof v === 'bigint' ? v.toString() : v)),
+  );
+}
+
+/** Write one audit row. Call it with the transaction that makes the change. */
+export async function audit(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip'>, entry: AuditEntry) {
+  await tx.insert(auditLog).values({
+    actorId: ctx.actor.id || null,
+    actorName: ctx.actor.name,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    jurisdictionId: entry.jurisdictionId ?? null,
+    summary: entry.summary,
+    before: clean(entry.before),
+    after: clean(entry.after),
+    ip: ctx.ip ?? null,
+  });
+}

@@ -1,0 +1,42 @@
+import type { DataScope, Permission, Role } from '../../contracts/permissions.js';
+import { ROLE_PERMISSIONS } from '../../contracts/permissions.js';
+import type { Db } from '../../db/client.js';
+import { forbidden } from './errors.js';
+
+/** The person acting, resolved from the session. */
+export interface Actor {
+  id: number;
+  username: string;
+  name: string;
+  role: Role;
+  scope: DataScope;
+  orgUnitId: number;
+  jurisdictionId: number;
+  /** Materialised path of the actor's jurisdiction, e.g. "/1/2/5/". */
+  jurisdictionPath: string;
+}
+
+/** What every use case receives: the database, who acts, and from where. */
+export interface Ctx {
+  db: Db;
+  actor: Actor;
+  ip?: string;
+}
+
+/** A system actor for CLI tasks, demo seeding and imports run outside a request. */
+export function systemActor(jurisdictionPath = '/'): Actor {
+  return {
+    id: 0,
+    username: 'system',
+    name: '系统',
+    role: 'admin',
+    scope: 'all',
+    orgUnitId: 0,
+    jurisdictionId: 0,
+    jurisdictionPath,
+  };
+}
+
+export function assertCan(actor: Actor, permission: Permission) {
+  if (!ROLE_PERMISSIONS[actor.role].includes(permission)) throw forbidden();
+}

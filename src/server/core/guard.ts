@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { ROLE_PERMISSIONS } from '../../contracts/permissions.js';
+import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from '../modules/auth/session.js';
+import { AppError, forbidden, unauthenticated } from './errors.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string) {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function bearer(req: FastifyRequest) {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+}
+
+/**
+ * Every API route must declare `config.access`; the app refuses to start otherwise.
+ * Before each handler: resolve the session (cookie or bearer token), check the permission,
+ * and for cookie-authenticated writes check the CSRF token header.
+ */
+export function installGuard(app: FastifyInstance) {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config as object), access: 'public' } as any;
+      return;
+    }
+    const access = (route.config as { access?: string } | undefined)?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access (config.access)`);
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!req.url.startsWith('/api/') || access === 'public') return;
+    const token = bearer(req) ?? req.cookies[SESSION_COOKIE];
+    if (!token) throw unauthenticated();
+    const s = await resolveSession(req.server.db, token);
+    if (!s) throw new AppError('SESSION_EXPIRED', '登录已过期，请重新登录', 401);
+    req.actor = s.actor;
+    req.sessionId = s.sessionId;
+    req.viaCookie = !bearer(req);
+    if (req.viaCookie && !SAFE_METHODS.has(req.method)) {
+      const sent = req.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameToken(sent, s.csrfToken)) {
+        throw new AppError('CSRF', '请求校验失败，请刷新页面后重试', 403);
+      }
+    }
+    if (access && access !== 'authenticated' && !ROLE_PERMISSIONS[s.actor.role].includes(access)) {
+      throw forbidden();
+    }
+  });
+}

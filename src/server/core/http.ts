@@ -1,0 +1,48 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Permission } from '../../contracts/permissions.js';
+import type { Actor, Ctx } from './context.js';
+import { unauthenticated } from './errors.js';
+
+/** Who may call a route: a permission, any signed-in person, or anyone. */
+export type RouteAccess = Permission | 'authenticated' | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor?: Actor;
+    sessionId?: string;
+    /** True when the caller authenticated with the session cookie (CSRF applies). */
+    viaCookie?: boolean;
+  }
+}
+
+/** The use-case context of an authenticated request. */
+export function ctxOf(req: FastifyRequest): Ctx {
+  if (!req.actor) throw unauthenticated();
+  return { db: req.server.db, actor: req.actor, ip: req.ip };
+}
+
+export const errorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+export const okSchema = z.object({ ok: z.literal(true) });
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+export function paged<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+}
+
+/** Standard error responses documented on every route. */
+export const errorResponses = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+
+export function sendFile(reply: FastifyReply, buf: Buffer, filename: string, type: string) {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(buf);
+}
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

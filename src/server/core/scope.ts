@@ -1,0 +1,39 @@
+import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import type { Actor } from './context.js';
+
+export interface ScopeColumns {
+  /** Column holding the record's jurisdiction id. */
+  jurisdiction: AnyColumn | SQL;
+  /** Column holding the owning org unit, for the 'unit' scope. */
+  unit?: AnyColumn | SQL;
+  /** Column holding the creating user's id, for the 'own' scope. */
+  owner?: AnyColumn | SQL;
+}
+
+/** Subquery of the ids of a jurisdiction subtree (prefix match on the materialised path). */
+export function subtreeIds(path: string): SQL {
+  return sql`(select j.id from jurisdictions j where j.path like ${path + '%'})`;
+}
+
+/**
+ * SQL condition restricting rows to what the actor may see. Every list or read of scoped
+ * records goes through this, so a station inspector never sees another station's rows.
+ */
+export function scopeWhere(actor: Actor, cols: ScopeColumns): SQL {
+  switch (actor.scope) {
+    case 'all':
+      return sql`true`;
+    case 'jurisdiction':
+      return sql`${cols.jurisdiction} in ${subtreeIds(actor.jurisdictionPath)}`;
+    case 'unit':
+      return cols.unit ? sql`${cols.unit} = ${actor.orgUnitId}` : sql`${cols.jurisdiction} = ${actor.jurisdictionId}`;
+    case 'own':
+      return cols.owner ? sql`${cols.owner} = ${actor.id}` : sql`false`;
+  }
+}
+
+/** True when a jurisdiction (given by its path) lies inside the actor's area. */
+export function pathInScope(actor: Actor, path: string): boolean {
+  if (actor.scope === 'all') return true;
+  return path.startsWith(actor.jurisdictionPath);
+}

@@ -1,0 +1,13 @@
+import type { Db } from '../../db/client.js';
+import { isEmpty, seedDemoOrg } from './seed-org.js';
+
+/**
+ * Load all demo data into an empty database. Each feature adds one step here,
+ * receiving the demo organisation so its records hang off real stations.
+ */
+export async function seedDemo(db: Db) {
+  if (!(await isEmpty(db))) return false;
+  const org = await seedDemoOrg(db);
+  void org;
+  return true;
+}

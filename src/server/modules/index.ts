@@ -1,0 +1,8 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { auditRoutes } from './audit/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { orgRoutes } from './org/routes.js';
+
+/** Every feature's routes, one line each. */
+export const modules: FastifyPluginAsync<any>[] = [healthRoutes, authRoutes, orgRoutes, auditRoutes];

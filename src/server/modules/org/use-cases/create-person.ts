@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { ROLE_DEFAULT_SCOPE, type DataScope, type Role } from '../../../../contracts/permissions.js';
+import type { DbOrTx } from '../../../../db/client.js';
+import { users } from '../../../../db/schema/index.js';
+import { audit } from '../../../core/audit.js';
+import type { Ctx } from '../../../core/context.js';
+import { conflict, invalid } from '../../../core/errors.js';
+import { hashPassword } from '../../auth/passwords.js';
+import { assertManagesPath, assertScopeGrant } from '../policy.js';
+import { presentPerson } from '../presenter.js';
+import { getJurisdiction, getOrgUnit, getPerson } from '../queries.js';
+
+export interface PersonInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  dataScope?: DataScope;
+  orgUnitId: number;
+  jurisdictionId?: number;
+  title?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  password?: string;
+}
+
+/** Validate a new person against the organisation; returns the row to insert. Shared by create and import. */
+export async function preparePerson(ctx: Ctx, db: DbOrTx, input: PersonInput) {
+  const unit = await getOrgUnit(db, input.orgUnitId);
+  assertManagesPath(ctx.actor, unit.path);
+  let jurisdictionId = unit.unit.jurisdictionId;
+  if (input.jurisdictionId && input.jurisdictionId !== jurisdictionId) {
+    const j = await getJurisdiction(db, input.jurisdictionId);
+    if (!j.path.startsWith(unit.path)) throw invalid('人员负责的辖区须在所属机构辖区之内');
+    jurisdictionId = j.id;
+  }
+  const dataScope = input.dataScope ?? ROLE_DEFAULT_SCOPE[input.role];
+  assertScopeGrant(ctx.actor, dataScope);
+  if (input.role === 'admin' && ctx.actor.role !== 'admin') throw invalid('只有系统管理员可以设置管理员');
+  const [dup] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
+  if (dup) throw conflict(`用户名“${input.username}”已被使用`);
+  return {
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    dataScope,
+    orgUnitId: input.orgUnitId,
+    jurisdictionId,
+    title: input.title ?? null,
+    phone: input.phone ?? null,
+    email: input.email || null,
+    passwordHash: input.password ? await hashPassword(input.password) : null,
+    mustChangePassword: !!input.password,
+  };
+}
+
+export async function createPerson(ctx: Ctx, input: PersonInput) {
+  return ctx.db.transaction(async (tx) => {
+    const values = await preparePerson(ctx, tx, input);
+    const [row] = await tx.insert(users).values(values).returning();
+    await audit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, jurisdictionId: row.jurisdictionId, summary: `新增人员 ${row.displayName}`, after: row });
+    return presentPerson(await getPerson(tx, row.id));
+  });
+}

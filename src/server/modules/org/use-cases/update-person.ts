@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import type { DataScope, Role } from '../../../../contracts/permissions.js';
+import { sessions, users } from '../../../../db/schema/index.js';
+import { audit } from '../../../core/audit.js';
+import type { Ctx } from '../../../core/context.js';
+import { invalid } from '../../../core/errors.js';
+import { assertManagesPath, assertScopeGrant } from '../policy.js';
+import { presentPerson } from '../presenter.js';
+import { getJurisdiction, getOrgUnit, getPerson } from '../queries.js';
+
+export interface PersonPatch {
+  displayName?: string;
+  role?: Role;
+  dataScope?: DataScope;
+  orgUnitId?: number;
+  jurisdictionId?: number;
+  title?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  active?: boolean;
+  unlock?: boolean;
+}
+
+export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await getPerson(tx, id);
+    assertManagesPath(ctx.actor, before.jurisdictionPath);
+    const { unlock, ...fields } = patch;
+    if (fields.dataScope) assertScopeGrant(ctx.actor, fields.dataScope);
+    if (fields.role === 'admin' && ctx.actor.role !== 'admin') throw invalid('只有系统管理员可以设置管理员');
+    if (id === ctx.actor.id && (fields.active === false || (fields.role && fields.role !== before.role))) {
+      throw invalid('不能停用自己的账户或修改自己的角色');
+    }
+    if (fields.orgUnitId) {
+      const unit = await getOrgUnit(tx, fields.orgUnitId);
+      assertManagesPath(ctx.actor, unit.path);
+      if (!fields.jurisdictionId) fields.jurisdictionId = unit.unit.jurisdictionId;
+    }
+    if (fields.jurisdictionId) assertManagesPath(ctx.actor, (await getJurisdiction(tx, fields.jurisdictionId)).path);
+    const set: Record<string, unknown> = { ...fields, email: fields.email === '' ? null : fields.email, updatedAt: new Date() };
+    if (unlock) Object.assign(set, { lockedUntil: null, failedLogins: 0 });
+    await tx.update(users).set(set).where(eq(users.id, id));
+    if (fields.active === false || fields.role || fields.dataScope) await tx.delete(sessions).where(eq(sessions.userId, id));
+    const after = await getPerson(tx, id);
+    await audit(tx, ctx, { action: 'user.update', entityType: 'user', entityId: id, jurisdictionId: after.jurisdictionId, summary: `修改人员 ${after.displayName}`, before, after });
+    return presentPerson(after);
+  });
+}
