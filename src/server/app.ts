@@ -23,6 +23,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     settings: { loginRateLimit: number };
+    /** Every API route with its declared access, for the guard test and docs. */
+    routeTable: { method: string; url: string; access: string }[];
   }
 }
 
@@ -79,6 +81,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/')) return;
+    for (const method of [r.method].flat()) {
+      if (method === 'HEAD') continue;
+      app.routeTable.push({ method, url: r.url, access: String((r.config as any)?.access ?? '') });
+    }
+  });
   installGuard(app);
 
   app.setErrorHandler((err: any, req, reply) => {

@@ -33,7 +33,7 @@ export function installGuard(app: FastifyInstance) {
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access (config.access)`);
   });
 
-  app.addHook('preHandler', async (req) => {
+  app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!req.url.startsWith('/api/') || access === 'public') return;
     const token = bearer(req) ?? req.cookies[SESSION_COOKIE];

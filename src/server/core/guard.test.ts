@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERMISSIONS } from '../../contracts/permissions.js';
+import { createTestApp, type TestApp } from '../../test/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('route guard', () => {
+  it('every API route declares who may call it', () => {
+    const routes = t.app.routeTable.filter((r) => !r.url.startsWith('/api/docs'));
+    expect(routes.length).toBeGreaterThan(10);
+    const valid = new Set([...Object.keys(PERMISSIONS), 'public', 'authenticated']);
+    const bad = routes.filter((r) => !valid.has(r.access));
+    expect(bad).toEqual([]);
+  });
+
+  it('refuses every non-public route without a session', async () => {
+    const closed = t.app.routeTable.filter((r) => r.access !== 'public' && !r.url.startsWith('/api/docs'));
+    for (const r of closed) {
+      const url = r.url.replace(/:(\w+)/g, '1');
+      const res = await t.app.inject({ method: r.method as any, url, payload: r.method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.json().code).toMatch(/UNAUTHENTICATED|SESSION_EXPIRED/);
+    }
+  });
+
+  it('a route without declared access makes the app refuse to start', async () => {
+    const { default: Fastify } = await import('fastify');
+    const { installGuard } = await import('./guard.js');
+    const app = Fastify();
+    installGuard(app);
+    expect(() => app.get('/api/naked', async () => 'x')).toThrow(/declares no access/);
+  });
+
+  it('rejects cookie writes without the CSRF token', async () => {
+    const admin = await t.as('admin');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/jurisdictions',
+      headers: { cookie: admin.cookie },
+      payload: { parentId: t.org.districtId, name: '无令牌街道' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'CSRF' });
+  });
+
+  it('denies a permission the role lacks', async () => {
+    const inspector = await t.as('inspector_cx');
+    const res = await inspector.get('/api/audit');
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toEqual({ code: 'FORBIDDEN', message: expect.stringMatching(/权限/) });
+  });
+
+  it('serves the OpenAPI document listing the routes', async () => {
+    const res = await t.app.inject({ url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toContain('/api/auth/login');
+    expect(Object.keys(doc.paths)).toContain('/api/people');
+  });
+
+  it('answers health', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+});

@@ -1,0 +1,69 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Database } from '../db/client.js';
+import { buildApp } from '../server/app.js';
+import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../server/demo/org-data.js';
+import { seedDemoOrg, type DemoOrg } from '../server/demo/seed-org.js';
+import { createTestDatabase } from './db.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  org: DemoOrg;
+  /** Sign in as a demo account and get a client that sends its cookie and CSRF token. */
+  as(username: string, password?: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  csrf: string;
+  cookie: string;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+/** A full app on a fresh database with the demo organisation loaded. */
+export async function createTestApp(opts: { loginRateLimit?: number } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const org = await seedDemoOrg(database.db);
+  const app = await buildApp({ db: database.db, loginRateLimit: opts.loginRateLimit ?? 1000 });
+  await app.ready();
+  return {
+    app,
+    database,
+    org,
+    async as(username, password) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD) },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+      const session = res.cookies.find((c) => c.name === 'yj_session')!.value;
+      const csrf = res.json().csrfToken as string;
+      return clientFor(app, `yj_session=${session}`, csrf);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export function clientFor(app: FastifyInstance, cookie: string, csrf: string): Client {
+  const request = (o: InjectOptions): Promise<LightMyRequestResponse> =>
+    app.inject({ ...o, headers: { cookie, 'x-csrf-token': csrf, ...(o.headers ?? {}) } });
+  return {
+    csrf,
+    cookie,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, payload) => request({ method: 'POST', url, payload: payload as any }),
+    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as any }),
+    put: (url, payload) => request({ method: 'PUT', url, payload: payload as any }),
+    delete: (url) => request({ method: 'DELETE', url }),
+  };
+}

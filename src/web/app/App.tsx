@@ -1,0 +1,42 @@
+import { Result, Spin } from 'antd';
+import { Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { LoginPage } from '../features/auth/LoginPage.js';
+import { PlannedPage } from '../features/placeholder/PlannedPage.js';
+import { useAuth } from '../lib/auth.js';
+import { Layout } from './Layout.js';
+import { MENU } from './menu.js';
+import { ROUTES } from './routes.js';
+
+const loading = <Spin style={{ display: 'block', margin: '80px auto' }} />;
+
+export function App() {
+  const { me, loading: authLoading } = useAuth();
+  const loc = useLocation();
+  if (authLoading) return loading;
+  if (!me) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to={`/login?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />} />
+      </Routes>
+    );
+  }
+  const built = new Set(ROUTES.map((r) => r.path.split('/:')[0]));
+  return (
+    <Layout>
+      <Suspense fallback={loading}>
+        <Routes>
+          <Route path="/login" element={<Navigate to="/" replace />} />
+          {ROUTES.map(({ path, page: Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
+          {MENU.filter((m) => !built.has(m.path)).map((m) => (
+            <Route key={m.path} path={`${m.path}/*`} element={<PlannedPage entry={m} />} />
+          ))}
+          <Route path="*" element={<Result status="404" title="页面不存在" />} />
+        </Routes>
+      </Suspense>
+    </Layout>
+  );
+}

@@ -1,0 +1,88 @@
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_LABELS } from '../../contracts/permissions.js';
+import { useAuth } from '../lib/auth.js';
+import { BRAND_ICON, MENU } from './menu.js';
+
+const { Header, Sider, Content } = AntLayout;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { me, can, logout } = useAuth();
+  const nav = useNavigate();
+  const loc = useLocation();
+  const screens = Grid.useBreakpoint();
+  const mobile = !screens.md;
+  const [open, setOpen] = useState(false);
+  const items = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({
+    key: m.path,
+    icon: m.icon,
+    label: m.label,
+  }));
+  const selected = MENU.filter((m) => m.path !== '/' && loc.pathname.startsWith(m.path)).map((m) => m.path);
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={selected.length ? selected : ['/']}
+      onClick={(e) => {
+        nav(e.key);
+        setOpen(false);
+      }}
+    />
+  );
+  const brand = (
+    <div style={{ color: '#fff', padding: '16px 20px', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+      {BRAND_ICON} <span style={{ marginLeft: 6 }}>药监通</span>
+    </div>
+  );
+  return (
+    <AntLayout style={{ minHeight: '100vh' }}>
+      {mobile ? (
+        <Drawer open={open} onClose={() => setOpen(false)} placement="left" width={220} styles={{ body: { padding: 0, background: '#001529' } }} closable={false}>
+          {brand}
+          {menu}
+        </Drawer>
+      ) : (
+        <Sider width={208} breakpoint="lg" collapsedWidth={64}>
+          {brand}
+          {menu}
+        </Sider>
+      )}
+      <AntLayout>
+        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+          <Space>
+            {mobile && <Button icon={<MenuOutlined />} onClick={() => setOpen(true)} aria-label="菜单" />}
+            <Typography.Text strong>药品安全专项行动监管平台</Typography.Text>
+          </Space>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'profile', label: '个人中心' },
+                { key: 'logout', label: '退出登录', icon: <LogoutOutlined /> },
+              ],
+              onClick: async ({ key }) => {
+                if (key === 'logout') {
+                  await logout();
+                  nav('/login');
+                } else nav('/profile');
+              },
+            }}
+          >
+            <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+              <Avatar size="small">{me?.name.slice(-1)}</Avatar>
+              {!mobile && (
+                <span>
+                  {me?.name} · {me ? ROLE_LABELS[me.role] : ''}
+                </span>
+              )}
+            </Space>
+          </Dropdown>
+        </Header>
+        <Content style={{ margin: mobile ? 8 : 16 }}>{children}</Content>
+      </AntLayout>
+    </AntLayout>
+  );
+}

@@ -1,0 +1,44 @@
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  ExperimentOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../contracts/permissions.js';
+
+export interface MenuEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission?: Permission;
+  /** Not built yet: the page says so. */
+  planned?: string;
+}
+
+/** The sidebar: every module of the mission, in the order a bureau works. */
+export const MENU: MenuEntry[] = [
+  { path: '/', label: '工作台', icon: <DashboardOutlined /> },
+  { path: '/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.read' },
+  { path: '/entities', label: '监管对象', icon: <ShopOutlined />, permission: 'entities.read', planned: '监管对象库：许可证、标签、风险与信用等级，Excel 导入导出。' },
+  { path: '/campaigns', label: '专项行动', icon: <FlagOutlined />, permission: 'campaigns.read', planned: '专项行动方案：阶段、指标、报送任务、任务分工与联络员。' },
+  { path: '/plans', label: '检查计划', icon: <CalendarOutlined />, permission: 'plans.read', planned: '按指标规则生成检查计划，双随机抽取，实时覆盖率。' },
+  { path: '/inspections', label: '监督检查', icon: <FileSearchOutlined />, permission: 'inspections.read', planned: '检查记录、问题与处置措施、整改跟踪。' },
+  { path: '/risks', label: '风险隐患', icon: <AlertOutlined />, permission: 'inspections.read', planned: '风险清单、销号闭环、风险会商。' },
+  { path: '/cases', label: '线索与案件', icon: <SolutionOutlined />, permission: 'inspections.read', planned: '线索核查、立案查处、移送公安、协查函、典型案例。' },
+  { path: '/reports', label: '统计报送', icon: <BarChartOutlined />, permission: 'campaigns.read', planned: '报送任务、统计表自动生成、审核与逐级汇总。' },
+  { path: '/monitoring', label: '监测与信用', icon: <ExperimentOutlined />, permission: 'entities.read', planned: '不良反应信号、抽检、信用分级监管。' },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/profile', label: '个人中心', icon: <UserOutlined /> },
+];
+
+export const BRAND_ICON = <SafetyCertificateOutlined />;

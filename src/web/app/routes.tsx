@@ -1,0 +1,9 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/** One line per feature page; the path matches MENU in menu.tsx. */
+export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[] = [
+  { path: '/', page: lazy(() => import('../features/home/HomePage.js')) },
+  { path: '/org', page: lazy(() => import('../features/org/OrgPage.js')) },
+  { path: '/audit', page: lazy(() => import('../features/audit/AuditPage.js')) },
+  { path: '/profile', page: lazy(() => import('../features/profile/ProfilePage.js')) },
+];
