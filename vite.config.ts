@@ -8,15 +8,6 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: {
-      output: {
-        manualChunks: {
-          react: ['react', 'react-dom', 'react-router-dom', '@tanstack/react-query'],
-          antd: ['antd', '@ant-design/icons'],
-          echarts: ['echarts'],
-        },
-      },
-    },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

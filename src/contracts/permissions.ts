@@ -66,12 +66,15 @@ export const PERMISSIONS = {
   'plans.manage': '制定检查计划',
   'inspections.read': '查看检查记录',
   'inspections.record': '录入检查记录',
-  'reports.submit': '报送线索/隐患',
+  'tips.submit': '上报隐患线索（协管员/信息员）',
+  'tips.read': '查看基层上报',
+  'tips.review': '受理基层上报',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 const READ_ALL: Permission[] = [
   'org.read',
+  'tips.read',
   'users.read',
   'entities.read',
   'campaigns.read',
@@ -82,13 +85,13 @@ const READ_ALL: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
   leader: [...READ_ALL, 'audit.read'],
-  office: [...READ_ALL, 'audit.read', 'entities.manage', 'campaigns.manage', 'plans.manage', 'inspections.record'],
+  office: [...READ_ALL, 'audit.read', 'entities.manage', 'campaigns.manage', 'plans.manage', 'inspections.record', 'tips.review'],
   department: [...READ_ALL, 'entities.manage', 'inspections.record'],
   enforcement: [...READ_ALL, 'inspections.record'],
-  station_head: [...READ_ALL, 'entities.manage', 'plans.manage', 'inspections.record'],
-  inspector: [...READ_ALL, 'inspections.record'],
-  coordinator: ['org.read', 'reports.submit'],
-  informant: ['org.read', 'reports.submit'],
+  station_head: [...READ_ALL, 'entities.manage', 'plans.manage', 'inspections.record', 'tips.review'],
+  inspector: [...READ_ALL, 'inspections.record', 'tips.review'],
+  coordinator: ['org.read', 'tips.submit', 'tips.read'],
+  informant: ['org.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],
 };
 

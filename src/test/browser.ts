@@ -1,0 +1,69 @@
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Database } from '../db/client.js';
+import { buildApp } from '../server/app.js';
+import { seedDemo } from '../server/demo/index.js';
+import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../server/demo/org-data.js';
+import { createTestDatabase } from './db.js';
+// @ts-expect-error plain ESM helper shared with `npm start`
+import { ensureWebBuild, webDir } from '../../scripts/web-build.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface BrowserApp {
+  url: string;
+  browser: Browser;
+  database: Database;
+  /** A new page (own cookies) already signed in as the given demo account. */
+  loginAs(username: string, opts?: { mobile?: boolean }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** The real server with the full demo data and the built web app, plus a Chromium to drive it. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  ensureWebBuild();
+  const database = await createTestDatabase();
+  await seedDemo(database.db);
+  const app = await buildApp({ db: database.db, webDir, loginRateLimit: 1000 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  return {
+    url,
+    browser,
+    database,
+    async loginAs(username, opts = {}) {
+      const context = await browser.newContext({
+        locale: 'zh-CN',
+        viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1366, height: 850 },
+        acceptDownloads: true,
+      });
+      const page = await context.newPage();
+      await page.goto(`${url}/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByTestId('user-menu').waitFor();
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
