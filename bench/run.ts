@@ -1,0 +1,63 @@
+/**
+ * npm run bench [-- --db pglite|postgres|both] [--scale province|small] [--seed N] [--only a,b]
+ * Builds a reproducible data set in a fresh database and prints timing figures per suite.
+ * PostgreSQL is used when DATABASE_URL is set (a fresh database is created beside it).
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createTestDatabase } from '../src/test/db.js';
+import { machine, type BenchEnv, type BenchSuite } from './lib.js';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: process.env.DATABASE_URL ? 'both' : 'pglite' },
+    scale: { type: 'string', default: 'province' },
+    seed: { type: 'string', default: '20261125' },
+    only: { type: 'string' },
+  },
+});
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'suites');
+const suites: BenchSuite[] = [];
+for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  suites.push((await import(path.join(dir, f))).default as BenchSuite);
+}
+// Order by dependencies.
+const ordered: BenchSuite[] = [];
+const visit = (s: BenchSuite) => {
+  if (ordered.includes(s)) return;
+  for (const a of s.after ?? []) {
+    const dep = suites.find((x) => x.name === a);
+    if (dep) visit(dep);
+  }
+  ordered.push(s);
+};
+suites.forEach(visit);
+const only = values.only?.split(',');
+const selected = only ? ordered.filter((s) => only.includes(s.name) || ordered.some((o) => only.includes(o.name) && o.after?.includes(s.name))) : ordered;
+
+const kinds = values.db === 'both' ? ['pglite', 'postgres'] : [values.db!];
+console.log(`machine: ${machine()}`);
+console.log(`scale: ${values.scale}, seed: ${values.seed}`);
+for (const kind of kinds) {
+  process.env.YJ_TEST_DB = kind;
+  const database = await createTestDatabase();
+  console.log(`\n== ${kind} ==`);
+  const shared: Record<string, unknown> = {};
+  for (const suite of selected) {
+    const env: BenchEnv = {
+      database,
+      kind: database.kind,
+      seed: Number(values.seed),
+      scale: values.scale as BenchEnv['scale'],
+      shared,
+      figure(name, value, unit, note) {
+        console.log(`  ${suite.name.padEnd(12)} ${name.padEnd(48)} ${value.toFixed(value < 10 ? 2 : 0).padStart(10)} ${unit}${note ? '  ' + note : ''}`);
+      },
+    };
+    await suite.run(env);
+  }
+  await database.close();
+}

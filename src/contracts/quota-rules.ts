@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_KIND_CODES, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from './entity-kinds.js';
+
+/**
+ * Inspection quota rules as data (seed 000's hardest planning rules, and the other seeds' frequency
+ * and focus rules). Campaign definitions carry a list of these; the planner satisfies them and
+ * coverage measures them against completed inspections.
+ */
+const tag = z.enum(Object.keys(ENTITY_TAGS) as [string, ...string[]]);
+
+const selectorBase = z.object({
+  kinds: z.array(z.enum(ENTITY_KIND_CODES)).min(1).optional(),
+  tagsAny: z.array(tag).optional(),
+  medicalGrades: z.array(z.enum(Object.keys(MEDICAL_GRADES) as [string, ...string[]])).optional(),
+  deviceLevels: z.array(z.enum(Object.keys(DEVICE_LEVELS) as [string, ...string[]])).optional(),
+  familyPlanning: z.boolean().optional(),
+  riskLevels: z.array(z.enum(Object.keys(RISK_LEVELS) as [string, ...string[]])).optional(),
+  creditGrades: z.array(z.enum(Object.keys(CREDIT_GRADES) as [string, ...string[]])).optional(),
+});
+/** Which entities a rule is about; `exclude` removes a sub-population (三级医疗机构, the city CDC). */
+export const entitySelector = selectorBase.extend({ exclude: z.array(selectorBase).optional() });
+export type EntitySelector = z.infer<typeof entitySelector>;
+
+const share = z.number().gt(0, '比例须大于0').max(1, '比例不能超过100%');
+
+export const quotaTarget = z.discriminatedUnion('type', [
+  /** At least this share of the population (0.5 = 50%), rounded up. */
+  z.object({ type: z.literal('share'), min: share }),
+  /** Every unit in the population (全覆盖). */
+  z.object({ type: z.literal('all') }),
+  /** At least `min` units, with per-station overrides keyed by station short name (e.g. "曙光所"). */
+  z.object({
+    type: z.literal('count'),
+    min: z.number().int().min(1),
+    byStation: z.record(z.string(), z.number().int().min(0)).optional(),
+  }),
+]);
+export type QuotaTarget = z.infer<typeof quotaTarget>;
+
+export interface QuotaRule {
+  id: string;
+  label: string;
+  population: EntitySelector;
+  /** Counted per station (default) or once over the whole campaign area. */
+  per?: 'station' | 'campaign';
+  target: QuotaTarget;
+  /** Each selected unit must be inspected at least this many times in the window (default 1). */
+  times?: number;
+  /** Frequency by credit grade: share of each grade's units to inspect, and how often. Overrides target for graded units. */
+  byCreditGrade?: Record<string, { share: number; times?: number }>;
+  /** When inspections count: a phase of the campaign (by key) or explicit dates; default the whole campaign. */
+  window?: { phase?: string; from?: string; to?: string };
+  /** Sub-quotas inside this rule's population; the picks of children count toward the parent. */
+  children?: QuotaRule[];
+}
+
+export const quotaRule: z.ZodType<QuotaRule> = z.lazy(() =>
+  z.object({
+    id: z.string().regex(/^[a-z0-9_-]{1,60}$/, '规则编号须为小写字母、数字、下划线或连字符'),
+    label: z.string().min(1).max(200),
+    population: entitySelector,
+    per: z.enum(['station', 'campaign']).optional(),
+    target: quotaTarget,
+    times: z.number().int().min(1).max(52).optional(),
+    byCreditGrade: z
+      .record(z.enum(Object.keys(CREDIT_GRADES) as [string, ...string[]]), z.object({ share, times: z.number().int().min(1).max(52).optional() }))
+      .optional(),
+    window: z.object({ phase: z.string().optional(), from: z.string().date().optional(), to: z.string().date().optional() }).optional(),
+    children: z.array(quotaRule).optional(),
+  }),
+);
