@@ -1,0 +1,102 @@
+import { toDay } from './dates.js';
+import type { PlanningContext } from './requirements.js';
+import { countMet, findExcess, type Excess, type VisitsByUnit } from './tally.js';
+
+/**
+ * Re-checks a plan (after manual changes) against the rules: every requirement met by the planned
+ * visits, no unit visited beyond what its rules ask, inspectors drawn correctly (enough of them,
+ * from the station's pool, not conflicted, not the same as the unit's last inspection).
+ */
+export interface TaskToCheck {
+  id?: string;
+  entityId: string;
+  visit?: number;
+  dueFrom: string | null;
+  dueTo: string | null;
+  inspectorIds: string[];
+}
+
+export interface Violation {
+  requirementKey: string;
+  ruleId: string;
+  label: string;
+  stationId: string | null;
+  required: number;
+  planned: number;
+  missing: number;
+}
+
+export interface InspectorProblem {
+  taskId?: string;
+  entityId: string;
+  inspectorId?: string;
+  problem: 'too_few' | 'not_in_pool' | 'conflicted' | 'same_as_last';
+}
+
+export interface PlanCheck {
+  ok: boolean;
+  violations: Violation[];
+  excess: Excess[];
+  /** Tasks for units under no rule (allowed, but they serve no quota). */
+  outsideRules: string[];
+  inspectorProblems: InspectorProblem[];
+  tasks: number;
+  /** Tasks beyond the minimum the rules need (when the minimum is known). */
+  surplus: number | null;
+}
+
+export function checkPlan(
+  ctx: PlanningContext,
+  tasks: TaskToCheck[],
+  opts: { lastInspectors?: Record<string, string[]>; inspectorsPerTask?: number; minimum?: number } = {},
+): PlanCheck {
+  const visits: VisitsByUnit = new Map();
+  const outsideRules: string[] = [];
+  for (const t of tasks) {
+    const u = ctx.index.get(t.entityId);
+    if (u === undefined || !ctx.entityReqs[u].some((r) => ctx.requirements[r].target > 0)) {
+      outsideRules.push(t.entityId);
+      if (u === undefined) continue;
+    }
+    const w = { from: t.dueFrom ? toDay(t.dueFrom) : ctx.campaignWindow.from, to: t.dueTo ? toDay(t.dueTo) : ctx.campaignWindow.to };
+    let list = visits.get(u);
+    if (!list) visits.set(u, (list = []));
+    list.push(w);
+  }
+  const met = countMet(ctx, visits);
+  const violations: Violation[] = [];
+  ctx.requirements.forEach((r, i) => {
+    if (met[i] < r.target) {
+      violations.push({ requirementKey: r.key, ruleId: r.ruleId, label: r.label, stationId: r.stationId, required: r.target, planned: met[i], missing: r.target - met[i] });
+    }
+  });
+  const excess = findExcess(ctx, visits).filter((e) => e.needed > 0);
+
+  const perTask = opts.inspectorsPerTask ?? 2;
+  const inspectorProblems: InspectorProblem[] = [];
+  const last = new Map(Object.entries(opts.lastInspectors ?? {}));
+  const ordered = tasks.slice().sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : (a.visit ?? 0) - (b.visit ?? 0)));
+  for (const t of ordered) {
+    const u = ctx.index.get(t.entityId);
+    const station = u === undefined ? undefined : ctx.stationById.get(ctx.entities[u].stationId);
+    const pool = new Map((station?.inspectorPool ?? []).map((p) => [p.id, new Set(p.conflictedEntityIds ?? [])]));
+    if (t.inspectorIds.length < perTask) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, problem: 'too_few' });
+    const previous = new Set(last.get(t.entityId) ?? []);
+    for (const id of t.inspectorIds) {
+      if (!pool.has(id)) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, inspectorId: id, problem: 'not_in_pool' });
+      else if (pool.get(id)!.has(t.entityId)) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, inspectorId: id, problem: 'conflicted' });
+      if (previous.has(id)) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, inspectorId: id, problem: 'same_as_last' });
+    }
+    last.set(t.entityId, t.inspectorIds);
+  }
+  const surplus = opts.minimum === undefined ? null : tasks.length - opts.minimum;
+  return {
+    ok: violations.length === 0 && excess.length === 0 && inspectorProblems.length === 0,
+    violations,
+    excess,
+    outsideRules,
+    inspectorProblems,
+    tasks: tasks.length,
+    surplus,
+  };
+}

@@ -1,0 +1,168 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toDay } from './dates.js';
+import { CAMPAIGN, PHASES, problemArb } from './fixtures/arbitrary.js';
+import { generatePlan } from './plan.js';
+import { buildContext, type PlanningContext } from './requirements.js';
+import type { Plan } from './types.js';
+
+/**
+ * Property tests of the planner on random populations and rule sets, against an independent
+ * brute force: every unit gets 0–2 visits in each of the two phases; the cheapest assignment that
+ * meets every requirement is the true minimum.
+ */
+const P1 = { from: toDay(PHASES[0].from), to: toDay(PHASES[0].to) };
+const P2 = { from: toDay(PHASES[1].from), to: toDay(PHASES[1].to) };
+
+function windowKind(w: { from: number; to: number }): 'p1' | 'p2' | 'all' {
+  if (w.from === P1.from && w.to === P1.to) return 'p1';
+  if (w.from === P2.from && w.to === P2.to) return 'p2';
+  if (w.from === P1.from && w.to === P2.to) return 'all';
+  throw new Error('unexpected window');
+}
+
+function bruteMinimum(ctx: PlanningContext): number {
+  const reqs = ctx.requirements.filter((r) => r.target > 0).map((r) => ({ ...r, kind: windowKind(r.window) }));
+  const units = [...new Set(reqs.flatMap((r) => r.population))];
+  const a = new Map<number, number>();
+  const b = new Map<number, number>();
+  let best = Infinity;
+  const ok = () =>
+    reqs.every((r) => {
+      let met = 0;
+      for (const u of r.population) {
+        const n = r.kind === 'p1' ? a.get(u)! : r.kind === 'p2' ? b.get(u)! : a.get(u)! + b.get(u)!;
+        if (n >= r.times) met++;
+      }
+      return met >= r.target;
+    });
+  const dfs = (i: number, cost: number) => {
+    if (cost >= best) return;
+    if (i === units.length) {
+      if (ok()) best = cost;
+      return;
+    }
+    for (let x = 0; x <= 2; x++) {
+      for (let y = 0; y <= 2; y++) {
+        a.set(units[i], x);
+        b.set(units[i], y);
+        dfs(i + 1, cost + x + y);
+      }
+    }
+  };
+  dfs(0, 0);
+  return best;
+}
+
+/** Independent count: units whose planned visits (whole due window inside the rule window) meet it. */
+function metByPlan(ctx: PlanningContext, plan: Plan) {
+  return ctx.requirements.map((r) => {
+    let met = 0;
+    for (const u of r.population) {
+      const id = ctx.entities[u].id;
+      const n = plan.tasks.filter((t) => {
+        if (t.entityId !== id) return false;
+        const from = t.dueFrom ? toDay(t.dueFrom) : -Infinity;
+        const to = t.dueTo ? toDay(t.dueTo) : Infinity;
+        return from >= r.window.from && to <= r.window.to;
+      }).length;
+      if (n >= r.times) met++;
+    }
+    return met;
+  });
+}
+
+describe('planner properties', () => {
+  it('every plan meets every rule, with exactly the minimum number of inspections', () => {
+    fc.assert(
+      fc.property(problemArb(6), fc.integer(), (input, seed) => {
+        const ctx = buildContext(input);
+        const plan = generatePlan(input, seed, ctx);
+        const met = metByPlan(ctx, plan);
+        ctx.requirements.forEach((r, i) => expect(met[i], r.key).toBeGreaterThanOrEqual(r.target));
+        expect(plan.tasks.length).toBe(bruteMinimum(ctx));
+        expect(plan.stats.optimal).toBe(true);
+        expect(plan.stats.lowerBound).toBe(plan.tasks.length);
+        for (const t of plan.tasks) expect(t.rules.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports every impossible rule as a shortfall with required and available, and plans all it can', () => {
+    fc.assert(
+      fc.property(problemArb(6), (input) => {
+        const ctx = buildContext(input);
+        const plan = generatePlan(input, 1, ctx);
+        const expected = ctx.requirements.filter((r) => r.wanted > r.population.length).map((r) => r.key);
+        expect(plan.shortfalls.map((s) => s.requirementKey)).toEqual(expected);
+        for (const s of plan.shortfalls) {
+          const r = ctx.requirements.find((x) => x.key === s.requirementKey)!;
+          expect([s.required, s.available, s.missing]).toEqual([r.wanted, r.population.length, r.wanted - r.population.length]);
+        }
+        const met = metByPlan(ctx, plan);
+        ctx.requirements.forEach((r, i) => expect(met[i]).toBeGreaterThanOrEqual(Math.min(r.wanted, r.population.length)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the same seed gives the same plan, whatever the order of the input', () => {
+    fc.assert(
+      fc.property(problemArb(12), fc.integer(), (input, seed) => {
+        const a = generatePlan(input, seed);
+        const b = generatePlan({ ...input, entities: input.entities.slice().reverse(), stations: input.stations.slice().reverse() }, seed);
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('planner on crossing rules', () => {
+  it('finds the integer optimum where the relaxation is fractional', () => {
+    const unit = (id: string, kind: string, riskLevel: string, creditGrade: string) => ({ id, kind, stationId: 's0', tags: [], riskLevel, creditGrade, status: 'operating' });
+    const input = {
+      entities: [unit('u0', 'pharmacy_single', 'high', 'C'), unit('u1', 'pharmacy_single', 'low', 'A'), unit('u2', 'clinic', 'high', 'A')],
+      stations: [{ id: 's0', shortName: '甲所', inspectorPool: [{ id: 'i0' }, { id: 'i1' }] }],
+      rules: [
+        { id: 'a', label: 'A', population: { kinds: ['pharmacy_single' as const] }, target: { type: 'count' as const, min: 1 } },
+        { id: 'b', label: 'B', population: { creditGrades: ['A'] }, target: { type: 'count' as const, min: 1 } },
+        { id: 'c', label: 'C', population: { riskLevels: ['high'] }, target: { type: 'count' as const, min: 1 } },
+      ],
+    };
+    const plan = generatePlan(input, 3);
+    expect(plan.tasks).toHaveLength(2);
+    expect(plan.stats.optimal).toBe(true);
+    expect(plan.stats.nodes).toBeGreaterThan(plan.stats.components);
+  });
+});
+
+describe('planner randomness', () => {
+  const stations = [{ id: 's0', shortName: '甲所', inspectorPool: [{ id: 'i0' }, { id: 'i1' }, { id: 'i2' }, { id: 'i3' }] }];
+  const entities = Array.from({ length: 40 }, (_, i) => ({
+    id: `u${String(i).padStart(2, '0')}`,
+    kind: 'pharmacy_single',
+    stationId: 's0',
+    tags: i < 5 ? ['key_area_hospital'] : [],
+    riskLevel: 'low',
+    status: 'operating',
+  }));
+  const input = { entities, stations, rules: [{ id: 'half', label: '50%', population: { kinds: ['pharmacy_single' as const] }, target: { type: 'share' as const, min: 0.5 } }], campaign: CAMPAIGN };
+  const picks = (seed: number) => generatePlan(input, seed).tasks.map((t) => t.entityId).join(',');
+
+  it('different seeds usually give different picks', () => {
+    const distinct = new Set(Array.from({ length: 10 }, (_, s) => picks(s)));
+    expect(distinct.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('weights the draw toward key areas', () => {
+    // Key-area units (weight 2) are picked more often than the others (weight 1) over many seeds.
+    let key = 0;
+    let other = 0;
+    for (let s = 0; s < 200; s++) {
+      for (const id of picks(s).split(',')) Number(id.slice(1)) < 5 ? key++ : other++;
+    }
+    expect(key / 5).toBeGreaterThan((other / 35) * 1.2);
+  });
+});

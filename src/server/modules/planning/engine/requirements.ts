@@ -1,0 +1,152 @@
+import type { QuotaRule, QuotaTarget } from '../../../../contracts/quota-rules.js';
+import { OPEN, intersect, isEmpty, toDay } from './dates.js';
+import { matches } from './selector.js';
+import type { DayWindow, PlannerCampaign, PlannerEntity, PlannerStation, PlanningInput, Requirement, Shortfall } from './types.js';
+
+/** A rule set that cannot be applied at all (unknown phase, empty window). */
+export class RuleError extends Error {
+  constructor(
+    public readonly code: 'UNKNOWN_PHASE' | 'EMPTY_WINDOW',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Everything the planner, the checker and coverage share: units in scope and the requirements. */
+export interface PlanningContext {
+  /** Units in scope, sorted by id. */
+  entities: PlannerEntity[];
+  index: Map<string, number>;
+  stations: PlannerStation[];
+  stationById: Map<string, PlannerStation>;
+  requirements: Requirement[];
+  shortfalls: Shortfall[];
+  warnings: string[];
+  /** Per unit (index), the requirements whose population holds it. */
+  entityReqs: number[][];
+  campaignWindow: DayWindow;
+}
+
+interface Scope {
+  stationId: string | null;
+  units: number[];
+}
+
+export function campaignWindow(c?: PlannerCampaign): DayWindow {
+  return { from: c?.from ? toDay(c.from) : OPEN.from, to: c?.to ? toDay(c.to) : OPEN.to };
+}
+
+function ruleWindow(rule: QuotaRule, inherited: DayWindow, campaign?: PlannerCampaign): DayWindow {
+  if (!rule.window) return inherited;
+  let w = campaignWindow(campaign);
+  if (rule.window.phase) {
+    const phase = campaign?.phases?.find((p) => p.key === rule.window!.phase);
+    if (!phase) throw new RuleError('UNKNOWN_PHASE', `规则「${rule.label}」引用的阶段「${rule.window.phase}」不存在`);
+    w = { from: toDay(phase.from), to: toDay(phase.to) };
+  }
+  if (rule.window.from) w = { ...w, from: toDay(rule.window.from) };
+  if (rule.window.to) w = { ...w, to: toDay(rule.window.to) };
+  w = intersect(w, campaignWindow(campaign));
+  if (isEmpty(w)) throw new RuleError('EMPTY_WINDOW', `规则「${rule.label}」的检查时段为空`);
+  return w;
+}
+
+const shareOf = (share: number, n: number) => Math.ceil(share * n - 1e-9);
+
+function wantedBy(target: QuotaTarget, n: number, station: PlannerStation | undefined): number {
+  if (target.type === 'share') return shareOf(target.min, n);
+  if (target.type === 'all') return n;
+  if (station && target.byStation && station.shortName in target.byStation) return target.byStation[station.shortName];
+  return target.min;
+}
+
+export function buildContext(input: PlanningInput): PlanningContext {
+  input = { ...input, stations: input.stations.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+  const statuses = new Set(input.options?.statuses ?? ['operating']);
+  const stationById = new Map(input.stations.map((s) => [s.id, s]));
+  const warnings: string[] = [];
+  let orphans = 0;
+  const entities = input.entities
+    .filter((e) => {
+      if (!statuses.has(e.status)) return false;
+      if (!stationById.has(e.stationId)) return orphans++, false;
+      return true;
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (orphans) warnings.push(`${orphans} 家单位不属于任何参与的监管所，未纳入计划`);
+  const index = new Map(entities.map((e, i) => [e.id, i]));
+  const byStation = new Map<string, number[]>(input.stations.map((s) => [s.id, []]));
+  entities.forEach((e, i) => byStation.get(e.stationId)!.push(i));
+
+  const requirements: Requirement[] = [];
+  const shortfalls: Shortfall[] = [];
+  const shortNames = new Set(input.stations.map((s) => s.shortName));
+  const cw = campaignWindow(input.campaign);
+
+  const add = (rule: QuotaRule, path: string[], scope: Scope, parentKey: string | null, grade: string | null, units: number[], wanted: number, times: number, window: DayWindow) => {
+    if (wanted <= 0 && units.length === 0) return;
+    const key = `${rule.id}@${scope.stationId ?? '*'}${grade ? `#${grade}` : ''}`;
+    const target = Math.min(wanted, units.length);
+    requirements.push({ key, ruleId: rule.id, label: rule.label, rulePath: path, parentKey, stationId: scope.stationId, grade, population: units, wanted, target, times, window });
+    if (wanted > units.length) {
+      const station = scope.stationId ? stationById.get(scope.stationId)! : undefined;
+      shortfalls.push({
+        requirementKey: key,
+        ruleId: rule.id,
+        label: rule.label,
+        stationId: scope.stationId,
+        stationShortName: station?.shortName ?? null,
+        grade,
+        required: wanted,
+        available: units.length,
+        missing: wanted - units.length,
+      });
+    }
+  };
+
+  /** `parent`: the parent rule's population per scope key (station id or '*'), null at the top. */
+  const visit = (rule: QuotaRule, parent: Map<string, number[]> | null, path: string[], per: 'station' | 'campaign', inheritedTimes: number, inheritedWindow: DayWindow, parentPer: 'station' | 'campaign' | null) => {
+    const myPath = [...path, rule.id];
+    const myPer = rule.per ?? per;
+    const times = rule.times ?? inheritedTimes;
+    const window = ruleWindow(rule, inheritedWindow, input.campaign);
+    if (rule.target.type === 'count' && rule.target.byStation) {
+      for (const name of Object.keys(rule.target.byStation)) {
+        if (!shortNames.has(name)) warnings.push(`规则「${rule.label}」的例外「${name}」不是参与的监管所`);
+      }
+    }
+    const base = (stationId: string | null): number[] => {
+      if (!parent) return stationId ? byStation.get(stationId)! : entities.map((_, i) => i);
+      if (parent.has(stationId ?? '*')) return parent.get(stationId ?? '*')!;
+      const all = [...parent.values()].flat().sort((a, b) => a - b);
+      return stationId ? all.filter((i) => entities[i].stationId === stationId) : all;
+    };
+    const scopes: (string | null)[] = myPer === 'campaign' ? [null] : input.stations.map((s) => s.id);
+    const mine = new Map<string, number[]>();
+    for (const stationId of scopes) {
+      const scope: Scope = { stationId, units: base(stationId) };
+      const units = scope.units.filter((i) => matches(entities[i], rule.population));
+      mine.set(stationId ?? '*', units);
+      const station = stationId ? stationById.get(stationId) : undefined;
+      const parentKey = path.length && parentPer === myPer ? `${path[path.length - 1]}@${stationId ?? '*'}` : null;
+      if (rule.byCreditGrade) {
+        const graded = new Set(Object.keys(rule.byCreditGrade));
+        for (const [grade, f] of Object.entries(rule.byCreditGrade)) {
+          const g = units.filter((i) => entities[i].creditGrade === grade);
+          add(rule, myPath, scope, parentKey, grade, g, shareOf(f.share, g.length), f.times ?? times, window);
+        }
+        const rest = units.filter((i) => !graded.has(entities[i].creditGrade ?? ''));
+        add(rule, myPath, scope, parentKey, null, rest, wantedBy(rule.target, rest.length, station), times, window);
+      } else {
+        add(rule, myPath, scope, parentKey, null, units, wantedBy(rule.target, units.length, station), times, window);
+      }
+    }
+    for (const child of rule.children ?? []) visit(child, mine, myPath, myPer, times, window, myPer);
+  };
+  for (const rule of input.rules) visit(rule, null, [], 'station', 1, cw, null);
+
+  const entityReqs: number[][] = entities.map(() => []);
+  requirements.forEach((r, ri) => r.population.forEach((i) => entityReqs[i].push(ri)));
+  return { entities, index, stations: input.stations, stationById, requirements, shortfalls, warnings, entityReqs, campaignWindow: cw };
+}
