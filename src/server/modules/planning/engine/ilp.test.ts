@@ -16,7 +16,7 @@ const programArb = fc
   );
 
 function toDense(p: { c: number[]; rows: boolean[][]; b: number[]; cap: number[] }) {
-  const G = p.rows.map((r) => r.map((x) => (x ? 1 : 0)));
+  const G: number[][] = p.rows.map((r) => r.map((x) => (x ? 1 : 0)));
   const h = p.b.slice();
   p.cap.forEach((n, j) => {
     G.push(p.c.map((_, k) => (k === j ? -1 : 0)));
