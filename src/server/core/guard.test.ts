@@ -63,6 +63,15 @@ describe('route guard', () => {
     expect(Object.keys(doc.paths)).toContain('/api/people');
   });
 
+  it('serves the browsable API docs without signing in, and 404s unknown API paths', async () => {
+    const docs = await t.app.inject({ url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toMatch(/swagger/i);
+    const missing = await t.app.inject({ url: '/api/no-such-thing' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual({ code: 'NOT_FOUND', message: '接口不存在' });
+  });
+
   it('answers health', async () => {
     const res = await t.app.inject({ url: '/api/health' });
     expect(res.json()).toEqual({ status: 'ok' });

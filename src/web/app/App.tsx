@@ -22,6 +22,8 @@ export function App() {
       </Routes>
     );
   }
+  // A temporary password (reset by an administrator) must be replaced before anything else.
+  if (me.mustChangePassword && loc.pathname !== '/profile') return <Navigate to="/profile" replace />;
   const built = new Set(ROUTES.map((r) => r.path.split('/:')[0]));
   return (
     <Layout>
