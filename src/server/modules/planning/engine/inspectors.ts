@@ -25,13 +25,19 @@ export function drawInspectors(
   const last = new Map(Object.entries(lastInspectors));
   for (const stationId of [...byStation.keys()].sort()) {
     const pool = stations.get(stationId)?.inspectorPool ?? [];
-    const conflicts = new Map(pool.map((p) => [p.id, new Set(p.conflictedEntityIds ?? [])]));
-    const load = new Map(pool.map((p) => [p.id, 0]));
+    const ids = pool.map((p) => p.id);
+    const conflicted = pool.filter((p) => p.conflictedEntityIds?.length).map((p) => ({ id: p.id, units: new Set(p.conflictedEntityIds) }));
+    const load = new Map(ids.map((id) => [id, 0]));
     const rng = rngFor(seed, `inspectors|${stationId}`);
     const list = byStation.get(stationId)!.slice().sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : a.visit - b.visit));
     for (const t of list) {
       const recused = last.get(t.entityId);
-      const eligible = pool.filter((p) => !recused?.includes(p.id) && !conflicts.get(p.id)!.has(t.entityId)).map((p) => p.id);
+      const eligible: string[] = [];
+      for (const id of ids) {
+        if (recused?.includes(id)) continue;
+        if (conflicted.length && conflicted.some((c) => c.id === id && c.units.has(t.entityId))) continue;
+        eligible.push(id);
+      }
       const drawn: string[] = [];
       // Least-loaded first; ties broken uniformly at random (reservoir over the tied).
       while (drawn.length < perTask && drawn.length < eligible.length) {

@@ -1,4 +1,3 @@
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { isHighRisk } from './selector.js';
@@ -22,7 +21,8 @@ export function rngFor(seed: number, key: string): RandomGenerator {
   return xoroshiro128plus(hash32(`${seed}:${key}`));
 }
 
-export const random = (rng: RandomGenerator) => uniformFloat64(rng);
+/** Uniform in (0, 1), from one 32-bit draw (enough resolution for draws among units). */
+export const random = (rng: RandomGenerator) => ((rng.next() >>> 0) + 0.5) / 4294967296;
 
 export const DEFAULT_WEIGHTS: Weights = { highRisk: 3, repeatOffender: 2, keyArea: 1, keyObject: 1 };
 

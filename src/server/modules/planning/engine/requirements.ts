@@ -1,6 +1,6 @@
 import type { QuotaRule, QuotaTarget } from '../../../../contracts/quota-rules.js';
 import { OPEN, intersect, isEmpty, toDay } from './dates.js';
-import { matches } from './selector.js';
+import { compileSelector } from './selector.js';
 import type { DayWindow, PlannerCampaign, PlannerEntity, PlannerStation, PlanningInput, Requirement, Shortfall } from './types.js';
 
 /** A rule set that cannot be applied at all (unknown phase, empty window). */
@@ -67,13 +67,13 @@ export function buildContext(input: PlanningInput): PlanningContext {
   const stationById = new Map(input.stations.map((s) => [s.id, s]));
   const warnings: string[] = [];
   let orphans = 0;
-  const entities = input.entities
-    .filter((e) => {
-      if (!statuses.has(e.status)) return false;
-      if (!stationById.has(e.stationId)) return orphans++, false;
-      return true;
-    })
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const entities = input.entities.filter((e) => {
+    if (!statuses.has(e.status)) return false;
+    if (!stationById.has(e.stationId)) return orphans++, false;
+    return true;
+  });
+  // A stable order (by id) makes plans independent of the input order; loaders usually give it already.
+  if (entities.some((e, i) => i > 0 && entities[i - 1].id > e.id)) entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (orphans) warnings.push(`${orphans} 家单位不属于任何参与的监管所，未纳入计划`);
   const index = new Map(entities.map((e, i) => [e.id, i]));
   const byStation = new Map<string, number[]>(input.stations.map((s) => [s.id, []]));
@@ -122,11 +122,12 @@ export function buildContext(input: PlanningInput): PlanningContext {
       const all = [...parent.values()].flat().sort((a, b) => a - b);
       return stationId ? all.filter((i) => entities[i].stationId === stationId) : all;
     };
+    const inPopulation = compileSelector(rule.population);
     const scopes: (string | null)[] = myPer === 'campaign' ? [null] : input.stations.map((s) => s.id);
     const mine = new Map<string, number[]>();
     for (const stationId of scopes) {
       const scope: Scope = { stationId, units: base(stationId) };
-      const units = scope.units.filter((i) => matches(entities[i], rule.population));
+      const units = scope.units.filter((i) => inPopulation(entities[i]));
       mine.set(stationId ?? '*', units);
       const station = stationId ? stationById.get(stationId) : undefined;
       const parentKey = path.length && parentPer === myPer ? `${path[path.length - 1]}@${stationId ?? '*'}` : null;

@@ -2,25 +2,58 @@ import type { EntitySelector } from '../../../../contracts/quota-rules.js';
 import type { PlannerEntity } from './types.js';
 
 type SelectorBase = Omit<EntitySelector, 'exclude'>;
+type Predicate = (e: PlannerEntity) => boolean;
 
-const isHighRisk = (e: PlannerEntity) => e.riskLevel === 'high' || e.tags.includes('high_risk');
+export const isHighRisk = (e: PlannerEntity) => e.riskLevel === 'high' || e.tags.includes('high_risk');
 
 /** All given fields must match (AND); inside a field any listed value matches (OR). */
-function matchesBase(e: PlannerEntity, s: SelectorBase): boolean {
-  if (s.kinds && !s.kinds.includes(e.kind as never)) return false;
-  if (s.tagsAny && !s.tagsAny.some((t) => e.tags.includes(t) || (t === 'high_risk' && isHighRisk(e)))) return false;
-  if (s.medicalGrades && !(e.medicalGrade != null && s.medicalGrades.includes(e.medicalGrade))) return false;
-  if (s.deviceLevels && !(e.deviceLevel != null && s.deviceLevels.includes(e.deviceLevel))) return false;
-  if (s.familyPlanning !== undefined && (e.familyPlanning ?? false) !== s.familyPlanning) return false;
-  if (s.riskLevels && !(e.riskLevel != null && s.riskLevels.includes(e.riskLevel))) return false;
-  if (s.creditGrades && !(e.creditGrade != null && s.creditGrades.includes(e.creditGrade))) return false;
-  return true;
+function compileBase(s: SelectorBase): Predicate {
+  const tests: Predicate[] = [];
+  const set = (values: readonly string[]) => new Set<string>(values);
+  if (s.kinds) {
+    const v = set(s.kinds);
+    tests.push((e) => v.has(e.kind));
+  }
+  if (s.tagsAny) {
+    const v = s.tagsAny;
+    tests.push((e) => v.some((t) => e.tags.includes(t) || (t === 'high_risk' && isHighRisk(e))));
+  }
+  if (s.medicalGrades) {
+    const v = set(s.medicalGrades);
+    tests.push((e) => e.medicalGrade != null && v.has(e.medicalGrade));
+  }
+  if (s.deviceLevels) {
+    const v = set(s.deviceLevels);
+    tests.push((e) => e.deviceLevel != null && v.has(e.deviceLevel));
+  }
+  if (s.familyPlanning !== undefined) {
+    const v = s.familyPlanning;
+    tests.push((e) => (e.familyPlanning ?? false) === v);
+  }
+  if (s.riskLevels) {
+    const v = set(s.riskLevels);
+    tests.push((e) => e.riskLevel != null && v.has(e.riskLevel));
+  }
+  if (s.creditGrades) {
+    const v = set(s.creditGrades);
+    tests.push((e) => e.creditGrade != null && v.has(e.creditGrade));
+  }
+  return (e) => {
+    for (const t of tests) if (!t(e)) return false;
+    return true;
+  };
 }
 
-/** Does the unit belong to the selector's population (after its exclusions)? */
-export function matches(e: PlannerEntity, s: EntitySelector): boolean {
-  if (!matchesBase(e, s)) return false;
-  return !(s.exclude ?? []).some((x) => matchesBase(e, x));
+/** A predicate for the selector's population (after its exclusions). */
+export function compileSelector(s: EntitySelector): Predicate {
+  const base = compileBase(s);
+  const excludes = (s.exclude ?? []).map(compileBase);
+  return (e) => {
+    if (!base(e)) return false;
+    for (const x of excludes) if (x(e)) return false;
+    return true;
+  };
 }
 
-export { isHighRisk };
+/** Does the unit belong to the selector's population? */
+export const matches = (e: PlannerEntity, s: EntitySelector): boolean => compileSelector(s)(e);

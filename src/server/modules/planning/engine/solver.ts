@@ -203,8 +203,9 @@ export function solve(ctx: PlanningContext, seed: number, weights: Weights, node
       const counts = cl.options.map((_, oi) => x[p.offset[ci] + oi]);
       const total = counts.reduce((a, b) => a + b, 0);
       if (!total) return;
-      const rng = rngFor(seed, cl.key);
-      const order = weightedOrder(cl.units, (u) => weightOf(ctx.entities[u], weights), rng);
+      // Everyone in the class gets the same option: no draw to make.
+      const whole = total === cl.units.length && counts.filter((n) => n > 0).length === 1;
+      const order = whole ? cl.units : weightedOrder(cl.units, (u) => weightOf(ctx.entities[u], weights), rngFor(seed, cl.key));
       let k = 0;
       cl.options.forEach((option, oi) => {
         for (let n = 0; n < counts[oi]; n++) assignments.push({ unit: order[k++], option });
