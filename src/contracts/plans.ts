@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+/** Inspection plans, tasks, inspections and coverage: shared by server and web. */
+export const PLAN_STATUSES = { draft: '草稿', published: '已发布' } as const;
+export type PlanStatus = keyof typeof PLAN_STATUSES;
+export const INSPECTION_STATUSES = { planned: '待检查', done: '已完成', cancelled: '已取消' } as const;
+export type InspectionStatus = keyof typeof INSPECTION_STATUSES;
+export const DRAW_REASONS = { high_risk: '高风险', repeat_offender: '多次被处罚', key_area: '重点区域', key_object: '重点对象' } as const;
+export const INSPECTOR_PROBLEMS = {
+  too_few: '检查人员少于2人',
+  not_in_pool: '不是本所检查人员',
+  conflicted: '存在利害关系应回避',
+  same_as_last: '与上次检查人员相同',
+} as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const generatePlanInput = z.object({
+  campaignId: z.number().int().positive(),
+  /** Re-use a recorded seed to reproduce a plan; omitted: a new random seed. */
+  seed: z.number().int().min(0).max(2_147_483_647).optional(),
+  name: z.string().trim().min(1).max(100).optional(),
+});
+export type GeneratePlanInput = z.infer<typeof generatePlanInput>;
+
+export const shortfall = z.object({
+  requirementKey: z.string(),
+  ruleId: z.string(),
+  label: z.string(),
+  stationId: z.string().nullable(),
+  stationShortName: z.string().nullable(),
+  grade: z.string().nullable(),
+  required: z.number(),
+  available: z.number(),
+  missing: z.number(),
+});
+
+export const planCheck = z.object({
+  ok: z.boolean(),
+  tasks: z.number(),
+  surplus: z.number().nullable(),
+  violations: z.array(z.object({ requirementKey: z.string(), ruleId: z.string(), label: z.string(), stationId: z.string().nullable(), required: z.number(), planned: z.number(), missing: z.number() })),
+  excess: z.array(z.object({ entityId: z.string(), stationId: z.string(), visits: z.number(), needed: z.number() })),
+  outsideRules: z.array(z.string()),
+  inspectorProblems: z.array(z.object({ taskId: z.string().optional(), entityId: z.string(), inspectorId: z.string().optional(), problem: z.enum(Object.keys(INSPECTOR_PROBLEMS) as [string, ...string[]]) })),
+});
+export type PlanCheckResult = z.infer<typeof planCheck>;
+
+export const planSummary = z.object({
+  id: z.number(),
+  campaignId: z.number(),
+  campaignName: z.string(),
+  campaignVersion: z.number(),
+  jurisdictionId: z.number(),
+  name: z.string(),
+  seed: z.number(),
+  status: z.enum(['draft', 'published']),
+  minimum: z.number(),
+  optimal: z.boolean(),
+  taskCount: z.number(),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+export type PlanSummary = z.infer<typeof planSummary>;
+
+export const ruleRef = z.object({ ruleId: z.string(), requirementKey: z.string(), label: z.string() });
+export const personRef = z.object({ id: z.number(), name: z.string() });
+
+export const planTask = z.object({
+  id: z.number(),
+  entityId: z.number(),
+  entityName: z.string(),
+  entityKind: z.string(),
+  address: z.string().nullable(),
+  stationId: z.number(),
+  stationName: z.string(),
+  visit: z.number(),
+  dueFrom: z.string().nullable(),
+  dueTo: z.string().nullable(),
+  rules: z.array(ruleRef),
+  inspectors: z.array(personRef),
+  reasons: z.array(z.string()),
+  manual: z.boolean(),
+  inspectionId: z.number().nullable(),
+  status: z.enum(['planned', 'done', 'cancelled']).nullable(),
+  doneOn: z.string().nullable(),
+});
+export type PlanTask = z.infer<typeof planTask>;
+
+export const planDetail = planSummary.extend({
+  shortfalls: z.array(shortfall),
+  warnings: z.array(z.string()),
+  check: planCheck,
+  stations: z.array(z.object({ id: z.number(), name: z.string(), shortName: z.string(), tasks: z.number(), inspectors: z.array(personRef) })),
+});
+export type PlanDetail = z.infer<typeof planDetail>;
+
+export const changePlanTaskInput = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('add'), entityId: z.number().int().positive(), dueFrom: isoDate.nullish(), dueTo: isoDate.nullish(), inspectorIds: z.array(z.number().int().positive()).max(10).optional(), reason: z.string().trim().max(200).optional() }),
+  z.object({ action: z.literal('remove'), taskId: z.number().int().positive(), reason: z.string().trim().max(200).optional() }),
+  z.object({ action: z.literal('reassign'), taskId: z.number().int().positive(), inspectorIds: z.array(z.number().int().positive()).min(1).max(10), reason: z.string().trim().max(200).optional() }),
+]);
+export type ChangePlanTaskInput = z.infer<typeof changePlanTaskInput>;
+
+export const recordInspectionInput = z
+  .object({
+    /** Complete a planned task… */
+    planTaskId: z.number().int().positive().optional(),
+    /** …or record an unplanned inspection of a unit. */
+    entityId: z.number().int().positive().optional(),
+    date: isoDate,
+    inspectorIds: z.array(z.number().int().positive()).min(1, '至少一名检查人员').max(10),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .refine((v) => !!v.planTaskId !== !!v.entityId, { message: '请指定计划任务或检查对象（二选一）' });
+export type RecordInspectionInput = z.infer<typeof recordInspectionInput>;
+
+export const cancelInspectionInput = z.object({ reason: z.string().trim().min(1, '请填写取消原因').max(200) });
+
+export const inspection = z.object({
+  id: z.number(),
+  planTaskId: z.number().nullable(),
+  planId: z.number().nullable(),
+  entityId: z.number(),
+  entityName: z.string(),
+  jurisdictionId: z.number(),
+  date: z.string(),
+  inspectors: z.array(personRef),
+  status: z.enum(['planned', 'done', 'cancelled']),
+  note: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+});
+export type Inspection = z.infer<typeof inspection>;
+
+export const coverageRow = z.object({
+  requirementKey: z.string(),
+  ruleId: z.string(),
+  label: z.string(),
+  rulePath: z.array(z.string()),
+  parentKey: z.string().nullable(),
+  stationId: z.string().nullable(),
+  stationShortName: z.string().nullable(),
+  grade: z.string().nullable(),
+  required: z.number(),
+  available: z.number(),
+  times: z.number(),
+  windowFrom: z.string().nullable(),
+  windowTo: z.string().nullable(),
+  done: z.number(),
+  remaining: z.number(),
+  shortfall: z.number(),
+});
+export type CoverageRowDto = z.infer<typeof coverageRow>;
+
+export const coverage = z.object({
+  planId: z.number(),
+  asOf: z.string(),
+  rows: z.array(coverageRow),
+  excess: z.array(z.object({ entityId: z.string(), stationId: z.string(), visits: z.number(), needed: z.number() })),
+  outsideRules: z.number(),
+  totals: z.object({ required: z.number(), done: z.number(), remaining: z.number() }),
+});
+export type CoverageDto = z.infer<typeof coverage>;
+
+export const missingItem = z.object({
+  row: coverageRow,
+  planned: z.array(z.object({ entityId: z.number(), entityName: z.string() })),
+});
+export type MissingItemDto = z.infer<typeof missingItem>;

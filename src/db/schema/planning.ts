@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { jurisdictions } from './org.js';
+import { users } from './people.js';
+
+/**
+ * Inspection plans (检查计划) generated from a campaign's quota rules. A plan keeps the seed and the
+ * rules it was made from, so it can be reproduced and re-checked; tasks are per unit and visit.
+ * `jurisdiction_id` is the campaign's area (the bureau); tasks carry their station's.
+ */
+export const plans = pgTable(
+  'plans',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').notNull(),
+    campaignVersion: integer('campaign_version').notNull(),
+    jurisdictionId: integer('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    seed: integer('seed').notNull(),
+    /** Quota rules, period and phases as planned (snapshot of the campaign definition). */
+    rules: jsonb('rules').notNull(),
+    period: jsonb('period').notNull(),
+    status: text('status').notNull().default('draft'),
+    /** The proven minimum number of tasks for the rules (LP bound) and whether the plan reached it. */
+    minimum: integer('minimum').notNull(),
+    optimal: boolean('optimal').notNull(),
+    /** Shortfalls, inspector issues and warnings found when the plan was generated. */
+    findings: jsonb('findings').notNull().default(sql`'{}'::jsonb`),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: integer('published_by').references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('plans_campaign_idx').on(t.campaignId),
+    index('plans_jurisdiction_idx').on(t.jurisdictionId),
+    check('plans_status_ck', sql`${t.status} in ('draft','published')`),
+  ],
+);
+
+/** One planned visit of one unit: when it is due, which rules it serves, who was drawn to go. */
+export const planTasks = pgTable(
+  'plan_tasks',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    entityId: integer('entity_id').notNull(),
+    /** The station's jurisdiction (scope and distribution key). */
+    jurisdictionId: integer('jurisdiction_id').notNull(),
+    visit: smallint('visit').notNull().default(1),
+    dueFrom: date('due_from', { mode: 'string' }),
+    dueTo: date('due_to', { mode: 'string' }),
+    /** [{ ruleId, requirementKey }] */
+    rules: jsonb('rules').notNull().default(sql`'[]'::jsonb`),
+    inspectorIds: integer('inspector_ids').array().notNull().default(sql`'{}'::integer[]`),
+    /** Why the unit weighed more in the draw (high_risk, repeat_offender, key_area, key_object). */
+    reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
+    /** Added or changed by hand after generation. */
+    manual: boolean('manual').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('plan_tasks_plan_jurisdiction_idx').on(t.planId, t.jurisdictionId),
+    uniqueIndex('plan_tasks_plan_entity_visit_uq').on(t.planId, t.entityId, t.visit),
+  ],
+);
+
+/**
+ * Inspections (监督检查): the core record a later feature extends with checklists, findings and
+ * measures. Planned ones come from published plan tasks; done ones count toward coverage.
+ */
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: serial('id').primaryKey(),
+    planTaskId: integer('plan_task_id').references(() => planTasks.id, { onDelete: 'set null' }),
+    planId: integer('plan_id').references(() => plans.id, { onDelete: 'set null' }),
+    entityId: integer('entity_id').notNull(),
+    /** The station's jurisdiction (scope and distribution key). */
+    jurisdictionId: integer('jurisdiction_id').notNull(),
+    /** Planned: the due date; done: the day of the inspection. */
+    date: date('date', { mode: 'string' }).notNull(),
+    dueFrom: date('due_from', { mode: 'string' }),
+    inspectorIds: integer('inspector_ids').array().notNull().default(sql`'{}'::integer[]`),
+    status: text('status').notNull().default('planned'),
+    note: text('note'),
+    cancelReason: text('cancel_reason'),
+    recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('inspections_entity_status_date_idx').on(t.entityId, t.status, t.date),
+    index('inspections_jurisdiction_status_date_idx').on(t.jurisdictionId, t.status, t.date),
+    index('inspections_plan_task_idx').on(t.planTaskId),
+    index('inspections_plan_idx').on(t.planId),
+    check('inspections_status_ck', sql`${t.status} in ('planned','done','cancelled')`),
+    check('inspections_note_ck', sql`${t.note} is null or char_length(${t.note}) <= 2000`),
+  ],
+);
+
+/** Declared conflicts of interest: this person must not inspect this unit (回避). */
+export const inspectorConflicts = pgTable(
+  'inspector_conflicts',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    entityId: integer('entity_id').notNull(),
+    jurisdictionId: integer('jurisdiction_id').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('inspector_conflicts_uq').on(t.userId, t.entityId), index('inspector_conflicts_entity_idx').on(t.entityId)],
+);

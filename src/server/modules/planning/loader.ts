@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import type { QuotaRule } from '../../../contracts/quota-rules.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { buildContext, RuleError, type PlanningContext, type PlanningInput, type PlannerCampaign } from './engine/index.js';
+
+/**
+ * Reads what the planning engine needs from the database: the campaign's rules and dates, the
+ * stations of its area with their inspector pools and declared conflicts, the units in scope
+ * (compact columns only) and who inspected each unit last.
+ */
+const rows = async <T = any>(db: DbOrTx, q: ReturnType<typeof sql>): Promise<T[]> => ((await db.execute(q)) as any).rows as T[];
+
+export interface CampaignForPlanning {
+  id: number;
+  name: string;
+  jurisdictionId: number;
+  jurisdictionPath: string;
+  version: number;
+  rules: QuotaRule[];
+  period: PlannerCampaign;
+}
+
+export async function loadCampaign(db: DbOrTx, campaignId: number): Promise<CampaignForPlanning> {
+  const [c] = await rows(
+    db,
+    sql`select c.id, c.name, c.jurisdiction_id, j.path, c.version, v.definition
+        from campaigns c join jurisdictions j on j.id = c.jurisdiction_id
+        join campaign_versions v on v.campaign_id = c.id and v.version = c.version
+        where c.id = ${campaignId}`,
+  );
+  if (!c) throw notFound('专项行动');
+  const d = typeof c.definition === 'string' ? JSON.parse(c.definition) : c.definition;
+  return {
+    id: c.id,
+    name: c.name,
+    jurisdictionId: c.jurisdiction_id,
+    jurisdictionPath: c.path,
+    version: c.version,
+    rules: d.quotas ?? [],
+    period: { from: d.period?.from ?? null, to: d.period?.to ?? null, phases: (d.phases ?? []).map((p: any) => ({ key: p.key, from: p.from, to: p.to })) },
+  };
+}
+
+export interface StationInfo {
+  id: number;
+  name: string;
+  shortName: string;
+  path: string;
+  inspectors: { id: number; name: string }[];
+}
+
+/** Stations under a jurisdiction (by path), with the people who may be drawn to inspect. */
+export async function loadStations(db: DbOrTx, areaPath: string): Promise<StationInfo[]> {
+  const list = await rows(
+    db,
+    sql`select j.id, j.name, j.path, coalesce(max(o.short_name), j.name) as short_name
+        from jurisdictions j left join org_units o on o.jurisdiction_id = j.id and o.kind = 'station'
+        where j.level = 'station' and j.path like ${areaPath + '%'}
+        group by j.id order by j.sort_order, j.id`,
+  );
+  const people = await rows(
+    db,
+    sql`select u.id, u.display_name, u.jurisdiction_id from users u join jurisdictions j on j.id = u.jurisdiction_id
+        where u.active and u.role in ('inspector','station_head') and j.level = 'station' and j.path like ${areaPath + '%'}
+        order by u.id`,
+  );
+  const byStation = new Map<number, { id: number; name: string }[]>();
+  for (const p of people) {
+    const l = byStation.get(p.jurisdiction_id) ?? [];
+    l.push({ id: p.id, name: p.display_name });
+    byStation.set(p.jurisdiction_id, l);
+  }
+  return list.map((s) => ({ id: s.id, name: s.name, shortName: s.short_name, path: s.path, inspectors: byStation.get(s.id) ?? [] }));
+}
+
+export interface LoadedInput {
+  input: PlanningInput;
+  stations: StationInfo[];
+}
+
+export async function loadPlanningInput(db: DbOrTx, areaPath: string, rules: QuotaRule[], period: PlannerCampaign): Promise<LoadedInput> {
+  const stations = await loadStations(db, areaPath);
+  const inArea = sql`(select j.id from jurisdictions j where j.level = 'station' and j.path like ${areaPath + '%'})`;
+  const [entities, conflicts, last] = await Promise.all([
+    rows(
+      db,
+      sql`select id::text as id, kind, jurisdiction_id::text as station, tags, medical_grade, device_level, family_planning, risk_level, credit_grade, status
+          from entities where jurisdiction_id in ${inArea} and status <> 'closed' order by id::text collate "C"`,
+    ),
+    rows(db, sql`select user_id::text as u, entity_id::text as e from inspector_conflicts where jurisdiction_id in ${inArea}`),
+    rows(
+      db,
+      sql`select distinct on (entity_id) entity_id::text as e, inspector_ids from inspections
+          where status = 'done' and jurisdiction_id in ${inArea} order by entity_id, date desc, id desc`,
+    ),
+  ]);
+  const conflictsOf = new Map<string, string[]>();
+  for (const c of conflicts) conflictsOf.set(c.u, [...(conflictsOf.get(c.u) ?? []), c.e]);
+  const input: PlanningInput = {
+    entities: entities.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      stationId: e.station,
+      tags: e.tags ?? [],
+      medicalGrade: e.medical_grade,
+      deviceLevel: e.device_level,
+      familyPlanning: e.family_planning,
+      riskLevel: e.risk_level,
+      creditGrade: e.credit_grade,
+      status: e.status,
+    })),
+    stations: stations.map((s) => ({
+      id: String(s.id),
+      shortName: s.shortName,
+      inspectorPool: s.inspectors.map((p) => ({ id: String(p.id), conflictedEntityIds: conflictsOf.get(String(p.id)) })),
+    })),
+    rules,
+    campaign: period,
+    lastInspectors: Object.fromEntries(last.map((l) => [l.e, (l.inspector_ids ?? []).map(String)])),
+  };
+  return { input, stations };
+}
+
+/** Requirements for an input; a rule set that cannot apply becomes a 400 with the reason. */
+export function contextOf(input: PlanningInput): PlanningContext {
+  try {
+    return buildContext(input);
+  } catch (e) {
+    if (e instanceof RuleError) throw new AppError(e.code, e.message, 400);
+    throw e;
+  }
+}

@@ -1,0 +1,27 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { jurisdictions, plans } from '../../../db/schema/index.js';
+import { notFound } from '../../core/errors.js';
+
+export const rows = async <T = any>(db: DbOrTx, q: ReturnType<typeof sql>): Promise<T[]> => ((await db.execute(q)) as any).rows as T[];
+
+export async function getPlan(db: DbOrTx, id: number) {
+  const [p] = await db
+    .select({ plan: plans, path: jurisdictions.path })
+    .from(plans)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, plans.jurisdictionId))
+    .where(eq(plans.id, id));
+  if (!p) throw notFound('检查计划');
+  const [c] = await rows(db, sql`select name from campaigns where id = ${p.plan.campaignId}`);
+  const [n] = await rows(db, sql`select count(*)::int as n from plan_tasks where plan_id = ${id}`);
+  return { ...p, campaignName: (c?.name as string) ?? '', taskCount: Number(n?.n ?? 0) };
+}
+export type LoadedPlan = Awaited<ReturnType<typeof getPlan>>;
+
+/** Names of people by id (for presenting inspectors). */
+export async function peopleNames(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
+  const uniq = [...new Set(ids)];
+  if (!uniq.length) return new Map();
+  const list = await rows(db, sql`select id, display_name from users where id in ${sql`(${sql.join(uniq.map((i) => sql`${i}`), sql`, `)})`}`);
+  return new Map(list.map((p) => [p.id, p.display_name]));
+}

@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  cancelInspectionInput,
+  changePlanTaskInput,
+  coverage,
+  generatePlanInput,
+  inspection,
+  missingItem,
+  planCheck,
+  planDetail,
+  planSummary,
+  planTask,
+  recordInspectionInput,
+} from '../../../contracts/plans.js';
+import { ctxOf, errorResponses, idParams, paged, pageQuery, sendFile, XLSX_TYPE } from '../../core/http.js';
+import { cancelInspection } from './use-cases/cancel-inspection.js';
+import { changePlanTask } from './use-cases/change-plan-task.js';
+import { exportPlan } from './use-cases/export-plan.js';
+import { generatePlanForCampaign } from './use-cases/generate-plan.js';
+import { getCoverage } from './use-cases/get-coverage.js';
+import { getInspection } from './use-cases/get-inspection.js';
+import { getPlanDetail } from './use-cases/get-plan.js';
+import { listMissing } from './use-cases/list-missing.js';
+import { listPlanTasks } from './use-cases/list-plan-tasks.js';
+import { listPlans } from './use-cases/list-plans.js';
+import { printPlan } from './use-cases/print-plan.js';
+import { publishPlan } from './use-cases/publish-plan.js';
+import { recordInspection } from './use-cases/record-inspection.js';
+
+const tags = ['检查计划'];
+
+export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/plans',
+    {
+      config: { access: 'plans.read' },
+      schema: { tags, summary: '检查计划列表', querystring: z.object({ campaignId: z.coerce.number().int().positive().optional() }), response: { 200: z.array(planSummary), ...errorResponses } },
+    },
+    async (req) => listPlans(ctxOf(req), req.query),
+  );
+  app.post(
+    '/api/plans',
+    { config: { access: 'plans.manage' }, schema: { tags, summary: '按专项行动的指标规则生成检查计划（草稿）', body: generatePlanInput, response: { 200: planSummary, ...errorResponses } } },
+    async (req) => generatePlanForCampaign(ctxOf(req), req.body),
+  );
+  app.get(
+    '/api/plans/:id',
+    { config: { access: 'plans.read' }, schema: { tags, summary: '检查计划详情（缺口、复核结果、各所）', params: idParams, response: { 200: planDetail, ...errorResponses } } },
+    async (req) => getPlanDetail(ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/plans/:id/tasks',
+    {
+      config: { access: 'plans.read' },
+      schema: {
+        tags,
+        summary: '计划任务（本人数据范围内）',
+        params: idParams,
+        querystring: pageQuery.extend({ stationId: z.coerce.number().int().positive().optional(), status: z.enum(['open', 'done', 'cancelled']).optional() }),
+        response: { 200: paged(planTask), ...errorResponses },
+      },
+    },
+    async (req) => listPlanTasks(ctxOf(req), req.params.id, req.query),
+  );
+  app.post(
+    '/api/plans/:id/tasks',
+    { config: { access: 'plans.manage' }, schema: { tags, summary: '手工调整计划（增加、删除、改派），返回复核结果', params: idParams, body: changePlanTaskInput, response: { 200: planCheck, ...errorResponses } } },
+    async (req) => changePlanTask(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/plans/:id/publish',
+    { config: { access: 'plans.manage' }, schema: { tags, summary: '发布计划，任务下达各所', params: idParams, response: { 200: planSummary, ...errorResponses } } },
+    async (req) => publishPlan(ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/plans/:id/coverage',
+    { config: { access: 'plans.read' }, schema: { tags, summary: '实时覆盖情况：每项指标×每个所的应检、已检、尚缺', params: idParams, response: { 200: coverage, ...errorResponses } } },
+    async (req) => getCoverage(ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/plans/:id/missing',
+    { config: { access: 'plans.read' }, schema: { tags, summary: '尚缺清单及可完成它的计划任务', params: idParams, response: { 200: z.array(missingItem), ...errorResponses } } },
+    async (req) => listMissing(ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/plans/:id/export',
+    { config: { access: 'plans.read' }, schema: { tags, summary: '导出计划和覆盖情况（Excel）', params: idParams } },
+    async (req, reply) => {
+      const { buffer, filename } = await exportPlan(ctxOf(req), req.params.id);
+      return sendFile(reply, buffer, filename, XLSX_TYPE);
+    },
+  );
+  app.get(
+    '/api/plans/:id/print',
+    { config: { access: 'plans.read' }, schema: { tags, summary: '打印视图（HTML）', params: idParams } },
+    async (req, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(await printPlan(ctxOf(req), req.params.id)),
+  );
+
+  app.post(
+    '/api/inspections',
+    { config: { access: 'inspections.record' }, schema: { tags, summary: '录入检查（完成计划任务或计划外检查）', body: recordInspectionInput, response: { 200: inspection, ...errorResponses } } },
+    async (req) => recordInspection(ctxOf(req), req.body),
+  );
+  app.get(
+    '/api/inspections/:id',
+    { config: { access: 'inspections.read' }, schema: { tags, summary: '检查记录', params: idParams, response: { 200: inspection, ...errorResponses } } },
+    async (req) => getInspection(ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/inspections/:id/cancel',
+    { config: { access: 'inspections.record' }, schema: { tags, summary: '取消待检查任务', params: idParams, body: cancelInspectionInput, response: { 200: inspection, ...errorResponses } } },
+    async (req) => cancelInspection(ctxOf(req), req.params.id, req.body.reason),
+  );
+};

@@ -1,0 +1,71 @@
+import { randomInt } from 'node:crypto';
+import type { GeneratePlanInput } from '../../../../contracts/plans.js';
+import { planTasks, plans } from '../../../../db/schema/index.js';
+import { audit } from '../../../core/audit.js';
+import type { Ctx } from '../../../core/context.js';
+import { AppError } from '../../../core/errors.js';
+import { checkPlan, generatePlan as plan } from '../engine/index.js';
+import { contextOf, loadCampaign, loadPlanningInput } from '../loader.js';
+import { assertManagesPlan } from '../policy.js';
+import { presentPlan } from '../presenter.js';
+import { getPlan } from '../queries.js';
+
+const CHUNK = 2000;
+
+/**
+ * Generate a draft plan for a campaign: every quota rule met with the fewest inspections, units
+ * and inspectors drawn from the recorded seed. Impossible quotas are kept as shortfalls.
+ */
+export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput) {
+  const campaign = await loadCampaign(ctx.db, input.campaignId);
+  assertManagesPlan(ctx.actor, campaign.jurisdictionPath);
+  if (!campaign.rules.length) throw new AppError('NO_QUOTAS', '该专项行动没有检查指标规则，无法生成计划', 400);
+  const seed = input.seed ?? randomInt(0, 2_147_483_647);
+  const { input: engineInput } = await loadPlanningInput(ctx.db, campaign.jurisdictionPath, campaign.rules, campaign.period);
+  const context = contextOf(engineInput);
+  const result = plan(engineInput, seed, context);
+  const check = checkPlan(context, result.tasks, { lastInspectors: engineInput.lastInspectors, minimum: result.stats.lowerBound });
+  const id = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(plans)
+      .values({
+        campaignId: campaign.id,
+        campaignVersion: campaign.version,
+        jurisdictionId: campaign.jurisdictionId,
+        name: input.name ?? `${campaign.name}检查计划`,
+        seed,
+        rules: campaign.rules,
+        period: campaign.period,
+        minimum: result.stats.lowerBound,
+        optimal: result.stats.optimal,
+        findings: { shortfalls: result.shortfalls, inspectorIssues: result.inspectorIssues, warnings: result.warnings, check },
+        createdBy: ctx.actor.id || null,
+      })
+      .returning();
+    for (let i = 0; i < result.tasks.length; i += CHUNK) {
+      await tx.insert(planTasks).values(
+        result.tasks.slice(i, i + CHUNK).map((t) => ({
+          planId: row.id,
+          entityId: Number(t.entityId),
+          jurisdictionId: Number(t.stationId),
+          visit: t.visit,
+          dueFrom: t.dueFrom,
+          dueTo: t.dueTo,
+          rules: t.rules,
+          inspectorIds: t.inspectorIds.map(Number),
+          reasons: t.reasons,
+        })),
+      );
+    }
+    await audit(tx, ctx, {
+      action: 'plan.generate',
+      entityType: 'plan',
+      entityId: row.id,
+      jurisdictionId: campaign.jurisdictionId,
+      summary: `生成检查计划「${row.name}」：${result.tasks.length} 项任务（最少需要 ${result.stats.lowerBound} 项），随机种子 ${seed}`,
+      after: { campaignId: campaign.id, campaignVersion: campaign.version, seed, tasks: result.tasks.length, shortfalls: result.shortfalls.length },
+    });
+    return row.id;
+  });
+  return presentPlan(await getPlan(ctx.db, id));
+}

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import type { MissingItemDto } from '../../../../contracts/plans.js';
+import type { Ctx } from '../../../core/context.js';
+import { scopeWhere } from '../../../core/scope.js';
+import { rows } from '../queries.js';
+import { getCoverage } from './get-coverage.js';
+
+/**
+ * What is still missing: every rule × station with work remaining, and the planned units (tasks
+ * not yet done or cancelled) that would close it.
+ */
+export async function listMissing(ctx: Ctx, planId: number): Promise<MissingItemDto[]> {
+  const cov = await getCoverage(ctx, planId);
+  const open = await rows(
+    ctx.db,
+    sql`select t.entity_id, e.name, t.rules from plan_tasks t left join entities e on e.id = t.entity_id
+        where t.plan_id = ${planId} and ${scopeWhere(ctx.actor, { jurisdiction: sql`t.jurisdiction_id` })}
+        and not exists (select 1 from inspections i where i.plan_task_id = t.id and i.status in ('done','cancelled'))`,
+  );
+  const byReq = new Map<string, Map<number, string>>();
+  for (const t of open) {
+    const rules = (typeof t.rules === 'string' ? JSON.parse(t.rules) : t.rules) as { requirementKey: string }[];
+    for (const r of rules) {
+      let m = byReq.get(r.requirementKey);
+      if (!m) byReq.set(r.requirementKey, (m = new Map()));
+      m.set(t.entity_id, t.name ?? `#${t.entity_id}`);
+    }
+  }
+  return cov.rows
+    .filter((r) => r.remaining > 0)
+    .map((row) => ({
+      row,
+      planned: [...(byReq.get(row.requirementKey) ?? new Map<number, string>()).entries()].sort((a, b) => a[0] - b[0]).map(([entityId, entityName]) => ({ entityId, entityName })),
+    }));
+}
