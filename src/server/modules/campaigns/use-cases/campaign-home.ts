@@ -44,7 +44,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
     ...t,
     progress: expand(t.units, units).map((u) => {
       const p = pOf.get(`${t.no}:${u.id}`);
-      return { orgUnitId: u.id, unitName: unitName(u), status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null };
+      return { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId, status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null };
     }),
   }));
   const liaisonRows = await ctx.db.select().from(campaignLiaisons).where(eq(campaignLiaisons.campaignId, id));
