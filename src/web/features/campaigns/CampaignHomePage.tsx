@@ -1,6 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Col, Descriptions, List, Row, Space, Table, Tabs, Tag } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Grid, List, Row, Select, Space, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { CAMPAIGN_STATUSES, FORM_TYPES, TABLE_PERIODS, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { useAuth } from '../../lib/auth.js';
@@ -17,6 +18,8 @@ export default function CampaignHomePage() {
   const { message } = AntApp.useApp();
   const home = useQuery({ queryKey: ['campaign-home', id], queryFn: () => campaignsApi.home(id) });
   const versions = useQuery({ queryKey: ['campaign-versions', id], queryFn: () => campaignsApi.versions(id) });
+  const mobile = !Grid.useBreakpoint().md;
+  const [tab, setTab] = useState('tasks');
   const refresh = () => qc.invalidateQueries({ queryKey: ['campaign-home', id] });
   if (!home.data) return <Card loading={home.isLoading}>{home.error?.message}</Card>;
   const { campaign: c, definition: def, today } = home.data as { campaign: any; definition: CampaignDefinition; today: string };
@@ -59,9 +62,7 @@ export default function CampaignHomePage() {
         )}
       </Card>
       <Card>
-        <Tabs
-          size="small"
-          items={[
+        <Sections mobile={mobile} tab={tab} setTab={setTab} items={[
             { key: 'tasks', label: '任务分工', children: <TaskBreakdown campaignId={id} tasks={home.data.tasks} canManage={manage} refresh={refresh} /> },
             {
               key: 'obligations',
@@ -136,5 +137,16 @@ export default function CampaignHomePage() {
         />
       </Card>
     </Space>
+  );
+}
+
+/** Tabs on a desktop; on a phone a section picker, since a row of eight tabs does not fit. */
+function Sections({ mobile, tab, setTab, items }: { mobile: boolean; tab: string; setTab: (k: string) => void; items: { key: string; label: string; children: React.ReactNode }[] }) {
+  if (!mobile) return <Tabs size="small" activeKey={tab} onChange={setTab} items={items} />;
+  return (
+    <>
+      <Select data-testid="section-picker" value={tab} onChange={setTab} options={items.map((i) => ({ value: i.key, label: i.label }))} style={{ width: '100%', marginBottom: 12 }} />
+      {items.find((i) => i.key === tab)?.children}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Descriptions, Form, Input, Modal, Progress, Select, Space, Table, Tag, Upload } from 'antd';
+import { App as AntApp, Button, Descriptions, Form, Grid, Input, List, Modal, Progress, Select, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { TASK_STATUSES, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { ENTITY_KIND_LABELS, ENTITY_TAGS, SECTORS, type EntityKind } from '../../../contracts/entity-kinds.js';
@@ -66,6 +66,48 @@ export function OrgChart({ def }: { def: CampaignDefinition }) {
 
 export function TaskBreakdown({ campaignId, tasks, canManage, refresh }: { campaignId: number; tasks: any[]; canManage: boolean; refresh: () => void }) {
   const [edit, setEdit] = useState<{ task: any; p: any } | null>(null);
+  const mobile = !Grid.useBreakpoint().md;
+  const unitTags = (t: any) => {
+    const done = t.progress.filter((p: any) => p.status === 'done').length;
+    return (
+      <>
+        <Progress percent={t.progress.length ? Math.round((done / t.progress.length) * 100) : 0} size="small" format={() => `${done}/${t.progress.length}`} />
+        <Space size={[4, 4]} wrap>
+          {t.progress.map((p: any) => (
+            <Tag
+              key={p.orgUnitId}
+              color={STATUS_COLOR[p.status]}
+              style={{ cursor: p.mine || canManage ? 'pointer' : 'default' }}
+              title={`${TASK_STATUSES[p.status as keyof typeof TASK_STATUSES]}${p.note ? '：' + p.note : ''}${p.evidence.length ? `（证明材料${p.evidence.length}份）` : ''}`}
+              onClick={() => (p.mine || canManage) && setEdit({ task: t, p })}
+            >
+              {p.unitName}
+              {p.evidence.length > 0 && ` 📎${p.evidence.length}`}
+            </Tag>
+          ))}
+        </Space>
+      </>
+    );
+  };
+  const modal = edit && <ProgressModal campaignId={campaignId} task={edit.task} p={edit.p} onClose={() => (setEdit(null), refresh())} />;
+  if (mobile)
+    return (
+      <>
+        <List
+          dataSource={tasks}
+          renderItem={(t: any) => (
+            <List.Item key={t.no}>
+              <div style={{ width: '100%' }}>
+                <div><b>{t.no}. {t.target}</b></div>
+                <div style={{ fontSize: 12, color: '#888' }}>{t.task}</div>
+                {unitTags(t)}
+              </div>
+            </List.Item>
+          )}
+        />
+        {modal}
+      </>
+    );
   return (
     <>
       <Table
@@ -82,32 +124,11 @@ export function TaskBreakdown({ campaignId, tasks, canManage, refresh }: { campa
           {
             title: '责任单位进展',
             width: 300,
-            render: (_, t) => {
-              const done = t.progress.filter((p: any) => p.status === 'done').length;
-              return (
-                <>
-                  <Progress percent={t.progress.length ? Math.round((done / t.progress.length) * 100) : 0} size="small" format={() => `${done}/${t.progress.length}`} />
-                  <Space size={[4, 4]} wrap>
-                    {t.progress.map((p: any) => (
-                      <Tag
-                        key={p.orgUnitId}
-                        color={STATUS_COLOR[p.status]}
-                        style={{ cursor: p.mine || canManage ? 'pointer' : 'default' }}
-                        title={`${TASK_STATUSES[p.status as keyof typeof TASK_STATUSES]}${p.note ? '：' + p.note : ''}${p.evidence.length ? `（证明材料${p.evidence.length}份）` : ''}`}
-                        onClick={() => (p.mine || canManage) && setEdit({ task: t, p })}
-                      >
-                        {p.unitName}
-                        {p.evidence.length > 0 && ` 📎${p.evidence.length}`}
-                      </Tag>
-                    ))}
-                  </Space>
-                </>
-              );
-            },
+            render: (_, t) => unitTags(t),
           },
         ]}
       />
-      {edit && <ProgressModal campaignId={campaignId} task={edit.task} p={edit.p} onClose={() => (setEdit(null), refresh())} />}
+      {modal}
     </>
   );
 }
@@ -176,6 +197,8 @@ function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; t
   );
 }
 
+const LIAISON_FIELDS = ['name', 'department', 'title', 'officePhone', 'mobile', 'email'];
+
 export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaignId: number; name: string; rows: any[]; canManage: boolean }) {
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
@@ -206,7 +229,7 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
             width: 70,
             render: (_, r) =>
               (r.mine || canManage) && (
-                <Button size="small" icon={<EditOutlined />} onClick={() => (form.setFieldsValue(r.liaison ?? { name: '', department: '', title: '', officePhone: '', mobile: '', email: '' }), setEdit(r))}>
+                <Button size="small" icon={<EditOutlined />} onClick={() => (form.setFieldsValue(Object.fromEntries(LIAISON_FIELDS.map((k) => [k, r.liaison?.[k] ?? '']))), setEdit(r))}>
                   填报
                 </Button>
               ),
