@@ -114,7 +114,7 @@ export default function CampaignHomePage() {
             },
             { key: 'org', label: '组织机构', children: <OrgChart def={def} /> },
             { key: 'liaisons', label: '联络员', children: def.liaisons ? <LiaisonRegister campaignId={id} name={c.name} rows={home.data.liaisons} canManage={manage} /> : '本方案未设联络员填报' },
-            { key: 'staffing', label: '基层队伍', children: home.data.staffing ? <StaffingProgress s={home.data.staffing} /> : '本方案未设基层队伍配备目标' },
+            { key: 'staffing', label: '基层队伍', children: home.data.staffing ? <StaffingProgress s={home.data.staffing} today={today} /> : '本方案未设基层队伍配备目标' },
             {
               key: 'versions',
               label: '版本历史',

@@ -265,7 +265,8 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
   );
 }
 
-export function StaffingProgress({ s }: { s: any }) {
+export function StaffingProgress({ s, today }: { s: any; today: string }) {
+  const short = (s.target.coordinatorPerTownship && s.townships.staffed < s.townships.total) || (s.target.informantPerVillage && s.villages.staffed < s.villages.total);
   const part = (label: string, role: string, x: any, want: boolean) =>
     want && (
       <div style={{ marginBottom: 12 }}>
@@ -283,7 +284,7 @@ export function StaffingProgress({ s }: { s: any }) {
     );
   return (
     <div data-testid="staffing">
-      <div style={{ marginBottom: 8 }}>目标：{s.target.by} 前{s.target.coordinatorPerTownship && '每个乡镇（苏木）配备一名协管员'}{s.target.coordinatorPerTownship && s.target.informantPerVillage && '，'}{s.target.informantPerVillage && '每个村（嘎查）配备一名信息员'}</div>
+      <div style={{ marginBottom: 8 }}>目标：{s.target.by} 前{s.target.coordinatorPerTownship && '每个乡镇（苏木）配备一名协管员'}{s.target.coordinatorPerTownship && s.target.informantPerVillage && '，'}{s.target.informantPerVillage && '每个村（嘎查）配备一名信息员'}{short && today > s.target.by && <Tag color="red" style={{ marginLeft: 8 }}>已逾期未配齐</Tag>}</div>
       {part('乡镇/街道/苏木', '协管员', s.townships, s.target.coordinatorPerTownship)}
       {part('村/社区/嘎查', '信息员', s.villages, s.target.informantPerVillage)}
     </div>
