@@ -206,3 +206,20 @@ describe('campaigns API', () => {
     expect(getTemplate('seed-000')).toBeDefined();
   });
 });
+
+describe('campaign list and scope', () => {
+  it('lists the current version of each visible campaign; another county sees none of them', async () => {
+    const id = (await office.post('/api/campaigns', { definition: winterPlan() })).json().id;
+    const d = winterPlan();
+    d.name = '冬季中药饮片质量排查（修订）';
+    await office.put(`/api/campaigns/${id}/definition`, { definition: d, note: '改名' });
+    const cx = await t.as('inspector_cx');
+    const list = (await cx.get('/api/campaigns')).json();
+    expect(list.find((c: any) => c.id === id)).toMatchObject({ name: '冬季中药饮片质量排查（修订）', version: 2 });
+    const admin = await t.as('admin');
+    const banner = await admin.post('/api/campaigns', { jurisdictionId: t.org.bannerId, definition: { ...winterPlan(), tasks: [], liaisons: undefined, obligations: [], organisation: { leadingGroup: { name: '专班', leader: { title: '局长' } }, office: { unit: '药品和医疗器械股' } } } });
+    expect(banner.statusCode, banner.body).toBe(200);
+    expect((await cx.get('/api/campaigns')).json().map((c: any) => c.id)).not.toContain(banner.json().id);
+    expect((await cx.get(`/api/campaigns/${banner.json().id}`)).statusCode).toBe(404);
+  });
+});

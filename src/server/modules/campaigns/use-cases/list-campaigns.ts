@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaigns, campaignVersions, jurisdictions } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
@@ -7,18 +7,13 @@ import { campaignVisible, getCampaignRow } from '../queries.js';
 
 export async function listCampaigns(ctx: Ctx, q: { status?: string }) {
   const rows = await ctx.db
-    .select({ c: campaigns, jurisdictionName: jurisdictions.name })
+    .select({ c: campaigns, jurisdictionName: jurisdictions.name, definition: campaignVersions.definition })
     .from(campaigns)
     .innerJoin(jurisdictions, eq(jurisdictions.id, campaigns.jurisdictionId))
+    .innerJoin(campaignVersions, and(eq(campaignVersions.campaignId, campaigns.id), eq(campaignVersions.version, campaigns.version)))
     .where(and(campaignVisible(ctx.actor), q.status ? eq(campaigns.status, q.status) : undefined))
     .orderBy(desc(campaigns.periodFrom), desc(campaigns.id));
-  if (rows.length === 0) return [];
-  const versions = await ctx.db
-    .select({ campaignId: campaignVersions.campaignId, version: campaignVersions.version, definition: campaignVersions.definition })
-    .from(campaignVersions)
-    .where(inArray(campaignVersions.campaignId, rows.map((r) => r.c.id)));
-  const defOf = new Map(versions.map((v) => [`${v.campaignId}:${v.version}`, v.definition as CampaignDefinition]));
-  return rows.map((r) => presentCampaign({ ...r.c, jurisdictionName: r.jurisdictionName, definition: defOf.get(`${r.c.id}:${r.c.version}`)! }));
+  return rows.map((r) => presentCampaign({ ...r.c, jurisdictionName: r.jurisdictionName, definition: r.definition as CampaignDefinition }));
 }
 
 export async function getCampaign(ctx: Ctx, id: number) {
