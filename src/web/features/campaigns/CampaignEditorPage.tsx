@@ -109,7 +109,13 @@ export default function CampaignEditorPage() {
             style={{ minWidth: 280 }}
             placeholder="选择种子方案模板"
             options={(templates.data ?? []).map((t) => ({ value: t.code, label: `${t.name}（${t.issuer}）` }))}
-            onChange={async (code: string) => load((await campaignsApi.template(code)).definition)}
+            onChange={async (code: string) => {
+              const def = (await campaignsApi.template(code)).definition;
+              load(def);
+              // Show at once which parts (usually unit names) do not fit this bureau.
+              const r = await campaignsApi.validate(def).catch(() => null);
+              if (r && !r.ok) setTimeout(() => showIssues(r.issues), 0);
+            }}
           />
           <Button onClick={() => load(blankDefinition())}>空白方案</Button>
         </Space>
