@@ -2,4 +2,5 @@
 export * from './org.js';
 export * from './people.js';
 export * from './audit.js';
+export * from './campaigns.js';
 export * from './planning.js';

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { seedDemoCampaigns } from './seed-campaigns.js';
 import { isEmpty, seedDemoOrg } from './seed-org.js';
 
 /**
@@ -9,5 +10,6 @@ export async function seedDemo(db: Db) {
   if (!(await isEmpty(db))) return false;
   const org = await seedDemoOrg(db);
   void org;
+  await seedDemoCampaigns(db, org);
   return true;
 }

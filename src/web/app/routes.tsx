@@ -5,5 +5,9 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/', page: lazy(() => import('../features/home/HomePage.js')) },
   { path: '/org', page: lazy(() => import('../features/org/OrgPage.js')) },
   { path: '/audit', page: lazy(() => import('../features/audit/AuditPage.js')) },
+  { path: '/campaigns', page: lazy(() => import('../features/campaigns/CampaignsPage.js')) },
+  { path: '/campaigns/new', page: lazy(() => import('../features/campaigns/CampaignEditorPage.js')) },
+  { path: '/campaigns/:id', page: lazy(() => import('../features/campaigns/CampaignHomePage.js')) },
+  { path: '/campaigns/:id/edit', page: lazy(() => import('../features/campaigns/CampaignEditorPage.js')) },
   { path: '/profile', page: lazy(() => import('../features/profile/ProfilePage.js')) },
 ];

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { deadlineRule, describeRule, dueDates, shanghaiToday, weekdayOf } from './deadline-rules.js';
+
+const P = { from: '2018-12-22', to: '2019-03-05' };
+
+describe('deadline rules', () => {
+  it('weekly Thursday before close of business', () => {
+    const d = dueDates({ every: 'week', weekday: 4, time: '17:00' }, P);
+    expect(d[0]).toEqual({ date: '2018-12-27', time: '17:00', at: '2018-12-27T17:00:00+08:00' });
+    expect(d.every((x) => weekdayOf(x.date) === 4)).toBe(true);
+    expect(d.map((x) => x.date)).toContain('2019-02-28');
+    expect(d).toHaveLength(10);
+  });
+  it('daily before 15:00 only inside its window', () => {
+    const d = dueDates({ every: 'day', time: '15:00', within: { from: '2018-12-24', to: '2018-12-29' } }, P);
+    expect(d.map((x) => x.date)).toEqual(['2018-12-24', '2018-12-25', '2018-12-26', '2018-12-27', '2018-12-28', '2018-12-29']);
+    expect(d[0].at).toBe('2018-12-24T15:00:00+08:00');
+  });
+  it('working days only', () => {
+    const d = dueDates({ every: 'day', workdaysOnly: true }, { from: '2024-06-01', to: '2024-06-09' });
+    expect(d.map((x) => x.date)).toEqual(['2024-06-03', '2024-06-04', '2024-06-05', '2024-06-06', '2024-06-07']);
+  });
+  it('monthly by the 20th and by the 5th', () => {
+    expect(dueDates({ every: 'month', day: 20 }, { from: '2023-07-25', to: '2023-10-19' }).map((x) => x.date)).toEqual(['2023-08-20', '2023-09-20']);
+    expect(dueDates({ every: 'month', day: 5 }, { from: '2023-07-01', to: '2023-12-31' })).toHaveLength(6);
+  });
+  it('month end with lastDayIfShort, including a leap February', () => {
+    const d = dueDates({ every: 'month', day: 31, lastDayIfShort: true }, { from: '2024-01-01', to: '2024-04-30' });
+    expect(d.map((x) => x.date)).toEqual(['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30']);
+  });
+  it('quarterly on the 1st of the first month of each quarter', () => {
+    const d = dueDates({ every: 'quarter', monthOfQuarter: 1, day: 1 }, { from: '2023-07-01', to: '2024-12-31' });
+    expect(d.map((x) => x.date)).toEqual(['2023-07-01', '2023-10-01', '2024-01-01', '2024-04-01', '2024-07-01', '2024-10-01']);
+  });
+  it('one-off dates inside or outside the period', () => {
+    expect(dueDates({ once: '2019-03-05' }, P)).toHaveLength(1);
+    expect(dueDates({ once: '2019-05-10' }, P)).toHaveLength(0);
+  });
+  it('refuses rules that cannot occur', () => {
+    const bad = (r: unknown) => deadlineRule.safeParse(r).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(bad({ every: 'month', day: 31 })).toEqual([['day', expect.stringMatching(/并非每个月都有31日/)]]);
+    expect(bad({ once: '2019-02-30' })![0]).toEqual(['once', expect.stringMatching(/日期不存在/)]);
+    expect(bad({ every: 'week' })![0]).toEqual(['weekday', expect.stringMatching(/星期/)]);
+    expect(bad({ every: 'day', within: { from: '2019-01-05', to: '2019-01-01' } })![0][0]).toBe('within');
+    // A window of Mon–Wed never holds a Saturday: valid shape, but no due date.
+    expect(dueDates({ every: 'week', weekday: 6, within: { from: '2024-06-03', to: '2024-06-05' } }, { from: '2024-01-01', to: '2024-12-31' })).toEqual([]);
+  });
+  it('describes rules in Chinese and knows today in Shanghai', () => {
+    expect(describeRule({ every: 'week', weekday: 4, time: '17:00' })).toBe('每周四 17:00 前');
+    expect(shanghaiToday(new Date('2024-06-30T17:00:00Z'))).toBe('2024-07-01');
+  });
+});

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/**
+ * Deadline rules (报送时限) as data. One small language covers every rule of the seeds:
+ *
+ *   { once: '2019-03-05' }                                  one-off date (final summary)
+ *   { every: 'day', time: '15:00', within: { from, to } }   daily before 15:00 in a window (攻坚周)
+ *   { every: 'week', weekday: 4, time: '17:00' }            weekly, Thursday before close of business
+ *   { every: 'month', day: 20 }                             monthly by the 20th
+ *   { every: 'month', day: 31, lastDayIfShort: true }       monthly, last day in short months
+ *   { every: 'quarter', monthOfQuarter: 1, day: 1 }         quarterly, 1st of the quarter's first month
+ *
+ * weekday: 1 = Monday … 7 = Sunday. time: HH:mm, Asia/Shanghai; default 23:59 ("…日前").
+ * `within` narrows a recurring rule to a window; the campaign period bounds every rule.
+ * Days 29–31 do not occur every month: they are refused unless `lastDayIfShort` is set.
+ */
+export const TZ_OFFSET = '+08:00';
+export const DEFAULT_DUE_TIME = '23:59';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when the string is a real calendar date (no Feb 30). */
+export function isCalendarDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export const isoDate = z
+  .string({ error: '请填写日期' })
+  .regex(DATE_RE, '日期格式须为 YYYY-MM-DD')
+  .refine(isCalendarDate, '日期不存在（如2月30日）');
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式须为 HH:mm（如 15:00）');
+
+export const dateWindow = z.object({ from: isoDate, to: isoDate });
+
+export const RULE_EVERY = { day: '每日', week: '每周', month: '每月', quarter: '每季度' } as const;
+export const WEEKDAY_LABELS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
+
+export const deadlineRule = z
+  .object({
+    once: isoDate.optional(),
+    every: z.enum(['day', 'week', 'month', 'quarter'], { error: '周期须为 day/week/month/quarter' }).optional(),
+    weekday: z.number().int().min(1, '星期须为1（周一）至7（周日）').max(7, '星期须为1（周一）至7（周日）').optional(),
+    day: z.number().int().min(1, '日期须为1–31').max(31, '日期须为1–31').optional(),
+    monthOfQuarter: z.number().int().min(1, '季度内月份须为1–3').max(3, '季度内月份须为1–3').optional(),
+    lastDayIfShort: z.boolean().optional(),
+    /** Working days only (Mon–Fri) for daily rules. */
+    workdaysOnly: z.boolean().optional(),
+    time: clockTime.optional(),
+    within: dateWindow.optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const need = (key: string, msg: string) => ctx.addIssue({ code: 'custom', path: [key], message: msg });
+    if (r.once && r.every) need('every', '一次性日期（once）与周期（every）只能选一种');
+    if (!r.once && !r.every) need('every', '请设置一次性日期（once）或周期（every）');
+    if (r.every === 'week' && r.weekday == null) need('weekday', '每周报送须指定星期几');
+    if ((r.every === 'month' || r.every === 'quarter') && r.day == null) need('day', '每月/每季度报送须指定日期');
+    if (r.every === 'quarter' && r.monthOfQuarter == null) need('monthOfQuarter', '每季度报送须指定季度内第几个月');
+    if (r.day != null && r.day > 28 && !r.lastDayIfShort)
+      need('day', `并非每个月都有${r.day}日：请改为28日以内，或设置“短月取月末”（lastDayIfShort）`);
+    if (r.within && r.within.from > r.within.to) need('within', '时间窗口的开始日期不能晚于结束日期');
+  });
+export type DeadlineRule = z.infer<typeof deadlineRule>;
+
+export interface DueDate {
+  /** Calendar date in Asia/Shanghai, YYYY-MM-DD. */
+  date: string;
+  time: string;
+  /** The instant, ISO 8601 with the +08:00 offset. */
+  at: string;
+}
+
+function daysInMonth(y: number, m: number) {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function fmt(y: number, m: number, d: number) {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+function parse(s: string) {
+  const [y, m, d] = s.split('-').map(Number);
+  return { y, m, d };
+}
+/** Monday = 1 … Sunday = 7 of a calendar date (pure date arithmetic; no local timezone). */
+export function weekdayOf(s: string) {
+  const { y, m, d } = parse(s);
+  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+function addDays(s: string, n: number) {
+  const { y, m, d } = parse(s);
+  const t = new Date(Date.UTC(y, m - 1, d + n));
+  return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+/** Today's date in Asia/Shanghai. */
+export function shanghaiToday(now = new Date()) {
+  const t = new Date(now.getTime() + 8 * 3600_000);
+  return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/**
+ * Every due date of a rule inside [from, to] (inclusive, Asia/Shanghai calendar dates),
+ * further narrowed by the rule's own `within` window. Pure; no clock, no timezone of the host.
+ */
+export function dueDates(rule: DeadlineRule, period: { from: string; to: string }): DueDate[] {
+  let from = period.from;
+  let to = period.to;
+  if (rule.within) {
+    if (rule.within.from > from) from = rule.within.from;
+    if (rule.within.to < to) to = rule.within.to;
+  }
+  const time = rule.time ?? DEFAULT_DUE_TIME;
+  const out: string[] = [];
+  if (from > to) return [];
+  if (rule.once) {
+    if (rule.once >= from && rule.once <= to) out.push(rule.once);
+  } else if (rule.every === 'day' || rule.every === 'week') {
+    for (let s = from; s <= to; s = addDays(s, 1)) {
+      const w = weekdayOf(s);
+      if (rule.every === 'week' ? w === rule.weekday : !rule.workdaysOnly || w <= 5) out.push(s);
+    }
+  } else if (rule.every === 'month' || rule.every === 'quarter') {
+    const a = parse(from);
+    const b = parse(to);
+    for (let y = a.y, m = a.m; y < b.y || (y === b.y && m <= b.m); m === 12 ? ((m = 1), y++) : m++) {
+      if (rule.every === 'quarter' && (m - 1) % 3 !== (rule.monthOfQuarter ?? 1) - 1) continue;
+      const dim = daysInMonth(y, m);
+      const day = rule.day ?? 1;
+      if (day > dim && !rule.lastDayIfShort) continue;
+      const s = fmt(y, m, Math.min(day, dim));
+      if (s >= from && s <= to) out.push(s);
+    }
+  }
+  return out.map((date) => ({ date, time, at: `${date}T${time}:00${TZ_OFFSET}` }));
+}
+
+/** A short Chinese description of a rule, e.g. “每周四 17:00 前”. */
+export function describeRule(r: DeadlineRule): string {
+  const t = r.time ? ` ${r.time}` : '';
+  const w = r.within ? `（${r.within.from} 至 ${r.within.to}）` : '';
+  if (r.once) return `${r.once}${t} 前`;
+  switch (r.every) {
+    case 'day':
+      return `${r.workdaysOnly ? '每个工作日' : '每日'}${t} 前${w}`;
+    case 'week':
+      return `每${WEEKDAY_LABELS[r.weekday ?? 1]}${t} 前${w}`;
+    case 'month':
+      return `每月${r.day}日${r.lastDayIfShort ? '（短月取月末）' : ''}${t} 前${w}`;
+    case 'quarter':
+      return `每季度第${r.monthOfQuarter}个月${r.day}日${t} 前${w}`;
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,145 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  amendCampaignInput,
+  campaignDetail,
+  campaignSummary,
+  createCampaignInput,
+  liaisonInput,
+  taskProgressInput,
+  validateCampaignInput,
+} from '../../../contracts/campaigns.js';
+import { invalid, notFound } from '../../core/errors.js';
+import { ctxOf, errorResponses, idParams, sendFile, XLSX_TYPE } from '../../core/http.js';
+import { amendCampaign } from './use-cases/amend-campaign.js';
+import { campaignHome, listDueDates } from './use-cases/campaign-home.js';
+import { changeCampaignStatus } from './use-cases/change-campaign-status.js';
+import { createCampaign } from './use-cases/create-campaign.js';
+import { exportLiaisons } from './use-cases/export-liaisons.js';
+import { getCampaign, listCampaigns } from './use-cases/list-campaigns.js';
+import { getVersion, listVersions } from './use-cases/list-versions.js';
+import { updateLiaison } from './use-cases/update-liaison.js';
+import { getEvidenceFile, updateTaskProgress, uploadEvidence } from './use-cases/update-task-progress.js';
+import { validateCampaignDefinition } from './use-cases/validate-definition.js';
+import { getTemplate, loadTemplates, templateYaml } from './templates.js';
+
+const tags = ['专项行动'];
+const unitParams = idParams.extend({ orgUnitId: z.coerce.number().int().positive() });
+const taskParams = unitParams.extend({ no: z.coerce.number().int().positive() });
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/campaign-templates',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案模板（五个种子方案）', response: { 200: z.array(z.object({ code: z.string(), name: z.string(), docNo: z.string().nullable(), issuer: z.string(), from: z.string(), to: z.string(), summary: z.string().nullable() })), ...errorResponses } } },
+    async () => loadTemplates().map((t) => ({ code: t.code, name: t.definition.name, docNo: t.definition.docNo ?? null, issuer: t.definition.issuer, from: t.definition.period.from, to: t.definition.period.to, summary: t.definition.summary ?? null })),
+  );
+  app.get(
+    '/api/campaign-templates/:code',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '模板定义（含 YAML 原文）', params: z.object({ code: z.string().max(60) }), response: { 200: z.object({ code: z.string(), definition: z.any(), yaml: z.string() }), ...errorResponses } } },
+    async (req) => {
+      const t = getTemplate(req.params.code);
+      if (!t) throw notFound('模板');
+      return { code: t.code, definition: t.definition, yaml: templateYaml(t.code) ?? '' };
+    },
+  );
+  app.get(
+    '/api/campaigns',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '专项行动列表', querystring: z.object({ status: z.enum(['draft', 'active', 'closed']).optional() }), response: { 200: z.array(campaignSummary), ...errorResponses } } },
+    async (req) => listCampaigns(ctxOf(req), req.query),
+  );
+  app.post(
+    '/api/campaigns',
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '新建专项行动（从模板或定义）', body: createCampaignInput, response: { 200: campaignSummary, ...errorResponses } } },
+    async (req) => createCampaign(ctxOf(req), req.body),
+  );
+  app.post(
+    '/api/campaigns/validate',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '校验方案定义（不保存）', body: validateCampaignInput, response: { 200: z.object({ ok: z.boolean(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }), ...errorResponses } } },
+    async (req) => validateCampaignDefinition(ctxOf(req), req.body),
+  );
+  app.get(
+    '/api/campaigns/:id',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '专项行动（当前版本定义）', params: idParams, response: { 200: campaignDetail, ...errorResponses } } },
+    async (req) => getCampaign(ctxOf(req), req.params.id),
+  );
+  app.put(
+    '/api/campaigns/:id/definition',
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '修订方案（生成新版本）', params: idParams, body: amendCampaignInput, response: { 200: campaignSummary, ...errorResponses } } },
+    async (req) => amendCampaign(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/campaigns/:id/status',
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '启动/结束专项行动', params: idParams, body: z.object({ status: z.enum(['draft', 'active', 'closed']) }), response: { 200: campaignSummary, ...errorResponses } } },
+    async (req) => changeCampaignStatus(ctxOf(req), req.params.id, req.body.status),
+  );
+  app.get(
+    '/api/campaigns/:id/versions',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '版本历史（含变更摘要）', params: idParams, response: { 200: z.array(z.object({ version: z.number(), authorName: z.string(), note: z.string().nullable(), createdAt: z.string(), changes: z.array(z.string()) })), ...errorResponses } } },
+    async (req) => listVersions(ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/campaigns/:id/versions/:version',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '某一版本的定义', params: idParams.extend({ version: z.coerce.number().int().positive() }), ...{ response: { 200: z.any(), ...errorResponses } } } },
+    async (req) => {
+      const v = await getVersion(ctxOf(req), req.params.id, req.params.version);
+      if (!v) throw notFound('版本');
+      return v;
+    },
+  );
+  app.get(
+    '/api/campaigns/:id/home',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '专项行动主页：阶段、重点、组织、任务进展、联络员、基层队伍', params: idParams, response: { 200: z.any(), ...errorResponses } } },
+    async (req) => campaignHome(ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/campaigns/:id/due-dates',
+    {
+      config: { access: 'campaigns.read' },
+      schema: {
+        tags,
+        summary: '报送任务的到期时间（Asia/Shanghai）',
+        params: idParams,
+        querystring: z.object({ obligation: z.string().max(60).optional(), from: date.optional(), to: date.optional() }),
+        response: { 200: z.array(z.object({ obligation: z.string(), label: z.string(), date: z.string(), time: z.string(), at: z.string() })), ...errorResponses },
+      },
+    },
+    async (req) => listDueDates(ctxOf(req), req.params.id, req.query),
+  );
+  app.put(
+    '/api/campaigns/:id/liaisons/:orgUnitId',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '填报本单位联络员', params: unitParams, body: liaisonInput, response: { 200: z.any(), ...errorResponses } } },
+    async (req) => updateLiaison(ctxOf(req), req.params.id, req.params.orgUnitId, req.body),
+  );
+  app.get(
+    '/api/campaigns/:id/liaisons.xlsx',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '导出联络员名单（Excel）', params: idParams } },
+    async (req, reply) => {
+      const { buf, filename } = await exportLiaisons(ctxOf(req), req.params.id);
+      return sendFile(reply, buf, filename, XLSX_TYPE);
+    },
+  );
+  app.put(
+    '/api/campaigns/:id/tasks/:no/units/:orgUnitId',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '填报任务进展（责任单位）', params: taskParams, body: taskProgressInput, response: { 200: z.any(), ...errorResponses } } },
+    async (req) => updateTaskProgress(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, req.body),
+  );
+  app.post(
+    '/api/campaigns/:id/tasks/:no/units/:orgUnitId/evidence',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '上传证明材料（multipart）', params: taskParams } },
+    async (req) => {
+      const file = await req.file();
+      if (!file) throw invalid('请选择文件');
+      const data = await file.toBuffer();
+      return uploadEvidence(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, { name: file.filename, mime: file.mimetype, data });
+    },
+  );
+  app.get(
+    '/api/campaigns/:id/files/:fileId',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '下载证明材料', params: idParams.extend({ fileId: z.coerce.number().int().positive() }) } },
+    async (req, reply) => {
+      const f = await getEvidenceFile(ctxOf(req), req.params.id, req.params.fileId);
+      return sendFile(reply, f.data, f.name, f.mime);
+    },
+  );
+};

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import { campaigns, campaignVersions } from '../../../../db/schema/index.js';
+import { audit } from '../../../core/audit.js';
+import type { Ctx } from '../../../core/context.js';
+import { conflict } from '../../../core/errors.js';
+import { assertManagesCampaign } from '../policy.js';
+import { presentCampaign } from '../presenter.js';
+import { getCampaignRow } from '../queries.js';
+import { validDefinition } from './validate-definition.js';
+
+/** Amend a campaign (also while it runs): a new version with author and note, audited with before/after. */
+export async function amendCampaign(ctx: Ctx, id: number, input: { definition: unknown; note: string }) {
+  const cur = await getCampaignRow(ctx.db, ctx.actor, id);
+  assertManagesCampaign(ctx.actor, cur.jurisdictionPath);
+  if (cur.status === 'closed') throw conflict('专项行动已结束，不能再修订');
+  const def = await validDefinition(ctx.db, cur.jurisdictionId, input.definition);
+  return ctx.db.transaction(async (tx) => {
+    const version = cur.version + 1;
+    await tx.insert(campaignVersions).values({
+      campaignId: id,
+      jurisdictionId: cur.jurisdictionId,
+      version,
+      definition: def,
+      authorId: ctx.actor.id || null,
+      authorName: ctx.actor.name,
+      note: input.note,
+    });
+    const [c] = await tx
+      .update(campaigns)
+      .set({ version, name: def.name, periodFrom: def.period.from, periodTo: def.period.to, updatedAt: new Date() })
+      .where(eq(campaigns.id, id))
+      .returning();
+    await audit(tx, ctx, {
+      action: 'campaign.amend',
+      entityType: 'campaign',
+      entityId: id,
+      jurisdictionId: cur.jurisdictionId,
+      summary: `修订专项行动 ${def.name} 为第${version}版：${input.note}`,
+      before: { version: cur.version, definition: cur.definition },
+      after: { version, definition: def },
+    });
+    return presentCampaign({ ...c, jurisdictionName: cur.jurisdictionName, definition: def });
+  });
+}

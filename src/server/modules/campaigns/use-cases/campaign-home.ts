@@ -1,0 +1,95 @@
+import { eq, sql } from 'drizzle-orm';
+import { describeRule, dueDates, shanghaiToday, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
+import type { DbOrTx } from '../../../../db/client.js';
+import type { Ctx } from '../../../core/context.js';
+import { presentCampaign } from '../presenter.js';
+import { getCampaignRow } from '../queries.js';
+import { bureauUnits, resolveRef, type BureauUnit } from '../resolve-units.js';
+
+function expand(refs: string[], units: BureauUnit[]) {
+  const seen = new Map<number, BureauUnit>();
+  for (const r of refs) for (const u of resolveRef(r, units)) seen.set(u.id, u);
+  return [...seen.values()];
+}
+const unitName = (u: BureauUnit) => u.shortName ?? u.name;
+
+/** Townships / villages under the campaign's jurisdiction with and without a coordinator / informant. */
+export async function staffingProgress(db: DbOrTx, path: string) {
+  const r = await db.execute(sql`
+    select j.level, j.id, j.name, p.name as parent_name,
+      exists(select 1 from users u where u.jurisdiction_id = j.id and u.active
+        and u.role = case when j.level = 'township' then 'coordinator' else 'informant' end) as staffed
+    from jurisdictions j left join jurisdictions p on p.id = j.parent_id
+    where j.path like ${path + '%'} and j.level in ('township','village')
+    order by j.path`);
+  const rows = ((r as any).rows ?? r) as { level: string; id: number; name: string; parent_name: string; staffed: boolean }[];
+  const part = (level: string) => {
+    const all = rows.filter((x) => x.level === level);
+    const missing = all.filter((x) => !x.staffed).map((x) => ({ id: Number(x.id), name: x.name, parent: x.parent_name }));
+    return { total: all.length, staffed: all.length - missing.length, missing };
+  };
+  return { townships: part('township'), villages: part('village') };
+}
+
+/** Everything the campaign home shows: timeline, focus, organisation, tasks with progress, liaisons, staffing. */
+export async function campaignHome(ctx: Ctx, id: number) {
+  const c = await getCampaignRow(ctx.db, ctx.actor, id);
+  const def = c.definition as CampaignDefinition;
+  const units = await bureauUnits(ctx.db, c.jurisdictionId);
+  const today = shanghaiToday();
+  const progress = await ctx.db.select().from(campaignTaskProgress).where(eq(campaignTaskProgress.campaignId, id));
+  const pOf = new Map(progress.map((p) => [`${p.taskNo}:${p.orgUnitId}`, p]));
+  const tasks = def.tasks.map((t) => ({
+    ...t,
+    progress: expand(t.units, units).map((u) => {
+      const p = pOf.get(`${t.no}:${u.id}`);
+      return { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId, status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null };
+    }),
+  }));
+  const liaisonRows = await ctx.db.select().from(campaignLiaisons).where(eq(campaignLiaisons.campaignId, id));
+  const lOf = new Map(liaisonRows.map((l) => [l.orgUnitId, l]));
+  const liaisons = def.liaisons
+    ? expand(def.liaisons.units, units).map((u) => {
+        const l = lOf.get(u.id);
+        return {
+          orgUnitId: u.id,
+          unitName: u.name,
+          mine: u.id === ctx.actor.orgUnitId,
+          liaison: l ? { name: l.name, department: l.department, title: l.title, officePhone: l.officePhone, mobile: l.mobile, email: l.email, updatedAt: l.updatedAt.toISOString() } : null,
+        };
+      })
+    : [];
+  const until = def.period.reportingUntil ?? def.period.to;
+  const obligations = def.obligations.map((o) => {
+    const dates = dueDates(o.rule, { from: def.period.from, to: until });
+    return { key: o.key, label: o.label, rule: describeRule(o.rule), count: dates.length, next: dates.find((d) => d.date >= today) ?? null };
+  });
+  return {
+    campaign: { ...presentCampaign(c), templateCode: c.templateCode },
+    definition: def,
+    today,
+    tasks,
+    liaisons,
+    obligations,
+    staffing: def.staffing ? { target: def.staffing, ...(await staffingProgress(ctx.db, c.jurisdictionPath)) } : null,
+  };
+}
+
+/** All due dates of one obligation (or all) in a window, default the campaign period. */
+export async function listDueDates(ctx: Ctx, id: number, q: { obligation?: string; from?: string; to?: string }) {
+  const c = await getCampaignRow(ctx.db, ctx.actor, id);
+  const def = c.definition as CampaignDefinition;
+  const from = q.from && q.from > def.period.from ? q.from : def.period.from;
+  const end = def.period.reportingUntil ?? def.period.to;
+  const to = q.to && q.to < end ? q.to : end;
+  return def.obligations
+    .filter((o) => !q.obligation || o.key === q.obligation)
+    .flatMap((o) => dueDates(o.rule, { from, to }).map((d) => ({ obligation: o.key, label: o.label, ...d })))
+    .sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export async function unitsOfCampaign(ctx: Ctx, id: number) {
+  const c = await getCampaignRow(ctx.db, ctx.actor, id);
+  return { c, units: await bureauUnits(ctx.db, c.jurisdictionId) };
+}

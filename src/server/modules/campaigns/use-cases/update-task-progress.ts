@@ -1,0 +1,74 @@
+import { and, eq } from 'drizzle-orm';
+import type { CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { campaignFiles, campaignTaskProgress } from '../../../../db/schema/index.js';
+import { audit } from '../../../core/audit.js';
+import type { Ctx } from '../../../core/context.js';
+import { conflict, invalid } from '../../../core/errors.js';
+import { assertActsForUnit } from '../policy.js';
+import { getCampaignRow } from '../queries.js';
+import { bureauUnits, resolveRef } from '../resolve-units.js';
+
+export interface ProgressInput {
+  status: string;
+  note?: string;
+  evidence: { name: string; url?: string; fileId?: number; size?: number; mime?: string }[];
+}
+
+async function responsible(ctx: Ctx, id: number, taskNo: number, orgUnitId: number) {
+  const c = await getCampaignRow(ctx.db, ctx.actor, id);
+  assertActsForUnit(ctx.actor, orgUnitId, c.jurisdictionPath);
+  if (c.status === 'closed') throw conflict('专项行动已结束');
+  const def = c.definition as CampaignDefinition;
+  const task = def.tasks.find((t) => t.no === taskNo);
+  if (!task) throw invalid(`任务序号 ${taskNo} 不存在`);
+  const units = await bureauUnits(ctx.db, c.jurisdictionId);
+  if (!task.units.some((r) => resolveRef(r, units).some((u) => u.id === orgUnitId))) throw invalid('该单位不是此项任务的责任单位');
+  return c;
+}
+
+/** A responsible unit reports its progress on one task item, with evidence (files or links). */
+export async function updateTaskProgress(ctx: Ctx, id: number, taskNo: number, orgUnitId: number, input: ProgressInput) {
+  const c = await responsible(ctx, id, taskNo, orgUnitId);
+  for (const e of input.evidence) {
+    if (!e.url && !e.fileId) throw invalid('证明材料须为上传的文件或链接');
+    if (e.fileId) {
+      const [f] = await ctx.db.select({ id: campaignFiles.id }).from(campaignFiles).where(and(eq(campaignFiles.id, e.fileId), eq(campaignFiles.campaignId, id), eq(campaignFiles.orgUnitId, orgUnitId)));
+      if (!f) throw invalid('证明材料文件不存在');
+    }
+  }
+  const values = { status: input.status, note: input.note || null, evidence: input.evidence, updatedBy: ctx.actor.id || null, updatedAt: new Date() };
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(campaignTaskProgress)
+      .where(and(eq(campaignTaskProgress.campaignId, id), eq(campaignTaskProgress.taskNo, taskNo), eq(campaignTaskProgress.orgUnitId, orgUnitId)));
+    const [row] = await tx
+      .insert(campaignTaskProgress)
+      .values({ campaignId: id, jurisdictionId: c.jurisdictionId, taskNo, orgUnitId, ...values })
+      .onConflictDoUpdate({ target: [campaignTaskProgress.campaignId, campaignTaskProgress.taskNo, campaignTaskProgress.orgUnitId], set: values })
+      .returning();
+    await audit(tx, ctx, { action: 'campaign.task_progress', entityType: 'campaign', entityId: id, jurisdictionId: c.jurisdictionId, summary: `任务${taskNo}进展：${input.status}`, before: before ?? null, after: row });
+    return { taskNo, orgUnitId, status: row.status, note: row.note, evidence: row.evidence, updatedAt: row.updatedAt.toISOString() };
+  });
+}
+
+/** Store an evidence file for a unit's task item; returns its metadata for the progress record. */
+export async function uploadEvidence(ctx: Ctx, id: number, taskNo: number, orgUnitId: number, file: { name: string; mime: string; data: Buffer }) {
+  const c = await responsible(ctx, id, taskNo, orgUnitId);
+  if (file.data.length === 0) throw invalid('文件为空');
+  return ctx.db.transaction(async (tx) => {
+    const [f] = await tx
+      .insert(campaignFiles)
+      .values({ campaignId: id, jurisdictionId: c.jurisdictionId, orgUnitId, name: file.name, mime: file.mime, size: file.data.length, data: file.data, uploadedBy: ctx.actor.id || null })
+      .returning({ id: campaignFiles.id, name: campaignFiles.name, mime: campaignFiles.mime, size: campaignFiles.size });
+    await audit(tx, ctx, { action: 'campaign.evidence', entityType: 'campaign', entityId: id, jurisdictionId: c.jurisdictionId, summary: `上传证明材料 ${file.name}`, after: f });
+    return { fileId: f.id, name: f.name, mime: f.mime, size: f.size };
+  });
+}
+
+export async function getEvidenceFile(ctx: Ctx, id: number, fileId: number) {
+  await getCampaignRow(ctx.db, ctx.actor, id);
+  const [f] = await ctx.db.select().from(campaignFiles).where(and(eq(campaignFiles.id, fileId), eq(campaignFiles.campaignId, id)));
+  if (!f) throw invalid('文件不存在');
+  return f;
+}

@@ -1,0 +1,190 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Tabs, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { parse, stringify } from 'yaml';
+import type { DefinitionIssue } from '../../../contracts/campaigns.js';
+import type { OrgUnit } from '../../../contracts/org.js';
+import { api } from '../../lib/api.js';
+import { useAuth } from '../../lib/auth.js';
+import { blankDefinition, campaignsApi, clean, issuesOf } from './api.js';
+import { DefinitionForm } from './DefinitionForm.js';
+
+/** Create (from a seed template or blank) or amend a campaign: forms, or raw YAML/JSON. */
+export default function CampaignEditorPage() {
+  const { id } = useParams();
+  const campaignId = id ? Number(id) : undefined;
+  const nav = useNavigate();
+  const qc = useQueryClient();
+  const { me } = useAuth();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const [issues, setIssues] = useState<DefinitionIssue[]>([]);
+  const [tab, setTab] = useState('form');
+  const [raw, setRaw] = useState('');
+  const [rawError, setRawError] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [loaded, setLoaded] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const templates = useQuery({ queryKey: ['campaign-templates'], queryFn: campaignsApi.templates, enabled: !campaignId });
+  const existing = useQuery({ queryKey: ['campaign', campaignId], queryFn: () => campaignsApi.get(campaignId!), enabled: !!campaignId });
+  const jurisdictionId = existing.data?.jurisdictionId ?? me?.jurisdictionId;
+  const units = useQuery({
+    queryKey: ['org-units', jurisdictionId],
+    queryFn: () => api<OrgUnit[]>(`/api/org-units?jurisdictionId=${jurisdictionId}`),
+    enabled: !!jurisdictionId,
+  });
+
+  const load = (def: unknown) => {
+    form.resetFields();
+    form.setFieldsValue(def as object);
+    setIssues([]);
+    setLoaded(true);
+  };
+  useEffect(() => {
+    if (existing.data && !loaded) load(existing.data.definition);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [existing.data]);
+
+  const current = () => clean(form.getFieldsValue(true));
+
+  /** Put each issue on the nearest field the form has; all are listed above the form too. */
+  const showIssues = (list: DefinitionIssue[]) => {
+    setIssues(list);
+    const registered = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
+    const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
+    for (const i of list) {
+      const parts = i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      for (let n = parts.length; n > 0; n--) {
+        const name = parts.slice(0, n);
+        const k = JSON.stringify(name);
+        if (registered.has(k)) {
+          const e = byField.get(k) ?? { name, errors: [] };
+          e.errors.push(i.message);
+          byField.set(k, e);
+          break;
+        }
+      }
+    }
+    form.setFields([...byField.values()]);
+  };
+
+  const save = async () => {
+    let def: unknown;
+    if (tab === 'raw') {
+      try {
+        def = parse(raw);
+      } catch (e) {
+        setRawError(`YAML/JSON 格式有误：${(e as Error).message}`);
+        return;
+      }
+    } else def = current();
+    setSaving(true);
+    try {
+      const saved = campaignId ? await campaignsApi.amend(campaignId, def, note) : await campaignsApi.create(def);
+      message.success(campaignId ? `已保存为第${saved.version}版` : '已创建');
+      await qc.invalidateQueries({ queryKey: ['campaigns'] });
+      await qc.invalidateQueries({ queryKey: ['campaign', saved.id] });
+      await qc.invalidateQueries({ queryKey: ['campaign-home', saved.id] });
+      nav(`/campaigns/${saved.id}`);
+    } catch (e) {
+      const list = issuesOf(e);
+      if (tab === 'raw' && list.length) setTab('form'), form.setFieldsValue(def as object);
+      if (list.length) setTimeout(() => showIssues(list), 0);
+      message.error((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const unitNames = (units.data ?? []).filter((u) => u.kind !== 'upper').map((u) => u.shortName ?? u.name);
+  const ready = campaignId ? loaded : loaded;
+  return (
+    <Card title={campaignId ? `修订专项行动：${existing.data?.name ?? ''}` : '新建专项行动'}>
+      {!campaignId && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          <span>从模板开始：</span>
+          <Select
+            data-testid="template-select"
+            style={{ minWidth: 280 }}
+            placeholder="选择种子方案模板"
+            options={(templates.data ?? []).map((t) => ({ value: t.code, label: `${t.name}（${t.issuer}）` }))}
+            onChange={async (code: string) => {
+              const def = (await campaignsApi.template(code)).definition;
+              load(def);
+              // Show at once which parts (usually unit names) do not fit this bureau.
+              const r = await campaignsApi.validate(def).catch(() => null);
+              if (r && !r.ok) setTimeout(() => showIssues(r.issues), 0);
+            }}
+          />
+          <Button onClick={() => load(blankDefinition())}>空白方案</Button>
+        </Space>
+      )}
+      {issues.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`方案有 ${issues.length} 处需要修改`}
+          description={
+            <ul data-testid="definition-issues" style={{ margin: 0, paddingLeft: 18 }}>
+              {issues.map((i, k) => (
+                <li key={k}>
+                  <Typography.Text code>{i.path || '（根）'}</Typography.Text> {i.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {ready && (
+        <>
+          <Tabs
+            activeKey={tab}
+            onChange={(k) => {
+              if (k === 'raw') setRaw(stringify(current())), setRawError(null);
+              if (k === 'form' && tab === 'raw') {
+                try {
+                  form.setFieldsValue(parse(raw));
+                } catch (e) {
+                  setRawError(`YAML/JSON 格式有误：${(e as Error).message}`);
+                  return;
+                }
+              }
+              setTab(k);
+            }}
+            items={[
+              { key: 'form', label: '表单编辑', children: <Form form={form} layout="vertical" size="small"><DefinitionForm form={form} units={unitNames} /></Form> },
+              {
+                key: 'raw',
+                label: '高级（YAML/JSON）',
+                children: (
+                  <>
+                    <Input.TextArea data-testid="raw-definition" rows={24} value={raw} onChange={(e) => setRaw(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+                    {rawError && <Alert type="error" message={rawError} style={{ marginTop: 8 }} />}
+                  </>
+                ),
+              },
+            ]}
+          />
+          <Space wrap style={{ marginTop: 12 }}>
+            {campaignId && <Input style={{ width: 280 }} placeholder="修订说明（必填）" value={note} onChange={(e) => setNote(e.target.value)} />}
+            <Button
+              onClick={async () => {
+                const r = await campaignsApi.validate(tab === 'raw' ? parse(raw) : current()).catch((e) => ({ ok: false, issues: issuesOf(e) }));
+                if (r.ok) setIssues([]), message.success('校验通过');
+                else showIssues(r.issues);
+              }}
+            >
+              校验
+            </Button>
+            <Button type="primary" loading={saving} onClick={save} disabled={!!campaignId && !note.trim()}>
+              {campaignId ? '保存为新版本' : '创建'}
+            </Button>
+            <Button onClick={() => nav(campaignId ? `/campaigns/${campaignId}` : '/campaigns')}>取消</Button>
+          </Space>
+        </>
+      )}
+    </Card>
+  );
+}

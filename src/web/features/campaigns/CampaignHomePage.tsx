@@ -1,0 +1,152 @@
+import { EditOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Button, Card, Col, Descriptions, Grid, List, Row, Select, Space, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { CAMPAIGN_STATUSES, FORM_TYPES, TABLE_PERIODS, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { useAuth } from '../../lib/auth.js';
+import { campaignsApi } from './api.js';
+import { STATUS_COLORS } from './CampaignsPage.js';
+import { FocusLists, LiaisonRegister, OrgChart, StaffingProgress, TaskBreakdown } from './HomeSections.js';
+import { Timeline } from './Timeline.js';
+
+export default function CampaignHomePage() {
+  const id = Number(useParams().id);
+  const nav = useNavigate();
+  const qc = useQueryClient();
+  const { can } = useAuth();
+  const { message } = AntApp.useApp();
+  const home = useQuery({ queryKey: ['campaign-home', id], queryFn: () => campaignsApi.home(id) });
+  const versions = useQuery({ queryKey: ['campaign-versions', id], queryFn: () => campaignsApi.versions(id) });
+  const mobile = !Grid.useBreakpoint().md;
+  const [tab, setTab] = useState('tasks');
+  const refresh = () => qc.invalidateQueries({ queryKey: ['campaign-home', id] });
+  if (!home.data) return <Card loading={home.isLoading}>{home.error?.message}</Card>;
+  const { campaign: c, definition: def, today } = home.data as { campaign: any; definition: CampaignDefinition; today: string };
+  const manage = can('campaigns.manage');
+  const move = async (status: string) => {
+    try {
+      await campaignsApi.status(id, status);
+      await refresh();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Card
+        title={<span style={{ whiteSpace: 'normal' }}>{c.name}</span>}
+        extra={
+          manage && (
+            <Space wrap>
+              {c.status === 'draft' && <Button onClick={() => move('active')}>启动</Button>}
+              {c.status === 'active' && <Button onClick={() => move('closed')}>结束</Button>}
+              {c.status !== 'closed' && <Button type="primary" icon={<EditOutlined />} onClick={() => nav(`/campaigns/${id}/edit`)}>修订</Button>}
+            </Space>
+          )
+        }
+      >
+        <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
+          <Descriptions.Item label="文号">{def.docNo ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="发文单位">{def.issuer}</Descriptions.Item>
+          <Descriptions.Item label="状态"><Tag color={STATUS_COLORS[c.status as keyof typeof STATUS_COLORS]}>{CAMPAIGN_STATUSES[c.status as keyof typeof CAMPAIGN_STATUSES]}</Tag> v{c.version}</Descriptions.Item>
+          <Descriptions.Item label="当前阶段">{c.currentPhase ?? '—'}</Descriptions.Item>
+        </Descriptions>
+        <Timeline def={def} today={today} />
+        {def.subActions.length > 0 && (
+          <div style={{ marginTop: 8 }}>
+            {def.subActions.map((s) => (
+              <Tag key={s.key} color="geekblue" title={s.description} style={{ marginBottom: 4 }}>{s.name}</Tag>
+            ))}
+          </div>
+        )}
+      </Card>
+      <Card>
+        <Sections mobile={mobile} tab={tab} setTab={setTab} items={[
+            { key: 'tasks', label: '任务分工', children: <TaskBreakdown campaignId={id} tasks={home.data.tasks} canManage={manage} refresh={refresh} /> },
+            {
+              key: 'obligations',
+              label: '报送任务',
+              children: (
+                <Table
+                  rowKey="key"
+                  size="small"
+                  pagination={false}
+                  scroll={{ x: 600 }}
+                  dataSource={home.data.obligations.map((o: any) => ({ ...o, def: def.obligations.find((x) => x.key === o.key) }))}
+                  columns={[
+                    { title: '报送任务', dataIndex: 'label' },
+                    { title: '时限', dataIndex: 'rule', width: 200 },
+                    { title: '形式', width: 90, render: (_, o: any) => FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES] },
+                    { title: '报送单位 → 接收', render: (_, o: any) => `${o.def.submitters.join('、')} → ${o.def.recipient}` },
+                    { title: '下次', width: 150, render: (_, o: any) => (o.next ? `${o.next.date} ${o.next.time}` : '—') },
+                    { title: '共', dataIndex: 'count', width: 50 },
+                  ]}
+                />
+              ),
+            },
+            { key: 'focus', label: '重点', children: <FocusLists def={def} /> },
+            {
+              key: 'quotas',
+              label: '指标与报表',
+              children: (
+                <Row gutter={12}>
+                  <Col xs={24} md={12}>
+                    <List size="small" header={<b>检查指标</b>} dataSource={def.quotas} renderItem={(q) => <List.Item>{q.label}{q.children?.length ? `（含${q.children.length}项子指标）` : ''}</List.Item>} />
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <List
+                      size="small"
+                      header={<b>统计表</b>}
+                      dataSource={def.tables}
+                      renderItem={(t) => (
+                        <List.Item>
+                          <div>
+                            <div>{t.label}（{TABLE_PERIODS[t.period as keyof typeof TABLE_PERIODS]}{t.cumulativeFrom ? `，自${t.cumulativeFrom}起累计` : ''}）</div>
+                            <div style={{ fontSize: 12, color: '#888' }}>行：{t.rowMode === 'free' ? '由填报单位逐条填写' : t.rows.map((r) => r.label).join('、')}；列：{t.measures.map((m) => `${m.label}${m.unit ? `(${m.unit})` : ''}`).join('、')}</div>
+                          </div>
+                        </List.Item>
+                      )}
+                    />
+                  </Col>
+                </Row>
+              ),
+            },
+            { key: 'org', label: '组织机构', children: <OrgChart def={def} /> },
+            { key: 'liaisons', label: '联络员', children: def.liaisons ? <LiaisonRegister campaignId={id} name={c.name} rows={home.data.liaisons} canManage={manage} /> : '本方案未设联络员填报' },
+            { key: 'staffing', label: '基层队伍', children: home.data.staffing ? <StaffingProgress s={home.data.staffing} today={today} /> : '本方案未设基层队伍配备目标' },
+            {
+              key: 'versions',
+              label: '版本历史',
+              children: (
+                <List
+                  size="small"
+                  dataSource={versions.data ?? []}
+                  renderItem={(v) => (
+                    <List.Item>
+                      <div>
+                        <b>v{v.version}</b> {new Date(v.createdAt).toLocaleString('zh-CN')} · {v.authorName} · {v.note}
+                        <ul style={{ margin: 0, paddingLeft: 18, fontSize: 12, color: '#666' }}>{v.changes.map((x) => <li key={x}>{x}</li>)}</ul>
+                      </div>
+                    </List.Item>
+                  )}
+                />
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
+
+/** Tabs on a desktop; on a phone a section picker, since a row of eight tabs does not fit. */
+function Sections({ mobile, tab, setTab, items }: { mobile: boolean; tab: string; setTab: (k: string) => void; items: { key: string; label: string; children: React.ReactNode }[] }) {
+  if (!mobile) return <Tabs size="small" activeKey={tab} onChange={setTab} items={items} />;
+  return (
+    <>
+      <Select data-testid="section-picker" value={tab} onChange={setTab} options={items.map((i) => ({ value: i.key, label: i.label }))} style={{ width: '100%', marginBottom: 12 }} />
+      {items.find((i) => i.key === tab)?.children}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Table, Tag } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { CAMPAIGN_STATUSES, type CampaignSummary } from '../../../contracts/campaigns.js';
+import { useAuth } from '../../lib/auth.js';
+import { campaignsApi } from './api.js';
+
+export const STATUS_COLORS = { draft: 'default', active: 'green', closed: 'blue' } as const;
+
+export default function CampaignsPage() {
+  const { can } = useAuth();
+  const nav = useNavigate();
+  const q = useQuery({ queryKey: ['campaigns'], queryFn: campaignsApi.list });
+  return (
+    <Card
+      title="专项行动"
+      extra={can('campaigns.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => nav('/campaigns/new')}>新建专项行动</Button>}
+    >
+      <Table<CampaignSummary>
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data}
+        scroll={{ x: 720 }}
+        pagination={false}
+        columns={[
+          { title: '名称', dataIndex: 'name', render: (v, r) => <Link to={`/campaigns/${r.id}`}>{v}</Link> },
+          { title: '文号', dataIndex: 'docNo' },
+          { title: '辖区', dataIndex: 'jurisdictionName', width: 100 },
+          { title: '期间', render: (_, r) => `${r.from} 至 ${r.to}`, width: 200 },
+          { title: '当前阶段', dataIndex: 'currentPhase', width: 120, render: (v) => v ?? '—' },
+          { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof CAMPAIGN_STATUSES) => <Tag color={STATUS_COLORS[v]}>{CAMPAIGN_STATUSES[v]}</Tag> },
+          { title: '版本', dataIndex: 'version', width: 60, render: (v) => `v${v}` },
+        ]}
+      />
+    </Card>
+  );
+}
