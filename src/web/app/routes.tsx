@@ -9,5 +9,7 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/campaigns/new', page: lazy(() => import('../features/campaigns/CampaignEditorPage.js')) },
   { path: '/campaigns/:id', page: lazy(() => import('../features/campaigns/CampaignHomePage.js')) },
   { path: '/campaigns/:id/edit', page: lazy(() => import('../features/campaigns/CampaignEditorPage.js')) },
+  { path: '/plans', page: lazy(() => import('../features/plans/PlansPage.js')) },
+  { path: '/plans/:id', page: lazy(() => import('../features/plans/PlanPage.js')) },
   { path: '/profile', page: lazy(() => import('../features/profile/ProfilePage.js')) },
 ];

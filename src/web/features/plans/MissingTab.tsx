@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Empty, List, Tag, Typography } from 'antd';
+import { plansApi } from './api.js';
+
+/** Everything still missing, per rule × station, with the planned units that would close it. */
+export function MissingTab({ planId }: { planId: number }) {
+  const q = useQuery({ queryKey: ['plan-missing', planId], queryFn: () => plansApi.missing(planId) });
+  if (!q.data) return <Card loading={q.isLoading}>{q.error?.message}</Card>;
+  if (!q.data.length) return <Empty description="全部指标已完成" />;
+  return (
+    <List
+      size="small"
+      bordered
+      dataSource={q.data}
+      renderItem={(m) => (
+        <List.Item>
+          <List.Item.Meta
+            title={
+              <span>
+                <Tag>{m.row.stationShortName ?? '全区'}</Tag>
+                {m.row.label}
+                {m.row.grade ? `（${m.row.grade}级）` : ''}：尚缺 <b style={{ color: '#cf1322' }}>{m.row.remaining}</b> 家（应检 {m.row.required}，已检 {m.row.done}）
+                {m.row.shortfall > 0 && <Tag color="red" style={{ marginLeft: 8 }}>对象不足 {m.row.shortfall} 家，无法完成</Tag>}
+              </span>
+            }
+            description={
+              m.planned.length ? (
+                <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ marginBottom: 0 }}>
+                  待检查：{m.planned.map((p) => p.entityName).join('、')}
+                </Typography.Paragraph>
+              ) : (
+                '没有待检查的计划任务，请调整计划'
+              )
+            }
+          />
+        </List.Item>
+      )}
+    />
+  );
+}

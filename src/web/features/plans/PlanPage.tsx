@@ -1,0 +1,95 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, Card, Descriptions, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { INSPECTOR_PROBLEMS, PLAN_STATUSES, type PlanCheckResult } from '../../../contracts/plans.js';
+import { download } from '../../lib/api.js';
+import { useAuth } from '../../lib/auth.js';
+import { plansApi } from './api.js';
+import { CoverageTab } from './CoverageTab.js';
+import { MissingTab } from './MissingTab.js';
+import { TasksTab } from './TasksTab.js';
+
+/** One plan: summary, shortfalls, last re-check, tasks, live coverage and what is missing. */
+export default function PlanPage() {
+  const id = Number(useParams().id);
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const { message } = AntApp.useApp();
+  const [tab, setTab] = useState('tasks');
+  const [lastCheck, setLastCheck] = useState<PlanCheckResult | null>(null);
+  const q = useQuery({ queryKey: ['plan', id], queryFn: () => plansApi.get(id) });
+  if (!q.data) return <Card loading={q.isLoading}>{q.error?.message}</Card>;
+  const p = q.data;
+  const check = lastCheck ?? p.check;
+  const publish = async () => {
+    try {
+      await plansApi.publish(id);
+      message.success('计划已发布，任务已下达各所');
+      await qc.invalidateQueries({ predicate: (x) => String(x.queryKey[0]).startsWith('plan') });
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const stationName = (sid: string | null) => p.stations.find((s) => String(s.id) === sid)?.shortName ?? '全区';
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Card
+        title={<span style={{ whiteSpace: 'normal' }}>{p.name}</span>}
+        extra={
+          <Space wrap>
+            <Button onClick={() => download(`/api/plans/${id}/export`, `${p.name}.xlsx`).catch((e) => message.error(e.message))}>导出Excel</Button>
+            <Button onClick={() => window.open(`/api/plans/${id}/print`, '_blank')}>打印</Button>
+            {can('plans.manage') && p.status === 'draft' && (
+              <Popconfirm title="发布后任务下达各所，开始计入完成情况。" onConfirm={publish}>
+                <Button type="primary">发布计划</Button>
+              </Popconfirm>
+            )}
+          </Space>
+        }
+      >
+        <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
+          <Descriptions.Item label="专项行动">{p.campaignName}</Descriptions.Item>
+          <Descriptions.Item label="状态"><Tag color={p.status === 'published' ? 'green' : 'default'}>{PLAN_STATUSES[p.status]}</Tag></Descriptions.Item>
+          <Descriptions.Item label="随机种子"><Typography.Text copyable data-testid="plan-seed">{p.seed}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label="任务">
+            {p.taskCount} 项（规则最少需要 {p.minimum} 项{p.optimal ? '，已证明最少' : ''}）
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      {p.shortfalls.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          message={`${p.shortfalls.length} 项指标因对象不足无法完成（已按现有对象全部安排）`}
+          description={p.shortfalls.map((s) => `${s.stationShortName ?? '全区'}：${s.label}${s.grade ? `（${s.grade}级）` : ''} 应检 ${s.required} 家，现有 ${s.available} 家，缺 ${s.missing} 家`).join('；')}
+        />
+      )}
+      {!check.ok && (
+        <Alert
+          type="warning"
+          showIcon
+          message="复核：计划不再满足全部规则"
+          description={[
+            ...check.violations.map((v) => `${stationName(v.stationId)}「${v.label}」应检 ${v.required}，计划 ${v.planned}，差 ${v.missing}`),
+            ...check.excess.map((e) => `单位 #${e.entityId} 安排 ${e.visits} 次，超过规定的 ${e.needed} 次`),
+            ...[...new Set(check.inspectorProblems.map((x) => (INSPECTOR_PROBLEMS as Record<string, string>)[x.problem]))].map((m) => `检查人员：${m}`),
+          ].join('；')}
+        />
+      )}
+      {check.ok && lastCheck && <Alert type="success" showIcon message="复核通过：计划满足全部规则" />}
+      {p.warnings.map((w) => <Alert key={w} type="info" showIcon message={w} />)}
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'tasks', label: '检查任务', children: <TasksTab plan={p} onChecked={setLastCheck} /> },
+            { key: 'coverage', label: '完成情况', children: <CoverageTab planId={id} /> },
+            { key: 'missing', label: '尚缺清单', children: <MissingTab planId={id} /> },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

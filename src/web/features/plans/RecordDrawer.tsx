@@ -1,0 +1,56 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Button, DatePicker, Drawer, Form, Grid, Input, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect } from 'react';
+import type { PlanTask } from '../../../contracts/plans.js';
+import { plansApi } from './api.js';
+
+/** Record a completed inspection of a plan task; full-width on a phone. */
+export function RecordDrawer({ task, pool, onClose }: { task: PlanTask | null; pool: { id: number; name: string }[]; onClose: () => void }) {
+  const [form] = Form.useForm<{ date: dayjs.Dayjs; inspectorIds: number[]; note?: string }>();
+  const qc = useQueryClient();
+  const { message } = AntApp.useApp();
+  const mobile = !Grid.useBreakpoint().md;
+  useEffect(() => {
+    if (!task) return;
+    const today = dayjs();
+    const due = task.dueTo ? dayjs(task.dueTo) : null;
+    form.setFieldsValue({ date: due && due.isBefore(today) ? due : today, inspectorIds: task.inspectors.map((i) => i.id), note: undefined });
+  }, [task, form]);
+  const submit = async (v: { date: dayjs.Dayjs; inspectorIds: number[]; note?: string }) => {
+    try {
+      await plansApi.record({ planTaskId: task!.id, date: v.date.format('YYYY-MM-DD'), inspectorIds: v.inspectorIds, note: v.note || undefined });
+      message.success('已录入，覆盖情况已更新');
+      await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('plan') });
+      onClose();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const options = [...new Map([...pool, ...(task?.inspectors ?? [])].map((p) => [p.id, p])).values()].map((p) => ({ value: p.id, label: p.name }));
+  return (
+    <Drawer open={!!task} onClose={onClose} title={task ? `录入检查：${task.entityName}` : ''} width={mobile ? '100%' : 440} destroyOnHidden>
+      {task && (
+        <Form form={form} layout="vertical" onFinish={submit}>
+          <p style={{ color: '#666' }}>
+            {task.stationName} · 第 {task.visit} 次 · {task.dueFrom || task.dueTo ? `${task.dueFrom ?? ''} 至 ${task.dueTo ?? ''}` : '行动期间内'}
+            <br />
+            对应指标：{task.rules.map((r) => r.label).join('；')}
+          </p>
+          <Form.Item name="date" label="检查日期" rules={[{ required: true, message: '请选择检查日期' }]}>
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} inputReadOnly />
+          </Form.Item>
+          <Form.Item name="inspectorIds" label="检查人员（不少于2人）" rules={[{ required: true, type: 'array', min: 2, message: '现场检查人员不得少于2人' }]}>
+            <Select mode="multiple" options={options} />
+          </Form.Item>
+          <Form.Item name="note" label="检查情况">
+            <Input.TextArea rows={4} maxLength={2000} placeholder="现场检查情况（问题、处置措施在检查记录中补充）" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large">
+            确认完成检查
+          </Button>
+        </Form>
+      )}
+    </Drawer>
+  );
+}

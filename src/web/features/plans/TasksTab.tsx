@@ -1,0 +1,99 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Button, Grid, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { ENTITY_KIND_LABELS } from '../../../contracts/entity-kinds.js';
+import { DRAW_REASONS, INSPECTION_STATUSES, type PlanCheckResult, type PlanDetail, type PlanTask } from '../../../contracts/plans.js';
+import { useAuth } from '../../lib/auth.js';
+import { plansApi } from './api.js';
+import { RecordDrawer } from './RecordDrawer.js';
+
+const STATUS_COLORS = { planned: 'blue', done: 'green', cancelled: 'default' } as const;
+
+/** Tasks per station with the rules each serves; manual edits re-check the plan at once. */
+export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c: PlanCheckResult) => void }) {
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const { message } = AntApp.useApp();
+  const mobile = !Grid.useBreakpoint().md;
+  const [stationId, setStationId] = useState<number | undefined>(plan.stations.length === 1 ? plan.stations[0].id : undefined);
+  const [status, setStatus] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const [recording, setRecording] = useState<PlanTask | null>(null);
+  const [reassign, setReassign] = useState<{ task: PlanTask; ids: number[] } | null>(null);
+  const [adding, setAdding] = useState<number | null>(null);
+  const pageSize = 50;
+  const q = useQuery({ queryKey: ['plan-tasks', plan.id, stationId, status, page], queryFn: () => plansApi.tasks(plan.id, { stationId, status, page, pageSize }) });
+  const manage = can('plans.manage');
+  const poolOf = (id: number) => plan.stations.find((s) => s.id === id)?.inspectors ?? [];
+  const change = async (input: Parameters<typeof plansApi.change>[1]) => {
+    try {
+      const check = await plansApi.change(plan.id, input);
+      onChecked(check);
+      await qc.invalidateQueries({ predicate: (x) => String(x.queryKey[0]).startsWith('plan') });
+      message[check.ok ? 'success' : 'warning'](check.ok ? '已调整，复核通过' : '已调整，但计划不再满足全部规则，见上方复核结果');
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select allowClear placeholder="全部监管所" style={{ width: 180 }} value={stationId} onChange={(v) => (setStationId(v), setPage(1))} options={plan.stations.map((s) => ({ value: s.id, label: `${s.shortName}（${s.tasks}）` }))} />
+        <Select allowClear placeholder="全部状态" style={{ width: 120 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={[{ value: 'open', label: '待检查' }, { value: 'done', label: '已完成' }, { value: 'cancelled', label: '已取消' }]} />
+        {manage && (
+          <Space.Compact>
+            <InputNumber placeholder="对象编号" value={adding} onChange={(v) => setAdding(v)} min={1} style={{ width: 120 }} />
+            <Button disabled={!adding} onClick={() => adding && change({ action: 'add', entityId: adding }).then(() => setAdding(null))}>增加检查对象</Button>
+          </Space.Compact>
+        )}
+      </Space>
+      <Table<PlanTask>
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data?.items}
+        scroll={{ x: 900 }}
+        pagination={{ current: page, pageSize, total: q.data?.total, onChange: setPage, showSizeChanger: false, simple: mobile }}
+        columns={[
+          { title: '检查对象', dataIndex: 'entityName', fixed: mobile ? undefined : 'left', width: 200, render: (v, r) => <span>{v}{r.manual && <Tag color="orange" style={{ marginLeft: 4 }}>手工</Tag>}</span> },
+          { title: '类型', dataIndex: 'entityKind', width: 120, render: (v: string) => (ENTITY_KIND_LABELS as Record<string, string>)[v] ?? v },
+          { title: '所', dataIndex: 'stationName', width: 140 },
+          { title: '次', dataIndex: 'visit', width: 40 },
+          { title: '对应指标', dataIndex: 'rules', render: (rs: PlanTask['rules']) => rs.map((r) => <Tag key={r.requirementKey} style={{ whiteSpace: 'normal', marginBottom: 2 }}>{r.label}</Tag>) },
+          { title: '时段', width: 120, render: (_, r) => (r.dueFrom || r.dueTo ? `${r.dueFrom ?? ''}~${r.dueTo ?? ''}` : '行动期间') },
+          { title: '检查人员', dataIndex: 'inspectors', width: 130, render: (ps: PlanTask['inspectors']) => ps.map((p) => p.name).join('、') },
+          { title: '抽取因素', dataIndex: 'reasons', width: 110, render: (rs: string[]) => rs.map((r) => <Tag key={r} color="volcano">{(DRAW_REASONS as Record<string, string>)[r] ?? r}</Tag>) },
+          { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof INSPECTION_STATUSES | null, r) => (v ? <Tag color={STATUS_COLORS[v]}>{INSPECTION_STATUSES[v]}{r.doneOn ? ` ${r.doneOn.slice(5)}` : ''}</Tag> : <Tag>未发布</Tag>) },
+          {
+            title: '操作',
+            width: 170,
+            render: (_, r) => (
+              <Space size={4} wrap>
+                {can('inspections.record') && r.status !== 'done' && r.status !== 'cancelled' && (
+                  <Button size="small" type="primary" onClick={() => setRecording(r)}>录入</Button>
+                )}
+                {manage && r.status !== 'done' && <Button size="small" onClick={() => setReassign({ task: r, ids: r.inspectors.map((i) => i.id) })}>改派</Button>}
+                {manage && r.status !== 'done' && (
+                  <Popconfirm title="从计划中删除该任务？删除后会立即复核规则。" onConfirm={() => change({ action: 'remove', taskId: r.id })}>
+                    <Button size="small" danger>删除</Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <RecordDrawer task={recording} pool={recording ? poolOf(recording.stationId) : []} onClose={() => setRecording(null)} />
+      <Modal
+        open={!!reassign}
+        title="改派检查人员"
+        onCancel={() => setReassign(null)}
+        onOk={() => reassign && change({ action: 'reassign', taskId: reassign.task.id, inspectorIds: reassign.ids }).then(() => setReassign(null))}
+      >
+        {reassign && (
+          <Select mode="multiple" style={{ width: '100%' }} value={reassign.ids} onChange={(ids) => setReassign({ ...reassign, ids })} options={poolOf(reassign.task.stationId).map((p) => ({ value: p.id, label: p.name }))} />
+        )}
+      </Modal>
+    </>
+  );
+}

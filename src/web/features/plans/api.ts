@@ -1,0 +1,16 @@
+import type { ChangePlanTaskInput, CoverageDto, Inspection, MissingItemDto, PlanCheckResult, PlanDetail, PlanSummary, PlanTask, RecordInspectionInput } from '../../../contracts/plans.js';
+import { api, qs } from '../../lib/api.js';
+
+export const plansApi = {
+  list: (campaignId?: number) => api<PlanSummary[]>(`/api/plans${qs({ campaignId })}`),
+  generate: (campaignId: number, seed?: number) => api<PlanSummary>('/api/plans', { body: { campaignId, seed } }),
+  get: (id: number) => api<PlanDetail>(`/api/plans/${id}`),
+  tasks: (id: number, q: { stationId?: number; status?: string; page: number; pageSize: number }) =>
+    api<{ items: PlanTask[]; total: number; page: number; pageSize: number }>(`/api/plans/${id}/tasks${qs(q)}`),
+  change: (id: number, input: ChangePlanTaskInput) => api<PlanCheckResult>(`/api/plans/${id}/tasks`, { body: input }),
+  publish: (id: number) => api<PlanSummary>(`/api/plans/${id}/publish`, { body: {} }),
+  coverage: (id: number) => api<CoverageDto>(`/api/plans/${id}/coverage`),
+  missing: (id: number) => api<MissingItemDto[]>(`/api/plans/${id}/missing`),
+  record: (input: RecordInspectionInput) => api<Inspection>('/api/inspections', { body: input }),
+  cancel: (inspectionId: number, reason: string) => api<Inspection>(`/api/inspections/${inspectionId}/cancel`, { body: { reason } }),
+};
