@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Grid, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Grid, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ENTITY_KIND_LABELS } from '../../../contracts/entity-kinds.js';
 import { DRAW_REASONS, INSPECTION_STATUSES, type PlanCheckResult, type PlanDetail, type PlanTask } from '../../../contracts/plans.js';
@@ -52,14 +52,24 @@ export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c:
         size="small"
         loading={q.isLoading}
         dataSource={q.data?.items}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1500 }}
         pagination={{ current: page, pageSize, total: q.data?.total, onChange: setPage, showSizeChanger: false, simple: mobile }}
         columns={[
           { title: '检查对象', dataIndex: 'entityName', fixed: mobile ? undefined : 'left', width: 200, render: (v, r) => <span>{v}{r.manual && <Tag color="orange" style={{ marginLeft: 4 }}>手工</Tag>}</span> },
           { title: '类型', dataIndex: 'entityKind', width: 120, render: (v: string) => (ENTITY_KIND_LABELS as Record<string, string>)[v] ?? v },
           { title: '所', dataIndex: 'stationName', width: 140 },
           { title: '次', dataIndex: 'visit', width: 40 },
-          { title: '对应指标', dataIndex: 'rules', render: (rs: PlanTask['rules']) => rs.map((r) => <Tag key={r.requirementKey} style={{ whiteSpace: 'normal', marginBottom: 2 }}>{r.label}</Tag>) },
+          {
+            title: '对应指标',
+            dataIndex: 'rules',
+            width: 280,
+            render: (rs: PlanTask['rules']) =>
+              rs.map((r) => (
+                <Tooltip key={r.requirementKey} title={r.label}>
+                  <Tag style={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', marginBottom: 2 }}>{r.label}</Tag>
+                </Tooltip>
+              )),
+          },
           { title: '时段', width: 120, render: (_, r) => (r.dueFrom || r.dueTo ? `${r.dueFrom ?? ''}~${r.dueTo ?? ''}` : '行动期间') },
           { title: '检查人员', dataIndex: 'inspectors', width: 130, render: (ps: PlanTask['inspectors']) => ps.map((p) => p.name).join('、') },
           { title: '抽取因素', dataIndex: 'reasons', width: 110, render: (rs: string[]) => rs.map((r) => <Tag key={r} color="volcano">{(DRAW_REASONS as Record<string, string>)[r] ?? r}</Tag>) },

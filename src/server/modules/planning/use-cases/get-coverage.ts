@@ -13,7 +13,12 @@ export async function getCoverage(ctx: Ctx, planId: number): Promise<CoverageDto
   const cov = computeCoverage(context, facts);
   const whole = seesWholeArea(ctx.actor, p.path);
   const visible = new Set(stations.filter((s) => whole || seesStation(ctx.actor, s.path)).map((s) => String(s.id)));
-  const rows = cov.rows.filter((r) => (r.stationId ? visible.has(r.stationId) : whole));
+  const order = new Map(stations.map((s, i) => [String(s.id), i]));
+  const rows = cov.rows
+    .filter((r) => (r.stationId ? visible.has(r.stationId) : whole))
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (order.get(a.r.stationId ?? '') ?? -1) - (order.get(b.r.stationId ?? '') ?? -1) || a.i - b.i)
+    .map((x) => x.r);
   return {
     planId,
     asOf: new Date().toISOString(),
