@@ -168,3 +168,20 @@ export const missingItem = z.object({
   planned: z.array(z.object({ entityId: z.number(), entityName: z.string() })),
 });
 export type MissingItemDto = z.infer<typeof missingItem>;
+
+/** 回避: a person declared conflicted with a unit is never drawn to inspect it. */
+export const conflictInput = z.object({
+  userId: z.number().int().positive(),
+  entityId: z.number().int().positive(),
+  reason: z.string().trim().min(1, '请填写回避事由').max(200),
+});
+export const inspectorConflict = z.object({
+  id: z.number(),
+  userId: z.number(),
+  userName: z.string(),
+  entityId: z.number(),
+  entityName: z.string(),
+  reason: z.string(),
+  createdAt: z.string(),
+});
+export type InspectorConflict = z.infer<typeof inspectorConflict>;

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   cancelInspectionInput,
   changePlanTaskInput,
+  conflictInput,
+  inspectorConflict,
   coverage,
   generatePlanInput,
   inspection,
@@ -13,7 +15,10 @@ import {
   planTask,
   recordInspectionInput,
 } from '../../../contracts/plans.js';
-import { ctxOf, errorResponses, idParams, paged, pageQuery, sendFile, XLSX_TYPE } from '../../core/http.js';
+import { ctxOf, errorResponses, idParams, okSchema, paged, pageQuery, sendFile, XLSX_TYPE } from '../../core/http.js';
+import { declareConflict } from './use-cases/declare-conflict.js';
+import { listConflicts } from './use-cases/list-conflicts.js';
+import { removeConflict } from './use-cases/remove-conflict.js';
 import { cancelInspection } from './use-cases/cancel-inspection.js';
 import { changePlanTask } from './use-cases/change-plan-task.js';
 import { exportPlan } from './use-cases/export-plan.js';
@@ -111,5 +116,24 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/inspections/:id/cancel',
     { config: { access: 'inspections.record' }, schema: { tags, summary: '取消待检查任务', params: idParams, body: cancelInspectionInput, response: { 200: inspection, ...errorResponses } } },
     async (req) => cancelInspection(ctxOf(req), req.params.id, req.body.reason),
+  );
+
+  app.get(
+    '/api/inspector-conflicts',
+    {
+      config: { access: 'plans.read' },
+      schema: { tags, summary: '检查人员回避登记', querystring: z.object({ entityId: z.coerce.number().int().positive().optional() }), response: { 200: z.array(inspectorConflict), ...errorResponses } },
+    },
+    async (req) => listConflicts(ctxOf(req), req.query),
+  );
+  app.post(
+    '/api/inspector-conflicts',
+    { config: { access: 'plans.manage' }, schema: { tags, summary: '登记回避（此后抽取时排除）', body: conflictInput, response: { 200: inspectorConflict, ...errorResponses } } },
+    async (req) => declareConflict(ctxOf(req), req.body),
+  );
+  app.delete(
+    '/api/inspector-conflicts/:id',
+    { config: { access: 'plans.manage' }, schema: { tags, summary: '撤销回避', params: idParams, response: { 200: okSchema, ...errorResponses } } },
+    async (req) => removeConflict(ctxOf(req), req.params.id),
   );
 };
