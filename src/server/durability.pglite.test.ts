@@ -34,7 +34,7 @@ function freePort(): Promise<number> {
 
 async function start() {
   const port = await freePort();
-  const env = { ...process.env, DATA_DIR: dataDir, LOG: '0', PORT: String(port), HOST: '127.0.0.1', DEMO: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG: '0', PORT: String(port), HOST: '127.0.0.1', DEMO: '1' };
   delete env.DATABASE_URL;
   output = '';
   server = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'src/server/main.ts')], { cwd: rootDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
