@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { isEmpty, seedDemoOrg } from './seed-org.js';
+import { seedDemoTips } from './seed-tips.js';
 
 /**
  * Load all demo data into an empty database. Each feature adds one step here,
@@ -8,6 +9,6 @@ import { isEmpty, seedDemoOrg } from './seed-org.js';
 export async function seedDemo(db: Db) {
   if (!(await isEmpty(db))) return false;
   const org = await seedDemoOrg(db);
-  void org;
+  await seedDemoTips(db, org);
   return true;
 }
