@@ -33,7 +33,7 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
   }
 
   return (
-    <Drawer open={id !== null} onClose={onClose} title={t?.title ?? '上报详情'} width={mobile ? '100%' : 520} destroyOnHidden>
+    <Drawer open={id !== null} onClose={onClose} title={t?.title ?? '上报详情'} size={mobile ? "100%" : 520} destroyOnHidden>
       {t && (
         <Space direction="vertical" style={{ width: '100%' }} size={16}>
           <Space wrap>

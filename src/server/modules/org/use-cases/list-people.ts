@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { jurisdictions, orgUnits, users } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
-import { scopeWhere, subtreeIds } from '../../../core/scope.js';
+import { inSubtree, scopeWhere } from '../../../core/scope.js';
 import { presentPerson } from '../presenter.js';
 import { getJurisdiction, personColumns } from '../queries.js';
 
@@ -20,7 +20,7 @@ export async function listPeople(ctx: Ctx, q: ListPeopleQuery) {
   if (q.role) conds.push(eq(users.role, q.role));
   if (q.jurisdictionId) {
     const j = await getJurisdiction(ctx.db, q.jurisdictionId);
-    conds.push(sql`${users.jurisdictionId} in ${subtreeIds(j.path)}`);
+    conds.push(inSubtree(users.jurisdictionId, j.path));
   }
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
