@@ -134,5 +134,10 @@ describe('bad input', () => {
     expect(fake.statusCode).toBe(400);
     expect(fake.json().message).toContain('JPG、PNG 或 WebP');
     expect((await coordinator.get(`/api/tips/${id}`)).json().photos).toEqual([]);
+    // A real phone photo (a few MB, above the 1 MB JSON body limit) is accepted.
+    const phonePhoto = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(3 * 1024 * 1024, 9)]);
+    const ok = await coordinator.request({ method: 'POST', url: `/api/tips/${id}/photos`, ...multipart('IMG_0001.jpg', 'image/jpeg', phonePhoto) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().photos).toEqual([expect.objectContaining({ mimeType: 'image/jpeg', size: phonePhoto.length })]);
   });
 });
