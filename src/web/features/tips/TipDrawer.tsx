@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Drawer, Grid, Image, Input, Modal, Space, Tag } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, Grid, Image, Input, Modal, Space, Tag, Upload } from 'antd';
 import { useState } from 'react';
-import { TIP_ACTION_LABELS, TIP_KIND_LABELS, TIP_STATUS_LABELS, type Tip, type TipAction } from '../../../contracts/tips.js';
+import { TIP_ACTION_LABELS, TIP_KIND_LABELS, TIP_PHOTO_MAX_BYTES, TIP_PHOTO_TYPES, TIP_PHOTOS_PER_TIP, TIP_STATUS_LABELS, type Tip, type TipAction } from '../../../contracts/tips.js';
 import { api, ApiError } from '../../lib/api.js';
 
 const NOTE_REQUIRED: Record<TipAction, string | null> = { accept: null, reject: '不予受理理由', forward: '转办说明' };
@@ -63,6 +64,30 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
                 ))}
               </Space>
             </Image.PreviewGroup>
+          )}
+          {t.editable && t.photos.length < TIP_PHOTOS_PER_TIP && (
+            <Upload
+              accept={TIP_PHOTO_TYPES.join(',')}
+              showUploadList={false}
+              beforeUpload={async (file) => {
+                if (file.size > TIP_PHOTO_MAX_BYTES) {
+                  message.error('照片不能超过5MB');
+                  return false;
+                }
+                const form = new FormData();
+                form.append('file', file, file.name);
+                try {
+                  await api(`/api/tips/${t.id}/photos`, { form });
+                  message.success('照片已上传');
+                  await qc.invalidateQueries({ queryKey: ['tip', id] });
+                } catch (e) {
+                  message.error(e instanceof ApiError ? e.message : '照片上传失败');
+                }
+                return false;
+              }}
+            >
+              <Button icon={<CameraOutlined />}>补充照片</Button>
+            </Upload>
           )}
           {t.actions.length > 0 && (
             <Space wrap>
