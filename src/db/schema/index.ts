@@ -3,3 +3,4 @@ export * from './org.js';
 export * from './people.js';
 export * from './audit.js';
 export * from './campaigns.js';
+export * from './tips.js';
