@@ -3,4 +3,5 @@ export * from './org.js';
 export * from './people.js';
 export * from './audit.js';
 export * from './campaigns.js';
+export * from './tips.js';
 export * from './planning.js';

@@ -16,6 +16,16 @@ export function subtreeIds(path: string): SQL {
 }
 
 /**
+ * `col` lies in the subtree at `path`. Written as `= any(array(subquery))` rather than
+ * `in (subquery)`: the ids are computed first (path index), then the rows are fetched through
+ * the index on `col`. With `in`, PostgreSQL hashes the subtree and scans the whole table
+ * (measured on 34,000 people: a city-scoped name search 29 ms → 5 ms; see bench/suites/org.ts).
+ */
+export function inSubtree(col: AnyColumn | SQL, path: string): SQL {
+  return sql`${col} = any(array${subtreeIds(path)})`;
+}
+
+/**
  * SQL condition restricting rows to what the actor may see. Every list or read of scoped
  * records goes through this, so a station inspector never sees another station's rows.
  */
@@ -24,7 +34,7 @@ export function scopeWhere(actor: Actor, cols: ScopeColumns): SQL {
     case 'all':
       return sql`true`;
     case 'jurisdiction':
-      return sql`${cols.jurisdiction} in ${subtreeIds(actor.jurisdictionPath)}`;
+      return inSubtree(cols.jurisdiction, actor.jurisdictionPath);
     case 'unit':
       return cols.unit ? sql`${cols.unit} = ${actor.orgUnitId}` : sql`${cols.jurisdiction} = ${actor.jurisdictionId}`;
     case 'own':

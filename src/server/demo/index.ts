@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { seedDemoCampaigns } from './seed-campaigns.js';
 import { isEmpty, seedDemoOrg } from './seed-org.js';
+import { seedDemoTips } from './seed-tips.js';
 
 /**
  * Load all demo data into an empty database. Each feature adds one step here,
@@ -9,7 +10,7 @@ import { isEmpty, seedDemoOrg } from './seed-org.js';
 export async function seedDemo(db: Db) {
   if (!(await isEmpty(db))) return false;
   const org = await seedDemoOrg(db);
-  void org;
   await seedDemoCampaigns(db, org);
+  await seedDemoTips(db, org);
   return true;
 }

@@ -1,10 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { campaignRoutes } from './campaigns/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { orgRoutes } from './org/routes.js';
-import { campaignRoutes } from './campaigns/routes.js';
 import { planningRoutes } from './planning/routes.js';
+import { tipsRoutes } from './tips/routes.js';
 
 /** Every feature's routes, one line each. */
-export const modules: FastifyPluginAsync<any>[] = [healthRoutes, authRoutes, orgRoutes, auditRoutes, campaignRoutes, planningRoutes];
+export const modules: FastifyPluginAsync<any>[] = [
+  healthRoutes,
+  authRoutes,
+  orgRoutes,
+  auditRoutes,
+  campaignRoutes,
+  tipsRoutes,
+  planningRoutes,
+];

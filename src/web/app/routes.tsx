@@ -4,6 +4,8 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[] = [
   { path: '/', page: lazy(() => import('../features/home/HomePage.js')) },
   { path: '/org', page: lazy(() => import('../features/org/OrgPage.js')) },
+  { path: '/tips', page: lazy(() => import('../features/tips/TipsPage.js')) },
+  { path: '/tips/new', page: lazy(() => import('../features/tips/TipFormPage.js')) },
   { path: '/audit', page: lazy(() => import('../features/audit/AuditPage.js')) },
   { path: '/campaigns', page: lazy(() => import('../features/campaigns/CampaignsPage.js')) },
   { path: '/campaigns/new', page: lazy(() => import('../features/campaigns/CampaignEditorPage.js')) },

@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { jurisdictions, orgUnits } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
-import { scopeWhere, subtreeIds } from '../../../core/scope.js';
+import { inSubtree, scopeWhere } from '../../../core/scope.js';
 import { presentOrgUnit } from '../presenter.js';
 import { getJurisdiction } from '../queries.js';
 
@@ -10,7 +10,7 @@ export async function listOrgUnits(ctx: Ctx, q: { jurisdictionId?: number }) {
   const conds = [scopeWhere({ ...ctx.actor, scope: ctx.actor.scope === 'own' ? 'jurisdiction' : ctx.actor.scope }, { jurisdiction: orgUnits.jurisdictionId, unit: orgUnits.id })];
   if (q.jurisdictionId) {
     const j = await getJurisdiction(ctx.db, q.jurisdictionId);
-    conds.push(sql`${orgUnits.jurisdictionId} in ${subtreeIds(j.path)}`);
+    conds.push(inSubtree(orgUnits.jurisdictionId, j.path));
   }
   const rows = await ctx.db
     .select({

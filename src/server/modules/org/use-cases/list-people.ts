@@ -1,7 +1,7 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { jurisdictions, orgUnits, users } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
-import { scopeWhere, subtreeIds } from '../../../core/scope.js';
+import { inSubtree, scopeWhere } from '../../../core/scope.js';
 import { presentPerson } from '../presenter.js';
 import { getJurisdiction, personColumns } from '../queries.js';
 
@@ -20,7 +20,7 @@ export async function listPeople(ctx: Ctx, q: ListPeopleQuery) {
   if (q.role) conds.push(eq(users.role, q.role));
   if (q.jurisdictionId) {
     const j = await getJurisdiction(ctx.db, q.jurisdictionId);
-    conds.push(sql`${users.jurisdictionId} in ${subtreeIds(j.path)}`);
+    conds.push(inSubtree(users.jurisdictionId, j.path));
   }
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
@@ -28,14 +28,21 @@ export async function listPeople(ctx: Ctx, q: ListPeopleQuery) {
   }
   const where = and(...conds);
   const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(users).where(where);
+  // Pick the page on users alone, then join: joining a city's thousands of people before the
+  // sort cost more than the count (bench/suites/org.ts).
+  const pageIds = ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(where)
+    .orderBy(asc(users.orgUnitId), asc(users.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const rows = await ctx.db
     .select(personColumns)
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
     .innerJoin(jurisdictions, eq(jurisdictions.id, users.jurisdictionId))
-    .where(where)
-    .orderBy(asc(users.orgUnitId), asc(users.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+    .where(inArray(users.id, pageIds))
+    .orderBy(asc(users.orgUnitId), asc(users.id));
   return { items: rows.map(presentPerson), total, page: q.page, pageSize: q.pageSize };
 }

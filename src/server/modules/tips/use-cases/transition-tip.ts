@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import { TIP_ACTION_LABELS, type TipAction, type TipStatus } from '../../../../contracts/tips.js';
+import { tips } from '../../../../db/schema/index.js';
+import { audit } from '../../../core/audit.js';
+import type { Ctx } from '../../../core/context.js';
+import { getVisibleTip } from '../queries.js';
+import { transitionFor } from '../workflow.js';
+import { getTip } from './get-tip.js';
+
+/**
+ * Station staff accept (受理), reject (不予受理, reason required) or forward (转办) a tip in
+ * their area. The state is re-read under a row lock so two reviewers cannot both act on it.
+ */
+export async function transitionTip(ctx: Ctx, id: number, input: { action: TipAction; note?: string }) {
+  await getVisibleTip(ctx.db, ctx.actor, id);
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(tips).where(eq(tips.id, id)).for('update');
+    const t = transitionFor(input.action, before.status as TipStatus, ctx.actor.role, input.note);
+    const note = input.note?.trim() || null;
+    const now = new Date();
+    const set =
+      t.action === 'forward'
+        ? { status: t.to, forwardNote: note, forwardedBy: ctx.actor.id, forwardedAt: now, updatedAt: now }
+        : { status: t.to, reviewNote: note, reviewedBy: ctx.actor.id, reviewedAt: now, updatedAt: now };
+    const [after] = await tx.update(tips).set(set).where(eq(tips.id, id)).returning();
+    await audit(tx, ctx, {
+      action: `tip.${t.action}`,
+      entityType: 'tip',
+      entityId: id,
+      jurisdictionId: after.jurisdictionId,
+      summary: `${TIP_ACTION_LABELS[t.action]}：${after.title}${note ? `（${note}）` : ''}`,
+      before: { status: before.status },
+      after: { status: after.status, note },
+    });
+  });
+  return getTip(ctx, id);
+}

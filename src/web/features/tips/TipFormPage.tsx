@@ -1,0 +1,102 @@
+import { CameraOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, Radio, Upload, type UploadFile } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { TIP_KIND_LABELS, TIP_KINDS, TIP_PHOTO_MAX_BYTES, TIP_PHOTO_TYPES, TIP_PHOTOS_PER_TIP, type Tip } from '../../../contracts/tips.js';
+import { api, ApiError } from '../../lib/api.js';
+
+interface Values { kind: string; title: string; description?: string; place: string; entityName?: string; entityAddress?: string; occurredOn: string }
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** The phone-first report form of a coordinator or informant: a few fields, optional photos. */
+export default function TipFormPage() {
+  const nav = useNavigate();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(v: Values) {
+    setBusy(true);
+    try {
+      const tip = await api<Tip>('/api/tips', { body: v });
+      let failed = 0;
+      for (const f of files) {
+        const form = new FormData();
+        form.append('file', f.originFileObj as File, f.name);
+        await api(`/api/tips/${tip.id}/photos`, { form }).catch((e) => {
+          failed++;
+          message.error(`${f.name}：${e instanceof ApiError ? e.message : '照片上传失败'}`);
+        });
+      }
+      message.success(failed ? '已上报，部分照片未上传' : '已上报，等待监管所受理');
+      await qc.invalidateQueries({ queryKey: ['tips'] });
+      nav('/tips');
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '上报失败');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title="上报隐患线索" styles={{ body: { padding: 16 } }}>
+      <Form<Values> layout="vertical" onFinish={submit} initialValues={{ kind: 'hazard', occurredOn: today() }} style={{ maxWidth: 560 }}>
+        <Form.Item name="kind" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={TIP_KINDS.map((k) => ({ value: k, label: TIP_KIND_LABELS[k] }))} />
+        </Form.Item>
+        <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }, { max: 100, message: '标题不能超过100字' }]}>
+          <Input placeholder="一句话说明发现了什么" maxLength={100} />
+        </Form.Item>
+        <Form.Item name="description" label="情况描述" rules={[{ max: 2000, message: '情况描述不能超过2000字' }]}>
+          <Input.TextArea rows={4} placeholder="时间、经过、涉及的药品或人员等" maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="place" label="地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }, { max: 200 }]}>
+          <Input placeholder="例如：幸福路18号门口" />
+        </Form.Item>
+        <Form.Item name="entityName" label="涉及单位名称（选填）" rules={[{ max: 100 }]}>
+          <Input placeholder="药店、诊所、商店名称" />
+        </Form.Item>
+        <Form.Item name="entityAddress" label="涉及单位地址（选填）" rules={[{ max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="occurredOn" label="发现日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <Input type="date" max={today()} />
+        </Form.Item>
+        <Form.Item label={`照片（选填，最多${TIP_PHOTOS_PER_TIP}张，每张不超过${TIP_PHOTO_MAX_BYTES / 1024 / 1024}MB）`}>
+          <Upload
+            listType="picture-card"
+            accept={TIP_PHOTO_TYPES.join(',')}
+            fileList={files}
+            multiple
+            beforeUpload={(file) => {
+              if (!(TIP_PHOTO_TYPES as readonly string[]).includes(file.type)) message.error(`${file.name}：只能上传 JPG、PNG 或 WebP 格式的照片`);
+              else if (file.size > TIP_PHOTO_MAX_BYTES) message.error(`${file.name}：照片不能超过5MB`);
+              else return false;
+              return Upload.LIST_IGNORE;
+            }}
+            onChange={({ fileList }) => setFiles(fileList.slice(0, TIP_PHOTOS_PER_TIP))}
+          >
+            {files.length < TIP_PHOTOS_PER_TIP && (
+              <div>
+                <CameraOutlined />
+                <div style={{ marginTop: 4 }}>拍照/选图</div>
+              </div>
+            )}
+          </Upload>
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+          提交上报
+        </Button>
+        <Button block type="link" onClick={() => nav('/tips')} style={{ marginTop: 8 }}>
+          取消
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,84 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, Input, List, Pagination, Segmented, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { TIP_KIND_LABELS, TIP_STATUS_LABELS, type Tip, type TipStatus } from '../../../contracts/tips.js';
+import { api, qs } from '../../lib/api.js';
+import { useAuth } from '../../lib/auth.js';
+import { TipDrawer } from './TipDrawer.js';
+
+export const STATUS_COLORS: Record<TipStatus, string> = { submitted: 'gold', accepted: 'blue', rejected: 'default', forwarded: 'green' };
+
+/**
+ * 基层上报: coordinators and informants see their own reports (and file new ones, phone first);
+ * station staff see their area's reports, the pending ones first, and review them.
+ */
+export default function TipsPage() {
+  const { can } = useAuth();
+  const nav = useNavigate();
+  const reviewer = can('tips.review');
+  const [status, setStatus] = useState<TipStatus | 'all'>(reviewer ? 'submitted' : 'all');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const list = useQuery({
+    queryKey: ['tips', status, q, page],
+    queryFn: () => api<{ items: Tip[]; total: number }>(`/api/tips${qs({ status: status === 'all' ? undefined : status, q, page, pageSize: 20 })}`),
+  });
+  return (
+    <Card
+      title={reviewer ? '基层上报受理' : '我的上报'}
+      extra={
+        can('tips.submit') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => nav('/tips/new')}>
+            上报
+          </Button>
+        )
+      }
+      styles={{ body: { padding: 12 } }}
+    >
+      <Space direction="vertical" style={{ width: '100%' }} size={12}>
+        <div style={{ overflowX: 'auto' }}>
+          <Segmented
+            value={status}
+            onChange={(v) => {
+              setStatus(v as TipStatus | 'all');
+              setPage(1);
+            }}
+            options={[{ value: 'all', label: '全部' }, ...(Object.keys(TIP_STATUS_LABELS) as TipStatus[]).map((s) => ({ value: s, label: TIP_STATUS_LABELS[s] }))]}
+          />
+        </div>
+        <Input.Search allowClear placeholder="搜索标题、地点、单位" onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
+        <List<Tip>
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: <Empty description={reviewer ? '暂无上报' : '还没有上报，点击右上角“上报”'} /> }}
+          renderItem={(t) => (
+            <List.Item key={t.id} data-testid="tip-item" onClick={() => setOpenId(t.id)} style={{ cursor: 'pointer', padding: '10px 4px' }}>
+              <List.Item.Meta
+                title={
+                  <Space size={4} wrap>
+                    <Tag color={t.kind === 'hazard' ? 'red' : t.kind === 'clue' ? 'purple' : 'default'}>{TIP_KIND_LABELS[t.kind]}</Tag>
+                    <span>{t.title}</span>
+                  </Space>
+                }
+                description={
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {t.place} · {t.occurredOn}
+                    {reviewer ? ` · ${t.jurisdictionName} ${t.reporterName}` : ''}
+                  </Typography.Text>
+                }
+              />
+              <Tag color={STATUS_COLORS[t.status]} data-testid="tip-status">{TIP_STATUS_LABELS[t.status]}</Tag>
+            </List.Item>
+          )}
+        />
+        {(list.data?.total ?? 0) > 20 && (
+          <Pagination simple current={page} total={list.data?.total} pageSize={20} onChange={setPage} style={{ textAlign: 'center' }} />
+        )}
+      </Space>
+      <TipDrawer id={openId} onClose={() => setOpenId(null)} />
+    </Card>
+  );
+}
