@@ -1,6 +1,7 @@
 import { contains, fromDay } from './dates.js';
 import { drawInspectors } from './inspectors.js';
-import { visitWindows, type UnitOption } from './options.js';
+import { demandOf, visitWindows, type UnitOption } from './options.js';
+import { satisfies } from './schedule.js';
 import { DEFAULT_WEIGHTS, reasonsOf } from './random.js';
 import { buildContext, type PlanningContext } from './requirements.js';
 import { solve } from './solver.js';
@@ -11,31 +12,40 @@ import type { Plan, PlannedTask, PlanningInput, RuleServed } from './types.js';
  * at random from the seed (weighted toward risk and key objects), inspectors drawn with recusal.
  * Rules that cannot be met (too few units) are planned as far as possible and reported as shortfalls.
  */
+type Layout = { dueFrom: string | null; dueTo: string | null; rules: RuleServed[] };
+
 export function generatePlan(input: PlanningInput, seed: number, ctx: PlanningContext = buildContext(input)): Plan {
   const weights = { ...DEFAULT_WEIGHTS, ...input.options?.weights };
   const result = solve(ctx, seed, weights, input.options?.nodeLimit);
   const tasks: PlannedTask[] = [];
-  // Visits of one option (shared by every unit of a class) are laid out once.
-  const layouts = new Map<UnitOption, { dueFrom: string | null; dueTo: string | null; rules: RuleServed[] }[]>();
-  const layout = (option: UnitOption) => {
-    let l = layouts.get(option);
+  // A visit serves every requirement of the unit whose window holds it and whose frequency the
+  // unit's whole schedule meets. Layouts repeat across units of a class: computed once per
+  // (option, requirements of the unit).
+  const layouts = new Map<UnitOption, Map<string, Layout[]>>();
+  const layout = (option: UnitOption, unit: number) => {
+    const sig = ctx.entityReqs[unit].filter((r) => ctx.requirements[r].target > 0);
+    const key = sig.join(',');
+    let byOption = layouts.get(option);
+    if (!byOption) layouts.set(option, (byOption = new Map()));
+    let l = byOption.get(key);
     if (!l) {
-      const windows = visitWindows(option, ctx.requirements, ctx.campaignWindow);
+      const served = sig.filter((r) => satisfies(option.days, demandOf(ctx.requirements[r])));
+      const windows = visitWindows({ ...option, satisfied: served }, ctx.requirements, ctx.campaignWindow);
       l = option.days.map((day, v) => ({
         dueFrom: fromDay(windows[v].from),
         dueTo: fromDay(windows[v].to),
-        rules: option.satisfied
+        rules: served
           .filter((r) => contains(ctx.requirements[r].window, day))
           .map((r) => ({ ruleId: ctx.requirements[r].ruleId, requirementKey: ctx.requirements[r].key })),
       }));
-      layouts.set(option, l);
+      byOption.set(key, l);
     }
     return l;
   };
   for (const { unit, option } of result.assignments) {
     const e = ctx.entities[unit];
     const reasons = reasonsOf(e);
-    layout(option).forEach((v, i) => {
+    layout(option, unit).forEach((v, i) => {
       tasks.push({ entityId: e.id, stationId: e.stationId, visit: i + 1, dueFrom: v.dueFrom, dueTo: v.dueTo, rules: v.rules.slice(), inspectorIds: [], reasons });
     });
   }

@@ -52,17 +52,61 @@ class UnionFind {
   }
 }
 
-/** Groups units by the set of active requirements they belong to, per connected component. */
-export function buildComponents(ctx: PlanningContext): UnitClass[][] {
+/** The problem after presolve: units fixed by full-coverage rules, and the rest as components. */
+export interface Decomposition {
+  components: UnitClass[][];
+  /** Units every feasible plan must serve this way (see below), with their option. */
+  fixed: Assignment[];
+  fixedCost: number;
+  /** Per requirement, units still needed once the fixed units are counted. */
+  residual: number[];
+}
+
+/**
+ * Presolve, then group the remaining units by the set of still-needed requirements they belong to,
+ * per connected component. A unit under a full-coverage requirement (全覆盖) must satisfy it in
+ * every feasible plan; if the cheapest option doing so also serves all its other requirements, that
+ * option dominates every alternative, so the unit is fixed and counted. This is exact, and it cuts
+ * the links that "all high-risk units" rules would otherwise make between unrelated populations.
+ */
+export function buildComponents(ctx: PlanningContext): Decomposition {
   const reqs = ctx.requirements;
-  const uf = new UnionFind(reqs.length);
+  const residual = reqs.map((r) => r.target);
+  const forced = reqs.map((r) => r.target > 0 && r.target === r.population.length);
+  const optionCache = new Map<string, UnitOption[]>();
+  const fixedBySig = new Map<string, UnitOption | null>();
+  const fixed: Assignment[] = [];
+  let fixedCost = 0;
   const sigs: (number[] | null)[] = ctx.entityReqs.map((rs) => {
-    const active = rs.filter((r) => reqs[r].target > 0);
-    for (let k = 1; k < active.length; k++) uf.union(active[0], active[k]);
+    let all = true;
+    for (const r of rs) if (reqs[r].target <= 0) all = false;
+    const active = all ? rs : rs.filter((r) => reqs[r].target > 0);
     return active.length ? active : null;
   });
+  sigs.forEach((sig, unit) => {
+    if (!sig || !sig.some((r) => forced[r])) return;
+    const key = sig.join(',');
+    let option = fixedBySig.get(key);
+    if (option === undefined) {
+      const compatible = unitOptionsCached(optionCache, sig, reqs).filter((o) => sig.every((r) => !forced[r] || o.satisfied.includes(r)));
+      const min = Math.min(...compatible.map((o) => o.cost));
+      option = compatible.find((o) => o.cost === min && o.satisfied.length === sig.length) ?? null;
+      fixedBySig.set(key, option);
+    }
+    if (!option) return;
+    fixed.push({ unit, option });
+    fixedCost += option.cost;
+    for (const r of option.satisfied) residual[r]--;
+    sigs[unit] = null;
+  });
+  const uf = new UnionFind(reqs.length);
+  sigs.forEach((sig, unit) => {
+    if (!sig) return;
+    const open = sig.filter((r) => residual[r] > 0);
+    sigs[unit] = open.length ? open : null;
+    for (let k = 1; k < open.length; k++) uf.union(open[0], open[k]);
+  });
   const comps = new Map<number, Map<string, UnitClass>>();
-  const optionCache = new Map<string, UnitOption[]>();
   sigs.forEach((sig, unit) => {
     if (!sig) return;
     const root = uf.find(sig[0]);
@@ -73,11 +117,12 @@ export function buildComponents(ctx: PlanningContext): UnitClass[][] {
     if (!cls) classes.set(id, (cls = { sig, key: sig.map((r) => reqs[r].key).join('|'), units: [], options: [] }));
     cls.units.push(unit);
   });
-  return [...comps.keys()].sort((a, b) => a - b).map((root) => {
+  const components = [...comps.keys()].sort((a, b) => a - b).map((root) => {
     const classes = [...comps.get(root)!.values()];
     for (const c of classes) c.options = unitOptionsCached(optionCache, c.sig, reqs);
     return classes;
   });
+  return { components, fixed, fixedCost, residual };
 }
 
 interface Program {
@@ -91,7 +136,7 @@ interface Program {
   cap: number[];
 }
 
-function buildProgram(classes: UnitClass[], ctx: PlanningContext): Program {
+function buildProgram(classes: UnitClass[], residual: number[]): Program {
   const vars: Program['vars'] = [];
   const offset: number[] = [];
   classes.forEach((cl, ci) => {
@@ -105,7 +150,7 @@ function buildProgram(classes: UnitClass[], ctx: PlanningContext): Program {
     offset,
     c: vars.map((v) => classes[v.cls].options[v.opt].cost),
     rowsOf: vars.map((v) => classes[v.cls].options[v.opt].satisfied.map((r) => row.get(r)!)),
-    target: reqIds.map((r) => ctx.requirements[r].target),
+    target: reqIds.map((r) => residual[r]),
     cap: classes.map((cl) => cl.units.length),
   };
 }
@@ -170,13 +215,13 @@ function everything(p: Program, classes: UnitClass[]): number[] {
 }
 
 export function solve(ctx: PlanningContext, seed: number, weights: Weights, nodeLimit = 2_000): SolveResult {
-  const components = buildComponents(ctx);
-  const assignments: Assignment[] = [];
-  let lowerBound = 0;
+  const { components, fixed, fixedCost, residual } = buildComponents(ctx);
+  const assignments: Assignment[] = fixed.slice();
+  let lowerBound = fixedCost;
   let optimal = true;
   let nodes = 0;
   for (const classes of components) {
-    const p = buildProgram(classes, ctx);
+    const p = buildProgram(classes, residual);
     let x: number[];
     if (classes.length === 1 && classes[0].options.length === 1) {
       // One kind of unit and one way to serve it: the largest target is exactly what is needed.
