@@ -21,14 +21,14 @@ export function generatePlan(input: PlanningInput, seed: number, ctx: PlanningCo
   // A visit serves every requirement of the unit whose window holds it and whose frequency the
   // unit's whole schedule meets. Layouts repeat across units of a class: computed once per
   // (option, requirements of the unit).
-  const layouts = new Map<UnitOption, Map<string, Layout[]>>();
+  const layouts = new Map<UnitOption, Map<number, Layout[]>>();
   const layout = (option: UnitOption, unit: number) => {
-    const sig = ctx.entityReqs[unit].filter((r) => ctx.requirements[r].target > 0);
-    const key = sig.join(',');
+    const key = ctx.sigOf[unit];
     let byOption = layouts.get(option);
     if (!byOption) layouts.set(option, (byOption = new Map()));
     let l = byOption.get(key);
     if (!l) {
+      const sig = ctx.signatures[key].filter((r) => ctx.requirements[r].target > 0);
       const served = sig.filter((r) => satisfies(option.days, demandOf(ctx.requirements[r])));
       const windows = visitWindows({ ...option, satisfied: served }, ctx.requirements, ctx.campaignWindow);
       l = option.days.map((day, v) => ({

@@ -23,8 +23,12 @@ export interface PlanningContext {
   requirements: Requirement[];
   shortfalls: Shortfall[];
   warnings: string[];
-  /** Per unit (index), the requirements whose population holds it. */
+  /** Per unit (index), the requirements whose population holds it (shared arrays: see `sigOf`). */
   entityReqs: number[][];
+  /** Per unit, the id of its requirement signature; units with equal ids belong to the same requirements. */
+  sigOf: Int32Array;
+  /** Signature id → requirement indices (ascending). */
+  signatures: number[][];
   campaignWindow: DayWindow;
 }
 
@@ -147,7 +151,24 @@ export function buildContext(input: PlanningInput): PlanningContext {
   };
   for (const rule of input.rules) visit(rule, null, [], 'station', 1, cw, null);
 
-  const entityReqs: number[][] = entities.map(() => []);
-  requirements.forEach((r, ri) => r.population.forEach((i) => entityReqs[i].push(ri)));
-  return { entities, index, stations: input.stations, stationById, requirements, shortfalls, warnings, entityReqs, campaignWindow: cw };
+  // Signatures are interned while requirements are appended (a trie over requirement indices), so
+  // units with the same requirements share one array and later steps work per signature.
+  const sigOf = new Int32Array(entities.length);
+  const signatures: number[][] = [[]];
+  const next: Map<number, number>[] = [new Map()];
+  requirements.forEach((r, ri) => {
+    for (const u of r.population) {
+      const cur = sigOf[u];
+      let to = next[cur].get(ri);
+      if (to === undefined) {
+        to = signatures.length;
+        signatures.push([...signatures[cur], ri]);
+        next.push(new Map());
+        next[cur].set(ri, to);
+      }
+      sigOf[u] = to;
+    }
+  });
+  const entityReqs = Array.from(sigOf, (id) => signatures[id]);
+  return { entities, index, stations: input.stations, stationById, requirements, shortfalls, warnings, entityReqs, sigOf, signatures, campaignWindow: cw };
 }

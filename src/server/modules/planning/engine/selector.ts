@@ -39,7 +39,7 @@ function compileBase(s: SelectorBase): Predicate {
     tests.push((e) => e.creditGrade != null && v.has(e.creditGrade));
   }
   return (e) => {
-    for (const t of tests) if (!t(e)) return false;
+    for (let i = 0; i < tests.length; i++) if (!tests[i](e)) return false;
     return true;
   };
 }
@@ -50,7 +50,7 @@ export function compileSelector(s: EntitySelector): Predicate {
   const excludes = (s.exclude ?? []).map(compileBase);
   return (e) => {
     if (!base(e)) return false;
-    for (const x of excludes) if (x(e)) return false;
+    for (let i = 0; i < excludes.length; i++) if (excludes[i](e)) return false;
     return true;
   };
 }

@@ -74,49 +74,39 @@ export function buildComponents(ctx: PlanningContext): Decomposition {
   const residual = reqs.map((r) => r.target);
   const forced = reqs.map((r) => r.target > 0 && r.target === r.population.length);
   const optionCache = new Map<string, UnitOption[]>();
-  const fixedBySig = new Map<string, UnitOption | null>();
+  // Per signature: the requirements still to plan, and the option a forced unit is fixed to.
+  const active = ctx.signatures.map((sig) => sig.filter((r) => reqs[r].target > 0));
+  const fixedOption = active.map((sig): UnitOption | null => {
+    if (!sig.some((r) => forced[r])) return null;
+    const compatible = unitOptionsCached(optionCache, sig, reqs).filter((o) => sig.every((r) => !forced[r] || o.satisfied.includes(r)));
+    const min = Math.min(...compatible.map((o) => o.cost));
+    return compatible.find((o) => o.cost === min && o.satisfied.length === sig.length) ?? null;
+  });
   const fixed: Assignment[] = [];
   let fixedCost = 0;
-  const sigs: (number[] | null)[] = ctx.entityReqs.map((rs) => {
-    let all = true;
-    for (const r of rs) if (reqs[r].target <= 0) all = false;
-    const active = all ? rs : rs.filter((r) => reqs[r].target > 0);
-    return active.length ? active : null;
-  });
-  sigs.forEach((sig, unit) => {
-    if (!sig || !sig.some((r) => forced[r])) return;
-    const key = sig.join(',');
-    let option = fixedBySig.get(key);
-    if (option === undefined) {
-      const compatible = unitOptionsCached(optionCache, sig, reqs).filter((o) => sig.every((r) => !forced[r] || o.satisfied.includes(r)));
-      const min = Math.min(...compatible.map((o) => o.cost));
-      option = compatible.find((o) => o.cost === min && o.satisfied.length === sig.length) ?? null;
-      fixedBySig.set(key, option);
-    }
-    if (!option) return;
+  const n = ctx.entities.length;
+  for (let unit = 0; unit < n; unit++) {
+    const option = fixedOption[ctx.sigOf[unit]];
+    if (!option) continue;
     fixed.push({ unit, option });
     fixedCost += option.cost;
     for (const r of option.satisfied) residual[r]--;
-    sigs[unit] = null;
-  });
+  }
+  const open = active.map((sig, s) => (fixedOption[s] ? [] : sig.filter((r) => residual[r] > 0)));
   const uf = new UnionFind(reqs.length);
-  sigs.forEach((sig, unit) => {
-    if (!sig) return;
-    const open = sig.filter((r) => residual[r] > 0);
-    sigs[unit] = open.length ? open : null;
-    for (let k = 1; k < open.length; k++) uf.union(open[0], open[k]);
-  });
+  for (const sig of open) for (let k = 1; k < sig.length; k++) uf.union(sig[0], sig[k]);
   const comps = new Map<number, Map<string, UnitClass>>();
-  sigs.forEach((sig, unit) => {
-    if (!sig) return;
+  const classOf: (UnitClass | null)[] = open.map((sig) => {
+    if (!sig.length) return null;
     const root = uf.find(sig[0]);
     let classes = comps.get(root);
     if (!classes) comps.set(root, (classes = new Map()));
     const id = sig.join(',');
     let cls = classes.get(id);
     if (!cls) classes.set(id, (cls = { sig, key: sig.map((r) => reqs[r].key).join('|'), units: [], options: [] }));
-    cls.units.push(unit);
+    return cls;
   });
+  for (let unit = 0; unit < n; unit++) classOf[ctx.sigOf[unit]]?.units.push(unit);
   const components = [...comps.keys()].sort((a, b) => a - b).map((root) => {
     const classes = [...comps.get(root)!.values()];
     for (const c of classes) c.options = unitOptionsCached(optionCache, c.sig, reqs);

@@ -29,12 +29,14 @@ export function countMet(ctx: PlanningContext, visits: VisitsByUnit): number[] {
 
 /** Most visits any combination of the unit's rules can ask for (more is a repeat beyond frequency). */
 export function neededVisits(ctx: PlanningContext): (unit: number) => number {
-  const cache = new Map<string, number>();
+  const cache = new Map<number, number>();
   return (unit) => {
-    const sig = (ctx.entityReqs[unit] ?? []).filter((r) => ctx.requirements[r].target > 0);
-    const key = sig.join(',');
+    const key = ctx.sigOf[unit];
     let n = cache.get(key);
-    if (n === undefined) cache.set(key, (n = scheduleVisits(sig.map((r) => demandOf(ctx.requirements[r]))).length));
+    if (n === undefined) {
+      const sig = ctx.signatures[key].filter((r) => ctx.requirements[r].target > 0);
+      cache.set(key, (n = scheduleVisits(sig.map((r) => demandOf(ctx.requirements[r]))).length));
+    }
     return n;
   };
 }
