@@ -62,7 +62,7 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '计划任务（本人数据范围内）',
         params: idParams,
-        querystring: pageQuery.extend({ stationId: z.coerce.number().int().positive().optional(), status: z.enum(['open', 'done', 'cancelled']).optional() }),
+        querystring: pageQuery.extend({ stationId: z.coerce.number().int().positive().optional(), status: z.enum(['open', 'done', 'cancelled']).optional(), q: z.string().trim().max(50).optional() }),
         response: { 200: paged(planTask), ...errorResponses },
       },
     },

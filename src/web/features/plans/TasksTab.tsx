@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Grid, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App as AntApp, Button, Grid, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ENTITY_KIND_LABELS } from '../../../contracts/entity-kinds.js';
 import { DRAW_REASONS, INSPECTION_STATUSES, type PlanCheckResult, type PlanDetail, type PlanTask } from '../../../contracts/plans.js';
@@ -17,12 +17,13 @@ export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c:
   const mobile = !Grid.useBreakpoint().md;
   const [stationId, setStationId] = useState<number | undefined>(plan.stations.length === 1 ? plan.stations[0].id : undefined);
   const [status, setStatus] = useState<string | undefined>();
+  const [search, setSearch] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [recording, setRecording] = useState<PlanTask | null>(null);
   const [reassign, setReassign] = useState<{ task: PlanTask; ids: number[] } | null>(null);
   const [adding, setAdding] = useState<number | null>(null);
   const pageSize = 50;
-  const q = useQuery({ queryKey: ['plan-tasks', plan.id, stationId, status, page], queryFn: () => plansApi.tasks(plan.id, { stationId, status, page, pageSize }) });
+  const q = useQuery({ queryKey: ['plan-tasks', plan.id, stationId, status, search, page], queryFn: () => plansApi.tasks(plan.id, { stationId, status, q: search, page, pageSize }) });
   const manage = can('plans.manage');
   const poolOf = (id: number) => plan.stations.find((s) => s.id === id)?.inspectors ?? [];
   const change = async (input: Parameters<typeof plansApi.change>[1]) => {
@@ -40,6 +41,7 @@ export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c:
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear placeholder="全部监管所" style={{ width: 180 }} value={stationId} onChange={(v) => (setStationId(v), setPage(1))} options={plan.stations.map((s) => ({ value: s.id, label: `${s.shortName}（${s.tasks}）` }))} />
         <Select allowClear placeholder="全部状态" style={{ width: 120 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={[{ value: 'open', label: '待检查' }, { value: 'done', label: '已完成' }, { value: 'cancelled', label: '已取消' }]} />
+        <Input.Search allowClear placeholder="检查对象名称" style={{ width: 200 }} onSearch={(v) => (setSearch(v || undefined), setPage(1))} />
         {manage && (
           <Space.Compact>
             <InputNumber placeholder="对象编号" value={adding} onChange={(v) => setAdding(v)} min={1} style={{ width: 120 }} />

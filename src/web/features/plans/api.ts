@@ -5,7 +5,7 @@ export const plansApi = {
   list: (campaignId?: number) => api<PlanSummary[]>(`/api/plans${qs({ campaignId })}`),
   generate: (campaignId: number, seed?: number) => api<PlanSummary>('/api/plans', { body: { campaignId, seed } }),
   get: (id: number) => api<PlanDetail>(`/api/plans/${id}`),
-  tasks: (id: number, q: { stationId?: number; status?: string; page: number; pageSize: number }) =>
+  tasks: (id: number, q: { stationId?: number; status?: string; q?: string; page: number; pageSize: number }) =>
     api<{ items: PlanTask[]; total: number; page: number; pageSize: number }>(`/api/plans/${id}/tasks${qs(q)}`),
   change: (id: number, input: ChangePlanTaskInput) => api<PlanCheckResult>(`/api/plans/${id}/tasks`, { body: input }),
   publish: (id: number) => api<PlanSummary>(`/api/plans/${id}/publish`, { body: {} }),

@@ -11,6 +11,8 @@ import { ruleLabels } from '../rules.js';
 export interface TaskQuery {
   stationId?: number;
   status?: 'open' | 'done' | 'cancelled';
+  /** Part of the unit's name. */
+  q?: string;
   page: number;
   pageSize: number;
 }
@@ -31,6 +33,7 @@ export async function listPlanTasks(ctx: Ctx, planId: number, q: TaskQuery) {
   assertReadsPlan(ctx.actor, p.path);
   const conds = [scopeWhere(ctx.actor, { jurisdiction: sql`t.jurisdiction_id` })];
   if (q.stationId) conds.push(sql`t.jurisdiction_id = ${q.stationId}`);
+  if (q.q) conds.push(sql`e.name like ${'%' + q.q.replace(/[%_\\]/g, (c) => '\\' + c) + '%'}`);
   if (q.status === 'open') conds.push(sql`(i.status is null or i.status = 'planned')`);
   else if (q.status) conds.push(sql`i.status = ${q.status}`);
   const where = sql.join(conds, sql` and `);
