@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { MissingItemDto } from '../../../../contracts/plans.js';
 import type { Ctx } from '../../../core/context.js';
 import { scopeWhere } from '../../../core/scope.js';
-import { rows } from '../queries.js';
+import { doneInspections, planContext } from '../coverage-source.js';
+import { toDay } from '../engine/dates.js';
+import { getPlan, rows } from '../queries.js';
 import { getCoverage } from './get-coverage.js';
 
 /**
@@ -11,6 +13,17 @@ import { getCoverage } from './get-coverage.js';
  */
 export async function listMissing(ctx: Ctx, planId: number): Promise<MissingItemDto[]> {
   const cov = await getCoverage(ctx, planId);
+  // Units already inspected often enough for a requirement do not close its gap again.
+  const p = await getPlan(ctx.db, planId);
+  const [{ context }, facts] = await Promise.all([planContext(ctx.db, p), doneInspections(ctx.db, p)]);
+  const daysOf = new Map<string, number[]>();
+  for (const f of facts) daysOf.set(f.entityId, [...(daysOf.get(f.entityId) ?? []), toDay(f.date)]);
+  const reqByKey = new Map(context.requirements.map((r) => [r.key, r]));
+  const meets = (entityId: number, key: string) => {
+    const r = reqByKey.get(key);
+    const days = daysOf.get(String(entityId));
+    return !!r && !!days && days.filter((d) => d >= r.window.from && d <= r.window.to).length >= r.times;
+  };
   const open = await rows(
     ctx.db,
     sql`select t.entity_id, e.name, t.rules from plan_tasks t left join entities e on e.id = t.entity_id
@@ -30,6 +43,9 @@ export async function listMissing(ctx: Ctx, planId: number): Promise<MissingItem
     .filter((r) => r.remaining > 0)
     .map((row) => ({
       row,
-      planned: [...(byReq.get(row.requirementKey) ?? new Map<number, string>()).entries()].sort((a, b) => a[0] - b[0]).map(([entityId, entityName]) => ({ entityId, entityName })),
+      planned: [...(byReq.get(row.requirementKey) ?? new Map<number, string>()).entries()]
+        .filter(([entityId]) => !meets(entityId, row.requirementKey))
+        .sort((a, b) => a[0] - b[0])
+        .map(([entityId, entityName]) => ({ entityId, entityName })),
     }));
 }
