@@ -1,3 +1,4 @@
+import { ROLE_PERMISSIONS, type Permission, type Role } from '../../../contracts/permissions.js';
 import type { Actor } from '../../core/context.js';
 import { forbidden } from '../../core/errors.js';
 import { pathInScope } from '../../core/scope.js';
@@ -14,4 +15,17 @@ export function assertManagesPath(actor: Actor, path: string) {
 const WIDTH = { own: 0, unit: 1, jurisdiction: 2, all: 3 } as const;
 export function assertScopeGrant(actor: Actor, scope: keyof typeof WIDTH) {
   if (WIDTH[scope] > WIDTH[actor.scope]) throw forbidden('不能授予超出本人范围的数据权限');
+}
+
+/**
+ * Only an administrator makes administrators, and nobody grants a role that may do more than
+ * they may themselves (a station head can appoint inspectors and coordinators, not bureau leaders).
+ * Submitting a tip opens no data, so it does not count as more.
+ */
+const OPENS_NO_DATA = new Set<Permission>(['tips.submit']);
+export function assertRoleGrant(actor: Actor, role: Role) {
+  if (actor.role === 'admin') return;
+  if (role === 'admin') throw forbidden('只有系统管理员可以设置管理员');
+  const mine = new Set(ROLE_PERMISSIONS[actor.role]);
+  if (ROLE_PERMISSIONS[role].some((p) => !mine.has(p) && !OPENS_NO_DATA.has(p))) throw forbidden('不能授予权限超出本人的角色');
 }
