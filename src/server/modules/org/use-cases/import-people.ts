@@ -29,8 +29,8 @@ export interface ImportResult {
 }
 
 /** Units the actor may manage, each with a label that is unique (name, or "辖区/name" when names repeat). */
-async function unitChoices(ctx: Ctx) {
-  const rows = await ctx.db
+async function unitChoices(ctx: Ctx, db: DbOrTx) {
+  const rows = await db
     .select({ id: orgUnits.id, name: orgUnits.name, shortName: orgUnits.shortName, jurisdictionName: jurisdictions.name, path: jurisdictions.path })
     .from(orgUnits)
     .innerJoin(jurisdictions, eq(jurisdictions.id, orgUnits.jurisdictionId))
@@ -43,7 +43,7 @@ async function unitChoices(ctx: Ctx) {
 
 /** The Excel template: the people sheet with drop-down lists for role, data scope and unit. */
 export async function importTemplate(ctx: Ctx): Promise<Buffer> {
-  const units = await unitChoices(ctx);
+  const units = await unitChoices(ctx, ctx.db);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('人员');
   const lists = wb.addWorksheet('选项', { state: 'veryHidden' });
@@ -129,7 +129,7 @@ async function findJurisdictionInUnit(db: DbOrTx, name: string, unitPath: string
 
 /** Turn each row into a validated insert, or the reasons it cannot be imported. */
 async function validateRows(ctx: Ctx, db: DbOrTx, rows: ParsedRow[]) {
-  const units = await unitChoices(ctx);
+  const units = await unitChoices(ctx, db);
   const unitByText = new Map<string, (typeof units)[number] | null>();
   const remember = (k: string | null, u: (typeof units)[number]) => {
     if (!k) return;
