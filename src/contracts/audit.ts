@@ -24,6 +24,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
 
 /** Field names in before/after, for a readable diff. */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  id: '编号',
   name: '名称',
   displayName: '姓名',
   username: '用户名',
@@ -46,6 +47,13 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   levelLabel: '层级名称',
   code: '代码',
   parentId: '上级ID',
+  lockedUntil: '锁定至',
+  lastLoginAt: '最近登录',
+  failedLogins: '连续失败次数',
+  sortOrder: '排序',
+  path: '辖区路径',
+  jurisdictionPath: '辖区路径',
+  depth: '层级深度',
   updatedAt: '更新时间',
   createdAt: '创建时间',
 };
