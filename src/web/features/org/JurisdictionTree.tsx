@@ -69,18 +69,24 @@ export function JurisdictionTree(props: {
   const loadChildren = useCallback(async (parentId: number) => {
     const kids = await api<Jurisdiction[]>(`/api/jurisdictions${qs({ parentId })}`);
     setTree((t) => (t ? replaceChildren(t, String(parentId), kids.map(toNode)) : t));
+    return kids;
   }, []);
 
   useEffect(() => {
     api<Jurisdiction[]>('/api/jurisdictions').then((roots) => {
       setTree(roots.map(toNode));
-      if (roots[0]) {
-        props.onSelect(roots[0]);
-        if (roots[0].childCount > 0) {
-          setExpanded([String(roots[0].id)]);
-          void loadChildren(roots[0].id);
+      if (roots[0]) props.onSelect(roots[0]);
+      // Open the first root, and keep going down while a level has a single child (省 → 市 → 区).
+      void (async () => {
+        let node = roots.length === 1 ? roots[0] : undefined;
+        const open: string[] = [];
+        for (let i = 0; node && node.childCount > 0 && i < 4; i++) {
+          const kids = await loadChildren(node.id);
+          open.push(String(node.id));
+          setExpanded([...open]);
+          node = kids.length === 1 ? kids[0] : undefined;
         }
-      }
+      })();
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

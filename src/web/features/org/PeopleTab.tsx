@@ -100,7 +100,7 @@ export function PeopleTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
         loading={list.isFetching}
         dataSource={list.data?.items}
         data-testid="people-table"
-        scroll={{ x: mobile ? 560 : 900 }}
+        scroll={mobile ? undefined : { x: 900 }}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
@@ -114,8 +114,7 @@ export function PeopleTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
           {
             title: '姓名',
             dataIndex: 'displayName',
-            fixed: mobile ? 'left' : undefined,
-            width: mobile ? 96 : 120,
+            width: mobile ? 92 : 120,
             render: (v: string, p) => (
               <span style={{ opacity: p.active ? 1 : 0.5 }}>
                 {v}
@@ -126,22 +125,39 @@ export function PeopleTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
               </span>
             ),
           },
-          { title: '角色', dataIndex: 'role', width: 110, render: (r: Role, p) => <span title={DATA_SCOPE_LABELS[p.dataScope]}>{ROLE_LABELS[r]}</span> },
-          { title: '所属机构', dataIndex: 'orgUnitName', ellipsis: true },
+          {
+            title: mobile ? '角色 / 机构' : '角色',
+            dataIndex: 'role',
+            width: mobile ? undefined : 110,
+            render: (r: Role, p) => (
+              <span title={DATA_SCOPE_LABELS[p.dataScope]}>
+                {ROLE_LABELS[r]}
+                {mobile && (
+                  <>
+                    <br />
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {p.orgUnitName}
+                    </Typography.Text>
+                  </>
+                )}
+              </span>
+            ),
+          },
           ...(mobile
             ? []
             : [
+                { title: '所属机构', dataIndex: 'orgUnitName', ellipsis: true },
                 { title: '负责辖区', dataIndex: 'jurisdictionName', ellipsis: true },
                 { title: '职务', dataIndex: 'title', width: 90 },
                 { title: '手机', dataIndex: 'phone', width: 120 },
               ]),
-          { title: '状态', width: 80, render: (_: unknown, p: Person) => status(p) },
+          { title: '状态', width: mobile ? 64 : 80, render: (_: unknown, p: Person) => status(p) },
           ...(manage
             ? [
                 {
                   title: '操作',
-                  width: 90,
-                  fixed: 'right' as const,
+                  width: mobile ? 64 : 90,
+                  fixed: mobile ? undefined : ('right' as const),
                   render: (_: unknown, p: Person) => (
                     <Space size={0}>
                       <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(p)} aria-label={`编辑${p.displayName}`} />
