@@ -18,7 +18,7 @@ function show(field: string, v: unknown): string {
   if (v === null || v === '') return '（空）';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'string') {
-    if (VALUE_LABELS[field]?.[v]) return `${VALUE_LABELS[field][v]}（${v}）`;
+    if (VALUE_LABELS[field]?.[v]) return VALUE_LABELS[field][v];
     if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return new Date(v).toLocaleString('zh-CN');
     return v;
   }

@@ -1,8 +1,9 @@
-import { Button, Card, DatePicker, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../contracts/audit.js';
+import { useMobile } from '../org/use-mobile.js';
 import { api, qs } from '../../lib/api.js';
 import { AuditDiff } from './AuditDiff.js';
 
@@ -34,7 +35,7 @@ const actionColor = (a: string) => (a.endsWith('.create') || a.endsWith('.import
 
 /** 审计日志: who changed what and when, with filters and a before/after diff per row. */
 export default function AuditPage() {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = useMobile();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [actorId, setActorId] = useState<number>();
   const [action, setAction] = useState<string>();

@@ -3,6 +3,7 @@ import { Alert, App, Button, Modal, Result, Steps, Table, Tag, Typography, Uploa
 import { useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../../contracts/permissions.js';
 import { api, ApiError, download } from '../../lib/api.js';
+import { useMobile } from './use-mobile.js';
 
 interface ImportResult {
   total: number;
@@ -15,6 +16,7 @@ interface ImportResult {
 /** Download template → upload → dry run listing every bad row → confirm (all or nothing). */
 export function ImportPeopleDialog(props: { onClose(): void; onDone(): void }) {
   const { message } = App.useApp();
+  const mobile = useMobile();
   const [file, setFile] = useState<File | null>(null);
   const [check, setCheck] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
@@ -78,7 +80,7 @@ export function ImportPeopleDialog(props: { onClose(): void; onDone(): void }) {
         )
       }
     >
-      <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: '下载模板' }, { title: '上传文件' }, { title: '校验' }, { title: '完成' }]} responsive={false} />
+      {!mobile && <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: '下载模板' }, { title: '上传文件' }, { title: '校验' }, { title: '完成' }]} responsive={false} />}
       {done ? (
         <Result status="success" title={`已导入 ${done.created} 人`} subTitle="新人员暂无密码，请在列表中“重置密码”发放一次性临时密码（表中填了初始密码的除外）。" />
       ) : (

@@ -75,7 +75,7 @@ export function JurisdictionTree(props: {
   useEffect(() => {
     api<Jurisdiction[]>('/api/jurisdictions').then((roots) => {
       setTree(roots.map(toNode));
-      if (roots[0]) props.onSelect(roots[0]);
+      if (roots[0] && !props.selected) props.onSelect(roots[0]);
       // Open the first root, and keep going down while a level has a single child (省 → 市 → 区).
       void (async () => {
         let node = roots.length === 1 ? roots[0] : undefined;

@@ -1,8 +1,9 @@
 import { ApartmentOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Col, Drawer, Grid, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Col, Drawer, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Jurisdiction } from '../../../contracts/org.js';
+import { useMobile } from './use-mobile.js';
 import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { JurisdictionDialog } from './JurisdictionDialog.js';
@@ -13,7 +14,7 @@ import { UnitsTab } from './UnitsTab.js';
 /** 组织机构: the jurisdiction tree on the left, units and people of the selected node on the right. */
 export default function OrgPage() {
   const { can } = useAuth();
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = useMobile();
   const [selected, setSelected] = useState<Jurisdiction>();
   const [treeOpen, setTreeOpen] = useState(false);
   const [dialog, setDialog] = useState<{ mode: 'create' | 'edit' } | null>(null);

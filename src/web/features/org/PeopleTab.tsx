@@ -1,9 +1,10 @@
 import { EditOutlined, ImportOutlined, KeyOutlined, MoreOutlined, PlusOutlined, StopOutlined, UnlockOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Grid, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Dropdown, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Jurisdiction, Person } from '../../../contracts/org.js';
 import { DATA_SCOPE_LABELS, ROLE_LABELS, ROLES, type Role } from '../../../contracts/permissions.js';
+import { useMobile } from './use-mobile.js';
 import { api, ApiError, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { ImportPeopleDialog } from './ImportPeopleDialog.js';
@@ -15,7 +16,7 @@ const PAGE_SIZE = 20;
 export function PeopleTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
   const { can, me } = useAuth();
   const { message, modal } = App.useApp();
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = useMobile();
   const qc = useQueryClient();
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role>();

@@ -1,8 +1,9 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Grid, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ORG_UNIT_KIND_LABELS, ORG_UNIT_KINDS, type Jurisdiction, type OrgUnit } from '../../../contracts/org.js';
+import { useMobile } from './use-mobile.js';
 import { api, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
@@ -20,7 +21,7 @@ export const KIND_COLORS: Record<string, string> = {
 /** 机构 tab: the org units of the selected jurisdiction subtree, with add/edit for org.manage. */
 export function UnitsTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
   const { can } = useAuth();
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = useMobile();
   const qc = useQueryClient();
   const [editing, setEditing] = useState<OrgUnit | 'new' | null>(null);
   const units = useQuery({
