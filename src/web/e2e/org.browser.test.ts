@@ -133,6 +133,7 @@ it('inspector_cx sees 创新所 but nothing of 兴隆所, and no write buttons',
 it('works on a phone (390×844): menu button, tree drawer, people list', async () => {
   const page = await b.loginAs('head_cx', { mobile: true });
   await page.goto(`${b.url}/org`);
+  await page.getByRole('button', { name: '菜单' }).waitFor({ state: 'visible' });
   await expect(page.getByRole('button', { name: '菜单' }).isVisible()).resolves.toBe(true);
   await peopleTable(page).getByText('inspector_cx').waitFor();
   await expect(page.getByRole('button', { name: /新增人员/ }).isVisible()).resolves.toBe(true);

@@ -79,11 +79,10 @@ export function JurisdictionTree(props: {
       // Open the first root, and keep going down while a level has a single child (省 → 市 → 区).
       void (async () => {
         let node = roots.length === 1 ? roots[0] : undefined;
-        const open: string[] = [];
         for (let i = 0; node && node.childCount > 0 && i < 4; i++) {
           const kids = await loadChildren(node.id);
-          open.push(String(node.id));
-          setExpanded([...open]);
+          const key = String(node.id);
+          setExpanded((e) => (e.includes(key) ? e : [...e, key]));
           node = kids.length === 1 ? kids[0] : undefined;
         }
       })();
