@@ -207,21 +207,26 @@ async function validateRows(ctx: Ctx, db: DbOrTx, rows: ParsedRow[]) {
  */
 export async function importPeople(ctx: Ctx, file: Buffer, opts: { dryRun: boolean }): Promise<ImportResult> {
   const rows = await readSheet(file);
-  const checked = await validateRows(ctx, ctx.db, rows);
-  const preview = checked.ok.map(({ row, values, orgUnitName }) => ({ row, username: values.username, displayName: values.displayName, orgUnitName, role: values.role as Role }));
-  if (opts.dryRun) return { total: rows.length, valid: checked.ok.length, errors: checked.errors, created: 0, preview };
-  if (checked.errors.length) {
-    throw invalid(`有 ${new Set(checked.errors.map((e) => e.row)).size} 行数据有误，未导入任何人员`, checked.errors);
-  }
-  const created = await ctx.db.transaction(async (tx) => {
-    // Re-validate inside the transaction: someone may have taken a username since the dry run.
-    const again = await validateRows(ctx, tx, rows);
-    if (again.errors.length) throw invalid(`有 ${new Set(again.errors.map((e) => e.row)).size} 行数据有误，未导入任何人员`, again.errors);
-    for (const { values } of again.ok) {
-      const [row] = await tx.insert(users).values(values).returning();
-      await audit(tx, ctx, { action: 'user.import', entityType: 'user', entityId: row.id, jurisdictionId: row.jurisdictionId, summary: `导入人员 ${row.displayName}`, after: row });
-    }
-    return again.ok.length;
+  const summary = (checked: Awaited<ReturnType<typeof validateRows>>, created: number): ImportResult => ({
+    total: rows.length,
+    valid: checked.ok.length,
+    errors: checked.errors,
+    created,
+    preview: checked.ok.map(({ row, values, orgUnitName }) => ({ row, username: values.username, displayName: values.displayName, orgUnitName, role: values.role as Role })),
   });
-  return { total: rows.length, valid: created, errors: [], created, preview };
+  if (opts.dryRun) return summary(await validateRows(ctx, ctx.db, rows), 0);
+  // Validate inside the transaction that inserts, so nothing can slip in between check and insert.
+  return ctx.db.transaction(async (tx) => {
+    const checked = await validateRows(ctx, tx, rows);
+    if (checked.errors.length) {
+      throw invalid(`有 ${new Set(checked.errors.map((e) => e.row)).size} 行数据有误，未导入任何人员`, checked.errors);
+    }
+    for (let i = 0; i < checked.ok.length; i += 500) {
+      const inserted = await tx.insert(users).values(checked.ok.slice(i, i + 500).map((r) => r.values)).returning();
+      for (const row of inserted) {
+        await audit(tx, ctx, { action: 'user.import', entityType: 'user', entityId: row.id, jurisdictionId: row.jurisdictionId, summary: `导入人员 ${row.displayName}`, after: row });
+      }
+    }
+    return summary(checked, checked.ok.length);
+  });
 }
