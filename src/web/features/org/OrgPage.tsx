@@ -73,8 +73,8 @@ export default function OrgPage() {
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: 'people', label: '人员', children: <PeopleTab jurisdiction={selected} /> },
-          { key: 'units', label: '机构', children: <UnitsTab jurisdiction={selected} /> },
+          { key: 'people', label: '人员', children: <PeopleTab key={selected.id} jurisdiction={selected} /> },
+          { key: 'units', label: '机构', children: <UnitsTab key={selected.id} jurisdiction={selected} /> },
         ]}
       />
     </Card>
