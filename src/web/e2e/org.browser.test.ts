@@ -51,6 +51,16 @@ it('admin sees the Chinese tree, expands to a station and sees its people', asyn
 
 it('admin adds a person: a server error shows next to its field, then a temporary password is issued', async () => {
   const page = await b.loginAs('admin');
+  page.setDefaultTimeout(20_000);
+  try {
+    await addPerson(page);
+  } catch (e) {
+    await page.screenshot({ path: '/tmp/org-e2e-failure.png', fullPage: true });
+    throw e;
+  }
+});
+
+async function addPerson(page: Page) {
   await page.goto(`${b.url}/org`);
   await node(page, '兴隆台区').waitFor();
   await expand(page, '兴隆台区');
@@ -71,7 +81,7 @@ it('admin adds a person: a server error shows next to its field, then a temporar
   await page.getByPlaceholder('姓名 / 用户名 / 手机').fill('new_person_1');
   await page.getByPlaceholder('姓名 / 用户名 / 手机').press('Enter');
   await peopleTable(page).getByText('测试新人').waitFor();
-});
+}
 
 async function xlsx(rows: string[][]) {
   const wb = new ExcelJS.Workbook();
