@@ -88,10 +88,10 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   office: [...READ_ALL, 'audit.read', 'entities.manage', 'campaigns.manage', 'plans.manage', 'inspections.record', 'tips.review'],
   department: [...READ_ALL, 'entities.manage', 'inspections.record'],
   enforcement: [...READ_ALL, 'inspections.record'],
-  station_head: [...READ_ALL, 'entities.manage', 'plans.manage', 'inspections.record', 'tips.review'],
+  station_head: [...READ_ALL, 'users.manage', 'entities.manage', 'plans.manage', 'inspections.record', 'tips.review'],
   inspector: [...READ_ALL, 'inspections.record', 'tips.review'],
-  coordinator: ['org.read', 'tips.submit', 'tips.read'],
-  informant: ['org.read', 'tips.submit', 'tips.read'],
+  coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
+  informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],
 };
 

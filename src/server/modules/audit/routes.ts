@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, errorResponses, paged } from '../../core/http.js';
+import { auditFacets } from './use-cases/audit-facets.js';
 import { listAudit } from './use-cases/list-audit.js';
 
 const entry = z.object({
@@ -41,5 +42,20 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listAudit(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/audit/facets',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['审计日志'],
+        summary: '筛选项：出现过的操作、对象类型与操作人',
+        response: {
+          200: z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()), actors: z.array(z.object({ id: z.number(), name: z.string() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => auditFacets(ctxOf(req)),
   );
 };

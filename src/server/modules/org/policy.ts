@@ -1,3 +1,5 @@
+import { canGrantRole, canGrantScope } from '../../../contracts/org.js';
+import type { DataScope, Role } from '../../../contracts/permissions.js';
 import type { Actor } from '../../core/context.js';
 import { forbidden } from '../../core/errors.js';
 import { pathInScope } from '../../core/scope.js';
@@ -11,7 +13,12 @@ export function assertManagesPath(actor: Actor, path: string) {
 }
 
 /** A person's data scope may never be wider than the scope of the one who sets it. */
-const WIDTH = { own: 0, unit: 1, jurisdiction: 2, all: 3 } as const;
-export function assertScopeGrant(actor: Actor, scope: keyof typeof WIDTH) {
-  if (WIDTH[scope] > WIDTH[actor.scope]) throw forbidden('不能授予超出本人范围的数据权限');
+export function assertScopeGrant(actor: Actor, scope: DataScope) {
+  if (!canGrantScope(actor.scope, scope)) throw forbidden('不能授予超出本人范围的数据权限');
+}
+
+/** Only admins make admins; no role above one's own (see canGrantRole). */
+export function assertRoleGrant(actor: Actor, role: Role) {
+  if (canGrantRole(actor.role, role)) return;
+  throw forbidden(role === 'admin' ? '只有系统管理员可以设置管理员' : '不能授予权限超出本人的角色');
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
 import { subtreeIds } from '../../../core/scope.js';
@@ -16,18 +16,26 @@ export interface AuditQuery {
 }
 
 /** Audit rows the actor may see: everything for 'all', else rows about their jurisdiction subtree or by themselves. */
+export function auditVisible(ctx: Ctx): SQL | undefined {
+  if (ctx.actor.scope === 'all') return undefined;
+  return sql`(${auditLog.jurisdictionId} in ${subtreeIds(ctx.actor.jurisdictionPath)} or ${auditLog.actorId} = ${ctx.actor.id})`;
+}
+
 export async function listAudit(ctx: Ctx, q: AuditQuery) {
   const conds: SQL[] = [];
-  if (ctx.actor.scope !== 'all') {
-    conds.push(sql`(${auditLog.jurisdictionId} in ${subtreeIds(ctx.actor.jurisdictionPath)} or ${auditLog.actorId} = ${ctx.actor.id})`);
-  }
+  const visible = auditVisible(ctx);
+  if (visible) conds.push(visible);
   if (q.entityType) conds.push(eq(auditLog.entityType, q.entityType));
   if (q.entityId) conds.push(eq(auditLog.entityId, q.entityId));
   if (q.actorId) conds.push(eq(auditLog.actorId, q.actorId));
   if (q.action) conds.push(eq(auditLog.action, q.action));
-  if (q.q) conds.push(sql`(${auditLog.summary} ilike ${'%' + q.q + '%'} or ${auditLog.actorName} ilike ${'%' + q.q + '%'})`);
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+    conds.push(sql`(${auditLog.summary} ilike ${like} or ${auditLog.actorName} ilike ${like} or ${auditLog.entityId} = ${q.q})`);
+  }
   if (q.from) conds.push(gte(auditLog.at, new Date(q.from)));
-  if (q.to) conds.push(lte(auditLog.at, new Date(q.to)));
+  // A bare date as the upper bound means "through the end of that day".
+  if (q.to) conds.push(/^\d{4}-\d{2}-\d{2}$/.test(q.to) ? lt(auditLog.at, new Date(new Date(q.to).getTime() + 86_400_000)) : lte(auditLog.at, new Date(q.to)));
   const where = conds.length ? and(...conds) : undefined;
   const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where);
   const rows = await ctx.db

@@ -4,9 +4,9 @@ import type { DbOrTx } from '../../../../db/client.js';
 import { users } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
-import { conflict, invalid } from '../../../core/errors.js';
+import { AppError, invalid } from '../../../core/errors.js';
 import { hashPassword } from '../../auth/passwords.js';
-import { assertManagesPath, assertScopeGrant } from '../policy.js';
+import { assertManagesPath, assertRoleGrant, assertScopeGrant } from '../policy.js';
 import { presentPerson } from '../presenter.js';
 import { getJurisdiction, getOrgUnit, getPerson } from '../queries.js';
 
@@ -30,14 +30,14 @@ export async function preparePerson(ctx: Ctx, db: DbOrTx, input: PersonInput) {
   let jurisdictionId = unit.unit.jurisdictionId;
   if (input.jurisdictionId && input.jurisdictionId !== jurisdictionId) {
     const j = await getJurisdiction(db, input.jurisdictionId);
-    if (!j.path.startsWith(unit.path)) throw invalid('人员负责的辖区须在所属机构辖区之内');
+    if (!j.path.startsWith(unit.path)) throw invalid('人员负责的辖区须在所属机构辖区之内', [{ path: 'jurisdictionId', message: '须在所属机构辖区之内' }]);
     jurisdictionId = j.id;
   }
   const dataScope = input.dataScope ?? ROLE_DEFAULT_SCOPE[input.role];
   assertScopeGrant(ctx.actor, dataScope);
-  if (input.role === 'admin' && ctx.actor.role !== 'admin') throw invalid('只有系统管理员可以设置管理员');
+  assertRoleGrant(ctx.actor, input.role);
   const [dup] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
-  if (dup) throw conflict(`用户名“${input.username}”已被使用`);
+  if (dup) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用`, 409, [{ path: 'username', message: '用户名已被使用' }]);
   return {
     username: input.username,
     displayName: input.displayName,

@@ -21,7 +21,7 @@ export async function listOrgUnits(ctx: Ctx, q: { jurisdictionId?: number }) {
     .from(orgUnits)
     .innerJoin(jurisdictions, eq(jurisdictions.id, orgUnits.jurisdictionId))
     .where(and(...conds))
-    .orderBy(asc(jurisdictions.path), asc(orgUnits.sortOrder), asc(orgUnits.id))
+    .orderBy(asc(jurisdictions.depth), asc(orgUnits.sortOrder), asc(orgUnits.id))
     .limit(5000);
   return rows.map(presentOrgUnit);
 }

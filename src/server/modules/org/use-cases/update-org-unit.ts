@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { orgUnits } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
+import { invalid } from '../../../core/errors.js';
 import { assertManagesPath } from '../policy.js';
 import { presentOrgUnit } from '../presenter.js';
 import { getJurisdiction, getOrgUnit } from '../queries.js';
@@ -15,6 +16,10 @@ export async function updateOrgUnit(ctx: Ctx, id: number, input: Partial<OrgUnit
     const j = await getJurisdiction(ctx.db, input.jurisdictionId);
     assertManagesPath(ctx.actor, j.path);
     jName = j.name;
+  }
+  if (input.parentId) {
+    if (input.parentId === id) throw invalid('上级机构不能是自己', [{ path: 'parentId', message: '上级机构不能是自己' }]);
+    assertManagesPath(ctx.actor, (await getOrgUnit(ctx.db, input.parentId)).path);
   }
   return ctx.db.transaction(async (tx) => {
     const [after] = await tx.update(orgUnits).set({ ...input, updatedAt: new Date() }).where(eq(orgUnits.id, id)).returning();

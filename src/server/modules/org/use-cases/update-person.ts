@@ -4,7 +4,7 @@ import { sessions, users } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
-import { assertManagesPath, assertScopeGrant } from '../policy.js';
+import { assertManagesPath, assertRoleGrant, assertScopeGrant } from '../policy.js';
 import { presentPerson } from '../presenter.js';
 import { getJurisdiction, getOrgUnit, getPerson } from '../queries.js';
 
@@ -27,16 +27,20 @@ export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
     assertManagesPath(ctx.actor, before.jurisdictionPath);
     const { unlock, ...fields } = patch;
     if (fields.dataScope) assertScopeGrant(ctx.actor, fields.dataScope);
-    if (fields.role === 'admin' && ctx.actor.role !== 'admin') throw invalid('只有系统管理员可以设置管理员');
+    if (fields.role) assertRoleGrant(ctx.actor, fields.role);
     if (id === ctx.actor.id && (fields.active === false || (fields.role && fields.role !== before.role))) {
       throw invalid('不能停用自己的账户或修改自己的角色');
     }
+    const unit = await getOrgUnit(tx, fields.orgUnitId ?? before.orgUnitId);
     if (fields.orgUnitId) {
-      const unit = await getOrgUnit(tx, fields.orgUnitId);
       assertManagesPath(ctx.actor, unit.path);
       if (!fields.jurisdictionId) fields.jurisdictionId = unit.unit.jurisdictionId;
     }
-    if (fields.jurisdictionId) assertManagesPath(ctx.actor, (await getJurisdiction(tx, fields.jurisdictionId)).path);
+    if (fields.jurisdictionId) {
+      const j = await getJurisdiction(tx, fields.jurisdictionId);
+      assertManagesPath(ctx.actor, j.path);
+      if (!j.path.startsWith(unit.path)) throw invalid('人员负责的辖区须在所属机构辖区之内', [{ path: 'jurisdictionId', message: '须在所属机构辖区之内' }]);
+    }
     const set: Record<string, unknown> = { ...fields, email: fields.email === '' ? null : fields.email, updatedAt: new Date() };
     if (unlock) Object.assign(set, { lockedUntil: null, failedLogins: 0 });
     await tx.update(users).set(set).where(eq(users.id, id));
