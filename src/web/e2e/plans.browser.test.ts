@@ -29,8 +29,8 @@ it('generates a plan for seed 000 from a recorded seed and publishes it', async 
 it('a station inspector records one inspection on a phone and sees the gap close', async () => {
   const page = await b.loginAs('inspector_cx', { mobile: true });
   await page.goto(planUrl);
-  await page.locator('.ant-table-row').first().waitFor();
-  const stations = await page.locator('.ant-table-row td:nth-child(3)').allTextContents();
+  await page.getByTestId('task-card').first().waitFor();
+  const stations = await page.getByTestId('task-station').allTextContents();
   expect(new Set(stations)).toEqual(new Set(['创新市场监督管理所']));
   // A gap of 创新所 (once-only rule) and a planned unit that would close it.
   const planId = planUrl.split('/').pop();
@@ -49,7 +49,7 @@ it('a station inspector records one inspection on a phone and sees the gap close
   await page.getByRole('tab', { name: '检查任务' }).click();
   await page.getByPlaceholder('检查对象名称').fill(name);
   await page.getByPlaceholder('检查对象名称').press('Enter');
-  await page.locator('.ant-table-row', { hasText: name }).first().getByRole('button', { name: /录\s*入/ }).click();
+  await page.getByTestId('task-card').filter({ hasText: name }).first().getByRole('button', { name: /录\s*入/ }).click();
   await page.getByLabel('检查情况').fill('现场检查，未发现问题');
   await page.getByRole('button', { name: /确认完成检查/ }).click();
   await page.getByText('已录入，覆盖情况已更新').waitFor();

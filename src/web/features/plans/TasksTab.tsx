@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Grid, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App as AntApp, Button, Card, Grid, Input, InputNumber, List, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ENTITY_KIND_LABELS } from '../../../contracts/entity-kinds.js';
 import { DRAW_REASONS, INSPECTION_STATUSES, type PlanCheckResult, type PlanDetail, type PlanTask } from '../../../contracts/plans.js';
@@ -36,6 +36,19 @@ export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c:
       message.error((e as Error).message);
     }
   };
+  const actions = (r: PlanTask) => (
+    <Space size={4} wrap style={{ marginTop: 6 }}>
+      {can('inspections.record') && r.status !== 'done' && r.status !== 'cancelled' && (
+        <Button size={mobile ? 'middle' : 'small'} type="primary" onClick={() => setRecording(r)}>录入</Button>
+      )}
+      {manage && r.status !== 'done' && <Button size={mobile ? 'middle' : 'small'} onClick={() => setReassign({ task: r, ids: r.inspectors.map((i) => i.id) })}>改派</Button>}
+      {manage && r.status !== 'done' && (
+        <Popconfirm title="从计划中删除该任务？删除后会立即复核规则。" onConfirm={() => change({ action: 'remove', taskId: r.id })}>
+          <Button size={mobile ? 'middle' : 'small'} danger>删除</Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -49,6 +62,27 @@ export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c:
           </Space.Compact>
         )}
       </Space>
+      {mobile ? (
+        <List
+          loading={q.isLoading}
+          dataSource={q.data?.items}
+          pagination={{ current: page, pageSize, total: q.data?.total, onChange: setPage, simple: true, showSizeChanger: false }}
+          renderItem={(r) => (
+            <Card size="small" style={{ marginBottom: 8 }} data-testid="task-card">
+              <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                <b>{r.entityName}</b>
+                {r.status ? <Tag color={STATUS_COLORS[r.status]}>{INSPECTION_STATUSES[r.status]}</Tag> : <Tag>未发布</Tag>}
+              </div>
+              <div style={{ color: '#666', fontSize: 13, margin: '4px 0' }}>
+                <span data-testid="task-station">{r.stationName}</span> · {(ENTITY_KIND_LABELS as Record<string, string>)[r.entityKind] ?? r.entityKind} · 第 {r.visit} 次 · {r.dueFrom || r.dueTo ? `${r.dueFrom ?? ''}~${r.dueTo ?? ''}` : '行动期间'}
+              </div>
+              <div style={{ fontSize: 13 }}>检查人员：{r.inspectors.map((p) => p.name).join('、') || '—'}</div>
+              <div style={{ marginTop: 4 }}>{r.rules.map((x) => <Tag key={x.requirementKey} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' }}>{x.label}</Tag>)}</div>
+              {actions(r)}
+            </Card>
+          )}
+        />
+      ) : (
       <Table<PlanTask>
         rowKey="id"
         size="small"
@@ -76,25 +110,10 @@ export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c:
           { title: '检查人员', dataIndex: 'inspectors', width: 130, render: (ps: PlanTask['inspectors']) => ps.map((p) => p.name).join('、') },
           { title: '抽取因素', dataIndex: 'reasons', width: 110, render: (rs: string[]) => rs.map((r) => <Tag key={r} color="volcano">{(DRAW_REASONS as Record<string, string>)[r] ?? r}</Tag>) },
           { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof INSPECTION_STATUSES | null, r) => (v ? <Tag color={STATUS_COLORS[v]}>{INSPECTION_STATUSES[v]}{r.doneOn ? ` ${r.doneOn.slice(5)}` : ''}</Tag> : <Tag>未发布</Tag>) },
-          {
-            title: '操作',
-            width: 170,
-            render: (_, r) => (
-              <Space size={4} wrap>
-                {can('inspections.record') && r.status !== 'done' && r.status !== 'cancelled' && (
-                  <Button size="small" type="primary" onClick={() => setRecording(r)}>录入</Button>
-                )}
-                {manage && r.status !== 'done' && <Button size="small" onClick={() => setReassign({ task: r, ids: r.inspectors.map((i) => i.id) })}>改派</Button>}
-                {manage && r.status !== 'done' && (
-                  <Popconfirm title="从计划中删除该任务？删除后会立即复核规则。" onConfirm={() => change({ action: 'remove', taskId: r.id })}>
-                    <Button size="small" danger>删除</Button>
-                  </Popconfirm>
-                )}
-              </Space>
-            ),
-          },
+          { title: '操作', width: 170, render: (_, r) => actions(r) },
         ]}
       />
+      )}
       <RecordDrawer task={recording} pool={recording ? poolOf(recording.stationId) : []} onClose={() => setRecording(null)} />
       <Modal
         open={!!reassign}
