@@ -82,18 +82,14 @@ export interface LoadedInput {
 export async function loadPlanningInput(db: DbOrTx, areaPath: string, rules: QuotaRule[], period: PlannerCampaign): Promise<LoadedInput> {
   const stations = await loadStations(db, areaPath);
   const inArea = sql`(select j.id from jurisdictions j where j.level = 'station' and j.path like ${areaPath + '%'})`;
-  const [entities, conflicts, last] = await Promise.all([
+  const [entities, conflicts, lastInspectors] = await Promise.all([
     rows(
       db,
       sql`select id::text as id, kind, jurisdiction_id::text as station, tags, medical_grade, device_level, family_planning, risk_level, credit_grade, status
           from entities where jurisdiction_id in ${inArea} and status <> 'closed' order by id::text collate "C"`,
     ),
     rows(db, sql`select user_id::text as u, entity_id::text as e from inspector_conflicts where jurisdiction_id in ${inArea}`),
-    rows(
-      db,
-      sql`select distinct on (entity_id) entity_id::text as e, inspector_ids from inspections
-          where status = 'done' and jurisdiction_id in ${inArea} order by entity_id, date desc, id desc`,
-    ),
+    loadLastInspectors(db, areaPath),
   ]);
   const conflictsOf = new Map<string, string[]>();
   for (const c of conflicts) conflictsOf.set(c.u, [...(conflictsOf.get(c.u) ?? []), c.e]);
@@ -117,9 +113,20 @@ export async function loadPlanningInput(db: DbOrTx, areaPath: string, rules: Quo
     })),
     rules,
     campaign: period,
-    lastInspectors: Object.fromEntries(last.map((l) => [l.e, (l.inspector_ids ?? []).map(String)])),
+    lastInspectors,
   };
   return { input, stations };
+}
+
+/** Who inspected each unit of the area last (recusal: not the same people again). */
+export async function loadLastInspectors(db: DbOrTx, areaPath: string): Promise<Record<string, string[]>> {
+  const last = await rows(
+    db,
+    sql`select distinct on (entity_id) entity_id::text as e, inspector_ids from inspections
+        where status = 'done' and jurisdiction_id in (select j.id from jurisdictions j where j.level = 'station' and j.path like ${areaPath + '%'})
+        order by entity_id, date desc, id desc`,
+  );
+  return Object.fromEntries(last.map((l) => [l.e, (l.inspector_ids ?? []).map(String)]));
 }
 
 /** Requirements for an input; a rule set that cannot apply becomes a 400 with the reason. */

@@ -6,6 +6,7 @@ import type { Ctx } from '../../../core/context.js';
 import { conflict, invalid, notFound } from '../../../core/errors.js';
 import { assertManagesPlan } from '../policy.js';
 import { getPlan, rows } from '../queries.js';
+import { planContext } from '../coverage-source.js';
 import { recheckPlan } from '../recheck.js';
 
 /**
@@ -17,6 +18,8 @@ export async function changePlanTask(ctx: Ctx, planId: number, input: ChangePlan
   const p = await getPlan(ctx.db, planId);
   assertManagesPlan(ctx.actor, p.path);
   const published = p.plan.status === 'published';
+  // Requirements come from the cache, outside the transaction (one connection on PGlite).
+  const { context } = await planContext(ctx.db, p);
   return ctx.db.transaction(async (tx) => {
     const task = async (id: number) => {
       const [t] = await tx.select().from(planTasks).where(and(eq(planTasks.id, id), eq(planTasks.planId, planId)));
@@ -76,7 +79,7 @@ export async function changePlanTask(ctx: Ctx, planId: number, input: ChangePlan
       after = row;
       summary = `计划「${p.plan.name}」调整任务 #${t.id} 的检查人员`;
     }
-    const check = await recheckPlan(tx, p);
+    const check = await recheckPlan(tx, p, context);
     await audit(tx, ctx, {
       action: `plan.task.${input.action}`,
       entityType: 'plan',
