@@ -48,6 +48,8 @@ const suite: BenchSuite = {
   name: 'planning',
   after: ['entities'],
   async run(env) {
+    // Database figures first, before the synthetic population below takes memory.
+    await persisted(env);
     const [nStations, perStation] = env.scale === 'province' ? [1500, 133] : [60, 133];
     const stations = syntheticStations(nStations, 8);
     const entities = syntheticEntities(stations, perStation, env.seed);
@@ -66,7 +68,6 @@ const suite: BenchSuite = {
       const cov = await sample(5, async () => computeCoverage(ctx, facts), 1);
       env.figure(`engine: coverage in memory (${name}) p50`, cov.p50, 'ms', `${facts.length} done inspections, ${ctx.requirements.length} rule × station rows`);
     }
-    await persisted(env);
   },
 };
 
