@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { GeneratePlanInput } from '../../../../contracts/plans.js';
-import { planTasks, plans } from '../../../../db/schema/index.js';
+import { sql } from 'drizzle-orm';
+import { plans } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
@@ -10,7 +11,7 @@ import { assertManagesPlan } from '../policy.js';
 import { presentPlan } from '../presenter.js';
 import { getPlan } from '../queries.js';
 
-const CHUNK = 2000;
+const CHUNK = 20_000;
 
 /**
  * Generate a draft plan for a campaign: every quota rule met with the fewest inspections, units
@@ -42,20 +43,16 @@ export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput
         createdBy: ctx.actor.id || null,
       })
       .returning();
+    // Set-based: each chunk is one INSERT … SELECT FROM unnest(arrays), not one bound row each.
     for (let i = 0; i < result.tasks.length; i += CHUNK) {
-      await tx.insert(planTasks).values(
-        result.tasks.slice(i, i + CHUNK).map((t) => ({
-          planId: row.id,
-          entityId: Number(t.entityId),
-          jurisdictionId: Number(t.stationId),
-          visit: t.visit,
-          dueFrom: t.dueFrom,
-          dueTo: t.dueTo,
-          rules: t.rules,
-          inspectorIds: t.inspectorIds.map(Number),
-          reasons: t.reasons,
-        })),
-      );
+      const chunk = result.tasks.slice(i, i + CHUNK);
+      const lit = (xs: (string | null)[]) => `{${xs.map((x) => (x === null ? 'NULL' : `"${x.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+      await tx.execute(sql`insert into plan_tasks (plan_id, entity_id, jurisdiction_id, visit, due_from, due_to, rules, inspector_ids, reasons)
+        select ${row.id}::integer, u.e, u.j, u.v, u.f, u.t, u.r::jsonb, u.i::integer[], u.s::text[]
+        from unnest(${lit(chunk.map((t) => t.entityId))}::integer[], ${lit(chunk.map((t) => t.stationId))}::integer[], ${lit(chunk.map((t) => String(t.visit)))}::smallint[],
+                    ${lit(chunk.map((t) => t.dueFrom))}::date[], ${lit(chunk.map((t) => t.dueTo))}::date[],
+                    ${lit(chunk.map((t) => JSON.stringify(t.rules)))}::text[], ${lit(chunk.map((t) => `{${t.inspectorIds.join(',')}}`))}::text[],
+                    ${lit(chunk.map((t) => lit(t.reasons)))}::text[]) as u(e, j, v, f, t, r, i, s)`);
     }
     await audit(tx, ctx, {
       action: 'plan.generate',
