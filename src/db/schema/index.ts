@@ -2,3 +2,4 @@
 export * from './org.js';
 export * from './people.js';
 export * from './audit.js';
+export * from './entities.js';

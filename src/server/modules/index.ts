@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { orgRoutes } from './org/routes.js';
+import { entityRoutes } from './entities/routes.js';
 
 /** Every feature's routes, one line each. */
-export const modules: FastifyPluginAsync<any>[] = [healthRoutes, authRoutes, orgRoutes, auditRoutes];
+export const modules: FastifyPluginAsync<any>[] = [healthRoutes, authRoutes, orgRoutes, auditRoutes, entityRoutes];

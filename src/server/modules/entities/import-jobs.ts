@@ -1,0 +1,42 @@
+import { and, eq } from 'drizzle-orm';
+import type { ImportJob } from '../../../contracts/entities.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { entityImports } from '../../../db/schema/index.js';
+import type { Actor } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
+
+/** Errors kept on the job (the count is always exact). */
+export const MAX_ERRORS = 2000;
+
+/** Progress of running imports, in memory: the import's own transaction is not visible until commit. */
+export const progress = new Map<number, { processed: number; total: number }>();
+
+export async function getJobRow(db: DbOrTx, actor: Actor, id: number) {
+  const [job] = await db
+    .select()
+    .from(entityImports)
+    .where(and(eq(entityImports.id, id), actor.scope === 'all' ? undefined : eq(entityImports.createdBy, actor.id)));
+  if (!job) throw notFound('导入任务');
+  return job;
+}
+
+export function presentJob(j: typeof entityImports.$inferSelect): ImportJob {
+  const live = progress.get(j.id);
+  return {
+    id: j.id,
+    fileName: j.fileName,
+    status: j.status as ImportJob['status'],
+    headers: j.headers,
+    mapping: j.mapping as ImportJob['mapping'],
+    total: j.total,
+    valid: j.valid,
+    toCreate: j.toCreate,
+    toUpdate: j.toUpdate,
+    processed: live?.processed ?? j.processed,
+    errors: j.errors as ImportJob['errors'],
+    errorCount: j.errorCount,
+    message: j.message,
+    createdAt: j.createdAt.toISOString(),
+    finishedAt: j.finishedAt ? j.finishedAt.toISOString() : null,
+  };
+}
