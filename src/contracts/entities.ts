@@ -168,7 +168,7 @@ export const licenceInput = z.object({
   validTo: date,
 });
 
-export const entityInput = z.object({
+const entityFields = z.object({
   name: z.string().trim().min(1, '单位名称不能为空').max(100, '单位名称不能超过100字'),
   creditCode: z.string().trim().max(30).nullish(),
   kind: z.enum(ENTITY_KIND_CODES),
@@ -182,17 +182,25 @@ export const entityInput = z.object({
   phone,
   lat: z.number().min(-90).max(90).nullish(),
   lng: z.number().min(-180).max(180).nullish(),
-  tags: z.array(z.enum(keys(ENTITY_TAGS))).max(20).default([]),
+  tags: z.array(z.enum(keys(ENTITY_TAGS))).max(20),
   medicalGrade: z.enum(keys(MEDICAL_GRADES)).nullish(),
   deviceLevel: z.enum(keys(DEVICE_LEVELS)).nullish(),
-  familyPlanning: z.boolean().default(false),
-  riskLevel: z.enum(keys(RISK_LEVELS)).default('low'),
+  familyPlanning: z.boolean(),
+  riskLevel: z.enum(keys(RISK_LEVELS)),
   creditGrade: z.enum(keys(CREDIT_GRADES)).nullish(),
-  status: z.enum(keys(ENTITY_STATUSES)).default('operating'),
-  licences: z.array(licenceInput).max(20).default([]),
+  status: z.enum(keys(ENTITY_STATUSES)),
+  licences: z.array(licenceInput).max(20),
+});
+export const entityInput = entityFields.extend({
+  tags: entityFields.shape.tags.default([]),
+  familyPlanning: entityFields.shape.familyPlanning.default(false),
+  riskLevel: entityFields.shape.riskLevel.default('low'),
+  status: entityFields.shape.status.default('operating'),
+  licences: entityFields.shape.licences.default([]),
 });
 export type EntityInput = z.infer<typeof entityInput>;
-export const updateEntityInput = entityInput.partial();
+/** Only the given fields change; given licences replace the current ones. */
+export const updateEntityInput = entityFields.partial();
 
 export const timelineItem = z.object({
   at: z.string(),

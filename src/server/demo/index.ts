@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { seedDemoEntities } from './seed-entities.js';
 import { isEmpty, seedDemoOrg } from './seed-org.js';
 
 /**
@@ -8,6 +9,6 @@ import { isEmpty, seedDemoOrg } from './seed-org.js';
 export async function seedDemo(db: Db) {
   if (!(await isEmpty(db))) return false;
   const org = await seedDemoOrg(db);
-  void org;
+  await seedDemoEntities(db, org);
   return true;
 }
