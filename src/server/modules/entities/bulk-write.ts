@@ -8,7 +8,7 @@ const CHUNK = 1000;
 
 const COLS = `name text, credit_code text, kind text, jurisdiction_id int, township_id int, village_id int, address text,
   legal_representative text, person_in_charge text, quality_manager text, phone text, tags text[], medical_grade text,
-  device_level text, family_planning boolean, risk_level text, credit_grade text, status text`;
+  device_level text, family_planning boolean, risk_level text, credit_grade text, status text, licence_valid_to date`;
 
 function toJson(r: ImportRecord) {
   return {
@@ -32,6 +32,7 @@ function toJson(r: ImportRecord) {
     risk_level: r.riskLevel,
     credit_grade: r.creditGrade,
     status: r.status,
+    licence_valid_to: r.licence?.validTo ?? null,
   };
 }
 
@@ -47,7 +48,7 @@ export async function writeRecords(
   tx: DbOrTx,
   actor: Pick<Actor, 'id' | 'name'>,
   records: ImportRecord[],
-  opts: { importId?: number; ip?: string | null; onProgress?: (done: number) => void | Promise<void> } = {},
+  opts: { importId?: number; ip?: string | null; onProgress?: (done: number) => void | Promise<void>; /** Bench data only. */ skipAudit?: boolean } = {},
 ) {
   let created = 0;
   let updated = 0;
@@ -61,10 +62,10 @@ export async function writeRecords(
     if (news.length) {
       const res = await tx.execute(sql`insert into entities (name, credit_code, kind, jurisdiction_id, township_id, village_id, address,
           legal_representative, person_in_charge, quality_manager, phone, tags, medical_grade, device_level, family_planning,
-          risk_level, credit_grade, status, created_by)
+          risk_level, credit_grade, status, licence_valid_to, created_by)
         select name, credit_code, kind, jurisdiction_id, township_id, village_id, address, legal_representative, person_in_charge,
           quality_manager, phone, coalesce(tags, '{}'), medical_grade, device_level, coalesce(family_planning, false),
-          coalesce(risk_level, 'low'), credit_grade, coalesce(status, 'operating'), ${actor.id || null}::int
+          coalesce(risk_level, 'low'), credit_grade, coalesce(status, 'operating'), licence_valid_to, ${actor.id || null}::int
         from jsonb_to_recordset(${JSON.stringify(news.map(toJson))}::jsonb) as x(${sql.raw(COLS)})
         returning id, credit_code, name, jurisdiction_id`);
       const byCode = new Map(rowsOf(res).map((x) => [x.credit_code as string, x]));
@@ -121,10 +122,11 @@ export async function writeRecords(
         from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(entity_id int, jurisdiction_id int, kind text, number text, scope text, valid_to date)
         on conflict (kind, number) do update set entity_id = excluded.entity_id, jurisdiction_id = excluded.jurisdiction_id,
           scope = coalesce(excluded.scope, entity_licences.scope), valid_to = coalesce(excluded.valid_to, entity_licences.valid_to), updated_at = now()`);
-      await refreshLicenceValidTo(tx, lic.map((r) => ids.get(r)!));
+      // New units hold only this licence (set on insert); known units may hold others.
+      await refreshLicenceValidTo(tx, lic.filter((r) => r.existingId).map((r) => r.existingId!));
     }
 
-    await tx.execute(sql`insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, jurisdiction_id, summary, before, after, ip)
+    if (!opts.skipAudit) await tx.execute(sql`insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, jurisdiction_id, summary, before, after, ip)
       select ${actor.id || null}::int, ${actor.name}, action, 'entity', entity_id, jurisdiction_id, summary, before, after, ${opts.ip ?? null}::text
       from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) as x(action text, entity_id text, jurisdiction_id int, summary text, before jsonb, after jsonb)`);
     await opts.onProgress?.(Math.min(i + CHUNK, records.length));

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { ImportJob } from '../../../contracts/entities.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { entityImports } from '../../../db/schema/index.js';
@@ -15,7 +15,13 @@ export async function getJobRow(db: DbOrTx, actor: Actor, id: number) {
   const [job] = await db
     .select()
     .from(entityImports)
-    .where(and(eq(entityImports.id, id), actor.scope === 'all' ? undefined : eq(entityImports.createdBy, actor.id)));
+    .where(
+      and(
+        eq(entityImports.id, id),
+        // Own jobs only (system actors: jobs without a person, of the same jurisdiction).
+        actor.scope === 'all' ? undefined : actor.id ? eq(entityImports.createdBy, actor.id) : and(isNull(entityImports.createdBy), eq(entityImports.jurisdictionId, actor.jurisdictionId)),
+      ),
+    );
   if (!job) throw notFound('导入任务');
   return job;
 }

@@ -161,10 +161,15 @@ async function existingBy(db: DbOrTx, codes: string[], licences: string[], actor
   }
   for (let i = 0; i < licences.length; i += 5000) {
     const chunk = licences.slice(i, i + 5000);
-    const r = await db.execute(sql`select l.entity_id as id, l.kind || '|' || l.number as k, j.path from entity_licences l
+    const wanted = new Set(chunk);
+    // By number (indexed), then the kind in JS.
+    const r = await db.execute(sql`select l.entity_id as id, l.kind, l.number, j.path from entity_licences l
       join entities e on e.id = l.entity_id join jurisdictions j on j.id = e.jurisdiction_id
-      where l.kind || '|' || l.number = any(${toPgArray(chunk)}::text[])`);
-    for (const x of (r as any).rows) byLicence.set(x.k, { id: x.id, path: x.path });
+      where l.number = any(${toPgArray(chunk.map((k) => k.slice(k.indexOf('|') + 1)))}::text[])`);
+    for (const x of (r as any).rows) {
+      const k = `${x.kind}|${x.number}`;
+      if (wanted.has(k)) byLicence.set(k, { id: x.id, path: x.path });
+    }
   }
   void actor;
   return { byCode, byLicence };
