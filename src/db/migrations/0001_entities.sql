@@ -42,7 +42,7 @@ CREATE TABLE "entity_imports" (
 	"status" text NOT NULL,
 	"headers" text[] NOT NULL,
 	"mapping" jsonb NOT NULL,
-	"rows" jsonb NOT NULL,
+	"rows" text NOT NULL,
 	"total" integer DEFAULT 0 NOT NULL,
 	"valid" integer DEFAULT 0 NOT NULL,
 	"to_create" integer DEFAULT 0 NOT NULL,
@@ -85,12 +85,9 @@ ALTER TABLE "entity_imports" ADD CONSTRAINT "entity_imports_created_by_users_id_
 ALTER TABLE "entity_licences" ADD CONSTRAINT "entity_licences_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "entities_credit_code_uq" ON "entities" USING btree ("credit_code");--> statement-breakpoint
 CREATE INDEX "entities_jurisdiction_name_idx" ON "entities" USING btree ("jurisdiction_id","name","id");--> statement-breakpoint
-CREATE INDEX "entities_jurisdiction_kind_idx" ON "entities" USING btree ("jurisdiction_id","kind");--> statement-breakpoint
 CREATE INDEX "entities_name_idx" ON "entities" USING btree ("name","id");--> statement-breakpoint
-CREATE INDEX "entities_updated_idx" ON "entities" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE INDEX "entities_township_idx" ON "entities" USING btree ("township_id");--> statement-breakpoint
 CREATE INDEX "entities_village_idx" ON "entities" USING btree ("village_id");--> statement-breakpoint
-CREATE INDEX "entities_kind_idx" ON "entities" USING btree ("kind");--> statement-breakpoint
 CREATE INDEX "entities_tags_idx" ON "entities" USING gin ("tags");--> statement-breakpoint
 CREATE INDEX "entities_search_trgm_idx" ON "entities" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "entity_imports_created_by_idx" ON "entity_imports" USING btree ("created_by");--> statement-breakpoint

@@ -72,12 +72,9 @@ export const entities = pgTable(
   (t) => [
     uniqueIndex('entities_credit_code_uq').on(t.creditCode),
     index('entities_jurisdiction_name_idx').on(t.jurisdictionId, t.name, t.id),
-    index('entities_jurisdiction_kind_idx').on(t.jurisdictionId, t.kind),
     index('entities_name_idx').on(t.name, t.id),
-    index('entities_updated_idx').on(t.updatedAt, t.id),
     index('entities_township_idx').on(t.townshipId),
     index('entities_village_idx').on(t.villageId),
-    index('entities_kind_idx').on(t.kind),
     index('entities_tags_idx').using('gin', t.tags),
     index('entities_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('entities_name_ck', sql`char_length(${t.name}) between 1 and 100`),
@@ -124,7 +121,8 @@ export const entityImports = pgTable(
     status: text('status').notNull(),
     headers: text('headers').array().notNull(),
     mapping: jsonb('mapping').notNull(),
-    rows: jsonb('rows').notNull(),
+    /** The file's data rows as JSON text ({n, cells}[]): kept for re-mapping and confirming; emptied once imported. */
+    rows: text('rows').notNull(),
     total: integer('total').notNull().default(0),
     valid: integer('valid').notNull().default(0),
     toCreate: integer('to_create').notNull().default(0),

@@ -1,4 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
+import type { RawTable } from './import-file.js';
 import type { ImportJob } from '../../../contracts/entities.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { entityImports } from '../../../db/schema/index.js';
@@ -11,9 +12,19 @@ export const MAX_ERRORS = 2000;
 /** Progress of running imports, in memory: the import's own transaction is not visible until commit. */
 export const progress = new Map<number, { processed: number; total: number }>();
 
-export async function getJobRow(db: DbOrTx, actor: Actor, id: number) {
+/** Every column but the raw rows (large; read only to validate or import). */
+const { rows: _rows, ...jobColumns } = getTableColumns(entityImports);
+export { jobColumns };
+export type JobRow = Omit<typeof entityImports.$inferSelect, 'rows'>;
+
+export async function getJobRows(db: DbOrTx, id: number): Promise<RawTable['rows']> {
+  const [r] = await db.select({ rows: entityImports.rows }).from(entityImports).where(eq(entityImports.id, id));
+  return JSON.parse(r?.rows ?? '[]');
+}
+
+export async function getJobRow(db: DbOrTx, actor: Actor, id: number): Promise<JobRow> {
   const [job] = await db
-    .select()
+    .select(jobColumns)
     .from(entityImports)
     .where(
       and(
@@ -26,7 +37,7 @@ export async function getJobRow(db: DbOrTx, actor: Actor, id: number) {
   return job;
 }
 
-export function presentJob(j: typeof entityImports.$inferSelect): ImportJob {
+export function presentJob(j: JobRow): ImportJob {
   const live = progress.get(j.id);
   return {
     id: j.id,

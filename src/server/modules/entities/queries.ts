@@ -55,6 +55,20 @@ export function selectEntities(db: DbOrTx) {
 
 export type EntityRow = Awaited<ReturnType<ReturnType<typeof selectEntities>['execute']>>[number];
 
+/**
+ * The actor's data scope over entities: scopeWhere, with a jurisdiction scope resolved first to
+ * its station ids (units hang on stations). Literal ids let the planner see how few rows a
+ * station or county holds, so it walks the (jurisdiction, name) index instead of the whole table.
+ */
+export async function entityScope(ctx: { db: DbOrTx; actor: Actor }): Promise<SQL> {
+  const base = scopeWhere(ctx.actor, { jurisdiction: entities.jurisdictionId });
+  if (ctx.actor.scope !== 'jurisdiction') return base;
+  const res = await ctx.db.execute(sql`select id from jurisdictions where level = 'station' and path like ${ctx.actor.jurisdictionPath + '%'}`);
+  const ids = ((res as any).rows as { id: number }[]).map((r) => Number(r.id));
+  if (!ids.length) return sql`false`;
+  return sql`${entities.jurisdictionId} = any(${sql.raw(`'{${ids.join(',')}}'`)}::int[])`;
+}
+
 /** One entity the actor may see, or NOT_FOUND (never reveals another jurisdiction's unit). */
 export async function getEntityRow(db: DbOrTx, actor: Actor, id: number): Promise<EntityRow> {
   const [row] = await selectEntities(db).where(and(eq(entities.id, id), scopeWhere(actor, { jurisdiction: entities.jurisdictionId })));

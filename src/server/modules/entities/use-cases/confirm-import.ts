@@ -5,7 +5,7 @@ import type { Ctx } from '../../../core/context.js';
 import { conflict, invalid } from '../../../core/errors.js';
 import { writeRecords } from '../bulk-write.js';
 import type { RawTable } from '../import-file.js';
-import { getJobRow, MAX_ERRORS, presentJob, progress } from '../import-jobs.js';
+import { getJobRow, getJobRows, jobColumns, MAX_ERRORS, presentJob, progress } from '../import-jobs.js';
 import { validateRows, type Mapping } from '../import-rows.js';
 
 class RowsInvalid extends Error {
@@ -16,7 +16,7 @@ class RowsInvalid extends Error {
 
 async function run(ctx: Ctx, id: number) {
   const job = await getJobRow(ctx.db, ctx.actor, id);
-  const table: RawTable = { headers: job.headers, rows: job.rows as RawTable['rows'] };
+  const table: RawTable = { headers: job.headers, rows: await getJobRows(ctx.db, id) };
   progress.set(id, { processed: 0, total: job.total });
   try {
     // All or nothing: validate again against the registry as it is now, then write in ONE transaction.
@@ -38,7 +38,7 @@ async function run(ctx: Ctx, id: number) {
       });
       await tx
         .update(entityImports)
-        .set({ status: 'done', processed: job.total, toCreate: done.created, toUpdate: done.updated, finishedAt: new Date(), message: `新增 ${done.created} 家，更新 ${done.updated} 家`, rows: [] })
+        .set({ status: 'done', processed: job.total, toCreate: done.created, toUpdate: done.updated, finishedAt: new Date(), message: `新增 ${done.created} 家，更新 ${done.updated} 家`, rows: '[]' })
         .where(eq(entityImports.id, id));
       return done;
     });
@@ -74,7 +74,7 @@ export async function confirmImport(ctx: Ctx, id: number, opts: { wait?: boolean
     .update(entityImports)
     .set({ status: 'running' })
     .where(and(eq(entityImports.id, id), eq(entityImports.status, 'validated')))
-    .returning();
+    .returning(jobColumns);
   if (!claimed) throw conflict('该导入任务已执行或正在执行');
   const p = run(ctx, id);
   if (opts.wait) {

@@ -2,9 +2,8 @@ import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
 import type { EntitySort, ListEntitiesQuery } from '../../../../contracts/entities.js';
 import { entities } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
-import { scopeWhere } from '../../../core/scope.js';
 import { presentEntitySummary } from '../presenter.js';
-import { filterConditions, selectEntities } from '../queries.js';
+import { entityScope, filterConditions, selectEntities } from '../queries.js';
 
 /** Counting stops here: a page never scans more than this to tell "10,000+". */
 export const COUNT_CAP = 10_000;
@@ -27,7 +26,7 @@ export function orderBy(sort: EntitySort): SQL[] {
 }
 
 export async function entityWhere(ctx: Ctx, q: Omit<ListEntitiesQuery, 'page' | 'pageSize' | 'sort'>) {
-  return and(scopeWhere(ctx.actor, { jurisdiction: entities.jurisdictionId }), ...(await filterConditions(ctx.db, q)));
+  return and(await entityScope(ctx), ...(await filterConditions(ctx.db, q)));
 }
 
 /** A filtered, sorted page of the units the actor may see. */

@@ -2,7 +2,7 @@ import { entityImports } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
 import { readTable } from '../import-file.js';
-import { MAX_ERRORS, presentJob } from '../import-jobs.js';
+import { jobColumns, MAX_ERRORS, presentJob } from '../import-jobs.js';
 import { autoMapping, validateRows, type Mapping } from '../import-rows.js';
 
 export const MAX_IMPORT_ROWS = 200_000;
@@ -26,7 +26,7 @@ export async function uploadImport(ctx: Ctx, file: { buffer: Buffer; fileName: s
       status: result.errors.length ? 'invalid' : 'validated',
       headers: table.headers,
       mapping: map,
-      rows: table.rows,
+      rows: JSON.stringify(table.rows),
       total: table.rows.length,
       valid: result.records.length,
       toCreate: result.toCreate,
@@ -34,6 +34,6 @@ export async function uploadImport(ctx: Ctx, file: { buffer: Buffer; fileName: s
       errors: result.errors.slice(0, MAX_ERRORS),
       errorCount: result.errors.length,
     })
-    .returning();
+    .returning(jobColumns);
   return presentJob(job);
 }
