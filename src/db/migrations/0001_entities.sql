@@ -86,6 +86,8 @@ ALTER TABLE "entity_licences" ADD CONSTRAINT "entity_licences_entity_id_entities
 CREATE UNIQUE INDEX "entities_credit_code_uq" ON "entities" USING btree ("credit_code");--> statement-breakpoint
 CREATE INDEX "entities_jurisdiction_name_idx" ON "entities" USING btree ("jurisdiction_id","name","id");--> statement-breakpoint
 CREATE INDEX "entities_name_idx" ON "entities" USING btree ("name","id");--> statement-breakpoint
+CREATE INDEX "entities_kind_name_idx" ON "entities" USING btree ("kind","name","id");--> statement-breakpoint
+CREATE INDEX "entities_licence_valid_to_idx" ON "entities" USING btree ("licence_valid_to","id");--> statement-breakpoint
 CREATE INDEX "entities_township_idx" ON "entities" USING btree ("township_id");--> statement-breakpoint
 CREATE INDEX "entities_village_idx" ON "entities" USING btree ("village_id");--> statement-breakpoint
 CREATE INDEX "entities_tags_idx" ON "entities" USING gin ("tags");--> statement-breakpoint

@@ -73,6 +73,8 @@ export const entities = pgTable(
     uniqueIndex('entities_credit_code_uq').on(t.creditCode),
     index('entities_jurisdiction_name_idx').on(t.jurisdictionId, t.name, t.id),
     index('entities_name_idx').on(t.name, t.id),
+    index('entities_kind_name_idx').on(t.kind, t.name, t.id),
+    index('entities_licence_valid_to_idx').on(t.licenceValidTo, t.id),
     index('entities_township_idx').on(t.townshipId),
     index('entities_village_idx').on(t.villageId),
     index('entities_tags_idx').using('gin', t.tags),

@@ -122,7 +122,7 @@ export function entityGenerator(r: Rng, today = new Date('2026-11-25')): EntityG
         riskLevel: 'low',
         creditGrade: r.pick(['A', 'A', 'A', 'A', 'B', 'B', 'B', 'C', 'C', 'D']),
         status: r.chance(0.04) ? 'suspended' : r.chance(0.02) ? 'closed' : 'operating',
-        licence: { kind: lk, number, validTo, scope: null },
+        licence: { kind: lk, number, validFrom: new Date(new Date(validTo).getTime() - 5 * 365 * 86400_000).toISOString().slice(0, 10), validTo, scope: null },
       };
     },
   };

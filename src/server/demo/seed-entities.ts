@@ -12,7 +12,7 @@ import type { DemoOrg } from './seed-org.js';
 
 /** Units per station: 7 large stations, 4 small ones (seed 000), and the banner's. */
 const LARGE: Partial<Record<EntityKind, number>> = {
-  pharmacy_chain: 62, pharmacy_single: 58, clinic: 85, medical_institution: 9, vaccination_site: 4,
+  pharmacy_chain: 70, pharmacy_single: 64, clinic: 95, medical_institution: 9, vaccination_site: 4,
   drug_wholesaler: 1, online_seller: 2, device_dealer: 30, device_user: 8, device_manufacturer: 1,
   cosmetics_maternal: 4, cosmetics_store: 6, cosmetics_counter: 3, beauty_salon: 5, hair_salon: 6, hotel: 3, bathhouse: 3,
   medical_aesthetics: 3,
@@ -124,7 +124,7 @@ export async function seedDemoEntities(db: Db, org: DemoOrg, seed = 20261125) {
     records.push(...mine);
   }
   await db.transaction(async (tx) => {
-    const done = await writeRecords(tx, systemActor(), records);
+    const done = await writeRecords(tx, systemActor(), records, { source: 'demo' });
     await audit(tx, { actor: systemActor() }, { action: 'demo.seed', entityType: 'entity', summary: `载入演示监管对象 ${done.created} 家` });
   });
   return records.length;

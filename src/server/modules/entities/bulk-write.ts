@@ -48,7 +48,7 @@ export async function writeRecords(
   tx: DbOrTx,
   actor: Pick<Actor, 'id' | 'name'>,
   records: ImportRecord[],
-  opts: { importId?: number; ip?: string | null; onProgress?: (done: number) => void | Promise<void>; /** Bench data only. */ skipAudit?: boolean } = {},
+  opts: { importId?: number; /** 'demo': audited as plain registrations of demo data. */ source?: 'import' | 'demo'; ip?: string | null; onProgress?: (done: number) => void | Promise<void>; /** Bench data only. */ skipAudit?: boolean } = {},
 ) {
   let created = 0;
   let updated = 0;
@@ -72,7 +72,11 @@ export async function writeRecords(
       for (const r of news) {
         const x = byCode.get(r.creditCode)!;
         ids.set(r, x.id);
-        audits.push({ action: 'entity.import_create', entity_id: String(x.id), jurisdiction_id: x.jurisdiction_id, summary: `导入登记 ${x.name}${tag}`, before: null, after: null });
+        audits.push(
+          opts.source === 'demo'
+            ? { action: 'entity.create', entity_id: String(x.id), jurisdiction_id: x.jurisdiction_id, summary: `登记 ${x.name}（演示数据）`, before: null, after: null }
+            : { action: 'entity.import_create', entity_id: String(x.id), jurisdiction_id: x.jurisdiction_id, summary: `导入登记 ${x.name}${tag}`, before: null, after: null },
+        );
       }
       created += news.length;
     }
@@ -116,12 +120,12 @@ export async function writeRecords(
 
     const lic = chunk.filter((r) => r.licence);
     if (lic.length) {
-      const json = lic.map((r) => ({ entity_id: ids.get(r), jurisdiction_id: r.jurisdictionId, kind: r.licence!.kind, number: r.licence!.number, scope: r.licence!.scope, valid_to: r.licence!.validTo }));
-      await tx.execute(sql`insert into entity_licences (entity_id, jurisdiction_id, kind, number, scope, valid_to)
-        select entity_id, jurisdiction_id, kind, number, scope, valid_to
-        from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(entity_id int, jurisdiction_id int, kind text, number text, scope text, valid_to date)
+      const json = lic.map((r) => ({ entity_id: ids.get(r), jurisdiction_id: r.jurisdictionId, kind: r.licence!.kind, number: r.licence!.number, scope: r.licence!.scope, valid_from: r.licence!.validFrom ?? null, valid_to: r.licence!.validTo }));
+      await tx.execute(sql`insert into entity_licences (entity_id, jurisdiction_id, kind, number, scope, valid_from, valid_to)
+        select entity_id, jurisdiction_id, kind, number, scope, valid_from, valid_to
+        from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(entity_id int, jurisdiction_id int, kind text, number text, scope text, valid_from date, valid_to date)
         on conflict (kind, number) do update set entity_id = excluded.entity_id, jurisdiction_id = excluded.jurisdiction_id,
-          scope = coalesce(excluded.scope, entity_licences.scope), valid_to = coalesce(excluded.valid_to, entity_licences.valid_to), updated_at = now()`);
+          scope = coalesce(excluded.scope, entity_licences.scope), valid_from = coalesce(excluded.valid_from, entity_licences.valid_from), valid_to = coalesce(excluded.valid_to, entity_licences.valid_to), updated_at = now()`);
       // New units hold only this licence (set on insert); known units may hold others.
       await refreshLicenceValidTo(tx, lic.filter((r) => r.existingId).map((r) => r.existingId!));
     }

@@ -37,7 +37,7 @@ export interface ImportRecord {
   riskLevel: string | null;
   creditGrade: string | null;
   status: string | null;
-  licence: { kind: LicenceKind; number: string; validTo: string | null; scope: string | null } | null;
+  licence: { kind: LicenceKind; number: string; validFrom?: string | null; validTo: string | null; scope: string | null } | null;
 }
 
 export type Mapping = Record<string, number | null>;

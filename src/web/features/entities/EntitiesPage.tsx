@@ -89,7 +89,7 @@ export default function EntitiesPage() {
         size="small"
         loading={q.isFetching}
         dataSource={q.data?.items}
-        scroll={{ x: 1100 }}
+        scroll={{ x: screens.md ? 1100 : undefined }}
         onChange={(p, _f, sorter) => {
           const s = sorter as SorterResult<EntitySummary>;
           const field = SORT_FIELDS[String(s.field ?? '')];
@@ -139,6 +139,7 @@ export default function EntitiesPage() {
           },
           {
             title: '监管所 / 乡镇',
+            responsive: ['sm'],
             width: 170,
             render: (_, r) => (
               <>
@@ -147,13 +148,13 @@ export default function EntitiesPage() {
               </>
             ),
           },
-          { title: '地址', dataIndex: 'address', ellipsis: true, width: 200 },
-          { title: '负责人', dataIndex: 'personInCharge', width: 90 },
+          { title: '地址', dataIndex: 'address', responsive: ['md'], ellipsis: true, width: 200 },
+          { title: '负责人', dataIndex: 'personInCharge', responsive: ['md'], width: 90 },
           { title: '风险', dataIndex: 'riskLevel', sorter: true, sortOrder: sortOrder('riskLevel'), width: 90, render: (v: string) => <RiskTag level={v} /> },
-          { title: '信用', dataIndex: 'creditGrade', width: 60, render: (v: string | null) => v ?? '—' },
+          { title: '信用', dataIndex: 'creditGrade', responsive: ['md'], width: 60, render: (v: string | null) => v ?? '—' },
           { title: '许可证有效期', dataIndex: 'licenceValidTo', sorter: true, sortOrder: sortOrder('licenceValidTo'), width: 150, render: (v: string | null, r) => <LicenceTag state={r.licenceState} date={v} /> },
-          { title: '标签', dataIndex: 'tags', width: 200, render: (t: string[]) => <EntityTags tags={t} /> },
-          { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof ENTITY_STATUSES) => <Tag color={STATUS_COLORS[v]}>{ENTITY_STATUSES[v]}</Tag> },
+          { title: '标签', dataIndex: 'tags', responsive: ['md'], width: 200, render: (t: string[]) => <EntityTags tags={t} /> },
+          { title: '状态', dataIndex: 'status', responsive: ['md'], width: 80, render: (v: keyof typeof ENTITY_STATUSES) => <Tag color={STATUS_COLORS[v]}>{ENTITY_STATUSES[v]}</Tag> },
         ]}
       />
       {importing && <ImportWizard open onClose={() => setImporting(false)} onDone={() => q.refetch()} />}

@@ -62,7 +62,7 @@ export default function EntityPage() {
               pagination={false}
               dataSource={d.licences}
               locale={{ emptyText: <Empty description="未登记许可证" /> }}
-              scroll={{ x: 480 }}
+              scroll={{ x: 640 }}
               columns={[
                 { title: '类型', dataIndex: 'kindLabel' },
                 { title: '编号', dataIndex: 'number' },
