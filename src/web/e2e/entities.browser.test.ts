@@ -51,7 +51,7 @@ it('downloads the template, imports a filled copy and finds the unit by part of 
   await page.getByText('导入完成').waitFor();
   await page.getByRole('button', { name: /完\s*成/ }).click();
 
-  await page.getByLabel('搜索监管对象').fill('康宁大药');
+  await page.getByLabel('搜索监管对象').fill('测试康宁');
   await page.getByLabel('搜索监管对象').press('Enter');
   await page.getByTestId('entity-total').getByText('共 1 家').waitFor();
   await page.getByRole('link', { name: '浏览器测试康宁大药房' }).click();
