@@ -104,7 +104,13 @@ export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
           file = { buffer: await part.toBuffer(), fileName: part.filename || 'upload' };
           if (part.file.truncated) throw invalid('文件超过 50 MB');
         } else if (part.fieldname === 'mapping' && typeof part.value === 'string' && part.value) {
-          const parsed = mappingSchema.safeParse(JSON.parse(part.value));
+          let json: unknown;
+          try {
+            json = JSON.parse(part.value);
+          } catch {
+            throw invalid('列对应格式错误');
+          }
+          const parsed = mappingSchema.safeParse(json);
           if (!parsed.success) throw invalid('列对应格式错误');
           mapping = parsed.data;
         }
