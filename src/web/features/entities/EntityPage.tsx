@@ -1,10 +1,13 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Descriptions, Empty, Result, Row, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_STATUSES, MEDICAL_GRADES } from '../../../contracts/entity-kinds.js';
 import { LICENCE_STATES, type EntityDetail, type Licence, type TimelineItem } from '../../../contracts/entities.js';
 import { api, ApiError } from '../../lib/api.js';
+import { useAuth } from '../../lib/auth.js';
+import { EntityEditDrawer } from './EntityEditDrawer.js';
 import { EntityTags, LICENCE_COLORS, RiskTag, STATUS_COLORS } from './labels.js';
 
 const SOURCE_COLORS: Record<string, string> = { audit: 'blue', licence: 'gray' };
@@ -12,6 +15,8 @@ const SOURCE_COLORS: Record<string, string> = { audit: 'blue', licence: 'gray' }
 /** One page per unit: its attributes, licences, and a timeline of everything about it. */
 export default function EntityPage() {
   const { id } = useParams();
+  const { can } = useAuth();
+  const [editing, setEditing] = useState(false);
   const e = useQuery({ queryKey: ['entity', id], queryFn: () => api<EntityDetail>(`/api/entities/${id}`) });
   const tl = useQuery({ queryKey: ['entity', id, 'timeline'], queryFn: () => api<TimelineItem[]>(`/api/entities/${id}/timeline`), enabled: !!e.data });
   if (e.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -28,7 +33,16 @@ export default function EntityPage() {
             {d.name}
           </span>
         }
-        extra={<Tag color={STATUS_COLORS[d.status]}>{ENTITY_STATUSES[d.status]}</Tag>}
+        extra={
+          <Space>
+            <Tag color={STATUS_COLORS[d.status]}>{ENTITY_STATUSES[d.status]}</Tag>
+            {can('entities.manage') && (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                修改
+              </Button>
+            )}
+          </Space>
+        }
         style={{ marginBottom: 16 }}
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="entity-detail">
@@ -98,6 +112,7 @@ export default function EntityPage() {
           </Card>
         </Col>
       </Row>
+      {editing && <EntityEditDrawer entity={d} open onClose={() => setEditing(false)} />}
       <Button style={{ marginTop: 16 }}>
         <Link to="/entities">返回监管对象列表</Link>
       </Button>
