@@ -23,6 +23,7 @@ CREATE TABLE "entities" (
 	"status" text DEFAULT 'operating' NOT NULL,
 	"licence_valid_to" date,
 	"search_text" text GENERATED ALWAYS AS (name || ' ' || coalesce(credit_code, '') || ' ' || coalesce(address, '')) STORED,
+	"search_bigrams" text[] DEFAULT '{}'::text[] NOT NULL,
 	"created_by" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -36,6 +37,7 @@ CREATE TABLE "entities" (
 --> statement-breakpoint
 CREATE TABLE "entity_imports" (
 	"id" serial PRIMARY KEY NOT NULL,
+	"search_bigrams" text[] DEFAULT '{}'::text[] NOT NULL,
 	"created_by" integer,
 	"jurisdiction_id" integer NOT NULL,
 	"file_name" text NOT NULL,
@@ -91,6 +93,8 @@ CREATE INDEX "entities_licence_valid_to_idx" ON "entities" USING btree ("licence
 CREATE INDEX "entities_township_idx" ON "entities" USING btree ("township_id");--> statement-breakpoint
 CREATE INDEX "entities_village_idx" ON "entities" USING btree ("village_id");--> statement-breakpoint
 CREATE INDEX "entities_tags_idx" ON "entities" USING gin ("tags");--> statement-breakpoint
+CREATE INDEX "entities_bigrams_idx" ON "entities" USING gin ("search_bigrams");--> statement-breakpoint
+CREATE INDEX "entities_updated_idx" ON "entities" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE INDEX "entities_search_trgm_idx" ON "entities" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "entity_imports_created_by_idx" ON "entity_imports" USING btree ("created_by");--> statement-breakpoint
 CREATE UNIQUE INDEX "entity_licences_kind_number_uq" ON "entity_licences" USING btree ("kind","number");--> statement-breakpoint

@@ -65,6 +65,8 @@ export const entities = pgTable(
     searchText: text('search_text').generatedAlwaysAs(
       sql`name || ' ' || coalesce(credit_code, '') || ' ' || coalesce(address, '')`,
     ),
+    /** Distinct two-character pieces of name and address (written by the use cases): serves 2-character searches, which trigrams cannot. */
+    searchBigrams: text('search_bigrams').array().notNull().default(sql`'{}'::text[]`),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -78,6 +80,8 @@ export const entities = pgTable(
     index('entities_township_idx').on(t.townshipId),
     index('entities_village_idx').on(t.villageId),
     index('entities_tags_idx').using('gin', t.tags),
+    index('entities_bigrams_idx').using('gin', t.searchBigrams),
+    index('entities_updated_idx').on(t.updatedAt, t.id),
     index('entities_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('entities_name_ck', sql`char_length(${t.name}) between 1 and 100`),
     check('entities_risk_ck', sql`${t.riskLevel} in ('low','medium','high')`),
@@ -117,6 +121,8 @@ export const entityImports = pgTable(
   'entity_imports',
   {
     id: serial('id').primaryKey(),
+    /** Distinct two-character pieces of name and address (written by the use cases): serves 2-character searches, which trigrams cannot. */
+    searchBigrams: text('search_bigrams').array().notNull().default(sql`'{}'::text[]`),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     jurisdictionId: integer('jurisdiction_id').notNull(),
     fileName: text('file_name').notNull(),

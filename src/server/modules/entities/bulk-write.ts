@@ -2,15 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../core/context.js';
 import type { ImportRecord } from './import-rows.js';
-import { refreshLicenceValidTo } from './queries.js';
+import { bigrams, refreshLicenceValidTo } from './queries.js';
 
 const CHUNK = 1000;
 
 const COLS = `name text, credit_code text, kind text, jurisdiction_id int, township_id int, village_id int, address text,
   legal_representative text, person_in_charge text, quality_manager text, phone text, tags text[], medical_grade text,
-  device_level text, family_planning boolean, risk_level text, credit_grade text, status text, licence_valid_to date`;
+  device_level text, family_planning boolean, risk_level text, credit_grade text, status text, licence_valid_to date, search_bigrams text[]`;
 
-function toJson(r: ImportRecord) {
+function toJson(r: ImportRecord, currentAddress?: string | null) {
   return {
     id: r.existingId,
     row: r.row,
@@ -33,6 +33,7 @@ function toJson(r: ImportRecord) {
     credit_grade: r.creditGrade,
     status: r.status,
     licence_valid_to: r.licence?.validTo ?? null,
+    search_bigrams: bigrams(r.name, r.address ?? currentAddress),
   };
 }
 
@@ -62,11 +63,11 @@ export async function writeRecords(
     if (news.length) {
       const res = await tx.execute(sql`insert into entities (name, credit_code, kind, jurisdiction_id, township_id, village_id, address,
           legal_representative, person_in_charge, quality_manager, phone, tags, medical_grade, device_level, family_planning,
-          risk_level, credit_grade, status, licence_valid_to, created_by)
+          risk_level, credit_grade, status, licence_valid_to, search_bigrams, created_by)
         select name, credit_code, kind, jurisdiction_id, township_id, village_id, address, legal_representative, person_in_charge,
           quality_manager, phone, coalesce(tags, '{}'), medical_grade, device_level, coalesce(family_planning, false),
-          coalesce(risk_level, 'low'), credit_grade, coalesce(status, 'operating'), licence_valid_to, ${actor.id || null}::int
-        from jsonb_to_recordset(${JSON.stringify(news.map(toJson))}::jsonb) as x(${sql.raw(COLS)})
+          coalesce(risk_level, 'low'), credit_grade, coalesce(status, 'operating'), licence_valid_to, search_bigrams, ${actor.id || null}::int
+        from jsonb_to_recordset(${JSON.stringify(news.map((r) => toJson(r)))}::jsonb) as x(${sql.raw(COLS)})
         returning id, credit_code, name, jurisdiction_id`);
       const byCode = new Map(rowsOf(res).map((x) => [x.credit_code as string, x]));
       for (const r of news) {
@@ -105,8 +106,9 @@ export async function writeRecords(
           risk_level = coalesce(x.risk_level, e.risk_level),
           credit_grade = coalesce(x.credit_grade, e.credit_grade),
           status = coalesce(x.status, e.status),
+          search_bigrams = x.search_bigrams,
           updated_at = now()
-        from jsonb_to_recordset(${JSON.stringify(olds.map(toJson))}::jsonb) as x(id int, ${sql.raw(COLS)})
+        from jsonb_to_recordset(${JSON.stringify(olds.map((r) => toJson(r, before.get(r.existingId!)?.address)))}::jsonb) as x(id int, ${sql.raw(COLS)})
         where e.id = x.id
         returning e.*`);
       const after = new Map(rowsOf(res).map((a) => [a.id as number, a]));

@@ -180,6 +180,10 @@ describe('entity list and file', () => {
     const names = byTwo.items.map((e: any) => e.name);
     expect([...names].sort().reverse()).toEqual(names);
     expect((await office.get(`/api/entities?q=${encodeURIComponent('测试路2号')}`)).json().total).toBe(1);
+    // Two characters (the bigram index) match the address too.
+    const twoInAddress = (await office.get(`/api/entities?q=${encodeURIComponent('台区')}&pageSize=100`)).json();
+    expect(twoInAddress.total).toBeGreaterThanOrEqual(5);
+    expect(twoInAddress.items.every((e: any) => e.address.includes('台区'))).toBe(true);
     expect((await office.get(`/api/entities?q=${code(2).slice(9)}`)).json().total).toBe(1);
     const dev = (await office.get('/api/entities?kinds=device_dealer&deviceLevels=3')).json();
     expect(dev.items.every((e: any) => e.deviceLevel === '3')).toBe(true);
@@ -208,8 +212,11 @@ describe('entity list and file', () => {
     const upd = await office.patch(`/api/entities/${res.json().id}`, { status: 'suspended', tags: ['high_risk'] });
     expect(upd.json()).toMatchObject({ status: 'suspended', tags: ['high_risk'], licences: [{ number: 'PDY-FORM-1' }] });
     expect((await inspectorCx.patch(`/api/entities/${res.json().id}`, { status: 'closed' })).statusCode).toBe(403);
+    await office.patch(`/api/entities/${res.json().id}`, { name: '表单改名卫生室' });
+    expect((await office.get(`/api/entities?q=${encodeURIComponent('改名')}`)).json().items.map((e: any) => e.name)).toEqual(['表单改名卫生室']);
+    expect((await office.get(`/api/entities?q=${encodeURIComponent('新增')}`)).json().total).toBe(0);
     const expired = (await office.get('/api/entities?licenceStates=expired')).json();
-    expect(expired.items.map((e: any) => e.name)).toContain('表单新增诊所');
+    expect(expired.items.map((e: any) => e.name)).toContain('表单改名卫生室');
   });
 
   it('exports the filtered list in the import layout', async () => {

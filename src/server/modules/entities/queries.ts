@@ -83,14 +83,31 @@ export async function getLicences(db: DbOrTx, entityId: number) {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => '\\' + m);
 const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
 
+/** Distinct 2-character pieces of the texts, lower-cased (whitespace never inside a piece). */
+export function bigrams(...texts: (string | null | undefined)[]): string[] {
+  const set = new Set<string>();
+  for (const t of texts) {
+    if (!t) continue;
+    const chars = [...t.toLowerCase()];
+    for (let i = 0; i + 1 < chars.length; i++) {
+      if (/\s/.test(chars[i]) || /\s/.test(chars[i + 1])) continue;
+      set.add(chars[i] + chars[i + 1]);
+    }
+  }
+  return [...set];
+}
+
 /** SQL conditions for the filters (scope is added by the caller). */
 export async function filterConditions(db: DbOrTx, f: EntityFilters): Promise<SQL[]> {
   const c: SQL[] = [];
   if (f.q) {
     // Each word must occur in name, credit code or address. ILIKE '%…%' is served by the
-    // trigram GIN index for 3+ characters; shorter words fall back to a filtered scan.
+    // trigram GIN index for 3+ characters; a 2-character word (common in Chinese) by the bigram
+    // index over name and address; a single character falls back to a filtered scan.
     for (const word of f.q.split(/\s+/).filter(Boolean).slice(0, 5)) {
-      c.push(sql`${entities.searchText} ilike ${'%' + escapeLike(word) + '%'}`);
+      const chars = [...word];
+      if (chars.length === 2) c.push(sql`${entities.searchBigrams} @> array[${word.toLowerCase()}]::text[]`);
+      else c.push(sql`${entities.searchText} ilike ${'%' + escapeLike(word) + '%'}`);
     }
   }
   const kinds = new Set<string>(f.kinds ?? []);

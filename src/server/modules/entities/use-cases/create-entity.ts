@@ -7,7 +7,7 @@ import { audit } from '../../../core/audit.js';
 import type { Actor, Ctx } from '../../../core/context.js';
 import { conflict, invalid } from '../../../core/errors.js';
 import { resolvePlacement } from '../policy.js';
-import { getEntityRow, getLicences, refreshLicenceValidTo } from '../queries.js';
+import { bigrams, getEntityRow, getLicences, refreshLicenceValidTo } from '../queries.js';
 import { presentEntityDetail } from '../presenter.js';
 
 /** Validate the parts of an entity shared by create and update; returns normalised values. */
@@ -70,6 +70,7 @@ export async function createEntity(ctx: Ctx, input: EntityInput) {
         townshipId: place.townshipId,
         villageId: place.villageId,
         tags: [...new Set(fields.tags)],
+        searchBigrams: bigrams(fields.name, fields.address),
         createdBy: ctx.actor.id || null,
       })
       .returning({ id: entities.id });

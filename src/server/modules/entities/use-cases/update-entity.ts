@@ -5,7 +5,7 @@ import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { resolvePlacement } from '../policy.js';
 import { presentEntityDetail } from '../presenter.js';
-import { getEntityRow, getLicences } from '../queries.js';
+import { bigrams, getEntityRow, getLicences } from '../queries.js';
 import { checkEntityInput, writeLicences } from './create-entity.js';
 
 /** Change a unit's attributes; given licences replace the current ones. Moving it needs both areas in scope. */
@@ -30,6 +30,7 @@ export async function updateEntity(ctx: Ctx, id: number, input: Partial<EntityIn
         jurisdictionId: place.station.id,
         townshipId: place.townshipId,
         villageId: place.villageId,
+        searchBigrams: bigrams(fields.name ?? before.name, fields.address !== undefined ? fields.address : before.address),
         updatedAt: new Date(),
       })
       .where(eq(entities.id, id));
