@@ -1,4 +1,4 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
@@ -9,6 +9,7 @@ import type { EntitySummary } from '../../../contracts/entities.js';
 import { api, ApiError, download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { FilterBar, type Filters } from './FilterBar.js';
+import { EntityEditDrawer } from './EntityEditDrawer.js';
 import { ImportWizard } from './ImportWizard.js';
 import { EntityTags, LicenceTag, RiskTag, STATUS_COLORS } from './labels.js';
 
@@ -34,6 +35,7 @@ export default function EntitiesPage() {
   const [params, setParams] = useSearchParams();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [creating, setCreating] = useState(false);
   const filters = useMemo(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Filters, [params]);
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
@@ -72,9 +74,14 @@ export default function EntitiesPage() {
         导出Excel
       </Button>
       {can('entities.manage') && (
-        <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-          导入
-        </Button>
+        <>
+          <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新增
+          </Button>
+          <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            导入
+          </Button>
+        </>
       )}
     </Space>
   );
@@ -157,6 +164,7 @@ export default function EntitiesPage() {
           { title: '状态', dataIndex: 'status', responsive: ['md'], width: 80, render: (v: keyof typeof ENTITY_STATUSES) => <Tag color={STATUS_COLORS[v]}>{ENTITY_STATUSES[v]}</Tag> },
         ]}
       />
+      {creating && <EntityEditDrawer open onClose={() => setCreating(false)} />}
       {importing && <ImportWizard open onClose={() => setImporting(false)} onDone={() => q.refetch()} />}
     </Card>
   );
