@@ -139,9 +139,15 @@ const suite: BenchSuite = {
     const conf = await time(() => confirmImport(ctx, dry.value.id, { wait: true }));
     env.figure(`import ${n.toLocaleString('en')} rows: confirm (create)`, conf.ms, 'ms', `${conf.value.toCreate} created`);
     env.figure(`import ${n.toLocaleString('en')} rows: total`, dry.ms + conf.ms, 'ms');
-    const dry2 = await time(() => uploadImport(ctx, { buffer, fileName: 'bench-again.csv' }));
+    // The same units again with a new phone number each: every row is an audited update.
+    const phoneCol = header.indexOf('联系电话');
+    const changed = lines.map((l, i) => (i === 0 ? l : l.split(',').map((c, k) => (k === phoneCol ? `0427-${String(i).padStart(7, '0')}` : c)).join(',')));
+    const dry2 = await time(() => uploadImport(ctx, { buffer: Buffer.from(changed.join('\n'), 'utf8'), fileName: 'bench-changed.csv' }));
     const conf2 = await time(() => confirmImport(ctx, dry2.value.id, { wait: true }));
-    env.figure(`re-import ${n.toLocaleString('en')} rows (all updates): total`, dry2.ms + conf2.ms, 'ms', `${conf2.value.toUpdate} updated, audited`);
+    env.figure(`re-import ${n.toLocaleString('en')} rows, every unit changed: total`, dry2.ms + conf2.ms, 'ms', `${conf2.value.toUpdate} updated with before/after audit`);
+    const dry3 = await time(() => uploadImport(ctx, { buffer: Buffer.from(changed.join('\n'), 'utf8'), fileName: 'bench-same.csv' }));
+    const conf3 = await time(() => confirmImport(ctx, dry3.value.id, { wait: true }));
+    env.figure(`re-import ${n.toLocaleString('en')} rows, nothing changed: total`, dry3.ms + conf3.ms, 'ms', conf3.value.message ?? '');
   },
 };
 export default suite;

@@ -60,7 +60,7 @@ it('downloads the template, imports a filled copy and finds the unit by part of 
   await expect(page.getByText('E2E-0001').count()).resolves.toBeGreaterThan(0);
 
   await page.getByRole('button', { name: /修\s*改/ }).click();
-  await page.getByLabel('负责人').fill('改后负责人');
+  await page.getByLabel('负责人', { exact: true }).fill('改后负责人');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByTestId('entity-detail').getByText('改后负责人').waitFor();
   await page.getByTestId('entity-timeline').getByText('修改信息').waitFor();

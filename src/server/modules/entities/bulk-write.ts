@@ -39,6 +39,37 @@ function toJson(r: ImportRecord, currentAddress?: string | null) {
 
 const rowsOf = (res: unknown) => (res as { rows: any[] }).rows;
 
+/** Would writing this record change the unit? Mirrors the UPDATE below (blank keeps the current value). */
+function changes(r: ImportRecord, b: any): boolean {
+  if (!b) return true;
+  const keep = <T>(v: T | null, cur: T) => (v === null || v === undefined ? cur : v);
+  const moved = r.jurisdictionId !== b.jurisdiction_id;
+  const township = moved ? r.townshipId : keep(r.townshipId, b.township_id);
+  const village = moved || r.townshipId !== null ? r.villageId : keep(r.villageId, b.village_id);
+  const tags = r.tags ?? b.tags ?? [];
+  return (
+    r.name !== b.name ||
+    r.creditCode !== b.credit_code ||
+    r.kind !== b.kind ||
+    moved ||
+    township !== b.township_id ||
+    village !== b.village_id ||
+    keep(r.address, b.address) !== b.address ||
+    keep(r.legalRepresentative, b.legal_representative) !== b.legal_representative ||
+    keep(r.personInCharge, b.person_in_charge) !== b.person_in_charge ||
+    keep(r.qualityManager, b.quality_manager) !== b.quality_manager ||
+    keep(r.phone, b.phone) !== b.phone ||
+    tags.length !== (b.tags ?? []).length ||
+    tags.some((t: string, i: number) => t !== b.tags[i]) ||
+    keep(r.medicalGrade, b.medical_grade) !== b.medical_grade ||
+    keep(r.deviceLevel, b.device_level) !== b.device_level ||
+    keep(r.familyPlanning, b.family_planning) !== b.family_planning ||
+    keep(r.riskLevel, b.risk_level) !== b.risk_level ||
+    keep(r.creditGrade, b.credit_grade) !== b.credit_grade ||
+    keep(r.status, b.status) !== b.status
+  );
+}
+
 /**
  * Write validated records in chunks of set-based statements (jsonb_to_recordset: one parameter per
  * chunk): inserts for new units, updates (blank cells keep the current value) for known ones,
@@ -53,6 +84,7 @@ export async function writeRecords(
 ) {
   let created = 0;
   let updated = 0;
+  let unchanged = 0;
   const tag = opts.importId ? `（导入批次 #${opts.importId}）` : '';
   for (let i = 0; i < records.length; i += CHUNK) {
     const chunk = records.slice(i, i + CHUNK);
@@ -82,11 +114,18 @@ export async function writeRecords(
       created += news.length;
     }
 
-    const olds = chunk.filter((r) => r.existingId);
+    const known = chunk.filter((r) => r.existingId);
+    let olds: ImportRecord[] = [];
+    const before = new Map<number, any>();
+    if (known.length) {
+      const idList = sql.raw(`'{${known.map((r) => r.existingId).join(',')}}'::int[]`);
+      for (const b of rowsOf(await tx.execute(sql`select * from entities where id = any(${idList})`))) before.set(b.id, b);
+      // A unit whose values are all the same is left alone (no write, no audit row).
+      olds = known.filter((r) => changes(r, before.get(r.existingId!)));
+      for (const r of known) ids.set(r, r.existingId!);
+      unchanged += known.length - olds.length;
+    }
     if (olds.length) {
-      const idList = sql.raw(`'{${olds.map((r) => r.existingId).join(',')}}'::int[]`);
-      const beforeRows = rowsOf(await tx.execute(sql`select * from entities where id = any(${idList})`));
-      const before = new Map(beforeRows.map((b) => [b.id as number, b]));
       const res = await tx.execute(sql`update entities e set
           name = x.name,
           credit_code = x.credit_code,
@@ -113,7 +152,6 @@ export async function writeRecords(
         returning e.*`);
       const after = new Map(rowsOf(res).map((a) => [a.id as number, a]));
       for (const r of olds) {
-        ids.set(r, r.existingId!);
         const a = after.get(r.existingId!);
         audits.push({ action: 'entity.import_update', entity_id: String(r.existingId), jurisdiction_id: a.jurisdiction_id, summary: `导入更新 ${a.name}${tag}`, before: before.get(r.existingId!), after: a });
       }
@@ -127,7 +165,11 @@ export async function writeRecords(
         select entity_id, jurisdiction_id, kind, number, scope, valid_from, valid_to
         from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(entity_id int, jurisdiction_id int, kind text, number text, scope text, valid_from date, valid_to date)
         on conflict (kind, number) do update set entity_id = excluded.entity_id, jurisdiction_id = excluded.jurisdiction_id,
-          scope = coalesce(excluded.scope, entity_licences.scope), valid_from = coalesce(excluded.valid_from, entity_licences.valid_from), valid_to = coalesce(excluded.valid_to, entity_licences.valid_to), updated_at = now()`);
+          scope = coalesce(excluded.scope, entity_licences.scope), valid_from = coalesce(excluded.valid_from, entity_licences.valid_from), valid_to = coalesce(excluded.valid_to, entity_licences.valid_to), updated_at = now()
+        where (entity_licences.entity_id, entity_licences.jurisdiction_id) is distinct from (excluded.entity_id, excluded.jurisdiction_id)
+          or (excluded.scope is not null and excluded.scope is distinct from entity_licences.scope)
+          or (excluded.valid_from is not null and excluded.valid_from is distinct from entity_licences.valid_from)
+          or (excluded.valid_to is not null and excluded.valid_to is distinct from entity_licences.valid_to)`);
       // New units hold only this licence (set on insert); known units may hold others.
       await refreshLicenceValidTo(tx, lic.filter((r) => r.existingId).map((r) => r.existingId!));
     }
@@ -137,5 +179,5 @@ export async function writeRecords(
       from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) as x(action text, entity_id text, jurisdiction_id int, summary text, before jsonb, after jsonb)`);
     await opts.onProgress?.(Math.min(i + CHUNK, records.length));
   }
-  return { created, updated };
+  return { created, updated, unchanged };
 }

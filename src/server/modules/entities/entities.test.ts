@@ -116,6 +116,12 @@ describe('entity import', () => {
     const upd = audit.items.find((x: any) => x.action === 'entity.import_update');
     expect(upd.before.phone).toBe('13900000000');
     expect(upd.after.phone).toBe('0427-1234567');
+    // The same values again: nothing is written, nothing audited.
+    const same = await importCsv(office, [row(30, { 联系电话: '0427-1234567', 风险等级: '高' })]);
+    const sameDone = (await office.post(`/api/entity-imports/${same.id}/confirm?wait=true`)).json();
+    expect(sameDone).toMatchObject({ status: 'done', toUpdate: 0, message: expect.stringContaining('无变化 1 家') });
+    const audit2 = (await office.get(`/api/audit?entityType=entity&entityId=${a.items[0].id}`)).json();
+    expect(audit2.total).toBe(audit.total);
     const timeline = (await office.get(`/api/entities/${a.items[0].id}/timeline`)).json();
     expect(timeline.map((x: any) => x.title)).toEqual(expect.arrayContaining(['导入登记', '导入更新', '药品经营许可证到期']));
   });

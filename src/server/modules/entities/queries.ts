@@ -153,6 +153,7 @@ export async function filterConditions(db: DbOrTx, f: EntityFilters): Promise<SQ
 /** Keep `licence_valid_to` equal to the earliest licence expiry of each given entity. */
 export async function refreshLicenceValidTo(db: DbOrTx, ids: number[]) {
   if (!ids.length) return;
-  await db.execute(sql`update entities e set licence_valid_to = (select min(l.valid_to) from entity_licences l where l.entity_id = e.id)
-    where e.id = any(${sql.raw(`'{${ids.join(',')}}'`)}::int[])`);
+  const earliest = sql`(select min(l.valid_to) from entity_licences l where l.entity_id = e.id)`;
+  await db.execute(sql`update entities e set licence_valid_to = ${earliest}
+    where e.id = any(${sql.raw(`'{${ids.join(',')}}'`)}::int[]) and e.licence_valid_to is distinct from ${earliest}`);
 }

@@ -33,12 +33,12 @@ async function run(ctx: Ctx, id: number) {
         entityType: 'entity_import',
         entityId: id,
         jurisdictionId: ctx.actor.jurisdictionId || null,
-        summary: `导入监管对象 ${job.fileName}：新增 ${done.created} 家，更新 ${done.updated} 家`,
+        summary: `导入监管对象 ${job.fileName}：新增 ${done.created} 家，更新 ${done.updated} 家，无变化 ${done.unchanged} 家`,
         after: { fileName: job.fileName, rows: job.total, ...done },
       });
       await tx
         .update(entityImports)
-        .set({ status: 'done', processed: job.total, toCreate: done.created, toUpdate: done.updated, finishedAt: new Date(), message: `新增 ${done.created} 家，更新 ${done.updated} 家`, rows: '[]' })
+        .set({ status: 'done', processed: job.total, toCreate: done.created, toUpdate: done.updated, finishedAt: new Date(), message: `新增 ${done.created} 家，更新 ${done.updated} 家，无变化 ${done.unchanged} 家`, rows: '[]' })
         .where(eq(entityImports.id, id));
       return done;
     });
