@@ -118,7 +118,7 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
             <Descriptions.Item label="数据行">{job.total}</Descriptions.Item>
             <Descriptions.Item label="新增">{job.toCreate}</Descriptions.Item>
             <Descriptions.Item label="更新">{job.toUpdate}</Descriptions.Item>
-            <Descriptions.Item label="错误行">
+            <Descriptions.Item label="错误">
               <span style={{ color: job.errorCount ? '#cf1322' : undefined }}>{job.errorCount}</span>
             </Descriptions.Item>
           </Descriptions>
