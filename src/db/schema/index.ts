@@ -4,3 +4,4 @@ export * from './people.js';
 export * from './audit.js';
 export * from './campaigns.js';
 export * from './tips.js';
+export * from './entities.js';
