@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { entities, entityLicences, jurisdictions } from '../../../db/schema/index.js';
 import type { Actor } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
-import { scopeWhere, subtreeIds } from '../../core/scope.js';
+import { inSubtree, scopeWhere } from '../../core/scope.js';
 
 export const station = alias(jurisdictions, 'station');
 export const township = alias(jurisdictions, 'township');
@@ -127,7 +127,7 @@ export async function filterConditions(db: DbOrTx, f: EntityFilters): Promise<SQ
     else if (j.level === 'township') c.push(eq(entities.townshipId, j.id));
     else if (j.level === 'village') c.push(eq(entities.villageId, j.id));
     else if (j.level === 'station') c.push(eq(entities.jurisdictionId, j.id));
-    else c.push(sql`${entities.jurisdictionId} in ${subtreeIds(j.path)}`);
+    else c.push(inSubtree(entities.jurisdictionId, j.path));
   }
   if (f.tagsAny?.length) c.push(sql`${entities.tags} && array[${list(f.tagsAny)}]::text[]`);
   if (f.riskLevels?.length) c.push(sql`${entities.riskLevel} in (${list(f.riskLevels)})`);
