@@ -50,6 +50,7 @@ const actor = (scope: Actor['scope'], j: { id: number; path: string }): Actor =>
 
 const suite: BenchSuite = {
   name: 'entities',
+  after: ['org'],
   async run(env) {
     const db = env.database.db;
     const rows = async (q: ReturnType<typeof sql>) => ((await db.execute(q)) as any).rows as any[];
