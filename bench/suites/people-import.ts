@@ -24,8 +24,13 @@ const suite: BenchSuite = {
       .from(orgUnits)
       .innerJoin(jurisdictions, eq(jurisdictions.id, orgUnits.jurisdictionId))
       // One county's stations, so unit names in the file are unambiguous.
-      .where(sql`${orgUnits.kind} = 'station' and ${jurisdictions.parentId} = (select parent_id from jurisdictions where level = 'station' order by id limit 1)`)
+      .where(
+        sql`org_units.kind = 'station' and jurisdictions.parent_id = (
+          select j.parent_id from org_units u join jurisdictions j on j.id = u.jurisdiction_id
+          where u.kind = 'station' order by u.id limit 1)`,
+      )
       .limit(50);
+    if (!stations.length) throw new Error('people-import: no station units to import into');
     const n = env.scale === 'province' ? 2000 : 200;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('人员');

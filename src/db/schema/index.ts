@@ -4,4 +4,5 @@ export * from './people.js';
 export * from './audit.js';
 export * from './campaigns.js';
 export * from './tips.js';
+export * from './entities.js';
 export * from './planning.js';

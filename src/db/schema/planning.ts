@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { campaigns } from './campaigns.js';
+import { entities } from './entities.js';
 import { jurisdictions } from './org.js';
 import { users } from './people.js';
 
@@ -12,7 +14,9 @@ export const plans = pgTable(
   'plans',
   {
     id: serial('id').primaryKey(),
-    campaignId: integer('campaign_id').notNull(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'restrict' }),
     campaignVersion: integer('campaign_version').notNull(),
     jurisdictionId: integer('jurisdiction_id')
       .notNull()
@@ -49,7 +53,9 @@ export const planTasks = pgTable(
     planId: integer('plan_id')
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
-    entityId: integer('entity_id').notNull(),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'restrict' }),
     /** The station's jurisdiction (scope and distribution key). */
     jurisdictionId: integer('jurisdiction_id').notNull(),
     visit: smallint('visit').notNull().default(1),
@@ -81,7 +87,9 @@ export const inspections = pgTable(
     id: serial('id').primaryKey(),
     planTaskId: integer('plan_task_id').references(() => planTasks.id, { onDelete: 'set null' }),
     planId: integer('plan_id').references(() => plans.id, { onDelete: 'set null' }),
-    entityId: integer('entity_id').notNull(),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'restrict' }),
     /** The station's jurisdiction (scope and distribution key). */
     jurisdictionId: integer('jurisdiction_id').notNull(),
     /** Planned: the due date; done: the day of the inspection. */
@@ -114,7 +122,9 @@ export const inspectorConflicts = pgTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    entityId: integer('entity_id').notNull(),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
     jurisdictionId: integer('jurisdiction_id').notNull(),
     reason: text('reason').notNull(),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/client.js';
 import { seedDemoCampaigns } from './seed-campaigns.js';
+import { seedDemoEntities } from './seed-entities.js';
 import { isEmpty, seedDemoOrg } from './seed-org.js';
+import { seedDemoPlans } from './seed-plans.js';
 import { seedDemoTips } from './seed-tips.js';
 
 /**
@@ -10,7 +12,9 @@ import { seedDemoTips } from './seed-tips.js';
 export async function seedDemo(db: Db) {
   if (!(await isEmpty(db))) return false;
   const org = await seedDemoOrg(db);
+  await seedDemoEntities(db, org);
   await seedDemoCampaigns(db, org);
   await seedDemoTips(db, org);
+  await seedDemoPlans(db, org);
   return true;
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
+import { entityRoutes } from './entities/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { orgRoutes } from './org/routes.js';
 import { planningRoutes } from './planning/routes.js';
@@ -13,6 +14,7 @@ export const modules: FastifyPluginAsync<any>[] = [
   authRoutes,
   orgRoutes,
   auditRoutes,
+  entityRoutes,
   campaignRoutes,
   tipsRoutes,
   planningRoutes,

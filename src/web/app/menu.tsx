@@ -30,7 +30,7 @@ export interface MenuEntry {
 export const MENU: MenuEntry[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined /> },
   { path: '/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.read' },
-  { path: '/entities', label: '监管对象', icon: <ShopOutlined />, permission: 'entities.read', planned: '监管对象库：许可证、标签、风险与信用等级，Excel 导入导出。' },
+  { path: '/entities', label: '监管对象', icon: <ShopOutlined />, permission: 'entities.read' },
   { path: '/campaigns', label: '专项行动', icon: <FlagOutlined />, permission: 'campaigns.read' },
   { path: '/plans', label: '检查计划', icon: <CalendarOutlined />, permission: 'plans.read' },
   { path: '/inspections', label: '监督检查', icon: <FileSearchOutlined />, permission: 'inspections.read', planned: '检查记录、问题与处置措施、整改跟踪。' },

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
-import { subtreeIds } from '../../../core/scope.js';
+import { inSubtree } from '../../../core/scope.js';
 
 export interface AuditQuery {
   entityType?: string;
@@ -18,7 +18,7 @@ export interface AuditQuery {
 /** Audit rows the actor may see: everything for 'all', else rows about their jurisdiction subtree or by themselves. */
 export function auditVisible(ctx: Ctx): SQL | undefined {
   if (ctx.actor.scope === 'all') return undefined;
-  return sql`(${auditLog.jurisdictionId} in ${subtreeIds(ctx.actor.jurisdictionPath)} or ${auditLog.actorId} = ${ctx.actor.id})`;
+  return sql`(${inSubtree(auditLog.jurisdictionId, ctx.actor.jurisdictionPath)} or ${auditLog.actorId} = ${ctx.actor.id})`;
 }
 
 export async function listAudit(ctx: Ctx, q: AuditQuery) {

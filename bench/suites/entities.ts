@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import type { EntityKind } from '../../src/contracts/entity-kinds.js';
+import { IMPORT_COLUMNS, type ListEntitiesQuery } from '../../src/contracts/entities.js';
+import type { Actor, Ctx } from '../../src/server/core/context.js';
+import { entityGenerator, makeRng } from '../../src/server/demo/entity-data.js';
+import { insertTree, type TreeNode } from '../../src/server/demo/tree.js';
+import { writeRecords } from '../../src/server/modules/entities/bulk-write.js';
+import type { ImportRecord } from '../../src/server/modules/entities/import-rows.js';
+import { syncEntityKinds } from '../../src/server/modules/entities/kinds.js';
+import { confirmImport } from '../../src/server/modules/entities/use-cases/confirm-import.js';
+import { listEntities } from '../../src/server/modules/entities/use-cases/list-entities.js';
+import { uploadImport } from '../../src/server/modules/entities/use-cases/upload-import.js';
+import { sample, time, type BenchSuite } from '../lib.js';
+
+/** Realistic mix: many pharmacies and clinics, fewer device and cosmetics units. */
+const MIX: [EntityKind, number][] = [
+  ['pharmacy_chain', 22], ['pharmacy_single', 20], ['clinic', 28], ['medical_institution', 3], ['vaccination_site', 1],
+  ['device_dealer', 10], ['device_user', 3], ['cosmetics_store', 2], ['cosmetics_maternal', 1], ['cosmetics_counter', 1],
+  ['beauty_salon', 2], ['hair_salon', 3], ['hotel', 1], ['bathhouse', 1], ['medical_aesthetics', 1], ['online_seller', 1],
+];
+const WHEEL = MIX.flatMap(([k, n]) => Array<EntityKind>(n).fill(k));
+
+function provinceTree(scale: 'province' | 'small'): TreeNode {
+  const [cities, counties, stations] = scale === 'province' ? [14, 100, 1500] : [2, 6, 60];
+  const perCity = Math.ceil(counties / cities);
+  const perCounty = Math.ceil(stations / counties);
+  let c = 0;
+  let s = 0;
+  return {
+    name: '基准省', level: 'province', label: '省',
+    children: Array.from({ length: cities }, (_, ci) => ({
+      name: `基准${ci + 1}市`, level: 'city' as const, label: '市',
+      children: Array.from({ length: Math.min(perCity, counties - ci * perCity) }, () => ({
+        name: `基准${++c}县`, level: 'county' as const, label: '县',
+        children: Array.from({ length: perCounty }, () => ({
+          name: `基准${++s}市场监督管理所`, level: 'station' as const, label: '市场监管所',
+          children: Array.from({ length: 2 }, (_, t) => ({
+            name: `基准${s}所${t + 1}街道`, level: 'township' as const, label: '街道',
+            children: Array.from({ length: 3 }, (_, v) => ({ name: `${v + 1}社区`, level: 'village' as const, label: '社区' })),
+          })),
+        })),
+      })),
+    })),
+  };
+}
+
+const actor = (scope: Actor['scope'], j: { id: number; path: string }): Actor => ({
+  id: 0, username: 'bench', name: '基准', role: scope === 'all' ? 'admin' : 'office', scope, orgUnitId: 0, jurisdictionId: j.id, jurisdictionPath: j.path,
+});
+
+const suite: BenchSuite = {
+  name: 'entities',
+  after: ['org'],
+  async run(env) {
+    const db = env.database.db;
+    const rows = async (q: ReturnType<typeof sql>) => ((await db.execute(q)) as any).rows as any[];
+    await syncEntityKinds(db);
+    if (!env.shared.province) {
+      const root = provinceTree(env.scale);
+      const t = await time(() => db.transaction((tx) => insertTree(tx, [root])));
+      env.figure('build jurisdiction tree', t.ms, 'ms');
+      env.shared.province = { rootId: root.id };
+    }
+    const stations = await rows(sql`select s.id, s.path, s.parent_id,
+        (select json_agg(json_build_object('id', t.id, 'name', t.name, 'villageIds', (select coalesce(json_agg(v.id), '[]') from jurisdictions v where v.parent_id = t.id)))
+          from jurisdictions t where t.parent_id = s.id) as townships
+      from jurisdictions s where s.level = 'station' order by s.id`);
+    const total = env.scale === 'province' ? 200_000 : 10_000;
+    const r = makeRng(env.seed);
+    const gen = entityGenerator(r);
+    const t0 = performance.now();
+    for (let done = 0; done < total; ) {
+      const batch: ImportRecord[] = [];
+      for (let k = 0; k < 5000 && done < total; k++, done++) {
+        const st = stations[r.int(0, stations.length - 1)];
+        const e = gen.next(r.pick(WHEEL), { jurisdictionId: st.id, townships: st.townships ?? [] }, '110101');
+        if (e.kind === 'device_dealer') e.deviceLevel = r.pick(['1', '2', '3']);
+        e.tags = [...(r.chance(0.04) ? ['high_risk'] : []), ...(r.chance(0.3) ? ['vbp'] : []), ...(r.chance(0.15) ? ['key_area_urban_rural'] : [])];
+        e.riskLevel = e.tags.includes('high_risk') ? 'high' : r.chance(0.2) ? 'medium' : 'low';
+        batch.push(e);
+      }
+      await db.transaction((tx) => writeRecords(tx, { id: 0, name: '基准' }, batch, { skipAudit: true }));
+    }
+    await db.execute(sql`analyze`);
+    env.figure(`generate ${total.toLocaleString('en')} entities`, performance.now() - t0, 'ms');
+
+    const [county] = await rows(sql`select id, path from jurisdictions where level = 'county' order by id limit 1 offset 3`);
+    const [root] = await rows(sql`select id, path from jurisdictions where depth = 0 order by id limit 1`);
+    const station = stations[7];
+    const actors = { station: actor('jurisdiction', station), county: actor('jurisdiction', county), province: actor('all', root) };
+    const names = (await rows(sql`select name from entities order by id limit 200`)).map((x) => x.name as string);
+    const filters: Partial<ListEntitiesQuery>[] = [
+      {},
+      { kinds: ['pharmacy_chain', 'pharmacy_single'] },
+      { tagsAny: ['high_risk'], sort: '-risk' },
+      { riskLevels: ['high', 'medium'], sort: 'licence' },
+      { licenceStates: ['expiring', 'expired'] },
+      { creditGrades: ['C', 'D'], statuses: ['operating'] },
+      { kinds: ['device_dealer'], deviceLevels: ['3'], sort: '-updated' },
+      { sectors: ['cosmetics'], sort: 'kind' },
+      { q: 'NAME2' },
+      { q: 'NAME4' },
+      { page: 3 },
+    ];
+    const query = (i: number): ListEntitiesQuery => {
+      const f = { ...filters[i % filters.length] };
+      if (f.q === 'NAME2') f.q = names[i % names.length].slice(0, 2);
+      if (f.q === 'NAME4') f.q = names[i % names.length].slice(1, 5);
+      return { sort: 'name', page: 1, pageSize: 20, ...f } as ListEntitiesQuery;
+    };
+    const all: number[] = [];
+    for (const [label, a] of Object.entries(actors)) {
+      const ctx: Ctx = { db, actor: a };
+      const s = await sample(66, (i) => listEntities(ctx, query(i)));
+      env.figure(`list page p50 (${label} scope, ${filters.length} filter mixes)`, s.p50, 'ms');
+      env.figure(`list page p95 (${label} scope)`, s.p95, 'ms', `max ${s.max.toFixed(0)} ms, n=${s.n}`);
+      all.push(s.p95);
+    }
+
+    // Import 50,000 rows through the use cases: dry run (parse + validate) then confirm (one transaction).
+    const n = env.scale === 'province' ? 50_000 : 2_000;
+    const cst = await rows(sql`select id, name from jurisdictions where level = 'station' and path like ${county.path + '%'} order by id`);
+    const header = IMPORT_COLUMNS.map((c) => c.header);
+    const lines = [header.join(',')];
+    const gen2 = entityGenerator(makeRng(env.seed + 1));
+    for (let i = 0; i < n; i++) {
+      const st = cst[i % cst.length];
+      const e = gen2.next(r.pick(WHEEL), { jurisdictionId: st.id, townships: [{ id: 0, name: '基准', villageIds: [] }] }, '120101');
+      const v: Record<string, string> = {
+        单位名称: e.name, 统一社会信用代码: e.creditCode, 主体类型: e.kind, 许可证编号: `B${e.licence!.number}`, 许可证有效期至: e.licence!.validTo ?? '',
+        所属监管所: st.name, 地址: e.address ?? '', 负责人: e.personInCharge ?? '', 联系电话: e.phone ?? '', 风险等级: '低', 信用等级: 'A', 标签: i % 10 ? '' : '城乡接合部',
+      };
+      lines.push(header.map((h) => v[h] ?? '').join(','));
+    }
+    const buffer = Buffer.from(lines.join('\n'), 'utf8');
+    const ctx: Ctx = { db, actor: actors.county };
+    const dry = await time(() => uploadImport(ctx, { buffer, fileName: 'bench.csv' }));
+    if (dry.value.errorCount) throw new Error(`bench import has errors: ${JSON.stringify(dry.value.errors.slice(0, 3))}`);
+    env.figure(`import ${n.toLocaleString('en')} rows: dry run`, dry.ms, 'ms');
+    const conf = await time(() => confirmImport(ctx, dry.value.id, { wait: true }));
+    env.figure(`import ${n.toLocaleString('en')} rows: confirm (create)`, conf.ms, 'ms', `${conf.value.toCreate} created`);
+    env.figure(`import ${n.toLocaleString('en')} rows: total`, dry.ms + conf.ms, 'ms');
+    // The same units again with a new phone number each: every row is an audited update.
+    const phoneCol = header.indexOf('联系电话');
+    const changed = lines.map((l, i) => (i === 0 ? l : l.split(',').map((c, k) => (k === phoneCol ? `0427-${String(i).padStart(7, '0')}` : c)).join(',')));
+    const dry2 = await time(() => uploadImport(ctx, { buffer: Buffer.from(changed.join('\n'), 'utf8'), fileName: 'bench-changed.csv' }));
+    const conf2 = await time(() => confirmImport(ctx, dry2.value.id, { wait: true }));
+    env.figure(`re-import ${n.toLocaleString('en')} rows, every unit changed: total`, dry2.ms + conf2.ms, 'ms', `${conf2.value.toUpdate} updated with before/after audit`);
+    const dry3 = await time(() => uploadImport(ctx, { buffer: Buffer.from(changed.join('\n'), 'utf8'), fileName: 'bench-same.csv' }));
+    const conf3 = await time(() => confirmImport(ctx, dry3.value.id, { wait: true }));
+    env.figure(`re-import ${n.toLocaleString('en')} rows, nothing changed: total`, dry3.ms + conf3.ms, 'ms', conf3.value.message ?? '');
+  },
+};
+export default suite;

@@ -1,0 +1,183 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import type { Actor } from '../../core/context.js';
+import type { ImportRecord } from './import-rows.js';
+import { bigrams, refreshLicenceValidTo } from './queries.js';
+
+const CHUNK = 1000;
+
+const COLS = `name text, credit_code text, kind text, jurisdiction_id int, township_id int, village_id int, address text,
+  legal_representative text, person_in_charge text, quality_manager text, phone text, tags text[], medical_grade text,
+  device_level text, family_planning boolean, risk_level text, credit_grade text, status text, licence_valid_to date, search_bigrams text[]`;
+
+function toJson(r: ImportRecord, currentAddress?: string | null) {
+  return {
+    id: r.existingId,
+    row: r.row,
+    name: r.name,
+    credit_code: r.creditCode,
+    kind: r.kind,
+    jurisdiction_id: r.jurisdictionId,
+    township_id: r.townshipId,
+    village_id: r.villageId,
+    address: r.address,
+    legal_representative: r.legalRepresentative,
+    person_in_charge: r.personInCharge,
+    quality_manager: r.qualityManager,
+    phone: r.phone,
+    tags: r.tags,
+    medical_grade: r.medicalGrade,
+    device_level: r.deviceLevel,
+    family_planning: r.familyPlanning,
+    risk_level: r.riskLevel,
+    credit_grade: r.creditGrade,
+    status: r.status,
+    licence_valid_to: r.licence?.validTo ?? null,
+    search_bigrams: bigrams(r.name, r.address ?? currentAddress),
+  };
+}
+
+const rowsOf = (res: unknown) => (res as { rows: any[] }).rows;
+
+/** Would writing this record change the unit? Mirrors the UPDATE below (blank keeps the current value). */
+function changes(r: ImportRecord, b: any): boolean {
+  if (!b) return true;
+  const keep = <T>(v: T | null, cur: T) => (v === null || v === undefined ? cur : v);
+  const moved = r.jurisdictionId !== b.jurisdiction_id;
+  const township = moved ? r.townshipId : keep(r.townshipId, b.township_id);
+  const village = moved || r.townshipId !== null ? r.villageId : keep(r.villageId, b.village_id);
+  const tags = r.tags ?? b.tags ?? [];
+  return (
+    r.name !== b.name ||
+    r.creditCode !== b.credit_code ||
+    r.kind !== b.kind ||
+    moved ||
+    township !== b.township_id ||
+    village !== b.village_id ||
+    keep(r.address, b.address) !== b.address ||
+    keep(r.legalRepresentative, b.legal_representative) !== b.legal_representative ||
+    keep(r.personInCharge, b.person_in_charge) !== b.person_in_charge ||
+    keep(r.qualityManager, b.quality_manager) !== b.quality_manager ||
+    keep(r.phone, b.phone) !== b.phone ||
+    tags.length !== (b.tags ?? []).length ||
+    tags.some((t: string, i: number) => t !== b.tags[i]) ||
+    keep(r.medicalGrade, b.medical_grade) !== b.medical_grade ||
+    keep(r.deviceLevel, b.device_level) !== b.device_level ||
+    keep(r.familyPlanning, b.family_planning) !== b.family_planning ||
+    keep(r.riskLevel, b.risk_level) !== b.risk_level ||
+    keep(r.creditGrade, b.credit_grade) !== b.credit_grade ||
+    keep(r.status, b.status) !== b.status
+  );
+}
+
+/**
+ * Write validated records in chunks of set-based statements (jsonb_to_recordset: one parameter per
+ * chunk): inserts for new units, updates (blank cells keep the current value) for known ones,
+ * licence upserts by (kind, number), and audit rows — before/after for every updated unit, one
+ * row per created unit. Call inside the caller's transaction.
+ */
+export async function writeRecords(
+  tx: DbOrTx,
+  actor: Pick<Actor, 'id' | 'name'>,
+  records: ImportRecord[],
+  opts: { importId?: number; /** 'demo': audited as plain registrations of demo data. */ source?: 'import' | 'demo'; ip?: string | null; onProgress?: (done: number) => void | Promise<void>; /** Bench data only. */ skipAudit?: boolean } = {},
+) {
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  const tag = opts.importId ? `（导入批次 #${opts.importId}）` : '';
+  for (let i = 0; i < records.length; i += CHUNK) {
+    const chunk = records.slice(i, i + CHUNK);
+    const ids = new Map<ImportRecord, number>();
+    const audits: object[] = [];
+
+    const news = chunk.filter((r) => !r.existingId);
+    if (news.length) {
+      const res = await tx.execute(sql`insert into entities (name, credit_code, kind, jurisdiction_id, township_id, village_id, address,
+          legal_representative, person_in_charge, quality_manager, phone, tags, medical_grade, device_level, family_planning,
+          risk_level, credit_grade, status, licence_valid_to, search_bigrams, created_by)
+        select name, credit_code, kind, jurisdiction_id, township_id, village_id, address, legal_representative, person_in_charge,
+          quality_manager, phone, coalesce(tags, '{}'), medical_grade, device_level, coalesce(family_planning, false),
+          coalesce(risk_level, 'low'), credit_grade, coalesce(status, 'operating'), licence_valid_to, search_bigrams, ${actor.id || null}::int
+        from jsonb_to_recordset(${JSON.stringify(news.map((r) => toJson(r)))}::jsonb) as x(${sql.raw(COLS)})
+        returning id, credit_code, name, jurisdiction_id`);
+      const byCode = new Map(rowsOf(res).map((x) => [x.credit_code as string, x]));
+      for (const r of news) {
+        const x = byCode.get(r.creditCode)!;
+        ids.set(r, x.id);
+        audits.push(
+          opts.source === 'demo'
+            ? { action: 'entity.create', entity_id: String(x.id), jurisdiction_id: x.jurisdiction_id, summary: `登记 ${x.name}（演示数据）`, before: null, after: null }
+            : { action: 'entity.import_create', entity_id: String(x.id), jurisdiction_id: x.jurisdiction_id, summary: `导入登记 ${x.name}${tag}`, before: null, after: null },
+        );
+      }
+      created += news.length;
+    }
+
+    const known = chunk.filter((r) => r.existingId);
+    let olds: ImportRecord[] = [];
+    const before = new Map<number, any>();
+    if (known.length) {
+      const idList = sql.raw(`'{${known.map((r) => r.existingId).join(',')}}'::int[]`);
+      for (const b of rowsOf(await tx.execute(sql`select * from entities where id = any(${idList})`))) before.set(b.id, b);
+      // A unit whose values are all the same is left alone (no write, no audit row).
+      olds = known.filter((r) => changes(r, before.get(r.existingId!)));
+      for (const r of known) ids.set(r, r.existingId!);
+      unchanged += known.length - olds.length;
+    }
+    if (olds.length) {
+      const res = await tx.execute(sql`update entities e set
+          name = x.name,
+          credit_code = x.credit_code,
+          kind = x.kind,
+          jurisdiction_id = x.jurisdiction_id,
+          township_id = case when x.jurisdiction_id <> e.jurisdiction_id then x.township_id else coalesce(x.township_id, e.township_id) end,
+          village_id = case when x.jurisdiction_id <> e.jurisdiction_id or x.township_id is not null then x.village_id else coalesce(x.village_id, e.village_id) end,
+          address = coalesce(x.address, e.address),
+          legal_representative = coalesce(x.legal_representative, e.legal_representative),
+          person_in_charge = coalesce(x.person_in_charge, e.person_in_charge),
+          quality_manager = coalesce(x.quality_manager, e.quality_manager),
+          phone = coalesce(x.phone, e.phone),
+          tags = coalesce(x.tags, e.tags),
+          medical_grade = coalesce(x.medical_grade, e.medical_grade),
+          device_level = coalesce(x.device_level, e.device_level),
+          family_planning = coalesce(x.family_planning, e.family_planning),
+          risk_level = coalesce(x.risk_level, e.risk_level),
+          credit_grade = coalesce(x.credit_grade, e.credit_grade),
+          status = coalesce(x.status, e.status),
+          search_bigrams = x.search_bigrams,
+          updated_at = now()
+        from jsonb_to_recordset(${JSON.stringify(olds.map((r) => toJson(r, before.get(r.existingId!)?.address)))}::jsonb) as x(id int, ${sql.raw(COLS)})
+        where e.id = x.id
+        returning e.*`);
+      const after = new Map(rowsOf(res).map((a) => [a.id as number, a]));
+      for (const r of olds) {
+        const a = after.get(r.existingId!);
+        audits.push({ action: 'entity.import_update', entity_id: String(r.existingId), jurisdiction_id: a.jurisdiction_id, summary: `导入更新 ${a.name}${tag}`, before: before.get(r.existingId!), after: a });
+      }
+      updated += olds.length;
+    }
+
+    const lic = chunk.filter((r) => r.licence);
+    if (lic.length) {
+      const json = lic.map((r) => ({ entity_id: ids.get(r), jurisdiction_id: r.jurisdictionId, kind: r.licence!.kind, number: r.licence!.number, scope: r.licence!.scope, valid_from: r.licence!.validFrom ?? null, valid_to: r.licence!.validTo }));
+      await tx.execute(sql`insert into entity_licences (entity_id, jurisdiction_id, kind, number, scope, valid_from, valid_to)
+        select entity_id, jurisdiction_id, kind, number, scope, valid_from, valid_to
+        from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(entity_id int, jurisdiction_id int, kind text, number text, scope text, valid_from date, valid_to date)
+        on conflict (kind, number) do update set entity_id = excluded.entity_id, jurisdiction_id = excluded.jurisdiction_id,
+          scope = coalesce(excluded.scope, entity_licences.scope), valid_from = coalesce(excluded.valid_from, entity_licences.valid_from), valid_to = coalesce(excluded.valid_to, entity_licences.valid_to), updated_at = now()
+        where (entity_licences.entity_id, entity_licences.jurisdiction_id) is distinct from (excluded.entity_id, excluded.jurisdiction_id)
+          or (excluded.scope is not null and excluded.scope is distinct from entity_licences.scope)
+          or (excluded.valid_from is not null and excluded.valid_from is distinct from entity_licences.valid_from)
+          or (excluded.valid_to is not null and excluded.valid_to is distinct from entity_licences.valid_to)`);
+      // New units hold only this licence (set on insert); known units may hold others.
+      await refreshLicenceValidTo(tx, lic.filter((r) => r.existingId).map((r) => r.existingId!));
+    }
+
+    if (!opts.skipAudit) await tx.execute(sql`insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, jurisdiction_id, summary, before, after, ip)
+      select ${actor.id || null}::int, ${actor.name}, action, 'entity', entity_id, jurisdiction_id, summary, before, after, ${opts.ip ?? null}::text
+      from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) as x(action text, entity_id text, jurisdiction_id int, summary text, before jsonb, after jsonb)`);
+    await opts.onProgress?.(Math.min(i + CHUNK, records.length));
+  }
+  return { created, updated, unchanged };
+}

@@ -1,0 +1,345 @@
+import { sql } from 'drizzle-orm';
+import { checkCreditCode, CREDIT_CODE_PROBLEMS } from '../../../contracts/credit-code.js';
+import {
+  CREDIT_GRADES,
+  DEVICE_LEVELS,
+  ENTITY_KINDS,
+  ENTITY_STATUSES,
+  ENTITY_TAGS,
+  MEDICAL_GRADES,
+  RISK_LEVELS,
+  type EntityKind,
+} from '../../../contracts/entity-kinds.js';
+import { DEFAULT_LICENCE, IMPORT_COLUMNS, LICENCE_KINDS, type ImportError, type LicenceKind } from '../../../contracts/entities.js';
+import type { DbOrTx } from '../../../db/client.js';
+import type { Actor } from '../../core/context.js';
+import type { RawTable } from './import-file.js';
+
+/** A validated row ready for the bulk writer; null fields keep the current value on update. */
+export interface ImportRecord {
+  row: number;
+  existingId: number | null;
+  name: string;
+  creditCode: string;
+  kind: EntityKind;
+  jurisdictionId: number;
+  townshipId: number | null;
+  villageId: number | null;
+  address: string | null;
+  legalRepresentative: string | null;
+  personInCharge: string | null;
+  qualityManager: string | null;
+  phone: string | null;
+  tags: string[] | null;
+  medicalGrade: string | null;
+  deviceLevel: string | null;
+  familyPlanning: boolean | null;
+  riskLevel: string | null;
+  creditGrade: string | null;
+  status: string | null;
+  licence: { kind: LicenceKind; number: string; validFrom?: string | null; validTo: string | null; scope: string | null } | null;
+}
+
+export type Mapping = Record<string, number | null>;
+
+const norm = (s: string) => s.replace(/[\s（）()【】\[\]*＊:：]/g, '').toLowerCase();
+
+/** Map each field to a file column by its header, then by known synonyms. */
+export function autoMapping(headers: string[]): Mapping {
+  const h = headers.map(norm);
+  const used = new Set<number>();
+  const m: Mapping = {};
+  for (const col of IMPORT_COLUMNS) {
+    const names = [col.header, ...(col.synonyms ?? [])].map(norm);
+    let idx = h.findIndex((x, i) => !used.has(i) && x === names[0]);
+    if (idx < 0) idx = h.findIndex((x, i) => !used.has(i) && names.includes(x));
+    m[col.field] = idx >= 0 ? idx : null;
+    if (idx >= 0) used.add(idx);
+  }
+  return m;
+}
+
+function lookup<T extends Record<string, string>>(dict: T, extra: Record<string, keyof T> = {}) {
+  const map = new Map<string, keyof T>();
+  for (const [k, v] of Object.entries(dict)) {
+    map.set(norm(k), k);
+    map.set(norm(v), k);
+  }
+  for (const [k, v] of Object.entries(extra)) map.set(norm(k), v);
+  return (s: string) => map.get(norm(s));
+}
+
+const kindOf = lookup(Object.fromEntries(ENTITY_KINDS.map((k) => [k.code, k.label])) as Record<EntityKind, string>, {
+  连锁药店: 'pharmacy_chain',
+  连锁门店: 'pharmacy_chain',
+  单体药店: 'pharmacy_single',
+  零售药店: 'pharmacy_single',
+  药店: 'pharmacy_single',
+  诊所: 'clinic',
+  医院: 'medical_institution',
+  卫生院: 'medical_institution',
+  疾控中心: 'cdc',
+  接种点: 'vaccination_site',
+  医疗器械经营: 'device_dealer',
+  母婴店: 'cosmetics_maternal',
+  商超专柜: 'cosmetics_counter',
+  医美机构: 'medical_aesthetics',
+});
+const riskOf = lookup(RISK_LEVELS, { 低风险: 'low', 中风险: 'medium', 高风险: 'high', 较高: 'high', 一般: 'low' });
+const creditOf = lookup(CREDIT_GRADES, { a级: 'A', b级: 'B', c级: 'C', d级: 'D' });
+const medicalOf = lookup(MEDICAL_GRADES, { 一级医院: '1', 二级医院: '2', 三级医院: '3', 无: 'none' });
+const deviceOf = lookup(DEVICE_LEVELS, { 一级监管: '1', 二级监管: '2', 三级监管: '3', Ⅰ: '1', Ⅱ: '2', Ⅲ: '3', i: '1', ii: '2', iii: '3' });
+const statusOf = lookup(ENTITY_STATUSES, { 正常: 'operating', 营业: 'operating', 存续: 'operating', 注销: 'closed', 关闭: 'closed', 吊销: 'closed', 歇业: 'suspended' });
+const tagOf = lookup(ENTITY_TAGS, { 城乡结合部: 'key_area_urban_rural', 农村: 'key_area_rural_pastoral', 牧区: 'key_area_rural_pastoral', 疫苗: 'vaccine', 冷链: 'cold_chain', 集采: 'vbp', 网售: 'online', 多次处罚: 'repeat_offender' });
+const licenceKindOf = lookup(LICENCE_KINDS);
+const yesNo = (s: string) => (/^(是|y|yes|true|1|有)$/i.test(s) ? true : /^(否|n|no|false|0|无)$/i.test(s) ? false : undefined);
+
+/** Dates as written in bureau spreadsheets: 2025-06-30, 2025/6/30, 2025.6.30, 2025年6月30日, 20250630, Excel serials. */
+export function parseDate(s: string): string | undefined {
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m && /^\d{5}(\.\d+)?$/.test(s)) {
+    const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(s)) * 86400_000);
+    m = [s, String(d.getUTCFullYear()), String(d.getUTCMonth() + 1), String(d.getUTCDate())] as unknown as RegExpExecArray;
+  }
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d || y < 1950 || y > 2100) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+interface Places {
+  stations: Map<string, number[]>;
+  townships: Map<string, number>;
+  villagesByTownship: Map<string, number>;
+  villagesByStation: Map<string, number[]>;
+}
+
+/** Stations in the actor's area, by full name, short name (创新所) and stem (创新); their townships and villages by name. */
+async function loadPlaces(db: DbOrTx, actor: Actor): Promise<Places> {
+  const prefix = actor.scope === 'all' ? '/' : actor.jurisdictionPath;
+  const res = await db.execute(sql`select j.id, j.level, j.name, j.parent_id, j.path,
+      (select string_agg(o.short_name, '|') from org_units o where o.jurisdiction_id = j.id and o.kind = 'station') as short
+    from jurisdictions j where j.path like ${prefix + '%'} and j.level in ('station','township','village')`);
+  const rows = (res as any).rows as { id: number; level: string; name: string; parent_id: number; path: string; short: string | null }[];
+  const p: Places = { stations: new Map(), townships: new Map(), villagesByTownship: new Map(), villagesByStation: new Map() };
+  const add = (m: Map<string, number[]>, k: string, id: number) => {
+    const list = m.get(k) ?? [];
+    if (!list.includes(id)) list.push(id);
+    m.set(k, list);
+  };
+  const stationOfTownship = new Map<number, number>();
+  for (const r of rows) {
+    if (r.level === 'station') {
+      const names = [r.name, r.name.replace(/市场监督管理所$|市场监管所$|监管所$/, ''), ...(r.short?.split('|') ?? [])];
+      for (const n of names) {
+        add(p.stations, norm(n), r.id);
+        add(p.stations, norm(n.replace(/所$/, '')), r.id);
+      }
+    } else if (r.level === 'township') {
+      p.townships.set(`${r.parent_id}|${norm(r.name)}`, r.id);
+      stationOfTownship.set(r.id, r.parent_id);
+    }
+  }
+  for (const r of rows) {
+    if (r.level !== 'village') continue;
+    p.villagesByTownship.set(`${r.parent_id}|${norm(r.name)}`, r.id);
+    const st = stationOfTownship.get(r.parent_id);
+    if (st) add(p.villagesByStation, `${st}|${norm(r.name)}`, r.id);
+  }
+  return p;
+}
+
+async function existingBy(db: DbOrTx, codes: string[], licences: string[], actor: Actor) {
+  const byCode = new Map<string, { id: number; path: string }>();
+  const byLicence = new Map<string, { id: number; path: string }>();
+  for (let i = 0; i < codes.length; i += 5000) {
+    const chunk = codes.slice(i, i + 5000);
+    const r = await db.execute(sql`select e.id, e.credit_code, j.path from entities e join jurisdictions j on j.id = e.jurisdiction_id
+      where e.credit_code = any(${toPgArray(chunk)}::text[])`);
+    for (const x of (r as any).rows) byCode.set(x.credit_code, { id: x.id, path: x.path });
+  }
+  for (let i = 0; i < licences.length; i += 5000) {
+    const chunk = licences.slice(i, i + 5000);
+    const wanted = new Set(chunk);
+    // By number (indexed), then the kind in JS.
+    const r = await db.execute(sql`select l.entity_id as id, l.kind, l.number, j.path from entity_licences l
+      join entities e on e.id = l.entity_id join jurisdictions j on j.id = e.jurisdiction_id
+      where l.number = any(${toPgArray(chunk.map((k) => k.slice(k.indexOf('|') + 1)))}::text[])`);
+    for (const x of (r as any).rows) {
+      const k = `${x.kind}|${x.number}`;
+      if (wanted.has(k)) byLicence.set(k, { id: x.id, path: x.path });
+    }
+  }
+  void actor;
+  return { byCode, byLicence };
+}
+
+/** A text[] literal passed as one parameter (avoids one bind parameter per element). */
+export function toPgArray(xs: string[]) {
+  return '{' + xs.map((x) => '"' + x.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"').join(',') + '}';
+}
+
+const MAX_LEN: Record<string, number> = { name: 100, address: 200, legalRepresentative: 50, personInCharge: 50, qualityManager: 50, phone: 40, licenceNumber: 60, licenceScope: 500 };
+
+/**
+ * Validate every row against the mapping, the organisation and the registry. Returns the
+ * records to write and every bad row with its reason (bad credit code, unknown station or kind,
+ * duplicate in file, missing required field, …).
+ */
+export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, mapping: Mapping) {
+  const errors: ImportError[] = [];
+  const missingMap = IMPORT_COLUMNS.filter((c) => c.required && (mapping[c.field] === null || mapping[c.field] === undefined));
+  if (missingMap.length) {
+    errors.push({ row: 0, field: null, message: `缺少必填列：${missingMap.map((c) => c.header).join('、')}（请在列对应中指定）` });
+    return { records: [] as ImportRecord[], errors, toCreate: 0, toUpdate: 0 };
+  }
+  const places = await loadPlaces(db, actor);
+  const header = (f: string) => IMPORT_COLUMNS.find((c) => c.field === f)!.header;
+  const prelim: ImportRecord[] = [];
+  const seenCode = new Map<string, number>();
+  const seenLicence = new Map<string, number>();
+  for (const { n, cells } of table.rows) {
+    const get = (f: string) => {
+      const i = mapping[f];
+      return i === null || i === undefined ? '' : (cells[i] ?? '').trim();
+    };
+    const bad = (field: string | null, message: string) => errors.push({ row: n, field: field && header(field), message });
+    const before = errors.length;
+    for (const c of IMPORT_COLUMNS) if (c.required && !get(c.field)) bad(c.field, `${c.header}不能为空`);
+    for (const [f, max] of Object.entries(MAX_LEN)) if (get(f).length > max) bad(f, `${header(f)}不能超过${max}字`);
+    let creditCode = '';
+    if (get('creditCode')) {
+      const cc = checkCreditCode(get('creditCode'));
+      if (cc.problem) bad('creditCode', `${CREDIT_CODE_PROBLEMS[cc.problem]}：${get('creditCode')}`);
+      creditCode = cc.code;
+    }
+    const kind = get('kind') ? kindOf(get('kind')) : undefined;
+    if (get('kind') && !kind) bad('kind', `未知的主体类型“${get('kind')}”`);
+    let jurisdictionId = 0;
+    if (get('station')) {
+      const ids = places.stations.get(norm(get('station'))) ?? [];
+      if (!ids.length) bad('station', `未知或不在本辖区的监管所“${get('station')}”`);
+      else if (ids.length > 1) bad('station', `监管所“${get('station')}”名称不唯一，请填写全称`);
+      else jurisdictionId = ids[0];
+    }
+    let townshipId: number | null = null;
+    let villageId: number | null = null;
+    if (jurisdictionId && get('township')) {
+      townshipId = places.townships.get(`${jurisdictionId}|${norm(get('township'))}`) ?? null;
+      if (!townshipId) bad('township', `乡镇（街道）“${get('township')}”不属于${get('station')}`);
+    }
+    if (jurisdictionId && get('village')) {
+      if (townshipId) villageId = places.villagesByTownship.get(`${townshipId}|${norm(get('village'))}`) ?? null;
+      else if (!get('township')) {
+        const ids = places.villagesByStation.get(`${jurisdictionId}|${norm(get('village'))}`) ?? [];
+        villageId = ids.length === 1 ? ids[0] : null;
+      }
+      if (!villageId && !(get('township') && !townshipId)) bad('village', `村（社区）“${get('village')}”不属于所填乡镇（街道）或监管所`);
+    }
+    const coded = <T>(field: string, fn: (s: string) => T | undefined, what: string) => {
+      const v = get(field);
+      if (!v) return null;
+      const r = fn(v);
+      if (r === undefined) bad(field, `${what}“${v}”无法识别`);
+      return r ?? null;
+    };
+    const riskLevel = coded('riskLevel', riskOf, '风险等级') as string | null;
+    const creditGrade = coded('creditGrade', (s) => creditOf(s) ?? creditOf(s.slice(0, 1)), '信用等级') as string | null;
+    const medicalGrade = coded('medicalGrade', medicalOf, '医疗机构等级') as string | null;
+    const deviceLevel = coded('deviceLevel', deviceOf, '医疗器械监管级别') as string | null;
+    const familyPlanning = coded('familyPlanning', yesNo, '计划生育类产品') as boolean | null;
+    const status = coded('status', statusOf, '经营状态') as string | null;
+    let tags: string[] | null = null;
+    if (get('tags')) {
+      tags = [];
+      for (const t of get('tags').split(/[、,，;；/|\s]+/).filter(Boolean)) {
+        const code = tagOf(t);
+        if (!code) bad('tags', `未知的标签“${t}”`);
+        else if (!tags.includes(code)) tags.push(code);
+      }
+    }
+    const phone = get('phone') || null;
+    if (phone && !/^[0-9+\-()（）、,，/ ]*$/.test(phone)) bad('phone', `联系电话格式错误：${phone}`);
+    let licence: ImportRecord['licence'] = null;
+    const number = get('licenceNumber');
+    if (number) {
+      const lk = get('licenceKind') ? licenceKindOf(get('licenceKind')) : kind ? DEFAULT_LICENCE[kind] : undefined;
+      if (get('licenceKind') && !lk) bad('licenceKind', `未知的许可证类型“${get('licenceKind')}”`);
+      let validTo: string | null = null;
+      if (get('licenceValidTo')) {
+        validTo = parseDate(get('licenceValidTo')) ?? null;
+        if (!validTo) bad('licenceValidTo', `许可证有效期至“${get('licenceValidTo')}”不是有效日期`);
+      }
+      if (lk) licence = { kind: lk as LicenceKind, number, validTo, scope: get('licenceScope') || null };
+    } else if (get('licenceValidTo')) bad('licenceNumber', '填写了许可证有效期但缺少许可证编号');
+    if (creditCode && errors.length === before) {
+      const first = seenCode.get(creditCode);
+      if (first) bad('creditCode', `与第${first}行重复（统一社会信用代码相同）`);
+      else seenCode.set(creditCode, n);
+    }
+    if (licence && errors.length === before) {
+      const k = `${licence.kind}|${licence.number}`;
+      const first = seenLicence.get(k);
+      if (first) bad('licenceNumber', `与第${first}行重复（许可证编号相同）`);
+      else seenLicence.set(k, n);
+    }
+    if (errors.length > before) continue;
+    prelim.push({
+      row: n,
+      existingId: null,
+      name: get('name'),
+      creditCode,
+      kind: kind!,
+      jurisdictionId,
+      townshipId,
+      villageId,
+      address: get('address') || null,
+      legalRepresentative: get('legalRepresentative') || null,
+      personInCharge: get('personInCharge') || null,
+      qualityManager: get('qualityManager') || null,
+      phone,
+      tags,
+      medicalGrade,
+      deviceLevel,
+      familyPlanning,
+      riskLevel,
+      creditGrade,
+      status,
+      licence,
+    });
+  }
+  // Re-importing a unit updates it: same credit code, else same licence.
+  const { byCode, byLicence } = await existingBy(
+    db,
+    prelim.map((r) => r.creditCode),
+    prelim.flatMap((r) => (r.licence ? [`${r.licence.kind}|${r.licence.number}`] : [])),
+    actor,
+  );
+  const records: ImportRecord[] = [];
+  const claimed = new Map<number, number>();
+  for (const r of prelim) {
+    const hit = byCode.get(r.creditCode) ?? (r.licence ? byLicence.get(`${r.licence.kind}|${r.licence.number}`) : undefined);
+    const licOwner = r.licence ? byLicence.get(`${r.licence.kind}|${r.licence.number}`) : undefined;
+    if (hit && actor.scope !== 'all' && !hit.path.startsWith(actor.jurisdictionPath)) {
+      errors.push({ row: r.row, field: header('creditCode'), message: '该单位已登记在其他辖区，无权修改' });
+      continue;
+    }
+    if (licOwner && hit && licOwner.id !== hit.id) {
+      errors.push({ row: r.row, field: header('licenceNumber'), message: `许可证编号 ${r.licence!.number} 已属于其他单位` });
+      continue;
+    }
+    if (hit) {
+      const first = claimed.get(hit.id);
+      if (first) {
+        errors.push({ row: r.row, field: header('licenceNumber'), message: `与第${first}行指向同一已登记单位` });
+        continue;
+      }
+      claimed.set(hit.id, r.row);
+    }
+    records.push({ ...r, existingId: hit?.id ?? null });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  const toUpdate = records.filter((r) => r.existingId).length;
+  return { records, errors, toCreate: records.length - toUpdate, toUpdate };
+}

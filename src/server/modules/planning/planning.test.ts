@@ -1,0 +1,220 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanDetail, PlanSummary, PlanTask } from '../../../contracts/plans.js';
+import { seedDemoCampaigns } from '../../demo/seed-campaigns.js';
+import { seedDemoEntities } from '../../demo/seed-entities.js';
+import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
+
+/**
+ * Plans on the demo district: seed 000's campaign (as merged from the campaigns feature) over the
+ * demo registry. Rules are checked by counting from the database, independently of the engine.
+ */
+let t: TestApp;
+let office: Client;
+let cx: Client;
+let campaignId: number;
+let plan: PlanSummary;
+const rows = async (q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as any).rows as any[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoEntities(t.database.db, t.org);
+  await seedDemoCampaigns(t.database.db, t.org);
+  [{ id: campaignId }] = await rows(sql`select id from campaigns where template_code = 'seed-000'`);
+  office = await t.as('office');
+  cx = await t.as('inspector_cx');
+  const res = await office.post('/api/plans', { campaignId, seed: 2022 });
+  expect(res.statusCode, res.body).toBe(200);
+  plan = res.json();
+});
+afterAll(() => t.close());
+
+async function allTasks(client: Client, planId: number): Promise<PlanTask[]> {
+  const res = await client.get(`/api/plans/${planId}/tasks?pageSize=500&page=1`);
+  expect(res.statusCode, res.body).toBe(200);
+  const out: PlanTask[] = res.json().items;
+  for (let page = 2; out.length < res.json().total; page++) out.push(...(await client.get(`/api/plans/${planId}/tasks?pageSize=500&page=${page}`)).json().items);
+  return out;
+}
+
+describe('seed 000 on the demo district', () => {
+  it('gives a plan that meets every rule of the seed at every station, with the fewest inspections', async () => {
+    expect(plan).toMatchObject({ status: 'draft', seed: 2022, optimal: true });
+    expect(plan.taskCount).toBe(plan.minimum);
+    const tasks = await allTasks(office, plan.id);
+    const visits = new Map<number, number>();
+    for (const task of tasks) visits.set(task.entityId, (visits.get(task.entityId) ?? 0) + 1);
+    const units = await rows(sql`select e.id, e.kind, e.tags, e.medical_grade, e.device_level, e.family_planning, o.short_name as station
+      from entities e join org_units o on o.jurisdiction_id = e.jurisdiction_id and o.kind = 'station'
+      where e.status = 'operating' and e.jurisdiction_id in (select id from jurisdictions where parent_id = ${t.org.districtId})`);
+    const stations = [...new Set(units.map((u) => u.station))];
+    expect(stations).toHaveLength(11);
+    const small = ['曙光所', '欢喜岭所', '新工所', '高采所'];
+    const check = (station: string, pred: (u: any) => boolean) => {
+      const pop = units.filter((u) => u.station === station && pred(u));
+      return { n: pop.length, done: pop.filter((u) => visits.has(u.id)).length, pop };
+    };
+    const half = (n: number) => Math.ceil(n / 2);
+    const drug = (u: any) => ['pharmacy_chain', 'pharmacy_single', 'medical_institution'].includes(u.kind) && !(u.kind === 'medical_institution' && u.medical_grade === '3') && !u.tags.includes('city_level');
+    const cosmetics = ['cosmetics_maternal', 'cosmetics_store', 'cosmetics_counter', 'beauty_salon', 'hair_salon', 'hotel', 'bathhouse'];
+    const shortfalls = ((await office.get(`/api/plans/${plan.id}`)).json() as PlanDetail).shortfalls;
+    for (const s of stations) {
+      const big = !small.includes(s);
+      const d = check(s, drug);
+      expect(d.done, `${s} drug`).toBeGreaterThanOrEqual(half(d.n));
+      const v = check(s, (u) => ['vaccine_distributor', 'cdc', 'vaccination_site'].includes(u.kind));
+      expect(v.done, `${s} vaccine`).toBe(v.n);
+      for (const u of check(s, (u) => u.tags.includes('high_risk')).pop) expect(visits.get(u.id), `${s} high risk ${u.id}`).toBe(2);
+      const l12 = check(s, (u) => u.kind === 'device_dealer' && ['1', '2'].includes(u.device_level));
+      expect(l12.done).toBeGreaterThanOrEqual(half(l12.n));
+      const l3 = check(s, (u) => u.kind === 'device_dealer' && u.device_level === '3' && !u.family_planning);
+      expect(l3.done).toBe(l3.n);
+      const fp = check(s, (u) => u.kind === 'device_dealer' && u.device_level === '3' && u.family_planning);
+      expect(fp.done).toBe(half(fp.n));
+      const c = check(s, (u) => cosmetics.includes(u.kind));
+      const need = big ? 15 : 5;
+      expect(c.done, `${s} cosmetics`).toBeGreaterThanOrEqual(Math.min(need, c.n));
+      if (c.n < need) expect(shortfalls).toContainEqual(expect.objectContaining({ ruleId: 'cosmetics', stationShortName: s, required: need, available: c.n }));
+      for (const k of ['cosmetics_maternal', 'cosmetics_store', 'cosmetics_counter']) {
+        const sub = check(s, (u) => u.kind === k);
+        expect(sub.done, `${s} ${k}`).toBeGreaterThanOrEqual(half(sub.n));
+      }
+      for (const k of ['beauty_salon', 'hair_salon', 'hotel', 'bathhouse']) {
+        const sub = check(s, (u) => u.kind === k);
+        expect(sub.done, `${s} ${k}`).toBeGreaterThanOrEqual(Math.min(big ? 2 : 1, sub.n));
+      }
+    }
+    // Excluded units (三级医疗机构, the city CDC) never count toward the 50% rule; a grade-3
+    // hospital under no other rule is not planned at all.
+    const excluded = units.filter((x) => x.medical_grade === '3' || (x.kind === 'cdc' && x.tags.includes('city_level')));
+    expect(excluded.length).toBeGreaterThan(0);
+    for (const u of excluded) {
+      const served = tasks.filter((x) => x.entityId === u.id).flatMap((x) => x.rules.map((r) => r.ruleId));
+      expect(served).not.toContain('drug-retail-medical');
+      if (u.kind === 'medical_institution' && !u.tags.includes('high_risk')) expect(visits.has(u.id)).toBe(false);
+    }
+    // Two inspectors from the unit's own station on every task.
+    for (const task of tasks) expect(new Set(task.inspectors.map((i) => i.id)).size).toBe(2);
+  });
+
+  it('reproduces the same plan from the recorded seed', async () => {
+    const again: PlanSummary = (await office.post('/api/plans', { campaignId, seed: 2022 })).json();
+    const key = (ts: PlanTask[]) => ts.map((x) => `${x.entityId}:${x.visit}:${x.inspectors.map((i) => i.id).join('+')}`).sort().join(',');
+    expect(key(await allTasks(office, again.id))).toBe(key(await allTasks(office, plan.id)));
+  });
+
+  it('never draws an inspector declared conflicted with the unit (回避)', async () => {
+    const tasks = await allTasks(office, plan.id);
+    const task = tasks.find((x) => x.stationName.startsWith('创新'))!;
+    const person = task.inspectors[0];
+    const res = await office.post('/api/inspector-conflicts', { userId: person.id, entityId: task.entityId, reason: '亲属关系' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await cx.get(`/api/inspector-conflicts?entityId=${task.entityId}`)).json()).toHaveLength(1);
+    const again: PlanSummary = (await office.post('/api/plans', { campaignId, seed: 2022 })).json();
+    const redrawn = (await allTasks(office, again.id)).filter((x) => x.entityId === task.entityId);
+    expect(redrawn.length).toBeGreaterThan(0);
+    for (const x of redrawn) expect(x.inspectors.map((i) => i.id)).not.toContain(person.id);
+    expect((await office.delete(`/api/inspector-conflicts/${res.json().id}`)).statusCode).toBe(200);
+  });
+
+  it('lets only the campaign owner generate plans', async () => {
+    expect((await cx.post('/api/plans', { campaignId })).statusCode).toBe(403);
+    expect((await (await t.as('head_cx')).post('/api/plans', { campaignId })).statusCode).toBe(403);
+  });
+});
+
+describe('manual changes', () => {
+  it('are audited and re-checked: removing a high-risk visit breaks its rule', async () => {
+    const draft: PlanSummary = (await office.post('/api/plans', { campaignId, seed: 7 })).json();
+    const tasks = await allTasks(office, draft.id);
+    const victim = tasks.find((x) => x.visit === 2)!;
+    const res = await office.post(`/api/plans/${draft.id}/tasks`, { action: 'remove', taskId: victim.id, reason: '停业整顿' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().ok).toBe(false);
+    expect(res.json().violations).toContainEqual(expect.objectContaining({ ruleId: 'high-risk-full', missing: 1 }));
+    const back = await office.post(`/api/plans/${draft.id}/tasks`, { action: 'add', entityId: victim.entityId });
+    expect(back.json().violations).toEqual([]);
+    const extra = await office.post(`/api/plans/${draft.id}/tasks`, { action: 'add', entityId: victim.entityId });
+    expect(extra.json().excess).toContainEqual(expect.objectContaining({ entityId: String(victim.entityId), visits: 3, needed: 2 }));
+    expect(extra.json().surplus).toBe(1);
+    const log = await rows(sql`select action, summary from audit_log where entity_type = 'plan' and entity_id = ${String(draft.id)} order by id`);
+    expect(log.map((l) => l.action)).toEqual(['plan.generate', 'plan.task.remove', 'plan.task.add', 'plan.task.add']);
+    expect(log[1].summary).toContain('停业整顿');
+    const detail: PlanDetail = (await office.get(`/api/plans/${draft.id}`)).json();
+    expect(detail.check.excess).toHaveLength(1);
+  });
+
+  it('rejects inspectors from another station', async () => {
+    const tasks = await allTasks(office, plan.id);
+    const a = tasks.find((x) => x.stationName.startsWith('创新'))!;
+    const b = tasks.find((x) => x.stationName.startsWith('兴隆'))!;
+    const res = await office.post(`/api/plans/${plan.id}/tasks`, { action: 'reassign', taskId: a.id, inspectorIds: b.inspectors.map((i) => i.id) });
+    expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('inspections and live coverage', () => {
+  let published: PlanSummary;
+  beforeAll(async () => {
+    published = (await office.post('/api/plans', { campaignId, seed: 99 })).json();
+    const res = await office.post(`/api/plans/${published.id}/publish`);
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('shows a station only its own tasks and coverage', async () => {
+    const mine = await allTasks(cx, published.id);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((x) => x.stationName))).toEqual(new Set(['创新市场监督管理所']));
+    const cov = (await cx.get(`/api/plans/${published.id}/coverage`)).json();
+    expect(new Set(cov.rows.map((r: any) => r.stationShortName))).toEqual(new Set(['创新所']));
+    const all = (await office.get(`/api/plans/${published.id}/coverage`)).json();
+    expect(new Set(all.rows.map((r: any) => r.stationShortName)).size).toBe(11);
+  });
+
+  it('counts a recorded inspection at once, and refuses other stations and repeats', async () => {
+    const mine = (await allTasks(cx, published.id)).filter((x) => x.status === 'planned');
+    const task = mine.find((x) => x.rules.some((r) => r.ruleId === 'drug-retail-medical'))!;
+    const key = task.rules.find((r) => r.ruleId === 'drug-retail-medical')!.requirementKey;
+    const row = async () => (await cx.get(`/api/plans/${published.id}/coverage`)).json().rows.find((r: any) => r.requirementKey === key);
+    const before = await row();
+    expect(before.done).toBe(0);
+    const res = await cx.post('/api/inspections', { planTaskId: task.id, date: '2022-06-15', inspectorIds: task.inspectors.map((i) => i.id), note: '现场检查未发现问题' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'done', date: '2022-06-15', planTaskId: task.id });
+    const after = await row();
+    expect(after.done).toBe(1);
+    expect(after.remaining).toBe(before.remaining - 1);
+    const missing = (await cx.get(`/api/plans/${published.id}/missing`)).json();
+    const m = missing.find((x: any) => x.row.requirementKey === key);
+    expect(m.planned.map((p: any) => p.entityId)).not.toContain(task.entityId);
+    expect((await cx.post('/api/inspections', { planTaskId: task.id, date: '2022-06-16', inspectorIds: task.inspectors.map((i) => i.id) })).statusCode).toBe(409);
+    const other = (await allTasks(office, published.id)).find((x) => x.stationName.startsWith('兴隆'))!;
+    expect((await cx.post('/api/inspections', { planTaskId: other.id, date: '2022-06-15', inspectorIds: other.inspectors.map((i) => i.id) })).statusCode).toBe(404);
+    expect((await cx.post('/api/inspections', { planTaskId: task.id, date: '2099-01-01', inspectorIds: [1, 2] })).statusCode).toBe(400);
+  });
+
+  it('records an unplanned inspection and cancels a planned one', async () => {
+    const [u] = await rows(sql`select e.id from entities e where e.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} and e.kind = 'hotel' limit 1`);
+    const people = (await allTasks(cx, published.id))[0].inspectors.map((i) => i.id);
+    const res = await cx.post('/api/inspections', { entityId: u.id, date: '2022-07-01', inspectorIds: people });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().planTaskId).toBeNull();
+    const open = (await allTasks(cx, published.id)).find((x) => x.status === 'planned')!;
+    const c = await cx.post(`/api/inspections/${open.inspectionId}/cancel`, { reason: '停业' });
+    expect(c.json()).toMatchObject({ status: 'cancelled', cancelReason: '停业' });
+    expect((await cx.post(`/api/inspections/${open.inspectionId}/cancel`, { reason: '再次' })).statusCode).toBe(409);
+    const log = await rows(sql`select action from audit_log where entity_type = 'inspection' order by id`);
+    expect(log.map((l) => l.action)).toEqual(['inspection.record', 'inspection.record', 'inspection.cancel']);
+  });
+
+  it('exports plan and coverage to Excel and prints', async () => {
+    const x = await office.get(`/api/plans/${published.id}/export`);
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const p = await cx.get(`/api/plans/${published.id}/print`);
+    expect(p.statusCode).toBe(200);
+    expect(p.body).toContain('创新市场监督管理所');
+    expect(p.body).not.toContain('兴隆市场监督管理所');
+  });
+});
