@@ -33,6 +33,8 @@ import { printPlan } from './use-cases/print-plan.js';
 import { publishPlan } from './use-cases/publish-plan.js';
 import { recordInspection } from './use-cases/record-inspection.js';
 
+import './timeline.js';
+
 const tags = ['检查计划'];
 
 export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
