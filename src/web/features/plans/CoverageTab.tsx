@@ -15,9 +15,9 @@ export function CoverageTab({ planId }: { planId: number }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Row gutter={12}>
-        <Col xs={12} md={6}><Statistic title="应检（家）" value={totals.required} /></Col>
-        <Col xs={12} md={6}><Statistic title="已检（家）" value={totals.done} /></Col>
-        <Col xs={12} md={6}><Statistic title="尚缺（家）" value={totals.remaining} valueStyle={{ color: totals.remaining ? '#cf1322' : undefined }} /></Col>
+        <Col xs={12} md={6}><Statistic title="应检（各指标合计，家）" value={totals.required} /></Col>
+        <Col xs={12} md={6}><Statistic title="已检（各指标合计，家）" value={totals.done} /></Col>
+        <Col xs={12} md={6}><Statistic title="尚缺（各指标合计，家）" value={totals.remaining} valueStyle={{ color: totals.remaining ? '#cf1322' : undefined }} /></Col>
         <Col xs={12} md={6}><Progress type="circle" size={72} percent={pct} /></Col>
       </Row>
       {excess.length > 0 && <Alert type="warning" showIcon message={`${excess.length} 家单位检查次数超过规定频次（应避免重复检查）`} />}
