@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { orgRoutes } from './org/routes.js';
 import { tipsRoutes } from './tips/routes.js';
@@ -14,4 +15,5 @@ export const modules: FastifyPluginAsync<any>[] = [
   auditRoutes,
   campaignRoutes,
   tipsRoutes,
+  dashboardRoutes,
 ];
