@@ -144,7 +144,8 @@ export async function getDashboard(ctx: Ctx, opts: { today?: string } = {}): Pro
         const status = (statusOf.get(`${c.id}:${t.no}:${unitId}`) ?? 'todo') as TaskItem['status'];
         total++;
         if (status === 'done') done++;
-        else if (unitId === actor.orgUnitId)
+        // My open items; a campaign whose period has passed no longer asks for work (its card says so).
+        else if (unitId === actor.orgUnitId && today <= c.def.period.to)
           tasks.push({ campaignId: c.id, campaignName: c.name, no: t.no, task: t.task, target: t.target, due: t.due ?? null, status, overdue: !!t.due && t.due < today });
       }
     }
