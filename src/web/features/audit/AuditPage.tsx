@@ -141,7 +141,7 @@ export default function AuditPage() {
               ),
           },
           ...(mobile ? [] : [{ title: '操作人', dataIndex: 'actorName', width: 110 }]),
-          { title: '操作', dataIndex: 'action', width: mobile ? 96 : 110, render: (a: string) => <Tag color={actionColor(a)}>{actionLabel(a)}</Tag> },
+          { title: '操作', dataIndex: 'action', width: mobile ? 96 : 110, render: (a: string) => <Tag color={actionColor(a)} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>{actionLabel(a)}</Tag> },
           ...(mobile
             ? []
             : [
@@ -156,7 +156,7 @@ export default function AuditPage() {
                   ),
                 },
               ]),
-          { title: '摘要', dataIndex: 'summary', ellipsis: true },
+          { title: '摘要', dataIndex: 'summary', ellipsis: !mobile, render: (v: string | null) => (mobile ? <span style={{ fontSize: 12, wordBreak: 'break-all' }}>{v}</span> : v) },
         ]}
       />
     </Card>

@@ -33,7 +33,7 @@ export default function CampaignHomePage() {
     }
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Card
         title={<span style={{ whiteSpace: 'normal' }}>{c.name}</span>}
         extra={
