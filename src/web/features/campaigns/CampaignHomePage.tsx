@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Col, Descriptions, Grid, List, Row, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Grid, List, Popconfirm, Row, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { CAMPAIGN_STATUSES, FORM_TYPES, TABLE_PERIODS, type CampaignDefinition } from '../../../contracts/campaigns.js';
@@ -40,7 +40,11 @@ export default function CampaignHomePage() {
           manage && (
             <Space wrap>
               {c.status === 'draft' && <Button onClick={() => move('active')}>启动</Button>}
-              {c.status === 'active' && <Button onClick={() => move('closed')}>结束</Button>}
+              {c.status === 'active' && (
+                <Popconfirm title="结束该专项行动？" description="结束后不再出现在工作台的进行中行动、报送期限和待办任务中。" okText="结束行动" cancelText="取消" onConfirm={() => move('closed')}>
+                  <Button>结束</Button>
+                </Popconfirm>
+              )}
               {c.status !== 'closed' && <Button type="primary" icon={<EditOutlined />} onClick={() => nav(`/campaigns/${id}/edit`)}>修订</Button>}
             </Space>
           )
