@@ -121,6 +121,9 @@ describe('campaigns, tasks and staffing', () => {
     const d = await dashboardAs('inspector_cx', today);
     // 创新所 is responsible for every task given to 各市场监管所; the demo marks task 1 done.
     const expected = demo.def.tasks.filter((x) => x.units.includes('各市场监管所') || x.units.includes('创新所')).map((x) => x.no).filter((n) => n !== 1);
+    // The seed-000 campaign is still 'active' but its period (2022) has passed: it asks for no work.
+    expect(d.tasks!.every((x) => x.campaignId === demo.id)).toBe(true);
+    expect(d.campaigns!.find((x) => x.id !== demo.id)).toMatchObject({ state: 'ended', elapsedPct: 100 });
     const got = d.tasks!.filter((x) => x.campaignId === demo.id);
     expect(got.map((x) => x.no).sort((a, b) => a - b)).toEqual(expected);
     const seven = got.find((x) => x.no === 7)!;

@@ -44,7 +44,7 @@ export function DeadlineList({ items }: { items: DeadlineItem[] }) {
 }
 
 /** One active campaign: name, current phase, a compact phase bar with today, share elapsed and tasks done. */
-export function CampaignCard({ c, today }: { c: DashboardCampaign; today: string }) {
+export function CampaignCard({ c, today, canManage }: { c: DashboardCampaign; today: string; canManage: boolean }) {
   const a = day(c.from);
   const b = day(c.to) + 1;
   const pct = (s: string) => Math.min(100, Math.max(0, ((day(s) - a) / (b - a)) * 100));
@@ -58,7 +58,7 @@ export function CampaignCard({ c, today }: { c: DashboardCampaign; today: string
           {c.state === 'running' && c.currentPhase && <Tag color="green">当前：{c.currentPhase.name}</Tag>}
           {c.state === 'running' && !c.currentPhase && <Tag>阶段间隔</Tag>}
           {c.state === 'upcoming' && <Tag>尚未开始（{c.from} 起）</Tag>}
-          {c.state === 'ended' && <Tag color="orange">行动期间已结束，可在专项行动中结束该行动</Tag>}
+          {c.state === 'ended' && <Tag color="orange" style={{ whiteSpace: 'normal' }}>{canManage ? '行动期间已结束，可在专项行动中结束该行动' : '行动期间已结束'}</Tag>}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {c.from} 至 {c.to}
           </Typography.Text>

@@ -93,7 +93,7 @@ export default function HomePage() {
                 {d.campaigns.length ? (
                   <Space orientation="vertical" size={16} style={{ width: '100%' }}>
                     {d.campaigns.map((c) => (
-                      <CampaignCard key={c.id} c={c} today={d.today} />
+                      <CampaignCard key={c.id} c={c} today={d.today} canManage={can('campaigns.manage')} />
                     ))}
                   </Space>
                 ) : (
