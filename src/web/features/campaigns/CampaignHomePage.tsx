@@ -76,9 +76,24 @@ export default function CampaignHomePage() {
                   rowKey="key"
                   size="small"
                   pagination={false}
-                  scroll={{ x: 600 }}
+                  scroll={mobile ? undefined : { x: 600 }}
                   dataSource={home.data.obligations.map((o: any) => ({ ...o, def: def.obligations.find((x) => x.key === o.key) }))}
-                  columns={[
+                  locale={{ emptyText: '本方案未设报送任务' }}
+                  columns={mobile ? [
+                    {
+                      title: '报送任务',
+                      render: (_, o: any) => (
+                        <div data-testid="obligation">
+                          <div style={{ fontWeight: 600 }}>{o.label}</div>
+                          <div style={{ fontSize: 12, color: '#666' }}>
+                            {o.rule} · {FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES]} · 共 {o.count} 次
+                          </div>
+                          <div style={{ fontSize: 12, color: '#666' }}>{o.def.submitters.join('、')} → {o.def.recipient}</div>
+                          <div style={{ fontSize: 12 }}>下次：{o.next ? `${o.next.date} ${o.next.time}` : '—'}</div>
+                        </div>
+                      ),
+                    },
+                  ] : [
                     { title: '报送任务', dataIndex: 'label' },
                     { title: '时限', dataIndex: 'rule', width: 200 },
                     { title: '形式', width: 90, render: (_, o: any) => FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES] },
