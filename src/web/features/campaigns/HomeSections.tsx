@@ -10,7 +10,8 @@ const STATUS_COLOR: Record<string, string> = { todo: 'default', doing: 'processi
 
 export function FocusLists({ def }: { def: CampaignDefinition }) {
   const f = def.focus;
-  const tags = (xs: string[]) => (xs.length ? xs.map((x) => <Tag key={x} style={{ marginBottom: 4 }}>{x}</Tag>) : '—');
+  // Kinds and worded objects may name the same thing (个体诊所): show each once.
+  const tags = (xs: string[]) => (xs.length ? [...new Set(xs)].map((x) => <Tag key={x} style={{ marginBottom: 4 }}>{x}</Tag>) : '—');
   return (
     <Descriptions size="small" column={1} bordered>
       <Descriptions.Item label="重点产品">{tags(f.products)}</Descriptions.Item>
