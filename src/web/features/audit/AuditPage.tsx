@@ -65,7 +65,7 @@ export default function AuditPage() {
   const filtered = !!(range || actorId || action || entityType || text);
 
   return (
-    <Card title="审计日志" size={mobile ? 'small' : 'default'}>
+    <Card title="审计日志" size={mobile ? 'small' : 'medium'}>
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker.RangePicker value={range as any} onChange={reset(setRange) as any} placeholder={['开始日期', '结束日期']} style={{ width: mobile ? '100%' : 260 }} />
         <Select
