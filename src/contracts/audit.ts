@@ -13,6 +13,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.password_changed': '修改密码',
   'user.locked': '账户锁定',
   'demo.seed': '载入演示数据',
+  'campaign.create': '新建专项行动',
+  'campaign.amend': '修订方案',
+  'campaign.status': '变更行动状态',
+  'campaign.liaison': '填报联络员',
+  'campaign.task_progress': '填报任务进展',
+  'campaign.evidence': '上传证明材料',
+  'tip.submit': '基层上报',
+  'tip.update': '修改上报',
+  'tip.photo.add': '添加上报照片',
+  'tip.accept': '受理上报',
+  'tip.reject': '不予受理',
+  'tip.forward': '转办上报',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -20,6 +32,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   org_unit: '机构',
   user: '人员',
   system: '系统',
+  campaign: '专项行动',
+  tip: '基层上报',
 };
 
 /** Field names in before/after, for a readable diff. */
@@ -56,4 +70,23 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   depth: '层级深度',
   updatedAt: '更新时间',
   createdAt: '创建时间',
+  status: '状态',
+  note: '说明',
+  evidence: '证明材料',
+  taskNo: '任务序号',
+  campaignId: '专项行动ID',
+  version: '版本',
+  department: '部门',
+  officePhone: '办公电话',
+  mobile: '手机',
+  description: '情况描述',
+  place: '地点',
+  entityName: '涉及单位',
+  entityAddress: '单位地址',
+  occurredOn: '发生日期',
+  reviewNote: '受理意见',
+  forwardNote: '转办说明',
+  reportedBy: '上报人ID',
+  fileName: '文件名',
+  size: '大小',
 };

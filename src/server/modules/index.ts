@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
 import { entityRoutes } from './entities/routes.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { orgRoutes } from './org/routes.js';
 import { planningRoutes } from './planning/routes.js';
@@ -17,5 +18,6 @@ export const modules: FastifyPluginAsync<any>[] = [
   entityRoutes,
   campaignRoutes,
   tipsRoutes,
+  dashboardRoutes,
   planningRoutes,
 ];

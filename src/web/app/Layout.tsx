@@ -41,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       {mobile ? (
-        <Drawer open={open} onClose={() => setOpen(false)} placement="left" width={220} styles={{ body: { padding: 0, background: '#001529' } }} closable={false}>
+        <Drawer open={open} onClose={() => setOpen(false)} placement="left" size={220} styles={{ body: { padding: 0, background: '#001529' } }} closable={false}>
           {brand}
           {menu}
         </Drawer>

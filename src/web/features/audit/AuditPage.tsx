@@ -65,7 +65,7 @@ export default function AuditPage() {
   const filtered = !!(range || actorId || action || entityType || text);
 
   return (
-    <Card title="审计日志" size={mobile ? 'small' : 'default'}>
+    <Card title="审计日志" size={mobile ? 'small' : 'medium'}>
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker.RangePicker value={range as any} onChange={reset(setRange) as any} placeholder={['开始日期', '结束日期']} style={{ width: mobile ? '100%' : 260 }} />
         <Select
@@ -141,7 +141,7 @@ export default function AuditPage() {
               ),
           },
           ...(mobile ? [] : [{ title: '操作人', dataIndex: 'actorName', width: 110 }]),
-          { title: '操作', dataIndex: 'action', width: mobile ? 96 : 110, render: (a: string) => <Tag color={actionColor(a)}>{actionLabel(a)}</Tag> },
+          { title: '操作', dataIndex: 'action', width: mobile ? 96 : 110, render: (a: string) => <Tag color={actionColor(a)} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>{actionLabel(a)}</Tag> },
           ...(mobile
             ? []
             : [
@@ -156,7 +156,7 @@ export default function AuditPage() {
                   ),
                 },
               ]),
-          { title: '摘要', dataIndex: 'summary', ellipsis: true },
+          { title: '摘要', dataIndex: 'summary', ellipsis: !mobile, render: (v: string | null) => (mobile ? <span style={{ fontSize: 12, wordBreak: 'break-all' }}>{v}</span> : v) },
         ]}
       />
     </Card>

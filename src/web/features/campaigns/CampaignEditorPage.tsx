@@ -125,7 +125,7 @@ export default function CampaignEditorPage() {
           type="error"
           showIcon
           style={{ marginBottom: 12 }}
-          message={`方案有 ${issues.length} 处需要修改`}
+          title={`方案有 ${issues.length} 处需要修改`}
           description={
             <ul data-testid="definition-issues" style={{ margin: 0, paddingLeft: 18 }}>
               {issues.map((i, k) => (
@@ -161,7 +161,7 @@ export default function CampaignEditorPage() {
                 children: (
                   <>
                     <Input.TextArea data-testid="raw-definition" rows={24} value={raw} onChange={(e) => setRaw(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} />
-                    {rawError && <Alert type="error" message={rawError} style={{ marginTop: 8 }} />}
+                    {rawError && <Alert type="error" title={rawError} style={{ marginTop: 8 }} />}
                   </>
                 ),
               },

@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Col, Descriptions, Grid, List, Row, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Grid, List, Popconfirm, Row, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { CAMPAIGN_STATUSES, FORM_TYPES, TABLE_PERIODS, type CampaignDefinition } from '../../../contracts/campaigns.js';
@@ -33,14 +33,18 @@ export default function CampaignHomePage() {
     }
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Card
         title={<span style={{ whiteSpace: 'normal' }}>{c.name}</span>}
         extra={
           manage && (
             <Space wrap>
               {c.status === 'draft' && <Button onClick={() => move('active')}>启动</Button>}
-              {c.status === 'active' && <Button onClick={() => move('closed')}>结束</Button>}
+              {c.status === 'active' && (
+                <Popconfirm title="结束该专项行动？" description="结束后不再出现在工作台的进行中行动、报送期限和待办任务中。" okText="结束行动" cancelText="取消" onConfirm={() => move('closed')}>
+                  <Button>结束</Button>
+                </Popconfirm>
+              )}
               {c.status !== 'closed' && <Button type="primary" icon={<EditOutlined />} onClick={() => nav(`/campaigns/${id}/edit`)}>修订</Button>}
             </Space>
           )
@@ -72,9 +76,24 @@ export default function CampaignHomePage() {
                   rowKey="key"
                   size="small"
                   pagination={false}
-                  scroll={{ x: 600 }}
+                  scroll={mobile ? undefined : { x: 600 }}
                   dataSource={home.data.obligations.map((o: any) => ({ ...o, def: def.obligations.find((x) => x.key === o.key) }))}
-                  columns={[
+                  locale={{ emptyText: '本方案未设报送任务' }}
+                  columns={mobile ? [
+                    {
+                      title: '报送任务',
+                      render: (_, o: any) => (
+                        <div data-testid="obligation">
+                          <div style={{ fontWeight: 600 }}>{o.label}</div>
+                          <div style={{ fontSize: 12, color: '#666' }}>
+                            {o.rule} · {FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES]} · 共 {o.count} 次
+                          </div>
+                          <div style={{ fontSize: 12, color: '#666' }}>{o.def.submitters.join('、')} → {o.def.recipient}</div>
+                          <div style={{ fontSize: 12 }}>下次：{o.next ? `${o.next.date} ${o.next.time}` : '—'}</div>
+                        </div>
+                      ),
+                    },
+                  ] : [
                     { title: '报送任务', dataIndex: 'label' },
                     { title: '时限', dataIndex: 'rule', width: 200 },
                     { title: '形式', width: 90, render: (_, o: any) => FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES] },

@@ -4,6 +4,7 @@ import { Button, Card, Table, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { CAMPAIGN_STATUSES, type CampaignSummary } from '../../../contracts/campaigns.js';
 import { useAuth } from '../../lib/auth.js';
+import { useMobile } from '../org/use-mobile.js';
 import { campaignsApi } from './api.js';
 
 export const STATUS_COLORS = { draft: 'default', active: 'green', closed: 'blue' } as const;
@@ -11,7 +12,9 @@ export const STATUS_COLORS = { draft: 'default', active: 'green', closed: 'blue'
 export default function CampaignsPage() {
   const { can } = useAuth();
   const nav = useNavigate();
+  const mobile = useMobile();
   const q = useQuery({ queryKey: ['campaigns'], queryFn: campaignsApi.list });
+  const status = (v: keyof typeof CAMPAIGN_STATUSES) => <Tag color={STATUS_COLORS[v]}>{CAMPAIGN_STATUSES[v]}</Tag>;
   return (
     <Card
       title="专项行动"
@@ -22,15 +25,34 @@ export default function CampaignsPage() {
         size="small"
         loading={q.isLoading}
         dataSource={q.data}
-        scroll={{ x: 720 }}
+        scroll={mobile ? undefined : { x: 720 }}
         pagination={false}
-        columns={[
+        locale={{ emptyText: can('campaigns.manage') ? '暂无专项行动：点击“新建专项行动”，可从五个种子方案模板开始' : '本辖区暂无专项行动' }}
+        columns={mobile ? [
+          {
+            title: '专项行动',
+            render: (_, r) => (
+              <div>
+                <Link to={`/campaigns/${r.id}`} style={{ fontWeight: 600 }}>{r.name}</Link>
+                <div style={{ fontSize: 12, color: '#888', marginTop: 2 }}>
+                  {r.docNo && <div>{r.docNo}</div>}
+                  {r.jurisdictionName} · {r.from} 至 {r.to}
+                </div>
+                <div style={{ marginTop: 4 }}>
+                  {status(r.status)}
+                  {r.currentPhase && <Tag>{r.currentPhase}</Tag>}
+                  <Tag>v{r.version}</Tag>
+                </div>
+              </div>
+            ),
+          },
+        ] : [
           { title: '名称', dataIndex: 'name', render: (v, r) => <Link to={`/campaigns/${r.id}`}>{v}</Link> },
           { title: '文号', dataIndex: 'docNo' },
           { title: '辖区', dataIndex: 'jurisdictionName', width: 100 },
           { title: '期间', render: (_, r) => `${r.from} 至 ${r.to}`, width: 200 },
           { title: '当前阶段', dataIndex: 'currentPhase', width: 120, render: (v) => v ?? '—' },
-          { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof CAMPAIGN_STATUSES) => <Tag color={STATUS_COLORS[v]}>{CAMPAIGN_STATUSES[v]}</Tag> },
+          { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof CAMPAIGN_STATUSES) => status(v) },
           { title: '版本', dataIndex: 'version', width: 60, render: (v) => `v${v}` },
         ]}
       />

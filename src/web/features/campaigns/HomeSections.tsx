@@ -10,7 +10,8 @@ const STATUS_COLOR: Record<string, string> = { todo: 'default', doing: 'processi
 
 export function FocusLists({ def }: { def: CampaignDefinition }) {
   const f = def.focus;
-  const tags = (xs: string[]) => (xs.length ? xs.map((x) => <Tag key={x} style={{ marginBottom: 4 }}>{x}</Tag>) : '—');
+  // Kinds and worded objects may name the same thing (个体诊所): show each once.
+  const tags = (xs: string[]) => (xs.length ? [...new Set(xs)].map((x) => <Tag key={x} style={{ marginBottom: 4 }}>{x}</Tag>) : '—');
   return (
     <Descriptions size="small" column={1} bordered>
       <Descriptions.Item label="重点产品">{tags(f.products)}</Descriptions.Item>
@@ -204,6 +205,13 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
   const { message } = AntApp.useApp();
   const [edit, setEdit] = useState<any | null>(null);
   const [form] = Form.useForm();
+  const mobile = !Grid.useBreakpoint().md;
+  const fill = (r: any) =>
+    (r.mine || canManage) && (
+      <Button size="small" icon={<EditOutlined />} onClick={() => (form.setFieldsValue(Object.fromEntries(LIAISON_FIELDS.map((k) => [k, r.liaison?.[k] ?? '']))), setEdit(r))}>
+        填报
+      </Button>
+    );
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
@@ -214,9 +222,29 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
         rowKey="orgUnitId"
         size="small"
         pagination={false}
-        scroll={{ x: 800 }}
+        scroll={mobile ? undefined : { x: 800 }}
         dataSource={rows}
-        columns={[
+        columns={mobile ? [
+          {
+            title: '单位 / 联络员',
+            render: (_, r) => (
+              <div>
+                <div style={{ fontWeight: 600 }}>{r.unitName}</div>
+                {r.liaison ? (
+                  <div style={{ fontSize: 12, color: '#666' }}>
+                    {r.liaison.name}
+                    {r.liaison.title && ` · ${r.liaison.title}`}
+                    {r.liaison.mobile && <> · <a href={`tel:${r.liaison.mobile}`}>{r.liaison.mobile}</a></>}
+                    {!r.liaison.mobile && r.liaison.officePhone && ` · ${r.liaison.officePhone}`}
+                  </div>
+                ) : (
+                  <Tag>未填报</Tag>
+                )}
+              </div>
+            ),
+          },
+          { title: '', width: 76, render: (_, r) => fill(r) },
+        ] : [
           { title: '单位名称', dataIndex: 'unitName', width: 180 },
           { title: '姓名', render: (_, r) => r.liaison?.name ?? <Tag>未填报</Tag> },
           { title: '所在部门', render: (_, r) => r.liaison?.department },
@@ -227,12 +255,7 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
           {
             title: '',
             width: 70,
-            render: (_, r) =>
-              (r.mine || canManage) && (
-                <Button size="small" icon={<EditOutlined />} onClick={() => (form.setFieldsValue(Object.fromEntries(LIAISON_FIELDS.map((k) => [k, r.liaison?.[k] ?? '']))), setEdit(r))}>
-                  填报
-                </Button>
-              ),
+            render: (_, r) => fill(r),
           },
         ]}
       />

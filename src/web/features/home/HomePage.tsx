@@ -1,14 +1,26 @@
-import { Card, Col, Descriptions, Row, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { TASK_STATUSES } from '../../../contracts/campaigns.js';
+import type { Dashboard } from '../../../contracts/dashboard.js';
 import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../../contracts/permissions.js';
+import { TIP_STATUS_LABELS, TIP_STATUSES } from '../../../contracts/tips.js';
 import { MENU } from '../../app/menu.js';
+import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
+import { CampaignCard, DeadlineList, StaffingCard } from './DashboardCards.js';
+
+const TASK_COLORS = { todo: 'default', doing: 'processing', done: 'success', blocked: 'error' } as const;
+const TIP_COLORS = { submitted: 'gold', accepted: 'blue', rejected: 'default', forwarded: 'green' } as const;
 
 export default function HomePage() {
   const { me, can } = useAuth();
   const nav = useNavigate();
+  const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/api/dashboard'), enabled: !!me });
   if (!me) return null;
   const modules = MENU.filter((m) => m.path !== '/' && m.path !== '/profile' && (!m.permission || can(m.permission)));
+  const d = q.data;
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
@@ -22,6 +34,84 @@ export default function HomePage() {
           <Descriptions.Item label="数据范围">{DATA_SCOPE_LABELS[me.scope]}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {q.isLoading && (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          {[0, 1].map((i) => (
+            <Col key={i} xs={24} lg={12}>
+              <Card>
+                <Skeleton active paragraph={{ rows: 3 }} />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+      {q.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title="工作台数据加载失败" description={(q.error as Error).message} action={<Button size="small" onClick={() => q.refetch()}>重试</Button>} />}
+      {d && (
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="dashboard">
+          {(d.tips?.mode === 'review' || d.tasks || d.deadlines) && (
+            <Col xs={24} lg={12}>
+              <TodoCard d={d} />
+            </Col>
+          )}
+          {d.tips?.mode === 'mine' && (
+            <Col xs={24} lg={12}>
+              <Card
+                title="我的上报"
+                data-testid="my-tips"
+                extra={can('tips.submit') && <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => nav('/tips/new')}>上报</Button>}
+              >
+                <Row gutter={[8, 8]}>
+                  {TIP_STATUSES.map((s) => (
+                    <Col key={s} span={6}>
+                      <Link to="/tips" style={{ display: 'block', textAlign: 'center' }}>
+                        <div style={{ fontSize: 24, fontWeight: 600, color: s === 'submitted' && d.tips!.byStatus[s] ? '#d48806' : undefined }}>{d.tips!.byStatus[s]}</div>
+                        <Tag color={TIP_COLORS[s]} style={{ marginInlineEnd: 0 }}>{TIP_STATUS_LABELS[s]}</Tag>
+                      </Link>
+                    </Col>
+                  ))}
+                </Row>
+                <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0', fontSize: 12 }}>
+                  发现药品安全隐患或违法线索，可随时拍照上报；监管所受理后可在“基层上报”查看处理结果。
+                </Typography.Paragraph>
+              </Card>
+            </Col>
+          )}
+          {d.deadlines && (
+            <Col xs={24} lg={12}>
+              <Card title="近期报送" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>未来{d.windowDays}天</Typography.Text>} data-testid="deadlines">
+                {d.deadlines.upcoming.length ? (
+                  <DeadlineList items={d.deadlines.upcoming} />
+                ) : (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={d.campaigns?.length ? `未来${d.windowDays}天内没有报送期限` : '暂无进行中的专项行动，因此没有报送期限'} />
+                )}
+              </Card>
+            </Col>
+          )}
+          {d.campaigns && (
+            <Col xs={24} lg={12}>
+              <Card title="进行中的专项行动" extra={<Link to="/campaigns">全部</Link>} data-testid="campaigns">
+                {d.campaigns.length ? (
+                  <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                    {d.campaigns.map((c) => (
+                      <CampaignCard key={c.id} c={c} today={d.today} canManage={can('campaigns.manage')} />
+                    ))}
+                  </Space>
+                ) : (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={can('campaigns.manage') ? '暂无进行中的专项行动，可在“专项行动”中从模板新建并启动' : '本辖区暂无进行中的专项行动'} />
+                )}
+              </Card>
+            </Col>
+          )}
+          {d.staffing && d.staffing.length > 0 && (
+            <Col xs={24} lg={12}>
+              <StaffingCard items={d.staffing} today={d.today} />
+            </Col>
+          )}
+        </Row>
+      )}
+      <Typography.Title level={5} style={{ margin: '8px 0 12px' }}>
+        功能模块
+      </Typography.Title>
       <Row gutter={[16, 16]}>
         {modules.map((m) => (
           <Col key={m.path} xs={12} sm={8} lg={6}>
@@ -36,5 +126,58 @@ export default function HomePage() {
         ))}
       </Row>
     </>
+  );
+}
+
+/** 待办: tips awaiting review, my unit's open task items, report deadlines just passed. */
+function TodoCard({ d }: { d: Dashboard }) {
+  const pending = d.tips?.mode === 'review' ? d.tips.byStatus.submitted : null;
+  const tasks = d.tasks ?? [];
+  const overdue = d.deadlines?.overdue ?? [];
+  const nothing = !pending && !tasks.length && !overdue.length;
+  return (
+    <Card title="待办" data-testid="todo" styles={{ body: { paddingTop: 8 } }}>
+      {nothing && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办：没有待受理的上报，本单位的任务均已完成，近期也没有已过期限的报送" />}
+      {pending !== null && pending > 0 && (
+        <Link to="/tips" data-testid="todo-tips" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
+          <span>待受理的基层上报</span>
+          <Tag color="gold" style={{ fontSize: 14, marginInlineEnd: 0 }}>{pending} 条</Tag>
+        </Link>
+      )}
+      {tasks.length > 0 && (
+        <div data-testid="todo-tasks">
+          <Typography.Text type="secondary" style={{ display: 'block', margin: '10px 0 4px', fontSize: 12 }}>
+            本单位负责、尚未完成的任务（{tasks.length}）
+          </Typography.Text>
+          {tasks.slice(0, 6).map((t) => (
+            <Link key={`${t.campaignId}:${t.no}`} to={`/campaigns/${t.campaignId}`} style={{ display: 'block', padding: '6px 0', color: 'inherit' }}>
+              <Space size={4} wrap>
+                <Tag color={TASK_COLORS[t.status]} style={{ marginInlineEnd: 0 }}>{TASK_STATUSES[t.status]}</Tag>
+                {t.overdue && <Tag color="red" style={{ marginInlineEnd: 0 }}>已超期 {t.due}</Tag>}
+                {!t.overdue && t.due && <Tag style={{ marginInlineEnd: 0 }}>{t.due} 前</Tag>}
+                <span>
+                  {t.no}. {t.target}
+                </span>
+              </Space>
+              {d.campaigns && d.campaigns.length > 1 && (
+                <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
+                  {t.campaignName}
+                </Typography.Text>
+              )}
+            </Link>
+          ))}
+          {tasks.length > 6 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>另有 {tasks.length - 6} 项，请在专项行动的“任务分工”中查看</Typography.Text>}
+        </div>
+      )}
+      {overdue.length > 0 && (
+        <div data-testid="todo-overdue">
+          <Typography.Text type="secondary" style={{ display: 'block', margin: '10px 0 4px', fontSize: 12 }}>
+            近{d.windowDays}天已过截止日期的报送
+          </Typography.Text>
+          <DeadlineList items={overdue} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>报送记录功能上线前，系统无法核对是否已报送，请自行确认。</Typography.Text>
+        </div>
+      )}
+    </Card>
   );
 }

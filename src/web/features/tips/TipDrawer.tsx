@@ -36,7 +36,7 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
   return (
     <Drawer open={id !== null} onClose={onClose} title={t?.title ?? '上报详情'} size={mobile ? "100%" : 520} destroyOnHidden>
       {t && (
-        <Space direction="vertical" style={{ width: '100%' }} size={16}>
+        <Space orientation="vertical" style={{ width: '100%' }} size={16}>
           <Space wrap>
             <Tag>{TIP_KIND_LABELS[t.kind]}</Tag>
             <Tag color="blue" data-testid="tip-drawer-status">{TIP_STATUS_LABELS[t.status]}</Tag>

@@ -18,6 +18,9 @@ export default function TipsPage() {
   const { can } = useAuth();
   const nav = useNavigate();
   const reviewer = can('tips.review');
+  const reporter = can('tips.submit');
+  // Leaders and upper-level viewers read the area's tips without reviewing or reporting.
+  const showReporter = reviewer || !reporter;
   const [status, setStatus] = useState<TipStatus | 'all'>(reviewer ? 'submitted' : 'all');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
@@ -28,7 +31,7 @@ export default function TipsPage() {
   });
   return (
     <Card
-      title={reviewer ? '基层上报受理' : '我的上报'}
+      title={reviewer ? '基层上报受理' : reporter ? '我的上报' : '基层上报'}
       extra={
         can('tips.submit') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => nav('/tips/new')}>
@@ -38,7 +41,7 @@ export default function TipsPage() {
       }
       styles={{ body: { padding: 12 } }}
     >
-      <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Space orientation="vertical" style={{ width: '100%' }} size={12}>
         <div style={{ overflowX: 'auto' }}>
           <Segmented
             value={status}
@@ -53,7 +56,19 @@ export default function TipsPage() {
         <List<Tip>
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
-          locale={{ emptyText: <Empty description={reviewer ? '暂无上报' : '还没有上报，点击右上角“上报”'} /> }}
+          locale={{
+            emptyText: (
+              <Empty
+                description={
+                  q
+                    ? `没有与“${q}”相符的上报`
+                    : reporter && !reviewer
+                      ? status === 'all' ? '还没有上报，发现隐患或线索请点击右上角“上报”' : `没有“${TIP_STATUS_LABELS[status]}”的上报`
+                      : status === 'submitted' ? '没有待受理的上报：协管员、信息员的新上报会出现在这里' : '暂无上报'
+                }
+              />
+            ),
+          }}
           renderItem={(t) => (
             <List.Item key={t.id} data-testid="tip-item" onClick={() => setOpenId(t.id)} style={{ cursor: 'pointer', padding: '10px 4px' }}>
               <List.Item.Meta
@@ -66,7 +81,7 @@ export default function TipsPage() {
                 description={
                   <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                     {t.place} · {t.occurredOn}
-                    {reviewer ? ` · ${t.jurisdictionName} ${t.reporterName}` : ''}
+                    {showReporter ? ` · ${t.jurisdictionName} ${t.reporterName}` : ''}
                   </Typography.Text>
                 }
               />

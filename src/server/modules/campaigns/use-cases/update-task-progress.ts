@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { TASK_STATUSES, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaignFiles, campaignTaskProgress } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
@@ -47,7 +47,7 @@ export async function updateTaskProgress(ctx: Ctx, id: number, taskNo: number, o
       .values({ campaignId: id, jurisdictionId: c.jurisdictionId, taskNo, orgUnitId, ...values })
       .onConflictDoUpdate({ target: [campaignTaskProgress.campaignId, campaignTaskProgress.taskNo, campaignTaskProgress.orgUnitId], set: values })
       .returning();
-    await audit(tx, ctx, { action: 'campaign.task_progress', entityType: 'campaign', entityId: id, jurisdictionId: c.jurisdictionId, summary: `任务${taskNo}进展：${input.status}`, before: before ?? null, after: row });
+    await audit(tx, ctx, { action: 'campaign.task_progress', entityType: 'campaign', entityId: id, jurisdictionId: c.jurisdictionId, summary: `任务${taskNo}进展：${TASK_STATUSES[input.status as keyof typeof TASK_STATUSES] ?? input.status}`, before: before ?? null, after: row });
     return { taskNo, orgUnitId, status: row.status, note: row.note, evidence: row.evidence, updatedAt: row.updatedAt.toISOString() };
   });
 }
