@@ -13,7 +13,7 @@ export function CoverageTab({ planId }: { planId: number }) {
   const wide = rows.filter((r) => !r.stationId);
   const pct = totals.required ? Math.round((totals.done / totals.required) * 100) : 100;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Row gutter={12}>
         <Col xs={12} md={6}><Statistic title="应检（各指标合计，家）" value={totals.required} /></Col>
         <Col xs={12} md={6}><Statistic title="已检（各指标合计，家）" value={totals.done} /></Col>

@@ -33,7 +33,7 @@ export default function PlanPage() {
   };
   const stationName = (sid: string | null) => p.stations.find((s) => String(s.id) === sid)?.shortName ?? '全区';
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Card
         title={<span style={{ whiteSpace: 'normal' }}>{p.name}</span>}
         extra={

@@ -25,7 +25,7 @@ export default function PlansPage() {
     onError: (e) => message.error((e as Error).message),
   });
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       {can('plans.manage') && (
         <Card title="生成检查计划" size="small">
           <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
