@@ -29,7 +29,7 @@ export function RecordDrawer({ task, pool, onClose }: { task: PlanTask | null; p
   };
   const options = [...new Map([...pool, ...(task?.inspectors ?? [])].map((p) => [p.id, p])).values()].map((p) => ({ value: p.id, label: p.name }));
   return (
-    <Drawer open={!!task} onClose={onClose} title={task ? `录入检查：${task.entityName}` : ''} width={mobile ? '100%' : 440} destroyOnHidden>
+    <Drawer open={!!task} onClose={onClose} title={task ? `录入检查：${task.entityName}` : ''} size={mobile ? '100%' : 440} destroyOnHidden>
       {task && (
         <Form form={form} layout="vertical" onFinish={submit}>
           <p style={{ color: '#666' }}>
