@@ -28,7 +28,7 @@ export async function planContext(db: Db, p: LoadedPlan): Promise<Cached> {
   if (!cache) caches.set(db, (cache = new Map()));
   const hit = cache.get(p.plan.id);
   if (hit && hit.fingerprint === fingerprint) return hit;
-  const { input, stations } = await loadPlanningInput(db, p.path, p.plan.rules as QuotaRule[], p.plan.period as PlannerCampaign);
+  const { input, stations } = await loadPlanningInput(db, p.path, p.plan.rules as QuotaRule[], p.plan.period as PlannerCampaign, { recusal: false });
   const entry = { fingerprint, context: contextOf(input), stations };
   cache.delete(p.plan.id);
   cache.set(p.plan.id, entry);

@@ -79,20 +79,35 @@ export interface LoadedInput {
   stations: StationInfo[];
 }
 
-export async function loadPlanningInput(db: DbOrTx, areaPath: string, rules: QuotaRule[], period: PlannerCampaign): Promise<LoadedInput> {
-  const stations = await loadStations(db, areaPath);
+/**
+ * `recusal: false` leaves out declared conflicts and last inspectors: what coverage needs (the
+ * requirements do not depend on them), saving a scan of every done inspection of the area.
+ */
+export async function loadPlanningInput(
+  db: DbOrTx,
+  areaPath: string,
+  rules: QuotaRule[],
+  period: PlannerCampaign,
+  opts: { recusal?: boolean } = {},
+): Promise<LoadedInput> {
+  const recusal = opts.recusal ?? true;
   const inArea = sql`(select j.id from jurisdictions j where j.level = 'station' and j.path like ${areaPath + '%'})`;
-  const [entities, conflicts, lastInspectors] = await Promise.all([
+  const [stations, entities, conflicts, lastInspectors] = await Promise.all([
+    loadStations(db, areaPath),
     rows(
       db,
       sql`select id::text as id, kind, jurisdiction_id::text as station, tags, medical_grade, device_level, family_planning, risk_level, credit_grade, status
           from entities where jurisdiction_id in ${inArea} and status <> 'closed' order by id::text collate "C"`,
     ),
-    rows(db, sql`select user_id::text as u, entity_id::text as e from inspector_conflicts where jurisdiction_id in ${inArea}`),
-    loadLastInspectors(db, areaPath),
+    recusal ? rows(db, sql`select user_id::text as u, entity_id::text as e from inspector_conflicts where jurisdiction_id in ${inArea}`) : [],
+    recusal ? loadLastInspectors(db, areaPath) : {},
   ]);
   const conflictsOf = new Map<string, string[]>();
-  for (const c of conflicts) conflictsOf.set(c.u, [...(conflictsOf.get(c.u) ?? []), c.e]);
+  for (const c of conflicts) {
+    const l = conflictsOf.get(c.u);
+    if (l) l.push(c.e);
+    else conflictsOf.set(c.u, [c.e]);
+  }
   const input: PlanningInput = {
     entities: entities.map((e) => ({
       id: e.id,

@@ -12,8 +12,10 @@ export async function getPlan(db: DbOrTx, id: number) {
     .innerJoin(jurisdictions, eq(jurisdictions.id, plans.jurisdictionId))
     .where(eq(plans.id, id));
   if (!p) throw notFound('检查计划');
-  const [c] = await rows(db, sql`select name from campaigns where id = ${p.plan.campaignId}`);
-  const [n] = await rows(db, sql`select count(*)::int as n from plan_tasks where plan_id = ${id}`);
+  const [[c], [n]] = await Promise.all([
+    rows(db, sql`select name from campaigns where id = ${p.plan.campaignId}`),
+    rows(db, sql`select count(*)::int as n from plan_tasks where plan_id = ${id}`),
+  ]);
   return { ...p, campaignName: (c?.name as string) ?? '', taskCount: Number(n?.n ?? 0) };
 }
 export type LoadedPlan = Awaited<ReturnType<typeof getPlan>>;

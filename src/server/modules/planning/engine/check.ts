@@ -75,11 +75,20 @@ export function checkPlan(
   const perTask = opts.inspectorsPerTask ?? 2;
   const inspectorProblems: InspectorProblem[] = [];
   const last = new Map(Object.entries(opts.lastInspectors ?? {}));
+  // One pool (inspector → conflicted units) per station, not one per task.
+  const pools = new Map<string, Map<string, Set<string>>>();
+  const poolOf = (stationId: string | undefined) => {
+    let pool = pools.get(stationId ?? '');
+    if (!pool) {
+      const station = stationId === undefined ? undefined : ctx.stationById.get(stationId);
+      pools.set(stationId ?? '', (pool = new Map((station?.inspectorPool ?? []).map((p) => [p.id, new Set(p.conflictedEntityIds ?? [])]))));
+    }
+    return pool;
+  };
   const ordered = tasks.slice().sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : (a.visit ?? 0) - (b.visit ?? 0)));
   for (const t of ordered) {
     const u = ctx.index.get(t.entityId);
-    const station = u === undefined ? undefined : ctx.stationById.get(ctx.entities[u].stationId);
-    const pool = new Map((station?.inspectorPool ?? []).map((p) => [p.id, new Set(p.conflictedEntityIds ?? [])]));
+    const pool = poolOf(u === undefined ? undefined : ctx.entities[u].stationId);
     if (t.inspectorIds.length < perTask) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, problem: 'too_few' });
     const previous = new Set(last.get(t.entityId) ?? []);
     for (const id of t.inspectorIds) {

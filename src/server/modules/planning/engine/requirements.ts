@@ -120,11 +120,23 @@ export function buildContext(input: PlanningInput): PlanningContext {
         if (!shortNames.has(name)) warnings.push(`规则「${rule.label}」的例外「${name}」不是参与的监管所`);
       }
     }
+    // The parent's units, merged once per rule (not once per station scope), then split by station.
+    let all: number[] | undefined;
+    let allByStation: Map<string, number[]> | undefined;
     const base = (stationId: string | null): number[] => {
       if (!parent) return stationId ? byStation.get(stationId)! : entities.map((_, i) => i);
       if (parent.has(stationId ?? '*')) return parent.get(stationId ?? '*')!;
-      const all = [...parent.values()].flat().sort((a, b) => a - b);
-      return stationId ? all.filter((i) => entities[i].stationId === stationId) : all;
+      all ??= [...parent.values()].flat().sort((a, b) => a - b);
+      if (!stationId) return all;
+      if (!allByStation) {
+        allByStation = new Map();
+        for (const i of all) {
+          const l = allByStation.get(entities[i].stationId);
+          if (l) l.push(i);
+          else allByStation.set(entities[i].stationId, [i]);
+        }
+      }
+      return allByStation.get(stationId) ?? [];
     };
     const inPopulation = compileSelector(rule.population);
     const scopes: (string | null)[] = myPer === 'campaign' ? [null] : input.stations.map((s) => s.id);
