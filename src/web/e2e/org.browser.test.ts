@@ -31,7 +31,7 @@ it('admin sees the Chinese tree, expands to a station and sees its people', asyn
   await expect(node(page, '创新市场监督管理所').textContent()).resolves.toContain('市场监管所');
 
   await node(page, '创新市场监督管理所').locator('.ant-tree-node-content-wrapper').click();
-  await expect(page.getByTestId('org-selected').textContent()).resolves.toBe('创新市场监督管理所');
+  await expect.poll(() => page.getByTestId('org-selected').textContent()).toBe('创新市场监督管理所');
   await peopleTable(page).getByText('inspector_cx').waitFor();
   await expect(peopleTable(page).getByText('inspector_xl').count()).resolves.toBe(0);
 
@@ -115,14 +115,15 @@ it('admin imports people from Excel: template, dry run naming the bad row, then 
   await dialog.getByRole('button', { name: /完\s*成/ }).click();
   await page.getByPlaceholder('姓名 / 用户名 / 手机').fill('import_');
   await page.getByPlaceholder('姓名 / 用户名 / 手机').press('Enter');
-  await peopleTable(page).getByText('导入乙').waitFor();
-  await expect(peopleTable(page).locator('.ant-table-row').count()).resolves.toBe(2);
+  // The table keeps the previous page while the search loads: wait for the searched list itself.
+  const rows = peopleTable(page).locator('.ant-table-row');
+  await expect.poll(async () => (await rows.allTextContents()).map((t) => /导入[甲乙]/.exec(t)?.[0] ?? t).sort()).toEqual(['导入乙', '导入甲']);
 });
 
 it('inspector_cx sees 创新所 but nothing of 兴隆所, and no write buttons', async () => {
   const page = await b.loginAs('inspector_cx');
   await page.goto(`${b.url}/org`);
-  await expect(page.getByTestId('org-selected').textContent()).resolves.toBe('创新市场监督管理所');
+  await expect.poll(() => page.getByTestId('org-selected').textContent()).toBe('创新市场监督管理所');
   await peopleTable(page).getByText('inspector_cx').waitFor();
   await expect(peopleTable(page).getByText('inspector_xl').count()).resolves.toBe(0);
   await expect(node(page, '兴隆').count()).resolves.toBe(0);
@@ -153,5 +154,5 @@ it('works on a phone (390×844): menu button, tree drawer, people list', async (
   await page.getByTestId('open-tree').click();
   await node(page, '创新市场监督管理所').waitFor();
   await node(page, '创新市场监督管理所').locator('.ant-tree-node-content-wrapper').click();
-  await expect(page.getByTestId('org-selected').textContent()).resolves.toBe('创新市场监督管理所');
+  await expect.poll(() => page.getByTestId('org-selected').textContent()).toBe('创新市场监督管理所');
 });
