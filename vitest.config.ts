@@ -44,8 +44,6 @@ export default defineConfig({
           name: 'browser',
           include: ['src/**/*.browser.test.ts'],
           fileParallelism: false,
-          // Builds the web app once before any browser test file starts (the files must not race to build it).
-          globalSetup: ['src/test/browser-setup.ts'],
           // expect.poll waits for a condition in the page; its 1 s default is too short on a busy machine.
           expect: { poll: { timeout: 20_000, interval: 100 } },
           env: { YJ_TEST_DB: 'pglite' },
