@@ -44,6 +44,8 @@ export default defineConfig({
           name: 'browser',
           include: ['src/**/*.browser.test.ts'],
           fileParallelism: false,
+          // expect.poll waits for a condition in the page; its 1 s default is too short on a busy machine.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           env: { YJ_TEST_DB: 'pglite' },
         },
       },

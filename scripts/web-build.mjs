@@ -1,11 +1,16 @@
 // Build the web app when its sources are newer than the last build. Used by `npm start` and browser tests.
+// Safe when several processes call it at once (parallel test files, `npm start` next to a test run):
+// one builds under a lock while the others wait, and the build lands in a fresh directory that replaces
+// dist/web in one rename, so a server never serves a half-written or emptied build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const webDir = path.join(root, 'dist/web');
+const lockDir = path.join(root, 'dist/.web-build.lock');
+const STALE_LOCK_MS = 15 * 60_000;
 
 function newest(dir) {
   let t = 0;
@@ -16,18 +21,72 @@ function newest(dir) {
   return t;
 }
 
-export function ensureWebBuild() {
+function upToDate() {
   const built = path.join(webDir, 'index.html');
   const sources = Math.max(
     newest(path.join(root, 'src/web')),
     newest(path.join(root, 'src/contracts')),
     statSync(path.join(root, 'vite.config.ts')).mtimeMs,
   );
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  console.log('building web app ...');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('web build failed');
+  return existsSync(built) && statSync(built).mtimeMs >= sources;
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Take the build lock (a directory: mkdir is atomic); a lock left by a dead process is taken over. */
+function lock() {
+  mkdirSync(path.dirname(lockDir), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+      return;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    let owner = 0;
+    let since = Date.now();
+    try {
+      since = statSync(lockDir).mtimeMs;
+      owner = Number(readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+    } catch {
+      // Just created (no pid yet) or just released: look again.
+    }
+    if ((owner && !alive(owner)) || Date.now() - since > STALE_LOCK_MS) rmSync(lockDir, { recursive: true, force: true });
+    else Atomics.wait(sleeper, 0, 0, 200);
+  }
+}
+
+export function ensureWebBuild() {
+  if (upToDate()) return;
+  lock();
+  try {
+    if (upToDate()) return; // another process built it while we waited
+    console.log('building web app ...');
+    const out = path.join(root, `dist/web.build-${process.pid}`);
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', out, '--emptyOutDir'],
+      { cwd: root, stdio: 'inherit' },
+    );
+    if (r.status !== 0) {
+      rmSync(out, { recursive: true, force: true });
+      throw new Error('web build failed');
+    }
+    const old = path.join(root, `dist/web.old-${process.pid}`);
+    if (existsSync(webDir)) renameSync(webDir, old);
+    renameSync(out, webDir);
+    rmSync(old, { recursive: true, force: true });
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
 }

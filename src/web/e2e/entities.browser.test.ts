@@ -56,8 +56,8 @@ it('downloads the template, imports a filled copy and finds the unit by part of 
   await page.getByTestId('entity-total').getByText('共 1 家').waitFor();
   await page.getByRole('link', { name: '浏览器测试康宁大药房' }).click();
   await page.getByTestId('entity-detail').getByText('测试员').waitFor();
-  await expect(page.getByTestId('entity-timeline').textContent()).resolves.toContain('导入登记');
-  await expect(page.getByText('E2E-0001').count()).resolves.toBeGreaterThan(0);
+  await expect.poll(() => page.getByTestId('entity-timeline').textContent()).toContain('导入登记');
+  await page.getByText('E2E-0001').first().waitFor();
 
   await page.getByRole('button', { name: /修\s*改/ }).click();
   await page.getByLabel('负责人', { exact: true }).fill('改后负责人');

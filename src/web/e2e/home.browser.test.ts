@@ -11,11 +11,11 @@ afterAll(() => b?.close());
 it('shows the 创新所 inspector their pending tips, task items, deadlines, campaigns and staffing', async () => {
   const page = await b.loginAs('inspector_cx');
   await page.getByTestId('dashboard').waitFor();
-  await expect(page.getByTestId('todo-tips').textContent()).resolves.toMatch(/待受理的基层上报\s*2\s*条/);
-  await expect(page.getByTestId('todo-tasks').textContent()).resolves.toContain('构建基层监管网络建设');
-  await expect(page.getByTestId('dashboard-campaign').first().textContent()).resolves.toContain('【演示】');
-  await expect(page.getByTestId('staffing').textContent()).resolves.toContain('创新市场监督管理所');
-  expect(await page.getByTestId('deadlines').isVisible()).toBe(true);
+  await expect.poll(() => page.getByTestId('todo-tips').textContent()).toMatch(/待受理的基层上报\s*2\s*条/);
+  await expect.poll(() => page.getByTestId('todo-tasks').textContent()).toContain('构建基层监管网络建设');
+  await expect.poll(() => page.getByTestId('dashboard-campaign').first().textContent()).toContain('【演示】');
+  await expect.poll(() => page.getByTestId('staffing').textContent()).toContain('创新市场监督管理所');
+  await page.getByTestId('deadlines').waitFor({ state: 'visible' });
   expect(await page.getByTestId('my-tips').count()).toBe(0);
   await page.getByTestId('todo-tips').click();
   await page.waitForURL(/\/tips$/);
@@ -25,7 +25,7 @@ it('shows a coordinator on a phone only their own tips, stacked, with the report
   const phone = await b.loginAs('coordinator', { mobile: true });
   await phone.getByTestId('my-tips').waitFor();
   for (const id of ['todo', 'deadlines', 'campaigns', 'staffing']) expect(await phone.getByTestId(id).count()).toBe(0);
-  await expect(phone.getByTestId('my-tips').textContent()).resolves.toContain('待受理');
+  await expect.poll(() => phone.getByTestId('my-tips').textContent()).toContain('待受理');
   // Cards stack: the card is as wide as the content area.
   const box = (await phone.getByTestId('my-tips').boundingBox())!;
   expect(box.width).toBeGreaterThan(330);

@@ -12,9 +12,19 @@ afterAll(() => b?.close());
 const node = (page: Page, name: string) => page.locator('.ant-tree-treenode', { hasText: name });
 const peopleTable = (page: Page) => page.getByTestId('people-table');
 
-async function expand(page: Page, name: string) {
-  await node(page, name).first().locator('.ant-tree-switcher').click();
+/**
+ * Clicks a part of a tree node once the tree is at rest. While a level opens, antd draws its nodes in a
+ * temporary animation wrapper and swaps in the real nodes when the animation ends; on a busy machine that
+ * swap can fall between mouse down and mouse up, and the click is lost (the node never opens or gets selected).
+ */
+async function clickNode(page: Page, name: string, part: '.ant-tree-switcher' | '.ant-tree-node-content-wrapper') {
+  const target = node(page, name).first().locator(part);
+  await target.waitFor();
+  await page.locator('.ant-tree-treenode-motion').first().waitFor({ state: 'detached' });
+  await target.click();
 }
+const expand = (page: Page, name: string) => clickNode(page, name, '.ant-tree-switcher');
+const select = (page: Page, name: string) => clickNode(page, name, '.ant-tree-node-content-wrapper');
 
 it('admin sees the Chinese tree, expands to a station and sees its people', async () => {
   const page = await b.loginAs('admin');
@@ -30,8 +40,8 @@ it('admin sees the Chinese tree, expands to a station and sees its people', asyn
   await expect(node(page, '兴隆市场监督管理所').count()).resolves.toBe(1);
   await expect(node(page, '创新市场监督管理所').textContent()).resolves.toContain('市场监管所');
 
-  await node(page, '创新市场监督管理所').locator('.ant-tree-node-content-wrapper').click();
-  await expect(page.getByTestId('org-selected').textContent()).resolves.toBe('创新市场监督管理所');
+  await select(page, '创新市场监督管理所');
+  await expect.poll(() => page.getByTestId('org-selected').textContent()).toBe('创新市场监督管理所');
   await peopleTable(page).getByText('inspector_cx').waitFor();
   await expect(peopleTable(page).getByText('inspector_xl').count()).resolves.toBe(0);
 
@@ -41,7 +51,7 @@ it('admin sees the Chinese tree, expands to a station and sees its people', asyn
   await page.locator('.ant-tree-treenode', { hasText: '苏木' }).first().waitFor();
 
   // The 机构 tab of the district lists units with their kind labels.
-  await node(page, '兴隆台区').locator('.ant-tree-node-content-wrapper').click();
+  await select(page, '兴隆台区');
   await page.getByRole('tab', { name: '机构' }).click();
   const units = page.getByTestId('units-table');
   await units.getByText('执法大队').first().waitFor();
@@ -64,7 +74,8 @@ async function addPerson(page: Page) {
   await page.goto(`${b.url}/org`);
   await node(page, '兴隆台区').waitFor();
   await expand(page, '兴隆台区');
-  await node(page, '创新市场监督管理所').locator('.ant-tree-node-content-wrapper').click();
+  await select(page, '创新市场监督管理所');
+  await expect.poll(() => page.getByTestId('org-selected').textContent()).toBe('创新市场监督管理所');
   await peopleTable(page).getByText('inspector_cx').waitFor();
   await page.getByRole('button', { name: /新增人员/ }).click();
   const dialog = page.getByRole('dialog');
@@ -115,14 +126,15 @@ it('admin imports people from Excel: template, dry run naming the bad row, then 
   await dialog.getByRole('button', { name: /完\s*成/ }).click();
   await page.getByPlaceholder('姓名 / 用户名 / 手机').fill('import_');
   await page.getByPlaceholder('姓名 / 用户名 / 手机').press('Enter');
-  await peopleTable(page).getByText('导入乙').waitFor();
-  await expect(peopleTable(page).locator('.ant-table-row').count()).resolves.toBe(2);
+  // The table keeps the previous page while the search loads: wait for the searched list itself.
+  const rows = peopleTable(page).locator('.ant-table-row');
+  await expect.poll(async () => (await rows.allTextContents()).map((t) => /导入[甲乙]/.exec(t)?.[0] ?? t).sort()).toEqual(['导入乙', '导入甲']);
 });
 
 it('inspector_cx sees 创新所 but nothing of 兴隆所, and no write buttons', async () => {
   const page = await b.loginAs('inspector_cx');
   await page.goto(`${b.url}/org`);
-  await expect(page.getByTestId('org-selected').textContent()).resolves.toBe('创新市场监督管理所');
+  await expect.poll(() => page.getByTestId('org-selected').textContent()).toBe('创新市场监督管理所');
   await peopleTable(page).getByText('inspector_cx').waitFor();
   await expect(peopleTable(page).getByText('inspector_xl').count()).resolves.toBe(0);
   await expect(node(page, '兴隆').count()).resolves.toBe(0);
@@ -152,6 +164,6 @@ it('works on a phone (390×844): menu button, tree drawer, people list', async (
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.getByTestId('open-tree').click();
   await node(page, '创新市场监督管理所').waitFor();
-  await node(page, '创新市场监督管理所').locator('.ant-tree-node-content-wrapper').click();
-  await expect(page.getByTestId('org-selected').textContent()).resolves.toBe('创新市场监督管理所');
+  await select(page, '创新市场监督管理所');
+  await expect.poll(() => page.getByTestId('org-selected').textContent()).toBe('创新市场监督管理所');
 });

@@ -18,8 +18,8 @@ it('generates a plan for seed 000 from a recorded seed and publishes it', async 
   await page.getByRole('button', { name: /生成计划/ }).click();
   await page.waitForURL(/\/plans\/\d+$/);
   planUrl = page.url();
-  await expect(page.getByTestId('plan-seed').textContent()).resolves.toContain('2022');
-  await expect(page.getByText(/已证明最少/).count()).resolves.toBe(1);
+  await expect.poll(() => page.getByTestId('plan-seed').textContent()).toContain('2022');
+  await page.getByText(/已证明最少/).waitFor();
   await page.locator('.ant-table-row').first().waitFor();
   await page.getByRole('button', { name: /发布计划/ }).click();
   await page.getByRole('button', { name: /确\s*定|OK/ }).click();
@@ -53,5 +53,5 @@ it('a station inspector records one inspection on a phone and sees the gap close
   await page.getByLabel('检查情况').fill('现场检查，未发现问题');
   await page.getByRole('button', { name: /确认完成检查/ }).click();
   await page.getByText('已录入，覆盖情况已更新').waitFor();
-  await expect.poll(gapsLeft, { timeout: 10_000 }).toBeLessThan(before);
+  await expect.poll(gapsLeft).toBeLessThan(before);
 });

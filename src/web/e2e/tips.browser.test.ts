@@ -35,6 +35,7 @@ it('a coordinator reports a hazard from a phone and the 创新所 inspector acce
   await staff.goto(`${b.url}/tips`);
   const pending = staff.getByTestId('tip-item').filter({ hasText: title });
   await pending.click();
+  await staff.getByRole('img', { name: '现场.png' }).waitFor();
   await expect(staff.getByRole('img', { name: '现场.png' }).count()).resolves.toBe(1);
   await staff.getByRole('button', { name: /受\s*理/ }).first().click();
   await expect.poll(() => staff.getByTestId('tip-drawer-status').textContent()).toBe('已受理');

@@ -62,12 +62,13 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
   const roles = ROLES.filter((r) => (me ? canGrantRole(me.role, r) : false) || r === p?.role);
   const scopes = DATA_SCOPES.filter((s) => (me ? canGrantScope(me.scope, s) : false) || s === p?.dataScope);
 
+  // A new person defaults to the unit at the selected jurisdiction.
+  const defaultUnit = p ? undefined : units.data?.find((u) => u.jurisdictionId === props.jurisdiction.id && u.active);
   useEffect(() => {
-    // A new person defaults to the unit at the selected jurisdiction.
-    if (p || !units.data || form.getFieldValue('orgUnitId')) return;
-    const here = units.data.find((u) => u.jurisdictionId === props.jurisdiction.id && u.active);
-    if (here) form.setFieldValue('orgUnitId', here.id);
-  }, [units.data, p, props.jurisdiction.id, form]);
+    if (defaultUnit && !form.getFieldValue('orgUnitId')) form.setFieldValue('orgUnitId', defaultUnit.id);
+  }, [defaultUnit, form]);
+  // Saving waits for the units and that default: a form sent earlier would fail on a unit the user never left empty.
+  const ready = !!units.data && (!defaultUnit || unitId !== undefined);
 
   async function submit(v: any) {
     setSaving(true);
@@ -114,7 +115,7 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
   }
 
   return (
-    <Modal open title={p ? `编辑人员：${p.displayName}` : '新增人员'} okText="保存" confirmLoading={saving} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden width={640}>
+    <Modal open title={p ? `编辑人员：${p.displayName}` : '新增人员'} okText="保存" okButtonProps={{ disabled: !ready }} confirmLoading={saving} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden width={640}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
