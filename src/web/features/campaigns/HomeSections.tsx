@@ -1,7 +1,7 @@
 import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Descriptions, Form, Grid, Input, List, Modal, Progress, Select, Space, Table, Tag, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { TASK_STATUSES, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { ENTITY_KIND_LABELS, ENTITY_TAGS, SECTORS, type EntityKind } from '../../../contracts/entity-kinds.js';
 import { api, download } from '../../lib/api.js';
@@ -206,9 +206,13 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
   const [edit, setEdit] = useState<any | null>(null);
   const [form] = Form.useForm();
   const mobile = !Grid.useBreakpoint().md;
+  // The form is always mounted (forceRender), so its values are set once the row to edit is known.
+  useEffect(() => {
+    if (edit) form.setFieldsValue(Object.fromEntries(LIAISON_FIELDS.map((k) => [k, edit.liaison?.[k] ?? ''])));
+  }, [edit, form]);
   const fill = (r: any) =>
     (r.mine || canManage) && (
-      <Button size="small" icon={<EditOutlined />} onClick={() => (form.setFieldsValue(Object.fromEntries(LIAISON_FIELDS.map((k) => [k, r.liaison?.[k] ?? '']))), setEdit(r))}>
+      <Button size="small" icon={<EditOutlined />} onClick={() => setEdit(r)}>
         填报
       </Button>
     );
@@ -261,6 +265,7 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
       />
       <Modal
         open={!!edit}
+        forceRender
         title={`联络员报名表 · ${edit?.unitName ?? ''}`}
         onCancel={() => setEdit(null)}
         onOk={async () => {
