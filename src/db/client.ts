@@ -42,6 +42,11 @@ const prepare = sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`;
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+    // An idle pooled connection can die (server restart, administrator terminate, dropped database):
+    // without a listener node-postgres would crash the process; the pool replaces the connection.
+    pool.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') console.warn(`PostgreSQL idle connection error: ${err.message}`);
+    });
     const db = drizzlePg(pool, { schema });
     return {
       db,
