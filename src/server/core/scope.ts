@@ -11,7 +11,7 @@ export interface ScopeColumns {
 }
 
 /** Subquery of the ids of a jurisdiction subtree (prefix match on the materialised path). */
-export function subtreeIds(path: string): SQL {
+function subtreeIds(path: string): SQL {
   return sql`(select j.id from jurisdictions j where j.path like ${path + '%'})`;
 }
 
