@@ -36,7 +36,15 @@ const visit = (s: BenchSuite) => {
 };
 suites.forEach(visit);
 const only = values.only?.split(',');
-const selected = only ? ordered.filter((s) => only.includes(s.name) || ordered.some((o) => only.includes(o.name) && o.after?.includes(s.name))) : ordered;
+// A selected suite brings the suites it runs after (transitively): their data is what it measures.
+const needed = new Set<string>();
+const need = (name: string) => {
+  if (needed.has(name)) return;
+  needed.add(name);
+  for (const a of suites.find((x) => x.name === name)?.after ?? []) need(a);
+};
+only?.forEach(need);
+const selected = only ? ordered.filter((s) => needed.has(s.name)) : ordered;
 
 const kinds = values.db === 'both' ? ['pglite', 'postgres'] : [values.db!];
 console.log(`machine: ${machine()}`);

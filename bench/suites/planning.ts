@@ -46,7 +46,7 @@ const CAMPAIGN = {
  */
 const suite: BenchSuite = {
   name: 'planning',
-  after: ['entities'],
+  after: ['org', 'entities'],
   async run(env) {
     // Database figures first, before the synthetic population below takes memory.
     await persisted(env);

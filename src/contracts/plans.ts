@@ -43,6 +43,8 @@ export const planCheck = z.object({
   excess: z.array(z.object({ entityId: z.string(), stationId: z.string(), visits: z.number(), needed: z.number() })),
   outsideRules: z.array(z.string()),
   inspectorProblems: z.array(z.object({ taskId: z.string().optional(), entityId: z.string(), inspectorId: z.string().optional(), problem: z.enum(Object.keys(INSPECTOR_PROBLEMS) as [string, ...string[]]) })),
+  /** Full sizes of the lists above; the lists themselves are capped (the first 200 are kept). */
+  counts: z.object({ violations: z.number(), excess: z.number(), outsideRules: z.number(), inspectorProblems: z.number() }).optional(),
 });
 export type PlanCheckResult = z.infer<typeof planCheck>;
 

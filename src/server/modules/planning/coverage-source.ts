@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
 import type { Db } from '../../../db/client.js';
-import type { PlannerCampaign, PlanningContext } from './engine/index.js';
+import type { InspectionFact, PlannerCampaign, PlanningContext } from './engine/index.js';
 import { contextOf, loadPlanningInput, type StationInfo } from './loader.js';
 import { rows, type LoadedPlan } from './queries.js';
 
@@ -36,14 +36,22 @@ export async function planContext(db: Db, p: LoadedPlan): Promise<Cached> {
   return entry;
 }
 
-/** Done inspections of the plan's area inside its period (entity id, day). */
-export async function doneInspections(db: Db, p: LoadedPlan) {
+/**
+ * Done inspections of the plan's area inside its period (entity id, day number), packed into one
+ * text value like the units (see `loadUnits`): one row instead of one per inspection.
+ */
+export async function doneInspections(db: Db, p: LoadedPlan): Promise<InspectionFact[]> {
   const period = p.plan.period as PlannerCampaign;
-  const list = await rows<{ e: string; d: string }>(
+  const [r] = await rows<{ s: string | null }>(
     db,
-    sql`select entity_id::text as e, date::text as d from inspections
+    sql`select string_agg(concat(entity_id, chr(31), date - date '1970-01-01'), chr(29)) as s from inspections
         where status = 'done' and jurisdiction_id in ${areaStations(p.path)}
         ${period.from ? sql`and date >= ${period.from}` : sql``} ${period.to ? sql`and date <= ${period.to}` : sql``}`,
   );
-  return list.map((r) => ({ entityId: r.e, date: r.d, status: 'done' as const }));
+  if (!r?.s) return [];
+  return r.s.split('\x1d').map((x) => {
+    const cut = x.indexOf('\x1f');
+    const day = Number(x.slice(cut + 1));
+    return { entityId: x.slice(0, cut), day, status: 'done' as const };
+  });
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { buildContext, RuleError, type PlanningContext, type PlanningInput, type PlannerCampaign } from './engine/index.js';
+import { buildContext, RuleError, type PlannerCampaign, type PlannerEntity, type PlanningContext, type PlanningInput } from './engine/index.js';
 
 /**
  * Reads what the planning engine needs from the database: the campaign's rules and dates, the
@@ -94,11 +94,7 @@ export async function loadPlanningInput(
   const inArea = sql`(select j.id from jurisdictions j where j.level = 'station' and j.path like ${areaPath + '%'})`;
   const [stations, entities, conflicts, lastInspectors] = await Promise.all([
     loadStations(db, areaPath),
-    rows(
-      db,
-      sql`select id::text as id, kind, jurisdiction_id::text as station, tags, medical_grade, device_level, family_planning, risk_level, credit_grade, status
-          from entities where jurisdiction_id in ${inArea} and status <> 'closed' order by id::text collate "C"`,
-    ),
+    loadUnits(db, inArea),
     recusal ? rows(db, sql`select user_id::text as u, entity_id::text as e from inspector_conflicts where jurisdiction_id in ${inArea}`) : [],
     recusal ? loadLastInspectors(db, areaPath) : {},
   ]);
@@ -109,18 +105,7 @@ export async function loadPlanningInput(
     else conflictsOf.set(c.u, [c.e]);
   }
   const input: PlanningInput = {
-    entities: entities.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      stationId: e.station,
-      tags: e.tags ?? [],
-      medicalGrade: e.medical_grade,
-      deviceLevel: e.device_level,
-      familyPlanning: e.family_planning,
-      riskLevel: e.risk_level,
-      creditGrade: e.credit_grade,
-      status: e.status,
-    })),
+    entities,
     stations: stations.map((s) => ({
       id: String(s.id),
       shortName: s.shortName,
@@ -131,6 +116,43 @@ export async function loadPlanningInput(
     lastInspectors,
   };
   return { input, stations };
+}
+
+// Field and record separators (ASCII US / RS / GS) for results packed into one text value.
+const US = '\x1f';
+const RS = '\x1e';
+const GS = '\x1d';
+
+/**
+ * The units of the area as planner entities, sorted by id as text (the engine's order). At province
+ * scale this is 200,000+ rows: they come back packed into one text value and are split here, which
+ * takes a fraction of the time (and garbage) of parsing as many result rows.
+ */
+export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>): Promise<PlannerEntity[]> {
+  const [r] = await rows<{ s: string | null }>(
+    db,
+    sql`select string_agg(concat(id, chr(31), kind, chr(31), jurisdiction_id, chr(31), array_to_string(tags, chr(30)), chr(31), medical_grade, chr(31),
+          device_level, chr(31), case family_planning when true then 't' when false then 'f' end, chr(31), risk_level, chr(31), credit_grade, chr(31), status),
+          chr(29) order by id::text collate "C") as s
+        from entities where jurisdiction_id in ${stationIds} and status <> 'closed'`,
+  );
+  if (!r?.s) return [];
+  const orNull = (x: string) => (x === '' ? null : x);
+  return r.s.split(GS).map((line) => {
+    const f = line.split(US);
+    return {
+      id: f[0],
+      kind: f[1],
+      stationId: f[2],
+      tags: f[3] === '' ? [] : f[3].split(RS),
+      medicalGrade: orNull(f[4]),
+      deviceLevel: orNull(f[5]),
+      familyPlanning: f[6] === '' ? null : f[6] === 't',
+      riskLevel: orNull(f[7]),
+      creditGrade: orNull(f[8]),
+      status: f[9],
+    };
+  });
 }
 
 /** Who inspected each unit of the area last (recusal: not the same people again). */

@@ -4,6 +4,7 @@ import type { PlanDetail, PlanSummary, PlanTask } from '../../../contracts/plans
 import { seedDemoCampaigns } from '../../demo/seed-campaigns.js';
 import { seedDemoEntities } from '../../demo/seed-entities.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
+import { loadUnits } from './loader.js';
 
 /**
  * Plans on the demo district: seed 000's campaign (as merged from the campaigns feature) over the
@@ -218,5 +219,28 @@ describe('inspections and live coverage', () => {
     expect(p.statusCode).toBe(200);
     expect(p.body).toContain('创新市场监督管理所');
     expect(p.body).not.toContain('兴隆市场监督管理所');
+  });
+});
+
+describe('loading for the engine', () => {
+  it('reads the units packed into one value exactly as row by row (nulls, tags, booleans)', async () => {
+    const [d] = await rows(sql`select path from jurisdictions where id = ${t.org.districtId}`);
+    // Give a few units the attributes the packed form must carry through.
+    await rows(sql`update entities set family_planning = true where id in (select id from entities where kind = 'device_dealer' order by id limit 2)`);
+    await rows(sql`update entities set tags = array['high_risk','key_area_urban_rural'], credit_grade = null where id = (select min(id) from entities)`);
+    const stationIds = sql`(select id from jurisdictions where level = 'station' and path like ${d.path + '%'})`;
+    const packed = await loadUnits(t.database.db, stationIds);
+    const expected = (
+      await rows(sql`select id::text as id, kind, jurisdiction_id::text as station, tags, medical_grade, device_level, family_planning, risk_level, credit_grade, status
+        from entities where jurisdiction_id in ${stationIds} and status <> 'closed' order by id::text collate "C"`)
+    ).map((e) => ({
+      id: e.id, kind: e.kind, stationId: e.station, tags: e.tags ?? [], medicalGrade: e.medical_grade, deviceLevel: e.device_level,
+      familyPlanning: e.family_planning, riskLevel: e.risk_level, creditGrade: e.credit_grade, status: e.status,
+    }));
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(expected.some((e) => e.familyPlanning === false) && expected.some((e) => e.familyPlanning === true)).toBe(true);
+    expect(expected.some((e) => e.medicalGrade === null) && expected.some((e) => e.medicalGrade !== null) && expected.some((e) => e.creditGrade === null)).toBe(true);
+    expect(expected.some((e) => e.tags.length > 1)).toBe(true);
+    expect(packed).toEqual(expected);
   });
 });

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { plans } from '../../../db/schema/index.js';
-import { checkPlan, type PlanCheck, type PlanningContext } from './engine/index.js';
+import { checkPlan, type PlanningContext } from './engine/index.js';
+import { storedCheck } from './findings.js';
 import { loadLastInspectors } from './loader.js';
 import { rows, type LoadedPlan } from './queries.js';
 
@@ -10,7 +11,7 @@ import { rows, type LoadedPlan } from './queries.js';
  * `context` is the plan's requirements (from the coverage cache, loaded before the transaction);
  * tasks and last inspectors are read through `db`, the transaction making the change.
  */
-export async function recheckPlan(db: DbOrTx, p: LoadedPlan, context: PlanningContext): Promise<PlanCheck> {
+export async function recheckPlan(db: DbOrTx, p: LoadedPlan, context: PlanningContext): Promise<ReturnType<typeof storedCheck>> {
   const lastInspectors = await loadLastInspectors(db, p.path);
   const tasks = await rows(
     db,
@@ -21,7 +22,8 @@ export async function recheckPlan(db: DbOrTx, p: LoadedPlan, context: PlanningCo
     tasks.map((t) => ({ id: t.id, entityId: t.entity_id, visit: t.visit, dueFrom: t.due_from, dueTo: t.due_to, inspectorIds: (t.inspector_ids ?? []).map(String) })),
     { lastInspectors, minimum: p.plan.minimum },
   );
-  const findings = { ...(p.plan.findings as object), check };
+  const stored = storedCheck(check);
+  const findings = { ...(p.plan.findings as object), check: stored };
   await db.update(plans).set({ findings, updatedAt: new Date() }).where(eq(plans.id, p.plan.id));
-  return check;
+  return stored;
 }

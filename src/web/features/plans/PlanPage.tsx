@@ -70,11 +70,7 @@ export default function PlanPage() {
           type="warning"
           showIcon
           message="复核：计划不再满足全部规则"
-          description={[
-            ...check.violations.map((v) => `${stationName(v.stationId)}「${v.label}」应检 ${v.required}，计划 ${v.planned}，差 ${v.missing}`),
-            ...check.excess.map((e) => `单位 #${e.entityId} 安排 ${e.visits} 次，超过规定的 ${e.needed} 次`),
-            ...[...new Set(check.inspectorProblems.map((x) => (INSPECTOR_PROBLEMS as Record<string, string>)[x.problem]))].map((m) => `检查人员：${m}`),
-          ].join('；')}
+          description={checkSummary(check, stationName)}
         />
       )}
       {check.ok && lastCheck && <Alert type="success" showIcon message="复核通过：计划满足全部规则" />}
@@ -92,4 +88,19 @@ export default function PlanPage() {
       </Card>
     </Space>
   );
+}
+
+/** The re-check's problems in a few lines: the first of each list, then how many there are in all. */
+function checkSummary(check: PlanCheckResult, stationName: (id: string | null) => string) {
+  const SHOWN = 10;
+  const counts = check.counts ?? { violations: check.violations.length, excess: check.excess.length, outsideRules: check.outsideRules.length, inspectorProblems: check.inspectorProblems.length };
+  const more = (shown: number, total: number, what: string) => (total > shown ? [`……共 ${total} 项${what}`] : []);
+  return [
+    ...check.violations.slice(0, SHOWN).map((v) => `${stationName(v.stationId)}「${v.label}」应检 ${v.required}，计划 ${v.planned}，差 ${v.missing}`),
+    ...more(Math.min(SHOWN, check.violations.length), counts.violations, '指标不足'),
+    ...check.excess.slice(0, SHOWN).map((e) => `单位 #${e.entityId} 安排 ${e.visits} 次，超过规定的 ${e.needed} 次`),
+    ...more(Math.min(SHOWN, check.excess.length), counts.excess, '重复检查'),
+    ...[...new Set(check.inspectorProblems.map((x) => (INSPECTOR_PROBLEMS as Record<string, string>)[x.problem]))].map((m) => `检查人员：${m}`),
+    ...(counts.inspectorProblems > 0 ? [`（共 ${counts.inspectorProblems} 项人员问题）`] : []),
+  ].join('；');
 }

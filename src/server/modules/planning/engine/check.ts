@@ -1,6 +1,6 @@
 import { toDay } from './dates.js';
 import type { PlanningContext } from './requirements.js';
-import { countMet, findExcess, type Excess, type VisitsByUnit } from './tally.js';
+import { countMet, findExcess, Visits, type Excess } from './tally.js';
 
 /**
  * Re-checks a plan (after manual changes) against the rules: every requirement met by the planned
@@ -50,7 +50,10 @@ export function checkPlan(
   tasks: TaskToCheck[],
   opts: { lastInspectors?: Record<string, string[]>; inspectorsPerTask?: number; minimum?: number } = {},
 ): PlanCheck {
-  const visits: VisitsByUnit = new Map();
+  const units = new Int32Array(tasks.length);
+  const from = new Int32Array(tasks.length);
+  const to = new Int32Array(tasks.length);
+  let m = 0;
   const outsideRules: string[] = [];
   for (const t of tasks) {
     const u = ctx.index.get(t.entityId);
@@ -58,11 +61,11 @@ export function checkPlan(
       outsideRules.push(t.entityId);
       if (u === undefined) continue;
     }
-    const w = { from: t.dueFrom ? toDay(t.dueFrom) : ctx.campaignWindow.from, to: t.dueTo ? toDay(t.dueTo) : ctx.campaignWindow.to };
-    let list = visits.get(u);
-    if (!list) visits.set(u, (list = []));
-    list.push(w);
+    units[m] = u;
+    from[m] = t.dueFrom ? toDay(t.dueFrom) : ctx.campaignWindow.from;
+    to[m++] = t.dueTo ? toDay(t.dueTo) : ctx.campaignWindow.to;
   }
+  const visits = Visits.of(ctx.entities.length, units.subarray(0, m), from.subarray(0, m), to.subarray(0, m));
   const met = countMet(ctx, visits);
   const violations: Violation[] = [];
   ctx.requirements.forEach((r, i) => {

@@ -1,18 +1,17 @@
 import { fromDay, toDay } from './dates.js';
 import type { PlanningContext } from './requirements.js';
-import { countMet, findExcess, type Excess, type VisitsByUnit } from './tally.js';
+import { countMet, findExcess, Visits, type Excess } from './tally.js';
 
 /**
  * Live coverage: for every requirement (rule × station, or × credit grade), how many units the
  * rules ask for, how many have been inspected often enough inside the window, and what remains.
  * Computed from completed inspections only.
  */
-export interface InspectionFact {
-  entityId: string;
-  /** ISO date of the inspection. */
-  date: string;
-  status: 'planned' | 'done' | 'cancelled';
-}
+/** A recorded inspection: its day as an ISO date, or as a day number (days since 1970-01-01). */
+export type InspectionFact = { entityId: string; status: 'planned' | 'done' | 'cancelled' } & ({ date: string; day?: undefined } | { day: number; date?: undefined });
+
+/** The fact's day number. */
+export const factDay = (f: InspectionFact) => (f.day !== undefined ? f.day : toDay(f.date));
 
 export interface CoverageRow {
   requirementKey: string;
@@ -46,8 +45,10 @@ export interface Coverage {
   totals: { required: number; done: number; remaining: number };
 }
 
-export function doneVisits(ctx: PlanningContext, facts: InspectionFact[]): { visits: VisitsByUnit; outside: number } {
-  const visits: VisitsByUnit = new Map();
+export function doneVisits(ctx: PlanningContext, facts: InspectionFact[]): { visits: Visits; outside: number } {
+  const units = new Int32Array(facts.length);
+  const days = new Int32Array(facts.length);
+  let m = 0;
   let outside = 0;
   for (const f of facts) {
     if (f.status !== 'done') continue;
@@ -56,12 +57,10 @@ export function doneVisits(ctx: PlanningContext, facts: InspectionFact[]): { vis
       outside++;
       continue;
     }
-    const d = toDay(f.date);
-    let list = visits.get(u);
-    if (!list) visits.set(u, (list = []));
-    list.push({ from: d, to: d });
+    units[m] = u;
+    days[m++] = factDay(f);
   }
-  return { visits, outside };
+  return { visits: Visits.of(ctx.entities.length, units.subarray(0, m), days.subarray(0, m), days.subarray(0, m)), outside };
 }
 
 export function computeCoverage(ctx: PlanningContext, facts: InspectionFact[]): Coverage {
@@ -90,7 +89,8 @@ export function computeCoverage(ctx: PlanningContext, facts: InspectionFact[]): 
     };
   });
   const excess = findExcess(ctx, visits);
-  const outsideRules = outside + [...visits.keys()].filter((u) => !ctx.entityReqs[u].some((r) => ctx.requirements[r].target > 0)).reduce((s, u) => s + visits.get(u)!.length, 0);
+  let outsideRules = outside;
+  for (const u of visits.units()) if (!ctx.entityReqs[u].some((r) => ctx.requirements[r].target > 0)) outsideRules += visits.count(u);
   return {
     rows,
     excess: excess.filter((e) => e.needed > 0),

@@ -83,6 +83,30 @@ export function buildContext(input: PlanningInput): PlanningContext {
   const byStation = new Map<string, number[]>(input.stations.map((s) => [s.id, []]));
   entities.forEach((e, i) => byStation.get(e.stationId)!.push(i));
 
+  // Units with the same attributes match the same selectors: each rule's selector is evaluated once
+  // per distinct profile (a few hundred at province scale), not once per unit (hundreds of thousands).
+  const profileOf = new Int32Array(entities.length);
+  const profiles: PlannerEntity[] = [];
+  {
+    const ids = new Map<string, number>();
+    entities.forEach((e, i) => {
+      const key = `${e.kind}|${e.tags.join(',')}|${e.medicalGrade ?? ''}|${e.deviceLevel ?? ''}|${e.familyPlanning ?? ''}|${e.riskLevel ?? ''}|${e.creditGrade ?? ''}`;
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = profiles.push(e) - 1));
+      profileOf[i] = id;
+    });
+  }
+  const memoised = (s: QuotaRule['population']) => {
+    const test = compileSelector(s);
+    const memo = new Int8Array(profiles.length); // 0 unknown, 1 in, 2 out
+    return (i: number) => {
+      const p = profileOf[i];
+      let m = memo[p];
+      if (m === 0) memo[p] = m = test(profiles[p]) ? 1 : 2;
+      return m === 1;
+    };
+  };
+
   const requirements: Requirement[] = [];
   const shortfalls: Shortfall[] = [];
   const shortNames = new Set(input.stations.map((s) => s.shortName));
@@ -138,12 +162,12 @@ export function buildContext(input: PlanningInput): PlanningContext {
       }
       return allByStation.get(stationId) ?? [];
     };
-    const inPopulation = compileSelector(rule.population);
+    const inPopulation = memoised(rule.population);
     const scopes: (string | null)[] = myPer === 'campaign' ? [null] : input.stations.map((s) => s.id);
     const mine = new Map<string, number[]>();
     for (const stationId of scopes) {
       const scope: Scope = { stationId, units: base(stationId) };
-      const units = scope.units.filter((i) => inPopulation(entities[i]));
+      const units = scope.units.filter(inPopulation);
       mine.set(stationId ?? '*', units);
       const station = stationId ? stationById.get(stationId) : undefined;
       const parentKey = path.length && parentPer === myPer ? `${path[path.length - 1]}@${stationId ?? '*'}` : null;

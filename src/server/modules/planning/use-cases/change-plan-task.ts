@@ -85,9 +85,9 @@ export async function changePlanTask(ctx: Ctx, planId: number, input: ChangePlan
       entityType: 'plan',
       entityId: planId,
       jurisdictionId: p.plan.jurisdictionId,
-      summary: `${summary}${input.reason ? `（${input.reason}）` : ''}；复核：${check.ok ? '符合全部规则' : `${check.violations.length} 项指标不足、${check.excess.length} 项重复检查、${check.inspectorProblems.length} 项人员问题`}`,
+      summary: `${summary}${input.reason ? `（${input.reason}）` : ''}；复核：${check.ok ? '符合全部规则' : `${check.counts.violations} 项指标不足、${check.counts.excess} 项重复检查、${check.counts.inspectorProblems} 项人员问题`}`,
       before,
-      after: { change: after, check: { ok: check.ok, violations: check.violations.length, excess: check.excess.length, surplus: check.surplus } },
+      after: { change: after, check: { ok: check.ok, violations: check.counts.violations, excess: check.counts.excess, surplus: check.surplus } },
     });
     return check;
   });

@@ -7,6 +7,7 @@ import type { Ctx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { checkPlan, generatePlan as plan } from '../engine/index.js';
 import { contextOf, loadCampaign, loadPlanningInput } from '../loader.js';
+import { storedFindings } from '../findings.js';
 import { assertManagesPlan } from '../policy.js';
 import { presentPlan } from '../presenter.js';
 import { getPlan } from '../queries.js';
@@ -39,20 +40,17 @@ export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput
         period: campaign.period,
         minimum: result.stats.lowerBound,
         optimal: result.stats.optimal,
-        findings: { shortfalls: result.shortfalls, inspectorIssues: result.inspectorIssues, warnings: result.warnings, check },
+        findings: storedFindings(result, check),
         createdBy: ctx.actor.id || null,
       })
       .returning();
-    // Set-based: each chunk is one INSERT … SELECT FROM unnest(arrays), not one bound row each.
+    // Set-based: each chunk is one INSERT … SELECT over a JSON document of its tasks, not one bound
+    // row each (JSON.stringify is native; array literals built in JS cost four times as much).
     for (let i = 0; i < result.tasks.length; i += CHUNK) {
-      const chunk = result.tasks.slice(i, i + CHUNK);
-      const lit = (xs: (string | null)[]) => `{${xs.map((x) => (x === null ? 'NULL' : `"${x.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+      const chunk = result.tasks.slice(i, i + CHUNK).map((t) => ({ e: t.entityId, j: t.stationId, v: t.visit, f: t.dueFrom, t: t.dueTo, r: t.rules, i: t.inspectorIds, s: t.reasons }));
       await tx.execute(sql`insert into plan_tasks (plan_id, entity_id, jurisdiction_id, visit, due_from, due_to, rules, inspector_ids, reasons)
-        select ${row.id}::integer, u.e, u.j, u.v, u.f, u.t, u.r::jsonb, u.i::integer[], u.s::text[]
-        from unnest(${lit(chunk.map((t) => t.entityId))}::integer[], ${lit(chunk.map((t) => t.stationId))}::integer[], ${lit(chunk.map((t) => String(t.visit)))}::smallint[],
-                    ${lit(chunk.map((t) => t.dueFrom))}::date[], ${lit(chunk.map((t) => t.dueTo))}::date[],
-                    ${lit(chunk.map((t) => JSON.stringify(t.rules)))}::text[], ${lit(chunk.map((t) => `{${t.inspectorIds.join(',')}}`))}::text[],
-                    ${lit(chunk.map((t) => lit(t.reasons)))}::text[]) as u(e, j, v, f, t, r, i, s)`);
+        select ${row.id}::integer, x.e, x.j, x.v, x.f, x.t, x.r, x.i, x.s
+        from json_to_recordset(${JSON.stringify(chunk)}::json) as x(e integer, j integer, v smallint, f date, t date, r jsonb, i integer[], s text[])`);
     }
     await audit(tx, ctx, {
       action: 'plan.generate',

@@ -3,7 +3,7 @@ import type { MissingItemDto } from '../../../../contracts/plans.js';
 import type { Ctx } from '../../../core/context.js';
 import { scopeWhere } from '../../../core/scope.js';
 import { doneInspections, planContext } from '../coverage-source.js';
-import { toDay } from '../engine/dates.js';
+import { factDay } from '../engine/index.js';
 import { getPlan, rows } from '../queries.js';
 import { getCoverage } from './get-coverage.js';
 
@@ -17,7 +17,7 @@ export async function listMissing(ctx: Ctx, planId: number): Promise<MissingItem
   const p = await getPlan(ctx.db, planId);
   const [{ context }, facts] = await Promise.all([planContext(ctx.db, p), doneInspections(ctx.db, p)]);
   const daysOf = new Map<string, number[]>();
-  for (const f of facts) daysOf.set(f.entityId, [...(daysOf.get(f.entityId) ?? []), toDay(f.date)]);
+  for (const f of facts) daysOf.set(f.entityId, [...(daysOf.get(f.entityId) ?? []), factDay(f)]);
   const reqByKey = new Map(context.requirements.map((r) => [r.key, r]));
   const meets = (entityId: number, key: string) => {
     const r = reqByKey.get(key);
