@@ -2,38 +2,55 @@ import { sql } from 'drizzle-orm';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
 import type { Db } from '../../../db/client.js';
 import type { InspectionFact, PlannerCampaign, PlanningContext } from './engine/index.js';
-import { contextOf, loadPlanningInput, type StationInfo } from './loader.js';
-import { rows, type LoadedPlan } from './queries.js';
+import { areaStations, contextOf, loadPlanningInput, registryFingerprint, type StationInfo } from './loader.js';
+import { getPlan, rows, type LoadedPlan } from './queries.js';
 
 /**
  * Coverage needs the plan's requirements (which units each rule × station counts) and the done
  * inspections. The requirements are built once from compact entity columns and kept while the
  * registry of the area is unchanged (same count and last update), so a coverage request is one
- * indexed query for the done inspections plus counting in memory.
+ * indexed query for the done inspections plus counting in memory. Generating a plan hands its
+ * requirements over (`rememberPlanContext`) and the server warms recent plans at start
+ * (`warmPlanContexts`), so the first request after either is fast too.
  */
-interface Cached {
+export interface PlanContextEntry {
   fingerprint: string;
   context: PlanningContext;
   stations: StationInfo[];
 }
-const caches = new WeakMap<Db, Map<number, Cached>>();
+const caches = new WeakMap<Db, Map<number, PlanContextEntry>>();
 const MAX_CACHED = 8;
 
-const areaStations = (path: string) => sql`(select j.id from jurisdictions j where j.level = 'station' and j.path like ${path + '%'})`;
-
-export async function planContext(db: Db, p: LoadedPlan): Promise<Cached> {
-  const [f] = await rows(db, sql`select count(*)::int as n, max(updated_at)::text as at from entities where jurisdiction_id in ${areaStations(p.path)}`);
-  const fingerprint = `${f?.n}|${f?.at}`;
+function cacheOf(db: Db) {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const hit = cache.get(p.plan.id);
-  if (hit && hit.fingerprint === fingerprint) return hit;
-  const { input, stations } = await loadPlanningInput(db, p.path, p.plan.rules as QuotaRule[], p.plan.period as PlannerCampaign, { recusal: false });
-  const entry = { fingerprint, context: contextOf(input), stations };
-  cache.delete(p.plan.id);
-  cache.set(p.plan.id, entry);
+  return cache;
+}
+
+export function rememberPlanContext(db: Db, planId: number, entry: PlanContextEntry) {
+  const cache = cacheOf(db);
+  cache.delete(planId);
+  cache.set(planId, entry);
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+}
+
+export async function planContext(db: Db, p: LoadedPlan): Promise<PlanContextEntry> {
+  const hit = cacheOf(db).get(p.plan.id);
+  if (hit && hit.fingerprint === (await registryFingerprint(db, areaStations(p.path)))) return hit;
+  const { input, stations, fingerprint } = await loadPlanningInput(db, p.path, p.plan.rules as QuotaRule[], p.plan.period as PlannerCampaign, { recusal: false });
+  const entry = { fingerprint, context: contextOf(input), stations };
+  rememberPlanContext(db, p.plan.id, entry);
   return entry;
+}
+
+/** Build the requirements of the most recent plans of active campaigns (at start, in the background). */
+export async function warmPlanContexts(db: Db): Promise<number> {
+  const recent = await rows<{ id: number }>(
+    db,
+    sql`select p.id from plans p join campaigns c on c.id = p.campaign_id where c.status = 'active' order by p.published_at desc nulls last, p.id desc limit ${MAX_CACHED}`,
+  );
+  for (const { id } of recent.reverse()) await planContext(db, await getPlan(db, id));
+  return recent.length;
 }
 
 /**

@@ -77,6 +77,8 @@ export async function loadStations(db: DbOrTx, areaPath: string): Promise<Statio
 export interface LoadedInput {
   input: PlanningInput;
   stations: StationInfo[];
+  /** The registry's fingerprint when the units were read (see `registryFingerprint`). */
+  fingerprint: string;
 }
 
 /**
@@ -91,8 +93,8 @@ export async function loadPlanningInput(
   opts: { recusal?: boolean } = {},
 ): Promise<LoadedInput> {
   const recusal = opts.recusal ?? true;
-  const inArea = sql`(select j.id from jurisdictions j where j.level = 'station' and j.path like ${areaPath + '%'})`;
-  const [stations, entities, conflicts, lastInspectors] = await Promise.all([
+  const inArea = areaStations(areaPath);
+  const [stations, { units, fingerprint }, conflicts, lastInspectors] = await Promise.all([
     loadStations(db, areaPath),
     loadUnits(db, inArea),
     recusal ? rows(db, sql`select user_id::text as u, entity_id::text as e from inspector_conflicts where jurisdiction_id in ${inArea}`) : [],
@@ -105,7 +107,7 @@ export async function loadPlanningInput(
     else conflictsOf.set(c.u, [c.e]);
   }
   const input: PlanningInput = {
-    entities,
+    entities: units,
     stations: stations.map((s) => ({
       id: String(s.id),
       shortName: s.shortName,
@@ -115,7 +117,7 @@ export async function loadPlanningInput(
     campaign: period,
     lastInspectors,
   };
-  return { input, stations };
+  return { input, stations, fingerprint };
 }
 
 // Field and record separators (ASCII US / RS / GS) for results packed into one text value.
@@ -128,17 +130,19 @@ const GS = '\x1d';
  * scale this is 200,000+ rows: they come back packed into one text value and are split here, which
  * takes a fraction of the time (and garbage) of parsing as many result rows.
  */
-export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>): Promise<PlannerEntity[]> {
-  const [r] = await rows<{ s: string | null }>(
+export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>): Promise<{ units: PlannerEntity[]; fingerprint: string }> {
+  const [r] = await rows<{ s: string | null; n: number; at: string | null }>(
     db,
     sql`select string_agg(concat(id, chr(31), kind, chr(31), jurisdiction_id, chr(31), array_to_string(tags, chr(30)), chr(31), medical_grade, chr(31),
           device_level, chr(31), case family_planning when true then 't' when false then 'f' end, chr(31), risk_level, chr(31), credit_grade, chr(31), status),
-          chr(29) order by id::text collate "C") as s
-        from entities where jurisdiction_id in ${stationIds} and status <> 'closed'`,
+          chr(29) order by id::text collate "C") filter (where status <> 'closed') as s,
+          count(*)::int as n, max(updated_at)::text as at
+        from entities where jurisdiction_id in ${stationIds}`,
   );
-  if (!r?.s) return [];
+  const fingerprint = fingerprintOf(r);
+  if (!r?.s) return { units: [], fingerprint };
   const orNull = (x: string) => (x === '' ? null : x);
-  return r.s.split(GS).map((line) => {
+  const units = r.s.split(GS).map((line) => {
     const f = line.split(US);
     return {
       id: f[0],
@@ -153,7 +157,21 @@ export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>):
       status: f[9],
     };
   });
+  return { units, fingerprint };
 }
+
+/**
+ * A cheap summary of the area's registry (how many units, latest change): requirements built from
+ * the registry stay valid while it is the same. `loadUnits` returns it from the same snapshot.
+ */
+export async function registryFingerprint(db: DbOrTx, stationIds: ReturnType<typeof sql>): Promise<string> {
+  const [r] = await rows<{ n: number; at: string | null }>(db, sql`select count(*)::int as n, max(updated_at)::text as at from entities where jurisdiction_id in ${stationIds}`);
+  return fingerprintOf(r);
+}
+const fingerprintOf = (r: { n: number; at: string | null } | undefined) => `${r?.n ?? 0}|${r?.at ?? ''}`;
+
+/** The stations of an area, as a subquery of jurisdiction ids. */
+export const areaStations = (areaPath: string) => sql`(select j.id from jurisdictions j where j.level = 'station' and j.path like ${areaPath + '%'})`;
 
 /** Who inspected each unit of the area last (recusal: not the same people again). */
 export async function loadLastInspectors(db: DbOrTx, areaPath: string): Promise<Record<string, string[]>> {

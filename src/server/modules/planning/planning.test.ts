@@ -4,7 +4,8 @@ import type { PlanDetail, PlanSummary, PlanTask } from '../../../contracts/plans
 import { seedDemoCampaigns } from '../../demo/seed-campaigns.js';
 import { seedDemoEntities } from '../../demo/seed-entities.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
-import { loadUnits } from './loader.js';
+import { warmPlanContexts } from './coverage-source.js';
+import { loadUnits, registryFingerprint } from './loader.js';
 
 /**
  * Plans on the demo district: seed 000's campaign (as merged from the campaigns feature) over the
@@ -196,6 +197,22 @@ describe('inspections and live coverage', () => {
     expect((await cx.post('/api/inspections', { planTaskId: task.id, date: '2099-01-01', inspectorIds: [1, 2] })).statusCode).toBe(400);
   });
 
+  it('follows the registry: a unit that becomes a pharmacy counts at once (requirements rebuilt)', async () => {
+    const key = `drug-retail-medical@${t.org.stations['创新'].jurisdictionId}`;
+    const row = async () => (await cx.get(`/api/plans/${published.id}/coverage`)).json().rows.find((r: any) => r.requirementKey === key);
+    const before = await row();
+    expect(before).toBeDefined();
+    await rows(sql`update entities set kind = 'pharmacy_single', updated_at = now() + interval '1 second'
+      where id = (select min(id) from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} and kind = 'bathhouse')`);
+    const after = await row();
+    expect(after.available).toBe(before.available + 1);
+    expect(after.required).toBe(Math.ceil(after.available / 2));
+  });
+
+  it('warms the requirements of recent plans (as at server start)', async () => {
+    expect(await warmPlanContexts(t.database.db)).toBeGreaterThanOrEqual(2);
+  });
+
   it('records an unplanned inspection and cancels a planned one', async () => {
     const [u] = await rows(sql`select e.id from entities e where e.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} and e.kind = 'hotel' limit 1`);
     const people = (await allTasks(cx, published.id))[0].inspectors.map((i) => i.id);
@@ -229,7 +246,8 @@ describe('loading for the engine', () => {
     await rows(sql`update entities set family_planning = true where id in (select id from entities where kind = 'device_dealer' order by id limit 2)`);
     await rows(sql`update entities set tags = array['high_risk','key_area_urban_rural'], credit_grade = null where id = (select min(id) from entities)`);
     const stationIds = sql`(select id from jurisdictions where level = 'station' and path like ${d.path + '%'})`;
-    const packed = await loadUnits(t.database.db, stationIds);
+    const { units: packed, fingerprint } = await loadUnits(t.database.db, stationIds);
+    expect(fingerprint).toBe(await registryFingerprint(t.database.db, stationIds));
     const expected = (
       await rows(sql`select id::text as id, kind, jurisdiction_id::text as station, tags, medical_grade, device_level, family_planning, risk_level, credit_grade, status
         from entities where jurisdiction_id in ${stationIds} and status <> 'closed' order by id::text collate "C"`)

@@ -33,11 +33,21 @@ import { printPlan } from './use-cases/print-plan.js';
 import { publishPlan } from './use-cases/publish-plan.js';
 import { recordInspection } from './use-cases/record-inspection.js';
 
+import { warmPlanContexts } from './coverage-source.js';
 import './timeline.js';
 
 const tags = ['检查计划'];
 
 export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Coverage of recent plans needs their requirements in memory: built once the server listens,
+  // in the background, not on the first request.
+  app.addHook('onListen', async () => {
+    const t0 = performance.now();
+    warmPlanContexts(app.db).then(
+      (plans) => app.log.info({ plans, ms: Math.round(performance.now() - t0) }, 'plan coverage warmed'),
+      (e) => app.log.warn({ err: e }, '检查计划完成情况预热失败 (warming plan coverage failed)'),
+    );
+  });
   app.get(
     '/api/plans',
     {

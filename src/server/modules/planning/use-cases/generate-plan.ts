@@ -7,6 +7,7 @@ import type { Ctx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { checkPlan, generatePlan as plan } from '../engine/index.js';
 import { contextOf, loadCampaign, loadPlanningInput } from '../loader.js';
+import { rememberPlanContext } from '../coverage-source.js';
 import { storedFindings } from '../findings.js';
 import { assertManagesPlan } from '../policy.js';
 import { presentPlan } from '../presenter.js';
@@ -23,7 +24,7 @@ export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput
   assertManagesPlan(ctx.actor, campaign.jurisdictionPath);
   if (!campaign.rules.length) throw new AppError('NO_QUOTAS', '该专项行动没有检查指标规则，无法生成计划', 400);
   const seed = input.seed ?? randomInt(0, 2_147_483_647);
-  const { input: engineInput } = await loadPlanningInput(ctx.db, campaign.jurisdictionPath, campaign.rules, campaign.period);
+  const { input: engineInput, stations, fingerprint } = await loadPlanningInput(ctx.db, campaign.jurisdictionPath, campaign.rules, campaign.period);
   const context = contextOf(engineInput);
   const result = plan(engineInput, seed, context);
   const check = checkPlan(context, result.tasks, { lastInspectors: engineInput.lastInspectors, minimum: result.stats.lowerBound });
@@ -62,5 +63,7 @@ export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput
     });
     return row.id;
   });
+  // The requirements just built are the plan's (same rules, period and registry): coverage starts warm.
+  rememberPlanContext(ctx.db, id, { fingerprint, context, stations });
   return presentPlan(await getPlan(ctx.db, id));
 }
