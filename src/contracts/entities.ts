@@ -155,6 +155,7 @@ export const entityPage = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+export type EntityPage = z.infer<typeof entityPage>;
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}字`).nullish();
 const phone = z.string().trim().max(40, '电话不能超过40字').regex(/^[0-9+\-()（）、,，/ ]*$/, '电话格式错误').nullish();

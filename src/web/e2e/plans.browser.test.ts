@@ -55,3 +55,22 @@ it('a station inspector records one inspection on a phone and sees the gap close
   await page.getByText('已录入，覆盖情况已更新').waitFor();
   await expect.poll(gapsLeft).toBeLessThan(before);
 });
+
+it('the office adds a unit to the plan by searching for it by name', async () => {
+  const page = await b.loginAs('office');
+  await page.goto(planUrl);
+  await page.locator('.ant-table-row').first().waitFor();
+  const unit = await page.evaluate(async (id) => {
+    const st = (await (await fetch(`/api/plans/${id}`)).json()).stations.find((s: any) => s.shortName === '创新所');
+    return (await (await fetch(`/api/entities?jurisdictionId=${st.id}&kinds=hotel&pageSize=1`)).json()).items[0];
+  }, planUrl.split('/').pop());
+  const picker = page.locator('.ant-select', { hasText: '搜索检查对象' });
+  await picker.click();
+  await page.keyboard.type(unit.name.slice(0, 6));
+  await page.locator('.ant-select-item-option', { hasText: unit.name }).click();
+  await page.getByRole('button', { name: /增加检查对象/ }).click();
+  await page.getByText(/已调整/).first().waitFor();
+  await page.getByPlaceholder('检查对象名称').fill(unit.name);
+  await page.getByPlaceholder('检查对象名称').press('Enter');
+  await expect.poll(() => page.locator('.ant-table-row', { hasText: unit.name }).count()).toBeGreaterThan(0);
+});

@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Grid, Input, InputNumber, List, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App as AntApp, Button, Card, Grid, Input, List, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ENTITY_KIND_LABELS } from '../../../contracts/entity-kinds.js';
 import { DRAW_REASONS, INSPECTION_STATUSES, type PlanCheckResult, type PlanDetail, type PlanTask } from '../../../contracts/plans.js';
 import { useAuth } from '../../lib/auth.js';
+import { EntityPicker } from '../entities/EntityPicker.js';
 import { plansApi } from './api.js';
 import { RecordDrawer } from './RecordDrawer.js';
 
@@ -57,7 +58,7 @@ export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c:
         <Input.Search allowClear placeholder="检查对象名称" style={{ width: 200 }} onSearch={(v) => (setSearch(v || undefined), setPage(1))} />
         {manage && (
           <Space.Compact>
-            <InputNumber placeholder="对象编号" value={adding} onChange={(v) => setAdding(v)} min={1} style={{ width: 120 }} />
+            <EntityPicker value={adding} onChange={setAdding} jurisdictionId={stationId} placeholder="搜索检查对象（名称或信用代码）" style={{ width: 280 }} />
             <Button disabled={!adding} onClick={() => adding && change({ action: 'add', entityId: adding }).then(() => setAdding(null))}>增加检查对象</Button>
           </Space.Compact>
         )}
