@@ -5,7 +5,7 @@ import { seedDemoCampaigns } from '../../demo/seed-campaigns.js';
 import { seedDemoEntities } from '../../demo/seed-entities.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
 import { warmPlanContexts } from './coverage-source.js';
-import { loadUnits, registryFingerprint } from './loader.js';
+import { loadLastInspectors, loadUnits, registryFingerprint } from './loader.js';
 
 /**
  * Plans on the demo district: seed 000's campaign (as merged from the campaigns feature) over the
@@ -260,5 +260,17 @@ describe('loading for the engine', () => {
     expect(expected.some((e) => e.medicalGrade === null) && expected.some((e) => e.medicalGrade !== null) && expected.some((e) => e.creditGrade === null)).toBe(true);
     expect(expected.some((e) => e.tags.length > 1)).toBe(true);
     expect(packed).toEqual(expected);
+  });
+
+  it('reads who inspected each unit last, packed, as the row-by-row query does', async () => {
+    const [d] = await rows(sql`select path from jurisdictions where id = ${t.org.districtId}`);
+    const expected = Object.fromEntries(
+      (await rows(sql`select distinct on (entity_id) entity_id::text as e, inspector_ids from inspections where status = 'done' order by entity_id, date desc, id desc`)).map((r) => [
+        r.e,
+        (r.inspector_ids ?? []).map(String),
+      ]),
+    );
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+    expect(await loadLastInspectors(t.database.db, d.path)).toEqual(expected);
   });
 });
