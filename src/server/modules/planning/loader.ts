@@ -133,7 +133,7 @@ const GS = '\x1d';
 export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>): Promise<{ units: PlannerEntity[]; fingerprint: string }> {
   const [r] = await rows<{ s: string | null; n: number; at: string | null }>(
     db,
-    sql`select string_agg(concat(id, chr(31), kind, chr(31), jurisdiction_id, chr(31), array_to_string(tags, chr(30)), chr(31), medical_grade, chr(31),
+    sql`select string_agg(concat(id, chr(31), jurisdiction_id, chr(31), kind, chr(31), array_to_string(tags, chr(30)), chr(31), medical_grade, chr(31),
           device_level, chr(31), case family_planning when true then 't' when false then 'f' end, chr(31), risk_level, chr(31), credit_grade, chr(31), status),
           chr(29) order by id::text collate "C") filter (where status <> 'closed') as s,
           count(*)::int as n, max(updated_at)::text as at
@@ -141,21 +141,30 @@ export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>):
   );
   const fingerprint = fingerprintOf(r);
   if (!r?.s) return { units: [], fingerprint };
+  // "id US station US profile": the profile (kind, tags, grades, …) repeats across units, so it is
+  // parsed once per distinct text and its fields (and tag array) are shared.
   const orNull = (x: string) => (x === '' ? null : x);
-  const units = r.s.split(GS).map((line) => {
-    const f = line.split(US);
-    return {
-      id: f[0],
-      kind: f[1],
-      stationId: f[2],
-      tags: f[3] === '' ? [] : f[3].split(RS),
-      medicalGrade: orNull(f[4]),
-      deviceLevel: orNull(f[5]),
-      familyPlanning: f[6] === '' ? null : f[6] === 't',
-      riskLevel: orNull(f[7]),
-      creditGrade: orNull(f[8]),
-      status: f[9],
-    };
+  const profiles = new Map<string, Omit<PlannerEntity, 'id' | 'stationId'>>();
+  const units = r.s.split(GS).map((line): PlannerEntity => {
+    const a = line.indexOf(US);
+    const b = line.indexOf(US, a + 1);
+    const key = line.slice(b + 1);
+    let p = profiles.get(key);
+    if (!p) {
+      const f = key.split(US);
+      p = {
+        kind: f[0],
+        tags: f[1] === '' ? [] : f[1].split(RS),
+        medicalGrade: orNull(f[2]),
+        deviceLevel: orNull(f[3]),
+        familyPlanning: f[4] === '' ? null : f[4] === 't',
+        riskLevel: orNull(f[5]),
+        creditGrade: orNull(f[6]),
+        status: f[7],
+      };
+      profiles.set(key, p);
+    }
+    return { id: line.slice(0, a), stationId: line.slice(a + 1, b), ...p };
   });
   return { units, fingerprint };
 }

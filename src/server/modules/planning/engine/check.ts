@@ -77,7 +77,9 @@ export function checkPlan(
 
   const perTask = opts.inspectorsPerTask ?? 2;
   const inspectorProblems: InspectorProblem[] = [];
-  const last = new Map(Object.entries(opts.lastInspectors ?? {}));
+  // Who inspected each unit last: the recorded inspection, then each earlier visit of this plan.
+  const recorded = opts.lastInspectors ?? {};
+  const last = new Map<string, string[]>();
   // One pool (inspector → conflicted units) per station, not one per task.
   const pools = new Map<string, Map<string, Set<string>>>();
   const poolOf = (stationId: string | undefined) => {
@@ -88,16 +90,18 @@ export function checkPlan(
     }
     return pool;
   };
-  const ordered = tasks.slice().sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : (a.visit ?? 0) - (b.visit ?? 0)));
+  const byUnitVisit = (a: TaskToCheck, b: TaskToCheck) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : (a.visit ?? 0) - (b.visit ?? 0));
+  // Generated plans come in this order already: sort only when they do not.
+  const ordered = tasks.every((t, i) => i === 0 || byUnitVisit(tasks[i - 1], t) <= 0) ? tasks : tasks.slice().sort(byUnitVisit);
   for (const t of ordered) {
     const u = ctx.index.get(t.entityId);
     const pool = poolOf(u === undefined ? undefined : ctx.entities[u].stationId);
     if (t.inspectorIds.length < perTask) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, problem: 'too_few' });
-    const previous = new Set(last.get(t.entityId) ?? []);
+    const previous = last.get(t.entityId) ?? (Object.hasOwn(recorded, t.entityId) ? recorded[t.entityId] : []);
     for (const id of t.inspectorIds) {
       if (!pool.has(id)) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, inspectorId: id, problem: 'not_in_pool' });
       else if (pool.get(id)!.has(t.entityId)) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, inspectorId: id, problem: 'conflicted' });
-      if (previous.has(id)) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, inspectorId: id, problem: 'same_as_last' });
+      if (previous.includes(id)) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, inspectorId: id, problem: 'same_as_last' });
     }
     last.set(t.entityId, t.inspectorIds);
   }

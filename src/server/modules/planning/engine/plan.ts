@@ -2,7 +2,7 @@ import { contains, fromDay } from './dates.js';
 import { drawInspectors } from './inspectors.js';
 import { demandOf, visitWindows, type UnitOption } from './options.js';
 import { satisfies } from './schedule.js';
-import { DEFAULT_WEIGHTS, reasonsOf } from './random.js';
+import { DEFAULT_WEIGHTS, perProfile, reasonsOf } from './random.js';
 import { buildContext, type PlanningContext } from './requirements.js';
 import { solve } from './solver.js';
 import type { Plan, PlannedTask, PlanningInput, RuleServed } from './types.js';
@@ -42,9 +42,10 @@ export function generatePlan(input: PlanningInput, seed: number, ctx: PlanningCo
     }
     return l;
   };
+  const reasonsOfUnit = perProfile(ctx, reasonsOf);
   for (const { unit, option } of result.assignments) {
     const e = ctx.entities[unit];
-    const reasons = reasonsOf(e);
+    const reasons = reasonsOfUnit(unit);
     layout(option, unit).forEach((v, i) => {
       tasks.push({ entityId: e.id, stationId: e.stationId, visit: i + 1, dueFrom: v.dueFrom, dueTo: v.dueTo, rules: v.rules.slice(), inspectorIds: [], reasons });
     });

@@ -29,6 +29,12 @@ export interface PlanningContext {
   sigOf: Int32Array;
   /** Signature id → requirement indices (ascending). */
   signatures: number[][];
+  /**
+   * Per unit, its attribute profile; units of one profile (same kind, tags, grades, levels, risk,
+   * credit) match the same selectors and weigh the same in draws. `profiles[p]` is one such unit.
+   */
+  profileOf: Int32Array;
+  profiles: PlannerEntity[];
   campaignWindow: DayWindow;
 }
 
@@ -206,5 +212,5 @@ export function buildContext(input: PlanningInput): PlanningContext {
     }
   });
   const entityReqs = Array.from(sigOf, (id) => signatures[id]);
-  return { entities, index, stations: input.stations, stationById, requirements, shortfalls, warnings, entityReqs, sigOf, signatures, campaignWindow: cw };
+  return { entities, index, stations: input.stations, stationById, requirements, shortfalls, warnings, entityReqs, sigOf, signatures, profileOf, profiles, campaignWindow: cw };
 }

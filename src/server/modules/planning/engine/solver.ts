@@ -1,6 +1,6 @@
 import { solveIlp } from './ilp.js';
 import { unitOptionsCached, type UnitOption } from './options.js';
-import { rngFor, weightOf, weightedOrder } from './random.js';
+import { perProfile, rngFor, weightOf, weightedOrder } from './random.js';
 import type { PlanningContext } from './requirements.js';
 import type { Weights } from './types.js';
 
@@ -206,6 +206,7 @@ function everything(p: Program, classes: UnitClass[]): number[] {
 
 export function solve(ctx: PlanningContext, seed: number, weights: Weights, nodeLimit = 2_000): SolveResult {
   const { components, fixed, fixedCost, residual } = buildComponents(ctx);
+  const weightOfUnit = perProfile(ctx, (e) => weightOf(e, weights));
   const assignments: Assignment[] = fixed.slice();
   let lowerBound = fixedCost;
   let optimal = true;
@@ -240,7 +241,7 @@ export function solve(ctx: PlanningContext, seed: number, weights: Weights, node
       if (!total) return;
       // Everyone in the class gets the same option: no draw to make.
       const whole = total === cl.units.length && counts.filter((n) => n > 0).length === 1;
-      const order = whole ? cl.units : weightedOrder(cl.units, (u) => weightOf(ctx.entities[u], weights), rngFor(seed, cl.key));
+      const order = whole ? cl.units : weightedOrder(cl.units, weightOfUnit, rngFor(seed, cl.key));
       let k = 0;
       cl.options.forEach((option, oi) => {
         for (let n = 0; n < counts[oi]; n++) assignments.push({ unit: order[k++], option });
