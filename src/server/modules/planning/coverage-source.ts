@@ -34,13 +34,24 @@ export function rememberPlanContext(db: Db, planId: number, entry: PlanContextEn
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
 }
 
+// Builds in progress, so concurrent requests (or a request during warm-up) share one build.
+const building = new WeakMap<Db, Map<number, Promise<PlanContextEntry>>>();
+
 export async function planContext(db: Db, p: LoadedPlan): Promise<PlanContextEntry> {
   const hit = cacheOf(db).get(p.plan.id);
   if (hit && hit.fingerprint === (await registryFingerprint(db, areaStations(p.path)))) return hit;
-  const { input, stations, fingerprint } = await loadPlanningInput(db, p.path, p.plan.rules as QuotaRule[], p.plan.period as PlannerCampaign, { recusal: false });
-  const entry = { fingerprint, context: contextOf(input), stations };
-  rememberPlanContext(db, p.plan.id, entry);
-  return entry;
+  let inFlight = building.get(db);
+  if (!inFlight) building.set(db, (inFlight = new Map()));
+  const pending = inFlight.get(p.plan.id);
+  if (pending) return pending;
+  const build = (async () => {
+    const { input, stations, fingerprint } = await loadPlanningInput(db, p.path, p.plan.rules as QuotaRule[], p.plan.period as PlannerCampaign, { recusal: false });
+    const entry = { fingerprint, context: contextOf(input), stations };
+    rememberPlanContext(db, p.plan.id, entry);
+    return entry;
+  })().finally(() => inFlight.delete(p.plan.id));
+  inFlight.set(p.plan.id, build);
+  return build;
 }
 
 /** Build the requirements of the most recent plans of active campaigns (at start, in the background). */

@@ -4,7 +4,8 @@ import type { PlanDetail, PlanSummary, PlanTask } from '../../../contracts/plans
 import { seedDemoCampaigns } from '../../demo/seed-campaigns.js';
 import { seedDemoEntities } from '../../demo/seed-entities.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
-import { warmPlanContexts } from './coverage-source.js';
+import { planContext, warmPlanContexts } from './coverage-source.js';
+import { getPlan } from './queries.js';
 import { loadLastInspectors, loadUnits, registryFingerprint } from './loader.js';
 
 /**
@@ -209,8 +210,15 @@ describe('inspections and live coverage', () => {
     expect(after.required).toBe(Math.ceil(after.available / 2));
   });
 
-  it('warms the requirements of recent plans (as at server start)', async () => {
+  it('warms the requirements of recent plans (as at server start), one build for concurrent requests', async () => {
     expect(await warmPlanContexts(t.database.db)).toBeGreaterThanOrEqual(2);
+    const p = await getPlan(t.database.db, published.id);
+    const warm = await planContext(t.database.db, p);
+    expect(await planContext(t.database.db, p)).toBe(warm);
+    await rows(sql`update entities set updated_at = now() + interval '2 seconds' where id = (select max(id) from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId})`);
+    const [a, b] = await Promise.all([planContext(t.database.db, p), planContext(t.database.db, p)]);
+    expect(a).not.toBe(warm);
+    expect(b).toBe(a);
   });
 
   it('records an unplanned inspection and cancels a planned one', async () => {
