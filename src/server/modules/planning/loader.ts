@@ -131,12 +131,12 @@ const GS = '\x1d';
  * takes a fraction of the time (and garbage) of parsing as many result rows.
  */
 export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>): Promise<{ units: PlannerEntity[]; fingerprint: string }> {
-  const [r] = await rows<{ s: string | null; n: number; at: string | null }>(
+  const [r] = await rows<{ s: string | null; n: number; v: string | null }>(
     db,
     sql`select string_agg(concat(id, chr(31), jurisdiction_id, chr(31), kind, chr(31), array_to_string(tags, chr(30)), chr(31), medical_grade, chr(31),
           device_level, chr(31), case family_planning when true then 't' when false then 'f' end, chr(31), risk_level, chr(31), credit_grade, chr(31), status),
           chr(29) order by id::text collate "C") filter (where status <> 'closed') as s,
-          count(*)::int as n, max(updated_at)::text as at
+          count(*)::int as n, sum(xmin::text::bigint)::text as v
         from entities where jurisdiction_id in ${stationIds}`,
   );
   const fingerprint = fingerprintOf(r);
@@ -170,14 +170,17 @@ export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>):
 }
 
 /**
- * A cheap summary of the area's registry (how many units, latest change): requirements built from
- * the registry stay valid while it is the same. `loadUnits` returns it from the same snapshot.
+ * A cheap summary of the area's registry: requirements built from the registry stay valid while it
+ * is the same. It is the number of units and the sum of their row versions' transaction ids
+ * (`xmin`): any insert, update or delete that becomes visible changes it, whatever its commit order
+ * (a latest-`updated_at` summary misses a long transaction that commits after a later one).
+ * `loadUnits` returns it from the same snapshot as the units.
  */
 export async function registryFingerprint(db: DbOrTx, stationIds: ReturnType<typeof sql>): Promise<string> {
-  const [r] = await rows<{ n: number; at: string | null }>(db, sql`select count(*)::int as n, max(updated_at)::text as at from entities where jurisdiction_id in ${stationIds}`);
+  const [r] = await rows<{ n: number; v: string | null }>(db, sql`select count(*)::int as n, sum(xmin::text::bigint)::text as v from entities where jurisdiction_id in ${stationIds}`);
   return fingerprintOf(r);
 }
-const fingerprintOf = (r: { n: number; at: string | null } | undefined) => `${r?.n ?? 0}|${r?.at ?? ''}`;
+const fingerprintOf = (r: { n: number; v: string | null } | undefined) => `${r?.n ?? 0}|${r?.v ?? ''}`;
 
 /** The stations of an area, as a subquery of jurisdiction ids. */
 export const areaStations = (areaPath: string) => sql`(select j.id from jurisdictions j where j.level = 'station' and j.path like ${areaPath + '%'})`;

@@ -210,6 +210,15 @@ describe('inspections and live coverage', () => {
     expect(after.required).toBe(Math.ceil(after.available / 2));
   });
 
+  it('notices a change whose timestamp is older than the latest (a long transaction committing late)', async () => {
+    const key = `drug-retail-medical@${t.org.stations['创新'].jurisdictionId}`;
+    const row = async () => (await cx.get(`/api/plans/${published.id}/coverage`)).json().rows.find((r: any) => r.requirementKey === key);
+    const before = await row();
+    await rows(sql`update entities set kind = 'pharmacy_single', updated_at = '2000-01-01'
+      where id = (select min(id) from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} and status = 'operating' and kind in ('bathhouse', 'hotel', 'hair_salon'))`);
+    expect((await row()).available).toBe(before.available + 1);
+  });
+
   it('warms the requirements of recent plans (as at server start), one build for concurrent requests', async () => {
     expect(await warmPlanContexts(t.database.db)).toBeGreaterThanOrEqual(2);
     const p = await getPlan(t.database.db, published.id);
