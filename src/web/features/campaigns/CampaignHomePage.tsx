@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Col, Descriptions, Grid, List, Popconfirm, Row, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Grid, Popconfirm, Row, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { CAMPAIGN_STATUSES, FORM_TYPES, TABLE_PERIODS, type CampaignDefinition } from '../../../contracts/campaigns.js';
@@ -9,6 +9,7 @@ import { campaignsApi } from './api.js';
 import { STATUS_COLORS } from './CampaignsPage.js';
 import { FocusLists, LiaisonRegister, OrgChart, StaffingProgress, TaskBreakdown } from './HomeSections.js';
 import { Timeline } from './Timeline.js';
+import { ItemList } from '../../lib/ItemList.js';
 
 export default function CampaignHomePage() {
   const id = Number(useParams().id);
@@ -111,20 +112,20 @@ export default function CampaignHomePage() {
               children: (
                 <Row gutter={12}>
                   <Col xs={24} md={12}>
-                    <List size="small" header={<b>检查指标</b>} dataSource={def.quotas} renderItem={(q) => <List.Item>{q.label}{q.children?.length ? `（含${q.children.length}项子指标）` : ''}</List.Item>} />
+                    <ItemList header={<b>检查指标</b>} items={def.quotas} rowKey={(q) => q.id} renderItem={(q) => <ItemList.Row>{q.label}{q.children?.length ? `（含${q.children.length}项子指标）` : ''}</ItemList.Row>} />
                   </Col>
                   <Col xs={24} md={12}>
-                    <List
-                      size="small"
+                    <ItemList
                       header={<b>统计表</b>}
-                      dataSource={def.tables}
+                      items={def.tables}
+                      rowKey={(t) => t.key}
                       renderItem={(t) => (
-                        <List.Item>
+                        <ItemList.Row>
                           <div>
                             <div>{t.label}（{TABLE_PERIODS[t.period as keyof typeof TABLE_PERIODS]}{t.cumulativeFrom ? `，自${t.cumulativeFrom}起累计` : ''}）</div>
                             <div style={{ fontSize: 12, color: '#888' }}>行：{t.rowMode === 'free' ? '由填报单位逐条填写' : t.rows.map((r) => r.label).join('、')}；列：{t.measures.map((m) => `${m.label}${m.unit ? `(${m.unit})` : ''}`).join('、')}</div>
                           </div>
-                        </List.Item>
+                        </ItemList.Row>
                       )}
                     />
                   </Col>
@@ -138,16 +139,16 @@ export default function CampaignHomePage() {
               key: 'versions',
               label: '版本历史',
               children: (
-                <List
-                  size="small"
-                  dataSource={versions.data ?? []}
+                <ItemList
+                  items={versions.data}
+                  rowKey={(v) => v.version}
                   renderItem={(v) => (
-                    <List.Item>
+                    <ItemList.Row>
                       <div>
                         <b>v{v.version}</b> {new Date(v.createdAt).toLocaleString('zh-CN')} · {v.authorName} · {v.note}
                         <ul style={{ margin: 0, paddingLeft: 18, fontSize: 12, color: '#666' }}>{v.changes.map((x) => <li key={x}>{x}</li>)}</ul>
                       </div>
-                    </List.Item>
+                    </ItemList.Row>
                   )}
                 />
               ),

@@ -1,10 +1,11 @@
 import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Descriptions, Form, Grid, Input, List, Modal, Progress, Select, Space, Table, Tag, Upload } from 'antd';
+import { App as AntApp, Button, Descriptions, Form, Grid, Input, Modal, Progress, Select, Space, Table, Tag, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { TASK_STATUSES, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { ENTITY_KIND_LABELS, ENTITY_TAGS, SECTORS, type EntityKind } from '../../../contracts/entity-kinds.js';
 import { api, download } from '../../lib/api.js';
+import { ItemList } from '../../lib/ItemList.js';
 
 const STATUS_COLOR: Record<string, string> = { todo: 'default', doing: 'processing', done: 'success', blocked: 'error' };
 
@@ -94,16 +95,17 @@ export function TaskBreakdown({ campaignId, tasks, canManage, refresh }: { campa
   if (mobile)
     return (
       <>
-        <List
-          dataSource={tasks}
+        <ItemList
+          items={tasks}
+          rowKey={(t: any) => t.no}
           renderItem={(t: any) => (
-            <List.Item key={t.no}>
+            <ItemList.Row>
               <div style={{ width: '100%' }}>
                 <div><b>{t.no}. {t.target}</b></div>
                 <div style={{ fontSize: 12, color: '#888' }}>{t.task}</div>
                 {unitTags(t)}
               </div>
-            </List.Item>
+            </ItemList.Row>
           )}
         />
         {modal}

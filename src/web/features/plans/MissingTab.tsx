@@ -1,20 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, List, Tag, Typography } from 'antd';
+import { Card, Empty, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { ItemList } from '../../lib/ItemList.js';
 import { plansApi } from './api.js';
 
 /** Everything still missing, per rule × station, with the planned units that would close it. */
 export function MissingTab({ planId }: { planId: number }) {
   const q = useQuery({ queryKey: ['plan-missing', planId], queryFn: () => plansApi.missing(planId) });
+  const [page, setPage] = useState(1);
+  const pageSize = 50;
   if (!q.data) return <Card loading={q.isLoading}>{q.error?.message}</Card>;
   if (!q.data.length) return <Empty description="全部指标已完成" />;
   return (
-    <List
-      size="small"
+    <ItemList
       bordered
-      dataSource={q.data}
+      items={q.data.slice((page - 1) * pageSize, page * pageSize)}
+      rowKey={(m) => m.row.requirementKey}
+      pagination={q.data.length > pageSize && { current: page, pageSize, total: q.data.length, onChange: setPage, showSizeChanger: false, showTotal: (n) => `共 ${n} 项` }}
       renderItem={(m) => (
-        <List.Item>
-          <List.Item.Meta
+        <ItemList.Row>
+          <ItemList.Meta
             title={
               <span>
                 <Tag>{m.row.stationShortName ?? '全区'}</Tag>
@@ -33,7 +38,7 @@ export function MissingTab({ planId }: { planId: number }) {
               )
             }
           />
-        </List.Item>
+        </ItemList.Row>
       )}
     />
   );

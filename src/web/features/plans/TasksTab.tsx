@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Grid, Input, List, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App as AntApp, Button, Card, Grid, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ENTITY_KIND_LABELS } from '../../../contracts/entity-kinds.js';
 import { DRAW_REASONS, INSPECTION_STATUSES, type PlanCheckResult, type PlanDetail, type PlanTask } from '../../../contracts/plans.js';
 import { useAuth } from '../../lib/auth.js';
+import { ItemList } from '../../lib/ItemList.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
 import { plansApi } from './api.js';
 import { RecordDrawer } from './RecordDrawer.js';
@@ -64,10 +65,11 @@ export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c:
         )}
       </Space>
       {mobile ? (
-        <List
+        <ItemList
           loading={q.isLoading}
-          dataSource={q.data?.items}
-          pagination={{ current: page, pageSize, total: q.data?.total, onChange: setPage, simple: true, showSizeChanger: false }}
+          items={q.data?.items}
+          rowKey={(r) => r.id}
+          pagination={(q.data?.total ?? 0) > pageSize && { current: page, pageSize, total: q.data?.total, onChange: setPage, simple: true, showSizeChanger: false, style: { textAlign: 'center' } }}
           renderItem={(r) => (
             <Card size="small" style={{ marginBottom: 8 }} data-testid="task-card">
               <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>

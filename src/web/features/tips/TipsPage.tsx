@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Input, List, Pagination, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Input, Pagination, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { TIP_KIND_LABELS, TIP_STATUS_LABELS, type Tip, type TipStatus } from '../../../contracts/tips.js';
 import { api, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { TipDrawer } from './TipDrawer.js';
+import { ItemList } from '../../lib/ItemList.js';
 
 export const STATUS_COLORS: Record<TipStatus, string> = { submitted: 'gold', accepted: 'blue', rejected: 'default', forwarded: 'green' };
 
@@ -53,25 +54,24 @@ export default function TipsPage() {
           />
         </div>
         <Input.Search allowClear placeholder="搜索标题、地点、单位" onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
-        <List<Tip>
+        <ItemList<Tip>
           loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          locale={{
-            emptyText: (
-              <Empty
-                description={
-                  q
-                    ? `没有与“${q}”相符的上报`
-                    : reporter && !reviewer
-                      ? status === 'all' ? '还没有上报，发现隐患或线索请点击右上角“上报”' : `没有“${TIP_STATUS_LABELS[status]}”的上报`
-                      : status === 'submitted' ? '没有待受理的上报：协管员、信息员的新上报会出现在这里' : '暂无上报'
-                }
-              />
-            ),
-          }}
+          items={list.data?.items}
+          rowKey={(t) => t.id}
+          empty={
+            <Empty
+              description={
+                q
+                  ? `没有与“${q}”相符的上报`
+                  : reporter && !reviewer
+                    ? status === 'all' ? '还没有上报，发现隐患或线索请点击右上角“上报”' : `没有“${TIP_STATUS_LABELS[status]}”的上报`
+                    : status === 'submitted' ? '没有待受理的上报：协管员、信息员的新上报会出现在这里' : '暂无上报'
+              }
+            />
+          }
           renderItem={(t) => (
-            <List.Item key={t.id} data-testid="tip-item" onClick={() => setOpenId(t.id)} style={{ cursor: 'pointer', padding: '10px 4px' }}>
-              <List.Item.Meta
+            <ItemList.Row data-testid="tip-item" onClick={() => setOpenId(t.id)} style={{ cursor: 'pointer', padding: '10px 4px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+              <ItemList.Meta
                 title={
                   <Space size={4} wrap>
                     <Tag color={t.kind === 'hazard' ? 'red' : t.kind === 'clue' ? 'purple' : 'default'}>{TIP_KIND_LABELS[t.kind]}</Tag>
@@ -86,7 +86,7 @@ export default function TipsPage() {
                 }
               />
               <Tag color={STATUS_COLORS[t.status]} data-testid="tip-status">{TIP_STATUS_LABELS[t.status]}</Tag>
-            </List.Item>
+            </ItemList.Row>
           )}
         />
         {(list.data?.total ?? 0) > 20 && (
