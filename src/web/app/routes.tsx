@@ -6,6 +6,7 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/org', page: lazy(() => import('../features/org/OrgPage.js')) },
   { path: '/tips', page: lazy(() => import('../features/tips/TipsPage.js')) },
   { path: '/tips/new', page: lazy(() => import('../features/tips/TipFormPage.js')) },
+  { path: '/tips/:id/edit', page: lazy(() => import('../features/tips/TipFormPage.js')) },
   { path: '/entities', page: lazy(() => import('../features/entities/EntitiesPage.js')) },
   { path: '/entities/:id', page: lazy(() => import('../features/entities/EntityPage.js')) },
   { path: '/audit', page: lazy(() => import('../features/audit/AuditPage.js')) },

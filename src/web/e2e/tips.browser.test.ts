@@ -10,7 +10,8 @@ afterAll(() => b?.close());
 // A tiny valid PNG (1×1).
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-it('a coordinator reports a hazard from a phone and the 创新所 inspector accepts it', async () => {
+it('a coordinator reports a hazard from a phone, corrects it, and the 创新所 inspector accepts it', async () => {
+  const draft = '小区门口有人卖药';
   const title = '小区门口流动摊贩售卖药品';
   const phone = await b.loginAs('coordinator', { mobile: true });
   await phone.goto(`${b.url}/tips`);
@@ -18,12 +19,20 @@ it('a coordinator reports a hazard from a phone and the 创新所 inspector acce
   await phone.waitForURL(/\/tips\/new$/);
   await phone.getByLabel('标题').waitFor();
   await phone.getByRole('radio', { name: '隐患' }).check();
-  await phone.getByLabel('标题').fill(title);
+  await phone.getByLabel('标题').fill(draft);
   await phone.getByLabel('情况描述').fill('每天傍晚有人摆摊出售感冒药和抗生素，无任何资质。');
   await phone.getByLabel('地点').fill('和平街道锦绣小区南门');
   await phone.getByLabel('发现日期').fill('2026-11-20');
   await phone.locator('input[type=file]').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PNG });
   await phone.getByRole('button', { name: '提交上报' }).click();
+  await phone.waitForURL(/\/tips$/);
+  await phone.getByTestId('tip-item').filter({ hasText: draft }).click();
+  // Before review the reporter may still correct it.
+  await phone.getByRole('button', { name: /修改上报/ }).click();
+  await phone.waitForURL(/\/tips\/\d+\/edit$/);
+  await expect.poll(() => phone.getByLabel('标题').inputValue()).toBe(draft);
+  await phone.getByLabel('标题').fill(title);
+  await phone.getByRole('button', { name: '保存修改' }).click();
   await phone.waitForURL(/\/tips$/);
   const mine = phone.getByTestId('tip-item').filter({ hasText: title });
   await mine.waitFor();

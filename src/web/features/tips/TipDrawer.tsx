@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { CameraOutlined } from '@ant-design/icons';
+import { CameraOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Grid, Image, Input, Modal, Space, Tag, Upload } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { TIP_ACTION_LABELS, TIP_KIND_LABELS, TIP_PHOTO_MAX_BYTES, TIP_PHOTO_TYPES, TIP_PHOTOS_PER_TIP, TIP_STATUS_LABELS, type Tip, type TipAction } from '../../../contracts/tips.js';
 import { api, ApiError } from '../../lib/api.js';
 
@@ -10,6 +11,7 @@ const NOTE_REQUIRED: Record<TipAction, string | null> = { accept: null, reject: 
 /** One tip: details, photos, and the review steps the server says this person may take. */
 export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
   const mobile = !Grid.useBreakpoint().md;
+  const nav = useNavigate();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<TipAction | null>(null);
@@ -64,6 +66,11 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
                 ))}
               </Space>
             </Image.PreviewGroup>
+          )}
+          {t.editable && (
+            <Button icon={<EditOutlined />} onClick={() => nav(`/tips/${t.id}/edit`)}>
+              修改上报
+            </Button>
           )}
           {t.editable && t.photos.length < TIP_PHOTOS_PER_TIP && (
             <Upload

@@ -1,8 +1,8 @@
 import { CameraOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Radio, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { TIP_KIND_LABELS, TIP_KINDS, TIP_PHOTO_MAX_BYTES, TIP_PHOTO_TYPES, TIP_PHOTOS_PER_TIP, type Tip } from '../../../contracts/tips.js';
 import { api, ApiError } from '../../lib/api.js';
 
@@ -13,15 +13,36 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-/** The phone-first report form of a coordinator or informant: a few fields, optional photos. */
+/**
+ * The phone-first report form of a coordinator or informant: a few fields, optional photos. With an
+ * id (/tips/:id/edit) it corrects the reporter's own tip while it waits for review.
+ */
 export default function TipFormPage() {
   const nav = useNavigate();
   const qc = useQueryClient();
   const { message } = App.useApp();
+  const editId = Number(useParams().id) || null;
+  const existing = useQuery({ queryKey: ['tip', editId], queryFn: () => api<Tip>(`/api/tips/${editId}`), enabled: editId !== null });
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [busy, setBusy] = useState(false);
 
+  async function save(v: Values) {
+    setBusy(true);
+    try {
+      const body = { ...v, description: v.description ?? '', entityName: v.entityName ?? '', entityAddress: v.entityAddress ?? '' };
+      await api<Tip>(`/api/tips/${editId}`, { method: 'PATCH', body });
+      message.success('已修改');
+      await Promise.all([qc.invalidateQueries({ queryKey: ['tips'] }), qc.invalidateQueries({ queryKey: ['tip', editId] })]);
+      nav('/tips');
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '修改失败');
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function submit(v: Values) {
+    if (editId !== null) return save(v);
     setBusy(true);
     try {
       const tip = await api<Tip>('/api/tips', { body: v });
@@ -44,9 +65,16 @@ export default function TipFormPage() {
     }
   }
 
+  if (editId !== null && !existing.data) return <Card loading={existing.isLoading}>{existing.error?.message}</Card>;
+  const t = existing.data;
+  if (t && !t.editable) return <Card title="修改上报">已受理或已处理的上报不能再修改。</Card>;
+  const initial: Partial<Values> = t
+    ? { kind: t.kind, title: t.title, description: t.description ?? undefined, place: t.place, entityName: t.entityName ?? undefined, entityAddress: t.entityAddress ?? undefined, occurredOn: t.occurredOn }
+    : { kind: 'hazard', occurredOn: today() };
+
   return (
-    <Card title="上报隐患线索" styles={{ body: { padding: 16 } }}>
-      <Form<Values> layout="vertical" onFinish={submit} initialValues={{ kind: 'hazard', occurredOn: today() }} style={{ maxWidth: 560 }}>
+    <Card title={t ? '修改上报' : '上报隐患线索'} styles={{ body: { padding: 16 } }}>
+      <Form<Values> layout="vertical" onFinish={submit} initialValues={initial} style={{ maxWidth: 560 }}>
         <Form.Item name="kind" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
           <Radio.Group optionType="button" buttonStyle="solid" options={TIP_KINDS.map((k) => ({ value: k, label: TIP_KIND_LABELS[k] }))} />
         </Form.Item>
@@ -68,6 +96,7 @@ export default function TipFormPage() {
         <Form.Item name="occurredOn" label="发现日期" rules={[{ required: true, message: '请选择日期' }]}>
           <Input type="date" max={today()} />
         </Form.Item>
+        {!t && (
         <Form.Item label={`照片（选填，最多${TIP_PHOTOS_PER_TIP}张，每张不超过${TIP_PHOTO_MAX_BYTES / 1024 / 1024}MB）`}>
           <Upload
             listType="picture-card"
@@ -90,8 +119,9 @@ export default function TipFormPage() {
             )}
           </Upload>
         </Form.Item>
+        )}
         <Button type="primary" htmlType="submit" block size="large" loading={busy}>
-          提交上报
+          {t ? '保存修改' : '提交上报'}
         </Button>
         <Button block type="link" onClick={() => nav('/tips')} style={{ marginTop: 8 }}>
           取消
