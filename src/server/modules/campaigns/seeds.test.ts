@@ -23,7 +23,7 @@ describe('seed plans as definitions', () => {
     expect(rm.target).toEqual({ type: 'share', min: 0.5 });
     expect(rm.population.kinds).toEqual(['pharmacy_chain', 'pharmacy_single', 'medical_institution']);
     expect(rm.population.exclude).toEqual([{ kinds: ['medical_institution'], medicalGrades: ['3'] }, { tagsAny: ['city_level'] }]);
-    expect(quota(d, 'vaccine-full')).toMatchObject({ population: { kinds: ['vaccine_distributor', 'cdc', 'vaccination_site'] }, target: { type: 'all' } });
+    expect(quota(d, 'vaccine-full')).toMatchObject({ population: { kinds: ['vaccine_distributor', 'cdc', 'vaccination_site'], exclude: [{ tagsAny: ['city_level'] }] }, target: { type: 'all' } });
     expect(quota(d, 'high-risk-full')).toMatchObject({ target: { type: 'all' }, times: 2 });
     expect(quota(d, 'device-level-1-2')).toMatchObject({ population: { deviceLevels: ['1', '2'] }, target: { min: 0.5 } });
     expect(quota(d, 'device-level-3')).toMatchObject({ target: { type: 'all' }, population: { exclude: [{ familyPlanning: true }] } });

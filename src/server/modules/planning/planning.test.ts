@@ -65,7 +65,7 @@ describe('seed 000 on the demo district', () => {
       const big = !small.includes(s);
       const d = check(s, drug);
       expect(d.done, `${s} drug`).toBeGreaterThanOrEqual(half(d.n));
-      const v = check(s, (u) => ['vaccine_distributor', 'cdc', 'vaccination_site'].includes(u.kind));
+      const v = check(s, (u) => ['vaccine_distributor', 'cdc', 'vaccination_site'].includes(u.kind) && !u.tags.includes('city_level'));
       expect(v.done, `${s} vaccine`).toBe(v.n);
       for (const u of check(s, (u) => u.tags.includes('high_risk')).pop) expect(visits.get(u.id), `${s} high risk ${u.id}`).toBe(2);
       const l12 = check(s, (u) => u.kind === 'device_dealer' && ['1', '2'].includes(u.device_level));
@@ -87,13 +87,15 @@ describe('seed 000 on the demo district', () => {
         expect(sub.done, `${s} ${k}`).toBeGreaterThanOrEqual(Math.min(big ? 2 : 1, sub.n));
       }
     }
-    // Excluded units (三级医疗机构, the city CDC) never count toward the 50% rule; a grade-3
+    // Excluded units (三级医疗机构, the city CDC) never count toward the 50% rule (nor the city CDC
+    // toward full vaccine coverage); a grade-3
     // hospital under no other rule is not planned at all.
     const excluded = units.filter((x) => x.medical_grade === '3' || (x.kind === 'cdc' && x.tags.includes('city_level')));
     expect(excluded.length).toBeGreaterThan(0);
     for (const u of excluded) {
       const served = tasks.filter((x) => x.entityId === u.id).flatMap((x) => x.rules.map((r) => r.ruleId));
       expect(served).not.toContain('drug-retail-medical');
+      expect(served).not.toContain('vaccine-full');
       if (u.kind === 'medical_institution' && !u.tags.includes('high_risk')) expect(visits.has(u.id)).toBe(false);
     }
     // Two inspectors from the unit's own station on every task.
