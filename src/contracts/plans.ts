@@ -155,11 +155,37 @@ export const coverageRow = z.object({
 });
 export type CoverageRowDto = z.infer<typeof coverageRow>;
 
+/** One station's coverage summed over its rules (`view=stations`). */
+export const stationCoverage = z.object({
+  stationId: z.string(),
+  name: z.string(),
+  required: z.number(),
+  /** Done, counted up to what each rule requires. */
+  done: z.number(),
+  remaining: z.number(),
+  /** Rules of the station with work remaining. */
+  rulesOpen: z.number(),
+});
+export type StationCoverageDto = z.infer<typeof stationCoverage>;
+
+export const COVERAGE_EXCESS_CAP = 1000;
+
+export const coverageQuery = z.object({
+  /** Only this station's rows. */
+  stationId: z.coerce.number().int().positive().optional(),
+  /** `rows` (default): every rule × station row; `stations`: one total per station plus the campaign-wide rows. */
+  view: z.enum(['rows', 'stations']).default('rows'),
+});
+export type CoverageQuery = z.input<typeof coverageQuery>;
+
 export const coverage = z.object({
   planId: z.number(),
   asOf: z.string(),
   rows: z.array(coverageRow),
+  stations: z.array(stationCoverage).optional(),
+  /** Units inspected more often than their rules ask: the first 1,000, and how many in all. */
   excess: z.array(z.object({ entityId: z.string(), stationId: z.string(), visits: z.number(), needed: z.number() })),
+  excessCount: z.number(),
   outsideRules: z.number(),
   totals: z.object({ required: z.number(), done: z.number(), remaining: z.number() }),
 });

@@ -176,6 +176,24 @@ describe('inspections and live coverage', () => {
     expect(new Set(all.rows.map((r: any) => r.stationShortName)).size).toBe(11);
   });
 
+  it('sums coverage per station (view=stations) and gives one station\'s rows (stationId), within scope', async () => {
+    const full = (await office.get(`/api/plans/${published.id}/coverage`)).json();
+    const byStation = (await office.get(`/api/plans/${published.id}/coverage?view=stations`)).json();
+    expect(byStation.stations).toHaveLength(11);
+    expect(byStation.rows.every((r: any) => r.stationId === null)).toBe(true);
+    expect(byStation.totals).toEqual(full.totals);
+    const cxId = t.org.stations['创新'].jurisdictionId;
+    const cxTotal = byStation.stations.find((x: any) => x.stationId === String(cxId));
+    const cxRows = full.rows.filter((r: any) => r.stationId === String(cxId));
+    expect(cxTotal).toMatchObject({ name: '创新所', required: cxRows.reduce((a: number, r: any) => a + r.required, 0), remaining: cxRows.reduce((a: number, r: any) => a + r.remaining, 0) });
+    const one = (await office.get(`/api/plans/${published.id}/coverage?stationId=${cxId}`)).json();
+    expect(one.rows).toEqual(cxRows);
+    // A station sees only itself, whichever station it asks for.
+    expect((await cx.get(`/api/plans/${published.id}/coverage?view=stations`)).json().stations.map((x: any) => x.name)).toEqual(['创新所']);
+    expect((await cx.get(`/api/plans/${published.id}/coverage?stationId=${t.org.stations['兴隆'].jurisdictionId}`)).json().rows).toEqual([]);
+    expect((await office.get(`/api/plans/${published.id}/coverage?view=everything`)).statusCode).toBe(400);
+  });
+
   it('counts a recorded inspection at once, and refuses other stations and repeats', async () => {
     const mine = (await allTasks(cx, published.id)).filter((x) => x.status === 'planned');
     const task = mine.find((x) => x.rules.some((r) => r.ruleId === 'drug-retail-medical'))!;

@@ -6,6 +6,7 @@ import {
   conflictInput,
   inspectorConflict,
   coverage,
+  coverageQuery,
   generatePlanInput,
   inspection,
   missingItem,
@@ -92,8 +93,11 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/plans/:id/coverage',
-    { config: { access: 'plans.read' }, schema: { tags, summary: '实时覆盖情况：每项指标×每个所的应检、已检、尚缺', params: idParams, response: { 200: coverage, ...errorResponses } } },
-    async (req) => getCoverage(ctxOf(req), req.params.id),
+    {
+      config: { access: 'plans.read' },
+      schema: { tags, summary: '实时覆盖情况：每项指标×每个所的应检、已检、尚缺（可只看一个所，或按所汇总）', params: idParams, querystring: coverageQuery, response: { 200: coverage, ...errorResponses } },
+    },
+    async (req) => getCoverage(ctxOf(req), req.params.id, req.query),
   );
   app.get(
     '/api/plans/:id/missing',

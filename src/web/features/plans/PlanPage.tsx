@@ -62,7 +62,11 @@ export default function PlanPage() {
           type="error"
           showIcon
           message={`${p.shortfalls.length} 项指标因对象不足无法完成（已按现有对象全部安排）`}
-          description={p.shortfalls.map((s) => `${s.stationShortName ?? '全区'}：${s.label}${s.grade ? `（${s.grade}级）` : ''} 应检 ${s.required} 家，现有 ${s.available} 家，缺 ${s.missing} 家`).join('；')}
+          description={
+            <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: '展开全部' }} style={{ marginBottom: 0 }}>
+              {p.shortfalls.map((s) => `${s.stationShortName ?? '全区'}：${s.label}${s.grade ? `（${s.grade}级）` : ''} 应检 ${s.required} 家，现有 ${s.available} 家，缺 ${s.missing} 家`).join('；')}
+            </Typography.Paragraph>
+          }
         />
       )}
       {!check.ok && (
@@ -74,14 +78,26 @@ export default function PlanPage() {
         />
       )}
       {check.ok && lastCheck && <Alert type="success" showIcon message="复核通过：计划满足全部规则" />}
-      {p.warnings.map((w) => <Alert key={w} type="info" showIcon message={w} />)}
+      {p.warnings.length > 0 && p.warnings.length <= 3 && p.warnings.map((w) => <Alert key={w} type="info" showIcon message={w} />)}
+      {p.warnings.length > 3 && (
+        <Alert
+          type="info"
+          showIcon
+          message={`生成计划时有 ${p.warnings.length} 条提示`}
+          description={
+            <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: '展开全部' }} style={{ marginBottom: 0 }}>
+              {p.warnings.join('；')}
+            </Typography.Paragraph>
+          }
+        />
+      )}
       <Card>
         <Tabs
           activeKey={tab}
           onChange={setTab}
           items={[
             { key: 'tasks', label: '检查任务', children: <TasksTab plan={p} onChecked={setLastCheck} /> },
-            { key: 'coverage', label: '完成情况', children: <CoverageTab planId={id} /> },
+            { key: 'coverage', label: '完成情况', children: <CoverageTab planId={id} stationCount={p.stations.length} /> },
             { key: 'missing', label: '尚缺清单', children: <MissingTab planId={id} /> },
           ]}
         />

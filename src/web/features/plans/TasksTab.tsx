@@ -54,7 +54,7 @@ export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c:
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="全部监管所" style={{ width: 180 }} value={stationId} onChange={(v) => (setStationId(v), setPage(1))} options={plan.stations.map((s) => ({ value: s.id, label: `${s.shortName}（${s.tasks}）` }))} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部监管所" style={{ width: 180 }} value={stationId} onChange={(v) => (setStationId(v), setPage(1))} options={plan.stations.map((s) => ({ value: s.id, label: `${s.shortName}（${s.tasks}）` }))} />
         <Select allowClear placeholder="全部状态" style={{ width: 120 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={[{ value: 'open', label: '待检查' }, { value: 'done', label: '已完成' }, { value: 'cancelled', label: '已取消' }]} />
         <Input.Search allowClear placeholder="检查对象名称" style={{ width: 200 }} onSearch={(v) => (setSearch(v || undefined), setPage(1))} />
         {manage && (

@@ -1,4 +1,4 @@
-import type { ChangePlanTaskInput, CoverageDto, Inspection, MissingItemDto, PlanCheckResult, PlanDetail, PlanSummary, PlanTask, RecordInspectionInput } from '../../../contracts/plans.js';
+import type { ChangePlanTaskInput, CoverageDto, CoverageQuery, Inspection, MissingItemDto, PlanCheckResult, PlanDetail, PlanSummary, PlanTask, RecordInspectionInput } from '../../../contracts/plans.js';
 import { api, qs } from '../../lib/api.js';
 
 export const plansApi = {
@@ -9,7 +9,7 @@ export const plansApi = {
     api<{ items: PlanTask[]; total: number; page: number; pageSize: number }>(`/api/plans/${id}/tasks${qs(q)}`),
   change: (id: number, input: ChangePlanTaskInput) => api<PlanCheckResult>(`/api/plans/${id}/tasks`, { body: input }),
   publish: (id: number) => api<PlanSummary>(`/api/plans/${id}/publish`, { body: {} }),
-  coverage: (id: number) => api<CoverageDto>(`/api/plans/${id}/coverage`),
+  coverage: (id: number, query: CoverageQuery = {}) => api<CoverageDto>(`/api/plans/${id}/coverage${qs(query)}`),
   missing: (id: number) => api<MissingItemDto[]>(`/api/plans/${id}/missing`),
   record: (input: RecordInspectionInput) => api<Inspection>('/api/inspections', { body: input }),
   cancel: (inspectionId: number, reason: string) => api<Inspection>(`/api/inspections/${inspectionId}/cancel`, { body: { reason } }),

@@ -1,12 +1,15 @@
-import type { CoverageDto } from '../../../../contracts/plans.js';
+import { COVERAGE_EXCESS_CAP, type CoverageDto, type CoverageQuery, type CoverageRowDto, type StationCoverageDto } from '../../../../contracts/plans.js';
 import type { Ctx } from '../../../core/context.js';
 import { computeCoverage } from '../engine/index.js';
 import { doneInspections, planContext } from '../coverage-source.js';
 import { assertReadsPlan, seesStation, seesWholeArea } from '../policy.js';
 import { getPlan } from '../queries.js';
 
-/** Live coverage of a plan's rules: required, done, remaining per rule × station, in the actor's scope. */
-export async function getCoverage(ctx: Ctx, planId: number): Promise<CoverageDto> {
+/**
+ * Live coverage of a plan's rules: required, done, remaining per rule × station, in the actor's
+ * scope; optionally one station only, or one total per station (a province plan has 17,000+ rows).
+ */
+export async function getCoverage(ctx: Ctx, planId: number, query: CoverageQuery = {}): Promise<CoverageDto> {
   const p = await getPlan(ctx.db, planId);
   assertReadsPlan(ctx.actor, p.path);
   const [{ context, stations }, facts] = await Promise.all([planContext(ctx.db, p), doneInspections(ctx.db, p)]);
@@ -14,21 +17,41 @@ export async function getCoverage(ctx: Ctx, planId: number): Promise<CoverageDto
   const whole = seesWholeArea(ctx.actor, p.path);
   const visible = new Set(stations.filter((s) => whole || seesStation(ctx.actor, s.path)).map((s) => String(s.id)));
   const order = new Map(stations.map((s, i) => [String(s.id), i]));
-  const rows = cov.rows
-    .filter((r) => (r.stationId ? visible.has(r.stationId) : whole))
+  const only = query.stationId === undefined ? null : String(query.stationId);
+  const all = cov.rows
+    .filter((r) => (r.stationId ? visible.has(r.stationId) && (only === null || r.stationId === only) : whole && only === null))
     .map((r, i) => ({ r, i }))
     .sort((a, b) => (order.get(a.r.stationId ?? '') ?? -1) - (order.get(b.r.stationId ?? '') ?? -1) || a.i - b.i)
     .map((x) => x.r);
+  const excess = cov.excess.filter((e) => visible.has(e.stationId) && (only === null || e.stationId === only));
+  const byStation = query.view === 'stations';
   return {
     planId,
     asOf: new Date().toISOString(),
-    rows,
-    excess: cov.excess.filter((e) => visible.has(e.stationId)),
-    outsideRules: whole ? cov.outsideRules : 0,
+    rows: byStation ? all.filter((r) => !r.stationId) : all,
+    ...(byStation ? { stations: stationTotals(all) } : {}),
+    excess: excess.slice(0, COVERAGE_EXCESS_CAP),
+    excessCount: excess.length,
+    outsideRules: whole && only === null ? cov.outsideRules : 0,
     totals: {
-      required: rows.reduce((s, r) => s + r.required, 0),
-      done: rows.reduce((s, r) => s + Math.min(r.done, r.required), 0),
-      remaining: rows.reduce((s, r) => s + r.remaining, 0),
+      required: all.reduce((s, r) => s + r.required, 0),
+      done: all.reduce((s, r) => s + Math.min(r.done, r.required), 0),
+      remaining: all.reduce((s, r) => s + r.remaining, 0),
     },
   };
+}
+
+/** Rows summed per station, in row order. */
+export function stationTotals(rows: CoverageRowDto[]): StationCoverageDto[] {
+  const by = new Map<string, StationCoverageDto>();
+  for (const r of rows) {
+    if (!r.stationId) continue;
+    let t = by.get(r.stationId);
+    if (!t) by.set(r.stationId, (t = { stationId: r.stationId, name: r.stationShortName ?? r.stationId, required: 0, done: 0, remaining: 0, rulesOpen: 0 }));
+    t.required += r.required;
+    t.done += Math.min(r.done, r.required);
+    t.remaining += r.remaining;
+    if (r.remaining > 0) t.rulesOpen++;
+  }
+  return [...by.values()];
 }
