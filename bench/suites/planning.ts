@@ -11,6 +11,8 @@ import { generatePlanForCampaign } from '../../src/server/modules/planning/use-c
 import { getCoverage } from '../../src/server/modules/planning/use-cases/get-coverage.js';
 import { publishPlan } from '../../src/server/modules/planning/use-cases/publish-plan.js';
 import { sample, time, type BenchEnv, type BenchSuite } from '../lib.js';
+import { BENCH_PASSWORD, type GeneratedProvince } from '../generate/province.js';
+import { buildApp } from '../../src/server/app.js';
 
 /** Other seeds' rules on top of seed 000: credit-graded frequency (seed 001) and a focus phase (seed 002). */
 const MIXED_RULES: QuotaRule[] = [
@@ -124,6 +126,19 @@ async function persisted(env: BenchEnv) {
   const warm = await sample(10, () => getCoverage(ctx, gen.value.id), 2);
   env.figure('db: coverage, all rules of the campaign p50', warm.p50, 'ms', `remaining ${first.value.totals.remaining} of ${first.value.totals.required}; target < 500 ms`);
   env.figure('db: coverage, all rules of the campaign max', warm.max, 'ms');
+  // The same over HTTP (routing, access check, response validation and JSON of 17,000+ rows).
+  const province = env.shared.province as GeneratedProvince | undefined;
+  if (province) {
+    const app = await buildApp({ db, logger: false });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: province.accounts.admin, password: BENCH_PASSWORD } });
+    const headers = { authorization: `Bearer ${login.json().token}` };
+    for (const [label, query] of [['all rows', ''], ['per-station totals (view=stations)', '?view=stations']] as const) {
+      let bytes = 0;
+      const http = await sample(5, async () => (bytes = (await app.inject({ method: 'GET', url: `/api/plans/${gen.value.id}/coverage${query}`, headers })).rawPayload.length), 1);
+      env.figure(`http: GET coverage, ${label} p50`, http.p50, 'ms', `${(bytes / 1024).toFixed(0)} KB`);
+    }
+    await app.close();
+  }
   // Any change to the area's registry invalidates the requirements: the next call rebuilds them.
   await db.execute(sql`update entities set updated_at = now() where id = (select max(id) from entities)`);
   const rebuilt = await time(() => getCoverage(ctx, gen.value.id));
