@@ -250,6 +250,22 @@ describe('inspections and live coverage', () => {
     expect(b).toBe(a);
   });
 
+  it('pages tasks in one stable order and filters them by status and name', async () => {
+    const whole = (await office.get(`/api/plans/${published.id}/tasks?pageSize=200&page=1`)).json();
+    const paged: number[] = [];
+    for (let page = 1; page <= 4; page++) paged.push(...(await office.get(`/api/plans/${published.id}/tasks?pageSize=7&page=${page}`)).json().items.map((x: any) => x.id));
+    expect(paged).toEqual(whole.items.slice(0, 28).map((x: any) => x.id));
+    const all = await allTasks(office, published.id);
+    const open = (await office.get(`/api/plans/${published.id}/tasks?pageSize=500&page=1&status=open`)).json();
+    expect(open.total).toBe(all.filter((x) => x.status === 'planned').length);
+    expect(open.items.every((x: any) => x.status === 'planned')).toBe(true);
+    const done = (await office.get(`/api/plans/${published.id}/tasks?pageSize=500&page=1&status=done`)).json();
+    expect(done.total).toBe(all.filter((x) => x.status === 'done').length);
+    const name = all[0].entityName.slice(0, 3);
+    const named = (await office.get(`/api/plans/${published.id}/tasks?pageSize=500&page=1&q=${encodeURIComponent(name)}`)).json();
+    expect(named.total).toBe(all.filter((x) => x.entityName.includes(name)).length);
+  });
+
   it('records an unplanned inspection and cancels a planned one', async () => {
     const [u] = await rows(sql`select e.id from entities e where e.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} and e.kind = 'hotel' limit 1`);
     const people = (await allTasks(cx, published.id))[0].inspectors.map((i) => i.id);
