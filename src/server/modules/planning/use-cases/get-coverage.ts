@@ -3,7 +3,7 @@ import type { Ctx } from '../../../core/context.js';
 import { computeCoverage } from '../engine/index.js';
 import { doneInspections, planContext } from '../coverage-source.js';
 import { assertReadsPlan, seesStation, seesWholeArea } from '../policy.js';
-import { getPlan } from '../queries.js';
+import { getPlan, type LoadedPlan } from '../queries.js';
 
 /**
  * Live coverage of a plan's rules: required, done, remaining per rule × station, in the actor's
@@ -12,6 +12,12 @@ import { getPlan } from '../queries.js';
 export async function getCoverage(ctx: Ctx, planId: number, query: CoverageQuery = {}): Promise<CoverageDto> {
   const p = await getPlan(ctx.db, planId);
   assertReadsPlan(ctx.actor, p.path);
+  return (await coverageOfPlan(ctx, p, query)).dto;
+}
+
+/** Coverage of a loaded plan, with the requirements and facts it was computed from (for the missing list). */
+export async function coverageOfPlan(ctx: Ctx, p: LoadedPlan, query: CoverageQuery = {}) {
+  const planId = p.plan.id;
   const [{ context, stations }, facts] = await Promise.all([planContext(ctx.db, p), doneInspections(ctx.db, p)]);
   const cov = computeCoverage(context, facts);
   const whole = seesWholeArea(ctx.actor, p.path);
@@ -25,7 +31,7 @@ export async function getCoverage(ctx: Ctx, planId: number, query: CoverageQuery
     .map((x) => x.r);
   const excess = cov.excess.filter((e) => visible.has(e.stationId) && (only === null || e.stationId === only));
   const byStation = query.view === 'stations';
-  return {
+  const dto: CoverageDto = {
     planId,
     asOf: new Date().toISOString(),
     rows: byStation ? all.filter((r) => !r.stationId) : all,
@@ -39,6 +45,7 @@ export async function getCoverage(ctx: Ctx, planId: number, query: CoverageQuery
       remaining: all.reduce((s, r) => s + r.remaining, 0),
     },
   };
+  return { dto, context, facts };
 }
 
 /** Rows summed per station, in row order. */

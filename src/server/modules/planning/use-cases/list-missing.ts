@@ -2,34 +2,41 @@ import { sql } from 'drizzle-orm';
 import type { MissingItemDto } from '../../../../contracts/plans.js';
 import type { Ctx } from '../../../core/context.js';
 import { scopeWhere } from '../../../core/scope.js';
-import { doneInspections, planContext } from '../coverage-source.js';
 import { factDay } from '../engine/index.js';
 import { getPlan, rows } from '../queries.js';
-import { getCoverage } from './get-coverage.js';
+import { assertReadsPlan } from '../policy.js';
+import { coverageOfPlan } from './get-coverage.js';
 
 /**
  * What is still missing: every rule × station with work remaining, and the planned units (tasks
  * not yet done or cancelled) that would close it.
  */
 export async function listMissing(ctx: Ctx, planId: number): Promise<MissingItemDto[]> {
-  const cov = await getCoverage(ctx, planId);
-  // Units already inspected often enough for a requirement do not close its gap again.
   const p = await getPlan(ctx.db, planId);
-  const [{ context }, facts] = await Promise.all([planContext(ctx.db, p), doneInspections(ctx.db, p)]);
+  assertReadsPlan(ctx.actor, p.path);
+  // Coverage and the open tasks are independent: read them side by side.
+  const [{ dto: cov, context, facts }, open] = await Promise.all([
+    coverageOfPlan(ctx, p),
+    rows(
+      ctx.db,
+      sql`select t.entity_id, e.name, t.rules from plan_tasks t left join entities e on e.id = t.entity_id
+          where t.plan_id = ${planId} and ${scopeWhere(ctx.actor, { jurisdiction: sql`t.jurisdiction_id` })}
+          and not exists (select 1 from inspections i where i.plan_task_id = t.id and i.status in ('done','cancelled'))`,
+    ),
+  ]);
+  // Units already inspected often enough for a requirement do not close its gap again.
   const daysOf = new Map<string, number[]>();
-  for (const f of facts) daysOf.set(f.entityId, [...(daysOf.get(f.entityId) ?? []), factDay(f)]);
+  for (const f of facts) {
+    const l = daysOf.get(f.entityId);
+    if (l) l.push(factDay(f));
+    else daysOf.set(f.entityId, [factDay(f)]);
+  }
   const reqByKey = new Map(context.requirements.map((r) => [r.key, r]));
   const meets = (entityId: number, key: string) => {
     const r = reqByKey.get(key);
     const days = daysOf.get(String(entityId));
     return !!r && !!days && days.filter((d) => d >= r.window.from && d <= r.window.to).length >= r.times;
   };
-  const open = await rows(
-    ctx.db,
-    sql`select t.entity_id, e.name, t.rules from plan_tasks t left join entities e on e.id = t.entity_id
-        where t.plan_id = ${planId} and ${scopeWhere(ctx.actor, { jurisdiction: sql`t.jurisdiction_id` })}
-        and not exists (select 1 from inspections i where i.plan_task_id = t.id and i.status in ('done','cancelled'))`,
-  );
   const byReq = new Map<string, Map<number, string>>();
   for (const t of open) {
     const rules = (typeof t.rules === 'string' ? JSON.parse(t.rules) : t.rules) as { requirementKey: string }[];
