@@ -289,6 +289,15 @@ describe('inspections and live coverage', () => {
     expect(p.statusCode).toBe(200);
     expect(p.body).toContain('创新市场监督管理所');
     expect(p.body).not.toContain('兴隆市场监督管理所');
+    // The office prints or exports one station of the district.
+    const one = await office.get(`/api/plans/${published.id}/print?stationId=${t.org.stations['兴隆'].jurisdictionId}`);
+    expect(one.body).toContain('兴隆市场监督管理所');
+    expect(one.body).not.toContain('创新市场监督管理所');
+    const all = await office.get(`/api/plans/${published.id}/print`);
+    expect(all.body).toContain('创新市场监督管理所');
+    const xOne = await office.get(`/api/plans/${published.id}/export?stationId=${t.org.stations['兴隆'].jurisdictionId}`);
+    expect(xOne.statusCode).toBe(200);
+    expect(xOne.rawPayload.length).toBeLessThan(x.rawPayload.length);
   });
 });
 

@@ -38,6 +38,7 @@ import { warmPlanContexts } from './coverage-source.js';
 import './timeline.js';
 
 const tags = ['检查计划'];
+const outputQuery = coverageQuery.pick({ stationId: true });
 
 export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   // Coverage of recent plans needs their requirements in memory: built once the server listens,
@@ -106,16 +107,16 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/plans/:id/export',
-    { config: { access: 'plans.read' }, schema: { tags, summary: '导出计划和覆盖情况（Excel）', params: idParams } },
+    { config: { access: 'plans.read' }, schema: { tags, summary: '导出计划和覆盖情况（Excel；可只导出一个所）', params: idParams, querystring: outputQuery } },
     async (req, reply) => {
-      const { buffer, filename } = await exportPlan(ctxOf(req), req.params.id);
+      const { buffer, filename } = await exportPlan(ctxOf(req), req.params.id, req.query.stationId);
       return sendFile(reply, buffer, filename, XLSX_TYPE);
     },
   );
   app.get(
     '/api/plans/:id/print',
-    { config: { access: 'plans.read' }, schema: { tags, summary: '打印视图（HTML）', params: idParams } },
-    async (req, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(await printPlan(ctxOf(req), req.params.id)),
+    { config: { access: 'plans.read' }, schema: { tags, summary: '打印视图（HTML；可只打印一个所）', params: idParams, querystring: outputQuery } },
+    async (req, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(await printPlan(ctxOf(req), req.params.id, req.query.stationId)),
   );
 
   app.post(

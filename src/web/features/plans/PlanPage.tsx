@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Popconfirm, Space, Ta
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { INSPECTOR_PROBLEMS, PLAN_STATUSES, type PlanCheckResult } from '../../../contracts/plans.js';
-import { download } from '../../lib/api.js';
+import { download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { plansApi } from './api.js';
 import { CoverageTab } from './CoverageTab.js';
@@ -18,9 +18,13 @@ export default function PlanPage() {
   const { message } = AntApp.useApp();
   const [tab, setTab] = useState('tasks');
   const [lastCheck, setLastCheck] = useState<PlanCheckResult | null>(null);
+  const [chosenStation, setChosenStation] = useState<number | undefined | null>(null);
   const q = useQuery({ queryKey: ['plan', id], queryFn: () => plansApi.get(id) });
   if (!q.data) return <Card loading={q.isLoading}>{q.error?.message}</Card>;
   const p = q.data;
+  // A station's own people see their station; otherwise all until one is chosen.
+  const stationId = chosenStation === null ? (p.stations.length === 1 ? p.stations[0].id : undefined) : chosenStation;
+  const chosenName = stationId === undefined ? '' : `（${p.stations.find((s) => s.id === stationId)?.shortName ?? ''}）`;
   const check = lastCheck ?? p.check;
   const publish = async () => {
     try {
@@ -38,8 +42,8 @@ export default function PlanPage() {
         title={<span style={{ whiteSpace: 'normal' }}>{p.name}</span>}
         extra={
           <Space wrap>
-            <Button onClick={() => download(`/api/plans/${id}/export`, `${p.name}.xlsx`).catch((e) => message.error(e.message))}>导出Excel</Button>
-            <Button onClick={() => window.open(`/api/plans/${id}/print`, '_blank')}>打印</Button>
+            <Button onClick={() => download(`/api/plans/${id}/export${qs({ stationId })}`, `${p.name}${chosenName}.xlsx`).catch((e) => message.error(e.message))}>导出Excel{chosenName}</Button>
+            <Button onClick={() => window.open(`/api/plans/${id}/print${qs({ stationId })}`, '_blank')}>打印{chosenName}</Button>
             {can('plans.manage') && p.status === 'draft' && (
               <Popconfirm title="发布后任务下达各所，开始计入完成情况。" onConfirm={publish}>
                 <Button type="primary">发布计划</Button>
@@ -96,7 +100,7 @@ export default function PlanPage() {
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'tasks', label: '检查任务', children: <TasksTab plan={p} onChecked={setLastCheck} /> },
+            { key: 'tasks', label: '检查任务', children: <TasksTab plan={p} onChecked={setLastCheck} stationId={stationId} onStationChange={setChosenStation} /> },
             { key: 'coverage', label: '完成情况', children: <CoverageTab planId={id} stationCount={p.stations.length} /> },
             { key: 'missing', label: '尚缺清单', children: <MissingTab planId={id} /> },
           ]}

@@ -12,12 +12,22 @@ import { RecordDrawer } from './RecordDrawer.js';
 const STATUS_COLORS = { planned: 'blue', done: 'green', cancelled: 'default' } as const;
 
 /** Tasks per station with the rules each serves; manual edits re-check the plan at once. */
-export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c: PlanCheckResult) => void }) {
+export function TasksTab({
+  plan,
+  onChecked,
+  stationId,
+  onStationChange,
+}: {
+  plan: PlanDetail;
+  onChecked: (c: PlanCheckResult) => void;
+  /** The station the tasks are filtered to (also what export and print cover). */
+  stationId: number | undefined;
+  onStationChange: (id: number | undefined) => void;
+}) {
   const { can } = useAuth();
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
   const mobile = !Grid.useBreakpoint().md;
-  const [stationId, setStationId] = useState<number | undefined>(plan.stations.length === 1 ? plan.stations[0].id : undefined);
   const [status, setStatus] = useState<string | undefined>();
   const [search, setSearch] = useState<string | undefined>();
   const [page, setPage] = useState(1);
@@ -54,7 +64,7 @@ export function TasksTab({ plan, onChecked }: { plan: PlanDetail; onChecked: (c:
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部监管所" style={{ width: 180 }} value={stationId} onChange={(v) => (setStationId(v), setPage(1))} options={plan.stations.map((s) => ({ value: s.id, label: `${s.shortName}（${s.tasks}）` }))} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部监管所" style={{ width: 180 }} value={stationId} onChange={(v) => (onStationChange(v), setPage(1))} options={plan.stations.map((s) => ({ value: s.id, label: `${s.shortName}（${s.tasks}）` }))} />
         <Select allowClear placeholder="全部状态" style={{ width: 120 }} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={[{ value: 'open', label: '待检查' }, { value: 'done', label: '已完成' }, { value: 'cancelled', label: '已取消' }]} />
         <Input.Search allowClear placeholder="检查对象名称" style={{ width: 200 }} onSearch={(v) => (setSearch(v || undefined), setPage(1))} />
         {manage && (

@@ -11,10 +11,12 @@ import { ruleLabels } from '../rules.js';
 import { getCoverage } from './get-coverage.js';
 import { taskRowsSql } from './list-plan-tasks.js';
 
-/** All tasks of a plan in the actor's scope, presented (for export and print). */
-export async function planTasksForOutput(ctx: Ctx, planId: number) {
+/** All tasks of a plan (or of one station) in the actor's scope, presented (for export and print). */
+export async function planTasksForOutput(ctx: Ctx, planId: number, stationId?: number) {
   const p = await getPlan(ctx.db, planId);
-  const list = await rows(ctx.db, sql`${taskRowsSql(planId, scopeWhere(ctx.actor, { jurisdiction: sql`t.jurisdiction_id` }))} order by j.sort_order, t.jurisdiction_id, e.name, t.visit`);
+  const scope = scopeWhere(ctx.actor, { jurisdiction: sql`t.jurisdiction_id` });
+  const where = stationId ? sql`${scope} and t.jurisdiction_id = ${stationId}` : scope;
+  const list = await rows(ctx.db, sql`${taskRowsSql(planId, where)} order by j.sort_order, t.jurisdiction_id, e.name, t.visit`);
   const names = await peopleNames(ctx.db, list.flatMap((r) => r.inspector_ids ?? []));
   const labels = ruleLabels(p.plan.rules as QuotaRule[]);
   return { plan: p, tasks: list.map((r) => presentTask(r, labels, names)) };
@@ -24,9 +26,9 @@ const kindLabel = (k: string) => (ENTITY_KIND_LABELS as Record<string, string>)[
 const due = (a: string | null, b: string | null) => (a || b ? `${a ?? '开始'} 至 ${b ?? '结束'}` : '行动期间');
 
 /** Plan and coverage as an Excel workbook: one sheet of tasks, one of coverage by rule × station. */
-export async function exportPlan(ctx: Ctx, planId: number): Promise<{ buffer: Buffer; filename: string }> {
-  const coverage = await getCoverage(ctx, planId);
-  const { plan, tasks } = await planTasksForOutput(ctx, planId);
+export async function exportPlan(ctx: Ctx, planId: number, stationId?: number): Promise<{ buffer: Buffer; filename: string }> {
+  const coverage = await getCoverage(ctx, planId, { stationId });
+  const { plan, tasks } = await planTasksForOutput(ctx, planId, stationId);
   const wb = new ExcelJS.Workbook();
   wb.creator = '药监通';
   const ts = wb.addWorksheet('检查任务');

@@ -8,13 +8,25 @@ const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '
 const kindLabel = (k: string) => (ENTITY_KIND_LABELS as Record<string, string>)[k] ?? k;
 
 /** A printable HTML view of a plan: per station, its tasks, then its coverage table. */
-export async function printPlan(ctx: Ctx, planId: number): Promise<string> {
-  const coverage = await getCoverage(ctx, planId);
-  const { plan, tasks } = await planTasksForOutput(ctx, planId);
+export async function printPlan(ctx: Ctx, planId: number, stationId?: number): Promise<string> {
+  const coverage = await getCoverage(ctx, planId, { stationId });
+  const { plan, tasks } = await planTasksForOutput(ctx, planId, stationId);
   const stations = [...new Map(tasks.map((t) => [t.stationId, t.stationName])).entries()];
+  const group = <T, K>(xs: T[], key: (x: T) => K) => {
+    const m = new Map<K, T[]>();
+    for (const x of xs) {
+      const k = key(x);
+      const l = m.get(k);
+      if (l) l.push(x);
+      else m.set(k, [x]);
+    }
+    return m;
+  };
+  const tasksOf = group(tasks, (t) => t.stationId);
+  const rowsOf = group(coverage.rows, (r) => r.stationId);
   const section = ([id, name]: [number, string]) => {
-    const mine = tasks.filter((t) => t.stationId === id);
-    const cov = coverage.rows.filter((r) => r.stationId === String(id));
+    const mine = tasksOf.get(id) ?? [];
+    const cov = rowsOf.get(String(id)) ?? [];
     return `<section><h2>${esc(name)}（${mine.length} 项）</h2>
 <table><thead><tr><th>#</th><th>检查对象</th><th>类型</th><th>次</th><th>时段</th><th>对应指标</th><th>检查人员</th><th>状态</th></tr></thead><tbody>
 ${mine
