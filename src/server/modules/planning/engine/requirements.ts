@@ -96,7 +96,8 @@ export function buildContext(input: PlanningInput): PlanningContext {
   {
     const ids = new Map<string, number>();
     entities.forEach((e, i) => {
-      const key = `${e.kind}|${e.tags.join(',')}|${e.medicalGrade ?? ''}|${e.deviceLevel ?? ''}|${e.familyPlanning ?? ''}|${e.riskLevel ?? ''}|${e.creditGrade ?? ''}`;
+      // Control characters as separators: no code or tag contains them.
+      const key = [e.kind, e.tags.join('\x1e'), e.medicalGrade ?? '', e.deviceLevel ?? '', e.familyPlanning ?? '', e.riskLevel ?? '', e.creditGrade ?? ''].join('\x1f');
       let id = ids.get(key);
       if (id === undefined) ids.set(key, (id = profiles.push(e) - 1));
       profileOf[i] = id;
