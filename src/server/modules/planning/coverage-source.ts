@@ -19,7 +19,13 @@ export interface PlanContextEntry {
   stations: StationInfo[];
 }
 const caches = new WeakMap<Db, Map<number, PlanContextEntry>>();
-const MAX_CACHED = 8;
+const MAX_CACHED = 32;
+/**
+ * Units held by cached requirements, at most: a province-wide plan (250,000 units) takes ~85 MB, a
+ * county's a few MB. Least recently used plans are dropped first; the newest is always kept.
+ */
+const UNIT_BUDGET = 600_000;
+const WARM_PLANS = 8;
 
 function cacheOf(db: Db) {
   let cache = caches.get(db);
@@ -31,15 +37,27 @@ export function rememberPlanContext(db: Db, planId: number, entry: PlanContextEn
   const cache = cacheOf(db);
   cache.delete(planId);
   cache.set(planId, entry);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  let units = 0;
+  for (const e of cache.values()) units += e.context.entities.length;
+  while (cache.size > 1 && (cache.size > MAX_CACHED || units > UNIT_BUDGET)) {
+    const [oldest, e] = cache.entries().next().value!;
+    cache.delete(oldest);
+    units -= e.context.entities.length;
+  }
 }
+
+/** The cached requirements of a plan (most recently used last), for tests and diagnostics. */
+export const cachedPlanIds = (db: Db) => [...cacheOf(db).keys()];
 
 // Builds in progress, so concurrent requests (or a request during warm-up) share one build.
 const building = new WeakMap<Db, Map<number, Promise<PlanContextEntry>>>();
 
 export async function planContext(db: Db, p: LoadedPlan): Promise<PlanContextEntry> {
   const hit = cacheOf(db).get(p.plan.id);
-  if (hit && hit.fingerprint === (await registryFingerprint(db, areaStations(p.path)))) return hit;
+  if (hit && hit.fingerprint === (await registryFingerprint(db, areaStations(p.path)))) {
+    rememberPlanContext(db, p.plan.id, hit); // most recently used
+    return hit;
+  }
   let inFlight = building.get(db);
   if (!inFlight) building.set(db, (inFlight = new Map()));
   const pending = inFlight.get(p.plan.id);
@@ -58,8 +76,9 @@ export async function planContext(db: Db, p: LoadedPlan): Promise<PlanContextEnt
 export async function warmPlanContexts(db: Db): Promise<number> {
   const recent = await rows<{ id: number }>(
     db,
-    sql`select p.id from plans p join campaigns c on c.id = p.campaign_id where c.status = 'active' order by p.published_at desc nulls last, p.id desc limit ${MAX_CACHED}`,
+    sql`select p.id from plans p join campaigns c on c.id = p.campaign_id where c.status = 'active' order by p.published_at desc nulls last, p.id desc limit ${WARM_PLANS}`,
   );
+  // Oldest first, so that if the budget runs out the most recent plans are the ones kept.
   for (const { id } of recent.reverse()) await planContext(db, await getPlan(db, id));
   return recent.length;
 }
