@@ -266,7 +266,17 @@ describe('inspections and live coverage', () => {
     expect(named.total).toBe(all.filter((x) => x.entityName.includes(name)).length);
   });
 
+  it('records a task once when two inspectors record it at the same moment', async () => {
+    const task = (await allTasks(cx, published.id)).find((x) => x.status === 'planned')!;
+    const body = { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i) => i.id) };
+    const [a, b] = await Promise.all([cx.post('/api/inspections', body), cx.post('/api/inspections', { ...body, note: '另一人同时录入' })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const [{ n }] = await rows(sql`select count(*)::int as n from audit_log where action = 'inspection.record' and summary like ${`%计划任务 #${task.id}）%`}`);
+    expect(n).toBe(1);
+  });
+
   it('records an unplanned inspection and cancels a planned one', async () => {
+    const [{ since }] = await rows(sql`select coalesce(max(id), 0) as since from audit_log`);
     const [u] = await rows(sql`select e.id from entities e where e.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} and e.kind = 'hotel' limit 1`);
     const people = (await allTasks(cx, published.id))[0].inspectors.map((i) => i.id);
     const res = await cx.post('/api/inspections', { entityId: u.id, date: '2022-07-01', inspectorIds: people });
@@ -276,8 +286,8 @@ describe('inspections and live coverage', () => {
     const c = await cx.post(`/api/inspections/${open.inspectionId}/cancel`, { reason: '停业' });
     expect(c.json()).toMatchObject({ status: 'cancelled', cancelReason: '停业' });
     expect((await cx.post(`/api/inspections/${open.inspectionId}/cancel`, { reason: '再次' })).statusCode).toBe(409);
-    const log = await rows(sql`select action from audit_log where entity_type = 'inspection' order by id`);
-    expect(log.map((l) => l.action)).toEqual(['inspection.record', 'inspection.record', 'inspection.cancel']);
+    const log = await rows(sql`select action from audit_log where entity_type = 'inspection' and id > ${since} order by id`);
+    expect(log.map((l) => l.action)).toEqual(['inspection.record', 'inspection.cancel']);
   });
 
   it('exports plan and coverage to Excel and prints', async () => {
@@ -298,6 +308,18 @@ describe('inspections and live coverage', () => {
     const xOne = await office.get(`/api/plans/${published.id}/export?stationId=${t.org.stations['兴隆'].jurisdictionId}`);
     expect(xOne.statusCode).toBe(200);
     expect(xOne.rawPayload.length).toBeLessThan(x.rawPayload.length);
+  });
+});
+
+describe('publishing', () => {
+  it('publishes once even when two requests race: one succeeds, the other is refused, tasks become inspections once', async () => {
+    const draft: PlanSummary = (await office.post('/api/plans', { campaignId, seed: 7 })).json();
+    const [a, b] = await Promise.all([office.post(`/api/plans/${draft.id}/publish`), office.post(`/api/plans/${draft.id}/publish`)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const [{ n }] = await rows(sql`select count(*)::int as n from inspections where plan_id = ${draft.id}`);
+    expect(n).toBe(draft.taskCount);
+    const audits = await rows(sql`select count(*)::int as n from audit_log where action = 'plan.publish' and entity_id = ${String(draft.id)}`);
+    expect(audits[0].n).toBe(1);
   });
 });
 

@@ -13,9 +13,11 @@ import { presentInspection } from './get-inspection.js';
 export async function cancelInspection(ctx: Ctx, id: number, reason: string): Promise<Inspection> {
   const [r] = await rows(ctx.db, sql`select i.status, i.jurisdiction_id, j.path from inspections i join jurisdictions j on j.id = i.jurisdiction_id where i.id = ${id}`);
   if (!r || !pathInScope(ctx.actor, r.path)) throw notFound('检查记录');
-  const to = transition('cancel', r.status);
+  transition('cancel', r.status); // fail fast before the transaction
   await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(inspections).where(eq(inspections.id, id));
+    // The row is locked and its status checked again: a racing record or cancel cannot both win.
+    const [before] = await tx.select().from(inspections).where(eq(inspections.id, id)).for('update');
+    const to = transition('cancel', before.status);
     const [after] = await tx.update(inspections).set({ status: to, cancelReason: reason, updatedAt: new Date() }).where(eq(inspections.id, id)).returning();
     await audit(tx, ctx, { action: 'inspection.cancel', entityType: 'inspection', entityId: id, jurisdictionId: r.jurisdiction_id, summary: `取消检查 #${id}：${reason}`, before, after });
   });

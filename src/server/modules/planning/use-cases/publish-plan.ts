@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { plans } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
@@ -14,7 +14,13 @@ export async function publishPlan(ctx: Ctx, planId: number) {
   if (p.plan.status !== 'draft') throw conflict('该计划已发布');
   const periodTo = (p.plan.period as any)?.to ?? null;
   await ctx.db.transaction(async (tx) => {
-    await tx.update(plans).set({ status: 'published', publishedBy: ctx.actor.id || null, publishedAt: new Date(), updatedAt: new Date() }).where(eq(plans.id, planId));
+    // The state change itself decides: of two racing requests only one finds the plan still a draft.
+    const [changed] = await tx
+      .update(plans)
+      .set({ status: 'published', publishedBy: ctx.actor.id || null, publishedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(plans.id, planId), eq(plans.status, 'draft')))
+      .returning({ id: plans.id });
+    if (!changed) throw conflict('该计划已发布');
     // Set-based: one statement however many tasks.
     await tx.execute(sql`insert into inspections (plan_task_id, plan_id, entity_id, jurisdiction_id, date, due_from, inspector_ids, status)
       select t.id, t.plan_id, t.entity_id, t.jurisdiction_id, coalesce(t.due_to, ${periodTo}::date, current_date), t.due_from, t.inspector_ids, 'planned'

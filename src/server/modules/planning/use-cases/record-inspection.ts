@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Inspection, RecordInspectionInput } from '../../../../contracts/plans.js';
 import { inspections } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
@@ -36,13 +36,22 @@ export async function recordInspection(ctx: Ctx, input: RecordInspectionInput): 
   const known = await peopleNames(ctx.db, input.inspectorIds);
   if (known.size !== new Set(input.inspectorIds).size) throw invalid('检查人员不存在');
   const values = { date: input.date, inspectorIds: input.inspectorIds, note: input.note ?? null, status: 'done', recordedBy: ctx.actor.id || null, recordedAt: new Date(), updatedAt: new Date() };
+  if (target.inspectionId) transition('record', target.status!); // fail fast on what was read
   const id = await ctx.db.transaction(async (tx) => {
     let row;
     let before = null;
+    if (target.taskId) {
+      // Recordings of one task are serialised on the task row, then its latest inspection is read
+      // again: of two racing recordings only one wins, the other is refused as a repeat.
+      await tx.execute(sql`select id from plan_tasks where id = ${target.taskId} for update`);
+      const [latest] = await tx.select().from(inspections).where(eq(inspections.planTaskId, target.taskId)).orderBy(desc(inspections.id)).limit(1);
+      if (latest) {
+        transition('record', latest.status);
+        target.inspectionId = latest.id;
+        before = latest;
+      }
+    }
     if (target.inspectionId) {
-      transition('record', target.status!);
-      const [b] = await tx.select().from(inspections).where(eq(inspections.id, target.inspectionId));
-      before = b;
       [row] = await tx.update(inspections).set(values).where(eq(inspections.id, target.inspectionId)).returning();
     } else {
       [row] = await tx
