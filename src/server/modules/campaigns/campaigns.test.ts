@@ -132,6 +132,16 @@ describe('campaigns API', () => {
     expect(versions[0].changes).toContain('阶段“抽检核查”：2026-12-21~2027-02-10 → 2026-12-21~2027-02-05');
     const audits = (await t.database.db.execute(sql`select action from audit_log where entity_type = 'campaign' and entity_id = ${String(id)} order by id`)) as any;
     expect(audits.rows.map((r: any) => r.action)).toEqual(['campaign.create', 'campaign.status', 'campaign.amend']);
+    // Two people amending at once: each accepted amendment is a version of its own; one that read
+    // a version someone else just replaced is refused (409), never silently lost.
+    const race = await Promise.all([
+      office.put(`/api/campaigns/${id}/definition`, { definition: d, note: '甲修订' }),
+      office.put(`/api/campaigns/${id}/definition`, { definition: d, note: '乙修订' }),
+    ]);
+    const accepted = race.filter((r) => r.statusCode === 200).length;
+    expect(accepted).toBeGreaterThanOrEqual(1);
+    expect(race.every((r) => r.statusCode === 200 || r.statusCode === 409)).toBe(true);
+    expect((await office.get(`/api/campaigns/${id}/versions`)).json()).toHaveLength(2 + accepted);
 
     const home = (await office.get(`/api/campaigns/${id}/home`)).json();
     expect(home.definition.phases[1].to).toBe('2027-02-05');

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { campaigns, campaignVersions } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
@@ -16,6 +16,14 @@ export async function amendCampaign(ctx: Ctx, id: number, input: { definition: u
   const def = await validDefinition(ctx.db, cur.jurisdictionId, input.definition);
   return ctx.db.transaction(async (tx) => {
     const version = cur.version + 1;
+    // Amend the version that was read, and only while the campaign is open: a racing amendment or
+    // closing makes this one a conflict instead of silently overwriting it.
+    const [c] = await tx
+      .update(campaigns)
+      .set({ version, name: def.name, periodFrom: def.period.from, periodTo: def.period.to, updatedAt: new Date() })
+      .where(and(eq(campaigns.id, id), eq(campaigns.version, cur.version), ne(campaigns.status, 'closed')))
+      .returning();
+    if (!c) throw conflict('专项行动已被他人修订或已结束，请刷新后重试');
     await tx.insert(campaignVersions).values({
       campaignId: id,
       jurisdictionId: cur.jurisdictionId,
@@ -25,11 +33,6 @@ export async function amendCampaign(ctx: Ctx, id: number, input: { definition: u
       authorName: ctx.actor.name,
       note: input.note,
     });
-    const [c] = await tx
-      .update(campaigns)
-      .set({ version, name: def.name, periodFrom: def.period.from, periodTo: def.period.to, updatedAt: new Date() })
-      .where(eq(campaigns.id, id))
-      .returning();
     await audit(tx, ctx, {
       action: 'campaign.amend',
       entityType: 'campaign',

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '../../../../contracts/campaigns.js';
 import { campaigns } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
@@ -15,7 +15,9 @@ export async function changeCampaignStatus(ctx: Ctx, id: number, to: CampaignSta
   const from = cur.status as CampaignStatus;
   if (!canMove(from, to)) throw conflict(`不能从“${CAMPAIGN_STATUSES[from]}”变为“${CAMPAIGN_STATUSES[to]}”`);
   return ctx.db.transaction(async (tx) => {
-    const [c] = await tx.update(campaigns).set({ status: to, updatedAt: new Date() }).where(eq(campaigns.id, id)).returning();
+    // Only from the state read above: a racing change makes this one a conflict, not a second move.
+    const [c] = await tx.update(campaigns).set({ status: to, updatedAt: new Date() }).where(and(eq(campaigns.id, id), eq(campaigns.status, from))).returning();
+    if (!c) throw conflict('专项行动状态已被他人更改，请刷新后重试');
     await audit(tx, ctx, { action: 'campaign.status', entityType: 'campaign', entityId: id, jurisdictionId: cur.jurisdictionId, summary: `专项行动 ${cur.name}：${CAMPAIGN_STATUSES[from]} → ${CAMPAIGN_STATUSES[to]}`, before: { status: from }, after: { status: to } });
     return presentCampaign({ ...c, jurisdictionName: cur.jurisdictionName, definition: cur.definition });
   });
