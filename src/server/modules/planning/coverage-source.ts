@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
 import type { Db } from '../../../db/client.js';
 import type { InspectionFact, PlannerCampaign, PlanningContext } from './engine/index.js';
-import { areaStations, contextOf, loadPlanningInput, registryFingerprint, type StationInfo } from './loader.js';
+import { areaStations, contextOf, GS, loadPlanningInput, registryFingerprint, US, type StationInfo } from './loader.js';
 import { getPlan, rows, type LoadedPlan } from './queries.js';
 
 /**
@@ -96,8 +96,8 @@ export async function doneInspections(db: Db, p: LoadedPlan): Promise<Inspection
         ${period.from ? sql`and date >= ${period.from}` : sql``} ${period.to ? sql`and date <= ${period.to}` : sql``}`,
   );
   if (!r?.s) return [];
-  return r.s.split('\x1d').map((x) => {
-    const cut = x.indexOf('\x1f');
+  return r.s.split(GS).map((x) => {
+    const cut = x.indexOf(US);
     const day = Number(x.slice(cut + 1));
     return { entityId: x.slice(0, cut), day, status: 'done' as const };
   });

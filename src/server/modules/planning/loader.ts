@@ -121,9 +121,9 @@ export async function loadPlanningInput(
 }
 
 // Field and record separators (ASCII US / RS / GS) for results packed into one text value.
-const US = '\x1f';
+export const US = '\x1f';
 const RS = '\x1e';
-const GS = '\x1d';
+export const GS = '\x1d';
 
 /**
  * The units of the area as planner entities, sorted by id as text (the engine's order). At province

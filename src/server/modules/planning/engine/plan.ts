@@ -2,8 +2,8 @@ import { contains, fromDay } from './dates.js';
 import { drawInspectors } from './inspectors.js';
 import { demandOf, visitWindows, type UnitOption } from './options.js';
 import { satisfies } from './schedule.js';
-import { DEFAULT_WEIGHTS, perProfile, reasonsOf } from './random.js';
-import { buildContext, type PlanningContext } from './requirements.js';
+import { DEFAULT_WEIGHTS, reasonsOf } from './random.js';
+import { buildContext, perProfile, type PlanningContext } from './requirements.js';
 import { solve } from './solver.js';
 import type { Plan, PlannedTask, PlanningInput, RuleServed } from './types.js';
 

@@ -38,20 +38,6 @@ export function reasonsOf(e: PlannerEntity): string[] {
   return r;
 }
 
-/** Per-profile memo of a function of a unit's attributes (reasons, weights): computed once per profile. */
-export function perProfile<T>(ctx: { profileOf: Int32Array; profiles: PlannerEntity[] }, f: (e: PlannerEntity) => T): (unit: number) => T {
-  const memo: (T | undefined)[] = new Array(ctx.profiles.length);
-  const done = new Uint8Array(ctx.profiles.length);
-  return (unit) => {
-    const p = ctx.profileOf[unit];
-    if (!done[p]) {
-      memo[p] = f(ctx.profiles[p]);
-      done[p] = 1;
-    }
-    return memo[p] as T;
-  };
-}
-
 export function weightOf(e: PlannerEntity, w: Weights): number {
   let x = 1;
   for (const r of reasonsOf(e)) {

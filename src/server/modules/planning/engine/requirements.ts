@@ -71,6 +71,23 @@ function wantedBy(target: QuotaTarget, n: number, station: PlannerStation | unde
   return target.min;
 }
 
+/**
+ * A function of a unit's attributes (selector match, draw weight, draw reasons) memoised per
+ * attribute profile: computed once per profile, looked up per unit.
+ */
+export function perProfile<T>(ctx: Pick<PlanningContext, 'profileOf' | 'profiles'>, f: (e: PlannerEntity) => T): (unit: number) => T {
+  const memo: T[] = new Array(ctx.profiles.length);
+  const done = new Uint8Array(ctx.profiles.length);
+  return (unit) => {
+    const p = ctx.profileOf[unit];
+    if (!done[p]) {
+      memo[p] = f(ctx.profiles[p]);
+      done[p] = 1;
+    }
+    return memo[p];
+  };
+}
+
 export function buildContext(input: PlanningInput): PlanningContext {
   input = { ...input, stations: input.stations.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
   const statuses = new Set(input.options?.statuses ?? ['operating']);
@@ -103,17 +120,6 @@ export function buildContext(input: PlanningInput): PlanningContext {
       profileOf[i] = id;
     });
   }
-  const memoised = (s: QuotaRule['population']) => {
-    const test = compileSelector(s);
-    const memo = new Int8Array(profiles.length); // 0 unknown, 1 in, 2 out
-    return (i: number) => {
-      const p = profileOf[i];
-      let m = memo[p];
-      if (m === 0) memo[p] = m = test(profiles[p]) ? 1 : 2;
-      return m === 1;
-    };
-  };
-
   const requirements: Requirement[] = [];
   const shortfalls: Shortfall[] = [];
   const shortNames = new Set(input.stations.map((s) => s.shortName));
@@ -169,7 +175,7 @@ export function buildContext(input: PlanningInput): PlanningContext {
       }
       return allByStation.get(stationId) ?? [];
     };
-    const inPopulation = memoised(rule.population);
+    const inPopulation = perProfile({ profileOf, profiles }, compileSelector(rule.population));
     const scopes: (string | null)[] = myPer === 'campaign' ? [null] : input.stations.map((s) => s.id);
     const mine = new Map<string, number[]>();
     for (const stationId of scopes) {

@@ -1,7 +1,7 @@
 import { solveIlp } from './ilp.js';
 import { unitOptionsCached, type UnitOption } from './options.js';
-import { perProfile, rngFor, weightOf, weightedOrder } from './random.js';
-import type { PlanningContext } from './requirements.js';
+import { rngFor, weightOf, weightedOrder } from './random.js';
+import { perProfile, type PlanningContext } from './requirements.js';
 import type { Weights } from './types.js';
 
 /**
