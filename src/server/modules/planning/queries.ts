@@ -1,13 +1,17 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { jurisdictions, plans } from '../../../db/schema/index.js';
 import { notFound } from '../../core/errors.js';
 
 export const rows = async <T = any>(db: DbOrTx, q: ReturnType<typeof sql>): Promise<T[]> => ((await db.execute(q)) as any).rows as T[];
 
+// Every plan request loads the plan; its findings (thousands of shortfalls for a province plan) are
+// read only where they are shown (`planFindings`).
+const { findings: _findings, ...planColumns } = getTableColumns(plans);
+
 export async function getPlan(db: DbOrTx, id: number) {
   const [p] = await db
-    .select({ plan: plans, path: jurisdictions.path })
+    .select({ plan: planColumns, path: jurisdictions.path })
     .from(plans)
     .innerJoin(jurisdictions, eq(jurisdictions.id, plans.jurisdictionId))
     .where(eq(plans.id, id));
@@ -19,6 +23,12 @@ export async function getPlan(db: DbOrTx, id: number) {
   return { ...p, campaignName: (c?.name as string) ?? '', taskCount: Number(n?.n ?? 0) };
 }
 export type LoadedPlan = Awaited<ReturnType<typeof getPlan>>;
+
+/** Shortfalls, warnings and the last check of a plan, as stored (see `findings.ts`). */
+export async function planFindings(db: DbOrTx, id: number): Promise<any> {
+  const [r] = await db.select({ findings: plans.findings }).from(plans).where(eq(plans.id, id));
+  return r?.findings ?? {};
+}
 
 /** Names of people by id (for presenting inspectors). */
 export async function peopleNames(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {

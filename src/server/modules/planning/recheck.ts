@@ -23,7 +23,9 @@ export async function recheckPlan(db: DbOrTx, p: LoadedPlan, context: PlanningCo
     { lastInspectors, minimum: p.plan.minimum },
   );
   const stored = storedCheck(check);
-  const findings = { ...(p.plan.findings as object), check: stored };
-  await db.update(plans).set({ findings, updatedAt: new Date() }).where(eq(plans.id, p.plan.id));
+  await db
+    .update(plans)
+    .set({ findings: sql`jsonb_set(${plans.findings}, '{check}', ${JSON.stringify(stored)}::jsonb)`, updatedAt: new Date() })
+    .where(eq(plans.id, p.plan.id));
   return stored;
 }

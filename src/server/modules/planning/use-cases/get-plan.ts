@@ -3,7 +3,7 @@ import type { PlanDetail } from '../../../../contracts/plans.js';
 import type { Ctx } from '../../../core/context.js';
 import { assertReadsPlan, seesStation, seesWholeArea } from '../policy.js';
 import { presentPlan } from '../presenter.js';
-import { getPlan, rows } from '../queries.js';
+import { getPlan, planFindings, rows } from '../queries.js';
 import { loadStations } from '../loader.js';
 
 /** A plan with its findings (shortfalls, last check) and the stations the actor sees. */
@@ -15,7 +15,7 @@ export async function getPlanDetail(ctx: Ctx, id: number): Promise<PlanDetail> {
   const counts = new Map(
     (await rows(ctx.db, sql`select jurisdiction_id, count(*)::int as n from plan_tasks where plan_id = ${id} group by jurisdiction_id`)).map((r) => [r.jurisdiction_id, r.n]),
   );
-  const f = (p.plan.findings ?? {}) as any;
+  const f = await planFindings(ctx.db, id);
   const visible = new Set(stations.map((s) => String(s.id)));
   const mine = <T extends { stationId: string | null }>(xs: T[]) => xs.filter((x) => (x.stationId ? visible.has(x.stationId) : whole));
   const check = f.check ?? { ok: true, tasks: 0, surplus: null, violations: [], excess: [], outsideRules: [], inspectorProblems: [] };
