@@ -7,6 +7,8 @@ import {
   inspectorConflict,
   coverage,
   coverageQuery,
+  editInspectionInput,
+  withdrawInspectionInput,
   generatePlanInput,
   inspection,
   missingItem,
@@ -14,6 +16,7 @@ import {
   planDetail,
   planSummary,
   planTask,
+  publishPlanInput,
   recordInspectionInput,
 } from '../../../contracts/plans.js';
 import { ctxOf, errorResponses, idParams, okSchema, paged, pageQuery, sendFile, XLSX_TYPE } from '../../core/http.js';
@@ -22,6 +25,8 @@ import { listConflicts } from './use-cases/list-conflicts.js';
 import { removeConflict } from './use-cases/remove-conflict.js';
 import { cancelInspection } from './use-cases/cancel-inspection.js';
 import { changePlanTask } from './use-cases/change-plan-task.js';
+import { editInspection } from './use-cases/edit-inspection.js';
+import { withdrawInspection } from './use-cases/withdraw-inspection.js';
 import { exportPlan } from './use-cases/export-plan.js';
 import { generatePlanForCampaign } from './use-cases/generate-plan.js';
 import { getCoverage } from './use-cases/get-coverage.js';
@@ -89,8 +94,17 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/plans/:id/publish',
-    { config: { access: 'plans.manage' }, schema: { tags, summary: '发布计划，任务下达各所', params: idParams, response: { 200: planSummary, ...errorResponses } } },
-    async (req) => publishPlan(ctxOf(req), req.params.id),
+    {
+      config: { access: 'plans.manage' },
+      schema: {
+        tags,
+        summary: '发布计划，任务下达各所（与本专项行动其他计划的待检查任务重叠时须选择：替代原计划或同时保留）',
+        params: idParams,
+        body: publishPlanInput.nullish(),
+        response: { 200: planSummary, ...errorResponses },
+      },
+    },
+    async (req) => publishPlan(ctxOf(req), req.params.id, req.body ?? {}),
   );
   app.get(
     '/api/plans/:id/coverage',
@@ -133,6 +147,19 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/inspections/:id/cancel',
     { config: { access: 'inspections.record' }, schema: { tags, summary: '取消待检查任务', params: idParams, body: cancelInspectionInput, response: { 200: inspection, ...errorResponses } } },
     async (req) => cancelInspection(ctxOf(req), req.params.id, req.body.reason),
+  );
+  app.put(
+    '/api/inspections/:id',
+    { config: { access: 'inspections.record' }, schema: { tags, summary: '修改已录入的检查记录（须填写原因）', params: idParams, body: editInspectionInput, response: { 200: inspection, ...errorResponses } } },
+    async (req) => editInspection(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/inspections/:id/withdraw',
+    {
+      config: { access: 'inspections.record' },
+      schema: { tags, summary: '撤回已录入的检查记录（计划任务恢复为待检查，计划外检查改为已取消；须填写原因）', params: idParams, body: withdrawInspectionInput, response: { 200: inspection, ...errorResponses } },
+    },
+    async (req) => withdrawInspection(ctxOf(req), req.params.id, req.body),
   );
 
   app.get(

@@ -8,7 +8,7 @@ export const plansApi = {
   tasks: (id: number, q: { stationId?: number; status?: string; q?: string; page: number; pageSize: number }) =>
     api<{ items: PlanTask[]; total: number; page: number; pageSize: number }>(`/api/plans/${id}/tasks${qs(q)}`),
   change: (id: number, input: ChangePlanTaskInput) => api<PlanCheckResult>(`/api/plans/${id}/tasks`, { body: input }),
-  publish: (id: number) => api<PlanSummary>(`/api/plans/${id}/publish`, { body: {} }),
+  publish: (id: number, overlap?: 'supersede' | 'keep') => api<PlanSummary>(`/api/plans/${id}/publish`, { body: overlap ? { overlap } : {} }),
   coverage: (id: number, query: CoverageQuery = {}) => api<CoverageDto>(`/api/plans/${id}/coverage${qs(query)}`),
   missing: (id: number) => api<MissingItemDto[]>(`/api/plans/${id}/missing`),
   record: (input: RecordInspectionInput) => api<Inspection>('/api/inspections', { body: input }),
