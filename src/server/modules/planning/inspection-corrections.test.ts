@@ -86,3 +86,49 @@ describe('a recorded inspection', () => {
     expect((await other.post(`/api/inspections/${rec.id}/withdraw`, { reason: 'x', updatedAt: rec.updatedAt })).statusCode).toBe(404);
   });
 });
+
+describe('campaign, plan and progress connected', () => {
+  const campaignId = async () => (await rows(sql`select id from campaigns where template_code = 'seed-000'`))[0].id as number;
+
+  it('the campaign home links its current plan with inspection progress, and task 3 follows live coverage', async () => {
+    const id = await campaignId();
+    const home = (await office.get(`/api/campaigns/${id}/home`)).json();
+    expect(home.inspection).toMatchObject({ planId: plan.id, planName: plan.name });
+    expect(home.inspection.required).toBeGreaterThan(0);
+    const task3 = home.tasks.find((x: any) => x.no === 3);
+    expect(task3.progressFrom.quota).toContain('drug-retail-medical');
+    const cxUnit = t.org.stations['创新'].orgUnitId;
+    const row = task3.progress.find((p: any) => p.orgUnitId === cxUnit);
+    expect(row.live.required).toBeGreaterThan(0);
+    // Recording one more inspection at 创新所 moves task 3 there at once, without typing anything.
+    await recordOne();
+    const after = (await office.get(`/api/campaigns/${id}/home`)).json();
+    const row2 = after.tasks.find((x: any) => x.no === 3).progress.find((p: any) => p.orgUnitId === cxUnit);
+    expect(row2.live.done).toBeGreaterThan(row.live.done);
+    expect(row2.status).toBe('doing');
+    expect(after.inspection.done).toBeGreaterThan(home.inspection.done);
+    // Not a box to tick by hand.
+    const head = await t.as('head_cx');
+    const manual = await head.put(`/api/campaigns/${id}/tasks/3/units/${cxUnit}`, { status: 'done', evidence: [] });
+    expect(manual.statusCode).toBe(409);
+    expect(manual.json().code).toBe('PROGRESS_MEASURED');
+  });
+
+  it('the leader’s home shows the coverage of each active campaign', async () => {
+    const id = await campaignId();
+    const d = (await office.get('/api/dashboard')).json();
+    const c = d.campaigns.find((x: any) => x.id === id);
+    expect(c.inspection).toMatchObject({ planId: plan.id });
+    expect(c.inspection.done).toBeGreaterThan(0);
+  });
+
+  it('refuses a binding to a quota the campaign does not have, with the field path', async () => {
+    const id = await campaignId();
+    const def = (await office.get(`/api/campaigns/${id}/home`)).json().definition;
+    def.tasks[2].progressFrom = { quota: 'no-such-quota' };
+    const res = await office.post('/api/campaigns/validate', { definition: def });
+    const body = res.json();
+    expect(body.ok).toBe(false);
+    expect(body.issues).toContainEqual({ path: 'tasks.2.progressFrom.quota', message: '检查指标“no-such-quota”不存在' });
+  });
+});
