@@ -92,6 +92,18 @@ export const planTask = z.object({
 });
 export type PlanTask = z.infer<typeof planTask>;
 
+/** 我的任务: an open inspection the person was drawn (or assigned) to, soonest due first. */
+export const myTask = planTask.extend({
+  planId: z.number(),
+  planName: z.string(),
+  /** The day it is due (the end of its window). */
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  dueToday: z.boolean(),
+});
+export type MyTask = z.infer<typeof myTask>;
+export const MY_TASKS_CAP = 200;
+
 export const planDetail = planSummary.extend({
   shortfalls: z.array(shortfall),
   warnings: z.array(z.string()),

@@ -132,3 +132,29 @@ describe('campaign, plan and progress connected', () => {
     expect(body.issues).toContainEqual({ path: 'tasks.2.progressFrom.quota', message: '检查指标“no-such-quota”不存在' });
   });
 });
+
+describe('我的任务', () => {
+  it('lists the open inspections I am drawn to, soonest due first, overdue marked, and drops one once recorded', async () => {
+    const res = await cx.get('/api/my-tasks');
+    expect(res.statusCode, res.body).toBe(200);
+    const { items, total, today } = res.json();
+    expect(items.length).toBeGreaterThan(0);
+    expect(total).toBeGreaterThanOrEqual(items.length);
+    const [{ id: me }] = await rows(sql`select id from users where username = 'inspector_cx'`);
+    for (const x of items) expect(x.inspectors.map((i: any) => i.id)).toContain(me);
+    const due = items.map((x: any) => x.dueOn);
+    expect(due).toEqual([...due].sort());
+    // The demo campaign ran in 2022: everything still open is overdue.
+    expect(items.every((x: any) => x.overdue === x.dueOn < today)).toBe(true);
+    expect(items[0]).toMatchObject({ planId: plan.id, planName: plan.name, status: 'planned' });
+    const first = items[0];
+    const rec = await cx.post('/api/inspections', { planTaskId: first.id, date: '2022-06-01', inspectorIds: first.inspectors.map((i: any) => i.id) });
+    expect(rec.statusCode, rec.body).toBe(200);
+    const after = (await cx.get('/api/my-tasks')).json();
+    expect(after.total).toBe(total - 1);
+    expect(after.items.map((x: any) => x.inspectionId)).not.toContain(first.inspectionId);
+    // Someone of another station sees none of them.
+    const other = (await (await t.as('inspector_xl')).get('/api/my-tasks')).json();
+    expect(other.items.some((x: any) => x.stationId === first.stationId)).toBe(false);
+  });
+});

@@ -12,6 +12,7 @@ import {
   generatePlanInput,
   inspection,
   missingItem,
+  myTask,
   planCheck,
   planDetail,
   planSummary,
@@ -32,6 +33,7 @@ import { generatePlanForCampaign } from './use-cases/generate-plan.js';
 import { getCoverage } from './use-cases/get-coverage.js';
 import { getInspection } from './use-cases/get-inspection.js';
 import { getPlanDetail } from './use-cases/get-plan.js';
+import { listMyTasks } from './use-cases/list-my-tasks.js';
 import { listMissing } from './use-cases/list-missing.js';
 import { listPlanTasks } from './use-cases/list-plan-tasks.js';
 import { listPlans } from './use-cases/list-plans.js';
@@ -137,6 +139,14 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/inspections',
     { config: { access: 'inspections.record' }, schema: { tags, summary: '录入检查（完成计划任务或计划外检查）', body: recordInspectionInput, response: { 200: inspection, ...errorResponses } } },
     async (req) => recordInspection(ctxOf(req), req.body),
+  );
+  app.get(
+    '/api/my-tasks',
+    {
+      config: { access: 'inspections.record' },
+      schema: { tags, summary: '我的任务：分派给本人的待检查任务（逾期在前，按截止日期）', response: { 200: z.object({ items: z.array(myTask), total: z.number(), today: z.string() }), ...errorResponses } },
+    },
+    async (req) => listMyTasks(ctxOf(req)),
   );
   app.get(
     '/api/inspections/:id',

@@ -1,4 +1,4 @@
-import type { EditInspectionInput, ChangePlanTaskInput, CoverageDto, CoverageQuery, Inspection, MissingItemDto, PlanCheckResult, PlanDetail, PlanSummary, PlanTask, RecordInspectionInput } from '../../../contracts/plans.js';
+import type { MyTask, EditInspectionInput, ChangePlanTaskInput, CoverageDto, CoverageQuery, Inspection, MissingItemDto, PlanCheckResult, PlanDetail, PlanSummary, PlanTask, RecordInspectionInput } from '../../../contracts/plans.js';
 import { api, qs } from '../../lib/api.js';
 
 export const plansApi = {
@@ -13,6 +13,7 @@ export const plansApi = {
   missing: (id: number) => api<MissingItemDto[]>(`/api/plans/${id}/missing`),
   record: (input: RecordInspectionInput) => api<Inspection>('/api/inspections', { body: input }),
   cancel: (inspectionId: number, reason: string) => api<Inspection>(`/api/inspections/${inspectionId}/cancel`, { body: { reason } }),
+  myTasks: () => api<{ items: MyTask[]; total: number; today: string }>('/api/my-tasks'),
   inspection: (id: number) => api<Inspection>(`/api/inspections/${id}`),
   edit: (id: number, input: EditInspectionInput) => api<Inspection>(`/api/inspections/${id}`, { method: 'PUT', body: input }),
   withdraw: (id: number, reason: string, updatedAt: string) => api<Inspection>(`/api/inspections/${id}/withdraw`, { body: { reason, updatedAt } }),
