@@ -73,16 +73,11 @@ export default function PlanPage() {
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
           <Descriptions.Item label="专项行动">{p.campaignName}</Descriptions.Item>
-<<<<<<< HEAD
           <Descriptions.Item label="状态">
             <Tag color={p.status === 'published' ? 'green' : 'default'}>{PLAN_STATUSES[p.status]}</Tag>
             {p.current && <Tag color="blue">当前方案</Tag>}
           </Descriptions.Item>
           <Descriptions.Item label="抽取编号"><Typography.Text copyable data-testid="plan-seed">{p.seed}</Typography.Text></Descriptions.Item>
-=======
-          <Descriptions.Item label="状态"><Tag color={p.status === 'published' ? 'green' : 'default'}>{PLAN_STATUSES[p.status]}</Tag></Descriptions.Item>
-          <Descriptions.Item label="抽取编号"><Typography.Text copyable data-testid="plan-seed">{p.seed}</Typography.Text></Descriptions.Item>
->>>>>>> sec-web
           <Descriptions.Item label="任务">
             {p.taskCount} 项（最少检查量 {p.minimum} 项{p.optimal ? '，已是最少' : ''}）
           </Descriptions.Item>

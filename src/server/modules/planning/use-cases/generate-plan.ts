@@ -60,13 +60,8 @@ export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput
       entityType: 'plan',
       entityId: row.id,
       jurisdictionId: campaign.jurisdictionId,
-<<<<<<< HEAD
-      summary: `生成检查计划「${row.name}」：${result.tasks.length} 项任务（最少需要 ${result.stats.lowerBound} 项${counted ? `；${counted} 家单位已检或已有待检任务，不再重复安排` : ''}），随机种子 ${seed}`,
+      summary: `生成检查计划「${row.name}」：${result.tasks.length} 项任务（最少需要 ${result.stats.lowerBound} 项${counted ? `；${counted} 家单位已检或已有待检任务，不再重复安排` : ''}），抽取编号 ${seed}`,
       after: { campaignId: campaign.id, campaignVersion: campaign.version, seed, tasks: result.tasks.length, shortfalls: result.shortfalls.length, counted },
-=======
-      summary: `生成检查计划「${row.name}」：${result.tasks.length} 项任务（最少需要 ${result.stats.lowerBound} 项），抽取编号 ${seed}`,
-      after: { campaignId: campaign.id, campaignVersion: campaign.version, seed, tasks: result.tasks.length, shortfalls: result.shortfalls.length },
->>>>>>> sec-web
     });
     return row.id;
   });
