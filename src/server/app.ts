@@ -22,7 +22,7 @@ import { modules } from './modules/index.js';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
-    settings: { loginRateLimit: number };
+    settings: { loginRateLimit: number; loginIpRateLimit: number };
     /** Every API route with its declared access, for the guard test and docs. */
     routeTable: { method: string; url: string; access: string }[];
   }
@@ -33,8 +33,16 @@ export interface AppOptions {
   logger?: boolean;
   /** Folder with the built web app; served with SPA fallback when present. */
   webDir?: string;
-  /** Login attempts per minute per (ip, username). */
+  /** Sign-in attempts per minute per user name (default 10). */
   loginRateLimit?: number;
+  /** Sign-in attempts per minute per client address (default 60: an office behind one NAT address). */
+  loginIpRateLimit?: number;
+  /**
+   * Which proxies may set the client address (X-Forwarded-For): false (default: none, the socket's
+   * address counts), true (any: only behind a proxy that overwrites the header), a hop count, or
+   * a comma-separated list of addresses/CIDRs. From TRUST_PROXY (see config.ts).
+   */
+  trustProxy?: boolean | number | string;
 }
 
 const PG_MESSAGES: Record<string, [number, string, string]> = {
@@ -55,10 +63,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: opts.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', opts.db);
-  app.decorate('settings', { loginRateLimit: opts.loginRateLimit ?? 10 });
+  app.decorate('settings', { loginRateLimit: opts.loginRateLimit ?? 10, loginIpRateLimit: opts.loginIpRateLimit ?? 60 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -7,6 +7,7 @@ import { systemActor } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
 import { insertTree } from '../../../demo/tree.js';
 import { hashPassword } from '../passwords.js';
+import { clearLoginFailures } from './login.js';
 
 /**
  * Production bootstrap (no default password exists there): create or reset a system administrator.
@@ -32,6 +33,7 @@ export async function createAdmin(db: Db, input: { username: string; password: s
     const [row] = existing
       ? await tx.update(users).set(fields).where(eq(users.id, existing.id)).returning()
       : await tx.insert(users).values({ ...fields, username: input.username, displayName: '系统管理员', orgUnitId: unit.id, jurisdictionId: root.id }).returning();
+    await clearLoginFailures(tx, input.username);
     await audit(tx, { actor: systemActor() }, {
       action: existing ? 'user.reset_admin' : 'user.create_admin',
       entityType: 'user',

@@ -4,6 +4,7 @@ import { sessions, users } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { hashPassword } from '../../auth/passwords.js';
+import { clearLoginFailures } from '../../auth/use-cases/login.js';
 import { assertManagesPath } from '../policy.js';
 import { getPerson } from '../queries.js';
 
@@ -19,6 +20,7 @@ export async function resetPassword(ctx: Ctx, id: number) {
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
+    await clearLoginFailures(tx, person.username);
     await audit(tx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id, jurisdictionId: person.jurisdictionId, summary: `重置 ${person.displayName} 的密码`, before: { locked: !!person.lockedUntil }, after: { mustChangePassword: true, locked: false } });
   });
   return { temporaryPassword: temp };
