@@ -29,8 +29,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: async (req, reply) => {
         for (const limit of [perIp, perUser]) {
           const r = await limit(req);
-          if (r.isExceeded) {
-            reply.header('retry-after', String(r.ttlInSeconds ?? 60));
+          if (!r.isAllowed && r.isExceeded) {
+            reply.header('retry-after', String(r.ttlInSeconds));
             throw new AppError('RATE_LIMITED', '登录尝试过于频繁，请稍后再试', 429);
           }
         }
@@ -49,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'authenticated' }, schema: { tags, summary: '退出登录', response: { 200: okSchema } } },
+    { config: { access: 'authenticated', withTemporaryPassword: true }, schema: { tags, summary: '退出登录', response: { 200: okSchema } } },
     async (req, reply) => {
       const ctx = ctxOf(req);
       await app.db.transaction(async (tx) => {
@@ -63,14 +63,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/me',
-    { config: { access: 'authenticated' }, schema: { tags, summary: '当前用户', response: { 200: me, ...errorResponses } } },
+    { config: { access: 'authenticated', withTemporaryPassword: true }, schema: { tags, summary: '当前用户', response: { 200: me, ...errorResponses } } },
     async (req) => getMe(app.db, ctxOf(req).actor.id),
   );
 
   app.post(
     '/api/auth/change-password',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', withTemporaryPassword: true },
       schema: { tags, summary: '修改本人密码', body: changePasswordInput, response: { 200: okSchema, ...errorResponses } },
     },
     async (req) => {

@@ -6,7 +6,7 @@ import { audit } from '../../../core/audit.js';
 import { systemActor } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
 import { insertTree } from '../../../demo/tree.js';
-import { hashPassword } from '../passwords.js';
+import { hashPassword, isCommonPassword } from '../passwords.js';
 import { clearLoginFailures } from './login.js';
 
 /**
@@ -16,6 +16,7 @@ import { clearLoginFailures } from './login.js';
 export async function createAdmin(db: Db, input: { username: string; password: string; region?: string }) {
   const ok = passwordRule.safeParse(input.password);
   if (!ok.success) throw invalid(`密码不符合要求：${ok.error.issues[0].message}`);
+  if (isCommonPassword(input.password)) throw invalid('密码不符合要求：密码过于常见，容易被猜中');
   if (!/^[A-Za-z0-9_.-]{2,40}$/.test(input.username)) throw invalid('用户名须为2-40位字母、数字、下划线、点或连字符');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describeRule, dueDates, shanghaiToday, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
 import type { DbOrTx } from '../../../../db/client.js';
+import { can } from '../../../../contracts/permissions.js';
 import type { Ctx } from '../../../core/context.js';
 import { presentCampaign } from '../presenter.js';
 import { getCampaignRow } from '../queries.js';
@@ -37,6 +38,8 @@ export async function campaignHome(ctx: Ctx, id: number) {
   const c = await getCampaignRow(ctx.db, ctx.actor, id);
   const def = c.definition as CampaignDefinition;
   const units = await bureauUnits(ctx.db, c.jurisdictionId);
+  /** A unit's own rows are editable only by people who may report (not the read-only viewer or leader). */
+  const reports = can(ctx.actor.role, 'campaigns.report');
   const today = shanghaiToday();
   const progress = await ctx.db.select().from(campaignTaskProgress).where(eq(campaignTaskProgress.campaignId, id));
   const pOf = new Map(progress.map((p) => [`${p.taskNo}:${p.orgUnitId}`, p]));
@@ -44,7 +47,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
     ...t,
     progress: expand(t.units, units).map((u) => {
       const p = pOf.get(`${t.no}:${u.id}`);
-      return { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId, status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null };
+      return { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId && reports, status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null };
     }),
   }));
   const liaisonRows = await ctx.db.select().from(campaignLiaisons).where(eq(campaignLiaisons.campaignId, id));
@@ -55,7 +58,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
         return {
           orgUnitId: u.id,
           unitName: u.name,
-          mine: u.id === ctx.actor.orgUnitId,
+          mine: u.id === ctx.actor.orgUnitId && reports,
           liaison: l ? { name: l.name, department: l.department, title: l.title, officePhone: l.officePhone, mobile: l.mobile, email: l.email, updatedAt: l.updatedAt.toISOString() } : null,
         };
       })

@@ -5,7 +5,7 @@ import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { clearLoginFailures } from '../../auth/use-cases/login.js';
-import { assertManagesPath } from '../policy.js';
+import { assertManagesPerson } from '../policy.js';
 import { getPerson } from '../queries.js';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
@@ -13,7 +13,7 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
 /** Issue a one-time password the person must change at next sign-in. */
 export async function resetPassword(ctx: Ctx, id: number) {
   const person = await getPerson(ctx.db, id);
-  assertManagesPath(ctx.actor, person.jurisdictionPath);
+  assertManagesPerson(ctx.actor, person);
   let temp = Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   if (!/[0-9]/.test(temp)) temp += randomInt(10);
   const passwordHash = await hashPassword(temp);

@@ -5,7 +5,7 @@ import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
 import { clearLoginFailures } from '../../auth/use-cases/login.js';
-import { assertManagesPath, assertRoleGrant, assertScopeGrant } from '../policy.js';
+import { assertManagesPath, assertManagesPerson, assertRoleGrant, assertScopeGrant } from '../policy.js';
 import { presentPerson } from '../presenter.js';
 import { getJurisdiction, getOrgUnit, getPerson } from '../queries.js';
 
@@ -25,7 +25,7 @@ export interface PersonPatch {
 export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
   return ctx.db.transaction(async (tx) => {
     const before = await getPerson(tx, id);
-    assertManagesPath(ctx.actor, before.jurisdictionPath);
+    assertManagesPerson(ctx.actor, before);
     const { unlock, ...fields } = patch;
     if (fields.dataScope) assertScopeGrant(ctx.actor, fields.dataScope);
     if (fields.role) assertRoleGrant(ctx.actor, fields.role);
