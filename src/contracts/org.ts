@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordRule } from './auth.js';
-import { DATA_SCOPES, ROLE_PERMISSIONS, ROLES, type DataScope, type Permission, type Role } from './permissions.js';
+import { DATA_SCOPES, ROLES } from './permissions.js';
 
 export const JURISDICTION_LEVELS = ['province', 'city', 'county', 'station', 'township', 'village'] as const;
 export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
@@ -127,21 +127,5 @@ export const listPeopleQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
 });
 
-/**
- * Only an administrator makes administrators, and nobody grants a role that may do more than
- * they may themselves (a station head appoints inspectors and coordinators, not bureau leaders).
- * Submitting a tip opens no data, so it does not count as more. Server policy and web forms share this.
- */
-const OPENS_NO_DATA = new Set<Permission>(['tips.submit']);
-export function canGrantRole(actorRole: Role, role: Role): boolean {
-  if (actorRole === 'admin') return true;
-  if (role === 'admin') return false;
-  const mine = new Set(ROLE_PERMISSIONS[actorRole]);
-  return ROLE_PERMISSIONS[role].every((p) => mine.has(p) || OPENS_NO_DATA.has(p));
-}
-
-/** A data scope may never be wider than the scope of the one who grants it. */
-const SCOPE_WIDTH: Record<DataScope, number> = { own: 0, unit: 1, jurisdiction: 2, all: 3 };
-export function canGrantScope(actorScope: DataScope, scope: DataScope): boolean {
-  return SCOPE_WIDTH[scope] <= SCOPE_WIDTH[actorScope];
-}
+/** Grant rules live with the roles (permissions.ts); re-exported for the people forms. */
+export { canGrantRole, canGrantScope } from './permissions.js';

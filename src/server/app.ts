@@ -21,7 +21,7 @@ import { serveWebApp } from './web-app.js';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
-    settings: { loginRateLimit: number };
+    settings: { loginRateLimit: number; loginIpRateLimit: number };
     /** Every API route with its declared access, for the guard test and docs. */
     routeTable: { method: string; url: string; access: string }[];
   }
@@ -32,8 +32,16 @@ export interface AppOptions {
   logger?: boolean;
   /** Folder of the built web app (`dist/web`): served with SPA fallback, or a "building" page until it exists. */
   webDir?: string;
-  /** Login attempts per minute per (ip, username). */
+  /** Sign-in attempts per minute per user name (default 10). */
   loginRateLimit?: number;
+  /** Sign-in attempts per minute per client address (default 60: an office behind one NAT address). */
+  loginIpRateLimit?: number;
+  /**
+   * Which proxies may set the client address (X-Forwarded-For): false (default: none, the socket's
+   * address counts), true (any: only behind a proxy that overwrites the header), a hop count, or
+   * a comma-separated list of addresses/CIDRs. From TRUST_PROXY (see config.ts).
+   */
+  trustProxy?: boolean | number | string;
 }
 
 const PG_MESSAGES: Record<string, [number, string, string]> = {
@@ -54,10 +62,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // A hop count is supported at run time (fastify's types omit it).
+    trustProxy: (opts.trustProxy ?? false) as boolean | string,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', opts.db);
-  app.decorate('settings', { loginRateLimit: opts.loginRateLimit ?? 10 });
+  app.decorate('settings', { loginRateLimit: opts.loginRateLimit ?? 10, loginIpRateLimit: opts.loginIpRateLimit ?? 60 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -10,6 +10,11 @@ export type RouteAccess = Permission | 'authenticated' | 'public';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * The few routes a session with a temporary password may call (who am I, change password,
+     * sign out); every other route answers 403 PASSWORD_CHANGE_REQUIRED until it is changed.
+     */
+    withTemporaryPassword?: boolean;
   }
   interface FastifyRequest {
     actor?: Actor;

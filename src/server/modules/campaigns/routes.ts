@@ -55,7 +55,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/campaigns/validate',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '校验方案定义（不保存）', body: validateCampaignInput, response: { 200: z.object({ ok: z.boolean(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }), ...errorResponses } } },
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '校验方案定义（不保存）', body: validateCampaignInput, response: { 200: z.object({ ok: z.boolean(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }), ...errorResponses } } },
     async (req) => validateCampaignDefinition(ctxOf(req), req.body),
   );
   app.get(
@@ -108,7 +108,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/campaigns/:id/liaisons/:orgUnitId',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '填报本单位联络员', params: unitParams, body: liaisonInput, response: { 200: z.any(), ...errorResponses } } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报本单位联络员', params: unitParams, body: liaisonInput, response: { 200: z.any(), ...errorResponses } } },
     async (req) => updateLiaison(ctxOf(req), req.params.id, req.params.orgUnitId, req.body),
   );
   app.get(
@@ -121,12 +121,12 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '填报任务进展（责任单位）', params: taskParams, body: taskProgressInput, response: { 200: z.any(), ...errorResponses } } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报任务进展（责任单位）', params: taskParams, body: taskProgressInput, response: { 200: z.any(), ...errorResponses } } },
     async (req) => updateTaskProgress(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, req.body),
   );
   app.post(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId/evidence',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '上传证明材料（multipart）', params: taskParams } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '上传证明材料（multipart）', params: taskParams } },
     async (req) => {
       const file = await req.file();
       if (!file) throw invalid('请选择文件');
