@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { describeRule, dueDates, shanghaiToday, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
+import { describeRule, dueDates, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
 import type { DbOrTx } from '../../../../db/client.js';
 import type { Ctx } from '../../../core/context.js';
