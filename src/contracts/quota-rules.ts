@@ -31,8 +31,8 @@ export const quotaTarget = z.discriminatedUnion('type', [
   /** At least `min` units, with per-station overrides keyed by station short name (e.g. "曙光所"). */
   z.object({
     type: z.literal('count'),
-    min: z.number().int().min(1),
-    byStation: z.record(z.string(), z.number().int().min(0)).optional(),
+    min: z.number().int().min(1).max(10_000_000),
+    byStation: z.record(z.string().max(50), z.number().int().min(0).max(10_000_000)).optional(),
   }),
 ]);
 export type QuotaTarget = z.infer<typeof quotaTarget>;

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { boundQuotas, describeRule, dueDates, shanghaiToday, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
+import { boundQuotas, describeRule, dueDates, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaignInspectionProgress, progressOf } from '../../planning/use-cases/campaign-inspection-progress.js';
 import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
 import type { DbOrTx } from '../../../../db/client.js';

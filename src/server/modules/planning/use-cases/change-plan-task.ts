@@ -8,6 +8,7 @@ import { assertManagesPlan } from '../policy.js';
 import { assertInspectorPool, getPlan, rows } from '../queries.js';
 import { planContext } from '../coverage-source.js';
 import { recheckPlan } from '../recheck.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
 
 /**
  * A manual change to a plan: add a unit, remove a task, or reassign its inspectors. Audited, and
@@ -93,7 +94,7 @@ export function plannedInspection(t: typeof planTasks.$inferSelect, periodTo?: s
     planId: t.planId,
     entityId: t.entityId,
     jurisdictionId: t.jurisdictionId,
-    date: t.dueTo ?? periodTo ?? new Date().toISOString().slice(0, 10),
+    date: t.dueTo ?? periodTo ?? shanghaiToday(),
     dueFrom: t.dueFrom,
     inspectorIds: t.inspectorIds,
     status: 'planned',

@@ -8,14 +8,14 @@ import { pathInScope } from '../../../core/scope.js';
 import { assertInspectorPool, rows } from '../queries.js';
 import { transition } from '../workflow.js';
 import { presentInspection } from './get-inspection.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
 
 /**
  * Record a completed inspection: either a plan task (its planned inspection becomes done) or an
  * unplanned inspection of a unit. Coverage counts it at once.
  */
 export async function recordInspection(ctx: Ctx, input: RecordInspectionInput): Promise<Inspection> {
-  const today = new Date().toISOString().slice(0, 10);
-  if (input.date > today) throw invalid('检查日期不能晚于今天');
+  if (input.date > shanghaiToday()) throw invalid('检查日期不能晚于今天');
   if (new Set(input.inspectorIds).size < 2) throw invalid('现场检查人员不得少于2人');
   let target: { entityId: number; stationId: number; stationPath: string; taskId: number | null; planId: number | null; inspectionId: number | null; status: string | null };
   if (input.planTaskId) {
