@@ -6,7 +6,7 @@ import type { Ctx } from '../../../core/context.js';
 import { conflict, invalid, notFound } from '../../../core/errors.js';
 import { pathInScope } from '../../../core/scope.js';
 import { peopleNames, rows } from '../queries.js';
-import { shanghaiToday } from '../today.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
 import { transition } from '../workflow.js';
 import { inspectionVersion, presentInspection } from './get-inspection.js';
 
