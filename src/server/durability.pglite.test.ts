@@ -65,7 +65,7 @@ async function loginAdmin(base: string) {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: adminPassword }),
+    body: JSON.stringify({ username: 'admin', password: adminPassword, bearer: true }),
   });
   expect(res.status).toBe(200);
   const body = (await res.json()) as { token: string; user: { mustChangePassword: boolean } };

@@ -16,11 +16,12 @@ export async function getPlan(db: DbOrTx, id: number) {
     .innerJoin(jurisdictions, eq(jurisdictions.id, plans.jurisdictionId))
     .where(eq(plans.id, id));
   if (!p) throw notFound('检查计划');
-  const [[c], [n]] = await Promise.all([
+  const [[c], [n], [cur]] = await Promise.all([
     rows(db, sql`select name from campaigns where id = ${p.plan.campaignId}`),
     rows(db, sql`select count(*)::int as n from plan_tasks where plan_id = ${id}`),
+    rows(db, sql`select ${currentPlanOf(sql`${p.plan.campaignId}::integer`)} as id`),
   ]);
-  return { ...p, campaignName: (c?.name as string) ?? '', taskCount: Number(n?.n ?? 0) };
+  return { ...p, campaignName: (c?.name as string) ?? '', taskCount: Number(n?.n ?? 0), current: cur?.id === id };
 }
 export type LoadedPlan = Awaited<ReturnType<typeof getPlan>>;
 
@@ -54,3 +55,7 @@ export async function assertInspectorPool(db: DbOrTx, stationId: number, ids: nu
   );
   if (ok.length !== uniq.length) throw invalid('检查人员须为该监管所在岗的检查人员', [{ path: 'inspectorIds', message: '须为该监管所在岗的检查人员' }]);
 }
+
+/** The id of a campaign's current plan (当前方案): the most recently published one not superseded. */
+export const currentPlanOf = (campaignId: ReturnType<typeof sql>) =>
+  sql`(select q.id from plans q where q.campaign_id = ${campaignId} and q.status = 'published' order by q.published_at desc, q.id desc limit 1)`;
