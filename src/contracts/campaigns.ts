@@ -313,7 +313,8 @@ export type LiaisonInput = z.infer<typeof liaisonInput>;
 
 export const evidenceItem = z.object({
   name: text(200),
-  url: z.string().url('链接格式不正确').optional(),
+  // Only web links: a `javascript:` or `data:` URL would run script when clicked.
+  url: z.string().url('链接格式不正确').regex(/^https?:\/\//i, '链接须以 http:// 或 https:// 开头').max(2000).optional(),
   fileId: z.number().int().optional(),
   size: z.number().int().optional(),
   mime: z.string().max(100).optional(),

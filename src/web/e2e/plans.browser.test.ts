@@ -19,7 +19,7 @@ it('generates a plan for seed 000 from a recorded seed and publishes it', async 
   await page.waitForURL(/\/plans\/\d+$/);
   planUrl = page.url();
   await expect.poll(() => page.getByTestId('plan-seed').textContent()).toContain('2022');
-  await page.getByText(/已证明最少/).waitFor();
+  await page.getByText(/已是最少/).waitFor();
   await page.locator('.ant-table-row').first().waitFor();
   await page.getByRole('button', { name: /发布计划/ }).click();
   await page.getByRole('button', { name: /确\s*定|OK/ }).click();

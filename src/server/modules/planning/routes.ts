@@ -37,7 +37,7 @@ import { listMyTasks } from './use-cases/list-my-tasks.js';
 import { listMissing } from './use-cases/list-missing.js';
 import { listPlanTasks } from './use-cases/list-plan-tasks.js';
 import { listPlans } from './use-cases/list-plans.js';
-import { printPlan } from './use-cases/print-plan.js';
+import { printPlan, PRINT_CSP } from './use-cases/print-plan.js';
 import { publishPlan } from './use-cases/publish-plan.js';
 import { recordInspection } from './use-cases/record-inspection.js';
 
@@ -132,7 +132,8 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/plans/:id/print',
     { config: { access: 'plans.read' }, schema: { tags, summary: '打印视图（HTML；可只打印一个所）', params: idParams, querystring: outputQuery } },
-    async (req, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(await printPlan(ctxOf(req), req.params.id, req.query.stationId)),
+    async (req, reply) =>
+      reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', PRINT_CSP).send(await printPlan(ctxOf(req), req.params.id, req.query.stationId)),
   );
 
   app.post(

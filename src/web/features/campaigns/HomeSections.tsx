@@ -173,7 +173,7 @@ function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; t
       <ul>
         {evidence.map((e, i) => (
           <li key={i}>
-            {e.fileId ? <a onClick={() => download(`/api/campaigns/${campaignId}/files/${e.fileId}`, e.name)}>{e.name}</a> : <a href={e.url} target="_blank" rel="noreferrer">{e.name}</a>}{' '}
+            {e.fileId ? <a onClick={() => download(`/api/campaigns/${campaignId}/files/${e.fileId}`, e.name)}>{e.name}</a> : /^https?:\/\//i.test(e.url ?? '') ? <a href={e.url} target="_blank" rel="noreferrer">{e.name}</a> : e.name}{' '}
             <a onClick={() => setEvidence(evidence.filter((_, k) => k !== i))}>删除</a>
           </li>
         ))}

@@ -77,9 +77,9 @@ export default function PlanPage() {
             <Tag color={p.status === 'published' ? 'green' : 'default'}>{PLAN_STATUSES[p.status]}</Tag>
             {p.current && <Tag color="blue">当前方案</Tag>}
           </Descriptions.Item>
-          <Descriptions.Item label="随机种子"><Typography.Text copyable data-testid="plan-seed">{p.seed}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label="抽取编号"><Typography.Text copyable data-testid="plan-seed">{p.seed}</Typography.Text></Descriptions.Item>
           <Descriptions.Item label="任务">
-            {p.taskCount} 项（规则最少需要 {p.minimum} 项{p.optimal ? '，已证明最少' : ''}）
+            {p.taskCount} 项（最少检查量 {p.minimum} 项{p.optimal ? '，已是最少' : ''}）
           </Descriptions.Item>
           {p.counted > 0 && <Descriptions.Item label="已有检查">{p.counted} 家单位已检或已有待检查任务，计入指标，不再重复安排</Descriptions.Item>}
         </Descriptions>

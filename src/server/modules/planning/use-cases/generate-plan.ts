@@ -60,7 +60,7 @@ export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput
       entityType: 'plan',
       entityId: row.id,
       jurisdictionId: campaign.jurisdictionId,
-      summary: `生成检查计划「${row.name}」：${result.tasks.length} 项任务（最少需要 ${result.stats.lowerBound} 项${counted ? `；${counted} 家单位已检或已有待检任务，不再重复安排` : ''}），随机种子 ${seed}`,
+      summary: `生成检查计划「${row.name}」：${result.tasks.length} 项任务（最少需要 ${result.stats.lowerBound} 项${counted ? `；${counted} 家单位已检或已有待检任务，不再重复安排` : ''}），抽取编号 ${seed}`,
       after: { campaignId: campaign.id, campaignVersion: campaign.version, seed, tasks: result.tasks.length, shortfalls: result.shortfalls.length, counted },
     });
     return row.id;
