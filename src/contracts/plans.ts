@@ -106,6 +106,8 @@ export type MyTask = z.infer<typeof myTask>;
 export const MY_TASKS_CAP = 200;
 
 export const planDetail = planSummary.extend({
+  /** Units already inspected or with open inspections of the campaign when generated (counted, not planned again). */
+  counted: z.number(),
   shortfalls: z.array(shortfall),
   warnings: z.array(z.string()),
   check: planCheck,
