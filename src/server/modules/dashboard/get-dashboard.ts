@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { describeRule, dueDates, shanghaiToday, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { describeRule, dueDates, reportingPeriod, shanghaiToday, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { DASHBOARD_WINDOW_DAYS, type Dashboard, type DashboardCampaign, type DashboardTips, type DeadlineItem, type StaffingItem, type TaskItem } from '../../../contracts/dashboard.js';
 import { can } from '../../../contracts/permissions.js';
 import { TIP_STATUSES } from '../../../contracts/tips.js';
@@ -73,12 +73,12 @@ function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today
   const upcoming: DeadlineItem[] = [];
   const overdue: DeadlineItem[] = [];
   const oversee = pathInScope(actor, c.path);
-  const until = c.def.period.reportingUntil ?? c.def.period.to;
-  const clip = (a: string, b: string) => ({ from: a > c.def.period.from ? a : c.def.period.from, to: b < until ? b : until });
+  const { from: first, to: until } = reportingPeriod(c.def);
+  const clip = (a: string, b: string) => ({ from: a > first ? a : first, to: b < until ? b : until });
   for (const o of c.def.obligations) {
     const relation = unitsOf(o.submitters, units).has(actor.orgUnitId)
       ? 'submit'
-      : unitsOf([o.recipient], units).has(actor.orgUnitId)
+      : unitsOf(o.recipient ? [o.recipient] : [], units).has(actor.orgUnitId)
         ? 'receive'
         : oversee
           ? 'oversee'
