@@ -492,3 +492,19 @@ export const campaignDetail = campaignSummary.extend({ definition: z.any(), temp
 export type CampaignDetail = z.infer<typeof campaignDetail>;
 
 export { clockTime };
+
+/**
+ * After an amendment: every inferred or unset value the amendment changed is now the bureau's
+ * (kind `bureau`, with the former reason in `was`), unless the amendment rewrote that provenance itself.
+ */
+export function markBureauSet(before: CampaignDefinition, after: CampaignDefinition, by: string, at: string): CampaignDefinition {
+  const provenance = { ...after.provenance };
+  for (const [path, p] of Object.entries(after.provenance)) {
+    if (p.kind !== 'inferred' && p.kind !== 'unset') continue;
+    const old = before.provenance?.[path];
+    if (!old || old.kind !== p.kind || old.reason !== p.reason) continue;
+    if (sameValue(getAtPath(before, path).value, getAtPath(after, path).value)) continue;
+    provenance[path] = { kind: 'bureau', source: p.source, reason: '本局修订', by, at, was: p.reason };
+  }
+  return { ...after, provenance };
+}

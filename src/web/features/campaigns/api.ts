@@ -14,6 +14,9 @@ export const campaignsApi = {
   create: (definition: unknown) => api<CampaignSummary>('/api/campaigns', { body: { definition, status: 'draft' } }),
   amend: (id: number, definition: unknown, note: string) => api<CampaignSummary>(`/api/campaigns/${id}/definition`, { method: 'PUT', body: { definition, note } }),
   status: (id: number, status: string) => api<CampaignSummary>(`/api/campaigns/${id}/status`, { body: { status } }),
+  confirm: (id: number, path: string, note?: string) => api<CampaignSummary>(`/api/campaigns/${id}/confirm`, { body: { path, note } }),
+  readings: (id: number) => api<{ readings: { key: string; chosen: string; options: { key: string; label: string; inspections: number | null; optimal: boolean }[] }[] }>(`/api/campaigns/${id}/readings`),
+  chooseReading: (id: number, key: string, option: string) => api<CampaignSummary>(`/api/campaigns/${id}/readings/${key}`, { body: { option } }),
   validate: (definition: unknown) => api<{ ok: boolean; issues: DefinitionIssue[] }>('/api/campaigns/validate', { body: { definition } }),
 };
 
