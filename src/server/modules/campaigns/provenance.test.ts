@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
+import { seedDemoEntities } from '../../demo/seed-entities.js';
 
 let t: TestApp;
 let office: Client;
 let id: number;
 beforeAll(async () => {
   t = await createTestApp();
+  await seedDemoEntities(t.database.db, t.org);
   office = await t.as('office');
   id = (await office.post('/api/campaigns', { template: 'seed-000', status: 'active' })).json().id;
 });

@@ -26,12 +26,19 @@ export function issuesOf(e: unknown): DefinitionIssue[] {
   return [];
 }
 
-/** Drop empty strings, nulls and empty optional objects left by form inputs. */
+/**
+ * Drop empty strings, nulls and empty optional objects left by form inputs. `provenance` and
+ * `readings` are data the form does not edit; they pass unchanged (a reading's null means "remove").
+ */
 export function clean(v: any): any {
   if (Array.isArray(v)) return v.map(clean).filter((x) => x !== undefined);
   if (v && typeof v === 'object') {
     const out: any = {};
     for (const [k, x] of Object.entries(v)) {
+      if (k === 'provenance' || k === 'readings') {
+        if (x !== undefined) out[k] = x;
+        continue;
+      }
       const c = clean(x);
       if (c !== undefined) out[k] = c;
     }
