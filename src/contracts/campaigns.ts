@@ -146,7 +146,15 @@ export const organisation = z.object({
     memberUnits: z.array(unitRef).default([]),
     duties: z.array(text(500)).default([]),
   }),
-  office: z.object({ unit: unitRef, director: person.optional(), duties: z.array(text(500)).default([]), email: optText(100) }),
+  office: z.object({
+    unit: unitRef,
+    director: person.optional(),
+    /** 副主任 and 成员 of the office (names optional: a plan's officials are not reproduced). */
+    deputies: z.array(person).optional(),
+    members: z.array(person).optional(),
+    duties: z.array(text(500)).default([]),
+    email: optText(100),
+  }),
   workingGroups: z
     .array(
       z.object({
