@@ -30,7 +30,7 @@ it('shows a 推定 value on the seed-000 campaign home with its reason, and the 
   await expect.poll(() => page.getByRole('row', { name: /每周汇总、通报线索摸排/ }).getByTestId('inferred-tag').count()).toBe(1);
   await page.getByRole('tab', { name: '版本历史' }).click();
   await page.getByText(/确认推定值 obligations\.weekly-clues\.rule/).first().waitFor();
-});
+}, 180_000); // the readings' minimum inspections are solved over the whole demo registry
 
 it('creates a campaign from a seed template through the form, fixes a phase date and sees the timeline', async () => {
   const page = await b.loginAs('office');
