@@ -4,7 +4,7 @@ import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
 let b: BrowserApp;
 beforeAll(async () => {
   b = await startBrowserApp();
-});
+}, 300_000); // seeds the whole demo (and its seed-000 plan) first: slow on a shared machine
 afterAll(() => b?.close());
 
 it('shows a 推定 value on the seed-000 campaign home with its reason, and the office confirms it', async () => {
