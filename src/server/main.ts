@@ -13,11 +13,21 @@ try {
   process.exit(1);
 }
 await database.migrate();
-if (config.demo && (await seedDemo(database.db))) console.log('已载入演示数据 (demo data loaded)');
 
 const app = await buildApp({ db: database.db, logger: config.logger, webDir: config.webDir });
+// The server listens as soon as the schema is there; demo data (first start only) loads afterwards.
+// Meanwhile the health check answers and every other API request gets a clear 503.
+let loadingDemo = config.demo;
+app.addHook('onRequest', async (req, reply) => {
+  if (!loadingDemo || !req.url.startsWith('/api/') || req.url.startsWith('/api/health')) return;
+  return reply.status(503).header('retry-after', '5').send({ code: 'STARTING', message: '系统正在载入演示数据，请稍候再试' });
+});
 await app.listen({ port: config.port, host: config.host });
 console.log(`药监通 running on http://localhost:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
+if (config.demo) {
+  if (await seedDemo(database.db)) console.log('已载入演示数据 (demo data loaded)');
+  loadingDemo = false;
+}
 
 let closing = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
