@@ -23,7 +23,11 @@ app.addHook('onRequest', async (req, reply) => {
   return reply.status(503).header('retry-after', '5').send({ code: 'STARTING', message: '系统正在载入演示数据，请稍候再试' });
 });
 await app.listen({ port: config.port, host: config.host });
-console.log(`药监通 running on http://localhost:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
+const cpu = process.cpuUsage();
+console.log(
+  `药监通 running on http://localhost:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}; ` +
+    `listening ${process.uptime().toFixed(1)} s after start, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU)`,
+);
 if (config.demo) {
   if (await seedDemo(database.db)) console.log('已载入演示数据 (demo data loaded)');
   loadingDemo = false;
