@@ -39,11 +39,14 @@ export const AUDIT_ACTION_LABELS = {
   'campaign.evidence': '上传证明材料',
   'plan.generate': '生成检查计划',
   'plan.publish': '发布检查计划',
+  'plan.supersede': '替代原检查计划',
   'plan.task.add': '增加检查任务',
   'plan.task.remove': '删除检查任务',
   'plan.task.reassign': '改派检查人员',
   'inspection.record': '录入检查',
   'inspection.cancel': '取消检查',
+  'inspection.edit': '更正检查记录',
+  'inspection.withdraw': '撤回检查记录',
   'inspector_conflict.declare': '登记回避',
   'inspector_conflict.remove': '撤销回避',
   'tip.submit': '基层上报',
@@ -52,6 +55,7 @@ export const AUDIT_ACTION_LABELS = {
   'tip.accept': '受理上报',
   'tip.reject': '不予受理',
   'tip.forward': '转办上报',
+  'tip.reopen': '撤销受理决定',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 

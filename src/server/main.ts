@@ -14,7 +14,7 @@ try {
 }
 await database.migrate();
 
-const app = await buildApp({ db: database.db, logger: config.logger, webDir: config.webDir });
+const app = await buildApp({ db: database.db, logger: config.logger, webDir: config.webDir, trustProxy: config.trustProxy });
 // The server listens as soon as the schema is there; demo data (first start only) loads afterwards.
 // Meanwhile the health check answers and every other API request gets a clear 503.
 let loadingDemo = config.demo;
@@ -25,7 +25,7 @@ app.addHook('onRequest', async (req, reply) => {
 await app.listen({ port: config.port, host: config.host });
 const cpu = process.cpuUsage();
 console.log(
-  `药监通 running on http://localhost:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}; ` +
+  `药监通 running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}; ` +
     `listening ${process.uptime().toFixed(1)} s after start, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU)`,
 );
 if (config.demo) {

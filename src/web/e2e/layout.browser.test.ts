@@ -13,7 +13,7 @@ import { MENU } from '../app/menu.js';
 let b: BrowserApp;
 beforeAll(async () => {
   b = await startBrowserApp();
-});
+}, 900_000);
 afterAll(() => b?.close());
 
 const SIZES = [

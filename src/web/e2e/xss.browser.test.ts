@@ -12,7 +12,7 @@ import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../../server/demo/org-data.js';
 let b: BrowserApp;
 beforeAll(async () => {
   b = await startBrowserApp();
-});
+}, 900_000);
 afterAll(() => b?.close());
 
 let n = 0;
