@@ -21,6 +21,7 @@ function newest(dir) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
+    if (/\.test\.tsx?$/.test(e.name)) continue; // tests are not part of the build
     t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
   }
   return t;

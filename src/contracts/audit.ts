@@ -84,14 +84,14 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   jurisdiction: { level: LEVEL_LABELS },
   org_unit: { kind: ORG_UNIT_KIND_LABELS },
   entity: {
-    kind: ENTITY_KIND_LABELS,
+    // Licences in before/after are nested objects with their own `kind` (codes differ from unit kinds).
+    kind: { ...ENTITY_KIND_LABELS, ...LICENCE_KINDS },
     status: ENTITY_STATUSES,
     riskLevel: RISK_LEVELS,
     creditGrade: CREDIT_GRADES,
     medicalGrade: MEDICAL_GRADES,
     deviceLevel: DEVICE_LEVELS,
     tags: ENTITY_TAGS,
-    licenceKind: LICENCE_KINDS,
   },
   // A campaign's own status and its tasks' progress share the field name; the codes differ.
   campaign: { status: { ...CAMPAIGN_STATUSES, ...TASK_STATUSES } },
@@ -178,6 +178,11 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   personInCharge: '负责人',
   qualityManager: '质量负责人',
   licences: '许可证',
+  number: '编号',
+  scope: '范围',
+  validFrom: '有效期起',
+  validTo: '有效期至',
+  url: '链接',
   tags: '标签',
   townshipId: '乡镇ID',
   villageId: '村ID',

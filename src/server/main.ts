@@ -13,11 +13,25 @@ try {
   process.exit(1);
 }
 await database.migrate();
-if (config.demo && (await seedDemo(database.db))) console.log('已载入演示数据 (demo data loaded)');
 
 const app = await buildApp({ db: database.db, logger: config.logger, webDir: config.webDir, trustProxy: config.trustProxy });
+// The server listens as soon as the schema is there; demo data (first start only) loads afterwards.
+// Meanwhile the health check answers and every other API request gets a clear 503.
+let loadingDemo = config.demo;
+app.addHook('onRequest', async (req, reply) => {
+  if (!loadingDemo || !req.url.startsWith('/api/') || req.url.startsWith('/api/health')) return;
+  return reply.status(503).header('retry-after', '5').send({ code: 'STARTING', message: '系统正在载入演示数据，请稍候再试' });
+});
 await app.listen({ port: config.port, host: config.host });
-console.log(`药监通 running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
+const cpu = process.cpuUsage();
+console.log(
+  `药监通 running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}; ` +
+    `listening ${process.uptime().toFixed(1)} s after start, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU)`,
+);
+if (config.demo) {
+  if (await seedDemo(database.db)) console.log('已载入演示数据 (demo data loaded)');
+  loadingDemo = false;
+}
 
 let closing = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -33,7 +33,7 @@ export function installGuard(app: FastifyInstance) {
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
     const url = req.routeOptions.url;
-    if (!url) return; // no such route: the not-found handler answers
+    if (!url || !url.startsWith('/api/')) return; // no such API route (the web app's wildcard is not one): the not-found handler answers
     if (!req.url.startsWith('/api/') || access === 'public' || url.startsWith('/api/docs')) return;
     const token = bearer(req) ?? req.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();

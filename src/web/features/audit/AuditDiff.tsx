@@ -17,7 +17,15 @@ function show(type: string, field: string, v: unknown): string {
     if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return new Date(v).toLocaleString('zh-CN');
     return v;
   }
-  return JSON.stringify(v);
+  if (Array.isArray(v)) return v.length ? v.map((x) => show(type, field, x)).join('；') : '（空）';
+  // A nested record (a licence, a piece of evidence): its fields by name, not as JSON.
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== null && x !== undefined && x !== '')
+      .map(([k, x]) => `${auditFieldLabel(type, k)}：${show(type, k, x)}`)
+      .join('，');
+  }
+  return String(v);
 }
 
 interface Row {

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Descriptions, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Grid, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { INSPECTOR_PROBLEMS, PLAN_STATUSES, type PlanCheckResult } from '../../../contracts/plans.js';
@@ -16,6 +16,7 @@ export default function PlanPage() {
   const { can } = useAuth();
   const qc = useQueryClient();
   const { message, modal } = AntApp.useApp();
+  const mobile = !Grid.useBreakpoint().md;
   const [tab, setTab] = useState('tasks');
   const [lastCheck, setLastCheck] = useState<PlanCheckResult | null>(null);
   const [chosenStation, setChosenStation] = useState<number | undefined | null>(null);
@@ -54,23 +55,26 @@ export default function PlanPage() {
       message.error((e as Error).message);
     }
   };
+  // On a phone the buttons go below the title: beside it they squeezed the title into one column.
+  const actionBar = (
+    <Space wrap>
+      <Button onClick={() => download(`/api/plans/${id}/export${qs({ stationId })}`, `${p.name}${chosenName}.xlsx`).catch((e) => message.error(e.message))}>导出Excel{chosenName}</Button>
+      <Button onClick={() => window.open(`/api/plans/${id}/print${qs({ stationId })}`, '_blank')}>打印{chosenName}</Button>
+      {can('plans.manage') && p.status === 'draft' && (
+        <Popconfirm title="发布后任务下达各所，开始计入完成情况。" onConfirm={() => publish()}>
+          <Button type="primary">发布计划</Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
   const stationName = (sid: string | null) => p.stations.find((s) => String(s.id) === sid)?.shortName ?? '全区';
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Card
         title={<span style={{ whiteSpace: 'normal' }}>{p.name}</span>}
-        extra={
-          <Space wrap>
-            <Button onClick={() => download(`/api/plans/${id}/export${qs({ stationId })}`, `${p.name}${chosenName}.xlsx`).catch((e) => message.error(e.message))}>导出Excel{chosenName}</Button>
-            <Button onClick={() => window.open(`/api/plans/${id}/print${qs({ stationId })}`, '_blank')}>打印{chosenName}</Button>
-            {can('plans.manage') && p.status === 'draft' && (
-              <Popconfirm title="发布后任务下达各所，开始计入完成情况。" onConfirm={() => publish()}>
-                <Button type="primary">发布计划</Button>
-              </Popconfirm>
-            )}
-          </Space>
-        }
+        extra={mobile ? undefined : actionBar}
       >
+        {mobile && <div style={{ marginBottom: 12 }}>{actionBar}</div>}
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
           <Descriptions.Item label="专项行动">{p.campaignName}</Descriptions.Item>
           <Descriptions.Item label="状态">

@@ -128,8 +128,9 @@ export function TasksTab({
           { title: '时段', width: 120, render: (_, r) => (r.dueFrom || r.dueTo ? `${r.dueFrom ?? ''}~${r.dueTo ?? ''}` : '行动期间') },
           { title: '检查人员', dataIndex: 'inspectors', width: 130, render: (ps: PlanTask['inspectors']) => ps.map((p) => p.name).join('、') },
           { title: '抽取因素', dataIndex: 'reasons', width: 110, render: (rs: string[]) => rs.map((r) => <Tag key={r} color="volcano">{(DRAW_REASONS as Record<string, string>)[r] ?? r}</Tag>) },
-          { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof INSPECTION_STATUSES | null, r) => (v ? <Tag color={STATUS_COLORS[v]}>{INSPECTION_STATUSES[v]}{r.doneOn ? ` ${r.doneOn.slice(5)}` : ''}</Tag> : <Tag>未发布</Tag>) },
-          { title: '操作', width: 200, render: (_, r) => actions(r) },
+          { title: '状态', dataIndex: 'status', width: 90, fixed: mobile ? undefined : 'right', render: (v: keyof typeof INSPECTION_STATUSES | null, r) => (v ? <Tag color={STATUS_COLORS[v]}>{INSPECTION_STATUSES[v]}{r.doneOn ? ` ${r.doneOn.slice(5)}` : ''}</Tag> : <Tag>未发布</Tag>) },
+          // Status and actions stay in view at the right edge of a desk screen (the table scrolls sideways).
+          { title: '操作', width: 200, fixed: mobile ? undefined : 'right', render: (_, r) => actions(r) },
         ]}
       />
       )}
