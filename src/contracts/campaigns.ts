@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_KIND_CODES, ENTITY_TAGS, SECTORS } from './entity-kinds.js';
 import { quotaRule, type QuotaRule } from './quota-rules.js';
-import { isoDate } from './calendar.js';
+import { addDays, isoDate } from './calendar.js';
 import { clockTime, deadlineRule, dueDates } from './deadline-rules.js';
 import { getAtPath, parentPath, sameValue } from './definition-paths.js';
 import { id, MAX_INT } from './fields.js';
@@ -375,8 +375,7 @@ export type CampaignDefinitionInput = z.input<typeof campaignDefinition>;
 export function reportingPeriod(d: Pick<CampaignDefinition, 'period' | 'issuedOn'>): { from: string; to: string } {
   let from = d.period.from;
   if (d.issuedOn && d.issuedOn >= from) {
-    const [y, m, day] = d.issuedOn.split('-').map(Number);
-    from = new Date(Date.UTC(y, m - 1, day + 1)).toISOString().slice(0, 10);
+    from = addDays(d.issuedOn, 1);
   }
   return { from, to: d.period.reportingUntil ?? d.period.to };
 }
