@@ -5,7 +5,7 @@ import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
 let b: BrowserApp;
 beforeAll(async () => {
   b = await startBrowserApp();
-});
+}, 600_000);
 afterAll(() => b?.close());
 
 it('an inspector reaches their tasks in one tap from home on a phone and records one', async () => {
