@@ -5,7 +5,7 @@ import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
 let b: BrowserApp;
 beforeAll(async () => {
   b = await startBrowserApp();
-});
+}, 600_000);
 afterAll(() => b?.close());
 
 it('an inspector reaches their tasks in one tap from home on a phone and records one', async () => {
@@ -31,7 +31,7 @@ it('an inspector reaches their tasks in one tap from home on a phone and records
   await cards.first().getByRole('button', { name: /单位档案/ }).click();
   await page.waitForURL(/\/entities\/\d+$/);
   expect(name.length).toBeGreaterThan(0);
-});
+}, 240_000);
 
 it('the inspector withdraws (撤回) a recorded inspection with a reason: the task is open again', async () => {
   const page = await b.loginAs('inspector_cx', { mobile: true });
@@ -58,4 +58,4 @@ it('the inspector withdraws (撤回) a recorded inspection with a reason: the ta
   await dialog.getByRole('button', { name: /撤\s*回/ }).click();
   await page.getByText('已撤回').first().waitFor();
   await expect.poll(() => page.evaluate(async (id) => (await (await fetch(`/api/inspections/${id}`)).json()).status, rec.id)).toBe('planned');
-});
+}, 240_000);
