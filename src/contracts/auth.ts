@@ -11,12 +11,17 @@ export const loginInput = z.object({
   bearer: z.boolean().optional(),
 });
 
+/** The password rule as shown to people (forms, import template); the server also refuses common passwords. */
+export const PASSWORD_RULE_TEXT = '至少8位，须同时包含字母和数字，至少5种不同字符，且不能是常见密码（如 admin123、password1）';
+export const PASSWORD_MIN_DISTINCT = 5;
+
 export const passwordRule = z
   .string()
   .min(8, '密码至少8位')
   .max(100, '密码过长')
   .regex(/[A-Za-z]/, '密码须包含字母')
-  .regex(/[0-9]/, '密码须包含数字');
+  .regex(/[0-9]/, '密码须包含数字')
+  .refine((v) => new Set(v).size >= PASSWORD_MIN_DISTINCT, `密码至少包含${PASSWORD_MIN_DISTINCT}种不同字符`);
 
 export const changePasswordInput = z.object({
   oldPassword: z.string().min(1).max(200),

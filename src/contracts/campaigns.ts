@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ENTITY_KIND_CODES, ENTITY_TAGS, SECTORS } from './entity-kinds.js';
 import { quotaRule, type QuotaRule } from './quota-rules.js';
-import { clockTime, deadlineRule, dueDates, isoDate } from './deadline-rules.js';
+import { isoDate } from './calendar.js';
+import { clockTime, deadlineRule, dueDates } from './deadline-rules.js';
 import { getAtPath, parentPath, sameValue } from './definition-paths.js';
+import { id, MAX_INT } from './fields.js';
 import { LEGAL_ARTICLE_KEYS, type LegalArticleKey } from './legal-articles.js';
 
 export * from './deadline-rules.js';
@@ -79,14 +81,14 @@ export const obligation = z.object({
     /** Statistical table key, for type table / risk_list. */
     table: key.optional(),
     /** Narrative template sections, each with an optional minimum length. */
-    sections: z.array(z.object({ title: text(100), minChars: z.number().int().min(1).optional(), hint: optText(300) })).optional(),
+    sections: z.array(z.object({ title: text(100), minChars: z.number().int().min(1).max(100_000).optional(), hint: optText(300) })).optional(),
     /** What may be reported (收集范围), e.g. cases decided or referred in 2023. */
     scope: optText(300),
     /** Attachments each submission must carry (附《行政处罚决定书》…). */
     attachments: z.array(text(200)).optional(),
   }),
   /** Minimum number of items per month/quarter (典型案例每季度不少于1个). */
-  minCount: z.object({ count: z.number().int().min(1), per: z.enum(['month', 'quarter', 'campaign']) }).optional(),
+  minCount: z.object({ count: z.number().int().min(1).max(100_000), per: z.enum(['month', 'quarter', 'campaign']) }).optional(),
   review: z.array(z.enum(Object.keys(REVIEW_STEPS) as [string, ...string[]])).optional(),
   /** Editable file plus stamped scan (可编辑版本 + 盖章扫描件). */
   stampedScan: z.boolean().optional(),
@@ -172,7 +174,7 @@ export const organisation = z.object({
 
 export const task = z.object({
   /** 细化序号 */
-  no: z.number().int().min(1),
+  no: z.number().int().min(1).max(10_000),
   /** 工作任务 */
   task: text(100),
   /** 目标任务 */
@@ -456,7 +458,7 @@ export type CampaignStatus = keyof typeof CAMPAIGN_STATUSES;
 export const TASK_STATUSES = { todo: '未开始', doing: '推进中', done: '已完成', blocked: '受阻' } as const;
 
 export const createCampaignInput = z.object({
-  jurisdictionId: z.number().int().positive().optional(),
+  jurisdictionId: id.optional(),
   /** Start from a template (seed code) or give a definition. */
   template: z.string().max(60).optional(),
   definition: z.unknown().optional(),
@@ -464,7 +466,7 @@ export const createCampaignInput = z.object({
   note: z.string().max(500).optional(),
 });
 export const amendCampaignInput = z.object({ definition: z.unknown(), note: z.string().trim().min(1, '请填写修订说明').max(500) });
-export const validateCampaignInput = z.object({ jurisdictionId: z.number().int().positive().optional(), definition: z.unknown() });
+export const validateCampaignInput = z.object({ jurisdictionId: id.optional(), definition: z.unknown() });
 
 export const liaisonInput = z.object({
   name: text(20),
@@ -480,8 +482,8 @@ export const evidenceItem = z.object({
   name: text(200),
   // Only web links: a `javascript:` or `data:` URL would run script when clicked.
   url: z.string().url('链接格式不正确').regex(/^https?:\/\//i, '链接须以 http:// 或 https:// 开头').max(2000).optional(),
-  fileId: z.number().int().optional(),
-  size: z.number().int().optional(),
+  fileId: id.optional(),
+  size: z.number().int().min(0).max(MAX_INT).optional(),
   mime: z.string().max(100).optional(),
 });
 export const taskProgressInput = z.object({

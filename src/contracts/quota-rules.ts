@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './calendar.js';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_KIND_CODES, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from './entity-kinds.js';
 
 /**
@@ -31,8 +32,8 @@ export const quotaTarget = z.discriminatedUnion('type', [
   /** At least `min` units, with per-station overrides keyed by station short name (e.g. "曙光所"). */
   z.object({
     type: z.literal('count'),
-    min: z.number().int().min(1),
-    byStation: z.record(z.string(), z.number().int().min(0)).optional(),
+    min: z.number().int().min(1).max(10_000_000),
+    byStation: z.record(z.string().max(50), z.number().int().min(0).max(10_000_000)).optional(),
   }),
 ]);
 export type QuotaTarget = z.infer<typeof quotaTarget>;
@@ -75,7 +76,7 @@ export const quotaRule: z.ZodType<QuotaRule> = z.lazy(() =>
     byCreditGrade: z
       .record(z.enum(Object.keys(CREDIT_GRADES) as [string, ...string[]]), z.object({ share, times: z.number().int().min(1).max(52).optional() }))
       .optional(),
-    window: z.object({ phase: z.string().optional(), from: z.string().date().optional(), to: z.string().date().optional() }).optional(),
+    window: z.object({ phase: z.string().max(100).optional(), from: isoDate.optional(), to: isoDate.optional() }).optional(),
     children: z.array(quotaRule).optional(),
   }),
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './calendar.js';
 
 /** Grassroots tips (基层上报): contracts shared by server and web. */
 export const TIP_KINDS = ['hazard', 'clue', 'other'] as const;
@@ -33,7 +34,7 @@ export const createTipInput = z.object({
   place: text('地点', 200),
   entityName: optText('涉及单位名称', 100),
   entityAddress: optText('涉及单位地址', 200),
-  occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  occurredOn: isoDate,
 });
 export type CreateTipInput = z.infer<typeof createTipInput>;
 export const updateTipInput = createTipInput.partial();

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { boundQuotas, describeRule, dueDates, reportingPeriod, shanghaiToday, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { addDays as shift, daysBetween, shanghaiToday } from '../../../contracts/calendar.js';
+import { boundQuotas, describeRule, dueDates, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { campaignInspectionProgress, progressOf } from '../planning/use-cases/campaign-inspection-progress.js';
 import { DASHBOARD_WINDOW_DAYS, type Dashboard, type DashboardCampaign, type DashboardTips, type DeadlineItem, type StaffingItem, type TaskItem } from '../../../contracts/dashboard.js';
 import { can } from '../../../contracts/permissions.js';
@@ -11,11 +12,6 @@ import { campaignVisible } from '../campaigns/queries.js';
 import { bureauUnits, resolveRef, type BureauUnit } from '../campaigns/resolve-units.js';
 import { staffingProgress } from '../campaigns/use-cases/campaign-home.js';
 import { tipScope } from '../tips/queries.js';
-
-const DAY = 86_400_000;
-const utc = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
-const shift = (s: string, n: number) => new Date(utc(s) + n * DAY).toISOString().slice(0, 10);
-const daysBetween = (a: string, b: string) => Math.round((utc(b) - utc(a)) / DAY);
 
 function unitsOf(refs: string[], units: BureauUnit[]) {
   const ids = new Set<number>();

@@ -1,7 +1,7 @@
 import type { PlanSummary, PlanTask } from '../../../contracts/plans.js';
 import type { LoadedPlan } from './queries.js';
+import { isoTimestamp } from '../../../contracts/calendar.js';
 
-const iso = (d: Date | string | null | undefined) => (d == null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
 export function presentPlan(p: LoadedPlan): PlanSummary {
   return {
@@ -18,8 +18,8 @@ export function presentPlan(p: LoadedPlan): PlanSummary {
     minimum: p.plan.minimum,
     optimal: p.plan.optimal,
     taskCount: p.taskCount,
-    createdAt: iso(p.plan.createdAt)!,
-    publishedAt: iso(p.plan.publishedAt),
+    createdAt: isoTimestamp(p.plan.createdAt),
+    publishedAt: isoTimestamp(p.plan.publishedAt),
   };
 }
 

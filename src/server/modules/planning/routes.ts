@@ -43,6 +43,7 @@ import { recordInspection } from './use-cases/record-inspection.js';
 
 import { warmPlanContexts } from './coverage-source.js';
 import './timeline.js';
+import { idParam } from '../../../contracts/fields.js';
 
 const tags = ['检查计划'];
 const outputQuery = coverageQuery.pick({ stationId: true });
@@ -61,7 +62,7 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/plans',
     {
       config: { access: 'plans.read' },
-      schema: { tags, summary: '检查计划列表', querystring: z.object({ campaignId: z.coerce.number().int().positive().optional() }), response: { 200: z.array(planSummary), ...errorResponses } },
+      schema: { tags, summary: '检查计划列表', querystring: z.object({ campaignId: idParam.optional() }), response: { 200: z.array(planSummary), ...errorResponses } },
     },
     async (req) => listPlans(ctxOf(req), req.query),
   );
@@ -83,7 +84,7 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '计划任务（本人数据范围内）',
         params: idParams,
-        querystring: pageQuery.extend({ stationId: z.coerce.number().int().positive().optional(), status: z.enum(['open', 'done', 'cancelled']).optional(), q: z.string().trim().max(50).optional() }),
+        querystring: pageQuery.extend({ stationId: idParam.optional(), status: z.enum(['open', 'done', 'cancelled']).optional(), q: z.string().trim().max(50).optional() }),
         response: { 200: paged(planTask), ...errorResponses },
       },
     },
@@ -177,7 +178,7 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/inspector-conflicts',
     {
       config: { access: 'plans.read' },
-      schema: { tags, summary: '检查人员回避登记', querystring: z.object({ entityId: z.coerce.number().int().positive().optional() }), response: { 200: z.array(inspectorConflict), ...errorResponses } },
+      schema: { tags, summary: '检查人员回避登记', querystring: z.object({ entityId: idParam.optional() }), response: { 200: z.array(inspectorConflict), ...errorResponses } },
     },
     async (req) => listConflicts(ctxOf(req), req.query),
   );

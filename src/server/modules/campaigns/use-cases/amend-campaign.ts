@@ -1,5 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { markBureauSet, shanghaiToday, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
+import { markBureauSet, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaigns, campaignVersions } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';

@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import { boundQuotas, describeRule, dueDates, pendingDecisions, reportingPeriod, shanghaiToday, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
+import { boundQuotas, describeRule, dueDates, pendingDecisions, reportingPeriod, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaignInspectionProgress, progressOf } from '../../planning/use-cases/campaign-inspection-progress.js';
 import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
 import type { DbOrTx } from '../../../../db/client.js';
+import { can } from '../../../../contracts/permissions.js';
 import type { Ctx } from '../../../core/context.js';
 import { presentCampaign } from '../presenter.js';
 import { getCampaignRow } from '../queries.js';
@@ -38,6 +40,8 @@ export async function campaignHome(ctx: Ctx, id: number) {
   const c = await getCampaignRow(ctx.db, ctx.actor, id);
   const def = c.definition as CampaignDefinition;
   const units = await bureauUnits(ctx.db, c.jurisdictionId);
+  /** A unit's own rows are editable only by people who may report (not the read-only viewer or leader). */
+  const reports = can(ctx.actor.role, 'campaigns.report');
   const today = shanghaiToday();
   const progress = await ctx.db.select().from(campaignTaskProgress).where(eq(campaignTaskProgress.campaignId, id));
   const pOf = new Map(progress.map((p) => [`${p.taskNo}:${p.orgUnitId}`, p]));
@@ -49,7 +53,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
       ...t,
       progress: expand(t.units, units).map((u) => {
         const p = pOf.get(`${t.no}:${u.id}`);
-        const row = { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId, status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null };
+        const row = { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId && reports, status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null };
         if (!quotas.length) return { ...row, live: null };
         // Measured, not reported: done when the unit's station has met every bound quota.
         const live = inspection ? progressOf(inspection, quotas, u.jurisdictionId) : { done: 0, required: 0 };
@@ -66,7 +70,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
         return {
           orgUnitId: u.id,
           unitName: u.name,
-          mine: u.id === ctx.actor.orgUnitId,
+          mine: u.id === ctx.actor.orgUnitId && reports,
           liaison: l ? { name: l.name, department: l.department, title: l.title, officePhone: l.officePhone, mobile: l.mobile, email: l.email, updatedAt: l.updatedAt.toISOString() } : null,
         };
       })

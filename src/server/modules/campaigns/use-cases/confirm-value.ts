@@ -1,4 +1,5 @@
-import { shanghaiToday, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
+import { type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { setAtPath } from '../../../../contracts/definition-paths.js';
 import type { Ctx } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PlanSummary } from '../../../../contracts/plans.js';
 import type { Ctx } from '../../../core/context.js';
 import { currentPlanOf, rows } from '../queries.js';
+import { isoTimestamp } from '../../../../contracts/calendar.js';
 
 /** Plans of the areas the actor belongs to or oversees, newest first; optionally of one campaign. */
 export async function listPlans(ctx: Ctx, q: { campaignId?: number }): Promise<PlanSummary[]> {
@@ -18,7 +19,6 @@ export async function listPlans(ctx: Ctx, q: { campaignId?: number }): Promise<P
         where ${visible} ${q.campaignId ? sql`and p.campaign_id = ${q.campaignId}` : sql``}
         order by p.id desc limit 200`,
   );
-  const iso = (d: any) => (d == null ? null : new Date(d).toISOString());
   return list.map((p) => ({
     id: p.id,
     campaignId: p.campaign_id,
@@ -33,7 +33,7 @@ export async function listPlans(ctx: Ctx, q: { campaignId?: number }): Promise<P
     minimum: p.minimum,
     optimal: p.optimal,
     taskCount: p.task_count,
-    createdAt: iso(p.created_at)!,
-    publishedAt: iso(p.published_at),
+    createdAt: isoTimestamp(p.created_at as string),
+    publishedAt: isoTimestamp(p.published_at as string | null),
   }));
 }

@@ -7,6 +7,7 @@ import { AppError, conflict } from '../../../core/errors.js';
 import { assertManagesPlan } from '../policy.js';
 import { presentPlan } from '../presenter.js';
 import { getPlan, rows } from '../queries.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
 
 /**
  * Publish a draft plan: its tasks become planned inspections the stations work through.
@@ -59,7 +60,7 @@ export async function publishPlan(ctx: Ctx, planId: number, input: PublishPlanIn
     }
     // Set-based: one statement however many tasks.
     await tx.execute(sql`insert into inspections (plan_task_id, plan_id, entity_id, jurisdiction_id, date, due_from, inspector_ids, status)
-      select t.id, t.plan_id, t.entity_id, t.jurisdiction_id, coalesce(t.due_to, ${periodTo}::date, current_date), t.due_from, t.inspector_ids, 'planned'
+      select t.id, t.plan_id, t.entity_id, t.jurisdiction_id, coalesce(t.due_to, ${periodTo}::date, ${shanghaiToday()}::date), t.due_from, t.inspector_ids, 'planned'
       from plan_tasks t where t.plan_id = ${planId}`);
     const superseded = input.overlap === 'supersede' && units > 0 ? overlapping : [];
     for (const o of superseded) {
