@@ -11,7 +11,7 @@ beforeAll(async () => {
   await seedDemoEntities(t.database.db, t.org);
   office = await t.as('office');
   id = (await office.post('/api/campaigns', { template: 'seed-000', status: 'active' })).json().id;
-});
+}, 300_000); // loads the demo registry (7,000+ units): slow on a shared machine
 afterAll(() => t.close());
 
 const home = async () => (await office.get(`/api/campaigns/${id}/home`)).json();
