@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCreditCode, CREDIT_CODE_ALPHABET, isValidCreditCode, makeCreditCode } from './credit-code.js';
+import { checkCreditCode, CREDIT_CODE_ALPHABET, CREDIT_CODE_PROBLEMS, isValidCreditCode, makeCreditCode } from './credit-code.js';
 
 /**
  * A second, independent reading of the two standards, written from their text rather than from
@@ -72,6 +72,17 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
       expect(checkCreditCode(c)).toEqual({ code: c });
     }
     expect(isValidCreditCode(' 91350100m000100y43 ')).toBe(true);
+  });
+
+  it('explains every problem in Chinese, naming the code and the position', () => {
+    expect(Object.keys(CREDIT_CODE_PROBLEMS).sort()).toEqual(['charset', 'check', 'length', 'org_check', 'region']);
+    for (const m of Object.values(CREDIT_CODE_PROBLEMS)) expect(m).toMatch(/^统一社会信用代码.+/);
+    expect(CREDIT_CODE_PROBLEMS.check).toContain('第18位');
+    expect(CREDIT_CODE_PROBLEMS.org_check).toContain('第9-17位');
+  });
+
+  it('refuses to build a code from characters outside the code set', () => {
+    expect(() => makeCreditCode('9I', '211103', '70000001')).toThrow();
   });
 
   it('names the problem of a corrupted code', () => {
