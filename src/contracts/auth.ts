@@ -4,6 +4,11 @@ import { DATA_SCOPES, ROLES } from './permissions.js';
 export const loginInput = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(40),
   password: z.string().min(1, '请输入密码').max(200),
+  /**
+   * API clients: `true` returns the session token in the body, to send as `Authorization: Bearer`,
+   * and sets no cookie. Browsers leave it out: they get HttpOnly cookies and never see the token.
+   */
+  bearer: z.boolean().optional(),
 });
 
 export const passwordRule = z
@@ -35,7 +40,8 @@ export type Me = z.infer<typeof me>;
 
 export const loginResult = z.object({
   user: me,
-  csrfToken: z.string(),
-  /** For API clients: send as `Authorization: Bearer <token>` instead of the cookie. */
-  token: z.string(),
+  /** Cookie clients: send as the `x-csrf-token` header on writes. */
+  csrfToken: z.string().optional(),
+  /** Only when asked for (`bearer: true`): send as `Authorization: Bearer <token>`. */
+  token: z.string().optional(),
 });

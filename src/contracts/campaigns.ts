@@ -153,8 +153,15 @@ export const task = z.object({
   partners: z.array(text(60)).optional(),
   sub: z.string().optional(),
   due: isoDate.optional(),
+  /**
+   * Progress measured instead of reported: the live inspection coverage of these quota rules
+   * (ids of `quotas`, children included) per responsible station, from the campaign's current plan.
+   */
+  progressFrom: z.object({ quota: z.union([z.string(), z.array(z.string()).min(1)]) }).strict().optional(),
 });
 export type Task = z.infer<typeof task>;
+/** The quota ids a task's progress is bound to (none: reported by hand). */
+export const boundQuotas = (t: Pick<Task, 'progressFrom'>): string[] => (t.progressFrom ? [t.progressFrom.quota].flat() : []);
 
 export const staffing = z.object({
   coordinatorPerTownship: z.boolean(),
@@ -243,8 +250,12 @@ export const campaignDefinition = z
       if (o.form.table && !tableKeys.has(o.form.table)) issue(['obligations', i, 'form', 'table'], `统计表“${o.form.table}”不存在`);
     });
     if (d.staffing && !inPeriod(d.staffing.by)) issue(['staffing', 'by'], '配备期限须在行动期间内');
+    const quotaIds = new Set<string>();
+    const collect = (rules: QuotaRule[]) => rules.forEach((r) => (quotaIds.add(r.id), collect(r.children ?? [])));
+    collect(d.quotas);
     d.tasks.forEach((t, i) => {
       if (t.due && !inPeriod(t.due)) issue(['tasks', i, 'due'], '完成期限须在行动期间内');
+      for (const q of boundQuotas(t)) if (!quotaIds.has(q)) issue(['tasks', i, 'progressFrom', 'quota'], `检查指标“${q}”不存在`);
     });
   });
 export type CampaignDefinition = z.infer<typeof campaignDefinition>;
@@ -302,7 +313,8 @@ export type LiaisonInput = z.infer<typeof liaisonInput>;
 
 export const evidenceItem = z.object({
   name: text(200),
-  url: z.string().url('链接格式不正确').optional(),
+  // Only web links: a `javascript:` or `data:` URL would run script when clicked.
+  url: z.string().url('链接格式不正确').regex(/^https?:\/\//i, '链接须以 http:// 或 https:// 开头').max(2000).optional(),
   fileId: z.number().int().optional(),
   size: z.number().int().optional(),
   mime: z.string().max(100).optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Inspection plans, tasks, inspections and coverage: shared by server and web. */
-export const PLAN_STATUSES = { draft: '草稿', published: '已发布' } as const;
+export const PLAN_STATUSES = { draft: '草稿', published: '已发布', superseded: '已被替代' } as const;
 export type PlanStatus = keyof typeof PLAN_STATUSES;
 export const INSPECTION_STATUSES = { planned: '待检查', done: '已完成', cancelled: '已取消' } as const;
 export type InspectionStatus = keyof typeof INSPECTION_STATUSES;
@@ -56,7 +56,10 @@ export const planSummary = z.object({
   jurisdictionId: z.number(),
   name: z.string(),
   seed: z.number(),
-  status: z.enum(['draft', 'published']),
+  status: z.enum(['draft', 'published', 'superseded']),
+  /** The campaign's current plan (当前方案): its most recently published one still in force. */
+  current: z.boolean(),
+  supersededBy: z.number().nullable(),
   minimum: z.number(),
   optimal: z.boolean(),
   taskCount: z.number(),
@@ -89,6 +92,18 @@ export const planTask = z.object({
 });
 export type PlanTask = z.infer<typeof planTask>;
 
+/** 我的任务: an open inspection the person was drawn (or assigned) to, soonest due first. */
+export const myTask = planTask.extend({
+  planId: z.number(),
+  planName: z.string(),
+  /** The day it is due (the end of its window). */
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  dueToday: z.boolean(),
+});
+export type MyTask = z.infer<typeof myTask>;
+export const MY_TASKS_CAP = 200;
+
 export const planDetail = planSummary.extend({
   shortfalls: z.array(shortfall),
   warnings: z.array(z.string()),
@@ -96,6 +111,10 @@ export const planDetail = planSummary.extend({
   stations: z.array(z.object({ id: z.number(), name: z.string(), shortName: z.string(), tasks: z.number(), inspectors: z.array(personRef) })),
 });
 export type PlanDetail = z.infer<typeof planDetail>;
+
+/** Publishing over open inspections of another plan of the campaign: replace it, or keep both. */
+export const publishPlanInput = z.object({ overlap: z.enum(['supersede', 'keep']).optional() }).strict();
+export type PublishPlanInput = z.infer<typeof publishPlanInput>;
 
 export const changePlanTaskInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('add'), entityId: z.number().int().positive(), dueFrom: isoDate.nullish(), dueTo: isoDate.nullish(), inspectorIds: z.array(z.number().int().positive()).max(10).optional(), reason: z.string().trim().max(200).optional() }),
@@ -119,6 +138,20 @@ export type RecordInspectionInput = z.infer<typeof recordInspectionInput>;
 
 export const cancelInspectionInput = z.object({ reason: z.string().trim().min(1, '请填写取消原因').max(200) });
 
+/** Correct a recorded inspection: what changed and why; `updatedAt` as read (a change in between → 409). */
+export const editInspectionInput = z.object({
+  date: isoDate,
+  inspectorIds: z.array(z.number().int().positive()).min(1, '至少一名检查人员').max(10),
+  note: z.string().trim().max(2000).nullish(),
+  reason: z.string().trim().min(1, '请填写修改原因').max(200),
+  updatedAt: z.string().min(1),
+});
+export type EditInspectionInput = z.infer<typeof editInspectionInput>;
+
+/** Withdraw (撤回) a recorded inspection: a plan task's goes back to 待检查, an unplanned one is cancelled. */
+export const withdrawInspectionInput = z.object({ reason: z.string().trim().min(1, '请填写撤回原因').max(200), updatedAt: z.string().min(1) });
+export type WithdrawInspectionInput = z.infer<typeof withdrawInspectionInput>;
+
 export const inspection = z.object({
   id: z.number(),
   planTaskId: z.number().nullable(),
@@ -131,6 +164,8 @@ export const inspection = z.object({
   status: z.enum(['planned', 'done', 'cancelled']),
   note: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  /** Version for edits: send back as read. */
+  updatedAt: z.string(),
   recordedAt: z.string().nullable(),
 });
 export type Inspection = z.infer<typeof inspection>;

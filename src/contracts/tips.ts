@@ -14,9 +14,9 @@ export const TIP_STATUS_LABELS: Record<TipStatus, string> = {
   forwarded: '已转办',
 };
 
-export const TIP_ACTIONS = ['accept', 'reject', 'forward'] as const;
+export const TIP_ACTIONS = ['accept', 'reject', 'forward', 'reopen'] as const;
 export type TipAction = (typeof TIP_ACTIONS)[number];
-export const TIP_ACTION_LABELS: Record<TipAction, string> = { accept: '受理', reject: '不予受理', forward: '转办' };
+export const TIP_ACTION_LABELS: Record<TipAction, string> = { accept: '受理', reject: '不予受理', forward: '转办', reopen: '撤回受理' };
 
 /** Photo limits: checked at upload and again by the database. */
 export const TIP_PHOTO_MAX_BYTES = 5 * 1024 * 1024;

@@ -1,7 +1,6 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,12 +11,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Db } from '../db/client.js';
 import { AppError } from './core/errors.js';
 import { installGuard } from './core/guard.js';
+import { installSecurityHeaders } from './core/security-headers.js';
 import { modules } from './modules/index.js';
+import { serveWebApp } from './web-app.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,7 +30,7 @@ declare module 'fastify' {
 export interface AppOptions {
   db: Db;
   logger?: boolean;
-  /** Folder with the built web app; served with SPA fallback when present. */
+  /** Folder of the built web app (`dist/web`): served with SPA fallback, or a "building" page until it exists. */
   webDir?: string;
   /** Login attempts per minute per (ip, username). */
   loginRateLimit?: number;
@@ -62,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(rateLimit, { global: false });
@@ -79,7 +79,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI loads only its own scripts, so it runs under the app's CSP; no outside validator badge.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
 
   app.decorate('routeTable', []);
   app.addHook('onRoute', (r) => {
@@ -128,16 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  if (opts.webDir && existsSync(path.join(opts.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDir, wildcard: true });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-      }
-      return reply.sendFile('index.html');
-    });
-  } else {
-    app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' }));
-  }
+  if (opts.webDir) await serveWebApp(app, opts.webDir);
+  else app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' }));
   return app;
 }

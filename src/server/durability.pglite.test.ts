@@ -63,7 +63,7 @@ async function loginAdmin(base: string) {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD, bearer: true }),
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { token: string }).token;

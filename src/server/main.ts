@@ -1,12 +1,17 @@
-import { openDatabase } from '../db/client.js';
+import { DataDirError, openDatabase, type Database } from '../db/client.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/index.js';
 
 const config = loadConfig();
-const database = await openDatabase(
-  config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
-);
+let database: Database;
+try {
+  database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+} catch (e) {
+  if (!(e instanceof DataDirError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
 await database.migrate();
 if (config.demo && (await seedDemo(database.db))) console.log('已载入演示数据 (demo data loaded)');
 

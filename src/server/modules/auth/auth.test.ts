@@ -10,8 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (username: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const login = (username: string, password: string, extra: { bearer?: boolean } = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...extra } });
 
 describe('sign-in', () => {
   it('signs in with the demo admin, sets an HTTP-only cookie and a CSRF token', async () => {
@@ -24,6 +24,20 @@ describe('sign-in', () => {
     expect(body.user).toMatchObject({ username: 'admin', role: 'admin', scope: 'all' });
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
     expect(JSON.stringify(body)).not.toContain('argon2');
+    // The HttpOnly session token is not repeated in the body, where page script could read it.
+    expect(body.token).toBeUndefined();
+    expect(res.body).not.toContain(cookie.value);
+  });
+
+  it('gives the session token only to an API client that asks for a bearer token, and sets no cookie', async () => {
+    const res = await login('admin', 'admin123', { bearer: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.cookies).toEqual([]);
+    const { token, csrfToken } = res.json();
+    expect(token).toMatch(/^[\w-]{20,}$/);
+    expect(csrfToken).toBeUndefined();
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect(me.json().username).toBe('admin');
   });
 
   it('is case-insensitive on the username and refuses a wrong password in Chinese', async () => {
@@ -79,7 +93,7 @@ describe('sign-in', () => {
 
 describe('session', () => {
   it('answers /me, accepts a bearer token, and logs out', async () => {
-    const res = await login('leader', 'demo1234');
+    const res = await login('leader', 'demo1234', { bearer: true });
     const { token } = res.json();
     const me = await t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect(me.json()).toMatchObject({ username: 'leader', jurisdictionName: '兴隆台区', orgUnitName: '兴隆台区市场监督管理局' });
@@ -91,7 +105,7 @@ describe('session', () => {
   });
 
   it('stores only a hash of the session token', async () => {
-    const res = await login('viewer', 'demo1234');
+    const res = await login('viewer', 'demo1234', { bearer: true });
     const token = res.json().token;
     const rows = await t.database.db.select().from(sessions);
     expect(rows.some((r) => r.id === token)).toBe(false);

@@ -23,15 +23,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           keyGenerator: (req: any) => `${req.ip}|${String(req.body?.username ?? '').toLowerCase()}`,
         },
       },
-      schema: { tags, summary: '用户名密码登录', body: loginInput, response: { 200: loginResult, ...errorResponses } },
+      schema: { tags, summary: '用户名密码登录（浏览器得到 Cookie；接口调用传 bearer: true 得到令牌）', body: loginInput, response: { 200: loginResult, ...errorResponses } },
     },
     async (req, reply) => {
       const s = await login(app.db, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
+      const user = await getMe(app.db, s.userId);
+      // An API client that asked for a bearer token gets it and no cookies; a browser gets HttpOnly
+      // cookies and only the CSRF token in the body (script on the page never sees the session token).
+      if (req.body.bearer) return { user, token: s.token };
       const secure = req.protocol === 'https';
       const maxAge = SESSION_TTL_MS / 1000;
       reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
       reply.setCookie(CSRF_COOKIE, s.csrfToken, { path: '/', httpOnly: false, sameSite: 'lax', secure, maxAge });
-      return { user: await getMe(app.db, s.userId), csrfToken: s.csrfToken, token: s.token };
+      return { user, csrfToken: s.csrfToken };
     },
   );
 

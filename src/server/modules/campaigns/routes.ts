@@ -31,7 +31,7 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaign-templates',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案模板（五个种子方案）', response: { 200: z.array(z.object({ code: z.string(), name: z.string(), docNo: z.string().nullable(), issuer: z.string(), from: z.string(), to: z.string(), summary: z.string().nullable() })), ...errorResponses } } },
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案模板（五个）', response: { 200: z.array(z.object({ code: z.string(), name: z.string(), docNo: z.string().nullable(), issuer: z.string(), from: z.string(), to: z.string(), summary: z.string().nullable() })), ...errorResponses } } },
     async () => loadTemplates().map((t) => ({ code: t.code, name: t.definition.name, docNo: t.definition.docNo ?? null, issuer: t.definition.issuer, from: t.definition.period.from, to: t.definition.period.to, summary: t.definition.summary ?? null })),
   );
   app.get(

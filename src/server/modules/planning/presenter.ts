@@ -13,6 +13,8 @@ export function presentPlan(p: LoadedPlan): PlanSummary {
     name: p.plan.name,
     seed: p.plan.seed,
     status: p.plan.status as PlanSummary['status'],
+    current: p.current,
+    supersededBy: p.plan.supersededBy ?? null,
     minimum: p.plan.minimum,
     optimal: p.plan.optimal,
     taskCount: p.taskCount,

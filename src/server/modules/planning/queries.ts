@@ -16,11 +16,12 @@ export async function getPlan(db: DbOrTx, id: number) {
     .innerJoin(jurisdictions, eq(jurisdictions.id, plans.jurisdictionId))
     .where(eq(plans.id, id));
   if (!p) throw notFound('检查计划');
-  const [[c], [n]] = await Promise.all([
+  const [[c], [n], [cur]] = await Promise.all([
     rows(db, sql`select name from campaigns where id = ${p.plan.campaignId}`),
     rows(db, sql`select count(*)::int as n from plan_tasks where plan_id = ${id}`),
+    rows(db, sql`select ${currentPlanOf(sql`${p.plan.campaignId}::integer`)} as id`),
   ]);
-  return { ...p, campaignName: (c?.name as string) ?? '', taskCount: Number(n?.n ?? 0) };
+  return { ...p, campaignName: (c?.name as string) ?? '', taskCount: Number(n?.n ?? 0), current: cur?.id === id };
 }
 export type LoadedPlan = Awaited<ReturnType<typeof getPlan>>;
 
@@ -37,3 +38,7 @@ export async function peopleNames(db: DbOrTx, ids: number[]): Promise<Map<number
   const list = await rows(db, sql`select id, display_name from users where id in ${sql`(${sql.join(uniq.map((i) => sql`${i}`), sql`, `)})`}`);
   return new Map(list.map((p) => [p.id, p.display_name]));
 }
+
+/** The id of a campaign's current plan (当前方案): the most recently published one not superseded. */
+export const currentPlanOf = (campaignId: ReturnType<typeof sql>) =>
+  sql`(select q.id from plans q where q.campaign_id = ${campaignId} and q.status = 'published' order by q.published_at desc, q.id desc limit 1)`;

@@ -93,7 +93,7 @@ export default function TipFormPage() {
         <Form.Item name="entityAddress" label="涉及单位地址（选填）" rules={[{ max: 200 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="occurredOn" label="发现日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="occurredOn" label="发生日期" rules={[{ required: true, message: '请选择日期' }]}>
           <Input type="date" max={today()} />
         </Form.Item>
         {!t && (

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { TASK_STATUSES, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { boundQuotas, TASK_STATUSES, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaignFiles, campaignTaskProgress } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
-import { conflict, invalid } from '../../../core/errors.js';
+import { AppError, conflict, invalid } from '../../../core/errors.js';
 import { assertActsForUnit } from '../policy.js';
 import { getCampaignRow } from '../queries.js';
 import { bureauUnits, resolveRef } from '../resolve-units.js';
@@ -21,6 +21,8 @@ async function responsible(ctx: Ctx, id: number, taskNo: number, orgUnitId: numb
   const def = c.definition as CampaignDefinition;
   const task = def.tasks.find((t) => t.no === taskNo);
   if (!task) throw invalid(`任务序号 ${taskNo} 不存在`);
+  // Bound to quotas: its progress is the live inspection coverage, never typed in.
+  if (boundQuotas(task).length) throw new AppError('PROGRESS_MEASURED', '该任务的进展按检查计划的完成情况自动计算，无需手工填报', 409);
   const units = await bureauUnits(ctx.db, c.jurisdictionId);
   if (!task.units.some((r) => resolveRef(r, units).some((u) => u.id === orgUnitId))) throw invalid('该单位不是此项任务的责任单位');
   return c;
