@@ -68,10 +68,22 @@ async function ok(res: { statusCode: number; body: string; json(): any }) {
 }
 const newTip = async () => (await ok(await api('coordinator').post('/api/tips', { kind: 'clue', title: `线索${uniq()}`, place: '友谊街道', occurredOn: '2026-11-01' }))).id as number;
 const newDraftPlan = async () => (await ok(await api('office').post('/api/plans', { campaignId, seed: ++seq }))) as { id: number };
+/** An open (planned) inspection of 创新所 from a published plan (a plan is published first if none is). */
 async function publishedTask() {
-  const p = await newDraftPlan();
-  await ok(await api('office').post(`/api/plans/${p.id}/publish`));
-  return (await ok(await api('inspector_cx').get(`/api/plans/${p.id}/tasks?pageSize=50&page=1&status=open`))).items[0];
+  const open = () => rows(sql`select i.id as "inspectionId", i.plan_task_id as id, i.inspector_ids from inspections i
+    where i.status = 'planned' and i.plan_task_id is not null and i.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by i.id limit 1`);
+  let [task] = await open();
+  if (!task) {
+    const p = await newDraftPlan();
+    await ok(await api('office').post(`/api/plans/${p.id}/publish`, { overlap: 'keep' }));
+    [task] = await open();
+  }
+  return { ...task, inspectors: (task.inspector_ids as number[]).map((id) => ({ id })) };
+}
+async function recordedInspection() {
+  const task = await publishedTask();
+  const rec = await ok(await api('inspector_cx').post('/api/inspections', { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i: any) => i.id) }));
+  return { ...rec, inspectorIds: task.inspectors.map((i: any) => i.id) as number[] };
 }
 async function peopleSheet(username: string) {
   const wb = new ExcelJS.Workbook();
@@ -86,7 +98,7 @@ const EXAMPLES: Record<string, Example> = {
   'POST /api/auth/logout': {
     who: null,
     prepare: async () => {
-      const token = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'demo1234' } })).json().token;
+      const token = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'demo1234', bearer: true } })).json().token;
       return { url: '/api/auth/logout', headers: { authorization: `Bearer ${token}` } };
     },
   },
@@ -181,8 +193,8 @@ const EXAMPLES: Record<string, Example> = {
     who: 'office',
     prepare: async () => {
       const p = await newDraftPlan();
-      const task = (await ok(await api('office').get(`/api/plans/${p.id}/tasks?pageSize=5&page=1`))).items[0];
-      return { url: `/api/plans/${p.id}/tasks`, payload: { action: 'remove', taskId: task.id, reason: '停业整顿' } };
+      const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['兴隆'].jurisdictionId} and status = 'operating' order by id desc limit 1 offset ${seq++}`);
+      return { url: `/api/plans/${p.id}/tasks`, payload: { action: 'add', entityId: e.id, reason: '群众举报' } };
     },
   },
   'POST /api/inspections': {
@@ -190,6 +202,20 @@ const EXAMPLES: Record<string, Example> = {
     prepare: async () => {
       const task = await publishedTask();
       return { url: '/api/inspections', payload: { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i: any) => i.id) } };
+    },
+  },
+  'PUT /api/inspections/:id': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const rec = await recordedInspection();
+      return { method: 'PUT', url: `/api/inspections/${rec.id}`, payload: { date: rec.date, inspectorIds: rec.inspectorIds, note: '补充记录', reason: '补录检查情况', updatedAt: rec.updatedAt } };
+    },
+  },
+  'POST /api/inspections/:id/withdraw': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const rec = await recordedInspection();
+      return { url: `/api/inspections/${rec.id}/withdraw`, payload: { reason: '录错对象', updatedAt: rec.updatedAt } };
     },
   },
   'POST /api/inspections/:id/cancel': { who: 'inspector_cx', prepare: async () => ({ url: `/api/inspections/${(await publishedTask()).inspectionId}/cancel`, payload: { reason: '停业' } }) },
