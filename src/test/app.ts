@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Database } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
 import { buildApp } from '../server/app.js';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../server/demo/org-data.js';
 import { seedDemoOrg, type DemoOrg } from '../server/demo/seed-org.js';
@@ -27,10 +27,18 @@ export interface Client {
 }
 
 /** A full app on a fresh database with the demo organisation loaded. */
-export async function createTestApp(opts: { loginRateLimit?: number; loginIpRateLimit?: number; trustProxy?: boolean | number | string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { loginRateLimit?: number; loginIpRateLimit?: number; trustProxy?: boolean | number | string; wrapDb?: (db: Db) => Db } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const org = await seedDemoOrg(database.db);
-  const app = await buildApp({ db: database.db, loginRateLimit: opts.loginRateLimit ?? 1000, loginIpRateLimit: opts.loginIpRateLimit ?? 1000, trustProxy: opts.trustProxy });
+  // wrapDb: the app gets the same database through a wrapper (see interleave.ts), the test keeps the plain one.
+  const app = await buildApp({
+    db: opts.wrapDb ? opts.wrapDb(database.db) : database.db,
+    loginRateLimit: opts.loginRateLimit ?? 1000,
+    loginIpRateLimit: opts.loginIpRateLimit ?? 1000,
+    trustProxy: opts.trustProxy,
+  });
   await app.ready();
   return {
     app,
