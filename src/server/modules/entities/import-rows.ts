@@ -150,28 +150,34 @@ async function loadPlaces(db: DbOrTx, actor: Actor): Promise<Places> {
   return p;
 }
 
-async function existingBy(db: DbOrTx, codes: string[], licences: string[], actor: Actor) {
-  const byCode = new Map<string, { id: number; path: string }>();
-  const byLicence = new Map<string, { id: number; path: string }>();
+interface Known {
+  id: number;
+  path: string;
+  name: string;
+  creditCode: string;
+}
+
+async function existingBy(db: DbOrTx, codes: string[], licences: string[]) {
+  const byCode = new Map<string, Known>();
+  const byLicence = new Map<string, Known>();
   for (let i = 0; i < codes.length; i += 5000) {
     const chunk = codes.slice(i, i + 5000);
-    const r = await db.execute(sql`select e.id, e.credit_code, j.path from entities e join jurisdictions j on j.id = e.jurisdiction_id
+    const r = await db.execute(sql`select e.id, e.credit_code, e.name, j.path from entities e join jurisdictions j on j.id = e.jurisdiction_id
       where e.credit_code = any(${toPgArray(chunk)}::text[])`);
-    for (const x of (r as any).rows) byCode.set(x.credit_code, { id: x.id, path: x.path });
+    for (const x of (r as any).rows) byCode.set(x.credit_code, { id: x.id, path: x.path, name: x.name, creditCode: x.credit_code });
   }
   for (let i = 0; i < licences.length; i += 5000) {
     const chunk = licences.slice(i, i + 5000);
     const wanted = new Set(chunk);
     // By number (indexed), then the kind in JS.
-    const r = await db.execute(sql`select l.entity_id as id, l.kind, l.number, j.path from entity_licences l
+    const r = await db.execute(sql`select l.entity_id as id, l.kind, l.number, e.name, e.credit_code, j.path from entity_licences l
       join entities e on e.id = l.entity_id join jurisdictions j on j.id = e.jurisdiction_id
       where l.number = any(${toPgArray(chunk.map((k) => k.slice(k.indexOf('|') + 1)))}::text[])`);
     for (const x of (r as any).rows) {
       const k = `${x.kind}|${x.number}`;
-      if (wanted.has(k)) byLicence.set(k, { id: x.id, path: x.path });
+      if (wanted.has(k)) byLicence.set(k, { id: x.id, path: x.path, name: x.name, creditCode: x.credit_code });
     }
   }
-  void actor;
   return { byCode, byLicence };
 }
 
@@ -309,24 +315,33 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
       licence,
     });
   }
-  // Re-importing a unit updates it: same credit code, else same licence.
+  // Re-importing a unit updates it: the unit is found by its credit code only. A licence held by
+  // another unit (or by a unit when the code is new) is a conflict naming both: updating the
+  // licence holder would silently replace its credit code, name and station.
   const { byCode, byLicence } = await existingBy(
     db,
     prelim.map((r) => r.creditCode),
     prelim.flatMap((r) => (r.licence ? [`${r.licence.kind}|${r.licence.number}`] : [])),
-    actor,
   );
   const records: ImportRecord[] = [];
   const claimed = new Map<number, number>();
+  const inArea = (u: Known) => actor.scope === 'all' || u.path.startsWith(actor.jurisdictionPath);
+  // Units outside the actor's area are not named (only that the code or licence is taken).
+  const describe = (u: Known) => (inArea(u) ? `“${u.name}”（统一社会信用代码 ${u.creditCode}）` : '其他辖区已登记的单位');
   for (const r of prelim) {
-    const hit = byCode.get(r.creditCode) ?? (r.licence ? byLicence.get(`${r.licence.kind}|${r.licence.number}`) : undefined);
+    const hit = byCode.get(r.creditCode);
     const licOwner = r.licence ? byLicence.get(`${r.licence.kind}|${r.licence.number}`) : undefined;
-    if (hit && actor.scope !== 'all' && !hit.path.startsWith(actor.jurisdictionPath)) {
+    if (hit && !inArea(hit)) {
       errors.push({ row: r.row, field: header('creditCode'), message: '该单位已登记在其他辖区，无权修改' });
       continue;
     }
-    if (licOwner && hit && licOwner.id !== hit.id) {
-      errors.push({ row: r.row, field: header('licenceNumber'), message: `许可证编号 ${r.licence!.number} 已属于其他单位` });
+    if (licOwner && licOwner.id !== hit?.id) {
+      const mine = hit ? `统一社会信用代码 ${r.creditCode} 属于${describe(hit)}` : `统一社会信用代码 ${r.creditCode} 尚未登记`;
+      errors.push({
+        row: r.row,
+        field: header('licenceNumber'),
+        message: `冲突：${mine}，但许可证编号 ${r.licence!.number} 属于${describe(licOwner)}。请核对信用代码和许可证编号；如需更正单位的信用代码，请在该单位档案中修改`,
+      });
       continue;
     }
     if (hit) {
