@@ -97,7 +97,7 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
       {step === 0 && (
         <>
           <Typography.Paragraph>
-            支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）。建议使用模板：主体类型、风险等级、信用等级等列带下拉选项。同一统一社会信用代码或许可证编号的单位再次导入时更新原记录。
+            支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）。建议使用模板：主体类型、风险等级、信用等级等列带下拉选项。同一统一社会信用代码的单位再次导入时更新原记录；许可证编号已属于其他单位的行标为冲突，不会导入。
           </Typography.Paragraph>
           <Button icon={<DownloadOutlined />} onClick={() => download('/api/entities/import-template', '监管对象导入模板.xlsx')} style={{ marginBottom: 12 }}>
             下载导入模板
