@@ -16,12 +16,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/client.js';
 import { AppError } from './core/errors.js';
+import { JobRunner, type RunnerOptions } from './core/jobs/runner.js';
 import { installGuard } from './core/guard.js';
 import { modules } from './modules/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** Background jobs: modules register their handlers in their plugin (`app.jobs.register`). */
+    jobs: JobRunner;
     settings: { loginRateLimit: number };
     /** Every API route with its declared access, for the guard test and docs. */
     routeTable: { method: string; url: string; access: string }[];
@@ -35,6 +38,8 @@ export interface AppOptions {
   webDir?: string;
   /** Login attempts per minute per (ip, username). */
   loginRateLimit?: number;
+  /** Job runner options; `false` registers handlers but never claims jobs (tools that only read). */
+  jobs?: RunnerOptions | false;
 }
 
 const PG_MESSAGES: Record<string, [number, string, string]> = {
@@ -58,6 +63,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', opts.db);
+  const runner = new JobRunner(opts.db, opts.jobs || {});
+  app.decorate('jobs', runner);
+  // Jobs run once every module has registered its handlers, and stop before the database closes.
+  if (opts.jobs !== false) {
+    app.addHook('onReady', async () => runner.start());
+    app.addHook('onClose', async () => runner.stop());
+  }
   app.decorate('settings', { loginRateLimit: opts.loginRateLimit ?? 10 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

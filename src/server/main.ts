@@ -10,7 +10,7 @@ const database = await openDatabase(
 await database.migrate();
 if (config.demo && (await seedDemo(database.db))) console.log('已载入演示数据 (demo data loaded)');
 
-const app = await buildApp({ db: database.db, logger: config.logger, webDir: config.webDir });
+const app = await buildApp({ db: database.db, logger: config.logger, webDir: config.webDir, jobs: { exclusive: database.kind === 'pglite' } });
 await app.listen({ port: config.port, host: config.host });
 console.log(`药监通 running on http://localhost:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
 

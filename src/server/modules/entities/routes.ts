@@ -13,6 +13,7 @@ import {
 } from '../../../contracts/entities.js';
 import { ctxOf, errorResponses, idParams, sendFile, XLSX_TYPE } from '../../core/http.js';
 import { invalid } from '../../core/errors.js';
+import { entityImportJob } from './import-job.js';
 import { syncEntityKinds } from './kinds.js';
 import { confirmImport } from './use-cases/confirm-import.js';
 import { createEntity } from './use-cases/create-entity.js';
@@ -31,6 +32,7 @@ const mappingSchema = z.record(z.string(), z.number().int().min(0).max(500).null
 
 export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
   await syncEntityKinds(app.db);
+  app.jobs.register(entityImportJob);
 
   app.get(
     '/api/entity-kinds',
