@@ -300,9 +300,17 @@ export const liaisonInput = z.object({
 });
 export type LiaisonInput = z.infer<typeof liaisonInput>;
 
+/** A web link: http(s) only, so no `javascript:` or `data:` URL is ever stored or rendered as a link. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .url('链接格式不正确')
+  .refine((u) => /^https?:\/\//i.test(u), '只能填写以 http:// 或 https:// 开头的链接');
+
 export const evidenceItem = z.object({
   name: text(200),
-  url: z.string().url('链接格式不正确').optional(),
+  url: httpUrl.optional(),
   fileId: z.number().int().optional(),
   size: z.number().int().optional(),
   mime: z.string().max(100).optional(),

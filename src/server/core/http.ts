@@ -42,6 +42,7 @@ export const errorResponses = { 400: errorSchema, 401: errorSchema, 403: errorSc
 export function sendFile(reply: FastifyReply, buf: Buffer, filename: string, type: string) {
   return reply
     .header('content-type', type)
+    .header('x-content-type-options', 'nosniff')
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
     .send(buf);
 }

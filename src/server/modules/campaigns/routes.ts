@@ -10,6 +10,7 @@ import {
   validateCampaignInput,
 } from '../../../contracts/campaigns.js';
 import { invalid, notFound } from '../../core/errors.js';
+import { IMAGE_TYPES, receiveFile, type FileType } from '../../core/uploads.js';
 import { ctxOf, errorResponses, idParams, sendFile, XLSX_TYPE } from '../../core/http.js';
 import { amendCampaign } from './use-cases/amend-campaign.js';
 import { campaignHome, listDueDates } from './use-cases/campaign-home.js';
@@ -27,6 +28,10 @@ const tags = ['专项行动'];
 const unitParams = idParams.extend({ orgUnitId: z.coerce.number().int().positive() });
 const taskParams = unitParams.extend({ no: z.coerce.number().int().positive() });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Evidence files: by content, never scripts or HTML; served as attachments with nosniff. */
+const EVIDENCE_TYPES: FileType[] = [...IMAGE_TYPES, 'pdf', 'docx', 'xlsx'];
+const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -126,12 +131,10 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId/evidence',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '上传证明材料（multipart）', params: taskParams } },
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '上传证明材料（multipart，字段 file；图片、PDF、Word、Excel，不超过 20 MB）', params: taskParams } },
     async (req) => {
-      const file = await req.file();
-      if (!file) throw invalid('请选择文件');
-      const data = await file.toBuffer();
-      return uploadEvidence(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, { name: file.filename, mime: file.mimetype, data });
+      const file = await receiveFile(req, { maxBytes: EVIDENCE_MAX_BYTES, types: EVIDENCE_TYPES, what: '证明材料' });
+      return uploadEvidence(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, { name: file.fileName, mime: file.mime, data: file.data });
     },
   );
   app.get(

@@ -68,7 +68,7 @@ describe('entity import', () => {
     const job = await importCsv(office, rows);
     expect(job.status).toBe('invalid');
     expect(job.errorCount).toBe(1);
-    expect(job.errors[0]).toMatchObject({ row: 3, field: '统一社会信用代码', message: expect.stringContaining('校验码错误') });
+    expect(job.errors[0]).toMatchObject({ row: 3, column: '统一社会信用代码', message: expect.stringContaining('校验码错误') });
     const res = await office.post(`/api/entity-imports/${job.id}/confirm?wait=true`);
     expect(res.statusCode).toBe(400);
     expect(await count(office)).toBe(before);
@@ -140,11 +140,11 @@ describe('entity import', () => {
     ]);
     expect(bad).toMatchObject({ status: 'invalid', errorCount: 2, toUpdate: 0 });
     const [e1, e2] = bad.errors;
-    expect(e1).toMatchObject({ row: 2, field: '许可证编号' });
+    expect(e1).toMatchObject({ row: 2, column: '许可证编号' });
     expect(e1.message).toMatch(/冲突/);
     expect(e1.message).toContain(unit50.name);
     expect(e1.message).toContain(code(150));
-    expect(e2).toMatchObject({ row: 3, field: '许可证编号' });
+    expect(e2).toMatchObject({ row: 3, column: '许可证编号' });
     expect(e2.message).toMatch(/冲突/);
     expect(e2.message).toContain(unit53.name);
     expect(e2.message).toContain(unit51.name);
@@ -265,5 +265,15 @@ describe('entity list and file', () => {
     const rows = ws.getSheetValues().slice(2).filter(Boolean) as unknown[][];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => String(r[1]).includes('测试大药房') && r[8] === '创新所')).toBe(true);
+  });
+
+  it('exports an empty list as a workbook with only the headers (not a 500)', async () => {
+    const res = await inspectorCx.get(`/api/entities/export?q=${encodeURIComponent('没有这样的单位名称')}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as any);
+    const ws = wb.getWorksheet('监管对象')!;
+    expect(ws.getRow(1).getCell(1).value).toBe('单位名称');
+    expect(ws.getSheetValues().slice(2).filter(Boolean)).toEqual([]);
   });
 });

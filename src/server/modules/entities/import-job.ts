@@ -4,7 +4,7 @@ import { audit } from '../../core/audit.js';
 import type { Actor } from '../../core/context.js';
 import type { JobDefinition } from '../../core/jobs/runner.js';
 import { writeRecords } from './bulk-write.js';
-import type { RawTable } from './import-file.js';
+import type { RawTable } from '../../core/sheets/read.js';
 import { getJobRows, MAX_ERRORS, progress } from './import-jobs.js';
 import { validateRows, type Mapping } from './import-rows.js';
 

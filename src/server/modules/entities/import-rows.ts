@@ -13,7 +13,7 @@ import {
 import { DEFAULT_LICENCE, IMPORT_COLUMNS, LICENCE_KINDS, type ImportError, type LicenceKind } from '../../../contracts/entities.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../core/context.js';
-import type { RawTable } from './import-file.js';
+import type { RawTable } from '../../core/sheets/read.js';
 
 /** A validated row ready for the bulk writer; null fields keep the current value on update. */
 export interface ImportRecord {
@@ -197,7 +197,7 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
   const errors: ImportError[] = [];
   const missingMap = IMPORT_COLUMNS.filter((c) => c.required && (mapping[c.field] === null || mapping[c.field] === undefined));
   if (missingMap.length) {
-    errors.push({ row: 0, field: null, message: `缺少必填列：${missingMap.map((c) => c.header).join('、')}（请在列对应中指定）` });
+    errors.push({ row: 0, column: null, message: `缺少必填列：${missingMap.map((c) => c.header).join('、')}（请在列对应中指定）` });
     return { records: [] as ImportRecord[], errors, toCreate: 0, toUpdate: 0 };
   }
   const places = await loadPlaces(db, actor);
@@ -210,7 +210,7 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
       const i = mapping[f];
       return i === null || i === undefined ? '' : (cells[i] ?? '').trim();
     };
-    const bad = (field: string | null, message: string) => errors.push({ row: n, field: field && header(field), message });
+    const bad = (field: string | null, message: string) => errors.push({ row: n, column: field && header(field), message });
     const before = errors.length;
     for (const c of IMPORT_COLUMNS) if (c.required && !get(c.field)) bad(c.field, `${c.header}不能为空`);
     for (const [f, max] of Object.entries(MAX_LEN)) if (get(f).length > max) bad(f, `${header(f)}不能超过${max}字`);
@@ -332,14 +332,14 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
     const hit = byCode.get(r.creditCode);
     const licOwner = r.licence ? byLicence.get(`${r.licence.kind}|${r.licence.number}`) : undefined;
     if (hit && !inArea(hit)) {
-      errors.push({ row: r.row, field: header('creditCode'), message: '该单位已登记在其他辖区，无权修改' });
+      errors.push({ row: r.row, column: header('creditCode'), message: '该单位已登记在其他辖区，无权修改' });
       continue;
     }
     if (licOwner && licOwner.id !== hit?.id) {
       const mine = hit ? `统一社会信用代码 ${r.creditCode} 属于${describe(hit)}` : `统一社会信用代码 ${r.creditCode} 尚未登记`;
       errors.push({
         row: r.row,
-        field: header('licenceNumber'),
+        column: header('licenceNumber'),
         message: `冲突：${mine}，但许可证编号 ${r.licence!.number} 属于${describe(licOwner)}。请核对信用代码和许可证编号；如需更正单位的信用代码，请在该单位档案中修改`,
       });
       continue;
@@ -347,7 +347,7 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
     if (hit) {
       const first = claimed.get(hit.id);
       if (first) {
-        errors.push({ row: r.row, field: header('licenceNumber'), message: `与第${first}行指向同一已登记单位` });
+        errors.push({ row: r.row, column: header('licenceNumber'), message: `与第${first}行指向同一已登记单位` });
         continue;
       }
       claimed.set(hit.id, r.row);

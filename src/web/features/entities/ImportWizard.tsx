@@ -157,13 +157,13 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
               />
               <Table
                 size="small"
-                rowKey={(e) => `${e.row}-${e.field}-${e.message}`}
+                rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
                 dataSource={job.errors}
                 pagination={{ pageSize: 8, size: 'small' }}
                 data-testid="import-errors"
                 columns={[
                   { title: '行号', dataIndex: 'row', width: 70, render: (r: number) => (r ? `第${r}行` : '—') },
-                  { title: '列', dataIndex: 'field', width: 140 },
+                  { title: '列', dataIndex: 'column', width: 140 },
                   { title: '原因', dataIndex: 'message' },
                 ]}
               />
