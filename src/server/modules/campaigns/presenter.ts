@@ -1,5 +1,5 @@
 import type { CampaignDefinition, CampaignStatus, CampaignSummary } from '../../../contracts/campaigns.js';
-import { shanghaiToday } from '../../../contracts/campaigns.js';
+import { shanghaiToday } from '../../../contracts/calendar.js';
 
 export function currentPhase(def: CampaignDefinition, today = shanghaiToday()) {
   return def.phases.find((p) => p.from <= today && today <= p.to)?.name ?? null;

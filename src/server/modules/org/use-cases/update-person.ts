@@ -4,7 +4,8 @@ import { sessions, users } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
-import { assertManagesPath, assertRoleGrant, assertScopeGrant } from '../policy.js';
+import { clearLoginFailures } from '../../auth/use-cases/login.js';
+import { assertManagesPath, assertManagesPerson, assertRoleGrant, assertScopeGrant } from '../policy.js';
 import { presentPerson } from '../presenter.js';
 import { getJurisdiction, getOrgUnit, getPerson } from '../queries.js';
 
@@ -24,7 +25,7 @@ export interface PersonPatch {
 export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
   return ctx.db.transaction(async (tx) => {
     const before = await getPerson(tx, id);
-    assertManagesPath(ctx.actor, before.jurisdictionPath);
+    assertManagesPerson(ctx.actor, before);
     const { unlock, ...fields } = patch;
     if (fields.dataScope) assertScopeGrant(ctx.actor, fields.dataScope);
     if (fields.role) assertRoleGrant(ctx.actor, fields.role);
@@ -42,7 +43,10 @@ export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
       if (!j.path.startsWith(unit.path)) throw invalid('人员负责的辖区须在所属机构辖区之内', [{ path: 'jurisdictionId', message: '须在所属机构辖区之内' }]);
     }
     const set: Record<string, unknown> = { ...fields, email: fields.email === '' ? null : fields.email, updatedAt: new Date() };
-    if (unlock) Object.assign(set, { lockedUntil: null, failedLogins: 0 });
+    if (unlock) {
+      Object.assign(set, { lockedUntil: null, failedLogins: 0 });
+      await clearLoginFailures(tx, before.username);
+    }
     await tx.update(users).set(set).where(eq(users.id, id));
     if (fields.active === false || fields.role || fields.dataScope) await tx.delete(sessions).where(eq(sessions.userId, id));
     const after = await getPerson(tx, id);
