@@ -10,6 +10,7 @@ import {
   validateCampaignInput,
 } from '../../../contracts/campaigns.js';
 import { invalid, notFound } from '../../core/errors.js';
+import { IMAGE_TYPES, receiveFile, type FileType } from '../../core/uploads.js';
 import { ctxOf, errorResponses, idParams, sendFile, XLSX_TYPE } from '../../core/http.js';
 import { amendCampaign } from './use-cases/amend-campaign.js';
 import { chooseReading, confirmValue } from './use-cases/confirm-value.js';
@@ -30,6 +31,10 @@ import { idParam } from '../../../contracts/fields.js';
 const tags = ['专项行动'];
 const unitParams = idParams.extend({ orgUnitId: idParam });
 const taskParams = unitParams.extend({ no: idParam });
+
+/** Evidence files: by content, never scripts or HTML; served as attachments with nosniff. */
+const EVIDENCE_TYPES: FileType[] = [...IMAGE_TYPES, 'pdf', 'docx', 'xlsx'];
+const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -144,12 +149,10 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId/evidence',
-    { config: { access: 'campaigns.report' }, schema: { tags, summary: '上传证明材料（multipart）', consumes: ['multipart/form-data'], params: taskParams } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '上传证明材料（multipart，字段 file；图片、PDF、Word、Excel，不超过 20 MB）', consumes: ['multipart/form-data'], params: taskParams } },
     async (req) => {
-      const file = await req.file();
-      if (!file) throw invalid('请选择文件');
-      const data = await file.toBuffer();
-      return uploadEvidence(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, { name: file.filename, mime: file.mimetype, data });
+      const file = await receiveFile(req, { maxBytes: EVIDENCE_MAX_BYTES, types: EVIDENCE_TYPES, what: '证明材料' });
+      return uploadEvidence(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, { name: file.fileName, mime: file.mime, data: file.data });
     },
   );
   app.get(
