@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { passwordRule } from './auth.js';
+import { versioned } from './versions.js';
 import { DATA_SCOPES, ROLE_PERMISSIONS, ROLES, type DataScope, type Permission, type Role } from './permissions.js';
 
 export const JURISDICTION_LEVELS = ['province', 'city', 'county', 'station', 'township', 'village'] as const;
@@ -38,6 +39,8 @@ export const jurisdiction = z.object({
   path: z.string(),
   depth: z.number(),
   childCount: z.number(),
+  /** Optimistic-concurrency version: send it back with an update (contracts/versions.ts). */
+  version: z.number(),
 });
 export type Jurisdiction = z.infer<typeof jurisdiction>;
 
@@ -47,7 +50,7 @@ export const createJurisdictionInput = z.object({
   levelLabel: z.string().trim().min(1).max(10).optional(),
   code: optText(20),
 });
-export const updateJurisdictionInput = z.object({ name: name.optional(), levelLabel: z.string().trim().min(1).max(10).optional(), code: optText(20) });
+export const updateJurisdictionInput = z.object({ name: name.optional(), levelLabel: z.string().trim().min(1).max(10).optional(), code: optText(20), ...versioned });
 
 export const orgUnit = z.object({
   id: z.number(),
@@ -61,6 +64,7 @@ export const orgUnit = z.object({
   address: z.string().nullable(),
   active: z.boolean(),
   peopleCount: z.number(),
+  version: z.number(),
 });
 export type OrgUnit = z.infer<typeof orgUnit>;
 
@@ -75,7 +79,7 @@ export const createOrgUnitInput = z.object({
   phone,
   address: optText(200),
 });
-export const updateOrgUnitInput = createOrgUnitInput.partial().extend({ active: z.boolean().optional() });
+export const updateOrgUnitInput = createOrgUnitInput.partial().extend({ active: z.boolean().optional(), ...versioned });
 
 export const person = z.object({
   id: z.number(),
@@ -93,6 +97,7 @@ export const person = z.object({
   active: z.boolean(),
   locked: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  version: z.number(),
 });
 export type Person = z.infer<typeof person>;
 
@@ -116,6 +121,7 @@ export const createPersonInput = z.object({
 export const updatePersonInput = createPersonInput.omit({ username: true, password: true }).partial().extend({
   active: z.boolean().optional(),
   unlock: z.boolean().optional(),
+  ...versioned,
 });
 
 export const listPeopleQuery = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versioned } from './versions.js';
 
 /** Grassroots tips (基层上报): contracts shared by server and web. */
 export const TIP_KINDS = ['hazard', 'clue', 'other'] as const;
@@ -36,7 +37,7 @@ export const createTipInput = z.object({
   occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
 });
 export type CreateTipInput = z.infer<typeof createTipInput>;
-export const updateTipInput = createTipInput.partial();
+export const updateTipInput = createTipInput.partial().extend(versioned);
 
 export const transitionTipInput = z.object({
   action: z.enum(TIP_ACTIONS),
@@ -69,6 +70,8 @@ export const tip = z.object({
   /** What the current actor may do with it now (from the workflow table). */
   actions: z.array(z.enum(TIP_ACTIONS)),
   editable: z.boolean(),
+  /** Optimistic-concurrency version: send it back with an update (contracts/versions.ts). */
+  version: z.number(),
 });
 export type Tip = z.infer<typeof tip>;
 

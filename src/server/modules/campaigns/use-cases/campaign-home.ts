@@ -3,7 +3,7 @@ import { describeRule, dueDates, shanghaiToday, type CampaignDefinition } from '
 import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
 import type { DbOrTx } from '../../../../db/client.js';
 import type { Ctx } from '../../../core/context.js';
-import { presentCampaign } from '../presenter.js';
+import { presentCampaign, presentLiaison, presentProgress } from '../presenter.js';
 import { getCampaignRow } from '../queries.js';
 import { bureauUnits, resolveRef, type BureauUnit } from '../resolve-units.js';
 
@@ -44,7 +44,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
     ...t,
     progress: expand(t.units, units).map((u) => {
       const p = pOf.get(`${t.no}:${u.id}`);
-      return { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId, status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null };
+      return { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId, ...presentProgress(p) };
     }),
   }));
   const liaisonRows = await ctx.db.select().from(campaignLiaisons).where(eq(campaignLiaisons.campaignId, id));
@@ -56,7 +56,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
           orgUnitId: u.id,
           unitName: u.name,
           mine: u.id === ctx.actor.orgUnitId,
-          liaison: l ? { name: l.name, department: l.department, title: l.title, officePhone: l.officePhone, mobile: l.mobile, email: l.email, updatedAt: l.updatedAt.toISOString() } : null,
+          liaison: presentLiaison(l),
         };
       })
     : [];
