@@ -12,7 +12,8 @@ export const campaignsApi = {
   templates: () => api<TemplateInfo[]>('/api/campaign-templates'),
   template: (code: string) => api<{ code: string; definition: any; yaml: string }>(`/api/campaign-templates/${code}`),
   create: (definition: unknown) => api<CampaignSummary>('/api/campaigns', { body: { definition, status: 'draft' } }),
-  amend: (id: number, definition: unknown, note: string) => api<CampaignSummary>(`/api/campaigns/${id}/definition`, { method: 'PUT', body: { definition, note } }),
+  /** Amend from the definition version the editor loaded (a newer one → 409 STALE_VERSION). */
+  amend: (id: number, definition: unknown, note: string, version: number) => api<CampaignSummary>(`/api/campaigns/${id}/definition`, { method: 'PUT', body: { definition, note, version } }),
   status: (id: number, status: string) => api<CampaignSummary>(`/api/campaigns/${id}/status`, { body: { status } }),
   validate: (definition: unknown) => api<{ ok: boolean; issues: DefinitionIssue[] }>('/api/campaigns/validate', { body: { definition } }),
 };
