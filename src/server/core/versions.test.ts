@@ -209,3 +209,26 @@ describe.each(cases)('%s', (_name, setup) => {
     expect(rec.field(now)).toBe(rec.field(winner));
   });
 });
+
+describe('the rule holds for every update route', () => {
+  // Updates of something other than an editable record: an import job's column mapping (its owner's
+  // working state, re-run from scratch on every change).
+  const exempt = new Set(['PUT /api/entity-imports/{id}/mapping']);
+  it('every PATCH/PUT route requires `version` in its body and documents STALE_VERSION', async () => {
+    const doc = t.app.swagger() as any;
+    const updates: string[] = [];
+    for (const [path, ops] of Object.entries<any>(doc.paths)) {
+      for (const method of ['patch', 'put']) {
+        const op = ops[method];
+        if (!op) continue;
+        const name = `${method.toUpperCase()} ${path}`;
+        if (exempt.has(name)) continue;
+        updates.push(name);
+        const schema = op.requestBody?.content?.['application/json']?.schema;
+        expect(schema?.required ?? [], name).toContain('version');
+        expect(op.description ?? '', name).toContain('STALE_VERSION');
+      }
+    }
+    expect(updates.length).toBeGreaterThanOrEqual(8);
+  });
+});

@@ -10,7 +10,7 @@ import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
 let b: BrowserApp;
 beforeAll(async () => {
   b = await startBrowserApp();
-});
+}, 600_000); // may build the web app first, slow on a busy machine
 afterAll(() => b?.close());
 
 const row = async (id: number) =>
@@ -22,7 +22,7 @@ const row = async (id: number) =>
   };
 
 it('two editors of one unit: the second save shows the conflict, and the merge is saved', async () => {
-  const [{ id }] = ((await b.database.db.execute(sql`select id from entities e join jurisdictions j on j.id = e.jurisdiction_id where j.name like '创新%' order by e.id limit 1`)) as any).rows;
+  const [{ id }] = ((await b.database.db.execute(sql`select e.id from entities e join jurisdictions j on j.id = e.jurisdiction_id where j.name like '创新%' order by e.id limit 1`)) as any).rows;
   const start = await row(id);
   const [first, second] = await Promise.all([b.loginAs('office'), b.loginAs('office')]);
   for (const page of [first, second]) {
