@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { versioned } from './versions.js';
 import { ENTITY_KIND_CODES, ENTITY_TAGS, SECTORS } from './entity-kinds.js';
 import { quotaRule, type QuotaRule } from './quota-rules.js';
-import { clockTime, deadlineRule, dueDates, isoDate } from './deadline-rules.js';
+import { isoDate } from './calendar.js';
+import { clockTime, deadlineRule, dueDates } from './deadline-rules.js';
+import { id, MAX_INT } from './fields.js';
 
 export * from './deadline-rules.js';
 
@@ -76,10 +78,10 @@ export const obligation = z.object({
     /** Statistical table key, for type table / risk_list. */
     table: key.optional(),
     /** Narrative template sections, each with an optional minimum length. */
-    sections: z.array(z.object({ title: text(100), minChars: z.number().int().min(1).optional(), hint: optText(300) })).optional(),
+    sections: z.array(z.object({ title: text(100), minChars: z.number().int().min(1).max(100_000).optional(), hint: optText(300) })).optional(),
   }),
   /** Minimum number of items per month/quarter (典型案例每季度不少于1个). */
-  minCount: z.object({ count: z.number().int().min(1), per: z.enum(['month', 'quarter', 'campaign']) }).optional(),
+  minCount: z.object({ count: z.number().int().min(1).max(100_000), per: z.enum(['month', 'quarter', 'campaign']) }).optional(),
   review: z.array(z.enum(Object.keys(REVIEW_STEPS) as [string, ...string[]])).optional(),
   /** Editable file plus stamped scan (可编辑版本 + 盖章扫描件). */
   stampedScan: z.boolean().optional(),
@@ -141,7 +143,7 @@ export const organisation = z.object({
 
 export const task = z.object({
   /** 细化序号 */
-  no: z.number().int().min(1),
+  no: z.number().int().min(1).max(10_000),
   /** 工作任务 */
   task: text(100),
   /** 目标任务 */
@@ -154,8 +156,15 @@ export const task = z.object({
   partners: z.array(text(60)).optional(),
   sub: z.string().optional(),
   due: isoDate.optional(),
+  /**
+   * Progress measured instead of reported: the live inspection coverage of these quota rules
+   * (ids of `quotas`, children included) per responsible station, from the campaign's current plan.
+   */
+  progressFrom: z.object({ quota: z.union([z.string(), z.array(z.string()).min(1)]) }).strict().optional(),
 });
 export type Task = z.infer<typeof task>;
+/** The quota ids a task's progress is bound to (none: reported by hand). */
+export const boundQuotas = (t: Pick<Task, 'progressFrom'>): string[] => (t.progressFrom ? [t.progressFrom.quota].flat() : []);
 
 export const staffing = z.object({
   coordinatorPerTownship: z.boolean(),
@@ -244,8 +253,12 @@ export const campaignDefinition = z
       if (o.form.table && !tableKeys.has(o.form.table)) issue(['obligations', i, 'form', 'table'], `统计表“${o.form.table}”不存在`);
     });
     if (d.staffing && !inPeriod(d.staffing.by)) issue(['staffing', 'by'], '配备期限须在行动期间内');
+    const quotaIds = new Set<string>();
+    const collect = (rules: QuotaRule[]) => rules.forEach((r) => (quotaIds.add(r.id), collect(r.children ?? [])));
+    collect(d.quotas);
     d.tasks.forEach((t, i) => {
       if (t.due && !inPeriod(t.due)) issue(['tasks', i, 'due'], '完成期限须在行动期间内');
+      for (const q of boundQuotas(t)) if (!quotaIds.has(q)) issue(['tasks', i, 'progressFrom', 'quota'], `检查指标“${q}”不存在`);
     });
   });
 export type CampaignDefinition = z.infer<typeof campaignDefinition>;
@@ -281,7 +294,7 @@ export type CampaignStatus = keyof typeof CAMPAIGN_STATUSES;
 export const TASK_STATUSES = { todo: '未开始', doing: '推进中', done: '已完成', blocked: '受阻' } as const;
 
 export const createCampaignInput = z.object({
-  jurisdictionId: z.number().int().positive().optional(),
+  jurisdictionId: id.optional(),
   /** Start from a template (seed code) or give a definition. */
   template: z.string().max(60).optional(),
   definition: z.unknown().optional(),
@@ -294,7 +307,7 @@ export const amendCampaignInput = z.object({
   /** The definition version the amendment was made from (campaign `version`). */
   ...versioned,
 });
-export const validateCampaignInput = z.object({ jurisdictionId: z.number().int().positive().optional(), definition: z.unknown() });
+export const validateCampaignInput = z.object({ jurisdictionId: id.optional(), definition: z.unknown() });
 
 export const liaisonInput = z.object({
   name: text(20),
@@ -310,9 +323,10 @@ export type LiaisonInput = z.infer<typeof liaisonInput>;
 
 export const evidenceItem = z.object({
   name: text(200),
-  url: z.string().url('链接格式不正确').optional(),
-  fileId: z.number().int().optional(),
-  size: z.number().int().optional(),
+  // Only web links: a `javascript:` or `data:` URL would run script when clicked.
+  url: z.string().url('链接格式不正确').regex(/^https?:\/\//i, '链接须以 http:// 或 https:// 开头').max(2000).optional(),
+  fileId: id.optional(),
+  size: z.number().int().min(0).max(MAX_INT).optional(),
   mime: z.string().max(100).optional(),
 });
 export const taskProgressInput = z.object({

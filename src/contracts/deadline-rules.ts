@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, daysInMonth, formatDate as fmt, isoDate, TZ_OFFSET, weekdayOf } from './calendar.js';
 
 /**
  * Deadline rules (报送时限) as data. One small language covers every rule of the seeds:
@@ -14,24 +15,8 @@ import { z } from 'zod';
  * `within` narrows a recurring rule to a window; the campaign period bounds every rule.
  * Days 29–31 do not occur every month: they are refused unless `lastDayIfShort` is set.
  */
-export const TZ_OFFSET = '+08:00';
 export const DEFAULT_DUE_TIME = '23:59';
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when the string is a real calendar date (no Feb 30). */
-export function isCalendarDate(s: string): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
-}
-
-export const isoDate = z
-  .string({ error: '请填写日期' })
-  .regex(DATE_RE, '日期格式须为 YYYY-MM-DD')
-  .refine(isCalendarDate, '日期不存在（如2月30日）');
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式须为 HH:mm（如 15:00）');
 
 export const dateWindow = z.object({ from: isoDate, to: isoDate });
@@ -74,33 +59,6 @@ export interface DueDate {
   at: string;
 }
 
-function daysInMonth(y: number, m: number) {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-function fmt(y: number, m: number, d: number) {
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-function parse(s: string) {
-  const [y, m, d] = s.split('-').map(Number);
-  return { y, m, d };
-}
-/** Monday = 1 … Sunday = 7 of a calendar date (pure date arithmetic; no local timezone). */
-export function weekdayOf(s: string) {
-  const { y, m, d } = parse(s);
-  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return w === 0 ? 7 : w;
-}
-function addDays(s: string, n: number) {
-  const { y, m, d } = parse(s);
-  const t = new Date(Date.UTC(y, m - 1, d + n));
-  return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-/** Today's date in Asia/Shanghai. */
-export function shanghaiToday(now = new Date()) {
-  const t = new Date(now.getTime() + 8 * 3600_000);
-  return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-
 /**
  * Every due date of a rule inside [from, to] (inclusive, Asia/Shanghai calendar dates),
  * further narrowed by the rule's own `within` window. Pure; no clock, no timezone of the host.
@@ -123,8 +81,8 @@ export function dueDates(rule: DeadlineRule, period: { from: string; to: string 
       if (rule.every === 'week' ? w === rule.weekday : !rule.workdaysOnly || w <= 5) out.push(s);
     }
   } else if (rule.every === 'month' || rule.every === 'quarter') {
-    const a = parse(from);
-    const b = parse(to);
+    const a = { y: Number(from.slice(0, 4)), m: Number(from.slice(5, 7)) };
+    const b = { y: Number(to.slice(0, 4)), m: Number(to.slice(5, 7)) };
     for (let y = a.y, m = a.m; y < b.y || (y === b.y && m <= b.m); m === 12 ? ((m = 1), y++) : m++) {
       if (rule.every === 'quarter' && (m - 1) % 3 !== (rule.monthOfQuarter ?? 1) - 1) continue;
       const dim = daysInMonth(y, m);

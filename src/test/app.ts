@@ -29,10 +29,10 @@ export interface Client {
 }
 
 /** A full app on a fresh database with the demo organisation loaded. */
-export async function createTestApp(opts: { loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { loginRateLimit?: number; loginIpRateLimit?: number; trustProxy?: boolean | number | string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const org = await seedDemoOrg(database.db);
-  const app = await buildApp({ db: database.db, loginRateLimit: opts.loginRateLimit ?? 1000 });
+  const app = await buildApp({ db: database.db, loginRateLimit: opts.loginRateLimit ?? 1000, loginIpRateLimit: opts.loginIpRateLimit ?? 1000, trustProxy: opts.trustProxy });
   await app.ready();
   return {
     app,

@@ -48,6 +48,9 @@ export function installGuard(app: FastifyInstance) {
         throw new AppError('CSRF', '请求校验失败，请刷新页面后重试', 403);
       }
     }
+    if (s.mustChangePassword && !req.routeOptions.config?.withTemporaryPassword) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '当前为临时密码，请先修改密码后再使用系统', 403);
+    }
     if (access && access !== 'authenticated' && !ROLE_PERMISSIONS[s.actor.role].includes(access)) {
       throw forbidden();
     }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Permission } from '../../contracts/permissions.js';
 import type { Actor, Ctx } from './context.js';
 import { unauthenticated } from './errors.js';
+import { idParam } from '../../contracts/fields.js';
 
 /** Who may call a route: a permission, any signed-in person, or anyone. */
 export type RouteAccess = Permission | 'authenticated' | 'public';
@@ -10,6 +11,11 @@ export type RouteAccess = Permission | 'authenticated' | 'public';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * The few routes a session with a temporary password may call (who am I, change password,
+     * sign out); every other route answers 403 PASSWORD_CHANGE_REQUIRED until it is changed.
+     */
+    withTemporaryPassword?: boolean;
   }
   interface FastifyRequest {
     actor?: Actor;
@@ -27,7 +33,7 @@ export function ctxOf(req: FastifyRequest): Ctx {
 
 export const errorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
 export const okSchema = z.object({ ok: z.literal(true) });
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const idParams = z.object({ id: idParam });
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(20),

@@ -14,7 +14,7 @@ import type { DemoOrg } from './seed-org.js';
  */
 export async function seedDemoCampaigns(db: Db, org: DemoOrg) {
   const ctx = { db, actor: systemActor() };
-  await createCampaign(ctx, { jurisdictionId: org.districtId, template: 'seed-000', status: 'active', note: '演示：按种子方案创建' });
+  await createCampaign(ctx, { jurisdictionId: org.districtId, template: 'seed-000', status: 'active', note: '演示：按方案模板创建' });
 
   const text = JSON.stringify(getTemplate('seed-004')!.definition)
     .replace(/2023-/g, '2026-')
@@ -29,7 +29,7 @@ export async function seedDemoCampaigns(db: Db, org: DemoOrg) {
   def.issuer = '兴隆台区市场监督管理局（演示）';
   def.docNo = '演示〔2026〕1号';
   def.organisation.leadingGroup.name = '兴隆台区药品经营使用环节安全巩固提升行动领导小组（演示）';
-  const demo = await createCampaign(ctx, { jurisdictionId: org.districtId, definition: def, status: 'active', note: '演示：以种子004结构创建' });
+  const demo = await createCampaign(ctx, { jurisdictionId: org.districtId, definition: def, status: 'active', note: '演示：以方案模板 004 的结构创建' });
 
   const cx = org.stations['创新'];
   const xl = org.stations['兴隆'];

@@ -11,7 +11,7 @@ it('creates a campaign from a seed template through the form, fixes a phase date
   const page = await b.loginAs('office');
   await page.goto(`${b.url}/campaigns`);
   await page.getByRole('button', { name: /新建专项行动/ }).click();
-  await page.locator('.ant-select', { hasText: '选择种子方案模板' }).click();
+  await page.locator('.ant-select', { hasText: '选择方案模板' }).click();
   await page.locator('.ant-select-item-option', { hasText: '深入开展药品安全专项整治行动' }).click();
   await expect.poll(() => page.locator('#name').inputValue()).toBe('深入开展药品安全专项整治行动');
 

@@ -1,5 +1,5 @@
 import type { CampaignDefinition, CampaignStatus, CampaignSummary } from '../../../contracts/campaigns.js';
-import { shanghaiToday } from '../../../contracts/campaigns.js';
+import { shanghaiToday } from '../../../contracts/calendar.js';
 import type { campaignLiaisons, campaignTaskProgress } from '../../../db/schema/index.js';
 
 export function currentPhase(def: CampaignDefinition, today = shanghaiToday()) {

@@ -22,16 +22,17 @@ import { updateLiaison } from './use-cases/update-liaison.js';
 import { getEvidenceFile, updateTaskProgress, uploadEvidence } from './use-cases/update-task-progress.js';
 import { validateCampaignDefinition } from './use-cases/validate-definition.js';
 import { getTemplate, loadTemplates, templateYaml } from './templates.js';
+import { isoDate } from '../../../contracts/calendar.js';
+import { idParam } from '../../../contracts/fields.js';
 
 const tags = ['专项行动'];
-const unitParams = idParams.extend({ orgUnitId: z.coerce.number().int().positive() });
-const taskParams = unitParams.extend({ no: z.coerce.number().int().positive() });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const unitParams = idParams.extend({ orgUnitId: idParam });
+const taskParams = unitParams.extend({ no: idParam });
 
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaign-templates',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案模板（五个种子方案）', response: { 200: z.array(z.object({ code: z.string(), name: z.string(), docNo: z.string().nullable(), issuer: z.string(), from: z.string(), to: z.string(), summary: z.string().nullable() })), ...errorResponses } } },
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案模板（五个）', response: { 200: z.array(z.object({ code: z.string(), name: z.string(), docNo: z.string().nullable(), issuer: z.string(), from: z.string(), to: z.string(), summary: z.string().nullable() })), ...errorResponses } } },
     async () => loadTemplates().map((t) => ({ code: t.code, name: t.definition.name, docNo: t.definition.docNo ?? null, issuer: t.definition.issuer, from: t.definition.period.from, to: t.definition.period.to, summary: t.definition.summary ?? null })),
   );
   app.get(
@@ -55,7 +56,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/campaigns/validate',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '校验方案定义（不保存）', body: validateCampaignInput, response: { 200: z.object({ ok: z.boolean(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }), ...errorResponses } } },
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '校验方案定义（不保存）', body: validateCampaignInput, response: { 200: z.object({ ok: z.boolean(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }), ...errorResponses } } },
     async (req) => validateCampaignDefinition(ctxOf(req), req.body),
   );
   app.get(
@@ -80,7 +81,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/campaigns/:id/versions/:version',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '某一版本的定义', params: idParams.extend({ version: z.coerce.number().int().positive() }), ...{ response: { 200: z.any(), ...errorResponses } } } },
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '某一版本的定义', params: idParams.extend({ version: idParam }), ...{ response: { 200: z.any(), ...errorResponses } } } },
     async (req) => {
       const v = await getVersion(ctxOf(req), req.params.id, req.params.version);
       if (!v) throw notFound('版本');
@@ -100,7 +101,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '报送任务的到期时间（Asia/Shanghai）',
         params: idParams,
-        querystring: z.object({ obligation: z.string().max(60).optional(), from: date.optional(), to: date.optional() }),
+        querystring: z.object({ obligation: z.string().max(60).optional(), from: isoDate.optional(), to: isoDate.optional() }),
         response: { 200: z.array(z.object({ obligation: z.string(), label: z.string(), date: z.string(), time: z.string(), at: z.string() })), ...errorResponses },
       },
     },
@@ -108,7 +109,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/campaigns/:id/liaisons/:orgUnitId',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '填报本单位联络员', description: `${VERSIONED_UPDATE} Version 0: the unit had not filled it in yet.`, params: unitParams, body: liaisonInput, response: { 200: z.any(), ...errorResponses } } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报本单位联络员', description: `${VERSIONED_UPDATE} Version 0: the unit had not filled it in yet.`, params: unitParams, body: liaisonInput, response: { 200: z.any(), ...errorResponses } } },
     async (req) => updateLiaison(ctxOf(req), req.params.id, req.params.orgUnitId, req.body),
   );
   app.get(
@@ -121,12 +122,12 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '填报任务进展（责任单位）', description: `${VERSIONED_UPDATE} Version 0: no report yet.`, params: taskParams, body: taskProgressInput, response: { 200: z.any(), ...errorResponses } } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报任务进展（责任单位）', description: `${VERSIONED_UPDATE} Version 0: no report yet.`, params: taskParams, body: taskProgressInput, response: { 200: z.any(), ...errorResponses } } },
     async (req) => updateTaskProgress(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, req.body),
   );
   app.post(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId/evidence',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '上传证明材料（multipart）', params: taskParams } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '上传证明材料（multipart）', consumes: ['multipart/form-data'], params: taskParams } },
     async (req) => {
       const file = await req.file();
       if (!file) throw invalid('请选择文件');
@@ -136,7 +137,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/campaigns/:id/files/:fileId',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '下载证明材料', params: idParams.extend({ fileId: z.coerce.number().int().positive() }) } },
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '下载证明材料', params: idParams.extend({ fileId: idParam }) } },
     async (req, reply) => {
       const f = await getEvidenceFile(ctxOf(req), req.params.id, req.params.fileId);
       return sendFile(reply, f.data, f.name, f.mime);

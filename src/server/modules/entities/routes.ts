@@ -25,6 +25,7 @@ import { listEntities } from './use-cases/list-entities.js';
 import { remapImport } from './use-cases/remap-import.js';
 import { updateEntity } from './use-cases/update-entity.js';
 import { uploadImport } from './use-cases/upload-import.js';
+import { shanghaiToday } from '../../../contracts/calendar.js';
 
 const tags = ['监管对象'];
 const mappingSchema = z.record(z.string(), z.number().int().min(0).max(500).nullable());
@@ -50,7 +51,7 @@ export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'entities.read' }, schema: { tags, summary: '按当前筛选导出 Excel（与导入模板同格式）', querystring: listEntitiesQuery.omit({ page: true, pageSize: true }) } },
     async (req, reply) => {
       const buf = await exportEntities(ctxOf(req), req.query);
-      return sendFile(reply, buf, `监管对象_${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
+      return sendFile(reply, buf, `监管对象_${shanghaiToday()}.xlsx`, XLSX_TYPE);
     },
   );
   app.get(

@@ -25,6 +25,7 @@ import { resetPassword } from './use-cases/reset-password.js';
 import { updateJurisdiction } from './use-cases/update-jurisdiction.js';
 import { updateOrgUnit } from './use-cases/update-org-unit.js';
 import { updatePerson } from './use-cases/update-person.js';
+import { idParam } from '../../../contracts/fields.js';
 
 const tags = ['组织机构'];
 
@@ -36,7 +37,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '辖区下级列表（不给 parentId 时返回本人可见的根）',
-        querystring: z.object({ parentId: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ parentId: idParam.optional() }),
         response: { 200: z.array(jurisdiction), ...errorResponses },
       },
     },
@@ -74,7 +75,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '机构列表（局、股室、所、执法大队/中队）',
-        querystring: z.object({ jurisdictionId: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ jurisdictionId: idParam.optional() }),
         response: { 200: z.array(orgUnit), ...errorResponses },
       },
     },

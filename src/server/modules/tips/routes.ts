@@ -10,6 +10,7 @@ import { listTips } from './use-cases/list-tips.js';
 import { submitTip } from './use-cases/submit-tip.js';
 import { transitionTip } from './use-cases/transition-tip.js';
 import { updateTip } from './use-cases/update-tip.js';
+import { idParam } from '../../../contracts/fields.js';
 
 const tags = ['基层上报'];
 const errors = { ...errorResponses, 413: errorResponses[400] };
@@ -62,7 +63,7 @@ export const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tips/:id/photos',
     {
       config: { access: 'tips.submit' },
-      schema: { tags, summary: '上传照片（multipart，字段 file；JPG/PNG/WebP，不超过5MB）', params: idParams, response: { 200: tip, ...errors } },
+      schema: { tags, summary: '上传照片（multipart，字段 file；JPG/PNG/WebP，不超过5MB）', consumes: ['multipart/form-data'], params: idParams, response: { 200: tip, ...errors } },
     },
     async (req) => {
       const ctx = ctxOf(req);
@@ -83,7 +84,7 @@ export const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tips/:id/photos/:photoId',
     {
       config: { access: 'tips.read' },
-      schema: { tags, summary: '查看照片', params: idParams.extend({ photoId: z.coerce.number().int().positive() }) },
+      schema: { tags, summary: '查看照片', params: idParams.extend({ photoId: idParam }) },
     },
     async (req, reply) => {
       const p = await getTipPhoto(ctxOf(req), req.params.id, req.params.photoId);

@@ -167,7 +167,7 @@ export default function CampaignEditorPage() {
           <Select
             data-testid="template-select"
             style={{ minWidth: 280 }}
-            placeholder="选择种子方案模板"
+            placeholder="选择方案模板"
             options={(templates.data ?? []).map((t) => ({ value: t.code, label: `${t.name}（${t.issuer}）` }))}
             onChange={async (code: string) => {
               const def = (await campaignsApi.template(code)).definition;

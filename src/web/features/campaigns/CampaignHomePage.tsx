@@ -1,8 +1,8 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Col, Descriptions, Grid, Popconfirm, Row, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Grid, Popconfirm, Progress, Row, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CAMPAIGN_STATUSES, FORM_TYPES, TABLE_PERIODS, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { useAuth } from '../../lib/auth.js';
 import { campaignsApi } from './api.js';
@@ -66,6 +66,7 @@ export default function CampaignHomePage() {
           </div>
         )}
       </Card>
+      {def.quotas.length > 0 && can('plans.read') && <InspectionCard inspection={(home.data as any).inspection} />}
       <Card>
         <Sections mobile={mobile} tab={tab} setTab={setTab} items={[
             { key: 'tasks', label: '任务分工', children: <TaskBreakdown campaignId={id} tasks={home.data.tasks} canManage={manage} refresh={refresh} /> },
@@ -168,5 +169,26 @@ function Sections({ mobile, tab, setTab, items }: { mobile: boolean; tab: string
       <Select data-testid="section-picker" value={tab} onChange={setTab} options={items.map((i) => ({ value: i.key, label: i.label }))} style={{ width: '100%', marginBottom: 12 }} />
       {items.find((i) => i.key === tab)?.children}
     </>
+  );
+}
+
+/** The campaign's current plan (当前方案) and how far its inspections are, or the way to make one. */
+function InspectionCard({ inspection }: { inspection: { planId: number; planName: string; done: number; required: number } | null }) {
+  const { can } = useAuth();
+  if (!inspection)
+    return (
+      <Card size="small" title="检查计划">
+        尚未发布检查计划。{can('plans.manage') && <Link to="/plans">去生成检查计划</Link>}
+      </Card>
+    );
+  const pct = inspection.required ? Math.round((inspection.done / inspection.required) * 100) : 100;
+  return (
+    <Card size="small" title="检查计划与完成情况" extra={<Link to={`/plans/${inspection.planId}`}>查看计划</Link>}>
+      <div style={{ marginBottom: 4 }}>
+        当前方案：<Link to={`/plans/${inspection.planId}`}>{inspection.planName}</Link>
+      </div>
+      <Progress percent={pct} format={() => `${inspection.done}/${inspection.required}`} />
+      <div style={{ fontSize: 12, color: '#888' }}>各项检查指标已检 {inspection.done}，应检 {inspection.required}（按指标计）</div>
+    </Card>
   );
 }

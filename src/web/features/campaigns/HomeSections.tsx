@@ -75,19 +75,27 @@ export function TaskBreakdown({ campaignId, tasks, canManage, refresh }: { campa
     return (
       <>
         <Progress percent={t.progress.length ? Math.round((done / t.progress.length) * 100) : 0} size="small" format={() => `${done}/${t.progress.length}`} />
+        {t.progressFrom && <div style={{ fontSize: 12, color: '#888' }}>按检查计划完成情况自动计算（已检/应检）</div>}
         <Space size={[4, 4]} wrap>
-          {t.progress.map((p: any) => (
-            <Tag
-              key={p.orgUnitId}
-              color={STATUS_COLOR[p.status]}
-              style={{ cursor: p.mine || canManage ? 'pointer' : 'default' }}
-              title={`${TASK_STATUSES[p.status as keyof typeof TASK_STATUSES]}${p.note ? '：' + p.note : ''}${p.evidence.length ? `（证明材料${p.evidence.length}份）` : ''}`}
-              onClick={() => (p.mine || canManage) && setEdit({ task: t, p })}
-            >
-              {p.unitName}
-              {p.evidence.length > 0 && ` 📎${p.evidence.length}`}
-            </Tag>
-          ))}
+          {t.progress.map((p: any) =>
+            p.live ? (
+              // Measured from the current plan's coverage: nothing to fill in.
+              <Tag key={p.orgUnitId} color={STATUS_COLOR[p.status]} title={`${TASK_STATUSES[p.status as keyof typeof TASK_STATUSES]}：已检 ${p.live.done} / 应检 ${p.live.required}`}>
+                {p.unitName} {p.live.done}/{p.live.required}
+              </Tag>
+            ) : (
+              <Tag
+                key={p.orgUnitId}
+                color={STATUS_COLOR[p.status]}
+                style={{ cursor: p.mine || canManage ? 'pointer' : 'default' }}
+                title={`${TASK_STATUSES[p.status as keyof typeof TASK_STATUSES]}${p.note ? '：' + p.note : ''}${p.evidence.length ? `（证明材料${p.evidence.length}份）` : ''}`}
+                onClick={() => (p.mine || canManage) && setEdit({ task: t, p })}
+              >
+                {p.unitName}
+                {p.evidence.length > 0 && ` 📎${p.evidence.length}`}
+              </Tag>
+            ),
+          )}
         </Space>
       </>
     );
@@ -187,7 +195,7 @@ function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; t
       <ul>
         {evidence.map((e, i) => (
           <li key={i}>
-            {e.fileId ? <a onClick={() => download(`/api/campaigns/${campaignId}/files/${e.fileId}`, e.name)}>{e.name}</a> : <a href={e.url} target="_blank" rel="noreferrer">{e.name}</a>}{' '}
+            {e.fileId ? <a onClick={() => download(`/api/campaigns/${campaignId}/files/${e.fileId}`, e.name)}>{e.name}</a> : /^https?:\/\//i.test(e.url ?? '') ? <a href={e.url} target="_blank" rel="noreferrer">{e.name}</a> : e.name}{' '}
             <a onClick={() => setEvidence(evidence.filter((_, k) => k !== i))}>删除</a>
           </li>
         ))}

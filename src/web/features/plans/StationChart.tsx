@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { html } from '../../../contracts/html.js';
 import type { CoverageRowDto } from '../../../contracts/plans.js';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -20,7 +21,8 @@ export function StationChart({ rows }: { rows: CoverageRowDto[] }) {
         axisPointer: { type: 'shadow' },
         formatter: (ps: any[]) => {
           const r = rows[ps[0].dataIndex];
-          return `${r.label}<br/>应检 ${r.required} 家（现有 ${r.available}）<br/>已检 ${r.done} 家，尚缺 ${r.remaining} 家${r.times > 1 ? `<br/>每家至少 ${r.times} 次` : ''}`;
+          // The tooltip is HTML: the label is a campaign manager's text, so it is escaped by `html`.
+          return html`${r.label}<br/>应检 ${r.required} 家（现有 ${r.available}）<br/>已检 ${r.done} 家，尚缺 ${r.remaining} 家${r.times > 1 ? html`<br/>每家至少 ${r.times} 次` : ''}`.toString();
         },
       },
       legend: { data: ['应检', '已检'], top: 0 },

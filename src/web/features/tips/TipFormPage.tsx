@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Radio, Upload, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { shanghaiToday } from '../../../contracts/calendar.js';
 import { TIP_KIND_LABELS, TIP_KINDS, TIP_PHOTO_MAX_BYTES, TIP_PHOTO_TYPES, TIP_PHOTOS_PER_TIP, type Tip } from '../../../contracts/tips.js';
 import { api, ApiError } from '../../lib/api.js';
 import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
@@ -19,10 +20,8 @@ const FIELDS: ConflictField[] = [
   { name: 'occurredOn', label: '发现日期' },
 ];
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/** The latest date the server accepts: today in Beijing (the phone's own zone may differ). */
+const today = () => shanghaiToday();
 
 /**
  * The phone-first report form of a coordinator or informant: a few fields, optional photos. With an
@@ -115,7 +114,7 @@ export default function TipFormPage() {
         <Form.Item name="entityAddress" label="涉及单位地址（选填）" rules={[{ max: 200 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="occurredOn" label="发现日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="occurredOn" label="发生日期" rules={[{ required: true, message: '请选择日期' }]}>
           <Input type="date" max={today()} />
         </Form.Item>
         {!t && (

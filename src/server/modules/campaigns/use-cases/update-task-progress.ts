@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { TASK_STATUSES, type CampaignDefinition } from '../../../../contracts/campaigns.js';
-import { campaignFiles, campaignTaskProgress } from '../../../../db/schema/index.js';
+import { boundQuotas, TASK_STATUSES, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { can } from '../../../../contracts/permissions.js';
+import { campaignFiles, campaignTaskProgress, jurisdictions } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
-import { conflict, invalid } from '../../../core/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../../core/errors.js';
+import { pathInScope } from '../../../core/scope.js';
 import { assertVersion, staleVersion, updateVersioned } from '../../../core/versions.js';
 import { presentProgress } from '../presenter.js';
 import { assertActsForUnit } from '../policy.js';
@@ -25,6 +27,8 @@ async function responsible(ctx: Ctx, id: number, taskNo: number, orgUnitId: numb
   const def = c.definition as CampaignDefinition;
   const task = def.tasks.find((t) => t.no === taskNo);
   if (!task) throw invalid(`任务序号 ${taskNo} 不存在`);
+  // Bound to quotas: its progress is the live inspection coverage, never typed in.
+  if (boundQuotas(task).length) throw new AppError('PROGRESS_MEASURED', '该任务的进展按检查计划的完成情况自动计算，无需手工填报', 409);
   const units = await bureauUnits(ctx.db, c.jurisdictionId);
   if (!task.units.some((r) => resolveRef(r, units).some((u) => u.id === orgUnitId))) throw invalid('该单位不是此项任务的责任单位');
   return c;
@@ -76,8 +80,14 @@ export async function uploadEvidence(ctx: Ctx, id: number, taskNo: number, orgUn
 }
 
 export async function getEvidenceFile(ctx: Ctx, id: number, fileId: number) {
-  await getCampaignRow(ctx.db, ctx.actor, id);
-  const [f] = await ctx.db.select().from(campaignFiles).where(and(eq(campaignFiles.id, fileId), eq(campaignFiles.campaignId, id)));
-  if (!f) throw invalid('文件不存在');
-  return f;
+  const c = await getCampaignRow(ctx.db, ctx.actor, id);
+  const [row] = await ctx.db
+    .select({ f: campaignFiles, path: jurisdictions.path })
+    .from(campaignFiles)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, campaignFiles.jurisdictionId))
+    .where(and(eq(campaignFiles.id, fileId), eq(campaignFiles.campaignId, id)));
+  // A unit's evidence is read by that unit, by people whose area holds it, and by the campaign's managers.
+  const visible = row && (row.f.orgUnitId === ctx.actor.orgUnitId || pathInScope(ctx.actor, row.path) || (can(ctx.actor.role, 'campaigns.manage') && pathInScope(ctx.actor, c.jurisdictionPath)));
+  if (!visible) throw notFound('文件');
+  return row.f;
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { entityImports } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
-import { conflict, invalid } from '../../../core/errors.js';
+import { conflict, invalid, publicMessage } from '../../../core/errors.js';
 import { writeRecords } from '../bulk-write.js';
 import type { RawTable } from '../import-file.js';
 import { getJobRow, getJobRows, jobColumns, MAX_ERRORS, presentJob, progress } from '../import-jobs.js';
@@ -52,7 +52,7 @@ async function run(ctx: Ctx, id: number) {
         processed: 0,
         errors: errors.length ? errors.slice(0, MAX_ERRORS) : job.errors,
         errorCount: errors.length || job.errorCount,
-        message: errors.length ? '数据已变化，重新校验发现错误，未导入任何数据' : `导入失败，未导入任何数据：${(e as Error).message}`.slice(0, 500),
+        message: errors.length ? '数据已变化，重新校验发现错误，未导入任何数据' : `导入失败，未导入任何数据：${publicMessage(e)}`.slice(0, 500),
         finishedAt: new Date(),
       })
       .where(eq(entityImports.id, id));

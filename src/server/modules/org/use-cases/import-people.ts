@@ -191,7 +191,7 @@ async function validateRows(ctx: Ctx, db: DbOrTx, rows: ParsedRow[]) {
         ok.push({ row, values, orgUnitName: unit!.label });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        const col = e.code === 'CONFLICT' ? '用户名' : e.message.includes('辖区') ? '负责辖区' : e.message.includes('角色') || e.message.includes('管理员') ? '角色' : e.message.includes('数据权限') ? '数据范围' : undefined;
+        const col = e.code === 'CONFLICT' ? '用户名' : e.message.includes('辖区') ? '负责辖区' : e.message.includes('角色') || e.message.includes('管理员') ? '角色' : e.message.includes('数据权限') ? '数据范围' : e.message.includes('密码') ? '初始密码' : undefined;
         fail(col, e.message);
       }
     }

@@ -5,7 +5,8 @@ import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
 import { assertVersion, updateVersioned } from '../../../core/versions.js';
-import { assertManagesPath, assertRoleGrant, assertScopeGrant } from '../policy.js';
+import { clearLoginFailures } from '../../auth/use-cases/login.js';
+import { assertManagesPath, assertManagesPerson, assertRoleGrant, assertScopeGrant } from '../policy.js';
 import { presentPerson } from '../presenter.js';
 import { getJurisdiction, getOrgUnit, getPerson } from '../queries.js';
 
@@ -27,7 +28,7 @@ export interface PersonPatch {
 export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
   return ctx.db.transaction(async (tx) => {
     const before = await getPerson(tx, id);
-    assertManagesPath(ctx.actor, before.jurisdictionPath);
+    assertManagesPerson(ctx.actor, before);
     const { unlock, version, ...fields } = patch;
     const current = async () => presentPerson(await getPerson(tx, id));
     await assertVersion(before.version, version, current);
@@ -47,7 +48,10 @@ export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
       if (!j.path.startsWith(unit.path)) throw invalid('人员负责的辖区须在所属机构辖区之内', [{ path: 'jurisdictionId', message: '须在所属机构辖区之内' }]);
     }
     const set: Record<string, unknown> = { ...fields, email: fields.email === '' ? null : fields.email, updatedAt: new Date() };
-    if (unlock) Object.assign(set, { lockedUntil: null, failedLogins: 0 });
+    if (unlock) {
+      Object.assign(set, { lockedUntil: null, failedLogins: 0 });
+      await clearLoginFailures(tx, before.username);
+    }
     await updateVersioned(tx, users, id, version, set, current);
     if (fields.active === false || fields.role || fields.dataScope) await tx.delete(sessions).where(eq(sessions.userId, id));
     const after = await getPerson(tx, id);
