@@ -15,8 +15,8 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { AppError, fromDatabaseError } from './core/errors.js';
 import { installGuard } from './core/guard.js';
-import { installSecurityHeaders } from './core/security-headers.js';
 import { installInputGuard } from './core/input-guard.js';
+import { installSecurityHeaders } from './core/security-headers.js';
 import { modules } from './modules/index.js';
 import { serveWebApp } from './web-app.js';
 

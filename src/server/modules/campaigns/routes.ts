@@ -12,6 +12,8 @@ import {
 import { invalid, notFound } from '../../core/errors.js';
 import { ctxOf, errorResponses, idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { amendCampaign } from './use-cases/amend-campaign.js';
+import { chooseReading, confirmValue } from './use-cases/confirm-value.js';
+import { readingNumbers } from './use-cases/reading-numbers.js';
 import { campaignHome, listDueDates } from './use-cases/campaign-home.js';
 import { changeCampaignStatus } from './use-cases/change-campaign-status.js';
 import { createCampaign } from './use-cases/create-campaign.js';
@@ -53,6 +55,21 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/campaigns',
     { config: { access: 'campaigns.manage' }, schema: { tags, summary: '新建专项行动（从模板或定义）', body: createCampaignInput, response: { 200: campaignSummary, ...errorResponses } } },
     async (req) => createCampaign(ctxOf(req), req.body),
+  );
+  app.post(
+    '/api/campaigns/:id/confirm',
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '确认推定值（生成新版本，标为本局确定）', params: idParams, body: z.object({ path: z.string().min(1).max(200), note: z.string().max(300).optional() }), response: { 200: campaignSummary, ...errorResponses } } },
+    async (req) => confirmValue(ctxOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/campaigns/:id/readings',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案的两种理解及各自需要的最少检查量', params: idParams, response: { 200: z.any(), ...errorResponses } } },
+    async (req) => readingNumbers(ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/campaigns/:id/readings/:key',
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '改采另一种理解（生成新版本）', params: idParams.extend({ key: z.string().max(60) }), body: z.object({ option: z.string().min(1).max(60) }), response: { 200: campaignSummary, ...errorResponses } } },
+    async (req) => chooseReading(ctxOf(req), req.params.id, req.params.key, req.body.option),
   );
   app.post(
     '/api/campaigns/validate',

@@ -58,16 +58,22 @@ describe('seed 000 on the demo district', () => {
       return { n: pop.length, done: pop.filter((u) => visits.has(u.id)).length, pop };
     };
     const half = (n: number) => Math.ceil(n / 2);
-    const drug = (u: any) => ['pharmacy_chain', 'pharmacy_single', 'medical_institution'].includes(u.kind) && !(u.kind === 'medical_institution' && u.medical_grade === '3') && !u.tags.includes('city_level');
+    // Clinics, CDCs and vaccination sites are 医疗机构 (issue 9 item 4); only the 三级 hospitals and
+    // the city CDC are excluded, not every city-level unit (issue 19).
+    const cityCdc = (u: any) => u.kind === 'cdc' && u.tags.includes('city_level');
+    const drug = (u: any) => ['pharmacy_chain', 'pharmacy_single', 'medical_institution', 'clinic', 'cdc', 'vaccination_site'].includes(u.kind) && !(u.kind === 'medical_institution' && u.medical_grade === '3') && !cityCdc(u);
     const cosmetics = ['cosmetics_maternal', 'cosmetics_store', 'cosmetics_counter', 'beauty_salon', 'hair_salon', 'hotel', 'bathhouse'];
     const shortfalls = ((await office.get(`/api/plans/${plan.id}`)).json() as PlanDetail).shortfalls;
+    // The plan leaves the high-risk frequency unset: the planner says so instead of inventing a number.
+    expect(((await office.get(`/api/plans/${plan.id}`)).json() as PlanDetail).warnings).toContainEqual(expect.stringContaining('增加检查频次'));
     for (const s of stations) {
       const big = !small.includes(s);
       const d = check(s, drug);
       expect(d.done, `${s} drug`).toBeGreaterThanOrEqual(half(d.n));
       const v = check(s, (u) => ['vaccine_distributor', 'cdc', 'vaccination_site'].includes(u.kind) && !u.tags.includes('city_level'));
       expect(v.done, `${s} vaccine`).toBe(v.n);
-      for (const u of check(s, (u) => u.tags.includes('high_risk')).pop) expect(visits.get(u.id), `${s} high risk ${u.id}`).toBe(2);
+      // High-risk units of that population are all covered; "增加检查频次" gives no number, so once.
+      for (const u of check(s, (u) => drug(u) && u.tags.includes('high_risk')).pop) expect(visits.get(u.id), `${s} high risk ${u.id}`).toBe(1);
       const l12 = check(s, (u) => u.kind === 'device_dealer' && ['1', '2'].includes(u.device_level));
       expect(l12.done).toBeGreaterThanOrEqual(half(l12.n));
       const l3 = check(s, (u) => u.kind === 'device_dealer' && u.device_level === '3' && !u.family_planning);
@@ -132,7 +138,7 @@ describe('manual changes', () => {
   it('are audited and re-checked: removing a high-risk visit breaks its rule', async () => {
     const draft: PlanSummary = (await office.post('/api/plans', { campaignId, seed: 7 })).json();
     const tasks = await allTasks(office, draft.id);
-    const victim = tasks.find((x) => x.visit === 2)!;
+    const victim = tasks.find((x) => x.rules.some((r) => r.ruleId === 'high-risk-full'))!;
     const res = await office.post(`/api/plans/${draft.id}/tasks`, { action: 'remove', taskId: victim.id, reason: '停业整顿' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().ok).toBe(false);
@@ -140,7 +146,7 @@ describe('manual changes', () => {
     const back = await office.post(`/api/plans/${draft.id}/tasks`, { action: 'add', entityId: victim.entityId });
     expect(back.json().violations).toEqual([]);
     const extra = await office.post(`/api/plans/${draft.id}/tasks`, { action: 'add', entityId: victim.entityId });
-    expect(extra.json().excess).toContainEqual(expect.objectContaining({ entityId: String(victim.entityId), visits: 3, needed: 2 }));
+    expect(extra.json().excess).toContainEqual(expect.objectContaining({ entityId: String(victim.entityId), visits: 2, needed: 1 }));
     expect(extra.json().surplus).toBe(1);
     const log = await rows(sql`select action, summary from audit_log where entity_type = 'plan' and entity_id = ${String(draft.id)} order by id`);
     expect(log.map((l) => l.action)).toEqual(['plan.generate', 'plan.task.remove', 'plan.task.add', 'plan.task.add']);

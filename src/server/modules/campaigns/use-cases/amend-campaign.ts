@@ -1,4 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
+import { markBureauSet, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaigns, campaignVersions } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
@@ -24,7 +26,8 @@ export async function amendCampaign(ctx: Ctx, id: number, input: { definition: u
     return { ...presentCampaign(c), definition: c.definition, templateCode: c.templateCode };
   };
   if (cur.version !== input.version) throw staleVersion(await current(ctx.db));
-  const def = await validDefinition(ctx.db, cur.jurisdictionId, input.definition);
+  // A changed inferred/unset value becomes the bureau's (provenance), so it leaves the 待确认 list.
+  const def = markBureauSet(cur.definition as CampaignDefinition, await validDefinition(ctx.db, cur.jurisdictionId, input.definition), ctx.actor.name, shanghaiToday());
   return ctx.db.transaction(async (tx) => {
     const version = input.version + 1;
     // Amend the version the editor loaded, and only while the campaign is open: a racing amendment
