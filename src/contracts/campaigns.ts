@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versioned } from './versions.js';
 import { ENTITY_KIND_CODES, ENTITY_TAGS, SECTORS } from './entity-kinds.js';
 import { quotaRule, type QuotaRule } from './quota-rules.js';
 import { addDays, isoDate } from './calendar.js';
@@ -464,7 +465,12 @@ export const createCampaignInput = z.object({
   status: z.enum(['draft', 'active']).default('draft'),
   note: z.string().max(500).optional(),
 });
-export const amendCampaignInput = z.object({ definition: z.unknown(), note: z.string().trim().min(1, '请填写修订说明').max(500) });
+export const amendCampaignInput = z.object({
+  definition: z.unknown(),
+  note: z.string().trim().min(1, '请填写修订说明').max(500),
+  /** The definition version the amendment was made from (campaign `version`). */
+  ...versioned,
+});
 export const validateCampaignInput = z.object({ jurisdictionId: id.optional(), definition: z.unknown() });
 
 export const liaisonInput = z.object({
@@ -474,6 +480,8 @@ export const liaisonInput = z.object({
   officePhone: z.string().trim().max(30).regex(/^[0-9\-+() ]*$/, '电话格式不正确').optional(),
   mobile: z.string().trim().regex(/^1\d{10}$/, '手机号须为11位数字').optional().or(z.literal('')),
   email: z.string().trim().email('邮箱格式不正确').optional().or(z.literal('')),
+  /** The liaison row's version as read; 0 when the unit had not filled it in yet. */
+  ...versioned,
 });
 export type LiaisonInput = z.infer<typeof liaisonInput>;
 
@@ -489,6 +497,8 @@ export const taskProgressInput = z.object({
   status: z.enum(Object.keys(TASK_STATUSES) as [string, ...string[]]),
   note: z.string().trim().max(2000).optional(),
   evidence: z.array(evidenceItem).max(50).default([]),
+  /** The progress row's version as read; 0 before the unit's first report. */
+  ...versioned,
 });
 
 export const campaignSummary = z.object({

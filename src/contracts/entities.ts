@@ -1,5 +1,6 @@
 import { sheetRowError } from './sheets.js';
 import { z } from 'zod';
+import { versioned } from './versions.js';
 import {
   CREDIT_GRADES,
   DEVICE_LEVELS,
@@ -107,6 +108,8 @@ export const entitySummary = z.object({
   licenceValidTo: z.string().nullable(),
   licenceState: z.enum(keys(LICENCE_STATES)).nullable(),
   updatedAt: z.string(),
+  /** Optimistic-concurrency version: send it back with an update (contracts/versions.ts). */
+  version: z.number(),
 });
 export type EntitySummary = z.infer<typeof entitySummary>;
 
@@ -202,7 +205,7 @@ export const entityInput = entityFields.extend({
 });
 export type EntityInput = z.infer<typeof entityInput>;
 /** Only the given fields change; given licences replace the current ones. */
-export const updateEntityInput = entityFields.partial();
+export const updateEntityInput = entityFields.partial().extend(versioned);
 
 export const timelineItem = z.object({
   at: z.string(),

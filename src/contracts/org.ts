@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { passwordRule } from './auth.js';
+import { versioned } from './versions.js';
 import { DATA_SCOPES, ROLE_PERMISSIONS, ROLES, type DataScope, type Permission, type Role } from './permissions.js';
 import { id, idParam } from './fields.js';
 
@@ -39,6 +40,8 @@ export const jurisdiction = z.object({
   path: z.string(),
   depth: z.number(),
   childCount: z.number(),
+  /** Optimistic-concurrency version: send it back with an update (contracts/versions.ts). */
+  version: z.number(),
 });
 export type Jurisdiction = z.infer<typeof jurisdiction>;
 
@@ -48,7 +51,7 @@ export const createJurisdictionInput = z.object({
   levelLabel: z.string().trim().min(1).max(10).optional(),
   code: optText(20),
 });
-export const updateJurisdictionInput = z.object({ name: name.optional(), levelLabel: z.string().trim().min(1).max(10).optional(), code: optText(20) });
+export const updateJurisdictionInput = z.object({ name: name.optional(), levelLabel: z.string().trim().min(1).max(10).optional(), code: optText(20), ...versioned });
 
 export const orgUnit = z.object({
   id: z.number(),
@@ -62,6 +65,7 @@ export const orgUnit = z.object({
   address: z.string().nullable(),
   active: z.boolean(),
   peopleCount: z.number(),
+  version: z.number(),
 });
 export type OrgUnit = z.infer<typeof orgUnit>;
 
@@ -76,7 +80,7 @@ export const createOrgUnitInput = z.object({
   phone,
   address: optText(200),
 });
-export const updateOrgUnitInput = createOrgUnitInput.partial().extend({ active: z.boolean().optional() });
+export const updateOrgUnitInput = createOrgUnitInput.partial().extend({ active: z.boolean().optional(), ...versioned });
 
 export const person = z.object({
   id: z.number(),
@@ -94,6 +98,7 @@ export const person = z.object({
   active: z.boolean(),
   locked: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  version: z.number(),
 });
 export type Person = z.infer<typeof person>;
 
@@ -117,6 +122,7 @@ export const createPersonInput = z.object({
 export const updatePersonInput = createPersonInput.omit({ username: true, password: true }).partial().extend({
   active: z.boolean().optional(),
   unlock: z.boolean().optional(),
+  ...versioned,
 });
 
 export const listPeopleQuery = z.object({

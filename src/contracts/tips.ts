@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './calendar.js';
+import { versioned } from './versions.js';
 
 /** Grassroots tips (基层上报): contracts shared by server and web. */
 export const TIP_KINDS = ['hazard', 'clue', 'other'] as const;
@@ -37,7 +38,7 @@ export const createTipInput = z.object({
   occurredOn: isoDate,
 });
 export type CreateTipInput = z.infer<typeof createTipInput>;
-export const updateTipInput = createTipInput.partial();
+export const updateTipInput = createTipInput.partial().extend(versioned);
 
 export const transitionTipInput = z.object({
   action: z.enum(TIP_ACTIONS),
@@ -70,6 +71,8 @@ export const tip = z.object({
   /** What the current actor may do with it now (from the workflow table). */
   actions: z.array(z.enum(TIP_ACTIONS)),
   editable: z.boolean(),
+  /** Optimistic-concurrency version: send it back with an update (contracts/versions.ts). */
+  version: z.number(),
 });
 export type Tip = z.infer<typeof tip>;
 

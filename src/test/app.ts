@@ -12,6 +12,8 @@ export interface TestApp {
   org: DemoOrg;
   /** Sign in as a demo account and get a client that sends its cookie and CSRF token. */
   as(username: string, password?: string): Promise<Client>;
+  /** A record's current optimistic-concurrency version (what an edit form would have loaded). */
+  version(table: 'entities' | 'users' | 'org_units' | 'jurisdictions' | 'tips' | 'campaigns', id: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,11 @@ export async function createTestApp(
       const session = res.cookies.find((c) => c.name === 'yj_session')!.value;
       const csrf = res.json().csrfToken as string;
       return clientFor(app, `yj_session=${session}`, csrf);
+    },
+    async version(table, id) {
+      const res = (await database.db.execute(sql`select version from ${sql.identifier(table)} where id = ${id}`)) as unknown as { rows: { version: number }[] };
+      if (!res.rows[0]) throw new Error(`no ${table} row ${id}`);
+      return Number(res.rows[0].version);
     },
     async close() {
       await app.close();

@@ -42,6 +42,12 @@ export function paged<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 }
 
+/** OpenAPI description of every update of an editable record (contracts/versions.ts). */
+export const VERSIONED_UPDATE =
+  'Optimistic concurrency: the body must carry `version`, the version of the record as it was read (GET/list). ' +
+  'If someone else changed the record since, the answer is 409 `STALE_VERSION` (已被他人修改) with the record as it is now in `details.current`; ' +
+  'merge and send again with `details.current.version`. A body without `version` is refused (400).';
+
 /** Standard error responses documented on every route. */
 export const errorResponses = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 

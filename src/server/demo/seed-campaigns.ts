@@ -33,9 +33,9 @@ export async function seedDemoCampaigns(db: Db, org: DemoOrg) {
 
   const cx = org.stations['创新'];
   const xl = org.stations['兴隆'];
-  await updateLiaison(ctx, demo.id, cx.orgUnitId, { name: '周晓晨', department: '创新市场监督管理所', title: '副所长', officePhone: '0427-0000101', mobile: '13900000101', email: '' });
-  await updateLiaison(ctx, demo.id, xl.orgUnitId, { name: '韩雨桐', department: '兴隆市场监督管理所', title: '监管员', officePhone: '0427-0000102', mobile: '13900000102', email: '' });
-  await updateTaskProgress(ctx, demo.id, 1, cx.orgUnitId, { status: 'done', note: '完成辖区零售药店风险隐患排查，建立台账', evidence: [] });
-  await updateTaskProgress(ctx, demo.id, 1, xl.orgUnitId, { status: 'doing', note: '已排查过半', evidence: [] });
-  await updateTaskProgress(ctx, demo.id, 7, cx.orgUnitId, { status: 'doing', note: '协管员已配齐，信息员配备中', evidence: [] });
+  await updateLiaison(ctx, demo.id, cx.orgUnitId, { name: '周晓晨', department: '创新市场监督管理所', title: '副所长', officePhone: '0427-0000101', mobile: '13900000101', email: '', version: 0 });
+  await updateLiaison(ctx, demo.id, xl.orgUnitId, { name: '韩雨桐', department: '兴隆市场监督管理所', title: '监管员', officePhone: '0427-0000102', mobile: '13900000102', email: '', version: 0 });
+  await updateTaskProgress(ctx, demo.id, 1, cx.orgUnitId, { status: 'done', note: '完成辖区零售药店风险隐患排查，建立台账', evidence: [], version: 0 });
+  await updateTaskProgress(ctx, demo.id, 1, xl.orgUnitId, { status: 'doing', note: '已排查过半', evidence: [], version: 0 });
+  await updateTaskProgress(ctx, demo.id, 7, cx.orgUnitId, { status: 'doing', note: '协管员已配齐，信息员配备中', evidence: [], version: 0 });
 }

@@ -56,7 +56,7 @@ describe('managing people who outrank you', () => {
     const routes = t.app.routeTable.filter((r) => r.method !== 'GET' && r.url.startsWith('/api/people/:id'));
     expect(routes.length).toBeGreaterThanOrEqual(2);
     const bodies: Record<string, unknown[]> = {
-      'PATCH /api/people/:id': [{ displayName: '被改名' }, { active: false }, { unlock: true }, { dataScope: 'jurisdiction' }],
+      'PATCH /api/people/:id': [{ displayName: '被改名', version: 1 }, { active: false, version: 1 }, { unlock: true, version: 1 }, { dataScope: 'jurisdiction', version: 1 }],
       'POST /api/people/:id/reset-password': [undefined],
     };
     const auditBefore = (await t.database.db.select().from(auditLog)).length;
@@ -78,7 +78,7 @@ describe('managing people who outrank you', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_cx', password: 'Guanliyuan-2026' } })).statusCode).toBe(200);
     // The same station head still manages an inspector of the station (the 403 above is the rank, not the area).
     const inspector = await idOf('inspector_cx');
-    expect((await headCx.patch(`/api/people/${inspector.id}`, { title: '检查员' })).statusCode).toBe(200);
+    expect((await headCx.patch(`/api/people/${inspector.id}`, { title: '检查员', version: inspector.version })).statusCode).toBe(200);
   });
 
   it('nobody grants a role or a scope above their own', async () => {
@@ -88,7 +88,7 @@ describe('managing people who outrank you', () => {
     const wide = await headCx.post('/api/people', { username: 'new_wide', displayName: '新人', role: 'inspector', dataScope: 'all', orgUnitId: cx.orgUnitId });
     expect(wide.statusCode).toBe(403);
     const inspector = await idOf('inspector_cx');
-    expect((await headCx.patch(`/api/people/${inspector.id}`, { role: 'admin' })).statusCode).toBe(403);
+    expect((await headCx.patch(`/api/people/${inspector.id}`, { role: 'admin', version: inspector.version })).statusCode).toBe(403);
   });
 });
 

@@ -70,7 +70,7 @@ describe('sign-in', () => {
     expect(rows.some((r) => r.entityId === String(u.id))).toBe(true);
     // An administrator unlocks.
     const admin = await t.as('admin');
-    expect((await admin.patch(`/api/people/${u.id}`, { unlock: true })).statusCode).toBe(200);
+    expect((await admin.patch(`/api/people/${u.id}`, { unlock: true, version: u.version })).statusCode).toBe(200);
     expect((await login('dept', 'demo1234')).statusCode).toBe(200);
   });
 

@@ -52,10 +52,11 @@ describe('inferred values on a campaign (待确认)', () => {
   });
 
   it('an amendment that changes an inferred value makes it the bureau’s', async () => {
-    const def = (await home()).definition;
+    const h = await home();
+    const def = h.definition;
     const ob = def.obligations.find((o: any) => o.key === 'monthly-dispatch');
     ob.rule = { every: 'month', day: 25 };
-    const res = await office.put(`/api/campaigns/${id}/definition`, { definition: def, note: '每月25日调度' });
+    const res = await office.put(`/api/campaigns/${id}/definition`, { definition: def, note: '每月25日调度', version: h.campaign.version });
     expect(res.statusCode, res.body).toBe(200);
     const after = (await home()).definition.provenance['obligations.monthly-dispatch.rule'];
     expect(after).toMatchObject({ kind: 'bureau', was: expect.stringContaining('每月对整治工作进行调度') });

@@ -11,7 +11,7 @@ import {
 } from '../../../contracts/campaigns.js';
 import { invalid, notFound } from '../../core/errors.js';
 import { IMAGE_TYPES, receiveFile, type FileType } from '../../core/uploads.js';
-import { ctxOf, errorResponses, idParams, sendFile, XLSX_TYPE } from '../../core/http.js';
+import { ctxOf, errorResponses, idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { amendCampaign } from './use-cases/amend-campaign.js';
 import { chooseReading, confirmValue } from './use-cases/confirm-value.js';
 import { readingNumbers } from './use-cases/reading-numbers.js';
@@ -88,7 +88,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/campaigns/:id/definition',
-    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '修订方案（生成新版本）', params: idParams, body: amendCampaignInput, response: { 200: campaignSummary, ...errorResponses } } },
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '修订方案（生成新版本）', description: `${VERSIONED_UPDATE} Here \`version\` is the campaign's definition version.`, params: idParams, body: amendCampaignInput, response: { 200: campaignSummary, ...errorResponses } } },
     async (req) => amendCampaign(ctxOf(req), req.params.id, req.body),
   );
   app.post(
@@ -131,7 +131,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/campaigns/:id/liaisons/:orgUnitId',
-    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报本单位联络员', params: unitParams, body: liaisonInput, response: { 200: z.any(), ...errorResponses } } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报本单位联络员', description: `${VERSIONED_UPDATE} Version 0: the unit had not filled it in yet.`, params: unitParams, body: liaisonInput, response: { 200: z.any(), ...errorResponses } } },
     async (req) => updateLiaison(ctxOf(req), req.params.id, req.params.orgUnitId, req.body),
   );
   app.get(
@@ -144,7 +144,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId',
-    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报任务进展（责任单位）', params: taskParams, body: taskProgressInput, response: { 200: z.any(), ...errorResponses } } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报任务进展（责任单位）', description: `${VERSIONED_UPDATE} Version 0: no report yet.`, params: taskParams, body: taskProgressInput, response: { 200: z.any(), ...errorResponses } } },
     async (req) => updateTaskProgress(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, req.body),
   );
   app.post(

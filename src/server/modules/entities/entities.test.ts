@@ -246,10 +246,10 @@ describe('entity list and file', () => {
     expect(res.json()).toMatchObject({ licenceState: 'expired', licences: [{ state: 'expired' }] });
     const bad = await office.post('/api/entities', { name: '坏代码', creditCode: '911101087226114433', kind: 'clinic', jurisdictionId: st.jurisdictionId });
     expect(bad.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/校验位错误/) });
-    const upd = await office.patch(`/api/entities/${res.json().id}`, { status: 'suspended', tags: ['high_risk'] });
+    const upd = await office.patch(`/api/entities/${res.json().id}`, { status: 'suspended', tags: ['high_risk'], version: res.json().version });
     expect(upd.json()).toMatchObject({ status: 'suspended', tags: ['high_risk'], licences: [{ number: 'PDY-FORM-1' }] });
-    expect((await inspectorCx.patch(`/api/entities/${res.json().id}`, { status: 'closed' })).statusCode).toBe(403);
-    await office.patch(`/api/entities/${res.json().id}`, { name: '表单改名卫生室' });
+    expect((await inspectorCx.patch(`/api/entities/${res.json().id}`, { status: 'closed', version: upd.json().version })).statusCode).toBe(403);
+    expect((await office.patch(`/api/entities/${res.json().id}`, { name: '表单改名卫生室', version: upd.json().version })).statusCode).toBe(200);
     expect((await office.get(`/api/entities?q=${encodeURIComponent('改名')}`)).json().items.map((e: any) => e.name)).toEqual(['表单改名卫生室']);
     expect((await office.get(`/api/entities?q=${encodeURIComponent('新增')}`)).json().total).toBe(0);
     const expired = (await office.get('/api/entities?licenceStates=expired')).json();

@@ -31,6 +31,7 @@ export function presentEntitySummary(r: EntityRow): EntitySummary {
     licenceValidTo: r.licenceValidTo,
     licenceState: r.licenceValidTo ? licenceState(r.licenceValidTo) : null,
     updatedAt: isoTimestamp(r.updatedAt),
+    version: r.version,
   };
 }
 

@@ -43,6 +43,7 @@ export const entityColumns = {
   licenceValidTo: entities.licenceValidTo,
   createdAt: entities.createdAt,
   updatedAt: entities.updatedAt,
+  version: entities.version,
 };
 
 export function selectEntities(db: DbOrTx) {

@@ -11,7 +11,7 @@ import {
   timelineItem,
   updateEntityInput,
 } from '../../../contracts/entities.js';
-import { ctxOf, errorResponses, errorSchema, idParams, sendFile, XLSX_TYPE } from '../../core/http.js';
+import { ctxOf, errorResponses, errorSchema, idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { invalid } from '../../core/errors.js';
 import { receiveFile } from '../../core/uploads.js';
 import { entityImportJob } from './import-job.js';
@@ -77,7 +77,7 @@ export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/entities/:id',
     {
       config: { access: 'entities.manage' },
-      schema: { tags, summary: '修改监管对象（给出 licences 时整体替换许可证）', params: idParams, body: updateEntityInput, response: { 200: entityDetail, ...errorResponses } },
+      schema: { tags, summary: '修改监管对象（给出 licences 时整体替换许可证）', description: VERSIONED_UPDATE, params: idParams, body: updateEntityInput, response: { 200: entityDetail, ...errorResponses } },
     },
     async (req) => updateEntity(ctxOf(req), req.params.id, req.body),
   );

@@ -14,7 +14,8 @@ import {
 } from '../../../contracts/org.js';
 import { sheetRowError } from '../../../contracts/sheets.js';
 import { receiveFile } from '../../core/uploads.js';
-import { ctxOf, errorResponses, errorSchema, idParams, paged, sendFile, XLSX_TYPE } from '../../core/http.js';
+import { ctxOf, errorResponses, errorSchema, idParams, paged, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
+import { AppError, invalid } from '../../core/errors.js';
 import { importPeople, importTemplate } from './use-cases/import-people.js';
 import { createJurisdiction } from './use-cases/create-jurisdiction.js';
 import { createOrgUnit } from './use-cases/create-org-unit.js';
@@ -64,7 +65,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/jurisdictions/:id',
     {
       config: { access: 'org.manage' },
-      schema: { tags, summary: '修改辖区', params: idParams, body: updateJurisdictionInput, response: { 200: jurisdiction, ...errorResponses } },
+      schema: { tags, summary: '修改辖区', description: VERSIONED_UPDATE, params: idParams, body: updateJurisdictionInput, response: { 200: jurisdiction, ...errorResponses } },
     },
     async (req) => updateJurisdiction(ctxOf(req), req.params.id, req.body),
   );
@@ -94,7 +95,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units/:id',
     {
       config: { access: 'org.manage' },
-      schema: { tags, summary: '修改机构', params: idParams, body: updateOrgUnitInput, response: { 200: orgUnit, ...errorResponses } },
+      schema: { tags, summary: '修改机构', description: VERSIONED_UPDATE, params: idParams, body: updateOrgUnitInput, response: { 200: orgUnit, ...errorResponses } },
     },
     async (req) => updateOrgUnit(ctxOf(req), req.params.id, req.body),
   );
@@ -119,7 +120,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/people/:id',
     {
       config: { access: 'users.manage' },
-      schema: { tags, summary: '修改人员（含停用、解锁）', params: idParams, body: updatePersonInput, response: { 200: person, ...errorResponses } },
+      schema: { tags, summary: '修改人员（含停用、解锁）', description: VERSIONED_UPDATE, params: idParams, body: updatePersonInput, response: { 200: person, ...errorResponses } },
     },
     async (req) => updatePerson(ctxOf(req), req.params.id, { ...req.body, email: req.body.email || null }),
   );

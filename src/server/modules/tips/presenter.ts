@@ -30,5 +30,6 @@ export function presentTip(r: any, actor: Actor, photos: { id: number; fileName:
     photos: photos.map((p) => ({ id: p.id, fileName: p.fileName, mimeType: p.mimeType, size: p.size })),
     actions: actionsFor(actor.role, status),
     editable: r.reportedBy === actor.id && status === EDITABLE_STATUS,
+    version: r.version,
   };
 }

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createTipInput, listTipsQuery, TIP_PHOTO_MAX_BYTES, tip, transitionTipInput, updateTipInput } from '../../../contracts/tips.js';
 import { IMAGE_TYPES, receiveFile } from '../../core/uploads.js';
-import { ctxOf, errorResponses, idParams, paged } from '../../core/http.js';
+import { AppError, invalid } from '../../core/errors.js';
+import { ctxOf, errorResponses, idParams, paged, VERSIONED_UPDATE } from '../../core/http.js';
 import { addTipPhoto } from './use-cases/add-tip-photo.js';
 import { getTip } from './use-cases/get-tip.js';
 import { getTipPhoto } from './use-cases/get-tip-photo.js';
@@ -41,7 +42,7 @@ export const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tips/:id',
     {
       config: { access: 'tips.submit' },
-      schema: { tags, summary: '修改本人未受理的上报', params: idParams, body: updateTipInput, response: { 200: tip, ...errorResponses } },
+      schema: { tags, summary: '修改本人未受理的上报', description: VERSIONED_UPDATE, params: idParams, body: updateTipInput, response: { 200: tip, ...errorResponses } },
     },
     async (req) => updateTip(ctxOf(req), req.params.id, req.body),
   );

@@ -66,7 +66,7 @@ describe('scope: a coordinator sees only what they submitted', () => {
   it('hides another reporter’s tip and refuses to change it', async () => {
     expect((await coordinator.get(`/api/tips/${byInformant}`)).statusCode).toBe(404);
     expect((await coordinator.get(`/api/tips/${inXl}`)).statusCode).toBe(404);
-    const patch = await coordinator.patch(`/api/tips/${byInformant}`, { title: '改别人的' });
+    const patch = await coordinator.patch(`/api/tips/${byInformant}`, { title: '改别人的', version: 1 });
     expect(patch.statusCode).toBe(404);
     expect((await coordinator.post(`/api/tips/${inXl}/transition`, { action: 'accept' })).statusCode).toBe(403);
     expect((await coordinator.request({ method: 'POST', url: `/api/tips/${byInformant}/photos`, ...multipart('a.png', 'image/png', PNG) })).statusCode).toBe(404);

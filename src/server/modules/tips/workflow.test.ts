@@ -104,14 +104,14 @@ it('refuses illegal transitions with a Chinese message and changes nothing', asy
     expect((await auditOf(id)).length).toBe(auditBefore);
   }
   // An accepted tip is out of the reporter's hands.
-  const edit = await coordinator.patch(`/api/tips/${forwarded}`, { title: '改标题' });
+  const edit = await coordinator.patch(`/api/tips/${forwarded}`, { title: '改标题', version: await t.version('tips', forwarded) });
   expect(edit.statusCode).toBe(409);
   expect(edit.json().message).toBe('已受理或已处理的上报不能再修改');
 });
 
 it('lets the reporter edit while submitted, audited with before and after', async () => {
   const id = await submit('原标题');
-  const res = await coordinator.patch(`/api/tips/${id}`, { title: '新标题', entityName: '某某大药房' });
+  const res = await coordinator.patch(`/api/tips/${id}`, { title: '新标题', entityName: '某某大药房', version: 1 });
   expect(res.statusCode, res.body).toBe(200);
   expect(res.json()).toMatchObject({ title: '新标题', entityName: '某某大药房' });
   const log = await auditOf(id);

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { TASK_STATUSES, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { ENTITY_KIND_LABELS, ENTITY_TAGS, SECTORS, type EntityKind } from '../../../contracts/entity-kinds.js';
 import { api, download } from '../../lib/api.js';
+import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 import { ItemList } from '../../lib/ItemList.js';
 
 const STATUS_COLOR: Record<string, string> = { todo: 'default', doing: 'processing', done: 'success', blocked: 'error' };
@@ -144,11 +145,37 @@ export function TaskBreakdown({ campaignId, tasks, canManage, refresh }: { campa
   );
 }
 
+const PROGRESS_FIELDS: ConflictField[] = [
+  { name: 'status', label: '状态', format: (s) => TASK_STATUSES[s as keyof typeof TASK_STATUSES] ?? String(s) },
+  { name: 'note', label: '进展说明' },
+  { name: 'evidence', label: '证明材料', format: (xs) => (xs as { name: string }[]).map((x) => x.name).join('、') },
+];
+
 function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; task: any; p: any; onClose: () => void }) {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
   const [evidence, setEvidence] = useState<any[]>(p.evidence);
+  const conflict = useConflict();
+  /** The progress as this form loaded it (version 0: no report yet); moves on when a conflict is resolved. */
+  const [loaded, setLoaded] = useState<any>(p);
   const base = `/api/campaigns/${campaignId}/tasks/${task.no}/units/${p.orgUnitId}`;
+  const save = async (v: Record<string, unknown>, from: any): Promise<void> => {
+    try {
+      await api(base, { method: 'PUT', body: { status: v.status, note: v.note, evidence: v.evidence, version: from.version } });
+      message.success('已保存');
+      onClose();
+    } catch (e) {
+      const now = staleCurrent<any>(e);
+      if (!now) return void message.error((e as Error).message);
+      const choice = await conflict.resolve({ fields: PROGRESS_FIELDS, base: pickFields(PROGRESS_FIELDS, from), mine: v, theirs: pickFields(PROGRESS_FIELDS, now) });
+      if (!choice) return;
+      setLoaded(now);
+      const next = choice.action === 'theirs' ? pickFields(PROGRESS_FIELDS, now) : choice.values;
+      form.setFieldsValue({ status: next.status, note: next.note ?? '' });
+      setEvidence((next.evidence as any[]) ?? []);
+      if (choice.action === 'save') await save(next, now);
+    }
+  };
   return (
     <Modal
       open
@@ -156,15 +183,10 @@ function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; t
       onCancel={onClose}
       onOk={async () => {
         const v = await form.validateFields();
-        try {
-          await api(base, { method: 'PUT', body: { ...v, evidence } });
-          message.success('已保存');
-          onClose();
-        } catch (e) {
-          message.error((e as Error).message);
-        }
+        await save({ ...v, evidence }, loaded);
       }}
     >
+      {conflict.dialog}
       <Form form={form} layout="vertical" initialValues={{ status: p.status, note: p.note ?? '' }}>
         <Form.Item name="status" label="状态"><Select options={Object.entries(TASK_STATUSES).map(([value, label]) => ({ value, label }))} /></Form.Item>
         <Form.Item name="note" label="进展说明"><Input.TextArea rows={3} /></Form.Item>
@@ -209,17 +231,28 @@ function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; t
 }
 
 const LIAISON_FIELDS = ['name', 'department', 'title', 'officePhone', 'mobile', 'email'];
+const LIAISON_CONFLICT_FIELDS: ConflictField[] = [
+  { name: 'name', label: '姓名' },
+  { name: 'department', label: '所在部门' },
+  { name: 'title', label: '职务' },
+  { name: 'officePhone', label: '办公电话' },
+  { name: 'mobile', label: '移动电话' },
+  { name: 'email', label: '电子邮箱' },
+];
 
 export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaignId: number; name: string; rows: any[]; canManage: boolean }) {
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
   const [edit, setEdit] = useState<any | null>(null);
   const [form] = Form.useForm();
+  const conflict = useConflict();
   const mobile = !Grid.useBreakpoint().md;
   // The form is always mounted (forceRender), so its values are set once the row to edit is known.
+  // Keyed on the unit: a resolved conflict moves `edit.liaison` on without resetting the merged values.
   useEffect(() => {
     if (edit) form.setFieldsValue(Object.fromEntries(LIAISON_FIELDS.map((k) => [k, edit.liaison?.[k] ?? ''])));
-  }, [edit, form]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [edit?.orgUnitId, form]);
   const fill = (r: any) =>
     (r.mine || canManage) && (
       <Button size="small" icon={<EditOutlined />} onClick={() => setEdit(r)}>
@@ -280,16 +313,30 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
         onCancel={() => setEdit(null)}
         onOk={async () => {
           const v = await form.validateFields();
-          try {
-            await api(`/api/campaigns/${campaignId}/liaisons/${edit.orgUnitId}`, { method: 'PUT', body: v });
-            message.success('已保存');
-            setEdit(null);
-            await qc.invalidateQueries({ queryKey: ['campaign-home', campaignId] });
-          } catch (e) {
-            message.error((e as Error).message);
-          }
+          // Version 0: the unit had not filled it in when the form opened.
+          const save = async (values: Record<string, unknown>, from: any): Promise<void> => {
+            try {
+              await api(`/api/campaigns/${campaignId}/liaisons/${edit.orgUnitId}`, { method: 'PUT', body: { ...values, version: from?.version ?? 0 } });
+              message.success('已保存');
+              setEdit(null);
+              await qc.invalidateQueries({ queryKey: ['campaign-home', campaignId] });
+            } catch (e) {
+              const handled = await conflict.handle<any>(e, {
+                form,
+                fields: LIAISON_CONFLICT_FIELDS,
+                base: edit.liaison ?? { version: 0 },
+                mine: values,
+                values: (r) => Object.fromEntries(LIAISON_FIELDS.map((k) => [k, r?.[k] ?? ''])),
+                setLoaded: (now) => setEdit({ ...edit, liaison: now }),
+                retry: save,
+              });
+              if (!handled) message.error((e as Error).message);
+            }
+          };
+          await save(v, edit.liaison);
         }}
       >
+        {conflict.dialog}
         <Form form={form} layout="vertical">
           <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input /></Form.Item>
           <Form.Item name="department" label="所在部门"><Input /></Form.Item>

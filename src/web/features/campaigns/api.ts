@@ -12,7 +12,8 @@ export const campaignsApi = {
   templates: () => api<TemplateInfo[]>('/api/campaign-templates'),
   template: (code: string) => api<{ code: string; definition: any; yaml: string }>(`/api/campaign-templates/${code}`),
   create: (definition: unknown) => api<CampaignSummary>('/api/campaigns', { body: { definition, status: 'draft' } }),
-  amend: (id: number, definition: unknown, note: string) => api<CampaignSummary>(`/api/campaigns/${id}/definition`, { method: 'PUT', body: { definition, note } }),
+  /** Amend from the definition version the editor loaded (a newer one → 409 STALE_VERSION). */
+  amend: (id: number, definition: unknown, note: string, version: number) => api<CampaignSummary>(`/api/campaigns/${id}/definition`, { method: 'PUT', body: { definition, note, version } }),
   status: (id: number, status: string) => api<CampaignSummary>(`/api/campaigns/${id}/status`, { body: { status } }),
   confirm: (id: number, path: string, note?: string) => api<CampaignSummary>(`/api/campaigns/${id}/confirm`, { body: { path, note } }),
   readings: (id: number) => api<{ readings: { key: string; chosen: string; options: { key: string; label: string; inspections: number | null; optimal: boolean }[] }[] }>(`/api/campaigns/${id}/readings`),

@@ -6,7 +6,7 @@ import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/in
 import type { DbOrTx } from '../../../../db/client.js';
 import { can } from '../../../../contracts/permissions.js';
 import type { Ctx } from '../../../core/context.js';
-import { presentCampaign } from '../presenter.js';
+import { presentCampaign, presentLiaison, presentProgress } from '../presenter.js';
 import { getCampaignRow } from '../queries.js';
 import { bureauUnits, resolveRef, type BureauUnit } from '../resolve-units.js';
 
@@ -53,7 +53,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
       ...t,
       progress: expand(t.units, units).map((u) => {
         const p = pOf.get(`${t.no}:${u.id}`);
-        const row = { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId && reports, status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null };
+        const row = { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId && reports, ...presentProgress(p) };
         if (!quotas.length) return { ...row, live: null };
         // Measured, not reported: done when the unit's station has met every bound quota.
         const live = inspection ? progressOf(inspection, quotas, u.jurisdictionId) : { done: 0, required: 0 };
@@ -71,7 +71,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
           orgUnitId: u.id,
           unitName: u.name,
           mine: u.id === ctx.actor.orgUnitId && reports,
-          liaison: l ? { name: l.name, department: l.department, title: l.title, officePhone: l.officePhone, mobile: l.mobile, email: l.email, updatedAt: l.updatedAt.toISOString() } : null,
+          liaison: presentLiaison(l),
         };
       })
     : [];

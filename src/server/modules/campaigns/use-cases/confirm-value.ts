@@ -24,7 +24,8 @@ export async function confirmValue(ctx: Ctx, id: number, input: { path: string; 
     ...def.provenance,
     [input.path]: { kind: 'bureau', source: p.source, reason: note, by: ctx.actor.name, at: shanghaiToday(), was: p.reason },
   });
-  return amendCampaign(ctx, id, { definition: next, note: `确认推定值 ${input.path}：${p.reason}` });
+  // Derived from the version read here: an amendment in between makes this one STALE_VERSION.
+  return amendCampaign(ctx, id, { definition: next, note: `确认推定值 ${input.path}：${p.reason}`, version: c.version });
 }
 
 /** Switch an open reading to another option: its values replace the current ones (an amendment). */
@@ -40,5 +41,5 @@ export async function chooseReading(ctx: Ctx, id: number, key: string, option: s
   let next: CampaignDefinition = def;
   for (const [path, v] of Object.entries(o.set)) next = setAtPath(next, path, v ?? undefined);
   next = { ...next, readings: next.readings.map((x) => (x.key === key ? { ...x, chosen: option } : x)) };
-  return amendCampaign(ctx, id, { definition: next, note: `改采“${o.label}”（${r.question}）` });
+  return amendCampaign(ctx, id, { definition: next, note: `改采“${o.label}”（${r.question}）`, version: c.version });
 }

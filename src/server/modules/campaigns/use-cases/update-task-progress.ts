@@ -6,6 +6,8 @@ import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { AppError, conflict, invalid, notFound } from '../../../core/errors.js';
 import { pathInScope } from '../../../core/scope.js';
+import { assertVersion, staleVersion, updateVersioned } from '../../../core/versions.js';
+import { presentProgress } from '../presenter.js';
 import { assertActsForUnit } from '../policy.js';
 import { getCampaignRow } from '../queries.js';
 import { bureauUnits, resolveRef } from '../resolve-units.js';
@@ -14,6 +16,8 @@ export interface ProgressInput {
   status: string;
   note?: string;
   evidence: { name: string; url?: string; fileId?: number; size?: number; mime?: string }[];
+  /** The version read; 0 before the unit's first report. */
+  version: number;
 }
 
 async function responsible(ctx: Ctx, id: number, taskNo: number, orgUnitId: number) {
@@ -42,17 +46,22 @@ export async function updateTaskProgress(ctx: Ctx, id: number, taskNo: number, o
   }
   const values = { status: input.status, note: input.note || null, evidence: input.evidence, updatedBy: ctx.actor.id || null, updatedAt: new Date() };
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(campaignTaskProgress)
-      .where(and(eq(campaignTaskProgress.campaignId, id), eq(campaignTaskProgress.taskNo, taskNo), eq(campaignTaskProgress.orgUnitId, orgUnitId)));
-    const [row] = await tx
-      .insert(campaignTaskProgress)
-      .values({ campaignId: id, jurisdictionId: c.jurisdictionId, taskNo, orgUnitId, ...values })
-      .onConflictDoUpdate({ target: [campaignTaskProgress.campaignId, campaignTaskProgress.taskNo, campaignTaskProgress.orgUnitId], set: values })
-      .returning();
+    const read = async () =>
+      (await tx.select().from(campaignTaskProgress).where(and(eq(campaignTaskProgress.campaignId, id), eq(campaignTaskProgress.taskNo, taskNo), eq(campaignTaskProgress.orgUnitId, orgUnitId))))[0];
+    const current = async () => ({ taskNo, orgUnitId, ...presentProgress(await read()) });
+    const before = await read();
+    await assertVersion(before?.version ?? 0, input.version, current);
+    let row: typeof campaignTaskProgress.$inferSelect;
+    if (!before) {
+      // First report (version 0): a racing first report makes this insert a no-op → stale.
+      const [ins] = await tx.insert(campaignTaskProgress).values({ campaignId: id, jurisdictionId: c.jurisdictionId, taskNo, orgUnitId, ...values }).onConflictDoNothing().returning();
+      if (!ins) throw staleVersion(await current());
+      row = ins;
+    } else {
+      row = await updateVersioned(tx, campaignTaskProgress, before.id, input.version, values, current);
+    }
     await audit(tx, ctx, { action: 'campaign.task_progress', entityType: 'campaign', entityId: id, jurisdictionId: c.jurisdictionId, summary: `任务${taskNo}进展：${TASK_STATUSES[input.status as keyof typeof TASK_STATUSES] ?? input.status}`, before: before ?? null, after: row });
-    return { taskNo, orgUnitId, status: row.status, note: row.note, evidence: row.evidence, updatedAt: row.updatedAt.toISOString() };
+    return { taskNo, orgUnitId, ...presentProgress(row) };
   });
 }
 

@@ -4,6 +4,7 @@ import { sessions, users } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
+import { assertVersion, updateVersioned } from '../../../core/versions.js';
 import { clearLoginFailures } from '../../auth/use-cases/login.js';
 import { assertManagesPath, assertManagesPerson, assertRoleGrant, assertScopeGrant } from '../policy.js';
 import { presentPerson } from '../presenter.js';
@@ -20,13 +21,17 @@ export interface PersonPatch {
   email?: string | null;
   active?: boolean;
   unlock?: boolean;
+  /** The version the editor read; a stale one gets 409 STALE_VERSION. */
+  version: number;
 }
 
 export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
   return ctx.db.transaction(async (tx) => {
     const before = await getPerson(tx, id);
     assertManagesPerson(ctx.actor, before);
-    const { unlock, ...fields } = patch;
+    const { unlock, version, ...fields } = patch;
+    const current = async () => presentPerson(await getPerson(tx, id));
+    await assertVersion(before.version, version, current);
     if (fields.dataScope) assertScopeGrant(ctx.actor, fields.dataScope);
     if (fields.role) assertRoleGrant(ctx.actor, fields.role);
     if (id === ctx.actor.id && (fields.active === false || (fields.role && fields.role !== before.role))) {
@@ -47,7 +52,7 @@ export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
       Object.assign(set, { lockedUntil: null, failedLogins: 0 });
       await clearLoginFailures(tx, before.username);
     }
-    await tx.update(users).set(set).where(eq(users.id, id));
+    await updateVersioned(tx, users, id, version, set, current);
     if (fields.active === false || fields.role || fields.dataScope) await tx.delete(sessions).where(eq(sessions.userId, id));
     const after = await getPerson(tx, id);
     await audit(tx, ctx, { action: 'user.update', entityType: 'user', entityId: id, jurisdictionId: after.jurisdictionId, summary: `修改人员 ${after.displayName}`, before, after });

@@ -3,6 +3,7 @@ import { TIP_ACTION_LABELS, type TipAction, type TipStatus } from '../../../../c
 import { tips } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
+import { bumpVersion } from '../../../core/versions.js';
 import { getVisibleTip } from '../queries.js';
 import { transitionFor } from '../workflow.js';
 import { getTip } from './get-tip.js';
@@ -21,10 +22,10 @@ export async function transitionTip(ctx: Ctx, id: number, input: { action: TipAc
     // Undoing an acceptance clears the review (the reason stays in the audit log).
     const set =
       t.action === 'forward'
-        ? { status: t.to, forwardNote: note, forwardedBy: ctx.actor.id, forwardedAt: now, updatedAt: now }
+        ? { status: t.to, forwardNote: note, forwardedBy: ctx.actor.id, forwardedAt: now, updatedAt: now, version: bumpVersion(tips) }
         : t.action === 'reopen'
-          ? { status: t.to, reviewNote: null, reviewedBy: null, reviewedAt: null, updatedAt: now }
-          : { status: t.to, reviewNote: note, reviewedBy: ctx.actor.id, reviewedAt: now, updatedAt: now };
+          ? { status: t.to, reviewNote: null, reviewedBy: null, reviewedAt: null, updatedAt: now, version: bumpVersion(tips) }
+          : { status: t.to, reviewNote: note, reviewedBy: ctx.actor.id, reviewedAt: now, updatedAt: now, version: bumpVersion(tips) };
     const [after] = await tx.update(tips).set(set).where(eq(tips.id, id)).returning();
     await audit(tx, ctx, {
       action: `tip.${t.action}`,
