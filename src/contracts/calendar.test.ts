@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addWorkingDays,
+  beijingDateTime,
   CALENDAR_YEARS,
   CalendarYearMissing,
   cumulativeFrom,
@@ -46,6 +47,7 @@ describe('dates', () => {
     expect(shanghaiToday(new Date('2026-03-10T15:59:59Z'))).toBe('2026-03-10'); // 23:59:59 in Beijing
     expect(shanghaiToday(new Date('2026-03-10T16:00:00Z'))).toBe('2026-03-11');
     expect(dateOf('2026-12-31T16:30:00Z')).toBe('2027-01-01');
+    expect(beijingDateTime(new Date('2026-03-09T23:05:00Z'))).toBe('2026-03-10 07:05');
     expect(startOfDay('2026-03-10').toISOString()).toBe('2026-03-09T16:00:00.000Z');
     expect(isoTimestamp(null)).toBeNull();
     expect(isoTimestamp('2026-03-10T08:00:00+08:00')).toBe('2026-03-10T00:00:00.000Z');

@@ -63,6 +63,12 @@ export function shanghaiToday(now: Date | number = Date.now()): string {
   return dateOf(now);
 }
 
+/** Beijing wall-clock time of an instant, 'YYYY-MM-DD HH:mm' (print views, file stamps). */
+export function beijingDateTime(instant: Date | number = Date.now()): string {
+  const ms = instant instanceof Date ? instant.getTime() : instant;
+  return new Date(ms + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The instant a Beijing calendar date begins (00:00 +08:00). */
 export function startOfDay(date: string): Date {
   return new Date(`${date}T00:00:00${TZ_OFFSET}`);

@@ -10,6 +10,7 @@ import { addDays, daysInMonth, formatDate as fmt, isoDate, TZ_OFFSET, weekdayOf 
  *   { every: 'month', day: 20 }                             monthly by the 20th
  *   { every: 'month', day: 31, lastDayIfShort: true }       monthly, last day in short months
  *   { every: 'quarter', monthOfQuarter: 1, day: 1 }         quarterly, 1st of the quarter's first month
+ *   { adHoc: true }                                         “及时上报”: no fixed date (none generated)
  *
  * weekday: 1 = Monday … 7 = Sunday. time: HH:mm, Asia/Shanghai; default 23:59 ("…日前").
  * `within` narrows a recurring rule to a window; the campaign period bounds every rule.
@@ -36,12 +37,18 @@ export const deadlineRule = z
     workdaysOnly: z.boolean().optional(),
     time: clockTime.optional(),
     within: dateWindow.optional(),
+    /**
+     * No fixed date: the plan says only “及时上报” (report as things happen). No due date is
+     * generated; the campaign pages say the plan sets none instead of inventing one.
+     */
+    adHoc: z.literal(true).optional(),
   })
   .strict()
   .superRefine((r, ctx) => {
     const need = (key: string, msg: string) => ctx.addIssue({ code: 'custom', path: [key], message: msg });
+    if (r.adHoc && (r.once || r.every)) need('adHoc', '“随时报送”（adHoc）不能同时设置日期或周期');
     if (r.once && r.every) need('every', '一次性日期（once）与周期（every）只能选一种');
-    if (!r.once && !r.every) need('every', '请设置一次性日期（once）或周期（every）');
+    if (!r.once && !r.every && !r.adHoc) need('every', '请设置一次性日期（once）、周期（every）或随时报送（adHoc）');
     if (r.every === 'week' && r.weekday == null) need('weekday', '每周报送须指定星期几');
     if ((r.every === 'month' || r.every === 'quarter') && r.day == null) need('day', '每月/每季度报送须指定日期');
     if (r.every === 'quarter' && r.monthOfQuarter == null) need('monthOfQuarter', '每季度报送须指定季度内第几个月');
@@ -72,7 +79,7 @@ export function dueDates(rule: DeadlineRule, period: { from: string; to: string 
   }
   const time = rule.time ?? DEFAULT_DUE_TIME;
   const out: string[] = [];
-  if (from > to) return [];
+  if (from > to || rule.adHoc) return [];
   if (rule.once) {
     if (rule.once >= from && rule.once <= to) out.push(rule.once);
   } else if (rule.every === 'day' || rule.every === 'week') {
@@ -99,6 +106,7 @@ export function dueDates(rule: DeadlineRule, period: { from: string; to: string 
 export function describeRule(r: DeadlineRule): string {
   const t = r.time ? ` ${r.time}` : '';
   const w = r.within ? `（${r.within.from} 至 ${r.within.to}）` : '';
+  if (r.adHoc) return '随时报送（方案未规定期限）';
   if (r.once) return `${r.once}${t} 前`;
   switch (r.every) {
     case 'day':

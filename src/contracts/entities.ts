@@ -1,3 +1,4 @@
+import { sheetRowError } from './sheets.js';
 import { z } from 'zod';
 import {
   CREDIT_GRADES,
@@ -252,7 +253,7 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
 ];
 export type ImportField = (typeof IMPORT_COLUMNS)[number]['field'];
 
-export const importError = z.object({ row: z.number(), field: z.string().nullable(), message: z.string() });
+export const importError = sheetRowError;
 export type ImportError = z.infer<typeof importError>;
 
 export const IMPORT_STATES = { validated: '校验通过', invalid: '存在错误', running: '导入中', done: '已导入', failed: '导入失败' } as const;

@@ -106,6 +106,8 @@ export type MyTask = z.infer<typeof myTask>;
 export const MY_TASKS_CAP = 200;
 
 export const planDetail = planSummary.extend({
+  /** Units already inspected or with open inspections of the campaign when generated (counted, not planned again). */
+  counted: z.number(),
   shortfalls: z.array(shortfall),
   warnings: z.array(z.string()),
   check: planCheck,
@@ -142,7 +144,7 @@ export const cancelInspectionInput = z.object({ reason: z.string().trim().min(1,
 /** Correct a recorded inspection: what changed and why; `updatedAt` as read (a change in between → 409). */
 export const editInspectionInput = z.object({
   date: isoDate,
-  inspectorIds: z.array(z.number().int().positive()).min(1, '至少一名检查人员').max(10),
+  inspectorIds: z.array(id).min(1, '至少一名检查人员').max(10),
   note: z.string().trim().max(2000).nullish(),
   reason: z.string().trim().min(1, '请填写修改原因').max(200),
   updatedAt: z.string().min(1),

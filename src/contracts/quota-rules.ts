@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './calendar.js';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_KIND_CODES, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from './entity-kinds.js';
 
 /**
@@ -75,7 +76,7 @@ export const quotaRule: z.ZodType<QuotaRule> = z.lazy(() =>
     byCreditGrade: z
       .record(z.enum(Object.keys(CREDIT_GRADES) as [string, ...string[]]), z.object({ share, times: z.number().int().min(1).max(52).optional() }))
       .optional(),
-    window: z.object({ phase: z.string().optional(), from: z.string().date().optional(), to: z.string().date().optional() }).optional(),
+    window: z.object({ phase: z.string().max(100).optional(), from: isoDate.optional(), to: isoDate.optional() }).optional(),
     children: z.array(quotaRule).optional(),
   }),
 );

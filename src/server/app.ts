@@ -14,15 +14,18 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { AppError, fromDatabaseError } from './core/errors.js';
+import { JobRunner, type RunnerOptions } from './core/jobs/runner.js';
 import { installGuard } from './core/guard.js';
-import { installSecurityHeaders } from './core/security-headers.js';
 import { installInputGuard } from './core/input-guard.js';
+import { installSecurityHeaders } from './core/security-headers.js';
 import { modules } from './modules/index.js';
 import { serveWebApp } from './web-app.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** Background jobs: modules register their handlers in their plugin (`app.jobs.register`). */
+    jobs: JobRunner;
     settings: { loginRateLimit: number; loginIpRateLimit: number };
     /** Every API route with its declared access (and whether it takes an upload), for the guard and corpus tests. */
     routeTable: { method: string; url: string; access: string; multipart: boolean }[];
@@ -44,6 +47,8 @@ export interface AppOptions {
    * a comma-separated list of addresses/CIDRs. From TRUST_PROXY (see config.ts).
    */
   trustProxy?: boolean | number | string;
+  /** Job runner options; `false` registers handlers but never claims jobs (tools that only read). */
+  jobs?: RunnerOptions | false;
 }
 
 // Validation messages of zod's own checks (type, enum, range) in Chinese, like every other message.
@@ -57,6 +62,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: (opts.trustProxy ?? false) as boolean | string,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', opts.db);
+  const runner = new JobRunner(opts.db, opts.jobs || {});
+  app.decorate('jobs', runner);
+  // Jobs run once every module has registered its handlers, and stop before the database closes.
+  if (opts.jobs !== false) {
+    app.addHook('onReady', async () => runner.start());
+    app.addHook('onClose', async () => runner.stop());
+  }
   app.decorate('settings', { loginRateLimit: opts.loginRateLimit ?? 10, loginIpRateLimit: opts.loginIpRateLimit ?? 60 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

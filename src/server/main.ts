@@ -14,7 +14,13 @@ try {
 }
 await database.migrate();
 
-const app = await buildApp({ db: database.db, logger: config.logger, webDir: config.webDir, trustProxy: config.trustProxy });
+const app = await buildApp({
+  db: database.db,
+  logger: config.logger,
+  webDir: config.webDir,
+  trustProxy: config.trustProxy,
+  jobs: { exclusive: database.kind === 'pglite' },
+});
 // The server listens as soon as the schema is there; demo data (first start only) loads afterwards.
 // Meanwhile the health check answers and every other API request gets a clear 503.
 let loadingDemo = config.demo;

@@ -28,7 +28,7 @@ declare module 'fastify' {
 /** The use-case context of an authenticated request. */
 export function ctxOf(req: FastifyRequest): Ctx {
   if (!req.actor) throw unauthenticated();
-  return { db: req.server.db, actor: req.actor, ip: req.ip };
+  return { db: req.server.db, actor: req.actor, ip: req.ip, jobs: req.server.jobs };
 }
 
 export const errorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
@@ -48,6 +48,7 @@ export const errorResponses = { 400: errorSchema, 401: errorSchema, 403: errorSc
 export function sendFile(reply: FastifyReply, buf: Buffer, filename: string, type: string) {
   return reply
     .header('content-type', type)
+    .header('x-content-type-options', 'nosniff')
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
     .send(buf);
 }

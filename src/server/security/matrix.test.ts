@@ -9,6 +9,7 @@
  *    station's people, another reporter's tip for own-scope people) → 403/404, nothing written,
  *    no name of the record in the answer;
  *  - a temporary password opens only who-am-I, change-password and sign-out.
+ * The loops send hundreds of requests: their time limits are generous for a busy machine.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,8 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/plans/:id/tasks': { action: 'remove', taskId: rec.planTask.id },
     'POST /api/plans/:id/publish': undefined,
     'POST /api/inspections/:id/cancel': { reason: '越权取消' },
+    'PUT /api/inspections/:id': { date: '2026-01-05', inspectorIds: [1, 2], reason: '越权修改', updatedAt: 'x' },
+    'POST /api/inspections/:id/withdraw': { reason: '越权撤回', updatedAt: 'x' },
     'DELETE /api/inspector-conflicts/:id': undefined,
   };
   if (key.endsWith('/evidence') || key === 'POST /api/tips/:id/photos') {
@@ -197,7 +200,7 @@ describe('security matrix (generated from the route list)', () => {
     const viewer = people.filter((p) => p.role === 'viewer');
     expect(viewer.length).toBe(2);
     expect(leaks).toEqual([]);
-  });
+  }, 600_000);
 
   it('ids of records outside the caller’s area answer 403/404 on every route, change nothing and name nothing', async () => {
     const leaks: string[] = [];
@@ -220,7 +223,7 @@ describe('security matrix (generated from the route list)', () => {
     }
     expect(cases).toBeGreaterThan(150);
     expect(leaks).toEqual([]);
-  });
+  }, 600_000);
 
   it('covers the other station: 创新所 cannot read or cancel 兴隆所’s single inspection', async () => {
     const cx = people.find((p) => p.username === 'inspector_cx')!;
@@ -254,5 +257,5 @@ describe('temporary password', () => {
     expect((await s.post('/api/auth/change-password', { oldPassword: temp, newPassword: 'Zhuanxiang-2026' })).statusCode).toBe(200);
     expect((await s.get('/api/entities')).statusCode).toBe(200);
     expect((await s.post('/api/auth/logout')).statusCode).toBe(200);
-  });
+  }, 600_000);
 });

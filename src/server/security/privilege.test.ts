@@ -152,7 +152,7 @@ describe('demo mode', () => {
     const app = await buildApp({ db: database.db });
     try {
       await seedDemo(database.db);
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD, bearer: true } });
       expect(res.statusCode).toBe(200);
       expect(res.json().user.mustChangePassword).toBe(true);
       const token = res.json().token;

@@ -5,7 +5,7 @@ import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
 let b: BrowserApp;
 beforeAll(async () => {
   b = await startBrowserApp();
-});
+}, 600_000);
 afterAll(() => b?.close());
 
 it('an inspector reaches their tasks in one tap from home on a phone and records one', async () => {
@@ -31,4 +31,31 @@ it('an inspector reaches their tasks in one tap from home on a phone and records
   await cards.first().getByRole('button', { name: /单位档案/ }).click();
   await page.waitForURL(/\/entities\/\d+$/);
   expect(name.length).toBeGreaterThan(0);
-});
+}, 240_000);
+
+it('the inspector withdraws (撤回) a recorded inspection with a reason: the task is open again', async () => {
+  const page = await b.loginAs('inspector_cx', { mobile: true });
+  await page.goto(`${b.url}/my-tasks`);
+  await page.getByTestId('my-task').first().waitFor();
+  const task = await page.evaluate(async () => (await (await fetch('/api/my-tasks')).json()).items[0]);
+  const rec = await page.evaluate(
+    async (t) => {
+      const csrf = document.cookie.split('; ').find((c) => c.startsWith('yj_csrf='))!.slice('yj_csrf='.length);
+      const r = await fetch('/api/inspections', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ planTaskId: t.id, date: '2022-06-01', inspectorIds: t.inspectors.map((i: any) => i.id) }) });
+      return r.json();
+    },
+    task,
+  );
+  expect(rec.status).toBe('done');
+  await page.goto(`${b.url}/plans/${task.planId}`);
+  await page.getByPlaceholder('检查对象名称').fill(task.entityName);
+  await page.getByPlaceholder('检查对象名称').press('Enter');
+  const card = page.getByTestId('task-card').filter({ hasText: task.entityName }).filter({ hasText: '已完成' }).first();
+  await card.getByRole('button', { name: /查\s*看/ }).click();
+  await page.locator('.ant-drawer').getByRole('button', { name: /撤\s*回/ }).click();
+  const dialog = page.locator('.ant-modal');
+  await dialog.getByLabel('撤回原因').fill('录错了单位');
+  await dialog.getByRole('button', { name: /撤\s*回/ }).click();
+  await page.getByText('已撤回').first().waitFor();
+  await expect.poll(() => page.evaluate(async (id) => (await (await fetch(`/api/inspections/${id}`)).json()).status, rec.id)).toBe('planned');
+}, 240_000);

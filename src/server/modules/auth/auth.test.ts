@@ -97,7 +97,7 @@ describe('sign-in', () => {
     } finally {
       await limited.close();
     }
-  });
+  }, 300_000); // its own app on a fresh database, and a password hash check per attempt
 
   it('40 parallel wrong passwords lock the account; at most the allowed number are checked', async () => {
     const res = await Promise.all(Array.from({ length: 40 }, () => login('inspector_xl', 'wrong-pass-1')));
@@ -158,7 +158,7 @@ describe('sign-in', () => {
     expect(parseTrustProxy('true')).toBe(true);
     expect(parseTrustProxy('2')).toBe(2);
     expect(parseTrustProxy('10.0.0.0/8,127.0.0.1')).toBe('10.0.0.0/8,127.0.0.1');
-  });
+  }, 300_000); // a second app on a fresh database
 });
 
 describe('session', () => {

@@ -182,19 +182,35 @@ describe('campaigns API', () => {
     const xl = await t.as('inspector_xl');
     const cxUnit = t.org.stations['创新'].orgUnitId;
     const boundary = 'XBOUNDARY';
-    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="台账.txt"\r\nContent-Type: text/plain\r\n\r\n饮片经营户12家\r\n--${boundary}--\r\n`;
-    const up = await cx.request({ method: 'POST', url: `/api/campaigns/${id}/tasks/1/units/${cxUnit}/evidence`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const send = (name: string, type: string, content: string) =>
+      cx.request({
+        method: 'POST',
+        url: `/api/campaigns/${id}/tasks/1/units/${cxUnit}/evidence`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+      });
+    // Types by content, not by name or declared type: a script page named .pdf is refused.
+    const html = await send('台账.pdf', 'application/pdf', '<html><script>alert(1)</script></html>');
+    expect(html.statusCode).toBe(415);
+    expect(html.json()).toMatchObject({ code: 'UNSUPPORTED_FILE_TYPE', message: expect.stringContaining('PDF') });
+    const up = await send('台账.pdf', 'text/html', '%PDF-1.4 饮片经营户12家');
     expect(up.statusCode, up.body).toBe(200);
     const file = up.json();
     const res = await cx.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, { status: 'done', note: '已建台账', evidence: [{ name: file.name, fileId: file.fileId }, { name: '照片', url: 'https://example.com/p.jpg' }] });
     expect(res.statusCode, res.body).toBe(200);
+    expect(file.mime).toBe('application/pdf');
+    // No script URLs stored as evidence links.
+    const js = await cx.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, { status: 'done', evidence: [{ name: '链接', url: 'javascript:alert(1)' }] });
+    expect(js.statusCode).toBe(400);
     expect((await xl.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, { status: 'done' })).statusCode).toBe(403);
     const home = (await office.get(`/api/campaigns/${id}/home`)).json();
     const p = home.tasks[0].progress.find((x: any) => x.orgUnitId === cxUnit);
     expect(p).toMatchObject({ status: 'done', note: '已建台账' });
     expect(p.evidence).toHaveLength(2);
     const dl = await cx.get(`/api/campaigns/${id}/files/${file.fileId}`);
-    expect(dl.body).toBe('饮片经营户12家');
+    expect(dl.body).toBe('%PDF-1.4 饮片经营户12家');
+    expect(dl.headers['x-content-type-options']).toBe('nosniff');
+    expect(dl.headers['content-disposition']).toMatch(/^attachment/);
   });
 
   it('reports grassroots staffing against the target from the org tables', async () => {

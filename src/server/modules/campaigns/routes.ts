@@ -10,8 +10,11 @@ import {
   validateCampaignInput,
 } from '../../../contracts/campaigns.js';
 import { invalid, notFound } from '../../core/errors.js';
+import { IMAGE_TYPES, receiveFile, type FileType } from '../../core/uploads.js';
 import { ctxOf, errorResponses, idParams, sendFile, XLSX_TYPE } from '../../core/http.js';
 import { amendCampaign } from './use-cases/amend-campaign.js';
+import { chooseReading, confirmValue } from './use-cases/confirm-value.js';
+import { readingNumbers } from './use-cases/reading-numbers.js';
 import { campaignHome, listDueDates } from './use-cases/campaign-home.js';
 import { changeCampaignStatus } from './use-cases/change-campaign-status.js';
 import { createCampaign } from './use-cases/create-campaign.js';
@@ -28,6 +31,10 @@ import { idParam } from '../../../contracts/fields.js';
 const tags = ['专项行动'];
 const unitParams = idParams.extend({ orgUnitId: idParam });
 const taskParams = unitParams.extend({ no: idParam });
+
+/** Evidence files: by content, never scripts or HTML; served as attachments with nosniff. */
+const EVIDENCE_TYPES: FileType[] = [...IMAGE_TYPES, 'pdf', 'docx', 'xlsx'];
+const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -53,6 +60,21 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/campaigns',
     { config: { access: 'campaigns.manage' }, schema: { tags, summary: '新建专项行动（从模板或定义）', body: createCampaignInput, response: { 200: campaignSummary, ...errorResponses } } },
     async (req) => createCampaign(ctxOf(req), req.body),
+  );
+  app.post(
+    '/api/campaigns/:id/confirm',
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '确认推定值（生成新版本，标为本局确定）', params: idParams, body: z.object({ path: z.string().min(1).max(200), note: z.string().max(300).optional() }), response: { 200: campaignSummary, ...errorResponses } } },
+    async (req) => confirmValue(ctxOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/campaigns/:id/readings',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案的两种理解及各自需要的最少检查量', params: idParams, response: { 200: z.any(), ...errorResponses } } },
+    async (req) => readingNumbers(ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/campaigns/:id/readings/:key',
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '改采另一种理解（生成新版本）', params: idParams.extend({ key: z.string().max(60) }), body: z.object({ option: z.string().min(1).max(60) }), response: { 200: campaignSummary, ...errorResponses } } },
+    async (req) => chooseReading(ctxOf(req), req.params.id, req.params.key, req.body.option),
   );
   app.post(
     '/api/campaigns/validate',
@@ -127,12 +149,10 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId/evidence',
-    { config: { access: 'campaigns.report' }, schema: { tags, summary: '上传证明材料（multipart）', consumes: ['multipart/form-data'], params: taskParams } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '上传证明材料（multipart，字段 file；图片、PDF、Word、Excel，不超过 20 MB）', consumes: ['multipart/form-data'], params: taskParams } },
     async (req) => {
-      const file = await req.file();
-      if (!file) throw invalid('请选择文件');
-      const data = await file.toBuffer();
-      return uploadEvidence(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, { name: file.filename, mime: file.mimetype, data });
+      const file = await receiveFile(req, { maxBytes: EVIDENCE_MAX_BYTES, types: EVIDENCE_TYPES, what: '证明材料' });
+      return uploadEvidence(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, { name: file.fileName, mime: file.mime, data: file.data });
     },
   );
   app.get(

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { addDays as shift, daysBetween, shanghaiToday } from '../../../contracts/calendar.js';
-import { boundQuotas, describeRule, dueDates, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { boundQuotas, describeRule, dueDates, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { campaignInspectionProgress, progressOf } from '../planning/use-cases/campaign-inspection-progress.js';
 import { DASHBOARD_WINDOW_DAYS, type Dashboard, type DashboardCampaign, type DashboardTips, type DeadlineItem, type StaffingItem, type TaskItem } from '../../../contracts/dashboard.js';
 import { can } from '../../../contracts/permissions.js';
@@ -70,12 +70,12 @@ function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today
   const upcoming: DeadlineItem[] = [];
   const overdue: DeadlineItem[] = [];
   const oversee = pathInScope(actor, c.path);
-  const until = c.def.period.reportingUntil ?? c.def.period.to;
-  const clip = (a: string, b: string) => ({ from: a > c.def.period.from ? a : c.def.period.from, to: b < until ? b : until });
+  const { from: first, to: until } = reportingPeriod(c.def);
+  const clip = (a: string, b: string) => ({ from: a > first ? a : first, to: b < until ? b : until });
   for (const o of c.def.obligations) {
     const relation = unitsOf(o.submitters, units).has(actor.orgUnitId)
       ? 'submit'
-      : unitsOf([o.recipient], units).has(actor.orgUnitId)
+      : unitsOf(o.recipient ? [o.recipient] : [], units).has(actor.orgUnitId)
         ? 'receive'
         : oversee
           ? 'oversee'

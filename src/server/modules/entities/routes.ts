@@ -11,8 +11,10 @@ import {
   timelineItem,
   updateEntityInput,
 } from '../../../contracts/entities.js';
-import { ctxOf, errorResponses, idParams, sendFile, XLSX_TYPE } from '../../core/http.js';
+import { ctxOf, errorResponses, errorSchema, idParams, sendFile, XLSX_TYPE } from '../../core/http.js';
 import { invalid } from '../../core/errors.js';
+import { receiveFile } from '../../core/uploads.js';
+import { entityImportJob } from './import-job.js';
 import { syncEntityKinds } from './kinds.js';
 import { confirmImport } from './use-cases/confirm-import.js';
 import { createEntity } from './use-cases/create-entity.js';
@@ -28,10 +30,12 @@ import { uploadImport } from './use-cases/upload-import.js';
 import { shanghaiToday } from '../../../contracts/calendar.js';
 
 const tags = ['监管对象'];
+const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 const mappingSchema = z.record(z.string(), z.number().int().min(0).max(500).nullable());
 
 export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
   await syncEntityKinds(app.db);
+  app.jobs.register(entityImportJob);
 
   app.get(
     '/api/entity-kinds',
@@ -92,32 +96,25 @@ export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '上传 .xlsx 或 .csv（UTF-8/GBK）并试导入：返回每一行错误及原因，不写入数据',
         description: 'multipart/form-data：file（文件），可选 mapping（JSON：字段 → 列序号）。',
         consumes: ['multipart/form-data'],
-        response: { 200: importJob, ...errorResponses },
+        response: { 200: importJob, ...errorResponses, 413: errorSchema, 415: errorSchema, 429: errorSchema },
       },
     },
     async (req) => {
       const ctx = ctxOf(req);
-      if (!req.isMultipart()) throw invalid('请以 multipart/form-data 上传文件');
-      let file: { buffer: Buffer; fileName: string } | undefined;
+      const file = await receiveFile(req, { maxBytes: IMPORT_MAX_BYTES, types: ['xlsx', 'csv'] });
       let mapping: Record<string, number | null> | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          file = { buffer: await part.toBuffer(), fileName: part.filename || 'upload' };
-          if (part.file.truncated) throw invalid('文件超过 50 MB');
-        } else if (part.fieldname === 'mapping' && typeof part.value === 'string' && part.value) {
-          let json: unknown;
-          try {
-            json = JSON.parse(part.value);
-          } catch {
-            throw invalid('列对应格式错误');
-          }
-          const parsed = mappingSchema.safeParse(json);
-          if (!parsed.success) throw invalid('列对应格式错误');
-          mapping = parsed.data;
+      if (file.fields.mapping) {
+        let json: unknown;
+        try {
+          json = JSON.parse(file.fields.mapping);
+        } catch {
+          throw invalid('列对应格式错误');
         }
+        const parsed = mappingSchema.safeParse(json);
+        if (!parsed.success) throw invalid('列对应格式错误');
+        mapping = parsed.data;
       }
-      if (!file) throw invalid('请选择要导入的文件');
-      return uploadImport(ctx, file, mapping);
+      return uploadImport(ctx, { buffer: file.data, fileName: file.fileName }, mapping);
     },
   );
   app.get(

@@ -62,7 +62,7 @@ describe('refused input changes nothing', () => {
     ['malformed JSON', () => admin.request({ method: 'POST', url: '/api/people', payload: '{"username": ', headers: { 'content-type': 'application/json' } }), 400],
     ['a station unit on a district', () => admin.post('/api/org-units', { jurisdictionId: t.org.districtId, kind: 'station', name: '假所' }), 400],
     ['a child below a village', () => admin.post('/api/jurisdictions', { parentId: t.org.stations['创新'].villageIds[0], name: '更下一级' }), 400],
-    ['import without a file', () => admin.request({ method: 'POST', url: '/api/people/import?dryRun=true', payload: {} }), 400],
+    ['import without a file', () => admin.request({ method: 'POST', url: '/api/people/import?dryRun=true', payload: {} }), 415],
   ];
   for (const [name, call, status] of cases) {
     it(name, async () => {

@@ -12,8 +12,9 @@ import {
   updateOrgUnitInput,
   updatePersonInput,
 } from '../../../contracts/org.js';
+import { sheetRowError } from '../../../contracts/sheets.js';
+import { receiveFile } from '../../core/uploads.js';
 import { ctxOf, errorResponses, errorSchema, idParams, paged, sendFile, XLSX_TYPE } from '../../core/http.js';
-import { AppError, invalid } from '../../core/errors.js';
 import { importPeople, importTemplate } from './use-cases/import-people.js';
 import { createJurisdiction } from './use-cases/create-jurisdiction.js';
 import { createOrgUnit } from './use-cases/create-org-unit.js';
@@ -153,19 +154,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '从 Excel 导入人员（dryRun=true 只校验并列出每个错误行；否则全部导入或全部不导入）',
         consumes: ['multipart/form-data'],
         querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
-        response: { 200: importResult, ...errorResponses, 413: errorSchema },
+        response: { 200: importResult, ...errorResponses, 413: errorSchema, 415: errorSchema, 429: errorSchema },
       },
     },
     async (req) => {
       const ctx = ctxOf(req);
-      if (!req.isMultipart()) throw invalid('请以 multipart/form-data 上传文件');
-      const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
-      if (!file) throw invalid('请选择要导入的 Excel 文件');
-      const buf = await file.toBuffer().catch((e: any) => {
-        if (e?.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('BODY_TOO_LARGE', '文件过大（最大 5 MB）', 413);
-        throw e;
-      });
-      return importPeople(ctx, buf, { dryRun: req.query.dryRun === 'true' });
+      const file = await receiveFile(req, { maxBytes: MAX_IMPORT_BYTES, types: ['xlsx', 'csv'] });
+      return importPeople(ctx, { buffer: file.data, fileName: file.fileName }, { dryRun: req.query.dryRun === 'true' });
     },
   );
 };
@@ -175,6 +170,6 @@ const importResult = z.object({
   total: z.number(),
   valid: z.number(),
   created: z.number(),
-  errors: z.array(z.object({ row: z.number(), column: z.string().optional(), message: z.string() })),
+  errors: z.array(sheetRowError),
   preview: z.array(z.object({ row: z.number(), username: z.string(), displayName: z.string(), orgUnitName: z.string(), role: z.string() })),
 });

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createTipInput, listTipsQuery, TIP_PHOTO_MAX_BYTES, tip, transitionTipInput, updateTipInput } from '../../../contracts/tips.js';
-import { AppError, invalid } from '../../core/errors.js';
+import { IMAGE_TYPES, receiveFile } from '../../core/uploads.js';
 import { ctxOf, errorResponses, idParams, paged } from '../../core/http.js';
-import { addTipPhoto, photoTooLarge } from './use-cases/add-tip-photo.js';
+import { addTipPhoto } from './use-cases/add-tip-photo.js';
 import { getTip } from './use-cases/get-tip.js';
 import { getTipPhoto } from './use-cases/get-tip-photo.js';
 import { listTips } from './use-cases/list-tips.js';
@@ -67,17 +67,8 @@ export const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传照片', 415);
-      const file = await req.file({ limits: { fileSize: TIP_PHOTO_MAX_BYTES, files: 1 } });
-      if (!file) throw invalid('请选择照片');
-      let data: Buffer;
-      try {
-        data = await file.toBuffer();
-      } catch (e: any) {
-        if (e?.code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge();
-        throw e;
-      }
-      return addTipPhoto(ctx, req.params.id, { fileName: file.filename, data });
+      const file = await receiveFile(req, { maxBytes: TIP_PHOTO_MAX_BYTES, types: IMAGE_TYPES, what: '照片' });
+      return addTipPhoto(ctx, req.params.id, { fileName: file.fileName, data: file.data });
     },
   );
   app.get(

@@ -9,6 +9,7 @@ import { campaignsApi } from './api.js';
 import { STATUS_COLORS } from './CampaignsPage.js';
 import { FocusLists, LiaisonRegister, OrgChart, StaffingProgress, TaskBreakdown } from './HomeSections.js';
 import { Timeline } from './Timeline.js';
+import { PendingDecisions, ProvenanceTag } from './Provenance.js';
 import { ItemList } from '../../lib/ItemList.js';
 
 export default function CampaignHomePage() {
@@ -66,6 +67,7 @@ export default function CampaignHomePage() {
           </div>
         )}
       </Card>
+      <PendingDecisions campaignId={id} def={def} pending={home.data.pending} canManage={manage} closed={c.status === 'closed'} />
       {def.quotas.length > 0 && can('plans.read') && <InspectionCard inspection={(home.data as any).inspection} />}
       <Card>
         <Sections mobile={mobile} tab={tab} setTab={setTab} items={[
@@ -88,18 +90,18 @@ export default function CampaignHomePage() {
                         <div data-testid="obligation">
                           <div style={{ fontWeight: 600 }}>{o.label}</div>
                           <div style={{ fontSize: 12, color: '#666' }}>
-                            {o.rule} · {FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES]} · 共 {o.count} 次
+                            {o.rule}<ProvenanceTag def={def} path={`obligations.${o.key}.rule`} /> · {FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES]} · 共 {o.count} 次
                           </div>
-                          <div style={{ fontSize: 12, color: '#666' }}>{o.def.submitters.join('、')} → {o.def.recipient}</div>
+                          <div style={{ fontSize: 12, color: '#666' }}>{o.def.submitters.join('、')} → {o.def.recipient ?? o.def.externalRecipient}<ProvenanceTag def={def} path={`obligations.${o.key}.${o.def.recipient ? 'recipient' : 'submitters'}`} /></div>
                           <div style={{ fontSize: 12 }}>下次：{o.next ? `${o.next.date} ${o.next.time}` : '—'}</div>
                         </div>
                       ),
                     },
                   ] : [
                     { title: '报送任务', dataIndex: 'label' },
-                    { title: '时限', dataIndex: 'rule', width: 200 },
+                    { title: '时限', width: 200, render: (_, o: any) => <>{o.rule}<ProvenanceTag def={def} path={`obligations.${o.key}.rule`} /></> },
                     { title: '形式', width: 90, render: (_, o: any) => FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES] },
-                    { title: '报送单位 → 接收', render: (_, o: any) => `${o.def.submitters.join('、')} → ${o.def.recipient}` },
+                    { title: '报送单位 → 接收', render: (_, o: any) => <>{`${o.def.submitters.join('、')} → ${o.def.recipient ?? o.def.externalRecipient}`}<ProvenanceTag def={def} path={`obligations.${o.key}.submitters`} /><ProvenanceTag def={def} path={`obligations.${o.key}.recipient`} /></> },
                     { title: '下次', width: 150, render: (_, o: any) => (o.next ? `${o.next.date} ${o.next.time}` : '—') },
                     { title: '共', dataIndex: 'count', width: 50 },
                   ]}
@@ -113,7 +115,7 @@ export default function CampaignHomePage() {
               children: (
                 <Row gutter={12}>
                   <Col xs={24} md={12}>
-                    <ItemList header={<b>检查指标</b>} items={def.quotas} rowKey={(q) => q.id} renderItem={(q) => <ItemList.Row>{q.label}{q.children?.length ? `（含${q.children.length}项子指标）` : ''}</ItemList.Row>} />
+                    <ItemList header={<b>检查指标</b>} items={def.quotas} rowKey={(q) => q.id} renderItem={(q) => <ItemList.Row><span>{q.label}{q.children?.length ? `（含${q.children.length}项子指标）` : ''}<ProvenanceTag def={def} path={`quotas.${q.id}.population`} /><ProvenanceTag def={def} path={`quotas.${q.id}.times`} /></span></ItemList.Row>} />
                   </Col>
                   <Col xs={24} md={12}>
                     <ItemList

@@ -85,6 +85,7 @@ export default function PlanPage() {
           <Descriptions.Item label="任务">
             {p.taskCount} 项（最少检查量 {p.minimum} 项{p.optimal ? '，已是最少' : ''}）
           </Descriptions.Item>
+          {p.counted > 0 && <Descriptions.Item label="已有检查">{p.counted} 家单位已检或已有待检查任务，计入指标，不再重复安排</Descriptions.Item>}
         </Descriptions>
       </Card>
       {p.status === 'superseded' && (

@@ -1,4 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
+import { markBureauSet, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaigns, campaignVersions } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
@@ -13,7 +15,8 @@ export async function amendCampaign(ctx: Ctx, id: number, input: { definition: u
   const cur = await getCampaignRow(ctx.db, ctx.actor, id);
   assertManagesCampaign(ctx.actor, cur.jurisdictionPath);
   if (cur.status === 'closed') throw conflict('专项行动已结束，不能再修订');
-  const def = await validDefinition(ctx.db, cur.jurisdictionId, input.definition);
+  // A changed inferred/unset value becomes the bureau's (provenance), so it leaves the 待确认 list.
+  const def = markBureauSet(cur.definition as CampaignDefinition, await validDefinition(ctx.db, cur.jurisdictionId, input.definition), ctx.actor.name, shanghaiToday());
   return ctx.db.transaction(async (tx) => {
     const version = cur.version + 1;
     // Amend the version that was read, and only while the campaign is open: a racing amendment or

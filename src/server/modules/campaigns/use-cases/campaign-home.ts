@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
-import { boundQuotas, describeRule, dueDates, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { boundQuotas, describeRule, dueDates, pendingDecisions, reportingPeriod, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaignInspectionProgress, progressOf } from '../../planning/use-cases/campaign-inspection-progress.js';
 import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
 import type { DbOrTx } from '../../../../db/client.js';
@@ -75,9 +75,9 @@ export async function campaignHome(ctx: Ctx, id: number) {
         };
       })
     : [];
-  const until = def.period.reportingUntil ?? def.period.to;
+  const window = reportingPeriod(def);
   const obligations = def.obligations.map((o) => {
-    const dates = dueDates(o.rule, { from: def.period.from, to: until });
+    const dates = dueDates(o.rule, window);
     return { key: o.key, label: o.label, rule: describeRule(o.rule), count: dates.length, next: dates.find((d) => d.date >= today) ?? null };
   });
   return {
@@ -89,6 +89,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
     liaisons,
     obligations,
     staffing: def.staffing ? { target: def.staffing, ...(await staffingProgress(ctx.db, c.jurisdictionPath)) } : null,
+    pending: pendingDecisions(def),
   };
 }
 
@@ -96,8 +97,8 @@ export async function campaignHome(ctx: Ctx, id: number) {
 export async function listDueDates(ctx: Ctx, id: number, q: { obligation?: string; from?: string; to?: string }) {
   const c = await getCampaignRow(ctx.db, ctx.actor, id);
   const def = c.definition as CampaignDefinition;
-  const from = q.from && q.from > def.period.from ? q.from : def.period.from;
-  const end = def.period.reportingUntil ?? def.period.to;
+  const { from: first, to: end } = reportingPeriod(def);
+  const from = q.from && q.from > first ? q.from : first;
   const to = q.to && q.to < end ? q.to : end;
   return def.obligations
     .filter((o) => !q.obligation || o.key === q.obligation)

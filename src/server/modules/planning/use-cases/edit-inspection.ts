@@ -5,8 +5,8 @@ import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { conflict, invalid, notFound } from '../../../core/errors.js';
 import { pathInScope } from '../../../core/scope.js';
-import { peopleNames, rows } from '../queries.js';
-import { shanghaiToday } from '../today.js';
+import { assertInspectorPool, peopleNames, rows } from '../queries.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
 import { transition } from '../workflow.js';
 import { inspectionVersion, presentInspection } from './get-inspection.js';
 
@@ -15,13 +15,14 @@ import { inspectionVersion, presentInspection } from './get-inspection.js';
  * that was read: a change in between (another edit, a withdrawal) is refused with 409.
  */
 export async function editInspection(ctx: Ctx, id: number, input: EditInspectionInput): Promise<Inspection> {
-  const [r] = await rows(ctx.db, sql`select i.status, i.jurisdiction_id, j.path from inspections i join jurisdictions j on j.id = i.jurisdiction_id where i.id = ${id}`);
+  const [r] = await rows(ctx.db, sql`select i.status, i.jurisdiction_id, i.inspector_ids, j.path from inspections i join jurisdictions j on j.id = i.jurisdiction_id where i.id = ${id}`);
   if (!r || !pathInScope(ctx.actor, r.path)) throw notFound('检查记录');
   transition('edit', r.status);
   if (input.date > shanghaiToday()) throw invalid('检查日期不能晚于今天');
   if (new Set(input.inspectorIds).size < 2) throw invalid('现场检查人员不得少于2人');
-  const known = await peopleNames(ctx.db, input.inspectorIds);
-  if (known.size !== new Set(input.inspectorIds).size) throw invalid('检查人员不存在');
+  // People added to the record must be of the station's inspector pool (and no name is echoed); those already on it stay.
+  const had = new Set<number>(r.inspector_ids ?? []);
+  await assertInspectorPool(ctx.db, r.jurisdiction_id, input.inspectorIds.filter((i) => !had.has(i)));
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(inspections).where(eq(inspections.id, id)).for('update');
     transition('edit', before.status);

@@ -22,13 +22,16 @@ const CHUNK = 20_000;
 export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput) {
   const campaign = await loadCampaign(ctx.db, input.campaignId);
   assertManagesPlan(ctx.actor, campaign.jurisdictionPath);
-  if (!campaign.rules.length) throw new AppError('NO_QUOTAS', '该专项行动没有检查指标规则，无法生成计划', 400);
+  if (!campaign.rules.length)
+    throw new AppError('NO_QUOTAS', `该专项行动没有检查指标规则，无法生成计划${campaign.missing.length ? `。${campaign.missing.join('；')}` : ''}`, 400);
   const seed = input.seed ?? randomInt(0, 2_147_483_647);
   const { input: engineInput, stations, fingerprint } = await loadPlanningInput(ctx.db, campaign.jurisdictionPath, campaign.rules, campaign.period);
   const full = contextOf(engineInput);
   // Done and still-open inspections of the campaign count: only what is missing is planned.
   const { context, creditedUnits: counted } = withExisting(full, await existingVisits(ctx.db, campaign.jurisdictionPath, campaign.period, campaign.id));
   const result = plan(engineInput, seed, context);
+  // Values the plan leaves unset are planned at their default (once) and said so, not invented.
+  result.warnings.unshift(...campaign.missing);
   const check = checkPlan(context, result.tasks, { lastInspectors: engineInput.lastInspectors, minimum: result.stats.lowerBound });
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx

@@ -6,7 +6,7 @@ import { scopeWhere } from '../../../core/scope.js';
 import { presentTask } from '../presenter.js';
 import { peopleNames, rows } from '../queries.js';
 import { ruleLabels } from '../rules.js';
-import { shanghaiToday } from '../today.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
 
 /**
  * 我的任务: open inspections of published plans the actor is to carry out, due soonest first

@@ -5,6 +5,7 @@ import { INSPECTION_STATUSES, PLAN_STATUSES } from '../../../../contracts/plans.
 import type { Ctx } from '../../../core/context.js';
 import { getCoverage } from './get-coverage.js';
 import { planTasksForOutput } from './export-plan.js';
+import { beijingDateTime } from '../../../../contracts/calendar.js';
 
 const kindLabel = (k: string) => (ENTITY_KIND_LABELS as Record<string, string>)[k] ?? k;
 
@@ -56,7 +57,7 @@ th{background:#f0f0f0}section{page-break-after:always}section:last-child{page-br
 </style></head><body>
 <button class="noprint" id="print">打印</button>
 <h1>${plan.plan.name}</h1>
-<div class="meta">专项行动：${plan.campaignName}　状态：${PLAN_STATUSES[plan.plan.status as 'draft' | 'published']}　抽取编号：${plan.plan.seed}　任务：${tasks.length} 项　打印时间：${new Date().toISOString().slice(0, 16).replace('T', ' ')}</div>
+<div class="meta">专项行动：${plan.campaignName}　状态：${PLAN_STATUSES[plan.plan.status as 'draft' | 'published']}　抽取编号：${plan.plan.seed}　任务：${tasks.length} 项　打印时间：${beijingDateTime()}</div>
 ${stations.map(section)}
 <script>${rawHtml(PRINT_SCRIPT)}</script>
 </body></html>`.toString();
