@@ -209,7 +209,9 @@ it('opens every page that shows them: no script runs, none is even attempted', a
   ]);
   await visit('coordinator', true, [['/tips', clickAll('.ant-list-item, .ant-card', 3)]]);
   expect(seen.dialogs).toEqual([]);
-  expect(seen.violations).toEqual([]);
+  // zod 4 probes once whether `new Function` is allowed (and falls back when the CSP says no): that
+  // `eval` report is not an injection. Every other violation (inline script or handler) is.
+  expect(seen.violations.filter((v) => !/script-src eval $/.test(v))).toEqual([]);
   // The payload is on screen as text (the pages did show it).
   const page = await b.loginAs('admin');
   await page.goto(`${b.url}/entities/${ids.entity}`);
