@@ -94,7 +94,11 @@ async function peopleSheet(username: string) {
 }
 
 const EXAMPLES: Record<string, Example> = {
-  'POST /api/auth/login': { who: null, prepare: async () => ({ url: '/api/auth/login', payload: { username: 'viewer', password: 'demo1234' } }) },
+  'POST /api/auth/login': {
+    who: null,
+    recordsFailure: { login_failures: 'every sign-in attempt is counted before its password is checked, so parallel guesses cannot pass the limit' },
+    prepare: async () => ({ url: '/api/auth/login', payload: { username: 'viewer', password: 'demo1234' } }),
+  },
   'POST /api/auth/logout': {
     who: null,
     prepare: async () => {
@@ -108,15 +112,15 @@ const EXAMPLES: Record<string, Example> = {
     prepare: async () => ({ url: '/api/auth/change-password', payload: { oldPassword: 'demo1234', newPassword: 'newpass2026' } }),
   },
   'POST /api/jurisdictions': { who: 'admin', prepare: async () => ({ url: '/api/jurisdictions', payload: { parentId: t.org.districtId, name: `测试街道${uniq()}` } }) },
-  'PATCH /api/jurisdictions/:id': { who: 'admin', prepare: async () => ({ url: `/api/jurisdictions/${t.org.stations['兴隆'].townshipIds[0]}`, payload: { name: `改名街道${uniq()}` } }) },
+  'PATCH /api/jurisdictions/:id': { who: 'admin', prepare: async () => ({ url: `/api/jurisdictions/${t.org.stations['兴隆'].townshipIds[0]}`, payload: { name: `改名街道${uniq()}`, version: await t.version('jurisdictions', t.org.stations['兴隆'].townshipIds[0]) } }) },
   'POST /api/org-units': { who: 'admin', prepare: async () => ({ url: '/api/org-units', payload: { jurisdictionId: t.org.districtId, kind: 'department', name: `测试股${uniq()}` } }) },
-  'PATCH /api/org-units/:id': { who: 'admin', prepare: async () => ({ url: `/api/org-units/${t.org.stations['兴隆'].orgUnitId}`, payload: { phone: `0427-${String(1000000 + seq++)}` } }) },
+  'PATCH /api/org-units/:id': { who: 'admin', prepare: async () => ({ url: `/api/org-units/${t.org.stations['兴隆'].orgUnitId}`, payload: { phone: `0427-${String(1000000 + seq++)}`, version: await t.version('org_units', t.org.stations['兴隆'].orgUnitId) } }) },
   'POST /api/people': { who: 'admin', prepare: async () => ({ url: '/api/people', payload: { username: `p${uniq()}`, displayName: '测试人员', role: 'inspector', orgUnitId: t.org.stations['兴隆'].orgUnitId } }) },
   'PATCH /api/people/:id': {
     who: 'admin',
     prepare: async () => {
       const [p] = await rows(sql`select id from users where username = 'inspector_xl'`);
-      return { url: `/api/people/${p.id}`, payload: { title: `职务${uniq()}` } };
+      return { url: `/api/people/${p.id}`, payload: { title: `职务${uniq()}`, version: await t.version('users', p.id) } };
     },
   },
   'POST /api/people/:id/reset-password': {
@@ -141,7 +145,7 @@ const EXAMPLES: Record<string, Example> = {
     who: 'office',
     prepare: async () => {
       const [e] = await rows(sql`select id from entities order by id limit 1`);
-      return { url: `/api/entities/${e.id}`, payload: { phone: `139${String(10000000 + ++seq)}` } };
+      return { url: `/api/entities/${e.id}`, payload: { phone: `139${String(10000000 + ++seq)}`, version: await t.version('entities', e.id) } };
     },
   },
   'POST /api/entity-imports/:id/confirm': {
@@ -163,7 +167,27 @@ const EXAMPLES: Record<string, Example> = {
     prepare: async () => {
       const { id } = await ok(await api('office').post('/api/campaigns', { definition: winterPlan() }));
       const definition = (await ok(await api('office').get(`/api/campaigns/${id}/home`))).definition;
-      return { method: 'PUT', url: `/api/campaigns/${id}/definition`, payload: { definition: { ...definition, issuer: '兴隆台区市场监督管理局（修订）' }, note: '修订' } };
+      return { method: 'PUT', url: `/api/campaigns/${id}/definition`, payload: { definition: { ...definition, issuer: '兴隆台区市场监督管理局（修订）' }, note: '修订', version: await t.version('campaigns', id) } };
+    },
+  },
+  'POST /api/campaigns/:id/confirm': {
+    who: 'office',
+    prepare: async () => {
+      const { id } = await ok(await api('office').post('/api/campaigns', { template: 'seed-000' }));
+      const home = await ok(await api('office').get(`/api/campaigns/${id}/home`));
+      const inferred = home.pending.inferred.find((x: { kind: string }) => x.kind === 'inferred');
+      expect(inferred, 'seed 000 has inferred values to confirm').toBeTruthy();
+      return { url: `/api/campaigns/${id}/confirm`, payload: { path: inferred.path, note: '经局务会确认' } };
+    },
+  },
+  'POST /api/campaigns/:id/readings/:key': {
+    who: 'office',
+    prepare: async () => {
+      const { id } = await ok(await api('office').post('/api/campaigns', { template: 'seed-000' }));
+      const home = await ok(await api('office').get(`/api/campaigns/${id}/home`));
+      const r = home.pending.readings[0];
+      const other = r.options.find((o: { key: string }) => o.key !== r.chosen);
+      return { url: `/api/campaigns/${id}/readings/${r.key}`, payload: { option: other.key } };
     },
   },
   'POST /api/campaigns/:id/status': {
@@ -177,14 +201,14 @@ const EXAMPLES: Record<string, Example> = {
     who: 'inspector_cx',
     prepare: async () => {
       const { id } = await ok(await api('office').post('/api/campaigns', { definition: winterPlan(), status: 'active' }));
-      return { method: 'PUT', url: `/api/campaigns/${id}/liaisons/${t.org.stations['创新'].orgUnitId}`, payload: { name: '周联络', mobile: '13900001111' } };
+      return { method: 'PUT', url: `/api/campaigns/${id}/liaisons/${t.org.stations['创新'].orgUnitId}`, payload: { name: '周联络', mobile: '13900001111', version: 0 } };
     },
   },
   'PUT /api/campaigns/:id/tasks/:no/units/:orgUnitId': {
     who: 'inspector_cx',
     prepare: async () => {
       const { id } = await ok(await api('office').post('/api/campaigns', { definition: winterPlan(), status: 'active' }));
-      return { method: 'PUT', url: `/api/campaigns/${id}/tasks/1/units/${t.org.stations['创新'].orgUnitId}`, payload: { status: 'done', note: '已建台账', evidence: [] } };
+      return { method: 'PUT', url: `/api/campaigns/${id}/tasks/1/units/${t.org.stations['创新'].orgUnitId}`, payload: { status: 'done', note: '已建台账', evidence: [], version: 0 } };
     },
   },
   'POST /api/plans': { who: 'office', prepare: async () => ({ url: '/api/plans', payload: { campaignId, seed: ++seq } }) },
@@ -237,7 +261,13 @@ const EXAMPLES: Record<string, Example> = {
     },
   },
   'POST /api/tips': { who: 'coordinator', prepare: async () => ({ url: '/api/tips', payload: { kind: 'clue', title: `线索${uniq()}`, place: '友谊街道', occurredOn: '2026-11-01' } }) },
-  'PATCH /api/tips/:id': { who: 'coordinator', prepare: async () => ({ url: `/api/tips/${await newTip()}`, payload: { title: '改标题' } }) },
+  'PATCH /api/tips/:id': {
+    who: 'coordinator',
+    prepare: async () => {
+      const id = await newTip();
+      return { url: `/api/tips/${id}`, payload: { title: '改标题', version: await t.version('tips', id) } };
+    },
+  },
   'POST /api/tips/:id/photos': {
     who: 'coordinator',
     prepare: async () => {

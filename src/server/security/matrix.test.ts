@@ -50,6 +50,7 @@ const PARAM_KINDS: Record<string, string | { value: string }> = {
   photoId: 'tipPhoto',
   no: { value: '1' },
   version: { value: '1' },
+  key: { value: 'share-combined' }, // a reading of the campaign's definition, not a record
 };
 /** Routes whose parameter is shared reference data, the same for everyone. */
 const UNSCOPED = new Set(['GET /api/campaign-templates/:code']);
@@ -59,18 +60,20 @@ const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string> } {
   const key = `${r.method} ${r.url}`;
   const bodies: Record<string, unknown> = {
-    'PATCH /api/jurisdictions/:id': { name: '越权改名' },
-    'PATCH /api/org-units/:id': { name: '越权改名' },
-    'PATCH /api/people/:id': { displayName: '越权改名' },
+    'PATCH /api/jurisdictions/:id': { name: '越权改名', version: 1 },
+    'PATCH /api/org-units/:id': { name: '越权改名', version: 1 },
+    'PATCH /api/people/:id': { displayName: '越权改名', version: 1 },
     'POST /api/people/:id/reset-password': undefined,
-    'PATCH /api/entities/:id': { name: '越权改名' },
+    'PATCH /api/entities/:id': { name: '越权改名', version: 1 },
     'PUT /api/entity-imports/:id/mapping': { mapping: {} },
     'POST /api/entity-imports/:id/confirm': undefined,
-    'PUT /api/campaigns/:id/definition': { definition: {}, note: '越权修订' },
+    'PUT /api/campaigns/:id/definition': { definition: {}, note: '越权修订', version: 1 },
     'POST /api/campaigns/:id/status': { status: 'closed' },
-    'PUT /api/campaigns/:id/liaisons/:orgUnitId': { name: '越权联络' },
-    'PUT /api/campaigns/:id/tasks/:no/units/:orgUnitId': { status: 'done', note: '越权' },
-    'PATCH /api/tips/:id': { title: '越权修改' },
+    'POST /api/campaigns/:id/confirm': { path: 'period.from', note: '越权确认' },
+    'POST /api/campaigns/:id/readings/:key': { option: 'each' },
+    'PUT /api/campaigns/:id/liaisons/:orgUnitId': { name: '越权联络', version: 1 },
+    'PUT /api/campaigns/:id/tasks/:no/units/:orgUnitId': { status: 'done', note: '越权', version: 1 },
+    'PATCH /api/tips/:id': { title: '越权修改', version: 1 },
     'POST /api/tips/:id/transition': { action: 'accept', note: '越权' },
     'POST /api/plans/:id/tasks': { action: 'remove', taskId: rec.planTask.id },
     'POST /api/plans/:id/publish': undefined,
