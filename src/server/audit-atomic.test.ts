@@ -150,7 +150,10 @@ const EXAMPLES: Record<string, Example> = {
   },
   'POST /api/entity-imports/:id/confirm': {
     who: 'office',
-    recordsFailure: { entity_imports: 'the import job records that it failed and imported nothing' },
+    recordsFailure: {
+      entity_imports: 'the import records that it failed and imported nothing',
+      jobs: 'the import runs as a background job, which records its failure',
+    },
     prepare: async () => {
       const header = IMPORT_COLUMNS.map((x) => x.header);
       const row: Record<string, string> = { 单位名称: `导入药房${uniq()}`, 统一社会信用代码: nextCode(), 主体类型: '零售药店（连锁门店）', 所属监管所: '创新所' };

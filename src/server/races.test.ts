@@ -103,10 +103,14 @@ describe('races decided inside the transaction (forced interleaving, any databas
     const created = await office.post('/api/campaigns', { template: 'seed-000', status: 'active' });
     expect(created.statusCode, created.body).toBe(200);
     const id = created.json().id;
-    const definition = (await office.get(`/api/campaigns/${id}/home`)).json().definition;
+    const home = (await office.get(`/api/campaigns/${id}/home`)).json();
+    const { definition } = home;
+    const { version } = home.campaign;
+    expect(version).toBeGreaterThan(0);
+    // Both editors loaded the same version; the check of that version must be decided inside the write.
     const [a, b] = await interleave(
-      () => office.put(`/api/campaigns/${id}/definition`, { definition, note: '甲修订' }),
-      () => office.put(`/api/campaigns/${id}/definition`, { definition, note: '乙修订' }),
+      () => office.put(`/api/campaigns/${id}/definition`, { definition, note: '甲修订', version }),
+      () => office.put(`/api/campaigns/${id}/definition`, { definition, note: '乙修订', version }),
     );
     expect(b.statusCode, b.body).toBe(200);
     expect(a.statusCode, a.body).toBe(409);
