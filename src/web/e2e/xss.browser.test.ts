@@ -102,10 +102,10 @@ it('stores a script in every text field a user can set', async () => {
   const campaign = await office('POST', '/api/campaigns', { definition, status: 'active', note: xss() });
   ids.campaign = campaign.id;
   const home = await office('GET', `/api/campaigns/${campaign.id}/home`);
-  const mine = home.tasks.flatMap((t: any) => t.progress.map((p: any) => ({ no: t.no, ...p }))).find((p: any) => p.orgUnitId === station.id);
-  if (mine) await head('PUT', `/api/campaigns/${campaign.id}/tasks/${mine.no}/units/${station.id}`, { status: 'doing', note: xss(), evidence: [{ name: xss(), url: 'https://example.org/a' }] });
+  const mine = home.tasks.flatMap((t: any) => t.progress.map((p: any) => ({ no: t.no, ...p }))).find((p: any) => p.orgUnitId === station.id && !p.live);
+  if (mine) await head('PUT', `/api/campaigns/${campaign.id}/tasks/${mine.no}/units/${station.id}`, { status: 'doing', note: xss(), evidence: [{ name: xss(), url: 'https://example.org/a' }], version: mine.version });
   const liaison = home.liaisons.find((l: any) => l.orgUnitId === station.id);
-  if (liaison) await head('PUT', `/api/campaigns/${campaign.id}/liaisons/${station.id}`, { name: xss(20), department: xss(60), title: xss(40) });
+  if (liaison) await head('PUT', `/api/campaigns/${campaign.id}/liaisons/${station.id}`, { name: xss(20), department: xss(60), title: xss(40), version: liaison.liaison?.version ?? 0 });
 
   // A plan named with a script, the unit above added with a reason, published, one inspection recorded.
   const plan = await office('POST', '/api/plans', { campaignId: campaign.id, name: `计划${xss(90)}`, seed: 7 });
