@@ -41,6 +41,12 @@ describe('entity export (streamed workbook)', () => {
     const ws = wb.getWorksheet('监管对象')!;
     expect(ws.getRow(1).getCell(1).value).toBe('单位名称');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // Styles: the header bold and coloured (required columns yellow), data cells plain text format.
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect((ws.getRow(1).getCell(1).fill as any)?.fgColor?.argb).toBe('FFFFE58F');
+    expect((ws.getRow(1).getCell(4).fill as any)?.fgColor?.argb).toBe('FFE6F4FF');
+    expect(ws.getRow(2).getCell(2).numFmt).toBe('@');
+    expect(ws.getRow(2).getCell(1).font?.bold).toBeFalsy();
     const data = (ws.getSheetValues().slice(2) as unknown[][]).filter(Boolean);
     expect(data).toHaveLength(N);
     expect(new Set(data.map((r) => r[1]))).toEqual(new Set(Array.from({ length: N }, (_, i) => `批量导出单位${String(i).padStart(5, '0')}`)));
