@@ -14,7 +14,7 @@ import { LICENCE_KINDS, type EntityFilters, type EntitySort, type LicenceKind } 
 import { entityLicences, orgUnits } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
-import { entityWorkbook, workbookBuffer } from '../entity-sheet.js';
+import { entityWorkbook } from '../entity-sheet.js';
 import { selectEntities } from '../queries.js';
 import { entityWhere, orderBy } from './list-entities.js';
 
@@ -68,5 +68,5 @@ export async function exportEntities(ctx: Ctx, q: EntityFilters & { sort: Entity
       tags: (r.tags ?? []).map((t) => ENTITY_TAGS[t as EntityTag] ?? t).join('、'),
     };
   });
-  return workbookBuffer(entityWorkbook(data, 0));
+  return entityWorkbook(data, 0);
 }

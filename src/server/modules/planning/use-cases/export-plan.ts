@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { ENTITY_KIND_LABELS } from '../../../../contracts/entity-kinds.js';
 import { DRAW_REASONS, INSPECTION_STATUSES } from '../../../../contracts/plans.js';
 import type { QuotaRule } from '../../../../contracts/quota-rules.js';
 import type { Ctx } from '../../../core/context.js';
 import { scopeWhere } from '../../../core/scope.js';
+import { xlsxWriter } from '../../../core/xlsx.js';
 import { presentTask } from '../presenter.js';
 import { getPlan, peopleNames, rows } from '../queries.js';
 import { ruleLabels } from '../rules.js';
@@ -29,9 +29,17 @@ const due = (a: string | null, b: string | null) => (a || b ? `${a ?? '开始'} 
 export async function exportPlan(ctx: Ctx, planId: number, stationId?: number): Promise<{ buffer: Buffer; filename: string }> {
   const coverage = await getCoverage(ctx, planId, { stationId });
   const { plan, tasks } = await planTasksForOutput(ctx, planId, stationId);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '药监通';
-  const ts = wb.addWorksheet('检查任务');
+  return { buffer: await planWorkbook(tasks, coverage.rows), filename: `${plan.plan.name}.xlsx` };
+}
+
+export type OutputTask = Awaited<ReturnType<typeof planTasksForOutput>>['tasks'][number];
+export type OutputCoverageRow = Awaited<ReturnType<typeof getCoverage>>['rows'][number];
+
+/** The workbook itself (streamed: each row is serialised when added). */
+export async function planWorkbook(tasks: OutputTask[], coverageRows: OutputCoverageRow[]): Promise<Buffer> {
+  const { wb, done } = xlsxWriter();
+  const frozen = { views: [{ state: 'frozen' as const, ySplit: 1 }] };
+  const ts = wb.addWorksheet('检查任务', frozen);
   ts.columns = [
     { header: '监管所', key: 'station', width: 22 },
     { header: '检查对象', key: 'unit', width: 32 },
@@ -46,6 +54,8 @@ export async function exportPlan(ctx: Ctx, planId: number, stationId?: number): 
     { header: '状态', key: 'status', width: 10 },
     { header: '完成日期', key: 'done', width: 12 },
   ];
+  ts.getRow(1).font = { bold: true };
+  ts.getRow(1).commit();
   for (const t of tasks) {
     ts.addRow({
       station: t.stationName,
@@ -60,9 +70,10 @@ export async function exportPlan(ctx: Ctx, planId: number, stationId?: number): 
       manual: t.manual ? '是' : '',
       status: t.status ? INSPECTION_STATUSES[t.status] : '未发布',
       done: t.doneOn ?? '',
-    });
+    }).commit();
   }
-  const cs = wb.addWorksheet('覆盖情况');
+  ts.commit();
+  const cs = wb.addWorksheet('覆盖情况', frozen);
   cs.columns = [
     { header: '指标', key: 'label', width: 50 },
     { header: '监管所', key: 'station', width: 14 },
@@ -75,7 +86,9 @@ export async function exportPlan(ctx: Ctx, planId: number, stationId?: number): 
     { header: '尚缺（家）', key: 'remaining', width: 10 },
     { header: '无法完成（对象不足）', key: 'shortfall', width: 18 },
   ];
-  for (const r of coverage.rows) {
+  cs.getRow(1).font = { bold: true };
+  cs.getRow(1).commit();
+  for (const r of coverageRows) {
     cs.addRow({
       label: r.label,
       station: r.stationShortName ?? '全区',
@@ -87,12 +100,8 @@ export async function exportPlan(ctx: Ctx, planId: number, stationId?: number): 
       done: r.done,
       remaining: r.remaining,
       shortfall: r.shortfall || '',
-    });
+    }).commit();
   }
-  for (const s of [ts, cs]) {
-    s.getRow(1).font = { bold: true };
-    s.views = [{ state: 'frozen', ySplit: 1 }];
-  }
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  return { buffer, filename: `${plan.plan.name}.xlsx` };
+  cs.commit();
+  return done();
 }

@@ -1,0 +1,46 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/**
+ * A streaming workbook (exceljs `stream.xlsx.WorkbookWriter`): rows are written out as they are
+ * committed instead of being kept as a cell model, so a 50,000-row export costs one pass. `done()`
+ * finishes the zip and returns the file's bytes.
+ */
+export function xlsxWriter() {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = '药监通';
+  memoiseStyles(wb);
+  return {
+    wb,
+    async done(): Promise<Buffer> {
+      await wb.commit();
+      await ended;
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/**
+ * exceljs looks a cell's style up by rendering it to XML, for every cell (each cell carries its own
+ * copy of the row's and column's style, so its identity cache never hits): most of an export's time.
+ * The lookup only depends on the style's content and the cell's type, so it is remembered by those.
+ */
+function memoiseStyles(wb: ExcelJS.stream.xlsx.WorkbookWriter) {
+  const styles = (wb as unknown as { styles: { addStyleModel(model: object | undefined, cellType?: number): number } }).styles;
+  const add = styles.addStyleModel.bind(styles);
+  const seen = new Map<string, number>();
+  styles.addStyleModel = (model, cellType) => {
+    if (!model) return 0;
+    const key = `${cellType ?? ''}|${JSON.stringify(model)}`;
+    let id = seen.get(key);
+    if (id === undefined) seen.set(key, (id = add(model, cellType)));
+    return id;
+  };
+}
