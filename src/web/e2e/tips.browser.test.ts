@@ -47,7 +47,12 @@ it('a coordinator reports a hazard from a phone, corrects it, and the 创新所 
   await staff.getByRole('img', { name: '现场.png' }).waitFor();
   await expect(staff.getByRole('img', { name: '现场.png' }).count()).resolves.toBe(1);
   await staff.getByRole('button', { name: /受\s*理/ }).first().click();
+  // Acceptance is confirmed in a dialog, with an optional comment that the record keeps.
+  const dialog = staff.locator('.ant-modal').filter({ hasText: '确认受理' });
+  await dialog.getByPlaceholder('请填写受理意见（可不填）').fill('安排本周内现场核查');
+  await dialog.getByRole('button', { name: /受\s*理/ }).click();
   await expect.poll(() => staff.getByTestId('tip-drawer-status').textContent()).toBe('已受理');
+  await staff.getByText('安排本周内现场核查').waitFor();
 
   await phone.reload();
   await expect.poll(() => phone.getByTestId('tip-item').filter({ hasText: title }).getByTestId('tip-status').textContent()).toBe('已受理');
