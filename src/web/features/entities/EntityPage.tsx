@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Grid, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_STATUSES, MEDICAL_GRADES } from '../../../contracts/entity-kinds.js';
@@ -17,6 +17,7 @@ export default function EntityPage() {
   const { id } = useParams();
   const { can } = useAuth();
   const [editing, setEditing] = useState(false);
+  const screens = Grid.useBreakpoint();
   const e = useQuery({ queryKey: ['entity', id], queryFn: () => api<EntityDetail>(`/api/entities/${id}`) });
   const tl = useQuery({ queryKey: ['entity', id, 'timeline'], queryFn: () => api<TimelineItem[]>(`/api/entities/${id}/timeline`), enabled: !!e.data });
   if (e.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -76,13 +77,22 @@ export default function EntityPage() {
               pagination={false}
               dataSource={d.licences}
               locale={{ emptyText: <Empty description="未登记许可证" /> }}
-              scroll={{ x: 640 }}
               columns={[
                 { title: '类型', dataIndex: 'kindLabel' },
-                { title: '编号', dataIndex: 'number' },
-                { title: '有效期', render: (_, l) => `${l.validFrom ?? '—'} 至 ${l.validTo ?? '—'}` },
+                {
+                  title: '编号',
+                  dataIndex: 'number',
+                  // On a phone the validity column is hidden: the expiry date sits under the number.
+                  render: (v: string, l) => (
+                    <>
+                      {v}
+                      {!screens.md && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>有效期至 {l.validTo ?? '—'}</Typography.Text>}
+                    </>
+                  ),
+                },
+                { title: '有效期', responsive: ['md'], render: (_, l) => `${l.validFrom ?? '—'} 至 ${l.validTo ?? '—'}` },
                 { title: '状态', dataIndex: 'state', render: (s: Licence['state']) => <Tag color={LICENCE_COLORS[s]}>{LICENCE_STATES[s]}</Tag> },
-                { title: '范围', dataIndex: 'scope', ellipsis: true },
+                { title: '范围', dataIndex: 'scope', ellipsis: true, responsive: ['md'] },
               ]}
             />
           </Card>
