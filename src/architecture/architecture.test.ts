@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/app.js';
+
+/**
+ * Rules of ARCHITECTURE.md that are checked, not hoped for. Each check reads the running app's
+ * route table or OpenAPI document, or the source tree, so a new route or use case is covered
+ * the moment it is added. `violations(...)` helpers are exported to the planted-violation cases below.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Writes any signed-in person may make about themselves, with the reason. */
+const SELF_WRITES = new Set([
+  'POST /api/auth/logout', // ends one's own session
+  'POST /api/auth/change-password', // changes one's own password
+]);
+/** POST routes that change nothing (a check computed from the body), with the reason. */
+const NON_WRITES = new Set([
+  'POST /api/campaigns/validate', // validates a definition; stores nothing
+]);
+
+export function writesGuardedByRead(routes: { method: string; url: string; access: string }[]) {
+  return routes
+    .filter((r) => WRITE.has(r.method) && !NON_WRITES.has(`${r.method} ${r.url}`))
+    .filter((r) => r.access.endsWith('.read') || (r.access === 'authenticated' && !SELF_WRITES.has(`${r.method} ${r.url}`)))
+    .map((r) => `${r.method} ${r.url} (${r.access})`);
+}
+
+/** JSON-schema paths that accept anything (`{}`: what z.any()/z.unknown() become). */
+export function untypedPaths(schema: unknown, at = '$'): string[] {
+  if (!schema || typeof schema !== 'object') return [];
+  const s = schema as Record<string, unknown>;
+  const keys = Object.keys(s).filter((k) => k !== 'description' && k !== 'title');
+  if (keys.length === 0) return [at];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(s.properties ?? {})) out.push(...untypedPaths(v, `${at}.${k}`));
+  if (s.items) out.push(...untypedPaths(s.items, `${at}[]`));
+  for (const alt of ['anyOf', 'oneOf', 'allOf'] as const) {
+    for (const [i, v] of ((s[alt] as unknown[]) ?? []).entries()) out.push(...untypedPaths(v, `${at}<${alt}${i}>`));
+  }
+  // A record of JSON values (an audit snapshot) is declared as such: `{type: object, additionalProperties: {}}`.
+  const extra = s.additionalProperties;
+  if (extra && typeof extra === 'object' && Object.keys(extra).length > 0) out.push(...untypedPaths(extra, `${at}{*}`));
+  return out;
+}
+
+const USE_CASE_DIRS = (root: string) =>
+  readdirSync(path.join(root, 'src/server/modules'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(root, 'src/server/modules', d.name, 'use-cases'))
+    .filter((d) => {
+      try {
+        return readdirSync(d).length > 0;
+      } catch {
+        return false;
+      }
+    });
+
+/** Exported functions of a use-case file: one use case per file, plus nothing else callable. */
+export function exportedFunctions(source: string): string[] {
+  const re = /^export\s+(?:async\s+)?function\s+(\w+)|^export\s+const\s+(\w+)\s*=\s*(?:async\s*)?\(/gm;
+  return [...source.matchAll(re)].map((m) => m[1] ?? m[2]);
+}
+
+describe('architecture', () => {
+  it('no write is guarded by a read permission or by "signed in" alone', () => {
+    expect(writesGuardedByRead(t.app.routeTable)).toEqual([]);
+    // planted: a write guarded by a read permission is caught
+    expect(writesGuardedByRead([{ method: 'PUT', url: '/api/x/:id', access: 'campaigns.read' }])).toHaveLength(1);
+  });
+
+  it('no response is untyped (z.any / z.unknown)', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const bad: string[] = [];
+    for (const [url, ops] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(ops)) {
+        for (const [status, res] of Object.entries<any>(op.responses ?? {})) {
+          if (!/^2/.test(status)) continue;
+          const schema = res.content?.['application/json']?.schema;
+          if (!schema) continue; // files and empty bodies
+          for (const p of untypedPaths(schema)) bad.push(`${method.toUpperCase()} ${url} ${status} ${p}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+    // planted
+    expect(untypedPaths({ type: 'object', properties: { definition: {} } })).toEqual(['$.definition']);
+  });
+
+  it('one use case per file', () => {
+    const root = process.cwd();
+    const bad: string[] = [];
+    for (const dir of USE_CASE_DIRS(root)) {
+      for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+        const fns = exportedFunctions(readFileSync(path.join(dir, f), 'utf8'));
+        if (fns.length !== 1) bad.push(`${path.relative(root, path.join(dir, f))}: ${fns.join(', ') || 'none'}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    // planted
+    expect(exportedFunctions('export async function a() {}\nexport function b() {}\n')).toEqual(['a', 'b']);
+  });
+});
