@@ -5,32 +5,26 @@ import { createTestApp, type TestApp } from '../test/app.js';
 
 /**
  * Rules of ARCHITECTURE.md that are checked, not hoped for. Each check reads the running app's
- * route table or OpenAPI document, or the source tree, so a new route or use case is covered
- * the moment it is added. `violations(...)` helpers are exported to the planted-violation cases below.
+ * OpenAPI document or the source tree, so a new route or use case is covered the moment it is added.
+ * (Writes guarded by read permissions: security/privilege.test.ts; versions on edits: core/versions.test.ts.)
+ *
+ * Ratchet: what the tree broke when a rule was introduced is listed as DEBT (to be paid off by the
+ * kits issue). A new violation fails, and so does a debt entry that has been paid off but is still
+ * listed, so the list only shrinks.
  */
+const DEBT = {
+  untyped: new Set<string>([]),
+  useCases: new Set<string>([]),
+};
+function ratchet(found: string[], debt: Set<string>) {
+  expect(found.filter((f) => !debt.has(f)), 'new violations').toEqual([]);
+  expect([...debt].filter((d) => !found.includes(d)), 'paid-off debt still listed: remove it from DEBT').toEqual([]);
+}
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
-
-const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Writes any signed-in person may make about themselves, with the reason. */
-const SELF_WRITES = new Set([
-  'POST /api/auth/logout', // ends one's own session
-  'POST /api/auth/change-password', // changes one's own password
-]);
-/** POST routes that change nothing (a check computed from the body), with the reason. */
-const NON_WRITES = new Set([
-  'POST /api/campaigns/validate', // validates a definition; stores nothing
-]);
-
-export function writesGuardedByRead(routes: { method: string; url: string; access: string }[]) {
-  return routes
-    .filter((r) => WRITE.has(r.method) && !NON_WRITES.has(`${r.method} ${r.url}`))
-    .filter((r) => r.access.endsWith('.read') || (r.access === 'authenticated' && !SELF_WRITES.has(`${r.method} ${r.url}`)))
-    .map((r) => `${r.method} ${r.url} (${r.access})`);
-}
 
 /** JSON-schema paths that accept anything (`{}`: what z.any()/z.unknown() become). */
 export function untypedPaths(schema: unknown, at = '$'): string[] {
@@ -69,12 +63,6 @@ export function exportedFunctions(source: string): string[] {
 }
 
 describe('architecture', () => {
-  it('no write is guarded by a read permission or by "signed in" alone', () => {
-    expect(writesGuardedByRead(t.app.routeTable)).toEqual([]);
-    // planted: a write guarded by a read permission is caught
-    expect(writesGuardedByRead([{ method: 'PUT', url: '/api/x/:id', access: 'campaigns.read' }])).toHaveLength(1);
-  });
-
   it('no response is untyped (z.any / z.unknown)', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     const bad: string[] = [];
@@ -88,7 +76,7 @@ describe('architecture', () => {
         }
       }
     }
-    expect(bad).toEqual([]);
+    ratchet(bad, DEBT.untyped);
     // planted
     expect(untypedPaths({ type: 'object', properties: { definition: {} } })).toEqual(['$.definition']);
   });
@@ -102,7 +90,7 @@ describe('architecture', () => {
         if (fns.length !== 1) bad.push(`${path.relative(root, path.join(dir, f))}: ${fns.join(', ') || 'none'}`);
       }
     }
-    expect(bad).toEqual([]);
+    ratchet(bad, DEBT.useCases);
     // planted
     expect(exportedFunctions('export async function a() {}\nexport function b() {}\n')).toEqual(['a', 'b']);
   });
