@@ -1,4 +1,7 @@
-// Build the web app when its sources are newer than the last build. Used by `npm start` and browser tests.
+// Build the web app when its sources are newer than the last build. Used by `npm start` (in the
+// background: `node scripts/web-build.mjs`) and by browser tests. Text assets are precompressed
+// (brotli + gzip, served by @fastify/static `preCompressed`). A failed build leaves
+// dist/web-build-error.txt, which the server shows instead of the app.
 // Safe when several processes call it at once (parallel test files, `npm start` next to a test run):
 // one builds under a lock while the others wait, and the build lands in a fresh directory that replaces
 // dist/web in one rename, so a server never serves a half-written or emptied build.
@@ -6,19 +9,42 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const webDir = path.join(root, 'dist/web');
 const lockDir = path.join(root, 'dist/.web-build.lock');
+const errorFile = path.join(root, 'dist/web-build-error.txt');
 const STALE_LOCK_MS = 15 * 60_000;
 
 function newest(dir) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
+    if (/\.test\.tsx?$/.test(e.name)) continue; // tests are not part of the build
     t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
   }
   return t;
+}
+
+/** Write name.br and name.gz beside every text asset worth compressing (what the server sends as is). */
+function precompress(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      precompress(p);
+      continue;
+    }
+    if (!/\.(js|mjs|css|html|svg|json|txt|map)$/.test(e.name)) continue;
+    const raw = readFileSync(p);
+    if (raw.length < 1024) continue;
+    writeFileSync(`${p}.br`, brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+    writeFileSync(`${p}.gz`, gzipSync(raw, { level: 9 }));
+  }
+}
+
+export function webBuildNeeded() {
+  return !upToDate();
 }
 
 function upToDate() {
@@ -80,13 +106,26 @@ export function ensureWebBuild() {
     );
     if (r.status !== 0) {
       rmSync(out, { recursive: true, force: true });
+      writeFileSync(errorFile, `web build failed (vite exit ${r.status ?? r.signal}); run \`npm run build:web\` to see why\n`);
       throw new Error('web build failed');
     }
+    precompress(out);
+    rmSync(errorFile, { force: true });
     const old = path.join(root, `dist/web.old-${process.pid}`);
     if (existsSync(webDir)) renameSync(webDir, old);
     renameSync(out, webDir);
     rmSync(old, { recursive: true, force: true });
   } finally {
     rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+// `node scripts/web-build.mjs`: build now if stale (npm start runs this in the background).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    ensureWebBuild();
+  } catch (e) {
+    console.error(e.message);
+    process.exit(1);
   }
 }

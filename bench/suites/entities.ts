@@ -7,6 +7,8 @@ import { insertTree, type TreeNode } from '../../src/server/demo/tree.js';
 import { writeRecords } from '../../src/server/modules/entities/bulk-write.js';
 import type { ImportRecord } from '../../src/server/modules/entities/import-rows.js';
 import { syncEntityKinds } from '../../src/server/modules/entities/kinds.js';
+import { JobRunner } from '../../src/server/core/jobs/runner.js';
+import { entityImportJob } from '../../src/server/modules/entities/import-job.js';
 import { confirmImport } from '../../src/server/modules/entities/use-cases/confirm-import.js';
 import { listEntities } from '../../src/server/modules/entities/use-cases/list-entities.js';
 import { uploadImport } from '../../src/server/modules/entities/use-cases/upload-import.js';
@@ -133,7 +135,10 @@ const suite: BenchSuite = {
       lines.push(header.map((h) => v[h] ?? '').join(','));
     }
     const buffer = Buffer.from(lines.join('\n'), 'utf8');
-    const ctx: Ctx = { db, actor: actors.county };
+    const jobs = new JobRunner(db);
+    jobs.register(entityImportJob);
+    await jobs.start();
+    const ctx: Ctx = { db, actor: actors.county, jobs };
     const dry = await time(() => uploadImport(ctx, { buffer, fileName: 'bench.csv' }));
     if (dry.value.errorCount) throw new Error(`bench import has errors: ${JSON.stringify(dry.value.errors.slice(0, 3))}`);
     env.figure(`import ${n.toLocaleString('en')} rows: dry run`, dry.ms, 'ms');
@@ -149,6 +154,7 @@ const suite: BenchSuite = {
     const dry3 = await time(() => uploadImport(ctx, { buffer: Buffer.from(changed.join('\n'), 'utf8'), fileName: 'bench-same.csv' }));
     const conf3 = await time(() => confirmImport(ctx, dry3.value.id, { wait: true }));
     env.figure(`re-import ${n.toLocaleString('en')} rows, nothing changed: total`, dry3.ms + conf3.ms, 'ms', conf3.value.message ?? '');
+    await jobs.stop();
   },
 };
 export default suite;

@@ -38,7 +38,7 @@ const suite: BenchSuite = {
     for (let i = 0; i < n; i++) {
       ws.addRow([`导入${i}`, `bench_imp_${env.seed}_${i}`, stations[i % stations.length].name, '协管员', '', '', '协管员', `139${String(i).padStart(8, '0')}`, '']);
     }
-    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const file = { buffer: Buffer.from(await wb.xlsx.writeBuffer()), fileName: 'people.xlsx' };
     const dry = await time(() => importPeople(ctx, file, { dryRun: true }));
     env.figure(`import dry run, ${n} rows`, dry.ms, 'ms', `${dry.value.errors.length} errors`);
     const real = await time(() => importPeople(ctx, file, { dryRun: false }));

@@ -130,7 +130,7 @@ async function persisted(env: BenchEnv) {
   const province = env.shared.province as GeneratedProvince | undefined;
   if (province) {
     const app = await buildApp({ db, logger: false });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: province.accounts.admin, password: BENCH_PASSWORD } });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: province.accounts.admin, password: BENCH_PASSWORD, bearer: true } });
     const headers = { authorization: `Bearer ${login.json().token}` };
     for (const [label, query] of [['all rows', ''], ['per-station totals (view=stations)', '?view=stations']] as const) {
       let bytes = 0;

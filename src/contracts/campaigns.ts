@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { versioned } from './versions.js';
 import { ENTITY_KIND_CODES, ENTITY_TAGS, SECTORS } from './entity-kinds.js';
 import { quotaRule, type QuotaRule } from './quota-rules.js';
-import { clockTime, deadlineRule, dueDates, isoDate } from './deadline-rules.js';
+import { addDays, isoDate } from './calendar.js';
+import { clockTime, deadlineRule, dueDates } from './deadline-rules.js';
+import { getAtPath, parentPath, sameValue } from './definition-paths.js';
+import { id, MAX_INT } from './fields.js';
+import { LEGAL_ARTICLE_KEYS, type LegalArticleKey } from './legal-articles.js';
 
 export * from './deadline-rules.js';
 
@@ -68,17 +73,23 @@ export const obligation = z.object({
   rule: deadlineRule,
   /** Who submits (unit refs). */
   submitters: z.array(unitRef).min(1, '请指定报送单位'),
-  /** Who receives (unit ref of the bureau). */
-  recipient: unitRef,
+  /** Who receives (unit ref of the bureau); or `externalRecipient` for a report leaving the bureau. */
+  recipient: unitRef.optional(),
+  /** A receiver outside the bureau (市局执法稽查局, 国家药监局统计系统 …): onward reports up the chain. */
+  externalRecipient: optText(100),
   form: z.object({
     type: z.enum(Object.keys(FORM_TYPES) as [string, ...string[]], { error: '未知的报送形式' }),
     /** Statistical table key, for type table / risk_list. */
     table: key.optional(),
     /** Narrative template sections, each with an optional minimum length. */
-    sections: z.array(z.object({ title: text(100), minChars: z.number().int().min(1).optional(), hint: optText(300) })).optional(),
+    sections: z.array(z.object({ title: text(100), minChars: z.number().int().min(1).max(100_000).optional(), hint: optText(300) })).optional(),
+    /** What may be reported (收集范围), e.g. cases decided or referred in 2023. */
+    scope: optText(300),
+    /** Attachments each submission must carry (附《行政处罚决定书》…). */
+    attachments: z.array(text(200)).optional(),
   }),
   /** Minimum number of items per month/quarter (典型案例每季度不少于1个). */
-  minCount: z.object({ count: z.number().int().min(1), per: z.enum(['month', 'quarter', 'campaign']) }).optional(),
+  minCount: z.object({ count: z.number().int().min(1).max(100_000), per: z.enum(['month', 'quarter', 'campaign']) }).optional(),
   review: z.array(z.enum(Object.keys(REVIEW_STEPS) as [string, ...string[]])).optional(),
   /** Editable file plus stamped scan (可编辑版本 + 盖章扫描件). */
   stampedScan: z.boolean().optional(),
@@ -107,7 +118,23 @@ export const checklist = z.object({
   key,
   label: text(100),
   sections: z
-    .array(z.object({ title: text(100), items: z.array(z.object({ key, text: text(500), basis: optText(200) })).min(1, '至少一项') }))
+    .array(
+      z.object({
+        title: text(100),
+        items: z
+          .array(
+            z.object({
+              key,
+              text: text(500),
+              /** Cited articles by key of `contracts/legal-articles.ts` (the citation text comes from there). */
+              articles: z.array(z.enum(LEGAL_ARTICLE_KEYS, { error: '未知的法条（见法条表）' })).optional(),
+              /** Other basis in words (a plan's own rule); never an article number — cite those by `articles`. */
+              basis: optText(200),
+            }),
+          )
+          .min(1, '至少一项'),
+      }),
+    )
     .min(1, '至少一节'),
 });
 
@@ -122,7 +149,15 @@ export const organisation = z.object({
     memberUnits: z.array(unitRef).default([]),
     duties: z.array(text(500)).default([]),
   }),
-  office: z.object({ unit: unitRef, director: person.optional(), duties: z.array(text(500)).default([]), email: optText(100) }),
+  office: z.object({
+    unit: unitRef,
+    director: person.optional(),
+    /** 副主任 and 成员 of the office (names optional: a plan's officials are not reproduced). */
+    deputies: z.array(person).optional(),
+    members: z.array(person).optional(),
+    duties: z.array(text(500)).default([]),
+    email: optText(100),
+  }),
   workingGroups: z
     .array(
       z.object({
@@ -140,7 +175,7 @@ export const organisation = z.object({
 
 export const task = z.object({
   /** 细化序号 */
-  no: z.number().int().min(1),
+  no: z.number().int().min(1).max(10_000),
   /** 工作任务 */
   task: text(100),
   /** 目标任务 */
@@ -153,8 +188,15 @@ export const task = z.object({
   partners: z.array(text(60)).optional(),
   sub: z.string().optional(),
   due: isoDate.optional(),
+  /**
+   * Progress measured instead of reported: the live inspection coverage of these quota rules
+   * (ids of `quotas`, children included) per responsible station, from the campaign's current plan.
+   */
+  progressFrom: z.object({ quota: z.union([z.string(), z.array(z.string()).min(1)]) }).strict().optional(),
 });
 export type Task = z.infer<typeof task>;
+/** The quota ids a task's progress is bound to (none: reported by hand). */
+export const boundQuotas = (t: Pick<Task, 'progressFrom'>): string[] => (t.progressFrom ? [t.progressFrom.quota].flat() : []);
 
 export const staffing = z.object({
   coordinatorPerTownship: z.boolean(),
@@ -167,6 +209,53 @@ export const liaisonRegister = z.object({
   due: isoDate.optional(),
   recipient: unitRef.optional(),
 });
+
+/**
+ * Where a value came from (来源): quoted from the plan (`source` = its section, e.g. 三（一）3),
+ * inferred where the plan is silent or vague (`reason` says why, shown as 推定 in the pages and
+ * listed as 待确认 on the campaign home), set by the bureau (a confirmed or changed value), or
+ * unset: the plan asks for something without a value ("增加检查频次", "及时上报"), so the value is
+ * left out and the planner / deadline engine say what is missing.
+ */
+export const PROVENANCE_KINDS = { quoted: '原文', inferred: '推定', bureau: '本局确定', unset: '方案未定' } as const;
+export type ProvenanceKind = keyof typeof PROVENANCE_KINDS;
+export const provenanceEntry = z
+  .object({
+    kind: z.enum(Object.keys(PROVENANCE_KINDS) as [ProvenanceKind, ...ProvenanceKind[]], { error: '来源须为 quoted/inferred/bureau/unset' }),
+    /** Section of the plan (三（一）3, 附件1). */
+    source: optText(60),
+    /** Why inferred / what the plan says where unset / the bureau's note. */
+    reason: optText(500),
+    /** Bureau-set: who and when. */
+    by: optText(40),
+    at: isoDate.optional(),
+    /** Bureau-set after confirming an inference: the reason it had been inferred. */
+    was: optText(500),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.kind === 'quoted' && !p.source) ctx.addIssue({ code: 'custom', path: ['source'], message: '原文须注明出处（方案章节）' });
+    if ((p.kind === 'inferred' || p.kind === 'unset') && !p.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '推定或未定须说明理由' });
+  });
+export type ProvenanceEntry = z.infer<typeof provenanceEntry>;
+/** Shorthand in YAML: a bare string is a quotation with that source section. */
+const provenanceValue = z.preprocess((v) => (typeof v === 'string' ? { kind: 'quoted', source: v } : v), provenanceEntry);
+
+/**
+ * An open reading (两种理解): where the plan can be read two ways, the definition records the
+ * reading chosen and the alternatives, each as the values it sets (paths as in provenance; null
+ * removes). The chosen option's values must be the definition's; switching is an amendment.
+ */
+export const reading = z.object({
+  key,
+  question: text(300),
+  source: optText(60),
+  chosen: key,
+  options: z
+    .array(z.object({ key, label: text(200), note: optText(500), set: z.record(z.string(), z.unknown()) }))
+    .min(2, '至少两种理解'),
+});
+export type Reading = z.infer<typeof reading>;
 
 export const campaignDefinition = z
   .object({
@@ -194,6 +283,10 @@ export const campaignDefinition = z
     liaisons: liaisonRegister.optional(),
     /** Key dates that are not deadlines (部署会, 交流会, 督查). */
     events: z.array(z.object({ date: isoDate, label: text(100) })).default([]),
+    /** Where values came from, by path (see `definition-paths.ts`); a bare string = quoted from that section. */
+    provenance: z.record(z.string(), provenanceValue).default({}),
+    /** Open readings of the plan with the one chosen. */
+    readings: z.array(reading).default([]),
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -217,12 +310,17 @@ export const campaignDefinition = z
     unique(d.tasks, 'no', ['tasks'], issue);
     const phaseKeys = new Set(d.phases.map((p) => p.key));
     const tableKeys = new Set(d.tables.map((t) => t.key));
+    // Quota ids are unique over the whole rule tree: coverage and plans key their rows by id.
+    const quotaIds = new Set<string>();
     const walk = (rules: QuotaRule[], path: (string | number)[]) =>
       rules.forEach((r, i) => {
         const w = r.window;
+        if (quotaIds.has(r.id)) issue([...path, i, 'id'], `规则编号“${r.id}”重复`);
+        quotaIds.add(r.id);
         if (w?.phase && !phaseKeys.has(w.phase)) issue([...path, i, 'window', 'phase'], `阶段“${w.phase}”不存在`);
         if (w?.from && w?.to && w.from > w.to) issue([...path, i, 'window', 'to'], '结束日期不能早于开始日期');
         if (w?.from && !inPeriod(w.from)) issue([...path, i, 'window', 'from'], '须在行动期间内');
+        if (w?.to && (w.to > to || w.to < from)) issue([...path, i, 'window', 'to'], `检查时段须在行动期间（${from} 至 ${to}）内`);
         if (r.children) walk(r.children, [...path, i, 'children']);
       });
     walk(d.quotas, ['quotas']);
@@ -232,23 +330,103 @@ export const campaignDefinition = z
       unique(t.measures, 'key', ['tables', i, 'measures'], issue);
       if (t.cumulativeFrom && t.cumulativeFrom > until) issue(['tables', i, 'cumulativeFrom'], '累计起始日期不能晚于行动结束');
     });
+    const reportFrom = reportingPeriod(d).from;
     d.obligations.forEach((o, i) => {
       const p = ['obligations', i, 'rule'];
       if (o.rule.once && !inPeriod(o.rule.once)) issue([...p, 'once'], `报送日期须在行动期间（${from} 至 ${until}）内`);
+      else if (o.rule.once && d.issuedOn && o.rule.once <= d.issuedOn) issue([...p, 'once'], `报送日期须在方案印发（${d.issuedOn}）之后`);
       if (o.rule.within && (!inPeriod(o.rule.within.from) || !inPeriod(o.rule.within.to)))
         issue([...p, 'within'], `时间窗口须在行动期间（${from} 至 ${until}）内`);
-      if (from <= until && dueDates(o.rule, { from, to: until }).length === 0)
-        issue(p, `该报送规则在行动期间（${from} 至 ${until}）内一次也不会发生`);
+      if (!o.rule.adHoc && reportFrom <= until && dueDates(o.rule, { from: reportFrom, to: until }).length === 0)
+        issue(p, `该报送规则在行动期间（${reportFrom} 至 ${until}）内一次也不会发生`);
+      if (!o.recipient === !o.externalRecipient) issue(['obligations', i, 'recipient'], '请指定接收单位：本局单位（recipient）或局外接收方（externalRecipient）之一');
       if ((o.form.type === 'table' || o.form.type === 'risk_list') && !o.form.table) issue(['obligations', i, 'form', 'table'], '请指定统计表');
       if (o.form.table && !tableKeys.has(o.form.table)) issue(['obligations', i, 'form', 'table'], `统计表“${o.form.table}”不存在`);
     });
     if (d.staffing && !inPeriod(d.staffing.by)) issue(['staffing', 'by'], '配备期限须在行动期间内');
+    // quotaIds: every rule id of the tree, collected by the quota walk above.
     d.tasks.forEach((t, i) => {
       if (t.due && !inPeriod(t.due)) issue(['tasks', i, 'due'], '完成期限须在行动期间内');
+      for (const q of boundQuotas(t)) if (!quotaIds.has(q)) issue(['tasks', i, 'progressFrom', 'quota'], `检查指标“${q}”不存在`);
+    });
+    for (const [path, p] of Object.entries(d.provenance)) {
+      const at = getAtPath(d, path);
+      if (path === '' || path.startsWith('provenance') || path.startsWith('readings')) issue(['provenance', path], '来源只能标注方案内容');
+      else if (p.kind === 'unset') {
+        if (at.found) issue(['provenance', path], '标为“方案未定”的值须留空');
+        else if (parentPath(path) && !getAtPath(d, parentPath(path)).found) issue(['provenance', path], `“${parentPath(path)}”不存在`);
+      } else if (!at.found) issue(['provenance', path], `“${path}”不存在`);
+    }
+    d.readings.forEach((r, i) => {
+      const chosen = r.options.find((o) => o.key === r.chosen);
+      unique(r.options, 'key', ['readings', i, 'options'], issue);
+      if (!chosen) return issue(['readings', i, 'chosen'], `选项“${r.chosen}”不存在`);
+      for (const [path, v] of Object.entries(chosen.set)) {
+        if (!sameValue(getAtPath(d, path).value, v)) issue(['readings', i, 'options', r.options.indexOf(chosen), 'set', path], `所选理解的取值与方案中“${path}”的值不一致`);
+      }
     });
   });
 export type CampaignDefinition = z.infer<typeof campaignDefinition>;
 export type CampaignDefinitionInput = z.input<typeof campaignDefinition>;
+
+/**
+ * The dates reports can fall due: from the day after the plan was issued (no report is due before
+ * the plan exists, even when the campaign counts from an earlier date) to `reportingUntil ?? to`.
+ */
+export function reportingPeriod(d: Pick<CampaignDefinition, 'period' | 'issuedOn'>): { from: string; to: string } {
+  let from = d.period.from;
+  if (d.issuedOn && d.issuedOn >= from) {
+    from = addDays(d.issuedOn, 1);
+  }
+  return { from, to: d.period.reportingUntil ?? d.period.to };
+}
+
+/**
+ * The provenance of the value at `path`: its own entry or the nearest enclosing one (an item's
+ * `source` covers its fields unless a field has its own entry).
+ */
+export function provenanceOf(d: Pick<CampaignDefinition, 'provenance'>, path: string): (ProvenanceEntry & { path: string }) | undefined {
+  for (let p = path; p; p = parentPath(p)) {
+    const e = d.provenance[p];
+    if (e) return { ...e, path: p };
+  }
+  return undefined;
+}
+
+/** Paths that need a provenance (each document field, each keyed item of a list) but have none. */
+export function missingProvenance(d: CampaignDefinition): string[] {
+  const need: string[] = [];
+  for (const f of ['name', 'docNo', 'issuer', 'issuedOn', 'basis', 'summary', 'period', 'staffing', 'liaisons'] as const) if (d[f] !== undefined) need.push(f);
+  for (const [f, v] of Object.entries(d.focus)) if (Array.isArray(v) && v.length) need.push(`focus.${f}`);
+  const items = (coll: string, xs: { [k: string]: any }[], id: string) => xs.forEach((x, i) => need.push(`${coll}.${x[id] ?? i}`));
+  items('phases', d.phases, 'key');
+  items('subActions', d.subActions, 'key');
+  const quotas = (rs: QuotaRule[], prefix: string) => rs.forEach((r) => (need.push(`${prefix}.${r.id}`), quotas(r.children ?? [], `${prefix}.${r.id}.children`)));
+  quotas(d.quotas, 'quotas');
+  items('tables', d.tables, 'key');
+  items('obligations', d.obligations, 'key');
+  items('checklists', d.checklists, 'key');
+  items('tasks', d.tasks, 'no');
+  items('events', d.events, 'index');
+  need.push('organisation.leadingGroup', 'organisation.office');
+  items('organisation.workingGroups', d.organisation.workingGroups, 'key');
+  // A list's own entry does not cover its items: each is quoted or inferred on its own.
+  const LISTS = new Set(['phases', 'subActions', 'quotas', 'tables', 'obligations', 'checklists', 'tasks', 'events', 'organisation', 'organisation.workingGroups', 'focus']);
+  return need.filter((p) => {
+    for (let q = p; q; q = parentPath(q)) if (d.provenance[q] && !LISTS.has(q)) return false;
+    return true;
+  });
+}
+
+/** Values the office still has to confirm or set: inferences, unset values, open readings. */
+export function pendingDecisions(d: CampaignDefinition) {
+  const inferred = Object.entries(d.provenance)
+    .filter(([, p]) => p.kind === 'inferred' || p.kind === 'unset')
+    .map(([path, p]) => ({ path, kind: p.kind, source: p.source ?? null, reason: p.reason ?? '', value: getAtPath(d, path).value ?? null }));
+  return { inferred, readings: d.readings };
+}
+
+export type { LegalArticleKey };
 
 function unique<T>(items: T[], field: keyof T, path: (string | number)[], issue: (p: (string | number)[], m: string) => void) {
   const seen = new Set<unknown>();
@@ -280,15 +458,20 @@ export type CampaignStatus = keyof typeof CAMPAIGN_STATUSES;
 export const TASK_STATUSES = { todo: '未开始', doing: '推进中', done: '已完成', blocked: '受阻' } as const;
 
 export const createCampaignInput = z.object({
-  jurisdictionId: z.number().int().positive().optional(),
+  jurisdictionId: id.optional(),
   /** Start from a template (seed code) or give a definition. */
   template: z.string().max(60).optional(),
   definition: z.unknown().optional(),
   status: z.enum(['draft', 'active']).default('draft'),
   note: z.string().max(500).optional(),
 });
-export const amendCampaignInput = z.object({ definition: z.unknown(), note: z.string().trim().min(1, '请填写修订说明').max(500) });
-export const validateCampaignInput = z.object({ jurisdictionId: z.number().int().positive().optional(), definition: z.unknown() });
+export const amendCampaignInput = z.object({
+  definition: z.unknown(),
+  note: z.string().trim().min(1, '请填写修订说明').max(500),
+  /** The definition version the amendment was made from (campaign `version`). */
+  ...versioned,
+});
+export const validateCampaignInput = z.object({ jurisdictionId: id.optional(), definition: z.unknown() });
 
 export const liaisonInput = z.object({
   name: text(20),
@@ -297,20 +480,25 @@ export const liaisonInput = z.object({
   officePhone: z.string().trim().max(30).regex(/^[0-9\-+() ]*$/, '电话格式不正确').optional(),
   mobile: z.string().trim().regex(/^1\d{10}$/, '手机号须为11位数字').optional().or(z.literal('')),
   email: z.string().trim().email('邮箱格式不正确').optional().or(z.literal('')),
+  /** The liaison row's version as read; 0 when the unit had not filled it in yet. */
+  ...versioned,
 });
 export type LiaisonInput = z.infer<typeof liaisonInput>;
 
 export const evidenceItem = z.object({
   name: text(200),
-  url: z.string().url('链接格式不正确').optional(),
-  fileId: z.number().int().optional(),
-  size: z.number().int().optional(),
+  // Only web links: a `javascript:` or `data:` URL would run script when clicked.
+  url: z.string().url('链接格式不正确').regex(/^https?:\/\//i, '链接须以 http:// 或 https:// 开头').max(2000).optional(),
+  fileId: id.optional(),
+  size: z.number().int().min(0).max(MAX_INT).optional(),
   mime: z.string().max(100).optional(),
 });
 export const taskProgressInput = z.object({
   status: z.enum(Object.keys(TASK_STATUSES) as [string, ...string[]]),
   note: z.string().trim().max(2000).optional(),
   evidence: z.array(evidenceItem).max(50).default([]),
+  /** The progress row's version as read; 0 before the unit's first report. */
+  ...versioned,
 });
 
 export const campaignSummary = z.object({
@@ -333,3 +521,19 @@ export const campaignDetail = campaignSummary.extend({ definition: z.any(), temp
 export type CampaignDetail = z.infer<typeof campaignDetail>;
 
 export { clockTime };
+
+/**
+ * After an amendment: every inferred or unset value the amendment changed is now the bureau's
+ * (kind `bureau`, with the former reason in `was`), unless the amendment rewrote that provenance itself.
+ */
+export function markBureauSet(before: CampaignDefinition, after: CampaignDefinition, by: string, at: string): CampaignDefinition {
+  const provenance = { ...after.provenance };
+  for (const [path, p] of Object.entries(after.provenance)) {
+    if (p.kind !== 'inferred' && p.kind !== 'unset') continue;
+    const old = before.provenance?.[path];
+    if (!old || old.kind !== p.kind || old.reason !== p.reason) continue;
+    if (sameValue(getAtPath(before, path).value, getAtPath(after, path).value)) continue;
+    provenance[path] = { kind: 'bureau', source: p.source, reason: '本局修订', by, at, was: p.reason };
+  }
+  return { ...after, provenance };
+}

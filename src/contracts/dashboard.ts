@@ -28,6 +28,8 @@ export const dashboardCampaign = z.object({
   /** Task breakdown rows (task × responsible unit) done / all. */
   tasksDone: z.number(),
   tasksTotal: z.number(),
+  /** Inspection coverage of the campaign's current plan (当前方案), in the viewer's area; null without one. */
+  inspection: z.object({ planId: z.number(), planName: z.string(), done: z.number(), required: z.number() }).nullable().optional(),
 });
 export type DashboardCampaign = z.infer<typeof dashboardCampaign>;
 

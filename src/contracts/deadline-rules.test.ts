@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineRule, describeRule, dueDates, shanghaiToday, weekdayOf } from './deadline-rules.js';
+import { shanghaiToday, weekdayOf } from './calendar.js';
+import { deadlineRule, describeRule, dueDates } from './deadline-rules.js';
 
 const P = { from: '2018-12-22', to: '2019-03-05' };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, daysInMonth, formatDate as fmt, isoDate, TZ_OFFSET, weekdayOf } from './calendar.js';
 
 /**
  * Deadline rules (报送时限) as data. One small language covers every rule of the seeds:
@@ -9,29 +10,14 @@ import { z } from 'zod';
  *   { every: 'month', day: 20 }                             monthly by the 20th
  *   { every: 'month', day: 31, lastDayIfShort: true }       monthly, last day in short months
  *   { every: 'quarter', monthOfQuarter: 1, day: 1 }         quarterly, 1st of the quarter's first month
+ *   { adHoc: true }                                         “及时上报”: no fixed date (none generated)
  *
  * weekday: 1 = Monday … 7 = Sunday. time: HH:mm, Asia/Shanghai; default 23:59 ("…日前").
  * `within` narrows a recurring rule to a window; the campaign period bounds every rule.
  * Days 29–31 do not occur every month: they are refused unless `lastDayIfShort` is set.
  */
-export const TZ_OFFSET = '+08:00';
 export const DEFAULT_DUE_TIME = '23:59';
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when the string is a real calendar date (no Feb 30). */
-export function isCalendarDate(s: string): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
-}
-
-export const isoDate = z
-  .string({ error: '请填写日期' })
-  .regex(DATE_RE, '日期格式须为 YYYY-MM-DD')
-  .refine(isCalendarDate, '日期不存在（如2月30日）');
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式须为 HH:mm（如 15:00）');
 
 export const dateWindow = z.object({ from: isoDate, to: isoDate });
@@ -51,12 +37,18 @@ export const deadlineRule = z
     workdaysOnly: z.boolean().optional(),
     time: clockTime.optional(),
     within: dateWindow.optional(),
+    /**
+     * No fixed date: the plan says only “及时上报” (report as things happen). No due date is
+     * generated; the campaign pages say the plan sets none instead of inventing one.
+     */
+    adHoc: z.literal(true).optional(),
   })
   .strict()
   .superRefine((r, ctx) => {
     const need = (key: string, msg: string) => ctx.addIssue({ code: 'custom', path: [key], message: msg });
+    if (r.adHoc && (r.once || r.every)) need('adHoc', '“随时报送”（adHoc）不能同时设置日期或周期');
     if (r.once && r.every) need('every', '一次性日期（once）与周期（every）只能选一种');
-    if (!r.once && !r.every) need('every', '请设置一次性日期（once）或周期（every）');
+    if (!r.once && !r.every && !r.adHoc) need('every', '请设置一次性日期（once）、周期（every）或随时报送（adHoc）');
     if (r.every === 'week' && r.weekday == null) need('weekday', '每周报送须指定星期几');
     if ((r.every === 'month' || r.every === 'quarter') && r.day == null) need('day', '每月/每季度报送须指定日期');
     if (r.every === 'quarter' && r.monthOfQuarter == null) need('monthOfQuarter', '每季度报送须指定季度内第几个月');
@@ -74,33 +66,6 @@ export interface DueDate {
   at: string;
 }
 
-function daysInMonth(y: number, m: number) {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-function fmt(y: number, m: number, d: number) {
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-function parse(s: string) {
-  const [y, m, d] = s.split('-').map(Number);
-  return { y, m, d };
-}
-/** Monday = 1 … Sunday = 7 of a calendar date (pure date arithmetic; no local timezone). */
-export function weekdayOf(s: string) {
-  const { y, m, d } = parse(s);
-  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return w === 0 ? 7 : w;
-}
-function addDays(s: string, n: number) {
-  const { y, m, d } = parse(s);
-  const t = new Date(Date.UTC(y, m - 1, d + n));
-  return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-/** Today's date in Asia/Shanghai. */
-export function shanghaiToday(now = new Date()) {
-  const t = new Date(now.getTime() + 8 * 3600_000);
-  return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-
 /**
  * Every due date of a rule inside [from, to] (inclusive, Asia/Shanghai calendar dates),
  * further narrowed by the rule's own `within` window. Pure; no clock, no timezone of the host.
@@ -114,7 +79,7 @@ export function dueDates(rule: DeadlineRule, period: { from: string; to: string 
   }
   const time = rule.time ?? DEFAULT_DUE_TIME;
   const out: string[] = [];
-  if (from > to) return [];
+  if (from > to || rule.adHoc) return [];
   if (rule.once) {
     if (rule.once >= from && rule.once <= to) out.push(rule.once);
   } else if (rule.every === 'day' || rule.every === 'week') {
@@ -123,8 +88,8 @@ export function dueDates(rule: DeadlineRule, period: { from: string; to: string 
       if (rule.every === 'week' ? w === rule.weekday : !rule.workdaysOnly || w <= 5) out.push(s);
     }
   } else if (rule.every === 'month' || rule.every === 'quarter') {
-    const a = parse(from);
-    const b = parse(to);
+    const a = { y: Number(from.slice(0, 4)), m: Number(from.slice(5, 7)) };
+    const b = { y: Number(to.slice(0, 4)), m: Number(to.slice(5, 7)) };
     for (let y = a.y, m = a.m; y < b.y || (y === b.y && m <= b.m); m === 12 ? ((m = 1), y++) : m++) {
       if (rule.every === 'quarter' && (m - 1) % 3 !== (rule.monthOfQuarter ?? 1) - 1) continue;
       const dim = daysInMonth(y, m);
@@ -141,6 +106,7 @@ export function dueDates(rule: DeadlineRule, period: { from: string; to: string 
 export function describeRule(r: DeadlineRule): string {
   const t = r.time ? ` ${r.time}` : '';
   const w = r.within ? `（${r.within.from} 至 ${r.within.to}）` : '';
+  if (r.adHoc) return '随时报送（方案未规定期限）';
   if (r.once) return `${r.once}${t} 前`;
   switch (r.every) {
     case 'day':

@@ -1,4 +1,6 @@
+import { sheetRowError } from './sheets.js';
 import { z } from 'zod';
+import { versioned } from './versions.js';
 import {
   CREDIT_GRADES,
   DEVICE_LEVELS,
@@ -10,6 +12,8 @@ import {
   RISK_LEVELS,
   type EntityKind,
 } from './entity-kinds.js';
+import { daysBetween, optionalDate, shanghaiToday } from './calendar.js';
+import { id, idParam } from './fields.js';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -59,12 +63,11 @@ export const LICENCE_EXPIRING_DAYS = 90;
 export const LICENCE_STATES = { valid: '有效', expiring: '即将到期', expired: '已过期' } as const;
 export type LicenceState = keyof typeof LICENCE_STATES;
 
-export function licenceState(validTo: string | null, today = new Date()): LicenceState {
+export function licenceState(validTo: string | null, today = shanghaiToday()): LicenceState {
   if (!validTo) return 'valid';
-  const t = new Date(today.toISOString().slice(0, 10)).getTime();
-  const v = new Date(validTo).getTime();
-  if (v < t) return 'expired';
-  return v - t <= LICENCE_EXPIRING_DAYS * 86400_000 ? 'expiring' : 'valid';
+  const left = daysBetween(today, validTo.slice(0, 10));
+  if (left < 0) return 'expired';
+  return left <= LICENCE_EXPIRING_DAYS ? 'expiring' : 'valid';
 }
 
 export const licence = z.object({
@@ -105,6 +108,8 @@ export const entitySummary = z.object({
   licenceValidTo: z.string().nullable(),
   licenceState: z.enum(keys(LICENCE_STATES)).nullable(),
   updatedAt: z.string(),
+  /** Optimistic-concurrency version: send it back with an update (contracts/versions.ts). */
+  version: z.number(),
 });
 export type EntitySummary = z.infer<typeof entitySummary>;
 
@@ -130,7 +135,7 @@ export const listEntitiesQuery = z.object({
   kinds: csv(z.enum(ENTITY_KIND_CODES)),
   sectors: csv(z.enum(['drug', 'device', 'cosmetics', 'aesthetics'])),
   /** Any jurisdiction: a station or above selects its subtree, a township or village its own units. */
-  jurisdictionId: z.coerce.number().int().positive().optional(),
+  jurisdictionId: idParam.optional(),
   tagsAny: csv(z.enum(keys(ENTITY_TAGS))),
   riskLevels: csv(z.enum(keys(RISK_LEVELS))),
   creditGrades: csv(z.enum(keys(CREDIT_GRADES))),
@@ -159,23 +164,22 @@ export type EntityPage = z.infer<typeof entityPage>;
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}字`).nullish();
 const phone = z.string().trim().max(40, '电话不能超过40字').regex(/^[0-9+\-()（）、,，/ ]*$/, '电话格式错误').nullish();
-const date = z.string().date('日期格式应为 YYYY-MM-DD').nullish();
 
 export const licenceInput = z.object({
   kind: z.enum(keys(LICENCE_KINDS)),
   number: z.string().trim().min(1, '许可证编号不能为空').max(60),
   scope: text(500),
-  validFrom: date,
-  validTo: date,
+  validFrom: optionalDate,
+  validTo: optionalDate,
 });
 
 const entityFields = z.object({
   name: z.string().trim().min(1, '单位名称不能为空').max(100, '单位名称不能超过100字'),
   creditCode: z.string().trim().max(30).nullish(),
   kind: z.enum(ENTITY_KIND_CODES),
-  jurisdictionId: z.number().int().positive(),
-  townshipId: z.number().int().positive().nullish(),
-  villageId: z.number().int().positive().nullish(),
+  jurisdictionId: id,
+  townshipId: id.nullish(),
+  villageId: id.nullish(),
   address: text(200),
   legalRepresentative: text(50),
   personInCharge: text(50),
@@ -201,7 +205,7 @@ export const entityInput = entityFields.extend({
 });
 export type EntityInput = z.infer<typeof entityInput>;
 /** Only the given fields change; given licences replace the current ones. */
-export const updateEntityInput = entityFields.partial();
+export const updateEntityInput = entityFields.partial().extend(versioned);
 
 export const timelineItem = z.object({
   at: z.string(),
@@ -252,7 +256,7 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
 ];
 export type ImportField = (typeof IMPORT_COLUMNS)[number]['field'];
 
-export const importError = z.object({ row: z.number(), field: z.string().nullable(), message: z.string() });
+export const importError = sheetRowError;
 export type ImportError = z.infer<typeof importError>;
 
 export const IMPORT_STATES = { validated: '校验通过', invalid: '存在错误', running: '导入中', done: '已导入', failed: '导入失败' } as const;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { passwordRule } from './auth.js';
+import { versioned } from './versions.js';
 import { DATA_SCOPES, ROLE_PERMISSIONS, ROLES, type DataScope, type Permission, type Role } from './permissions.js';
+import { id, idParam } from './fields.js';
 
 export const JURISDICTION_LEVELS = ['province', 'city', 'county', 'station', 'township', 'village'] as const;
 export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
@@ -38,16 +40,18 @@ export const jurisdiction = z.object({
   path: z.string(),
   depth: z.number(),
   childCount: z.number(),
+  /** Optimistic-concurrency version: send it back with an update (contracts/versions.ts). */
+  version: z.number(),
 });
 export type Jurisdiction = z.infer<typeof jurisdiction>;
 
 export const createJurisdictionInput = z.object({
-  parentId: z.number().int().positive(),
+  parentId: id,
   name,
   levelLabel: z.string().trim().min(1).max(10).optional(),
   code: optText(20),
 });
-export const updateJurisdictionInput = z.object({ name: name.optional(), levelLabel: z.string().trim().min(1).max(10).optional(), code: optText(20) });
+export const updateJurisdictionInput = z.object({ name: name.optional(), levelLabel: z.string().trim().min(1).max(10).optional(), code: optText(20), ...versioned });
 
 export const orgUnit = z.object({
   id: z.number(),
@@ -61,21 +65,22 @@ export const orgUnit = z.object({
   address: z.string().nullable(),
   active: z.boolean(),
   peopleCount: z.number(),
+  version: z.number(),
 });
 export type OrgUnit = z.infer<typeof orgUnit>;
 
 const phone = z.string().trim().max(30, '电话不能超过30字').regex(/^[0-9+\-() ]*$/, '电话格式错误').nullish();
 
 export const createOrgUnitInput = z.object({
-  parentId: z.number().int().positive().nullish(),
-  jurisdictionId: z.number().int().positive(),
+  parentId: id.nullish(),
+  jurisdictionId: id,
   kind: z.enum(ORG_UNIT_KINDS),
   name,
   shortName: optText(30),
   phone,
   address: optText(200),
 });
-export const updateOrgUnitInput = createOrgUnitInput.partial().extend({ active: z.boolean().optional() });
+export const updateOrgUnitInput = createOrgUnitInput.partial().extend({ active: z.boolean().optional(), ...versioned });
 
 export const person = z.object({
   id: z.number(),
@@ -93,6 +98,7 @@ export const person = z.object({
   active: z.boolean(),
   locked: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  version: z.number(),
 });
 export type Person = z.infer<typeof person>;
 
@@ -106,8 +112,8 @@ export const createPersonInput = z.object({
   displayName: z.string().trim().min(1, '姓名不能为空').max(50, '姓名不能超过50字'),
   role: z.enum(ROLES),
   dataScope: z.enum(DATA_SCOPES).optional(),
-  orgUnitId: z.number().int().positive(),
-  jurisdictionId: z.number().int().positive().optional(),
+  orgUnitId: id,
+  jurisdictionId: id.optional(),
   title: optText(50),
   phone,
   email: z.string().trim().email('邮箱格式错误').max(100).nullish().or(z.literal('')),
@@ -116,32 +122,17 @@ export const createPersonInput = z.object({
 export const updatePersonInput = createPersonInput.omit({ username: true, password: true }).partial().extend({
   active: z.boolean().optional(),
   unlock: z.boolean().optional(),
+  ...versioned,
 });
 
 export const listPeopleQuery = z.object({
-  orgUnitId: z.coerce.number().int().positive().optional(),
-  jurisdictionId: z.coerce.number().int().positive().optional(),
+  orgUnitId: idParam.optional(),
+  jurisdictionId: idParam.optional(),
   role: z.enum(ROLES).optional(),
   q: z.string().trim().max(50).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
 });
 
-/**
- * Only an administrator makes administrators, and nobody grants a role that may do more than
- * they may themselves (a station head appoints inspectors and coordinators, not bureau leaders).
- * Submitting a tip opens no data, so it does not count as more. Server policy and web forms share this.
- */
-const OPENS_NO_DATA = new Set<Permission>(['tips.submit']);
-export function canGrantRole(actorRole: Role, role: Role): boolean {
-  if (actorRole === 'admin') return true;
-  if (role === 'admin') return false;
-  const mine = new Set(ROLE_PERMISSIONS[actorRole]);
-  return ROLE_PERMISSIONS[role].every((p) => mine.has(p) || OPENS_NO_DATA.has(p));
-}
-
-/** A data scope may never be wider than the scope of the one who grants it. */
-const SCOPE_WIDTH: Record<DataScope, number> = { own: 0, unit: 1, jurisdiction: 2, all: 3 };
-export function canGrantScope(actorScope: DataScope, scope: DataScope): boolean {
-  return SCOPE_WIDTH[scope] <= SCOPE_WIDTH[actorScope];
-}
+/** Grant rules live with the roles (permissions.ts); re-exported for the people forms. */
+export { canGrantRole, canGrantScope } from './permissions.js';

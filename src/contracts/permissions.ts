@@ -62,6 +62,7 @@ export const PERMISSIONS = {
   'entities.manage': '管理监管对象',
   'campaigns.read': '查看专项行动',
   'campaigns.manage': '管理专项行动',
+  'campaigns.report': '填报专项行动进展（联络员、任务进展、证明材料）',
   'plans.read': '查看检查计划',
   'plans.manage': '制定检查计划',
   'inspections.read': '查看检查记录',
@@ -85,11 +86,11 @@ const READ_ALL: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
   leader: [...READ_ALL, 'audit.read'],
-  office: [...READ_ALL, 'audit.read', 'entities.manage', 'campaigns.manage', 'plans.manage', 'inspections.record', 'tips.review'],
-  department: [...READ_ALL, 'entities.manage', 'inspections.record'],
-  enforcement: [...READ_ALL, 'inspections.record'],
-  station_head: [...READ_ALL, 'users.manage', 'entities.manage', 'plans.manage', 'inspections.record', 'tips.review'],
-  inspector: [...READ_ALL, 'inspections.record', 'tips.review'],
+  office: [...READ_ALL, 'audit.read', 'entities.manage', 'campaigns.manage', 'campaigns.report', 'plans.manage', 'inspections.record', 'tips.review'],
+  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record'],
+  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record'],
+  station_head: [...READ_ALL, 'users.manage', 'entities.manage', 'campaigns.report', 'plans.manage', 'inspections.record', 'tips.review'],
+  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review'],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],
@@ -97,4 +98,39 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Read permissions open data; every other permission changes something. Every write route requires a write permission. */
+export function isWritePermission(p: Permission): boolean {
+  return !p.endsWith('.read');
+}
+
+/**
+ * Role rank as a permission superset: role A is at least role B when A holds every permission of B
+ * (submitting a tip opens no data, so it does not count). Only an administrator is at least an
+ * administrator. Nobody grants a role above their own, nor manages a person whose role outranks theirs.
+ */
+const OPENS_NO_DATA = new Set<Permission>(['tips.submit']);
+export function roleAtLeast(actorRole: Role, role: Role): boolean {
+  if (actorRole === 'admin') return true;
+  if (role === 'admin') return false;
+  const mine = new Set(ROLE_PERMISSIONS[actorRole]);
+  return ROLE_PERMISSIONS[role].every((p) => mine.has(p) || OPENS_NO_DATA.has(p));
+}
+
+/** A station head appoints inspectors and coordinators, not bureau leaders (see roleAtLeast). */
+export const canGrantRole = roleAtLeast;
+
+/** A data scope may never be wider than the scope of the one who grants it. */
+const SCOPE_WIDTH: Record<DataScope, number> = { own: 0, unit: 1, jurisdiction: 2, all: 3 };
+export function canGrantScope(actorScope: DataScope, scope: DataScope): boolean {
+  return SCOPE_WIDTH[scope] <= SCOPE_WIDTH[actorScope];
+}
+
+/**
+ * May `actor` manage (edit, deactivate, reset the password of, unlock) `person`? Only when the
+ * person's role and data scope are within what the actor could grant; the area is checked separately.
+ */
+export function canManagePerson(actor: { role: Role; scope: DataScope }, person: { role: Role; dataScope: DataScope }): boolean {
+  return roleAtLeast(actor.role, person.role) && canGrantScope(actor.scope, person.dataScope);
 }

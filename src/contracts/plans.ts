@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { isoDate } from './calendar.js';
+import { id, idParam } from './fields.js';
 
 /** Inspection plans, tasks, inspections and coverage: shared by server and web. */
-export const PLAN_STATUSES = { draft: '草稿', published: '已发布' } as const;
+export const PLAN_STATUSES = { draft: '草稿', published: '已发布', superseded: '已被替代' } as const;
 export type PlanStatus = keyof typeof PLAN_STATUSES;
 export const INSPECTION_STATUSES = { planned: '待检查', done: '已完成', cancelled: '已取消' } as const;
 export type InspectionStatus = keyof typeof INSPECTION_STATUSES;
@@ -13,10 +15,9 @@ export const INSPECTOR_PROBLEMS = {
   same_as_last: '与上次检查人员相同',
 } as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const generatePlanInput = z.object({
-  campaignId: z.number().int().positive(),
+  campaignId: id,
   /** Re-use a recorded seed to reproduce a plan; omitted: a new random seed. */
   seed: z.number().int().min(0).max(2_147_483_647).optional(),
   name: z.string().trim().min(1).max(100).optional(),
@@ -56,7 +57,10 @@ export const planSummary = z.object({
   jurisdictionId: z.number(),
   name: z.string(),
   seed: z.number(),
-  status: z.enum(['draft', 'published']),
+  status: z.enum(['draft', 'published', 'superseded']),
+  /** The campaign's current plan (当前方案): its most recently published one still in force. */
+  current: z.boolean(),
+  supersededBy: z.number().nullable(),
   minimum: z.number(),
   optimal: z.boolean(),
   taskCount: z.number(),
@@ -89,7 +93,21 @@ export const planTask = z.object({
 });
 export type PlanTask = z.infer<typeof planTask>;
 
+/** 我的任务: an open inspection the person was drawn (or assigned) to, soonest due first. */
+export const myTask = planTask.extend({
+  planId: z.number(),
+  planName: z.string(),
+  /** The day it is due (the end of its window). */
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  dueToday: z.boolean(),
+});
+export type MyTask = z.infer<typeof myTask>;
+export const MY_TASKS_CAP = 200;
+
 export const planDetail = planSummary.extend({
+  /** Units already inspected or with open inspections of the campaign when generated (counted, not planned again). */
+  counted: z.number(),
   shortfalls: z.array(shortfall),
   warnings: z.array(z.string()),
   check: planCheck,
@@ -97,27 +115,45 @@ export const planDetail = planSummary.extend({
 });
 export type PlanDetail = z.infer<typeof planDetail>;
 
+/** Publishing over open inspections of another plan of the campaign: replace it, or keep both. */
+export const publishPlanInput = z.object({ overlap: z.enum(['supersede', 'keep']).optional() }).strict();
+export type PublishPlanInput = z.infer<typeof publishPlanInput>;
+
 export const changePlanTaskInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('add'), entityId: z.number().int().positive(), dueFrom: isoDate.nullish(), dueTo: isoDate.nullish(), inspectorIds: z.array(z.number().int().positive()).max(10).optional(), reason: z.string().trim().max(200).optional() }),
-  z.object({ action: z.literal('remove'), taskId: z.number().int().positive(), reason: z.string().trim().max(200).optional() }),
-  z.object({ action: z.literal('reassign'), taskId: z.number().int().positive(), inspectorIds: z.array(z.number().int().positive()).min(1).max(10), reason: z.string().trim().max(200).optional() }),
+  z.object({ action: z.literal('add'), entityId: id, dueFrom: isoDate.nullish(), dueTo: isoDate.nullish(), inspectorIds: z.array(id).max(10).optional(), reason: z.string().trim().max(200).optional() }),
+  z.object({ action: z.literal('remove'), taskId: id, reason: z.string().trim().max(200).optional() }),
+  z.object({ action: z.literal('reassign'), taskId: id, inspectorIds: z.array(id).min(1).max(10), reason: z.string().trim().max(200).optional() }),
 ]);
 export type ChangePlanTaskInput = z.infer<typeof changePlanTaskInput>;
 
 export const recordInspectionInput = z
   .object({
     /** Complete a planned task… */
-    planTaskId: z.number().int().positive().optional(),
+    planTaskId: id.optional(),
     /** …or record an unplanned inspection of a unit. */
-    entityId: z.number().int().positive().optional(),
+    entityId: id.optional(),
     date: isoDate,
-    inspectorIds: z.array(z.number().int().positive()).min(1, '至少一名检查人员').max(10),
+    inspectorIds: z.array(id).min(1, '至少一名检查人员').max(10),
     note: z.string().trim().max(2000).optional(),
   })
   .refine((v) => !!v.planTaskId !== !!v.entityId, { message: '请指定计划任务或检查对象（二选一）' });
 export type RecordInspectionInput = z.infer<typeof recordInspectionInput>;
 
 export const cancelInspectionInput = z.object({ reason: z.string().trim().min(1, '请填写取消原因').max(200) });
+
+/** Correct a recorded inspection: what changed and why; `updatedAt` as read (a change in between → 409). */
+export const editInspectionInput = z.object({
+  date: isoDate,
+  inspectorIds: z.array(id).min(1, '至少一名检查人员').max(10),
+  note: z.string().trim().max(2000).nullish(),
+  reason: z.string().trim().min(1, '请填写修改原因').max(200),
+  updatedAt: z.string().min(1),
+});
+export type EditInspectionInput = z.infer<typeof editInspectionInput>;
+
+/** Withdraw (撤回) a recorded inspection: a plan task's goes back to 待检查, an unplanned one is cancelled. */
+export const withdrawInspectionInput = z.object({ reason: z.string().trim().min(1, '请填写撤回原因').max(200), updatedAt: z.string().min(1) });
+export type WithdrawInspectionInput = z.infer<typeof withdrawInspectionInput>;
 
 export const inspection = z.object({
   id: z.number(),
@@ -131,6 +167,8 @@ export const inspection = z.object({
   status: z.enum(['planned', 'done', 'cancelled']),
   note: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  /** Version for edits: send back as read. */
+  updatedAt: z.string(),
   recordedAt: z.string().nullable(),
 });
 export type Inspection = z.infer<typeof inspection>;
@@ -172,7 +210,7 @@ export const COVERAGE_EXCESS_CAP = 1000;
 
 export const coverageQuery = z.object({
   /** Only this station's rows. */
-  stationId: z.coerce.number().int().positive().optional(),
+  stationId: idParam.optional(),
   /** `rows` (default): every rule × station row; `stations`: one total per station plus the campaign-wide rows. */
   view: z.enum(['rows', 'stations']).default('rows'),
 });
@@ -199,8 +237,8 @@ export type MissingItemDto = z.infer<typeof missingItem>;
 
 /** 回避: a person declared conflicted with a unit is never drawn to inspect it. */
 export const conflictInput = z.object({
-  userId: z.number().int().positive(),
-  entityId: z.number().int().positive(),
+  userId: id,
+  entityId: id,
   reason: z.string().trim().min(1, '请填写回避事由').max(200),
 });
 export const inspectorConflict = z.object({

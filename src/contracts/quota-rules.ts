@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './calendar.js';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_KIND_CODES, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from './entity-kinds.js';
 
 /**
@@ -31,11 +32,14 @@ export const quotaTarget = z.discriminatedUnion('type', [
   /** At least `min` units, with per-station overrides keyed by station short name (e.g. "曙光所"). */
   z.object({
     type: z.literal('count'),
-    min: z.number().int().min(1),
-    byStation: z.record(z.string(), z.number().int().min(0)).optional(),
+    min: z.number().int().min(1).max(10_000_000),
+    byStation: z.record(z.string().max(50), z.number().int().min(0).max(10_000_000)).optional(),
   }),
 ]);
 export type QuotaTarget = z.infer<typeof quotaTarget>;
+
+/** Days between repeated visits of one unit when a rule does not say (about a month). */
+export const DEFAULT_MIN_GAP_DAYS = 30;
 
 export interface QuotaRule {
   id: string;
@@ -46,6 +50,12 @@ export interface QuotaRule {
   target: QuotaTarget;
   /** Each selected unit must be inspected at least this many times in the window (default 1). */
   times?: number;
+  /**
+   * Repeated visits of one unit (times ≥ 2) are spread over the window: consecutive visits' due
+   * windows lie at least this many days apart (default `DEFAULT_MIN_GAP_DAYS`; inherited by children;
+   * narrowed when the window is too short to hold them).
+   */
+  minGapDays?: number;
   /** Frequency by credit grade: share of each grade's units to inspect, and how often. Overrides target for graded units. */
   byCreditGrade?: Record<string, { share: number; times?: number }>;
   /** When inspections count: a phase of the campaign (by key) or explicit dates; default the whole campaign. */
@@ -62,10 +72,11 @@ export const quotaRule: z.ZodType<QuotaRule> = z.lazy(() =>
     per: z.enum(['station', 'campaign']).optional(),
     target: quotaTarget,
     times: z.number().int().min(1).max(52).optional(),
+    minGapDays: z.number().int().min(1, '间隔天数至少为1').max(365, '间隔天数不能超过365').optional(),
     byCreditGrade: z
       .record(z.enum(Object.keys(CREDIT_GRADES) as [string, ...string[]]), z.object({ share, times: z.number().int().min(1).max(52).optional() }))
       .optional(),
-    window: z.object({ phase: z.string().optional(), from: z.string().date().optional(), to: z.string().date().optional() }).optional(),
+    window: z.object({ phase: z.string().max(100).optional(), from: isoDate.optional(), to: isoDate.optional() }).optional(),
     children: z.array(quotaRule).optional(),
   }),
 );

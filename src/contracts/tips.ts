@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isoDate } from './calendar.js';
+import { versioned } from './versions.js';
 
 /** Grassroots tips (基层上报): contracts shared by server and web. */
 export const TIP_KINDS = ['hazard', 'clue', 'other'] as const;
@@ -14,9 +16,9 @@ export const TIP_STATUS_LABELS: Record<TipStatus, string> = {
   forwarded: '已转办',
 };
 
-export const TIP_ACTIONS = ['accept', 'reject', 'forward'] as const;
+export const TIP_ACTIONS = ['accept', 'reject', 'forward', 'reopen'] as const;
 export type TipAction = (typeof TIP_ACTIONS)[number];
-export const TIP_ACTION_LABELS: Record<TipAction, string> = { accept: '受理', reject: '不予受理', forward: '转办' };
+export const TIP_ACTION_LABELS: Record<TipAction, string> = { accept: '受理', reject: '不予受理', forward: '转办', reopen: '撤回受理' };
 
 /** Photo limits: checked at upload and again by the database. */
 export const TIP_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -33,10 +35,10 @@ export const createTipInput = z.object({
   place: text('地点', 200),
   entityName: optText('涉及单位名称', 100),
   entityAddress: optText('涉及单位地址', 200),
-  occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  occurredOn: isoDate,
 });
 export type CreateTipInput = z.infer<typeof createTipInput>;
-export const updateTipInput = createTipInput.partial();
+export const updateTipInput = createTipInput.partial().extend(versioned);
 
 export const transitionTipInput = z.object({
   action: z.enum(TIP_ACTIONS),
@@ -69,6 +71,8 @@ export const tip = z.object({
   /** What the current actor may do with it now (from the workflow table). */
   actions: z.array(z.enum(TIP_ACTIONS)),
   editable: z.boolean(),
+  /** Optimistic-concurrency version: send it back with an update (contracts/versions.ts). */
+  version: z.number(),
 });
 export type Tip = z.infer<typeof tip>;
 

@@ -1,7 +1,6 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,56 +11,69 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { AppError } from './core/errors.js';
+import { AppError, fromDatabaseError } from './core/errors.js';
+import { JobRunner, type RunnerOptions } from './core/jobs/runner.js';
 import { installGuard } from './core/guard.js';
+import { installInputGuard } from './core/input-guard.js';
+import { installSecurityHeaders } from './core/security-headers.js';
 import { modules } from './modules/index.js';
+import { serveWebApp } from './web-app.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
-    settings: { loginRateLimit: number };
-    /** Every API route with its declared access, for the guard test and docs. */
-    routeTable: { method: string; url: string; access: string }[];
+    /** Background jobs: modules register their handlers in their plugin (`app.jobs.register`). */
+    jobs: JobRunner;
+    settings: { loginRateLimit: number; loginIpRateLimit: number };
+    /** Every API route with its declared access (and whether it takes an upload), for the guard and corpus tests. */
+    routeTable: { method: string; url: string; access: string; multipart: boolean }[];
   }
 }
 
 export interface AppOptions {
   db: Db;
   logger?: boolean;
-  /** Folder with the built web app; served with SPA fallback when present. */
+  /** Folder of the built web app (`dist/web`): served with SPA fallback, or a "building" page until it exists. */
   webDir?: string;
-  /** Login attempts per minute per (ip, username). */
+  /** Sign-in attempts per minute per user name (default 10). */
   loginRateLimit?: number;
+  /** Sign-in attempts per minute per client address (default 60: an office behind one NAT address). */
+  loginIpRateLimit?: number;
+  /**
+   * Which proxies may set the client address (X-Forwarded-For): false (default: none, the socket's
+   * address counts), true (any: only behind a proxy that overwrites the header), a hop count, or
+   * a comma-separated list of addresses/CIDRs. From TRUST_PROXY (see config.ts).
+   */
+  trustProxy?: boolean | number | string;
+  /** Job runner options; `false` registers handlers but never claims jobs (tools that only read). */
+  jobs?: RunnerOptions | false;
 }
 
-const PG_MESSAGES: Record<string, [number, string, string]> = {
-  '23505': [409, 'CONFLICT', '数据重复：已存在相同记录'],
-  '23503': [409, 'REFERENCE', '关联数据不存在或仍被引用'],
-  '23514': [400, 'VALIDATION', '数据不符合约束条件'],
-  '22001': [400, 'VALIDATION', '字段内容过长'],
-  '22P02': [400, 'VALIDATION', '字段格式错误'],
-};
-
-function pgError(err: unknown): { code?: string; constraint?: string } | undefined {
-  let e: any = err;
-  for (let i = 0; e && i < 4; i++, e = e.cause) if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
-  return undefined;
-}
+// Validation messages of zod's own checks (type, enum, range) in Chinese, like every other message.
+z.config(z.locales.zhCN());
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // A hop count is supported at run time (fastify's types omit it).
+    trustProxy: (opts.trustProxy ?? false) as boolean | string,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', opts.db);
-  app.decorate('settings', { loginRateLimit: opts.loginRateLimit ?? 10 });
+  const runner = new JobRunner(opts.db, opts.jobs || {});
+  app.decorate('jobs', runner);
+  // Jobs run once every module has registered its handlers, and stop before the database closes.
+  if (opts.jobs !== false) {
+    app.addHook('onReady', async () => runner.start());
+    app.addHook('onClose', async () => runner.stop());
+  }
+  app.decorate('settings', { loginRateLimit: opts.loginRateLimit ?? 10, loginIpRateLimit: opts.loginIpRateLimit ?? 60 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(rateLimit, { global: false });
@@ -79,17 +91,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI loads only its own scripts, so it runs under the app's CSP; no outside validator badge.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
 
   app.decorate('routeTable', []);
   app.addHook('onRoute', (r) => {
     if (!r.url.startsWith('/api/')) return;
     for (const method of [r.method].flat()) {
       if (method === 'HEAD') continue;
-      app.routeTable.push({ method, url: r.url, access: String((r.config as any)?.access ?? '') });
+      const multipart = !!(r.schema as any)?.consumes?.includes('multipart/form-data');
+      app.routeTable.push({ method, url: r.url, access: String((r.config as any)?.access ?? ''), multipart });
     }
   });
   installGuard(app);
+  installInputGuard(app);
 
   app.setErrorHandler((err: any, req, reply) => {
     if (err instanceof AppError) {
@@ -101,7 +116,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         message: v.message,
       }));
       const where = issues.map((i: any) => i.path).filter(Boolean).join('、');
-      return reply.status(400).send({ code: 'VALIDATION', message: `请求参数有误${where ? '：' + where : ''}`, details: issues });
+      // One problem: say what it is (e.g. 日期不存在); several: name where they are.
+      const what = issues.length === 1 && issues[0].message ? `（${issues[0].message}）` : '';
+      return reply.status(400).send({ code: 'VALIDATION', message: `请求参数有误${where ? '：' + where : ''}${what}`, details: issues });
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
       return reply.status(413).send({ code: 'BODY_TOO_LARGE', message: '请求内容过大' });
@@ -112,10 +129,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (err.statusCode === 429) {
       return reply.status(429).send({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
     }
-    const pgErr = pgError(err);
-    if (pgErr?.code && PG_MESSAGES[pgErr.code]) {
-      const [status, code, message] = PG_MESSAGES[pgErr.code];
-      return reply.status(status).send({ code, message, details: { constraint: pgErr.constraint } });
+    // Database errors caused by input: a Chinese message, never the SQL or a constraint name.
+    const dbErr = fromDatabaseError(err);
+    if (dbErr) {
+      req.log.info({ err }, 'database refused the input');
+      return reply.status(dbErr.status).send({ code: dbErr.code, message: dbErr.message });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send({ code: 'BAD_REQUEST', message: '请求格式错误' });
@@ -128,16 +146,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  if (opts.webDir && existsSync(path.join(opts.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDir, wildcard: true });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-      }
-      return reply.sendFile('index.html');
-    });
-  } else {
-    app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' }));
-  }
+  if (opts.webDir) await serveWebApp(app, opts.webDir);
+  else app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' }));
   return app;
 }

@@ -59,14 +59,34 @@ async function kill() {
   await exited;
 }
 
+/** The demo admin must replace the published password at first sign-in; later rounds use the new one. */
+let adminPassword = ADMIN_PASSWORD;
 async function loginAdmin(base: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
+  // The server listens before the first start's demo data is loaded and answers 503 STARTING
+  // (with Retry-After) until then; a client waits as the web app does.
+  let res: Response;
+  for (let i = 0; ; i++) {
+    res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: adminPassword, bearer: true }),
+    });
+    if (res.status !== 503 || i >= 600) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
+  const body = (await res.json()) as { token: string; user: { mustChangePassword: boolean } };
+  if (body.user.mustChangePassword) {
+    const next = 'Durab1lity-Kill-Test';
+    const changed = await fetch(`${base}/api/auth/change-password`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${body.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ oldPassword: adminPassword, newPassword: next }),
+    });
+    expect(changed.status).toBe(200);
+    adminPassword = next;
+  }
+  return body.token;
 }
 
 async function call(base: string, token: string, url: string, body?: unknown) {

@@ -1,18 +1,43 @@
-import { openDatabase } from '../db/client.js';
+import { DataDirError, openDatabase, type Database } from '../db/client.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/index.js';
 
 const config = loadConfig();
-const database = await openDatabase(
-  config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
-);
+let database: Database;
+try {
+  database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+} catch (e) {
+  if (!(e instanceof DataDirError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
 await database.migrate();
-if (config.demo && (await seedDemo(database.db))) console.log('已载入演示数据 (demo data loaded)');
 
-const app = await buildApp({ db: database.db, logger: config.logger, webDir: config.webDir });
+const app = await buildApp({
+  db: database.db,
+  logger: config.logger,
+  webDir: config.webDir,
+  trustProxy: config.trustProxy,
+  jobs: { exclusive: database.kind === 'pglite' },
+});
+// The server listens as soon as the schema is there; demo data (first start only) loads afterwards.
+// Meanwhile the health check answers and every other API request gets a clear 503.
+let loadingDemo = config.demo;
+app.addHook('onRequest', async (req, reply) => {
+  if (!loadingDemo || !req.url.startsWith('/api/') || req.url.startsWith('/api/health')) return;
+  return reply.status(503).header('retry-after', '5').send({ code: 'STARTING', message: '系统正在载入演示数据，请稍候再试' });
+});
 await app.listen({ port: config.port, host: config.host });
-console.log(`药监通 running on http://localhost:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
+const cpu = process.cpuUsage();
+console.log(
+  `药监通 running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}; ` +
+    `listening ${process.uptime().toFixed(1)} s after start, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU)`,
+);
+if (config.demo) {
+  if (await seedDemo(database.db)) console.log('已载入演示数据 (demo data loaded)');
+  loadingDemo = false;
+}
 
 let closing = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

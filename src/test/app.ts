@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Database } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
 import { buildApp } from '../server/app.js';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../server/demo/org-data.js';
 import { seedDemoOrg, type DemoOrg } from '../server/demo/seed-org.js';
@@ -11,6 +12,8 @@ export interface TestApp {
   org: DemoOrg;
   /** Sign in as a demo account and get a client that sends its cookie and CSRF token. */
   as(username: string, password?: string): Promise<Client>;
+  /** A record's current optimistic-concurrency version (what an edit form would have loaded). */
+  version(table: 'entities' | 'users' | 'org_units' | 'jurisdictions' | 'tips' | 'campaigns', id: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -26,10 +29,18 @@ export interface Client {
 }
 
 /** A full app on a fresh database with the demo organisation loaded. */
-export async function createTestApp(opts: { loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { loginRateLimit?: number; loginIpRateLimit?: number; trustProxy?: boolean | number | string; wrapDb?: (db: Db) => Db } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const org = await seedDemoOrg(database.db);
-  const app = await buildApp({ db: database.db, loginRateLimit: opts.loginRateLimit ?? 1000 });
+  // wrapDb: the app gets the same database through a wrapper (see interleave.ts), the test keeps the plain one.
+  const app = await buildApp({
+    db: opts.wrapDb ? opts.wrapDb(database.db) : database.db,
+    loginRateLimit: opts.loginRateLimit ?? 1000,
+    loginIpRateLimit: opts.loginIpRateLimit ?? 1000,
+    trustProxy: opts.trustProxy,
+  });
   await app.ready();
   return {
     app,
@@ -42,9 +53,19 @@ export async function createTestApp(opts: { loginRateLimit?: number } = {}): Pro
         payload: { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD) },
       });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+      // People created with an initial password must change it before the API answers; tests that
+      // sign such a person in act as if it had been changed (the rule itself: security/matrix.test.ts).
+      if (res.json().user?.mustChangePassword) {
+        await database.db.execute(sql`update users set must_change_password = false where lower(username) = lower(${username})`);
+      }
       const session = res.cookies.find((c) => c.name === 'yj_session')!.value;
       const csrf = res.json().csrfToken as string;
       return clientFor(app, `yj_session=${session}`, csrf);
+    },
+    async version(table, id) {
+      const res = (await database.db.execute(sql`select version from ${sql.identifier(table)} where id = ${id}`)) as unknown as { rows: { version: number }[] };
+      if (!res.rows[0]) throw new Error(`no ${table} row ${id}`);
+      return Number(res.rows[0].version);
     },
     async close() {
       await app.close();

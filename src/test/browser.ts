@@ -37,8 +37,9 @@ export interface BrowserApp {
 export async function startBrowserApp(): Promise<BrowserApp> {
   ensureWebBuild();
   const database = await createTestDatabase();
-  await seedDemo(database.db);
-  const app = await buildApp({ db: database.db, webDir, loginRateLimit: 1000 });
+  // Browser tests sign in as admin with the demo password; the forced change is tested on its own.
+  await seedDemo(database.db, { adminMustChangePassword: false });
+  const app = await buildApp({ db: database.db, webDir, loginRateLimit: 1000, loginIpRateLimit: 1000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await launchChromium();

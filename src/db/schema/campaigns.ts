@@ -71,6 +71,8 @@ export const campaignLiaisons = pgTable(
     mobile: text('mobile'),
     email: text('email'),
     updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Optimistic-concurrency version: +1 on every change; updates must name the version they read (core/versions.ts). */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('campaign_liaisons_uq').on(t.campaignId, t.orgUnitId)],
@@ -94,6 +96,8 @@ export const campaignTaskProgress = pgTable(
     /** [{ name, url? , fileId?, size?, mime? }] */
     evidence: jsonb('evidence').notNull().default(sql`'[]'::jsonb`),
     updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Optimistic-concurrency version: +1 on every change; updates must name the version they read (core/versions.ts). */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

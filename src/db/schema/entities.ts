@@ -68,6 +68,8 @@ export const entities = pgTable(
     /** Distinct two-character pieces of name and address (written by the use cases): serves 2-character searches, which trigrams cannot. */
     searchBigrams: text('search_bigrams').array().notNull().default(sql`'{}'::text[]`),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Optimistic-concurrency version: +1 on every change; updates must name the version they read (core/versions.ts). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

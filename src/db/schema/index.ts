@@ -6,3 +6,4 @@ export * from './campaigns.js';
 export * from './tips.js';
 export * from './entities.js';
 export * from './planning.js';
+export * from './jobs.js';

@@ -27,6 +27,8 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** Optimistic-concurrency version: +1 on every change; updates must name the version they read (core/versions.ts). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -60,3 +62,15 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed sign-ins per user name (lower case), whether or not such a user exists, so that the
+ * lock-out answers the same for unknown names. One atomic upsert counts an attempt before its
+ * password is checked; `users.locked_until` mirrors the lock for the people list.
+ */
+export const loginFailures = pgTable('login_failures', {
+  usernameKey: text('username_key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

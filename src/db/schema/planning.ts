@@ -36,12 +36,14 @@ export const plans = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedBy: integer('published_by').references(() => users.id, { onDelete: 'set null' }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** A published plan replaced by a later one of the same campaign (its open inspections were cancelled). */
+    supersededBy: integer('superseded_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('plans_campaign_idx').on(t.campaignId),
     index('plans_jurisdiction_idx').on(t.jurisdictionId),
-    check('plans_status_ck', sql`${t.status} in ('draft','published')`),
+    check('plans_status_ck', sql`${t.status} in ('draft','published','superseded')`),
   ],
 );
 

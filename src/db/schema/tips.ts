@@ -41,6 +41,8 @@ export const tips = pgTable(
     forwardNote: text('forward_note'),
     forwardedBy: integer('forwarded_by').references(() => users.id, { onDelete: 'restrict' }),
     forwardedAt: timestamp('forwarded_at', { withTimezone: true }),
+    /** Optimistic-concurrency version: +1 on every change; updates must name the version they read (core/versions.ts). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

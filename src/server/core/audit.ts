@@ -1,10 +1,12 @@
+import type { AuditAction, AuditEntityType } from '../../contracts/audit.js';
 import { auditLog } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from './context.js';
 
 export interface AuditEntry {
-  action: string;
-  entityType: string;
+  /** Only labelled actions (contracts/audit.ts): the audit log shows every action by its Chinese name. */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: string | number | null;
   jurisdictionId?: number | null;
   summary?: string;

@@ -2,6 +2,7 @@ import type { DataScope, Permission, Role } from '../../contracts/permissions.js
 import { ROLE_PERMISSIONS } from '../../contracts/permissions.js';
 import type { Db } from '../../db/client.js';
 import { forbidden } from './errors.js';
+import type { JobRunner } from './jobs/runner.js';
 
 /** The person acting, resolved from the session. */
 export interface Actor {
@@ -21,6 +22,8 @@ export interface Ctx {
   db: Db;
   actor: Actor;
   ip?: string;
+  /** The background job runner (absent in CLI tools and demo seeding). */
+  jobs?: JobRunner;
 }
 
 /** A system actor for CLI tasks, demo seeding and imports run outside a request. */

@@ -33,7 +33,7 @@ export function installGuard(app: FastifyInstance) {
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
     const url = req.routeOptions.url;
-    if (!url) return; // no such route: the not-found handler answers
+    if (!url || !url.startsWith('/api/')) return; // no such API route (the web app's wildcard is not one): the not-found handler answers
     if (!req.url.startsWith('/api/') || access === 'public' || url.startsWith('/api/docs')) return;
     const token = bearer(req) ?? req.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
@@ -47,6 +47,9 @@ export function installGuard(app: FastifyInstance) {
       if (typeof sent !== 'string' || !sameToken(sent, s.csrfToken)) {
         throw new AppError('CSRF', '请求校验失败，请刷新页面后重试', 403);
       }
+    }
+    if (s.mustChangePassword && !req.routeOptions.config?.withTemporaryPassword) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '当前为临时密码，请先修改密码后再使用系统', 403);
     }
     if (access && access !== 'authenticated' && !ROLE_PERMISSIONS[s.actor.role].includes(access)) {
       throw forbidden();

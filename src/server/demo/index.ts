@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { users } from '../../db/schema/index.js';
 import { seedDemoCampaigns } from './seed-campaigns.js';
 import { seedDemoEntities } from './seed-entities.js';
 import { isEmpty, seedDemoOrg } from './seed-org.js';
@@ -8,10 +10,15 @@ import { seedDemoTips } from './seed-tips.js';
 /**
  * Load all demo data into an empty database. Each feature adds one step here,
  * receiving the demo organisation so its records hang off real stations.
+ * The administrator's published demo password must be changed at first sign-in
+ * (`adminMustChangePassword: false` only for test harnesses that sign in as admin).
  */
-export async function seedDemo(db: Db) {
+export async function seedDemo(db: Db, opts: { adminMustChangePassword?: boolean } = {}) {
   if (!(await isEmpty(db))) return false;
   const org = await seedDemoOrg(db);
+  if (opts.adminMustChangePassword !== false) {
+    await db.update(users).set({ mustChangePassword: true }).where(eq(users.username, 'admin'));
+  }
   await seedDemoEntities(db, org);
   await seedDemoCampaigns(db, org);
   await seedDemoTips(db, org);

@@ -16,5 +16,6 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/campaigns/:id/edit', page: lazy(() => import('../features/campaigns/CampaignEditorPage.js')) },
   { path: '/plans', page: lazy(() => import('../features/plans/PlansPage.js')) },
   { path: '/plans/:id', page: lazy(() => import('../features/plans/PlanPage.js')) },
+  { path: '/my-tasks', page: lazy(() => import('../features/plans/MyTasksPage.js')) },
   { path: '/profile', page: lazy(() => import('../features/profile/ProfilePage.js')) },
 ];

@@ -25,7 +25,14 @@ it('shows a coordinator on a phone only their own tips, stacked, with the report
   const phone = await b.loginAs('coordinator', { mobile: true });
   await phone.getByTestId('my-tips').waitFor();
   for (const id of ['todo', 'deadlines', 'campaigns', 'staffing']) expect(await phone.getByTestId(id).count()).toBe(0);
-  await expect.poll(() => phone.getByTestId('my-tips').textContent()).toContain('待受理');
+  // Only their own: the demo coordinator reported one tip in each of 待受理, 已受理, 已转办 and none
+  // was rejected; the informant of the same area has one 待受理 and one 不予受理. A card counting the
+  // area's tips would show 2 待受理 and 1 不予受理.
+  const counts = async () => {
+    const text = (await phone.getByTestId('my-tips').textContent()) ?? '';
+    return Object.fromEntries(['待受理', '已受理', '不予受理', '已转办'].map((label) => [label, Number(new RegExp(`(\\d+)\\s*${label}`).exec(text)?.[1])]));
+  };
+  await expect.poll(counts).toEqual({ 待受理: 1, 已受理: 1, 不予受理: 0, 已转办: 1 });
   // Cards stack: the card is as wide as the content area.
   const box = (await phone.getByTestId('my-tips').boundingBox())!;
   expect(box.width).toBeGreaterThan(330);

@@ -22,7 +22,7 @@ it('a coordinator reports a hazard from a phone, corrects it, and the 创新所 
   await phone.getByLabel('标题').fill(draft);
   await phone.getByLabel('情况描述').fill('每天傍晚有人摆摊出售感冒药和抗生素，无任何资质。');
   await phone.getByLabel('地点').fill('和平街道锦绣小区南门');
-  await phone.getByLabel('发现日期').fill('2026-11-20');
+  await phone.getByLabel('发生日期').fill('2026-11-20');
   await phone.locator('input[type=file]').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PNG });
   await phone.getByRole('button', { name: '提交上报' }).click();
   await phone.waitForURL(/\/tips$/);

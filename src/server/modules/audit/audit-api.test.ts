@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { shanghaiToday } from '../../../contracts/calendar.js';
 import { createTestApp, type TestApp } from '../../../test/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   const admin = await t.as('admin');
-  await admin.patch(`/api/org-units/${t.org.stations['兴隆'].orgUnitId}`, { phone: '0427-1111111' });
-  await admin.patch(`/api/org-units/${t.org.stations['查干'].orgUnitId}`, { phone: '0427-2222222' });
+  await admin.patch(`/api/org-units/${t.org.stations['兴隆'].orgUnitId}`, { phone: '0427-1111111', version: await t.version('org_units', t.org.stations['兴隆'].orgUnitId) });
+  await admin.patch(`/api/org-units/${t.org.stations['查干'].orgUnitId}`, { phone: '0427-2222222', version: await t.version('org_units', t.org.stations['查干'].orgUnitId) });
   await admin.post('/api/people', { username: 'pct_user', displayName: '百分之百%', role: 'inspector', orgUnitId: t.org.stations['创新'].orgUnitId });
 });
 afterAll(() => t.close());
@@ -38,7 +39,7 @@ it('filters by action, entity, actor, text and time; the leader never sees 查�
   expect((await admin.get(`/api/audit?q=${encodeURIComponent('百分之百')}`)).json().total).toBe(1);
   const actorId = all.items[0].actorId;
   expect((await admin.get(`/api/audit?actorId=${actorId}&action=org_unit.update`)).json().total).toBe(2);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = shanghaiToday();
   expect((await admin.get(`/api/audit?action=org_unit.update&from=${today}&to=${today}`)).json().total).toBe(2);
   expect((await admin.get(`/api/audit?action=org_unit.update&to=2000-01-01`)).json().total).toBe(0);
   expect((await admin.get('/api/audit?from=yesterday')).statusCode).toBe(400);

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ctxOf, errorResponses, paged } from '../../core/http.js';
 import { auditFacets } from './use-cases/audit-facets.js';
 import { listAudit } from './use-cases/list-audit.js';
+import { isoDate } from '../../../contracts/calendar.js';
+import { idParam } from '../../../contracts/fields.js';
 
 const entry = z.object({
   id: z.number(),
@@ -30,12 +32,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           entityType: z.string().max(50).optional(),
           entityId: z.string().max(50).optional(),
-          actorId: z.coerce.number().int().positive().optional(),
+          actorId: idParam.optional(),
           action: z.string().max(60).optional(),
           q: z.string().max(50).optional(),
-          from: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
-          to: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
-          page: z.coerce.number().int().min(1).default(1),
+          from: z.string().datetime({ offset: true }).or(isoDate).optional(),
+          to: z.string().datetime({ offset: true }).or(isoDate).optional(),
+          page: z.coerce.number().int().min(1).max(100000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
         response: { 200: paged(entry), ...errorResponses },

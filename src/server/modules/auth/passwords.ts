@@ -1,12 +1,35 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
 import argon2 from 'argon2';
+import { invalid } from '../../core/errors.js';
 
 export const hashPassword = (plain: string) => argon2.hash(plain, { type: argon2.argon2id });
 
+/** A hash no password matches, checked for unknown accounts so that they cost the same time. */
+let dummyHash: Promise<string> | undefined;
+
 export async function verifyPassword(hash: string | null, plain: string) {
-  if (!hash) return false;
   try {
+    if (!hash) {
+      dummyHash ??= hashPassword(`no-account-${Math.random()}`);
+      await argon2.verify(await dummyHash, plain);
+      return false;
+    }
     return await argon2.verify(hash, plain);
   } catch {
     return false;
   }
+}
+
+/** The ~49,000 most common passwords (zxcvbn-ts common list), loaded on first use. */
+let common: Set<string> | undefined;
+
+/** True when the password (case-insensitive) is on the common-password list. */
+export function isCommonPassword(plain: string) {
+  common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  return common.has(plain.toLowerCase());
+}
+
+/** Refuse a password on the common list (the shape rule is checked at the edge by `passwordRule`). */
+export function assertPasswordNotCommon(plain: string, path = 'newPassword') {
+  if (isCommonPassword(plain)) throw invalid('密码过于常见，容易被猜中，请换一个', [{ path, message: '密码过于常见' }]);
 }

@@ -42,6 +42,7 @@ export async function resolveSession(db: DbOrTx, token: string) {
       orgUnitId: users.orgUnitId,
       jurisdictionId: users.jurisdictionId,
       jurisdictionPath: jurisdictions.path,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -60,5 +61,5 @@ export async function resolveSession(db: DbOrTx, token: string) {
     jurisdictionId: r.jurisdictionId,
     jurisdictionPath: r.jurisdictionPath,
   };
-  return { sessionId: r.sessionId, csrfToken: r.csrfToken, actor };
+  return { sessionId: r.sessionId, csrfToken: r.csrfToken, actor, mustChangePassword: r.mustChangePassword };
 }

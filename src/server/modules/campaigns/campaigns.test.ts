@@ -105,7 +105,7 @@ describe('campaigns API', () => {
       const c = (await office.post('/api/campaigns', { definition: winterPlan() })).json();
       const d = winterPlan();
       d.period.to = '2026-11-01';
-      const res = await office.put(`/api/campaigns/${c.id}/definition`, { definition: d, note: '错误修订' });
+      const res = await office.put(`/api/campaigns/${c.id}/definition`, { definition: d, note: '错误修订', version: c.version });
       expect(res.statusCode).toBe(400);
       expect(res.json().details).toContainEqual({ path: 'period.to', message: '结束日期不能早于开始日期' });
       expect((await office.get(`/api/campaigns/${c.id}`)).json().version).toBe(1);
@@ -123,7 +123,7 @@ describe('campaigns API', () => {
     const d = winterPlan();
     d.phases[1].to = '2027-02-05';
     d.phases[2].from = '2027-02-06';
-    const amended = await office.put(`/api/campaigns/${id}/definition`, { definition: d, note: '抽检阶段提前结束' });
+    const amended = await office.put(`/api/campaigns/${id}/definition`, { definition: d, note: '抽检阶段提前结束', version: 1 });
     expect(amended.statusCode, amended.body).toBe(200);
     expect(amended.json().version).toBe(2);
 
@@ -132,16 +132,15 @@ describe('campaigns API', () => {
     expect(versions[0].changes).toContain('阶段“抽检核查”：2026-12-21~2027-02-10 → 2026-12-21~2027-02-05');
     const audits = (await t.database.db.execute(sql`select action from audit_log where entity_type = 'campaign' and entity_id = ${String(id)} order by id`)) as any;
     expect(audits.rows.map((r: any) => r.action)).toEqual(['campaign.create', 'campaign.status', 'campaign.amend']);
-    // Two people amending at once: each accepted amendment is a version of its own; one that read
-    // a version someone else just replaced is refused (409), never silently lost.
+    // Two people amending the version they both loaded: one amendment becomes version 3, the other
+    // is refused (409 STALE_VERSION with the current definition), never silently lost.
     const race = await Promise.all([
-      office.put(`/api/campaigns/${id}/definition`, { definition: d, note: '甲修订' }),
-      office.put(`/api/campaigns/${id}/definition`, { definition: d, note: '乙修订' }),
+      office.put(`/api/campaigns/${id}/definition`, { definition: d, note: '甲修订', version: 2 }),
+      office.put(`/api/campaigns/${id}/definition`, { definition: d, note: '乙修订', version: 2 }),
     ]);
-    const accepted = race.filter((r) => r.statusCode === 200).length;
-    expect(accepted).toBeGreaterThanOrEqual(1);
-    expect(race.every((r) => r.statusCode === 200 || r.statusCode === 409)).toBe(true);
-    expect((await office.get(`/api/campaigns/${id}/versions`)).json()).toHaveLength(2 + accepted);
+    expect(race.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(race.find((r) => r.statusCode === 409)!.json()).toMatchObject({ code: 'STALE_VERSION', details: { current: { version: 3 } } });
+    expect((await office.get(`/api/campaigns/${id}/versions`)).json()).toHaveLength(3);
 
     const home = (await office.get(`/api/campaigns/${id}/home`)).json();
     expect(home.definition.phases[1].to).toBe('2027-02-05');
@@ -158,11 +157,11 @@ describe('campaigns API', () => {
     const cx = await t.as('inspector_cx');
     const xl = await t.as('inspector_xl');
     const cxUnit = t.org.stations['创新'].orgUnitId;
-    const ok = await cx.put(`/api/campaigns/${id}/liaisons/${cxUnit}`, { name: '周联络', department: '创新所', title: '监管员', officePhone: '0427-1234567', mobile: '13900001111', email: 'cx@example.com' });
+    const ok = await cx.put(`/api/campaigns/${id}/liaisons/${cxUnit}`, { name: '周联络', department: '创新所', title: '监管员', officePhone: '0427-1234567', mobile: '13900001111', email: 'cx@example.com', version: 0 });
     expect(ok.statusCode, ok.body).toBe(200);
-    const denied = await xl.put(`/api/campaigns/${id}/liaisons/${cxUnit}`, { name: '冒名' });
+    const denied = await xl.put(`/api/campaigns/${id}/liaisons/${cxUnit}`, { name: '冒名', version: 1 });
     expect(denied.statusCode).toBe(403);
-    const bad = await cx.put(`/api/campaigns/${id}/liaisons/${cxUnit}`, { name: '周联络', mobile: '123' });
+    const bad = await cx.put(`/api/campaigns/${id}/liaisons/${cxUnit}`, { name: '周联络', mobile: '123', version: 1 });
     expect(bad.statusCode).toBe(400);
     const home = (await xl.get(`/api/campaigns/${id}/home`)).json();
     expect(home.liaisons.find((l: any) => l.orgUnitId === cxUnit).liaison.name).toBe('周联络');
@@ -182,19 +181,35 @@ describe('campaigns API', () => {
     const xl = await t.as('inspector_xl');
     const cxUnit = t.org.stations['创新'].orgUnitId;
     const boundary = 'XBOUNDARY';
-    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="台账.txt"\r\nContent-Type: text/plain\r\n\r\n饮片经营户12家\r\n--${boundary}--\r\n`;
-    const up = await cx.request({ method: 'POST', url: `/api/campaigns/${id}/tasks/1/units/${cxUnit}/evidence`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const send = (name: string, type: string, content: string) =>
+      cx.request({
+        method: 'POST',
+        url: `/api/campaigns/${id}/tasks/1/units/${cxUnit}/evidence`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+      });
+    // Types by content, not by name or declared type: a script page named .pdf is refused.
+    const html = await send('台账.pdf', 'application/pdf', '<html><script>alert(1)</script></html>');
+    expect(html.statusCode).toBe(415);
+    expect(html.json()).toMatchObject({ code: 'UNSUPPORTED_FILE_TYPE', message: expect.stringContaining('PDF') });
+    const up = await send('台账.pdf', 'text/html', '%PDF-1.4 饮片经营户12家');
     expect(up.statusCode, up.body).toBe(200);
     const file = up.json();
-    const res = await cx.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, { status: 'done', note: '已建台账', evidence: [{ name: file.name, fileId: file.fileId }, { name: '照片', url: 'https://example.com/p.jpg' }] });
+    const res = await cx.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, { status: 'done', note: '已建台账', evidence: [{ name: file.name, fileId: file.fileId }, { name: '照片', url: 'https://example.com/p.jpg' }], version: 0 });
     expect(res.statusCode, res.body).toBe(200);
-    expect((await xl.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, { status: 'done' })).statusCode).toBe(403);
+    expect(file.mime).toBe('application/pdf');
+    // No script URLs stored as evidence links.
+    const js = await cx.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, { status: 'done', evidence: [{ name: '链接', url: 'javascript:alert(1)' }], version: 1 });
+    expect(js.statusCode).toBe(400);
+    expect((await xl.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, { status: 'done', version: 1 })).statusCode).toBe(403);
     const home = (await office.get(`/api/campaigns/${id}/home`)).json();
     const p = home.tasks[0].progress.find((x: any) => x.orgUnitId === cxUnit);
     expect(p).toMatchObject({ status: 'done', note: '已建台账' });
     expect(p.evidence).toHaveLength(2);
     const dl = await cx.get(`/api/campaigns/${id}/files/${file.fileId}`);
-    expect(dl.body).toBe('饮片经营户12家');
+    expect(dl.body).toBe('%PDF-1.4 饮片经营户12家');
+    expect(dl.headers['x-content-type-options']).toBe('nosniff');
+    expect(dl.headers['content-disposition']).toMatch(/^attachment/);
   });
 
   it('reports grassroots staffing against the target from the org tables', async () => {
@@ -212,7 +227,7 @@ describe('campaigns API', () => {
     const id = (await office.post('/api/campaigns', { definition: winterPlan() })).json().id;
     const cx = await t.as('inspector_cx');
     expect((await cx.get(`/api/campaigns/${id}`)).statusCode).toBe(200);
-    expect((await cx.put(`/api/campaigns/${id}/definition`, { definition: winterPlan(), note: 'x' })).statusCode).toBe(403);
+    expect((await cx.put(`/api/campaigns/${id}/definition`, { definition: winterPlan(), note: 'x', version: 1 })).statusCode).toBe(403);
     expect(getTemplate('seed-000')).toBeDefined();
   });
 });
@@ -222,7 +237,7 @@ describe('campaign list and scope', () => {
     const id = (await office.post('/api/campaigns', { definition: winterPlan() })).json().id;
     const d = winterPlan();
     d.name = '冬季中药饮片质量排查（修订）';
-    await office.put(`/api/campaigns/${id}/definition`, { definition: d, note: '改名' });
+    expect((await office.put(`/api/campaigns/${id}/definition`, { definition: d, note: '改名', version: 1 })).statusCode).toBe(200);
     const cx = await t.as('inspector_cx');
     const list = (await cx.get('/api/campaigns')).json();
     expect(list.find((c: any) => c.id === id)).toMatchObject({ name: '冬季中药饮片质量排查（修订）', version: 2 });

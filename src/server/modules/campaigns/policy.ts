@@ -10,7 +10,7 @@ export function assertManagesCampaign(actor: Actor, jurisdictionPath: string) {
 
 /** A unit fills in its own liaison row and its own task progress; campaign managers may fill in any. */
 export function assertActsForUnit(actor: Actor, orgUnitId: number, campaignPath: string) {
-  if (actor.orgUnitId === orgUnitId) return;
+  if (actor.orgUnitId === orgUnitId && can(actor.role, 'campaigns.report')) return;
   if (can(actor.role, 'campaigns.manage') && pathInScope(actor, campaignPath)) return;
   throw forbidden('只能填报本单位的信息');
 }

@@ -1,5 +1,6 @@
 import type { CampaignDefinition, CampaignStatus, CampaignSummary } from '../../../contracts/campaigns.js';
-import { shanghaiToday } from '../../../contracts/campaigns.js';
+import { shanghaiToday } from '../../../contracts/calendar.js';
+import type { campaignLiaisons, campaignTaskProgress } from '../../../db/schema/index.js';
 
 export function currentPhase(def: CampaignDefinition, today = shanghaiToday()) {
   return def.phases.find((p) => p.from <= today && today <= p.to)?.name ?? null;
@@ -31,4 +32,15 @@ export function presentCampaign(row: {
     currentPhase: currentPhase(row.definition),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** A unit's liaison row (null before the unit filled it in: then an update sends version 0). */
+export function presentLiaison(l: typeof campaignLiaisons.$inferSelect | undefined | null) {
+  if (!l) return null;
+  return { name: l.name, department: l.department, title: l.title, officePhone: l.officePhone, mobile: l.mobile, email: l.email, updatedAt: l.updatedAt.toISOString(), version: l.version };
+}
+
+/** A unit's progress on one task item; before the first report: todo at version 0. */
+export function presentProgress(p: typeof campaignTaskProgress.$inferSelect | undefined | null) {
+  return { status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null, version: p?.version ?? 0 };
 }

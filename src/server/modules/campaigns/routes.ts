@@ -10,8 +10,11 @@ import {
   validateCampaignInput,
 } from '../../../contracts/campaigns.js';
 import { invalid, notFound } from '../../core/errors.js';
-import { ctxOf, errorResponses, idParams, sendFile, XLSX_TYPE } from '../../core/http.js';
+import { IMAGE_TYPES, receiveFile, type FileType } from '../../core/uploads.js';
+import { ctxOf, errorResponses, idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { amendCampaign } from './use-cases/amend-campaign.js';
+import { chooseReading, confirmValue } from './use-cases/confirm-value.js';
+import { readingNumbers } from './use-cases/reading-numbers.js';
 import { campaignHome, listDueDates } from './use-cases/campaign-home.js';
 import { changeCampaignStatus } from './use-cases/change-campaign-status.js';
 import { createCampaign } from './use-cases/create-campaign.js';
@@ -22,16 +25,21 @@ import { updateLiaison } from './use-cases/update-liaison.js';
 import { getEvidenceFile, updateTaskProgress, uploadEvidence } from './use-cases/update-task-progress.js';
 import { validateCampaignDefinition } from './use-cases/validate-definition.js';
 import { getTemplate, loadTemplates, templateYaml } from './templates.js';
+import { isoDate } from '../../../contracts/calendar.js';
+import { idParam } from '../../../contracts/fields.js';
 
 const tags = ['专项行动'];
-const unitParams = idParams.extend({ orgUnitId: z.coerce.number().int().positive() });
-const taskParams = unitParams.extend({ no: z.coerce.number().int().positive() });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const unitParams = idParams.extend({ orgUnitId: idParam });
+const taskParams = unitParams.extend({ no: idParam });
+
+/** Evidence files: by content, never scripts or HTML; served as attachments with nosniff. */
+const EVIDENCE_TYPES: FileType[] = [...IMAGE_TYPES, 'pdf', 'docx', 'xlsx'];
+const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaign-templates',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案模板（五个种子方案）', response: { 200: z.array(z.object({ code: z.string(), name: z.string(), docNo: z.string().nullable(), issuer: z.string(), from: z.string(), to: z.string(), summary: z.string().nullable() })), ...errorResponses } } },
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案模板（五个）', response: { 200: z.array(z.object({ code: z.string(), name: z.string(), docNo: z.string().nullable(), issuer: z.string(), from: z.string(), to: z.string(), summary: z.string().nullable() })), ...errorResponses } } },
     async () => loadTemplates().map((t) => ({ code: t.code, name: t.definition.name, docNo: t.definition.docNo ?? null, issuer: t.definition.issuer, from: t.definition.period.from, to: t.definition.period.to, summary: t.definition.summary ?? null })),
   );
   app.get(
@@ -54,8 +62,23 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => createCampaign(ctxOf(req), req.body),
   );
   app.post(
+    '/api/campaigns/:id/confirm',
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '确认推定值（生成新版本，标为本局确定）', params: idParams, body: z.object({ path: z.string().min(1).max(200), note: z.string().max(300).optional() }), response: { 200: campaignSummary, ...errorResponses } } },
+    async (req) => confirmValue(ctxOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/campaigns/:id/readings',
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案的两种理解及各自需要的最少检查量', params: idParams, response: { 200: z.any(), ...errorResponses } } },
+    async (req) => readingNumbers(ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/campaigns/:id/readings/:key',
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '改采另一种理解（生成新版本）', params: idParams.extend({ key: z.string().max(60) }), body: z.object({ option: z.string().min(1).max(60) }), response: { 200: campaignSummary, ...errorResponses } } },
+    async (req) => chooseReading(ctxOf(req), req.params.id, req.params.key, req.body.option),
+  );
+  app.post(
     '/api/campaigns/validate',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '校验方案定义（不保存）', body: validateCampaignInput, response: { 200: z.object({ ok: z.boolean(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }), ...errorResponses } } },
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '校验方案定义（不保存）', body: validateCampaignInput, response: { 200: z.object({ ok: z.boolean(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }), ...errorResponses } } },
     async (req) => validateCampaignDefinition(ctxOf(req), req.body),
   );
   app.get(
@@ -65,7 +88,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/campaigns/:id/definition',
-    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '修订方案（生成新版本）', params: idParams, body: amendCampaignInput, response: { 200: campaignSummary, ...errorResponses } } },
+    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '修订方案（生成新版本）', description: `${VERSIONED_UPDATE} Here \`version\` is the campaign's definition version.`, params: idParams, body: amendCampaignInput, response: { 200: campaignSummary, ...errorResponses } } },
     async (req) => amendCampaign(ctxOf(req), req.params.id, req.body),
   );
   app.post(
@@ -80,7 +103,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/campaigns/:id/versions/:version',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '某一版本的定义', params: idParams.extend({ version: z.coerce.number().int().positive() }), ...{ response: { 200: z.any(), ...errorResponses } } } },
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '某一版本的定义', params: idParams.extend({ version: idParam }), ...{ response: { 200: z.any(), ...errorResponses } } } },
     async (req) => {
       const v = await getVersion(ctxOf(req), req.params.id, req.params.version);
       if (!v) throw notFound('版本');
@@ -100,7 +123,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '报送任务的到期时间（Asia/Shanghai）',
         params: idParams,
-        querystring: z.object({ obligation: z.string().max(60).optional(), from: date.optional(), to: date.optional() }),
+        querystring: z.object({ obligation: z.string().max(60).optional(), from: isoDate.optional(), to: isoDate.optional() }),
         response: { 200: z.array(z.object({ obligation: z.string(), label: z.string(), date: z.string(), time: z.string(), at: z.string() })), ...errorResponses },
       },
     },
@@ -108,7 +131,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/campaigns/:id/liaisons/:orgUnitId',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '填报本单位联络员', params: unitParams, body: liaisonInput, response: { 200: z.any(), ...errorResponses } } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报本单位联络员', description: `${VERSIONED_UPDATE} Version 0: the unit had not filled it in yet.`, params: unitParams, body: liaisonInput, response: { 200: z.any(), ...errorResponses } } },
     async (req) => updateLiaison(ctxOf(req), req.params.id, req.params.orgUnitId, req.body),
   );
   app.get(
@@ -121,22 +144,20 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '填报任务进展（责任单位）', params: taskParams, body: taskProgressInput, response: { 200: z.any(), ...errorResponses } } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报任务进展（责任单位）', description: `${VERSIONED_UPDATE} Version 0: no report yet.`, params: taskParams, body: taskProgressInput, response: { 200: z.any(), ...errorResponses } } },
     async (req) => updateTaskProgress(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, req.body),
   );
   app.post(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId/evidence',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '上传证明材料（multipart）', params: taskParams } },
+    { config: { access: 'campaigns.report' }, schema: { tags, summary: '上传证明材料（multipart，字段 file；图片、PDF、Word、Excel，不超过 20 MB）', consumes: ['multipart/form-data'], params: taskParams } },
     async (req) => {
-      const file = await req.file();
-      if (!file) throw invalid('请选择文件');
-      const data = await file.toBuffer();
-      return uploadEvidence(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, { name: file.filename, mime: file.mimetype, data });
+      const file = await receiveFile(req, { maxBytes: EVIDENCE_MAX_BYTES, types: EVIDENCE_TYPES, what: '证明材料' });
+      return uploadEvidence(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, { name: file.fileName, mime: file.mime, data: file.data });
     },
   );
   app.get(
     '/api/campaigns/:id/files/:fileId',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '下载证明材料', params: idParams.extend({ fileId: z.coerce.number().int().positive() }) } },
+    { config: { access: 'campaigns.read' }, schema: { tags, summary: '下载证明材料', params: idParams.extend({ fileId: idParam }) } },
     async (req, reply) => {
       const f = await getEvidenceFile(ctxOf(req), req.params.id, req.params.fileId);
       return sendFile(reply, f.data, f.name, f.mime);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueDates, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { dueDates, missingProvenance, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { citeArticles } from '../../../contracts/legal-articles.js';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
 import { getTemplate, loadTemplates } from './templates.js';
 
@@ -9,22 +10,29 @@ const quota = (d: CampaignDefinition, id: string): QuotaRule => {
   return all(d.quotas).find((r) => r.id === id)!;
 };
 const ob = (d: CampaignDefinition, key: string) => d.obligations.find((o) => o.key === key)!;
-const due = (d: CampaignDefinition, key: string) => dueDates(ob(d, key).rule, { from: d.period.from, to: d.period.reportingUntil ?? d.period.to }).map((x) => x.date);
+// Due dates as the campaign pages and the dashboard compute them: never before the plan was issued.
+const due = (d: CampaignDefinition, key: string) => dueDates(ob(d, key).rule, reportingPeriod(d)).map((x) => x.date);
 
 describe('seed plans as definitions', () => {
   it('ships five valid templates', () => {
     expect(loadTemplates().map((t) => t.code)).toEqual(['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004']);
   });
 
-  it('seed 000: 50% retail/medical (excluding 三级 and city units), 100% vaccine, high risk ×2, devices, cosmetics 15/5', () => {
+  it('seed 000: 50% retail/medical incl. clinics (excluding 三级 and the 市疾控中心), 100% vaccine, high risk covered with its frequency unset, devices, cosmetics 15/5', () => {
     const d = seed('seed-000');
     expect(d.issuedOn).toBe('2022-03-28');
     const rm = quota(d, 'drug-retail-medical');
     expect(rm.target).toEqual({ type: 'share', min: 0.5 });
-    expect(rm.population.kinds).toEqual(['pharmacy_chain', 'pharmacy_single', 'medical_institution']);
-    expect(rm.population.exclude).toEqual([{ kinds: ['medical_institution'], medicalGrades: ['3'] }, { tagsAny: ['city_level'] }]);
-    expect(quota(d, 'vaccine-full')).toMatchObject({ population: { kinds: ['vaccine_distributor', 'cdc', 'vaccination_site'], exclude: [{ tagsAny: ['city_level'] }] }, target: { type: 'all' } });
-    expect(quota(d, 'high-risk-full')).toMatchObject({ target: { type: 'all' }, times: 2 });
+    // Issue 9 item 4: a 个体诊所 holds a 医疗机构执业许可证 and counts (the alternative is a recorded reading).
+    expect(rm.population.kinds).toEqual(['pharmacy_chain', 'pharmacy_single', 'medical_institution', 'clinic', 'cdc', 'vaccination_site']);
+    // Only the city CDC is excluded, not every city-level unit (issue 19 rank 7).
+    expect(rm.population.exclude).toEqual([{ kinds: ['medical_institution'], medicalGrades: ['3'] }, { kinds: ['cdc'], tagsAny: ['city_level'] }]);
+    expect(d.readings.map((r) => `${r.key}:${r.chosen}`)).toEqual(['share-combined:combined', 'clinics:included', 'city-cdc-vaccine:excluded']);
+    expect(quota(d, 'vaccine-full')).toMatchObject({ population: { kinds: ['vaccine_distributor', 'cdc', 'vaccination_site'], exclude: [{ kinds: ['cdc'], tagsAny: ['city_level'] }] }, target: { type: 'all' } });
+    // "增加检查频次" gives no number: the 2 was invented; the value is unset with the plan's words.
+    expect(quota(d, 'high-risk-full')).toMatchObject({ target: { type: 'all' } });
+    expect(quota(d, 'high-risk-full').times).toBeUndefined();
+    expect(d.provenance['quotas.high-risk-full.times']).toMatchObject({ kind: 'unset', reason: expect.stringContaining('增加检查频次') });
     expect(quota(d, 'device-level-1-2')).toMatchObject({ population: { deviceLevels: ['1', '2'] }, target: { min: 0.5 } });
     expect(quota(d, 'device-level-3')).toMatchObject({ target: { type: 'all' }, population: { exclude: [{ familyPlanning: true }] } });
     expect(quota(d, 'device-level-3-family-planning')).toMatchObject({ population: { familyPlanning: true }, target: { min: 0.5 } });
@@ -43,14 +51,25 @@ describe('seed plans as definitions', () => {
     expect(d.organisation.office.unit).toBe('药品和医疗器械股');
     expect(ob(d, 'weekly-clues').rule.every).toBe('week');
     expect(ob(d, 'monthly-dispatch').rule.every).toBe('month');
+    expect(ob(d, 'monthly-city').externalRecipient).toBe('盘锦市市场监督管理局');
+    const items = d.checklists[0].sections.flatMap((s) => s.items);
+    expect(citeArticles(items.find((i) => i.key === 'c1')!.articles!)).toBe('《化妆品监督管理条例》第五十九条、第六十一条');
+    expect(items.find((i) => i.key === 'm2')!.articles).toEqual(['device-reg-81', 'device-reg-84', 'device-reg-86']);
   });
 
-  it('seed 001: ADR 600/million with 80% from medical institutions; credit-graded retail supervision', () => {
+  it('seed 001: ADR 600/million with 80% from medical institutions; retail fully inspected, grade frequencies unset; nothing invented', () => {
     const d = seed('seed-001');
     expect(d.tasks.find((t) => t.no === 9)!.target).toMatch(/600份\/百万人口.*80%/);
     const r = quota(d, 'retail-credit');
-    expect(r.byCreditGrade?.D?.times).toBeGreaterThan(r.byCreditGrade!.A.times!);
-    expect(d.staffing).toMatchObject({ informantPerVillage: true });
+    expect(r.target).toEqual({ type: 'all' });
+    // The plan defers the per-grade frequency to the Tianjin rules: the ×1/1/2/4 were invented.
+    expect(r.byCreditGrade).toBeUndefined();
+    expect(d.provenance['quotas.retail-credit.byCreditGrade']?.kind).toBe('unset');
+    // No dated phases, reports or staffing target in the plan.
+    expect(d.phases).toHaveLength(1);
+    expect(d.obligations).toEqual([]);
+    expect(d.staffing).toBeUndefined();
+    expect(d.tasks.map((t) => t.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
   });
 
   it('seed 002: three phase dates, Thursday weekly, 15:00 daily in two 攻坚周, summaries on fixed dates', () => {
@@ -72,9 +91,11 @@ describe('seed plans as definitions', () => {
     const d = seed('seed-003');
     expect(d.docNo).toBe('奈市监发〔2023〕66号');
     expect(ob(d, 'risk-list').rule).toEqual({ every: 'quarter', monthOfQuarter: 1, day: 1 });
-    expect(due(d, 'risk-list')).toEqual(['2023-07-01', '2023-10-01', '2024-01-01', '2024-04-01', '2024-07-01', '2024-10-01']);
+    // Issued 2023-07-25: the first risk list is due 10-01, not 07-01 (issue 19 rank 2).
+    expect(due(d, 'risk-list')).toEqual(['2023-10-01', '2024-01-01', '2024-04-01', '2024-07-01', '2024-10-01']);
     expect(ob(d, 'case-data').rule).toEqual({ every: 'month', day: 20 });
-    expect(due(d, 'case-data')).toHaveLength(18);
+    expect(due(d, 'case-data')[0]).toBe('2023-08-20');
+    expect(due(d, 'case-data')).toHaveLength(17);
     expect(ob(d, 'typical-case').minCount).toEqual({ count: 1, per: 'quarter' });
     expect(ob(d, 'self-inspection').form.sections!.find((s) => s.title.startsWith('存在问题'))!.minChars).toBe(800);
     expect(['stage-1', 'stage-2', 'final'].map((k) => ob(d, k).rule.once)).toEqual(['2023-11-01', '2024-06-01', '2024-11-01']);
@@ -94,10 +115,26 @@ describe('seed plans as definitions', () => {
       '检查单位数量(家)', '发现违规单位数量(家)', '完成整改单位数量(家)', '已立案查处数量(件)', '罚没款金额(万元)', '吊销许可证数量(家)', '移送公安机关案件数量(家)',
     ]);
     expect(t.cumulativeFrom).toBe('2023-07-01');
-    expect(ob(d, 'stats').rule).toEqual({ every: 'month', day: 5 });
+    expect(ob(d, 'stats').rule).toMatchObject({ every: 'month', day: 5 });
+    // No issue date in the plan; the 08-08 liaison deadline puts issue in late July: first table 08-05.
+    expect(due(d, 'stats')[0]).toBe('2023-08-05');
     expect(d.staffing).toEqual({ coordinatorPerTownship: true, informantPerVillage: true, by: '2023-11-20' });
-    expect(d.tasks.map((x) => x.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(d.tasks.map((x) => x.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(ob(d, 'liaison').rule.once).toBe('2023-08-08');
+  });
+
+  it('gives every template value a provenance, and no report falls due before the plan exists', () => {
+    for (const t of loadTemplates()) {
+      expect(missingProvenance(t.definition), t.code).toEqual([]);
+      const first = reportingPeriod(t.definition).from;
+      for (const o of t.definition.obligations) for (const x of dueDates(o.rule, reportingPeriod(t.definition))) expect(x.date >= first, `${t.code} ${o.key} ${x.date}`).toBe(true);
+      if (t.definition.issuedOn) for (const o of t.definition.obligations) if (o.rule.once) expect(o.rule.once > t.definition.issuedOn, `${t.code} ${o.key}`).toBe(true);
+    }
+  });
+
+  it('cites legal articles only through the article table', () => {
+    for (const t of loadTemplates())
+      for (const c of t.definition.checklists) for (const s of c.sections) for (const i of s.items) expect(i.basis ?? '', `${t.code} ${i.key}`).not.toMatch(/第[一二三四五六七八九十百]+条/);
   });
 
   it('never carries the officials named in the seeds', () => {

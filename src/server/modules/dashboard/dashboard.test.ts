@@ -44,6 +44,7 @@ function isDue(rule: any, s: string): boolean {
   const d = new Date(ms(s));
   const month = d.getUTCMonth() + 1;
   const lastDay = new Date(Date.UTC(d.getUTCFullYear(), month, 0)).getUTCDate();
+  if (rule.adHoc) return false; // “及时上报”: no due date at all
   if (rule.within && (s < rule.within.from || s > rule.within.to)) return false;
   if (rule.once) return s === rule.once;
   if (rule.every === 'month') return d.getUTCDate() === Math.min(rule.day, rule.lastDayIfShort ? lastDay : 99);
@@ -82,8 +83,9 @@ describe('report deadlines of the demo campaign', () => {
       items.filter((i) => i.campaignId === demo.id).map((i) => ({ obligation: i.obligation, date: i.date, more: i.more })).sort((a, b) => a.date.localeCompare(b.date));
     expect(mine(d.deadlines!.upcoming)).toEqual(expectUpcoming.sort((a, b) => a.date.localeCompare(b.date)));
     expect(mine(d.deadlines!.overdue)).toEqual(expectOverdue.sort((a, b) => a.date.localeCompare(b.date)));
-    // The demo plan (seed 004 moved to 2026–2027): monthly table by the 5th, typical case at quarter end.
-    expect(expectUpcoming.map((x) => x.date).sort()).toEqual(['2026-12-31', '2027-01-05']);
+    // The demo plan (seed 004 moved to 2026–2027): monthly table by the 5th. Its typical case is
+    // “及时上报” with no date in the plan (the quarter-end date was invented): no deadline.
+    expect(expectUpcoming.map((x) => x.date).sort()).toEqual(['2027-01-05']);
     expect(expectOverdue.map((x) => x.date)).toEqual(['2026-12-05']);
     const stats = d.deadlines!.upcoming.find((i) => i.campaignId === demo.id && i.obligation === 'stats')!;
     expect(stats).toMatchObject({ days: 16, time: '23:59', at: '2027-01-05T23:59:00+08:00', relation: 'submit' });

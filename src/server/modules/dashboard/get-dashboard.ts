@@ -1,5 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { describeRule, dueDates, shanghaiToday, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { addDays as shift, daysBetween, shanghaiToday } from '../../../contracts/calendar.js';
+import { boundQuotas, describeRule, dueDates, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { campaignInspectionProgress, progressOf } from '../planning/use-cases/campaign-inspection-progress.js';
 import { DASHBOARD_WINDOW_DAYS, type Dashboard, type DashboardCampaign, type DashboardTips, type DeadlineItem, type StaffingItem, type TaskItem } from '../../../contracts/dashboard.js';
 import { can } from '../../../contracts/permissions.js';
 import { TIP_STATUSES } from '../../../contracts/tips.js';
@@ -10,11 +12,6 @@ import { campaignVisible } from '../campaigns/queries.js';
 import { bureauUnits, resolveRef, type BureauUnit } from '../campaigns/resolve-units.js';
 import { staffingProgress } from '../campaigns/use-cases/campaign-home.js';
 import { tipScope } from '../tips/queries.js';
-
-const DAY = 86_400_000;
-const utc = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
-const shift = (s: string, n: number) => new Date(utc(s) + n * DAY).toISOString().slice(0, 10);
-const daysBetween = (a: string, b: string) => Math.round((utc(b) - utc(a)) / DAY);
 
 function unitsOf(refs: string[], units: BureauUnit[]) {
   const ids = new Set<number>();
@@ -73,12 +70,12 @@ function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today
   const upcoming: DeadlineItem[] = [];
   const overdue: DeadlineItem[] = [];
   const oversee = pathInScope(actor, c.path);
-  const until = c.def.period.reportingUntil ?? c.def.period.to;
-  const clip = (a: string, b: string) => ({ from: a > c.def.period.from ? a : c.def.period.from, to: b < until ? b : until });
+  const { from: first, to: until } = reportingPeriod(c.def);
+  const clip = (a: string, b: string) => ({ from: a > first ? a : first, to: b < until ? b : until });
   for (const o of c.def.obligations) {
     const relation = unitsOf(o.submitters, units).has(actor.orgUnitId)
       ? 'submit'
-      : unitsOf([o.recipient], units).has(actor.orgUnitId)
+      : unitsOf(o.recipient ? [o.recipient] : [], units).has(actor.orgUnitId)
         ? 'receive'
         : oversee
           ? 'oversee'
@@ -139,9 +136,16 @@ export async function getDashboard(ctx: Ctx, opts: { today?: string } = {}): Pro
     unitsCache.set(c.path, units);
     let done = 0;
     let total = 0;
+    // Inspection coverage of the campaign's current plan (also the status of tasks bound to quotas).
+    const inspection = await campaignInspectionProgress(ctx, c.id);
+    const jurisdictionOf = new Map(units.map((u) => [u.id, u.jurisdictionId]));
     for (const t of c.def.tasks) {
+      const quotas = boundQuotas(t);
       for (const unitId of unitsOf(t.units, units)) {
-        const status = (statusOf.get(`${c.id}:${t.no}:${unitId}`) ?? 'todo') as TaskItem['status'];
+        const live = quotas.length ? (inspection ? progressOf(inspection, quotas, jurisdictionOf.get(unitId) ?? -1) : { done: 0, required: 0 }) : null;
+        const status = (
+          live ? (live.required > 0 && live.done >= live.required ? 'done' : live.done > 0 ? 'doing' : 'todo') : (statusOf.get(`${c.id}:${t.no}:${unitId}`) ?? 'todo')
+        ) as TaskItem['status'];
         total++;
         if (status === 'done') done++;
         // My open items; a campaign whose period has passed no longer asks for work (its card says so).
@@ -149,7 +153,7 @@ export async function getDashboard(ctx: Ctx, opts: { today?: string } = {}): Pro
           tasks.push({ campaignId: c.id, campaignName: c.name, no: t.no, task: t.task, target: t.target, due: t.due ?? null, status, overdue: !!t.due && t.due < today });
       }
     }
-    out.push(presentCampaign(c, today, done, total));
+    out.push({ ...presentCampaign(c, today, done, total), inspection: inspection && { planId: inspection.planId, planName: inspection.planName, ...inspection.total } });
     const d = deadlinesOf(c, actor, units, today);
     upcoming.push(...d.upcoming);
     overdue.push(...d.overdue);

@@ -146,6 +146,7 @@ export async function writeRecords(
           credit_grade = coalesce(x.credit_grade, e.credit_grade),
           status = coalesce(x.status, e.status),
           search_bigrams = x.search_bigrams,
+          version = e.version + 1,
           updated_at = now()
         from jsonb_to_recordset(${JSON.stringify(olds.map((r) => toJson(r, before.get(r.existingId!)?.address)))}::jsonb) as x(id int, ${sql.raw(COLS)})
         where e.id = x.id

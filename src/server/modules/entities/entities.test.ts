@@ -68,7 +68,7 @@ describe('entity import', () => {
     const job = await importCsv(office, rows);
     expect(job.status).toBe('invalid');
     expect(job.errorCount).toBe(1);
-    expect(job.errors[0]).toMatchObject({ row: 3, field: '统一社会信用代码', message: expect.stringContaining('校验码错误') });
+    expect(job.errors[0]).toMatchObject({ row: 3, column: '统一社会信用代码', message: expect.stringContaining('校验码错误') });
     const res = await office.post(`/api/entity-imports/${job.id}/confirm?wait=true`);
     expect(res.statusCode).toBe(400);
     expect(await count(office)).toBe(before);
@@ -95,13 +95,12 @@ describe('entity import', () => {
     expect(byRow[8]).toMatch(/未知的标签“火星”/);
   });
 
-  it('re-importing a unit updates it (by credit code or licence), audited, never duplicated', async () => {
+  it('re-importing a unit updates it (by credit code), audited, never duplicated', async () => {
     const job = await importCsv(office, [row(30), row(31)]);
     await office.post(`/api/entity-imports/${job.id}/confirm?wait=true`);
     const again = await importCsv(office, [
       row(30, { 联系电话: '0427-1234567', 风险等级: '高' }),
-      // Same licence, corrected credit code: the unit is found by its licence.
-      row(31, { 统一社会信用代码: code(131), 单位名称: '测试大药房（第31分店·更名）' }),
+      row(31, { 单位名称: '测试大药房（第31分店·更名）' }),
     ]);
     expect(again).toMatchObject({ status: 'validated', toCreate: 0, toUpdate: 2 });
     const done = (await office.post(`/api/entity-imports/${again.id}/confirm?wait=true`)).json();
@@ -109,8 +108,7 @@ describe('entity import', () => {
     const a = (await office.get(`/api/entities?q=${code(30)}`)).json();
     expect(a.total).toBe(1);
     expect(a.items[0]).toMatchObject({ phone: '0427-1234567', riskLevel: 'high', personInCharge: '张三' });
-    expect(await count(office, `&q=${code(31)}`)).toBe(0);
-    const b = (await office.get(`/api/entities?q=${code(131)}`)).json().items[0];
+    const b = (await office.get(`/api/entities?q=${code(31)}`)).json().items[0];
     expect(b.name).toBe('测试大药房（第31分店·更名）');
     const audit = (await office.get(`/api/audit?entityType=entity&entityId=${a.items[0].id}`)).json();
     const upd = audit.items.find((x: any) => x.action === 'entity.import_update');
@@ -124,6 +122,39 @@ describe('entity import', () => {
     expect(audit2.total).toBe(audit.total);
     const timeline = (await office.get(`/api/entities/${a.items[0].id}/timeline`)).json();
     expect(timeline.map((x: any) => x.title)).toEqual(expect.arrayContaining(['导入登记', '导入更新', '药品经营许可证到期']));
+  });
+
+  it('a row whose credit code and licence belong to different units is a conflict naming both, and is never written', async () => {
+    const job = await importCsv(office, [row(50), row(51), row(53)]);
+    await office.post(`/api/entity-imports/${job.id}/confirm?wait=true`);
+    const before = (await office.get(`/api/entities?q=${encodeURIComponent('测试大药房（第5')}&pageSize=100`)).json().items;
+    const unit50 = before.find((x: any) => x.creditCode === code(50));
+    const unit51 = before.find((x: any) => x.creditCode === code(51));
+    const unit53 = before.find((x: any) => x.creditCode === code(53));
+    const bad = await importCsv(office, [
+      // A new, valid credit code with unit 50's licence: not an update of unit 50.
+      row(150, { 许可证编号: row(50).许可证编号, 单位名称: '另一家药店', 所属监管所: '兴隆所' }),
+      // Unit 51's credit code with unit 53's licence.
+      row(51, { 许可证编号: row(53).许可证编号 }),
+      row(52),
+    ]);
+    expect(bad).toMatchObject({ status: 'invalid', errorCount: 2, toUpdate: 0 });
+    const [e1, e2] = bad.errors;
+    expect(e1).toMatchObject({ row: 2, column: '许可证编号' });
+    expect(e1.message).toMatch(/冲突/);
+    expect(e1.message).toContain(unit50.name);
+    expect(e1.message).toContain(code(150));
+    expect(e2).toMatchObject({ row: 3, column: '许可证编号' });
+    expect(e2.message).toMatch(/冲突/);
+    expect(e2.message).toContain(unit53.name);
+    expect(e2.message).toContain(unit51.name);
+    const res = await office.post(`/api/entity-imports/${bad.id}/confirm?wait=true`);
+    expect(res.statusCode).toBe(400);
+    const after = (await office.get(`/api/entities/${unit50.id}`)).json();
+    expect(after).toMatchObject({ creditCode: code(50), name: unit50.name, stationName: '创新市场监督管理所' });
+    expect((await office.get(`/api/entities/${unit53.id}`)).json()).toMatchObject({ creditCode: code(53), name: unit53.name });
+    expect(await count(office, `&q=${code(150)}`)).toBe(0);
+    expect(await count(office, `&q=${code(52)}`)).toBe(0);
   });
 
   it('maps differently named columns, automatically or as told', async () => {
@@ -215,10 +246,10 @@ describe('entity list and file', () => {
     expect(res.json()).toMatchObject({ licenceState: 'expired', licences: [{ state: 'expired' }] });
     const bad = await office.post('/api/entities', { name: '坏代码', creditCode: '911101087226114433', kind: 'clinic', jurisdictionId: st.jurisdictionId });
     expect(bad.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/校验位错误/) });
-    const upd = await office.patch(`/api/entities/${res.json().id}`, { status: 'suspended', tags: ['high_risk'] });
+    const upd = await office.patch(`/api/entities/${res.json().id}`, { status: 'suspended', tags: ['high_risk'], version: res.json().version });
     expect(upd.json()).toMatchObject({ status: 'suspended', tags: ['high_risk'], licences: [{ number: 'PDY-FORM-1' }] });
-    expect((await inspectorCx.patch(`/api/entities/${res.json().id}`, { status: 'closed' })).statusCode).toBe(403);
-    await office.patch(`/api/entities/${res.json().id}`, { name: '表单改名卫生室' });
+    expect((await inspectorCx.patch(`/api/entities/${res.json().id}`, { status: 'closed', version: upd.json().version })).statusCode).toBe(403);
+    expect((await office.patch(`/api/entities/${res.json().id}`, { name: '表单改名卫生室', version: upd.json().version })).statusCode).toBe(200);
     expect((await office.get(`/api/entities?q=${encodeURIComponent('改名')}`)).json().items.map((e: any) => e.name)).toEqual(['表单改名卫生室']);
     expect((await office.get(`/api/entities?q=${encodeURIComponent('新增')}`)).json().total).toBe(0);
     const expired = (await office.get('/api/entities?licenceStates=expired')).json();
@@ -234,5 +265,15 @@ describe('entity list and file', () => {
     const rows = ws.getSheetValues().slice(2).filter(Boolean) as unknown[][];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => String(r[1]).includes('测试大药房') && r[8] === '创新所')).toBe(true);
+  });
+
+  it('exports an empty list as a workbook with only the headers (not a 500)', async () => {
+    const res = await inspectorCx.get(`/api/entities/export?q=${encodeURIComponent('没有这样的单位名称')}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as any);
+    const ws = wb.getWorksheet('监管对象')!;
+    expect(ws.getRow(1).getCell(1).value).toBe('单位名称');
+    expect(ws.getSheetValues().slice(2).filter(Boolean)).toEqual([]);
   });
 });

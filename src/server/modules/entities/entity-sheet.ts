@@ -21,7 +21,8 @@ export function entityWorkbook(rows: Record<string, string>[] = [], dropdownRows
     if (c.note || c.required) cell.note = [c.required ? '必填' : '', c.note ?? ''].filter(Boolean).join('；');
   });
   let codeCol = 1;
-  const last = Math.max(dropdownRows, rows.length + 1);
+  // At least row 2: an empty export (no rows, no drop-down rows) would give an inverted range (C2:C1).
+  const last = Math.max(dropdownRows, rows.length + 1, 2);
   IMPORT_COLUMNS.forEach((c, i) => {
     if (!c.options) return;
     const opts = c.options();

@@ -1,5 +1,5 @@
 import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
-import type { RawTable } from './import-file.js';
+import type { RawTable } from '../../core/sheets/read.js';
 import type { ImportJob } from '../../../contracts/entities.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { entityImports } from '../../../db/schema/index.js';

@@ -13,7 +13,7 @@ import {
 import { DEFAULT_LICENCE, IMPORT_COLUMNS, LICENCE_KINDS, type ImportError, type LicenceKind } from '../../../contracts/entities.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../core/context.js';
-import type { RawTable } from './import-file.js';
+import type { RawTable } from '../../core/sheets/read.js';
 
 /** A validated row ready for the bulk writer; null fields keep the current value on update. */
 export interface ImportRecord {
@@ -150,28 +150,34 @@ async function loadPlaces(db: DbOrTx, actor: Actor): Promise<Places> {
   return p;
 }
 
-async function existingBy(db: DbOrTx, codes: string[], licences: string[], actor: Actor) {
-  const byCode = new Map<string, { id: number; path: string }>();
-  const byLicence = new Map<string, { id: number; path: string }>();
+interface Known {
+  id: number;
+  path: string;
+  name: string;
+  creditCode: string;
+}
+
+async function existingBy(db: DbOrTx, codes: string[], licences: string[]) {
+  const byCode = new Map<string, Known>();
+  const byLicence = new Map<string, Known>();
   for (let i = 0; i < codes.length; i += 5000) {
     const chunk = codes.slice(i, i + 5000);
-    const r = await db.execute(sql`select e.id, e.credit_code, j.path from entities e join jurisdictions j on j.id = e.jurisdiction_id
+    const r = await db.execute(sql`select e.id, e.credit_code, e.name, j.path from entities e join jurisdictions j on j.id = e.jurisdiction_id
       where e.credit_code = any(${toPgArray(chunk)}::text[])`);
-    for (const x of (r as any).rows) byCode.set(x.credit_code, { id: x.id, path: x.path });
+    for (const x of (r as any).rows) byCode.set(x.credit_code, { id: x.id, path: x.path, name: x.name, creditCode: x.credit_code });
   }
   for (let i = 0; i < licences.length; i += 5000) {
     const chunk = licences.slice(i, i + 5000);
     const wanted = new Set(chunk);
     // By number (indexed), then the kind in JS.
-    const r = await db.execute(sql`select l.entity_id as id, l.kind, l.number, j.path from entity_licences l
+    const r = await db.execute(sql`select l.entity_id as id, l.kind, l.number, e.name, e.credit_code, j.path from entity_licences l
       join entities e on e.id = l.entity_id join jurisdictions j on j.id = e.jurisdiction_id
       where l.number = any(${toPgArray(chunk.map((k) => k.slice(k.indexOf('|') + 1)))}::text[])`);
     for (const x of (r as any).rows) {
       const k = `${x.kind}|${x.number}`;
-      if (wanted.has(k)) byLicence.set(k, { id: x.id, path: x.path });
+      if (wanted.has(k)) byLicence.set(k, { id: x.id, path: x.path, name: x.name, creditCode: x.credit_code });
     }
   }
-  void actor;
   return { byCode, byLicence };
 }
 
@@ -191,7 +197,7 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
   const errors: ImportError[] = [];
   const missingMap = IMPORT_COLUMNS.filter((c) => c.required && (mapping[c.field] === null || mapping[c.field] === undefined));
   if (missingMap.length) {
-    errors.push({ row: 0, field: null, message: `缺少必填列：${missingMap.map((c) => c.header).join('、')}（请在列对应中指定）` });
+    errors.push({ row: 0, column: null, message: `缺少必填列：${missingMap.map((c) => c.header).join('、')}（请在列对应中指定）` });
     return { records: [] as ImportRecord[], errors, toCreate: 0, toUpdate: 0 };
   }
   const places = await loadPlaces(db, actor);
@@ -204,7 +210,7 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
       const i = mapping[f];
       return i === null || i === undefined ? '' : (cells[i] ?? '').trim();
     };
-    const bad = (field: string | null, message: string) => errors.push({ row: n, field: field && header(field), message });
+    const bad = (field: string | null, message: string) => errors.push({ row: n, column: field && header(field), message });
     const before = errors.length;
     for (const c of IMPORT_COLUMNS) if (c.required && !get(c.field)) bad(c.field, `${c.header}不能为空`);
     for (const [f, max] of Object.entries(MAX_LEN)) if (get(f).length > max) bad(f, `${header(f)}不能超过${max}字`);
@@ -309,30 +315,39 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
       licence,
     });
   }
-  // Re-importing a unit updates it: same credit code, else same licence.
+  // Re-importing a unit updates it: the unit is found by its credit code only. A licence held by
+  // another unit (or by a unit when the code is new) is a conflict naming both: updating the
+  // licence holder would silently replace its credit code, name and station.
   const { byCode, byLicence } = await existingBy(
     db,
     prelim.map((r) => r.creditCode),
     prelim.flatMap((r) => (r.licence ? [`${r.licence.kind}|${r.licence.number}`] : [])),
-    actor,
   );
   const records: ImportRecord[] = [];
   const claimed = new Map<number, number>();
+  const inArea = (u: Known) => actor.scope === 'all' || u.path.startsWith(actor.jurisdictionPath);
+  // Units outside the actor's area are not named (only that the code or licence is taken).
+  const describe = (u: Known) => (inArea(u) ? `“${u.name}”（统一社会信用代码 ${u.creditCode}）` : '其他辖区已登记的单位');
   for (const r of prelim) {
-    const hit = byCode.get(r.creditCode) ?? (r.licence ? byLicence.get(`${r.licence.kind}|${r.licence.number}`) : undefined);
+    const hit = byCode.get(r.creditCode);
     const licOwner = r.licence ? byLicence.get(`${r.licence.kind}|${r.licence.number}`) : undefined;
-    if (hit && actor.scope !== 'all' && !hit.path.startsWith(actor.jurisdictionPath)) {
-      errors.push({ row: r.row, field: header('creditCode'), message: '该单位已登记在其他辖区，无权修改' });
+    if (hit && !inArea(hit)) {
+      errors.push({ row: r.row, column: header('creditCode'), message: '该单位已登记在其他辖区，无权修改' });
       continue;
     }
-    if (licOwner && hit && licOwner.id !== hit.id) {
-      errors.push({ row: r.row, field: header('licenceNumber'), message: `许可证编号 ${r.licence!.number} 已属于其他单位` });
+    if (licOwner && licOwner.id !== hit?.id) {
+      const mine = hit ? `统一社会信用代码 ${r.creditCode} 属于${describe(hit)}` : `统一社会信用代码 ${r.creditCode} 尚未登记`;
+      errors.push({
+        row: r.row,
+        column: header('licenceNumber'),
+        message: `冲突：${mine}，但许可证编号 ${r.licence!.number} 属于${describe(licOwner)}。请核对信用代码和许可证编号；如需更正单位的信用代码，请在该单位档案中修改`,
+      });
       continue;
     }
     if (hit) {
       const first = claimed.get(hit.id);
       if (first) {
-        errors.push({ row: r.row, field: header('licenceNumber'), message: `与第${first}行指向同一已登记单位` });
+        errors.push({ row: r.row, column: header('licenceNumber'), message: `与第${first}行指向同一已登记单位` });
         continue;
       }
       claimed.set(hit.id, r.row);

@@ -2,8 +2,8 @@ import { ENTITY_KIND_LABELS, type EntityKind } from '../../../contracts/entity-k
 import { LICENCE_KINDS, licenceState, type EntityDetail, type EntitySummary, type Licence, type LicenceKind } from '../../../contracts/entities.js';
 import type { entityLicences } from '../../../db/schema/index.js';
 import type { EntityRow } from './queries.js';
+import { isoTimestamp } from '../../../contracts/calendar.js';
 
-const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
 export function presentEntitySummary(r: EntityRow): EntitySummary {
   return {
@@ -30,7 +30,8 @@ export function presentEntitySummary(r: EntityRow): EntitySummary {
     status: r.status as EntitySummary['status'],
     licenceValidTo: r.licenceValidTo,
     licenceState: r.licenceValidTo ? licenceState(r.licenceValidTo) : null,
-    updatedAt: iso(r.updatedAt),
+    updatedAt: isoTimestamp(r.updatedAt),
+    version: r.version,
   };
 }
 
@@ -55,6 +56,6 @@ export function presentEntityDetail(r: EntityRow, licences: (typeof entityLicenc
     lat: r.lat,
     lng: r.lng,
     licences: licences.map(presentLicence),
-    createdAt: iso(r.createdAt),
+    createdAt: isoTimestamp(r.createdAt),
   };
 }

@@ -7,6 +7,7 @@ import { entities, entityLicences, jurisdictions } from '../../../db/schema/inde
 import type { Actor } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { inSubtree, scopeWhere } from '../../core/scope.js';
+import { shanghaiToday } from '../../../contracts/calendar.js';
 
 export const station = alias(jurisdictions, 'station');
 export const township = alias(jurisdictions, 'township');
@@ -42,6 +43,7 @@ export const entityColumns = {
   licenceValidTo: entities.licenceValidTo,
   createdAt: entities.createdAt,
   updatedAt: entities.updatedAt,
+  version: entities.version,
 };
 
 export function selectEntities(db: DbOrTx) {
@@ -138,9 +140,11 @@ export async function filterConditions(db: DbOrTx, f: EntityFilters): Promise<SQ
   if (f.familyPlanning !== undefined) c.push(eq(entities.familyPlanning, f.familyPlanning));
   if (f.licenceStates?.length) {
     const ors: SQL[] = [];
-    const soon = sql`current_date + ${LICENCE_EXPIRING_DAYS}::int`;
-    if (f.licenceStates.includes('expired')) ors.push(sql`${entities.licenceValidTo} < current_date`);
-    if (f.licenceStates.includes('expiring')) ors.push(sql`(${entities.licenceValidTo} >= current_date and ${entities.licenceValidTo} <= ${soon})`);
+    // Beijing's date, not the database session's time zone.
+    const today = sql`${shanghaiToday()}::date`;
+    const soon = sql`${today} + ${LICENCE_EXPIRING_DAYS}::int`;
+    if (f.licenceStates.includes('expired')) ors.push(sql`${entities.licenceValidTo} < ${today}`);
+    if (f.licenceStates.includes('expiring')) ors.push(sql`(${entities.licenceValidTo} >= ${today} and ${entities.licenceValidTo} <= ${soon})`);
     if (f.licenceStates.includes('valid')) ors.push(sql`(${entities.licenceValidTo} is null or ${entities.licenceValidTo} > ${soon})`);
     c.push(sql`(${sql.join(ors, sql` or `)})`);
   }

@@ -11,8 +11,10 @@ import {
   timelineItem,
   updateEntityInput,
 } from '../../../contracts/entities.js';
-import { ctxOf, errorResponses, idParams, sendFile, XLSX_TYPE } from '../../core/http.js';
+import { ctxOf, errorResponses, errorSchema, idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { invalid } from '../../core/errors.js';
+import { receiveFile } from '../../core/uploads.js';
+import { entityImportJob } from './import-job.js';
 import { syncEntityKinds } from './kinds.js';
 import { confirmImport } from './use-cases/confirm-import.js';
 import { createEntity } from './use-cases/create-entity.js';
@@ -25,12 +27,15 @@ import { listEntities } from './use-cases/list-entities.js';
 import { remapImport } from './use-cases/remap-import.js';
 import { updateEntity } from './use-cases/update-entity.js';
 import { uploadImport } from './use-cases/upload-import.js';
+import { shanghaiToday } from '../../../contracts/calendar.js';
 
 const tags = ['监管对象'];
+const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 const mappingSchema = z.record(z.string(), z.number().int().min(0).max(500).nullable());
 
 export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
   await syncEntityKinds(app.db);
+  app.jobs.register(entityImportJob);
 
   app.get(
     '/api/entity-kinds',
@@ -50,7 +55,7 @@ export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'entities.read' }, schema: { tags, summary: '按当前筛选导出 Excel（与导入模板同格式）', querystring: listEntitiesQuery.omit({ page: true, pageSize: true }) } },
     async (req, reply) => {
       const buf = await exportEntities(ctxOf(req), req.query);
-      return sendFile(reply, buf, `监管对象_${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
+      return sendFile(reply, buf, `监管对象_${shanghaiToday()}.xlsx`, XLSX_TYPE);
     },
   );
   app.get(
@@ -72,7 +77,7 @@ export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/entities/:id',
     {
       config: { access: 'entities.manage' },
-      schema: { tags, summary: '修改监管对象（给出 licences 时整体替换许可证）', params: idParams, body: updateEntityInput, response: { 200: entityDetail, ...errorResponses } },
+      schema: { tags, summary: '修改监管对象（给出 licences 时整体替换许可证）', description: VERSIONED_UPDATE, params: idParams, body: updateEntityInput, response: { 200: entityDetail, ...errorResponses } },
     },
     async (req) => updateEntity(ctxOf(req), req.params.id, req.body),
   );
@@ -91,32 +96,25 @@ export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '上传 .xlsx 或 .csv（UTF-8/GBK）并试导入：返回每一行错误及原因，不写入数据',
         description: 'multipart/form-data：file（文件），可选 mapping（JSON：字段 → 列序号）。',
         consumes: ['multipart/form-data'],
-        response: { 200: importJob, ...errorResponses },
+        response: { 200: importJob, ...errorResponses, 413: errorSchema, 415: errorSchema, 429: errorSchema },
       },
     },
     async (req) => {
       const ctx = ctxOf(req);
-      if (!req.isMultipart()) throw invalid('请以 multipart/form-data 上传文件');
-      let file: { buffer: Buffer; fileName: string } | undefined;
+      const file = await receiveFile(req, { maxBytes: IMPORT_MAX_BYTES, types: ['xlsx', 'csv'] });
       let mapping: Record<string, number | null> | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          file = { buffer: await part.toBuffer(), fileName: part.filename || 'upload' };
-          if (part.file.truncated) throw invalid('文件超过 50 MB');
-        } else if (part.fieldname === 'mapping' && typeof part.value === 'string' && part.value) {
-          let json: unknown;
-          try {
-            json = JSON.parse(part.value);
-          } catch {
-            throw invalid('列对应格式错误');
-          }
-          const parsed = mappingSchema.safeParse(json);
-          if (!parsed.success) throw invalid('列对应格式错误');
-          mapping = parsed.data;
+      if (file.fields.mapping) {
+        let json: unknown;
+        try {
+          json = JSON.parse(file.fields.mapping);
+        } catch {
+          throw invalid('列对应格式错误');
         }
+        const parsed = mappingSchema.safeParse(json);
+        if (!parsed.success) throw invalid('列对应格式错误');
+        mapping = parsed.data;
       }
-      if (!file) throw invalid('请选择要导入的文件');
-      return uploadImport(ctx, file, mapping);
+      return uploadImport(ctx, { buffer: file.data, fileName: file.fileName }, mapping);
     },
   );
   app.get(

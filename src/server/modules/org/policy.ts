@@ -1,5 +1,4 @@
-import { canGrantRole, canGrantScope } from '../../../contracts/org.js';
-import type { DataScope, Role } from '../../../contracts/permissions.js';
+import { canGrantRole, canGrantScope, canManagePerson, type DataScope, type Role } from '../../../contracts/permissions.js';
 import type { Actor } from '../../core/context.js';
 import { forbidden } from '../../core/errors.js';
 import { pathInScope } from '../../core/scope.js';
@@ -21,4 +20,12 @@ export function assertScopeGrant(actor: Actor, scope: DataScope) {
 export function assertRoleGrant(actor: Actor, role: Role) {
   if (canGrantRole(actor.role, role)) return;
   throw forbidden(role === 'admin' ? '只有系统管理员可以设置管理员' : '不能授予权限超出本人的角色');
+}
+
+/** Nobody manages a person whose role or data scope outranks their own (a station head and an admin in the station's area). */
+export function assertManagesPerson(actor: Actor, person: { role: string; dataScope: string; jurisdictionPath: string }) {
+  assertManagesPath(actor, person.jurisdictionPath);
+  if (!canManagePerson(actor, { role: person.role as Role, dataScope: person.dataScope as DataScope })) {
+    throw forbidden('不能管理角色或数据范围高于本人的人员');
+  }
 }

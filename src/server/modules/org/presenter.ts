@@ -11,6 +11,7 @@ export function presentJurisdiction(r: any): Jurisdiction {
     path: r.path,
     depth: r.depth,
     childCount: Number(r.childCount ?? 0),
+    version: r.version,
   };
 }
 
@@ -27,6 +28,7 @@ export function presentOrgUnit(r: any): OrgUnit {
     address: r.address ?? null,
     active: r.active,
     peopleCount: Number(r.peopleCount ?? 0),
+    version: r.version,
   };
 }
 
@@ -48,5 +50,6 @@ export function presentPerson(r: any): Person {
     active: r.active,
     locked: !!r.lockedUntil && new Date(r.lockedUntil) > new Date(),
     lastLoginAt: r.lastLoginAt ? new Date(r.lastLoginAt).toISOString() : null,
+    version: r.version,
   };
 }

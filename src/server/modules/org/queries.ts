@@ -36,6 +36,7 @@ export const personColumns = {
   active: users.active,
   lockedUntil: users.lockedUntil,
   lastLoginAt: users.lastLoginAt,
+  version: users.version,
 };
 
 export async function getPerson(db: DbOrTx, id: number) {

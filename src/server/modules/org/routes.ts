@@ -12,7 +12,9 @@ import {
   updateOrgUnitInput,
   updatePersonInput,
 } from '../../../contracts/org.js';
-import { ctxOf, errorResponses, errorSchema, idParams, paged, sendFile, XLSX_TYPE } from '../../core/http.js';
+import { sheetRowError } from '../../../contracts/sheets.js';
+import { receiveFile } from '../../core/uploads.js';
+import { ctxOf, errorResponses, errorSchema, idParams, paged, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { AppError, invalid } from '../../core/errors.js';
 import { importPeople, importTemplate } from './use-cases/import-people.js';
 import { createJurisdiction } from './use-cases/create-jurisdiction.js';
@@ -25,6 +27,7 @@ import { resetPassword } from './use-cases/reset-password.js';
 import { updateJurisdiction } from './use-cases/update-jurisdiction.js';
 import { updateOrgUnit } from './use-cases/update-org-unit.js';
 import { updatePerson } from './use-cases/update-person.js';
+import { idParam } from '../../../contracts/fields.js';
 
 const tags = ['组织机构'];
 
@@ -36,7 +39,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '辖区下级列表（不给 parentId 时返回本人可见的根）',
-        querystring: z.object({ parentId: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ parentId: idParam.optional() }),
         response: { 200: z.array(jurisdiction), ...errorResponses },
       },
     },
@@ -62,7 +65,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/jurisdictions/:id',
     {
       config: { access: 'org.manage' },
-      schema: { tags, summary: '修改辖区', params: idParams, body: updateJurisdictionInput, response: { 200: jurisdiction, ...errorResponses } },
+      schema: { tags, summary: '修改辖区', description: VERSIONED_UPDATE, params: idParams, body: updateJurisdictionInput, response: { 200: jurisdiction, ...errorResponses } },
     },
     async (req) => updateJurisdiction(ctxOf(req), req.params.id, req.body),
   );
@@ -74,7 +77,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '机构列表（局、股室、所、执法大队/中队）',
-        querystring: z.object({ jurisdictionId: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ jurisdictionId: idParam.optional() }),
         response: { 200: z.array(orgUnit), ...errorResponses },
       },
     },
@@ -92,7 +95,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units/:id',
     {
       config: { access: 'org.manage' },
-      schema: { tags, summary: '修改机构', params: idParams, body: updateOrgUnitInput, response: { 200: orgUnit, ...errorResponses } },
+      schema: { tags, summary: '修改机构', description: VERSIONED_UPDATE, params: idParams, body: updateOrgUnitInput, response: { 200: orgUnit, ...errorResponses } },
     },
     async (req) => updateOrgUnit(ctxOf(req), req.params.id, req.body),
   );
@@ -117,7 +120,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/people/:id',
     {
       config: { access: 'users.manage' },
-      schema: { tags, summary: '修改人员（含停用、解锁）', params: idParams, body: updatePersonInput, response: { 200: person, ...errorResponses } },
+      schema: { tags, summary: '修改人员（含停用、解锁）', description: VERSIONED_UPDATE, params: idParams, body: updatePersonInput, response: { 200: person, ...errorResponses } },
     },
     async (req) => updatePerson(ctxOf(req), req.params.id, { ...req.body, email: req.body.email || null }),
   );
@@ -152,19 +155,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '从 Excel 导入人员（dryRun=true 只校验并列出每个错误行；否则全部导入或全部不导入）',
         consumes: ['multipart/form-data'],
         querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
-        response: { 200: importResult, ...errorResponses, 413: errorSchema },
+        response: { 200: importResult, ...errorResponses, 413: errorSchema, 415: errorSchema, 429: errorSchema },
       },
     },
     async (req) => {
       const ctx = ctxOf(req);
-      if (!req.isMultipart()) throw invalid('请以 multipart/form-data 上传文件');
-      const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
-      if (!file) throw invalid('请选择要导入的 Excel 文件');
-      const buf = await file.toBuffer().catch((e: any) => {
-        if (e?.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('BODY_TOO_LARGE', '文件过大（最大 5 MB）', 413);
-        throw e;
-      });
-      return importPeople(ctx, buf, { dryRun: req.query.dryRun === 'true' });
+      const file = await receiveFile(req, { maxBytes: MAX_IMPORT_BYTES, types: ['xlsx', 'csv'] });
+      return importPeople(ctx, { buffer: file.data, fileName: file.fileName }, { dryRun: req.query.dryRun === 'true' });
     },
   );
 };
@@ -174,6 +171,6 @@ const importResult = z.object({
   total: z.number(),
   valid: z.number(),
   created: z.number(),
-  errors: z.array(z.object({ row: z.number(), column: z.string().optional(), message: z.string() })),
+  errors: z.array(sheetRowError),
   preview: z.array(z.object({ row: z.number(), username: z.string(), displayName: z.string(), orgUnitName: z.string(), role: z.string() })),
 });

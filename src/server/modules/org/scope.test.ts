@@ -62,7 +62,7 @@ describe('inspector_cx (创新所, jurisdiction scope, read only)', () => {
   it('cannot read 兴隆所 by asking for it directly', async () => {
     expect((await c.get(`/api/jurisdictions?parentId=${xl.jurisdictionId}`)).json()).toEqual([]);
     expect((await c.get(`/api/jurisdictions?parentId=${t.org.districtId}`)).json()).toEqual([]);
-    expect((await c.get(`/api/jurisdictions/${xl.jurisdictionId}/chain`)).json()).toEqual([]);
+    expect((await c.get(`/api/jurisdictions/${xl.jurisdictionId}/chain`)).statusCode).toBe(404);
     expect(await allPeople(c, `&jurisdictionId=${xl.jurisdictionId}`)).toEqual([]);
     expect(await allPeople(c, `&orgUnitId=${xl.orgUnitId}`)).toEqual([]);
     expect(await allPeople(c, `&q=inspector_xl`)).toEqual([]);
@@ -72,14 +72,14 @@ describe('inspector_cx (创新所, jurisdiction scope, read only)', () => {
   it('cannot change anything, in 兴隆所 or its own station; the database stays as it was', async () => {
     const before = await snapshot();
     const attempts = [
-      c.patch(`/api/people/${xlPersonId}`, { displayName: '改名' }),
-      c.patch(`/api/people/${cxPersonId}`, { displayName: '改名' }),
+      c.patch(`/api/people/${xlPersonId}`, { displayName: '改名', version: 1 }),
+      c.patch(`/api/people/${cxPersonId}`, { displayName: '改名', version: 1 }),
       c.post(`/api/people/${xlPersonId}/reset-password`),
       c.post('/api/people', { username: 'sneaky', displayName: '混入者', role: 'inspector', orgUnitId: xl.orgUnitId }),
       c.post('/api/people', { username: 'sneaky2', displayName: '混入者', role: 'inspector', orgUnitId: cx.orgUnitId }),
-      c.patch(`/api/org-units/${xl.orgUnitId}`, { name: '改名所' }),
+      c.patch(`/api/org-units/${xl.orgUnitId}`, { name: '改名所', version: 1 }),
       c.post('/api/org-units', { jurisdictionId: xl.jurisdictionId, kind: 'department', name: '新股室' }),
-      c.patch(`/api/jurisdictions/${xl.jurisdictionId}`, { name: '改名' }),
+      c.patch(`/api/jurisdictions/${xl.jurisdictionId}`, { name: '改名', version: 1 }),
       c.post('/api/jurisdictions', { parentId: xl.jurisdictionId, name: '新街道' }),
       c.get('/api/people/import-template'),
     ];
@@ -111,9 +111,9 @@ describe('head_cx (创新所 head, manages its station)', () => {
     const bad2 = await c.post('/api/people', { username: 'new_xl2', displayName: '越界', role: 'coordinator', orgUnitId: cx.orgUnitId, jurisdictionId: xl.townshipIds[0] });
     expect(bad2.statusCode).toBe(400);
     expect(bad2.json().details[0].path).toBe('jurisdictionId');
-    const bad3 = await c.patch(`/api/people/${xlPersonId}`, { title: '所长' });
+    const bad3 = await c.patch(`/api/people/${xlPersonId}`, { title: '所长', version: 1 });
     expect(bad3.statusCode).toBe(403);
-    const bad4 = await c.patch(`/api/people/${cxPersonId}`, { orgUnitId: xl.orgUnitId });
+    const bad4 = await c.patch(`/api/people/${cxPersonId}`, { orgUnitId: xl.orgUnitId, version: 1 });
     expect(bad4.statusCode).toBe(403);
     const bad5 = await c.post(`/api/people/${xlPersonId}/reset-password`);
     expect(bad5.statusCode).toBe(403);
@@ -130,8 +130,8 @@ describe('head_cx (创新所 head, manages its station)', () => {
       const res = await c.post('/api/people', body);
       expect(res.statusCode, res.body).toBe(403);
     }
-    expect((await c.patch(`/api/people/${cxPersonId}`, { dataScope: 'all' })).statusCode).toBe(403);
-    expect((await c.patch(`/api/people/${cxPersonId}`, { role: 'admin' })).statusCode).toBe(403);
+    expect((await c.patch(`/api/people/${cxPersonId}`, { dataScope: 'all', version: 1 })).statusCode).toBe(403);
+    expect((await c.patch(`/api/people/${cxPersonId}`, { role: 'admin', version: 1 })).statusCode).toBe(403);
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -154,7 +154,7 @@ describe('other roles', () => {
     const roots = (await c.get('/api/jurisdictions')).json() as { id: number }[];
     expect(roots.map((r) => r.id)).toEqual([t.org.districtId]);
     // The leader reads but does not manage.
-    expect((await c.patch(`/api/people/${xlPersonId}`, { title: 'x' })).statusCode).toBe(403);
+    expect((await c.patch(`/api/people/${xlPersonId}`, { title: 'x', version: 1 })).statusCode).toBe(403);
   });
 
   it('viewer cannot write anything', async () => {
@@ -162,11 +162,11 @@ describe('other roles', () => {
     const before = await snapshot();
     const writes = await Promise.all([
       c.post('/api/jurisdictions', { parentId: t.org.districtId, name: '新所' }),
-      c.patch(`/api/jurisdictions/${xl.jurisdictionId}`, { name: '改' }),
+      c.patch(`/api/jurisdictions/${xl.jurisdictionId}`, { name: '改', version: 1 }),
       c.post('/api/org-units', { jurisdictionId: t.org.districtId, kind: 'department', name: '新股' }),
-      c.patch(`/api/org-units/${xl.orgUnitId}`, { name: '改' }),
+      c.patch(`/api/org-units/${xl.orgUnitId}`, { name: '改', version: 1 }),
       c.post('/api/people', { username: 'v1', displayName: 'v', role: 'inspector', orgUnitId: xl.orgUnitId }),
-      c.patch(`/api/people/${xlPersonId}`, { title: 'x' }),
+      c.patch(`/api/people/${xlPersonId}`, { title: 'x', version: 1 }),
       c.post(`/api/people/${xlPersonId}/reset-password`),
       c.request({ method: 'POST', url: '/api/people/import?dryRun=true', payload: {} }),
     ]);

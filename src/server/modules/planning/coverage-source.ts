@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
-import type { Db } from '../../../db/client.js';
-import type { InspectionFact, PlannerCampaign, PlanningContext } from './engine/index.js';
+import type { Db, DbOrTx } from '../../../db/client.js';
+import type { ExistingVisit, InspectionFact, PlannerCampaign, PlanningContext } from './engine/index.js';
 import { areaStations, contextOf, GS, loadPlanningInput, registryFingerprint, US, type StationInfo } from './loader.js';
 import { getPlan, rows, type LoadedPlan } from './queries.js';
 
@@ -100,5 +100,32 @@ export async function doneInspections(db: Db, p: LoadedPlan): Promise<Inspection
     const cut = x.indexOf(US);
     const day = Number(x.slice(cut + 1));
     return { entityId: x.slice(0, cut), day, status: 'done' as const };
+  });
+}
+
+/**
+ * What the campaign already has, for a new plan to count (`withExisting`): done inspections of the
+ * area inside the period (as coverage counts them) and the still-open planned inspections of the
+ * campaign's published plans (their due window: from its start, or its due day, to its due day).
+ * `exceptPlanId`: a plan's own inspections are not "existing" for it.
+ */
+export async function existingVisits(db: DbOrTx, areaPath: string, period: PlannerCampaign, campaignId: number, exceptPlanId?: number): Promise<ExistingVisit[]> {
+  const [r] = await rows<{ s: string | null }>(
+    db,
+    sql`select string_agg(concat(entity_id, chr(31), f, chr(31), t), chr(29)) as s from (
+          select entity_id, date - date '1970-01-01' as f, date - date '1970-01-01' as t from inspections
+          where status = 'done' and jurisdiction_id in ${areaStations(areaPath)}
+            ${period.from ? sql`and date >= ${period.from}` : sql``} ${period.to ? sql`and date <= ${period.to}` : sql``}
+          union all
+          select i.entity_id, coalesce(i.due_from, i.date) - date '1970-01-01', i.date - date '1970-01-01' from inspections i
+          join plans p on p.id = i.plan_id
+          where i.status = 'planned' and p.campaign_id = ${campaignId} and p.status = 'published'
+            ${exceptPlanId ? sql`and p.id <> ${exceptPlanId}` : sql``}
+        ) x`,
+  );
+  if (!r?.s) return [];
+  return r.s.split(GS).map((x) => {
+    const [e, f, t] = x.split(US);
+    return { entityId: e, from: Number(f), to: Number(t) };
   });
 }

@@ -19,6 +19,8 @@ export interface CampaignForPlanning {
   version: number;
   rules: QuotaRule[];
   period: PlannerCampaign;
+  /** Quota values the plan leaves unset (provenance `unset`): what the planner cannot decide, in words. */
+  missing: string[];
 }
 
 export async function loadCampaign(db: DbOrTx, campaignId: number): Promise<CampaignForPlanning> {
@@ -39,6 +41,9 @@ export async function loadCampaign(db: DbOrTx, campaignId: number): Promise<Camp
     version: c.version,
     rules: d.quotas ?? [],
     period: { from: d.period?.from ?? null, to: d.period?.to ?? null, phases: (d.phases ?? []).map((p: any) => ({ key: p.key, from: p.from, to: p.to })) },
+    missing: Object.entries((d.provenance ?? {}) as Record<string, { kind: string; reason?: string }>)
+      .filter(([path, p]) => p.kind === 'unset' && path.startsWith('quotas.'))
+      .map(([path, p]) => `方案未定（${path}）：${p.reason ?? ''}`),
   };
 }
 

@@ -58,16 +58,22 @@ describe('seed 000 on the demo district', () => {
       return { n: pop.length, done: pop.filter((u) => visits.has(u.id)).length, pop };
     };
     const half = (n: number) => Math.ceil(n / 2);
-    const drug = (u: any) => ['pharmacy_chain', 'pharmacy_single', 'medical_institution'].includes(u.kind) && !(u.kind === 'medical_institution' && u.medical_grade === '3') && !u.tags.includes('city_level');
+    // Clinics, CDCs and vaccination sites are 医疗机构 (issue 9 item 4); only the 三级 hospitals and
+    // the city CDC are excluded, not every city-level unit (issue 19).
+    const cityCdc = (u: any) => u.kind === 'cdc' && u.tags.includes('city_level');
+    const drug = (u: any) => ['pharmacy_chain', 'pharmacy_single', 'medical_institution', 'clinic', 'cdc', 'vaccination_site'].includes(u.kind) && !(u.kind === 'medical_institution' && u.medical_grade === '3') && !cityCdc(u);
     const cosmetics = ['cosmetics_maternal', 'cosmetics_store', 'cosmetics_counter', 'beauty_salon', 'hair_salon', 'hotel', 'bathhouse'];
     const shortfalls = ((await office.get(`/api/plans/${plan.id}`)).json() as PlanDetail).shortfalls;
+    // The plan leaves the high-risk frequency unset: the planner says so instead of inventing a number.
+    expect(((await office.get(`/api/plans/${plan.id}`)).json() as PlanDetail).warnings).toContainEqual(expect.stringContaining('增加检查频次'));
     for (const s of stations) {
       const big = !small.includes(s);
       const d = check(s, drug);
       expect(d.done, `${s} drug`).toBeGreaterThanOrEqual(half(d.n));
       const v = check(s, (u) => ['vaccine_distributor', 'cdc', 'vaccination_site'].includes(u.kind) && !u.tags.includes('city_level'));
       expect(v.done, `${s} vaccine`).toBe(v.n);
-      for (const u of check(s, (u) => u.tags.includes('high_risk')).pop) expect(visits.get(u.id), `${s} high risk ${u.id}`).toBe(2);
+      // High-risk units of that population are all covered; "增加检查频次" gives no number, so once.
+      for (const u of check(s, (u) => drug(u) && u.tags.includes('high_risk')).pop) expect(visits.get(u.id), `${s} high risk ${u.id}`).toBe(1);
       const l12 = check(s, (u) => u.kind === 'device_dealer' && ['1', '2'].includes(u.device_level));
       expect(l12.done).toBeGreaterThanOrEqual(half(l12.n));
       const l3 = check(s, (u) => u.kind === 'device_dealer' && u.device_level === '3' && !u.family_planning);
@@ -132,7 +138,7 @@ describe('manual changes', () => {
   it('are audited and re-checked: removing a high-risk visit breaks its rule', async () => {
     const draft: PlanSummary = (await office.post('/api/plans', { campaignId, seed: 7 })).json();
     const tasks = await allTasks(office, draft.id);
-    const victim = tasks.find((x) => x.visit === 2)!;
+    const victim = tasks.find((x) => x.rules.some((r) => r.ruleId === 'high-risk-full'))!;
     const res = await office.post(`/api/plans/${draft.id}/tasks`, { action: 'remove', taskId: victim.id, reason: '停业整顿' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().ok).toBe(false);
@@ -140,7 +146,7 @@ describe('manual changes', () => {
     const back = await office.post(`/api/plans/${draft.id}/tasks`, { action: 'add', entityId: victim.entityId });
     expect(back.json().violations).toEqual([]);
     const extra = await office.post(`/api/plans/${draft.id}/tasks`, { action: 'add', entityId: victim.entityId });
-    expect(extra.json().excess).toContainEqual(expect.objectContaining({ entityId: String(victim.entityId), visits: 3, needed: 2 }));
+    expect(extra.json().excess).toContainEqual(expect.objectContaining({ entityId: String(victim.entityId), visits: 2, needed: 1 }));
     expect(extra.json().surplus).toBe(1);
     const log = await rows(sql`select action, summary from audit_log where entity_type = 'plan' and entity_id = ${String(draft.id)} order by id`);
     expect(log.map((l) => l.action)).toEqual(['plan.generate', 'plan.task.remove', 'plan.task.add', 'plan.task.add']);
@@ -266,7 +272,10 @@ describe('inspections and live coverage', () => {
     expect(named.total).toBe(all.filter((x) => x.entityName.includes(name)).length);
   });
 
-  it('records a task once when two inspectors record it at the same moment', async () => {
+  // A real race needs two connections: on PGlite the two requests run one transaction after the
+  // other and this passes even without the re-check inside the transaction. races.test.ts forces
+  // the interleaving on every database; this one runs where requests truly race (PostgreSQL).
+  it.runIf(process.env.YJ_TEST_DB === 'postgres')('records a task once when two inspectors record it at the same moment (PostgreSQL: a real race)', async () => {
     const task = (await allTasks(cx, published.id)).find((x) => x.status === 'planned')!;
     const body = { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i) => i.id) };
     const [a, b] = await Promise.all([cx.post('/api/inspections', body), cx.post('/api/inspections', { ...body, note: '另一人同时录入' })]);
@@ -312,9 +321,11 @@ describe('inspections and live coverage', () => {
 });
 
 describe('publishing', () => {
-  it('publishes once even when two requests race: one succeeds, the other is refused, tasks become inspections once', async () => {
+  // Races only on PostgreSQL (see the recording race above); races.test.ts covers PGlite.
+  it.runIf(process.env.YJ_TEST_DB === 'postgres')('publishes once even when two requests race: one succeeds, the other is refused, tasks become inspections once', async () => {
     const draft: PlanSummary = (await office.post('/api/plans', { campaignId, seed: 7 })).json();
-    const [a, b] = await Promise.all([office.post(`/api/plans/${draft.id}/publish`), office.post(`/api/plans/${draft.id}/publish`)]);
+    // `keep`: whatever the residual draft overlaps of the earlier plan (a unit whose second visit was cancelled), publish beside it.
+    const [a, b] = await Promise.all([office.post(`/api/plans/${draft.id}/publish`, { overlap: 'keep' }), office.post(`/api/plans/${draft.id}/publish`, { overlap: 'keep' })]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const [{ n }] = await rows(sql`select count(*)::int as n from inspections where plan_id = ${draft.id}`);
     expect(n).toBe(draft.taskCount);

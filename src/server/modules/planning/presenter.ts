@@ -1,7 +1,7 @@
 import type { PlanSummary, PlanTask } from '../../../contracts/plans.js';
 import type { LoadedPlan } from './queries.js';
+import { isoTimestamp } from '../../../contracts/calendar.js';
 
-const iso = (d: Date | string | null | undefined) => (d == null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
 export function presentPlan(p: LoadedPlan): PlanSummary {
   return {
@@ -13,11 +13,13 @@ export function presentPlan(p: LoadedPlan): PlanSummary {
     name: p.plan.name,
     seed: p.plan.seed,
     status: p.plan.status as PlanSummary['status'],
+    current: p.current,
+    supersededBy: p.plan.supersededBy ?? null,
     minimum: p.plan.minimum,
     optimal: p.plan.optimal,
     taskCount: p.taskCount,
-    createdAt: iso(p.plan.createdAt)!,
-    publishedAt: iso(p.plan.publishedAt),
+    createdAt: isoTimestamp(p.plan.createdAt),
+    publishedAt: isoTimestamp(p.plan.publishedAt),
   };
 }
 

@@ -7,13 +7,17 @@ import {
   inspectorConflict,
   coverage,
   coverageQuery,
+  editInspectionInput,
+  withdrawInspectionInput,
   generatePlanInput,
   inspection,
   missingItem,
+  myTask,
   planCheck,
   planDetail,
   planSummary,
   planTask,
+  publishPlanInput,
   recordInspectionInput,
 } from '../../../contracts/plans.js';
 import { ctxOf, errorResponses, idParams, okSchema, paged, pageQuery, sendFile, XLSX_TYPE } from '../../core/http.js';
@@ -22,20 +26,24 @@ import { listConflicts } from './use-cases/list-conflicts.js';
 import { removeConflict } from './use-cases/remove-conflict.js';
 import { cancelInspection } from './use-cases/cancel-inspection.js';
 import { changePlanTask } from './use-cases/change-plan-task.js';
+import { editInspection } from './use-cases/edit-inspection.js';
+import { withdrawInspection } from './use-cases/withdraw-inspection.js';
 import { exportPlan } from './use-cases/export-plan.js';
 import { generatePlanForCampaign } from './use-cases/generate-plan.js';
 import { getCoverage } from './use-cases/get-coverage.js';
 import { getInspection } from './use-cases/get-inspection.js';
 import { getPlanDetail } from './use-cases/get-plan.js';
+import { listMyTasks } from './use-cases/list-my-tasks.js';
 import { listMissing } from './use-cases/list-missing.js';
 import { listPlanTasks } from './use-cases/list-plan-tasks.js';
 import { listPlans } from './use-cases/list-plans.js';
-import { printPlan } from './use-cases/print-plan.js';
+import { printPlan, PRINT_CSP } from './use-cases/print-plan.js';
 import { publishPlan } from './use-cases/publish-plan.js';
 import { recordInspection } from './use-cases/record-inspection.js';
 
 import { warmPlanContexts } from './coverage-source.js';
 import './timeline.js';
+import { idParam } from '../../../contracts/fields.js';
 
 const tags = ['检查计划'];
 const outputQuery = coverageQuery.pick({ stationId: true });
@@ -54,7 +62,7 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/plans',
     {
       config: { access: 'plans.read' },
-      schema: { tags, summary: '检查计划列表', querystring: z.object({ campaignId: z.coerce.number().int().positive().optional() }), response: { 200: z.array(planSummary), ...errorResponses } },
+      schema: { tags, summary: '检查计划列表', querystring: z.object({ campaignId: idParam.optional() }), response: { 200: z.array(planSummary), ...errorResponses } },
     },
     async (req) => listPlans(ctxOf(req), req.query),
   );
@@ -76,7 +84,7 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '计划任务（本人数据范围内）',
         params: idParams,
-        querystring: pageQuery.extend({ stationId: z.coerce.number().int().positive().optional(), status: z.enum(['open', 'done', 'cancelled']).optional(), q: z.string().trim().max(50).optional() }),
+        querystring: pageQuery.extend({ stationId: idParam.optional(), status: z.enum(['open', 'done', 'cancelled']).optional(), q: z.string().trim().max(50).optional() }),
         response: { 200: paged(planTask), ...errorResponses },
       },
     },
@@ -89,8 +97,17 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/plans/:id/publish',
-    { config: { access: 'plans.manage' }, schema: { tags, summary: '发布计划，任务下达各所', params: idParams, response: { 200: planSummary, ...errorResponses } } },
-    async (req) => publishPlan(ctxOf(req), req.params.id),
+    {
+      config: { access: 'plans.manage' },
+      schema: {
+        tags,
+        summary: '发布计划，任务下达各所（与本专项行动其他计划的待检查任务重叠时须选择：替代原计划或同时保留）',
+        params: idParams,
+        body: publishPlanInput.nullish(),
+        response: { 200: planSummary, ...errorResponses },
+      },
+    },
+    async (req) => publishPlan(ctxOf(req), req.params.id, req.body ?? {}),
   );
   app.get(
     '/api/plans/:id/coverage',
@@ -116,13 +133,22 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/plans/:id/print',
     { config: { access: 'plans.read' }, schema: { tags, summary: '打印视图（HTML；可只打印一个所）', params: idParams, querystring: outputQuery } },
-    async (req, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(await printPlan(ctxOf(req), req.params.id, req.query.stationId)),
+    async (req, reply) =>
+      reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', PRINT_CSP).send(await printPlan(ctxOf(req), req.params.id, req.query.stationId)),
   );
 
   app.post(
     '/api/inspections',
     { config: { access: 'inspections.record' }, schema: { tags, summary: '录入检查（完成计划任务或计划外检查）', body: recordInspectionInput, response: { 200: inspection, ...errorResponses } } },
     async (req) => recordInspection(ctxOf(req), req.body),
+  );
+  app.get(
+    '/api/my-tasks',
+    {
+      config: { access: 'inspections.record' },
+      schema: { tags, summary: '我的任务：分派给本人的待检查任务（逾期在前，按截止日期）', response: { 200: z.object({ items: z.array(myTask), total: z.number(), today: z.string() }), ...errorResponses } },
+    },
+    async (req) => listMyTasks(ctxOf(req)),
   );
   app.get(
     '/api/inspections/:id',
@@ -134,12 +160,25 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'inspections.record' }, schema: { tags, summary: '取消待检查任务', params: idParams, body: cancelInspectionInput, response: { 200: inspection, ...errorResponses } } },
     async (req) => cancelInspection(ctxOf(req), req.params.id, req.body.reason),
   );
+  app.put(
+    '/api/inspections/:id',
+    { config: { access: 'inspections.record' }, schema: { tags, summary: '修改已录入的检查记录（须填写原因）', params: idParams, body: editInspectionInput, response: { 200: inspection, ...errorResponses } } },
+    async (req) => editInspection(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/inspections/:id/withdraw',
+    {
+      config: { access: 'inspections.record' },
+      schema: { tags, summary: '撤回已录入的检查记录（计划任务恢复为待检查，计划外检查改为已取消；须填写原因）', params: idParams, body: withdrawInspectionInput, response: { 200: inspection, ...errorResponses } },
+    },
+    async (req) => withdrawInspection(ctxOf(req), req.params.id, req.body),
+  );
 
   app.get(
     '/api/inspector-conflicts',
     {
       config: { access: 'plans.read' },
-      schema: { tags, summary: '检查人员回避登记', querystring: z.object({ entityId: z.coerce.number().int().positive().optional() }), response: { 200: z.array(inspectorConflict), ...errorResponses } },
+      schema: { tags, summary: '检查人员回避登记', querystring: z.object({ entityId: idParam.optional() }), response: { 200: z.array(inspectorConflict), ...errorResponses } },
     },
     async (req) => listConflicts(ctxOf(req), req.query),
   );

@@ -1,8 +1,8 @@
 import type { Tip, TipStatus } from '../../../contracts/tips.js';
 import type { Actor } from '../../core/context.js';
 import { actionsFor, EDITABLE_STATUS } from './workflow.js';
+import { isoTimestamp } from '../../../contracts/calendar.js';
 
-const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 /** What leaves the server about a tip: no photo bytes, plus what this actor may do with it. */
 export function presentTip(r: any, actor: Actor, photos: { id: number; fileName: string; mimeType: string; size: number }[]): Tip {
@@ -23,12 +23,13 @@ export function presentTip(r: any, actor: Actor, photos: { id: number; fileName:
     reporterName: r.reporterName ?? '',
     reviewNote: r.reviewNote ?? null,
     reviewerName: r.reviewerName ?? null,
-    reviewedAt: iso(r.reviewedAt),
+    reviewedAt: isoTimestamp(r.reviewedAt),
     forwardNote: r.forwardNote ?? null,
-    forwardedAt: iso(r.forwardedAt),
-    createdAt: iso(r.createdAt)!,
+    forwardedAt: isoTimestamp(r.forwardedAt),
+    createdAt: isoTimestamp(r.createdAt),
     photos: photos.map((p) => ({ id: p.id, fileName: p.fileName, mimeType: p.mimeType, size: p.size })),
     actions: actionsFor(actor.role, status),
     editable: r.reportedBy === actor.id && status === EDITABLE_STATUS,
+    version: r.version,
   };
 }

@@ -32,6 +32,7 @@ export const tipColumns = {
   forwardNote: tips.forwardNote,
   forwardedAt: tips.forwardedAt,
   createdAt: tips.createdAt,
+  version: tips.version,
 };
 
 export function selectTips(db: DbOrTx) {

@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createTipInput, listTipsQuery, TIP_PHOTO_MAX_BYTES, tip, transitionTipInput, updateTipInput } from '../../../contracts/tips.js';
+import { IMAGE_TYPES, receiveFile } from '../../core/uploads.js';
 import { AppError, invalid } from '../../core/errors.js';
-import { ctxOf, errorResponses, idParams, paged } from '../../core/http.js';
-import { addTipPhoto, photoTooLarge } from './use-cases/add-tip-photo.js';
+import { ctxOf, errorResponses, idParams, paged, VERSIONED_UPDATE } from '../../core/http.js';
+import { addTipPhoto } from './use-cases/add-tip-photo.js';
 import { getTip } from './use-cases/get-tip.js';
 import { getTipPhoto } from './use-cases/get-tip-photo.js';
 import { listTips } from './use-cases/list-tips.js';
 import { submitTip } from './use-cases/submit-tip.js';
 import { transitionTip } from './use-cases/transition-tip.js';
 import { updateTip } from './use-cases/update-tip.js';
+import { idParam } from '../../../contracts/fields.js';
 
 const tags = ['基层上报'];
 const errors = { ...errorResponses, 413: errorResponses[400] };
@@ -40,7 +42,7 @@ export const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tips/:id',
     {
       config: { access: 'tips.submit' },
-      schema: { tags, summary: '修改本人未受理的上报', params: idParams, body: updateTipInput, response: { 200: tip, ...errorResponses } },
+      schema: { tags, summary: '修改本人未受理的上报', description: VERSIONED_UPDATE, params: idParams, body: updateTipInput, response: { 200: tip, ...errorResponses } },
     },
     async (req) => updateTip(ctxOf(req), req.params.id, req.body),
   );
@@ -62,28 +64,19 @@ export const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tips/:id/photos',
     {
       config: { access: 'tips.submit' },
-      schema: { tags, summary: '上传照片（multipart，字段 file；JPG/PNG/WebP，不超过5MB）', params: idParams, response: { 200: tip, ...errors } },
+      schema: { tags, summary: '上传照片（multipart，字段 file；JPG/PNG/WebP，不超过5MB）', consumes: ['multipart/form-data'], params: idParams, response: { 200: tip, ...errors } },
     },
     async (req) => {
       const ctx = ctxOf(req);
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传照片', 415);
-      const file = await req.file({ limits: { fileSize: TIP_PHOTO_MAX_BYTES, files: 1 } });
-      if (!file) throw invalid('请选择照片');
-      let data: Buffer;
-      try {
-        data = await file.toBuffer();
-      } catch (e: any) {
-        if (e?.code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge();
-        throw e;
-      }
-      return addTipPhoto(ctx, req.params.id, { fileName: file.filename, data });
+      const file = await receiveFile(req, { maxBytes: TIP_PHOTO_MAX_BYTES, types: IMAGE_TYPES, what: '照片' });
+      return addTipPhoto(ctx, req.params.id, { fileName: file.fileName, data: file.data });
     },
   );
   app.get(
     '/api/tips/:id/photos/:photoId',
     {
       config: { access: 'tips.read' },
-      schema: { tags, summary: '查看照片', params: idParams.extend({ photoId: z.coerce.number().int().positive() }) },
+      schema: { tags, summary: '查看照片', params: idParams.extend({ photoId: idParam }) },
     },
     async (req, reply) => {
       const p = await getTipPhoto(ctxOf(req), req.params.id, req.params.photoId);

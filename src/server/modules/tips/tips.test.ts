@@ -66,7 +66,7 @@ describe('scope: a coordinator sees only what they submitted', () => {
   it('hides another reporter’s tip and refuses to change it', async () => {
     expect((await coordinator.get(`/api/tips/${byInformant}`)).statusCode).toBe(404);
     expect((await coordinator.get(`/api/tips/${inXl}`)).statusCode).toBe(404);
-    const patch = await coordinator.patch(`/api/tips/${byInformant}`, { title: '改别人的' });
+    const patch = await coordinator.patch(`/api/tips/${byInformant}`, { title: '改别人的', version: 1 });
     expect(patch.statusCode).toBe(404);
     expect((await coordinator.post(`/api/tips/${inXl}/transition`, { action: 'accept' })).statusCode).toBe(403);
     expect((await coordinator.request({ method: 'POST', url: `/api/tips/${byInformant}/photos`, ...multipart('a.png', 'image/png', PNG) })).statusCode).toBe(404);
@@ -129,10 +129,10 @@ describe('bad input', () => {
     const big = Buffer.concat([PNG, Buffer.alloc(TIP_PHOTO_MAX_BYTES, 7)]);
     const res = await coordinator.request({ method: 'POST', url: `/api/tips/${id}/photos`, ...multipart('big.png', 'image/png', big) });
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toMatchObject({ code: 'PHOTO_TOO_LARGE', message: '照片不能超过5MB' });
+    expect(res.json()).toMatchObject({ code: 'FILE_TOO_LARGE', message: '照片不能超过 5 MB' });
     const fake = await coordinator.request({ method: 'POST', url: `/api/tips/${id}/photos`, ...multipart('x.png', 'image/png', Buffer.from('<script>alert(1)</script>')) });
-    expect(fake.statusCode).toBe(400);
-    expect(fake.json().message).toContain('JPG、PNG 或 WebP');
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json()).toMatchObject({ code: 'UNSUPPORTED_FILE_TYPE', message: expect.stringContaining('JPG、PNG、WebP') });
     expect((await coordinator.get(`/api/tips/${id}`)).json().photos).toEqual([]);
     // A real phone photo (a few MB, above the 1 MB JSON body limit) is accepted.
     const phonePhoto = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(3 * 1024 * 1024, 9)]);

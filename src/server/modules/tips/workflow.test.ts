@@ -34,7 +34,7 @@ it('accepts then forwards, auditing each step in the same transaction as the cha
   const id = await submit('药店疑似回收药品');
   const acc = await inspector.post(`/api/tips/${id}/transition`, { action: 'accept', note: '安排核查' });
   expect(acc.statusCode, acc.body).toBe(200);
-  expect(acc.json()).toMatchObject({ status: 'accepted', reviewNote: '安排核查', actions: ['forward'], editable: false });
+  expect(acc.json()).toMatchObject({ status: 'accepted', reviewNote: '安排核查', actions: ['forward', 'reopen'], editable: false });
   expect((await coordinator.get(`/api/tips/${id}`)).json()).toMatchObject({ status: 'accepted', editable: false, reviewerName: expect.any(String) });
   const fwd = await head.post(`/api/tips/${id}/transition`, { action: 'forward', note: '转执法大队' });
   expect(fwd.statusCode, fwd.body).toBe(200);
@@ -43,6 +43,27 @@ it('accepts then forwards, auditing each step in the same transaction as the cha
   expect(log.map((l) => l.action)).toEqual(['tip.submit', 'tip.accept', 'tip.forward']);
   expect(log[1]).toMatchObject({ before: { status: 'submitted' }, after: { status: 'accepted', note: '安排核查' } });
   expect(log[2]).toMatchObject({ before: { status: 'accepted' }, after: { status: 'forwarded' } });
+});
+
+it('undoes an acceptance with a reason (back to 待受理, audited) until it is forwarded', async () => {
+  const id = await submit('误受理的线索');
+  expect((await inspector.post(`/api/tips/${id}/transition`, { action: 'accept', note: '受理' })).statusCode).toBe(200);
+  const noReason = await inspector.post(`/api/tips/${id}/transition`, { action: 'reopen' });
+  expect(noReason.statusCode).toBe(400);
+  expect(noReason.json().message).toBe('请填写撤回原因');
+  expect((await state(id)).status).toBe('accepted');
+  const undo = await inspector.post(`/api/tips/${id}/transition`, { action: 'reopen', note: '点错了，应由其他所受理' });
+  expect(undo.statusCode, undo.body).toBe(200);
+  expect(undo.json()).toMatchObject({ status: 'submitted', reviewNote: null, actions: ['accept', 'reject'] });
+  expect((await coordinator.get(`/api/tips/${id}`)).json()).toMatchObject({ status: 'submitted', editable: true });
+  const log = await auditOf(id);
+  expect(log.at(-1)).toMatchObject({ action: 'tip.reopen', before: { status: 'accepted' }, after: { status: 'submitted', note: '点错了，应由其他所受理' } });
+  // Once forwarded, something depends on the acceptance: no undo.
+  await inspector.post(`/api/tips/${id}/transition`, { action: 'accept' });
+  await inspector.post(`/api/tips/${id}/transition`, { action: 'forward', note: '转执法大队' });
+  const late = await inspector.post(`/api/tips/${id}/transition`, { action: 'reopen', note: '再撤回' });
+  expect(late.statusCode).toBe(409);
+  expect((await state(id)).status).toBe('forwarded');
 });
 
 it('rejects only with a reason', async () => {
@@ -83,14 +104,14 @@ it('refuses illegal transitions with a Chinese message and changes nothing', asy
     expect((await auditOf(id)).length).toBe(auditBefore);
   }
   // An accepted tip is out of the reporter's hands.
-  const edit = await coordinator.patch(`/api/tips/${forwarded}`, { title: '改标题' });
+  const edit = await coordinator.patch(`/api/tips/${forwarded}`, { title: '改标题', version: await t.version('tips', forwarded) });
   expect(edit.statusCode).toBe(409);
   expect(edit.json().message).toBe('已受理或已处理的上报不能再修改');
 });
 
 it('lets the reporter edit while submitted, audited with before and after', async () => {
   const id = await submit('原标题');
-  const res = await coordinator.patch(`/api/tips/${id}`, { title: '新标题', entityName: '某某大药房' });
+  const res = await coordinator.patch(`/api/tips/${id}`, { title: '新标题', entityName: '某某大药房', version: 1 });
   expect(res.statusCode, res.body).toBe(200);
   expect(res.json()).toMatchObject({ title: '新标题', entityName: '某某大药房' });
   const log = await auditOf(id);

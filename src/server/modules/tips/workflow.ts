@@ -7,12 +7,15 @@ const REVIEWERS: Role[] = ['station_head', 'inspector', 'office', 'admin'];
 
 /**
  * The one table of a tip's life: submitted → accepted | rejected; accepted → forwarded.
+ * An acceptance can be undone (撤回受理, reason required) while nothing depends on it yet, i.e.
+ * before it is forwarded: accepted → submitted.
  * Each row names the roles that may take it and whether a note (reason) is required.
  */
 export const TIP_WORKFLOW: readonly { action: TipAction; from: TipStatus; to: TipStatus; roles: readonly Role[]; note: 'optional' | 'required'; noteLabel: string }[] = [
   { action: 'accept', from: 'submitted', to: 'accepted', roles: REVIEWERS, note: 'optional', noteLabel: '受理意见' },
   { action: 'reject', from: 'submitted', to: 'rejected', roles: REVIEWERS, note: 'required', noteLabel: '不予受理理由' },
   { action: 'forward', from: 'accepted', to: 'forwarded', roles: REVIEWERS, note: 'required', noteLabel: '转办说明' },
+  { action: 'reopen', from: 'accepted', to: 'submitted', roles: REVIEWERS, note: 'required', noteLabel: '撤回原因' },
 ];
 
 /** The reporter may still edit and add photos only while nobody has reviewed it. */

@@ -1,28 +1,31 @@
 import { Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { AUDIT_FIELD_LABELS } from '../../../contracts/audit.js';
-import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../../contracts/permissions.js';
-import { ORG_UNIT_KIND_LABELS } from '../../../contracts/org.js';
-
-const VALUE_LABELS: Record<string, Record<string, string>> = {
-  role: ROLE_LABELS,
-  dataScope: DATA_SCOPE_LABELS,
-  kind: ORG_UNIT_KIND_LABELS,
-};
+import { AUDIT_FIELD_LABELS, auditFieldLabel, auditValueLabel } from '../../../contracts/audit.js';
 /** Bookkeeping fields that change on every write and say nothing to a reader. */
 const NOISE = new Set(['updatedAt', 'lastLoginAt', 'failedLogins']);
 const FIELD_ORDER = Object.keys(AUDIT_FIELD_LABELS).filter((f) => f !== 'id').concat('id');
 
-function show(field: string, v: unknown): string {
+/** A value as a reader says it: states, kinds and roles by their Chinese names (contracts/audit.ts). */
+function show(type: string, field: string, v: unknown): string {
   if (v === undefined) return '';
   if (v === null || v === '') return '（空）';
   if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.length ? v.map((x) => auditValueLabel(type, field, x) ?? x).join('、') : '（空）';
   if (typeof v === 'string') {
-    if (VALUE_LABELS[field]?.[v]) return VALUE_LABELS[field][v];
+    const label = auditValueLabel(type, field, v);
+    if (label) return label;
     if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return new Date(v).toLocaleString('zh-CN');
     return v;
   }
-  return JSON.stringify(v);
+  if (Array.isArray(v)) return v.length ? v.map((x) => show(type, field, x)).join('；') : '（空）';
+  // A nested record (a licence, a piece of evidence): its fields by name, not as JSON.
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== null && x !== undefined && x !== '')
+      .map(([k, x]) => `${auditFieldLabel(type, k)}：${show(type, k, x)}`)
+      .join('，');
+  }
+  return String(v);
 }
 
 interface Row {
@@ -33,7 +36,7 @@ interface Row {
 }
 
 /** Before/after of one audit row as a field-by-field table, changed fields first and highlighted. */
-export function AuditDiff({ before, after, ip }: { before: unknown; after: unknown; ip: string | null }) {
+export function AuditDiff({ entityType, before, after, ip }: { entityType: string; before: unknown; after: unknown; ip: string | null }) {
   const [all, setAll] = useState(false);
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
@@ -76,7 +79,7 @@ export function AuditDiff({ before, after, ip }: { before: unknown; after: unkno
             width: 140,
             render: (f: string, r) => (
               <span>
-                {AUDIT_FIELD_LABELS[f] ?? f}
+                {auditFieldLabel(entityType, f)}
                 {r.changed && !isCreate && (
                   <Tag color="gold" style={{ marginLeft: 6 }}>
                     已改
@@ -91,13 +94,13 @@ export function AuditDiff({ before, after, ip }: { before: unknown; after: unkno
                 {
                   title: '修改前',
                   render: (_: unknown, r: Row) =>
-                    r.changed ? <Typography.Text delete type="danger">{show(r.field, r.before)}</Typography.Text> : show(r.field, r.before),
+                    r.changed ? <Typography.Text delete type="danger">{show(entityType, r.field, r.before)}</Typography.Text> : show(entityType, r.field, r.before),
                 },
               ]),
           {
             title: isCreate ? '值' : '修改后',
             render: (_: unknown, r: Row) =>
-              r.changed && !isCreate ? <Typography.Text strong style={{ color: '#389e0d' }}>{show(r.field, r.after)}</Typography.Text> : show(r.field, r.after),
+              r.changed && !isCreate ? <Typography.Text strong style={{ color: '#389e0d' }}>{show(entityType, r.field, r.after)}</Typography.Text> : show(entityType, r.field, r.after),
           },
         ]}
       />

@@ -2,7 +2,7 @@ import { Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../contracts/audit.js';
+import { auditActionLabel, auditEntityLabel } from '../../../contracts/audit.js';
 import { useMobile } from '../org/use-mobile.js';
 import { api, qs } from '../../lib/api.js';
 import { AuditDiff } from './AuditDiff.js';
@@ -29,8 +29,8 @@ interface Facets {
 }
 
 const PAGE_SIZE = 20;
-const actionLabel = (a: string) => AUDIT_ACTION_LABELS[a] ?? a;
-const entityLabel = (e: string) => AUDIT_ENTITY_LABELS[e] ?? e;
+const actionLabel = auditActionLabel;
+const entityLabel = auditEntityLabel;
 const actionColor = (a: string) => (a.endsWith('.create') || a.endsWith('.import') ? 'green' : a.endsWith('.update') ? 'blue' : a.startsWith('auth.') ? 'default' : 'orange');
 
 /** 审计日志: who changed what and when, with filters and a before/after diff per row. */
@@ -120,7 +120,7 @@ export default function AuditPage() {
         dataSource={q.data?.items}
         data-testid="audit-table"
         expandable={{
-          expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} ip={r.ip} />,
+          expandedRowRender: (r) => <AuditDiff entityType={r.entityType} before={r.before} after={r.after} ip={r.ip} />,
           rowExpandable: (r) => r.before != null || r.after != null,
         }}
         pagination={{ current: page, total: q.data?.total, pageSize: PAGE_SIZE, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条`, size: 'small' }}

@@ -3,12 +3,40 @@ import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Tabs, T
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { parse, stringify } from 'yaml';
-import type { DefinitionIssue } from '../../../contracts/campaigns.js';
+import type { CampaignDetail, DefinitionIssue } from '../../../contracts/campaigns.js';
 import type { OrgUnit } from '../../../contracts/org.js';
 import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
+import { staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 import { blankDefinition, campaignsApi, clean, issuesOf } from './api.js';
 import { DefinitionForm } from './DefinitionForm.js';
+
+/** Parts of a definition, for the "已被他人修改" comparison (unknown parts show their key). */
+const PART_LABELS: Record<string, string> = {
+  name: '行动名称',
+  docNo: '文号',
+  issuer: '发文单位',
+  summary: '概述',
+  period: '时间范围',
+  phases: '阶段',
+  subActions: '子行动',
+  focus: '工作重点',
+  quotas: '检查指标',
+  tables: '报表',
+  obligations: '报送任务',
+  checklists: '检查表',
+  organisation: '组织领导',
+  tasks: '任务分工',
+  liaisons: '联络员',
+  staffing: '基层队伍',
+  events: '重要节点',
+};
+const showPart = (v: unknown) =>
+  typeof v === 'object' ? <pre style={{ maxHeight: 160, overflow: 'auto', whiteSpace: 'pre-wrap', fontSize: 12, margin: '4px 0' }}>{stringify(v)}</pre> : String(v);
+function partFields(...defs: object[]): ConflictField[] {
+  const keys = [...new Set(defs.flatMap((d) => Object.keys(d ?? {})))];
+  return keys.map((k) => ({ name: k, label: PART_LABELS[k] ?? k, format: showPart }));
+}
 
 /** Create (from a seed template or blank) or amend a campaign: forms, or raw YAML/JSON. */
 export default function CampaignEditorPage() {
@@ -26,6 +54,9 @@ export default function CampaignEditorPage() {
   const [note, setNote] = useState('');
   const [loaded, setLoaded] = useState(false);
   const [saving, setSaving] = useState(false);
+  const conflict = useConflict();
+  /** The campaign as the editor loaded it (definition and version); moves on when a conflict is resolved. */
+  const [base, setBase] = useState<CampaignDetail | null>(null);
   const templates = useQuery({ queryKey: ['campaign-templates'], queryFn: campaignsApi.templates, enabled: !campaignId });
   const existing = useQuery({ queryKey: ['campaign', campaignId], queryFn: () => campaignsApi.get(campaignId!), enabled: !!campaignId });
   const jurisdictionId = existing.data?.jurisdictionId ?? me?.jurisdictionId;
@@ -42,7 +73,7 @@ export default function CampaignEditorPage() {
     setLoaded(true);
   };
   useEffect(() => {
-    if (existing.data && !loaded) load(existing.data.definition);
+    if (existing.data && !loaded) load(existing.data.definition), setBase(existing.data);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [existing.data]);
 
@@ -79,15 +110,43 @@ export default function CampaignEditorPage() {
         return;
       }
     } else def = current();
+    return saveDefinition(def, base);
+  };
+
+  /** Put a definition into whichever editor is open. */
+  const show = (def: object) => {
+    form.resetFields();
+    form.setFieldsValue(def);
+    if (tab === 'raw') setRaw(stringify(def));
+  };
+
+  const saveDefinition = async (def: unknown, from: CampaignDetail | null): Promise<void> => {
     setSaving(true);
     try {
-      const saved = campaignId ? await campaignsApi.amend(campaignId, def, note) : await campaignsApi.create(def);
+      const saved = campaignId ? await campaignsApi.amend(campaignId, def, note, from!.version) : await campaignsApi.create(def);
       message.success(campaignId ? `已保存为第${saved.version}版` : '已创建');
       await qc.invalidateQueries({ queryKey: ['campaigns'] });
       await qc.invalidateQueries({ queryKey: ['campaign', saved.id] });
       await qc.invalidateQueries({ queryKey: ['campaign-home', saved.id] });
       nav(`/campaigns/${saved.id}`);
     } catch (e) {
+      const now = staleCurrent<CampaignDetail>(e);
+      if (now && from) {
+        // Someone saved a newer version meanwhile: compare part by part, then save the merge on top of it.
+        setSaving(false);
+        const mine = def as Record<string, unknown>;
+        const choice = await conflict.resolve({ fields: partFields(mine, now.definition, from.definition), base: from.definition, mine, theirs: now.definition });
+        if (!choice) return;
+        setBase(now);
+        if (choice.action === 'theirs') {
+          show(now.definition);
+          message.info(`已采用对方保存的第${now.version}版`);
+          return;
+        }
+        const merged = Object.fromEntries(Object.entries(choice.values).filter(([, v]) => v !== undefined && v !== null));
+        show(merged);
+        return saveDefinition(merged, now);
+      }
       const list = issuesOf(e);
       if (tab === 'raw' && list.length) setTab('form'), form.setFieldsValue(def as object);
       if (list.length) setTimeout(() => showIssues(list), 0);
@@ -101,13 +160,14 @@ export default function CampaignEditorPage() {
   const ready = campaignId ? loaded : loaded;
   return (
     <Card title={campaignId ? `修订专项行动：${existing.data?.name ?? ''}` : '新建专项行动'}>
+      {conflict.dialog}
       {!campaignId && (
         <Space wrap style={{ marginBottom: 12 }}>
           <span>从模板开始：</span>
           <Select
             data-testid="template-select"
             style={{ minWidth: 280 }}
-            placeholder="选择种子方案模板"
+            placeholder="选择方案模板"
             options={(templates.data ?? []).map((t) => ({ value: t.code, label: `${t.name}（${t.issuer}）` }))}
             onChange={async (code: string) => {
               const def = (await campaignsApi.template(code)).definition;

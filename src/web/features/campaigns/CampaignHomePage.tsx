@@ -1,14 +1,15 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Col, Descriptions, Grid, Popconfirm, Row, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Grid, Popconfirm, Progress, Row, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CAMPAIGN_STATUSES, FORM_TYPES, TABLE_PERIODS, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { useAuth } from '../../lib/auth.js';
 import { campaignsApi } from './api.js';
 import { STATUS_COLORS } from './CampaignsPage.js';
 import { FocusLists, LiaisonRegister, OrgChart, StaffingProgress, TaskBreakdown } from './HomeSections.js';
 import { Timeline } from './Timeline.js';
+import { PendingDecisions, ProvenanceTag } from './Provenance.js';
 import { ItemList } from '../../lib/ItemList.js';
 
 export default function CampaignHomePage() {
@@ -66,6 +67,8 @@ export default function CampaignHomePage() {
           </div>
         )}
       </Card>
+      <PendingDecisions campaignId={id} def={def} pending={home.data.pending} canManage={manage} closed={c.status === 'closed'} />
+      {def.quotas.length > 0 && can('plans.read') && <InspectionCard inspection={(home.data as any).inspection} />}
       <Card>
         <Sections mobile={mobile} tab={tab} setTab={setTab} items={[
             { key: 'tasks', label: '任务分工', children: <TaskBreakdown campaignId={id} tasks={home.data.tasks} canManage={manage} refresh={refresh} /> },
@@ -87,18 +90,18 @@ export default function CampaignHomePage() {
                         <div data-testid="obligation">
                           <div style={{ fontWeight: 600 }}>{o.label}</div>
                           <div style={{ fontSize: 12, color: '#666' }}>
-                            {o.rule} · {FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES]} · 共 {o.count} 次
+                            {o.rule}<ProvenanceTag def={def} path={`obligations.${o.key}.rule`} /> · {FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES]} · 共 {o.count} 次
                           </div>
-                          <div style={{ fontSize: 12, color: '#666' }}>{o.def.submitters.join('、')} → {o.def.recipient}</div>
+                          <div style={{ fontSize: 12, color: '#666' }}>{o.def.submitters.join('、')} → {o.def.recipient ?? o.def.externalRecipient}<ProvenanceTag def={def} path={`obligations.${o.key}.${o.def.recipient ? 'recipient' : 'submitters'}`} /></div>
                           <div style={{ fontSize: 12 }}>下次：{o.next ? `${o.next.date} ${o.next.time}` : '—'}</div>
                         </div>
                       ),
                     },
                   ] : [
                     { title: '报送任务', dataIndex: 'label' },
-                    { title: '时限', dataIndex: 'rule', width: 200 },
+                    { title: '时限', width: 200, render: (_, o: any) => <>{o.rule}<ProvenanceTag def={def} path={`obligations.${o.key}.rule`} /></> },
                     { title: '形式', width: 90, render: (_, o: any) => FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES] },
-                    { title: '报送单位 → 接收', render: (_, o: any) => `${o.def.submitters.join('、')} → ${o.def.recipient}` },
+                    { title: '报送单位 → 接收', render: (_, o: any) => <>{`${o.def.submitters.join('、')} → ${o.def.recipient ?? o.def.externalRecipient}`}<ProvenanceTag def={def} path={`obligations.${o.key}.submitters`} /><ProvenanceTag def={def} path={`obligations.${o.key}.recipient`} /></> },
                     { title: '下次', width: 150, render: (_, o: any) => (o.next ? `${o.next.date} ${o.next.time}` : '—') },
                     { title: '共', dataIndex: 'count', width: 50 },
                   ]}
@@ -112,7 +115,7 @@ export default function CampaignHomePage() {
               children: (
                 <Row gutter={12}>
                   <Col xs={24} md={12}>
-                    <ItemList header={<b>检查指标</b>} items={def.quotas} rowKey={(q) => q.id} renderItem={(q) => <ItemList.Row>{q.label}{q.children?.length ? `（含${q.children.length}项子指标）` : ''}</ItemList.Row>} />
+                    <ItemList header={<b>检查指标</b>} items={def.quotas} rowKey={(q) => q.id} renderItem={(q) => <ItemList.Row><span>{q.label}{q.children?.length ? `（含${q.children.length}项子指标）` : ''}<ProvenanceTag def={def} path={`quotas.${q.id}.population`} /><ProvenanceTag def={def} path={`quotas.${q.id}.times`} /></span></ItemList.Row>} />
                   </Col>
                   <Col xs={24} md={12}>
                     <ItemList
@@ -168,5 +171,26 @@ function Sections({ mobile, tab, setTab, items }: { mobile: boolean; tab: string
       <Select data-testid="section-picker" value={tab} onChange={setTab} options={items.map((i) => ({ value: i.key, label: i.label }))} style={{ width: '100%', marginBottom: 12 }} />
       {items.find((i) => i.key === tab)?.children}
     </>
+  );
+}
+
+/** The campaign's current plan (当前方案) and how far its inspections are, or the way to make one. */
+function InspectionCard({ inspection }: { inspection: { planId: number; planName: string; done: number; required: number } | null }) {
+  const { can } = useAuth();
+  if (!inspection)
+    return (
+      <Card size="small" title="检查计划">
+        尚未发布检查计划。{can('plans.manage') && <Link to="/plans">去生成检查计划</Link>}
+      </Card>
+    );
+  const pct = inspection.required ? Math.round((inspection.done / inspection.required) * 100) : 100;
+  return (
+    <Card size="small" title="检查计划与完成情况" extra={<Link to={`/plans/${inspection.planId}`}>查看计划</Link>}>
+      <div style={{ marginBottom: 4 }}>
+        当前方案：<Link to={`/plans/${inspection.planId}`}>{inspection.planName}</Link>
+      </div>
+      <Progress percent={pct} format={() => `${inspection.done}/${inspection.required}`} />
+      <div style={{ fontSize: 12, color: '#888' }}>各项检查指标已检 {inspection.done}，应检 {inspection.required}（按指标计）</div>
+    </Card>
   );
 }

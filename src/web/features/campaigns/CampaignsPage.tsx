@@ -27,7 +27,7 @@ export default function CampaignsPage() {
         dataSource={q.data}
         scroll={mobile ? undefined : { x: 720 }}
         pagination={false}
-        locale={{ emptyText: can('campaigns.manage') ? '暂无专项行动：点击“新建专项行动”，可从五个种子方案模板开始' : '本辖区暂无专项行动' }}
+        locale={{ emptyText: can('campaigns.manage') ? '暂无专项行动：点击“新建专项行动”，可从五个方案模板开始' : '本辖区暂无专项行动' }}
         columns={mobile ? [
           {
             title: '专项行动',

@@ -4,8 +4,10 @@ import type { ReactNode } from 'react';
 import { FORM_TYPES, TABLE_PERIODS, UNIT_GROUPS } from '../../../contracts/campaigns.js';
 import { SECTORS } from '../../../contracts/entity-kinds.js';
 import { JsonArea, KindSelect, TagsInput, tagOptions } from './fields.js';
+import { isCalendarDate } from '../../../contracts/calendar.js';
 
-const DATE = { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式 YYYY-MM-DD' };
+/** The calendar's own check (contracts/calendar.ts): the format and a real date (no 2月30日). */
+const DATE = { validator: (_: unknown, v?: string) => (!v || isCalendarDate(v) ? Promise.resolve() : Promise.reject(new Error('格式 YYYY-MM-DD，且须为存在的日期'))) };
 const dateInput = <Input placeholder="YYYY-MM-DD" inputMode="numeric" style={{ width: 130 }} />;
 const weekdays = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'].map((label, i) => ({ value: i + 1, label }));
 

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { TASK_STATUSES, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { ENTITY_KIND_LABELS, ENTITY_TAGS, SECTORS, type EntityKind } from '../../../contracts/entity-kinds.js';
 import { api, download } from '../../lib/api.js';
+import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 import { ItemList } from '../../lib/ItemList.js';
 
 const STATUS_COLOR: Record<string, string> = { todo: 'default', doing: 'processing', done: 'success', blocked: 'error' };
@@ -74,19 +75,27 @@ export function TaskBreakdown({ campaignId, tasks, canManage, refresh }: { campa
     return (
       <>
         <Progress percent={t.progress.length ? Math.round((done / t.progress.length) * 100) : 0} size="small" format={() => `${done}/${t.progress.length}`} />
+        {t.progressFrom && <div style={{ fontSize: 12, color: '#888' }}>按检查计划完成情况自动计算（已检/应检）</div>}
         <Space size={[4, 4]} wrap>
-          {t.progress.map((p: any) => (
-            <Tag
-              key={p.orgUnitId}
-              color={STATUS_COLOR[p.status]}
-              style={{ cursor: p.mine || canManage ? 'pointer' : 'default' }}
-              title={`${TASK_STATUSES[p.status as keyof typeof TASK_STATUSES]}${p.note ? '：' + p.note : ''}${p.evidence.length ? `（证明材料${p.evidence.length}份）` : ''}`}
-              onClick={() => (p.mine || canManage) && setEdit({ task: t, p })}
-            >
-              {p.unitName}
-              {p.evidence.length > 0 && ` 📎${p.evidence.length}`}
-            </Tag>
-          ))}
+          {t.progress.map((p: any) =>
+            p.live ? (
+              // Measured from the current plan's coverage: nothing to fill in.
+              <Tag key={p.orgUnitId} color={STATUS_COLOR[p.status]} title={`${TASK_STATUSES[p.status as keyof typeof TASK_STATUSES]}：已检 ${p.live.done} / 应检 ${p.live.required}`}>
+                {p.unitName} {p.live.done}/{p.live.required}
+              </Tag>
+            ) : (
+              <Tag
+                key={p.orgUnitId}
+                color={STATUS_COLOR[p.status]}
+                style={{ cursor: p.mine || canManage ? 'pointer' : 'default' }}
+                title={`${TASK_STATUSES[p.status as keyof typeof TASK_STATUSES]}${p.note ? '：' + p.note : ''}${p.evidence.length ? `（证明材料${p.evidence.length}份）` : ''}`}
+                onClick={() => (p.mine || canManage) && setEdit({ task: t, p })}
+              >
+                {p.unitName}
+                {p.evidence.length > 0 && ` 📎${p.evidence.length}`}
+              </Tag>
+            ),
+          )}
         </Space>
       </>
     );
@@ -136,11 +145,37 @@ export function TaskBreakdown({ campaignId, tasks, canManage, refresh }: { campa
   );
 }
 
+const PROGRESS_FIELDS: ConflictField[] = [
+  { name: 'status', label: '状态', format: (s) => TASK_STATUSES[s as keyof typeof TASK_STATUSES] ?? String(s) },
+  { name: 'note', label: '进展说明' },
+  { name: 'evidence', label: '证明材料', format: (xs) => (xs as { name: string }[]).map((x) => x.name).join('、') },
+];
+
 function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; task: any; p: any; onClose: () => void }) {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
   const [evidence, setEvidence] = useState<any[]>(p.evidence);
+  const conflict = useConflict();
+  /** The progress as this form loaded it (version 0: no report yet); moves on when a conflict is resolved. */
+  const [loaded, setLoaded] = useState<any>(p);
   const base = `/api/campaigns/${campaignId}/tasks/${task.no}/units/${p.orgUnitId}`;
+  const save = async (v: Record<string, unknown>, from: any): Promise<void> => {
+    try {
+      await api(base, { method: 'PUT', body: { status: v.status, note: v.note, evidence: v.evidence, version: from.version } });
+      message.success('已保存');
+      onClose();
+    } catch (e) {
+      const now = staleCurrent<any>(e);
+      if (!now) return void message.error((e as Error).message);
+      const choice = await conflict.resolve({ fields: PROGRESS_FIELDS, base: pickFields(PROGRESS_FIELDS, from), mine: v, theirs: pickFields(PROGRESS_FIELDS, now) });
+      if (!choice) return;
+      setLoaded(now);
+      const next = choice.action === 'theirs' ? pickFields(PROGRESS_FIELDS, now) : choice.values;
+      form.setFieldsValue({ status: next.status, note: next.note ?? '' });
+      setEvidence((next.evidence as any[]) ?? []);
+      if (choice.action === 'save') await save(next, now);
+    }
+  };
   return (
     <Modal
       open
@@ -148,15 +183,10 @@ function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; t
       onCancel={onClose}
       onOk={async () => {
         const v = await form.validateFields();
-        try {
-          await api(base, { method: 'PUT', body: { ...v, evidence } });
-          message.success('已保存');
-          onClose();
-        } catch (e) {
-          message.error((e as Error).message);
-        }
+        await save({ ...v, evidence }, loaded);
       }}
     >
+      {conflict.dialog}
       <Form form={form} layout="vertical" initialValues={{ status: p.status, note: p.note ?? '' }}>
         <Form.Item name="status" label="状态"><Select options={Object.entries(TASK_STATUSES).map(([value, label]) => ({ value, label }))} /></Form.Item>
         <Form.Item name="note" label="进展说明"><Input.TextArea rows={3} /></Form.Item>
@@ -165,7 +195,7 @@ function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; t
       <ul>
         {evidence.map((e, i) => (
           <li key={i}>
-            {e.fileId ? <a onClick={() => download(`/api/campaigns/${campaignId}/files/${e.fileId}`, e.name)}>{e.name}</a> : <a href={e.url} target="_blank" rel="noreferrer">{e.name}</a>}{' '}
+            {e.fileId ? <a onClick={() => download(`/api/campaigns/${campaignId}/files/${e.fileId}`, e.name)}>{e.name}</a> : /^https?:\/\//i.test(e.url ?? '') ? <a href={e.url} target="_blank" rel="noreferrer">{e.name}</a> : e.name}{' '}
             <a onClick={() => setEvidence(evidence.filter((_, k) => k !== i))}>删除</a>
           </li>
         ))}
@@ -201,17 +231,28 @@ function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; t
 }
 
 const LIAISON_FIELDS = ['name', 'department', 'title', 'officePhone', 'mobile', 'email'];
+const LIAISON_CONFLICT_FIELDS: ConflictField[] = [
+  { name: 'name', label: '姓名' },
+  { name: 'department', label: '所在部门' },
+  { name: 'title', label: '职务' },
+  { name: 'officePhone', label: '办公电话' },
+  { name: 'mobile', label: '移动电话' },
+  { name: 'email', label: '电子邮箱' },
+];
 
 export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaignId: number; name: string; rows: any[]; canManage: boolean }) {
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
   const [edit, setEdit] = useState<any | null>(null);
   const [form] = Form.useForm();
+  const conflict = useConflict();
   const mobile = !Grid.useBreakpoint().md;
   // The form is always mounted (forceRender), so its values are set once the row to edit is known.
+  // Keyed on the unit: a resolved conflict moves `edit.liaison` on without resetting the merged values.
   useEffect(() => {
     if (edit) form.setFieldsValue(Object.fromEntries(LIAISON_FIELDS.map((k) => [k, edit.liaison?.[k] ?? ''])));
-  }, [edit, form]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [edit?.orgUnitId, form]);
   const fill = (r: any) =>
     (r.mine || canManage) && (
       <Button size="small" icon={<EditOutlined />} onClick={() => setEdit(r)}>
@@ -272,16 +313,30 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
         onCancel={() => setEdit(null)}
         onOk={async () => {
           const v = await form.validateFields();
-          try {
-            await api(`/api/campaigns/${campaignId}/liaisons/${edit.orgUnitId}`, { method: 'PUT', body: v });
-            message.success('已保存');
-            setEdit(null);
-            await qc.invalidateQueries({ queryKey: ['campaign-home', campaignId] });
-          } catch (e) {
-            message.error((e as Error).message);
-          }
+          // Version 0: the unit had not filled it in when the form opened.
+          const save = async (values: Record<string, unknown>, from: any): Promise<void> => {
+            try {
+              await api(`/api/campaigns/${campaignId}/liaisons/${edit.orgUnitId}`, { method: 'PUT', body: { ...values, version: from?.version ?? 0 } });
+              message.success('已保存');
+              setEdit(null);
+              await qc.invalidateQueries({ queryKey: ['campaign-home', campaignId] });
+            } catch (e) {
+              const handled = await conflict.handle<any>(e, {
+                form,
+                fields: LIAISON_CONFLICT_FIELDS,
+                base: edit.liaison ?? { version: 0 },
+                mine: values,
+                values: (r) => Object.fromEntries(LIAISON_FIELDS.map((k) => [k, r?.[k] ?? ''])),
+                setLoaded: (now) => setEdit({ ...edit, liaison: now }),
+                retry: save,
+              });
+              if (!handled) message.error((e as Error).message);
+            }
+          };
+          await save(v, edit.liaison);
         }}
       >
+        {conflict.dialog}
         <Form form={form} layout="vertical">
           <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input /></Form.Item>
           <Form.Item name="department" label="所在部门"><Input /></Form.Item>

@@ -1,3 +1,4 @@
+import { ProvenanceTag } from './Provenance.js';
 import { Tag } from 'antd';
 import type { CampaignDefinition } from '../../../contracts/campaigns.js';
 
@@ -31,7 +32,7 @@ export function Timeline({ def, today }: { def: CampaignDefinition; today: strin
       </div>
       <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12, color: '#888', marginTop: 4 }}>
         <span>{def.period.from}</span>
-        <span>{def.period.to}</span>
+        <span>{def.period.to}<ProvenanceTag def={def} path="period" /></span>
       </div>
       <div style={{ marginTop: 8 }}>
         {!inside && <Tag>{today < def.period.from ? '尚未开始' : '已过行动期间'}（今天 {today}）</Tag>}
@@ -39,6 +40,7 @@ export function Timeline({ def, today }: { def: CampaignDefinition; today: strin
           {def.phases.map((p, i) => (
             <li key={p.key}>
               <span style={{ color: COLORS[i % COLORS.length], fontWeight: p === current ? 700 : 400 }}>{p.name}</span> {p.from} 至 {p.to}
+              <ProvenanceTag def={def} path={`phases.${p.key}`} />
               {p === current && <Tag color="red" style={{ marginLeft: 6 }}>当前阶段</Tag>}
               {p.description && <span style={{ color: '#888' }}> — {p.description}</span>}
             </li>

@@ -12,8 +12,12 @@ export const campaignsApi = {
   templates: () => api<TemplateInfo[]>('/api/campaign-templates'),
   template: (code: string) => api<{ code: string; definition: any; yaml: string }>(`/api/campaign-templates/${code}`),
   create: (definition: unknown) => api<CampaignSummary>('/api/campaigns', { body: { definition, status: 'draft' } }),
-  amend: (id: number, definition: unknown, note: string) => api<CampaignSummary>(`/api/campaigns/${id}/definition`, { method: 'PUT', body: { definition, note } }),
+  /** Amend from the definition version the editor loaded (a newer one → 409 STALE_VERSION). */
+  amend: (id: number, definition: unknown, note: string, version: number) => api<CampaignSummary>(`/api/campaigns/${id}/definition`, { method: 'PUT', body: { definition, note, version } }),
   status: (id: number, status: string) => api<CampaignSummary>(`/api/campaigns/${id}/status`, { body: { status } }),
+  confirm: (id: number, path: string, note?: string) => api<CampaignSummary>(`/api/campaigns/${id}/confirm`, { body: { path, note } }),
+  readings: (id: number) => api<{ readings: { key: string; chosen: string; options: { key: string; label: string; inspections: number | null; optimal: boolean }[] }[] }>(`/api/campaigns/${id}/readings`),
+  chooseReading: (id: number, key: string, option: string) => api<CampaignSummary>(`/api/campaigns/${id}/readings/${key}`, { body: { option } }),
   validate: (definition: unknown) => api<{ ok: boolean; issues: DefinitionIssue[] }>('/api/campaigns/validate', { body: { definition } }),
 };
 
@@ -23,12 +27,19 @@ export function issuesOf(e: unknown): DefinitionIssue[] {
   return [];
 }
 
-/** Drop empty strings, nulls and empty optional objects left by form inputs. */
+/**
+ * Drop empty strings, nulls and empty optional objects left by form inputs. `provenance` and
+ * `readings` are data the form does not edit; they pass unchanged (a reading's null means "remove").
+ */
 export function clean(v: any): any {
   if (Array.isArray(v)) return v.map(clean).filter((x) => x !== undefined);
   if (v && typeof v === 'object') {
     const out: any = {};
     for (const [k, x] of Object.entries(v)) {
+      if (k === 'provenance' || k === 'readings') {
+        if (x !== undefined) out[k] = x;
+        continue;
+      }
       const c = clean(x);
       if (c !== undefined) out[k] = c;
     }

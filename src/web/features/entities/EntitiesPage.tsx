@@ -126,12 +126,15 @@ export default function EntitiesPage() {
               <>
                 <Link to={`/entities/${r.id}`}>{v}</Link>
                 <div style={{ fontSize: 12, color: '#999' }}>{r.creditCode}</div>
+                {/* A phone has no room for the type column: the type goes under the name. */}
+                {!screens.sm && <div style={{ fontSize: 12 }}>{r.kindLabel}</div>}
               </>
             ),
           },
           {
             title: '主体类型',
             dataIndex: 'kindLabel',
+            responsive: ['sm'],
             sorter: true,
             sortOrder: sortOrder('kindLabel'),
             width: 150,

@@ -1,23 +1,51 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_KINDS, ENTITY_STATUSES, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from '../../../contracts/entity-kinds.js';
 import { isValidCreditCode } from '../../../contracts/credit-code.js';
 import { DEFAULT_LICENCE, LICENCE_KINDS, type EntityDetail } from '../../../contracts/entities.js';
 import type { Jurisdiction, OrgUnit } from '../../../contracts/org.js';
 import { api, ApiError, qs } from '../../lib/api.js';
+import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 import { options } from './labels.js';
+
+const label = (labels: Record<string, string>) => (v: unknown) => (Array.isArray(v) ? v : [v]).map((x) => labels[String(x)] ?? String(x)).join('、');
+const KIND_LABELS = Object.fromEntries(ENTITY_KINDS.map((k) => [k.code, k.label]));
+/** The form's fields, for the "已被他人修改" comparison. */
+const FIELDS: ConflictField[] = [
+  { name: 'name', label: '单位名称' },
+  { name: 'creditCode', label: '统一社会信用代码' },
+  { name: 'kind', label: '主体类型', format: label(KIND_LABELS) },
+  { name: 'status', label: '经营状态', format: label(ENTITY_STATUSES) },
+  { name: 'medicalGrade', label: '医疗机构等级', format: label(MEDICAL_GRADES) },
+  { name: 'deviceLevel', label: '医疗器械监管级别', format: label(DEVICE_LEVELS) },
+  { name: 'familyPlanning', label: '经营计划生育类产品' },
+  { name: 'riskLevel', label: '风险等级', format: label(RISK_LEVELS) },
+  { name: 'creditGrade', label: '信用等级', format: label(CREDIT_GRADES) },
+  { name: 'tags', label: '标签', format: label(ENTITY_TAGS) },
+  { name: 'address', label: '地址' },
+  { name: 'legalRepresentative', label: '法定代表人' },
+  { name: 'personInCharge', label: '负责人' },
+  { name: 'qualityManager', label: '质量负责人/执业药师' },
+  { name: 'phone', label: '联系电话' },
+];
+const formValues = (e: EntityDetail) => pickFields(FIELDS, e);
 
 /**
  * Register a unit (no `entity`) or edit one. Editing keeps licences and placement as they are;
- * a re-import changes them in bulk.
+ * a re-import changes them in bulk. An edit saves against the version it loaded; when someone
+ * else saved in between, the conflict dialog shows both and saves the merge against the new one.
  */
 export function EntityEditDrawer({ entity, open, onClose }: { entity?: EntityDetail; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
   const qc = useQueryClient();
   const nav = useNavigate();
   const { message } = App.useApp();
+  const conflict = useConflict();
+  /** The record as this form loaded it (values and version); moves on when a conflict is resolved. */
+  const [loaded, setLoaded] = useState(entity);
   const kind = Form.useWatch('kind', form) ?? entity?.kind;
   const station = Form.useWatch('jurisdictionId', form);
   const stations = useQuery({
@@ -31,7 +59,7 @@ export function EntityEditDrawer({ entity, open, onClose }: { entity?: EntityDet
     queryFn: () => api<Jurisdiction[]>(`/api/jurisdictions${qs({ parentId: station })}`),
     enabled: !entity && !!station,
   });
-  async function save(v: Record<string, unknown>) {
+  async function save(v: Record<string, unknown>, base = loaded) {
     const { licenceNumber, licenceValidTo, ...rest } = v as Record<string, any>;
     const body = Object.fromEntries(Object.entries(rest).map(([k, x]) => [k, x === '' || x === undefined ? null : x]));
     Object.assign(body, { tags: v.tags ?? [], familyPlanning: !!v.familyPlanning });
@@ -47,13 +75,16 @@ export function EntityEditDrawer({ entity, open, onClose }: { entity?: EntityDet
         nav(`/entities/${created.id}`);
         return;
       }
-      const next = await api<EntityDetail>(`/api/entities/${entity.id}`, { method: 'PATCH', body });
+      const next = await api<EntityDetail>(`/api/entities/${entity.id}`, { method: 'PATCH', body: { ...body, version: base!.version } });
       qc.setQueryData(['entity', String(entity.id)], next);
       await qc.invalidateQueries({ queryKey: ['entity', String(entity.id), 'timeline'] });
       await qc.invalidateQueries({ queryKey: ['entities'] });
       message.success('已保存');
       onClose();
     } catch (e) {
+      const current = staleCurrent<EntityDetail>(e);
+      if (current) qc.setQueryData(['entity', String(current.id)], current);
+      if (await conflict.handle<EntityDetail>(e, { form, fields: FIELDS, base, mine: v, values: formValues, setLoaded, retry: save })) return;
       message.error(e instanceof ApiError ? e.message : '保存失败');
     }
   }
@@ -71,7 +102,8 @@ export function EntityEditDrawer({ entity, open, onClose }: { entity?: EntityDet
         </Button>
       }
     >
-      <Form form={form} layout="vertical" initialValues={entity ?? { status: 'operating', riskLevel: 'low', tags: [] }} onFinish={save}>
+      {conflict.dialog}
+      <Form form={form} layout="vertical" initialValues={entity ?? { status: 'operating', riskLevel: 'low', tags: [] }} onFinish={(v) => save(v)}>
         <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请输入单位名称' }, { max: 100 }]}>
           <Input />
         </Form.Item>

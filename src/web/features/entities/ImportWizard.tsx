@@ -97,7 +97,7 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
       {step === 0 && (
         <>
           <Typography.Paragraph>
-            支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）。建议使用模板：主体类型、风险等级、信用等级等列带下拉选项。同一统一社会信用代码或许可证编号的单位再次导入时更新原记录。
+            支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）。建议使用模板：主体类型、风险等级、信用等级等列带下拉选项。同一统一社会信用代码的单位再次导入时更新原记录；许可证编号已属于其他单位的行标为冲突，不会导入。
           </Typography.Paragraph>
           <Button icon={<DownloadOutlined />} onClick={() => download('/api/entities/import-template', '监管对象导入模板.xlsx')} style={{ marginBottom: 12 }}>
             下载导入模板
@@ -157,13 +157,13 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
               />
               <Table
                 size="small"
-                rowKey={(e) => `${e.row}-${e.field}-${e.message}`}
+                rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
                 dataSource={job.errors}
                 pagination={{ pageSize: 8, size: 'small' }}
                 data-testid="import-errors"
                 columns={[
                   { title: '行号', dataIndex: 'row', width: 70, render: (r: number) => (r ? `第${r}行` : '—') },
-                  { title: '列', dataIndex: 'field', width: 140 },
+                  { title: '列', dataIndex: 'column', width: 140 },
                   { title: '原因', dataIndex: 'message' },
                 ]}
               />

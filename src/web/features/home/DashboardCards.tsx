@@ -101,6 +101,11 @@ export function CampaignCard({ c, today, canManage }: { c: DashboardCampaign; to
             任务完成 <b>{c.tasksDone}</b> / {c.tasksTotal}
           </span>
         )}
+        {c.inspection && (
+          <Link to={`/plans/${c.inspection.planId}`} data-testid="campaign-coverage">
+            检查完成 <b>{c.inspection.done}</b> / {c.inspection.required}（{c.inspection.required ? Math.round((c.inspection.done / c.inspection.required) * 100) : 100}%）
+          </Link>
+        )}
       </div>
     </div>
   );

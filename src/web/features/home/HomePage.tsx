@@ -4,6 +4,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Ta
 import { Link, useNavigate } from 'react-router-dom';
 import { TASK_STATUSES } from '../../../contracts/campaigns.js';
 import type { Dashboard } from '../../../contracts/dashboard.js';
+import type { MyTask } from '../../../contracts/plans.js';
 import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../../contracts/permissions.js';
 import { TIP_STATUS_LABELS, TIP_STATUSES } from '../../../contracts/tips.js';
 import { MENU } from '../../app/menu.js';
@@ -34,6 +35,7 @@ export default function HomePage() {
           <Descriptions.Item label="数据范围">{DATA_SCOPE_LABELS[me.scope]}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {can('inspections.record') && <MyTasksButton />}
       {q.isLoading && (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           {[0, 1].map((i) => (
@@ -126,6 +128,28 @@ export default function HomePage() {
         ))}
       </Row>
     </>
+  );
+}
+
+/** One tap from the home page to the inspections I am to carry out, with how many are due. */
+function MyTasksButton() {
+  const nav = useNavigate();
+  const q = useQuery({ queryKey: ['my-tasks'], queryFn: () => api<{ items: MyTask[]; total: number }>('/api/my-tasks') });
+  const items = q.data?.items ?? [];
+  const today = items.filter((t) => t.dueToday).length;
+  const overdue = items.filter((t) => t.overdue).length;
+  return (
+    <Card hoverable style={{ marginBottom: 16 }} styles={{ body: { padding: 12 } }} onClick={() => nav('/my-tasks')} data-testid="my-tasks-card">
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
+        <span style={{ fontSize: 16, fontWeight: 600 }}>我的任务</span>
+        <Space size={4} wrap>
+          <Tag color="blue">待检查 {q.data?.total ?? '…'}</Tag>
+          {today > 0 && <Tag color="processing">今天到期 {today}</Tag>}
+          {overdue > 0 && <Tag color="red">已逾期 {overdue}</Tag>}
+          <Button type="primary" size="small">去检查</Button>
+        </Space>
+      </div>
+    </Card>
   );
 }
 

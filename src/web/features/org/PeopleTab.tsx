@@ -6,6 +6,7 @@ import type { Jurisdiction, Person } from '../../../contracts/org.js';
 import { DATA_SCOPE_LABELS, ROLE_LABELS, ROLES, type Role } from '../../../contracts/permissions.js';
 import { useMobile } from './use-mobile.js';
 import { api, ApiError, qs } from '../../lib/api.js';
+import { staleCurrent } from '../../lib/conflict.js';
 import { useAuth } from '../../lib/auth.js';
 import { ImportPeopleDialog } from './ImportPeopleDialog.js';
 import { PersonDialog } from './PersonDialog.js';
@@ -39,11 +40,16 @@ export function PeopleTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
         setTemp({ person: p, password: r.temporaryPassword });
       } else {
         const body = what === 'unlock' ? { unlock: true } : { active: what === 'activate' };
-        await api(`/api/people/${p.id}`, { method: 'PATCH', body });
+        await api(`/api/people/${p.id}`, { method: 'PATCH', body: { ...body, version: p.version } });
         message.success(what === 'unlock' ? `已解锁 ${p.displayName}` : what === 'activate' ? `已启用 ${p.displayName}` : `已停用 ${p.displayName}`);
       }
       await refresh();
     } catch (e) {
+      if (staleCurrent(e)) {
+        message.warning(`${p.displayName} 已被他人修改，列表已刷新，请确认后再操作`);
+        await refresh();
+        return;
+      }
       message.error(e instanceof ApiError ? e.message : '操作失败');
     }
   }

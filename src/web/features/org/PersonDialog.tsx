@@ -5,6 +5,7 @@ import { canGrantRole, canGrantScope, type Jurisdiction, type OrgUnit, type Pers
 import { DATA_SCOPE_LABELS, DATA_SCOPES, ROLE_DEFAULT_SCOPE, ROLE_LABELS, ROLES, type Role } from '../../../contracts/permissions.js';
 import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
+import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
 
 interface Node {
@@ -56,6 +57,9 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const p = props.person;
+  const conflict = useConflict();
+  /** The person as this form loaded them (values and version); moves on when a conflict is resolved. */
+  const [loaded, setLoaded] = useState(p);
   const units = useQuery({ queryKey: ['org-units', 'all'], queryFn: () => api<OrgUnit[]>('/api/org-units') });
   const unitId = Form.useWatch('orgUnitId', form) as number | undefined;
   const unit = units.data?.find((u) => u.id === unitId);
@@ -70,7 +74,21 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
   // Saving waits for the units and that default: a form sent earlier would fail on a unit the user never left empty.
   const ready = !!units.data && (!defaultUnit || unitId !== undefined);
 
-  async function submit(v: any) {
+  const unitName = (id: unknown) => units.data?.find((u) => u.id === id)?.name ?? String(id);
+  const placeName = (id: unknown) => [loaded, p].find((x) => x?.jurisdictionId === id)?.jurisdictionName ?? '另选的辖区';
+  const FIELDS: ConflictField[] = [
+    { name: 'displayName', label: '姓名' },
+    { name: 'orgUnitId', label: '所属机构', format: unitName },
+    { name: 'jurisdictionId', label: '负责辖区', format: placeName },
+    { name: 'role', label: '角色', format: (r) => ROLE_LABELS[r as Role] ?? String(r) },
+    { name: 'dataScope', label: '数据范围', format: (s) => DATA_SCOPE_LABELS[s as keyof typeof DATA_SCOPE_LABELS] ?? String(s) },
+    { name: 'title', label: '职务' },
+    { name: 'phone', label: '手机' },
+    { name: 'email', label: '邮箱' },
+  ];
+  const formValues = (x: Person) => pickFields(FIELDS, x);
+
+  async function submit(v: any, base = loaded) {
     setSaving(true);
     setError(null);
     const body: Record<string, unknown> = {
@@ -85,7 +103,7 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
     };
     try {
       if (p) {
-        await api(`/api/people/${p.id}`, { method: 'PATCH', body });
+        await api(`/api/people/${p.id}`, { method: 'PATCH', body: { ...body, version: base!.version } });
       } else {
         const created = await api<Person>('/api/people', { body: { ...body, username: v.username } });
         if (v.issuePassword) {
@@ -108,6 +126,8 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
       }
       props.onDone();
     } catch (e) {
+      if (staleCurrent(e)) setSaving(false);
+      if (await conflict.handle<Person>(e, { form, fields: FIELDS, base, mine: v, values: formValues, setLoaded, retry: submit })) return;
       setError(applyServerErrors(form, e));
     } finally {
       setSaving(false);
@@ -116,11 +136,12 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
 
   return (
     <Modal open title={p ? `编辑人员：${p.displayName}` : '新增人员'} okText="保存" okButtonProps={{ disabled: !ready }} confirmLoading={saving} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden width={640}>
+      {conflict.dialog}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={(v) => submit(v)}
         initialValues={p ? { ...p, jurisdictionId: p.jurisdictionId } : { role: 'inspector', dataScope: ROLE_DEFAULT_SCOPE.inspector, issuePassword: true }}
         onValuesChange={(changed) => {
           if (changed.role) form.setFieldValue('dataScope', canGrantScope(me!.scope, ROLE_DEFAULT_SCOPE[changed.role as Role]) ? ROLE_DEFAULT_SCOPE[changed.role as Role] : me!.scope);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ORG_UNIT_KIND_LABELS, ORG_UNIT_KINDS, type Jurisdiction, type OrgUnit } from '../../../contracts/org.js';
 import { useMobile } from './use-mobile.js';
 import { api, qs } from '../../lib/api.js';
+import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 import { useAuth } from '../../lib/auth.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
 
@@ -88,10 +89,22 @@ function UnitDialog(props: { unit: OrgUnit | null; jurisdiction: Jurisdiction; u
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const u = props.unit;
+  const conflict = useConflict();
+  /** The unit as this form loaded it (values and version); moves on when a conflict is resolved. */
+  const [loaded, setLoaded] = useState(u);
+  const FIELDS: ConflictField[] = [
+    { name: 'kind', label: '类型', format: (k) => ORG_UNIT_KIND_LABELS[k as keyof typeof ORG_UNIT_KIND_LABELS] ?? String(k) },
+    { name: 'name', label: '名称' },
+    { name: 'shortName', label: '简称' },
+    { name: 'parentId', label: '上级机构', format: (id) => props.units.find((x) => x.id === id)?.name ?? String(id) },
+    { name: 'phone', label: '电话' },
+    { name: 'address', label: '地址' },
+    { name: 'active', label: '启用' },
+  ];
   // Parents: units in this subtree and the units of the chain above (a 股室 hangs under the bureau).
   const parents = useQuery({ queryKey: ['org-units', 'all'], queryFn: () => api<OrgUnit[]>('/api/org-units') });
   const kinds = ORG_UNIT_KINDS.filter((k) => k !== 'station' || props.jurisdiction.level === 'station' || u?.kind === 'station');
-  async function submit(v: any) {
+  async function submit(v: any, base = loaded) {
     setSaving(true);
     setError(null);
     const body = {
@@ -104,10 +117,12 @@ function UnitDialog(props: { unit: OrgUnit | null; jurisdiction: Jurisdiction; u
       ...(u ? { active: v.active } : { jurisdictionId: props.jurisdiction.id }),
     };
     try {
-      if (u) await api(`/api/org-units/${u.id}`, { method: 'PATCH', body });
+      if (u) await api(`/api/org-units/${u.id}`, { method: 'PATCH', body: { ...body, version: base!.version } });
       else await api('/api/org-units', { body });
       props.onDone();
     } catch (e) {
+      if (staleCurrent(e)) setSaving(false);
+      if (await conflict.handle<OrgUnit>(e, { form, fields: FIELDS, base, mine: v, values: (r) => pickFields(FIELDS, r), setLoaded, retry: submit })) return;
       setError(applyServerErrors(form, e));
     } finally {
       setSaving(false);
@@ -115,11 +130,12 @@ function UnitDialog(props: { unit: OrgUnit | null; jurisdiction: Jurisdiction; u
   }
   return (
     <Modal open title={u ? `编辑机构：${u.name}` : `在“${props.jurisdiction.name}”新增机构`} okText="保存" confirmLoading={saving} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden>
+      {conflict.dialog}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={(v) => submit(v)}
         initialValues={u ? { ...u } : { kind: props.jurisdiction.level === 'station' ? 'station' : 'department', active: true }}
       >
         <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>

@@ -1,9 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Input, Progress, Row, Space, Statistic, Table } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { CoverageRowDto, StationCoverageDto } from '../../../contracts/plans.js';
 import { plansApi } from './api.js';
-import { StationChart } from './StationChart.js';
+
+/** ECharts (about 1 MB) loads only when a chart is shown. */
+const LazyChart = lazy(() => import('./StationChart.js').then((m) => ({ default: m.StationChart })));
+function StationChart({ rows }: { rows: CoverageRowDto[] }) {
+  return (
+    <Suspense fallback={<div style={{ height: Math.max(160, rows.length * 28 + 48) }} />}>
+      <LazyChart rows={rows} />
+    </Suspense>
+  );
+}
 
 /** Up to this many stations each get a chart card; more (a city or province plan) get a table. */
 const CARDS_UP_TO = 24;

@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Descriptions, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Grid, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { INSPECTOR_PROBLEMS, PLAN_STATUSES, type PlanCheckResult } from '../../../contracts/plans.js';
-import { download, qs } from '../../lib/api.js';
+import { ApiError, download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { plansApi } from './api.js';
 import { CoverageTab } from './CoverageTab.js';
@@ -15,7 +15,8 @@ export default function PlanPage() {
   const id = Number(useParams().id);
   const { can } = useAuth();
   const qc = useQueryClient();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
+  const mobile = !Grid.useBreakpoint().md;
   const [tab, setTab] = useState('tasks');
   const [lastCheck, setLastCheck] = useState<PlanCheckResult | null>(null);
   const [chosenStation, setChosenStation] = useState<number | undefined | null>(null);
@@ -26,41 +27,70 @@ export default function PlanPage() {
   const stationId = chosenStation === null ? (p.stations.length === 1 ? p.stations[0].id : undefined) : chosenStation;
   const chosenName = stationId === undefined ? '' : `（${p.stations.find((s) => s.id === stationId)?.shortName ?? ''}）`;
   const check = lastCheck ?? p.check;
-  const publish = async () => {
+  const publish = async (overlap?: 'supersede' | 'keep') => {
     try {
-      await plansApi.publish(id);
-      message.success('计划已发布，任务已下达各所');
+      await plansApi.publish(id, overlap);
+      message.success(overlap === 'supersede' ? '计划已发布并替代原计划，原计划的待检查任务已作废' : '计划已发布，任务已下达各所');
       await qc.invalidateQueries({ predicate: (x) => String(x.queryKey[0]).startsWith('plan') });
     } catch (e) {
+      // Another plan of the campaign still has open inspections of the same units: the user decides.
+      if (e instanceof ApiError && e.code === 'PLAN_OVERLAP') {
+        const m = modal.confirm({
+          title: '与现行计划重复',
+          content: e.message,
+          width: 520,
+          okText: '替代原计划',
+          cancelText: '暂不发布',
+          onOk: () => publish('supersede'),
+          footer: (_, { OkBtn, CancelBtn }) => (
+            <Space wrap style={{ justifyContent: 'flex-end', width: '100%' }}>
+              <CancelBtn />
+              <Button onClick={() => (m.destroy(), publish('keep'))}>同时保留</Button>
+              <OkBtn />
+            </Space>
+          ),
+        });
+        return;
+      }
       message.error((e as Error).message);
     }
   };
+  // On a phone the buttons go below the title: beside it they squeezed the title into one column.
+  const actionBar = (
+    <Space wrap>
+      <Button onClick={() => download(`/api/plans/${id}/export${qs({ stationId })}`, `${p.name}${chosenName}.xlsx`).catch((e) => message.error(e.message))}>导出Excel{chosenName}</Button>
+      <Button onClick={() => window.open(`/api/plans/${id}/print${qs({ stationId })}`, '_blank')}>打印{chosenName}</Button>
+      {can('plans.manage') && p.status === 'draft' && (
+        <Popconfirm title="发布后任务下达各所，开始计入完成情况。" onConfirm={() => publish()}>
+          <Button type="primary">发布计划</Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
   const stationName = (sid: string | null) => p.stations.find((s) => String(s.id) === sid)?.shortName ?? '全区';
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Card
         title={<span style={{ whiteSpace: 'normal' }}>{p.name}</span>}
-        extra={
-          <Space wrap>
-            <Button onClick={() => download(`/api/plans/${id}/export${qs({ stationId })}`, `${p.name}${chosenName}.xlsx`).catch((e) => message.error(e.message))}>导出Excel{chosenName}</Button>
-            <Button onClick={() => window.open(`/api/plans/${id}/print${qs({ stationId })}`, '_blank')}>打印{chosenName}</Button>
-            {can('plans.manage') && p.status === 'draft' && (
-              <Popconfirm title="发布后任务下达各所，开始计入完成情况。" onConfirm={publish}>
-                <Button type="primary">发布计划</Button>
-              </Popconfirm>
-            )}
-          </Space>
-        }
+        extra={mobile ? undefined : actionBar}
       >
+        {mobile && <div style={{ marginBottom: 12 }}>{actionBar}</div>}
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
           <Descriptions.Item label="专项行动">{p.campaignName}</Descriptions.Item>
-          <Descriptions.Item label="状态"><Tag color={p.status === 'published' ? 'green' : 'default'}>{PLAN_STATUSES[p.status]}</Tag></Descriptions.Item>
-          <Descriptions.Item label="随机种子"><Typography.Text copyable data-testid="plan-seed">{p.seed}</Typography.Text></Descriptions.Item>
-          <Descriptions.Item label="任务">
-            {p.taskCount} 项（规则最少需要 {p.minimum} 项{p.optimal ? '，已证明最少' : ''}）
+          <Descriptions.Item label="状态">
+            <Tag color={p.status === 'published' ? 'green' : 'default'}>{PLAN_STATUSES[p.status]}</Tag>
+            {p.current && <Tag color="blue">当前方案</Tag>}
           </Descriptions.Item>
+          <Descriptions.Item label="抽取编号"><Typography.Text copyable data-testid="plan-seed">{p.seed}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label="任务">
+            {p.taskCount} 项（最少检查量 {p.minimum} 项{p.optimal ? '，已是最少' : ''}）
+          </Descriptions.Item>
+          {p.counted > 0 && <Descriptions.Item label="已有检查">{p.counted} 家单位已检或已有待检查任务，计入指标，不再重复安排</Descriptions.Item>}
         </Descriptions>
       </Card>
+      {p.status === 'superseded' && (
+        <Alert type="warning" showIcon message="本计划已被替代，其待检查任务已作废；已完成的检查照常计入完成情况。" action={p.supersededBy ? <Link to={`/plans/${p.supersededBy}`}>查看当前方案</Link> : undefined} />
+      )}
       {p.shortfalls.length > 0 && (
         <Alert
           type="error"

@@ -29,7 +29,7 @@ export default function PlansPage() {
       {can('plans.manage') && (
         <Card title="生成检查计划" size="small">
           <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-            按专项行动的指标规则为各所生成计划：满足全部指标且检查次数最少；检查对象和检查人员按随机种子抽取（高风险、多次被处罚、重点区域和重点对象优先），同一种子可复现同一计划。
+            按专项行动的指标规则为各所生成计划：满足全部指标且检查次数最少；已完成和已下达待检查的检查计入指标，只安排尚缺部分；检查对象和检查人员随机抽取（高风险、多次被处罚、重点区域和重点对象优先），每次抽取有一个抽取编号，用同一编号可复现同一计划。
           </Typography.Paragraph>
           <Form form={form} layout="inline" onFinish={(v) => generate.mutate(v)} style={{ rowGap: 8 }}>
             <Form.Item name="campaignId" label="专项行动" rules={[{ required: true, message: '请选择专项行动' }]}>
@@ -40,7 +40,7 @@ export default function PlansPage() {
                 options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.jurisdictionName}）` }))}
               />
             </Form.Item>
-            <Form.Item name="seed" label="随机种子" tooltip="留空则随机生成；填写已记录的种子可复现原计划">
+            <Form.Item name="seed" label="抽取编号" tooltip="留空则随机生成；填写已记录的抽取编号可复现原计划">
               <InputNumber min={0} max={2147483647} style={{ width: 160 }} placeholder="自动" />
             </Form.Item>
             <Form.Item>
@@ -60,11 +60,20 @@ export default function PlansPage() {
           scroll={{ x: 760 }}
           pagination={false}
           columns={[
-            { title: '计划', dataIndex: 'name', render: (v, r) => <Link to={`/plans/${r.id}`}>{v}</Link> },
+            {
+              title: '计划',
+              dataIndex: 'name',
+              render: (v, r) => (
+                <Space size={4} wrap>
+                  <Link to={`/plans/${r.id}`}>{v}</Link>
+                  {r.current && <Tag color="blue">当前方案</Tag>}
+                </Space>
+              ),
+            },
             { title: '专项行动', dataIndex: 'campaignName' },
             { title: '任务', dataIndex: 'taskCount', width: 80, render: (v, r) => (v === r.minimum ? v : `${v}（最少 ${r.minimum}）`) },
-            { title: '随机种子', dataIndex: 'seed', width: 120, render: (v) => <Typography.Text copyable>{v}</Typography.Text> },
-            { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof PLAN_STATUSES) => <Tag color={v === 'published' ? 'green' : 'default'}>{PLAN_STATUSES[v]}</Tag> },
+            { title: '抽取编号', dataIndex: 'seed', width: 120, render: (v) => <Typography.Text copyable>{v}</Typography.Text> },
+            { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof PLAN_STATUSES) => <Tag color={v === 'published' ? 'green' : v === 'superseded' ? 'orange' : 'default'}>{PLAN_STATUSES[v]}</Tag> },
             { title: '生成时间', dataIndex: 'createdAt', width: 150, render: (v: string) => v.slice(0, 16).replace('T', ' ') },
           ]}
         />

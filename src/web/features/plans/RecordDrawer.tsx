@@ -21,7 +21,7 @@ export function RecordDrawer({ task, pool, onClose }: { task: PlanTask | null; p
     try {
       await plansApi.record({ planTaskId: task!.id, date: v.date.format('YYYY-MM-DD'), inspectorIds: v.inspectorIds, note: v.note || undefined });
       message.success('已录入，覆盖情况已更新');
-      await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('plan') });
+      await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('plan') || q.queryKey[0] === 'my-tasks' || q.queryKey[0] === 'dashboard' });
       onClose();
     } catch (e) {
       message.error((e as Error).message);

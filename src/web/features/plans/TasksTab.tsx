@@ -7,6 +7,7 @@ import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
 import { plansApi } from './api.js';
+import { InspectionDrawer } from './InspectionDrawer.js';
 import { RecordDrawer } from './RecordDrawer.js';
 
 const STATUS_COLORS = { planned: 'blue', done: 'green', cancelled: 'default' } as const;
@@ -32,6 +33,7 @@ export function TasksTab({
   const [search, setSearch] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [recording, setRecording] = useState<PlanTask | null>(null);
+  const [viewing, setViewing] = useState<PlanTask | null>(null);
   const [reassign, setReassign] = useState<{ task: PlanTask; ids: number[] } | null>(null);
   const [adding, setAdding] = useState<number | null>(null);
   const pageSize = 50;
@@ -52,6 +54,10 @@ export function TasksTab({
     <Space size={4} wrap style={{ marginTop: 6 }}>
       {can('inspections.record') && r.status !== 'done' && r.status !== 'cancelled' && (
         <Button size={mobile ? 'middle' : 'small'} type="primary" onClick={() => setRecording(r)}>录入</Button>
+      )}
+      {r.inspectionId && r.status === 'done' && <Button size={mobile ? 'middle' : 'small'} onClick={() => setViewing(r)}>查看</Button>}
+      {can('inspections.record') && r.inspectionId && r.status === 'planned' && (
+        <Button size={mobile ? 'middle' : 'small'} onClick={() => setViewing(r)}>取消</Button>
       )}
       {manage && r.status !== 'done' && <Button size={mobile ? 'middle' : 'small'} onClick={() => setReassign({ task: r, ids: r.inspectors.map((i) => i.id) })}>改派</Button>}
       {manage && r.status !== 'done' && (
@@ -122,11 +128,13 @@ export function TasksTab({
           { title: '时段', width: 120, render: (_, r) => (r.dueFrom || r.dueTo ? `${r.dueFrom ?? ''}~${r.dueTo ?? ''}` : '行动期间') },
           { title: '检查人员', dataIndex: 'inspectors', width: 130, render: (ps: PlanTask['inspectors']) => ps.map((p) => p.name).join('、') },
           { title: '抽取因素', dataIndex: 'reasons', width: 110, render: (rs: string[]) => rs.map((r) => <Tag key={r} color="volcano">{(DRAW_REASONS as Record<string, string>)[r] ?? r}</Tag>) },
-          { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof INSPECTION_STATUSES | null, r) => (v ? <Tag color={STATUS_COLORS[v]}>{INSPECTION_STATUSES[v]}{r.doneOn ? ` ${r.doneOn.slice(5)}` : ''}</Tag> : <Tag>未发布</Tag>) },
-          { title: '操作', width: 170, render: (_, r) => actions(r) },
+          { title: '状态', dataIndex: 'status', width: 90, fixed: mobile ? undefined : 'right', render: (v: keyof typeof INSPECTION_STATUSES | null, r) => (v ? <Tag color={STATUS_COLORS[v]}>{INSPECTION_STATUSES[v]}{r.doneOn ? ` ${r.doneOn.slice(5)}` : ''}</Tag> : <Tag>未发布</Tag>) },
+          // Status and actions stay in view at the right edge of a desk screen (the table scrolls sideways).
+          { title: '操作', width: 200, fixed: mobile ? undefined : 'right', render: (_, r) => actions(r) },
         ]}
       />
       )}
+      <InspectionDrawer id={viewing?.inspectionId ?? null} pool={viewing ? poolOf(viewing.stationId) : []} onClose={() => setViewing(null)} />
       <RecordDrawer task={recording} pool={recording ? poolOf(recording.stationId) : []} onClose={() => setRecording(null)} />
       <Modal
         open={!!reassign}

@@ -1,4 +1,5 @@
-import { App, Button, Card, Descriptions, Form, Input } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input } from 'antd';
+import { PASSWORD_RULE_TEXT, passwordRule } from '../../../contracts/auth.js';
 import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../../contracts/permissions.js';
 import { api, ApiError } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
@@ -31,6 +32,16 @@ export default function ProfilePage() {
         </Descriptions>
       </Card>
       <Card title={me.mustChangePassword ? '修改密码（首次登录请修改临时密码）' : '修改密码'}>
+        {me.mustChangePassword && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message="请先修改密码"
+            description="您正在使用初始密码或管理员重置的临时密码。修改密码后才能使用系统的其他功能。"
+            data-testid="must-change-password"
+          />
+        )}
         <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 400 }}>
           <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
             <Input.Password autoComplete="current-password" />
@@ -38,10 +49,16 @@ export default function ProfilePage() {
           <Form.Item
             name="newPassword"
             label="新密码"
+            extra={PASSWORD_RULE_TEXT}
             rules={[
               { required: true, message: '请输入新密码' },
-              { min: 8, message: '至少8位' },
-              { pattern: /(?=.*[A-Za-z])(?=.*\d)/, message: '须同时包含字母和数字' },
+              {
+                validator: (_, v) => {
+                  if (!v) return Promise.resolve();
+                  const r = passwordRule.safeParse(v);
+                  return r.success ? Promise.resolve() : Promise.reject(new Error(r.error.issues[0].message));
+                },
+              },
             ]}
           >
             <Input.Password autoComplete="new-password" />

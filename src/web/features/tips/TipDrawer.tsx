@@ -6,7 +6,9 @@ import { useNavigate } from 'react-router-dom';
 import { TIP_ACTION_LABELS, TIP_KIND_LABELS, TIP_PHOTO_MAX_BYTES, TIP_PHOTO_TYPES, TIP_PHOTOS_PER_TIP, TIP_STATUS_LABELS, type Tip, type TipAction } from '../../../contracts/tips.js';
 import { api, ApiError } from '../../lib/api.js';
 
-const NOTE_REQUIRED: Record<TipAction, string | null> = { accept: null, reject: '不予受理理由', forward: '转办说明' };
+/** Every review step asks for confirmation in a dialog: a comment (受理意见, optional) or a reason (required). */
+const NOTE_REQUIRED: Record<TipAction, string | null> = { accept: null, reject: '不予受理理由', forward: '转办说明', reopen: '撤回原因' };
+const NOTE_LABEL: Record<TipAction, string> = { accept: '受理意见（可不填）', reject: '不予受理理由', forward: '转办说明', reopen: '撤回原因' };
 
 /** One tip: details, photos, and the review steps the server says this person may take. */
 export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
@@ -101,10 +103,10 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
               {t.actions.map((a) => (
                 <Button
                   key={a}
-                  type={a === 'reject' ? 'default' : 'primary'}
+                  type={a === 'reject' || a === 'reopen' ? 'default' : 'primary'}
                   danger={a === 'reject'}
                   loading={busy && pending === a}
-                  onClick={() => (NOTE_REQUIRED[a] ? setPending(a) : run(a))}
+                  onClick={() => setPending(a)}
                 >
                   {TIP_ACTION_LABELS[a]}
                 </Button>
@@ -114,16 +116,16 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
         </Space>
       )}
       <Modal
-        open={pending !== null && !!NOTE_REQUIRED[pending]}
-        title={pending ? TIP_ACTION_LABELS[pending] : ''}
-        okText="确定"
+        open={pending !== null}
+        title={pending ? `确认${TIP_ACTION_LABELS[pending]}？` : ''}
+        okText={pending ? TIP_ACTION_LABELS[pending] : '确定'}
         cancelText="取消"
         confirmLoading={busy}
-        okButtonProps={{ disabled: !note.trim() }}
+        okButtonProps={{ disabled: !!pending && !!NOTE_REQUIRED[pending] && !note.trim() }}
         onOk={() => pending && run(pending, note)}
         onCancel={() => setPending(null)}
       >
-        <Input.TextArea rows={3} maxLength={500} showCount value={note} onChange={(e) => setNote(e.target.value)} placeholder={pending ? `请填写${NOTE_REQUIRED[pending]}` : ''} />
+        <Input.TextArea rows={3} maxLength={500} showCount value={note} onChange={(e) => setNote(e.target.value)} placeholder={pending ? `请填写${NOTE_LABEL[pending]}` : ''} />
       </Modal>
     </Drawer>
   );

@@ -1,17 +1,27 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Radio, Upload, type UploadFile } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { shanghaiToday } from '../../../contracts/calendar.js';
 import { TIP_KIND_LABELS, TIP_KINDS, TIP_PHOTO_MAX_BYTES, TIP_PHOTO_TYPES, TIP_PHOTOS_PER_TIP, type Tip } from '../../../contracts/tips.js';
 import { api, ApiError } from '../../lib/api.js';
+import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 
 interface Values { kind: string; title: string; description?: string; place: string; entityName?: string; entityAddress?: string; occurredOn: string }
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const FIELDS: ConflictField[] = [
+  { name: 'kind', label: '类别', format: (k) => TIP_KIND_LABELS[k as keyof typeof TIP_KIND_LABELS] ?? String(k) },
+  { name: 'title', label: '标题' },
+  { name: 'description', label: '情况描述' },
+  { name: 'place', label: '地点' },
+  { name: 'entityName', label: '涉及单位名称' },
+  { name: 'entityAddress', label: '涉及单位地址' },
+  { name: 'occurredOn', label: '发现日期' },
+];
+
+/** The latest date the server accepts: today in Beijing (the phone's own zone may differ). */
+const today = () => shanghaiToday();
 
 /**
  * The phone-first report form of a coordinator or informant: a few fields, optional photos. With an
@@ -25,16 +35,26 @@ export default function TipFormPage() {
   const existing = useQuery({ queryKey: ['tip', editId], queryFn: () => api<Tip>(`/api/tips/${editId}`), enabled: editId !== null });
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<Values>();
+  const conflict = useConflict();
+  /** The tip as the form loaded it: a refetch in the background must not move the version under the form. */
+  const [loaded, setLoaded] = useState<Tip | null>(null);
+  useEffect(() => {
+    if (existing.data && !loaded) setLoaded(existing.data);
+  }, [existing.data, loaded]);
 
-  async function save(v: Values) {
+  async function save(v: Values, base = loaded): Promise<void> {
     setBusy(true);
     try {
-      const body = { ...v, description: v.description ?? '', entityName: v.entityName ?? '', entityAddress: v.entityAddress ?? '' };
+      const body = { ...v, description: v.description ?? '', entityName: v.entityName ?? '', entityAddress: v.entityAddress ?? '', version: base!.version };
       await api<Tip>(`/api/tips/${editId}`, { method: 'PATCH', body });
       message.success('已修改');
       await Promise.all([qc.invalidateQueries({ queryKey: ['tips'] }), qc.invalidateQueries({ queryKey: ['tip', editId] })]);
       nav('/tips');
     } catch (e) {
+      if (staleCurrent(e)) setBusy(false);
+      const retry = (values: Record<string, unknown>, current: Tip) => save(values as unknown as Values, current);
+      if (await conflict.handle<Tip>(e, { form, fields: FIELDS, base, mine: v as unknown as Record<string, unknown>, values: (r) => pickFields(FIELDS, r), setLoaded, retry })) return;
       message.error(e instanceof ApiError ? e.message : '修改失败');
     } finally {
       setBusy(false);
@@ -65,8 +85,8 @@ export default function TipFormPage() {
     }
   }
 
-  if (editId !== null && !existing.data) return <Card loading={existing.isLoading}>{existing.error?.message}</Card>;
-  const t = existing.data;
+  if (editId !== null && !(existing.data && loaded)) return <Card loading={existing.isLoading}>{existing.error?.message}</Card>;
+  const t = editId !== null ? loaded : undefined;
   if (t && !t.editable) return <Card title="修改上报">已受理或已处理的上报不能再修改。</Card>;
   const initial: Partial<Values> = t
     ? { kind: t.kind, title: t.title, description: t.description ?? undefined, place: t.place, entityName: t.entityName ?? undefined, entityAddress: t.entityAddress ?? undefined, occurredOn: t.occurredOn }
@@ -74,7 +94,8 @@ export default function TipFormPage() {
 
   return (
     <Card title={t ? '修改上报' : '上报隐患线索'} styles={{ body: { padding: 16 } }}>
-      <Form<Values> layout="vertical" onFinish={submit} initialValues={initial} style={{ maxWidth: 560 }}>
+      {conflict.dialog}
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={initial} style={{ maxWidth: 560 }}>
         <Form.Item name="kind" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
           <Radio.Group optionType="button" buttonStyle="solid" options={TIP_KINDS.map((k) => ({ value: k, label: TIP_KIND_LABELS[k] }))} />
         </Form.Item>
@@ -93,7 +114,7 @@ export default function TipFormPage() {
         <Form.Item name="entityAddress" label="涉及单位地址（选填）" rules={[{ max: 200 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="occurredOn" label="发现日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="occurredOn" label="发生日期" rules={[{ required: true, message: '请选择日期' }]}>
           <Input type="date" max={today()} />
         </Form.Item>
         {!t && (

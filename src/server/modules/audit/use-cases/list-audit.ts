@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { addDays, isCalendarDate, startOfDay } from '../../../../contracts/calendar.js';
 import { auditLog } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
 import { inSubtree } from '../../../core/scope.js';
@@ -33,9 +34,9 @@ export async function listAudit(ctx: Ctx, q: AuditQuery) {
     const like = `%${q.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
     conds.push(sql`(${auditLog.summary} ilike ${like} or ${auditLog.actorName} ilike ${like} or ${auditLog.entityId} = ${q.q})`);
   }
-  if (q.from) conds.push(gte(auditLog.at, new Date(q.from)));
-  // A bare date as the upper bound means "through the end of that day".
-  if (q.to) conds.push(/^\d{4}-\d{2}-\d{2}$/.test(q.to) ? lt(auditLog.at, new Date(new Date(q.to).getTime() + 86_400_000)) : lte(auditLog.at, new Date(q.to)));
+  // A bare date is a Beijing calendar day: from its start, or through its end.
+  if (q.from) conds.push(gte(auditLog.at, isCalendarDate(q.from) ? startOfDay(q.from) : new Date(q.from)));
+  if (q.to) conds.push(isCalendarDate(q.to) ? lt(auditLog.at, startOfDay(addDays(q.to, 1))) : lte(auditLog.at, new Date(q.to)));
   const where = conds.length ? and(...conds) : undefined;
   const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where);
   const rows = await ctx.db

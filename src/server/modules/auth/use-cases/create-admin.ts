@@ -6,7 +6,8 @@ import { audit } from '../../../core/audit.js';
 import { systemActor } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
 import { insertTree } from '../../../demo/tree.js';
-import { hashPassword } from '../passwords.js';
+import { hashPassword, isCommonPassword } from '../passwords.js';
+import { clearLoginFailures } from './login.js';
 
 /**
  * Production bootstrap (no default password exists there): create or reset a system administrator.
@@ -15,6 +16,7 @@ import { hashPassword } from '../passwords.js';
 export async function createAdmin(db: Db, input: { username: string; password: string; region?: string }) {
   const ok = passwordRule.safeParse(input.password);
   if (!ok.success) throw invalid(`密码不符合要求：${ok.error.issues[0].message}`);
+  if (isCommonPassword(input.password)) throw invalid('密码不符合要求：密码过于常见，容易被猜中');
   if (!/^[A-Za-z0-9_.-]{2,40}$/.test(input.username)) throw invalid('用户名须为2-40位字母、数字、下划线、点或连字符');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -32,6 +34,7 @@ export async function createAdmin(db: Db, input: { username: string; password: s
     const [row] = existing
       ? await tx.update(users).set(fields).where(eq(users.id, existing.id)).returning()
       : await tx.insert(users).values({ ...fields, username: input.username, displayName: '系统管理员', orgUnitId: unit.id, jurisdictionId: root.id }).returning();
+    await clearLoginFailures(tx, input.username);
     await audit(tx, { actor: systemActor() }, {
       action: existing ? 'user.reset_admin' : 'user.create_admin',
       entityType: 'user',

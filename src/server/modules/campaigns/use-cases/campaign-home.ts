@@ -1,9 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { describeRule, dueDates, shanghaiToday, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
+import { boundQuotas, describeRule, dueDates, pendingDecisions, reportingPeriod, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { campaignInspectionProgress, progressOf } from '../../planning/use-cases/campaign-inspection-progress.js';
 import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
 import type { DbOrTx } from '../../../../db/client.js';
+import { can } from '../../../../contracts/permissions.js';
 import type { Ctx } from '../../../core/context.js';
-import { presentCampaign } from '../presenter.js';
+import { presentCampaign, presentLiaison, presentProgress } from '../presenter.js';
 import { getCampaignRow } from '../queries.js';
 import { bureauUnits, resolveRef, type BureauUnit } from '../resolve-units.js';
 
@@ -37,16 +40,28 @@ export async function campaignHome(ctx: Ctx, id: number) {
   const c = await getCampaignRow(ctx.db, ctx.actor, id);
   const def = c.definition as CampaignDefinition;
   const units = await bureauUnits(ctx.db, c.jurisdictionId);
+  /** A unit's own rows are editable only by people who may report (not the read-only viewer or leader). */
+  const reports = can(ctx.actor.role, 'campaigns.report');
   const today = shanghaiToday();
   const progress = await ctx.db.select().from(campaignTaskProgress).where(eq(campaignTaskProgress.campaignId, id));
   const pOf = new Map(progress.map((p) => [`${p.taskNo}:${p.orgUnitId}`, p]));
-  const tasks = def.tasks.map((t) => ({
-    ...t,
-    progress: expand(t.units, units).map((u) => {
-      const p = pOf.get(`${t.no}:${u.id}`);
-      return { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId, status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null };
-    }),
-  }));
+  // The current plan's live coverage: shown on the home, and the progress of tasks bound to quotas.
+  const inspection = await campaignInspectionProgress(ctx, id);
+  const tasks = def.tasks.map((t) => {
+    const quotas = boundQuotas(t);
+    return {
+      ...t,
+      progress: expand(t.units, units).map((u) => {
+        const p = pOf.get(`${t.no}:${u.id}`);
+        const row = { orgUnitId: u.id, unitName: unitName(u), mine: u.id === ctx.actor.orgUnitId && reports, ...presentProgress(p) };
+        if (!quotas.length) return { ...row, live: null };
+        // Measured, not reported: done when the unit's station has met every bound quota.
+        const live = inspection ? progressOf(inspection, quotas, u.jurisdictionId) : { done: 0, required: 0 };
+        const status = live.required > 0 && live.done >= live.required ? 'done' : live.done > 0 ? 'doing' : 'todo';
+        return { ...row, status, live };
+      }),
+    };
+  });
   const liaisonRows = await ctx.db.select().from(campaignLiaisons).where(eq(campaignLiaisons.campaignId, id));
   const lOf = new Map(liaisonRows.map((l) => [l.orgUnitId, l]));
   const liaisons = def.liaisons
@@ -55,14 +70,14 @@ export async function campaignHome(ctx: Ctx, id: number) {
         return {
           orgUnitId: u.id,
           unitName: u.name,
-          mine: u.id === ctx.actor.orgUnitId,
-          liaison: l ? { name: l.name, department: l.department, title: l.title, officePhone: l.officePhone, mobile: l.mobile, email: l.email, updatedAt: l.updatedAt.toISOString() } : null,
+          mine: u.id === ctx.actor.orgUnitId && reports,
+          liaison: presentLiaison(l),
         };
       })
     : [];
-  const until = def.period.reportingUntil ?? def.period.to;
+  const window = reportingPeriod(def);
   const obligations = def.obligations.map((o) => {
-    const dates = dueDates(o.rule, { from: def.period.from, to: until });
+    const dates = dueDates(o.rule, window);
     return { key: o.key, label: o.label, rule: describeRule(o.rule), count: dates.length, next: dates.find((d) => d.date >= today) ?? null };
   });
   return {
@@ -70,9 +85,11 @@ export async function campaignHome(ctx: Ctx, id: number) {
     definition: def,
     today,
     tasks,
+    inspection: inspection && { planId: inspection.planId, planName: inspection.planName, ...inspection.total },
     liaisons,
     obligations,
     staffing: def.staffing ? { target: def.staffing, ...(await staffingProgress(ctx.db, c.jurisdictionPath)) } : null,
+    pending: pendingDecisions(def),
   };
 }
 
@@ -80,8 +97,8 @@ export async function campaignHome(ctx: Ctx, id: number) {
 export async function listDueDates(ctx: Ctx, id: number, q: { obligation?: string; from?: string; to?: string }) {
   const c = await getCampaignRow(ctx.db, ctx.actor, id);
   const def = c.definition as CampaignDefinition;
-  const from = q.from && q.from > def.period.from ? q.from : def.period.from;
-  const end = def.period.reportingUntil ?? def.period.to;
+  const { from: first, to: end } = reportingPeriod(def);
+  const from = q.from && q.from > first ? q.from : first;
   const to = q.to && q.to < end ? q.to : end;
   return def.obligations
     .filter((o) => !q.obligation || o.key === q.obligation)

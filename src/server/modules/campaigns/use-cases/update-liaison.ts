@@ -3,12 +3,14 @@ import { campaignLiaisons } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
+import { assertVersion, staleVersion, updateVersioned } from '../../../core/versions.js';
+import { presentLiaison } from '../presenter.js';
 import { assertActsForUnit } from '../policy.js';
 import { getCampaignRow } from '../queries.js';
 import { bureauUnits, resolveRef } from '../resolve-units.js';
 import { and, eq } from 'drizzle-orm';
 
-/** A unit fills in (or replaces) its own liaison row (联络员报名表). */
+/** A unit fills in (or replaces) its own liaison row (联络员报名表), from the version it read (0: none yet). */
 export async function updateLiaison(ctx: Ctx, id: number, orgUnitId: number, input: LiaisonInput) {
   const c = await getCampaignRow(ctx.db, ctx.actor, id);
   assertActsForUnit(ctx.actor, orgUnitId, c.jurisdictionPath);
@@ -27,13 +29,20 @@ export async function updateLiaison(ctx: Ctx, id: number, orgUnitId: number, inp
     updatedAt: new Date(),
   };
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(campaignLiaisons).where(and(eq(campaignLiaisons.campaignId, id), eq(campaignLiaisons.orgUnitId, orgUnitId)));
-    const [row] = await tx
-      .insert(campaignLiaisons)
-      .values({ campaignId: id, jurisdictionId: c.jurisdictionId, orgUnitId, ...values })
-      .onConflictDoUpdate({ target: [campaignLiaisons.campaignId, campaignLiaisons.orgUnitId], set: values })
-      .returning();
+    const read = async () => (await tx.select().from(campaignLiaisons).where(and(eq(campaignLiaisons.campaignId, id), eq(campaignLiaisons.orgUnitId, orgUnitId))))[0];
+    const current = async () => presentLiaison(await read());
+    const before = await read();
+    await assertVersion(before?.version ?? 0, input.version, current);
+    let row: typeof campaignLiaisons.$inferSelect;
+    if (!before) {
+      // First filling-in (version 0): a racing first filling-in makes this insert a no-op → stale.
+      const [ins] = await tx.insert(campaignLiaisons).values({ campaignId: id, jurisdictionId: c.jurisdictionId, orgUnitId, ...values }).onConflictDoNothing().returning();
+      if (!ins) throw staleVersion(await current());
+      row = ins;
+    } else {
+      row = await updateVersioned(tx, campaignLiaisons, before.id, input.version, values, current);
+    }
     await audit(tx, ctx, { action: 'campaign.liaison', entityType: 'campaign', entityId: id, jurisdictionId: c.jurisdictionId, summary: `填报联络员 ${input.name}`, before: before ?? null, after: row });
-    return { orgUnitId, name: row.name, department: row.department, title: row.title, officePhone: row.officePhone, mobile: row.mobile, email: row.email, updatedAt: row.updatedAt.toISOString() };
+    return { orgUnitId, ...presentLiaison(row)! };
   });
 }

@@ -2,7 +2,8 @@ import { and, eq, ne, or } from 'drizzle-orm';
 import { checkCreditCode, CREDIT_CODE_PROBLEMS } from '../../../../contracts/credit-code.js';
 import type { EntityInput } from '../../../../contracts/entities.js';
 import type { DbOrTx } from '../../../../db/client.js';
-import { entities, entityLicences } from '../../../../db/schema/index.js';
+import { entities, entityLicences, jurisdictions } from '../../../../db/schema/index.js';
+import { pathInScope } from '../../../core/scope.js';
 import { audit } from '../../../core/audit.js';
 import type { Actor, Ctx } from '../../../core/context.js';
 import { conflict, invalid } from '../../../core/errors.js';
@@ -17,10 +18,12 @@ export async function checkEntityInput(db: DbOrTx, actor: Actor, input: Partial<
     const { code, problem } = checkCreditCode(input.creditCode);
     if (problem) throw invalid(CREDIT_CODE_PROBLEMS[problem], { field: 'creditCode' });
     const [dup] = await db
-      .select({ id: entities.id, name: entities.name })
+      .select({ id: entities.id, name: entities.name, path: jurisdictions.path })
       .from(entities)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, entities.jurisdictionId))
       .where(and(eq(entities.creditCode, code), selfId ? ne(entities.id, selfId) : undefined));
-    if (dup) throw conflict(`统一社会信用代码已被“${dup.name}”使用`);
+    // Name the holder only when the actor may see it; otherwise say only that the code is taken.
+    if (dup) throw conflict(pathInScope(actor, dup.path) ? `统一社会信用代码已被“${dup.name}”使用` : '统一社会信用代码已被其他单位使用（不在您的管辖范围内）');
     out.creditCode = code;
   }
   if (input.licences?.length) {

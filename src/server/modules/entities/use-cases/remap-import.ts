@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { entityImports } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
 import { conflict } from '../../../core/errors.js';
-import type { RawTable } from '../import-file.js';
+import type { RawTable } from '../../../core/sheets/read.js';
 import { getJobRow, getJobRows, jobColumns, MAX_ERRORS, presentJob } from '../import-jobs.js';
 import { validateRows, type Mapping } from '../import-rows.js';
 

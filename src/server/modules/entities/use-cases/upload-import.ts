@@ -1,7 +1,7 @@
 import { entityImports } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
-import { readTable } from '../import-file.js';
+import { readSheet } from '../../../core/sheets/read.js';
 import { jobColumns, MAX_ERRORS, presentJob } from '../import-jobs.js';
 import { autoMapping, validateRows, type Mapping } from '../import-rows.js';
 
@@ -12,9 +12,8 @@ export const MAX_IMPORT_ROWS = 200_000;
  * keep the job with every bad row and its reason. Nothing is written to the registry.
  */
 export async function uploadImport(ctx: Ctx, file: { buffer: Buffer; fileName: string }, mapping?: Mapping) {
-  const table = await readTable(file.buffer, file.fileName);
+  const table = await readSheet(file.buffer, file.fileName, { maxRows: MAX_IMPORT_ROWS, userId: ctx.actor.id });
   if (!table.rows.length) throw invalid('文件中没有数据行');
-  if (table.rows.length > MAX_IMPORT_ROWS) throw invalid(`单次最多导入 ${MAX_IMPORT_ROWS} 行`);
   const map = { ...autoMapping(table.headers), ...(mapping ?? {}) };
   const result = await validateRows(ctx.db, ctx.actor, table, map);
   const [job] = await ctx.db

@@ -5,7 +5,7 @@ import { users } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { AppError, invalid } from '../../../core/errors.js';
-import { hashPassword } from '../../auth/passwords.js';
+import { assertPasswordNotCommon, hashPassword } from '../../auth/passwords.js';
 import { assertManagesPath, assertRoleGrant, assertScopeGrant } from '../policy.js';
 import { presentPerson } from '../presenter.js';
 import { getJurisdiction, getOrgUnit, getPerson } from '../queries.js';
@@ -33,6 +33,7 @@ export async function preparePerson(ctx: Ctx, db: DbOrTx, input: PersonInput) {
     if (!j.path.startsWith(unit.path)) throw invalid('人员负责的辖区须在所属机构辖区之内', [{ path: 'jurisdictionId', message: '须在所属机构辖区之内' }]);
     jurisdictionId = j.id;
   }
+  if (input.password) assertPasswordNotCommon(input.password, 'password');
   const dataScope = input.dataScope ?? ROLE_DEFAULT_SCOPE[input.role];
   assertScopeGrant(ctx.actor, dataScope);
   assertRoleGrant(ctx.actor, input.role);

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { createPersonInput } from '../../../../contracts/org.js';
+import type { SheetRowError } from '../../../../contracts/sheets.js';
+import { readSheet } from '../../../core/sheets/read.js';
 import { DATA_SCOPE_LABELS, DATA_SCOPES, ROLE_LABELS, ROLES, type DataScope, type Role } from '../../../../contracts/permissions.js';
 import type { DbOrTx } from '../../../../db/client.js';
 import { jurisdictions, orgUnits, users } from '../../../../db/schema/index.js';
@@ -15,11 +17,7 @@ export const IMPORT_COLUMNS = ['姓名', '用户名', '所属机构', '角色', 
 const REQUIRED = new Set(['姓名', '用户名', '所属机构', '角色']);
 const MAX_ROWS = 5000;
 
-export interface ImportRowError {
-  row: number;
-  column?: string;
-  message: string;
-}
+export type ImportRowError = SheetRowError;
 export interface ImportResult {
   total: number;
   valid: number;
@@ -68,45 +66,26 @@ export async function importTemplate(ctx: Ctx): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v == null) return '';
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('text' in v) return String((v as any).text).trim();
-    if ('result' in v) return String((v as any).result ?? '').trim();
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-  }
-  return String(v).trim();
-}
-
 interface ParsedRow {
   row: number;
   cells: Record<string, string>;
 }
 
-async function readSheet(file: Buffer): Promise<ParsedRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as any);
-  } catch {
-    throw invalid('无法读取文件，请上传 .xlsx 格式的 Excel 文件');
-  }
-  const ws = wb.worksheets.find((w) => w.state === 'visible') ?? wb.worksheets[0];
-  if (!ws) throw invalid('文件中没有工作表');
-  const header = ws.getRow(1);
+/** Read the sheet with the shared kit (worker thread, streaming, row limit) and key cells by header. */
+async function readPeopleSheet(ctx: Ctx, file: { buffer: Buffer; fileName: string }): Promise<ParsedRow[]> {
+  const table = await readSheet(file.buffer, file.fileName, { maxRows: MAX_ROWS, userId: ctx.actor.id });
   const colOf = new Map<string, number>();
-  header.eachCell((c, n) => colOf.set(cellText(c.value).replace(/\s|\*/g, ''), n));
+  table.headers.forEach((h, i) => {
+    const k = h.replace(/\s|\*/g, '');
+    if (!colOf.has(k)) colOf.set(k, i);
+  });
   const missing = [...REQUIRED].filter((h) => !colOf.has(h));
   if (missing.length) throw invalid(`表头缺少：${missing.join('、')}（请使用下载的模板）`);
-  const out: ParsedRow[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: Record<string, string> = {};
-    for (const h of IMPORT_COLUMNS) cells[h] = colOf.has(h) ? cellText(row.getCell(colOf.get(h)!).value) : '';
-    if (Object.values(cells).every((v) => v === '')) continue;
-    out.push({ row: r, cells });
-    if (out.length > MAX_ROWS) throw invalid(`一次最多导入 ${MAX_ROWS} 人，请分批导入`);
-  }
+  const out = table.rows.map(({ n, cells }) => {
+    const byHeader: Record<string, string> = {};
+    for (const h of IMPORT_COLUMNS) byHeader[h] = colOf.has(h) ? (cells[colOf.get(h)!] ?? '') : '';
+    return { row: n, cells: byHeader };
+  });
   if (!out.length) throw invalid('文件中没有人员数据');
   return out;
 }
@@ -145,7 +124,7 @@ async function validateRows(ctx: Ctx, db: DbOrTx, rows: ParsedRow[]) {
   const ok: { row: number; values: Awaited<ReturnType<typeof preparePerson>>; orgUnitName: string }[] = [];
   for (const { row, cells } of rows) {
     const rowErrors: ImportRowError[] = [];
-    const fail = (column: string | undefined, message: string) => rowErrors.push({ row, column, message });
+    const fail = (column: string | undefined, message: string) => rowErrors.push({ row, column: column ?? null, message });
     for (const h of REQUIRED) if (!cells[h]) fail(h, `${h}不能为空`);
     const role = cells['角色'] ? ROLE_BY_TEXT.get(cells['角色']) : undefined;
     if (cells['角色'] && !role) fail('角色', `未知角色“${cells['角色']}”`);
@@ -191,7 +170,7 @@ async function validateRows(ctx: Ctx, db: DbOrTx, rows: ParsedRow[]) {
         ok.push({ row, values, orgUnitName: unit!.label });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        const col = e.code === 'CONFLICT' ? '用户名' : e.message.includes('辖区') ? '负责辖区' : e.message.includes('角色') || e.message.includes('管理员') ? '角色' : e.message.includes('数据权限') ? '数据范围' : undefined;
+        const col = e.code === 'CONFLICT' ? '用户名' : e.message.includes('辖区') ? '负责辖区' : e.message.includes('角色') || e.message.includes('管理员') ? '角色' : e.message.includes('数据权限') ? '数据范围' : e.message.includes('密码') ? '初始密码' : undefined;
         fail(col, e.message);
       }
     }
@@ -205,8 +184,8 @@ async function validateRows(ctx: Ctx, db: DbOrTx, rows: ParsedRow[]) {
  * or none, in one transaction with one audit row per person. New people have no password unless
  * the sheet gives 初始密码 (they must change it at first sign-in); an admin resets it to issue one.
  */
-export async function importPeople(ctx: Ctx, file: Buffer, opts: { dryRun: boolean }): Promise<ImportResult> {
-  const rows = await readSheet(file);
+export async function importPeople(ctx: Ctx, file: { buffer: Buffer; fileName: string }, opts: { dryRun: boolean }): Promise<ImportResult> {
+  const rows = await readPeopleSheet(ctx, file);
   const summary = (checked: Awaited<ReturnType<typeof validateRows>>, created: number): ImportResult => ({
     total: rows.length,
     valid: checked.ok.length,

@@ -1,6 +1,7 @@
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { jurisdictions } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
+import { notFound } from '../../../core/errors.js';
 import { pathInScope } from '../../../core/scope.js';
 import { presentJurisdiction } from '../presenter.js';
 import { childCountSql, getJurisdiction } from '../queries.js';
@@ -30,7 +31,7 @@ export async function listJurisdictions(ctx: Ctx, parentId?: number) {
 /** The chain from the root down to a jurisdiction (breadcrumbs, pickers). */
 export async function jurisdictionChain(ctx: Ctx, id: number) {
   const j = await getJurisdiction(ctx.db, id);
-  if (!pathInScope(ctx.actor, j.path)) return [];
+  if (!pathInScope(ctx.actor, j.path)) throw notFound('辖区');
   const ids = j.path.split('/').filter(Boolean).map(Number);
   const rows = await ctx.db
     .select({ ...getTableColumns(jurisdictions), childCount: childCountSql } as any)

@@ -4,7 +4,9 @@ import { sessions, users } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
-import { assertManagesPath, assertRoleGrant, assertScopeGrant } from '../policy.js';
+import { assertVersion, updateVersioned } from '../../../core/versions.js';
+import { clearLoginFailures } from '../../auth/use-cases/login.js';
+import { assertManagesPath, assertManagesPerson, assertRoleGrant, assertScopeGrant } from '../policy.js';
 import { presentPerson } from '../presenter.js';
 import { getJurisdiction, getOrgUnit, getPerson } from '../queries.js';
 
@@ -19,13 +21,17 @@ export interface PersonPatch {
   email?: string | null;
   active?: boolean;
   unlock?: boolean;
+  /** The version the editor read; a stale one gets 409 STALE_VERSION. */
+  version: number;
 }
 
 export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
   return ctx.db.transaction(async (tx) => {
     const before = await getPerson(tx, id);
-    assertManagesPath(ctx.actor, before.jurisdictionPath);
-    const { unlock, ...fields } = patch;
+    assertManagesPerson(ctx.actor, before);
+    const { unlock, version, ...fields } = patch;
+    const current = async () => presentPerson(await getPerson(tx, id));
+    await assertVersion(before.version, version, current);
     if (fields.dataScope) assertScopeGrant(ctx.actor, fields.dataScope);
     if (fields.role) assertRoleGrant(ctx.actor, fields.role);
     if (id === ctx.actor.id && (fields.active === false || (fields.role && fields.role !== before.role))) {
@@ -42,8 +48,11 @@ export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
       if (!j.path.startsWith(unit.path)) throw invalid('人员负责的辖区须在所属机构辖区之内', [{ path: 'jurisdictionId', message: '须在所属机构辖区之内' }]);
     }
     const set: Record<string, unknown> = { ...fields, email: fields.email === '' ? null : fields.email, updatedAt: new Date() };
-    if (unlock) Object.assign(set, { lockedUntil: null, failedLogins: 0 });
-    await tx.update(users).set(set).where(eq(users.id, id));
+    if (unlock) {
+      Object.assign(set, { lockedUntil: null, failedLogins: 0 });
+      await clearLoginFailures(tx, before.username);
+    }
+    await updateVersioned(tx, users, id, version, set, current);
     if (fields.active === false || fields.role || fields.dataScope) await tx.delete(sessions).where(eq(sessions.userId, id));
     const after = await getPerson(tx, id);
     await audit(tx, ctx, { action: 'user.update', entityType: 'user', entityId: id, jurisdictionId: after.jurisdictionId, summary: `修改人员 ${after.displayName}`, before, after });

@@ -25,12 +25,23 @@ function toDense(p: { c: number[]; rows: boolean[][]; b: number[]; cap: number[]
   return { G, h };
 }
 
-function brute(c: number[], G: number[][], h: number[], cap: number[]): number {
+/** The test's own feasibility check, from the program as generated (not the solver's `feasible`). */
+function meets(p: { rows: boolean[][]; b: number[]; cap: number[] }, x: number[]): boolean {
+  if (x.some((v, j) => !Number.isInteger(v) || v < 0 || v > p.cap[j])) return false;
+  return p.rows.every((row, k) => row.reduce((s, on, j) => s + (on ? x[j] : 0), 0) >= p.b[k]);
+}
+
+function brute(c: number[], p: { rows: boolean[][]; b: number[]; cap: number[] }): { cost: number; all: number[][] } {
+  const cap = p.cap;
   let best = Infinity;
+  const all: number[][] = [];
   const x = new Array<number>(c.length).fill(0);
   const dfs = (j: number) => {
     if (j === c.length) {
-      if (feasible(G, h, x)) best = Math.min(best, x.reduce((s, v, k) => s + v * c[k], 0));
+      if (meets(p, x)) {
+        all.push(x.slice());
+        best = Math.min(best, x.reduce((s, v, k) => s + v * c[k], 0));
+      }
       return;
     }
     for (let v = 0; v <= cap[j]; v++) {
@@ -40,24 +51,40 @@ function brute(c: number[], G: number[][], h: number[], cap: number[]): number {
     x[j] = 0;
   };
   dfs(0);
-  return best;
+  return { cost: best, all };
 }
 
 describe('integer covering program', () => {
-  it('finds the exact optimum or proves infeasibility', () => {
+  it('finds the exact optimum or proves infeasibility, with and without a starting solution', () => {
     fc.assert(
-      fc.property(programArb, (p) => {
+      fc.property(programArb, fc.nat(), (p, pick) => {
         const { G, h } = toDense(p);
-        const want = brute(p.c, G, h, p.cap);
+        const { cost: want, all } = brute(p.c, p);
         if (want === Infinity) {
           expect(() => solveIlp(p.c, G, h, null)).toThrow();
           return;
         }
-        const r = solveIlp(p.c, G, h, null);
-        expect(feasible(G, h, r.x)).toBe(true);
-        expect(r.cost).toBe(want);
-        expect(r.optimal).toBe(true);
-        expect(r.lowerBound).toBe(want);
+        // Production always passes a feasible start (solver.ts: every unit of every class); so
+        // does the second run here, with any feasible solution as the start.
+        for (const start of [null, all[pick % all.length]]) {
+          const r = solveIlp(p.c, G, h, start ? start.slice() : null);
+          expect(meets(p, r.x), JSON.stringify(r.x)).toBe(true);
+          expect(r.cost).toBe(r.x.reduce((s, v, k) => s + v * p.c[k], 0));
+          expect(r.cost).toBe(want);
+          expect(r.optimal).toBe(true);
+          expect(r.lowerBound).toBe(want);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('feasible() agrees with the test\'s own check', () => {
+    fc.assert(
+      fc.property(programArb, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }), (p, raw) => {
+        const x = raw.slice(0, p.c.length);
+        const { G, h } = toDense(p);
+        expect(feasible(G, h, x)).toBe(meets(p, x));
       }),
       { numRuns: 500 },
     );

@@ -5,3 +5,4 @@ export { checkPlan, type PlanCheck, type TaskToCheck, type Violation, type Inspe
 export { computeCoverage, factDay, listMissing, type Coverage, type CoverageRow, type InspectionFact, type MissingItem } from './coverage.js';
 export { matches } from './selector.js';
 export { drawInspectors } from './inspectors.js';
+export { withExisting, type ExistingVisit, type Residual } from './existing.js';

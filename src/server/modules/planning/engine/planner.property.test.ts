@@ -2,39 +2,38 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toDay } from './dates.js';
 import { CAMPAIGN, PHASES, problemArb } from './fixtures/arbitrary.js';
+import { metCounts, oracleMinimum, oracleRequirements, type OracleRequirement } from './fixtures/oracle.js';
 import { generatePlan } from './plan.js';
 import { buildContext, type PlanningContext } from './requirements.js';
 import type { Plan } from './types.js';
 
 /**
- * Property tests of the planner on random populations and rule sets, against an independent
- * brute force: every unit gets 0–2 visits in each of the two phases; the cheapest assignment that
- * meets every requirement is the true minimum.
+ * Property tests of the planner on random populations and rule sets. The requirements come from
+ * an independent reading of the rules (fixtures/oracle.ts, no engine code), and the minimum from a
+ * brute force over them: every unit gets 0–2 visits in each of the two phases; the cheapest
+ * assignment that meets every requirement is the true minimum.
  */
-const P1 = { from: toDay(PHASES[0].from), to: toDay(PHASES[0].to) };
-const P2 = { from: toDay(PHASES[1].from), to: toDay(PHASES[1].to) };
+const kindOf = (r: OracleRequirement): 'p1' | 'p2' | 'all' => {
+  if (r.from === PHASES[0].from && r.to === PHASES[0].to) return 'p1';
+  if (r.from === PHASES[1].from && r.to === PHASES[1].to) return 'p2';
+  if (r.from === PHASES[0].from && r.to === PHASES[1].to) return 'all';
+  throw new Error(`unexpected window ${r.from}..${r.to}`);
+};
 
-function windowKind(w: { from: number; to: number }): 'p1' | 'p2' | 'all' {
-  if (w.from === P1.from && w.to === P1.to) return 'p1';
-  if (w.from === P2.from && w.to === P2.to) return 'p2';
-  if (w.from === P1.from && w.to === P2.to) return 'all';
-  throw new Error('unexpected window');
-}
-
-function bruteMinimum(ctx: PlanningContext): number {
-  const reqs = ctx.requirements.filter((r) => r.target > 0).map((r) => ({ ...r, kind: windowKind(r.window) }));
-  const units = [...new Set(reqs.flatMap((r) => r.population))];
-  const a = new Map<number, number>();
-  const b = new Map<number, number>();
+function bruteMinimum(all: OracleRequirement[]): number {
+  const reqs = all.filter((r) => r.need > 0).map((r) => ({ ...r, kind: kindOf(r) }));
+  const units = [...new Set(reqs.flatMap((r) => r.units))];
+  const a = new Map<string, number>();
+  const b = new Map<string, number>();
   let best = Infinity;
   const ok = () =>
     reqs.every((r) => {
       let met = 0;
-      for (const u of r.population) {
+      for (const u of r.units) {
         const n = r.kind === 'p1' ? a.get(u)! : r.kind === 'p2' ? b.get(u)! : a.get(u)! + b.get(u)!;
         if (n >= r.times) met++;
       }
-      return met >= r.target;
+      return met >= r.need;
     });
   const dfs = (i: number, cost: number) => {
     if (cost >= best) return;
@@ -78,9 +77,10 @@ describe('planner properties', () => {
       fc.property(problemArb(6), fc.integer(), (input, seed) => {
         const ctx = buildContext(input);
         const plan = generatePlan(input, seed, ctx);
-        const met = metByPlan(ctx, plan);
-        ctx.requirements.forEach((r, i) => expect(met[i], r.key).toBeGreaterThanOrEqual(r.target));
-        expect(plan.tasks.length).toBe(bruteMinimum(ctx));
+        const reqs = oracleRequirements(input);
+        const met = metCounts(reqs, plan.tasks);
+        reqs.forEach((r, i) => expect(met[i], `${r.label}@${r.station}`).toBeGreaterThanOrEqual(r.need));
+        expect(plan.tasks.length).toBe(bruteMinimum(reqs));
         expect(plan.stats.optimal).toBe(true);
         expect(plan.stats.lowerBound).toBe(plan.tasks.length);
         for (const t of plan.tasks) expect(t.rules.length).toBeGreaterThan(0);
@@ -94,14 +94,22 @@ describe('planner properties', () => {
       fc.property(problemArb(6), (input) => {
         const ctx = buildContext(input);
         const plan = generatePlan(input, 1, ctx);
+        // Shortfalls as the independent reading of the rules finds them.
+        const key = (ruleAndGrade: string, station: string | null, required: number, available: number) => `${ruleAndGrade}@${station ?? '*'}:${required}/${available}`;
+        const independent = oracleRequirements(input)
+          .filter((r) => r.wanted > r.units.length)
+          .map((r) => key(r.label, r.station, r.wanted, r.units.length))
+          .sort();
+        expect(plan.shortfalls.map((s) => key(s.grade ? `${s.ruleId}#${s.grade}` : s.ruleId, s.stationId, s.required, s.available)).sort()).toEqual(independent);
         const expected = ctx.requirements.filter((r) => r.wanted > r.population.length).map((r) => r.key);
         expect(plan.shortfalls.map((s) => s.requirementKey)).toEqual(expected);
         for (const s of plan.shortfalls) {
           const r = ctx.requirements.find((x) => x.key === s.requirementKey)!;
           expect([s.required, s.available, s.missing]).toEqual([r.wanted, r.population.length, r.wanted - r.population.length]);
         }
-        const met = metByPlan(ctx, plan);
-        ctx.requirements.forEach((r, i) => expect(met[i]).toBeGreaterThanOrEqual(Math.min(r.wanted, r.population.length)));
+        const reqs = oracleRequirements(input);
+        const met = metCounts(reqs, plan.tasks);
+        reqs.forEach((r, i) => expect(met[i]).toBeGreaterThanOrEqual(r.need));
       }),
       { numRuns: 200 },
     );
@@ -116,6 +124,19 @@ describe('planner properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('planner against a separate MIP solver (GLPK)', () => {
+  it('plans exactly the minimum GLPK finds for the independently derived requirements, on larger random problems', async () => {
+    const samples = fc.sample(fc.tuple(problemArb(14), fc.integer()), { numRuns: 60, seed: 20261201 });
+    for (const [input, seed] of samples) {
+      const plan = generatePlan(input, seed);
+      const reqs = oracleRequirements(input);
+      const met = metCounts(reqs, plan.tasks);
+      reqs.forEach((r, i) => expect(met[i], `${r.label}@${r.station}`).toBeGreaterThanOrEqual(r.need));
+      expect(plan.tasks.length).toBe(await oracleMinimum(reqs));
+    }
   });
 });
 

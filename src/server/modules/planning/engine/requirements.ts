@@ -200,9 +200,16 @@ export function buildContext(input: PlanningInput): PlanningContext {
   };
   for (const rule of input.rules) visit(rule, null, [], 'station', 1, cw, null);
 
-  // Signatures are interned while requirements are appended (a trie over requirement indices), so
-  // units with the same requirements share one array and later steps work per signature.
-  const sigOf = new Int32Array(entities.length);
+  const { sigOf, signatures, entityReqs } = internSignatures(entities.length, requirements);
+  return { entities, index, stations: input.stations, stationById, requirements, shortfalls, warnings, entityReqs, sigOf, signatures, profileOf, profiles, campaignWindow: cw };
+}
+
+/**
+ * Signatures are interned while requirements are appended (a trie over requirement indices), so
+ * units with the same requirements share one array and later steps work per signature.
+ */
+export function internSignatures(unitCount: number, requirements: Requirement[]): Pick<PlanningContext, 'sigOf' | 'signatures' | 'entityReqs'> {
+  const sigOf = new Int32Array(unitCount);
   const signatures: number[][] = [[]];
   const next: Map<number, number>[] = [new Map()];
   requirements.forEach((r, ri) => {
@@ -219,5 +226,5 @@ export function buildContext(input: PlanningInput): PlanningContext {
     }
   });
   const entityReqs = Array.from(sigOf, (id) => signatures[id]);
-  return { entities, index, stations: input.stations, stationById, requirements, shortfalls, warnings, entityReqs, sigOf, signatures, profileOf, profiles, campaignWindow: cw };
+  return { sigOf, signatures, entityReqs };
 }

@@ -1,4 +1,4 @@
-import { contains, intersect } from './dates.js';
+import { contains, intersect, OPEN_FROM, OPEN_TO } from './dates.js';
 import type { DayWindow } from './types.js';
 
 /** A unit must be visited at least `times` times within `window`. */
@@ -34,4 +34,27 @@ export function dueWindow(day: number, demands: Demand[], fallback: DayWindow): 
   let w: DayWindow | null = null;
   for (const d of demands) if (contains(d.window, day)) w = w ? intersect(w, d.window) : d.window;
   return w ?? fallback;
+}
+
+/**
+ * Spreads k visits that share one due window over it (增加检查频次 means visits apart, not two
+ * on the same day): k consecutive slices, each next one starting at least `gap` days after the
+ * previous one ends. The gap narrows when the window is too short; open or too-short windows are
+ * left as they are. Every slice lies inside the window, so each visit still counts where it did.
+ */
+export function spreadWindows(w: DayWindow, k: number, gap: number): DayWindow[] {
+  const same = Array.from({ length: k }, () => w);
+  const length = w.to - w.from + 1;
+  if (k < 2 || w.from <= OPEN_FROM || w.to >= OPEN_TO || length < k) return same;
+  // Slice length S with k·S + (k−1)(g−1) ≤ length; the gap shrinks until slices of a day fit.
+  let g = Math.max(1, gap);
+  while (g > 1 && length - (k - 1) * (g - 1) < k) g = Math.max(1, Math.floor((length - k) / (k - 1)) + 1);
+  const slice = Math.floor((length - (k - 1) * (g - 1)) / k);
+  const out: DayWindow[] = [];
+  for (let i = 0, from = w.from; i < k; i++) {
+    const to = i === k - 1 ? w.to : from + slice - 1;
+    out.push({ from, to });
+    from = to + g;
+  }
+  return out;
 }

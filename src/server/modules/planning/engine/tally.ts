@@ -64,6 +64,23 @@ export function countMet(ctx: PlanningContext, visits: Visits): number[] {
   });
 }
 
+/** Per requirement, the units whose visits meet its frequency in its window (a second plan skips them). */
+export function countMetUnits(ctx: PlanningContext, visits: Visits): Set<number>[] {
+  const { start, from, to } = visits;
+  return ctx.requirements.map((r) => {
+    const met = new Set<number>();
+    for (const u of r.population) {
+      const s = start[u];
+      const e = start[u + 1];
+      if (e - s < r.times) continue;
+      let n = 0;
+      for (let k = s; k < e; k++) if (from[k] >= r.window.from && to[k] <= r.window.to) n++;
+      if (n >= r.times) met.add(u);
+    }
+    return met;
+  });
+}
+
 /** Most visits any combination of the unit's rules can ask for (more is a repeat beyond frequency). */
 export function neededVisits(ctx: PlanningContext): (unit: number) => number {
   const cache = new Map<number, number>();

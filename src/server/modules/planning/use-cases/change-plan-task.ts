@@ -5,9 +5,10 @@ import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { conflict, invalid, notFound } from '../../../core/errors.js';
 import { assertManagesPlan } from '../policy.js';
-import { getPlan, rows } from '../queries.js';
+import { assertInspectorPool, getPlan, rows } from '../queries.js';
 import { planContext } from '../coverage-source.js';
 import { recheckPlan } from '../recheck.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
 
 /**
  * A manual change to a plan: add a unit, remove a task, or reassign its inspectors. Audited, and
@@ -26,14 +27,7 @@ export async function changePlanTask(ctx: Ctx, planId: number, input: ChangePlan
       if (!t) throw notFound('计划任务');
       return t;
     };
-    const assertPool = async (stationId: number, ids: number[]) => {
-      if (!ids.length) return;
-      const ok = await rows(
-        tx,
-        sql`select id from users where jurisdiction_id = ${stationId} and active and role in ('inspector','station_head') and id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`,
-      );
-      if (ok.length !== new Set(ids).size) throw invalid('检查人员须为该监管所在岗的检查人员');
-    };
+    const assertPool = (stationId: number, ids: number[]) => assertInspectorPool(tx, stationId, ids);
     let summary: string;
     let before: unknown = null;
     let after: unknown = null;
@@ -100,7 +94,7 @@ export function plannedInspection(t: typeof planTasks.$inferSelect, periodTo?: s
     planId: t.planId,
     entityId: t.entityId,
     jurisdictionId: t.jurisdictionId,
-    date: t.dueTo ?? periodTo ?? new Date().toISOString().slice(0, 10),
+    date: t.dueTo ?? periodTo ?? shanghaiToday(),
     dueFrom: t.dueFrom,
     inspectorIds: t.inspectorIds,
     status: 'planned',

@@ -6,8 +6,11 @@ import { notFound } from '../../../core/errors.js';
 import { pathInScope } from '../../../core/scope.js';
 import { peopleNames, rows } from '../queries.js';
 
+/** An inspection's version for optimistic edits: its last change in microseconds, as text (exact, unlike a JS Date). */
+export const inspectionVersion = (col: ReturnType<typeof sql>) => sql`(extract(epoch from ${col}) * 1000000)::bigint::text`;
+
 const inspectionSql = (id: number) =>
-  sql`select i.*, i.date::text as date_text, e.name as entity_name, j.path from inspections i
+  sql`select i.*, i.date::text as date_text, ${inspectionVersion(sql`i.updated_at`)} as version, e.name as entity_name, j.path from inspections i
       left join entities e on e.id = i.entity_id join jurisdictions j on j.id = i.jurisdiction_id where i.id = ${id}`;
 
 export async function presentInspection(db: DbOrTx, id: number): Promise<Inspection> {
@@ -26,6 +29,7 @@ export async function presentInspection(db: DbOrTx, id: number): Promise<Inspect
     status: r.status,
     note: r.note,
     cancelReason: r.cancel_reason,
+    updatedAt: r.version,
     recordedAt: r.recorded_at ? new Date(r.recorded_at).toISOString() : null,
   };
 }

@@ -21,6 +21,7 @@ export async function getPlanDetail(ctx: Ctx, id: number): Promise<PlanDetail> {
   const check = f.check ?? { ok: true, tasks: 0, surplus: null, violations: [], excess: [], outsideRules: [], inspectorProblems: [] };
   return {
     ...presentPlan(p),
+    counted: Number(f.counted ?? 0),
     shortfalls: mine(f.shortfalls ?? []),
     warnings: whole ? (f.warnings ?? []) : [],
     check: { ...check, violations: mine(check.violations), excess: check.excess.filter((e: any) => visible.has(e.stationId)) },

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { PlanSummary } from '../../../../contracts/plans.js';
 import type { Ctx } from '../../../core/context.js';
-import { rows } from '../queries.js';
+import { currentPlanOf, rows } from '../queries.js';
+import { isoTimestamp } from '../../../../contracts/calendar.js';
 
 /** Plans of the areas the actor belongs to or oversees, newest first; optionally of one campaign. */
 export async function listPlans(ctx: Ctx, q: { campaignId?: number }): Promise<PlanSummary[]> {
@@ -12,12 +13,12 @@ export async function listPlans(ctx: Ctx, q: { campaignId?: number }): Promise<P
       : sql`(j.path like ${a.jurisdictionPath + '%'} or ${a.jurisdictionPath} like j.path || '%')`;
   const list = await rows(
     ctx.db,
-    sql`select p.*, c.name as campaign_name, (select count(*)::int from plan_tasks t where t.plan_id = p.id) as task_count
+    sql`select p.*, c.name as campaign_name, (select count(*)::int from plan_tasks t where t.plan_id = p.id) as task_count,
+          p.id = ${currentPlanOf(sql`p.campaign_id`)} as current
         from plans p join jurisdictions j on j.id = p.jurisdiction_id left join campaigns c on c.id = p.campaign_id
         where ${visible} ${q.campaignId ? sql`and p.campaign_id = ${q.campaignId}` : sql``}
         order by p.id desc limit 200`,
   );
-  const iso = (d: any) => (d == null ? null : new Date(d).toISOString());
   return list.map((p) => ({
     id: p.id,
     campaignId: p.campaign_id,
@@ -27,10 +28,12 @@ export async function listPlans(ctx: Ctx, q: { campaignId?: number }): Promise<P
     name: p.name,
     seed: p.seed,
     status: p.status,
+    current: !!p.current,
+    supersededBy: p.superseded_by ?? null,
     minimum: p.minimum,
     optimal: p.optimal,
     taskCount: p.task_count,
-    createdAt: iso(p.created_at)!,
-    publishedAt: iso(p.published_at),
+    createdAt: isoTimestamp(p.created_at as string),
+    publishedAt: isoTimestamp(p.published_at as string | null),
   }));
 }

@@ -5,17 +5,17 @@ import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid, notFound } from '../../../core/errors.js';
 import { pathInScope } from '../../../core/scope.js';
-import { peopleNames, rows } from '../queries.js';
+import { assertInspectorPool, rows } from '../queries.js';
 import { transition } from '../workflow.js';
 import { presentInspection } from './get-inspection.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
 
 /**
  * Record a completed inspection: either a plan task (its planned inspection becomes done) or an
  * unplanned inspection of a unit. Coverage counts it at once.
  */
 export async function recordInspection(ctx: Ctx, input: RecordInspectionInput): Promise<Inspection> {
-  const today = new Date().toISOString().slice(0, 10);
-  if (input.date > today) throw invalid('检查日期不能晚于今天');
+  if (input.date > shanghaiToday()) throw invalid('检查日期不能晚于今天');
   if (new Set(input.inspectorIds).size < 2) throw invalid('现场检查人员不得少于2人');
   let target: { entityId: number; stationId: number; stationPath: string; taskId: number | null; planId: number | null; inspectionId: number | null; status: string | null };
   if (input.planTaskId) {
@@ -33,8 +33,7 @@ export async function recordInspection(ctx: Ctx, input: RecordInspectionInput): 
     if (!e || !pathInScope(ctx.actor, e.path)) throw notFound('检查对象');
     target = { entityId: e.id, stationId: e.jurisdiction_id, stationPath: e.path, taskId: null, planId: null, inspectionId: null, status: null };
   }
-  const known = await peopleNames(ctx.db, input.inspectorIds);
-  if (known.size !== new Set(input.inspectorIds).size) throw invalid('检查人员不存在');
+  await assertInspectorPool(ctx.db, target.stationId, input.inspectorIds);
   const values = { date: input.date, inspectorIds: input.inspectorIds, note: input.note ?? null, status: 'done', recordedBy: ctx.actor.id || null, recordedAt: new Date(), updatedAt: new Date() };
   if (target.inspectionId) transition('record', target.status!); // fail fast on what was read
   const id = await ctx.db.transaction(async (tx) => {

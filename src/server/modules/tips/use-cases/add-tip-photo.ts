@@ -3,7 +3,8 @@ import { TIP_PHOTO_MAX_BYTES, TIP_PHOTO_TYPES, TIP_PHOTOS_PER_TIP } from '../../
 import { tipPhotos, tips } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
-import { AppError, invalid } from '../../../core/errors.js';
+import { invalid } from '../../../core/errors.js';
+import { tooLarge } from '../../../core/uploads.js';
 import { assertReporterMayEdit } from '../policy.js';
 import { getVisibleTip } from '../queries.js';
 import { getTip } from './get-tip.js';
@@ -16,7 +17,7 @@ export function sniffImage(data: Buffer): (typeof TIP_PHOTO_TYPES)[number] | nul
   return null;
 }
 
-export const photoTooLarge = () => new AppError('PHOTO_TOO_LARGE', `照片不能超过${TIP_PHOTO_MAX_BYTES / 1024 / 1024}MB`, 413);
+export const photoTooLarge = () => tooLarge('照片', TIP_PHOTO_MAX_BYTES);
 
 export async function addTipPhoto(ctx: Ctx, id: number, file: { fileName: string; data: Buffer }) {
   if (file.data.length === 0) throw invalid('照片文件为空');

@@ -5,10 +5,11 @@ import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
 import { presentTip } from '../presenter.js';
 import { getVisibleTip } from '../queries.js';
+import { shanghaiToday } from '../../../../contracts/calendar.js';
 
 /** A coordinator or informant reports a hazard or clue; it is filed under their own area. */
 export async function submitTip(ctx: Ctx, input: CreateTipInput) {
-  if (input.occurredOn > new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10)) throw invalid('发生日期不能晚于今天');
+  if (input.occurredOn > shanghaiToday()) throw invalid('发生日期不能晚于今天');
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(tips)

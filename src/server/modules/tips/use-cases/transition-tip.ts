@@ -3,13 +3,14 @@ import { TIP_ACTION_LABELS, type TipAction, type TipStatus } from '../../../../c
 import { tips } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
+import { bumpVersion } from '../../../core/versions.js';
 import { getVisibleTip } from '../queries.js';
 import { transitionFor } from '../workflow.js';
 import { getTip } from './get-tip.js';
 
 /**
  * Station staff accept (受理), reject (不予受理, reason required) or forward (转办) a tip in
- * their area. The state is re-read under a row lock so two reviewers cannot both act on it.
+ * their area, or undo an acceptance not yet forwarded (撤回受理, reason required). The state is re-read under a row lock so two reviewers cannot both act on it.
  */
 export async function transitionTip(ctx: Ctx, id: number, input: { action: TipAction; note?: string }) {
   await getVisibleTip(ctx.db, ctx.actor, id);
@@ -18,10 +19,13 @@ export async function transitionTip(ctx: Ctx, id: number, input: { action: TipAc
     const t = transitionFor(input.action, before.status as TipStatus, ctx.actor.role, input.note);
     const note = input.note?.trim() || null;
     const now = new Date();
+    // Undoing an acceptance clears the review (the reason stays in the audit log).
     const set =
       t.action === 'forward'
-        ? { status: t.to, forwardNote: note, forwardedBy: ctx.actor.id, forwardedAt: now, updatedAt: now }
-        : { status: t.to, reviewNote: note, reviewedBy: ctx.actor.id, reviewedAt: now, updatedAt: now };
+        ? { status: t.to, forwardNote: note, forwardedBy: ctx.actor.id, forwardedAt: now, updatedAt: now, version: bumpVersion(tips) }
+        : t.action === 'reopen'
+          ? { status: t.to, reviewNote: null, reviewedBy: null, reviewedAt: null, updatedAt: now, version: bumpVersion(tips) }
+          : { status: t.to, reviewNote: note, reviewedBy: ctx.actor.id, reviewedAt: now, updatedAt: now, version: bumpVersion(tips) };
     const [after] = await tx.update(tips).set(set).where(eq(tips.id, id)).returning();
     await audit(tx, ctx, {
       action: `tip.${t.action}`,

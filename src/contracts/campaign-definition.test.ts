@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { checkDefinition, missingProvenance, pendingDecisions, provenanceOf, reportingPeriod, type CampaignDefinition } from './campaigns.js';
+import { dueDates } from './deadline-rules.js';
+import { getAtPath, setAtPath } from './definition-paths.js';
+import { citeArticles } from './legal-articles.js';
+
+const base = () => ({
+  schemaVersion: 1,
+  name: '测试行动',
+  issuer: '测试局',
+  issuedOn: '2023-07-25',
+  period: { from: '2023-07-01', to: '2023-12-31' },
+  phases: [{ key: 'all', name: '全程', from: '2023-07-01', to: '2023-12-31' }],
+  organisation: { leadingGroup: { name: '领导小组', leader: { title: '局长' } }, office: { unit: '药械股' } },
+  quotas: [
+    { id: 'a', label: 'A', population: { kinds: ['pharmacy_single'] }, target: { type: 'all' }, children: [{ id: 'b', label: 'B', population: { kinds: ['pharmacy_single'] }, target: { type: 'share', min: 0.5 } }] },
+  ],
+});
+const issues = (d: unknown) => {
+  const r = checkDefinition(d);
+  return r.ok ? [] : r.issues;
+};
+
+describe('quota rules in a definition (issue 9 item 5)', () => {
+  it('refuses a duplicate quota id anywhere in the rule tree, with the path', () => {
+    const d = base();
+    d.quotas.push({ id: 'b', label: 'B again', population: { kinds: ['clinic'] }, target: { type: 'all' } } as any);
+    expect(issues(d)).toContainEqual({ path: 'quotas.1.id', message: expect.stringContaining('重复') });
+  });
+  it('refuses a quota window that ends after the campaign, with the path', () => {
+    const d = base();
+    (d.quotas[0] as any).window = { from: '2023-08-01', to: '2024-03-31' };
+    expect(issues(d)).toContainEqual({ path: 'quotas.0.window.to', message: expect.stringContaining('行动期间') });
+  });
+});
+
+describe('reports never fall due before the plan is issued', () => {
+  it('counts recurring due dates from the day after issue', () => {
+    const d = checkDefinition(base());
+    if (!d.ok) throw new Error(JSON.stringify(d.issues));
+    expect(reportingPeriod(d.definition)).toEqual({ from: '2023-07-26', to: '2023-12-31' });
+    expect(dueDates({ every: 'month', day: 20 }, reportingPeriod(d.definition))[0].date).toBe('2023-08-20');
+  });
+  it('refuses a one-off report due on or before the issue date', () => {
+    const d = { ...base(), obligations: [{ key: 'x', label: '报告', rule: { once: '2023-07-20' }, submitters: ['药械股'], recipient: '药械股', form: { type: 'narrative' } }] };
+    expect(issues(d)).toContainEqual({ path: 'obligations.0.rule.once', message: expect.stringContaining('方案印发') });
+  });
+  it('accepts “及时上报” as a rule with no due date instead of inventing one', () => {
+    const d = { ...base(), obligations: [{ key: 'x', label: '典型案例', rule: { adHoc: true }, submitters: ['药械股'], externalRecipient: '市局', form: { type: 'typical_case', scope: '2023年作出行政处罚或移送的案例', attachments: ['《行政处罚决定书》'] } }] };
+    expect(issues(d)).toEqual([]);
+    expect(dueDates({ adHoc: true }, { from: '2023-01-01', to: '2023-12-31' })).toEqual([]);
+  });
+  it('wants exactly one receiver, in the bureau or outside it', () => {
+    const d = { ...base(), obligations: [{ key: 'x', label: '报告', rule: { once: '2023-09-01' }, submitters: ['药械股'], form: { type: 'narrative' } }] };
+    expect(issues(d)).toContainEqual({ path: 'obligations.0.recipient', message: expect.stringContaining('接收单位') });
+  });
+});
+
+describe('provenance', () => {
+  const withProv = (provenance: Record<string, unknown>, extra: object = {}) => ({ ...base(), ...extra, provenance });
+  it('resolves keyed paths and falls back to the enclosing entry', () => {
+    const r = checkDefinition(withProv({ 'quotas.a': '三（一）3', 'quotas.a.children.b.target': { kind: 'inferred', reason: '方案只写“抽查”' } }));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(provenanceOf(r.definition, 'quotas.a.target')).toMatchObject({ kind: 'quoted', source: '三（一）3', path: 'quotas.a' });
+    expect(provenanceOf(r.definition, 'quotas.a.children.b.target.min')).toMatchObject({ kind: 'inferred', path: 'quotas.a.children.b.target' });
+    expect(pendingDecisions(r.definition).inferred).toEqual([{ path: 'quotas.a.children.b.target', kind: 'inferred', source: null, reason: '方案只写“抽查”', value: { type: 'share', min: 0.5 } }]);
+  });
+  it('refuses a provenance for a value that is not there, an inference without reason, and an unset value that is set', () => {
+    const found = issues(withProv({ 'quotas.zz': '一', 'period.from': { kind: 'inferred' }, 'quotas.a.target': { kind: 'unset', reason: '增加检查频次' } }));
+    expect(found.map((i) => i.path)).toEqual(expect.arrayContaining(['provenance.quotas.zz', 'provenance.period.from.reason', 'provenance.quotas.a.target']));
+  });
+  it('accepts an unset value whose parent exists', () => {
+    expect(issues(withProv({ 'quotas.a.times': { kind: 'unset', reason: '方案写“增加检查频次”，未规定次数' } }))).toEqual([]);
+  });
+  it('lists items without provenance; a list-wide entry does not count for its items', () => {
+    const r = checkDefinition(withProv({ quotas: '三', name: '题' }));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(missingProvenance(r.definition)).toEqual(expect.arrayContaining(['issuer', 'period', 'phases.all', 'quotas.a', 'quotas.a.children.b']));
+    expect(missingProvenance(r.definition)).not.toContain('name');
+  });
+});
+
+describe('readings', () => {
+  const reading = (chosenValue: unknown) => ({
+    key: 'clinic',
+    question: '个体诊所是否计入医疗机构',
+    chosen: 'with',
+    options: [
+      { key: 'with', label: '计入', set: { 'quotas.a.population.kinds': chosenValue } },
+      { key: 'without', label: '不计入', set: { 'quotas.a.population.kinds': ['pharmacy_single'] } },
+    ],
+  });
+  it("requires the chosen option's values to be the definition's", () => {
+    expect(issues({ ...base(), readings: [reading(['pharmacy_single'])] })).toEqual([]);
+    expect(issues({ ...base(), readings: [reading(['pharmacy_single', 'clinic'])] })[0].path).toBe('readings.0.options.0.set.quotas.a.population.kinds');
+  });
+});
+
+describe('paths and articles', () => {
+  it('sets and removes values by key', () => {
+    const d = base();
+    const e = setAtPath(d, 'quotas.a.children.b.target', { type: 'all' });
+    expect(getAtPath(e, 'quotas.a.children.b.target').value).toEqual({ type: 'all' });
+    expect(getAtPath(d, 'quotas.a.children.b.target').value).toEqual({ type: 'share', min: 0.5 });
+    expect(getAtPath(setAtPath(d, 'issuedOn', undefined), 'issuedOn').found).toBe(false);
+  });
+  it('cites articles of one law together', () => {
+    expect(citeArticles(['cosmetics-reg-59', 'cosmetics-reg-61'])).toBe('《化妆品监督管理条例》第五十九条、第六十一条');
+  });
+});
+
+export type { CampaignDefinition };

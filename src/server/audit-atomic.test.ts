@@ -1,0 +1,363 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCreditCode } from '../contracts/credit-code.js';
+import { IMPORT_COLUMNS } from '../contracts/entities.js';
+import { createTestApp, type Client, type TestApp } from '../test/app.js';
+import { multipartFile } from '../test/multipart.js';
+import { seedDemoCampaigns } from './demo/seed-campaigns.js';
+import { seedDemoEntities } from './demo/seed-entities.js';
+
+/**
+ * "One transaction with the change and its audit row", for every write the API offers.
+ *
+ * The write routes are read from the app itself (its OpenAPI document), so a new route fails this
+ * file until it has an example here (or is listed as writing no audit row, with the reason). For
+ * each audited write: the database refuses every audit insert (a trigger raising an error, a real
+ * failure of the real insert), the request must fail and leave every table exactly as it was; then,
+ * with the trigger gone, the same request must succeed and add its audit row — so the example does
+ * write, and the first half proves the write is undone with its audit. A use case that wrote its
+ * audit after committing the change, or outside the transaction, fails here.
+ */
+let t: TestApp;
+const c: Record<string, Client> = {};
+const rows = async (q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as any).rows as any[];
+
+type Req = { method?: string; url: string; payload?: unknown; headers?: Record<string, string> };
+interface Example {
+  /** Who sends it (a demo account), or null for a request without a session. */
+  who: string | null;
+  /** Builds the request, creating what it needs first (without the failure). */
+  prepare: () => Promise<Req>;
+  /**
+   * Tables the failed request may still change outside the write, with the reason (checked: only
+   * these). Such an example is retried with a fresh request, as the failure is on record.
+   */
+  recordsFailure?: Record<string, string>;
+}
+
+/** Write routes that write no audit row, and why. */
+const NOT_AUDITED: Record<string, string> = {
+  'POST /api/campaigns/validate': 'checks a definition and stores nothing',
+  'POST /api/entity-imports': 'stages the uploaded file as an import job; confirming it is the audited write',
+  'PUT /api/entity-imports/:id/mapping': 'changes the staged job only; confirming it is the audited write',
+  'POST /api/campaigns/:id/tasks/:no/units/:orgUnitId/evidence': 'stores a file; reporting progress with it is the audited write',
+};
+
+let seq = 0;
+const uniq = () => `${Date.now().toString(36)}${++seq}`;
+const nextCode = () => makeCreditCode('92', '211103', `7${String(++seq).padStart(7, '0')}`);
+
+const winterPlan = () => ({
+  schemaVersion: 1,
+  name: `审计原子性测试${uniq()}`,
+  issuer: '兴隆台区市场监督管理局',
+  period: { from: '2026-12-01', to: '2027-02-28' },
+  phases: [{ key: 'all', name: '全程', from: '2026-12-01', to: '2027-02-28' }],
+  quotas: [{ id: 'retail', label: '零售药店抽查不低于30%', population: { kinds: ['pharmacy_chain', 'pharmacy_single'] }, target: { type: 'share', min: 0.3 } }],
+  organisation: { leadingGroup: { name: '专班', leader: { name: '测试组长', title: '副局长', unit: '本局' } }, office: { unit: '药品和医疗器械股' } },
+  tasks: [{ no: 1, task: '摸底', target: '建立台账', content: '各所摸清辖区经营户', units: ['各市场监管所'] }],
+  liaisons: { units: ['各市场监管所'] },
+});
+
+let campaignId: number;
+const api = (who: string) => c[who];
+async function ok(res: { statusCode: number; body: string; json(): any }) {
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+const newTip = async () => (await ok(await api('coordinator').post('/api/tips', { kind: 'clue', title: `线索${uniq()}`, place: '友谊街道', occurredOn: '2026-11-01' }))).id as number;
+const newDraftPlan = async () => (await ok(await api('office').post('/api/plans', { campaignId, seed: ++seq }))) as { id: number };
+/** An open (planned) inspection of 创新所 from a published plan (a plan is published first if none is). */
+async function publishedTask() {
+  const open = () => rows(sql`select i.id as "inspectionId", i.plan_task_id as id, i.inspector_ids from inspections i
+    where i.status = 'planned' and i.plan_task_id is not null and i.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by i.id limit 1`);
+  let [task] = await open();
+  if (!task) {
+    const p = await newDraftPlan();
+    await ok(await api('office').post(`/api/plans/${p.id}/publish`, { overlap: 'keep' }));
+    [task] = await open();
+  }
+  return { ...task, inspectors: (task.inspector_ids as number[]).map((id) => ({ id })) };
+}
+async function recordedInspection() {
+  const task = await publishedTask();
+  const rec = await ok(await api('inspector_cx').post('/api/inspections', { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i: any) => i.id) }));
+  return { ...rec, inspectorIds: task.inspectors.map((i: any) => i.id) as number[] };
+}
+async function peopleSheet(username: string) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('人员');
+  ws.addRow(['姓名', '用户名', '所属机构', '角色', '数据范围', '负责辖区', '职务', '手机', '邮箱']);
+  ws.addRow(['导入人员', username, '创新市场监督管理所', '监管所检查员', '', '', '', '', '']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const EXAMPLES: Record<string, Example> = {
+  'POST /api/auth/login': {
+    who: null,
+    recordsFailure: { login_failures: 'every sign-in attempt is counted before its password is checked, so parallel guesses cannot pass the limit' },
+    prepare: async () => ({ url: '/api/auth/login', payload: { username: 'viewer', password: 'demo1234' } }),
+  },
+  'POST /api/auth/logout': {
+    who: null,
+    prepare: async () => {
+      const token = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'demo1234', bearer: true } })).json().token;
+      return { url: '/api/auth/logout', headers: { authorization: `Bearer ${token}` } };
+    },
+  },
+  'POST /api/auth/change-password': {
+    who: 'dept',
+    // Back and forth: the second (successful) run changes it once.
+    prepare: async () => ({ url: '/api/auth/change-password', payload: { oldPassword: 'demo1234', newPassword: 'newpass2026' } }),
+  },
+  'POST /api/jurisdictions': { who: 'admin', prepare: async () => ({ url: '/api/jurisdictions', payload: { parentId: t.org.districtId, name: `测试街道${uniq()}` } }) },
+  'PATCH /api/jurisdictions/:id': { who: 'admin', prepare: async () => ({ url: `/api/jurisdictions/${t.org.stations['兴隆'].townshipIds[0]}`, payload: { name: `改名街道${uniq()}`, version: await t.version('jurisdictions', t.org.stations['兴隆'].townshipIds[0]) } }) },
+  'POST /api/org-units': { who: 'admin', prepare: async () => ({ url: '/api/org-units', payload: { jurisdictionId: t.org.districtId, kind: 'department', name: `测试股${uniq()}` } }) },
+  'PATCH /api/org-units/:id': { who: 'admin', prepare: async () => ({ url: `/api/org-units/${t.org.stations['兴隆'].orgUnitId}`, payload: { phone: `0427-${String(1000000 + seq++)}`, version: await t.version('org_units', t.org.stations['兴隆'].orgUnitId) } }) },
+  'POST /api/people': { who: 'admin', prepare: async () => ({ url: '/api/people', payload: { username: `p${uniq()}`, displayName: '测试人员', role: 'inspector', orgUnitId: t.org.stations['兴隆'].orgUnitId } }) },
+  'PATCH /api/people/:id': {
+    who: 'admin',
+    prepare: async () => {
+      const [p] = await rows(sql`select id from users where username = 'inspector_xl'`);
+      return { url: `/api/people/${p.id}`, payload: { title: `职务${uniq()}`, version: await t.version('users', p.id) } };
+    },
+  },
+  'POST /api/people/:id/reset-password': {
+    who: 'admin',
+    prepare: async () => {
+      const [p] = await rows(sql`select id from users where username = 'enforcer'`);
+      return { url: `/api/people/${p.id}/reset-password` };
+    },
+  },
+  'POST /api/people/import': {
+    who: 'admin',
+    prepare: async () => {
+      const m = multipartFile('file', '人员.xlsx', await peopleSheet(`imp${uniq()}`), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      return { url: '/api/people/import?dryRun=false', payload: m.payload, headers: m.headers };
+    },
+  },
+  'POST /api/entities': {
+    who: 'office',
+    prepare: async () => ({ url: '/api/entities', payload: { name: `审计测试诊所${uniq()}`, creditCode: nextCode(), kind: 'clinic', jurisdictionId: t.org.stations['创新'].jurisdictionId } }),
+  },
+  'PATCH /api/entities/:id': {
+    who: 'office',
+    prepare: async () => {
+      const [e] = await rows(sql`select id from entities order by id limit 1`);
+      return { url: `/api/entities/${e.id}`, payload: { phone: `139${String(10000000 + ++seq)}`, version: await t.version('entities', e.id) } };
+    },
+  },
+  'POST /api/entity-imports/:id/confirm': {
+    who: 'office',
+    recordsFailure: {
+      entity_imports: 'the import records that it failed and imported nothing',
+      jobs: 'the import runs as a background job, which records its failure',
+    },
+    prepare: async () => {
+      const header = IMPORT_COLUMNS.map((x) => x.header);
+      const row: Record<string, string> = { 单位名称: `导入药房${uniq()}`, 统一社会信用代码: nextCode(), 主体类型: '零售药店（连锁门店）', 所属监管所: '创新所' };
+      const text = [header.join(','), header.map((h) => row[h] ?? '').join(',')].join('\r\n') + '\r\n';
+      const m = multipartFile('file', '单位.csv', Buffer.from(text));
+      const job = await ok(await api('office').request({ method: 'POST', url: '/api/entity-imports', payload: m.payload, headers: m.headers }));
+      expect(job.status, JSON.stringify(job.errors)).toBe('validated');
+      return { url: `/api/entity-imports/${job.id}/confirm?wait=true` };
+    },
+  },
+  'POST /api/campaigns': { who: 'office', prepare: async () => ({ url: '/api/campaigns', payload: { definition: winterPlan() } }) },
+  'PUT /api/campaigns/:id/definition': {
+    who: 'office',
+    prepare: async () => {
+      const { id } = await ok(await api('office').post('/api/campaigns', { definition: winterPlan() }));
+      const definition = (await ok(await api('office').get(`/api/campaigns/${id}/home`))).definition;
+      return { method: 'PUT', url: `/api/campaigns/${id}/definition`, payload: { definition: { ...definition, issuer: '兴隆台区市场监督管理局（修订）' }, note: '修订', version: await t.version('campaigns', id) } };
+    },
+  },
+  'POST /api/campaigns/:id/confirm': {
+    who: 'office',
+    prepare: async () => {
+      const { id } = await ok(await api('office').post('/api/campaigns', { template: 'seed-000' }));
+      const home = await ok(await api('office').get(`/api/campaigns/${id}/home`));
+      const inferred = home.pending.inferred.find((x: { kind: string }) => x.kind === 'inferred');
+      expect(inferred, 'seed 000 has inferred values to confirm').toBeTruthy();
+      return { url: `/api/campaigns/${id}/confirm`, payload: { path: inferred.path, note: '经局务会确认' } };
+    },
+  },
+  'POST /api/campaigns/:id/readings/:key': {
+    who: 'office',
+    prepare: async () => {
+      const { id } = await ok(await api('office').post('/api/campaigns', { template: 'seed-000' }));
+      const home = await ok(await api('office').get(`/api/campaigns/${id}/home`));
+      const r = home.pending.readings[0];
+      const other = r.options.find((o: { key: string }) => o.key !== r.chosen);
+      return { url: `/api/campaigns/${id}/readings/${r.key}`, payload: { option: other.key } };
+    },
+  },
+  'POST /api/campaigns/:id/status': {
+    who: 'office',
+    prepare: async () => {
+      const { id } = await ok(await api('office').post('/api/campaigns', { definition: winterPlan(), status: 'draft' }));
+      return { url: `/api/campaigns/${id}/status`, payload: { status: 'active' } };
+    },
+  },
+  'PUT /api/campaigns/:id/liaisons/:orgUnitId': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const { id } = await ok(await api('office').post('/api/campaigns', { definition: winterPlan(), status: 'active' }));
+      return { method: 'PUT', url: `/api/campaigns/${id}/liaisons/${t.org.stations['创新'].orgUnitId}`, payload: { name: '周联络', mobile: '13900001111', version: 0 } };
+    },
+  },
+  'PUT /api/campaigns/:id/tasks/:no/units/:orgUnitId': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const { id } = await ok(await api('office').post('/api/campaigns', { definition: winterPlan(), status: 'active' }));
+      return { method: 'PUT', url: `/api/campaigns/${id}/tasks/1/units/${t.org.stations['创新'].orgUnitId}`, payload: { status: 'done', note: '已建台账', evidence: [], version: 0 } };
+    },
+  },
+  'POST /api/plans': { who: 'office', prepare: async () => ({ url: '/api/plans', payload: { campaignId, seed: ++seq } }) },
+  'POST /api/plans/:id/publish': { who: 'office', prepare: async () => ({ url: `/api/plans/${(await newDraftPlan()).id}/publish` }) },
+  'POST /api/plans/:id/tasks': {
+    who: 'office',
+    prepare: async () => {
+      const p = await newDraftPlan();
+      const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['兴隆'].jurisdictionId} and status = 'operating' order by id desc limit 1 offset ${seq++}`);
+      return { url: `/api/plans/${p.id}/tasks`, payload: { action: 'add', entityId: e.id, reason: '群众举报' } };
+    },
+  },
+  'POST /api/inspections': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const task = await publishedTask();
+      return { url: '/api/inspections', payload: { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i: any) => i.id) } };
+    },
+  },
+  'PUT /api/inspections/:id': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const rec = await recordedInspection();
+      return { method: 'PUT', url: `/api/inspections/${rec.id}`, payload: { date: rec.date, inspectorIds: rec.inspectorIds, note: '补充记录', reason: '补录检查情况', updatedAt: rec.updatedAt } };
+    },
+  },
+  'POST /api/inspections/:id/withdraw': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const rec = await recordedInspection();
+      return { url: `/api/inspections/${rec.id}/withdraw`, payload: { reason: '录错对象', updatedAt: rec.updatedAt } };
+    },
+  },
+  'POST /api/inspections/:id/cancel': { who: 'inspector_cx', prepare: async () => ({ url: `/api/inspections/${(await publishedTask()).inspectionId}/cancel`, payload: { reason: '停业' } }) },
+  'POST /api/inspector-conflicts': {
+    who: 'office',
+    prepare: async () => {
+      const [p] = await rows(sql`select id from users where username = 'inspector_cx'`);
+      const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id desc limit 1 offset ${seq++}`);
+      return { url: '/api/inspector-conflicts', payload: { userId: p.id, entityId: e.id, reason: '亲属关系' } };
+    },
+  },
+  'DELETE /api/inspector-conflicts/:id': {
+    who: 'office',
+    prepare: async () => {
+      const [p] = await rows(sql`select id from users where username = 'inspector_cx'`);
+      const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id limit 1 offset ${seq++}`);
+      const conflict = await ok(await api('office').post('/api/inspector-conflicts', { userId: p.id, entityId: e.id, reason: '亲属关系' }));
+      return { method: 'DELETE', url: `/api/inspector-conflicts/${conflict.id}` };
+    },
+  },
+  'POST /api/tips': { who: 'coordinator', prepare: async () => ({ url: '/api/tips', payload: { kind: 'clue', title: `线索${uniq()}`, place: '友谊街道', occurredOn: '2026-11-01' } }) },
+  'PATCH /api/tips/:id': {
+    who: 'coordinator',
+    prepare: async () => {
+      const id = await newTip();
+      return { url: `/api/tips/${id}`, payload: { title: '改标题', version: await t.version('tips', id) } };
+    },
+  },
+  'POST /api/tips/:id/photos': {
+    who: 'coordinator',
+    prepare: async () => {
+      const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]);
+      const m = multipartFile('file', '现场.png', png, 'image/png');
+      return { url: `/api/tips/${await newTip()}/photos`, payload: m.payload, headers: m.headers };
+    },
+  },
+  'POST /api/tips/:id/transition': { who: 'inspector_cx', prepare: async () => ({ url: `/api/tips/${await newTip()}/transition`, payload: { action: 'accept', note: '安排核查' } }) },
+};
+
+/** Every table's rows, as one digest per table (the audit log included). */
+async function snapshot(): Promise<Record<string, string>> {
+  const tables = await rows(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
+  const out: Record<string, string> = {};
+  for (const { tablename } of tables) {
+    const [r] = await rows(sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${tablename}" x`));
+    out[tablename] = `${r.n}:${r.h}`;
+  }
+  return out;
+}
+
+const FAIL_AUDIT = [
+  sql.raw(`create or replace function yj_test_refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit insert refused by the test'; end $$`),
+  sql.raw(`create trigger yj_test_refuse_audit before insert on audit_log for each row execute function yj_test_refuse_audit()`),
+];
+const HEAL_AUDIT = sql.raw(`drop trigger if exists yj_test_refuse_audit on audit_log`);
+
+async function send(who: string | null, req: Req) {
+  const method = req.method as any;
+  if (who === null) return t.app.inject({ method, url: req.url, payload: req.payload as any, headers: req.headers });
+  return api(who).request({ method, url: req.url, payload: req.payload as any, headers: req.headers });
+}
+
+const writeRoutes: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoEntities(t.database.db, t.org);
+  await seedDemoCampaigns(t.database.db, t.org);
+  [{ id: campaignId }] = await rows(sql`select id from campaigns where template_code = 'seed-000'`);
+  for (const u of ['admin', 'office', 'dept', 'inspector_cx', 'coordinator']) c[u] = await t.as(u);
+  const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const m of Object.keys(methods)) {
+      if (['post', 'put', 'patch', 'delete'].includes(m)) writeRoutes.push(`${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+    }
+  }
+});
+afterAll(() => t.close());
+
+describe('every write route is covered', () => {
+  it('has an example here or is listed as writing no audit row', () => {
+    expect(writeRoutes.length).toBeGreaterThan(20);
+    const missing = writeRoutes.filter((r) => !(r in EXAMPLES) && !(r in NOT_AUDITED));
+    expect(missing, 'write routes without an example in audit-atomic.test.ts').toEqual([]);
+    const stale = [...Object.keys(EXAMPLES), ...Object.keys(NOT_AUDITED)].filter((r) => !writeRoutes.includes(r));
+    expect(stale, 'examples for routes that no longer exist').toEqual([]);
+  });
+});
+
+describe('a failing audit insert undoes the whole write', () => {
+  for (const [route, ex] of Object.entries(EXAMPLES)) {
+    it(route, async () => {
+      const req = await ex.prepare();
+      req.method ??= route.split(' ')[0];
+      const before = await snapshot();
+      for (const q of FAIL_AUDIT) await t.database.db.execute(q);
+      let refused;
+      try {
+        refused = await send(ex.who, req);
+      } finally {
+        await t.database.db.execute(HEAL_AUDIT);
+      }
+      expect(refused.statusCode, refused.body).toBeGreaterThanOrEqual(500);
+      const after = await snapshot();
+      for (const table of Object.keys(ex.recordsFailure ?? {})) {
+        expect(after[table]).not.toBe(before[table]);
+        before[table] = after[table];
+      }
+      expect(after).toEqual(before);
+      // The same request, with audits accepted again: it writes, and logs.
+      const [{ n }] = await rows(sql`select count(*)::int as n from audit_log`);
+      const res = await send(ex.who, ex.recordsFailure ? { method: req.method, ...(await ex.prepare()) } : req);
+      expect(res.statusCode, res.body).toBe(200);
+      const [{ n: logged }] = await rows(sql`select count(*)::int as n from audit_log`);
+      expect(logged).toBeGreaterThan(n);
+    });
+  }
+});

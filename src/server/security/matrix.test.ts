@@ -1,0 +1,264 @@
+/**
+ * Role × route × area, generated from the routes Fastify registered: a new route is covered the
+ * day it is added (a route with an id parameter of an unknown record kind, or a write route that
+ * answers 400 instead of refusing, fails here until it gets a case).
+ *
+ *  - every route × every role lacking its permission → 403;
+ *  - every route with an id parameter, called by every role holding its permission with ids of
+ *    records outside that person's area (another county for every role, another station for the
+ *    station's people, another reporter's tip for own-scope people) → 403/404, nothing written,
+ *    no name of the record in the answer;
+ *  - a temporary password opens only who-am-I, change-password and sign-out.
+ * The loops send hundreds of requests: their time limits are generous for a busy machine.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_PERMISSIONS, type Permission, type Role } from '../../contracts/permissions.js';
+import type { Client } from '../../test/app.js';
+import { multipartFile } from '../../test/multipart.js';
+import { otherCountyPeople, q, signIn, startDemoApp, type Route } from './harness.js';
+
+let env: Awaited<ReturnType<typeof startDemoApp>>;
+let routes: Route[];
+
+/** A record the foreign-id requests point at: its id, its area, its reporter/owner, a name that must not leak. */
+interface Rec {
+  id: number;
+  path: string;
+  owner?: number;
+  secret?: string;
+}
+let rec: Record<string, Rec>;
+
+/** Which record an `:id` stands for, by the route's resource (the part after /api/). */
+const ID_KINDS: Record<string, string> = {
+  jurisdictions: 'jurisdiction',
+  'org-units': 'orgUnit',
+  people: 'person',
+  entities: 'entity',
+  'entity-imports': 'entityImport',
+  campaigns: 'campaign',
+  tips: 'tip',
+  plans: 'plan',
+  inspections: 'inspection',
+  'inspector-conflicts': 'conflict',
+};
+/** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
+const PARAM_KINDS: Record<string, string | { value: string }> = {
+  orgUnitId: 'orgUnit',
+  fileId: 'campaignFile',
+  photoId: 'tipPhoto',
+  no: { value: '1' },
+  version: { value: '1' },
+  key: { value: 'share-combined' }, // a reading of the campaign's definition, not a record
+};
+/** Routes whose parameter is shared reference data, the same for everyone. */
+const UNSCOPED = new Set(['GET /api/campaign-templates/:code']);
+
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1e2c40000000049454e44ae426082', 'hex');
+/** A body each write route accepts, so that its answer shows the area check, not the validation. */
+function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string> } {
+  const key = `${r.method} ${r.url}`;
+  const bodies: Record<string, unknown> = {
+    'PATCH /api/jurisdictions/:id': { name: '越权改名', version: 1 },
+    'PATCH /api/org-units/:id': { name: '越权改名', version: 1 },
+    'PATCH /api/people/:id': { displayName: '越权改名', version: 1 },
+    'POST /api/people/:id/reset-password': undefined,
+    'PATCH /api/entities/:id': { name: '越权改名', version: 1 },
+    'PUT /api/entity-imports/:id/mapping': { mapping: {} },
+    'POST /api/entity-imports/:id/confirm': undefined,
+    'PUT /api/campaigns/:id/definition': { definition: {}, note: '越权修订', version: 1 },
+    'POST /api/campaigns/:id/status': { status: 'closed' },
+    'POST /api/campaigns/:id/confirm': { path: 'period.from', note: '越权确认' },
+    'POST /api/campaigns/:id/readings/:key': { option: 'each' },
+    'PUT /api/campaigns/:id/liaisons/:orgUnitId': { name: '越权联络', version: 1 },
+    'PUT /api/campaigns/:id/tasks/:no/units/:orgUnitId': { status: 'done', note: '越权', version: 1 },
+    'PATCH /api/tips/:id': { title: '越权修改', version: 1 },
+    'POST /api/tips/:id/transition': { action: 'accept', note: '越权' },
+    'POST /api/plans/:id/tasks': { action: 'remove', taskId: rec.planTask.id },
+    'POST /api/plans/:id/publish': undefined,
+    'POST /api/inspections/:id/cancel': { reason: '越权取消' },
+    'PUT /api/inspections/:id': { date: '2026-01-05', inspectorIds: [1, 2], reason: '越权修改', updatedAt: 'x' },
+    'POST /api/inspections/:id/withdraw': { reason: '越权撤回', updatedAt: 'x' },
+    'DELETE /api/inspector-conflicts/:id': undefined,
+  };
+  if (key.endsWith('/evidence') || key === 'POST /api/tips/:id/photos') {
+    const m = multipartFile('file', 'x.png', png, 'image/png');
+    return { payload: m.payload, headers: m.headers };
+  }
+  if (!(key in bodies)) throw new Error(`${key}: no request body in the security matrix — add one to bodyFor()`);
+  const payload = bodies[key];
+  return payload === undefined ? {} : { payload };
+}
+
+/** The record each parameter of a route points at (ids of 兴隆所 and its district), or why not. */
+function targets(r: Route): { url: string; recs: Rec[] } {
+  const resource = r.url.split('/')[2];
+  const recs: Rec[] = [];
+  const url = r.url.replace(/:(\w+)/g, (_, name: string) => {
+    const kind = name === 'id' ? ID_KINDS[resource] : PARAM_KINDS[name];
+    if (!kind) throw new Error(`${r.method} ${r.url}: parameter :${name} names no known record — add it to ID_KINDS/PARAM_KINDS`);
+    if (typeof kind === 'object') return kind.value;
+    const x = rec[kind];
+    if (!x) throw new Error(`${r.method} ${r.url}: no fixture record for ${kind}`);
+    recs.push(x);
+    return String(x.id);
+  });
+  return { url, recs };
+}
+
+interface Person {
+  username: string;
+  role: Role;
+  id: number;
+  path: string;
+  own: boolean;
+  client: Client;
+}
+let people: Person[];
+
+/** A record lies outside a person's area when neither area contains the other, or (own scope) someone else reported it. */
+function outside(p: Person, x: Rec) {
+  const disjoint = !x.path.startsWith(p.path) && !p.path.startsWith(x.path);
+  return disjoint || (p.own && x.owner !== undefined && x.owner !== p.id);
+}
+
+const auditCount = async () => Number((await q(env.database, sql`select count(*)::int as n from audit_log`))[0].n);
+
+beforeAll(async () => {
+  env = await startDemoApp();
+  const db = env.database;
+  routes = env.app.routeTable.filter((r) => !r.url.startsWith('/api/docs') && r.access !== 'public');
+  const [xl] = await q(db, sql`select u.id, u.org_unit_id, j.id as station, j.path from users u join jurisdictions j on j.id = u.jurisdiction_id where u.username = 'inspector_xl'`);
+  const one = async (query: ReturnType<typeof sql>) => {
+    const [r] = await q(db, query);
+    if (!r) throw new Error('fixture missing');
+    return r;
+  };
+  const at = (id: number, secret?: string, owner?: number): Rec => ({ id, path: xl.path, secret, owner });
+  const entity = await one(sql`select id, name from entities where jurisdiction_id = ${xl.station} order by id limit 1`);
+  const task = await one(sql`select t.id, t.plan_id, i.id as inspection from plan_tasks t join inspections i on i.plan_task_id = t.id where t.jurisdiction_id = ${xl.station} and i.status = 'planned' order by t.id limit 1`);
+  const plan = await one(sql`select p.id, j.path, c.id as campaign, cj.path as campaign_path from plans p join jurisdictions j on j.id = p.jurisdiction_id join campaigns c on c.id = p.campaign_id join jurisdictions cj on cj.id = c.jurisdiction_id where p.id = ${task.plan_id}`);
+  const tip = await one(sql`insert into tips (jurisdiction_id, org_unit_id, reported_by, kind, title, description, place, occurred_on, status)
+      select ${xl.station}, ${xl.org_unit_id}, ${xl.id}, kind, '兴隆所的秘密线索', description, place, occurred_on, 'submitted' from tips order by id limit 1 returning id`);
+  const photo = await one(sql`insert into tip_photos (tip_id, jurisdiction_id, file_name, mime_type, size, data) values (${tip.id}, ${xl.station}, 'x.png', 'image/png', ${png.length}, ${png}) returning id`);
+  const file = await one(sql`insert into campaign_files (campaign_id, jurisdiction_id, org_unit_id, name, mime, size, data, uploaded_by)
+      values (${plan.campaign}, ${xl.station}, ${xl.org_unit_id}, '兴隆所证明.png', 'image/png', ${png.length}, ${png}, ${xl.id}) returning id`);
+  const job = await one(sql`insert into entity_imports (created_by, jurisdiction_id, file_name, status, headers, mapping, rows)
+      values (${xl.id}, ${xl.station}, '兴隆所导入.csv', 'ready', '{}', '{}'::jsonb, '[]') returning id`);
+  const conflict = await one(sql`insert into inspector_conflicts (user_id, entity_id, jurisdiction_id, reason) values (${xl.id}, ${entity.id}, ${xl.station}, '兴隆所回避') returning id`);
+  rec = {
+    jurisdiction: at(xl.station),
+    orgUnit: at(xl.org_unit_id),
+    person: at(xl.id),
+    entity: at(entity.id, entity.name),
+    entityImport: at(job.id, '兴隆所导入.csv', xl.id),
+    campaign: { id: plan.campaign, path: plan.campaign_path },
+    campaignFile: at(file.id, '兴隆所证明.png'),
+    tip: at(tip.id, '兴隆所的秘密线索', xl.id),
+    tipPhoto: at(photo.id, undefined, xl.id),
+    plan: { id: plan.id, path: plan.path },
+    planTask: at(task.id),
+    inspection: at(task.inspection),
+    conflict: at(conflict.id, '兴隆所回避'),
+  };
+  const names = [...Object.values(await otherCountyPeople(db)), 'head_cx', 'inspector_cx', 'coordinator', 'informant', 'viewer', 'leader', 'office', 'dept', 'enforcer'];
+  people = [];
+  for (const username of names) {
+    const [u] = await q(db, sql`select u.id, u.role, u.data_scope, j.path from users u join jurisdictions j on j.id = u.jurisdiction_id where u.username = ${username}`);
+    people.push({ username, role: u.role, id: u.id, path: u.path, own: u.data_scope === 'own', client: await signIn(env.app, username) });
+  }
+}, 600_000);
+afterAll(async () => {
+  await env?.app.close();
+  await env?.database.close();
+});
+
+/** Call a route; `valid` sends a body the route accepts (else `{}`: the guard answers before the body is read). */
+async function call(client: Client, r: Route, url: string, valid = true) {
+  const body = r.method === 'GET' ? {} : valid ? bodyFor(r) : { payload: {} };
+  return client.request({ method: r.method as any, url, ...(body.payload !== undefined ? { payload: body.payload as any } : {}), headers: body.headers });
+}
+
+describe('security matrix (generated from the route list)', () => {
+  it('every route with parameters has a case (record kind, and a body for writes)', () => {
+    const param = routes.filter((r) => r.url.includes(':') && !UNSCOPED.has(`${r.method} ${r.url}`));
+    expect(param.length).toBeGreaterThan(30);
+    for (const r of param) {
+      targets(r);
+      if (r.method !== 'GET') bodyFor(r);
+    }
+  });
+
+  it('every role without a route’s permission is refused (403), the viewer on every write', async () => {
+    const leaks: string[] = [];
+    for (const p of people) {
+      for (const r of routes) {
+        if (r.access === 'authenticated' || ROLE_PERMISSIONS[p.role].includes(r.access as Permission)) continue;
+        const url = r.url.includes(':') && !UNSCOPED.has(`${r.method} ${r.url}`) ? targets(r).url : r.url.replace(/:(\w+)/g, 'x');
+        const res = await call(p.client, r, url, false);
+        if (res.statusCode !== 403) leaks.push(`${p.username} (${p.role}) ${r.method} ${r.url} → ${res.statusCode}`);
+      }
+    }
+    const viewer = people.filter((p) => p.role === 'viewer');
+    expect(viewer.length).toBe(2);
+    expect(leaks).toEqual([]);
+  }, 600_000);
+
+  it('ids of records outside the caller’s area answer 403/404 on every route, change nothing and name nothing', async () => {
+    const leaks: string[] = [];
+    let cases = 0;
+    for (const r of routes) {
+      if (!r.url.includes(':') || UNSCOPED.has(`${r.method} ${r.url}`)) continue;
+      const { url, recs } = targets(r);
+      for (const p of people) {
+        if (r.access !== 'authenticated' && !ROLE_PERMISSIONS[p.role].includes(r.access as Permission)) continue;
+        if (!recs.some((x) => outside(p, x))) continue;
+        cases++;
+        const before = await auditCount();
+        const res = await call(p.client, r, url);
+        const after = await auditCount();
+        const named = recs.map((x) => x.secret).filter((s): s is string => !!s && res.body.includes(s));
+        if (![403, 404].includes(res.statusCode) || after !== before || named.length) {
+          leaks.push(`${p.username} (${p.role}) ${r.method} ${url} → ${res.statusCode}${after !== before ? ', wrote audit' : ''}${named.length ? `, named ${named}` : ''}: ${res.body.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(150);
+    expect(leaks).toEqual([]);
+  }, 600_000);
+
+  it('covers the other station: 创新所 cannot read or cancel 兴隆所’s single inspection', async () => {
+    const cx = people.find((p) => p.username === 'inspector_cx')!;
+    const read = await cx.client.get(`/api/inspections/${rec.inspection.id}`);
+    expect(read.statusCode).toBe(404);
+    const cancel = await cx.client.post(`/api/inspections/${rec.inspection.id}/cancel`, { reason: '越权取消' });
+    expect(cancel.statusCode).toBe(404);
+    const [i] = await q(env.database, sql`select status from inspections where id = ${rec.inspection.id}`);
+    expect(i.status).toBe('planned');
+    // The same inspection is readable by its own station (the 404 above is the area check, not a missing record).
+    const xl = await signIn(env.app, 'inspector_xl');
+    expect((await xl.get(`/api/inspections/${rec.inspection.id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('temporary password', () => {
+  it('until it is changed, only who-am-I, change-password and sign-out answer', async () => {
+    const admin = await signIn(env.app, 'admin');
+    const [office] = await q(env.database, sql`select id from users where username = 'office'`);
+    const temp = (await admin.post(`/api/people/${office.id}/reset-password`)).json().temporaryPassword as string;
+    const s = await signIn(env.app, 'office', temp);
+    const open: string[] = [];
+    for (const r of routes) {
+      const url = r.url.includes(':') && !UNSCOPED.has(`${r.method} ${r.url}`) ? targets(r).url : r.url.replace(/:(\w+)/g, 'x');
+      if (['/api/auth/logout', '/api/auth/change-password'].includes(r.url)) continue;
+      const res = await call(s, r, url, false);
+      const allowed = r.url === '/api/auth/me';
+      if (allowed ? res.statusCode !== 200 : res.statusCode !== 403 || res.json().code !== 'PASSWORD_CHANGE_REQUIRED') open.push(`${r.method} ${r.url} → ${res.statusCode}`);
+    }
+    expect(open).toEqual([]);
+    expect((await s.post('/api/auth/change-password', { oldPassword: temp, newPassword: 'Zhuanxiang-2026' })).statusCode).toBe(200);
+    expect((await s.get('/api/entities')).statusCode).toBe(200);
+    expect((await s.post('/api/auth/logout')).statusCode).toBe(200);
+  }, 600_000);
+});
