@@ -22,10 +22,15 @@ const app = await buildApp({
   jobs: { exclusive: database.kind === 'pglite' },
 });
 // The server listens as soon as the schema is there; demo data (first start only) loads afterwards.
-// Meanwhile the health check answers and every other API request gets a clear 503.
+// Meanwhile the health check answers at once, and other API requests wait for the demo data (up to
+// 60 s, so a first sign-in simply takes longer) before a clear 503 STARTING with Retry-After.
 let loadingDemo = config.demo;
+let demoLoaded: () => void = () => {};
+const demoReady = new Promise<void>((resolve) => (demoLoaded = resolve));
 app.addHook('onRequest', async (req, reply) => {
   if (!loadingDemo || !req.url.startsWith('/api/') || req.url.startsWith('/api/health')) return;
+  await Promise.race([demoReady, new Promise((r) => setTimeout(r, 60_000).unref())]);
+  if (!loadingDemo) return;
   return reply.status(503).header('retry-after', '5').send({ code: 'STARTING', message: '系统正在载入演示数据，请稍候再试' });
 });
 await app.listen({ port: config.port, host: config.host });
@@ -35,8 +40,12 @@ console.log(
     `listening ${process.uptime().toFixed(1)} s after start, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU)`,
 );
 if (config.demo) {
-  if (await seedDemo(database.db)) console.log('已载入演示数据 (demo data loaded)');
-  loadingDemo = false;
+  try {
+    if (await seedDemo(database.db)) console.log('已载入演示数据 (demo data loaded)');
+  } finally {
+    loadingDemo = false;
+    demoLoaded();
+  }
 }
 
 let closing = false;
