@@ -52,7 +52,7 @@ it('a coordinator reports a hazard from a phone, corrects it, and the 创新所 
   await dialog.getByPlaceholder('请填写受理意见（可不填）').fill('安排本周内现场核查');
   await dialog.getByRole('button', { name: /受\s*理/ }).click();
   await expect.poll(() => staff.getByTestId('tip-drawer-status').textContent()).toBe('已受理');
-  await staff.getByText('安排本周内现场核查').waitFor();
+  await staff.getByText(/^安排本周内现场核查（/).waitFor(); // the comment, signed by its reviewer
 
   await phone.reload();
   await expect.poll(() => phone.getByTestId('tip-item').filter({ hasText: title }).getByTestId('tip-status').textContent()).toBe('已受理');
