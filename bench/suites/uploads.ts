@@ -23,7 +23,8 @@ const suite: BenchSuite = {
     const app = await buildApp({ db, logger: false });
     await app.ready();
     const [username, password] = province ? [province.accounts.admin, BENCH_PASSWORD] : ['admin', ADMIN_PASSWORD];
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, bearer: true } });
+    if (login.statusCode !== 200 || !login.json().token) throw new Error(`uploads bench: sign-in failed (${login.statusCode} ${login.body})`);
     const headers = { authorization: `Bearer ${login.json().token}` };
     const rows = env.scale === 'province' ? 1_000_000 : 250_000;
 
