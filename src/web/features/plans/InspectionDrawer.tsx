@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, DatePicker, Descriptions, Drawer, Form, Grid, Input, Modal, Select, Space, Tag } from 'antd';
+import { App as AntApp, Button, Descriptions, Drawer, Form, Grid, Input, Modal, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { INSPECTION_STATUSES } from '../../../contracts/plans.js';
 import { useAuth } from '../../lib/auth.js';
 import { plansApi } from './api.js';
+import { InspectionFields } from './InspectionFields.js';
 
 const STATUS_COLORS = { planned: 'blue', done: 'green', cancelled: 'default' } as const;
 
@@ -58,7 +59,6 @@ export function InspectionDrawer({ id, pool, onClose }: { id: number | null; poo
     throw e;
   };
   const close = () => (setEditing(false), onClose());
-  const options = [...new Map([...pool, ...(r?.inspectors ?? [])].map((p) => [p.id, p])).values()].map((p) => ({ value: p.id, label: p.name }));
   const mayRecord = can('inspections.record');
   return (
     <Drawer open={id !== null} onClose={close} title={r ? `检查记录：${r.entityName}` : '检查记录'} size={mobile ? '100%' : 460} destroyOnHidden>
@@ -104,12 +104,7 @@ export function InspectionDrawer({ id, pool, onClose }: { id: number | null; poo
             }
           }}
         >
-          <Form.Item name="date" label="检查日期" rules={[{ required: true, message: '请选择检查日期' }]}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} inputReadOnly />
-          </Form.Item>
-          <Form.Item name="inspectorIds" label="检查人员（不少于2人）" rules={[{ required: true, type: 'array', min: 2, message: '现场检查人员不得少于2人' }]}>
-            <Select mode="multiple" options={options} />
-          </Form.Item>
+          <InspectionFields people={[...pool, ...(r?.inspectors ?? [])]} />
           <Form.Item name="note" label="检查情况">
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, DatePicker, Drawer, Form, Grid, Input, Select } from 'antd';
+import { App as AntApp, Button, Drawer, Form, Grid, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import type { PlanTask } from '../../../contracts/plans.js';
 import { plansApi } from './api.js';
+import { InspectionFields } from './InspectionFields.js';
 
 /** Record a completed inspection of a plan task; full-width on a phone. */
 export function RecordDrawer({ task, pool, onClose }: { task: PlanTask | null; pool: { id: number; name: string }[]; onClose: () => void }) {
@@ -27,7 +28,6 @@ export function RecordDrawer({ task, pool, onClose }: { task: PlanTask | null; p
       message.error((e as Error).message);
     }
   };
-  const options = [...new Map([...pool, ...(task?.inspectors ?? [])].map((p) => [p.id, p])).values()].map((p) => ({ value: p.id, label: p.name }));
   return (
     <Drawer open={!!task} onClose={onClose} title={task ? `录入检查：${task.entityName}` : ''} size={mobile ? '100%' : 440} destroyOnHidden>
       {task && (
@@ -37,12 +37,7 @@ export function RecordDrawer({ task, pool, onClose }: { task: PlanTask | null; p
             <br />
             对应指标：{task.rules.map((r) => r.label).join('；')}
           </p>
-          <Form.Item name="date" label="检查日期" rules={[{ required: true, message: '请选择检查日期' }]}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} inputReadOnly />
-          </Form.Item>
-          <Form.Item name="inspectorIds" label="检查人员（不少于2人）" rules={[{ required: true, type: 'array', min: 2, message: '现场检查人员不得少于2人' }]}>
-            <Select mode="multiple" options={options} />
-          </Form.Item>
+          <InspectionFields people={[...pool, ...(task?.inspectors ?? [])]} />
           <Form.Item name="note" label="检查情况">
             <Input.TextArea rows={4} maxLength={2000} placeholder="现场检查情况（问题、处置措施在检查记录中补充）" />
           </Form.Item>
