@@ -47,7 +47,7 @@ const instant = z.iso.datetime({ offset: true, error: '时间须为带时区的 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** PNG bytes of a handwritten signature (as a signature pad on a phone saves it). */
 const signatureImage = z
-  .instanceof(Uint8Array, { message: '签名须为图片数据' })
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, '签名须为图片数据')
   .refine((b) => b.length >= 24 && PNG_MAGIC.every((x, i) => b[i] === x), '签名图片须为 PNG 格式')
   .refine((b) => b.length <= 2 * 1024 * 1024, '签名图片不能超过 2 MB');
 

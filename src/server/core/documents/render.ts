@@ -42,7 +42,7 @@ export function renderDocument<K extends DocumentKind>(kind: K, data: DocumentDa
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     throw new AppError('VALIDATION', `${DOCUMENT_KINDS[kind].label}内容有误：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`, 400, issues);
   }
-  const view = VIEWS[kind](parsed.data as never);
+  const view = documentView(kind, parsed.data);
   const { file, override } = templatePath(kind, opts);
   const where = `${override ? '本单位' : '系统自带'}的“${DOCUMENT_KINDS[kind].label}”模板（${path.basename(file)}）`;
   let content: Buffer;
@@ -63,6 +63,7 @@ export function renderDocument<K extends DocumentKind>(kind: K, data: DocumentDa
       linebreaks: true,
       modules: [new ImageModule({ centered: false, fileType: 'docx', getImage: (v) => v as Uint8Array, getSize: signatureSize })],
       nullGetter: () => '',
+      errorLogging: false,
     });
     doc.render(view);
     return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' }) as Buffer;
@@ -116,6 +117,11 @@ function signatureSize(img: Uint8Array): [number, number] {
 }
 
 // ---- views: the contract's data as the flat tags the templates use (DOCUMENT_TAGS) ----
+
+/** The tags a template of `kind` receives (`DOCUMENT_TAGS` documents each) from checked data. */
+export function documentView<K extends DocumentKind>(kind: K, data: Parsed<K>): Record<string, unknown> {
+  return VIEWS[kind](data);
+}
 
 /** 2026-12-02 → 2026年12月2日 */
 export function chineseDate(d: string | null | undefined): string {
