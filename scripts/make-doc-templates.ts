@@ -139,7 +139,7 @@ function inspectionRecord(): Document {
   const s = SIZE.form;
   const f = (runs: Run | Run[], o: ParaOpts = {}) => p(runs, { size: s, ...o });
   const label = (text: string) => f(b(text), { align: 'center' });
-  const w = [1900, 2600, 1900, TEXT_WIDTH - 6400];
+  const w = [1800, 2100, 1500, TEXT_WIDTH - 5400];
   const heading = (text: string) => f(b(text), { before: 160, after: 60 });
   return document(
     [
@@ -192,7 +192,7 @@ function inspectionRecord(): Document {
       f('{/hasNonConformities}'),
       heading('二、发现的问题'),
       f('{#findings}'),
-      f(['{index}．{description}', '（{severity}）', '{#legalBasis}违反了{legalBasis}的规定。{/legalBasis}'], { indent: true }),
+      f(['{index}．{description}', '（{severity}）', '{#legalBasis}，违反了{legalBasis}的规定{/legalBasis}', '。'], { indent: true }),
       f('{/findings}'),
       f('{^hasFindings}'),
       f('未发现问题。', { indent: true }),
@@ -266,11 +266,11 @@ function letter(kind: DocumentKind, body: Paragraph[]): Document {
       t('{unitName}：'),
       ...body,
       t('{#contactName}联系人：{contactName}{#contactPhone}　联系电话：{contactPhone}{/contactPhone}{/contactName}', { indent: true }),
-      t('{bureauName}', { align: 'right', before: 480 }),
+      t('{bureauName}', { align: 'right', before: 360 }),
       t('{issueDate}', { align: 'right' }),
       t('（印章）', { align: 'right' }),
-      t(['被检查单位签收：＿＿＿＿＿＿＿＿', '　日期：＿＿＿＿＿＿＿＿'], { before: 480 }),
-      p('本文书一式两份，一份送达被检查单位，一份存档。', { size: SIZE.small, before: 240 }),
+      t(['被检查单位签收：＿＿＿＿＿＿', '　　签收日期：＿＿＿＿＿＿'], { before: 240 }),
+      p('本文书一式两份，一份送达被检查单位，一份存档。', { size: SIZE.small, before: 120 }),
     ],
     SIZE.letter,
   );
@@ -278,7 +278,7 @@ function letter(kind: DocumentKind, body: Paragraph[]): Document {
 
 const findingParagraphs = (o: ParaOpts) => [
   p('{#findings}', o),
-  p(['{index}．{description}', '{#legalBasis}上述行为违反了{legalBasis}的规定。{/legalBasis}'], { ...o, indent: true }),
+  p(['{index}．{description}', '{#legalBasis}，违反了{legalBasis}的规定{/legalBasis}', '。'], { ...o, indent: true }),
   p('{/findings}', o),
 ];
 

@@ -148,7 +148,8 @@ const unitTags = (d: { number: string; bureauName: string; unit: Unit; findings:
   legalRepresentative: d.unit.legalRepresentative ?? '',
   findings: d.findings.map((f, i) => ({
     index: i + 1,
-    description: f.description,
+    // The template ends the sentence (after the legal basis, if any).
+    description: f.description.replace(/[。；;.，,\s]+$/u, ''),
     severity: FINDING_SEVERITIES[f.severity],
     legalBasis: f.legalBasis ?? '',
   })),
