@@ -8,3 +8,4 @@ export * from './entities.js';
 export * from './planning.js';
 export * from './jobs.js';
 export * from './inspections.js';
+export * from './documents.js';
