@@ -16,6 +16,7 @@ import type { Db } from '../db/client.js';
 import { AppError, fromDatabaseError } from './core/errors.js';
 import { JobRunner, type RunnerOptions } from './core/jobs/runner.js';
 import { installGuard } from './core/guard.js';
+import { authSessions } from './modules/auth/public.js';
 import { installInputGuard } from './core/input-guard.js';
 import { installSecurityHeaders } from './core/security-headers.js';
 import { MODULES, registry } from './modules/index.js';
@@ -108,7 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       app.routeTable.push({ method, url: r.url, access: String((r.config as any)?.access ?? ''), multipart });
     }
   });
-  installGuard(app);
+  installGuard(app, authSessions);
   installInputGuard(app);
 
   app.setErrorHandler((err: any, req, reply) => {
