@@ -78,8 +78,8 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/plans/:id/tasks': { action: 'remove', taskId: rec.planTask.id },
     'POST /api/plans/:id/publish': undefined,
     'POST /api/inspections/:id/cancel': { reason: '越权取消' },
-    'PUT /api/inspections/:id': { date: '2026-01-05', inspectorIds: [1, 2], reason: '越权修改', updatedAt: 'x' },
-    'POST /api/inspections/:id/withdraw': { reason: '越权撤回', updatedAt: 'x' },
+    'PUT /api/inspections/:id': { date: '2026-01-05', inspectorIds: [1, 2], reason: '越权修改', version: 1 },
+    'POST /api/inspections/:id/withdraw': { reason: '越权撤回', version: 1 },
     'DELETE /api/inspector-conflicts/:id': undefined,
   };
   if (key.endsWith('/evidence') || key === 'POST /api/tips/:id/photos') {
