@@ -14,6 +14,8 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { AppError, fromDatabaseError } from './core/errors.js';
+import { fileRoutes } from './core/files/routes.js';
+import { temporaryFileStore, type FileStore } from './core/files/store.js';
 import { JobRunner, type RunnerOptions } from './core/jobs/runner.js';
 import { installGuard } from './core/guard.js';
 import { installInputGuard } from './core/input-guard.js';
@@ -26,6 +28,8 @@ declare module 'fastify' {
     db: Db;
     /** Background jobs: modules register their handlers in their plugin (`app.jobs.register`). */
     jobs: JobRunner;
+    /** Evidence file bytes (core/files): `DATA_DIR/files` in main.ts. */
+    files: FileStore;
     settings: { loginRateLimit: number; loginIpRateLimit: number };
     /** Every API route with its declared access (and whether it takes an upload), for the guard and corpus tests. */
     routeTable: { method: string; url: string; access: string; multipart: boolean }[];
@@ -49,6 +53,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Job runner options; `false` registers handlers but never claims jobs (tools that only read). */
   jobs?: RunnerOptions | false;
+  /** Where evidence files are kept (main.ts: `DATA_DIR/files`); default a temporary folder removed on close (tests, tools). */
+  files?: FileStore;
 }
 
 // Validation messages of zod's own checks (type, enum, range) in Chinese, like every other message.
@@ -68,6 +74,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.jobs !== false) {
     app.addHook('onReady', async () => runner.start());
     app.addHook('onClose', async () => runner.stop());
+  }
+  if (opts.files) app.decorate('files', opts.files);
+  else {
+    const store = await temporaryFileStore();
+    app.decorate('files', store);
+    app.addHook('onClose', async () => store.dispose());
   }
   app.decorate('settings', { loginRateLimit: opts.loginRateLimit ?? 10, loginIpRateLimit: opts.loginIpRateLimit ?? 60 });
   app.setValidatorCompiler(validatorCompiler);
@@ -143,6 +155,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   for (const mod of modules) await app.register(mod);
+  await app.register(fileRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -2,6 +2,7 @@ import type { DataScope, Permission, Role } from '../../contracts/permissions.js
 import { ROLE_PERMISSIONS } from '../../contracts/permissions.js';
 import type { Db } from '../../db/client.js';
 import { forbidden } from './errors.js';
+import type { FileStore } from './files/store.js';
 import type { JobRunner } from './jobs/runner.js';
 
 /** The person acting, resolved from the session. */
@@ -24,6 +25,8 @@ export interface Ctx {
   ip?: string;
   /** The background job runner (absent in CLI tools and demo seeding). */
   jobs?: JobRunner;
+  /** The file store for evidence files (core/files; absent in CLI tools and demo seeding). */
+  files?: FileStore;
 }
 
 /** A system actor for CLI tasks, demo seeding and imports run outside a request. */
