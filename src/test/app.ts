@@ -30,7 +30,14 @@ export interface Client {
 
 /** A full app on a fresh database with the demo organisation loaded. */
 export async function createTestApp(
-  opts: { loginRateLimit?: number; loginIpRateLimit?: number; trustProxy?: boolean | number | string; wrapDb?: (db: Db) => Db } = {},
+  opts: {
+    loginRateLimit?: number;
+    loginIpRateLimit?: number;
+    trustProxy?: boolean | number | string;
+    wrapDb?: (db: Db) => Db;
+    /** Add test-only routes (e.g. a stand-in owner of uploads) before the app is ready. */
+    setup?: (app: FastifyInstance) => void | Promise<void>;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const org = await seedDemoOrg(database.db);
@@ -41,6 +48,7 @@ export async function createTestApp(
     loginIpRateLimit: opts.loginIpRateLimit ?? 1000,
     trustProxy: opts.trustProxy,
   });
+  await opts.setup?.(app);
   await app.ready();
   return {
     app,

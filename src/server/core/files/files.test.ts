@@ -5,14 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Database } from '../../../db/client.js';
 import { jurisdictions } from '../../../db/schema/index.js';
-import type { Client } from '../../../test/app.js';
-import { createTestDatabase } from '../../../test/db.js';
+import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
 import { multipartFile } from '../../../test/multipart.js';
-import { buildApp } from '../../app.js';
-import { seedDemoOrg, type DemoOrg } from '../../demo/seed-org.js';
-import { signIn } from '../../security/harness.js';
 import { systemActor, type Ctx } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { ctxOf, idParams } from '../http.js';
@@ -33,44 +28,43 @@ const mayRead = async (ctx: Ctx, id: number) => {
 };
 registerAttachmentOwner('test-record', mayRead);
 
-let database: Database;
+let t: TestApp;
 let app: FastifyInstance;
-let org: DemoOrg;
 let admin: Client, xl: Client, cx: Client;
 let xlRecord: number, cxRecord: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  org = await seedDemoOrg(database.db);
-  app = await buildApp({ db: database.db, loginRateLimit: 1000, loginIpRateLimit: 1000 });
-  app.withTypeProvider<any>().post(
-    '/api/test-records/:id/files',
-    { config: { access: 'authenticated' }, schema: { params: idParams, consumes: ['multipart/form-data'] } },
-    async (req: any) => {
-      const ctx = ctxOf(req);
-      const id = z.coerce.number().parse(req.params.id);
-      if (!(await mayRead(ctx, id))) throw notFound('记录');
-      const upload = await receiveEvidence(req);
-      return storeUpload(ctx, upload, async (_tx, attach) => {
-        const f = await attach({ recordType: 'test-record', recordId: id, jurisdictionId: id });
-        if (req.headers['x-test-fail']) throw new AppError('TEST_FAIL', '测试：事务失败', 409);
-        return presentFile(f);
-      });
+  t = await createTestApp({
+    setup: (a) => {
+      a.withTypeProvider<any>().post(
+        '/api/test-records/:id/files',
+        { config: { access: 'authenticated' }, schema: { params: idParams, consumes: ['multipart/form-data'] } },
+        async (req: any) => {
+          const ctx = ctxOf(req);
+          const id = z.coerce.number().parse(req.params.id);
+          if (!(await mayRead(ctx, id))) throw notFound('记录');
+          const upload = await receiveEvidence(req);
+          return storeUpload(ctx, upload, async (_tx, attach) => {
+            const f = await attach({ recordType: 'test-record', recordId: id, jurisdictionId: id });
+            if (req.headers['x-test-fail']) throw new AppError('TEST_FAIL', '测试：事务失败', 409);
+            return presentFile(f);
+          });
+        },
+      );
     },
-  );
-  await app.ready();
-  [admin, xl, cx] = await Promise.all(['admin', 'inspector_xl', 'inspector_cx'].map((u) => signIn(app, u)));
-  xlRecord = org.stations['兴隆'].jurisdictionId;
-  cxRecord = org.stations['创新'].jurisdictionId;
+  });
+  app = t.app;
+  [admin, xl, cx] = await Promise.all(['admin', 'inspector_xl', 'inspector_cx'].map((u) => t.as(u)));
+  xlRecord = t.org.stations['兴隆'].jurisdictionId;
+  cxRecord = t.org.stations['创新'].jurisdictionId;
 }, 120_000);
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
+  await t?.close();
 });
 
 const store = () => app.files as DiskFileStore;
 const count = async (table: 'files' | 'file_attachments') =>
-  Number(((await database.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`)) as any).rows[0].n);
+  Number(((await t.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`)) as any).rows[0].n);
 async function onDisk(): Promise<string[]> {
   const out: string[] = [];
   for (const e of await readdir(store().root, { withFileTypes: true, recursive: true })) if (e.isFile()) out.push(path.join(e.parentPath, e.name));
@@ -81,8 +75,8 @@ const upload = (c: Client, record: number, name: string, data: Buffer, type = 'a
   return c.request({ method: 'POST', url: `/api/test-records/${record}/files`, payload: m.payload, headers: { ...m.headers, ...headers } });
 };
 async function adminCtx(): Promise<Ctx> {
-  const [u] = ((await database.db.execute(sql`select id from users where username = 'admin'`)) as any).rows;
-  return { db: database.db, actor: { ...systemActor(), id: u.id }, files: app.files };
+  const [u] = ((await t.database.db.execute(sql`select id from users where username = 'admin'`)) as any).rows;
+  return { db: t.database.db, actor: { ...systemActor(), id: u.id }, files: app.files };
 }
 
 /** A 400×200 camera JPEG shown rotated (EXIF orientation 6), taken 2026-11-03 09:15:30 (no offset: Beijing) at 41.125 N, 122.0701 E. */
@@ -153,7 +147,7 @@ describe('storing evidence files', () => {
     const b = (await upload(admin, cxRecord, 'b.png', data, 'image/png')).json();
     expect(b.id).not.toBe(a.id);
     expect(await onDisk()).toEqual(afterFirst);
-    const [x, y] = ((await database.db.execute(sql`select sha256, thumbnail_sha256 from files where id in (${a.id}, ${b.id}) order by id`)) as any).rows;
+    const [x, y] = ((await t.database.db.execute(sql`select sha256, thumbnail_sha256 from files where id in (${a.id}, ${b.id}) order by id`)) as any).rows;
     expect(x).toEqual(y);
   });
 
@@ -237,12 +231,12 @@ describe('serving checks the owning record', () => {
   it('a file attached to a second record is served to readers of that record; a type without owner opens nothing', async () => {
     const f = (await upload(xl, xlRecord, 'shared.png', await png(12, 12, '#0f0'), 'image/png')).json();
     expect((await cx.get(f.url)).statusCode).toBe(404);
-    await database.db.transaction((tx) => attachFile(tx, f.id, { recordType: 'test-record', recordId: cxRecord, jurisdictionId: cxRecord }));
+    await t.database.db.transaction((tx) => attachFile(tx, f.id, { recordType: 'test-record', recordId: cxRecord, jurisdictionId: cxRecord }));
     expect((await cx.get(f.url)).statusCode).toBe(200);
 
     const ctx = await adminCtx();
     const staged = await stageUpload(ctx, { data: PDF, type: 'pdf', fileName: 'orphan-type.pdf' });
-    const row = await database.db.transaction((tx) => attachStaged(tx, ctx, staged, { recordType: 'unregistered', recordId: xlRecord, jurisdictionId: xlRecord }));
+    const row = await t.database.db.transaction((tx) => attachStaged(tx, ctx, staged, { recordType: 'unregistered', recordId: xlRecord, jurisdictionId: xlRecord }));
     expect((await admin.get(`/api/files/${row.id}`)).statusCode).toBe(404);
   });
 
