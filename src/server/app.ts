@@ -20,7 +20,8 @@ import { JobRunner, type RunnerOptions } from './core/jobs/runner.js';
 import { installGuard } from './core/guard.js';
 import { installInputGuard } from './core/input-guard.js';
 import { installSecurityHeaders } from './core/security-headers.js';
-import { modules } from './modules/index.js';
+import { MODULES, registry } from './modules/index.js';
+import { buildRegistry, type ModuleDefinition, type Registry } from './core/extensions.js';
 import { serveWebApp } from './web-app.js';
 
 declare module 'fastify' {
@@ -30,6 +31,8 @@ declare module 'fastify' {
     jobs: JobRunner;
     /** Evidence file bytes (core/files): `DATA_DIR/files` in main.ts. */
     files: FileStore;
+    /** The modules' contributions to each other (core/extensions.ts). */
+    ext: Registry;
     settings: { loginRateLimit: number; loginIpRateLimit: number };
     /** Every API route with its declared access (and whether it takes an upload), for the guard and corpus tests. */
     routeTable: { method: string; url: string; access: string; multipart: boolean }[];
@@ -55,6 +58,8 @@ export interface AppOptions {
   jobs?: RunnerOptions | false;
   /** Where evidence files are kept (main.ts: `DATA_DIR/files`); default a temporary folder removed on close (tests, tools). */
   files?: FileStore;
+  /** Modules added after `MODULES` (tests: stand-ins for modules still to come, e.g. an owner of attached files). */
+  modules?: readonly ModuleDefinition[];
 }
 
 // Validation messages of zod's own checks (type, enum, range) in Chinese, like every other message.
@@ -70,6 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', opts.db);
   const runner = new JobRunner(opts.db, opts.jobs || {});
   app.decorate('jobs', runner);
+  app.decorate('ext', opts.modules ? buildRegistry([...MODULES, ...opts.modules]) : registry());
+  for (const job of app.ext.jobs) runner.register(job);
   // Jobs run once every module has registered its handlers, and stop before the database closes.
   if (opts.jobs !== false) {
     app.addHook('onReady', async () => runner.start());
@@ -154,7 +161,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误' });
   });
 
-  for (const mod of modules) await app.register(mod);
+  for (const mod of MODULES) await app.register(mod.routes);
+  for (const mod of opts.modules ?? []) await app.register(mod.routes);
   await app.register(fileRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

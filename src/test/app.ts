@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database, Db } from '../db/client.js';
 import { buildApp } from '../server/app.js';
+import type { ModuleDefinition } from '../server/core/extensions.js';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../server/demo/org-data.js';
 import { seedDemoOrg, type DemoOrg } from '../server/demo/seed-org.js';
 import { createTestDatabase } from './db.js';
@@ -35,8 +36,8 @@ export async function createTestApp(
     loginIpRateLimit?: number;
     trustProxy?: boolean | number | string;
     wrapDb?: (db: Db) => Db;
-    /** Add test-only routes (e.g. a stand-in owner of uploads) before the app is ready. */
-    setup?: (app: FastifyInstance) => void | Promise<void>;
+    /** Test-only modules added after the app's own (buildApp's `modules`). */
+    modules?: readonly ModuleDefinition[];
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -47,8 +48,8 @@ export async function createTestApp(
     loginRateLimit: opts.loginRateLimit ?? 1000,
     loginIpRateLimit: opts.loginIpRateLimit ?? 1000,
     trustProxy: opts.trustProxy,
+    modules: opts.modules,
   });
-  await opts.setup?.(app);
   await app.ready();
   return {
     app,

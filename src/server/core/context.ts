@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { forbidden } from './errors.js';
 import type { FileStore } from './files/store.js';
 import type { JobRunner } from './jobs/runner.js';
+import type { Registry } from './extensions.js';
 
 /** The person acting, resolved from the session. */
 export interface Actor {
@@ -27,6 +28,8 @@ export interface Ctx {
   jobs?: JobRunner;
   /** The file store for evidence files (core/files; absent in CLI tools and demo seeding). */
   files?: FileStore;
+  /** What the modules contribute to each other (core/extensions.ts), from `modules/index.ts`. */
+  ext: Registry;
 }
 
 /** A system actor for CLI tasks, demo seeding and imports run outside a request. */

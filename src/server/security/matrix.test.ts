@@ -18,13 +18,20 @@ import { ROLE_PERMISSIONS, type Permission, type Role } from '../../contracts/pe
 import type { Client } from '../../test/app.js';
 import { multipartFile } from '../../test/multipart.js';
 import { systemActor } from '../core/context.js';
-import { attachStaged, registerAttachmentOwner, stageUpload } from '../core/files/index.js';
+import type { ModuleDefinition } from '../core/extensions.js';
+import { attachStaged, stageUpload } from '../core/files/index.js';
 import { getVisibleTip } from '../modules/tips/queries.js';
 import { otherCountyPeople, q, signIn, startDemoApp, type Route } from './harness.js';
 
 // Files (core/files) are served to readers of a record they are attached to; until a module attaches
-// files, a test-only owner stands in: a tip's file, readable by whoever may read the tip.
-registerAttachmentOwner('matrix-tip', async (ctx, id) => ROLE_PERMISSIONS[ctx.actor.role].includes('tips.read') && !!(await getVisibleTip(ctx.db, ctx.actor, id)));
+// files, a test-only module stands in: a tip's file, readable by whoever may read the tip.
+const matrixFiles: ModuleDefinition = {
+  name: 'matrix-files',
+  routes: async () => {},
+  contributes: {
+    attachmentOwners: [{ key: 'matrix-tip', mayRead: async (ctx, id) => ROLE_PERMISSIONS[ctx.actor.role].includes('tips.read') && !!(await getVisibleTip(ctx.db, ctx.actor, id)) }],
+  },
+};
 
 let env: Awaited<ReturnType<typeof startDemoApp>>;
 let routes: Route[];
@@ -135,7 +142,7 @@ function outside(p: Person, x: Rec) {
 const auditCount = async () => Number((await q(env.database, sql`select count(*)::int as n from audit_log`))[0].n);
 
 beforeAll(async () => {
-  env = await startDemoApp();
+  env = await startDemoApp({ modules: [matrixFiles] });
   const db = env.database;
   routes = env.app.routeTable.filter((r) => !r.url.startsWith('/api/docs') && r.access !== 'public');
   const [xl] = await q(db, sql`select u.id, u.org_unit_id, j.id as station, j.path from users u join jurisdictions j on j.id = u.jurisdiction_id where u.username = 'inspector_xl'`);
@@ -155,7 +162,7 @@ beforeAll(async () => {
       values (${plan.campaign}, ${xl.station}, ${xl.org_unit_id}, '兴隆所证明.png', 'image/png', ${png.length}, ${png}, ${xl.id}) returning id`);
   const job = await one(sql`insert into entity_imports (created_by, jurisdiction_id, file_name, status, headers, mapping, rows)
       values (${xl.id}, ${xl.station}, '兴隆所导入.csv', 'ready', '{}', '{}'::jsonb, '[]') returning id`);
-  const xlCtx = { db: db.db, actor: { ...systemActor(), id: xl.id }, files: env.app.files };
+  const xlCtx = { db: db.db, actor: { ...systemActor(), id: xl.id }, files: env.app.files, ext: env.app.ext };
   const photo8 = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer();
   const staged = await stageUpload(xlCtx, { data: photo8, type: 'png', fileName: '兴隆所现场照片.png' });
   const stored = await db.db.transaction((tx) => attachStaged(tx, xlCtx, staged, { recordType: 'matrix-tip', recordId: tip.id, jurisdictionId: xl.station }));

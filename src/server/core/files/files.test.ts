@@ -12,7 +12,8 @@ import { systemActor, type Ctx } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { ctxOf, idParams } from '../http.js';
 import { pathInScope } from '../scope.js';
-import { attachFile, attachStaged, presentFile, receiveEvidence, registerAttachmentOwner, releaseStaged, stageUpload, storeUpload } from './index.js';
+import type { ModuleDefinition } from '../extensions.js';
+import { attachFile, attachStaged, presentFile, receiveEvidence, releaseStaged, stageUpload, storeUpload } from './index.js';
 import { exifTime } from './images.js';
 import type { DiskFileStore } from './store.js';
 import { eq } from 'drizzle-orm';
@@ -20,13 +21,12 @@ import { eq } from 'drizzle-orm';
 /**
  * The file kit end to end, on a real database (PGlite and PostgreSQL) and a real folder. A test-only
  * record type stands in for the coming modules: a "test record" is a jurisdiction, readable by
- * whoever's area contains it; its upload route is built the way a module's will be.
+ * whoever's area contains it; its test-only module (upload route, owner) is built the way a module's will be.
  */
 const mayRead = async (ctx: Ctx, id: number) => {
   const [j] = await ctx.db.select({ path: jurisdictions.path }).from(jurisdictions).where(eq(jurisdictions.id, id));
   return !!j && pathInScope(ctx.actor, j.path);
 };
-registerAttachmentOwner('test-record', mayRead);
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -34,9 +34,11 @@ let admin: Client, xl: Client, cx: Client;
 let xlRecord: number, cxRecord: number;
 
 beforeAll(async () => {
-  t = await createTestApp({
-    setup: (a) => {
-      a.withTypeProvider<any>().post(
+  const testRecords: ModuleDefinition = {
+    name: 'test-records',
+    contributes: { attachmentOwners: [{ key: 'test-record', mayRead }] },
+    routes: async (a) => {
+      a.post(
         '/api/test-records/:id/files',
         { config: { access: 'authenticated' }, schema: { params: idParams, consumes: ['multipart/form-data'] } },
         async (req: any) => {
@@ -52,7 +54,8 @@ beforeAll(async () => {
         },
       );
     },
-  });
+  };
+  t = await createTestApp({ modules: [testRecords] });
   app = t.app;
   [admin, xl, cx] = await Promise.all(['admin', 'inspector_xl', 'inspector_cx'].map((u) => t.as(u)));
   xlRecord = t.org.stations['兴隆'].jurisdictionId;
@@ -76,7 +79,7 @@ const upload = (c: Client, record: number, name: string, data: Buffer, type = 'a
 };
 async function adminCtx(): Promise<Ctx> {
   const [u] = ((await t.database.db.execute(sql`select id from users where username = 'admin'`)) as any).rows;
-  return { db: t.database.db, actor: { ...systemActor(), id: u.id }, files: app.files };
+  return { db: t.database.db, actor: { ...systemActor(), id: u.id }, files: app.files, ext: app.ext };
 }
 
 /** A 400×200 camera JPEG shown rotated (EXIF orientation 6), taken 2026-11-03 09:15:30 (no offset: Beijing) at 41.125 N, 122.0701 E. */

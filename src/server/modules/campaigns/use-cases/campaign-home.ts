@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
 import { boundQuotas, describeRule, dueDates, pendingDecisions, reportingPeriod, type CampaignDefinition } from '../../../../contracts/campaigns.js';
-import { campaignInspectionProgress, progressOf } from '../../planning/use-cases/campaign-inspection-progress.js';
+import { campaignProgress, progressOf } from '../public.js';
+import { staffingProgress } from './staffing-progress.js';
 import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
-import type { DbOrTx } from '../../../../db/client.js';
 import { can } from '../../../../contracts/permissions.js';
 import type { Ctx } from '../../../core/context.js';
 import { presentCampaign, presentLiaison, presentProgress } from '../presenter.js';
@@ -17,24 +17,6 @@ function expand(refs: string[], units: BureauUnit[]) {
 }
 const unitName = (u: BureauUnit) => u.shortName ?? u.name;
 
-/** Townships / villages under the campaign's jurisdiction with and without a coordinator / informant. */
-export async function staffingProgress(db: DbOrTx, path: string) {
-  const r = await db.execute(sql`
-    select j.level, j.id, j.name, p.name as parent_name,
-      exists(select 1 from users u where u.jurisdiction_id = j.id and u.active
-        and u.role = case when j.level = 'township' then 'coordinator' else 'informant' end) as staffed
-    from jurisdictions j left join jurisdictions p on p.id = j.parent_id
-    where j.path like ${path + '%'} and j.level in ('township','village')
-    order by j.path`);
-  const rows = ((r as any).rows ?? r) as { level: string; id: number; name: string; parent_name: string; staffed: boolean }[];
-  const part = (level: string) => {
-    const all = rows.filter((x) => x.level === level);
-    const missing = all.filter((x) => !x.staffed).map((x) => ({ id: Number(x.id), name: x.name, parent: x.parent_name }));
-    return { total: all.length, staffed: all.length - missing.length, missing };
-  };
-  return { townships: part('township'), villages: part('village') };
-}
-
 /** Everything the campaign home shows: timeline, focus, organisation, tasks with progress, liaisons, staffing. */
 export async function campaignHome(ctx: Ctx, id: number) {
   const c = await getCampaignRow(ctx.db, ctx.actor, id);
@@ -46,7 +28,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
   const progress = await ctx.db.select().from(campaignTaskProgress).where(eq(campaignTaskProgress.campaignId, id));
   const pOf = new Map(progress.map((p) => [`${p.taskNo}:${p.orgUnitId}`, p]));
   // The current plan's live coverage: shown on the home, and the progress of tasks bound to quotas.
-  const inspection = await campaignInspectionProgress(ctx, id);
+  const inspection = await campaignProgress(ctx, id);
   const tasks = def.tasks.map((t) => {
     const quotas = boundQuotas(t);
     return {
