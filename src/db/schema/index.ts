@@ -8,4 +8,5 @@ export * from './entities.js';
 export * from './planning.js';
 export * from './jobs.js';
 export * from './inspections.js';
+export * from './documents.js';
 export * from './files.js';

@@ -45,8 +45,8 @@ export interface ApplyOptions<S extends string, A extends string, F, R> {
   note?: string | null;
   /** Make the change; returns the record after it. */
   change: (to: S, t: Transition<S, A, F>) => Promise<R>;
-  /** The audit row (action, record, summary, before); `after` is the change's result. */
-  audit: Omit<AuditEntry, 'after'> & { after?: unknown };
+  /** The audit row (action, record, summary, before); `after` is the change's result unless mapped. */
+  audit: Omit<AuditEntry, 'after'> & { after?: (result: R) => unknown };
 }
 
 export class Workflow<S extends string, A extends string, F = undefined> {
@@ -79,7 +79,7 @@ export class Workflow<S extends string, A extends string, F = undefined> {
     const candidates = this.rows(action, state, opts.facts);
     const name = this.spec.actions[action];
     if (!candidates.length) {
-      throw new AppError('ILLEGAL_TRANSITION', `${this.spec.record}当前状态为“${this.spec.states[state] ?? state}”，不能${name}`, 409);
+      throw new AppError('ILLEGAL_TRANSITION', `当前状态为“${this.spec.states[state] ?? state}”，不能${name}`, 409);
     }
     const t = candidates.find((c) => this.allowed(actor, c));
     if (!t) throw new AppError('FORBIDDEN', `无权${name}${this.spec.record}`, 403);
@@ -96,7 +96,7 @@ export class Workflow<S extends string, A extends string, F = undefined> {
   async apply<R>(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip'>, o: ApplyOptions<S, A, F, R>): Promise<R> {
     const t = this.take(ctx.actor, o.action, o.state, { facts: o.facts, note: o.note });
     const after = await o.change(t.to, t);
-    await audit(tx, ctx, { ...o.audit, after: o.audit.after ?? after });
+    await audit(tx, ctx, { ...o.audit, after: o.audit.after ? o.audit.after(after) : after });
     return after;
   }
 

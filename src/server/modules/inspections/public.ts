@@ -24,3 +24,5 @@ declare module '../../core/extensions.js' {
     inspectionOrigins: InspectionOrigin;
   }
 }
+
+export { cancelPlanned, createPlannedForPlan, createPlannedForTask, reassignPlanned, taskHasDoneInspection } from './planned.js';

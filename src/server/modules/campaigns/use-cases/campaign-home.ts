@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
-import { boundQuotas, describeRule, dueDates, pendingDecisions, reportingPeriod, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { type CampaignStatus, boundQuotas, describeRule, dueDates, pendingDecisions, reportingPeriod, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaignProgress, progressOf } from '../public.js';
 import { staffingProgress } from './staffing-progress.js';
+import { campaignWorkflow } from '../workflow.js';
+import { pathInScope } from '../../../core/scope.js';
 import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
 import { can } from '../../../../contracts/permissions.js';
 import type { Ctx } from '../../../core/context.js';
@@ -25,6 +27,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
   /** A unit's own rows are editable only by people who may report (not the read-only viewer or leader). */
   const reports = can(ctx.actor.role, 'campaigns.report');
   const today = shanghaiToday();
+  const manages = can(ctx.actor.role, 'campaigns.manage') && pathInScope(ctx.actor, c.jurisdictionPath);
   const progress = await ctx.db.select().from(campaignTaskProgress).where(eq(campaignTaskProgress.campaignId, id));
   const pOf = new Map(progress.map((p) => [`${p.taskNo}:${p.orgUnitId}`, p]));
   // The current plan's live coverage: shown on the home, and the progress of tasks bound to quotas.
@@ -72,23 +75,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
     obligations,
     staffing: def.staffing ? { target: def.staffing, ...(await staffingProgress(ctx.db, c.jurisdictionPath)) } : null,
     pending: pendingDecisions(def),
+    /** What the caller may do to the campaign now (workflow; only managers of its bureau). */
+    actions: manages ? campaignWorkflow.actionsFor(ctx.actor, c.status as CampaignStatus) : [],
   };
-}
-
-/** All due dates of one obligation (or all) in a window, default the campaign period. */
-export async function listDueDates(ctx: Ctx, id: number, q: { obligation?: string; from?: string; to?: string }) {
-  const c = await getCampaignRow(ctx.db, ctx.actor, id);
-  const def = c.definition as CampaignDefinition;
-  const { from: first, to: end } = reportingPeriod(def);
-  const from = q.from && q.from > first ? q.from : first;
-  const to = q.to && q.to < end ? q.to : end;
-  return def.obligations
-    .filter((o) => !q.obligation || o.key === q.obligation)
-    .flatMap((o) => dueDates(o.rule, { from, to }).map((d) => ({ obligation: o.key, label: o.label, ...d })))
-    .sort((a, b) => a.at.localeCompare(b.at));
-}
-
-export async function unitsOfCampaign(ctx: Ctx, id: number) {
-  const c = await getCampaignRow(ctx.db, ctx.actor, id);
-  return { c, units: await bureauUnits(ctx.db, c.jurisdictionId) };
 }
