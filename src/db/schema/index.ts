@@ -9,3 +9,4 @@ export * from './planning.js';
 export * from './jobs.js';
 export * from './inspections.js';
 export * from './documents.js';
+export * from './files.js';
