@@ -7,3 +7,4 @@ export * from './tips.js';
 export * from './entities.js';
 export * from './planning.js';
 export * from './jobs.js';
+export * from './calendar.js';

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
 import { entityRoutes } from './entities/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
@@ -14,6 +15,7 @@ export const modules: FastifyPluginAsync<any>[] = [
   healthRoutes,
   authRoutes,
   orgRoutes,
+  calendarRoutes,
   auditRoutes,
   entityRoutes,
   campaignRoutes,

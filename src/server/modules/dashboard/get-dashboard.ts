@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { addDays as shift, daysBetween, shanghaiToday } from '../../../contracts/calendar.js';
+import { addDays as shift, daysBetween, shanghaiToday, type WorkCalendar } from '../../../contracts/calendar.js';
 import { boundQuotas, describeRule, dueDates, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { campaignInspectionProgress, progressOf } from '../planning/use-cases/campaign-inspection-progress.js';
 import { DASHBOARD_WINDOW_DAYS, type Dashboard, type DashboardCampaign, type DashboardTips, type DeadlineItem, type StaffingItem, type TaskItem } from '../../../contracts/dashboard.js';
@@ -8,6 +8,7 @@ import { TIP_STATUSES } from '../../../contracts/tips.js';
 import { campaigns, campaignTaskProgress, campaignVersions, jurisdictions, tips } from '../../../db/schema/index.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { pathInScope } from '../../core/scope.js';
+import { workCalendar } from '../calendar/public.js';
 import { campaignVisible } from '../campaigns/queries.js';
 import { bureauUnits, resolveRef, type BureauUnit } from '../campaigns/resolve-units.js';
 import { staffingProgress } from '../campaigns/use-cases/campaign-home.js';
@@ -66,7 +67,7 @@ function presentCampaign(c: ActiveCampaign, today: string, tasksDone: number, ta
  * receives, or every obligation when the owning bureau lies in their scope. Due dates come from the
  * campaign's deadline rules (contracts/deadline-rules.ts), inside the reporting period.
  */
-function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today: string) {
+function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today: string, calendar: WorkCalendar) {
   const upcoming: DeadlineItem[] = [];
   const overdue: DeadlineItem[] = [];
   const oversee = pathInScope(actor, c.path);
@@ -82,9 +83,9 @@ function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today
           : null;
     if (!relation) continue;
     const base = { campaignId: c.id, campaignName: c.name, obligation: o.key, label: o.label, rule: describeRule(o.rule), relation } as const;
-    const next = dueDates(o.rule, clip(today, shift(today, DASHBOARD_WINDOW_DAYS)));
+    const next = dueDates(o.rule, clip(today, shift(today, DASHBOARD_WINDOW_DAYS)), calendar);
     if (next.length) upcoming.push({ ...base, ...next[0], days: daysBetween(today, next[0].date), more: next.length - 1 });
-    const past = dueDates(o.rule, clip(shift(today, -DASHBOARD_WINDOW_DAYS), shift(today, -1)));
+    const past = dueDates(o.rule, clip(shift(today, -DASHBOARD_WINDOW_DAYS), shift(today, -1)), calendar);
     const last = past.at(-1);
     if (last) overdue.push({ ...base, ...last, days: daysBetween(today, last.date), more: past.length - 1 });
   }
@@ -115,6 +116,7 @@ export async function getDashboard(ctx: Ctx, opts: { today?: string } = {}): Pro
     return { today, windowDays: DASHBOARD_WINDOW_DAYS, campaigns: null, deadlines: null, tasks: null, staffing: null, tips: tipsPart };
   }
   const active = await activeCampaigns(ctx);
+  const calendar = await workCalendar(ctx.db);
   const ids = active.map((c) => c.id);
   const progress = ids.length
     ? await ctx.db
@@ -154,7 +156,7 @@ export async function getDashboard(ctx: Ctx, opts: { today?: string } = {}): Pro
       }
     }
     out.push({ ...presentCampaign(c, today, done, total), inspection: inspection && { planId: inspection.planId, planName: inspection.planName, ...inspection.total } });
-    const d = deadlinesOf(c, actor, units, today);
+    const d = deadlinesOf(c, actor, units, today, calendar);
     upcoming.push(...d.upcoming);
     overdue.push(...d.overdue);
     if (c.def.staffing) {

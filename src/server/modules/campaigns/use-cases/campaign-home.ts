@@ -6,6 +6,7 @@ import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/in
 import type { DbOrTx } from '../../../../db/client.js';
 import { can } from '../../../../contracts/permissions.js';
 import type { Ctx } from '../../../core/context.js';
+import { workCalendar } from '../../calendar/public.js';
 import { presentCampaign, presentLiaison, presentProgress } from '../presenter.js';
 import { getCampaignRow } from '../queries.js';
 import { bureauUnits, resolveRef, type BureauUnit } from '../resolve-units.js';
@@ -76,8 +77,9 @@ export async function campaignHome(ctx: Ctx, id: number) {
       })
     : [];
   const window = reportingPeriod(def);
+  const calendar = await workCalendar(ctx.db);
   const obligations = def.obligations.map((o) => {
-    const dates = dueDates(o.rule, window);
+    const dates = dueDates(o.rule, window, calendar);
     return { key: o.key, label: o.label, rule: describeRule(o.rule), count: dates.length, next: dates.find((d) => d.date >= today) ?? null };
   });
   return {
@@ -100,9 +102,10 @@ export async function listDueDates(ctx: Ctx, id: number, q: { obligation?: strin
   const { from: first, to: end } = reportingPeriod(def);
   const from = q.from && q.from > first ? q.from : first;
   const to = q.to && q.to < end ? q.to : end;
+  const calendar = await workCalendar(ctx.db);
   return def.obligations
     .filter((o) => !q.obligation || o.key === q.obligation)
-    .flatMap((o) => dueDates(o.rule, { from, to }).map((d) => ({ obligation: o.key, label: o.label, ...d })))
+    .flatMap((o) => dueDates(o.rule, { from, to }, calendar).map((d) => ({ obligation: o.key, label: o.label, ...d })))
     .sort((a, b) => a.at.localeCompare(b.at));
 }
 
