@@ -68,7 +68,7 @@ export default function CalendarPage() {
   }, [entry.data]);
 
   const known = new Map((years.data ?? []).map((y) => [y.year, y]));
-  const yearOptions = [...new Set([...known.keys(), thisYear - 1, thisYear, thisYear + 1, thisYear + 2])]
+  const yearOptions = [...new Set([...known.keys(), ...[-1, 0, 1, 2, 3].map((n) => thisYear + n)])]
     .sort((a, b) => b - a)
     .map((y) => ({ value: y, label: `${y}年${known.has(y) ? `（${CALENDAR_SOURCES[known.get(y)!.source]}）` : '（未录入）'}` }));
 
