@@ -13,6 +13,7 @@ import { confirmImport } from '../../src/server/modules/entities/use-cases/confi
 import { listEntities } from '../../src/server/modules/entities/use-cases/list-entities.js';
 import { uploadImport } from '../../src/server/modules/entities/use-cases/upload-import.js';
 import { sample, time, type BenchSuite } from '../lib.js';
+import { registry } from '../../src/server/modules/index.js';
 
 /** Realistic mix: many pharmacies and clinics, fewer device and cosmetics units. */
 const MIX: [EntityKind, number][] = [
@@ -112,7 +113,7 @@ const suite: BenchSuite = {
     };
     const all: number[] = [];
     for (const [label, a] of Object.entries(actors)) {
-      const ctx: Ctx = { db, actor: a };
+      const ctx: Ctx = { db, actor: a, ext: registry() };
       const s = await sample(66, (i) => listEntities(ctx, query(i)));
       env.figure(`list page p50 (${label} scope, ${filters.length} filter mixes)`, s.p50, 'ms');
       env.figure(`list page p95 (${label} scope)`, s.p95, 'ms', `max ${s.max.toFixed(0)} ms, n=${s.n}`);
@@ -138,7 +139,7 @@ const suite: BenchSuite = {
     const jobs = new JobRunner(db);
     jobs.register(entityImportJob);
     await jobs.start();
-    const ctx: Ctx = { db, actor: actors.county, jobs };
+    const ctx: Ctx = { db, actor: actors.county, jobs, ext: registry() };
     const dry = await time(() => uploadImport(ctx, { buffer, fileName: 'bench.csv' }));
     if (dry.value.errorCount) throw new Error(`bench import has errors: ${JSON.stringify(dry.value.errors.slice(0, 3))}`);
     env.figure(`import ${n.toLocaleString('en')} rows: dry run`, dry.ms, 'ms');

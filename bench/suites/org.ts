@@ -11,6 +11,7 @@ import { listOrgUnits } from '../../src/server/modules/org/use-cases/list-org-un
 import { listPeople } from '../../src/server/modules/org/use-cases/list-people.js';
 import { BENCH_PASSWORD, generateProvince, type GeneratedProvince } from '../generate/province.js';
 import { sample, time, type BenchSuite } from '../lib.js';
+import { registry } from '../../src/server/modules/index.js';
 
 const suite: BenchSuite = {
   name: 'org',
@@ -28,7 +29,7 @@ const suite: BenchSuite = {
       const s = await login(db, { username, password: BENCH_PASSWORD }, {});
       sessions[k] = { token: s.token, actor: (await resolveSession(db, s.token))!.actor };
     }
-    const ctx = (k: keyof GeneratedProvince['accounts']): Ctx => ({ db, actor: sessions[k].actor });
+    const ctx = (k: keyof GeneratedProvince['accounts']): Ctx => ({ db, actor: sessions[k].actor, ext: registry() });
     const n = env.scale === 'province' ? 50 : 10;
     const report = (name: string, r: { p50: number; p95: number }, note?: string) => {
       env.figure(`${name} p50`, r.p50, 'ms', note);

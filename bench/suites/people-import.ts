@@ -7,6 +7,7 @@ import { importPeople } from '../../src/server/modules/org/use-cases/import-peop
 import { listJurisdictions } from '../../src/server/modules/org/use-cases/list-jurisdictions.js';
 import { listPeople } from '../../src/server/modules/org/use-cases/list-people.js';
 import { sample, time, type BenchSuite } from '../lib.js';
+import { registry } from '../../src/server/modules/index.js';
 
 /**
  * Excel import of people (dry run and all-or-nothing confirm), then tree and people lists.
@@ -18,7 +19,7 @@ const suite: BenchSuite = {
   async run(env) {
     const db = env.database.db;
     if (await isEmpty(db)) await seedDemoOrg(db);
-    const ctx: Ctx = { db, actor: systemActor() };
+    const ctx: Ctx = { db, actor: systemActor(), ext: registry() };
     const stations = await db
       .select({ name: orgUnits.name, jurisdictionId: orgUnits.jurisdictionId })
       .from(orgUnits)

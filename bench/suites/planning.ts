@@ -13,6 +13,7 @@ import { publishPlan } from '../../src/server/modules/planning/use-cases/publish
 import { sample, time, type BenchEnv, type BenchSuite } from '../lib.js';
 import { BENCH_PASSWORD, type GeneratedProvince } from '../generate/province.js';
 import { buildApp } from '../../src/server/app.js';
+import { registry } from '../../src/server/modules/index.js';
 
 /** Other seeds' rules on top of seed 000: credit-graded frequency (seed 001) and a focus phase (seed 002). */
 const MIXED_RULES: QuotaRule[] = [
@@ -94,7 +95,7 @@ async function persisted(env: BenchEnv) {
     .values({ jurisdictionId: root.id, name: '基准：全省药品安全专项整治', status: 'active', version: 1, templateCode: 'seed-000', periodFrom: def.period.from, periodTo: def.period.to })
     .returning();
   await db.insert(campaignVersions).values({ campaignId: c.id, jurisdictionId: root.id, version: 1, definition: def, authorName: '基准' });
-  const ctx: Ctx = { db, actor: systemActor(root.path) };
+  const ctx: Ctx = { db, actor: systemActor(root.path), ext: registry() };
   const note = `${units} units, ${stations} stations, ${env.kind}`;
 
   const campaign = await loadCampaign(db, c.id);

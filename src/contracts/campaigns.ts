@@ -456,6 +456,9 @@ export function checkDefinition(input: unknown): { ok: true; definition: Campaig
 
 export const CAMPAIGN_STATUSES = { draft: '草稿', active: '进行中', closed: '已结束' } as const;
 export type CampaignStatus = keyof typeof CAMPAIGN_STATUSES;
+/** What a manager may do to a campaign (the home lists those the caller may take now). */
+export const CAMPAIGN_ACTIONS = { activate: '启动', close: '结束', amend: '修订' } as const;
+export type CampaignAction = keyof typeof CAMPAIGN_ACTIONS;
 
 export const TASK_STATUSES = { todo: '未开始', doing: '推进中', done: '已完成', blocked: '受阻' } as const;
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { isoDate } from './calendar.js';
 import { id, idParam } from './fields.js';
+import { INSPECTION_STATUS_KEYS, personRef } from './inspections.js';
+
+export { INSPECTION_STATUSES, personRef, type InspectionStatus } from './inspections.js';
 
 /** Inspection plans, tasks, inspections and coverage: shared by server and web. */
 export const PLAN_STATUSES = { draft: '草稿', published: '已发布', superseded: '已被替代' } as const;
 export type PlanStatus = keyof typeof PLAN_STATUSES;
-export const INSPECTION_STATUSES = { planned: '待检查', done: '已完成', cancelled: '已取消' } as const;
-export type InspectionStatus = keyof typeof INSPECTION_STATUSES;
 export const DRAW_REASONS = { high_risk: '高风险', repeat_offender: '多次被处罚', key_area: '重点区域', key_object: '重点对象' } as const;
 export const INSPECTOR_PROBLEMS = {
   too_few: '检查人员少于2人',
@@ -70,7 +71,6 @@ export const planSummary = z.object({
 export type PlanSummary = z.infer<typeof planSummary>;
 
 export const ruleRef = z.object({ ruleId: z.string(), requirementKey: z.string(), label: z.string() });
-export const personRef = z.object({ id: z.number(), name: z.string() });
 
 export const planTask = z.object({
   id: z.number(),
@@ -88,7 +88,7 @@ export const planTask = z.object({
   reasons: z.array(z.string()),
   manual: z.boolean(),
   inspectionId: z.number().nullable(),
-  status: z.enum(['planned', 'done', 'cancelled']).nullable(),
+  status: z.enum(INSPECTION_STATUS_KEYS).nullable(),
   doneOn: z.string().nullable(),
 });
 export type PlanTask = z.infer<typeof planTask>;
@@ -126,52 +126,6 @@ export const changePlanTaskInput = z.discriminatedUnion('action', [
 ]);
 export type ChangePlanTaskInput = z.infer<typeof changePlanTaskInput>;
 
-export const recordInspectionInput = z
-  .object({
-    /** Complete a planned task… */
-    planTaskId: id.optional(),
-    /** …or record an unplanned inspection of a unit. */
-    entityId: id.optional(),
-    date: isoDate,
-    inspectorIds: z.array(id).min(1, '至少一名检查人员').max(10),
-    note: z.string().trim().max(2000).optional(),
-  })
-  .refine((v) => !!v.planTaskId !== !!v.entityId, { message: '请指定计划任务或检查对象（二选一）' });
-export type RecordInspectionInput = z.infer<typeof recordInspectionInput>;
-
-export const cancelInspectionInput = z.object({ reason: z.string().trim().min(1, '请填写取消原因').max(200) });
-
-/** Correct a recorded inspection: what changed and why; `updatedAt` as read (a change in between → 409). */
-export const editInspectionInput = z.object({
-  date: isoDate,
-  inspectorIds: z.array(id).min(1, '至少一名检查人员').max(10),
-  note: z.string().trim().max(2000).nullish(),
-  reason: z.string().trim().min(1, '请填写修改原因').max(200),
-  updatedAt: z.string().min(1),
-});
-export type EditInspectionInput = z.infer<typeof editInspectionInput>;
-
-/** Withdraw (撤回) a recorded inspection: a plan task's goes back to 待检查, an unplanned one is cancelled. */
-export const withdrawInspectionInput = z.object({ reason: z.string().trim().min(1, '请填写撤回原因').max(200), updatedAt: z.string().min(1) });
-export type WithdrawInspectionInput = z.infer<typeof withdrawInspectionInput>;
-
-export const inspection = z.object({
-  id: z.number(),
-  planTaskId: z.number().nullable(),
-  planId: z.number().nullable(),
-  entityId: z.number(),
-  entityName: z.string(),
-  jurisdictionId: z.number(),
-  date: z.string(),
-  inspectors: z.array(personRef),
-  status: z.enum(['planned', 'done', 'cancelled']),
-  note: z.string().nullable(),
-  cancelReason: z.string().nullable(),
-  /** Version for edits: send back as read. */
-  updatedAt: z.string(),
-  recordedAt: z.string().nullable(),
-});
-export type Inspection = z.infer<typeof inspection>;
 
 export const coverageRow = z.object({
   requirementKey: z.string(),
@@ -251,3 +205,17 @@ export const inspectorConflict = z.object({
   createdAt: z.string(),
 });
 export type InspectorConflict = z.infer<typeof inspectorConflict>;
+
+/** For each open reading of a campaign's plan: the fewest inspections the registry needs under each option. */
+export const readingNumbers = z.object({
+  readings: z.array(
+    z.object({
+      key: z.string(),
+      question: z.string(),
+      source: z.string().nullable(),
+      chosen: z.string(),
+      options: z.array(z.object({ key: z.string(), label: z.string(), note: z.string().nullable(), inspections: z.number().nullable(), optimal: z.boolean() })),
+    }),
+  ),
+});
+export type ReadingNumbers = z.infer<typeof readingNumbers>;

@@ -99,8 +99,11 @@ export class DataDirError extends Error {
   }
 }
 
-/** Files a person or a tool may leave in an empty data folder; anything else is another program's. */
-const HARMLESS = /^(\..*|.*\.(log|txt|md)|readme.*|lost\+found)$/i;
+/**
+ * Files a person or a tool may leave in an empty data folder; anything else is another program's.
+ * `templates/` holds a bureau's own document templates (core/documents), which may come first.
+ */
+const HARMLESS = /^(\..*|.*\.(log|txt|md)|readme.*|lost\+found|templates)$/i;
 /** PostgreSQL's data folder format that the bundled PGlite reads. */
 const PG_MAJOR = '17';
 

@@ -18,7 +18,8 @@ import { JobRunner, type RunnerOptions } from './core/jobs/runner.js';
 import { installGuard } from './core/guard.js';
 import { installInputGuard } from './core/input-guard.js';
 import { installSecurityHeaders } from './core/security-headers.js';
-import { modules } from './modules/index.js';
+import { MODULES, registry } from './modules/index.js';
+import type { Registry } from './core/extensions.js';
 import { serveWebApp } from './web-app.js';
 
 declare module 'fastify' {
@@ -26,6 +27,8 @@ declare module 'fastify' {
     db: Db;
     /** Background jobs: modules register their handlers in their plugin (`app.jobs.register`). */
     jobs: JobRunner;
+    /** The modules' contributions to each other (core/extensions.ts). */
+    ext: Registry;
     settings: { loginRateLimit: number; loginIpRateLimit: number };
     /** Every API route with its declared access (and whether it takes an upload), for the guard and corpus tests. */
     routeTable: { method: string; url: string; access: string; multipart: boolean }[];
@@ -64,6 +67,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', opts.db);
   const runner = new JobRunner(opts.db, opts.jobs || {});
   app.decorate('jobs', runner);
+  app.decorate('ext', registry());
+  for (const job of registry().jobs) runner.register(job);
   // Jobs run once every module has registered its handlers, and stop before the database closes.
   if (opts.jobs !== false) {
     app.addHook('onReady', async () => runner.start());
@@ -144,7 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误' });
   });
 
-  for (const mod of modules) await app.register(mod);
+  for (const mod of MODULES) await app.register(mod.routes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

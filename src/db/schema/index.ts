@@ -7,4 +7,6 @@ export * from './tips.js';
 export * from './entities.js';
 export * from './planning.js';
 export * from './jobs.js';
+export * from './inspections.js';
+export * from './documents.js';
 export * from './calendar.js';

@@ -3,6 +3,7 @@ import { ROLE_PERMISSIONS } from '../../contracts/permissions.js';
 import type { Db } from '../../db/client.js';
 import { forbidden } from './errors.js';
 import type { JobRunner } from './jobs/runner.js';
+import type { Registry } from './extensions.js';
 
 /** The person acting, resolved from the session. */
 export interface Actor {
@@ -24,6 +25,8 @@ export interface Ctx {
   ip?: string;
   /** The background job runner (absent in CLI tools and demo seeding). */
   jobs?: JobRunner;
+  /** What the modules contribute to each other (core/extensions.ts), from `modules/index.ts`. */
+  ext: Registry;
 }
 
 /** A system actor for CLI tasks, demo seeding and imports run outside a request. */

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 import { seedDemoCampaigns } from './seed-campaigns.js';
+import { seedDemoDocuments } from './seed-documents.js';
 import { seedDemoEntities } from './seed-entities.js';
 import { isEmpty, seedDemoOrg } from './seed-org.js';
 import { seedDemoPlans } from './seed-plans.js';
@@ -23,5 +24,6 @@ export async function seedDemo(db: Db, opts: { adminMustChangePassword?: boolean
   await seedDemoCampaigns(db, org);
   await seedDemoTips(db, org);
   await seedDemoPlans(db, org);
+  await seedDemoDocuments(db, org);
   return true;
 }

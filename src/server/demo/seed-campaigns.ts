@@ -5,6 +5,7 @@ import { createCampaign } from '../modules/campaigns/use-cases/create-campaign.j
 import { updateLiaison } from '../modules/campaigns/use-cases/update-liaison.js';
 import { updateTaskProgress } from '../modules/campaigns/use-cases/update-task-progress.js';
 import type { DemoOrg } from './seed-org.js';
+import { registry } from '../modules/index.js';
 
 /**
  * Demo campaigns for 兴隆台区: seed 000 as issued (2022, now in the past), and a current 演示
@@ -13,7 +14,7 @@ import type { DemoOrg } from './seed-org.js';
  * the district's own (各县（市、区）局 → 各市场监管所, 直属分局 → 执法大队, 药品化妆品监管科 → 药品和医疗器械股).
  */
 export async function seedDemoCampaigns(db: Db, org: DemoOrg) {
-  const ctx = { db, actor: systemActor() };
+  const ctx = { db, actor: systemActor(), ext: registry() };
   await createCampaign(ctx, { jurisdictionId: org.districtId, template: 'seed-000', status: 'active', note: '演示：按方案模板创建' });
 
   const text = JSON.stringify(getTemplate('seed-004')!.definition)

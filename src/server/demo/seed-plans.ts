@@ -5,6 +5,7 @@ import { systemActor } from '../core/context.js';
 import { generatePlanForCampaign } from '../modules/planning/use-cases/generate-plan.js';
 import { publishPlan } from '../modules/planning/use-cases/publish-plan.js';
 import type { DemoOrg } from './seed-org.js';
+import { registry } from '../modules/index.js';
 
 /**
  * A published plan for seed 000's campaign with part of the work done, so the coverage dashboard
@@ -14,7 +15,7 @@ export async function seedDemoPlans(db: Db, org: DemoOrg) {
   const rows = async (q: ReturnType<typeof sql>) => ((await db.execute(q)) as any).rows as any[];
   const [c] = await rows(sql`select id from campaigns where template_code = 'seed-000' and jurisdiction_id = ${org.districtId} order by id limit 1`);
   if (!c) return;
-  const ctx = { db, actor: systemActor() };
+  const ctx = { db, actor: systemActor(), ext: registry() };
   const plan = await generatePlanForCampaign(ctx, { campaignId: c.id, seed: 20220328 });
   await publishPlan(ctx, plan.id);
   // Stations progressed unevenly: the first stations did most of their work, the last ones little.

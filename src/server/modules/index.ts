@@ -1,25 +1,36 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { auditRoutes } from './audit/routes.js';
-import { authRoutes } from './auth/routes.js';
-import { calendarRoutes } from './calendar/routes.js';
-import { campaignRoutes } from './campaigns/routes.js';
-import { entityRoutes } from './entities/routes.js';
-import { dashboardRoutes } from './dashboard/routes.js';
-import { healthRoutes } from './health/routes.js';
-import { orgRoutes } from './org/routes.js';
-import { planningRoutes } from './planning/routes.js';
-import { tipsRoutes } from './tips/routes.js';
+import { buildRegistry, type ModuleDefinition, type Registry } from '../core/extensions.js';
+import { auditModule } from './audit/module.js';
+import { authModule } from './auth/module.js';
+import { calendarModule } from './calendar/module.js';
+import { campaignsModule } from './campaigns/module.js';
+import { dashboardModule } from './dashboard/module.js';
+import { entitiesModule } from './entities/module.js';
+import { healthModule } from './health/module.js';
+import { inspectionsModule } from './inspections/module.js';
+import { orgModule } from './org/module.js';
+import { planningModule } from './planning/module.js';
+import { tipsModule } from './tips/module.js';
 
-/** Every feature's routes, one line each. */
-export const modules: FastifyPluginAsync<any>[] = [
-  healthRoutes,
-  authRoutes,
-  orgRoutes,
-  calendarRoutes,
-  auditRoutes,
-  entityRoutes,
-  campaignRoutes,
-  tipsRoutes,
-  dashboardRoutes,
-  planningRoutes,
+/**
+ * Every feature module, one line each: its routes and what it contributes to the extension points
+ * (core/extensions.ts). The order is the order of dashboard sections and timeline sources.
+ */
+export const MODULES: readonly ModuleDefinition[] = [
+  healthModule,
+  authModule,
+  orgModule,
+  calendarModule,
+  auditModule,
+  entitiesModule,
+  campaignsModule,
+  tipsModule,
+  dashboardModule,
+  inspectionsModule,
+  planningModule,
 ];
+
+let built: Registry | undefined;
+/** The merged contributions of every module (built once). */
+export function registry(): Registry {
+  return (built ??= buildRegistry(MODULES));
+}

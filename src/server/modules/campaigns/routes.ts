@@ -14,8 +14,8 @@ import { IMAGE_TYPES, receiveFile, type FileType } from '../../core/uploads.js';
 import { ctxOf, errorResponses, idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { amendCampaign } from './use-cases/amend-campaign.js';
 import { chooseReading, confirmValue } from './use-cases/confirm-value.js';
-import { readingNumbers } from './use-cases/reading-numbers.js';
-import { campaignHome, listDueDates } from './use-cases/campaign-home.js';
+import { campaignHome } from './use-cases/campaign-home.js';
+import { listDueDates } from './use-cases/list-due-dates.js';
 import { changeCampaignStatus } from './use-cases/change-campaign-status.js';
 import { createCampaign } from './use-cases/create-campaign.js';
 import { exportLiaisons } from './use-cases/export-liaisons.js';
@@ -65,11 +65,6 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/campaigns/:id/confirm',
     { config: { access: 'campaigns.manage' }, schema: { tags, summary: '确认推定值（生成新版本，标为本局确定）', params: idParams, body: z.object({ path: z.string().min(1).max(200), note: z.string().max(300).optional() }), response: { 200: campaignSummary, ...errorResponses } } },
     async (req) => confirmValue(ctxOf(req), req.params.id, req.body),
-  );
-  app.get(
-    '/api/campaigns/:id/readings',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案的两种理解及各自需要的最少检查量', params: idParams, response: { 200: z.any(), ...errorResponses } } },
-    async (req) => readingNumbers(ctxOf(req), req.params.id),
   );
   app.post(
     '/api/campaigns/:id/readings/:key',

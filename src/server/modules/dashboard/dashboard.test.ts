@@ -7,6 +7,7 @@ import { seedDemoTips } from '../../demo/seed-tips.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
 import type { Actor } from '../../core/context.js';
 import { getDashboard } from './get-dashboard.js';
+import { registry } from '../index.js';
 
 /**
  * The dashboard on the full demo data (campaigns + tips): scope of tip counts, my task items, staffing
@@ -33,7 +34,7 @@ async function dashboardAs(username: string, today: string): Promise<Dashboard> 
   );
   const u = ((r as any).rows ?? r)[0];
   const actor: Actor = { id: u.id, username: u.username, name: u.name, role: u.role, scope: u.scope, orgUnitId: u.org_unit_id, jurisdictionId: u.jurisdiction_id, jurisdictionPath: u.path };
-  return getDashboard({ db: t.database.db, actor }, { today });
+  return getDashboard({ db: t.database.db, actor, ext: registry() }, { today });
 }
 
 // ---- An independent reading of the demo definition's deadline rules: walk day by day and test each date.

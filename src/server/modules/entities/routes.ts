@@ -14,7 +14,6 @@ import {
 import { ctxOf, errorResponses, errorSchema, idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { invalid } from '../../core/errors.js';
 import { receiveFile } from '../../core/uploads.js';
-import { entityImportJob } from './import-job.js';
 import { syncEntityKinds } from './kinds.js';
 import { confirmImport } from './use-cases/confirm-import.js';
 import { createEntity } from './use-cases/create-entity.js';
@@ -35,7 +34,6 @@ const mappingSchema = z.record(z.string(), z.number().int().min(0).max(500).null
 
 export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
   await syncEntityKinds(app.db);
-  app.jobs.register(entityImportJob);
 
   app.get(
     '/api/entity-kinds',

@@ -1,21 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { LICENCE_KINDS, type LicenceKind, type TimelineItem } from '../../../contracts/entities.js';
-import type { DbOrTx } from '../../../db/client.js';
 import { auditLog, entityLicences } from '../../../db/schema/index.js';
-import type { Actor } from '../../core/context.js';
-import type { EntityRow } from './queries.js';
+import type { TimelineSource } from '../../core/extensions.js';
 
-/**
- * Everything about one unit, as a list of sources. Later features (inspections, findings, risks,
- * cases, complaints) add a source with `registerTimelineSource` from their own module; the entity
- * file shows all of them merged by time.
- */
-export interface TimelineSource {
-  key: string;
-  label: string;
-  load(db: DbOrTx, entity: EntityRow, actor: Actor): Promise<TimelineItem[]>;
-}
-
+/** The entity module's own timeline sources: registration changes and licences. */
 const ACTIONS: Record<string, string> = {
   'entity.create': '登记',
   'entity.update': '修改信息',
@@ -23,7 +11,7 @@ const ACTIONS: Record<string, string> = {
   'entity.import_update': '导入更新',
 };
 
-const auditSource: TimelineSource = {
+export const auditTimelineSource: TimelineSource = {
   key: 'audit',
   label: '登记与变更',
   async load(db, entity) {
@@ -44,7 +32,7 @@ const auditSource: TimelineSource = {
   },
 };
 
-const licenceSource: TimelineSource = {
+export const licenceTimelineSource: TimelineSource = {
   key: 'licence',
   label: '许可证',
   async load(db, entity) {
@@ -59,13 +47,3 @@ const licenceSource: TimelineSource = {
   },
 };
 
-const sources: TimelineSource[] = [auditSource, licenceSource];
-
-export function registerTimelineSource(source: TimelineSource) {
-  if (sources.some((s) => s.key === source.key)) return;
-  sources.push(source);
-}
-
-export function timelineSources(): readonly TimelineSource[] {
-  return sources;
-}

@@ -1,3 +1,4 @@
+import { registry } from '../index.js';
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, jurisdictions, orgUnits, users } from '../../../db/schema/index.js';
@@ -79,6 +80,7 @@ describe('change and audit share one transaction', () => {
   beforeAll(async () => {
     const [a] = await t.database.db.select().from(users).where(eq(users.username, 'admin'));
     broken = {
+      ext: registry(),
       db: t.database.db,
       actor: { id: a.id, username: 'admin', name: null as unknown as string, role: 'admin', scope: 'all', orgUnitId: a.orgUnitId, jurisdictionId: a.jurisdictionId, jurisdictionPath: '/' },
     };

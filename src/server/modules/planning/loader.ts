@@ -9,7 +9,8 @@ import { buildContext, RuleError, type PlannerCampaign, type PlannerEntity, type
  * stations of its area with their inspector pools and declared conflicts, the units in scope
  * (compact columns only) and who inspected each unit last.
  */
-const rows = async <T = any>(db: DbOrTx, q: ReturnType<typeof sql>): Promise<T[]> => ((await db.execute(q)) as any).rows as T[];
+import { rows } from '../../core/sql.js';
+import { currentCampaign } from '../campaigns/public.js';
 
 export interface CampaignForPlanning {
   id: number;
@@ -24,24 +25,17 @@ export interface CampaignForPlanning {
 }
 
 export async function loadCampaign(db: DbOrTx, campaignId: number): Promise<CampaignForPlanning> {
-  const [c] = await rows(
-    db,
-    sql`select c.id, c.name, c.jurisdiction_id, j.path, c.version, v.definition
-        from campaigns c join jurisdictions j on j.id = c.jurisdiction_id
-        join campaign_versions v on v.campaign_id = c.id and v.version = c.version
-        where c.id = ${campaignId}`,
-  );
-  if (!c) throw notFound('专项行动');
-  const d = typeof c.definition === 'string' ? JSON.parse(c.definition) : c.definition;
+  const c = await currentCampaign(db, campaignId);
+  const d = c.definition;
   return {
     id: c.id,
     name: c.name,
-    jurisdictionId: c.jurisdiction_id,
-    jurisdictionPath: c.path,
+    jurisdictionId: c.jurisdictionId,
+    jurisdictionPath: c.jurisdictionPath,
     version: c.version,
     rules: d.quotas ?? [],
-    period: { from: d.period?.from ?? null, to: d.period?.to ?? null, phases: (d.phases ?? []).map((p: any) => ({ key: p.key, from: p.from, to: p.to })) },
-    missing: Object.entries((d.provenance ?? {}) as Record<string, { kind: string; reason?: string }>)
+    period: { from: d.period?.from ?? null, to: d.period?.to ?? null, phases: (d.phases ?? []).map((p) => ({ key: p.key, from: p.from, to: p.to })) },
+    missing: Object.entries(d.provenance ?? {})
       .filter(([path, p]) => p.kind === 'unset' && path.startsWith('quotas.'))
       .map(([path, p]) => `方案未定（${path}）：${p.reason ?? ''}`),
   };

@@ -1,9 +1,11 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { jurisdictions, plans } from '../../../db/schema/index.js';
-import { invalid, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
+export { assertInspectorPool, INSPECTION_POOL_ROLES as POOL_ROLES, peopleNames } from '../inspections/public.js';
 
-export const rows = async <T = any>(db: DbOrTx, q: ReturnType<typeof sql>): Promise<T[]> => ((await db.execute(q)) as any).rows as T[];
+export { rows } from '../../core/sql.js';
+import { rows } from '../../core/sql.js';
 
 // Every plan request loads the plan; its findings (thousands of shortfalls for a province plan) are
 // read only where they are shown (`planFindings`).
@@ -31,31 +33,7 @@ export async function planFindings(db: DbOrTx, id: number): Promise<any> {
   return r?.findings ?? {};
 }
 
-/** Names of people by id (for presenting inspectors). */
-export async function peopleNames(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
-  const uniq = [...new Set(ids)];
-  if (!uniq.length) return new Map();
-  const list = await rows(db, sql`select id, display_name from users where id in ${sql`(${sql.join(uniq.map((i) => sql`${i}`), sql`, `)})`}`);
-  return new Map(list.map((p) => [p.id, p.display_name]));
-}
-
 /** The id of a campaign's current plan (当前方案): the most recently published one not superseded. */
 export const currentPlanOf = (campaignId: ReturnType<typeof sql>) =>
   sql`(select q.id from plans q where q.campaign_id = ${campaignId} and q.status = 'published' order by q.published_at desc, q.id desc limit 1)`;
 
-/** Roles in a station's inspector pool (the people the double-random draw chooses from). */
-export const POOL_ROLES = sql`('inspector','station_head')`;
-
-/**
- * Refuse inspectors outside the station's pool (active inspectors and heads of that station), and
- * name none of them: an id of another county's inspector or a coordinator must not echo a name.
- */
-export async function assertInspectorPool(db: DbOrTx, stationId: number, ids: number[]) {
-  const uniq = [...new Set(ids)];
-  if (!uniq.length) return;
-  const ok = await rows(
-    db,
-    sql`select id from users where jurisdiction_id = ${stationId} and active and role in ${POOL_ROLES} and id in (${sql.join(uniq.map((i) => sql`${i}`), sql`, `)})`,
-  );
-  if (ok.length !== uniq.length) throw invalid('检查人员须为该监管所在岗的检查人员', [{ path: 'inspectorIds', message: '须为该监管所在岗的检查人员' }]);
-}

@@ -1,16 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  cancelInspectionInput,
   changePlanTaskInput,
   conflictInput,
   inspectorConflict,
   coverage,
   coverageQuery,
-  editInspectionInput,
-  withdrawInspectionInput,
   generatePlanInput,
-  inspection,
   missingItem,
   myTask,
   planCheck,
@@ -18,20 +14,16 @@ import {
   planSummary,
   planTask,
   publishPlanInput,
-  recordInspectionInput,
+  readingNumbers as readingNumbersSchema,
 } from '../../../contracts/plans.js';
 import { ctxOf, errorResponses, idParams, okSchema, paged, pageQuery, sendFile, XLSX_TYPE } from '../../core/http.js';
 import { declareConflict } from './use-cases/declare-conflict.js';
 import { listConflicts } from './use-cases/list-conflicts.js';
 import { removeConflict } from './use-cases/remove-conflict.js';
-import { cancelInspection } from './use-cases/cancel-inspection.js';
 import { changePlanTask } from './use-cases/change-plan-task.js';
-import { editInspection } from './use-cases/edit-inspection.js';
-import { withdrawInspection } from './use-cases/withdraw-inspection.js';
 import { exportPlan } from './use-cases/export-plan.js';
 import { generatePlanForCampaign } from './use-cases/generate-plan.js';
 import { getCoverage } from './use-cases/get-coverage.js';
-import { getInspection } from './use-cases/get-inspection.js';
 import { getPlanDetail } from './use-cases/get-plan.js';
 import { listMyTasks } from './use-cases/list-my-tasks.js';
 import { listMissing } from './use-cases/list-missing.js';
@@ -39,10 +31,9 @@ import { listPlanTasks } from './use-cases/list-plan-tasks.js';
 import { listPlans } from './use-cases/list-plans.js';
 import { printPlan, PRINT_CSP } from './use-cases/print-plan.js';
 import { publishPlan } from './use-cases/publish-plan.js';
-import { recordInspection } from './use-cases/record-inspection.js';
+import { readingNumbers } from './use-cases/reading-numbers.js';
 
 import { warmPlanContexts } from './coverage-source.js';
-import './timeline.js';
 import { idParam } from '../../../contracts/fields.js';
 
 const tags = ['检查计划'];
@@ -137,11 +128,6 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', PRINT_CSP).send(await printPlan(ctxOf(req), req.params.id, req.query.stationId)),
   );
 
-  app.post(
-    '/api/inspections',
-    { config: { access: 'inspections.record' }, schema: { tags, summary: '录入检查（完成计划任务或计划外检查）', body: recordInspectionInput, response: { 200: inspection, ...errorResponses } } },
-    async (req) => recordInspection(ctxOf(req), req.body),
-  );
   app.get(
     '/api/my-tasks',
     {
@@ -150,30 +136,12 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => listMyTasks(ctxOf(req)),
   );
-  app.get(
-    '/api/inspections/:id',
-    { config: { access: 'inspections.read' }, schema: { tags, summary: '检查记录', params: idParams, response: { 200: inspection, ...errorResponses } } },
-    async (req) => getInspection(ctxOf(req), req.params.id),
-  );
-  app.post(
-    '/api/inspections/:id/cancel',
-    { config: { access: 'inspections.record' }, schema: { tags, summary: '取消待检查任务', params: idParams, body: cancelInspectionInput, response: { 200: inspection, ...errorResponses } } },
-    async (req) => cancelInspection(ctxOf(req), req.params.id, req.body.reason),
-  );
-  app.put(
-    '/api/inspections/:id',
-    { config: { access: 'inspections.record' }, schema: { tags, summary: '修改已录入的检查记录（须填写原因）', params: idParams, body: editInspectionInput, response: { 200: inspection, ...errorResponses } } },
-    async (req) => editInspection(ctxOf(req), req.params.id, req.body),
-  );
-  app.post(
-    '/api/inspections/:id/withdraw',
-    {
-      config: { access: 'inspections.record' },
-      schema: { tags, summary: '撤回已录入的检查记录（计划任务恢复为待检查，计划外检查改为已取消；须填写原因）', params: idParams, body: withdrawInspectionInput, response: { 200: inspection, ...errorResponses } },
-    },
-    async (req) => withdrawInspection(ctxOf(req), req.params.id, req.body),
-  );
 
+  app.get(
+    '/api/campaigns/:id/readings',
+    { config: { access: 'campaigns.read' }, schema: { tags: ['专项行动'], summary: '方案的两种理解及各自需要的最少检查量', params: idParams, response: { 200: readingNumbersSchema, ...errorResponses } } },
+    async (req) => readingNumbers(ctxOf(req), req.params.id),
+  );
   app.get(
     '/api/inspector-conflicts',
     {

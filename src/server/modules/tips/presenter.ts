@@ -1,6 +1,6 @@
 import type { Tip, TipStatus } from '../../../contracts/tips.js';
 import type { Actor } from '../../core/context.js';
-import { actionsFor, EDITABLE_STATUS } from './workflow.js';
+import { EDITABLE_STATUS, tipWorkflow } from './workflow.js';
 import { isoTimestamp } from '../../../contracts/calendar.js';
 
 
@@ -28,7 +28,7 @@ export function presentTip(r: any, actor: Actor, photos: { id: number; fileName:
     forwardedAt: isoTimestamp(r.forwardedAt),
     createdAt: isoTimestamp(r.createdAt),
     photos: photos.map((p) => ({ id: p.id, fileName: p.fileName, mimeType: p.mimeType, size: p.size })),
-    actions: actionsFor(actor.role, status),
+    actions: tipWorkflow.actionsFor(actor, status),
     editable: r.reportedBy === actor.id && status === EDITABLE_STATUS,
     version: r.version,
   };

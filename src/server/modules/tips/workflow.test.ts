@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../../contracts/permissions.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
-import { TIP_WORKFLOW } from './workflow.js';
+import { tipWorkflow } from './workflow.js';
 
 /** The tip state table: legal steps are audited, illegal ones refused in Chinese with nothing changed. */
 let t: TestApp;
@@ -27,7 +27,7 @@ async function state(id: number) {
 }
 
 it('every role in the table may review (holds tips.review)', () => {
-  for (const row of TIP_WORKFLOW) for (const role of row.roles) expect(ROLE_PERMISSIONS[role]).toContain('tips.review');
+  for (const row of tipWorkflow.spec.transitions) for (const role of row.roles ?? []) expect(ROLE_PERMISSIONS[role]).toContain('tips.review');
 });
 
 it('accepts then forwards, auditing each step in the same transaction as the change', async () => {

@@ -25,6 +25,8 @@ export default function CampaignHomePage() {
   const refresh = () => qc.invalidateQueries({ queryKey: ['campaign-home', id] });
   if (!home.data) return <Card loading={home.isLoading}>{home.error?.message}</Card>;
   const { campaign: c, definition: def, today } = home.data as { campaign: any; definition: CampaignDefinition; today: string };
+  // The buttons are the actions the server says the caller may take now (workflow).
+  const may = (a: string) => ((home.data as { actions?: string[] }).actions ?? []).includes(a);
   const manage = can('campaigns.manage');
   const move = async (status: string) => {
     try {
@@ -41,13 +43,13 @@ export default function CampaignHomePage() {
         extra={
           manage && (
             <Space wrap>
-              {c.status === 'draft' && <Button onClick={() => move('active')}>启动</Button>}
-              {c.status === 'active' && (
+              {may('activate') && <Button onClick={() => move('active')}>启动</Button>}
+              {may('close') && (
                 <Popconfirm title="结束该专项行动？" description="结束后不再出现在工作台的进行中行动、报送期限和待办任务中。" okText="结束行动" cancelText="取消" onConfirm={() => move('closed')}>
                   <Button>结束</Button>
                 </Popconfirm>
               )}
-              {c.status !== 'closed' && <Button type="primary" icon={<EditOutlined />} onClick={() => nav(`/campaigns/${id}/edit`)}>修订</Button>}
+              {may('amend') && <Button type="primary" icon={<EditOutlined />} onClick={() => nav(`/campaigns/${id}/edit`)}>修订</Button>}
             </Space>
           )
         }

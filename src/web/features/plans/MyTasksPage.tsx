@@ -6,7 +6,7 @@ import { ENTITY_KIND_LABELS } from '../../../contracts/entity-kinds.js';
 import type { MyTask } from '../../../contracts/plans.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { plansApi } from './api.js';
-import { RecordDrawer } from './RecordDrawer.js';
+import { RecordDrawer } from '../inspections/RecordDrawer.js';
 
 /**
  * 我的任务: the inspections I am to carry out, overdue first then by due date, today's highlighted;

@@ -7,8 +7,8 @@ import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
 import { plansApi } from './api.js';
-import { InspectionDrawer } from './InspectionDrawer.js';
-import { RecordDrawer } from './RecordDrawer.js';
+import { InspectionDrawer } from '../inspections/InspectionDrawer.js';
+import { RecordDrawer } from '../inspections/RecordDrawer.js';
 
 const STATUS_COLORS = { planned: 'blue', done: 'green', cancelled: 'default' } as const;
 

@@ -1,9 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
-import { boundQuotas, describeRule, dueDates, pendingDecisions, reportingPeriod, type CampaignDefinition } from '../../../../contracts/campaigns.js';
-import { campaignInspectionProgress, progressOf } from '../../planning/use-cases/campaign-inspection-progress.js';
+import { type CampaignStatus, boundQuotas, describeRule, dueDates, pendingDecisions, reportingPeriod, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { campaignProgress, progressOf } from '../public.js';
+import { staffingProgress } from './staffing-progress.js';
+import { campaignWorkflow } from '../workflow.js';
+import { pathInScope } from '../../../core/scope.js';
 import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
-import type { DbOrTx } from '../../../../db/client.js';
 import { can } from '../../../../contracts/permissions.js';
 import type { Ctx } from '../../../core/context.js';
 import { workCalendar } from '../../calendar/public.js';
@@ -18,24 +20,6 @@ function expand(refs: string[], units: BureauUnit[]) {
 }
 const unitName = (u: BureauUnit) => u.shortName ?? u.name;
 
-/** Townships / villages under the campaign's jurisdiction with and without a coordinator / informant. */
-export async function staffingProgress(db: DbOrTx, path: string) {
-  const r = await db.execute(sql`
-    select j.level, j.id, j.name, p.name as parent_name,
-      exists(select 1 from users u where u.jurisdiction_id = j.id and u.active
-        and u.role = case when j.level = 'township' then 'coordinator' else 'informant' end) as staffed
-    from jurisdictions j left join jurisdictions p on p.id = j.parent_id
-    where j.path like ${path + '%'} and j.level in ('township','village')
-    order by j.path`);
-  const rows = ((r as any).rows ?? r) as { level: string; id: number; name: string; parent_name: string; staffed: boolean }[];
-  const part = (level: string) => {
-    const all = rows.filter((x) => x.level === level);
-    const missing = all.filter((x) => !x.staffed).map((x) => ({ id: Number(x.id), name: x.name, parent: x.parent_name }));
-    return { total: all.length, staffed: all.length - missing.length, missing };
-  };
-  return { townships: part('township'), villages: part('village') };
-}
-
 /** Everything the campaign home shows: timeline, focus, organisation, tasks with progress, liaisons, staffing. */
 export async function campaignHome(ctx: Ctx, id: number) {
   const c = await getCampaignRow(ctx.db, ctx.actor, id);
@@ -44,10 +28,11 @@ export async function campaignHome(ctx: Ctx, id: number) {
   /** A unit's own rows are editable only by people who may report (not the read-only viewer or leader). */
   const reports = can(ctx.actor.role, 'campaigns.report');
   const today = shanghaiToday();
+  const manages = can(ctx.actor.role, 'campaigns.manage') && pathInScope(ctx.actor, c.jurisdictionPath);
   const progress = await ctx.db.select().from(campaignTaskProgress).where(eq(campaignTaskProgress.campaignId, id));
   const pOf = new Map(progress.map((p) => [`${p.taskNo}:${p.orgUnitId}`, p]));
   // The current plan's live coverage: shown on the home, and the progress of tasks bound to quotas.
-  const inspection = await campaignInspectionProgress(ctx, id);
+  const inspection = await campaignProgress(ctx, id);
   const tasks = def.tasks.map((t) => {
     const quotas = boundQuotas(t);
     return {
@@ -92,24 +77,7 @@ export async function campaignHome(ctx: Ctx, id: number) {
     obligations,
     staffing: def.staffing ? { target: def.staffing, ...(await staffingProgress(ctx.db, c.jurisdictionPath)) } : null,
     pending: pendingDecisions(def),
+    /** What the caller may do to the campaign now (workflow; only managers of its bureau). */
+    actions: manages ? campaignWorkflow.actionsFor(ctx.actor, c.status as CampaignStatus) : [],
   };
-}
-
-/** All due dates of one obligation (or all) in a window, default the campaign period. */
-export async function listDueDates(ctx: Ctx, id: number, q: { obligation?: string; from?: string; to?: string }) {
-  const c = await getCampaignRow(ctx.db, ctx.actor, id);
-  const def = c.definition as CampaignDefinition;
-  const { from: first, to: end } = reportingPeriod(def);
-  const from = q.from && q.from > first ? q.from : first;
-  const to = q.to && q.to < end ? q.to : end;
-  const calendar = await workCalendar(ctx.db);
-  return def.obligations
-    .filter((o) => !q.obligation || o.key === q.obligation)
-    .flatMap((o) => dueDates(o.rule, { from, to }, calendar).map((d) => ({ obligation: o.key, label: o.label, ...d })))
-    .sort((a, b) => a.at.localeCompare(b.at));
-}
-
-export async function unitsOfCampaign(ctx: Ctx, id: number) {
-  const c = await getCampaignRow(ctx.db, ctx.actor, id);
-  return { c, units: await bureauUnits(ctx.db, c.jurisdictionId) };
 }

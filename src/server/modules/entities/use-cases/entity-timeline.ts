@@ -1,10 +1,9 @@
 import type { Ctx } from '../../../core/context.js';
 import { getEntityRow } from '../queries.js';
-import { timelineSources } from '../timeline.js';
 
-/** The unit's history from every registered source, newest first. */
+/** The unit's history from every module's timeline source (core/extensions.ts), newest first. */
 export async function entityTimeline(ctx: Ctx, id: number) {
   const entity = await getEntityRow(ctx.db, ctx.actor, id);
-  const parts = await Promise.all(timelineSources().map((s) => s.load(ctx.db, entity, ctx.actor)));
+  const parts = await Promise.all(ctx.ext.timeline.map((s) => s.load(ctx.db, entity, ctx.actor)));
   return parts.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }

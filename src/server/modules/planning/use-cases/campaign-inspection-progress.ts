@@ -5,39 +5,13 @@ import { can } from '../../../../contracts/permissions.js';
 import { assertReadsPlan } from '../policy.js';
 import { currentPlanOf, getPlan, rows } from '../queries.js';
 import { coverageOfPlan } from './get-coverage.js';
-
-/** Done and achievable (required less what the registry cannot give) over some coverage rows. */
-export interface Progress {
-  done: number;
-  required: number;
-}
-
-export interface CampaignInspectionProgress {
-  planId: number;
-  planName: string;
-  planStatus: string;
-  /** Over the top rules (children count inside their parent), in the actor's view. */
-  total: Progress;
-  /** Per station jurisdiction id, per rule id (top rules and children). */
-  byStation: Map<number, Map<string, Progress>>;
-}
+import type { CampaignInspectionProgress, CampaignProgressSource, Progress } from '../../campaigns/public.js';
 
 const add = (p: Progress, r: CoverageRowDto) => {
   const goal = r.required - r.shortfall;
   p.required += goal;
   p.done += Math.min(r.done, goal);
 };
-
-/** Sum of the given rules at one station (or over the whole view when `stationId` is null). */
-export function progressOf(p: CampaignInspectionProgress, ruleIds: string[], stationId: number | null): Progress {
-  const out = { done: 0, required: 0 };
-  const stations = stationId === null ? [...p.byStation.values()] : [p.byStation.get(stationId) ?? new Map<string, Progress>()];
-  for (const s of stations) for (const id of ruleIds) {
-    const x = s.get(id);
-    if (x) (out.done += x.done), (out.required += x.required);
-  }
-  return out;
-}
 
 /**
  * Inspection progress of a campaign: live coverage of its current plan (当前方案), in the actor's
@@ -68,3 +42,6 @@ export async function campaignInspectionProgress(ctx: Ctx, campaignId: number): 
   }
   return { planId: p.plan.id, planName: p.plan.name, planStatus: p.plan.status, total, byStation };
 }
+
+/** Planning's contribution to campaigns: the current plan's coverage as the campaign's live progress. */
+export const planCoverageProgress: CampaignProgressSource = { key: 'plan_coverage', progress: campaignInspectionProgress };

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ChangePlanTaskInput } from '../../../../contracts/plans.js';
-import { inspections, planTasks } from '../../../../db/schema/index.js';
+import { planTasks } from '../../../../db/schema/index.js';
+import { cancelPlanned, createPlannedForTask, reassignPlanned, taskHasDoneInspection } from '../../inspections/public.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { conflict, invalid, notFound } from '../../../core/errors.js';
@@ -43,19 +44,13 @@ export async function changePlanTask(ctx: Ctx, planId: number, input: ChangePlan
         .insert(planTasks)
         .values({ planId, entityId: e.id, jurisdictionId: e.jurisdiction_id, visit: v, dueFrom: input.dueFrom ?? null, dueTo: input.dueTo ?? null, inspectorIds: input.inspectorIds ?? [], manual: true })
         .returning();
-      if (published) await tx.insert(inspections).values(plannedInspection(row, (p.plan.period as any)?.to));
+      if (published) await createPlannedForTask(tx, row, (p.plan.period as any)?.to);
       after = row;
       summary = `计划「${p.plan.name}」手工增加检查对象 ${e.name}（第 ${v} 次）`;
     } else if (input.action === 'remove') {
       const t = await task(input.taskId);
-      const [done] = await rows(tx, sql`select id from inspections where plan_task_id = ${t.id} and status = 'done' limit 1`);
-      if (done) throw conflict('该任务已完成检查，不能从计划中删除');
-      if (published) {
-        await tx
-          .update(inspections)
-          .set({ status: 'cancelled', cancelReason: input.reason ?? '计划调整', updatedAt: new Date() })
-          .where(and(eq(inspections.planTaskId, t.id), eq(inspections.status, 'planned')));
-      }
+      if (await taskHasDoneInspection(tx, t.id)) throw conflict('该任务已完成检查，不能从计划中删除');
+      if (published) await cancelPlanned(tx, { planTaskId: t.id }, input.reason ?? '计划调整');
       await tx.delete(planTasks).where(eq(planTasks.id, t.id));
       before = t;
       summary = `计划「${p.plan.name}」删除任务 #${t.id}`;
@@ -63,12 +58,7 @@ export async function changePlanTask(ctx: Ctx, planId: number, input: ChangePlan
       const t = await task(input.taskId);
       await assertPool(t.jurisdictionId, input.inspectorIds);
       const [row] = await tx.update(planTasks).set({ inspectorIds: input.inspectorIds, manual: true, updatedAt: new Date() }).where(eq(planTasks.id, t.id)).returning();
-      if (published) {
-        await tx
-          .update(inspections)
-          .set({ inspectorIds: input.inspectorIds, updatedAt: new Date() })
-          .where(and(eq(inspections.planTaskId, t.id), eq(inspections.status, 'planned')));
-      }
+      if (published) await reassignPlanned(tx, t.id, input.inspectorIds);
       before = t;
       after = row;
       summary = `计划「${p.plan.name}」调整任务 #${t.id} 的检查人员`;
@@ -85,18 +75,4 @@ export async function changePlanTask(ctx: Ctx, planId: number, input: ChangePlan
     });
     return check;
   });
-}
-
-/** The planned inspection a published task becomes. */
-export function plannedInspection(t: typeof planTasks.$inferSelect, periodTo?: string | null): typeof inspections.$inferInsert {
-  return {
-    planTaskId: t.id,
-    planId: t.planId,
-    entityId: t.entityId,
-    jurisdictionId: t.jurisdictionId,
-    date: t.dueTo ?? periodTo ?? shanghaiToday(),
-    dueFrom: t.dueFrom,
-    inspectorIds: t.inspectorIds,
-    status: 'planned',
-  };
 }

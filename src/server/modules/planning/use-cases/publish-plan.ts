@@ -7,7 +7,7 @@ import { AppError, conflict } from '../../../core/errors.js';
 import { assertManagesPlan } from '../policy.js';
 import { presentPlan } from '../presenter.js';
 import { getPlan, rows } from '../queries.js';
-import { shanghaiToday } from '../../../../contracts/calendar.js';
+import { cancelPlanned, createPlannedForPlan } from '../../inspections/public.js';
 
 /**
  * Publish a draft plan: its tasks become planned inspections the stations work through.
@@ -59,16 +59,11 @@ export async function publishPlan(ctx: Ctx, planId: number, input: PublishPlanIn
       );
     }
     // Set-based: one statement however many tasks.
-    await tx.execute(sql`insert into inspections (plan_task_id, plan_id, entity_id, jurisdiction_id, date, due_from, inspector_ids, status)
-      select t.id, t.plan_id, t.entity_id, t.jurisdiction_id, coalesce(t.due_to, ${periodTo}::date, ${shanghaiToday()}::date), t.due_from, t.inspector_ids, 'planned'
-      from plan_tasks t where t.plan_id = ${planId}`);
+    await createPlannedForPlan(tx, planId, periodTo);
     const superseded = input.overlap === 'supersede' && units > 0 ? overlapping : [];
     for (const o of superseded) {
       const reason = `被检查计划「${p.plan.name}」替代`;
-      const cancelled = await rows<{ id: number }>(
-        tx,
-        sql`update inspections set status = 'cancelled', cancel_reason = ${reason}, updated_at = now() where plan_id = ${o.id} and status = 'planned' returning id`,
-      );
+      const cancelled = await cancelPlanned(tx, { planId: o.id }, reason);
       await tx.update(plans).set({ status: 'superseded', supersededBy: planId, updatedAt: new Date() }).where(eq(plans.id, o.id));
       await audit(tx, ctx, {
         action: 'plan.supersede',

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { TIP_ACTION_LABELS, type TipAction, type TipStatus } from '../../../../contracts/tips.js';
 import { tips } from '../../../../db/schema/index.js';
-import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { bumpVersion } from '../../../core/versions.js';
 import { getVisibleTip } from '../queries.js';
-import { transitionFor } from '../workflow.js';
+import { tipWorkflow } from '../workflow.js';
 import { getTip } from './get-tip.js';
 
 /**
@@ -16,25 +15,29 @@ export async function transitionTip(ctx: Ctx, id: number, input: { action: TipAc
   await getVisibleTip(ctx.db, ctx.actor, id);
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(tips).where(eq(tips.id, id)).for('update');
-    const t = transitionFor(input.action, before.status as TipStatus, ctx.actor.role, input.note);
     const note = input.note?.trim() || null;
     const now = new Date();
     // Undoing an acceptance clears the review (the reason stays in the audit log).
-    const set =
-      t.action === 'forward'
-        ? { status: t.to, forwardNote: note, forwardedBy: ctx.actor.id, forwardedAt: now, updatedAt: now, version: bumpVersion(tips) }
-        : t.action === 'reopen'
-          ? { status: t.to, reviewNote: null, reviewedBy: null, reviewedAt: null, updatedAt: now, version: bumpVersion(tips) }
-          : { status: t.to, reviewNote: note, reviewedBy: ctx.actor.id, reviewedAt: now, updatedAt: now, version: bumpVersion(tips) };
-    const [after] = await tx.update(tips).set(set).where(eq(tips.id, id)).returning();
-    await audit(tx, ctx, {
-      action: `tip.${t.action}`,
-      entityType: 'tip',
-      entityId: id,
-      jurisdictionId: after.jurisdictionId,
-      summary: `${TIP_ACTION_LABELS[t.action]}：${after.title}${note ? `（${note}）` : ''}`,
-      before: { status: before.status },
-      after: { status: after.status, note },
+    const set = (to: TipStatus) =>
+      input.action === 'forward'
+        ? { status: to, forwardNote: note, forwardedBy: ctx.actor.id, forwardedAt: now, updatedAt: now, version: bumpVersion(tips) }
+        : input.action === 'reopen'
+          ? { status: to, reviewNote: null, reviewedBy: null, reviewedAt: null, updatedAt: now, version: bumpVersion(tips) }
+          : { status: to, reviewNote: note, reviewedBy: ctx.actor.id, reviewedAt: now, updatedAt: now, version: bumpVersion(tips) };
+    await tipWorkflow.apply(tx, ctx, {
+      action: input.action,
+      state: before.status as TipStatus,
+      note: input.note,
+      change: async (to) => (await tx.update(tips).set(set(to)).where(eq(tips.id, id)).returning())[0],
+      audit: {
+        action: `tip.${input.action}`,
+        entityType: 'tip',
+        entityId: id,
+        jurisdictionId: before.jurisdictionId,
+        summary: `${TIP_ACTION_LABELS[input.action]}：${before.title}${note ? `（${note}）` : ''}`,
+        before: { status: before.status },
+        after: (row) => ({ status: row.status, note }),
+      },
     });
   });
   return getTip(ctx, id);

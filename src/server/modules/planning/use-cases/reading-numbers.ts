@@ -1,18 +1,16 @@
 import type { CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { setAtPath } from '../../../../contracts/definition-paths.js';
 import type { Ctx } from '../../../core/context.js';
-import { buildContext } from '../../planning/engine/index.js';
-import { DEFAULT_WEIGHTS } from '../../planning/engine/random.js';
-import { solve } from '../../planning/engine/solver.js';
-import { loadPlanningInput } from '../../planning/loader.js';
-import { getCampaignRow } from '../queries.js';
+import type { ReadingNumbers } from '../../../../contracts/plans.js';
+import { buildContext } from '../engine/index.js';
+import { DEFAULT_WEIGHTS } from '../engine/random.js';
+import { solve } from '../engine/solver.js';
+import { loadPlanningInput } from '../loader.js';
+import { getCampaignRow } from '../../campaigns/public.js';
 
 const cache = new Map<string, ReadingNumbers>();
 const CACHE_MAX = 20;
 
-export interface ReadingNumbers {
-  readings: { key: string; question: string; source: string | null; chosen: string; options: { key: string; label: string; note: string | null; inspections: number | null; optimal: boolean }[] }[];
-}
 
 /**
  * For each open reading of the plan, the fewest inspections the bureau's registry needs under each

@@ -2,9 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Descriptions, Drawer, Form, Grid, Input, Modal, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { INSPECTION_STATUSES } from '../../../contracts/plans.js';
-import { useAuth } from '../../lib/auth.js';
-import { plansApi } from './api.js';
+import { INSPECTION_STATUSES } from '../../../contracts/inspections.js';
+import { inspectionsApi } from './api.js';
 import { InspectionFields } from './InspectionFields.js';
 
 const STATUS_COLORS = { planned: 'blue', done: 'green', cancelled: 'default' } as const;
@@ -44,14 +43,13 @@ export function ReasonDialog({ open, title, label, okText, onOk, onClose }: { op
  * reason) or withdrawn (撤回: back to 待检查, or 已取消 when unplanned); a planned one is cancelled.
  */
 export function InspectionDrawer({ id, pool, onClose }: { id: number | null; pool: { id: number; name: string }[]; onClose: () => void }) {
-  const { can } = useAuth();
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
   const mobile = !Grid.useBreakpoint().md;
   const [editing, setEditing] = useState(false);
   const [asking, setAsking] = useState<'withdraw' | 'cancel' | null>(null);
   const [form] = Form.useForm<{ date: dayjs.Dayjs; inspectorIds: number[]; note?: string; reason: string }>();
-  const q = useQuery({ queryKey: ['inspection', id], queryFn: () => plansApi.inspection(id!), enabled: id !== null });
+  const q = useQuery({ queryKey: ['inspection', id], queryFn: () => inspectionsApi.get(id!), enabled: id !== null });
   const r = q.data;
   const refresh = () => Promise.all([qc.invalidateQueries({ predicate: (x) => String(x.queryKey[0]).startsWith('plan') || x.queryKey[0] === 'my-tasks' }), qc.invalidateQueries({ queryKey: ['inspection', id] })]);
   const fail = (e: unknown) => {
@@ -59,7 +57,8 @@ export function InspectionDrawer({ id, pool, onClose }: { id: number | null; poo
     throw e;
   };
   const close = () => (setEditing(false), onClose());
-  const mayRecord = can('inspections.record');
+  // Buttons come from the actions the server says the caller may take now (workflow), never re-derived here.
+  const may = (a: 'edit' | 'withdraw' | 'cancel') => !!r?.actions.includes(a);
   return (
     <Drawer open={id !== null} onClose={close} title={r ? `检查记录：${r.entityName}` : '检查记录'} size={mobile ? '100%' : 460} destroyOnHidden>
       {r && !editing && (
@@ -72,8 +71,9 @@ export function InspectionDrawer({ id, pool, onClose }: { id: number | null; poo
             {r.cancelReason && <Descriptions.Item label="取消原因">{r.cancelReason}</Descriptions.Item>}
             {r.recordedAt && <Descriptions.Item label="录入时间">{dayjs(r.recordedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>}
           </Descriptions>
-          {mayRecord && r.status === 'done' && (
+          {(may('edit') || may('withdraw')) && (
             <Space wrap>
+              {may('edit') && (
               <Button
                 type="primary"
                 onClick={() => {
@@ -83,10 +83,11 @@ export function InspectionDrawer({ id, pool, onClose }: { id: number | null; poo
               >
                 修改
               </Button>
-              <Button danger onClick={() => setAsking('withdraw')}>撤回</Button>
+              )}
+              {may('withdraw') && <Button danger onClick={() => setAsking('withdraw')}>撤回</Button>}
             </Space>
           )}
-          {mayRecord && r.status === 'planned' && <Button danger onClick={() => setAsking('cancel')}>取消任务</Button>}
+          {may('cancel') && <Button danger onClick={() => setAsking('cancel')}>取消任务</Button>}
         </Space>
       )}
       {r && editing && (
@@ -95,7 +96,7 @@ export function InspectionDrawer({ id, pool, onClose }: { id: number | null; poo
           layout="vertical"
           onFinish={async (v) => {
             try {
-              await plansApi.edit(r.id, { date: v.date.format('YYYY-MM-DD'), inspectorIds: v.inspectorIds, note: v.note || null, reason: v.reason, updatedAt: r.updatedAt });
+              await inspectionsApi.edit(r.id, { date: v.date.format('YYYY-MM-DD'), inspectorIds: v.inspectorIds, note: v.note || null, reason: v.reason, version: r.version });
               message.success('检查记录已修改');
               setEditing(false);
               await refresh();
@@ -125,7 +126,7 @@ export function InspectionDrawer({ id, pool, onClose }: { id: number | null; poo
           okText={asking === 'withdraw' ? '撤回' : '取消任务'}
           onClose={() => setAsking(null)}
           onOk={async (reason) => {
-            await (asking === 'withdraw' ? plansApi.withdraw(r.id, reason, r.updatedAt) : plansApi.cancel(r.id, reason)).catch(fail);
+            await (asking === 'withdraw' ? inspectionsApi.withdraw(r.id, reason, r.version) : inspectionsApi.cancel(r.id, reason)).catch(fail);
             message.success(asking === 'withdraw' ? '已撤回' : '任务已取消');
             await refresh();
           }}

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Inspection, PlanSummary } from '../../../contracts/plans.js';
+import type { Inspection } from '../../../contracts/inspections.js';
+import type { PlanSummary } from '../../../contracts/plans.js';
 import { seedDemoCampaigns } from '../../demo/seed-campaigns.js';
 import { seedDemoEntities } from '../../demo/seed-entities.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
@@ -38,8 +39,9 @@ describe('a recorded inspection', () => {
     const { rec, task } = await recordOne();
     const viewed: Inspection = (await cx.get(`/api/inspections/${rec.id}`)).json();
     expect(viewed).toMatchObject({ status: 'done', date: '2022-06-15', note: '未发现问题' });
-    expect(viewed.updatedAt).toBe(rec.updatedAt);
-    const body = { date: '2022-06-14', inspectorIds: task.inspectors.map((i: any) => i.id), note: '日期录错，实为6月14日', reason: '日期录错', updatedAt: viewed.updatedAt };
+    expect(viewed.version).toBe(rec.version);
+    expect(viewed.actions).toEqual(['edit', 'withdraw']);
+    const body = { date: '2022-06-14', inspectorIds: task.inspectors.map((i: any) => i.id), note: '日期录错，实为6月14日', reason: '日期录错', version: viewed.version };
     expect((await cx.put(`/api/inspections/${rec.id}`, { ...body, reason: '' })).statusCode).toBe(400);
     expect((await cx.put(`/api/inspections/${rec.id}`, { ...body, date: '2999-01-01' })).statusCode).toBe(400);
     const res = await cx.put(`/api/inspections/${rec.id}`, body);
@@ -57,13 +59,13 @@ describe('a recorded inspection', () => {
     const { rec, task } = await recordOne();
     const key = task.rules[0].requirementKey;
     const before = await doneOf(key);
-    expect((await cx.post(`/api/inspections/${rec.id}/withdraw`, { reason: '', updatedAt: rec.updatedAt })).statusCode).toBe(400);
-    const res = await cx.post(`/api/inspections/${rec.id}/withdraw`, { reason: '录错了单位', updatedAt: rec.updatedAt });
+    expect((await cx.post(`/api/inspections/${rec.id}/withdraw`, { reason: '', version: rec.version })).statusCode).toBe(400);
+    const res = await cx.post(`/api/inspections/${rec.id}/withdraw`, { reason: '录错了单位', version: rec.version });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'planned', date: task.dueTo, note: null, recordedAt: null });
     expect(res.json().inspectors.map((i: any) => i.id)).toEqual(task.inspectors.map((i: any) => i.id));
     expect(await doneOf(key)).toBe(before - 1);
-    const again = await cx.post(`/api/inspections/${rec.id}/withdraw`, { reason: '再撤回', updatedAt: res.json().updatedAt });
+    const again = await cx.post(`/api/inspections/${rec.id}/withdraw`, { reason: '再撤回', version: res.json().version });
     expect(again.statusCode).toBe(409);
     const [a] = await rows(sql`select summary, before->>'status' as b, after->>'status' as x from audit_log where action = 'inspection.withdraw' and entity_id = ${String(rec.id)}`);
     expect(a).toEqual({ summary: `撤回检查记录 #${rec.id}（恢复为待检查）：录错了单位`, b: 'done', x: 'planned' });
@@ -76,14 +78,14 @@ describe('a recorded inspection', () => {
     const [u] = await rows(sql`select e.id from entities e where e.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} and e.kind = 'hotel' limit 1`);
     const people = (await cx.get(`/api/plans/${plan.id}/tasks?pageSize=1&page=1`)).json().items[0].inspectors.map((i: any) => i.id);
     const rec: Inspection = (await cx.post('/api/inspections', { entityId: u.id, date: '2022-07-01', inspectorIds: people })).json();
-    const res = await cx.post(`/api/inspections/${rec.id}/withdraw`, { reason: '重复录入', updatedAt: rec.updatedAt });
+    const res = await cx.post(`/api/inspections/${rec.id}/withdraw`, { reason: '重复录入', version: rec.version });
     expect(res.json()).toMatchObject({ status: 'cancelled', cancelReason: '撤回：重复录入' });
   });
 
   it('cannot be edited or withdrawn outside the station', async () => {
     const { rec } = await recordOne();
     const other = await t.as('inspector_xl');
-    expect((await other.post(`/api/inspections/${rec.id}/withdraw`, { reason: 'x', updatedAt: rec.updatedAt })).statusCode).toBe(404);
+    expect((await other.post(`/api/inspections/${rec.id}/withdraw`, { reason: 'x', version: rec.version })).statusCode).toBe(404);
   });
 });
 

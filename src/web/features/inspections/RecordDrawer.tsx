@@ -3,7 +3,7 @@ import { App as AntApp, Button, Drawer, Form, Grid, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import type { PlanTask } from '../../../contracts/plans.js';
-import { plansApi } from './api.js';
+import { inspectionsApi } from './api.js';
 import { InspectionFields } from './InspectionFields.js';
 
 /** Record a completed inspection of a plan task; full-width on a phone. */
@@ -20,7 +20,7 @@ export function RecordDrawer({ task, pool, onClose }: { task: PlanTask | null; p
   }, [task, form]);
   const submit = async (v: { date: dayjs.Dayjs; inspectorIds: number[]; note?: string }) => {
     try {
-      await plansApi.record({ planTaskId: task!.id, date: v.date.format('YYYY-MM-DD'), inspectorIds: v.inspectorIds, note: v.note || undefined });
+      await inspectionsApi.record({ planTaskId: task!.id, date: v.date.format('YYYY-MM-DD'), inspectorIds: v.inspectorIds, note: v.note || undefined });
       message.success('已录入，覆盖情况已更新');
       await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('plan') || q.queryKey[0] === 'my-tasks' || q.queryKey[0] === 'dashboard' });
       onClose();

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { isoDate, optionalDate } from './calendar.js';
+import { CONTROL_CHARACTERS } from './fields.js';
+
+/**
+ * Official documents (文书): the kinds the platform issues, their numbering, and the data each
+ * template takes. Rendering is `server/core/documents` (docxtemplater over .docx templates a
+ * bureau may replace); the tags a template may use are listed in `DOCUMENT_TAGS`.
+ *
+ * A document number is 发文机关代字 + 文书代字 + 〔year〕 + n + 号, e.g. 兴市监责改〔2026〕12号:
+ * the bureau's abbreviation is data (table `document_issuers`), the kind's is below, `n` counts
+ * per issuing unit, kind and Beijing calendar year.
+ */
+export const DOCUMENT_KINDS = {
+  inspectionRecord: { label: '现场检查笔录', abbreviation: '笔录', template: 'inspection-record' },
+  rectificationOrder: { label: '责令改正通知书', abbreviation: '责改', template: 'rectification-order' },
+  warningLetter: { label: '告诫信', abbreviation: '告诫', template: 'warning-letter' },
+} as const;
+export type DocumentKind = keyof typeof DOCUMENT_KINDS;
+export const DOCUMENT_KIND_KEYS = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
+export const documentKind = z.enum(DOCUMENT_KIND_KEYS);
+
+/** An issuing organ's abbreviation (发文机关代字), e.g. 兴市监. */
+export const issuerAbbreviation = z
+  .string()
+  .trim()
+  .regex(/^[\p{Script=Han}A-Za-z0-9]{1,20}$/u, '发文机关代字须为1～20个汉字、字母或数字');
+
+/** 兴市监 + 责改 + 2026 + 12 → 兴市监责改〔2026〕12号 */
+export function documentNumberText(issuer: string, kind: DocumentKind, year: number, n: number): string {
+  return `${issuer}${DOCUMENT_KINDS[kind].abbreviation}〔${year}〕${n}号`;
+}
+
+export const FINDING_SEVERITIES = { minor: '轻微', general: '一般', serious: '严重' } as const;
+export type FindingSeverity = keyof typeof FINDING_SEVERITIES;
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, '不能为空')
+    .max(max, `不能超过${max}字`)
+    .refine((s) => !CONTROL_CHARACTERS.test(s), '含有无效字符');
+const optionalText = (max: number) => text(max).nullish();
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式须为 HH:mm');
+const instant = z.iso.datetime({ offset: true, error: '时间须为带时区的 ISO 8601 时间' });
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** PNG bytes of a handwritten signature (as a signature pad on a phone saves it). */
+const signatureImage = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, '签名须为图片数据')
+  .refine((b) => b.length >= 24 && PNG_MAGIC.every((x, i) => b[i] === x), '签名图片须为 PNG 格式')
+  .refine((b) => b.length <= 2 * 1024 * 1024, '签名图片不能超过 2 MB');
+
+/** Who signed and when; without an image the document leaves a line to sign by hand. */
+export const signer = z.object({
+  name: text(50),
+  signedAt: instant.nullish(),
+  signature: signatureImage.nullish(),
+});
+export const inspector = signer.extend({ badgeNo: text(50) });
+
+export const inspectedUnit = z.object({
+  name: text(200),
+  address: optionalText(300),
+  licenceNo: optionalText(100),
+  creditCode: optionalText(18),
+  legalRepresentative: optionalText(50),
+});
+
+export const finding = z.object({
+  description: text(1000),
+  severity: z.enum(Object.keys(FINDING_SEVERITIES) as [FindingSeverity, ...FindingSeverity[]]),
+  /** Legal basis: the provision violated, e.g. 《药品经营质量管理规范》第六十条. */
+  legalBasis: optionalText(500),
+});
+
+/** 现场检查笔录 */
+export const inspectionRecordData = z.object({
+  number: text(50),
+  bureauName: text(100),
+  unit: inspectedUnit,
+  /** The unit's person present during the inspection (also signs the record). */
+  personPresent: signer.extend({ title: optionalText(50) }),
+  date: isoDate,
+  startTime: clock,
+  endTime: clock,
+  /** Where the inspection took place; the unit's address when absent. */
+  place: optionalText(300),
+  inspectors: z.array(inspector).min(1, '至少一名检查人员').max(10, '检查人员最多10名'),
+  /** Checklist items found 不符合, with the inspector's note. */
+  nonConformities: z.array(z.object({ item: text(500), note: optionalText(1000) })).max(200),
+  findings: z.array(finding).max(100),
+  /** Measures taken on site (e.g. 责令暂停销售, 查封扣押). */
+  measures: z.array(text(500)).max(50),
+  rectificationDeadline: optionalDate,
+  /** The unit's comment on the record, e.g. 以上情况属实. */
+  unitOpinion: optionalText(500),
+});
+
+/** 责令改正通知书 */
+export const rectificationOrderData = z.object({
+  number: text(50),
+  bureauName: text(100),
+  unit: inspectedUnit,
+  inspectionDate: isoDate,
+  findings: z.array(finding).min(1, '至少一项问题').max(100),
+  /** The provision under which the order is made; the sentence omits it when absent. */
+  orderBasis: optionalText(500),
+  rectificationDeadline: isoDate,
+  issueDate: isoDate,
+  contactName: optionalText(50),
+  contactPhone: optionalText(30),
+});
+
+/** 告诫信 */
+export const warningLetterData = z.object({
+  number: text(50),
+  bureauName: text(100),
+  unit: inspectedUnit,
+  inspectionDate: isoDate,
+  findings: z.array(finding).min(1, '至少一项问题').max(100),
+  /** What the unit is told to do. */
+  requirements: z.array(text(500)).min(1, '至少一项要求').max(50),
+  rectificationDeadline: optionalDate,
+  issueDate: isoDate,
+  contactName: optionalText(50),
+  contactPhone: optionalText(30),
+});
+
+export const DOCUMENT_DATA = {
+  inspectionRecord: inspectionRecordData,
+  rectificationOrder: rectificationOrderData,
+  warningLetter: warningLetterData,
+} as const satisfies Record<DocumentKind, z.ZodType>;
+export type DocumentData<K extends DocumentKind> = z.input<(typeof DOCUMENT_DATA)[K]>;
+export type InspectionRecordData = z.input<typeof inspectionRecordData>;
+export type RectificationOrderData = z.input<typeof rectificationOrderData>;
+export type WarningLetterData = z.input<typeof warningLetterData>;
+
+/**
+ * The tags a template may use (docxtemplater syntax: `{tag}`, loops/conditions `{#tag}…{/tag}`,
+ * negation `{^tag}…{/tag}`, signature images `{%signature}` alone in a paragraph), with what
+ * each holds. A bureau replacing a template picks from these; dates are already written out in
+ * Chinese (2026年12月2日).
+ */
+const UNIT_TAGS = {
+  number: '文书编号',
+  bureauName: '执法机关名称',
+  unitName: '被检查单位名称',
+  unitAddress: '被检查单位地址',
+  licenceNo: '许可证编号',
+  creditCode: '统一社会信用代码',
+  legalRepresentative: '法定代表人（负责人）',
+  findings: '问题列表（循环）：index 序号、description 问题、severity 严重程度、legalBasis 法律依据',
+  hasFindings: '是否有问题（条件）',
+} as const;
+const LETTER_TAGS = {
+  ...UNIT_TAGS,
+  inspectionDate: '检查日期',
+  rectificationDeadline: '整改期限',
+  issueDate: '落款日期',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+} as const;
+export const DOCUMENT_TAGS: Record<DocumentKind, Record<string, string>> = {
+  inspectionRecord: {
+    ...UNIT_TAGS,
+    personPresentName: '现场负责人姓名',
+    personPresentTitle: '现场负责人职务',
+    personPresentSignedAt: '现场负责人签名时间',
+    personPresentSignature: '现场负责人签名图片（{%personPresentSignature}）',
+    personPresentSigned: '现场负责人有签名图片（条件）',
+    date: '检查日期',
+    startTime: '到场时间',
+    endTime: '离场时间',
+    place: '检查地点',
+    inspectors: '检查人员（循环）：name 姓名、badgeNo 执法证号、signedAt 签名时间、signature 签名图片、signed 有签名图片（条件）',
+    nonConformities: '不符合项（循环）：index 序号、item 检查项目、note 情况说明',
+    hasNonConformities: '是否有不符合项（条件）',
+    measures: '采取的措施（循环）：index 序号、text 内容',
+    hasMeasures: '是否采取措施（条件）',
+    rectificationDeadline: '整改期限',
+    unitOpinion: '被检查单位意见',
+  },
+  rectificationOrder: { ...LETTER_TAGS, orderBasis: '责令改正的依据' },
+  warningLetter: { ...LETTER_TAGS, requirements: '告诫要求（循环）：index 序号、text 内容' },
+};

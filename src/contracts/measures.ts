@@ -1,0 +1,11 @@
+/**
+ * The catalogue of report measures (统计指标): named computations over recorded work that the
+ * columns of statistical tables refer to. The server module that owns the records implements each
+ * one (`contributes.measures` in its module.ts); a definition sentence is shown with every figure.
+ * A key here with no implementation fails `measures.test.ts`.
+ */
+export const MEASURES = {
+  'inspections.units': { label: '检查单位数量', unit: '家' },
+  'inspections.visits': { label: '检查家次', unit: '家次' },
+} as const;
+export type MeasureKey = keyof typeof MEASURES;

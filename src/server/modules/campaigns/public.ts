@@ -1,0 +1,89 @@
+import { and, eq } from 'drizzle-orm';
+import type { CampaignDefinition } from '../../../contracts/campaigns.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { campaigns, campaignVersions, jurisdictions } from '../../../db/schema/index.js';
+import type { Ctx } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
+
+/**
+ * What other modules may use of campaigns: typed reads of a campaign's current definition, and the
+ * `campaignProgress` extension point through which a module that measures work (planning: the
+ * current plan's coverage) supplies the live progress of tasks bound to quotas.
+ */
+export { getCampaignRow } from './queries.js';
+export { staffingProgress } from './use-cases/staffing-progress.js';
+
+export interface CurrentCampaign {
+  id: number;
+  name: string;
+  status: string;
+  jurisdictionId: number;
+  jurisdictionPath: string;
+  version: number;
+  definition: CampaignDefinition;
+}
+
+/** A campaign with its current definition, typed; no scope check (the caller's policy decides). */
+export async function currentCampaign(db: DbOrTx, id: number): Promise<CurrentCampaign> {
+  const [c] = await db
+    .select({ id: campaigns.id, name: campaigns.name, status: campaigns.status, jurisdictionId: campaigns.jurisdictionId, jurisdictionPath: jurisdictions.path, version: campaigns.version, definition: campaignVersions.definition })
+    .from(campaigns)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, campaigns.jurisdictionId))
+    .innerJoin(campaignVersions, and(eq(campaignVersions.campaignId, campaigns.id), eq(campaignVersions.version, campaigns.version)))
+    .where(eq(campaigns.id, id));
+  if (!c) throw notFound('专项行动');
+  return { ...c, definition: c.definition as CampaignDefinition };
+}
+
+/** Done and achievable (required less what the registry cannot give). */
+export interface Progress {
+  done: number;
+  required: number;
+}
+
+/** Live progress of a campaign's quota rules, in the caller's view. */
+export interface CampaignInspectionProgress {
+  planId: number;
+  planName: string;
+  planStatus: string;
+  /** Over the top rules (children count inside their parent). */
+  total: Progress;
+  /** Per station jurisdiction id, per rule id (top rules and children). */
+  byStation: Map<number, Map<string, Progress>>;
+}
+
+/** Sum of the given rules at one station (or over the whole view when `stationId` is null). */
+export function progressOf(p: CampaignInspectionProgress, ruleIds: string[], stationId: number | null): Progress {
+  const out = { done: 0, required: 0 };
+  const stations = stationId === null ? [...p.byStation.values()] : [p.byStation.get(stationId) ?? new Map<string, Progress>()];
+  for (const s of stations)
+    for (const id of ruleIds) {
+      const x = s.get(id);
+      if (x) {
+        out.done += x.done;
+        out.required += x.required;
+      }
+    }
+  return out;
+}
+
+export interface CampaignProgressSource {
+  key: string;
+  /** Null when there is nothing to measure (no current plan) or the caller may not see it. */
+  progress(ctx: Ctx, campaignId: number): Promise<CampaignInspectionProgress | null>;
+}
+
+declare module '../../core/extensions.js' {
+  interface ExtensionPoints {
+    campaignProgress: CampaignProgressSource;
+  }
+}
+
+/** The live progress of a campaign from the first source that has one. */
+export async function campaignProgress(ctx: Ctx, campaignId: number): Promise<CampaignInspectionProgress | null> {
+  for (const s of ctx.ext.campaignProgress ?? []) {
+    const p = await s.progress(ctx, campaignId);
+    if (p) return p;
+  }
+  return null;
+}
