@@ -11,7 +11,7 @@ import { ROLE_DEFAULT_SCOPE, type Role } from '../../src/contracts/permissions.j
 import type { Db } from '../../src/db/client.js';
 import { orgUnits, users } from '../../src/db/schema/index.js';
 import { DEPARTMENTS, personName, townshipName, villageName } from '../../src/server/demo/org-data.js';
-import { insertTree, type TreeNode } from '../../src/server/demo/tree.js';
+import { insertTree, type TreeNode } from '../../src/server/modules/org/public.js';
 import { hashPassword } from '../../src/server/modules/auth/passwords.js';
 
 export const BENCH_PASSWORD = 'bench1234';

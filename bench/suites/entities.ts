@@ -3,7 +3,7 @@ import type { EntityKind } from '../../src/contracts/entity-kinds.js';
 import { IMPORT_COLUMNS, type ListEntitiesQuery } from '../../src/contracts/entities.js';
 import type { Actor, Ctx } from '../../src/server/core/context.js';
 import { entityGenerator, makeRng } from '../../src/server/demo/entity-data.js';
-import { insertTree, type TreeNode } from '../../src/server/demo/tree.js';
+import { insertTree, type TreeNode } from '../../src/server/modules/org/public.js';
 import { writeRecords } from '../../src/server/modules/entities/bulk-write.js';
 import type { ImportRecord } from '../../src/server/modules/entities/import-rows.js';
 import { syncEntityKinds } from '../../src/server/modules/entities/kinds.js';

@@ -90,7 +90,30 @@ export function exportedFunctions(source: string): string[] {
   return [...source.matchAll(re)].map((m) => m[1] ?? m[2]);
 }
 
+/** Write routes guarded by a read permission (or by nothing more than being signed in). */
+export function writesGuardedByRead(routes: { method: string; url: string; access: string }[], allowed: ReadonlySet<string>): string[] {
+  return routes
+    .filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method))
+    .filter((r) => r.access.endsWith('.read') || ((r.access === 'authenticated' || r.access === 'public') && !allowed.has(`${r.method} ${r.url}`)))
+    .map((r) => `${r.method} ${r.url} (${r.access})`);
+}
+
+/** Writes any signed-in person (or anyone) may make, each with its reason. */
+const OPEN_WRITES = new Set([
+  'POST /api/auth/login', // signing in
+  'POST /api/auth/logout', // one's own session
+  'POST /api/auth/change-password', // one's own password
+  'POST /api/me/password', // one's own password
+]);
+
 describe('architecture', () => {
+  it('no write is guarded by a read permission', () => {
+    expect(writesGuardedByRead(t.app.routeTable, OPEN_WRITES)).toEqual([]);
+    // planted
+    expect(writesGuardedByRead([{ method: 'POST', url: '/api/x', access: 'campaigns.read' }], OPEN_WRITES)).toEqual(['POST /api/x (campaigns.read)']);
+    expect(writesGuardedByRead([{ method: 'PUT', url: '/api/y', access: 'authenticated' }], OPEN_WRITES)).toEqual(['PUT /api/y (authenticated)']);
+  });
+
   it('no response is untyped (z.any / z.unknown)', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     const bad: string[] = [];

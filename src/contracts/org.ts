@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { passwordRule } from './auth.js';
 import { versioned } from './versions.js';
-import { DATA_SCOPES, ROLE_PERMISSIONS, ROLES, type DataScope, type Permission, type Role } from './permissions.js';
+import { DATA_SCOPES, ROLES } from './permissions.js';
 import { id, idParam } from './fields.js';
 
 export const JURISDICTION_LEVELS = ['province', 'city', 'county', 'station', 'township', 'village'] as const;

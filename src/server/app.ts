@@ -14,12 +14,15 @@ import {
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { AppError, fromCalendarError, fromDatabaseError } from './core/errors.js';
+import { fileRoutes } from './core/files/routes.js';
+import { temporaryFileStore, type FileStore } from './core/files/store.js';
 import { JobRunner, type RunnerOptions } from './core/jobs/runner.js';
 import { installGuard } from './core/guard.js';
+import { authSessions } from './modules/auth/public.js';
 import { installInputGuard } from './core/input-guard.js';
 import { installSecurityHeaders } from './core/security-headers.js';
 import { MODULES, registry } from './modules/index.js';
-import type { Registry } from './core/extensions.js';
+import { buildRegistry, type ModuleDefinition, type Registry } from './core/extensions.js';
 import { serveWebApp } from './web-app.js';
 
 declare module 'fastify' {
@@ -27,6 +30,8 @@ declare module 'fastify' {
     db: Db;
     /** Background jobs: modules register their handlers in their plugin (`app.jobs.register`). */
     jobs: JobRunner;
+    /** Evidence file bytes (core/files): `DATA_DIR/files` in main.ts. */
+    files: FileStore;
     /** The modules' contributions to each other (core/extensions.ts). */
     ext: Registry;
     settings: { loginRateLimit: number; loginIpRateLimit: number };
@@ -52,6 +57,10 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Job runner options; `false` registers handlers but never claims jobs (tools that only read). */
   jobs?: RunnerOptions | false;
+  /** Where evidence files are kept (main.ts: `DATA_DIR/files`); default a temporary folder removed on close (tests, tools). */
+  files?: FileStore;
+  /** Modules added after `MODULES` (tests: stand-ins for modules still to come, e.g. an owner of attached files). */
+  modules?: readonly ModuleDefinition[];
 }
 
 // Validation messages of zod's own checks (type, enum, range) in Chinese, like every other message.
@@ -67,12 +76,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', opts.db);
   const runner = new JobRunner(opts.db, opts.jobs || {});
   app.decorate('jobs', runner);
-  app.decorate('ext', registry());
-  for (const job of registry().jobs) runner.register(job);
+  app.decorate('ext', opts.modules ? buildRegistry([...MODULES, ...opts.modules]) : registry());
+  for (const job of app.ext.jobs) runner.register(job);
   // Jobs run once every module has registered its handlers, and stop before the database closes.
   if (opts.jobs !== false) {
     app.addHook('onReady', async () => runner.start());
     app.addHook('onClose', async () => runner.stop());
+  }
+  if (opts.files) app.decorate('files', opts.files);
+  else {
+    const store = await temporaryFileStore();
+    app.decorate('files', store);
+    app.addHook('onClose', async () => store.dispose());
   }
   app.decorate('settings', { loginRateLimit: opts.loginRateLimit ?? 10, loginIpRateLimit: opts.loginIpRateLimit ?? 60 });
   app.setValidatorCompiler(validatorCompiler);
@@ -108,7 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       app.routeTable.push({ method, url: r.url, access: String((r.config as any)?.access ?? ''), multipart });
     }
   });
-  installGuard(app);
+  installGuard(app, authSessions);
   installInputGuard(app);
 
   app.setErrorHandler((err: any, req, reply) => {
@@ -150,6 +165,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   for (const mod of MODULES) await app.register(mod.routes);
+  for (const mod of opts.modules ?? []) await app.register(mod.routes);
+  await app.register(fileRoutes);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

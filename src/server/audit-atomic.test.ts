@@ -242,14 +242,14 @@ const EXAMPLES: Record<string, Example> = {
     who: 'inspector_cx',
     prepare: async () => {
       const rec = await recordedInspection();
-      return { method: 'PUT', url: `/api/inspections/${rec.id}`, payload: { date: rec.date, inspectorIds: rec.inspectorIds, note: '补充记录', reason: '补录检查情况', updatedAt: rec.updatedAt } };
+      return { method: 'PUT', url: `/api/inspections/${rec.id}`, payload: { date: rec.date, inspectorIds: rec.inspectorIds, note: '补充记录', reason: '补录检查情况', version: rec.version } };
     },
   },
   'POST /api/inspections/:id/withdraw': {
     who: 'inspector_cx',
     prepare: async () => {
       const rec = await recordedInspection();
-      return { url: `/api/inspections/${rec.id}/withdraw`, payload: { reason: '录错对象', updatedAt: rec.updatedAt } };
+      return { url: `/api/inspections/${rec.id}/withdraw`, payload: { reason: '录错对象', version: rec.version } };
     },
   },
   'POST /api/inspections/:id/cancel': { who: 'inspector_cx', prepare: async () => ({ url: `/api/inspections/${(await publishedTask()).inspectionId}/cancel`, payload: { reason: '停业' } }) },

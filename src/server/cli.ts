@@ -4,7 +4,7 @@ import { openDatabase } from '../db/client.js';
 import { jurisdictions } from '../db/schema/index.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/index.js';
-import { createAdmin } from './modules/auth/use-cases/create-admin.js';
+import { createAdmin } from './modules/auth/public.js';
 
 const HELP = `用法: npm run cli -- <command> [options]
   migrate                               apply database migrations

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { DataDirError, openDatabase, type Database } from '../db/client.js';
 import { buildApp } from './app.js';
+import { DiskFileStore } from './core/files/store.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/index.js';
 
@@ -20,6 +22,7 @@ const app = await buildApp({
   webDir: config.webDir,
   trustProxy: config.trustProxy,
   jobs: { exclusive: database.kind === 'pglite' },
+  files: new DiskFileStore(path.join(config.dataDir, 'files')),
 });
 // The server listens as soon as the schema is there; demo data (first start only) loads afterwards.
 // Meanwhile the health check answers at once, and other API requests wait for the demo data (up to

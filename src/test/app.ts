@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database, Db } from '../db/client.js';
 import { buildApp } from '../server/app.js';
+import type { ModuleDefinition } from '../server/core/extensions.js';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../server/demo/org-data.js';
 import { seedDemoOrg, type DemoOrg } from '../server/demo/seed-org.js';
 import { createTestDatabase } from './db.js';
@@ -30,7 +31,14 @@ export interface Client {
 
 /** A full app on a fresh database with the demo organisation loaded. */
 export async function createTestApp(
-  opts: { loginRateLimit?: number; loginIpRateLimit?: number; trustProxy?: boolean | number | string; wrapDb?: (db: Db) => Db } = {},
+  opts: {
+    loginRateLimit?: number;
+    loginIpRateLimit?: number;
+    trustProxy?: boolean | number | string;
+    wrapDb?: (db: Db) => Db;
+    /** Test-only modules added after the app's own (buildApp's `modules`). */
+    modules?: readonly ModuleDefinition[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const org = await seedDemoOrg(database.db);
@@ -40,6 +48,7 @@ export async function createTestApp(
     loginRateLimit: opts.loginRateLimit ?? 1000,
     loginIpRateLimit: opts.loginIpRateLimit ?? 1000,
     trustProxy: opts.trustProxy,
+    modules: opts.modules,
   });
   await app.ready();
   return {

@@ -9,4 +9,5 @@ export * from './planning.js';
 export * from './jobs.js';
 export * from './inspections.js';
 export * from './documents.js';
+export * from './files.js';
 export * from './calendar.js';

@@ -2,6 +2,7 @@ import type { DataScope, Permission, Role } from '../../contracts/permissions.js
 import { ROLE_PERMISSIONS } from '../../contracts/permissions.js';
 import type { Db } from '../../db/client.js';
 import { forbidden } from './errors.js';
+import type { FileStore } from './files/store.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Registry } from './extensions.js';
 
@@ -25,6 +26,8 @@ export interface Ctx {
   ip?: string;
   /** The background job runner (absent in CLI tools and demo seeding). */
   jobs?: JobRunner;
+  /** The file store for evidence files (core/files; absent in CLI tools and demo seeding). */
+  files?: FileStore;
   /** What the modules contribute to each other (core/extensions.ts), from `modules/index.ts`. */
   ext: Registry;
 }

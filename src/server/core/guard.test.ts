@@ -31,7 +31,7 @@ describe('route guard', () => {
     const { default: Fastify } = await import('fastify');
     const { installGuard } = await import('./guard.js');
     const app = Fastify();
-    installGuard(app);
+    installGuard(app, { cookie: 'c', csrfHeader: 'x', resolve: async () => null });
     expect(() => app.get('/api/naked', async () => 'x')).toThrow(/declares no access/);
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { ROLE_PERMISSIONS } from '../../contracts/permissions.js';
-import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from '../modules/auth/session.js';
+import type { Actor } from './context.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,7 +22,14 @@ function bearer(req: FastifyRequest) {
  * Before each handler: resolve the session (cookie or bearer token), check the permission,
  * and for cookie-authenticated writes check the CSRF token header.
  */
-export function installGuard(app: FastifyInstance) {
+/** How sessions are found (the auth module supplies it; core does not import modules). */
+export interface SessionResolver {
+  cookie: string;
+  csrfHeader: string;
+  resolve(db: FastifyInstance['db'], token: string): Promise<{ actor: Actor; sessionId: string; csrfToken: string; mustChangePassword: boolean } | null>;
+}
+
+export function installGuard(app: FastifyInstance, sessions: SessionResolver) {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     if (route.url.startsWith('/api/docs')) return; // Swagger UI pages: public, like the OpenAPI document
@@ -35,15 +42,15 @@ export function installGuard(app: FastifyInstance) {
     const url = req.routeOptions.url;
     if (!url || !url.startsWith('/api/')) return; // no such API route (the web app's wildcard is not one): the not-found handler answers
     if (!req.url.startsWith('/api/') || access === 'public' || url.startsWith('/api/docs')) return;
-    const token = bearer(req) ?? req.cookies[SESSION_COOKIE];
+    const token = bearer(req) ?? req.cookies[sessions.cookie];
     if (!token) throw unauthenticated();
-    const s = await resolveSession(req.server.db, token);
+    const s = await sessions.resolve(req.server.db, token);
     if (!s) throw new AppError('SESSION_EXPIRED', '登录已过期，请重新登录', 401);
     req.actor = s.actor;
     req.sessionId = s.sessionId;
     req.viaCookie = !bearer(req);
     if (req.viaCookie && !SAFE_METHODS.has(req.method)) {
-      const sent = req.headers[CSRF_HEADER];
+      const sent = req.headers[sessions.csrfHeader];
       if (typeof sent !== 'string' || !sameToken(sent, s.csrfToken)) {
         throw new AppError('CSRF', '请求校验失败，请刷新页面后重试', 403);
       }

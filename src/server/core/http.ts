@@ -28,7 +28,7 @@ declare module 'fastify' {
 /** The use-case context of an authenticated request. */
 export function ctxOf(req: FastifyRequest): Ctx {
   if (!req.actor) throw unauthenticated();
-  return { db: req.server.db, actor: req.actor, ip: req.ip, jobs: req.server.jobs, ext: req.server.ext };
+  return { db: req.server.db, actor: req.actor, ip: req.ip, jobs: req.server.jobs, ext: req.server.ext, files: req.server.files };
 }
 
 export const errorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });

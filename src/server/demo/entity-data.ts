@@ -3,7 +3,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { CREDIT_CODE_ALPHABET, makeCreditCode } from '../../contracts/credit-code.js';
 import type { EntityKind } from '../../contracts/entity-kinds.js';
 import { DEFAULT_LICENCE, type LicenceKind } from '../../contracts/entities.js';
-import type { ImportRecord } from '../modules/entities/import-rows.js';
+import type { ImportRecord } from '../modules/entities/public.js';
 import { personName } from './org-data.js';
 
 /** Deterministic random source (pure-rand) with the few helpers the generators need. */

@@ -1,9 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { systemActor } from '../core/context.js';
-import { getTemplate } from '../modules/campaigns/templates.js';
-import { createCampaign } from '../modules/campaigns/use-cases/create-campaign.js';
-import { updateLiaison } from '../modules/campaigns/use-cases/update-liaison.js';
-import { updateTaskProgress } from '../modules/campaigns/use-cases/update-task-progress.js';
+import { createCampaign, getTemplate, updateLiaison, updateTaskProgress } from '../modules/campaigns/public.js';
 import type { DemoOrg } from './seed-org.js';
 import { registry } from '../modules/index.js';
 

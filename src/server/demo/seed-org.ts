@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { orgUnits, users } from '../../db/schema/index.js';
 import { audit } from '../core/audit.js';
 import { systemActor } from '../core/context.js';
-import { hashPassword } from '../modules/auth/passwords.js';
+import { hashPassword } from '../modules/auth/public.js';
 import {
   ADMIN_PASSWORD,
   BANNER_STATIONS,
@@ -20,7 +20,7 @@ import {
   townshipName,
   villageName,
 } from './org-data.js';
-import { insertTree, type TreeNode } from './tree.js';
+import { insertTree, type TreeNode } from '../modules/org/public.js';
 
 export interface DemoOrg {
   provinceId: number;

@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { audit } from '../core/audit.js';
 import { systemActor } from '../core/context.js';
-import { generatePlanForCampaign } from '../modules/planning/use-cases/generate-plan.js';
-import { publishPlan } from '../modules/planning/use-cases/publish-plan.js';
+import { generatePlanForCampaign, publishPlan } from '../modules/planning/public.js';
 import type { DemoOrg } from './seed-org.js';
 import { registry } from '../modules/index.js';
 

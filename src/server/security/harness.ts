@@ -5,6 +5,7 @@ import { ROLE_DEFAULT_SCOPE, ROLES, type Role } from '../../contracts/permission
 import { clientFor, type Client } from '../../test/app.js';
 import { createTestDatabase } from '../../test/db.js';
 import { buildApp } from '../app.js';
+import type { ModuleDefinition } from '../core/extensions.js';
 import { seedDemo } from '../demo/index.js';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../demo/org-data.js';
 
@@ -19,10 +20,10 @@ export interface Route {
 }
 
 /** The full demo data (campaigns, a published plan, tips) on a fresh database, and the app over it. */
-export async function startDemoApp() {
+export async function startDemoApp(opts: { modules?: readonly ModuleDefinition[] } = {}) {
   const database = await createTestDatabase();
   await seedDemo(database.db, { adminMustChangePassword: false });
-  const app = await buildApp({ db: database.db, loginRateLimit: 10_000, loginIpRateLimit: 10_000 });
+  const app = await buildApp({ db: database.db, loginRateLimit: 10_000, loginIpRateLimit: 10_000, modules: opts.modules });
   await app.ready();
   return { app, database };
 }

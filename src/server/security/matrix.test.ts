@@ -12,11 +12,26 @@
  * The loops send hundreds of requests: their time limits are generous for a busy machine.
  */
 import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '../../contracts/permissions.js';
 import type { Client } from '../../test/app.js';
 import { multipartFile } from '../../test/multipart.js';
+import { systemActor } from '../core/context.js';
+import type { ModuleDefinition } from '../core/extensions.js';
+import { attachStaged, stageUpload } from '../core/files/index.js';
+import { getVisibleTip } from '../modules/tips/queries.js';
 import { otherCountyPeople, q, signIn, startDemoApp, type Route } from './harness.js';
+
+// Files (core/files) are served to readers of a record they are attached to; until a module attaches
+// files, a test-only module stands in: a tip's file, readable by whoever may read the tip.
+const matrixFiles: ModuleDefinition = {
+  name: 'matrix-files',
+  routes: async () => {},
+  contributes: {
+    attachmentOwners: [{ key: 'matrix-tip', mayRead: async (ctx, id) => ROLE_PERMISSIONS[ctx.actor.role].includes('tips.read') && !!(await getVisibleTip(ctx.db, ctx.actor, id)) }],
+  },
+};
 
 let env: Awaited<ReturnType<typeof startDemoApp>>;
 let routes: Route[];
@@ -42,6 +57,7 @@ const ID_KINDS: Record<string, string> = {
   plans: 'plan',
   inspections: 'inspection',
   'inspector-conflicts': 'conflict',
+  files: 'file',
 };
 /** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
 const PARAM_KINDS: Record<string, string | { value: string }> = {
@@ -79,8 +95,8 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/plans/:id/tasks': { action: 'remove', taskId: rec.planTask.id },
     'POST /api/plans/:id/publish': undefined,
     'POST /api/inspections/:id/cancel': { reason: '越权取消' },
-    'PUT /api/inspections/:id': { date: '2026-01-05', inspectorIds: [1, 2], reason: '越权修改', updatedAt: 'x' },
-    'POST /api/inspections/:id/withdraw': { reason: '越权撤回', updatedAt: 'x' },
+    'PUT /api/inspections/:id': { date: '2026-01-05', inspectorIds: [1, 2], reason: '越权修改', version: 1 },
+    'POST /api/inspections/:id/withdraw': { reason: '越权撤回', version: 1 },
     'DELETE /api/inspector-conflicts/:id': undefined,
     'PUT /api/calendar/:year': { holidays: [{ date: '2026-01-01', name: '越权修改' }], workdays: [], version: 1 },
   };
@@ -128,7 +144,7 @@ function outside(p: Person, x: Rec) {
 const auditCount = async () => Number((await q(env.database, sql`select count(*)::int as n from audit_log`))[0].n);
 
 beforeAll(async () => {
-  env = await startDemoApp();
+  env = await startDemoApp({ modules: [matrixFiles] });
   const db = env.database;
   routes = env.app.routeTable.filter((r) => !r.url.startsWith('/api/docs') && r.access !== 'public');
   const [xl] = await q(db, sql`select u.id, u.org_unit_id, j.id as station, j.path from users u join jurisdictions j on j.id = u.jurisdiction_id where u.username = 'inspector_xl'`);
@@ -148,6 +164,10 @@ beforeAll(async () => {
       values (${plan.campaign}, ${xl.station}, ${xl.org_unit_id}, '兴隆所证明.png', 'image/png', ${png.length}, ${png}, ${xl.id}) returning id`);
   const job = await one(sql`insert into entity_imports (created_by, jurisdiction_id, file_name, status, headers, mapping, rows)
       values (${xl.id}, ${xl.station}, '兴隆所导入.csv', 'ready', '{}', '{}'::jsonb, '[]') returning id`);
+  const xlCtx = { db: db.db, actor: { ...systemActor(), id: xl.id }, files: env.app.files, ext: env.app.ext };
+  const photo8 = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer();
+  const staged = await stageUpload(xlCtx, { data: photo8, type: 'png', fileName: '兴隆所现场照片.png' });
+  const stored = await db.db.transaction((tx) => attachStaged(tx, xlCtx, staged, { recordType: 'matrix-tip', recordId: tip.id, jurisdictionId: xl.station }));
   const conflict = await one(sql`insert into inspector_conflicts (user_id, entity_id, jurisdiction_id, reason) values (${xl.id}, ${entity.id}, ${xl.station}, '兴隆所回避') returning id`);
   rec = {
     jurisdiction: at(xl.station),
@@ -163,6 +183,7 @@ beforeAll(async () => {
     planTask: at(task.id),
     inspection: at(task.inspection),
     conflict: at(conflict.id, '兴隆所回避'),
+    file: at(stored.id, '兴隆所现场照片', xl.id),
   };
   const names = [...Object.values(await otherCountyPeople(db)), 'head_cx', 'inspector_cx', 'coordinator', 'informant', 'viewer', 'leader', 'office', 'dept', 'enforcer'];
   people = [];
@@ -241,6 +262,12 @@ describe('security matrix (generated from the route list)', () => {
     // The same inspection is readable by its own station (the 404 above is the area check, not a missing record).
     const xl = await signIn(env.app, 'inspector_xl');
     expect((await xl.get(`/api/inspections/${rec.inspection.id}`)).statusCode).toBe(200);
+  });
+
+  it('serves 兴隆所’s file to 兴隆所 (the 404s above are the owner check, not a missing file)', async () => {
+    const xl = await signIn(env.app, 'inspector_xl');
+    expect((await xl.get(`/api/files/${rec.file.id}`)).statusCode).toBe(200);
+    expect((await xl.get(`/api/files/${rec.file.id}/thumbnail`)).statusCode).toBe(200);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { addDays as shift, daysBetween, type WorkCalendar } from '../../../contracts/calendar.js';
 import { boundQuotas, describeRule, dueDates, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { DASHBOARD_WINDOW_DAYS, type Dashboard, type DashboardCampaign, type DeadlineItem, type StaffingItem, type TaskItem } from '../../../contracts/dashboard.js';

@@ -18,7 +18,6 @@ const eq = (id: string, path: string, value: unknown): Row => ({ id, kind: 'exac
 const ok = (id: string, path: string, check: Check): Row => ({ id, kind: 'exact', path, check });
 const inf = (id: string, path: string): Row => ({ id, kind: 'inferred', path });
 const unset = (id: string, path: string): Row => ({ id, kind: 'unset', path });
-const missing = (id: string, why: string): Row => ({ id, kind: 'missing', why });
 const first = (key: string) => (d: CampaignDefinition) => dueDates(d.obligations.find((o) => o.key === key)!.rule, reportingPeriod(d))[0]?.date;
 const text = (path: string, ...parts: string[]) => (d: CampaignDefinition) => parts.every((p) => JSON.stringify(getAtPath(d, path).value ?? '').includes(p));
 

@@ -87,3 +87,9 @@ export async function campaignProgress(ctx: Ctx, campaignId: number): Promise<Ca
   }
   return null;
 }
+
+// For the demo data (a bureau's first campaign set up as a user would).
+export { getTemplate } from './templates.js';
+export { createCampaign } from './use-cases/create-campaign.js';
+export { updateLiaison } from './use-cases/update-liaison.js';
+export { updateTaskProgress } from './use-cases/update-task-progress.js';

@@ -9,7 +9,7 @@ import {
   taskProgressInput,
   validateCampaignInput,
 } from '../../../contracts/campaigns.js';
-import { invalid, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import { IMAGE_TYPES, receiveFile, type FileType } from '../../core/uploads.js';
 import { ctxOf, errorResponses, idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { amendCampaign } from './use-cases/amend-campaign.js';

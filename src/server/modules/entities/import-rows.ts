@@ -42,7 +42,7 @@ export interface ImportRecord {
 
 export type Mapping = Record<string, number | null>;
 
-const norm = (s: string) => s.replace(/[\s（）()【】\[\]*＊:：]/g, '').toLowerCase();
+const norm = (s: string) => s.replace(/[\s（）()【】[\]*＊:：]/g, '').toLowerCase();
 
 /** Map each field to a file column by its header, then by known synonyms. */
 export function autoMapping(headers: string[]): Mapping {

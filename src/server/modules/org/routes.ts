@@ -15,7 +15,6 @@ import {
 import { sheetRowError } from '../../../contracts/sheets.js';
 import { receiveFile } from '../../core/uploads.js';
 import { ctxOf, errorResponses, errorSchema, idParams, paged, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
-import { AppError, invalid } from '../../core/errors.js';
 import { importPeople, importTemplate } from './use-cases/import-people.js';
 import { createJurisdiction } from './use-cases/create-jurisdiction.js';
 import { createOrgUnit } from './use-cases/create-org-unit.js';

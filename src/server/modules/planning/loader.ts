@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
 import type { DbOrTx } from '../../../db/client.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import { buildContext, RuleError, type PlannerCampaign, type PlannerEntity, type PlanningContext, type PlanningInput } from './engine/index.js';
 
 /**

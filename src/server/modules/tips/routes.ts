@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { createTipInput, listTipsQuery, TIP_PHOTO_MAX_BYTES, tip, transitionTipInput, updateTipInput } from '../../../contracts/tips.js';
 import { IMAGE_TYPES, receiveFile } from '../../core/uploads.js';
-import { AppError, invalid } from '../../core/errors.js';
 import { ctxOf, errorResponses, idParams, paged, VERSIONED_UPDATE } from '../../core/http.js';
 import { addTipPhoto } from './use-cases/add-tip-photo.js';
 import { getTip } from './use-cases/get-tip.js';

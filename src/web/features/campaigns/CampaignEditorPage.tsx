@@ -73,7 +73,10 @@ export default function CampaignEditorPage() {
     setLoaded(true);
   };
   useEffect(() => {
-    if (existing.data && !loaded) load(existing.data.definition), setBase(existing.data);
+    if (existing.data && !loaded) {
+      load(existing.data.definition);
+      setBase(existing.data);
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [existing.data]);
 
@@ -148,7 +151,10 @@ export default function CampaignEditorPage() {
         return saveDefinition(merged, now);
       }
       const list = issuesOf(e);
-      if (tab === 'raw' && list.length) setTab('form'), form.setFieldsValue(def as object);
+      if (tab === 'raw' && list.length) {
+        setTab('form');
+        form.setFieldsValue(def as object);
+      }
       if (list.length) setTimeout(() => showIssues(list), 0);
       message.error((e as Error).message);
     } finally {
@@ -202,7 +208,10 @@ export default function CampaignEditorPage() {
           <Tabs
             activeKey={tab}
             onChange={(k) => {
-              if (k === 'raw') setRaw(stringify(current())), setRawError(null);
+              if (k === 'raw') {
+                setRaw(stringify(current()));
+                setRawError(null);
+              }
               if (k === 'form' && tab === 'raw') {
                 try {
                   form.setFieldsValue(parse(raw));
@@ -232,8 +241,10 @@ export default function CampaignEditorPage() {
             <Button
               onClick={async () => {
                 const r = await campaignsApi.validate(tab === 'raw' ? parse(raw) : current()).catch((e) => ({ ok: false, issues: issuesOf(e) }));
-                if (r.ok) setIssues([]), message.success('校验通过');
-                else showIssues(r.issues);
+                if (r.ok) {
+                  setIssues([]);
+                  message.success('校验通过');
+                } else showIssues(r.issues);
               }}
             >
               校验

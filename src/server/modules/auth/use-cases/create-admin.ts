@@ -5,7 +5,7 @@ import { jurisdictions, orgUnits, users } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import { systemActor } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
-import { insertTree } from '../../../demo/tree.js';
+import { insertTree } from '../../org/public.js';
 import { hashPassword, isCommonPassword } from '../passwords.js';
 import { clearLoginFailures } from './login.js';
 

@@ -5,7 +5,7 @@ import { users } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { AppError, invalid } from '../../../core/errors.js';
-import { assertPasswordNotCommon, hashPassword } from '../../auth/passwords.js';
+import { assertPasswordNotCommon, hashPassword } from '../../auth/public.js';
 import { assertManagesPath, assertRoleGrant, assertScopeGrant } from '../policy.js';
 import { presentPerson } from '../presenter.js';
 import { getJurisdiction, getOrgUnit, getPerson } from '../queries.js';

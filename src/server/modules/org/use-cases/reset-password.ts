@@ -3,8 +3,7 @@ import { eq } from 'drizzle-orm';
 import { sessions, users } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
-import { hashPassword } from '../../auth/passwords.js';
-import { clearLoginFailures } from '../../auth/use-cases/login.js';
+import { clearLoginFailures, hashPassword } from '../../auth/public.js';
 import { assertManagesPerson } from '../policy.js';
 import { getPerson } from '../queries.js';
 

@@ -5,7 +5,7 @@ import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
 import { assertVersion, updateVersioned } from '../../../core/versions.js';
-import { clearLoginFailures } from '../../auth/use-cases/login.js';
+import { clearLoginFailures } from '../../auth/public.js';
 import { assertManagesPath, assertManagesPerson, assertRoleGrant, assertScopeGrant } from '../policy.js';
 import { presentPerson } from '../presenter.js';
 import { getJurisdiction, getOrgUnit, getPerson } from '../queries.js';

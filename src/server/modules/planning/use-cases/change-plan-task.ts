@@ -4,12 +4,11 @@ import { planTasks } from '../../../../db/schema/index.js';
 import { cancelPlanned, createPlannedForTask, reassignPlanned, taskHasDoneInspection } from '../../inspections/public.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
-import { conflict, invalid, notFound } from '../../../core/errors.js';
+import { conflict, notFound } from '../../../core/errors.js';
 import { assertManagesPlan } from '../policy.js';
 import { assertInspectorPool, getPlan, rows } from '../queries.js';
 import { planContext } from '../coverage-source.js';
 import { recheckPlan } from '../recheck.js';
-import { shanghaiToday } from '../../../../contracts/calendar.js';
 
 /**
  * A manual change to a plan: add a unit, remove a task, or reassign its inspectors. Audited, and

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { JurisdictionLevel } from '../../contracts/org.js';
-import type { DbOrTx } from '../../db/client.js';
-import { jurisdictions } from '../../db/schema/index.js';
+import type { JurisdictionLevel } from '../../../contracts/org.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { jurisdictions } from '../../../db/schema/index.js';
 
 export interface TreeNode {
   name: string;

@@ -1,0 +1,4 @@
+/** What other modules and the demo data use of entities: bulk registry writes and the kind catalogue sync. */
+export { writeRecords } from './bulk-write.js';
+export type { ImportRecord } from './import-rows.js';
+export { syncEntityKinds } from './kinds.js';
