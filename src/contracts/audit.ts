@@ -1,3 +1,4 @@
+import { CALENDAR_SOURCES } from './calendar.js';
 import { CAMPAIGN_STATUSES, TASK_STATUSES } from './campaigns.js';
 import { LICENCE_KINDS } from './entities.js';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_KIND_LABELS, ENTITY_STATUSES, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from './entity-kinds.js';
@@ -27,6 +28,8 @@ export const AUDIT_ACTION_LABELS = {
   'user.password_changed': '修改密码',
   'user.locked': '账户锁定',
   'demo.seed': '载入演示数据',
+  'calendar.create': '录入节假日日历',
+  'calendar.update': '修改节假日日历',
   'entity.create': '新增监管对象',
   'entity.update': '修改监管对象',
   'entity.import': '导入监管对象',
@@ -78,6 +81,7 @@ export const AUDIT_ENTITY_LABELS = {
   rectification: '整改',
   inspector_conflict: '检查回避',
   tip: '基层上报',
+  calendar_year: '节假日日历',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -106,6 +110,7 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   inspection: { status: INSPECTION_STATUSES, kind: INSPECTION_KINDS },
   rectification: { status: RECTIFICATION_STATUSES },
   tip: { status: TIP_STATUS_LABELS, kind: TIP_KIND_LABELS },
+  calendar_year: { source: CALENDAR_SOURCES },
 };
 
 /** Field names that mean something else on one kind of record. */
@@ -210,4 +215,9 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   publishedAt: '发布时间',
   taskCount: '任务数',
   minimum: '最少检查量',
+  year: '年份',
+  source: '来源',
+  holidays: '法定节假日',
+  workdays: '调休上班日',
+  updatedBy: '修改人',
 };
