@@ -3,6 +3,7 @@ import { Avatar, Button, Drawer, Dropdown, Grid, Layout as AntLayout, Menu, Spac
 import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../../contracts/permissions.js';
+import { useOutbox } from '../features/inspections/outbox.js';
 import { useAuth } from '../lib/auth.js';
 import { BRAND_ICON, MENU } from './menu.js';
 
@@ -20,7 +21,12 @@ export function Layout({ children }: { children: ReactNode }) {
     icon: m.icon,
     label: m.label,
   }));
-  const selected = MENU.filter((m) => m.path !== '/' && loc.pathname.startsWith(m.path)).map((m) => m.path);
+  // The most specific entry only (检查记录 /inspections vs 现场检查 /inspections/new).
+  const selected = MENU.filter((m) => m.path !== '/' && (loc.pathname === m.path || loc.pathname.startsWith(m.path + '/')))
+    .sort((a, b) => b.path.length - a.path.length)
+    .slice(0, 1)
+    .map((m) => m.path);
+  useOutbox(can('inspections.record'));
   const menu = (
     <Menu
       theme="dark"

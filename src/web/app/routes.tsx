@@ -17,6 +17,11 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/campaigns/:id/edit', page: lazy(() => import('../features/campaigns/CampaignEditorPage.js')) },
   { path: '/plans', page: lazy(() => import('../features/plans/PlansPage.js')) },
   { path: '/plans/:id', page: lazy(() => import('../features/plans/PlanPage.js')) },
+  { path: '/inspections', page: lazy(() => import('../features/inspections/InspectionsPage.js')) },
+  { path: '/inspections/new', page: lazy(() => import('../features/inspections/FieldInspectionPage.js')) },
+  { path: '/inspections/publication', page: lazy(() => import('../features/inspections/PublicationPage.js')) },
+  { path: '/inspections/:id', page: lazy(() => import('../features/inspections/InspectionPage.js')) },
+  { path: '/rectifications', page: lazy(() => import('../features/inspections/RectificationsPage.js')) },
   { path: '/my-tasks', page: lazy(() => import('../features/plans/MyTasksPage.js')) },
   { path: '/profile', page: lazy(() => import('../features/profile/ProfilePage.js')) },
 ];

@@ -3,10 +3,12 @@ import { App as AntApp, Button, Descriptions, Drawer, Form, Grid, Input, Modal, 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { INSPECTION_STATUSES } from '../../../contracts/inspections.js';
+import { Link } from 'react-router-dom';
 import { inspectionsApi } from './api.js';
+import { OnSiteDetails } from './OnSiteDetails.js';
 import { InspectionFields } from './InspectionFields.js';
 
-const STATUS_COLORS = { planned: 'blue', draft: 'orange', done: 'green', cancelled: 'default' } as const;
+export const STATUS_COLORS = { planned: 'blue', draft: 'orange', done: 'green', cancelled: 'default' } as const;
 
 /** A dialog that asks for a reason before an action (取消任务、撤回检查…); nothing happens without one. */
 export function ReasonDialog({ open, title, label, okText, onOk, onClose }: { open: boolean; title: string; label: string; okText: string; onOk: (reason: string) => Promise<unknown>; onClose: () => void }) {
@@ -71,6 +73,8 @@ export function InspectionDrawer({ id, pool, onClose }: { id: number | null; poo
             {r.cancelReason && <Descriptions.Item label="取消原因">{r.cancelReason}</Descriptions.Item>}
             {r.recordedAt && <Descriptions.Item label="录入时间">{dayjs(r.recordedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>}
           </Descriptions>
+          {r.signMode === 'on_site' && <OnSiteDetails r={r} />}
+          {r.status !== 'planned' && <Link to={`/inspections/${r.id}`}>打开完整记录</Link>}
           {(may('edit') || may('withdraw')) && (
             <Space wrap>
               {may('edit') && (

@@ -50,7 +50,8 @@ export default function MyTasksPage() {
             <div style={{ fontSize: 13 }}>同组检查人员：{t.inspectors.map((p) => p.name).join('、') || '—'}</div>
             <div style={{ fontSize: 12, color: '#888', marginTop: 2, wordBreak: 'break-all' }}>{t.planName}</div>
             <Space wrap style={{ marginTop: 8 }}>
-              <Button type="primary" onClick={() => setRecording(t)}>录入检查</Button>
+              <Link to={`/inspections/new?taskId=${t.id}`}><Button type="primary">现场检查</Button></Link>
+              <Button onClick={() => setRecording(t)}>录入检查</Button>
               <Link to={`/entities/${t.entityId}`}><Button>单位档案</Button></Link>
             </Space>
           </Card>

@@ -1,0 +1,77 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, Card, DatePicker, Grid, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { download } from '../../lib/api.js';
+import { ItemList } from '../../lib/ItemList.js';
+import { inspectionsApi, itemsOf, type PublicationRow } from './api.js';
+
+const day = (d: Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
+
+/** 双随机抽查结果公示: random inspections' results to publish, with the day publication ends; Excel export. */
+export default function PublicationPage() {
+  const mobile = !Grid.useBreakpoint().md;
+  const { message } = AntApp.useApp();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const from = day(range?.[0]);
+  const to = day(range?.[1]);
+  const q = useQuery({ queryKey: ['inspections-publication', from, to], queryFn: () => inspectionsApi.publication(from, to) });
+  const rows = itemsOf(q.data);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+      <Card
+        size="small"
+        title="双随机抽查结果公示"
+        extra={
+          <Button icon={<DownloadOutlined />} onClick={() => download(inspectionsApi.publicationExportUrl(from, to), '双随机抽查结果公示.xlsx').catch((e) => message.error((e as Error).message))}>
+            导出Excel
+          </Button>
+        }
+      >
+        <DatePicker.RangePicker style={{ width: mobile ? '100%' : 280 }} inputReadOnly value={range} onChange={setRange} placeholder={['抽查开始日期', '抽查结束日期']} />
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          抽查结果应自作出之日起20个工作日内向社会公示，公示截止日期见各条记录。
+        </Typography.Paragraph>
+      </Card>
+      {q.isError && <Alert type="error" showIcon message={(q.error as Error).message} />}
+      {mobile ? (
+        <ItemList
+          loading={q.isLoading}
+          items={rows}
+          rowKey={(r, i) => r.inspectionId ?? r.id ?? i}
+          renderItem={(r) => (
+            <Card size="small" style={{ marginBottom: 8 }} data-testid="publication-card">
+              <div style={{ fontWeight: 600, wordBreak: 'break-all' }}>{r.entityName}</div>
+              {r.creditCode && <div style={{ fontSize: 12, color: '#888' }}>{r.creditCode}</div>}
+              <div style={{ fontSize: 13, color: '#666', margin: '4px 0' }}>
+                抽查日期 {r.date}
+                {r.stationName && ` · ${r.stationName}`}
+              </div>
+              {r.result && <div style={{ fontSize: 13 }}>检查结果：{r.result}</div>}
+              {r.measures && <div style={{ fontSize: 13, wordBreak: 'break-all' }}>处理情况：{r.measures}</div>}
+              {r.publishUntil && <div style={{ fontSize: 13 }}>公示截止：{r.publishUntil}</div>}
+            </Card>
+          )}
+        />
+      ) : (
+        <Table<PublicationRow>
+          size="small"
+          rowKey={(r) => String(r.inspectionId ?? r.id ?? r.entityName + r.date)}
+          loading={q.isLoading}
+          dataSource={rows}
+          pagination={{ pageSize: 50, showSizeChanger: false }}
+          columns={[
+            { title: '抽查对象', dataIndex: 'entityName' },
+            { title: '统一社会信用代码', dataIndex: 'creditCode', width: 190 },
+            { title: '抽查日期', dataIndex: 'date', width: 110 },
+            { title: '监管所', dataIndex: 'stationName', width: 130 },
+            { title: '检查结果', dataIndex: 'result', width: 160 },
+            { title: '处理情况', dataIndex: 'measures', ellipsis: true },
+            { title: '公示截止日期', dataIndex: 'publishUntil', width: 120 },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}

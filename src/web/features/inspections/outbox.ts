@@ -1,0 +1,25 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App as AntApp } from 'antd';
+import { useEffect } from 'react';
+import { flushOutbox } from './drafts.js';
+
+/**
+ * Sends on-site records queued on this phone (待发送) at start and whenever the network comes back,
+ * from any page; says how many went out.
+ */
+export function useOutbox(enabled: boolean) {
+  const qc = useQueryClient();
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    if (!enabled) return;
+    const run = () =>
+      void flushOutbox().then((n) => {
+        if (!n) return;
+        message.success(`已发送 ${n} 份待发送的检查记录`);
+        void qc.invalidateQueries({ predicate: (q) => ['my-tasks', 'inspections', 'inspection', 'rectifications', 'dashboard'].includes(String(q.queryKey[0])) });
+      });
+    if (navigator.onLine) run();
+    window.addEventListener('online', run);
+    return () => window.removeEventListener('online', run);
+  }, [enabled, qc, message]);
+}
