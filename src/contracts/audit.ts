@@ -1,9 +1,11 @@
+import { CALENDAR_SOURCES } from './calendar.js';
 import { CAMPAIGN_STATUSES, TASK_STATUSES } from './campaigns.js';
 import { LICENCE_KINDS } from './entities.js';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_KIND_LABELS, ENTITY_STATUSES, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from './entity-kinds.js';
 import { LEVEL_LABELS, ORG_UNIT_KIND_LABELS } from './org.js';
 import { DATA_SCOPE_LABELS, ROLE_LABELS } from './permissions.js';
-import { INSPECTION_STATUSES, PLAN_STATUSES } from './plans.js';
+import { PLAN_STATUSES } from './plans.js';
+import { INSPECTION_KINDS, INSPECTION_STATUSES, RECTIFICATION_STATUSES } from './inspections.js';
 import { TIP_KIND_LABELS, TIP_STATUS_LABELS } from './tips.js';
 
 /**
@@ -26,6 +28,8 @@ export const AUDIT_ACTION_LABELS = {
   'user.password_changed': '修改密码',
   'user.locked': '账户锁定',
   'demo.seed': '载入演示数据',
+  'calendar.create': '录入节假日日历',
+  'calendar.update': '修改节假日日历',
   'entity.create': '新增监管对象',
   'entity.update': '修改监管对象',
   'entity.import': '导入监管对象',
@@ -47,6 +51,11 @@ export const AUDIT_ACTION_LABELS = {
   'inspection.cancel': '取消检查',
   'inspection.edit': '更正检查记录',
   'inspection.withdraw': '撤回检查记录',
+  'inspection.sign': '检查记录签名确认',
+  'inspection.file.add': '上传检查照片或材料',
+  'rectification.submit_evidence': '提交整改材料',
+  'rectification.close': '整改复查销号',
+  'rectification.extend': '整改延期',
   'inspector_conflict.declare': '登记回避',
   'inspector_conflict.remove': '撤销回避',
   'tip.submit': '基层上报',
@@ -69,8 +78,10 @@ export const AUDIT_ENTITY_LABELS = {
   campaign: '专项行动',
   plan: '检查计划',
   inspection: '监督检查',
+  rectification: '整改',
   inspector_conflict: '检查回避',
   tip: '基层上报',
+  calendar_year: '节假日日历',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -96,8 +107,10 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   // A campaign's own status and its tasks' progress share the field name; the codes differ.
   campaign: { status: { ...CAMPAIGN_STATUSES, ...TASK_STATUSES } },
   plan: { status: PLAN_STATUSES },
-  inspection: { status: INSPECTION_STATUSES },
+  inspection: { status: INSPECTION_STATUSES, kind: INSPECTION_KINDS },
+  rectification: { status: RECTIFICATION_STATUSES },
   tip: { status: TIP_STATUS_LABELS, kind: TIP_KIND_LABELS },
+  calendar_year: { source: CALENDAR_SOURCES },
 };
 
 /** Field names that mean something else on one kind of record. */
@@ -202,4 +215,9 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   publishedAt: '发布时间',
   taskCount: '任务数',
   minimum: '最少检查量',
+  year: '年份',
+  source: '来源',
+  holidays: '法定节假日',
+  workdays: '调休上班日',
+  updatedBy: '修改人',
 };

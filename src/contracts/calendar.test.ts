@@ -3,12 +3,11 @@ import {
   addDays,
   addWorkingDays,
   beijingDateTime,
-  CALENDAR_YEARS,
+  calendarYearIssues,
   CalendarYearMissing,
   cumulativeFrom,
   dateOf,
   daysBetween,
-  HOLIDAY_CALENDAR,
   isCalendarDate,
   isoDate,
   isoTimestamp,
@@ -20,6 +19,7 @@ import {
   startOfDay,
   weekdayOf,
   workingDaysBetween,
+  type WorkCalendar,
 } from './calendar.js';
 
 describe('dates', () => {
@@ -86,53 +86,65 @@ describe('periods', () => {
   });
 });
 
-describe('working days (State Council holiday calendar as data)', () => {
-  it('knows the 2026 holidays and make-up working days', () => {
-    expect(CALENDAR_YEARS).toContain(2026);
-    expect(isWorkingDay('2026-01-01')).toBe(false); // 元旦 (Thursday)
-    expect(isWorkingDay('2026-01-04')).toBe(true); // make-up Sunday
-    expect(isWorkingDay('2026-02-14')).toBe(true); // make-up Saturday before 春节
-    expect(isWorkingDay('2026-02-16')).toBe(false); // 春节 (Monday)
-    expect(isWorkingDay('2026-02-24')).toBe(true); // first day back
-    expect(isWorkingDay('2026-10-08')).toBe(true); // Thursday after 国庆
-    expect(isWorkingDay('2026-10-10')).toBe(true); // make-up Saturday
-    expect(isWorkingDay('2026-10-07')).toBe(false);
-    expect(isWorkingDay('2026-11-28')).toBe(false); // an ordinary Saturday
-    expect(isWorkingDay('2026-12-01')).toBe(true); // an ordinary Tuesday
-  });
+/** 2026 as published (国务院办公厅关于2026年部分节假日安排的通知, 2025-11-04): the fixture for the pure functions. */
+const NOTICE_2026: [string, string][] = [
+  ['2026-01-01', '2026-01-03'], // 元旦
+  ['2026-02-15', '2026-02-23'], // 春节
+  ['2026-04-04', '2026-04-06'], // 清明节
+  ['2026-05-01', '2026-05-05'], // 劳动节
+  ['2026-06-19', '2026-06-21'], // 端午节
+  ['2026-09-25', '2026-09-27'], // 中秋节
+  ['2026-10-01', '2026-10-07'], // 国庆节
+];
+const MAKEUP_2026 = ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'];
+function cal2026(): WorkCalendar {
+  const days: WorkCalendar['days'] = {};
+  for (const [from, to] of NOTICE_2026) for (let s = from; s <= to; s = addDays(s, 1)) days[s] = 'holiday';
+  for (const s of MAKEUP_2026) days[s] = 'workday';
+  return { years: [2026], days };
+}
 
-  it('the data is self-consistent: make-up days are weekend days, holidays do not overlap them', () => {
-    for (const year of CALENDAR_YEARS) {
-      const y = HOLIDAY_CALENDAR[year];
-      for (const d of y.workdays) {
-        expect(d.startsWith(`${year}-`), d).toBe(true);
-        expect(weekdayOf(d), d).toBeGreaterThanOrEqual(6);
-      }
-      for (const [from, to] of y.holidays) {
-        expect(isCalendarDate(from) && isCalendarDate(to) && from <= to, `${from}..${to}`).toBe(true);
-        for (const d of y.workdays) expect(d < from || d > to, d).toBe(true);
-      }
-    }
+describe('working days (over a holiday calendar value)', () => {
+  const cal = cal2026();
+  it('knows the 2026 holidays and make-up working days', () => {
+    expect(isWorkingDay(cal, '2026-01-01')).toBe(false); // 元旦 (Thursday)
+    expect(isWorkingDay(cal, '2026-01-04')).toBe(true); // make-up Sunday
+    expect(isWorkingDay(cal, '2026-02-14')).toBe(true); // make-up Saturday before 春节
+    expect(isWorkingDay(cal, '2026-02-16')).toBe(false); // 春节 (Monday)
+    expect(isWorkingDay(cal, '2026-02-24')).toBe(true); // first day back
+    expect(isWorkingDay(cal, '2026-10-08')).toBe(true); // Thursday after 国庆
+    expect(isWorkingDay(cal, '2026-10-10')).toBe(true); // make-up Saturday
+    expect(isWorkingDay(cal, '2026-10-07')).toBe(false);
+    expect(isWorkingDay(cal, '2026-11-28')).toBe(false); // an ordinary Saturday
+    expect(isWorkingDay(cal, '2026-12-01')).toBe(true); // an ordinary Tuesday
     // 2026: 365 days − 104 weekend days − 19 holiday weekdays + 6 make-up days
-    expect(workingDaysBetween('2026-01-01', '2026-12-31')).toBe(248);
+    expect(workingDaysBetween(cal, '2026-01-01', '2026-12-31')).toBe(248);
   });
 
   it('counts and adds working days across holidays', () => {
-    expect(addWorkingDays('2026-02-13', 1)).toBe('2026-02-14'); // Friday → make-up Saturday
-    expect(addWorkingDays('2026-02-14', 1)).toBe('2026-02-24'); // over 春节
-    expect(addWorkingDays('2026-02-24', -1)).toBe('2026-02-14');
-    expect(addWorkingDays('2026-10-01', 0)).toBe('2026-10-08');
-    expect(addWorkingDays('2026-12-01', 0)).toBe('2026-12-01');
-    expect(workingDaysBetween('2026-09-28', '2026-10-11')).toBe(6); // 28,29,30 Sep; 8,9,10 Oct
+    expect(addWorkingDays(cal, '2026-02-13', 1)).toBe('2026-02-14'); // Friday → make-up Saturday
+    expect(addWorkingDays(cal, '2026-02-14', 1)).toBe('2026-02-24'); // over 春节
+    expect(addWorkingDays(cal, '2026-02-24', -1)).toBe('2026-02-14');
+    expect(addWorkingDays(cal, '2026-10-01', 0)).toBe('2026-10-08');
+    expect(addWorkingDays(cal, '2026-12-01', 0)).toBe('2026-12-01');
+    expect(workingDaysBetween(cal, '2026-09-28', '2026-10-11')).toBe(6); // 28,29,30 Sep; 8,9,10 Oct
   });
 
-  it('refuses to guess for a year that is not in the data', () => {
-    const missing = [2025, 2027, 2030].filter((y) => !CALENDAR_YEARS.includes(y));
-    expect(missing.length).toBeGreaterThan(0);
-    for (const y of missing) {
-      expect(() => isWorkingDay(`${y}-03-03`)).toThrow(CalendarYearMissing);
-      expect(() => isWorkingDay(`${y}-03-03`)).toThrow(/节假日安排尚未录入/);
+  it('refuses to guess for a year that is not in the calendar', () => {
+    for (const y of [2025, 2027, 2030]) {
+      expect(() => isWorkingDay(cal, `${y}-03-03`)).toThrow(CalendarYearMissing);
+      expect(() => isWorkingDay(cal, `${y}-03-03`)).toThrow(`${y}年节假日安排尚未录入，无法计算工作日，请管理员在“节假日日历”中录入`);
     }
-    expect(() => addWorkingDays('2026-12-31', 5)).toThrow(CalendarYearMissing); // runs into a missing year
+    expect(() => addWorkingDays(cal, '2026-12-31', 5)).toThrow(CalendarYearMissing); // runs into a missing year
+    // Days listed for a year that is not marked complete do not make it known.
+    expect(() => isWorkingDay({ years: [], days: { '2026-02-16': 'holiday' } }, '2026-02-17')).toThrow(CalendarYearMissing);
+  });
+
+  it('checks an entered year: dates inside the year, none twice', () => {
+    expect(calendarYearIssues(2027, { holidays: [{ date: '2027-01-01' }], workdays: [{ date: '2027-02-07' }] })).toEqual([]);
+    const issues = calendarYearIssues(2027, { holidays: [{ date: '2027-01-01' }, { date: '2026-12-31' }], workdays: [{ date: '2027-01-01' }] });
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['holidays.1.date', 'workdays.0.date']);
+    expect(issues[0].message).toMatch(/不在2027年内/);
+    expect(issues[1].message).toMatch(/重复/);
   });
 });

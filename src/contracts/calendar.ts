@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordVersion } from './versions.js';
 
 /**
  * The one calendar of the platform, shared by server and web. Every date a user or a rule deals in
@@ -10,7 +11,7 @@ import { z } from 'zod';
  *   isoTimestamp(value)            a database timestamp → ISO 8601 string for presenters
  *   addDays, daysBetween, weekdayOf, daysInMonth
  *   periodOf(kind, date), periodsBetween, cumulativeFrom   week / month / quarter / year periods
- *   isWorkingDay, addWorkingDays, workingDaysBetween        the State Council holiday calendar (data below)
+ *   isWorkingDay, addWorkingDays, workingDaysBetween        over a WorkCalendar (holidays as data, kept in the database)
  */
 export const TIME_ZONE = 'Asia/Shanghai';
 export const TZ_OFFSET = '+08:00';
@@ -154,76 +155,136 @@ export function cumulativeFrom(from: string, until: string): Period {
 // ── Working days ──────────────────────────────────────────────────────────────────────────────
 
 /**
- * Public holidays (放假) and make-up working days (调休上班) by year, from the State Council's yearly
- * notice (国务院办公厅关于 YYYY 年部分节假日安排的通知). Only the years listed here are known: a working-day
- * question about any other year throws `CalendarYearMissing` rather than guessing. Add a year as
- * soon as its notice is published (usually in November of the year before).
- *
- * PRESENT: 2026 (国务院办公厅 2025-11-04).
- * ABSENT:  2027 — its notice was not available to the author; add it here from the official text.
+ * The holiday calendar (节假日日历): public holidays (放假) and make-up working days (调休上班) of the
+ * years whose arrangement is known, from the State Council's yearly notice (国务院办公厅关于 YYYY 年部分
+ * 节假日安排的通知). The data lives in the database (tables `calendar_years`, `calendar_days`: seeded
+ * from the `chinese-days` package, years it lacks entered by an administrator); the server loads it
+ * and passes it to these pure functions. A working-day question about a year not in `years` throws
+ * `CalendarYearMissing` rather than guessing.
  */
-export const HOLIDAY_CALENDAR: Record<number, { source: string; holidays: [string, string][]; workdays: string[] }> = {
-  2026: {
-    source: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）',
-    holidays: [
-      ['2026-01-01', '2026-01-03'], // 元旦
-      ['2026-02-15', '2026-02-23'], // 春节
-      ['2026-04-04', '2026-04-06'], // 清明节
-      ['2026-05-01', '2026-05-05'], // 劳动节
-      ['2026-06-19', '2026-06-21'], // 端午节
-      ['2026-09-25', '2026-09-27'], // 中秋节
-      ['2026-10-01', '2026-10-07'], // 国庆节
-    ],
-    workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
-  },
-};
-export const CALENDAR_YEARS = Object.keys(HOLIDAY_CALENDAR).map(Number).sort();
+export interface WorkCalendar {
+  /** Years whose holidays and make-up working days are complete. */
+  years: number[];
+  /** Special days of those years: 'holiday' = a day off (any weekday), 'workday' = a make-up working day. */
+  days: Record<string, CalendarDayKind>;
+}
+export const CALENDAR_DAY_KINDS = { holiday: '法定节假日', workday: '调休上班日' } as const;
+export type CalendarDayKind = keyof typeof CALENDAR_DAY_KINDS;
 
+export const CALENDAR_YEAR_MISSING = 'CALENDAR_YEAR_MISSING';
 export class CalendarYearMissing extends Error {
-  constructor(public readonly year: number) {
-    super(`${year}年的节假日安排尚未录入，无法计算工作日（已有：${CALENDAR_YEARS.join('、')}年）`);
+  readonly code = CALENDAR_YEAR_MISSING;
+  constructor(
+    public readonly year: number,
+    public readonly known: number[] = [],
+  ) {
+    super(`${year}年节假日安排尚未录入，无法计算工作日，请管理员在“节假日日历”中录入`);
   }
 }
 
-const dayKinds = new Map<number, Map<string, 'holiday' | 'workday'>>();
-function yearDays(year: number) {
-  let days = dayKinds.get(year);
-  if (days) return days;
-  const data = HOLIDAY_CALENDAR[year];
-  if (!data) throw new CalendarYearMissing(year);
-  days = new Map();
-  for (const [from, to] of data.holidays) for (let s = from; s <= to; s = addDays(s, 1)) days.set(s, 'holiday');
-  for (const s of data.workdays) days.set(s, 'workday');
-  dayKinds.set(year, days);
-  return days;
+const indexes = new WeakMap<WorkCalendar, { years: Set<number>; days: Map<string, CalendarDayKind> }>();
+function indexOf(cal: WorkCalendar) {
+  let ix = indexes.get(cal);
+  if (!ix) {
+    ix = { years: new Set(cal.years), days: new Map(Object.entries(cal.days)) };
+    indexes.set(cal, ix);
+  }
+  return ix;
 }
 
 /** A working day in China: Monday–Friday unless a public holiday, or a make-up working Saturday/Sunday. */
-export function isWorkingDay(s: string): boolean {
-  const kind = yearDays(parts(s).y).get(s);
+export function isWorkingDay(cal: WorkCalendar, s: string): boolean {
+  const ix = indexOf(cal);
+  const year = parts(s).y;
+  if (!ix.years.has(year)) throw new CalendarYearMissing(year, [...ix.years].sort());
+  const kind = ix.days.get(s);
   if (kind) return kind === 'workday';
   return weekdayOf(s) <= 5;
 }
 
 /** The n-th working day after `s` (n > 0) or before it (n < 0); n = 0: `s` itself if working, else the next. */
-export function addWorkingDays(s: string, n: number): string {
+export function addWorkingDays(cal: WorkCalendar, s: string, n: number): string {
   const step = n < 0 ? -1 : 1;
   let left = Math.abs(n);
   let d = s;
   if (n === 0) {
-    while (!isWorkingDay(d)) d = addDays(d, 1);
+    while (!isWorkingDay(cal, d)) d = addDays(d, 1);
     return d;
   }
   while (left > 0) {
     d = addDays(d, step);
-    if (isWorkingDay(d)) left--;
+    if (isWorkingDay(cal, d)) left--;
   }
   return d;
 }
 
 /** Working days in [from, to], both inclusive. */
-export function workingDaysBetween(from: string, to: string): number {
+export function workingDaysBetween(cal: WorkCalendar, from: string, to: string): number {
   let n = 0;
-  for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) n++;
+  for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(cal, d)) n++;
   return n;
+}
+
+// ── Holiday calendar API (节假日日历) ──────────────────────────────────────────────────────────
+
+export const CALENDAR_SOURCES = { package: '随系统提供', admin: '管理员录入' } as const;
+export type CalendarSource = keyof typeof CALENDAR_SOURCES;
+
+/** A year as a path parameter: the platform's calendars cover 2000–2100. */
+export const calendarYearParam = z.object({
+  year: z.coerce.number({ error: '年份须为数字' }).int('年份须为整数').min(2000, '年份须在2000–2100之间').max(2100, '年份须在2000–2100之间'),
+});
+
+export const calendarDay = z.object({
+  date: isoDate,
+  name: z.string().trim().max(30, '名称最多30个字').nullish(),
+});
+export type CalendarDay = z.infer<typeof calendarDay>;
+
+export const calendarYearSummary = z.object({
+  year: z.number().int(),
+  source: z.enum(['package', 'admin']),
+  version: z.number().int(),
+  holidays: z.number().int(),
+  workdays: z.number().int(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type CalendarYearSummary = z.infer<typeof calendarYearSummary>;
+
+/** One year's arrangement; a year not yet entered has `source: null`, version 0 and no days. */
+export const calendarYear = z.object({
+  year: z.number().int(),
+  source: z.enum(['package', 'admin']).nullable(),
+  version: z.number().int(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  holidays: z.array(z.object({ date: z.string(), name: z.string().nullable() })),
+  workdays: z.array(z.object({ date: z.string(), name: z.string().nullable() })),
+});
+export type CalendarYear = z.infer<typeof calendarYear>;
+
+const MAX_DAYS = 200;
+/** Replaces a year's holidays and make-up working days (管理员录入). Checked against the year in the use case. */
+export const replaceCalendarYearInput = z.object({
+  holidays: z.array(calendarDay).min(1, '请至少录入一天法定节假日').max(MAX_DAYS, `法定节假日最多${MAX_DAYS}天`),
+  workdays: z.array(calendarDay).max(MAX_DAYS, `调休上班日最多${MAX_DAYS}天`),
+  version: recordVersion,
+});
+export type ReplaceCalendarYearInput = z.infer<typeof replaceCalendarYearInput>;
+
+/** Problems of a year's entry: dates outside the year, a date listed twice. Empty when fine. */
+export function calendarYearIssues(year: number, input: Pick<ReplaceCalendarYearInput, 'holidays' | 'workdays'>): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const seen = new Map<string, string>();
+  for (const list of ['holidays', 'workdays'] as const) {
+    input[list].forEach((d, i) => {
+      if (!d.date.startsWith(`${String(year).padStart(4, '0')}-`)) issues.push({ path: [list, i, 'date'], message: `${d.date} 不在${year}年内` });
+      const where = `${CALENDAR_DAY_KINDS[list === 'holidays' ? 'holiday' : 'workday']}第${i + 1}行`;
+      const first = seen.get(d.date);
+      if (first) issues.push({ path: [list, i, 'date'], message: `${d.date} 重复（已在${first}）` });
+      else seen.set(d.date, where);
+    });
+  }
+  return issues;
 }

@@ -375,7 +375,9 @@ export const campaignDefinition = z
       else if (o.rule.once && d.issuedOn && o.rule.once <= d.issuedOn) issue([...p, 'once'], `报送日期须在方案印发（${d.issuedOn}）之后`);
       if (o.rule.within && (!inPeriod(o.rule.within.from) || !inPeriod(o.rule.within.to)))
         issue([...p, 'within'], `时间窗口须在行动期间（${from} 至 ${until}）内`);
-      if (!o.rule.adHoc && reportFrom <= until && dueDates(o.rule, { from: reportFrom, to: until }).length === 0)
+      // Holidays are not known here (the calendar lives in the database): a working-days-only daily
+      // rule is checked as a daily one; even a weekend-only window may hold a make-up working day.
+      if (!o.rule.adHoc && reportFrom <= until && dueDates({ ...o.rule, workdaysOnly: undefined }, { from: reportFrom, to: until }).length === 0)
         issue(p, `该报送规则在行动期间（${reportFrom} 至 ${until}）内一次也不会发生`);
       if (!o.recipient === !o.externalRecipient) issue(['obligations', i, 'recipient'], '请指定接收单位：本局单位（recipient）或局外接收方（externalRecipient）之一');
       if ((o.form.type === 'table' || o.form.type === 'risk_list') && !o.form.table) issue(['obligations', i, 'form', 'table'], '请指定统计表');

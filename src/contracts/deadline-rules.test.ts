@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiToday, weekdayOf } from './calendar.js';
+import { addDays, CalendarYearMissing, shanghaiToday, weekdayOf, type WorkCalendar } from './calendar.js';
 import { deadlineRule, describeRule, dueDates } from './deadline-rules.js';
 
 const P = { from: '2018-12-22', to: '2019-03-05' };
@@ -17,9 +17,16 @@ describe('deadline rules', () => {
     expect(d.map((x) => x.date)).toEqual(['2018-12-24', '2018-12-25', '2018-12-26', '2018-12-27', '2018-12-28', '2018-12-29']);
     expect(d[0].at).toBe('2018-12-24T15:00:00+08:00');
   });
-  it('working days only', () => {
-    const d = dueDates({ every: 'day', workdaysOnly: true }, { from: '2024-06-01', to: '2024-06-09' });
-    expect(d.map((x) => x.date)).toEqual(['2024-06-03', '2024-06-04', '2024-06-05', '2024-06-06', '2024-06-07']);
+  it('working days only: over the holiday calendar, never a Monday–Friday guess', () => {
+    // 2026 春节: 02-15..02-23 off, Saturday 02-14 and 02-28 make-up working days (State Council notice).
+    const cal: WorkCalendar = { years: [2026], days: { '2026-02-14': 'workday', '2026-02-28': 'workday' } };
+    for (let d = '2026-02-15'; d <= '2026-02-23'; d = addDays(d, 1)) cal.days[d] = 'holiday';
+    const d = dueDates({ every: 'day', workdaysOnly: true }, { from: '2026-02-12', to: '2026-02-28' }, cal);
+    expect(d.map((x) => x.date)).toEqual(['2026-02-12', '2026-02-13', '2026-02-14', '2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28']);
+    expect(() => dueDates({ every: 'day', workdaysOnly: true }, { from: '2026-12-30', to: '2027-01-05' }, cal)).toThrow(CalendarYearMissing);
+    expect(() => dueDates({ every: 'day', workdaysOnly: true }, { from: '2026-02-12', to: '2026-02-28' })).toThrow(/holiday calendar/);
+    // Without workdaysOnly every day counts, no calendar needed.
+    expect(dueDates({ every: 'day' }, { from: '2026-02-12', to: '2026-02-28' })).toHaveLength(17);
   });
   it('monthly by the 20th and by the 5th', () => {
     expect(dueDates({ every: 'month', day: 20 }, { from: '2023-07-25', to: '2023-10-19' }).map((x) => x.date)).toEqual(['2023-08-20', '2023-09-20']);

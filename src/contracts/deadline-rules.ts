@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, daysInMonth, formatDate as fmt, isoDate, TZ_OFFSET, weekdayOf } from './calendar.js';
+import { addDays, daysInMonth, formatDate as fmt, isoDate, isWorkingDay, TZ_OFFSET, weekdayOf, type WorkCalendar } from './calendar.js';
 
 /**
  * Deadline rules (报送时限) as data. One small language covers every rule of the seeds:
@@ -33,7 +33,7 @@ export const deadlineRule = z
     day: z.number().int().min(1, '日期须为1–31').max(31, '日期须为1–31').optional(),
     monthOfQuarter: z.number().int().min(1, '季度内月份须为1–3').max(3, '季度内月份须为1–3').optional(),
     lastDayIfShort: z.boolean().optional(),
-    /** Working days only (Mon–Fri) for daily rules. */
+    /** Working days only for daily rules: Monday–Friday less public holidays, plus make-up working days (节假日日历). */
     workdaysOnly: z.boolean().optional(),
     time: clockTime.optional(),
     within: dateWindow.optional(),
@@ -69,8 +69,10 @@ export interface DueDate {
 /**
  * Every due date of a rule inside [from, to] (inclusive, Asia/Shanghai calendar dates),
  * further narrowed by the rule's own `within` window. Pure; no clock, no timezone of the host.
+ * A `workdaysOnly` rule needs the holiday calendar (`calendar`); a year missing from it throws
+ * `CalendarYearMissing` (never a Monday–Friday guess).
  */
-export function dueDates(rule: DeadlineRule, period: { from: string; to: string }): DueDate[] {
+export function dueDates(rule: DeadlineRule, period: { from: string; to: string }, calendar?: WorkCalendar): DueDate[] {
   let from = period.from;
   let to = period.to;
   if (rule.within) {
@@ -83,9 +85,10 @@ export function dueDates(rule: DeadlineRule, period: { from: string; to: string 
   if (rule.once) {
     if (rule.once >= from && rule.once <= to) out.push(rule.once);
   } else if (rule.every === 'day' || rule.every === 'week') {
+    const workdays = rule.every === 'day' && rule.workdaysOnly;
+    if (workdays && !calendar) throw new Error('dueDates: a workdaysOnly rule needs the holiday calendar');
     for (let s = from; s <= to; s = addDays(s, 1)) {
-      const w = weekdayOf(s);
-      if (rule.every === 'week' ? w === rule.weekday : !rule.workdaysOnly || w <= 5) out.push(s);
+      if (rule.every === 'week' ? weekdayOf(s) === rule.weekday : !workdays || isWorkingDay(calendar!, s)) out.push(s);
     }
   } else if (rule.every === 'month' || rule.every === 'quarter') {
     const a = { y: Number(from.slice(0, 4)), m: Number(from.slice(5, 7)) };

@@ -31,8 +31,8 @@ export function documentNumberText(issuer: string, kind: DocumentKind, year: num
   return `${issuer}${DOCUMENT_KINDS[kind].abbreviation}〔${year}〕${n}号`;
 }
 
-export const FINDING_SEVERITIES = { minor: '轻微', general: '一般', serious: '严重' } as const;
-export type FindingSeverity = keyof typeof FINDING_SEVERITIES;
+export { FINDING_SEVERITIES, type FindingSeverity } from './inspections.js';
+import { FINDING_SEVERITIES, type FindingSeverity } from './inspections.js';
 
 const text = (max: number) =>
   z
@@ -57,7 +57,7 @@ export const signer = z.object({
   signedAt: instant.nullish(),
   signature: signatureImage.nullish(),
 });
-export const inspector = signer.extend({ badgeNo: text(50) });
+export const inspector = signer.extend({ badgeNo: optionalText(50) });
 
 export const inspectedUnit = z.object({
   name: text(200),

@@ -94,6 +94,8 @@ export const person = z.object({
   jurisdictionName: z.string(),
   title: z.string().nullable(),
   phone: z.string().nullable(),
+  /** 执法证号 */
+  badgeNo: z.string().nullable(),
   email: z.string().nullable(),
   active: z.boolean(),
   locked: z.boolean(),
@@ -116,6 +118,7 @@ export const createPersonInput = z.object({
   jurisdictionId: id.optional(),
   title: optText(50),
   phone,
+  badgeNo: optText(50),
   email: z.string().trim().email('邮箱格式错误').max(100).nullish().or(z.literal('')),
   password: passwordRule.optional(),
 });

@@ -58,6 +58,7 @@ export const PERMISSIONS = {
   'users.read': '查看人员',
   'users.manage': '管理人员',
   'audit.read': '查看审计日志',
+  'calendar.manage': '管理节假日日历',
   'entities.read': '查看监管对象',
   'entities.manage': '管理监管对象',
   'campaigns.read': '查看专项行动',

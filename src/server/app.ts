@@ -13,7 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { AppError, fromDatabaseError } from './core/errors.js';
+import { AppError, fromCalendarError, fromDatabaseError } from './core/errors.js';
 import { fileRoutes } from './core/files/routes.js';
 import { temporaryFileStore, type FileStore } from './core/files/store.js';
 import { JobRunner, type RunnerOptions } from './core/jobs/runner.js';
@@ -130,6 +130,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (err instanceof AppError) {
       return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details });
     }
+    const calendarErr = fromCalendarError(err);
+    if (calendarErr) return reply.status(calendarErr.status).send({ code: calendarErr.code, message: calendarErr.message, details: calendarErr.details });
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v: any) => ({
         path: `${err.validationContext ?? ''}${v.instancePath || ''}`,

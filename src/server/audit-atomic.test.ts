@@ -94,6 +94,13 @@ async function peopleSheet(username: string) {
 }
 
 const EXAMPLES: Record<string, Example> = {
+  'PUT /api/calendar/:year': {
+    who: 'admin',
+    prepare: async () => {
+      const [row] = await rows(sql`select version from calendar_years where year = 2030`);
+      return { url: '/api/calendar/2030', payload: { holidays: [{ date: '2030-01-01', name: '元旦' }], workdays: [], version: row?.version ?? 0 } };
+    },
+  },
   'POST /api/auth/login': {
     who: null,
     recordsFailure: { login_failures: 'every sign-in attempt is counted before its password is checked, so parallel guesses cannot pass the limit' },

@@ -10,3 +10,4 @@ export * from './jobs.js';
 export * from './inspections.js';
 export * from './documents.js';
 export * from './files.js';
+export * from './calendar.js';

@@ -21,6 +21,8 @@ export const users = pgTable(
       .references(() => jurisdictions.id, { onDelete: 'restrict' }),
     title: text('title'),
     phone: text('phone'),
+    /** 执法证号: printed on inspection documents beside the inspector's name. */
+    badgeNo: text('badge_no'),
     email: text('email'),
     active: boolean('active').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(false),

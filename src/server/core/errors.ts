@@ -1,3 +1,5 @@
+import { CALENDAR_YEAR_MISSING, CalendarYearMissing } from '../../contracts/calendar.js';
+
 /** Typed application errors: a stable code for programs and a Chinese message for people. */
 export class AppError extends Error {
   constructor(
@@ -62,8 +64,18 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
   return undefined;
 }
 
+/**
+ * A working-day question about a year whose holidays are not entered (contracts/calendar.ts): 409
+ * CALENDAR_YEAR_MISSING with the year, so a person learns what to ask the administrator for.
+ */
+export function fromCalendarError(err: unknown): AppError | undefined {
+  if (!(err instanceof CalendarYearMissing)) return undefined;
+  return new AppError(CALENDAR_YEAR_MISSING, err.message, 409, { year: err.year });
+}
+
 /** A message fit for a person (a job's message, a log shown in the UI): never SQL or internals. */
 export function publicMessage(err: unknown): string {
   if (err instanceof AppError) return err.message;
+  if (err instanceof CalendarYearMissing) return err.message;
   return fromDatabaseError(err)?.message ?? '服务器内部错误';
 }

@@ -1,6 +1,7 @@
 import { buildRegistry, type ModuleDefinition, type Registry } from '../core/extensions.js';
 import { auditModule } from './audit/module.js';
 import { authModule } from './auth/module.js';
+import { calendarModule } from './calendar/module.js';
 import { campaignsModule } from './campaigns/module.js';
 import { dashboardModule } from './dashboard/module.js';
 import { entitiesModule } from './entities/module.js';
@@ -18,6 +19,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   healthModule,
   authModule,
   orgModule,
+  calendarModule,
   auditModule,
   entitiesModule,
   campaignsModule,

@@ -67,6 +67,7 @@ const PARAM_KINDS: Record<string, string | { value: string }> = {
   no: { value: '1' },
   version: { value: '1' },
   key: { value: 'share-combined' }, // a reading of the campaign's definition, not a record
+  year: { value: '2026' }, // a year of the holiday calendar: shared reference data, no one's area
 };
 /** Routes whose parameter is shared reference data, the same for everyone. */
 const UNSCOPED = new Set(['GET /api/campaign-templates/:code']);
@@ -97,6 +98,7 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'PUT /api/inspections/:id': { date: '2026-01-05', inspectorIds: [1, 2], reason: '越权修改', version: 1 },
     'POST /api/inspections/:id/withdraw': { reason: '越权撤回', version: 1 },
     'DELETE /api/inspector-conflicts/:id': undefined,
+    'PUT /api/calendar/:year': { holidays: [{ date: '2026-01-01', name: '越权修改' }], workdays: [], version: 1 },
   };
   if (key.endsWith('/evidence') || key === 'POST /api/tips/:id/photos') {
     const m = multipartFile('file', 'x.png', png, 'image/png');

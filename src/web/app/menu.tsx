@@ -10,6 +10,7 @@ import {
   FileSearchOutlined,
   FlagOutlined,
   NotificationOutlined,
+  ScheduleOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -42,6 +43,7 @@ export const MENU: MenuEntry[] = [
   { path: '/reports', label: '统计报送', icon: <BarChartOutlined />, permission: 'campaigns.read', planned: '报送任务、统计表自动生成、审核与逐级汇总。' },
   { path: '/monitoring', label: '监测与信用', icon: <ExperimentOutlined />, permission: 'entities.read', planned: '不良反应信号、抽检、信用分级监管。' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/calendar', label: '节假日日历', icon: <ScheduleOutlined />, permission: 'calendar.manage' },
   { path: '/profile', label: '个人中心', icon: <UserOutlined /> },
 ];
 

@@ -10,6 +10,7 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/entities', page: lazy(() => import('../features/entities/EntitiesPage.js')) },
   { path: '/entities/:id', page: lazy(() => import('../features/entities/EntityPage.js')) },
   { path: '/audit', page: lazy(() => import('../features/audit/AuditPage.js')) },
+  { path: '/calendar', page: lazy(() => import('../features/calendar/CalendarPage.js')) },
   { path: '/campaigns', page: lazy(() => import('../features/campaigns/CampaignsPage.js')) },
   { path: '/campaigns/new', page: lazy(() => import('../features/campaigns/CampaignEditorPage.js')) },
   { path: '/campaigns/:id', page: lazy(() => import('../features/campaigns/CampaignHomePage.js')) },

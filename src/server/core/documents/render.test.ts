@@ -78,7 +78,7 @@ const unit = {
 };
 const findings = [
   { description: '冷藏药品未按规定温度储存', severity: 'serious' as const, legalBasis: '《药品经营质量管理规范》第八十四条' },
-  { description: '温湿度记录不完整 & 未签名。', severity: 'minor' as const },
+  { description: '温湿度记录不完整 & 未签名。', severity: 'general' as const },
 ];
 
 const record: InspectionRecordData = {

@@ -1,11 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { addDays as shift, daysBetween } from '../../../contracts/calendar.js';
+import { addDays as shift, daysBetween, type WorkCalendar } from '../../../contracts/calendar.js';
 import { boundQuotas, describeRule, dueDates, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { DASHBOARD_WINDOW_DAYS, type Dashboard, type DashboardCampaign, type DeadlineItem, type StaffingItem, type TaskItem } from '../../../contracts/dashboard.js';
 import { can } from '../../../contracts/permissions.js';
 import { campaigns, campaignTaskProgress, campaignVersions, jurisdictions } from '../../../db/schema/index.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { pathInScope } from '../../core/scope.js';
+import { workCalendar } from '../calendar/public.js';
 import type { DashboardSection } from '../../core/extensions.js';
 import { campaignProgress, progressOf } from './public.js';
 import { campaignVisible } from './queries.js';
@@ -65,7 +66,7 @@ function presentCampaign(c: ActiveCampaign, today: string, tasksDone: number, ta
  * receives, or every obligation when the owning bureau lies in their scope. Due dates come from the
  * campaign's deadline rules (contracts/deadline-rules.ts), inside the reporting period.
  */
-function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today: string) {
+function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today: string, calendar: WorkCalendar) {
   const upcoming: DeadlineItem[] = [];
   const overdue: DeadlineItem[] = [];
   const oversee = pathInScope(actor, c.path);
@@ -81,9 +82,9 @@ function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today
           : null;
     if (!relation) continue;
     const base = { campaignId: c.id, campaignName: c.name, obligation: o.key, label: o.label, rule: describeRule(o.rule), relation } as const;
-    const next = dueDates(o.rule, clip(today, shift(today, DASHBOARD_WINDOW_DAYS)));
+    const next = dueDates(o.rule, clip(today, shift(today, DASHBOARD_WINDOW_DAYS)), calendar);
     if (next.length) upcoming.push({ ...base, ...next[0], days: daysBetween(today, next[0].date), more: next.length - 1 });
-    const past = dueDates(o.rule, clip(shift(today, -DASHBOARD_WINDOW_DAYS), shift(today, -1)));
+    const past = dueDates(o.rule, clip(shift(today, -DASHBOARD_WINDOW_DAYS), shift(today, -1)), calendar);
     const last = past.at(-1);
     if (last) overdue.push({ ...base, ...last, days: daysBetween(today, last.date), more: past.length - 1 });
   }
@@ -95,6 +96,7 @@ async function campaignSections(ctx: Ctx, today: string): Promise<Pick<Dashboard
   const { actor } = ctx;
   if (!can(actor.role, 'campaigns.read')) return { campaigns: null, deadlines: null, tasks: null, staffing: null };
   const active = await activeCampaigns(ctx);
+  const calendar = await workCalendar(ctx.db);
   const ids = active.map((c) => c.id);
   const progress = ids.length
     ? await ctx.db
@@ -134,7 +136,7 @@ async function campaignSections(ctx: Ctx, today: string): Promise<Pick<Dashboard
       }
     }
     out.push({ ...presentCampaign(c, today, done, total), inspection: inspection && { planId: inspection.planId, planName: inspection.planName, ...inspection.total } });
-    const d = deadlinesOf(c, actor, units, today);
+    const d = deadlinesOf(c, actor, units, today, calendar);
     upcoming.push(...d.upcoming);
     overdue.push(...d.overdue);
     if (c.def.staffing) {

@@ -46,6 +46,7 @@ export function presentPerson(r: any): Person {
     jurisdictionName: r.jurisdictionName ?? '',
     title: r.title ?? null,
     phone: r.phone ?? null,
+    badgeNo: r.badgeNo ?? null,
     email: r.email ?? null,
     active: r.active,
     locked: !!r.lockedUntil && new Date(r.lockedUntil) > new Date(),

@@ -6,7 +6,7 @@ import { INSPECTION_STATUSES } from '../../../contracts/inspections.js';
 import { inspectionsApi } from './api.js';
 import { InspectionFields } from './InspectionFields.js';
 
-const STATUS_COLORS = { planned: 'blue', done: 'green', cancelled: 'default' } as const;
+const STATUS_COLORS = { planned: 'blue', draft: 'orange', done: 'green', cancelled: 'default' } as const;
 
 /** A dialog that asks for a reason before an action (取消任务、撤回检查…); nothing happens without one. */
 export function ReasonDialog({ open, title, label, okText, onOk, onClose }: { open: boolean; title: string; label: string; okText: string; onOk: (reason: string) => Promise<unknown>; onClose: () => void }) {

@@ -84,6 +84,7 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
     { name: 'dataScope', label: '数据范围', format: (s) => DATA_SCOPE_LABELS[s as keyof typeof DATA_SCOPE_LABELS] ?? String(s) },
     { name: 'title', label: '职务' },
     { name: 'phone', label: '手机' },
+    { name: 'badgeNo', label: '执法证号' },
     { name: 'email', label: '邮箱' },
   ];
   const formValues = (x: Person) => pickFields(FIELDS, x);
@@ -99,6 +100,7 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
       jurisdictionId: v.jurisdictionId || undefined,
       title: v.title || null,
       phone: v.phone || null,
+      badgeNo: v.badgeNo || null,
       email: v.email || null,
     };
     try {
@@ -195,6 +197,11 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
           <Col xs={24} sm={8}>
             <Form.Item name="phone" label="手机" rules={[{ pattern: /^[0-9+\-() ]*$/, message: '电话格式错误' }]}>
               <Input maxLength={30} inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="badgeNo" label="执法证号">
+              <Input maxLength={50} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>

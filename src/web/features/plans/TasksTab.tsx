@@ -10,7 +10,7 @@ import { plansApi } from './api.js';
 import { InspectionDrawer } from '../inspections/InspectionDrawer.js';
 import { RecordDrawer } from '../inspections/RecordDrawer.js';
 
-const STATUS_COLORS = { planned: 'blue', done: 'green', cancelled: 'default' } as const;
+const STATUS_COLORS = { planned: 'blue', draft: 'orange', done: 'green', cancelled: 'default' } as const;
 
 /** Tasks per station with the rules each serves; manual edits re-check the plan at once. */
 export function TasksTab({

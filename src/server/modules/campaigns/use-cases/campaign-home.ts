@@ -8,6 +8,7 @@ import { pathInScope } from '../../../core/scope.js';
 import { campaignLiaisons, campaignTaskProgress } from '../../../../db/schema/index.js';
 import { can } from '../../../../contracts/permissions.js';
 import type { Ctx } from '../../../core/context.js';
+import { workCalendar } from '../../calendar/public.js';
 import { presentCampaign, presentLiaison, presentProgress } from '../presenter.js';
 import { getCampaignRow } from '../queries.js';
 import { bureauUnits, resolveRef, type BureauUnit } from '../resolve-units.js';
@@ -61,8 +62,9 @@ export async function campaignHome(ctx: Ctx, id: number) {
       })
     : [];
   const window = reportingPeriod(def);
+  const calendar = await workCalendar(ctx.db);
   const obligations = def.obligations.map((o) => {
-    const dates = dueDates(o.rule, window);
+    const dates = dueDates(o.rule, window, calendar);
     return { key: o.key, label: o.label, rule: describeRule(o.rule), count: dates.length, next: dates.find((d) => d.date >= today) ?? null };
   });
   return {

@@ -1,5 +1,6 @@
 import { dueDates, reportingPeriod, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import type { Ctx } from '../../../core/context.js';
+import { workCalendar } from '../../calendar/public.js';
 import { getCampaignRow } from '../queries.js';
 
 /** All due dates of one obligation (or all) in a window, default the campaign period. */
@@ -9,8 +10,9 @@ export async function listDueDates(ctx: Ctx, id: number, q: { obligation?: strin
   const { from: first, to: end } = reportingPeriod(def);
   const from = q.from && q.from > first ? q.from : first;
   const to = q.to && q.to < end ? q.to : end;
+  const calendar = await workCalendar(ctx.db);
   return def.obligations
     .filter((o) => !q.obligation || o.key === q.obligation)
-    .flatMap((o) => dueDates(o.rule, { from, to }).map((d) => ({ obligation: o.key, label: o.label, ...d })))
+    .flatMap((o) => dueDates(o.rule, { from, to }, calendar).map((d) => ({ obligation: o.key, label: o.label, ...d })))
     .sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -24,7 +24,7 @@ export async function withdrawInspection(ctx: Ctx, id: number, input: WithdrawIn
     await inspectionWorkflow.apply(tx, ctx, {
       action: 'withdraw',
       state: before.status as InspectionStatus,
-      facts: { originInForce: !!planned },
+      facts: { originInForce: !!planned, complete: true },
       note: input.reason,
       change: (to) =>
         updateVersioned(

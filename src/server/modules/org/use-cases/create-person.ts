@@ -19,6 +19,7 @@ export interface PersonInput {
   jurisdictionId?: number;
   title?: string | null;
   phone?: string | null;
+  badgeNo?: string | null;
   email?: string | null;
   password?: string;
 }
@@ -48,6 +49,7 @@ export async function preparePerson(ctx: Ctx, db: DbOrTx, input: PersonInput) {
     jurisdictionId,
     title: input.title ?? null,
     phone: input.phone ?? null,
+    badgeNo: input.badgeNo ?? null,
     email: input.email || null,
     passwordHash: input.password ? await hashPassword(input.password) : null,
     mustChangePassword: !!input.password,

@@ -18,6 +18,7 @@ export interface PersonPatch {
   jurisdictionId?: number;
   title?: string | null;
   phone?: string | null;
+  badgeNo?: string | null;
   email?: string | null;
   active?: boolean;
   unlock?: boolean;

@@ -1,0 +1,2 @@
+// What other modules may use of the calendar module.
+export { forgetCalendar, workCalendar } from './store.js';
