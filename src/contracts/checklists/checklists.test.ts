@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDefinition, checklist as checklistSchema, missingProvenance, violationType, type CampaignDefinition, type Checklist } from '../campaigns.js';
 import { ENTITY_KIND_CODES } from '../entity-kinds.js';
 import { LEGAL_ARTICLES } from '../legal-articles.js';
-import { checklistFor, checklistItems, DEFAULT_CHECKLISTS, DEFAULT_VIOLATION_TYPES, GENERIC_CHECKLIST, validateAnswers, violationTypesFor } from './index.js';
+import { checklistFor, checklistItems, resolveChecklist, DEFAULT_CHECKLISTS, DEFAULT_VIOLATION_TYPES, GENERIC_CHECKLIST, validateAnswers, violationTypesFor } from './index.js';
 
 const ARTICLE_NUMBER = /第[一二三四五六七八九十百零]+条/;
 
@@ -29,20 +29,21 @@ describe('bundled checklists and violation types', () => {
   });
 
   it('cover 零售药店, 医疗机构, 医疗器械经营 and 化妆品经营, each saying its kinds', () => {
-    expect(checklistFor(null, 'pharmacy_single').checklist.key).toBe('retail-pharmacy');
-    expect(checklistFor(null, 'pharmacy_chain').checklist.key).toBe('retail-pharmacy');
-    for (const k of ['medical_institution', 'clinic', 'cdc', 'vaccination_site'] as const) expect(checklistFor(null, k).checklist.key).toBe('medical-use');
+    expect(checklistFor(null, 'pharmacy_single').key).toBe('retail-pharmacy');
+    expect(checklistFor(null, 'pharmacy_chain').key).toBe('retail-pharmacy');
+    for (const k of ['medical_institution', 'clinic', 'cdc', 'vaccination_site'] as const) expect(checklistFor(null, k).key).toBe('medical-use');
     for (const k of ['cosmetics_maternal', 'cosmetics_store', 'cosmetics_counter', 'beauty_salon', 'hair_salon', 'hotel', 'bathhouse'] as const)
-      expect(checklistFor(null, k)).toMatchObject({ checklist: { key: 'cosmetics' }, source: 'default' });
+      expect(resolveChecklist(null, k)).toMatchObject({ checklist: { key: 'cosmetics' }, source: 'default' });
     for (const c of DEFAULT_CHECKLISTS) expect(c.kinds?.length, c.key).toBeGreaterThan(0);
     // The GSP points of a retail pharmacy are there.
-    const retail = checklistItems(checklistFor(null, 'pharmacy_single').checklist).map((i) => i.key);
+    const retail = checklistItems(checklistFor(null, 'pharmacy_single')).map((i) => i.key);
     expect(retail).toEqual(expect.arrayContaining(['licence', 'pharmacist', 'acceptance', 'records', 'prescription', 'compound', 'cold-chain', 'temperature', 'splitting', 'herbal']));
   });
 
   it('every kind gets a checklist: kinds without a default get the generic one', () => {
-    for (const k of ENTITY_KIND_CODES) expect(checklistItems(checklistFor(null, k).checklist).length, k).toBeGreaterThan(0);
-    expect(checklistFor(null, 'drug_wholesaler')).toEqual({ checklist: GENERIC_CHECKLIST, source: 'generic' });
+    for (const k of ENTITY_KIND_CODES) expect(checklistItems(checklistFor(null, k)).length, k).toBeGreaterThan(0);
+    expect(resolveChecklist(null, 'drug_wholesaler')).toEqual({ checklist: GENERIC_CHECKLIST, source: 'generic' });
+    expect(checklistFor(null, 'no_such_kind')).toBe(GENERIC_CHECKLIST);
   });
 });
 
@@ -52,38 +53,38 @@ describe('checklistFor', () => {
   const def = (...checklists: Checklist[]) => ({ checklists });
 
   it('device dealers by supervision level: 三级 gets the level-3 variant, others and unknown levels the base', () => {
-    const l3 = checklistFor(null, 'device_dealer', '3').checklist;
+    const l3 = checklistFor(null, 'device_dealer', '3');
     expect(l3.key).toBe('device-dealer-3');
     expect(l3.sections.map((s) => s.title)).toContain('三级监管重点');
     for (const level of ['1', '2', undefined, null] as const) {
-      const c = checklistFor(null, 'device_dealer', level).checklist;
+      const c = checklistFor(null, 'device_dealer', level);
       expect(c.key, String(level)).toBe('device-dealer');
       expect(c.sections.map((s) => s.title)).not.toContain('三级监管重点');
     }
     // The level-3 variant holds every base point too.
-    const base = checklistItems(checklistFor(null, 'device_dealer').checklist).map((i) => i.key);
+    const base = checklistItems(checklistFor(null, 'device_dealer')).map((i) => i.key);
     expect(checklistItems(l3).map((i) => i.key)).toEqual(expect.arrayContaining(base));
   });
 
   it('picks the campaign checklist naming the kind, before one for any kind and before the default', () => {
     const d = def(cl('any'), cl('shops', { kinds: ['pharmacy_single', 'pharmacy_chain'] }), cl('shops-2', { kinds: ['pharmacy_single'] }));
-    expect(checklistFor(d, 'pharmacy_single')).toMatchObject({ checklist: { key: 'shops' }, source: 'campaign' });
+    expect(resolveChecklist(d, 'pharmacy_single')).toMatchObject({ checklist: { key: 'shops' }, source: 'campaign' });
     // No checklist names the kind: the campaign's checklist for any kind (the seeds' checklists have no kinds).
-    expect(checklistFor(d, 'hotel')).toMatchObject({ checklist: { key: 'any' }, source: 'campaign' });
+    expect(resolveChecklist(d, 'hotel')).toMatchObject({ checklist: { key: 'any' }, source: 'campaign' });
   });
 
   it('falls back to the bundled default for the kind when no campaign checklist applies', () => {
     const d = def(cl('shops', { kinds: ['pharmacy_single'] }));
-    expect(checklistFor(d, 'hotel')).toMatchObject({ checklist: { key: 'cosmetics' }, source: 'default' });
-    expect(checklistFor({ checklists: [] }, 'pharmacy_single')).toMatchObject({ checklist: { key: 'retail-pharmacy' }, source: 'default' });
+    expect(resolveChecklist(d, 'hotel')).toMatchObject({ checklist: { key: 'cosmetics' }, source: 'default' });
+    expect(resolveChecklist({ checklists: [] }, 'pharmacy_single')).toMatchObject({ checklist: { key: 'retail-pharmacy' }, source: 'default' });
   });
 
   it('a campaign checklist for device levels applies only to units of those levels', () => {
     const d = def(cl('dealers', { kinds: ['device_dealer'] }), cl('dealers-3', { kinds: ['device_dealer'], deviceLevels: ['3'] }));
-    expect(checklistFor(d, 'device_dealer', '3').checklist.key).toBe('dealers-3');
-    expect(checklistFor(d, 'device_dealer', '1').checklist.key).toBe('dealers');
-    expect(checklistFor(d, 'device_dealer').checklist.key).toBe('dealers');
-    expect(checklistFor(def(cl('dealers-3', { kinds: ['device_dealer'], deviceLevels: ['3'] })), 'device_dealer', '2')).toMatchObject({ checklist: { key: 'device-dealer' }, source: 'default' });
+    expect(resolveChecklist(d, 'device_dealer', '3').checklist.key).toBe('dealers-3');
+    expect(resolveChecklist(d, 'device_dealer', '1').checklist.key).toBe('dealers');
+    expect(resolveChecklist(d, 'device_dealer').checklist.key).toBe('dealers');
+    expect(resolveChecklist(def(cl('dealers-3', { kinds: ['device_dealer'], deviceLevels: ['3'] })), 'device_dealer', '2')).toMatchObject({ checklist: { key: 'device-dealer' }, source: 'default' });
   });
 
   it('violation types: the campaign’s, else the default catalogue', () => {
@@ -112,23 +113,23 @@ describe('validateAnswers', () => {
   it('accepts every item answered once', () => expect(validateAnswers(c, all)).toEqual([]));
 
   it('refuses an answer to an item the checklist lacks', () => {
-    expect(validateAnswers(c, [...all, { itemKey: 'z', result: 'pass' }])).toEqual([{ path: 'answers.3.itemKey', message: '检查表“测试表”中没有检查项“z”' }]);
+    expect(validateAnswers(c, [...all, { itemKey: 'z', result: 'pass' }])).toEqual([{ path: '3.itemKey', message: '检查表“测试表”中没有检查项“z”' }]);
   });
 
   it('refuses a duplicate answer', () => {
-    expect(validateAnswers(c, [...all, { itemKey: 'b', result: 'pass' }])).toEqual([{ path: 'answers.3.itemKey', message: '检查项“乙项”重复作答' }]);
+    expect(validateAnswers(c, [...all, { itemKey: 'b', result: 'pass' }])).toEqual([{ path: '3.itemKey', message: '检查项“乙项”重复作答' }]);
   });
 
   it('refuses missing answers, naming each item', () => {
     expect(validateAnswers(c, [all[1]])).toEqual([
-      { path: 'answers', message: '检查项“甲项”未作答' },
-      { path: 'answers', message: '检查项“丙项”未作答' },
+      { path: '', message: '检查项“甲项”未作答' },
+      { path: '', message: '检查项“丙项”未作答' },
     ]);
     expect(validateAnswers(c, [])).toHaveLength(3);
   });
 
   it('works on a bundled checklist end to end', () => {
-    const { checklist } = checklistFor(null, 'cosmetics_store');
+    const checklist = checklistFor(null, 'cosmetics_store');
     const answers = checklistItems(checklist).map((i) => ({ itemKey: i.key, result: 'pass' as const }));
     expect(validateAnswers(checklist, answers)).toEqual([]);
     expect(validateAnswers(checklist, answers.slice(1))).toHaveLength(1);

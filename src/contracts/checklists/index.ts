@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { CampaignDefinition, Checklist, ViolationType } from '../campaigns.js';
-import type { DEVICE_LEVELS, EntityKind } from '../entity-kinds.js';
+import type { DEVICE_LEVELS } from '../entity-kinds.js';
+import type { ChecklistAnswer } from '../inspections.js';
 import { DEFAULT_CHECKLISTS, DEFAULT_VIOLATION_TYPES, GENERIC_CHECKLIST } from './defaults.js';
 
 export { DEFAULT_CHECKLISTS, DEFAULT_VIOLATION_TYPES, GENERIC_CHECKLIST };
@@ -12,16 +12,6 @@ export { DEFAULT_CHECKLISTS, DEFAULT_VIOLATION_TYPES, GENERIC_CHECKLIST };
  */
 export type DeviceLevel = keyof typeof DEVICE_LEVELS;
 
-export const ANSWER_RESULTS = { pass: '符合', fail: '不符合', na: '不适用' } as const;
-export type AnswerResult = keyof typeof ANSWER_RESULTS;
-
-export const checklistAnswer = z.object({
-  itemKey: z.string().min(1, '请指定检查项').max(60, '检查项编号不能超过60字'),
-  result: z.enum(Object.keys(ANSWER_RESULTS) as [AnswerResult, ...AnswerResult[]], { error: '结论须为符合、不符合或不适用' }),
-  note: z.string().trim().max(500, '说明不能超过500字').optional(),
-});
-export type ChecklistAnswer = z.infer<typeof checklistAnswer>;
-
 export type ChecklistSource = 'campaign' | 'default' | 'generic';
 export const CHECKLIST_SOURCES: Record<ChecklistSource, string> = { campaign: '专项行动检查表', default: '默认检查表', generic: '通用检查表' };
 
@@ -30,13 +20,13 @@ export const CHECKLIST_SOURCES: Record<ChecklistSource, string> = { campaign: '�
  * beats one for any kind, and one naming the unit's device level beats one for any level. A
  * checklist limited to device levels never applies to a unit whose level is unknown.
  */
-function fit(c: Checklist, kind: EntityKind, level: DeviceLevel | undefined): number {
-  if (c.kinds && !c.kinds.includes(kind)) return -1;
+function fit(c: Checklist, kind: string, level: DeviceLevel | undefined): number {
+  if (c.kinds && !(c.kinds as readonly string[]).includes(kind)) return -1;
   if (c.deviceLevels && (!level || !c.deviceLevels.includes(level))) return -1;
   return (c.kinds ? 2 : 0) + (c.deviceLevels ? 1 : 0);
 }
 
-function best(list: readonly Checklist[], kind: EntityKind, level: DeviceLevel | undefined): Checklist | undefined {
+function best(list: readonly Checklist[], kind: string, level: DeviceLevel | undefined): Checklist | undefined {
   let found: Checklist | undefined;
   let score = -1;
   for (const c of list) {
@@ -47,13 +37,18 @@ function best(list: readonly Checklist[], kind: EntityKind, level: DeviceLevel |
 }
 
 /**
- * The checklist for an inspection of a unit of `kind`: the campaign's best fitting one (see `fit`;
- * among equals the first in the definition), else the bundled default for the kind (device dealers
- * by supervision level), else the generic checklist.
+ * The checklist for an inspection of a unit of `kind` (an entity kind code; an unknown one gets the
+ * generic checklist): the campaign's best fitting one (see `fit`; among equals the first in the
+ * definition), else the bundled default for the kind (device dealers by supervision level), else
+ * the generic checklist. `resolveChecklist` also says which of the three it is.
  */
-export function checklistFor(
+export function checklistFor(definition: Pick<CampaignDefinition, 'checklists'> | null, kind: string, deviceLevel?: DeviceLevel | null): Checklist {
+  return resolveChecklist(definition, kind, deviceLevel).checklist;
+}
+
+export function resolveChecklist(
   definition: Pick<CampaignDefinition, 'checklists'> | null,
-  kind: EntityKind,
+  kind: string,
   deviceLevel?: DeviceLevel | null,
 ): { checklist: Checklist; source: ChecklistSource } {
   const level = deviceLevel ?? undefined;
@@ -72,7 +67,7 @@ export function violationTypesFor(definition: Pick<CampaignDefinition, 'violatio
 export const checklistItems = (c: Checklist) => c.sections.flatMap((s) => s.items);
 
 export interface AnswerIssue {
-  /** `answers.3.itemKey` for an answer, `answers` for a missing one. */
+  /** Relative to the answers list: `3.itemKey` for the fourth answer, '' for a missing answer (the list). */
   path: string;
   message: string;
 }
@@ -83,11 +78,11 @@ export function validateAnswers(checklist: Checklist, answers: readonly Pick<Che
   const issues: AnswerIssue[] = [];
   const seen = new Set<string>();
   answers.forEach((a, n) => {
-    const path = `answers.${n}.itemKey`;
+    const path = `${n}.itemKey`;
     if (!items.has(a.itemKey)) issues.push({ path, message: `检查表“${checklist.label}”中没有检查项“${a.itemKey}”` });
     else if (seen.has(a.itemKey)) issues.push({ path, message: `检查项“${items.get(a.itemKey)!.text}”重复作答` });
     seen.add(a.itemKey);
   });
-  for (const [key, item] of items) if (!seen.has(key)) issues.push({ path: 'answers', message: `检查项“${item.text}”未作答` });
+  for (const [key, item] of items) if (!seen.has(key)) issues.push({ path: '', message: `检查项“${item.text}”未作答` });
   return issues;
 }
