@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { versioned } from './versions.js';
-import { ENTITY_KIND_CODES, ENTITY_TAGS, SECTORS } from './entity-kinds.js';
+import { DEVICE_LEVELS, ENTITY_KIND_CODES, ENTITY_TAGS, SECTORS } from './entity-kinds.js';
 import { quotaRule, type QuotaRule } from './quota-rules.js';
 import { addDays, isoDate } from './calendar.js';
 import { clockTime, deadlineRule, dueDates } from './deadline-rules.js';
@@ -114,29 +114,54 @@ export const statTable = z.object({
 });
 export type StatTable = z.infer<typeof statTable>;
 
+const articleKeys = z.array(z.enum(LEGAL_ARTICLE_KEYS, { error: '未知的法条（见法条表）' }));
+
+export const checklistItem = z.object({
+  key,
+  text: text(500),
+  /** Cited articles by key of `contracts/legal-articles.ts` (the citation text comes from there). */
+  articles: articleKeys.optional(),
+  /** Other basis in words (a plan's own rule); never an article number — cite those by `articles`. */
+  basis: optText(200),
+});
+export type ChecklistItem = z.infer<typeof checklistItem>;
+
+/**
+ * An inspection checklist (检查表). `kinds`: the entity kinds it applies to (absent = any kind);
+ * `deviceLevels`: only for 医疗器械经营企业 of these supervision levels (absent = any level). The
+ * field-inspection form picks one by the unit's kind (`contracts/checklists` → `checklistFor`).
+ * Item keys are unique within a checklist: answers name items by key.
+ */
 export const checklist = z.object({
   key,
   label: text(100),
+  kinds: z.array(z.enum(ENTITY_KIND_CODES, { error: '未知的监管对象类型' })).min(1, '至少一种对象类型；适用于所有类型时不填').optional(),
+  deviceLevels: z
+    .array(z.enum(Object.keys(DEVICE_LEVELS) as [keyof typeof DEVICE_LEVELS, ...(keyof typeof DEVICE_LEVELS)[]], { error: '未知的医疗器械经营监管级别' }))
+    .min(1, '至少一个监管级别；适用于所有级别时不填')
+    .optional(),
   sections: z
     .array(
       z.object({
         title: text(100),
-        items: z
-          .array(
-            z.object({
-              key,
-              text: text(500),
-              /** Cited articles by key of `contracts/legal-articles.ts` (the citation text comes from there). */
-              articles: z.array(z.enum(LEGAL_ARTICLE_KEYS, { error: '未知的法条（见法条表）' })).optional(),
-              /** Other basis in words (a plan's own rule); never an article number — cite those by `articles`. */
-              basis: optText(200),
-            }),
-          )
-          .min(1, '至少一项'),
+        items: z.array(checklistItem).min(1, '至少一项'),
       }),
     )
     .min(1, '至少一节'),
 });
+export type Checklist = z.infer<typeof checklist>;
+
+/**
+ * A type of violation (违法违规类型) findings are classified by: the campaign's catalogue, or the
+ * bundled default (`contracts/checklists`) when the campaign gives none.
+ */
+export const violationType = z.object({
+  key,
+  label: text(100),
+  /** Articles it breaches or is penalised under, by key of `contracts/legal-articles.ts`. */
+  articles: articleKeys.optional(),
+});
+export type ViolationType = z.infer<typeof violationType>;
 
 const person = z.object({ name: optText(20), title: text(60), unit: unitRef.optional() });
 export const organisation = z.object({
@@ -277,6 +302,8 @@ export const campaignDefinition = z
     tables: z.array(statTable).default([]),
     obligations: z.array(obligation).default([]),
     checklists: z.array(checklist).default([]),
+    /** 违法违规类型 used to classify findings (empty: the bundled default catalogue). */
+    violationTypes: z.array(violationType).default([]),
     organisation,
     tasks: z.array(task).default([]),
     staffing: staffing.optional(),
@@ -307,6 +334,17 @@ export const campaignDefinition = z
     unique(d.tables, 'key', ['tables'], issue);
     unique(d.obligations, 'key', ['obligations'], issue);
     unique(d.checklists, 'key', ['checklists'], issue);
+    d.checklists.forEach((c, i) => {
+      const seen = new Set<string>();
+      c.sections.forEach((s, j) =>
+        s.items.forEach((it, k) => {
+          if (seen.has(it.key)) issue(['checklists', i, 'sections', j, 'items', k, 'key'], `检查项编号“${it.key}”在本检查表中重复`);
+          seen.add(it.key);
+        }),
+      );
+      if (c.deviceLevels && c.kinds && !c.kinds.includes('device_dealer')) issue(['checklists', i, 'deviceLevels'], '监管级别只适用于医疗器械经营企业（对象类型须含 device_dealer）');
+    });
+    unique(d.violationTypes, 'key', ['violationTypes'], issue);
     unique(d.tasks, 'no', ['tasks'], issue);
     const phaseKeys = new Set(d.phases.map((p) => p.key));
     const tableKeys = new Set(d.tables.map((t) => t.key));
@@ -408,12 +446,13 @@ export function missingProvenance(d: CampaignDefinition): string[] {
   items('tables', d.tables, 'key');
   items('obligations', d.obligations, 'key');
   items('checklists', d.checklists, 'key');
+  items('violationTypes', d.violationTypes, 'key');
   items('tasks', d.tasks, 'no');
   items('events', d.events, 'index');
   need.push('organisation.leadingGroup', 'organisation.office');
   items('organisation.workingGroups', d.organisation.workingGroups, 'key');
   // A list's own entry does not cover its items: each is quoted or inferred on its own.
-  const LISTS = new Set(['phases', 'subActions', 'quotas', 'tables', 'obligations', 'checklists', 'tasks', 'events', 'organisation', 'organisation.workingGroups', 'focus']);
+  const LISTS = new Set(['phases', 'subActions', 'quotas', 'tables', 'obligations', 'checklists', 'violationTypes', 'tasks', 'events', 'organisation', 'organisation.workingGroups', 'focus']);
   return need.filter((p) => {
     for (let q = p; q; q = parentPath(q)) if (d.provenance[q] && !LISTS.has(q)) return false;
     return true;

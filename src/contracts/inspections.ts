@@ -256,3 +256,74 @@ export const inspection = z.object({
   files: z.array(storedFile),
 });
 export type Inspection = z.infer<typeof inspection>;
+
+/** Filters of the station's inspection list (检查记录). */
+export const listInspectionsQuery = z.object({
+  kind: z.enum(INSPECTION_KIND_KEYS).optional(),
+  status: z.enum(INSPECTION_STATUS_KEYS).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  inspectorId: id.optional(),
+  stationId: id.optional(),
+  entityId: id.optional(),
+  /** findings: with at least one problem; clean: none. */
+  result: z.enum(['findings', 'clean']).optional(),
+  openRectifications: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type ListInspectionsQuery = z.input<typeof listInspectionsQuery>;
+
+export const inspectionListItem = z.object({
+  id: z.number(),
+  date: z.string(),
+  kind: z.enum(INSPECTION_KIND_KEYS),
+  status: z.enum(INSPECTION_STATUS_KEYS),
+  entityId: z.number(),
+  entityName: z.string(),
+  creditCode: z.string().nullable(),
+  stationId: z.number(),
+  stationName: z.string(),
+  inspectors: z.array(personRef),
+  findings: z.number(),
+  measures: z.array(z.enum(MEASURE_KIND_KEYS)),
+  openRectifications: z.number(),
+  recordNo: z.string().nullable(),
+});
+export type InspectionListItem = z.infer<typeof inspectionListItem>;
+
+export const listRectificationsQuery = z.object({
+  status: z.enum(RECTIFICATION_STATUS_KEYS).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  stationId: id.optional(),
+  entityId: id.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const extendRectificationInput = z.object({ deadline: isoDate, reason: z.string().trim().min(1, '请填写延期原因').max(300), version: recordVersion });
+export type ExtendRectificationInput = z.infer<typeof extendRectificationInput>;
+
+/** 双随机抽查结果公示: results are made public within 20 working days of the inspection. */
+export const PUBLICATION_WORKING_DAYS = 20;
+export const publicationQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+export const publicationItem = z.object({
+  inspectionId: z.number(),
+  entityName: z.string(),
+  creditCode: z.string().nullable(),
+  date: z.string(),
+  result: z.string(),
+  measures: z.string(),
+  /** The last day to publish it (20 working days after the inspection). */
+  publishBy: z.string(),
+  daysLeft: z.number(),
+});
+export type PublicationItem = z.infer<typeof publicationItem>;
+
+export const checklistResponse = z.object({
+  checklist: z.object({
+    key: z.string(),
+    label: z.string(),
+    sections: z.array(z.object({ title: z.string(), items: z.array(z.object({ key: z.string(), text: z.string(), articles: z.array(z.string()).optional(), basis: z.string().optional() })) })),
+  }),
+  violationTypes: z.array(z.object({ key: z.string(), label: z.string() })),
+});

@@ -55,6 +55,13 @@ describe('seed plans as definitions', () => {
     const items = d.checklists[0].sections.flatMap((s) => s.items);
     expect(citeArticles(items.find((i) => i.key === 'c1')!.articles!)).toBe('《化妆品监督管理条例》第五十九条、第六十一条');
     expect(items.find((i) => i.key === 'm2')!.articles).toEqual(['device-reg-81', 'device-reg-84', 'device-reg-86']);
+    // 违法违规类型 from 二（一）1—6, each quoted; the articles are the platform's reading, marked inferred.
+    expect(d.violationTypes.map((v) => v.key)).toContain('drug-guakao');
+    expect(d.violationTypes).toHaveLength(16);
+    for (const v of d.violationTypes) {
+      expect(d.provenance[`violationTypes.${v.key}`], v.key).toMatchObject({ kind: 'quoted', source: expect.stringMatching(/^二（一）[1-6]$/) });
+      if (v.articles) expect(d.provenance[`violationTypes.${v.key}.articles`], v.key).toMatchObject({ kind: 'inferred', reason: expect.stringContaining('方案未引法条') });
+    }
   });
 
   it('seed 001: ADR 600/million with 80% from medical institutions; retail fully inspected, grade frequencies unset; nothing invented', () => {
@@ -130,6 +137,10 @@ describe('seed plans as definitions', () => {
       for (const o of t.definition.obligations) for (const x of dueDates(o.rule, reportingPeriod(t.definition))) expect(x.date >= first, `${t.code} ${o.key} ${x.date}`).toBe(true);
       if (t.definition.issuedOn) for (const o of t.definition.obligations) if (o.rule.once) expect(o.rule.once > t.definition.issuedOn, `${t.code} ${o.key}`).toBe(true);
     }
+  });
+
+  it('only seed 000 lists violation types; the others use the default catalogue', () => {
+    for (const t of loadTemplates()) if (t.code !== 'seed-000') expect(t.definition.violationTypes, t.code).toEqual([]);
   });
 
   it('cites legal articles only through the article table', () => {

@@ -25,6 +25,7 @@ const PART_LABELS: Record<string, string> = {
   tables: '报表',
   obligations: '报送任务',
   checklists: '检查表',
+  violationTypes: '违法违规类型',
   organisation: '组织领导',
   tasks: '任务分工',
   liaisons: '联络员',

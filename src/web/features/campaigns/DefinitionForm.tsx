@@ -268,7 +268,12 @@ export function DefinitionForm({ form, units }: { form: FormInstance; units: str
     {
       key: 'checklists',
       label: '检查清单',
-      children: <Form.Item name="checklists" label="检查清单（JSON：sections → items）"><JsonArea rows={14} /></Form.Item>,
+      children: (
+        <>
+          <Form.Item name="checklists" label="检查清单（JSON：kinds?、deviceLevels?、sections → items；不填 kinds 适用于所有对象类型）"><JsonArea rows={14} /></Form.Item>
+          <Form.Item name="violationTypes" label="违法违规类型（JSON：[{key, label, articles?}]；不填时用默认分类）"><JsonArea rows={6} /></Form.Item>
+        </>
+      ),
     },
   ];
   return <Tabs items={items} size="small" />;

@@ -36,6 +36,7 @@ export function pathLabel(def: CampaignDefinition, path: string): string {
     case 'tables': return `统计表“${find(def.tables, (x) => x.key === key)?.label ?? key}”${tail}`;
     case 'phases': return `阶段“${find(def.phases, (x) => x.key === key)?.name ?? key}”`;
     case 'checklists': return `检查要点“${find(def.checklists, (x) => x.key === key)?.label ?? key}”`;
+    case 'violationTypes': return `违法违规类型“${find(def.violationTypes, (x) => x.key === key)?.label ?? key}”${rest[0] === 'articles' ? '的法条' : ''}`;
     case 'events': return `活动“${def.events[Number(key)]?.label ?? key}”的日期`;
     case 'period': return '行动起止日期';
     case 'staffing': return key ? `基层队伍配备${tail || '期限'}` : '基层队伍配备目标';

@@ -68,6 +68,7 @@ export function blankDefinition() {
     tables: [],
     obligations: [],
     checklists: [],
+    violationTypes: [],
     organisation: { leadingGroup: { name: '', leader: { title: '局长' }, deputies: [], members: [], memberUnits: [], duties: [] }, office: { unit: '', duties: [] }, workingGroups: [] },
     tasks: [],
     events: [],

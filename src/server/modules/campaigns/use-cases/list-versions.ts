@@ -7,7 +7,7 @@ import { getCampaignRow } from '../queries.js';
 const SECTION_LABELS: Record<string, string> = {
   name: '名称', docNo: '文号', issuer: '发文单位', issuedOn: '印发日期', basis: '依据', summary: '概述', period: '行动期间',
   phases: '阶段', subActions: '子行动', focus: '重点', quotas: '检查指标', tables: '统计表', obligations: '报送任务',
-  checklists: '检查清单', organisation: '组织机构', tasks: '任务分工', staffing: '基层队伍配备', liaisons: '联络员', events: '重要活动',
+  checklists: '检查清单', violationTypes: '违法违规类型', organisation: '组织机构', tasks: '任务分工', staffing: '基层队伍配备', liaisons: '联络员', events: '重要活动',
   provenance: '来源标注（原文/推定/本局确定）', readings: '两种理解的采用',
 };
 
