@@ -9,8 +9,10 @@ import { BrowserRouter } from 'react-router-dom';
 import { App } from './app/App.js';
 import { ApiError } from './lib/api.js';
 import { AuthProvider } from './lib/auth.js';
+import { registerOffline } from './lib/offline.js';
 
 dayjs.locale('zh-cn');
+registerOffline();
 
 const queryClient = new QueryClient({
   defaultOptions: {

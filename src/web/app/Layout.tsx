@@ -26,7 +26,7 @@ export function Layout({ children }: { children: ReactNode }) {
     .sort((a, b) => b.path.length - a.path.length)
     .slice(0, 1)
     .map((m) => m.path);
-  useOutbox(can('inspections.record'));
+  useOutbox(can('inspections.record') && me ? me.id : null);
   const menu = (
     <Menu
       theme="dark"

@@ -3,6 +3,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Me } from '../../contracts/auth.js';
 import type { Permission } from '../../contracts/permissions.js';
 import { api, ApiError } from './api.js';
+import { clearOfflineData } from './offline.js';
 
 interface AuthState {
   me: Me | null;
@@ -36,6 +37,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     refresh: () => q.refetch(),
     async logout() {
       await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+      clearOfflineData();
       qc.clear();
       qc.setQueryData(['me'], null);
     },

@@ -37,6 +37,11 @@ export default function EntityPage() {
         extra={
           <Space>
             <Tag color={STATUS_COLORS[d.status]}>{ENTITY_STATUSES[d.status]}</Tag>
+            {can('inspections.record') && (
+              <Link to={`/inspections/new?entityId=${d.id}`}>
+                <Button size="small" type="primary">现场检查</Button>
+              </Link>
+            )}
             {can('entities.manage') && (
               <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 修改

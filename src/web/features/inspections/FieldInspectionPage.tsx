@@ -10,7 +10,7 @@ import type { MyTask } from '../../../contracts/plans.js';
 import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { inspectionsApi } from './api.js';
-import { drafts, flushOutbox, isOffline, sendDraft, type FieldDraft } from './drafts.js';
+import { drafts, flushOutbox, isOffline, passwords, sendDraft, type FieldDraft } from './drafts.js';
 import { useOnline } from './useOnline.js';
 import { SignaturePad } from './SignaturePad.js';
 
@@ -118,6 +118,20 @@ export default function FieldInspectionPage() {
   const [error, setError] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  /** The draft as stored now; once it has become a record (sent from the outbox), that record's page. */
+  const reload = useCallback(
+    async (clientId: string) => {
+      const d = await drafts.get(clientId);
+      if (d) return setDraft(d);
+      const id = await drafts.sentAs(clientId);
+      if (id) {
+        message.success('检查记录已发送');
+        navigate(`/inspections/${id}`, { replace: true });
+      } else setError('本机未找到该草稿');
+    },
+    [message, navigate],
+  );
 
   useEffect(() => {
     let live = true;
@@ -125,6 +139,11 @@ export default function FieldInspectionPage() {
     (async () => {
       if (draftId) {
         const d = await drafts.get(draftId);
+        const id = d ? undefined : await drafts.sentAs(draftId);
+        if (id) {
+          navigate(`/inspections/${id}`, { replace: true });
+          return null;
+        }
         if (!d) throw new Error('本机未找到该草稿（可能已发送）');
         return d;
       }
@@ -148,7 +167,7 @@ export default function FieldInspectionPage() {
     return () => {
       live = false;
     };
-  }, [draftId, taskId, entityId, recheckOf, message, setParams]);
+  }, [draftId, taskId, entityId, recheckOf, message, setParams, navigate]);
 
   // Every change is written to the phone at once, in order.
   const queue = useRef(Promise.resolve());
@@ -164,11 +183,12 @@ export default function FieldInspectionPage() {
   if (error) return <Result status="warning" title={error} extra={<DraftList />} />;
   if (!draftId && !taskId && !entityId && !recheckOf) return <DraftList standalone />;
   if (!draft) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  return <FieldForm draft={draft} update={update} savedAt={savedAt} reload={() => drafts.get(draft.clientId).then((d) => setDraft(d ?? null))} />;
+  return <FieldForm draft={draft} update={update} savedAt={savedAt} reload={reload} />;
 }
 
 /** The drafts and 待发送 records kept on this phone. */
 function DraftList({ standalone }: { standalone?: boolean }) {
+  const { me } = useAuth();
   const [list, setList] = useState<FieldDraft[] | null>(null);
   const online = useOnline();
   const load = useCallback(() => void drafts.list().then(setList), []);
@@ -193,7 +213,7 @@ function DraftList({ standalone }: { standalone?: boolean }) {
         </div>
       ))}
       {!!list?.some((d) => d.state !== 'editing') && (
-        <Button style={{ marginTop: 8 }} icon={<CloudUploadOutlined />} disabled={!online} onClick={() => flushOutbox().then(load)}>
+        <Button style={{ marginTop: 8 }} icon={<CloudUploadOutlined />} disabled={!online} onClick={() => me && flushOutbox(me.id).then(load)}>
           立即发送
         </Button>
       )}
@@ -201,7 +221,7 @@ function DraftList({ standalone }: { standalone?: boolean }) {
   );
 }
 
-function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; update: (f: (d: FieldDraft) => FieldDraft) => void; savedAt: number | null; reload: () => void }) {
+function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; update: (f: (d: FieldDraft) => FieldDraft) => void; savedAt: number | null; reload: (clientId: string) => Promise<void> }) {
   const { me } = useAuth();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
@@ -219,8 +239,15 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
 
   // A queued record goes out as soon as the network is back (the outbox also runs from the layout).
   useEffect(() => {
-    if (online && draft.state !== 'editing') void flushOutbox().then(reload);
-  }, [online, draft.state, reload]);
+    if (online && me && draft.state !== 'editing') void flushOutbox(me.id).then(() => reload(draft.clientId));
+  }, [online, me, draft.state, draft.clientId, reload]);
+  // Another inspector's password stays in memory (drafts.ts `passwords`), never in the stored draft.
+  const [pw, setPw] = useState<Record<number, string>>(() => passwords.get(draft.clientId) ?? {});
+  const putPassword = (uid: number, value: string) => {
+    const next = { ...pw, [uid]: value };
+    passwords.set(draft.clientId, next);
+    setPw(next);
+  };
 
   const problems = (): string[] => {
     const out: string[] = [];
@@ -234,6 +261,12 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
     }
     for (const r of draft.openRectifications) if (!v.rectificationResults[r.id]) out.push('请确定每项整改是销号还是延期');
     if (v.unitSignature?.image && !v.unitSignature.name.trim()) out.push('请填写被检查单位签名人姓名');
+    for (const uid of v.inspectorIds) {
+      const s = v.inspectorSignatures[uid];
+      if (uid === me?.id || !s) continue;
+      if (!pw[uid]) out.push(`请输入${poolName(uid)}的密码，或选择“在其本人账号签名”`);
+      else if (!s.image) out.push(`请${poolName(uid)}签名`);
+    }
     return out;
   };
 
@@ -243,18 +276,18 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
     setBusy(true);
     try {
       await drafts.save({ ...draft, state: 'queued', error: undefined });
-      const id = online ? await sendDraft(draft.clientId) : null;
+      const id = online && me ? await sendDraft(draft.clientId, me.id) : null;
       if (id) {
         message.success('检查记录已提交');
         await qc.invalidateQueries({ predicate: (q) => ['my-tasks', 'dashboard', 'inspections', 'rectifications'].includes(String(q.queryKey[0])) || String(q.queryKey[0]).startsWith('plan') });
         navigate(`/inspections/${id}`, { replace: true });
       } else {
         message.warning('当前无网络：检查记录已保存在本机，网络恢复后自动发送');
-        reload();
+        await reload(draft.clientId);
       }
     } catch (e) {
       message.error((e as Error).message);
-      reload();
+      await reload(draft.clientId);
     } finally {
       setBusy(false);
     }
@@ -523,7 +556,7 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
         {v.inspectorIds.map((uid) => {
           const s = v.inspectorSignatures[uid];
           const mine = uid === me?.id;
-          const put = (x: Partial<{ image: string; password?: string }> | null) =>
+          const put = (x: Partial<{ image: string }> | null) =>
             set({ inspectorSignatures: x === null ? omit(v.inspectorSignatures, uid) : { ...v.inspectorSignatures, [uid]: { ...(s ?? { image: '' }), ...x } } });
           const later = !mine && !s;
           return (
@@ -545,7 +578,7 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
                 </Radio.Group>
               )}
               {!mine && s && (
-                <Input.Password style={{ marginBottom: 6 }} placeholder={`${poolName(uid)}的登录密码`} autoComplete="off" disabled={locked} value={s.password} onChange={(e) => put({ password: e.target.value })} aria-label={`${poolName(uid)}的密码`} />
+                <Input.Password style={{ marginBottom: 6 }} placeholder={`${poolName(uid)}的登录密码`} autoComplete="off" disabled={locked} value={pw[uid]} onChange={(e) => putPassword(uid, e.target.value)} aria-label={`${poolName(uid)}的密码`} />
               )}
               {later ? (
                 <Typography.Text type="secondary">提交后由其在本人账号中“签名确认”</Typography.Text>

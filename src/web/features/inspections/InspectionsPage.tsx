@@ -4,7 +4,7 @@ import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Grid, Select,
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { INSPECTION_KINDS, INSPECTION_STATUSES, type Inspection, type InspectionKind } from '../../../contracts/inspections.js';
+import { INSPECTION_KINDS, INSPECTION_STATUSES, type InspectionKind, type InspectionListItem } from '../../../contracts/inspections.js';
 import { api, download } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
@@ -30,8 +30,8 @@ export default function InspectionsPage() {
     staleTime: 300_000,
   });
   const inspectorOptions = (people.data?.items ?? []).filter((p) => p.role === 'inspector' || p.role === 'station_head').map((p) => ({ value: p.id, label: p.displayName }));
-  const problems = (r: Inspection) => (r.findings.length ? <Tag color="red">问题 {r.findings.length}</Tag> : r.status === 'done' ? <Tag color="green">未发现问题</Tag> : null);
-  const openRect = (r: Inspection) => r.rectifications.filter((x) => x.status !== 'closed').length;
+  const problems = (r: InspectionListItem) => (r.findings ? <Tag color="red">问题 {r.findings}</Tag> : r.status === 'done' ? <Tag color="green">未发现问题</Tag> : null);
+  const openRect = (r: InspectionListItem) => r.openRectifications;
   const pagination = {
     current: f.page,
     pageSize: f.pageSize,
@@ -117,7 +117,7 @@ export default function InspectionsPage() {
           )}
         />
       ) : (
-        <Table<Inspection>
+        <Table<InspectionListItem>
           size="small"
           rowKey="id"
           loading={q.isLoading}
@@ -128,10 +128,11 @@ export default function InspectionsPage() {
             { title: '检查日期', dataIndex: 'date', width: 110 },
             { title: '检查对象', dataIndex: 'entityName', render: (v, r) => <Link to={`/inspections/${r.id}`}>{v}</Link> },
             { title: '检查方式', dataIndex: 'kind', width: 150, render: (k: InspectionKind) => INSPECTION_KINDS[k] },
+            { title: '监管所', dataIndex: 'stationName', width: 130 },
             { title: '检查人员', key: 'inspectors', render: (_, r) => r.inspectors.map((p) => p.name).join('、') },
             { title: '结果', key: 'result', width: 130, render: (_, r) => problems(r) },
-            { title: '整改', key: 'rect', width: 100, render: (_, r) => (openRect(r) ? <Tag color="orange">整改中 {openRect(r)}</Tag> : r.rectifications.length ? <Tag color="green">已销号</Tag> : '—') },
-            { title: '状态', dataIndex: 'status', width: 90, render: (s: Inspection['status']) => <Tag color={STATUS_COLORS[s]}>{INSPECTION_STATUSES[s]}</Tag> },
+            { title: '整改', key: 'rect', width: 100, render: (_, r) => (openRect(r) ? <Tag color="orange">整改中 {openRect(r)}</Tag> : '—') },
+            { title: '状态', dataIndex: 'status', width: 90, render: (s: InspectionListItem['status']) => <Tag color={STATUS_COLORS[s]}>{INSPECTION_STATUSES[s]}</Tag> },
           ]}
         />
       )}

@@ -1,11 +1,17 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, DatePicker, Grid, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, DatePicker, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { download } from '../../lib/api.js';
 import { ItemList } from '../../lib/ItemList.js';
-import { inspectionsApi, itemsOf, type PublicationRow } from './api.js';
+import { inspectionsApi, } from './api.js';
+import type { PublicationItem } from '../../../contracts/inspections.js';
+
+/** How long is left to publish it (working days as the server counts them). */
+function deadlineTag(daysLeft: number) {
+  return daysLeft < 0 ? <Tag color="red">已超期 {-daysLeft} 天</Tag> : daysLeft <= 3 ? <Tag color="orange">剩 {daysLeft} 天</Tag> : null;
+}
 
 const day = (d: Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
 
@@ -17,7 +23,7 @@ export default function PublicationPage() {
   const from = day(range?.[0]);
   const to = day(range?.[1]);
   const q = useQuery({ queryKey: ['inspections-publication', from, to], queryFn: () => inspectionsApi.publication(from, to) });
-  const rows = itemsOf(q.data);
+  const rows = q.data ?? [];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Card
@@ -39,25 +45,26 @@ export default function PublicationPage() {
         <ItemList
           loading={q.isLoading}
           items={rows}
-          rowKey={(r, i) => r.inspectionId ?? r.id ?? i}
+          rowKey={(r) => r.inspectionId}
           renderItem={(r) => (
             <Card size="small" style={{ marginBottom: 8 }} data-testid="publication-card">
               <div style={{ fontWeight: 600, wordBreak: 'break-all' }}>{r.entityName}</div>
               {r.creditCode && <div style={{ fontSize: 12, color: '#888' }}>{r.creditCode}</div>}
               <div style={{ fontSize: 13, color: '#666', margin: '4px 0' }}>
                 抽查日期 {r.date}
-                {r.stationName && ` · ${r.stationName}`}
               </div>
               {r.result && <div style={{ fontSize: 13 }}>检查结果：{r.result}</div>}
               {r.measures && <div style={{ fontSize: 13, wordBreak: 'break-all' }}>处理情况：{r.measures}</div>}
-              {r.publishUntil && <div style={{ fontSize: 13 }}>公示截止：{r.publishUntil}</div>}
+              <div style={{ fontSize: 13 }}>
+                公示截止：{r.publishBy} {deadlineTag(r.daysLeft)}
+              </div>
             </Card>
           )}
         />
       ) : (
-        <Table<PublicationRow>
+        <Table<PublicationItem>
           size="small"
-          rowKey={(r) => String(r.inspectionId ?? r.id ?? r.entityName + r.date)}
+          rowKey="inspectionId"
           loading={q.isLoading}
           dataSource={rows}
           pagination={{ pageSize: 50, showSizeChanger: false }}
@@ -65,10 +72,9 @@ export default function PublicationPage() {
             { title: '抽查对象', dataIndex: 'entityName' },
             { title: '统一社会信用代码', dataIndex: 'creditCode', width: 190 },
             { title: '抽查日期', dataIndex: 'date', width: 110 },
-            { title: '监管所', dataIndex: 'stationName', width: 130 },
             { title: '检查结果', dataIndex: 'result', width: 160 },
             { title: '处理情况', dataIndex: 'measures', ellipsis: true },
-            { title: '公示截止日期', dataIndex: 'publishUntil', width: 120 },
+            { title: '公示截止日期', dataIndex: 'publishBy', width: 200, render: (v: string, r) => <>{v} {deadlineTag(r.daysLeft)}</> },
           ]}
         />
       )}

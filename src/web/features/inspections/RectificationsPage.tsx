@@ -18,7 +18,7 @@ export default function RectificationsPage() {
   const [overdue, setOverdue] = useState(false);
   const [evidenceFor, setEvidenceFor] = useState<RectificationView | null>(null);
   const [extendFor, setExtendFor] = useState<RectificationView | null>(null);
-  const q = useQuery({ queryKey: ['rectifications', status, overdue], queryFn: () => inspectionsApi.rectifications({ status, overdue: overdue || undefined }) });
+  const q = useQuery({ queryKey: ['rectifications', status, overdue], queryFn: () => inspectionsApi.rectifications({ status, overdue: overdue || undefined, pageSize: 200 }) });
   const items = useMemo(() => [...itemsOf(q.data)].sort((a, b) => b.daysOverdue - a.daysOverdue || a.deadline.localeCompare(b.deadline)), [q.data]);
   const stations = useMemo(() => {
     const m = new Map<string, { open: number; overdue: number }>();

@@ -1,23 +1,11 @@
-import type { EditInspectionInput, Inspection, InspectionKind, RecordInspectionInput, RectificationView, SignInput } from '../../../contracts/inspections.js';
+import type { z } from 'zod';
+import type { checklistResponse, EditInspectionInput, Inspection, InspectionKind, InspectionListItem, PublicationItem, RecordInspectionInput, RectificationView, SignInput } from '../../../contracts/inspections.js';
 import type { StoredFile } from '../../../contracts/files.js';
 import { api, qs } from '../../lib/api.js';
 
 /** The checklist that applies to a unit (the campaign's, else the bundled default) and the violation types. */
-export interface ChecklistItem {
-  key: string;
-  text: string;
-  articles?: string[] | string;
-  basis?: string;
-}
-export interface Checklist {
-  key: string;
-  label: string;
-  sections: { title: string; items: ChecklistItem[] }[];
-}
-export interface ChecklistAnswerSheet {
-  checklist: Checklist;
-  violationTypes: { key: string; label: string }[];
-}
+export type ChecklistAnswerSheet = z.infer<typeof checklistResponse>;
+export type ChecklistItem = ChecklistAnswerSheet['checklist']['sections'][number]['items'][number];
 
 export interface InspectionFilters {
   kind?: InspectionKind;
@@ -33,20 +21,6 @@ export interface InspectionFilters {
 export interface Paged<T> {
   items: T[];
   total: number;
-}
-
-/** One row of 双随机抽查结果公示 (fields as the server presents them; unknown ones are ignored). */
-export interface PublicationRow {
-  id?: number;
-  inspectionId?: number;
-  entityName: string;
-  creditCode?: string | null;
-  date: string;
-  result?: string;
-  findings?: string | number | null;
-  measures?: string | null;
-  stationName?: string;
-  publishUntil?: string | null;
 }
 
 export const documentNames = { record: '现场检查笔录', 'rectification-order': '责令改正通知书', 'warning-letter': '告诫信' } as const;
@@ -66,11 +40,11 @@ export const inspectionsApi = {
     return api<StoredFile>(`/api/inspections/${id}/files`, { form });
   },
   checklist: (entityId: number, campaignId?: number | null) => api<ChecklistAnswerSheet>(`/api/inspections/checklist${qs({ entityId, campaignId })}`),
-  list: (f: InspectionFilters) => api<Paged<Inspection>>(`/api/inspections${qs({ ...f })}`),
+  list: (f: InspectionFilters) => api<Paged<InspectionListItem>>(`/api/inspections${qs({ ...f })}`),
   exportUrl: (f: InspectionFilters) => `/api/inspections/export${qs({ ...f, page: undefined, pageSize: undefined })}`,
   documentUrl: (id: number, doc: DocumentKind) => `/api/inspections/${id}/documents/${doc}`,
   printUrl: (id: number) => `/api/inspections/${id}/print`,
-  rectifications: (f: { status?: string; overdue?: boolean; stationId?: number }) => api<RectificationView[] | Paged<RectificationView>>(`/api/rectifications${qs(f)}`),
+  rectifications: (f: { status?: string; overdue?: boolean; stationId?: number; pageSize?: number }) => api<Paged<RectificationView>>(`/api/rectifications${qs(f)}`),
   submitEvidence: (id: number, file: File | null, note: string) => {
     const form = new FormData();
     form.append('note', note);
@@ -78,7 +52,7 @@ export const inspectionsApi = {
     return api<RectificationView>(`/api/rectifications/${id}/evidence`, { form });
   },
   extend: (id: number, deadline: string, reason: string, version: number) => api<RectificationView>(`/api/rectifications/${id}/extend`, { body: { deadline, reason, version } }),
-  publication: (from?: string, to?: string) => api<PublicationRow[] | Paged<PublicationRow>>(`/api/inspections/publication${qs({ from, to })}`),
+  publication: (from?: string, to?: string) => api<PublicationItem[]>(`/api/inspections/publication${qs({ from, to })}`),
   publicationExportUrl: (from?: string, to?: string) => `/api/inspections/publication/export${qs({ from, to })}`,
 };
 

@@ -34,8 +34,8 @@ export interface DraftValues {
   findings: Record<string, DraftFinding>;
   measures: MeasureInput[];
   rectificationResults: Record<number, { result: 'closed' | 'extended'; deadline?: string; note?: string }>;
-  /** Inspector signatures by user id (password only for another inspector on this phone). */
-  inspectorSignatures: Record<number, { image: string; password?: string }>;
+  /** Inspector signatures drawn on this phone, by user id (another inspector's password is never stored: see `passwords`). */
+  inspectorSignatures: Record<number, { image: string }>;
   unitSignature?: { name: string; title?: string; image?: string };
 }
 export type DraftState = 'editing' | 'queued' | 'uploading';
@@ -59,13 +59,23 @@ export interface FieldDraft {
   updatedAt: number;
 }
 
+/**
+ * Another inspector's password typed on this phone, kept in memory only (per draft, by user id):
+ * never written to IndexedDB. After a reload it must be typed again, or that inspector signs in
+ * their own account later.
+ */
+export const passwords = new Map<string, Record<number, string>>();
+
 const PREFIX = 'inspection-draft:';
+const SENT = 'inspection-sent:';
 const key = (clientId: string) => PREFIX + clientId;
 
 export const drafts = {
   get: (clientId: string) => get<FieldDraft>(key(clientId)),
   save: (d: FieldDraft) => set(key(d.clientId), { ...d, updatedAt: Date.now() }),
   remove: (clientId: string) => del(key(clientId)),
+  /** The record a draft became (kept after the draft is gone, so its page can still find it). */
+  sentAs: (clientId: string) => get<number>(SENT + clientId),
   async list(): Promise<FieldDraft[]> {
     const all = await entries<string, FieldDraft>();
     return all.filter(([k]) => typeof k === 'string' && k.startsWith(PREFIX)).map(([, v]) => v).sort((a, b) => b.updatedAt - a.updatedAt);
@@ -73,7 +83,7 @@ export const drafts = {
 };
 
 /** The request body of a draft, as the contract `recordInspectionInput` wants it. */
-export function toInput(d: FieldDraft): RecordInspectionInput {
+export function toInput(d: FieldDraft, me: number): RecordInspectionInput {
   const v = d.values;
   const answers = d.sheet
     ? d.sheet.checklist.sections.flatMap((s) => s.items).filter((i) => v.answers[i.key]?.result).map((i) => ({ itemKey: i.key, result: v.answers[i.key].result!, note: v.answers[i.key].note?.trim() || undefined }))
@@ -86,8 +96,8 @@ export function toInput(d: FieldDraft): RecordInspectionInput {
     });
   const signatures: SignatureInput[] = [
     ...Object.entries(v.inspectorSignatures)
-      .filter(([id, s]) => v.inspectorIds.includes(Number(id)) && s.image)
-      .map(([id, s]) => ({ signer: 'inspector' as const, userId: Number(id), image: s.image, password: s.password || undefined })),
+      .filter(([id, s]) => v.inspectorIds.includes(Number(id)) && s.image && (Number(id) === me || passwords.get(d.clientId)?.[Number(id)]))
+      .map(([id, s]) => ({ signer: 'inspector' as const, userId: Number(id), image: s.image, password: Number(id) === me ? undefined : passwords.get(d.clientId)?.[Number(id)] })),
     ...(v.unitSignature?.image && v.unitSignature.name.trim() ? [{ signer: 'unit' as const, name: v.unitSignature.name.trim(), title: v.unitSignature.title?.trim() || undefined, image: v.unitSignature.image }] : []),
   ];
   const rectificationResults = Object.entries(v.rectificationResults).map(([id, r]) => ({ rectificationId: Number(id), result: r.result, deadline: r.result === 'extended' ? r.deadline : undefined, note: r.note?.trim() || undefined }));
@@ -123,14 +133,16 @@ export function isOffline(e: unknown) {
  * one (each removed from the draft once stored). Resolves to the inspection id when all is sent;
  * a network failure leaves the draft queued (待发送); an answer of the server is thrown.
  */
-export async function sendDraft(clientId: string): Promise<number | null> {
+export async function sendDraft(clientId: string, me: number): Promise<number | null> {
   let d = await drafts.get(clientId);
   if (!d) return null;
   try {
     if (!d.inspectionId) {
-      const rec = await inspectionsApi.record(toInput(d));
+      const rec = await inspectionsApi.record(toInput(d, me));
       d = { ...d, inspectionId: rec.id, state: 'uploading', error: undefined };
       await drafts.save(d);
+      await set(SENT + clientId, rec.id);
+      passwords.delete(clientId);
     }
     while (d.photos.length) {
       const p = d.photos[0];
@@ -153,13 +165,13 @@ export async function sendDraft(clientId: string): Promise<number | null> {
 
 let sending: Promise<number> | null = null;
 /** Send every queued draft (at start and whenever the network comes back); returns how many were sent. */
-export function flushOutbox(): Promise<number> {
+export function flushOutbox(me: number): Promise<number> {
   sending ??= (async () => {
     let sent = 0;
     try {
       for (const d of await drafts.list()) {
         if (d.state === 'editing') continue;
-        if (await sendDraft(d.clientId).catch(() => null)) sent++;
+        if (await sendDraft(d.clientId, me).catch(() => null)) sent++;
       }
     } finally {
       sending = null;

@@ -7,13 +7,13 @@ import { flushOutbox } from './drafts.js';
  * Sends on-site records queued on this phone (待发送) at start and whenever the network comes back,
  * from any page; says how many went out.
  */
-export function useOutbox(enabled: boolean) {
+export function useOutbox(me: number | null) {
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
   useEffect(() => {
-    if (!enabled) return;
+    if (!me) return;
     const run = () =>
-      void flushOutbox().then((n) => {
+      void flushOutbox(me).then((n) => {
         if (!n) return;
         message.success(`已发送 ${n} 份待发送的检查记录`);
         void qc.invalidateQueries({ predicate: (q) => ['my-tasks', 'inspections', 'inspection', 'rectifications', 'dashboard'].includes(String(q.queryKey[0])) });
@@ -21,5 +21,5 @@ export function useOutbox(enabled: boolean) {
     if (navigator.onLine) run();
     window.addEventListener('online', run);
     return () => window.removeEventListener('online', run);
-  }, [enabled, qc, message]);
+  }, [me, qc, message]);
 }
