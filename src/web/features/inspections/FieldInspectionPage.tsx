@@ -571,7 +571,7 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
                   disabled={locked}
                   value={later ? 'later' : 'here'}
                   onChange={(e) => put(e.target.value === 'later' ? null : { image: '' })}
-                  style={{ marginBottom: 6 }}
+                  style={{ marginBottom: 6, display: 'flex', flexWrap: 'wrap', rowGap: 4 }}
                 >
                   <Radio value="here">在本机输入密码签名</Radio>
                   <Radio value="later">在其本人账号签名</Radio>
@@ -581,7 +581,7 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
                 <Input.Password style={{ marginBottom: 6 }} placeholder={`${poolName(uid)}的登录密码`} autoComplete="off" disabled={locked} value={pw[uid]} onChange={(e) => putPassword(uid, e.target.value)} aria-label={`${poolName(uid)}的密码`} />
               )}
               {later ? (
-                <Typography.Text type="secondary">提交后由其在本人账号中“签名确认”</Typography.Text>
+                <div style={{ fontSize: 13, color: '#888' }}>提交后由其在本人账号中“签名确认”</div>
               ) : (
                 !locked || s?.image ? <SignaturePad label={mine ? (me?.name ?? '') : poolName(uid)} value={s?.image || undefined} onChange={(image) => (image ? put({ image }) : mine ? put(null) : put({ image: '' }))} /> : null
               )}

@@ -1,0 +1,139 @@
+import PizZip from 'pizzip';
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
+import { DEMO_PASSWORD } from '../../server/demo/org-data.js';
+
+/**
+ * 现场检查 on a phone (390×844): a station inspector opens a pharmacy task from 我的任务, answers
+ * the checklist with one 不符合 and a photo, loses the network and reloads (the draft survives),
+ * gets both inspectors' and the unit's signatures, orders a rectification, submits, downloads the
+ * 笔录, and later records the 复查 that closes the rectification.
+ */
+let b: BrowserApp;
+beforeAll(async () => {
+  b = await startBrowserApp();
+}, 600_000);
+afterAll(() => b?.close());
+
+const api = (page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).json(), url);
+
+/** Draw a stroke on a signature canvas and confirm it. */
+async function sign(page: Page, box: Locator) {
+  const canvas = box.getByTestId('signature-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const r = (await canvas.boundingBox())!;
+  await page.mouse.move(r.x + 20, r.y + 40);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(r.x + 20 + i * 22, r.y + 40 + (i % 2) * 50, { steps: 4 });
+  await page.mouse.up();
+  await box.getByRole('button', { name: /确认签名/ }).click();
+  await box.getByRole('img', { name: /的签名/ }).waitFor();
+}
+
+async function signAll(page: Page, otherPassword: string) {
+  const inspectors = page.getByTestId('inspector-signature');
+  await sign(page, inspectors.nth(0));
+  const second = inspectors.nth(1);
+  await second.getByText('在本机输入密码签名').click();
+  await second.getByPlaceholder(/的登录密码/).fill(otherPassword);
+  await sign(page, second);
+  const unit = page.getByTestId('unit-signature');
+  await unit.getByLabel('单位签名人姓名').fill('王店长');
+  await unit.getByLabel('单位签名人职务').fill('质量负责人');
+  await sign(page, unit);
+}
+
+it('records a pharmacy inspection offline-safe with signatures, a rectification and its 复查', async () => {
+  const page = await b.loginAs('inspector_cx', { mobile: true });
+  const context = page.context();
+  await page.goto(`${b.url}/my-tasks`);
+  await page.getByTestId('my-task').first().waitFor();
+  const tasks = (await api(page, '/api/my-tasks')).items as { id: number; entityId: number; entityName: string; entityKind: string; inspectors: { id: number; name: string }[] }[];
+  const task = tasks.find((t) => t.entityKind.startsWith('pharmacy') && t.inspectors.length === 2)!;
+  expect(task).toBeTruthy();
+  // The service worker (offline app shell) controls the page before the network goes.
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker?.controller), { timeout: 20_000 }).toBe(true);
+
+  await page.getByTestId('my-task').filter({ hasText: task.entityName }).first().getByRole('link', { name: /现场检查/ }).click();
+  await page.getByTestId('field-inspection').waitFor();
+  await page.waitForURL(/\/inspections\/new\?draft=/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // Checklist: the first item 不符合 with a finding and a photo, the rest 符合.
+  const items = page.getByTestId('checklist-item');
+  await items.first().waitFor();
+  const count = await items.count();
+  expect(count).toBeGreaterThan(3);
+  const bad = items.first();
+  await bad.getByText('不符合', { exact: true }).click();
+  const finding = bad.getByTestId('finding');
+  await finding.getByText('较重', { exact: true }).click();
+  await finding.getByLabel('问题描述').fill('处方药未凭处方销售，现场查见销售记录');
+  const photo = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#c33' } }).jpeg().toBuffer();
+  await bad.getByLabel('添加现场照片').setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await bad.getByTestId('draft-photo').waitFor();
+  await page.getByRole('button', { name: /其余未填项均为/ }).click();
+  await page.getByLabel('检查情况').fill('现场检查处方药销售情况');
+  await expect.poll(() => page.getByTestId('draft-status').textContent()).toContain('已保存在本机');
+
+  // No network: reload the page, then find the draft in the list of drafts on this phone.
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('field-inspection').waitFor();
+  await page.getByTestId('draft-status').getByText('离线').waitFor();
+  await page.goto(`${b.url}/inspections/new`);
+  const list = page.getByTestId('draft-list');
+  await list.getByText(task.entityName).waitFor();
+  await list.getByRole('button', { name: /继续填写/ }).first().click();
+  await page.getByTestId('field-inspection').waitFor();
+  expect(await page.getByLabel('检查情况').inputValue()).toBe('现场检查处方药销售情况');
+  expect(await page.getByTestId('finding').getByLabel('问题描述').inputValue()).toContain('处方药未凭处方销售');
+  await page.getByTestId('draft-photo').waitFor();
+
+  // Back online: order a rectification, sign (the second inspector with their password on this phone), submit.
+  await context.setOffline(false);
+  await page.getByLabel('添加处置措施').click();
+  await page.locator('.ant-select-item-option', { hasText: '责令限期整改' }).click();
+  await page.getByTestId('measure').getByText('责令限期整改').waitFor();
+  await signAll(page, DEMO_PASSWORD);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.getByRole('button', { name: /提交检查记录/ }).click();
+  await page.waitForURL(/\/inspections\/\d+$/);
+  const id = Number(new URL(page.url()).pathname.split('/').pop());
+  const rec = await api(page, `/api/inspections/${id}`);
+  expect(rec.status).toBe('done');
+  expect(rec.signatures).toHaveLength(3);
+  expect(rec.findings).toHaveLength(1);
+  expect(rec.files.length).toBe(1);
+  expect(rec.rectifications).toHaveLength(1);
+  await page.getByTestId('measure-view').getByText(/文书编号/).waitFor();
+  await page.getByTestId('rectification-view').getByText('整改中').waitFor();
+  // The task is done: it leaves 我的任务.
+  expect(((await api(page, '/api/my-tasks')).items as { id: number }[]).some((t) => t.id === task.id)).toBe(false);
+
+  // The 笔录 as .docx names the unit and the finding.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /现场检查笔录/ }).click()]);
+  const zip = new PizZip(await readFile((await dl.path())!));
+  const xml = zip.file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
+  expect(xml).toContain(task.entityName);
+  expect(xml).toContain('处方药未凭处方销售');
+
+  // Later: the 复查 closes the rectification.
+  await page.getByRole('button', { name: /复\s*查/ }).click();
+  await page.getByTestId('field-inspection').waitFor();
+  await page.getByTestId('recheck-rectification').getByText('已整改，销号').click();
+  await page.getByRole('button', { name: /其余未填项均为/ }).click();
+  await page.getByLabel('检查情况').fill('复查：已按要求整改');
+  await signAll(page, DEMO_PASSWORD);
+  await page.getByRole('button', { name: /提交检查记录/ }).click();
+  await page.waitForURL((u) => /\/inspections\/\d+$/.test(u.pathname) && !u.pathname.endsWith(`/${id}`));
+  const orig = await api(page, `/api/inspections/${id}`);
+  expect(orig.rectifications[0].status).toBe('closed');
+
+  // The unit's file shows both inspections.
+  await page.goto(`${b.url}/entities/${task.entityId}`);
+  await page.getByTestId('entity-timeline').getByText('复查：已按要求整改').waitFor();
+}, 300_000);
