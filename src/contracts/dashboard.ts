@@ -94,5 +94,17 @@ export const dashboard = z.object({
   tasks: z.array(taskItem).nullable(),
   staffing: z.array(staffingItem).nullable(),
   tips: dashboardTips.nullable(),
+  /** Field work of the caller: inspections due today / overdue, records awaiting their signature, overdue rectifications in their area. */
+  inspections: z
+    .object({
+      dueToday: z.number(),
+      overdue: z.number(),
+      awaitingMySignature: z.number(),
+      overdueRectifications: z.number(),
+      /** Overdue rectifications per station (most first). */
+      overdueByStation: z.array(z.object({ stationId: z.number(), stationName: z.string(), count: z.number(), maxDaysOverdue: z.number() })),
+    })
+    .nullable()
+    .optional(),
 });
 export type Dashboard = z.infer<typeof dashboard>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './calendar.js';
-import { id } from './fields.js';
+import { id, idParam } from './fields.js';
 import { recordVersion } from './versions.js';
 import { storedFile } from './files.js';
 
@@ -263,9 +263,9 @@ export const listInspectionsQuery = z.object({
   status: z.enum(INSPECTION_STATUS_KEYS).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  inspectorId: id.optional(),
-  stationId: id.optional(),
-  entityId: id.optional(),
+  inspectorId: idParam.optional(),
+  stationId: idParam.optional(),
+  entityId: idParam.optional(),
   /** findings: with at least one problem; clean: none. */
   result: z.enum(['findings', 'clean']).optional(),
   openRectifications: z.enum(['true', 'false']).optional(),
@@ -295,8 +295,8 @@ export type InspectionListItem = z.infer<typeof inspectionListItem>;
 export const listRectificationsQuery = z.object({
   status: z.enum(RECTIFICATION_STATUS_KEYS).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  stationId: id.optional(),
-  entityId: id.optional(),
+  stationId: idParam.optional(),
+  entityId: idParam.optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -9,13 +9,13 @@ import { currentCampaign } from '../campaigns/public.js';
  * else the bundled default): an answer to an item the checklist lacks, a duplicate or a missing one
  * is refused; every 不符合 must come with a finding for that item. Returns the checklist's key.
  */
-export async function checkAnswers(ctx: Ctx, input: RecordInspectionInput, entityKind: string): Promise<string | null> {
+export async function checkAnswers(ctx: Ctx, input: RecordInspectionInput, entityKind: string, deviceLevel?: '1' | '2' | '3' | null): Promise<string | null> {
   if (!input.answers) {
     if (input.findings?.some((f) => f.itemKey)) throw invalid('问题对应的检查项须有检查结果', [{ path: 'answers', message: '请填写检查表' }]);
     return null;
   }
   const def = input.campaignId ? (await currentCampaign(ctx.db, input.campaignId)).definition : null;
-  const checklist = checklistFor(def, entityKind);
+  const checklist = checklistFor(def, entityKind, deviceLevel ?? undefined);
   if (input.checklistKey && input.checklistKey !== checklist.key) {
     throw invalid(`该单位适用的检查表为“${checklist.label}”`, [{ path: 'checklistKey', message: `应为“${checklist.label}”` }]);
   }

@@ -5,7 +5,7 @@ import { rows } from '../../../core/sql.js';
 import { inspectionFilter, LIST_COLUMNS, presentListRows } from '../list-query.js';
 
 /** 检查记录: recorded inspections in the caller's area, newest first, with filters. */
-export async function listInspections(ctx: Ctx, q: ListInspectionsQuery) {
+export async function listInspections(ctx: Ctx, q: ListInspectionsQuery & { page?: number; pageSize?: number }) {
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
   const where = inspectionFilter(ctx, q);

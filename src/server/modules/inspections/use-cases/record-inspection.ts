@@ -45,12 +45,13 @@ export async function recordInspection(ctx: Ctx, input: RecordInspectionInput): 
   let stationId: number;
   let entityId: number;
   let entityKind: string;
+  let deviceLevel: '1' | '2' | '3' | null;
   let kind: InspectionKind;
   if (input.planTaskId) {
     // The task's planned inspection (created when its plan was published) is what gets recorded.
-    const [t] = await rows<{ id: number; status: InspectionStatus; entity_id: number; entity_kind: string; jurisdiction_id: number; path: string }>(
+    const [t] = await rows<{ id: number; status: InspectionStatus; entity_id: number; entity_kind: string; device_level: '1' | '2' | '3' | null; jurisdiction_id: number; path: string }>(
       ctx.db,
-      sql`select i.id, i.status, i.entity_id, e.kind as entity_kind, i.jurisdiction_id, j.path from inspections i join jurisdictions j on j.id = i.jurisdiction_id
+      sql`select i.id, i.status, i.entity_id, e.kind as entity_kind, e.device_level, i.jurisdiction_id, j.path from inspections i join jurisdictions j on j.id = i.jurisdiction_id
           join entities e on e.id = i.entity_id where i.plan_task_id = ${input.planTaskId} order by i.id desc limit 1`,
     );
     if (!t || !pathInScope(ctx.actor, t.path)) throw notFound('计划任务');
@@ -58,20 +59,22 @@ export async function recordInspection(ctx: Ctx, input: RecordInspectionInput): 
     stationId = t.jurisdiction_id;
     entityId = t.entity_id;
     entityKind = t.entity_kind;
+    deviceLevel = t.device_level;
     kind = 'plan';
   } else {
-    const [e] = await rows<{ id: number; kind: string; jurisdiction_id: number; path: string }>(
+    const [e] = await rows<{ id: number; kind: string; device_level: '1' | '2' | '3' | null; jurisdiction_id: number; path: string }>(
       ctx.db,
-      sql`select e.id, e.kind, e.jurisdiction_id, j.path from entities e join jurisdictions j on j.id = e.jurisdiction_id where e.id = ${input.entityId!}`,
+      sql`select e.id, e.kind, e.device_level, e.jurisdiction_id, j.path from entities e join jurisdictions j on j.id = e.jurisdiction_id where e.id = ${input.entityId!}`,
     );
     if (!e || !pathInScope(ctx.actor, e.path)) throw notFound('检查对象');
     stationId = e.jurisdiction_id;
     entityId = e.id;
     entityKind = e.kind;
+    deviceLevel = e.device_level;
     kind = input.kind && input.kind !== 'plan' ? input.kind : 'special';
   }
   await assertInspectorPool(ctx.db, stationId, input.inspectorIds);
-  const checklistKey = await checkAnswers(ctx, input, entityKind);
+  const checklistKey = await checkAnswers(ctx, input, entityKind, deviceLevel);
   checkMeasures(input.measures);
   if (input.recheckOf) {
     const [orig] = await rows<{ entity_id: number }>(ctx.db, sql`select entity_id from inspections where id = ${input.recheckOf}`);

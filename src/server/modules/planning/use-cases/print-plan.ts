@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ENTITY_KIND_LABELS } from '../../../../contracts/entity-kinds.js';
 import { html, rawHtml } from '../../../../contracts/html.js';
 import { INSPECTION_STATUSES, PLAN_STATUSES } from '../../../../contracts/plans.js';
@@ -9,12 +8,8 @@ import { beijingDateTime } from '../../../../contracts/calendar.js';
 
 const kindLabel = (k: string) => (ENTITY_KIND_LABELS as Record<string, string>)[k] ?? k;
 
-/**
- * The print button's only script. The app's Content-Security-Policy allows no inline script, so the
- * print route sends `PRINT_CSP`, which allows exactly this script by its hash and nothing else.
- */
-const PRINT_SCRIPT = "document.getElementById('print').addEventListener('click', () => window.print());";
-export const PRINT_CSP = `default-src 'none'; script-src 'sha256-${createHash('sha256').update(PRINT_SCRIPT).digest('base64')}'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+export { PRINT_CSP } from '../../../core/print.js';
+import { PRINT_SCRIPT } from '../../../core/print.js';
 
 /** A printable HTML view of a plan: per station, its tasks, then its coverage table. */
 export async function printPlan(ctx: Ctx, planId: number, stationId?: number): Promise<string> {
