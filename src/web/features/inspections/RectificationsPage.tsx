@@ -137,14 +137,14 @@ function EvidenceDialog({ r, onClose }: { r: RectificationView | null; onClose: 
       title={`提交整改材料：${r?.entityName ?? ''}`}
       okText="提交"
       cancelText="返回"
-      okButtonProps={{ disabled: !note.trim() }}
+      okButtonProps={{ disabled: !file }}
       confirmLoading={busy}
       destroyOnHidden
       onCancel={onClose}
       onOk={async () => {
         setBusy(true);
         try {
-          await inspectionsApi.submitEvidence(r!.id, file, note.trim());
+          await inspectionsApi.submitEvidence(r!.id, file!, note.trim());
           message.success('整改材料已提交');
           setNote('');
           setFile(null);
@@ -159,7 +159,7 @@ function EvidenceDialog({ r, onClose }: { r: RectificationView | null; onClose: 
     >
       <Input.TextArea rows={3} maxLength={1000} showCount value={note} onChange={(e) => setNote(e.target.value)} placeholder="整改情况说明" aria-label="整改情况说明" />
       <div style={{ marginTop: 8 }}>
-        <Typography.Text type="secondary">整改照片或材料（JPG/PNG/PDF/DOCX）：</Typography.Text>
+        <Typography.Text type="secondary">整改照片或材料（JPG/PNG/PDF/DOCX，必填）：</Typography.Text>
         <input type="file" accept="image/*,.pdf,.docx" aria-label="整改材料文件" onChange={(e) => setFile(e.target.files?.[0] ?? null)} style={{ maxWidth: '100%' }} />
       </div>
     </Modal>

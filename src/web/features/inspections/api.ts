@@ -45,13 +45,14 @@ export const inspectionsApi = {
   documentUrl: (id: number, doc: DocumentKind) => `/api/inspections/${id}/documents/${doc}`,
   printUrl: (id: number) => `/api/inspections/${id}/print`,
   rectifications: (f: { status?: string; overdue?: boolean; stationId?: number; pageSize?: number }) => api<Paged<RectificationView>>(`/api/rectifications${qs(f)}`),
-  submitEvidence: (id: number, file: File | null, note: string) => {
+  submitEvidence: (id: number, file: File, note: string) => {
     const form = new FormData();
-    form.append('note', note);
-    if (file) form.append('file', file, file.name);
+    if (note) form.append('note', note);
+    form.append('file', file, file.name);
     return api<RectificationView>(`/api/rectifications/${id}/evidence`, { form });
   },
   extend: (id: number, deadline: string, reason: string, version: number) => api<RectificationView>(`/api/rectifications/${id}/extend`, { body: { deadline, reason, version } }),
+  today: () => api<{ today: string; dueToday: InspectionListItem[]; overdue: InspectionListItem[]; awaitingMySignature: InspectionListItem[] }>('/api/inspections/today'),
   publication: (from?: string, to?: string) => api<PublicationItem[]>(`/api/inspections/publication${qs({ from, to })}`),
   publicationExportUrl: (from?: string, to?: string) => `/api/inspections/publication/export${qs({ from, to })}`,
 };

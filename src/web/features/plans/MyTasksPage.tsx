@@ -6,6 +6,7 @@ import { ENTITY_KIND_LABELS } from '../../../contracts/entity-kinds.js';
 import type { MyTask } from '../../../contracts/plans.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { plansApi } from './api.js';
+import { inspectionsApi } from '../inspections/api.js';
 import { RecordDrawer } from '../inspections/RecordDrawer.js';
 
 /**
@@ -15,6 +16,8 @@ import { RecordDrawer } from '../inspections/RecordDrawer.js';
 export default function MyTasksPage() {
   const q = useQuery({ queryKey: ['my-tasks'], queryFn: plansApi.myTasks });
   const [recording, setRecording] = useState<MyTask | null>(null);
+  const todayQ = useQuery({ queryKey: ['inspections', 'today'], queryFn: inspectionsApi.today });
+  const awaiting = todayQ.data?.awaitingMySignature ?? [];
   const items = q.data?.items ?? [];
   const overdue = items.filter((t) => t.overdue).length;
   const today = items.filter((t) => t.dueToday).length;
@@ -26,6 +29,20 @@ export default function MyTasksPage() {
         </Typography.Text>
         {q.data && q.data.total > items.length && <Alert type="info" showIcon style={{ marginTop: 8 }} message={`只列出最早到期的 ${items.length} 项`} />}
       </Card>
+      {awaiting.length > 0 && (
+        <Card size="small" title="待我签名确认" data-testid="awaiting-my-signature">
+          {awaiting.map((r) => (
+            <div key={r.id} style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center', padding: '4px 0' }}>
+              <span style={{ wordBreak: 'break-all' }}>
+                {r.entityName} <span style={{ color: '#888', fontSize: 12 }}>{r.date}</span>
+              </span>
+              <Link to={`/inspections/${r.id}`}>
+                <Button size="small" type="primary">签名确认</Button>
+              </Link>
+            </div>
+          ))}
+        </Card>
+      )}
       {q.isError && <Alert type="error" showIcon message={(q.error as Error).message} />}
       <ItemList
         loading={q.isLoading}
