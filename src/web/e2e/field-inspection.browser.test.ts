@@ -33,6 +33,19 @@ async function sign(page: Page, box: Locator) {
   await box.getByRole('img', { name: /的签名/ }).waitFor();
 }
 
+/** Submit the form and wait for the record's page; a refusal fails with the message shown. */
+async function submit(page: Page, notId?: number) {
+  await page.getByRole('button', { name: /提交检查记录/ }).click();
+  const refused = page.locator('.ant-message-error, .ant-message-warning');
+  await Promise.race([
+    page.waitForURL((u) => /\/inspections\/\d+$/.test(u.pathname) && !u.pathname.endsWith(`/${notId}`)),
+    refused.waitFor().then(async () => {
+      throw new Error(`submit refused: ${await refused.textContent()}`);
+    }),
+  ]);
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
+
 async function signAll(page: Page, otherPassword: string) {
   const inspectors = page.getByTestId('inspector-signature');
   await sign(page, inspectors.nth(0));
@@ -51,7 +64,7 @@ it('records a pharmacy inspection offline-safe with signatures, a rectification 
   const context = page.context();
   await page.goto(`${b.url}/my-tasks`);
   await page.getByTestId('my-task').first().waitFor();
-  const tasks = (await api(page, '/api/my-tasks')).items as { id: number; entityId: number; entityName: string; entityKind: string; inspectors: { id: number; name: string }[] }[];
+  const tasks = (await api(page, '/api/my-tasks')).items as { id: number; entityId: number; entityName: string; entityKind: string; stationId: number; inspectors: { id: number; name: string }[] }[];
   const task = tasks.find((t) => t.entityKind.startsWith('pharmacy') && t.inspectors.length === 2)!;
   expect(task).toBeTruthy();
   // The service worker (offline app shell) controls the page before the network goes.
@@ -98,11 +111,17 @@ it('records a pharmacy inspection offline-safe with signatures, a rectification 
   await page.getByLabel('添加处置措施').click();
   await page.locator('.ant-select-item-option', { hasText: '责令限期整改' }).click();
   await page.getByTestId('measure').getByText('责令限期整改').waitFor();
+  // The drawn partner has no login in the demo data: the station head (a demo account) stands in.
+  const me = await api(page, '/api/auth/me');
+  const partner = task.inspectors.find((p) => p.id !== me.id)!;
+  const head = ((await api(page, `/api/people?jurisdictionId=${task.stationId}&pageSize=200`)).items as { id: number; username: string; displayName: string }[]).find((p) => p.username === 'head_cx')!;
+  await page.locator('.ant-select-selection-item', { hasText: partner.name }).locator('.ant-select-selection-item-remove').click();
+  await page.getByLabel('检查人员').fill(head.displayName);
+  await page.locator('.ant-select-item-option', { hasText: head.displayName }).click();
+  await page.getByTestId('inspector-signature').filter({ hasText: head.displayName }).waitFor();
   await signAll(page, DEMO_PASSWORD);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.getByRole('button', { name: /提交检查记录/ }).click();
-  await page.waitForURL(/\/inspections\/\d+$/);
-  const id = Number(new URL(page.url()).pathname.split('/').pop());
+  const id = await submit(page);
   const rec = await api(page, `/api/inspections/${id}`);
   expect(rec.status).toBe('done');
   expect(rec.signatures).toHaveLength(3);
@@ -128,8 +147,7 @@ it('records a pharmacy inspection offline-safe with signatures, a rectification 
   await page.getByRole('button', { name: /其余未填项均为/ }).click();
   await page.getByLabel('检查情况').fill('复查：已按要求整改');
   await signAll(page, DEMO_PASSWORD);
-  await page.getByRole('button', { name: /提交检查记录/ }).click();
-  await page.waitForURL((u) => /\/inspections\/\d+$/.test(u.pathname) && !u.pathname.endsWith(`/${id}`));
+  await submit(page, id);
   const orig = await api(page, `/api/inspections/${id}`);
   expect(orig.rectifications[0].status).toBe('closed');
 

@@ -27,6 +27,7 @@ async function newDraft(p: { taskId?: number; entityId?: number; recheckOf?: num
   let inspectorIds: number[] = [];
   let kind: InspectionKind = 'special';
   let openRectifications: FieldDraft['openRectifications'] = [];
+  let stationId: number;
   if (p.taskId) {
     const mine = await api<{ items: MyTask[] }>('/api/my-tasks');
     const t = mine.items.find((x) => x.id === p.taskId);
@@ -36,6 +37,7 @@ async function newDraft(p: { taskId?: number; entityId?: number; recheckOf?: num
     kind = 'plan';
     inspectorIds = t.inspectors.map((i) => i.id);
     pool = t.inspectors;
+    stationId = t.stationId;
     campaignId = await api<{ campaignId: number }>(`/api/plans/${t.planId}`).then((x) => x.campaignId).catch(() => undefined);
   } else {
     let orig: Inspection | undefined;
@@ -50,9 +52,11 @@ async function newDraft(p: { taskId?: number; entityId?: number; recheckOf?: num
     const e = await api<EntityDetail>(`/api/entities/${orig?.entityId ?? p.entityId}`);
     entityId = e.id;
     entityName = e.name;
-    const people = await api<{ items: { id: number; displayName: string; role: string; active?: boolean }[] }>(`/api/people?jurisdictionId=${e.jurisdictionId}&pageSize=200`).catch(() => ({ items: [] }));
-    pool = [...pool, ...people.items.filter((x) => (x.role === 'inspector' || x.role === 'station_head') && x.active !== false).map((x) => ({ id: x.id, name: x.displayName }))];
+    stationId = e.jurisdictionId;
   }
+  // The station's inspectors may stand in for those drawn (illness, recusal on site).
+  const people = await api<{ items: { id: number; displayName: string; role: string; active?: boolean }[] }>(`/api/people?jurisdictionId=${stationId}&pageSize=200`).catch(() => ({ items: [] }));
+  pool = [...pool, ...people.items.filter((x) => (x.role === 'inspector' || x.role === 'station_head') && x.active !== false).map((x) => ({ id: x.id, name: x.displayName }))];
   const sheet = await inspectionsApi.checklist(entityId, campaignId).catch(() => undefined);
   return {
     clientId: crypto.randomUUID(),
@@ -81,6 +85,29 @@ async function newDraft(p: { taskId?: number; entityId?: number; recheckOf?: num
     state: 'editing',
     updatedAt: Date.now(),
   };
+}
+
+/** Drafts being opened, by target: a second open of the same target (a re-render) waits for the first. */
+const opening = new Map<string, Promise<FieldDraft>>();
+
+/** The unsent draft of the same task / unit / 复查 if this phone has one, else a new one (saved at once). */
+function openDraft(p: { taskId?: number; entityId?: number; recheckOf?: number }, resumed: () => void): Promise<FieldDraft> {
+  const k = JSON.stringify(p);
+  let run = opening.get(k);
+  if (!run) {
+    run = (async () => {
+      const mine = (await drafts.list()).find((d) => d.state === 'editing' && (p.taskId ? d.planTaskId === p.taskId : !d.planTaskId && (p.recheckOf ? d.recheckOf === p.recheckOf : d.entityId === p.entityId && !d.recheckOf)));
+      if (mine) {
+        resumed();
+        return mine;
+      }
+      const d = await newDraft(p);
+      await drafts.save(d);
+      return d;
+    })().finally(() => opening.delete(k));
+    opening.set(k, run);
+  }
+  return run;
 }
 
 function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
@@ -148,15 +175,7 @@ export default function FieldInspectionPage() {
         return d;
       }
       if (!taskId && !entityId && !recheckOf) return null;
-      // Resume an unsent draft of the same unit and task instead of starting over.
-      const mine = (await drafts.list()).find((d) => d.state === 'editing' && (taskId ? d.planTaskId === taskId : !d.planTaskId && (recheckOf ? d.recheckOf === recheckOf : d.entityId === entityId && !d.recheckOf)));
-      if (mine) {
-        message.info('已恢复本机保存的草稿');
-        return mine;
-      }
-      const d = await newDraft({ taskId, entityId, recheckOf });
-      await drafts.save(d);
-      return d;
+      return openDraft({ taskId, entityId, recheckOf }, () => message.info('已恢复本机保存的草稿'));
     })()
       .then((d) => {
         if (!live) return;
@@ -377,6 +396,7 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
           <Select
             mode="multiple"
             style={{ width: '100%' }}
+            optionFilterProp="label"
             disabled={locked}
             value={v.inspectorIds}
             onChange={(ids) => set({ inspectorIds: ids })}

@@ -35,7 +35,7 @@ export default function RectificationsPage() {
     <Space wrap size={4}>
       {r.actions.includes('submit_evidence') && <Button size="small" onClick={() => setEvidenceFor(r)}>提交整改材料</Button>}
       {r.actions.includes('extend') && <Button size="small" onClick={() => setExtendFor(r)}>延期</Button>}
-      {r.actions.includes('close') && (
+      {r.status !== 'closed' && r.actions.length > 0 && (
         <Link to={`/inspections/new?recheckOf=${r.inspectionId}`}>
           <Button size="small" type="primary">复查</Button>
         </Link>
