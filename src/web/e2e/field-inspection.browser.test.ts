@@ -155,3 +155,57 @@ it('records a pharmacy inspection offline-safe with signatures, a rectification 
   await page.goto(`${b.url}/entities/${task.entityId}`);
   await page.getByTestId('entity-timeline').getByText('复查：已按要求整改').waitFor();
 }, 300_000);
+
+it('a record submitted offline waits as 待发送, goes out when the network is back, and the partner signs in their own account', async () => {
+  const page = await b.loginAs('inspector_cx', { mobile: true });
+  const context = page.context();
+  await page.goto(`${b.url}/my-tasks`);
+  await page.getByTestId('my-task').first().waitFor();
+  const tasks = (await api(page, '/api/my-tasks')).items as { id: number; entityName: string; stationId: number; inspectors: { id: number; name: string }[] }[];
+  const task = tasks[0];
+  const me = await api(page, '/api/auth/me');
+  const head = ((await api(page, `/api/people?jurisdictionId=${task.stationId}&pageSize=200`)).items as { id: number; username: string; displayName: string }[]).find((p) => p.username === 'head_cx')!;
+  await page.goto(`${b.url}/inspections/new?taskId=${task.id}`);
+  await page.getByTestId('field-inspection').waitFor();
+  await page.waitForURL(/draft=/);
+  // Only this inspector stays; the station head joins (Backspace takes the last chosen person off).
+  expect(task.inspectors.map((p) => p.id)).toEqual([me.id, expect.any(Number)]);
+  await page.getByLabel('检查人员').focus();
+  await page.keyboard.press('Backspace');
+  await page.locator('.ant-select-selection-item', { hasText: task.inspectors[1].name }).waitFor({ state: 'detached' });
+  await page.getByLabel('检查人员').fill(head.displayName);
+  await page.locator('.ant-select-item-option', { hasText: head.displayName }).click();
+  if (await page.getByRole('button', { name: /其余未填项均为/ }).count()) await page.getByRole('button', { name: /其余未填项均为/ }).click();
+  await page.getByLabel('检查情况').fill('未发现问题');
+  const inspectors = page.getByTestId('inspector-signature');
+  await sign(page, inspectors.nth(0));
+  // The head signs later in their own account (the default for another inspector).
+  await inspectors.nth(1).getByText('提交后由其在本人账号中').waitFor();
+  const unit = page.getByTestId('unit-signature');
+  await unit.getByLabel('单位签名人姓名').fill('李药师');
+  await sign(page, unit);
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: /保存待发送/ }).click();
+  await page.getByText('检查记录待发送').waitFor();
+  const sentBefore = await page.evaluate(() => navigator.onLine);
+  expect(sentBefore).toBe(false);
+  await context.setOffline(false);
+  await page.waitForURL(/\/inspections\/\d+$/, { timeout: 30_000 });
+  const id = Number(new URL(page.url()).pathname.split('/').pop());
+  const rec = await api(page, `/api/inspections/${id}`);
+  expect(rec.status).toBe('draft');
+  expect(rec.awaitingSignatures.map((p: { id: number }) => p.id)).toEqual([head.id]);
+  await page.getByTestId('awaiting-signatures').getByText(head.displayName).waitFor();
+
+  // The head finds it on 我的任务 and confirms with their own drawn signature.
+  const hp = await b.loginAs('head_cx', { mobile: true });
+  await hp.goto(`${b.url}/my-tasks`);
+  await hp.getByTestId('awaiting-my-signature').getByRole('link').filter({ hasText: '签名确认' }).first().click();
+  await hp.waitForURL(new RegExp(`/inspections/${id}$`));
+  await hp.getByTestId('awaiting-signatures').getByRole('button', { name: /签名确认/ }).click();
+  await sign(hp, hp.locator('.ant-modal'));
+  await hp.locator('.ant-modal').getByRole('button', { name: /提交签名/ }).click();
+  await hp.getByText('已签名确认').waitFor();
+  await expect.poll(async () => (await api(hp, `/api/inspections/${id}`)).status).toBe('done');
+}, 300_000);

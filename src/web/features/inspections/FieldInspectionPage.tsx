@@ -160,7 +160,13 @@ export default function FieldInspectionPage() {
     [message, navigate],
   );
 
+  // The draft on screen: when the address takes its id (after it was opened), it is not read back
+  // from the phone again, which would drop what was typed meanwhile.
+  const current = useRef<string | null>(null);
+  current.current = draft?.clientId ?? null;
+
   useEffect(() => {
+    if (draftId && current.current === draftId) return;
     let live = true;
     setError(null);
     (async () => {

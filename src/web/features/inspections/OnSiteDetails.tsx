@@ -174,7 +174,7 @@ export function OnSiteDetails({ r }: { r: Inspection }) {
       <Modal
         open={signing}
         title="签名确认"
-        okText="确认签名"
+        okText="提交签名"
         cancelText="返回"
         okButtonProps={{ disabled: !image }}
         confirmLoading={busy}
