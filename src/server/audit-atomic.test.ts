@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../contracts/credit-code.js';
@@ -85,6 +86,33 @@ async function recordedInspection() {
   const rec = await ok(await api('inspector_cx').post('/api/inspections', { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i: any) => i.id) }));
   return { ...rec, inspectorIds: task.inspectors.map((i: any) => i.id) as number[] };
 }
+/** An on-site inspection of a 创新所 unit by inspector_cx and head_cx: signed by both (complete) or by inspector_cx only (待签名). */
+async function onSiteInspection(complete: boolean, measures: unknown[] = []) {
+  const png = `data:image/png;base64,${(await sharp({ create: { width: 20, height: 10, channels: 4, background: '#000' } }).png().toBuffer()).toString('base64')}`;
+  const people = await rows(sql`select id, username from users where username in ('inspector_cx','head_cx')`);
+  const id = (u: string) => people.find((p) => p.username === u).id as number;
+  const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id desc limit 1 offset ${seq++}`);
+  const signatures = [
+    { signer: 'inspector', userId: id('inspector_cx'), image: png },
+    { signer: 'unit', name: '店长', image: png },
+    ...(complete ? [{ signer: 'inspector', userId: id('head_cx'), password: 'demo1234', image: png }] : []),
+  ];
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const deadline = new Date(Date.now() + 8 * 3600_000 + 10 * 86_400_000).toISOString().slice(0, 10);
+  const res = await ok(
+    await api('inspector_cx').post('/api/inspections', {
+      entityId: e.id,
+      kind: 'special',
+      date: today,
+      inspectorIds: [id('inspector_cx'), id('head_cx')],
+      findings: measures.length ? [{ severity: 'general', description: '进货查验记录不全' }] : [],
+      measures: (measures as { kind: string }[]).map((m) => (m.kind === 'rectify' ? { ...m, deadline } : m)),
+      signatures,
+    }),
+  );
+  return { ...res, png, headId: id('head_cx') };
+}
+
 async function peopleSheet(username: string) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('人员');
@@ -250,6 +278,38 @@ const EXAMPLES: Record<string, Example> = {
     prepare: async () => {
       const rec = await recordedInspection();
       return { url: `/api/inspections/${rec.id}/withdraw`, payload: { reason: '录错对象', version: rec.version } };
+    },
+  },
+  'POST /api/inspections/:id/sign': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const rec = await onSiteInspection(false);
+      return { url: `/api/inspections/${rec.id}/sign`, payload: { userId: rec.headId, password: 'demo1234', image: rec.png } };
+    },
+  },
+  'POST /api/inspections/:id/files': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const rec = await onSiteInspection(true);
+      const m = multipartFile('file', '现场.jpg', await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } }).jpeg().toBuffer(), 'image/jpeg');
+      return { url: `/api/inspections/${rec.id}/files`, payload: m.payload, headers: m.headers };
+    },
+  },
+  'POST /api/rectifications/:id/evidence': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const rec = await onSiteInspection(true, [{ kind: 'rectify' }]);
+      const m = multipartFile('file', '整改.jpg', await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } }).jpeg().toBuffer(), 'image/jpeg', { note: '已整改' });
+      return { url: `/api/rectifications/${rec.rectifications[0].id}/evidence`, payload: m.payload, headers: m.headers };
+    },
+  },
+  'POST /api/rectifications/:id/extend': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const rec = await onSiteInspection(true, [{ kind: 'rectify' }]);
+      const r = rec.rectifications[0];
+      const later = new Date(Date.parse(r.deadline) + 30 * 86_400_000).toISOString().slice(0, 10);
+      return { url: `/api/rectifications/${r.id}/extend`, payload: { deadline: later, reason: '疫情停业', version: r.version } };
     },
   },
   'POST /api/inspections/:id/cancel': { who: 'inspector_cx', prepare: async () => ({ url: `/api/inspections/${(await publishedTask()).inspectionId}/cancel`, payload: { reason: '停业' } }) },

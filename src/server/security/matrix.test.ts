@@ -58,6 +58,7 @@ const ID_KINDS: Record<string, string> = {
   inspections: 'inspection',
   'inspector-conflicts': 'conflict',
   files: 'file',
+  rectifications: 'rectification',
 };
 /** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
 const PARAM_KINDS: Record<string, string | { value: string }> = {
@@ -68,6 +69,7 @@ const PARAM_KINDS: Record<string, string | { value: string }> = {
   version: { value: '1' },
   key: { value: 'share-combined' }, // a reading of the campaign's definition, not a record
   year: { value: '2026' }, // a year of the holiday calendar: shared reference data, no one's area
+  doc: { value: 'record' }, // which document of an inspection (笔录)
 };
 /** Routes whose parameter is shared reference data, the same for everyone. */
 const UNSCOPED = new Set(['GET /api/campaign-templates/:code']);
@@ -97,10 +99,12 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/inspections/:id/cancel': { reason: '越权取消' },
     'PUT /api/inspections/:id': { date: '2026-01-05', inspectorIds: [1, 2], reason: '越权修改', version: 1 },
     'POST /api/inspections/:id/withdraw': { reason: '越权撤回', version: 1 },
+    'POST /api/inspections/:id/sign': { image: `data:image/png;base64,${png.toString('base64')}` },
+    'POST /api/rectifications/:id/extend': { deadline: '2099-01-01', reason: '越权延期', version: 1 },
     'DELETE /api/inspector-conflicts/:id': undefined,
     'PUT /api/calendar/:year': { holidays: [{ date: '2026-01-01', name: '越权修改' }], workdays: [], version: 1 },
   };
-  if (key.endsWith('/evidence') || key === 'POST /api/tips/:id/photos') {
+  if (key.endsWith('/evidence') || key.endsWith('/files') || key === 'POST /api/tips/:id/photos') {
     const m = multipartFile('file', 'x.png', png, 'image/png');
     return { payload: m.payload, headers: m.headers };
   }
@@ -168,6 +172,9 @@ beforeAll(async () => {
   const photo8 = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer();
   const staged = await stageUpload(xlCtx, { data: photo8, type: 'png', fileName: '兴隆所现场照片.png' });
   const stored = await db.db.transaction((tx) => attachStaged(tx, xlCtx, staged, { recordType: 'matrix-tip', recordId: tip.id, jurisdictionId: xl.station }));
+  const measure = await one(sql`insert into inspection_measures (inspection_id, jurisdiction_id, kind, deadline) values (${task.inspection}, ${xl.station}, 'rectify', '2099-01-01') returning id`);
+  const rectification = await one(sql`insert into rectifications (inspection_id, measure_id, entity_id, jurisdiction_id, deadline)
+      select ${task.inspection}, ${measure.id}, entity_id, ${xl.station}, '2099-01-01' from inspections where id = ${task.inspection} returning id`);
   const conflict = await one(sql`insert into inspector_conflicts (user_id, entity_id, jurisdiction_id, reason) values (${xl.id}, ${entity.id}, ${xl.station}, '兴隆所回避') returning id`);
   rec = {
     jurisdiction: at(xl.station),
@@ -184,6 +191,7 @@ beforeAll(async () => {
     inspection: at(task.inspection),
     conflict: at(conflict.id, '兴隆所回避'),
     file: at(stored.id, '兴隆所现场照片', xl.id),
+    rectification: at(rectification.id),
   };
   const names = [...Object.values(await otherCountyPeople(db)), 'head_cx', 'inspector_cx', 'coordinator', 'informant', 'viewer', 'leader', 'office', 'dept', 'enforcer'];
   people = [];

@@ -11,6 +11,7 @@ import { MENU } from '../../app/menu.js';
 import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { CampaignCard, DeadlineList, StaffingCard } from './DashboardCards.js';
+import { FieldWorkCard } from './FieldWorkCard.js';
 
 const TASK_COLORS = { todo: 'default', doing: 'processing', done: 'success', blocked: 'error' } as const;
 const TIP_COLORS = { submitted: 'gold', accepted: 'blue', rejected: 'default', forwarded: 'green' } as const;
@@ -53,6 +54,11 @@ export default function HomePage() {
           {(d.tips?.mode === 'review' || d.tasks || d.deadlines) && (
             <Col xs={24} lg={12}>
               <TodoCard d={d} />
+            </Col>
+          )}
+          {d.inspections && (d.inspections.dueToday + d.inspections.overdue + d.inspections.awaitingMySignature + d.inspections.overdueRectifications > 0) && (
+            <Col xs={24} lg={12}>
+              <FieldWorkCard f={d.inspections} />
             </Col>
           )}
           {d.tips?.mode === 'mine' && (
