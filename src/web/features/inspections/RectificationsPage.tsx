@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Grid, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { RECTIFICATION_STATUSES, type RectificationStatus, type RectificationView } from '../../../contracts/inspections.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { inspectionsApi, itemsOf } from './api.js';
@@ -14,11 +14,14 @@ import { RECTIFICATION_COLORS } from './OnSiteDetails.js';
  */
 export default function RectificationsPage() {
   const mobile = !Grid.useBreakpoint().md;
+  // Links from the 工作台 open it filtered: ?overdue=true&stationId=…
+  const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState<RectificationStatus | undefined>();
-  const [overdue, setOverdue] = useState(false);
+  const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
+  const stationId = Number(params.get('stationId')) || undefined;
   const [evidenceFor, setEvidenceFor] = useState<RectificationView | null>(null);
   const [extendFor, setExtendFor] = useState<RectificationView | null>(null);
-  const q = useQuery({ queryKey: ['rectifications', status, overdue], queryFn: () => inspectionsApi.rectifications({ status, overdue: overdue || undefined, pageSize: 200 }) });
+  const q = useQuery({ queryKey: ['rectifications', status, overdue, stationId], queryFn: () => inspectionsApi.rectifications({ status, overdue: overdue || undefined, stationId, pageSize: 200 }) });
   const items = useMemo(() => [...itemsOf(q.data)].sort((a, b) => b.daysOverdue - a.daysOverdue || a.deadline.localeCompare(b.deadline)), [q.data]);
   const stations = useMemo(() => {
     const m = new Map<string, { open: number; overdue: number }>();
@@ -64,6 +67,11 @@ export default function RectificationsPage() {
           <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
             只看逾期
           </Checkbox>
+          {stationId && items[0] && (
+            <Tag closable onClose={() => setParams({})}>
+              {items[0].stationName}
+            </Tag>
+          )}
         </div>
         {stations.length > 0 && (
           <div style={{ marginTop: 8 }} data-testid="station-overdue">
