@@ -49,7 +49,15 @@ const suite: BenchSuite = {
         env.figure('skipped (no second inspector or pharmacy at the station)', 0, '');
         return;
       }
-      const png = `data:image/png;base64,${(await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.4 } } }).png().toBuffer()).toString('base64')}`;
+      // Every signature is different (as drawn ones are): identical bytes would be one stored file, and
+      // records storing the same content serialise on its lock, which real signatures never do.
+      const total = env.scale === 'province' ? 3000 : 500;
+      const pngs: string[] = [];
+      for (let i = 0; i < total + 200; i++) {
+        const b = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: i % 256, g: (i >> 8) % 256, b: 7, alpha: 0.4 } } }).png().toBuffer();
+        pngs.push(`data:image/png;base64,${b.toString('base64')}`);
+      }
+      const png = pngs[0];
       const items = checklistFor(null, units[0].kind)
         .sections.flatMap((s) => s.items)
         .slice(0, 20);
@@ -71,8 +79,8 @@ const suite: BenchSuite = {
           findings: answers.slice(0, 3).map((a) => ({ itemKey: a.itemKey, severity: 'general', description: '进货查验记录不完整' })),
           measures: [{ kind: 'rectify', deadline: addDays(today, 7) }],
           signatures: [
-            { signer: 'inspector', userId: me.id, image: png },
-            { signer: 'unit', name: '店长', image: png },
+            { signer: 'inspector', userId: me.id, image: pngs[(2 * i) % pngs.length] },
+            { signer: 'unit', name: '店长', image: pngs[(2 * i + 1) % pngs.length] },
           ],
         });
       };
@@ -80,7 +88,6 @@ const suite: BenchSuite = {
 
       // Warm up, then the load run: CLIENTS workers sending records back to back.
       for (let i = 0; i < 20; i++) await fetch(`${base}/api/inspections`, { method: 'POST', headers, body: body(i) });
-      const total = env.scale === 'province' ? 3000 : 500;
       const lat: number[] = [];
       let next = 0;
       let failed = 0;

@@ -75,11 +75,13 @@ function storeOf(ctx: Ctx): FileStore {
  * Check, read and write an upload's bytes before its transaction: refusals (415, 413, unreadable
  * image) happen here, before anything is written. The bytes are fsynced before this resolves.
  */
-export async function stageUpload(ctx: Ctx, upload: Pick<Upload, 'data' | 'type' | 'fileName'>): Promise<StagedUpload> {
+export async function stageUpload(ctx: Ctx, upload: Pick<Upload, 'data' | 'type' | 'fileName'>, opts: { derive?: boolean } = {}): Promise<StagedUpload> {
   const store = storeOf(ctx);
   const kind = checkUpload(upload);
-  const image = kind === 'image' ? await inspectImage(upload.data) : null;
-  const thumb = kind === 'image' ? await thumbnail(upload.data) : null;
+  // `derive: false` (drawn signatures: small PNGs made by the app's own pad) skips decoding, EXIF and the thumbnail.
+  const derive = opts.derive !== false && kind === 'image';
+  const image = derive ? await inspectImage(upload.data) : null;
+  const thumb = derive ? await thumbnail(upload.data) : null;
   const sha256 = await store.put(upload.data);
   const thumbnailSha256 = thumb ? await store.put(thumb) : null;
   return { sha256, thumbnailSha256, size: upload.data.length, mime: FILE_TYPES[upload.type].mime, kind, name: upload.fileName.slice(-100) || 'file', image, data: upload.data, thumbnail: thumb };

@@ -88,7 +88,7 @@ export function signatureBytes(dataUrl: string) {
 export async function stageSignatures(ctx: Ctx, list: CheckedSignature[]) {
   const staged: StagedUpload[] = [];
   try {
-    for (const s of list) staged.push(await stageUpload(ctx, { data: signatureBytes(s.input.image), type: 'png', fileName: `签名-${s.name}.png` }));
+    for (const s of list) staged.push(await stageUpload(ctx, { data: signatureBytes(s.input.image), type: 'png', fileName: `签名-${s.name}.png` }, { derive: false }));
   } catch (e) {
     await Promise.all(staged.map((x) => releaseStaged(ctx, x).catch(() => undefined)));
     throw e;
