@@ -18,3 +18,4 @@ export async function staffingProgress(db: DbOrTx, path: string) {
   };
   return { townships: part('township'), villages: part('village') };
 }
+
