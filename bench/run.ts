@@ -21,7 +21,9 @@ const { values } = parseArgs({
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'suites');
 const suites: BenchSuite[] = [];
-for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+for (const f of readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
   suites.push((await import(path.join(dir, f))).default as BenchSuite);
 }
 // Order by dependencies.
@@ -62,7 +64,9 @@ for (const kind of kinds) {
       scale: values.scale as BenchEnv['scale'],
       shared,
       figure(name, value, unit, note) {
-        console.log(`  ${suite.name.padEnd(12)} ${name.padEnd(48)} ${value.toFixed(value < 10 ? 2 : 0).padStart(10)} ${unit}${note ? '  ' + note : ''}`);
+        console.log(
+          `  ${suite.name.padEnd(12)} ${name.padEnd(48)} ${value.toFixed(value < 10 ? 2 : 0).padStart(10)} ${unit}${note ? '  ' + note : ''}`,
+        );
       },
     };
     await suite.run(env);

@@ -18,7 +18,12 @@ function target(fromFile, spec) {
 }
 
 // Tests, the test harnesses, benchmarks and developer scripts may reach further than production code.
-const isTest = (f) => /\.test\.tsx?$/.test(f) || f.startsWith('src/test/') || f.startsWith('bench/') || f.startsWith('scripts/') || f === 'src/server/security/harness.ts';
+const isTest = (f) =>
+  /\.test\.tsx?$/.test(f) ||
+  f.startsWith('src/test/') ||
+  f.startsWith('bench/') ||
+  f.startsWith('scripts/') ||
+  f === 'src/server/security/harness.ts';
 const moduleOf = (f) => /^src\/server\/modules\/([^/]+)\//.exec(f)?.[1];
 
 /** The boundary broken by importing `to` from `from` (repo-relative paths), or null. */

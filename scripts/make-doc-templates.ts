@@ -102,9 +102,7 @@ function table(columns: number[], rows: TableCell[][], borders = true): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: columns,
     rows: rows.map((children) => new TableRow({ children, cantSplit: true })),
-    borders: borders
-      ? undefined
-      : { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    borders: borders ? undefined : { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
   });
 }
 
@@ -169,7 +167,10 @@ function inspectionRecord(): Document {
         [TEXT_WIDTH / 2, TEXT_WIDTH / 2],
         [
           [cell([label('姓名')], TEXT_WIDTH / 2), cell([label('执法证号')], TEXT_WIDTH / 2)],
-          [cell([f('{#inspectors}{name}', { align: 'center' })], TEXT_WIDTH / 2), cell([f('{badgeNo}{/inspectors}', { align: 'center' })], TEXT_WIDTH / 2)],
+          [
+            cell([f('{#inspectors}{name}', { align: 'center' })], TEXT_WIDTH / 2),
+            cell([f('{badgeNo}{/inspectors}', { align: 'center' })], TEXT_WIDTH / 2),
+          ],
         ],
       ),
       f('检查人员已向被检查单位出示执法证件，表明身份，说明来意，告知其依法享有的权利和应当履行的义务。', { indent: true, before: 120 }),

@@ -6,18 +6,46 @@ import { spawnSync } from 'node:child_process';
 
 const PRESETS = {
   engine: {
-    mutate: ['src/server/modules/planning/engine/**/*.ts', '!src/server/modules/planning/engine/**/*.test.ts', '!src/server/modules/planning/engine/fixtures/**'],
+    mutate: [
+      'src/server/modules/planning/engine/**/*.ts',
+      '!src/server/modules/planning/engine/**/*.test.ts',
+      '!src/server/modules/planning/engine/fixtures/**',
+    ],
     testFiles: ['src/server/modules/planning/engine/*.test.ts'],
   },
   'scope-policy-audit': {
-    mutate: ['src/server/core/scope.ts', 'src/server/core/audit.ts', 'src/server/core/guard.ts', 'src/server/core/context.ts', 'src/server/modules/*/policy.ts'],
-    testFiles: ['src/server/core/*.test.ts', 'src/server/modules/org/scope.test.ts', 'src/server/modules/org/audit.test.ts', 'src/server/modules/audit/*.test.ts', 'src/server/audit-atomic.test.ts', 'src/server/modules/campaigns/campaigns.test.ts', 'src/server/modules/planning/planning.test.ts', 'src/server/modules/tips/*.test.ts', 'src/server/modules/entities/entities.test.ts'],
+    mutate: [
+      'src/server/core/scope.ts',
+      'src/server/core/audit.ts',
+      'src/server/core/guard.ts',
+      'src/server/core/context.ts',
+      'src/server/modules/*/policy.ts',
+    ],
+    testFiles: [
+      'src/server/core/*.test.ts',
+      'src/server/modules/org/scope.test.ts',
+      'src/server/modules/org/audit.test.ts',
+      'src/server/modules/audit/*.test.ts',
+      'src/server/audit-atomic.test.ts',
+      'src/server/modules/campaigns/campaigns.test.ts',
+      'src/server/modules/planning/planning.test.ts',
+      'src/server/modules/tips/*.test.ts',
+      'src/server/modules/entities/entities.test.ts',
+    ],
   },
   'credit-code': { mutate: ['src/contracts/credit-code.ts'], testFiles: ['src/contracts/credit-code.test.ts'] },
   'deadline-rules': { mutate: ['src/contracts/deadline-rules.ts'], testFiles: ['src/contracts/deadline-rules.test.ts'] },
   'import-write': {
-    mutate: ['src/server/modules/entities/bulk-write.ts', 'src/server/modules/entities/use-cases/confirm-import.ts', 'src/server/modules/org/use-cases/import-people.ts'],
-    testFiles: ['src/server/modules/entities/import-file.test.ts', 'src/server/modules/entities/entities.test.ts', 'src/server/modules/org/use-cases/import-people.test.ts'],
+    mutate: [
+      'src/server/modules/entities/bulk-write.ts',
+      'src/server/modules/entities/use-cases/confirm-import.ts',
+      'src/server/modules/org/use-cases/import-people.ts',
+    ],
+    testFiles: [
+      'src/server/modules/entities/import-file.test.ts',
+      'src/server/modules/entities/entities.test.ts',
+      'src/server/modules/org/use-cases/import-people.test.ts',
+    ],
   },
 };
 

@@ -11,5 +11,11 @@ const exactIds = new Set<string>();
 if (existsSync(file)) for (const m of readFileSync(file, 'utf8').matchAll(/^\| (\d{3}-\d{2,3}) \|.*\| ✓ \|/gm)) exactIds.add(m[1]);
 else console.warn(`(audit ${file} not found: listed rows counted without their audit marks)`);
 const rows = fidelityCounts(exactIds);
-const sum = rows.reduce((a, r) => ({ facts: a.facts + r.facts, exact: a.exact + r.exact, inferred: a.inferred + r.inferred, missing: a.missing + r.missing }), { facts: 0, exact: 0, inferred: 0, missing: 0 });
-for (const r of [...rows, { code: 'all', ...sum }]) console.log(`${r.code.padEnd(9)} facts ${String(r.facts).padStart(3)}  exact ${String(r.exact).padStart(3)} (${((100 * r.exact) / r.facts).toFixed(1)}%)  inferred ${String(r.inferred).padStart(3)}  missing ${r.missing}`);
+const sum = rows.reduce(
+  (a, r) => ({ facts: a.facts + r.facts, exact: a.exact + r.exact, inferred: a.inferred + r.inferred, missing: a.missing + r.missing }),
+  { facts: 0, exact: 0, inferred: 0, missing: 0 },
+);
+for (const r of [...rows, { code: 'all', ...sum }])
+  console.log(
+    `${r.code.padEnd(9)} facts ${String(r.facts).padStart(3)}  exact ${String(r.exact).padStart(3)} (${((100 * r.exact) / r.facts).toFixed(1)}%)  inferred ${String(r.inferred).padStart(3)}  missing ${r.missing}`,
+  );

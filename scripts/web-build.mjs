@@ -38,7 +38,10 @@ function precompress(dir) {
     if (!/\.(js|mjs|css|html|svg|json|txt|map)$/.test(e.name)) continue;
     const raw = readFileSync(p);
     if (raw.length < 1024) continue;
-    writeFileSync(`${p}.br`, brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+    writeFileSync(
+      `${p}.br`,
+      brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+    );
     writeFileSync(`${p}.gz`, gzipSync(raw, { level: 9 }));
   }
 }

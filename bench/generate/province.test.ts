@@ -47,14 +47,20 @@ it('builds a small province with consistent levels, paths, units and people', as
   );
   expect(bad).toEqual([]);
   const order = ['province', 'city', 'county', 'station', 'township', 'village'];
-  const pairs = await rows(database, sql`select distinct p.level as p, c.level as c from jurisdictions c join jurisdictions p on p.id = c.parent_id`);
+  const pairs = await rows(
+    database,
+    sql`select distinct p.level as p, c.level as c from jurisdictions c join jurisdictions p on p.id = c.parent_id`,
+  );
   for (const r of pairs) expect(order.indexOf(r.c)).toBe(order.indexOf(r.p) + 1);
 
   // Station ids returned match the database: townships and villages lie under their station.
   for (const st of gen.stations) {
     const [s] = await rows(database, sql`select path, parent_id from jurisdictions where id = ${st.jurisdictionId}`);
     expect(s.parent_id).toBe(st.countyId);
-    const under = await rows(database, sql`select id, level from jurisdictions where path like ${s.path + '%'} and id <> ${st.jurisdictionId} order by id`);
+    const under = await rows(
+      database,
+      sql`select id, level from jurisdictions where path like ${s.path + '%'} and id <> ${st.jurisdictionId} order by id`,
+    );
     expect(under.filter((r) => r.level === 'township').map((r) => r.id)).toEqual(st.townshipIds);
     expect(under.filter((r) => r.level === 'village').map((r) => r.id)).toEqual(st.villageIds);
     const [u] = await rows(database, sql`select kind, jurisdiction_id from org_units where id = ${st.orgUnitId}`);

@@ -37,10 +37,79 @@ export interface GeneratedProvince {
   accounts: { admin: string; cityViewer: string; countyLeader: string; stationInspector: string; coordinator: string; informant: string };
 }
 
-const CITY_STEMS = ['云川', '北原', '青岭', '白河', '金川', '长岚', '沙泉', '东陵', '西坪', '安平', '临溪', '望海', '苍梧', '宁远', '松原', '丹霞'];
-const COUNTY_STEMS = ['永宁', '和顺', '清河', '柳林', '石门', '新城', '双桥', '丰台', '凤鸣', '仁和', '广德', '平乐', '兴文', '泰来', '宝丰', '嘉禾', '长乐', '兴安', '富源', '德化'];
+const CITY_STEMS = [
+  '云川',
+  '北原',
+  '青岭',
+  '白河',
+  '金川',
+  '长岚',
+  '沙泉',
+  '东陵',
+  '西坪',
+  '安平',
+  '临溪',
+  '望海',
+  '苍梧',
+  '宁远',
+  '松原',
+  '丹霞',
+];
+const COUNTY_STEMS = [
+  '永宁',
+  '和顺',
+  '清河',
+  '柳林',
+  '石门',
+  '新城',
+  '双桥',
+  '丰台',
+  '凤鸣',
+  '仁和',
+  '广德',
+  '平乐',
+  '兴文',
+  '泰来',
+  '宝丰',
+  '嘉禾',
+  '长乐',
+  '兴安',
+  '富源',
+  '德化',
+];
 const BANNER_STEMS = ['查干', '巴彦', '乌兰', '阿拉坦', '额尔敦', '宝力根', '锡林', '敖包', '呼和', '哈达'];
-const STATION_STEMS = ['城关', '东城', '西城', '南关', '北关', '河东', '河西', '新区', '开发区', '工业园', '站前', '滨江', '桥头', '大石', '马场', '白塔', '红星', '前进', '向阳', '太平', '长安', '金山', '银河', '青松', '牧原', '草原', '湖滨', '古城', '大坝', '龙泉'];
+const STATION_STEMS = [
+  '城关',
+  '东城',
+  '西城',
+  '南关',
+  '北关',
+  '河东',
+  '河西',
+  '新区',
+  '开发区',
+  '工业园',
+  '站前',
+  '滨江',
+  '桥头',
+  '大石',
+  '马场',
+  '白塔',
+  '红星',
+  '前进',
+  '向阳',
+  '太平',
+  '长安',
+  '金山',
+  '银河',
+  '青松',
+  '牧原',
+  '草原',
+  '湖滨',
+  '古城',
+  '大坝',
+  '龙泉',
+];
 
 function stem(list: string[], i: number) {
   return `${list[i % list.length]}${i >= list.length ? Math.floor(i / list.length) + 1 : ''}`;
@@ -80,7 +149,12 @@ export async function generateProvince(db: Db, opts: { seed: number; scale: 'pro
       const nStations = int(shape.stations[0], shape.stations[1]);
       const stationOffset = int(0, STATION_STEMS.length - 1);
       for (let s = 0; s < nStations; s++) {
-        const st: TreeNode = { name: `${stem(STATION_STEMS, stationOffset + s)}市场监督管理所`, level: 'station', label: '市场监管所', children: [] };
+        const st: TreeNode = {
+          name: `${stem(STATION_STEMS, stationOffset + s)}市场监督管理所`,
+          level: 'station',
+          label: '市场监管所',
+          children: [],
+        };
         const nTowns = int(shape.townships[0], shape.townships[1]);
         const townOffset = int(0, 21);
         for (let t = 0; t < nTowns; t++) {
@@ -112,31 +186,48 @@ export async function generateProvince(db: Db, opts: { seed: number; scale: 'pro
   const insertUnits = async (rows: (typeof orgUnits.$inferInsert)[]) => {
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += 1000) {
-      const r = await db.insert(orgUnits).values(rows.slice(i, i + 1000)).returning({ id: orgUnits.id });
+      const r = await db
+        .insert(orgUnits)
+        .values(rows.slice(i, i + 1000))
+        .returning({ id: orgUnits.id });
       ids.push(...r.map((x) => x.id));
     }
     return ids;
   };
   const [provinceUnit] = await insertUnits([{ jurisdictionId: province.id!, kind: 'upper', name: `${province.name}药品监督管理局` }]);
-  const cityUnits = await insertUnits(cities.map((c, i) => ({ jurisdictionId: c.id!, kind: 'upper', name: `${c.name}市场监督管理局`, parentId: provinceUnit, sortOrder: i })));
+  const cityUnits = await insertUnits(
+    cities.map((c, i) => ({ jurisdictionId: c.id!, kind: 'upper', name: `${c.name}市场监督管理局`, parentId: provinceUnit, sortOrder: i })),
+  );
   const cityUnitOf = new Map(cities.map((c, i) => [c.id!, cityUnits[i]]));
   const bureauIds = await insertUnits(
-    counties.map(({ node, city }, i) => ({ jurisdictionId: node.id!, kind: 'bureau', name: `${node.name}市场监督管理局`, parentId: cityUnitOf.get(city.id!)!, sortOrder: i })),
+    counties.map(({ node, city }, i) => ({
+      jurisdictionId: node.id!,
+      kind: 'bureau',
+      name: `${node.name}市场监督管理局`,
+      parentId: cityUnitOf.get(city.id!)!,
+      sortOrder: i,
+    })),
   );
   const bureauUnitIds: Record<number, number> = {};
   counties.forEach(({ node }, i) => (bureauUnitIds[node.id!] = bureauIds[i]));
   const deptRows: (typeof orgUnits.$inferInsert)[] = [];
   const brigadeRows: (typeof orgUnits.$inferInsert)[] = [];
   counties.forEach(({ node }, i) => {
-    DEPARTMENTS.forEach((d, k) => deptRows.push({ jurisdictionId: node.id!, kind: 'department', name: d, parentId: bureauIds[i], sortOrder: k }));
+    DEPARTMENTS.forEach((d, k) =>
+      deptRows.push({ jurisdictionId: node.id!, kind: 'department', name: d, parentId: bureauIds[i], sortOrder: k }),
+    );
     brigadeRows.push({ jurisdictionId: node.id!, kind: 'brigade', name: '执法大队', parentId: bureauIds[i], sortOrder: 20 });
   });
   const deptIds = await insertUnits(deptRows);
   const brigadeIds = await insertUnits(brigadeRows);
   const squadIds = await insertUnits(
-    counties.flatMap(({ node }, i) => ['执法一中队', '执法二中队'].map((name) => ({ jurisdictionId: node.id!, kind: 'squad', name, parentId: brigadeIds[i] }))),
+    counties.flatMap(({ node }, i) =>
+      ['执法一中队', '执法二中队'].map((name) => ({ jurisdictionId: node.id!, kind: 'squad', name, parentId: brigadeIds[i] })),
+    ),
   );
-  const stationList = counties.flatMap(({ node, city }, ci) => node.children!.map((st) => ({ st, county: node, city, bureau: bureauIds[ci] })));
+  const stationList = counties.flatMap(({ node, city }, ci) =>
+    node.children!.map((st) => ({ st, county: node, city, bureau: bureauIds[ci] })),
+  );
   const stationUnitIds = await insertUnits(
     stationList.map(({ st, bureau }, i) => ({
       jurisdictionId: st.id!,
@@ -162,11 +253,19 @@ export async function generateProvince(db: Db, opts: { seed: number; scale: 'pro
     people.push({ username: `g.k${i}.office`, role: 'office', unit: deptIds[i * DEPARTMENTS.length], jur: node.id!, title: '专项办' });
     for (let d = 0; d < DEPARTMENTS.length; d++) {
       const n = int(1, 3);
-      for (let k = 0; k < n; k++) people.push({ username: `g.k${i}.d${d}.${k}`, role: 'department', unit: deptIds[i * DEPARTMENTS.length + d], jur: node.id!, title: '科员' });
+      for (let k = 0; k < n; k++)
+        people.push({
+          username: `g.k${i}.d${d}.${k}`,
+          role: 'department',
+          unit: deptIds[i * DEPARTMENTS.length + d],
+          jur: node.id!,
+          title: '科员',
+        });
     }
     for (let q = 0; q < 2; q++) {
       const n = int(2, 5);
-      for (let k = 0; k < n; k++) people.push({ username: `g.k${i}.q${q}.${k}`, role: 'enforcement', unit: squadIds[i * 2 + q], jur: node.id!, title: '执法队员' });
+      for (let k = 0; k < n; k++)
+        people.push({ username: `g.k${i}.q${q}.${k}`, role: 'enforcement', unit: squadIds[i * 2 + q], jur: node.id!, title: '执法队员' });
     }
   });
   const stations: GeneratedStation[] = stationList.map(({ st, county, city }, i) => {
@@ -176,7 +275,9 @@ export async function generateProvince(db: Db, opts: { seed: number; scale: 'pro
     for (let k = 0; k < inspectors; k++) people.push({ username: `g.s${i}.i${k}`, role: 'inspector', unit, jur: st.id!, title: '监管员' });
     st.children!.forEach((t, ti) => {
       people.push({ username: `g.s${i}.t${ti}`, role: 'coordinator', unit, jur: t.id!, title: '协管员' });
-      t.children!.forEach((v, vi) => people.push({ username: `g.s${i}.t${ti}.v${vi}`, role: 'informant', unit, jur: v.id!, title: '信息员' }));
+      t.children!.forEach((v, vi) =>
+        people.push({ username: `g.s${i}.t${ti}.v${vi}`, role: 'informant', unit, jur: v.id!, title: '信息员' }),
+      );
     });
     return {
       jurisdictionId: st.id!,

@@ -17,9 +17,22 @@ import { registry } from '../../src/server/modules/index.js';
 
 /** Realistic mix: many pharmacies and clinics, fewer device and cosmetics units. */
 const MIX: [EntityKind, number][] = [
-  ['pharmacy_chain', 22], ['pharmacy_single', 20], ['clinic', 28], ['medical_institution', 3], ['vaccination_site', 1],
-  ['device_dealer', 10], ['device_user', 3], ['cosmetics_store', 2], ['cosmetics_maternal', 1], ['cosmetics_counter', 1],
-  ['beauty_salon', 2], ['hair_salon', 3], ['hotel', 1], ['bathhouse', 1], ['medical_aesthetics', 1], ['online_seller', 1],
+  ['pharmacy_chain', 22],
+  ['pharmacy_single', 20],
+  ['clinic', 28],
+  ['medical_institution', 3],
+  ['vaccination_site', 1],
+  ['device_dealer', 10],
+  ['device_user', 3],
+  ['cosmetics_store', 2],
+  ['cosmetics_maternal', 1],
+  ['cosmetics_counter', 1],
+  ['beauty_salon', 2],
+  ['hair_salon', 3],
+  ['hotel', 1],
+  ['bathhouse', 1],
+  ['medical_aesthetics', 1],
+  ['online_seller', 1],
 ];
 const WHEEL = MIX.flatMap(([k, n]) => Array<EntityKind>(n).fill(k));
 
@@ -30,15 +43,25 @@ function provinceTree(scale: 'province' | 'small'): TreeNode {
   let c = 0;
   let s = 0;
   return {
-    name: '基准省', level: 'province', label: '省',
+    name: '基准省',
+    level: 'province',
+    label: '省',
     children: Array.from({ length: cities }, (_, ci) => ({
-      name: `基准${ci + 1}市`, level: 'city' as const, label: '市',
+      name: `基准${ci + 1}市`,
+      level: 'city' as const,
+      label: '市',
       children: Array.from({ length: Math.min(perCity, counties - ci * perCity) }, () => ({
-        name: `基准${++c}县`, level: 'county' as const, label: '县',
+        name: `基准${++c}县`,
+        level: 'county' as const,
+        label: '县',
         children: Array.from({ length: perCounty }, () => ({
-          name: `基准${++s}市场监督管理所`, level: 'station' as const, label: '市场监管所',
+          name: `基准${++s}市场监督管理所`,
+          level: 'station' as const,
+          label: '市场监管所',
           children: Array.from({ length: 2 }, (_, t) => ({
-            name: `基准${s}所${t + 1}街道`, level: 'township' as const, label: '街道',
+            name: `基准${s}所${t + 1}街道`,
+            level: 'township' as const,
+            label: '街道',
             children: Array.from({ length: 3 }, (_, v) => ({ name: `${v + 1}社区`, level: 'village' as const, label: '社区' })),
           })),
         })),
@@ -48,7 +71,14 @@ function provinceTree(scale: 'province' | 'small'): TreeNode {
 }
 
 const actor = (scope: Actor['scope'], j: { id: number; path: string }): Actor => ({
-  id: 0, username: 'bench', name: '基准', role: scope === 'all' ? 'admin' : 'office', scope, orgUnitId: 0, jurisdictionId: j.id, jurisdictionPath: j.path,
+  id: 0,
+  username: 'bench',
+  name: '基准',
+  role: scope === 'all' ? 'admin' : 'office',
+  scope,
+  orgUnitId: 0,
+  jurisdictionId: j.id,
+  jurisdictionPath: j.path,
 });
 
 const suite: BenchSuite = {
@@ -78,7 +108,11 @@ const suite: BenchSuite = {
         const st = stations[r.int(0, stations.length - 1)];
         const e = gen.next(r.pick(WHEEL), { jurisdictionId: st.id, townships: st.townships ?? [] }, '110101');
         if (e.kind === 'device_dealer') e.deviceLevel = r.pick(['1', '2', '3']);
-        e.tags = [...(r.chance(0.04) ? ['high_risk'] : []), ...(r.chance(0.3) ? ['vbp'] : []), ...(r.chance(0.15) ? ['key_area_urban_rural'] : [])];
+        e.tags = [
+          ...(r.chance(0.04) ? ['high_risk'] : []),
+          ...(r.chance(0.3) ? ['vbp'] : []),
+          ...(r.chance(0.15) ? ['key_area_urban_rural'] : []),
+        ];
         e.riskLevel = e.tags.includes('high_risk') ? 'high' : r.chance(0.2) ? 'medium' : 'low';
         batch.push(e);
       }
@@ -130,8 +164,18 @@ const suite: BenchSuite = {
       const st = cst[i % cst.length];
       const e = gen2.next(r.pick(WHEEL), { jurisdictionId: st.id, townships: [{ id: 0, name: '基准', villageIds: [] }] }, '120101');
       const v: Record<string, string> = {
-        单位名称: e.name, 统一社会信用代码: e.creditCode, 主体类型: e.kind, 许可证编号: `B${e.licence!.number}`, 许可证有效期至: e.licence!.validTo ?? '',
-        所属监管所: st.name, 地址: e.address ?? '', 负责人: e.personInCharge ?? '', 联系电话: e.phone ?? '', 风险等级: '低', 信用等级: 'A', 标签: i % 10 ? '' : '城乡接合部',
+        单位名称: e.name,
+        统一社会信用代码: e.creditCode,
+        主体类型: e.kind,
+        许可证编号: `B${e.licence!.number}`,
+        许可证有效期至: e.licence!.validTo ?? '',
+        所属监管所: st.name,
+        地址: e.address ?? '',
+        负责人: e.personInCharge ?? '',
+        联系电话: e.phone ?? '',
+        风险等级: '低',
+        信用等级: 'A',
+        标签: i % 10 ? '' : '城乡接合部',
       };
       lines.push(header.map((h) => v[h] ?? '').join(','));
     }
@@ -148,10 +192,22 @@ const suite: BenchSuite = {
     env.figure(`import ${n.toLocaleString('en')} rows: total`, dry.ms + conf.ms, 'ms');
     // The same units again with a new phone number each: every row is an audited update.
     const phoneCol = header.indexOf('联系电话');
-    const changed = lines.map((l, i) => (i === 0 ? l : l.split(',').map((c, k) => (k === phoneCol ? `0427-${String(i).padStart(7, '0')}` : c)).join(',')));
+    const changed = lines.map((l, i) =>
+      i === 0
+        ? l
+        : l
+            .split(',')
+            .map((c, k) => (k === phoneCol ? `0427-${String(i).padStart(7, '0')}` : c))
+            .join(','),
+    );
     const dry2 = await time(() => uploadImport(ctx, { buffer: Buffer.from(changed.join('\n'), 'utf8'), fileName: 'bench-changed.csv' }));
     const conf2 = await time(() => confirmImport(ctx, dry2.value.id, { wait: true }));
-    env.figure(`re-import ${n.toLocaleString('en')} rows, every unit changed: total`, dry2.ms + conf2.ms, 'ms', `${conf2.value.toUpdate} updated with before/after audit`);
+    env.figure(
+      `re-import ${n.toLocaleString('en')} rows, every unit changed: total`,
+      dry2.ms + conf2.ms,
+      'ms',
+      `${conf2.value.toUpdate} updated with before/after audit`,
+    );
     const dry3 = await time(() => uploadImport(ctx, { buffer: Buffer.from(changed.join('\n'), 'utf8'), fileName: 'bench-same.csv' }));
     const conf3 = await time(() => confirmImport(ctx, dry3.value.id, { wait: true }));
     env.figure(`re-import ${n.toLocaleString('en')} rows, nothing changed: total`, dry3.ms + conf3.ms, 'ms', conf3.value.message ?? '');

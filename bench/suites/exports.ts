@@ -27,10 +27,20 @@ const suite: BenchSuite = {
     const { tasks, coverage } = syntheticOutput(n, 40);
     let bytes = 0;
     const plan = await sample(3, async () => (bytes = (await planWorkbook(tasks, coverage)).length), 1);
-    env.figure(`plan Excel export, ${n.toLocaleString('en')} tasks p50`, plan.p50, 'ms', `${(bytes / 2 ** 20).toFixed(1)} MiB; max ${plan.max.toFixed(0)} ms; CPU ${plan.cpu.toFixed(0)} ms/run; target < 2 s`);
+    env.figure(
+      `plan Excel export, ${n.toLocaleString('en')} tasks p50`,
+      plan.p50,
+      'ms',
+      `${(bytes / 2 ** 20).toFixed(1)} MiB; max ${plan.max.toFixed(0)} ms; CPU ${plan.cpu.toFixed(0)} ms/run; target < 2 s`,
+    );
     const head = { name: '基准方案', campaignName: '基准专项行动', status: '已发布', seed: env.seed };
     const print = await sample(3, async () => (bytes = printHtml(head, tasks, coverage, '2026-12-01 09:00').length), 1);
-    env.figure(`print view, ${n.toLocaleString('en')} tasks p50`, print.p50, 'ms', `${(bytes / 2 ** 20).toFixed(1)} MiB of HTML; max ${print.max.toFixed(0)} ms; CPU ${print.cpu.toFixed(0)} ms/run; target < 2 s`);
+    env.figure(
+      `print view, ${n.toLocaleString('en')} tasks p50`,
+      print.p50,
+      'ms',
+      `${(bytes / 2 ** 20).toFixed(1)} MiB of HTML; max ${print.max.toFixed(0)} ms; CPU ${print.cpu.toFixed(0)} ms/run; target < 2 s`,
+    );
     const units = Array.from({ length: n }, (_, i) => {
       const r: Record<string, string> = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.field, '']));
       return Object.assign(r, {
@@ -50,7 +60,12 @@ const suite: BenchSuite = {
       });
     });
     const entities = await sample(3, async () => (bytes = (await entityWorkbook(units, 0)).length), 1);
-    env.figure(`entity Excel export, ${n.toLocaleString('en')} units p50`, entities.p50, 'ms', `${(bytes / 2 ** 20).toFixed(1)} MiB; max ${entities.max.toFixed(0)} ms; CPU ${entities.cpu.toFixed(0)} ms/run; target < 2 s`);
+    env.figure(
+      `entity Excel export, ${n.toLocaleString('en')} units p50`,
+      entities.p50,
+      'ms',
+      `${(bytes / 2 ** 20).toFixed(1)} MiB; max ${entities.max.toFixed(0)} ms; CPU ${entities.cpu.toFixed(0)} ms/run; target < 2 s`,
+    );
   },
 };
 export default suite;

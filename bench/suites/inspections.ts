@@ -34,7 +34,11 @@ const suite: BenchSuite = {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const login = async (username: string) => {
-      const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD, bearer: true }) });
+      const r = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: BENCH_PASSWORD, bearer: true }),
+      });
       const j = (await r.json()) as { token?: string };
       if (!j.token) throw new Error(`inspections bench: sign-in of ${username} failed`);
       return { authorization: `Bearer ${j.token}`, 'content-type': 'application/json' };
@@ -43,8 +47,12 @@ const suite: BenchSuite = {
       const inspector = province.accounts.stationInspector;
       const headers = await login(inspector);
       const [me] = await rows(sql`select u.id, u.jurisdiction_id from users u where u.username = ${inspector}`);
-      const [partner] = await rows(sql`select id from users where jurisdiction_id = ${me.jurisdiction_id} and role in ('inspector','station_head') and active and id <> ${me.id} limit 1`);
-      const units = await rows(sql`select id, kind from entities where jurisdiction_id = ${me.jurisdiction_id} and kind in ('pharmacy_single','pharmacy_chain') order by id limit 500`);
+      const [partner] = await rows(
+        sql`select id from users where jurisdiction_id = ${me.jurisdiction_id} and role in ('inspector','station_head') and active and id <> ${me.id} limit 1`,
+      );
+      const units = await rows(
+        sql`select id, kind from entities where jurisdiction_id = ${me.jurisdiction_id} and kind in ('pharmacy_single','pharmacy_chain') order by id limit 500`,
+      );
       if (!partner || !units.length) {
         env.figure('skipped (no second inspector or pharmacy at the station)', 0, '');
         return;
@@ -54,7 +62,11 @@ const suite: BenchSuite = {
       const total = env.scale === 'province' ? 3000 : 500;
       const pngs: string[] = [];
       for (let i = 0; i < total + 200; i++) {
-        const b = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: i % 256, g: (i >> 8) % 256, b: 7, alpha: 0.4 } } }).png().toBuffer();
+        const b = await sharp({
+          create: { width: 300, height: 120, channels: 4, background: { r: i % 256, g: (i >> 8) % 256, b: 7, alpha: 0.4 } },
+        })
+          .png()
+          .toBuffer();
         pngs.push(`data:image/png;base64,${b.toString('base64')}`);
       }
       const png = pngs[0];
@@ -107,26 +119,47 @@ const suite: BenchSuite = {
       const secs = (performance.now() - t0) / 1000;
       lat.sort((a, b) => a - b);
       const pct = (p: number) => lat[Math.min(lat.length - 1, Math.ceil((p / 100) * lat.length) - 1)];
-      env.figure(`record on site, ${CLIENTS} clients: throughput`, total / secs, '/s', `(${total} records, ${failed} refused; target ≥ 500/s on PostgreSQL)`);
+      env.figure(
+        `record on site, ${CLIENTS} clients: throughput`,
+        total / secs,
+        '/s',
+        `(${total} records, ${failed} refused; target ≥ 500/s on PostgreSQL)`,
+      );
       env.figure('record on site: p50', pct(50), 'ms');
       env.figure('record on site: p99', pct(99), 'ms', '(target < 100 ms)');
 
       // The second inspector confirming with a password on the same phone (argon2 verify).
-      const [draft] = await rows(sql`select id from inspections where status = 'draft' and jurisdiction_id = ${me.jurisdiction_id} order by id desc limit 1`);
+      const [draft] = await rows(
+        sql`select id from inspections where status = 'draft' and jurisdiction_id = ${me.jurisdiction_id} order by id desc limit 1`,
+      );
       const partnerName = (await rows(sql`select username from users where id = ${partner.id}`))[0].username;
       const partnerHeaders = await login(partnerName);
-      const sign = await sample(5, async (i) => {
-        const [d] = await rows(sql`select id from inspections where status = 'draft' and jurisdiction_id = ${me.jurisdiction_id} order by id desc limit 1 offset ${i + 10}`);
-        await fetch(`${base}/api/inspections/${d?.id ?? draft.id}/sign`, { method: 'POST', headers: partnerHeaders, body: JSON.stringify({ image: png }) });
-      }, 1);
+      const sign = await sample(
+        5,
+        async (i) => {
+          const [d] = await rows(
+            sql`select id from inspections where status = 'draft' and jurisdiction_id = ${me.jurisdiction_id} order by id desc limit 1 offset ${i + 10}`,
+          );
+          await fetch(`${base}/api/inspections/${d?.id ?? draft.id}/sign`, {
+            method: 'POST',
+            headers: partnerHeaders,
+            body: JSON.stringify({ image: png }),
+          });
+        },
+        1,
+      );
       env.figure('second inspector signs (own session): p50', sign.p50, 'ms', '(signs off: numbers, rectification)');
 
       // Lists: 今日检查 of the inspector; overdue rectifications of a province admin.
-      await db.execute(sql`update rectifications set deadline = ${addDays(today, -5)}::date where id in (select id from rectifications order by id limit 200)`);
+      await db.execute(
+        sql`update rectifications set deadline = ${addDays(today, -5)}::date where id in (select id from rectifications order by id limit 200)`,
+      );
       const todayList = await sample(40, async () => (await fetch(`${base}/api/inspections/today`, { headers })).arrayBuffer());
       env.figure('今日检查 (inspector): p95', todayList.p95, 'ms', `(p50 ${todayList.p50.toFixed(1)}; target < 100 ms)`);
       const admin = await login(province.accounts.admin);
-      const overdue = await sample(40, async () => (await fetch(`${base}/api/rectifications?overdue=true`, { headers: admin })).arrayBuffer());
+      const overdue = await sample(40, async () =>
+        (await fetch(`${base}/api/rectifications?overdue=true`, { headers: admin })).arrayBuffer(),
+      );
       env.figure('overdue rectifications (province admin): p95', overdue.p95, 'ms', `(p50 ${overdue.p50.toFixed(1)}; target < 100 ms)`);
       const dash = await sample(20, async () => (await fetch(`${base}/api/dashboard`, { headers: admin })).arrayBuffer());
       env.figure('工作台 (province admin): p95', dash.p95, 'ms');

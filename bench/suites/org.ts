@@ -21,7 +21,12 @@ const suite: BenchSuite = {
     const p: GeneratedProvince = gen.value;
     env.shared.province = p;
     const c = p.counts;
-    env.figure('generate province', gen.ms / 1000, 's', `${c.cities} cities, ${c.counties} counties, ${c.stations} stations, ${c.townships} townships, ${c.villages} villages, ${c.orgUnits} units, ${c.people} people`);
+    env.figure(
+      'generate province',
+      gen.ms / 1000,
+      's',
+      `${c.cities} cities, ${c.counties} counties, ${c.stations} stations, ${c.townships} townships, ${c.villages} villages, ${c.orgUnits} units, ${c.people} people`,
+    );
 
     // Actors come from real sessions, exactly as a request would see them.
     const sessions: Record<string, { token: string; actor: Actor }> = {};
@@ -39,10 +44,22 @@ const suite: BenchSuite = {
     const station = p.stations[Math.floor(p.stations.length / 2)];
     report('listJurisdictions root (admin)', await sample(n, () => listJurisdictions(ctx('admin'))));
     report('listJurisdictions cities of province', await sample(n, () => listJurisdictions(ctx('admin'), p.provinceId)));
-    report('listJurisdictions counties of a city', await sample(n, (i) => listJurisdictions(ctx('admin'), p.cityIds[i % p.cityIds.length])));
-    report('listJurisdictions stations of a county', await sample(n, (i) => listJurisdictions(ctx('admin'), p.countyIds[i % p.countyIds.length])));
-    report('listJurisdictions townships of a station', await sample(n, (i) => listJurisdictions(ctx('admin'), p.stations[(i * 37) % p.stations.length].jurisdictionId)));
-    report('listJurisdictions villages of a township', await sample(n, (i) => listJurisdictions(ctx('admin'), station.townshipIds[i % station.townshipIds.length])));
+    report(
+      'listJurisdictions counties of a city',
+      await sample(n, (i) => listJurisdictions(ctx('admin'), p.cityIds[i % p.cityIds.length])),
+    );
+    report(
+      'listJurisdictions stations of a county',
+      await sample(n, (i) => listJurisdictions(ctx('admin'), p.countyIds[i % p.countyIds.length])),
+    );
+    report(
+      'listJurisdictions townships of a station',
+      await sample(n, (i) => listJurisdictions(ctx('admin'), p.stations[(i * 37) % p.stations.length].jurisdictionId)),
+    );
+    report(
+      'listJurisdictions villages of a township',
+      await sample(n, (i) => listJurisdictions(ctx('admin'), station.townshipIds[i % station.townshipIds.length])),
+    );
 
     const page = { page: 1, pageSize: 20 };
     report('listPeople page, station inspector', await sample(n, () => listPeople(ctx('stationInspector'), page)));
@@ -50,12 +67,28 @@ const suite: BenchSuite = {
     report('listPeople page 50, city viewer', await sample(n, () => listPeople(ctx('cityViewer'), { page: 50, pageSize: 20 })));
     report('listPeople name search, station inspector', await sample(n, () => listPeople(ctx('stationInspector'), { ...page, q: '王' })));
     report('listPeople name search, city viewer', await sample(n, () => listPeople(ctx('cityViewer'), { ...page, q: '王' })));
-    report('listPeople county filter, admin', await sample(n, (i) => listPeople(ctx('admin'), { ...page, jurisdictionId: p.countyIds[i % p.countyIds.length] })));
+    report(
+      'listPeople county filter, admin',
+      await sample(n, (i) => listPeople(ctx('admin'), { ...page, jurisdictionId: p.countyIds[i % p.countyIds.length] })),
+    );
     report('listPeople page, admin (whole province)', await sample(n, () => listPeople(ctx('admin'), page)));
-    report('listOrgUnits county, county leader', await sample(n, () => listOrgUnits(ctx('countyLeader'), { jurisdictionId: p.countyIds[0] })));
-    report('listOrgUnits county, admin', await sample(n, (i) => listOrgUnits(ctx('admin'), { jurisdictionId: p.countyIds[i % p.countyIds.length] })));
+    report(
+      'listOrgUnits county, county leader',
+      await sample(n, () => listOrgUnits(ctx('countyLeader'), { jurisdictionId: p.countyIds[0] })),
+    );
+    report(
+      'listOrgUnits county, admin',
+      await sample(n, (i) => listOrgUnits(ctx('admin'), { jurisdictionId: p.countyIds[i % p.countyIds.length] })),
+    );
     report('resolveSession (every request)', await sample(n * 4, () => resolveSession(db, sessions.stationInspector.token)));
-    report('login (argon2id verify + session)', await sample(env.scale === 'province' ? 10 : 3, () => login(db, { username: p.accounts.stationInspector, password: BENCH_PASSWORD }, {}), 1));
+    report(
+      'login (argon2id verify + session)',
+      await sample(
+        env.scale === 'province' ? 10 : 3,
+        () => login(db, { username: p.accounts.stationInspector, password: BENCH_PASSWORD }, {}),
+        1,
+      ),
+    );
 
     const [{ n: people }] = ((await db.execute(sql`select count(*)::int as n from users`)) as any).rows;
     env.figure('people in database', people, 'rows');

@@ -37,7 +37,17 @@ const suite: BenchSuite = {
     const ws = wb.addWorksheet('人员');
     ws.addRow(['姓名', '用户名', '所属机构', '角色', '数据范围', '负责辖区', '职务', '手机', '邮箱']);
     for (let i = 0; i < n; i++) {
-      ws.addRow([`导入${i}`, `bench_imp_${env.seed}_${i}`, stations[i % stations.length].name, '协管员', '', '', '协管员', `139${String(i).padStart(8, '0')}`, '']);
+      ws.addRow([
+        `导入${i}`,
+        `bench_imp_${env.seed}_${i}`,
+        stations[i % stations.length].name,
+        '协管员',
+        '',
+        '',
+        '协管员',
+        `139${String(i).padStart(8, '0')}`,
+        '',
+      ]);
     }
     const file = { buffer: Buffer.from(await wb.xlsx.writeBuffer()), fileName: 'people.xlsx' };
     const dry = await time(() => importPeople(ctx, file, { dryRun: true }));
@@ -50,7 +60,9 @@ const suite: BenchSuite = {
     env.figure('people list, county subtree, page of 20 (p50)', people.p50, 'ms', `p95 ${people.p95.toFixed(1)}`);
     const search = await sample(30, (i) => listPeople(ctx, { q: `导入${i}`, page: 1, pageSize: 20 }));
     env.figure('people search by name (p50)', search.p50, 'ms', `p95 ${search.p95.toFixed(1)}`);
-    const widest: any = await db.execute(sql`select parent_id as id from jurisdictions where parent_id is not null group by parent_id order by count(*) desc limit 1`);
+    const widest: any = await db.execute(
+      sql`select parent_id as id from jurisdictions where parent_id is not null group by parent_id order by count(*) desc limit 1`,
+    );
     const parentId = Number(widest.rows?.[0]?.id ?? county.id);
     const kids = await sample(30, () => listJurisdictions(ctx, parentId));
     env.figure('tree: children of the widest node (p50)', kids.p50, 'ms', `p95 ${kids.p95.toFixed(1)}`);

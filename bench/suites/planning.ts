@@ -1,7 +1,13 @@
 import type { QuotaRule } from '../../src/contracts/quota-rules.js';
 import { SEED000_RULES } from '../../src/server/modules/planning/engine/fixtures/seed000-rules.js';
 import { syntheticEntities, syntheticStations } from '../../src/server/modules/planning/engine/fixtures/synthetic.js';
-import { buildContext, checkPlan, computeCoverage, generatePlan, type PlanningInput } from '../../src/server/modules/planning/engine/index.js';
+import {
+  buildContext,
+  checkPlan,
+  computeCoverage,
+  generatePlan,
+  type PlanningInput,
+} from '../../src/server/modules/planning/engine/index.js';
 import { sql } from 'drizzle-orm';
 import { campaignVersions, campaigns } from '../../src/db/schema/index.js';
 import { systemActor, type Ctx } from '../../src/server/core/context.js';
@@ -64,12 +70,24 @@ const suite: BenchSuite = {
       const input: PlanningInput = { entities, stations, rules, campaign: CAMPAIGN };
       let plan = generatePlan(input, env.seed);
       const gen = await sample(5, async (i) => (plan = generatePlan(input, env.seed + i)), 1);
-      env.figure(`engine: generate plan (${name}) p50`, gen.p50, 'ms', `${note}; ${plan.tasks.length} tasks, optimal=${plan.stats.optimal}`);
+      env.figure(
+        `engine: generate plan (${name}) p50`,
+        gen.p50,
+        'ms',
+        `${note}; ${plan.tasks.length} tasks, optimal=${plan.stats.optimal}`,
+      );
       env.figure(`engine: generate plan (${name}) max`, gen.max, 'ms');
       const ctx = buildContext(input);
-      const facts = plan.tasks.filter((_, i) => i % 3 !== 0).map((t) => ({ entityId: t.entityId, date: t.dueTo ?? '2026-06-01', status: 'done' as const }));
+      const facts = plan.tasks
+        .filter((_, i) => i % 3 !== 0)
+        .map((t) => ({ entityId: t.entityId, date: t.dueTo ?? '2026-06-01', status: 'done' as const }));
       const cov = await sample(5, async () => computeCoverage(ctx, facts), 1);
-      env.figure(`engine: coverage in memory (${name}) p50`, cov.p50, 'ms', `${facts.length} done inspections, ${ctx.requirements.length} rule × station rows`);
+      env.figure(
+        `engine: coverage in memory (${name}) p50`,
+        cov.p50,
+        'ms',
+        `${facts.length} done inspections, ${ctx.requirements.length} rule × station rows`,
+      );
     }
   },
 };
@@ -92,7 +110,15 @@ async function persisted(env: BenchEnv) {
   const def = getTemplate('seed-000')!.definition as any;
   const [c] = await db
     .insert(campaigns)
-    .values({ jurisdictionId: root.id, name: '基准：全省药品安全专项整治', status: 'active', version: 1, templateCode: 'seed-000', periodFrom: def.period.from, periodTo: def.period.to })
+    .values({
+      jurisdictionId: root.id,
+      name: '基准：全省药品安全专项整治',
+      status: 'active',
+      version: 1,
+      templateCode: 'seed-000',
+      periodFrom: def.period.from,
+      periodTo: def.period.to,
+    })
     .returning();
   await db.insert(campaignVersions).values({ campaignId: c.id, jurisdictionId: root.id, version: 1, definition: def, authorName: '基准' });
   const ctx: Ctx = { db, actor: systemActor(root.path), ext: registry() };
@@ -105,37 +131,79 @@ async function persisted(env: BenchEnv) {
   let context!: ReturnType<typeof contextOf>;
   let planned!: ReturnType<typeof generatePlan>;
   let checked!: ReturnType<typeof checkPlan>;
-  const load = await sample(3, async () => (loaded = await loadPlanningInput(db, campaign.jurisdictionPath, campaign.rules, campaign.period)), 1);
+  const load = await sample(
+    3,
+    async () => (loaded = await loadPlanningInput(db, campaign.jurisdictionPath, campaign.rules, campaign.period)),
+    1,
+  );
   env.figure('db: load units, stations, pools for planning p50', load.p50, 'ms', note);
   const reqs = await sample(3, async () => (context = contextOf(loaded.input)), 1);
   env.figure('db: requirements (rule × station populations) p50', reqs.p50, 'ms', `${context.requirements.length} requirements`);
   const engine = await sample(3, async (i) => (planned = generatePlan(loaded.input, env.seed + i, context)), 1);
   env.figure('db: engine on loaded units (solve + draw) p50', engine.p50, 'ms', `${planned.tasks.length} tasks`);
-  const chk = await sample(3, async () => (checked = checkPlan(context, planned.tasks, { lastInspectors: loaded.input.lastInspectors, minimum: planned.stats.lowerBound })), 1);
+  const chk = await sample(
+    3,
+    async () =>
+      (checked = checkPlan(context, planned.tasks, { lastInspectors: loaded.input.lastInspectors, minimum: planned.stats.lowerBound })),
+    1,
+  );
   env.figure('db: independent check of the plan p50', chk.p50, 'ms', `ok=${checked.ok}`);
-  env.figure('db: planning (load + requirements + engine + check)', load.p50 + reqs.p50 + engine.p50 + chk.p50, 'ms', 'sum of the p50s; target < 2 s');
+  env.figure(
+    'db: planning (load + requirements + engine + check)',
+    load.p50 + reqs.p50 + engine.p50 + chk.p50,
+    'ms',
+    'sum of the p50s; target < 2 s',
+  );
   let generated!: Awaited<ReturnType<typeof generatePlanForCampaign>>;
-  const genRuns = await sample(3, async (i) => (generated = await generatePlanForCampaign(ctx, { campaignId: c.id, seed: env.seed + i })), 0);
-  env.figure('db: generate plan use case (planning + store tasks) p50', genRuns.p50, 'ms', `${generated.taskCount} tasks stored, optimal=${generated.optimal}; max ${genRuns.max.toFixed(0)} ms`);
+  const genRuns = await sample(
+    3,
+    async (i) => (generated = await generatePlanForCampaign(ctx, { campaignId: c.id, seed: env.seed + i })),
+    0,
+  );
+  env.figure(
+    'db: generate plan use case (planning + store tasks) p50',
+    genRuns.p50,
+    'ms',
+    `${generated.taskCount} tasks stored, optimal=${generated.optimal}; max ${genRuns.max.toFixed(0)} ms`,
+  );
   const gen = { value: generated };
   const pub = await time(() => publishPlan(ctx, gen.value.id));
   env.figure('db: publish plan (tasks → planned inspections)', pub.ms, 'ms');
-  await db.execute(sql`update inspections set status = 'done', date = '2022-06-01', recorded_at = now() where plan_id = ${gen.value.id} and id % 3 <> 0`);
+  await db.execute(
+    sql`update inspections set status = 'done', date = '2022-06-01', recorded_at = now() where plan_id = ${gen.value.id} and id % 3 <> 0`,
+  );
   await db.execute(sql`analyze inspections`);
   const first = await time(() => getCoverage(ctx, gen.value.id));
   env.figure('db: coverage, first call after generation', first.ms, 'ms', `${first.value.rows.length} rule × station rows`);
   const warm = await sample(10, () => getCoverage(ctx, gen.value.id), 2);
-  env.figure('db: coverage, all rules of the campaign p50', warm.p50, 'ms', `remaining ${first.value.totals.remaining} of ${first.value.totals.required}; target < 500 ms`);
+  env.figure(
+    'db: coverage, all rules of the campaign p50',
+    warm.p50,
+    'ms',
+    `remaining ${first.value.totals.remaining} of ${first.value.totals.required}; target < 500 ms`,
+  );
   env.figure('db: coverage, all rules of the campaign max', warm.max, 'ms');
   // The same over HTTP (routing, access check, response validation and JSON of 17,000+ rows).
   const province = env.shared.province as GeneratedProvince | undefined;
   if (province) {
     const app = await buildApp({ db, logger: false });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: province.accounts.admin, password: BENCH_PASSWORD, bearer: true } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: province.accounts.admin, password: BENCH_PASSWORD, bearer: true },
+    });
     const headers = { authorization: `Bearer ${login.json().token}` };
-    for (const [label, query] of [['all rows', ''], ['per-station totals (view=stations)', '?view=stations']] as const) {
+    for (const [label, query] of [
+      ['all rows', ''],
+      ['per-station totals (view=stations)', '?view=stations'],
+    ] as const) {
       let bytes = 0;
-      const http = await sample(5, async () => (bytes = (await app.inject({ method: 'GET', url: `/api/plans/${gen.value.id}/coverage${query}`, headers })).rawPayload.length), 1);
+      const http = await sample(
+        5,
+        async () =>
+          (bytes = (await app.inject({ method: 'GET', url: `/api/plans/${gen.value.id}/coverage${query}`, headers })).rawPayload.length),
+        1,
+      );
       env.figure(`http: GET coverage, ${label} p50`, http.p50, 'ms', `${(bytes / 1024).toFixed(0)} KB`);
     }
     await app.close();
@@ -143,6 +211,11 @@ async function persisted(env: BenchEnv) {
   // Any change to the area's registry invalidates the requirements: the next call rebuilds them.
   await db.execute(sql`update entities set updated_at = now() where id = (select max(id) from entities)`);
   const rebuilt = await time(() => getCoverage(ctx, gen.value.id));
-  env.figure('db: coverage after a registry change (rebuilds)', rebuilt.ms, 'ms', 'also the first call after a restart if warming has not finished');
+  env.figure(
+    'db: coverage after a registry change (rebuilds)',
+    rebuilt.ms,
+    'ms',
+    'also the first call after a restart if warming has not finished',
+  );
 }
 export default suite;

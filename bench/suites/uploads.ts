@@ -24,7 +24,8 @@ const suite: BenchSuite = {
     await app.ready();
     const [username, password] = province ? [province.accounts.admin, BENCH_PASSWORD] : ['admin', ADMIN_PASSWORD];
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, bearer: true } });
-    if (login.statusCode !== 200 || !login.json().token) throw new Error(`uploads bench: sign-in failed (${login.statusCode} ${login.body})`);
+    if (login.statusCode !== 200 || !login.json().token)
+      throw new Error(`uploads bench: sign-in failed (${login.statusCode} ${login.body})`);
     const headers = { authorization: `Bearer ${login.json().token}` };
     const rows = env.scale === 'province' ? 1_000_000 : 250_000;
 
@@ -65,11 +66,18 @@ const suite: BenchSuite = {
     for (let i = 0; i < rows; i++) ws.addRow([`药店${i}`, `91211103MA${String(i).padStart(7, '0')}X`, '单体药店', '创新所']).commit();
     await wb.commit();
     const xlsx = Buffer.concat(chunks);
-    await underLoad(`${rows.toLocaleString('en')}-row xlsx (${(xlsx.length / 1024 / 1024).toFixed(1)} MB)`, async () => [await post('big.xlsx', xlsx)]);
+    await underLoad(`${rows.toLocaleString('en')}-row xlsx (${(xlsx.length / 1024 / 1024).toFixed(1)} MB)`, async () => [
+      await post('big.xlsx', xlsx),
+    ]);
 
-    const csv = Buffer.concat([Buffer.from('单位名称,统一社会信用代码,主体类型,所属监管所\n药店,"91211103\n'), Buffer.alloc(40 * 1024 * 1024, 'a,b,c,d\n')]);
+    const csv = Buffer.concat([
+      Buffer.from('单位名称,统一社会信用代码,主体类型,所属监管所\n药店,"91211103\n'),
+      Buffer.alloc(40 * 1024 * 1024, 'a,b,c,d\n'),
+    ]);
     await underLoad('40 MB CSV with an unclosed quote', async () => [await post('quote.csv', csv)]);
-    await underLoad(`five ${rows.toLocaleString('en')}-row xlsx at once`, () => Promise.all(Array.from({ length: 5 }, () => post('big.xlsx', xlsx))));
+    await underLoad(`five ${rows.toLocaleString('en')}-row xlsx at once`, () =>
+      Promise.all(Array.from({ length: 5 }, () => post('big.xlsx', xlsx))),
+    );
     await app.close();
   },
 };

@@ -45,8 +45,14 @@ const DEBT = {
   ]),
 };
 function ratchet(found: string[], debt: Set<string>) {
-  expect(found.filter((f) => !debt.has(f)), 'new violations').toEqual([]);
-  expect([...debt].filter((d) => !found.includes(d)), 'paid-off debt still listed: remove it from DEBT').toEqual([]);
+  expect(
+    found.filter((f) => !debt.has(f)),
+    'new violations',
+  ).toEqual([]);
+  expect(
+    [...debt].filter((d) => !found.includes(d)),
+    'paid-off debt still listed: remove it from DEBT',
+  ).toEqual([]);
 }
 let t: TestApp;
 beforeAll(async () => {
@@ -94,7 +100,10 @@ export function exportedFunctions(source: string): string[] {
 export function writesGuardedByRead(routes: { method: string; url: string; access: string }[], allowed: ReadonlySet<string>): string[] {
   return routes
     .filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method))
-    .filter((r) => r.access.endsWith('.read') || ((r.access === 'authenticated' || r.access === 'public') && !allowed.has(`${r.method} ${r.url}`)))
+    .filter(
+      (r) =>
+        r.access.endsWith('.read') || ((r.access === 'authenticated' || r.access === 'public') && !allowed.has(`${r.method} ${r.url}`)),
+    )
     .map((r) => `${r.method} ${r.url} (${r.access})`);
 }
 
@@ -110,8 +119,12 @@ describe('architecture', () => {
   it('no write is guarded by a read permission', () => {
     expect(writesGuardedByRead(t.app.routeTable, OPEN_WRITES)).toEqual([]);
     // planted
-    expect(writesGuardedByRead([{ method: 'POST', url: '/api/x', access: 'campaigns.read' }], OPEN_WRITES)).toEqual(['POST /api/x (campaigns.read)']);
-    expect(writesGuardedByRead([{ method: 'PUT', url: '/api/y', access: 'authenticated' }], OPEN_WRITES)).toEqual(['PUT /api/y (authenticated)']);
+    expect(writesGuardedByRead([{ method: 'POST', url: '/api/x', access: 'campaigns.read' }], OPEN_WRITES)).toEqual([
+      'POST /api/x (campaigns.read)',
+    ]);
+    expect(writesGuardedByRead([{ method: 'PUT', url: '/api/y', access: 'authenticated' }], OPEN_WRITES)).toEqual([
+      'PUT /api/y (authenticated)',
+    ]);
   });
 
   it('no response is untyped (z.any / z.unknown)', async () => {

@@ -16,9 +16,9 @@ async function boundaryErrors(file: string, code: string) {
 
 describe('import boundaries', () => {
   it('core never imports a module', async () => {
-    expect(await boundaryErrors('src/server/core/planted.ts', "import { x } from '../modules/tips/queries.js';\nexport const y = x;\n")).toEqual([
-      expect.stringContaining('core'),
-    ]);
+    expect(
+      await boundaryErrors('src/server/core/planted.ts', "import { x } from '../modules/tips/queries.js';\nexport const y = x;\n"),
+    ).toEqual([expect.stringContaining('core')]);
   });
 
   it('production code never imports the demo data', async () => {
@@ -29,16 +29,24 @@ describe('import boundaries', () => {
   });
 
   it('a module reaches another only through its public file', async () => {
-    expect(await boundaryErrors('src/server/modules/dashboard/planted.ts', "import { x } from '../tips/queries.js';\nexport const y = x;\n")).toEqual([
-      expect.stringContaining('public.ts'),
-    ]);
-    expect(await boundaryErrors('src/server/modules/dashboard/planted.ts', "import { x } from '../tips/public.js';\nexport const y = x;\n")).toEqual([]);
+    expect(
+      await boundaryErrors('src/server/modules/dashboard/planted.ts', "import { x } from '../tips/queries.js';\nexport const y = x;\n"),
+    ).toEqual([expect.stringContaining('public.ts')]);
+    expect(
+      await boundaryErrors('src/server/modules/dashboard/planted.ts', "import { x } from '../tips/public.js';\nexport const y = x;\n"),
+    ).toEqual([]);
     // inside one module anything goes
-    expect(await boundaryErrors('src/server/modules/tips/planted.ts', "import { x } from './queries.js';\nexport const y = x;\n")).toEqual([]);
+    expect(await boundaryErrors('src/server/modules/tips/planted.ts', "import { x } from './queries.js';\nexport const y = x;\n")).toEqual(
+      [],
+    );
   });
 
   it('contracts import neither side, web never imports the server', async () => {
-    expect(await boundaryErrors('src/contracts/planted.ts', "import { x } from '../server/core/audit.js';\nexport const y = x;\n")).toHaveLength(1);
-    expect(await boundaryErrors('src/web/features/tips/Planted.tsx', "import { x } from '../../../db/client.js';\nexport const y = x;\n")).toHaveLength(1);
+    expect(
+      await boundaryErrors('src/contracts/planted.ts', "import { x } from '../server/core/audit.js';\nexport const y = x;\n"),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors('src/web/features/tips/Planted.tsx', "import { x } from '../../../db/client.js';\nexport const y = x;\n"),
+    ).toHaveLength(1);
   });
 });

@@ -21,7 +21,9 @@ function sources(dir: string): string[] {
  * built from a code (`tip.${action}`, `plan.task.${action}`).
  */
 describe('audit labels', () => {
-  const text = sources(server).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const text = sources(server)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
 
   it('every action the server writes has a Chinese label', () => {
     const literal = [...text.matchAll(/\baction: '([a-z_]+(?:\.[a-z_]+)+)'/g)].map((m) => m[1]!);
@@ -45,7 +47,8 @@ describe('audit labels', () => {
       ['inspection', Object.keys(INSPECTION_STATUSES)],
       ['campaign', [...Object.keys(CAMPAIGN_STATUSES), ...Object.keys(TASK_STATUSES)]],
     ];
-    for (const [type, codes] of states) for (const code of codes) expect(auditValueLabel(type, 'status', code), `${type} ${code}`).toMatch(/[\u4e00-\u9fa5]/);
+    for (const [type, codes] of states)
+      for (const code of codes) expect(auditValueLabel(type, 'status', code), `${type} ${code}`).toMatch(/[\u4e00-\u9fa5]/);
     expect(auditValueLabel('tip', 'status', 'accepted')).toBe('已受理');
     expect(auditValueLabel('user', 'role', 'inspector')).toMatch(/检查员/);
   });

@@ -1,7 +1,15 @@
 import { CALENDAR_SOURCES } from './calendar.js';
 import { CAMPAIGN_STATUSES, TASK_STATUSES } from './campaigns.js';
 import { LICENCE_KINDS } from './entities.js';
-import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_KIND_LABELS, ENTITY_STATUSES, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from './entity-kinds.js';
+import {
+  CREDIT_GRADES,
+  DEVICE_LEVELS,
+  ENTITY_KIND_LABELS,
+  ENTITY_STATUSES,
+  ENTITY_TAGS,
+  MEDICAL_GRADES,
+  RISK_LEVELS,
+} from './entity-kinds.js';
 import { LEVEL_LABELS, ORG_UNIT_KIND_LABELS } from './org.js';
 import { DATA_SCOPE_LABELS, ROLE_LABELS } from './permissions.js';
 import { PLAN_STATUSES } from './plans.js';

@@ -25,7 +25,20 @@ import {
 describe('dates', () => {
   it('accepts only dates that exist', () => {
     for (const ok of ['2024-02-29', '2025-02-28', '2026-12-31', '2000-02-29']) expect(isoDate.safeParse(ok).success, ok).toBe(true);
-    for (const bad of ['2025-02-29', '2025-02-30', '2026-04-31', '2025-13-01', '2025-00-10', '2025-01-00', '1900-02-29', '2025-2-3', '20250203', '2025-01-01T00:00:00Z', ' 2025-01-01', '']) {
+    for (const bad of [
+      '2025-02-29',
+      '2025-02-30',
+      '2026-04-31',
+      '2025-13-01',
+      '2025-00-10',
+      '2025-01-00',
+      '1900-02-29',
+      '2025-2-3',
+      '20250203',
+      '2025-01-01T00:00:00Z',
+      ' 2025-01-01',
+      '',
+    ]) {
       expect(isoDate.safeParse(bad).success, bad).toBe(false);
     }
     expect(isoDate.safeParse('2025-02-30').error?.issues[0].message).toMatch(/日期不存在/);
@@ -81,7 +94,12 @@ describe('periods', () => {
   });
 
   it('cumulative figures run from a fixed date to the reporting date', () => {
-    expect(cumulativeFrom('2026-03-01', '2026-06-30')).toEqual({ kind: 'cumulative', from: '2026-03-01', to: '2026-06-30', label: '2026-03-01 至 2026-06-30 累计' });
+    expect(cumulativeFrom('2026-03-01', '2026-06-30')).toEqual({
+      kind: 'cumulative',
+      from: '2026-03-01',
+      to: '2026-06-30',
+      label: '2026-03-01 至 2026-06-30 累计',
+    });
     expect(() => cumulativeFrom('2026-03-01', '2026-02-28')).toThrow(RangeError);
   });
 });
@@ -142,7 +160,10 @@ describe('working days (over a holiday calendar value)', () => {
 
   it('checks an entered year: dates inside the year, none twice', () => {
     expect(calendarYearIssues(2027, { holidays: [{ date: '2027-01-01' }], workdays: [{ date: '2027-02-07' }] })).toEqual([]);
-    const issues = calendarYearIssues(2027, { holidays: [{ date: '2027-01-01' }, { date: '2026-12-31' }], workdays: [{ date: '2027-01-01' }] });
+    const issues = calendarYearIssues(2027, {
+      holidays: [{ date: '2027-01-01' }, { date: '2026-12-31' }],
+      workdays: [{ date: '2027-01-01' }],
+    });
     expect(issues.map((i) => i.path.join('.'))).toEqual(['holidays.1.date', 'workdays.0.date']);
     expect(issues[0].message).toMatch(/不在2027年内/);
     expect(issues[1].message).toMatch(/重复/);

@@ -232,7 +232,11 @@ export type CalendarSource = keyof typeof CALENDAR_SOURCES;
 
 /** A year as a path parameter: the platform's calendars cover 2000–2100. */
 export const calendarYearParam = z.object({
-  year: z.coerce.number({ error: '年份须为数字' }).int('年份须为整数').min(2000, '年份须在2000–2100之间').max(2100, '年份须在2000–2100之间'),
+  year: z.coerce
+    .number({ error: '年份须为数字' })
+    .int('年份须为整数')
+    .min(2000, '年份须在2000–2100之间')
+    .max(2100, '年份须在2000–2100之间'),
 });
 
 export const calendarDay = z.object({
@@ -274,12 +278,16 @@ export const replaceCalendarYearInput = z.object({
 export type ReplaceCalendarYearInput = z.infer<typeof replaceCalendarYearInput>;
 
 /** Problems of a year's entry: dates outside the year, a date listed twice. Empty when fine. */
-export function calendarYearIssues(year: number, input: Pick<ReplaceCalendarYearInput, 'holidays' | 'workdays'>): { path: (string | number)[]; message: string }[] {
+export function calendarYearIssues(
+  year: number,
+  input: Pick<ReplaceCalendarYearInput, 'holidays' | 'workdays'>,
+): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const seen = new Map<string, string>();
   for (const list of ['holidays', 'workdays'] as const) {
     input[list].forEach((d, i) => {
-      if (!d.date.startsWith(`${String(year).padStart(4, '0')}-`)) issues.push({ path: [list, i, 'date'], message: `${d.date} 不在${year}年内` });
+      if (!d.date.startsWith(`${String(year).padStart(4, '0')}-`))
+        issues.push({ path: [list, i, 'date'], message: `${d.date} 不在${year}年内` });
       const where = `${CALENDAR_DAY_KINDS[list === 'holidays' ? 'holiday' : 'workday']}第${i + 1}行`;
       const first = seen.get(d.date);
       if (first) issues.push({ path: [list, i, 'date'], message: `${d.date} 重复（已在${first}）` });

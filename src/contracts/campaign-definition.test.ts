@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, missingProvenance, pendingDecisions, provenanceOf, reportingPeriod, type CampaignDefinition } from './campaigns.js';
+import {
+  checkDefinition,
+  missingProvenance,
+  pendingDecisions,
+  provenanceOf,
+  reportingPeriod,
+  type CampaignDefinition,
+} from './campaigns.js';
 import { dueDates } from './deadline-rules.js';
 import { getAtPath, setAtPath } from './definition-paths.js';
 import { citeArticles } from './legal-articles.js';
@@ -13,7 +20,13 @@ const base = () => ({
   phases: [{ key: 'all', name: '全程', from: '2023-07-01', to: '2023-12-31' }],
   organisation: { leadingGroup: { name: '领导小组', leader: { title: '局长' } }, office: { unit: '药械股' } },
   quotas: [
-    { id: 'a', label: 'A', population: { kinds: ['pharmacy_single'] }, target: { type: 'all' }, children: [{ id: 'b', label: 'B', population: { kinds: ['pharmacy_single'] }, target: { type: 'share', min: 0.5 } }] },
+    {
+      id: 'a',
+      label: 'A',
+      population: { kinds: ['pharmacy_single'] },
+      target: { type: 'all' },
+      children: [{ id: 'b', label: 'B', population: { kinds: ['pharmacy_single'] }, target: { type: 'share', min: 0.5 } }],
+    },
   ],
 });
 const issues = (d: unknown) => {
@@ -42,16 +55,36 @@ describe('reports never fall due before the plan is issued', () => {
     expect(dueDates({ every: 'month', day: 20 }, reportingPeriod(d.definition))[0].date).toBe('2023-08-20');
   });
   it('refuses a one-off report due on or before the issue date', () => {
-    const d = { ...base(), obligations: [{ key: 'x', label: '报告', rule: { once: '2023-07-20' }, submitters: ['药械股'], recipient: '药械股', form: { type: 'narrative' } }] };
+    const d = {
+      ...base(),
+      obligations: [
+        { key: 'x', label: '报告', rule: { once: '2023-07-20' }, submitters: ['药械股'], recipient: '药械股', form: { type: 'narrative' } },
+      ],
+    };
     expect(issues(d)).toContainEqual({ path: 'obligations.0.rule.once', message: expect.stringContaining('方案印发') });
   });
   it('accepts “及时上报” as a rule with no due date instead of inventing one', () => {
-    const d = { ...base(), obligations: [{ key: 'x', label: '典型案例', rule: { adHoc: true }, submitters: ['药械股'], externalRecipient: '市局', form: { type: 'typical_case', scope: '2023年作出行政处罚或移送的案例', attachments: ['《行政处罚决定书》'] } }] };
+    const d = {
+      ...base(),
+      obligations: [
+        {
+          key: 'x',
+          label: '典型案例',
+          rule: { adHoc: true },
+          submitters: ['药械股'],
+          externalRecipient: '市局',
+          form: { type: 'typical_case', scope: '2023年作出行政处罚或移送的案例', attachments: ['《行政处罚决定书》'] },
+        },
+      ],
+    };
     expect(issues(d)).toEqual([]);
     expect(dueDates({ adHoc: true }, { from: '2023-01-01', to: '2023-12-31' })).toEqual([]);
   });
   it('wants exactly one receiver, in the bureau or outside it', () => {
-    const d = { ...base(), obligations: [{ key: 'x', label: '报告', rule: { once: '2023-09-01' }, submitters: ['药械股'], form: { type: 'narrative' } }] };
+    const d = {
+      ...base(),
+      obligations: [{ key: 'x', label: '报告', rule: { once: '2023-09-01' }, submitters: ['药械股'], form: { type: 'narrative' } }],
+    };
     expect(issues(d)).toContainEqual({ path: 'obligations.0.recipient', message: expect.stringContaining('接收单位') });
   });
 });
@@ -59,15 +92,26 @@ describe('reports never fall due before the plan is issued', () => {
 describe('provenance', () => {
   const withProv = (provenance: Record<string, unknown>, extra: object = {}) => ({ ...base(), ...extra, provenance });
   it('resolves keyed paths and falls back to the enclosing entry', () => {
-    const r = checkDefinition(withProv({ 'quotas.a': '三（一）3', 'quotas.a.children.b.target': { kind: 'inferred', reason: '方案只写“抽查”' } }));
+    const r = checkDefinition(
+      withProv({ 'quotas.a': '三（一）3', 'quotas.a.children.b.target': { kind: 'inferred', reason: '方案只写“抽查”' } }),
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(provenanceOf(r.definition, 'quotas.a.target')).toMatchObject({ kind: 'quoted', source: '三（一）3', path: 'quotas.a' });
-    expect(provenanceOf(r.definition, 'quotas.a.children.b.target.min')).toMatchObject({ kind: 'inferred', path: 'quotas.a.children.b.target' });
-    expect(pendingDecisions(r.definition).inferred).toEqual([{ path: 'quotas.a.children.b.target', kind: 'inferred', source: null, reason: '方案只写“抽查”', value: { type: 'share', min: 0.5 } }]);
+    expect(provenanceOf(r.definition, 'quotas.a.children.b.target.min')).toMatchObject({
+      kind: 'inferred',
+      path: 'quotas.a.children.b.target',
+    });
+    expect(pendingDecisions(r.definition).inferred).toEqual([
+      { path: 'quotas.a.children.b.target', kind: 'inferred', source: null, reason: '方案只写“抽查”', value: { type: 'share', min: 0.5 } },
+    ]);
   });
   it('refuses a provenance for a value that is not there, an inference without reason, and an unset value that is set', () => {
-    const found = issues(withProv({ 'quotas.zz': '一', 'period.from': { kind: 'inferred' }, 'quotas.a.target': { kind: 'unset', reason: '增加检查频次' } }));
-    expect(found.map((i) => i.path)).toEqual(expect.arrayContaining(['provenance.quotas.zz', 'provenance.period.from.reason', 'provenance.quotas.a.target']));
+    const found = issues(
+      withProv({ 'quotas.zz': '一', 'period.from': { kind: 'inferred' }, 'quotas.a.target': { kind: 'unset', reason: '增加检查频次' } }),
+    );
+    expect(found.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['provenance.quotas.zz', 'provenance.period.from.reason', 'provenance.quotas.a.target']),
+    );
   });
   it('accepts an unset value whose parent exists', () => {
     expect(issues(withProv({ 'quotas.a.times': { kind: 'unset', reason: '方案写“增加检查频次”，未规定次数' } }))).toEqual([]);
@@ -75,7 +119,9 @@ describe('provenance', () => {
   it('lists items without provenance; a list-wide entry does not count for its items', () => {
     const r = checkDefinition(withProv({ quotas: '三', name: '题' }));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(missingProvenance(r.definition)).toEqual(expect.arrayContaining(['issuer', 'period', 'phases.all', 'quotas.a', 'quotas.a.children.b']));
+    expect(missingProvenance(r.definition)).toEqual(
+      expect.arrayContaining(['issuer', 'period', 'phases.all', 'quotas.a', 'quotas.a.children.b']),
+    );
     expect(missingProvenance(r.definition)).not.toContain('name');
   });
 });
@@ -92,7 +138,9 @@ describe('readings', () => {
   });
   it("requires the chosen option's values to be the definition's", () => {
     expect(issues({ ...base(), readings: [reading(['pharmacy_single'])] })).toEqual([]);
-    expect(issues({ ...base(), readings: [reading(['pharmacy_single', 'clinic'])] })[0].path).toBe('readings.0.options.0.set.quotas.a.population.kinds');
+    expect(issues({ ...base(), readings: [reading(['pharmacy_single', 'clinic'])] })[0].path).toBe(
+      'readings.0.options.0.set.quotas.a.population.kinds',
+    );
   });
 });
 

@@ -60,12 +60,24 @@ export const focus = z.object({
   channels: z.array(text(40)).default([]),
   /** Violations to crack down on, by sector and link (环节). */
   violations: z
-    .array(z.object({ sector: z.enum(Object.keys(SECTORS) as [string, ...string[]], { error: '未知的领域' }), area: optText(60), items: z.array(text(300)).min(1, '至少一项') }))
+    .array(
+      z.object({
+        sector: z.enum(Object.keys(SECTORS) as [string, ...string[]], { error: '未知的领域' }),
+        area: optText(60),
+        items: z.array(text(300)).min(1, '至少一项'),
+      }),
+    )
     .default([]),
 });
 
 export const REVIEW_STEPS = { unit_head: '单位负责人审核', leader: '分管局领导审核' } as const;
-export const FORM_TYPES = { table: '统计表', narrative: '文字报告', typical_case: '典型案例', risk_list: '风险清单', liaison: '联络员报名表' } as const;
+export const FORM_TYPES = {
+  table: '统计表',
+  narrative: '文字报告',
+  typical_case: '典型案例',
+  risk_list: '风险清单',
+  liaison: '联络员报名表',
+} as const;
 
 export const obligation = z.object({
   key,
@@ -82,7 +94,9 @@ export const obligation = z.object({
     /** Statistical table key, for type table / risk_list. */
     table: key.optional(),
     /** Narrative template sections, each with an optional minimum length. */
-    sections: z.array(z.object({ title: text(100), minChars: z.number().int().min(1).max(100_000).optional(), hint: optText(300) })).optional(),
+    sections: z
+      .array(z.object({ title: text(100), minChars: z.number().int().min(1).max(100_000).optional(), hint: optText(300) }))
+      .optional(),
     /** What may be reported (收集范围), e.g. cases decided or referred in 2023. */
     scope: optText(300),
     /** Attachments each submission must carry (附《行政处罚决定书》…). */
@@ -103,7 +117,9 @@ export const statTable = z.object({
   label: text(100),
   /** Fixed rows (零售药店 / 药品使用单位 …), optionally mapped to entity kinds; or rows entered by the unit (free). */
   rowMode: z.enum(['fixed', 'free']).default('fixed'),
-  rows: z.array(z.object({ key, label: text(60), kinds: z.array(z.enum(ENTITY_KIND_CODES, { error: '未知的监管对象类型' })).optional() })).default([]),
+  rows: z
+    .array(z.object({ key, label: text(60), kinds: z.array(z.enum(ENTITY_KIND_CODES, { error: '未知的监管对象类型' })).optional() }))
+    .default([]),
   measures: z
     .array(z.object({ key, label: text(60), unit: optText(10), type: z.enum(['number', 'money', 'text', 'boolean']).default('number') }))
     .min(1, '至少一列'),
@@ -135,9 +151,16 @@ export type ChecklistItem = z.infer<typeof checklistItem>;
 export const checklist = z.object({
   key,
   label: text(100),
-  kinds: z.array(z.enum(ENTITY_KIND_CODES, { error: '未知的监管对象类型' })).min(1, '至少一种对象类型；适用于所有类型时不填').optional(),
+  kinds: z
+    .array(z.enum(ENTITY_KIND_CODES, { error: '未知的监管对象类型' }))
+    .min(1, '至少一种对象类型；适用于所有类型时不填')
+    .optional(),
   deviceLevels: z
-    .array(z.enum(Object.keys(DEVICE_LEVELS) as [keyof typeof DEVICE_LEVELS, ...(keyof typeof DEVICE_LEVELS)[]], { error: '未知的医疗器械经营监管级别' }))
+    .array(
+      z.enum(Object.keys(DEVICE_LEVELS) as [keyof typeof DEVICE_LEVELS, ...(keyof typeof DEVICE_LEVELS)[]], {
+        error: '未知的医疗器械经营监管级别',
+      }),
+    )
     .min(1, '至少一个监管级别；适用于所有级别时不填')
     .optional(),
   sections: z
@@ -217,7 +240,10 @@ export const task = z.object({
    * Progress measured instead of reported: the live inspection coverage of these quota rules
    * (ids of `quotas`, children included) per responsible station, from the campaign's current plan.
    */
-  progressFrom: z.object({ quota: z.union([z.string(), z.array(z.string()).min(1)]) }).strict().optional(),
+  progressFrom: z
+    .object({ quota: z.union([z.string(), z.array(z.string()).min(1)]) })
+    .strict()
+    .optional(),
 });
 export type Task = z.infer<typeof task>;
 /** The quota ids a task's progress is bound to (none: reported by hand). */
@@ -246,7 +272,9 @@ export const PROVENANCE_KINDS = { quoted: '原文', inferred: '推定', bureau: 
 export type ProvenanceKind = keyof typeof PROVENANCE_KINDS;
 export const provenanceEntry = z
   .object({
-    kind: z.enum(Object.keys(PROVENANCE_KINDS) as [ProvenanceKind, ...ProvenanceKind[]], { error: '来源须为 quoted/inferred/bureau/unset' }),
+    kind: z.enum(Object.keys(PROVENANCE_KINDS) as [ProvenanceKind, ...ProvenanceKind[]], {
+      error: '来源须为 quoted/inferred/bureau/unset',
+    }),
     /** Section of the plan (三（一）3, 附件1). */
     source: optText(60),
     /** Why inferred / what the plan says where unset / the bureau's note. */
@@ -260,7 +288,8 @@ export const provenanceEntry = z
   .strict()
   .superRefine((p, ctx) => {
     if (p.kind === 'quoted' && !p.source) ctx.addIssue({ code: 'custom', path: ['source'], message: '原文须注明出处（方案章节）' });
-    if ((p.kind === 'inferred' || p.kind === 'unset') && !p.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '推定或未定须说明理由' });
+    if ((p.kind === 'inferred' || p.kind === 'unset') && !p.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '推定或未定须说明理由' });
   });
 export type ProvenanceEntry = z.infer<typeof provenanceEntry>;
 /** Shorthand in YAML: a bare string is a quotation with that source section. */
@@ -276,9 +305,7 @@ export const reading = z.object({
   question: text(300),
   source: optText(60),
   chosen: key,
-  options: z
-    .array(z.object({ key, label: text(200), note: optText(500), set: z.record(z.string(), z.unknown()) }))
-    .min(2, '至少两种理解'),
+  options: z.array(z.object({ key, label: text(200), note: optText(500), set: z.record(z.string(), z.unknown()) })).min(2, '至少两种理解'),
 });
 export type Reading = z.infer<typeof reading>;
 
@@ -342,7 +369,8 @@ export const campaignDefinition = z
           seen.add(it.key);
         }),
       );
-      if (c.deviceLevels && c.kinds && !c.kinds.includes('device_dealer')) issue(['checklists', i, 'deviceLevels'], '监管级别只适用于医疗器械经营企业（对象类型须含 device_dealer）');
+      if (c.deviceLevels && c.kinds && !c.kinds.includes('device_dealer'))
+        issue(['checklists', i, 'deviceLevels'], '监管级别只适用于医疗器械经营企业（对象类型须含 device_dealer）');
     });
     unique(d.violationTypes, 'key', ['violationTypes'], issue);
     unique(d.tasks, 'no', ['tasks'], issue);
@@ -377,10 +405,16 @@ export const campaignDefinition = z
         issue([...p, 'within'], `时间窗口须在行动期间（${from} 至 ${until}）内`);
       // Holidays are not known here (the calendar lives in the database): a working-days-only daily
       // rule is checked as a daily one; even a weekend-only window may hold a make-up working day.
-      if (!o.rule.adHoc && reportFrom <= until && dueDates({ ...o.rule, workdaysOnly: undefined }, { from: reportFrom, to: until }).length === 0)
+      if (
+        !o.rule.adHoc &&
+        reportFrom <= until &&
+        dueDates({ ...o.rule, workdaysOnly: undefined }, { from: reportFrom, to: until }).length === 0
+      )
         issue(p, `该报送规则在行动期间（${reportFrom} 至 ${until}）内一次也不会发生`);
-      if (!o.recipient === !o.externalRecipient) issue(['obligations', i, 'recipient'], '请指定接收单位：本局单位（recipient）或局外接收方（externalRecipient）之一');
-      if ((o.form.type === 'table' || o.form.type === 'risk_list') && !o.form.table) issue(['obligations', i, 'form', 'table'], '请指定统计表');
+      if (!o.recipient === !o.externalRecipient)
+        issue(['obligations', i, 'recipient'], '请指定接收单位：本局单位（recipient）或局外接收方（externalRecipient）之一');
+      if ((o.form.type === 'table' || o.form.type === 'risk_list') && !o.form.table)
+        issue(['obligations', i, 'form', 'table'], '请指定统计表');
       if (o.form.table && !tableKeys.has(o.form.table)) issue(['obligations', i, 'form', 'table'], `统计表“${o.form.table}”不存在`);
     });
     if (d.staffing && !inPeriod(d.staffing.by)) issue(['staffing', 'by'], '配备期限须在行动期间内');
@@ -402,7 +436,8 @@ export const campaignDefinition = z
       unique(r.options, 'key', ['readings', i, 'options'], issue);
       if (!chosen) return issue(['readings', i, 'chosen'], `选项“${r.chosen}”不存在`);
       for (const [path, v] of Object.entries(chosen.set)) {
-        if (!sameValue(getAtPath(d, path).value, v)) issue(['readings', i, 'options', r.options.indexOf(chosen), 'set', path], `所选理解的取值与方案中“${path}”的值不一致`);
+        if (!sameValue(getAtPath(d, path).value, v))
+          issue(['readings', i, 'options', r.options.indexOf(chosen), 'set', path], `所选理解的取值与方案中“${path}”的值不一致`);
       }
     });
   });
@@ -436,12 +471,14 @@ export function provenanceOf(d: Pick<CampaignDefinition, 'provenance'>, path: st
 /** Paths that need a provenance (each document field, each keyed item of a list) but have none. */
 export function missingProvenance(d: CampaignDefinition): string[] {
   const need: string[] = [];
-  for (const f of ['name', 'docNo', 'issuer', 'issuedOn', 'basis', 'summary', 'period', 'staffing', 'liaisons'] as const) if (d[f] !== undefined) need.push(f);
+  for (const f of ['name', 'docNo', 'issuer', 'issuedOn', 'basis', 'summary', 'period', 'staffing', 'liaisons'] as const)
+    if (d[f] !== undefined) need.push(f);
   for (const [f, v] of Object.entries(d.focus)) if (Array.isArray(v) && v.length) need.push(`focus.${f}`);
   const items = (coll: string, xs: { [k: string]: any }[], id: string) => xs.forEach((x, i) => need.push(`${coll}.${x[id] ?? i}`));
   items('phases', d.phases, 'key');
   items('subActions', d.subActions, 'key');
-  const quotas = (rs: QuotaRule[], prefix: string) => rs.forEach((r) => (need.push(`${prefix}.${r.id}`), quotas(r.children ?? [], `${prefix}.${r.id}.children`)));
+  const quotas = (rs: QuotaRule[], prefix: string) =>
+    rs.forEach((r) => (need.push(`${prefix}.${r.id}`), quotas(r.children ?? [], `${prefix}.${r.id}.children`)));
   quotas(d.quotas, 'quotas');
   items('tables', d.tables, 'key');
   items('obligations', d.obligations, 'key');
@@ -452,7 +489,20 @@ export function missingProvenance(d: CampaignDefinition): string[] {
   need.push('organisation.leadingGroup', 'organisation.office');
   items('organisation.workingGroups', d.organisation.workingGroups, 'key');
   // A list's own entry does not cover its items: each is quoted or inferred on its own.
-  const LISTS = new Set(['phases', 'subActions', 'quotas', 'tables', 'obligations', 'checklists', 'violationTypes', 'tasks', 'events', 'organisation', 'organisation.workingGroups', 'focus']);
+  const LISTS = new Set([
+    'phases',
+    'subActions',
+    'quotas',
+    'tables',
+    'obligations',
+    'checklists',
+    'violationTypes',
+    'tasks',
+    'events',
+    'organisation',
+    'organisation.workingGroups',
+    'focus',
+  ]);
   return need.filter((p) => {
     for (let q = p; q; q = parentPath(q)) if (d.provenance[q] && !LISTS.has(q)) return false;
     return true;
@@ -463,7 +513,13 @@ export function missingProvenance(d: CampaignDefinition): string[] {
 export function pendingDecisions(d: CampaignDefinition) {
   const inferred = Object.entries(d.provenance)
     .filter(([, p]) => p.kind === 'inferred' || p.kind === 'unset')
-    .map(([path, p]) => ({ path, kind: p.kind, source: p.source ?? null, reason: p.reason ?? '', value: getAtPath(d, path).value ?? null }));
+    .map(([path, p]) => ({
+      path,
+      kind: p.kind,
+      source: p.source ?? null,
+      reason: p.reason ?? '',
+      value: getAtPath(d, path).value ?? null,
+    }));
   return { inferred, readings: d.readings };
 }
 
@@ -521,8 +577,18 @@ export const liaisonInput = z.object({
   name: text(20),
   department: optText(60),
   title: optText(40),
-  officePhone: z.string().trim().max(30).regex(/^[0-9\-+() ]*$/, '电话格式不正确').optional(),
-  mobile: z.string().trim().regex(/^1\d{10}$/, '手机号须为11位数字').optional().or(z.literal('')),
+  officePhone: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[0-9\-+() ]*$/, '电话格式不正确')
+    .optional(),
+  mobile: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, '手机号须为11位数字')
+    .optional()
+    .or(z.literal('')),
   email: z.string().trim().email('邮箱格式不正确').optional().or(z.literal('')),
   /** The liaison row's version as read; 0 when the unit had not filled it in yet. */
   ...versioned,
@@ -532,7 +598,12 @@ export type LiaisonInput = z.infer<typeof liaisonInput>;
 export const evidenceItem = z.object({
   name: text(200),
   // Only web links: a `javascript:` or `data:` URL would run script when clicked.
-  url: z.string().url('链接格式不正确').regex(/^https?:\/\//i, '链接须以 http:// 或 https:// 开头').max(2000).optional(),
+  url: z
+    .string()
+    .url('链接格式不正确')
+    .regex(/^https?:\/\//i, '链接须以 http:// 或 https:// 开头')
+    .max(2000)
+    .optional(),
   fileId: id.optional(),
   size: z.number().int().min(0).max(MAX_INT).optional(),
   mime: z.string().max(100).optional(),

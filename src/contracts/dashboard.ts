@@ -102,7 +102,9 @@ export const dashboard = z.object({
       awaitingMySignature: z.number(),
       overdueRectifications: z.number(),
       /** Overdue rectifications per station (most first). */
-      overdueByStation: z.array(z.object({ stationId: z.number(), stationName: z.string(), count: z.number(), maxDaysOverdue: z.number() })),
+      overdueByStation: z.array(
+        z.object({ stationId: z.number(), stationName: z.string(), count: z.number(), maxDaysOverdue: z.number() }),
+      ),
     })
     .nullable()
     .optional(),

@@ -22,14 +22,28 @@ describe('deadline rules', () => {
     const cal: WorkCalendar = { years: [2026], days: { '2026-02-14': 'workday', '2026-02-28': 'workday' } };
     for (let d = '2026-02-15'; d <= '2026-02-23'; d = addDays(d, 1)) cal.days[d] = 'holiday';
     const d = dueDates({ every: 'day', workdaysOnly: true }, { from: '2026-02-12', to: '2026-02-28' }, cal);
-    expect(d.map((x) => x.date)).toEqual(['2026-02-12', '2026-02-13', '2026-02-14', '2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28']);
-    expect(() => dueDates({ every: 'day', workdaysOnly: true }, { from: '2026-12-30', to: '2027-01-05' }, cal)).toThrow(CalendarYearMissing);
+    expect(d.map((x) => x.date)).toEqual([
+      '2026-02-12',
+      '2026-02-13',
+      '2026-02-14',
+      '2026-02-24',
+      '2026-02-25',
+      '2026-02-26',
+      '2026-02-27',
+      '2026-02-28',
+    ]);
+    expect(() => dueDates({ every: 'day', workdaysOnly: true }, { from: '2026-12-30', to: '2027-01-05' }, cal)).toThrow(
+      CalendarYearMissing,
+    );
     expect(() => dueDates({ every: 'day', workdaysOnly: true }, { from: '2026-02-12', to: '2026-02-28' })).toThrow(/holiday calendar/);
     // Without workdaysOnly every day counts, no calendar needed.
     expect(dueDates({ every: 'day' }, { from: '2026-02-12', to: '2026-02-28' })).toHaveLength(17);
   });
   it('monthly by the 20th and by the 5th', () => {
-    expect(dueDates({ every: 'month', day: 20 }, { from: '2023-07-25', to: '2023-10-19' }).map((x) => x.date)).toEqual(['2023-08-20', '2023-09-20']);
+    expect(dueDates({ every: 'month', day: 20 }, { from: '2023-07-25', to: '2023-10-19' }).map((x) => x.date)).toEqual([
+      '2023-08-20',
+      '2023-09-20',
+    ]);
     expect(dueDates({ every: 'month', day: 5 }, { from: '2023-07-01', to: '2023-12-31' })).toHaveLength(6);
   });
   it('month end with lastDayIfShort, including a leap February', () => {
@@ -51,7 +65,9 @@ describe('deadline rules', () => {
     expect(bad({ every: 'week' })![0]).toEqual(['weekday', expect.stringMatching(/星期/)]);
     expect(bad({ every: 'day', within: { from: '2019-01-05', to: '2019-01-01' } })![0][0]).toBe('within');
     // A window of Mon–Wed never holds a Saturday: valid shape, but no due date.
-    expect(dueDates({ every: 'week', weekday: 6, within: { from: '2024-06-03', to: '2024-06-05' } }, { from: '2024-01-01', to: '2024-12-31' })).toEqual([]);
+    expect(
+      dueDates({ every: 'week', weekday: 6, within: { from: '2024-06-03', to: '2024-06-05' } }, { from: '2024-01-01', to: '2024-12-31' }),
+    ).toEqual([]);
   });
   it('describes rules in Chinese and knows today in Shanghai', () => {
     expect(describeRule({ every: 'week', weekday: 4, time: '17:00' })).toBe('每周四 17:00 前');

@@ -12,7 +12,12 @@ function indexIn(arr: unknown[], seg: string): number {
     const i = arr.findIndex((x) => x !== null && typeof x === 'object' && (x as any)[f] !== undefined && String((x as any)[f]) === seg);
     if (i >= 0) return i;
   }
-  if (/^\d+$/.test(seg) && Number(seg) < arr.length && !arr.some((x) => x !== null && typeof x === 'object' && KEY_FIELDS.some((f) => (x as any)[f] !== undefined))) return Number(seg);
+  if (
+    /^\d+$/.test(seg) &&
+    Number(seg) < arr.length &&
+    !arr.some((x) => x !== null && typeof x === 'object' && KEY_FIELDS.some((f) => (x as any)[f] !== undefined))
+  )
+    return Number(seg);
   return -1;
 }
 
@@ -67,7 +72,8 @@ export function setAtPath<T>(root: T, path: string, value: unknown): T {
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === undefined || a === null) return b === undefined || b === null;
   if (b === undefined || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   if (typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a as object).filter((k) => (a as any)[k] !== undefined);
     const kb = Object.keys(b as object).filter((k) => (b as any)[k] !== undefined);

@@ -142,7 +142,10 @@ export const listEntitiesQuery = z.object({
   statuses: csv(z.enum(keys(ENTITY_STATUSES))),
   medicalGrades: csv(z.enum(keys(MEDICAL_GRADES))),
   deviceLevels: csv(z.enum(keys(DEVICE_LEVELS))),
-  familyPlanning: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  familyPlanning: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   licenceStates: csv(z.enum(keys(LICENCE_STATES))),
   licenceKind: z.enum(keys(LICENCE_KINDS)).optional(),
   sort: z.enum(SORTS).default('name'),
@@ -163,7 +166,12 @@ export const entityPage = z.object({
 export type EntityPage = z.infer<typeof entityPage>;
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}字`).nullish();
-const phone = z.string().trim().max(40, '电话不能超过40字').regex(/^[0-9+\-()（）、,，/ ]*$/, '电话格式错误').nullish();
+const phone = z
+  .string()
+  .trim()
+  .max(40, '电话不能超过40字')
+  .regex(/^[0-9+\-()（）、,，/ ]*$/, '电话格式错误')
+  .nullish();
 
 export const licenceInput = z.object({
   kind: z.enum(keys(LICENCE_KINDS)),
@@ -233,7 +241,13 @@ export interface ImportColumn {
 export const IMPORT_COLUMNS: ImportColumn[] = [
   { field: 'name', header: '单位名称', required: true, synonyms: ['企业名称', '名称', '单位', '机构名称', '店名'] },
   { field: 'creditCode', header: '统一社会信用代码', required: true, synonyms: ['信用代码', '社会信用代码', '统一代码', '信用代码证号'] },
-  { field: 'kind', header: '主体类型', required: true, synonyms: ['类型', '单位类型', '企业类型', '业态'], options: () => ENTITY_KINDS.map((k) => k.label) },
+  {
+    field: 'kind',
+    header: '主体类型',
+    required: true,
+    synonyms: ['类型', '单位类型', '企业类型', '业态'],
+    options: () => ENTITY_KINDS.map((k) => k.label),
+  },
   { field: 'licenceKind', header: '许可证类型', synonyms: ['证照类型'], options: () => Object.values(LICENCE_KINDS) },
   { field: 'licenceNumber', header: '许可证编号', synonyms: ['许可证号', '证号', '许可证', '备案编号', '备案凭证编号'] },
   { field: 'licenceValidTo', header: '许可证有效期至', synonyms: ['有效期至', '有效期', '许可证有效期', '到期日期'] },

@@ -20,7 +20,8 @@ export const idList = (max: number) => z.array(id).max(max, `最多${max}项`);
 /** A whole number in [min, max]. */
 export const int = (min: number, max: number) => z.number().int('须为整数').min(min, `不能小于${min}`).max(max, `不能大于${max}`);
 /** A whole number in [min, max] from a query string. */
-export const intParam = (min: number, max: number) => z.coerce.number().int('须为整数').min(min, `不能小于${min}`).max(max, `不能大于${max}`);
+export const intParam = (min: number, max: number) =>
+  z.coerce.number().int('须为整数').min(min, `不能小于${min}`).max(max, `不能大于${max}`);
 
 /**
  * C0 control characters other than tab, line feed and carriage return. PostgreSQL refuses NUL in

@@ -48,7 +48,8 @@ describe('HTML sinks in the source tree', () => {
 
   it('builds markup in template literals only with the html tag', () => {
     // Every template literal (parsed, so nesting is right) that writes an HTML element must be `html`-tagged.
-    const element = /<\/?(a|b|br|div|span|p|img|script|style|iframe|table|thead|tbody|tr|td|th|section|h[1-6]|button|html|head|body|meta|title|ul|ol|li|strong|em|i|svg|input|form|link|font|small|hr|pre|code)[\s/>]/i;
+    const element =
+      /<\/?(a|b|br|div|span|p|img|script|style|iframe|table|thead|tbody|tr|td|th|section|h[1-6]|button|html|head|body|meta|title|ul|ol|li|strong|em|i|svg|input|form|link|font|small|hr|pre|code)[\s/>]/i;
     const hits: string[] = [];
     for (const f of files) {
       const source = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -56,7 +57,8 @@ describe('HTML sinks in the source tree', () => {
         if (ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
           const parts = ts.isTemplateExpression(node) ? [node.head.text, ...node.templateSpans.map((s) => s.literal.text)] : [node.text];
           const tag = ts.isTaggedTemplateExpression(node.parent) ? node.parent.tag.getText() : '';
-          if (tag !== 'html' && parts.some((p) => element.test(p))) hits.push(`${path.relative(src, f)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+          if (tag !== 'html' && parts.some((p) => element.test(p)))
+            hits.push(`${path.relative(src, f)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
         }
         ts.forEachChild(node, visit);
       };

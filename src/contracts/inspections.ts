@@ -17,7 +17,6 @@ export const INSPECTION_ACTION_KEYS = Object.keys(INSPECTION_ACTIONS) as [Inspec
 
 export const personRef = z.object({ id: z.number(), name: z.string() });
 
-
 export const cancelInspectionInput = z.object({ reason: z.string().trim().min(1, '请填写取消原因').max(200) });
 
 /** Correct a recorded inspection: what changed and why; `version` as read (a change in between → 409). */
@@ -33,7 +32,6 @@ export type EditInspectionInput = z.infer<typeof editInspectionInput>;
 /** Withdraw (撤回) a recorded inspection: a plan task's goes back to 待检查, an unplanned one is cancelled. */
 export const withdrawInspectionInput = z.object({ reason: z.string().trim().min(1, '请填写撤回原因').max(200), version: recordVersion });
 export type WithdrawInspectionInput = z.infer<typeof withdrawInspectionInput>;
-
 
 // ---------------------------------------------------------------------------------------------
 // The on-site record (现场检查): kinds, checklist answers, findings, measures, signatures.
@@ -120,10 +118,14 @@ export const signatureImage = z
  * A signature: an inspector confirming from their own session (the caller) or on the same phone
  * with their password; or the unit's person present.
  */
-export const signatureInput = z.discriminatedUnion('signer', [
-  z.object({ signer: z.literal('inspector'), userId: id, password: z.string().min(1).max(200).optional(), image: signatureImage }),
-  z.object({ signer: z.literal('unit'), name: shortText(50), title: z.string().trim().max(50).optional(), image: signatureImage }),
-], { error: '签名人须为检查人员或被检查单位' });
+export const signatureInput = z.discriminatedUnion(
+  'signer',
+  [
+    z.object({ signer: z.literal('inspector'), userId: id, password: z.string().min(1).max(200).optional(), image: signatureImage }),
+    z.object({ signer: z.literal('unit'), name: shortText(50), title: z.string().trim().max(50).optional(), image: signatureImage }),
+  ],
+  { error: '签名人须为检查人员或被检查单位' },
+);
 export type SignatureInput = z.infer<typeof signatureInput>;
 
 /** What the on-site form adds to a recorded inspection (all optional: a paper record is back-entered without them). */
@@ -141,7 +143,17 @@ export const onSiteFields = {
   jointDepartments: z.array(shortText(50)).max(10).optional(),
   /** The inspection being re-inspected (复查) and the outcome of each of its open rectifications. */
   recheckOf: id.optional(),
-  rectificationResults: z.array(z.object({ rectificationId: id, result: z.enum(['closed', 'extended'], { error: '复查结果须为销号或延期' }), deadline: isoDate.optional(), note: z.string().trim().max(500).optional() })).max(50).optional(),
+  rectificationResults: z
+    .array(
+      z.object({
+        rectificationId: id,
+        result: z.enum(['closed', 'extended'], { error: '复查结果须为销号或延期' }),
+        deadline: isoDate.optional(),
+        note: z.string().trim().max(500).optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
   checklistKey: z.string().trim().min(1).max(60).optional(),
   answers: z.array(checklistAnswer).max(300).optional(),
   findings: z.array(findingInput).max(100).optional(),
@@ -178,7 +190,12 @@ export const signatureView = z.object({
   fileId: z.number().nullable(),
 });
 
-export const RECTIFICATION_STATUSES = { ordered: '整改中', evidence_submitted: '已提交整改材料', closed: '已销号', extended: '已延期' } as const;
+export const RECTIFICATION_STATUSES = {
+  ordered: '整改中',
+  evidence_submitted: '已提交整改材料',
+  closed: '已销号',
+  extended: '已延期',
+} as const;
 export type RectificationStatus = keyof typeof RECTIFICATION_STATUSES;
 export const RECTIFICATION_STATUS_KEYS = Object.keys(RECTIFICATION_STATUSES) as [RectificationStatus, ...RectificationStatus[]];
 export const RECTIFICATION_ACTIONS = { submit_evidence: '提交整改材料', close: '复查销号', extend: '延期' } as const;
@@ -300,7 +317,11 @@ export const listRectificationsQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const extendRectificationInput = z.object({ deadline: isoDate, reason: z.string().trim().min(1, '请填写延期原因').max(300), version: recordVersion });
+export const extendRectificationInput = z.object({
+  deadline: isoDate,
+  reason: z.string().trim().min(1, '请填写延期原因').max(300),
+  version: recordVersion,
+});
 export type ExtendRectificationInput = z.infer<typeof extendRectificationInput>;
 
 /** 双随机抽查结果公示: results are made public within 20 working days of the inspection. */
@@ -323,7 +344,14 @@ export const checklistResponse = z.object({
   checklist: z.object({
     key: z.string(),
     label: z.string(),
-    sections: z.array(z.object({ title: z.string(), items: z.array(z.object({ key: z.string(), text: z.string(), articles: z.array(z.string()).optional(), basis: z.string().optional() })) })),
+    sections: z.array(
+      z.object({
+        title: z.string(),
+        items: z.array(
+          z.object({ key: z.string(), text: z.string(), articles: z.array(z.string()).optional(), basis: z.string().optional() }),
+        ),
+      }),
+    ),
   }),
   violationTypes: z.array(z.object({ key: z.string(), label: z.string() })),
 });

@@ -51,7 +51,12 @@ export const createJurisdictionInput = z.object({
   levelLabel: z.string().trim().min(1).max(10).optional(),
   code: optText(20),
 });
-export const updateJurisdictionInput = z.object({ name: name.optional(), levelLabel: z.string().trim().min(1).max(10).optional(), code: optText(20), ...versioned });
+export const updateJurisdictionInput = z.object({
+  name: name.optional(),
+  levelLabel: z.string().trim().min(1).max(10).optional(),
+  code: optText(20),
+  ...versioned,
+});
 
 export const orgUnit = z.object({
   id: z.number(),
@@ -69,7 +74,12 @@ export const orgUnit = z.object({
 });
 export type OrgUnit = z.infer<typeof orgUnit>;
 
-const phone = z.string().trim().max(30, '电话不能超过30字').regex(/^[0-9+\-() ]*$/, '电话格式错误').nullish();
+const phone = z
+  .string()
+  .trim()
+  .max(30, '电话不能超过30字')
+  .regex(/^[0-9+\-() ]*$/, '电话格式错误')
+  .nullish();
 
 export const createOrgUnitInput = z.object({
   parentId: id.nullish(),
@@ -122,11 +132,14 @@ export const createPersonInput = z.object({
   email: z.string().trim().email('邮箱格式错误').max(100).nullish().or(z.literal('')),
   password: passwordRule.optional(),
 });
-export const updatePersonInput = createPersonInput.omit({ username: true, password: true }).partial().extend({
-  active: z.boolean().optional(),
-  unlock: z.boolean().optional(),
-  ...versioned,
-});
+export const updatePersonInput = createPersonInput
+  .omit({ username: true, password: true })
+  .partial()
+  .extend({
+    active: z.boolean().optional(),
+    unlock: z.boolean().optional(),
+    ...versioned,
+  });
 
 export const listPeopleQuery = z.object({
   orgUnitId: idParam.optional(),

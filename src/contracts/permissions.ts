@@ -74,20 +74,21 @@ export const PERMISSIONS = {
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const READ_ALL: Permission[] = [
-  'org.read',
-  'tips.read',
-  'users.read',
-  'entities.read',
-  'campaigns.read',
-  'plans.read',
-  'inspections.read',
-];
+const READ_ALL: Permission[] = ['org.read', 'tips.read', 'users.read', 'entities.read', 'campaigns.read', 'plans.read', 'inspections.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
   leader: [...READ_ALL, 'audit.read'],
-  office: [...READ_ALL, 'audit.read', 'entities.manage', 'campaigns.manage', 'campaigns.report', 'plans.manage', 'inspections.record', 'tips.review'],
+  office: [
+    ...READ_ALL,
+    'audit.read',
+    'entities.manage',
+    'campaigns.manage',
+    'campaigns.report',
+    'plans.manage',
+    'inspections.record',
+    'tips.review',
+  ],
   department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record'],
   enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record'],
   station_head: [...READ_ALL, 'users.manage', 'entities.manage', 'campaigns.report', 'plans.manage', 'inspections.record', 'tips.review'],

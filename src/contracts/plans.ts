@@ -16,7 +16,6 @@ export const INSPECTOR_PROBLEMS = {
   same_as_last: '与上次检查人员相同',
 } as const;
 
-
 export const generatePlanInput = z.object({
   campaignId: id,
   /** Re-use a recorded seed to reproduce a plan; omitted: a new random seed. */
@@ -41,10 +40,27 @@ export const planCheck = z.object({
   ok: z.boolean(),
   tasks: z.number(),
   surplus: z.number().nullable(),
-  violations: z.array(z.object({ requirementKey: z.string(), ruleId: z.string(), label: z.string(), stationId: z.string().nullable(), required: z.number(), planned: z.number(), missing: z.number() })),
+  violations: z.array(
+    z.object({
+      requirementKey: z.string(),
+      ruleId: z.string(),
+      label: z.string(),
+      stationId: z.string().nullable(),
+      required: z.number(),
+      planned: z.number(),
+      missing: z.number(),
+    }),
+  ),
   excess: z.array(z.object({ entityId: z.string(), stationId: z.string(), visits: z.number(), needed: z.number() })),
   outsideRules: z.array(z.string()),
-  inspectorProblems: z.array(z.object({ taskId: z.string().optional(), entityId: z.string(), inspectorId: z.string().optional(), problem: z.enum(Object.keys(INSPECTOR_PROBLEMS) as [string, ...string[]]) })),
+  inspectorProblems: z.array(
+    z.object({
+      taskId: z.string().optional(),
+      entityId: z.string(),
+      inspectorId: z.string().optional(),
+      problem: z.enum(Object.keys(INSPECTOR_PROBLEMS) as [string, ...string[]]),
+    }),
+  ),
   /** Full sizes of the lists above; the lists themselves are capped (the first 200 are kept). */
   counts: z.object({ violations: z.number(), excess: z.number(), outsideRules: z.number(), inspectorProblems: z.number() }).optional(),
 });
@@ -111,7 +127,9 @@ export const planDetail = planSummary.extend({
   shortfalls: z.array(shortfall),
   warnings: z.array(z.string()),
   check: planCheck,
-  stations: z.array(z.object({ id: z.number(), name: z.string(), shortName: z.string(), tasks: z.number(), inspectors: z.array(personRef) })),
+  stations: z.array(
+    z.object({ id: z.number(), name: z.string(), shortName: z.string(), tasks: z.number(), inspectors: z.array(personRef) }),
+  ),
 });
 export type PlanDetail = z.infer<typeof planDetail>;
 
@@ -120,12 +138,23 @@ export const publishPlanInput = z.object({ overlap: z.enum(['supersede', 'keep']
 export type PublishPlanInput = z.infer<typeof publishPlanInput>;
 
 export const changePlanTaskInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('add'), entityId: id, dueFrom: isoDate.nullish(), dueTo: isoDate.nullish(), inspectorIds: z.array(id).max(10).optional(), reason: z.string().trim().max(200).optional() }),
+  z.object({
+    action: z.literal('add'),
+    entityId: id,
+    dueFrom: isoDate.nullish(),
+    dueTo: isoDate.nullish(),
+    inspectorIds: z.array(id).max(10).optional(),
+    reason: z.string().trim().max(200).optional(),
+  }),
   z.object({ action: z.literal('remove'), taskId: id, reason: z.string().trim().max(200).optional() }),
-  z.object({ action: z.literal('reassign'), taskId: id, inspectorIds: z.array(id).min(1).max(10), reason: z.string().trim().max(200).optional() }),
+  z.object({
+    action: z.literal('reassign'),
+    taskId: id,
+    inspectorIds: z.array(id).min(1).max(10),
+    reason: z.string().trim().max(200).optional(),
+  }),
 ]);
 export type ChangePlanTaskInput = z.infer<typeof changePlanTaskInput>;
-
 
 export const coverageRow = z.object({
   requirementKey: z.string(),
@@ -214,7 +243,15 @@ export const readingNumbers = z.object({
       question: z.string(),
       source: z.string().nullable(),
       chosen: z.string(),
-      options: z.array(z.object({ key: z.string(), label: z.string(), note: z.string().nullable(), inspections: z.number().nullable(), optimal: z.boolean() })),
+      options: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          note: z.string().nullable(),
+          inspections: z.number().nullable(),
+          optimal: z.boolean(),
+        }),
+      ),
     }),
   ),
 });

@@ -74,7 +74,10 @@ export const quotaRule: z.ZodType<QuotaRule> = z.lazy(() =>
     times: z.number().int().min(1).max(52).optional(),
     minGapDays: z.number().int().min(1, '间隔天数至少为1').max(365, '间隔天数不能超过365').optional(),
     byCreditGrade: z
-      .record(z.enum(Object.keys(CREDIT_GRADES) as [string, ...string[]]), z.object({ share, times: z.number().int().min(1).max(52).optional() }))
+      .record(
+        z.enum(Object.keys(CREDIT_GRADES) as [string, ...string[]]),
+        z.object({ share, times: z.number().int().min(1).max(52).optional() }),
+      )
       .optional(),
     window: z.object({ phase: z.string().max(100).optional(), from: isoDate.optional(), to: isoDate.optional() }).optional(),
     children: z.array(quotaRule).optional(),

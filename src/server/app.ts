@@ -131,13 +131,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details });
     }
     const calendarErr = fromCalendarError(err);
-    if (calendarErr) return reply.status(calendarErr.status).send({ code: calendarErr.code, message: calendarErr.message, details: calendarErr.details });
+    if (calendarErr)
+      return reply.status(calendarErr.status).send({ code: calendarErr.code, message: calendarErr.message, details: calendarErr.details });
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v: any) => ({
         path: `${err.validationContext ?? ''}${v.instancePath || ''}`,
         message: v.message,
       }));
-      const where = issues.map((i: any) => i.path).filter(Boolean).join('、');
+      const where = issues
+        .map((i: any) => i.path)
+        .filter(Boolean)
+        .join('、');
       // One problem: say what it is (e.g. 日期不存在); several: name where they are.
       const what = issues.length === 1 && issues[0].message ? `（${issues[0].message}）` : '';
       return reply.status(400).send({ code: 'VALIDATION', message: `请求参数有误${where ? '：' + where : ''}${what}`, details: issues });

@@ -55,8 +55,18 @@ const winterPlan = () => ({
   issuer: '兴隆台区市场监督管理局',
   period: { from: '2026-12-01', to: '2027-02-28' },
   phases: [{ key: 'all', name: '全程', from: '2026-12-01', to: '2027-02-28' }],
-  quotas: [{ id: 'retail', label: '零售药店抽查不低于30%', population: { kinds: ['pharmacy_chain', 'pharmacy_single'] }, target: { type: 'share', min: 0.3 } }],
-  organisation: { leadingGroup: { name: '专班', leader: { name: '测试组长', title: '副局长', unit: '本局' } }, office: { unit: '药品和医疗器械股' } },
+  quotas: [
+    {
+      id: 'retail',
+      label: '零售药店抽查不低于30%',
+      population: { kinds: ['pharmacy_chain', 'pharmacy_single'] },
+      target: { type: 'share', min: 0.3 },
+    },
+  ],
+  organisation: {
+    leadingGroup: { name: '专班', leader: { name: '测试组长', title: '副局长', unit: '本局' } },
+    office: { unit: '药品和医疗器械股' },
+  },
   tasks: [{ no: 1, task: '摸底', target: '建立台账', content: '各所摸清辖区经营户', units: ['各市场监管所'] }],
   liaisons: { units: ['各市场监管所'] },
 });
@@ -67,11 +77,17 @@ async function ok(res: { statusCode: number; body: string; json(): any }) {
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
-const newTip = async () => (await ok(await api('coordinator').post('/api/tips', { kind: 'clue', title: `线索${uniq()}`, place: '友谊街道', occurredOn: '2026-11-01' }))).id as number;
+const newTip = async () =>
+  (
+    await ok(
+      await api('coordinator').post('/api/tips', { kind: 'clue', title: `线索${uniq()}`, place: '友谊街道', occurredOn: '2026-11-01' }),
+    )
+  ).id as number;
 const newDraftPlan = async () => (await ok(await api('office').post('/api/plans', { campaignId, seed: ++seq }))) as { id: number };
 /** An open (planned) inspection of 创新所 from a published plan (a plan is published first if none is). */
 async function publishedTask() {
-  const open = () => rows(sql`select i.id as "inspectionId", i.plan_task_id as id, i.inspector_ids from inspections i
+  const open = () =>
+    rows(sql`select i.id as "inspectionId", i.plan_task_id as id, i.inspector_ids from inspections i
     where i.status = 'planned' and i.plan_task_id is not null and i.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by i.id limit 1`);
   let [task] = await open();
   if (!task) {
@@ -83,15 +99,27 @@ async function publishedTask() {
 }
 async function recordedInspection() {
   const task = await publishedTask();
-  const rec = await ok(await api('inspector_cx').post('/api/inspections', { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i: any) => i.id) }));
+  const rec = await ok(
+    await api('inspector_cx').post('/api/inspections', {
+      planTaskId: task.id,
+      date: '2022-07-01',
+      inspectorIds: task.inspectors.map((i: any) => i.id),
+    }),
+  );
   return { ...rec, inspectorIds: task.inspectors.map((i: any) => i.id) as number[] };
 }
 /** An on-site inspection of a 创新所 unit by inspector_cx and head_cx: signed by both (complete) or by inspector_cx only (待签名). */
 async function onSiteInspection(complete: boolean, measures: unknown[] = []) {
-  const png = `data:image/png;base64,${(await sharp({ create: { width: 20, height: 10, channels: 4, background: '#000' } }).png().toBuffer()).toString('base64')}`;
+  const png = `data:image/png;base64,${(
+    await sharp({ create: { width: 20, height: 10, channels: 4, background: '#000' } })
+      .png()
+      .toBuffer()
+  ).toString('base64')}`;
   const people = await rows(sql`select id, username from users where username in ('inspector_cx','head_cx')`);
   const id = (u: string) => people.find((p) => p.username === u).id as number;
-  const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id desc limit 1 offset ${seq++}`);
+  const [e] = await rows(
+    sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id desc limit 1 offset ${seq++}`,
+  );
   const signatures = [
     { signer: 'inspector', userId: id('inspector_cx'), image: png },
     { signer: 'unit', name: '店长', image: png },
@@ -126,18 +154,25 @@ const EXAMPLES: Record<string, Example> = {
     who: 'admin',
     prepare: async () => {
       const [row] = await rows(sql`select version from calendar_years where year = 2030`);
-      return { url: '/api/calendar/2030', payload: { holidays: [{ date: '2030-01-01', name: '元旦' }], workdays: [], version: row?.version ?? 0 } };
+      return {
+        url: '/api/calendar/2030',
+        payload: { holidays: [{ date: '2030-01-01', name: '元旦' }], workdays: [], version: row?.version ?? 0 },
+      };
     },
   },
   'POST /api/auth/login': {
     who: null,
-    recordsFailure: { login_failures: 'every sign-in attempt is counted before its password is checked, so parallel guesses cannot pass the limit' },
+    recordsFailure: {
+      login_failures: 'every sign-in attempt is counted before its password is checked, so parallel guesses cannot pass the limit',
+    },
     prepare: async () => ({ url: '/api/auth/login', payload: { username: 'viewer', password: 'demo1234' } }),
   },
   'POST /api/auth/logout': {
     who: null,
     prepare: async () => {
-      const token = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'demo1234', bearer: true } })).json().token;
+      const token = (
+        await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'demo1234', bearer: true } })
+      ).json().token;
       return { url: '/api/auth/logout', headers: { authorization: `Bearer ${token}` } };
     },
   },
@@ -146,11 +181,38 @@ const EXAMPLES: Record<string, Example> = {
     // Back and forth: the second (successful) run changes it once.
     prepare: async () => ({ url: '/api/auth/change-password', payload: { oldPassword: 'demo1234', newPassword: 'newpass2026' } }),
   },
-  'POST /api/jurisdictions': { who: 'admin', prepare: async () => ({ url: '/api/jurisdictions', payload: { parentId: t.org.districtId, name: `测试街道${uniq()}` } }) },
-  'PATCH /api/jurisdictions/:id': { who: 'admin', prepare: async () => ({ url: `/api/jurisdictions/${t.org.stations['兴隆'].townshipIds[0]}`, payload: { name: `改名街道${uniq()}`, version: await t.version('jurisdictions', t.org.stations['兴隆'].townshipIds[0]) } }) },
-  'POST /api/org-units': { who: 'admin', prepare: async () => ({ url: '/api/org-units', payload: { jurisdictionId: t.org.districtId, kind: 'department', name: `测试股${uniq()}` } }) },
-  'PATCH /api/org-units/:id': { who: 'admin', prepare: async () => ({ url: `/api/org-units/${t.org.stations['兴隆'].orgUnitId}`, payload: { phone: `0427-${String(1000000 + seq++)}`, version: await t.version('org_units', t.org.stations['兴隆'].orgUnitId) } }) },
-  'POST /api/people': { who: 'admin', prepare: async () => ({ url: '/api/people', payload: { username: `p${uniq()}`, displayName: '测试人员', role: 'inspector', orgUnitId: t.org.stations['兴隆'].orgUnitId } }) },
+  'POST /api/jurisdictions': {
+    who: 'admin',
+    prepare: async () => ({ url: '/api/jurisdictions', payload: { parentId: t.org.districtId, name: `测试街道${uniq()}` } }),
+  },
+  'PATCH /api/jurisdictions/:id': {
+    who: 'admin',
+    prepare: async () => ({
+      url: `/api/jurisdictions/${t.org.stations['兴隆'].townshipIds[0]}`,
+      payload: { name: `改名街道${uniq()}`, version: await t.version('jurisdictions', t.org.stations['兴隆'].townshipIds[0]) },
+    }),
+  },
+  'POST /api/org-units': {
+    who: 'admin',
+    prepare: async () => ({
+      url: '/api/org-units',
+      payload: { jurisdictionId: t.org.districtId, kind: 'department', name: `测试股${uniq()}` },
+    }),
+  },
+  'PATCH /api/org-units/:id': {
+    who: 'admin',
+    prepare: async () => ({
+      url: `/api/org-units/${t.org.stations['兴隆'].orgUnitId}`,
+      payload: { phone: `0427-${String(1000000 + seq++)}`, version: await t.version('org_units', t.org.stations['兴隆'].orgUnitId) },
+    }),
+  },
+  'POST /api/people': {
+    who: 'admin',
+    prepare: async () => ({
+      url: '/api/people',
+      payload: { username: `p${uniq()}`, displayName: '测试人员', role: 'inspector', orgUnitId: t.org.stations['兴隆'].orgUnitId },
+    }),
+  },
   'PATCH /api/people/:id': {
     who: 'admin',
     prepare: async () => {
@@ -168,19 +230,35 @@ const EXAMPLES: Record<string, Example> = {
   'POST /api/people/import': {
     who: 'admin',
     prepare: async () => {
-      const m = multipartFile('file', '人员.xlsx', await peopleSheet(`imp${uniq()}`), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const m = multipartFile(
+        'file',
+        '人员.xlsx',
+        await peopleSheet(`imp${uniq()}`),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
       return { url: '/api/people/import?dryRun=false', payload: m.payload, headers: m.headers };
     },
   },
   'POST /api/entities': {
     who: 'office',
-    prepare: async () => ({ url: '/api/entities', payload: { name: `审计测试诊所${uniq()}`, creditCode: nextCode(), kind: 'clinic', jurisdictionId: t.org.stations['创新'].jurisdictionId } }),
+    prepare: async () => ({
+      url: '/api/entities',
+      payload: {
+        name: `审计测试诊所${uniq()}`,
+        creditCode: nextCode(),
+        kind: 'clinic',
+        jurisdictionId: t.org.stations['创新'].jurisdictionId,
+      },
+    }),
   },
   'PATCH /api/entities/:id': {
     who: 'office',
     prepare: async () => {
       const [e] = await rows(sql`select id from entities order by id limit 1`);
-      return { url: `/api/entities/${e.id}`, payload: { phone: `139${String(10000000 + ++seq)}`, version: await t.version('entities', e.id) } };
+      return {
+        url: `/api/entities/${e.id}`,
+        payload: { phone: `139${String(10000000 + ++seq)}`, version: await t.version('entities', e.id) },
+      };
     },
   },
   'POST /api/entity-imports/:id/confirm': {
@@ -191,10 +269,17 @@ const EXAMPLES: Record<string, Example> = {
     },
     prepare: async () => {
       const header = IMPORT_COLUMNS.map((x) => x.header);
-      const row: Record<string, string> = { 单位名称: `导入药房${uniq()}`, 统一社会信用代码: nextCode(), 主体类型: '零售药店（连锁门店）', 所属监管所: '创新所' };
+      const row: Record<string, string> = {
+        单位名称: `导入药房${uniq()}`,
+        统一社会信用代码: nextCode(),
+        主体类型: '零售药店（连锁门店）',
+        所属监管所: '创新所',
+      };
       const text = [header.join(','), header.map((h) => row[h] ?? '').join(',')].join('\r\n') + '\r\n';
       const m = multipartFile('file', '单位.csv', Buffer.from(text));
-      const job = await ok(await api('office').request({ method: 'POST', url: '/api/entity-imports', payload: m.payload, headers: m.headers }));
+      const job = await ok(
+        await api('office').request({ method: 'POST', url: '/api/entity-imports', payload: m.payload, headers: m.headers }),
+      );
       expect(job.status, JSON.stringify(job.errors)).toBe('validated');
       return { url: `/api/entity-imports/${job.id}/confirm?wait=true` };
     },
@@ -205,7 +290,15 @@ const EXAMPLES: Record<string, Example> = {
     prepare: async () => {
       const { id } = await ok(await api('office').post('/api/campaigns', { definition: winterPlan() }));
       const definition = (await ok(await api('office').get(`/api/campaigns/${id}/home`))).definition;
-      return { method: 'PUT', url: `/api/campaigns/${id}/definition`, payload: { definition: { ...definition, issuer: '兴隆台区市场监督管理局（修订）' }, note: '修订', version: await t.version('campaigns', id) } };
+      return {
+        method: 'PUT',
+        url: `/api/campaigns/${id}/definition`,
+        payload: {
+          definition: { ...definition, issuer: '兴隆台区市场监督管理局（修订）' },
+          note: '修订',
+          version: await t.version('campaigns', id),
+        },
+      };
     },
   },
   'POST /api/campaigns/:id/confirm': {
@@ -239,14 +332,22 @@ const EXAMPLES: Record<string, Example> = {
     who: 'inspector_cx',
     prepare: async () => {
       const { id } = await ok(await api('office').post('/api/campaigns', { definition: winterPlan(), status: 'active' }));
-      return { method: 'PUT', url: `/api/campaigns/${id}/liaisons/${t.org.stations['创新'].orgUnitId}`, payload: { name: '周联络', mobile: '13900001111', version: 0 } };
+      return {
+        method: 'PUT',
+        url: `/api/campaigns/${id}/liaisons/${t.org.stations['创新'].orgUnitId}`,
+        payload: { name: '周联络', mobile: '13900001111', version: 0 },
+      };
     },
   },
   'PUT /api/campaigns/:id/tasks/:no/units/:orgUnitId': {
     who: 'inspector_cx',
     prepare: async () => {
       const { id } = await ok(await api('office').post('/api/campaigns', { definition: winterPlan(), status: 'active' }));
-      return { method: 'PUT', url: `/api/campaigns/${id}/tasks/1/units/${t.org.stations['创新'].orgUnitId}`, payload: { status: 'done', note: '已建台账', evidence: [], version: 0 } };
+      return {
+        method: 'PUT',
+        url: `/api/campaigns/${id}/tasks/1/units/${t.org.stations['创新'].orgUnitId}`,
+        payload: { status: 'done', note: '已建台账', evidence: [], version: 0 },
+      };
     },
   },
   'POST /api/plans': { who: 'office', prepare: async () => ({ url: '/api/plans', payload: { campaignId, seed: ++seq } }) },
@@ -255,7 +356,9 @@ const EXAMPLES: Record<string, Example> = {
     who: 'office',
     prepare: async () => {
       const p = await newDraftPlan();
-      const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['兴隆'].jurisdictionId} and status = 'operating' order by id desc limit 1 offset ${seq++}`);
+      const [e] = await rows(
+        sql`select id from entities where jurisdiction_id = ${t.org.stations['兴隆'].jurisdictionId} and status = 'operating' order by id desc limit 1 offset ${seq++}`,
+      );
       return { url: `/api/plans/${p.id}/tasks`, payload: { action: 'add', entityId: e.id, reason: '群众举报' } };
     },
   },
@@ -263,14 +366,21 @@ const EXAMPLES: Record<string, Example> = {
     who: 'inspector_cx',
     prepare: async () => {
       const task = await publishedTask();
-      return { url: '/api/inspections', payload: { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i: any) => i.id) } };
+      return {
+        url: '/api/inspections',
+        payload: { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i: any) => i.id) },
+      };
     },
   },
   'PUT /api/inspections/:id': {
     who: 'inspector_cx',
     prepare: async () => {
       const rec = await recordedInspection();
-      return { method: 'PUT', url: `/api/inspections/${rec.id}`, payload: { date: rec.date, inspectorIds: rec.inspectorIds, note: '补充记录', reason: '补录检查情况', version: rec.version } };
+      return {
+        method: 'PUT',
+        url: `/api/inspections/${rec.id}`,
+        payload: { date: rec.date, inspectorIds: rec.inspectorIds, note: '补充记录', reason: '补录检查情况', version: rec.version },
+      };
     },
   },
   'POST /api/inspections/:id/withdraw': {
@@ -291,7 +401,14 @@ const EXAMPLES: Record<string, Example> = {
     who: 'inspector_cx',
     prepare: async () => {
       const rec = await onSiteInspection(true);
-      const m = multipartFile('file', '现场.jpg', await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } }).jpeg().toBuffer(), 'image/jpeg');
+      const m = multipartFile(
+        'file',
+        '现场.jpg',
+        await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } })
+          .jpeg()
+          .toBuffer(),
+        'image/jpeg',
+      );
       return { url: `/api/inspections/${rec.id}/files`, payload: m.payload, headers: m.headers };
     },
   },
@@ -299,7 +416,15 @@ const EXAMPLES: Record<string, Example> = {
     who: 'inspector_cx',
     prepare: async () => {
       const rec = await onSiteInspection(true, [{ kind: 'rectify' }]);
-      const m = multipartFile('file', '整改.jpg', await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } }).jpeg().toBuffer(), 'image/jpeg', { note: '已整改' });
+      const m = multipartFile(
+        'file',
+        '整改.jpg',
+        await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } })
+          .jpeg()
+          .toBuffer(),
+        'image/jpeg',
+        { note: '已整改' },
+      );
       return { url: `/api/rectifications/${rec.rectifications[0].id}/evidence`, payload: m.payload, headers: m.headers };
     },
   },
@@ -312,12 +437,17 @@ const EXAMPLES: Record<string, Example> = {
       return { url: `/api/rectifications/${r.id}/extend`, payload: { deadline: later, reason: '疫情停业', version: r.version } };
     },
   },
-  'POST /api/inspections/:id/cancel': { who: 'inspector_cx', prepare: async () => ({ url: `/api/inspections/${(await publishedTask()).inspectionId}/cancel`, payload: { reason: '停业' } }) },
+  'POST /api/inspections/:id/cancel': {
+    who: 'inspector_cx',
+    prepare: async () => ({ url: `/api/inspections/${(await publishedTask()).inspectionId}/cancel`, payload: { reason: '停业' } }),
+  },
   'POST /api/inspector-conflicts': {
     who: 'office',
     prepare: async () => {
       const [p] = await rows(sql`select id from users where username = 'inspector_cx'`);
-      const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id desc limit 1 offset ${seq++}`);
+      const [e] = await rows(
+        sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id desc limit 1 offset ${seq++}`,
+      );
       return { url: '/api/inspector-conflicts', payload: { userId: p.id, entityId: e.id, reason: '亲属关系' } };
     },
   },
@@ -325,12 +455,20 @@ const EXAMPLES: Record<string, Example> = {
     who: 'office',
     prepare: async () => {
       const [p] = await rows(sql`select id from users where username = 'inspector_cx'`);
-      const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id limit 1 offset ${seq++}`);
+      const [e] = await rows(
+        sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id limit 1 offset ${seq++}`,
+      );
       const conflict = await ok(await api('office').post('/api/inspector-conflicts', { userId: p.id, entityId: e.id, reason: '亲属关系' }));
       return { method: 'DELETE', url: `/api/inspector-conflicts/${conflict.id}` };
     },
   },
-  'POST /api/tips': { who: 'coordinator', prepare: async () => ({ url: '/api/tips', payload: { kind: 'clue', title: `线索${uniq()}`, place: '友谊街道', occurredOn: '2026-11-01' } }) },
+  'POST /api/tips': {
+    who: 'coordinator',
+    prepare: async () => ({
+      url: '/api/tips',
+      payload: { kind: 'clue', title: `线索${uniq()}`, place: '友谊街道', occurredOn: '2026-11-01' },
+    }),
+  },
   'PATCH /api/tips/:id': {
     who: 'coordinator',
     prepare: async () => {
@@ -346,7 +484,10 @@ const EXAMPLES: Record<string, Example> = {
       return { url: `/api/tips/${await newTip()}/photos`, payload: m.payload, headers: m.headers };
     },
   },
-  'POST /api/tips/:id/transition': { who: 'inspector_cx', prepare: async () => ({ url: `/api/tips/${await newTip()}/transition`, payload: { action: 'accept', note: '安排核查' } }) },
+  'POST /api/tips/:id/transition': {
+    who: 'inspector_cx',
+    prepare: async () => ({ url: `/api/tips/${await newTip()}/transition`, payload: { action: 'accept', note: '安排核查' } }),
+  },
 };
 
 /** Every table's rows, as one digest per table (the audit log included). */
@@ -354,14 +495,18 @@ async function snapshot(): Promise<Record<string, string>> {
   const tables = await rows(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
   const out: Record<string, string> = {};
   for (const { tablename } of tables) {
-    const [r] = await rows(sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${tablename}" x`));
+    const [r] = await rows(
+      sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${tablename}" x`),
+    );
     out[tablename] = `${r.n}:${r.h}`;
   }
   return out;
 }
 
 const FAIL_AUDIT = [
-  sql.raw(`create or replace function yj_test_refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit insert refused by the test'; end $$`),
+  sql.raw(
+    `create or replace function yj_test_refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit insert refused by the test'; end $$`,
+  ),
   sql.raw(`create trigger yj_test_refuse_audit before insert on audit_log for each row execute function yj_test_refuse_audit()`),
 ];
 const HEAL_AUDIT = sql.raw(`drop trigger if exists yj_test_refuse_audit on audit_log`);

@@ -37,14 +37,21 @@ async function start() {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG: '0', PORT: String(port), HOST: '127.0.0.1', DEMO: '1' };
   delete env.DATABASE_URL;
   output = '';
-  server = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'src/server/main.ts')], { cwd: rootDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'src/server/main.ts')], {
+    cwd: rootDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
   const base = `http://127.0.0.1:${port}`;
   const until = Date.now() + 40_000;
   while (Date.now() < until) {
     if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}) on start:\n${output}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return base;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -63,7 +63,9 @@ describe('races decided inside the transaction (forced interleaving, any databas
     expect(a.statusCode, a.body).toBe(409);
     const [{ n }] = await rows(sql`select count(*)::int as n from inspections where plan_id = ${draft.id}`);
     expect(n).toBe(draft.taskCount);
-    const [{ audits }] = await rows(sql`select count(*)::int as audits from audit_log where action = 'plan.publish' and entity_id = ${String(draft.id)}`);
+    const [{ audits }] = await rows(
+      sql`select count(*)::int as audits from audit_log where action = 'plan.publish' and entity_id = ${String(draft.id)}`,
+    );
     expect(audits).toBe(1);
   });
 
@@ -77,7 +79,9 @@ describe('races decided inside the transaction (forced interleaving, any databas
     );
     expect(b.statusCode, b.body).toBe(200);
     expect(a.statusCode, a.body).toBe(409);
-    const log = await rows(sql`select count(*)::int as n from audit_log where action = 'inspection.record' and summary like ${`%计划任务 #${task.id}）%`}`);
+    const log = await rows(
+      sql`select count(*)::int as n from audit_log where action = 'inspection.record' and summary like ${`%计划任务 #${task.id}）%`}`,
+    );
     expect(log[0].n).toBe(1);
     const [ins] = await rows(sql`select note, status from inspections where plan_task_id = ${task.id}`);
     expect(ins).toEqual({ note: '乙录入', status: 'done' });
@@ -95,7 +99,9 @@ describe('races decided inside the transaction (forced interleaving, any databas
     expect(a.statusCode, a.body).toBe(409);
     const [c] = await rows(sql`select status from campaigns where id = ${id}`);
     expect(c.status).toBe('closed');
-    const [{ n }] = await rows(sql`select count(*)::int as n from audit_log where action = 'campaign.status' and entity_id = ${String(id)}`);
+    const [{ n }] = await rows(
+      sql`select count(*)::int as n from audit_log where action = 'campaign.status' and entity_id = ${String(id)}`,
+    );
     expect(n).toBe(1);
   });
 

@@ -33,8 +33,14 @@ export function webState(webDir: string): WebState {
 
 const MESSAGES: Record<Exclude<WebState, 'ready'>, [string, string]> = {
   building: ['正在构建界面…首次启动约需一两分钟，本页会自动刷新。', 'Building the web interface… this page refreshes itself.'],
-  failed: ['界面构建失败，请查看服务器日志（dist/web-build-error.txt）。', 'The web build failed: see the server log (dist/web-build-error.txt).'],
-  missing: ['界面尚未构建：请用 npm start 启动，或先运行 npm run build:web。', 'The web app is not built: start with npm start, or run npm run build:web first.'],
+  failed: [
+    '界面构建失败，请查看服务器日志（dist/web-build-error.txt）。',
+    'The web build failed: see the server log (dist/web-build-error.txt).',
+  ],
+  missing: [
+    '界面尚未构建：请用 npm start 启动，或先运行 npm run build:web。',
+    'The web app is not built: start with npm start, or run npm run build:web first.',
+  ],
 };
 
 function waitingPage(state: Exclude<WebState, 'ready'>) {
@@ -65,7 +71,12 @@ export async function serveWebApp(app: FastifyInstance, webDir: string) {
     if (req.url.startsWith('/assets/')) return reply.status(404).header('cache-control', 'no-store').type('text/plain').send('not found');
     if (!isReady()) {
       const state = webState(webDir) as Exclude<WebState, 'ready'>;
-      return reply.status(503).header('cache-control', 'no-store').header('retry-after', '3').type('text/html; charset=utf-8').send(waitingPage(state));
+      return reply
+        .status(503)
+        .header('cache-control', 'no-store')
+        .header('retry-after', '3')
+        .type('text/html; charset=utf-8')
+        .send(waitingPage(state));
     }
     // Client-side routes: the app's index.html, revalidated on every visit.
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -72,7 +72,9 @@ export async function createTestApp(
       return clientFor(app, `yj_session=${session}`, csrf);
     },
     async version(table, id) {
-      const res = (await database.db.execute(sql`select version from ${sql.identifier(table)} where id = ${id}`)) as unknown as { rows: { version: number }[] };
+      const res = (await database.db.execute(sql`select version from ${sql.identifier(table)} where id = ${id}`)) as unknown as {
+        rows: { version: number }[];
+      };
       if (!res.rows[0]) throw new Error(`no ${table} row ${id}`);
       return Number(res.rows[0].version);
     },

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 
 /** A multipart/form-data body with one file (and text fields before it), for app.inject. */
-export function multipartFile(field: string, filename: string, content: Buffer, type = 'application/octet-stream', fields: Record<string, string> = {}) {
+export function multipartFile(
+  field: string,
+  filename: string,
+  content: Buffer,
+  type = 'application/octet-stream',
+  fields: Record<string, string> = {},
+) {
   const boundary = `----yj${randomBytes(8).toString('hex')}`;
   const text = Object.entries(fields)
     .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, checklist as checklistSchema, missingProvenance, violationType, type CampaignDefinition, type Checklist } from '../campaigns.js';
+import {
+  checkDefinition,
+  checklist as checklistSchema,
+  missingProvenance,
+  violationType,
+  type CampaignDefinition,
+  type Checklist,
+} from '../campaigns.js';
 import { ENTITY_KIND_CODES } from '../entity-kinds.js';
 import { LEGAL_ARTICLES } from '../legal-articles.js';
-import { checklistFor, checklistItems, resolveChecklist, DEFAULT_CHECKLISTS, DEFAULT_VIOLATION_TYPES, GENERIC_CHECKLIST, validateAnswers, violationTypesFor } from './index.js';
+import {
+  checklistFor,
+  checklistItems,
+  resolveChecklist,
+  DEFAULT_CHECKLISTS,
+  DEFAULT_VIOLATION_TYPES,
+  GENERIC_CHECKLIST,
+  validateAnswers,
+  violationTypesFor,
+} from './index.js';
 
 const ARTICLE_NUMBER = /第[一二三四五六七八九十百零]+条/;
 
@@ -31,13 +47,35 @@ describe('bundled checklists and violation types', () => {
   it('cover 零售药店, 医疗机构, 医疗器械经营 and 化妆品经营, each saying its kinds', () => {
     expect(checklistFor(null, 'pharmacy_single').key).toBe('retail-pharmacy');
     expect(checklistFor(null, 'pharmacy_chain').key).toBe('retail-pharmacy');
-    for (const k of ['medical_institution', 'clinic', 'cdc', 'vaccination_site'] as const) expect(checklistFor(null, k).key).toBe('medical-use');
-    for (const k of ['cosmetics_maternal', 'cosmetics_store', 'cosmetics_counter', 'beauty_salon', 'hair_salon', 'hotel', 'bathhouse'] as const)
+    for (const k of ['medical_institution', 'clinic', 'cdc', 'vaccination_site'] as const)
+      expect(checklistFor(null, k).key).toBe('medical-use');
+    for (const k of [
+      'cosmetics_maternal',
+      'cosmetics_store',
+      'cosmetics_counter',
+      'beauty_salon',
+      'hair_salon',
+      'hotel',
+      'bathhouse',
+    ] as const)
       expect(resolveChecklist(null, k)).toMatchObject({ checklist: { key: 'cosmetics' }, source: 'default' });
     for (const c of DEFAULT_CHECKLISTS) expect(c.kinds?.length, c.key).toBeGreaterThan(0);
     // The GSP points of a retail pharmacy are there.
     const retail = checklistItems(checklistFor(null, 'pharmacy_single')).map((i) => i.key);
-    expect(retail).toEqual(expect.arrayContaining(['licence', 'pharmacist', 'acceptance', 'records', 'prescription', 'compound', 'cold-chain', 'temperature', 'splitting', 'herbal']));
+    expect(retail).toEqual(
+      expect.arrayContaining([
+        'licence',
+        'pharmacist',
+        'acceptance',
+        'records',
+        'prescription',
+        'compound',
+        'cold-chain',
+        'temperature',
+        'splitting',
+        'herbal',
+      ]),
+    );
   });
 
   it('every kind gets a checklist: kinds without a default get the generic one', () => {
@@ -49,7 +87,12 @@ describe('bundled checklists and violation types', () => {
 
 describe('checklistFor', () => {
   const item = (key: string) => ({ key, text: `检查项${key}` });
-  const cl = (key: string, extra: Partial<Checklist> = {}): Checklist => ({ key, label: key, sections: [{ title: '一', items: [item('a')] }], ...extra });
+  const cl = (key: string, extra: Partial<Checklist> = {}): Checklist => ({
+    key,
+    label: key,
+    sections: [{ title: '一', items: [item('a')] }],
+    ...extra,
+  });
   const def = (...checklists: Checklist[]) => ({ checklists });
 
   it('device dealers by supervision level: 三级 gets the level-3 variant, others and unknown levels the base', () => {
@@ -76,7 +119,10 @@ describe('checklistFor', () => {
   it('falls back to the bundled default for the kind when no campaign checklist applies', () => {
     const d = def(cl('shops', { kinds: ['pharmacy_single'] }));
     expect(resolveChecklist(d, 'hotel')).toMatchObject({ checklist: { key: 'cosmetics' }, source: 'default' });
-    expect(resolveChecklist({ checklists: [] }, 'pharmacy_single')).toMatchObject({ checklist: { key: 'retail-pharmacy' }, source: 'default' });
+    expect(resolveChecklist({ checklists: [] }, 'pharmacy_single')).toMatchObject({
+      checklist: { key: 'retail-pharmacy' },
+      source: 'default',
+    });
   });
 
   it('a campaign checklist for device levels applies only to units of those levels', () => {
@@ -84,7 +130,10 @@ describe('checklistFor', () => {
     expect(resolveChecklist(d, 'device_dealer', '3').checklist.key).toBe('dealers-3');
     expect(resolveChecklist(d, 'device_dealer', '1').checklist.key).toBe('dealers');
     expect(resolveChecklist(d, 'device_dealer').checklist.key).toBe('dealers');
-    expect(resolveChecklist(def(cl('dealers-3', { kinds: ['device_dealer'], deviceLevels: ['3'] })), 'device_dealer', '2')).toMatchObject({ checklist: { key: 'device-dealer' }, source: 'default' });
+    expect(resolveChecklist(def(cl('dealers-3', { kinds: ['device_dealer'], deviceLevels: ['3'] })), 'device_dealer', '2')).toMatchObject({
+      checklist: { key: 'device-dealer' },
+      source: 'default',
+    });
   });
 
   it('violation types: the campaign’s, else the default catalogue', () => {
@@ -100,7 +149,13 @@ describe('validateAnswers', () => {
     key: 't',
     label: '测试表',
     sections: [
-      { title: '一', items: [{ key: 'a', text: '甲项' }, { key: 'b', text: '乙项' }] },
+      {
+        title: '一',
+        items: [
+          { key: 'a', text: '甲项' },
+          { key: 'b', text: '乙项' },
+        ],
+      },
       { title: '二', items: [{ key: 'c', text: '丙项' }] },
     ],
   };
@@ -113,11 +168,15 @@ describe('validateAnswers', () => {
   it('accepts every item answered once', () => expect(validateAnswers(c, all)).toEqual([]));
 
   it('refuses an answer to an item the checklist lacks', () => {
-    expect(validateAnswers(c, [...all, { itemKey: 'z', result: 'pass' }])).toEqual([{ path: '3.itemKey', message: '检查表“测试表”中没有检查项“z”' }]);
+    expect(validateAnswers(c, [...all, { itemKey: 'z', result: 'pass' }])).toEqual([
+      { path: '3.itemKey', message: '检查表“测试表”中没有检查项“z”' },
+    ]);
   });
 
   it('refuses a duplicate answer', () => {
-    expect(validateAnswers(c, [...all, { itemKey: 'b', result: 'pass' }])).toEqual([{ path: '3.itemKey', message: '检查项“乙项”重复作答' }]);
+    expect(validateAnswers(c, [...all, { itemKey: 'b', result: 'pass' }])).toEqual([
+      { path: '3.itemKey', message: '检查项“乙项”重复作答' },
+    ]);
   });
 
   it('refuses missing answers, naming each item', () => {
@@ -159,17 +218,54 @@ describe('checklist fields in a campaign definition', () => {
   });
 
   it('refuses unknown kinds, device levels on a checklist not for device dealers, duplicate item keys, unknown articles', () => {
-    expect(issues(base({ checklists: [{ key: 'x', label: 'X', kinds: ['shop'], sections: [{ title: '一', items }] }] }))).toContainEqual({ path: 'checklists.0.kinds.0', message: '未知的监管对象类型' });
-    expect(issues(base({ checklists: [{ key: 'x', label: 'X', kinds: ['hotel'], deviceLevels: ['3'], sections: [{ title: '一', items }] }] }))).toContainEqual({ path: 'checklists.0.deviceLevels', message: expect.stringContaining('医疗器械经营企业') });
-    expect(issues(base({ checklists: [{ key: 'x', label: 'X', sections: [{ title: '一', items }, { title: '二', items }] }] }))).toContainEqual({ path: 'checklists.0.sections.1.items.0.key', message: expect.stringContaining('重复') });
-    expect(issues(base({ violationTypes: [{ key: 'v', label: 'V', articles: ['drug-law-1'] }] }))).toContainEqual({ path: 'violationTypes.0.articles.0', message: expect.stringContaining('法条') });
-    expect(issues(base({ violationTypes: [{ key: 'v', label: 'V' }, { key: 'v', label: 'W' }] }))).toContainEqual({ path: 'violationTypes.1.key', message: expect.stringContaining('重复') });
+    expect(issues(base({ checklists: [{ key: 'x', label: 'X', kinds: ['shop'], sections: [{ title: '一', items }] }] }))).toContainEqual({
+      path: 'checklists.0.kinds.0',
+      message: '未知的监管对象类型',
+    });
+    expect(
+      issues(base({ checklists: [{ key: 'x', label: 'X', kinds: ['hotel'], deviceLevels: ['3'], sections: [{ title: '一', items }] }] })),
+    ).toContainEqual({ path: 'checklists.0.deviceLevels', message: expect.stringContaining('医疗器械经营企业') });
+    expect(
+      issues(
+        base({
+          checklists: [
+            {
+              key: 'x',
+              label: 'X',
+              sections: [
+                { title: '一', items },
+                { title: '二', items },
+              ],
+            },
+          ],
+        }),
+      ),
+    ).toContainEqual({ path: 'checklists.0.sections.1.items.0.key', message: expect.stringContaining('重复') });
+    expect(issues(base({ violationTypes: [{ key: 'v', label: 'V', articles: ['drug-law-1'] }] }))).toContainEqual({
+      path: 'violationTypes.0.articles.0',
+      message: expect.stringContaining('法条'),
+    });
+    expect(
+      issues(
+        base({
+          violationTypes: [
+            { key: 'v', label: 'V' },
+            { key: 'v', label: 'W' },
+          ],
+        }),
+      ),
+    ).toContainEqual({ path: 'violationTypes.1.key', message: expect.stringContaining('重复') });
   });
 
   it('each violation type needs a provenance of its own', () => {
     const r = checkDefinition(base({ violationTypes: [{ key: 'v', label: 'V' }], provenance: { name: '标题' } }));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(missingProvenance(r.definition as CampaignDefinition)).toContain('violationTypes.v');
-    expect(missingProvenance({ ...r.definition, provenance: { ...r.definition.provenance, 'violationTypes.v': { kind: 'quoted', source: '二（一）' } } })).not.toContain('violationTypes.v');
+    expect(
+      missingProvenance({
+        ...r.definition,
+        provenance: { ...r.definition.provenance, 'violationTypes.v': { kind: 'quoted', source: '二（一）' } },
+      }),
+    ).not.toContain('violationTypes.v');
   });
 });

@@ -13,7 +13,11 @@ export { DEFAULT_CHECKLISTS, DEFAULT_VIOLATION_TYPES, GENERIC_CHECKLIST };
 export type DeviceLevel = keyof typeof DEVICE_LEVELS;
 
 export type ChecklistSource = 'campaign' | 'default' | 'generic';
-export const CHECKLIST_SOURCES: Record<ChecklistSource, string> = { campaign: '专项行动检查表', default: '默认检查表', generic: '通用检查表' };
+export const CHECKLIST_SOURCES: Record<ChecklistSource, string> = {
+  campaign: '专项行动检查表',
+  default: '默认检查表',
+  generic: '通用检查表',
+};
 
 /**
  * How closely a checklist fits a unit, or -1 when it does not apply: one naming the unit's kind
@@ -42,7 +46,11 @@ function best(list: readonly Checklist[], kind: string, level: DeviceLevel | und
  * definition), else the bundled default for the kind (device dealers by supervision level), else
  * the generic checklist. `resolveChecklist` also says which of the three it is.
  */
-export function checklistFor(definition: Pick<CampaignDefinition, 'checklists'> | null, kind: string, deviceLevel?: DeviceLevel | null): Checklist {
+export function checklistFor(
+  definition: Pick<CampaignDefinition, 'checklists'> | null,
+  kind: string,
+  deviceLevel?: DeviceLevel | null,
+): Checklist {
   return resolveChecklist(definition, kind, deviceLevel).checklist;
 }
 

@@ -94,7 +94,9 @@ export const campaignTaskProgress = pgTable(
     status: text('status').notNull().default('todo'),
     note: text('note'),
     /** [{ name, url? , fileId?, size?, mime? }] */
-    evidence: jsonb('evidence').notNull().default(sql`'[]'::jsonb`),
+    evidence: jsonb('evidence')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
     /** Optimistic-concurrency version: +1 on every change; updates must name the version they read (core/versions.ts). */
     version: integer('version').notNull().default(1),

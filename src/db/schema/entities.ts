@@ -21,7 +21,10 @@ export const entityKinds = pgTable('entity_kinds', {
   code: text('code').primaryKey(),
   label: text('label').notNull(),
   sector: text('sector').notNull(),
-  attrs: text('attrs').array().notNull().default(sql`'{}'::text[]`),
+  attrs: text('attrs')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   sortOrder: integer('sort_order').notNull().default(0),
 });
 
@@ -50,7 +53,10 @@ export const entities = pgTable(
     phone: text('phone'),
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     medicalGrade: text('medical_grade'),
     deviceLevel: text('device_level'),
     familyPlanning: boolean('family_planning').notNull().default(false),
@@ -62,11 +68,12 @@ export const entities = pgTable(
     /** Earliest expiry among the unit's licences (kept by the use cases that write licences). */
     licenceValidTo: date('licence_valid_to', { mode: 'string' }),
     /** Name, code and address in one text for trigram search. */
-    searchText: text('search_text').generatedAlwaysAs(
-      sql`name || ' ' || coalesce(credit_code, '') || ' ' || coalesce(address, '')`,
-    ),
+    searchText: text('search_text').generatedAlwaysAs(sql`name || ' ' || coalesce(credit_code, '') || ' ' || coalesce(address, '')`),
     /** Distinct two-character pieces of name and address (written by the use cases): serves 2-character searches, which trigrams cannot. */
-    searchBigrams: text('search_bigrams').array().notNull().default(sql`'{}'::text[]`),
+    searchBigrams: text('search_bigrams')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     /** Optimistic-concurrency version: +1 on every change; updates must name the version they read (core/versions.ts). */
     version: integer('version').notNull().default(1),
@@ -124,7 +131,10 @@ export const entityImports = pgTable(
   {
     id: serial('id').primaryKey(),
     /** Distinct two-character pieces of name and address (written by the use cases): serves 2-character searches, which trigrams cannot. */
-    searchBigrams: text('search_bigrams').array().notNull().default(sql`'{}'::text[]`),
+    searchBigrams: text('search_bigrams')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     jurisdictionId: integer('jurisdiction_id').notNull(),
     fileName: text('file_name').notNull(),
@@ -138,7 +148,9 @@ export const entityImports = pgTable(
     toCreate: integer('to_create').notNull().default(0),
     toUpdate: integer('to_update').notNull().default(0),
     processed: integer('processed').notNull().default(0),
-    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    errors: jsonb('errors')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     errorCount: integer('error_count').notNull().default(0),
     message: text('message'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

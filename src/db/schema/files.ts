@@ -38,12 +38,18 @@ export const files = pgTable(
     index('files_sha256_idx').on(t.sha256),
     index('files_thumbnail_idx').on(t.thumbnailSha256),
     index('files_jurisdiction_idx').on(t.jurisdictionId),
-    check('files_sha256_ck', sql`${t.sha256} ~ '^[0-9a-f]{64}$' and (${t.thumbnailSha256} is null or ${t.thumbnailSha256} ~ '^[0-9a-f]{64}$')`),
+    check(
+      'files_sha256_ck',
+      sql`${t.sha256} ~ '^[0-9a-f]{64}$' and (${t.thumbnailSha256} is null or ${t.thumbnailSha256} ~ '^[0-9a-f]{64}$')`,
+    ),
     check('files_size_ck', sql`${t.size} > 0`),
     check('files_kind_ck', sql`${t.kind} in ('image','document')`),
     check('files_name_ck', sql`char_length(${t.originalName}) between 1 and 100`),
     check('files_dims_ck', sql`(${t.width} is null or ${t.width} > 0) and (${t.height} is null or ${t.height} > 0)`),
-    check('files_gps_ck', sql`(${t.gpsLat} is null or ${t.gpsLat} between -90 and 90) and (${t.gpsLng} is null or ${t.gpsLng} between -180 and 180)`),
+    check(
+      'files_gps_ck',
+      sql`(${t.gpsLat} is null or ${t.gpsLat} between -90 and 90) and (${t.gpsLng} is null or ${t.gpsLng} between -180 and 180)`,
+    ),
   ],
 );
 

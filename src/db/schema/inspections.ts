@@ -24,7 +24,10 @@ export const inspections = pgTable(
     /** Planned: the due date; done: the day of the inspection. */
     date: date('date', { mode: 'string' }).notNull(),
     dueFrom: date('due_from', { mode: 'string' }),
-    inspectorIds: integer('inspector_ids').array().notNull().default(sql`'{}'::integer[]`),
+    inspectorIds: integer('inspector_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     status: text('status').notNull().default('planned'),
     note: text('note'),
     cancelReason: text('cancel_reason'),
@@ -85,7 +88,10 @@ export const inspectionFindings = pgTable(
     legalBasis: text('legal_basis'),
     description: text('description').notNull(),
   },
-  (t) => [index('inspection_findings_inspection_idx').on(t.inspectionId), check('inspection_findings_severity_ck', sql`${t.severity} in ('general','serious','severe')`)],
+  (t) => [
+    index('inspection_findings_inspection_idx').on(t.inspectionId),
+    check('inspection_findings_severity_ck', sql`${t.severity} in ('general','serious','severe')`),
+  ],
 );
 
 /** Measures (处置措施) taken at an inspection. */
@@ -106,8 +112,14 @@ export const inspectionMeasures = pgTable(
   },
   (t) => [
     index('inspection_measures_inspection_idx').on(t.inspectionId),
-    check('inspection_measures_kind_ck', sql`${t.kind} in ('rectify','warning_letter','interview','on_site_penalty','suspend','recall','seal','refer_clue')`),
-    check('inspection_measures_penalty_ck', sql`${t.kind} <> 'on_site_penalty' or (${t.party} = 'person' and ${t.amount} <= 200) or (${t.party} = 'organisation' and ${t.amount} <= 3000)`),
+    check(
+      'inspection_measures_kind_ck',
+      sql`${t.kind} in ('rectify','warning_letter','interview','on_site_penalty','suspend','recall','seal','refer_clue')`,
+    ),
+    check(
+      'inspection_measures_penalty_ck',
+      sql`${t.kind} <> 'on_site_penalty' or (${t.party} = 'person' and ${t.amount} <= 200) or (${t.party} = 'organisation' and ${t.amount} <= 3000)`,
+    ),
   ],
 );
 

@@ -58,10 +58,7 @@ export const orgUnits = pgTable(
     index('org_units_parent_idx').on(t.parentId),
     index('org_units_jurisdiction_idx').on(t.jurisdictionId),
     uniqueIndex('org_units_jurisdiction_name_uq').on(t.jurisdictionId, t.name),
-    check(
-      'org_units_kind_ck',
-      sql`${t.kind} in ('upper','bureau','department','station','brigade','squad','grassroots')`,
-    ),
+    check('org_units_kind_ck', sql`${t.kind} in ('upper','bureau','department','station','brigade','squad','grassroots')`),
     check('org_units_name_ck', sql`char_length(${t.name}) between 1 and 100`),
   ],
 );

@@ -31,7 +31,9 @@ export const plans = pgTable(
     minimum: integer('minimum').notNull(),
     optimal: boolean('optimal').notNull(),
     /** Shortfalls, inspector issues and warnings found when the plan was generated. */
-    findings: jsonb('findings').notNull().default(sql`'{}'::jsonb`),
+    findings: jsonb('findings')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedBy: integer('published_by').references(() => users.id, { onDelete: 'set null' }),
@@ -64,10 +66,18 @@ export const planTasks = pgTable(
     dueFrom: date('due_from', { mode: 'string' }),
     dueTo: date('due_to', { mode: 'string' }),
     /** [{ ruleId, requirementKey }] */
-    rules: jsonb('rules').notNull().default(sql`'[]'::jsonb`),
-    inspectorIds: integer('inspector_ids').array().notNull().default(sql`'{}'::integer[]`),
+    rules: jsonb('rules')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    inspectorIds: integer('inspector_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     /** Why the unit weighed more in the draw (high_risk, repeat_offender, key_area, key_object). */
-    reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
+    reasons: text('reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Added or changed by hand after generation. */
     manual: boolean('manual').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -19,9 +19,7 @@ const SECRET_KEYS = new Set(['passwordHash', 'password', 'csrfToken']);
 /** Drop secrets and make the value JSON-safe before it goes into the log. */
 function clean(value: unknown): unknown {
   if (value === undefined) return null;
-  return JSON.parse(
-    JSON.stringify(value, (k, v) => (SECRET_KEYS.has(k) ? undefined : typeof v === 'bigint' ? v.toString() : v)),
-  );
+  return JSON.parse(JSON.stringify(value, (k, v) => (SECRET_KEYS.has(k) ? undefined : typeof v === 'bigint' ? v.toString() : v)));
 }
 
 /** Write one audit row. Call it with the transaction that makes the change. */

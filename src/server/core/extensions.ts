@@ -90,7 +90,8 @@ export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
       const list = (out[point] ??= []);
       for (const item of items as { key?: string; kind?: string }[]) {
         const key = item.key ?? item.kind;
-        if (key && list.some((x: any) => (x.key ?? x.kind) === key)) throw new Error(`extension ${point}: duplicate key ${key} (module ${m.name})`);
+        if (key && list.some((x: any) => (x.key ?? x.kind) === key))
+          throw new Error(`extension ${point}: duplicate key ${key} (module ${m.name})`);
         list.push(item);
       }
     }

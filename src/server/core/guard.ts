@@ -26,7 +26,10 @@ function bearer(req: FastifyRequest) {
 export interface SessionResolver {
   cookie: string;
   csrfHeader: string;
-  resolve(db: FastifyInstance['db'], token: string): Promise<{ actor: Actor; sessionId: string; csrfToken: string; mustChangePassword: boolean } | null>;
+  resolve(
+    db: FastifyInstance['db'],
+    token: string,
+  ): Promise<{ actor: Actor; sessionId: string; csrfToken: string; mustChangePassword: boolean } | null>;
 }
 
 export function installGuard(app: FastifyInstance, sessions: SessionResolver) {

@@ -3,13 +3,29 @@ import { AppError, invalid } from './errors.js';
 
 /** File types recognised by their content (the declared type and the name are not trusted). */
 export const FILE_TYPES = {
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Excel（.xlsx）', is: (b: Buffer) => zip(b) && b.includes('xl/workbook') },
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word（.docx）', is: (b: Buffer) => zip(b) && b.includes('word/document') },
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    label: 'Excel（.xlsx）',
+    is: (b: Buffer) => zip(b) && b.includes('xl/workbook'),
+  },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: 'Word（.docx）',
+    is: (b: Buffer) => zip(b) && b.includes('word/document'),
+  },
   csv: { mime: 'text/csv', label: 'CSV', is: (b: Buffer) => isText(b) },
   pdf: { mime: 'application/pdf', label: 'PDF', is: (b: Buffer) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   jpeg: { mime: 'image/jpeg', label: 'JPG', is: (b: Buffer) => b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  png: { mime: 'image/png', label: 'PNG', is: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  webp: { mime: 'image/webp', label: 'WebP', is: (b: Buffer) => b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP' },
+  png: {
+    mime: 'image/png',
+    label: 'PNG',
+    is: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  webp: {
+    mime: 'image/webp',
+    label: 'WebP',
+    is: (b: Buffer) => b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP',
+  },
 } as const;
 export type FileType = keyof typeof FILE_TYPES;
 export const IMAGE_TYPES: FileType[] = ['jpeg', 'png', 'webp'];
@@ -45,7 +61,10 @@ const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
  * → 415; no file → 400; larger than maxBytes → 413 (reading stops there); empty → 400; a type
  * not in `types` by its content → 415. Errors are `{code, message}` with a Chinese message.
  */
-export async function receiveFile(req: FastifyRequest, opts: { maxBytes: number; types: readonly FileType[]; what?: string }): Promise<Upload> {
+export async function receiveFile(
+  req: FastifyRequest,
+  opts: { maxBytes: number; types: readonly FileType[]; what?: string },
+): Promise<Upload> {
   const what = opts.what ?? '文件';
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `请以 multipart/form-data 上传${what}`, 415);
   let upload: Omit<Upload, 'fields'> | undefined;
@@ -67,7 +86,8 @@ export async function receiveFile(req: FastifyRequest, opts: { maxBytes: number;
     const type = sniff(data, opts.types);
     if (!type && data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
       throw new AppError('UNSUPPORTED_FILE_TYPE', '不支持旧版 Office 文件（.xls/.doc），请在 Office 中另存为 .xlsx/.docx 或 CSV', 415);
-    if (!type) throw new AppError('UNSUPPORTED_FILE_TYPE', `只能上传 ${opts.types.map((t) => FILE_TYPES[t].label).join('、')} 格式的${what}`, 415);
+    if (!type)
+      throw new AppError('UNSUPPORTED_FILE_TYPE', `只能上传 ${opts.types.map((t) => FILE_TYPES[t].label).join('、')} 格式的${what}`, 415);
     upload = { data, fileName: cleanFileName(part.filename), type, mime: FILE_TYPES[type].mime };
   }
   if (!upload) throw invalid(`请选择要上传的${what}`);
@@ -83,5 +103,11 @@ export function cleanFileName(name: string | undefined) {
   } catch {
     /* keep as sent */
   }
-  return n.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-100) || 'file';
+  return (
+    n
+      .replace(/^.*[\\/]/, '')
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+      .slice(-100) || 'file'
+  );
 }

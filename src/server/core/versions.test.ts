@@ -26,7 +26,10 @@ function campaignDefinition(name: string) {
     quotas: [],
     tables: [],
     obligations: [],
-    organisation: { leadingGroup: { name: '专班', leader: { name: '组长', title: '副局长', unit: '本局' } }, office: { unit: '药品和医疗器械股' } },
+    organisation: {
+      leadingGroup: { name: '专班', leader: { name: '组长', title: '副局长', unit: '本局' } },
+      office: { unit: '药品和医疗器械股' },
+    },
     tasks: [{ no: 1, task: '摸底', target: '建立台账', content: '各所摸清辖区经营户', units: ['各市场监管所'] }],
     liaisons: { units: ['各市场监管所'] },
   };
@@ -48,7 +51,12 @@ const cases: [string, () => Promise<Editable>][] = [
     'entity',
     async () => {
       const st = t.org.stations['创新'];
-      const res = await office.post('/api/entities', { name: `版本测试药店${++serial}`, creditCode: makeCreditCode('92', '211103', String(71000000 + serial)), kind: 'pharmacy_single', jurisdictionId: st.jurisdictionId });
+      const res = await office.post('/api/entities', {
+        name: `版本测试药店${++serial}`,
+        creditCode: makeCreditCode('92', '211103', String(71000000 + serial)),
+        kind: 'pharmacy_single',
+        jurisdictionId: st.jurisdictionId,
+      });
       expect(res.statusCode, res.body).toBe(200);
       const id = res.json().id;
       return {
@@ -62,7 +70,12 @@ const cases: [string, () => Promise<Editable>][] = [
   [
     'person',
     async () => {
-      const res = await admin.post('/api/people', { username: `ver_person_${++serial}`, displayName: '版本测试人员', role: 'inspector', orgUnitId: t.org.stations['兴隆'].orgUnitId });
+      const res = await admin.post('/api/people', {
+        username: `ver_person_${++serial}`,
+        displayName: '版本测试人员',
+        role: 'inspector',
+        orgUnitId: t.org.stations['兴隆'].orgUnitId,
+      });
       expect(res.statusCode, res.body).toBe(200);
       const id = res.json().id;
       return {
@@ -133,7 +146,11 @@ const cases: [string, () => Promise<Editable>][] = [
       const unit = t.org.stations['创新'].orgUnitId;
       return {
         // Before the first filling-in there is no row: the form starts at version 0.
-        read: async () => (await inspectorCx.get(`/api/campaigns/${id}/home`)).json().liaisons.find((l: any) => l.orgUnitId === unit).liaison ?? { version: 0, name: null },
+        read: async () =>
+          (await inspectorCx.get(`/api/campaigns/${id}/home`)).json().liaisons.find((l: any) => l.orgUnitId === unit).liaison ?? {
+            version: 0,
+            name: null,
+          },
         write: (b) => inspectorCx.put(`/api/campaigns/${id}/liaisons/${unit}`, b),
         edits: [{ name: '甲联络员' }, { name: '乙联络员' }, { name: '丙联络员' }, { name: '丁联络员' }],
         field: (r) => r.name,
@@ -147,7 +164,8 @@ const cases: [string, () => Promise<Editable>][] = [
       const unit = t.org.stations['创新'].orgUnitId;
       const p = (note: string) => ({ status: 'doing', note, evidence: [] });
       return {
-        read: async () => (await inspectorCx.get(`/api/campaigns/${id}/home`)).json().tasks[0].progress.find((x: any) => x.orgUnitId === unit),
+        read: async () =>
+          (await inspectorCx.get(`/api/campaigns/${id}/home`)).json().tasks[0].progress.find((x: any) => x.orgUnitId === unit),
         write: (b) => inspectorCx.put(`/api/campaigns/${id}/tasks/1/units/${unit}`, b),
         edits: [p('甲填的进展'), p('乙填的进展'), p('丙'), p('丁')],
         field: (r) => r.note,
@@ -198,7 +216,10 @@ describe.each(cases)('%s', (_name, setup) => {
 
   it('two saves racing from the same version: exactly one wins, the other gets 409', async () => {
     const loaded = await rec.read();
-    const results = await Promise.all([rec.write({ ...rec.edits[2], version: loaded.version }), rec.write({ ...rec.edits[3], version: loaded.version })]);
+    const results = await Promise.all([
+      rec.write({ ...rec.edits[2], version: loaded.version }),
+      rec.write({ ...rec.edits[3], version: loaded.version }),
+    ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const winner = results.find((r) => r.statusCode === 200)!.json();
     const loser = results.find((r) => r.statusCode === 409)!.json();

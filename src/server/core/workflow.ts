@@ -52,7 +52,8 @@ export interface ApplyOptions<S extends string, A extends string, F, R> {
 export class Workflow<S extends string, A extends string, F = undefined> {
   constructor(readonly spec: WorkflowSpec<S, A, F>) {
     for (const t of spec.transitions) {
-      if (!(t.from in spec.states) || !(t.to in spec.states) || !(t.action in spec.actions)) throw new Error(`workflow ${spec.record}: bad row ${t.action}`);
+      if (!(t.from in spec.states) || !(t.to in spec.states) || !(t.action in spec.actions))
+        throw new Error(`workflow ${spec.record}: bad row ${t.action}`);
     }
   }
 
@@ -83,7 +84,10 @@ export class Workflow<S extends string, A extends string, F = undefined> {
     }
     const t = candidates.find((c) => this.allowed(actor, c));
     if (!t) throw new AppError('FORBIDDEN', `无权${name}${this.spec.record}`, 403);
-    if (t.note === 'required' && !opts.note?.trim()) throw new AppError('VALIDATION', `请填写${t.noteLabel ?? '原因'}`, 400, [{ path: 'reason', message: `请填写${t.noteLabel ?? '原因'}` }]);
+    if (t.note === 'required' && !opts.note?.trim())
+      throw new AppError('VALIDATION', `请填写${t.noteLabel ?? '原因'}`, 400, [
+        { path: 'reason', message: `请填写${t.noteLabel ?? '原因'}` },
+      ]);
     return t;
   }
 
@@ -114,4 +118,5 @@ export class Workflow<S extends string, A extends string, F = undefined> {
   }
 }
 
-export const defineWorkflow = <S extends string, A extends string, F = undefined>(spec: WorkflowSpec<S, A, F>) => new Workflow<S, A, F>(spec);
+export const defineWorkflow = <S extends string, A extends string, F = undefined>(spec: WorkflowSpec<S, A, F>) =>
+  new Workflow<S, A, F>(spec);

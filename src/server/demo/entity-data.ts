@@ -18,9 +18,24 @@ export function makeRng(seed: number) {
 }
 export type Rng = ReturnType<typeof makeRng>;
 
-const STEMS = '安康泰和顺福瑞祥隆兴盛华丰德益仁济民生惠春阳光明新茂源宏达嘉佳鑫旺恒昌永利金玉宝天信诚优百佑万家博众同心海滨河湖辽锦'.split('');
+const STEMS = '安康泰和顺福瑞祥隆兴盛华丰德益仁济民生惠春阳光明新茂源宏达嘉佳鑫旺恒昌永利金玉宝天信诚优百佑万家博众同心海滨河湖辽锦'.split(
+  '',
+);
 const BRANDS = ['益康', '仁和堂', '百姓', '同济', '康宁', '安泰', '鑫源', '德仁', '众康', '福寿堂'];
-const ROADS = ['石油大街', '兴隆街', '惠宾街', '泰山路', '双兴路', '市府大街', '新华路', '渤海路', '光明路', '友谊街', '振兴路', '红旗大街'];
+const ROADS = [
+  '石油大街',
+  '兴隆街',
+  '惠宾街',
+  '泰山路',
+  '双兴路',
+  '市府大街',
+  '新华路',
+  '渤海路',
+  '光明路',
+  '友谊街',
+  '振兴路',
+  '红旗大街',
+];
 
 function stem(r: Rng, n = 2) {
   let s = '';
@@ -57,7 +72,8 @@ const NAME: Record<EntityKind, (r: Rng, place: string) => string> = {
 /** 92 = 个体工商户, 91 = 企业, 12 = 事业单位. */
 function prefixFor(kind: EntityKind, r: Rng) {
   if (kind === 'cdc' || kind === 'vaccination_site' || (kind === 'medical_institution' && r.chance(0.6))) return '12';
-  if (kind === 'clinic' || kind === 'pharmacy_single' || kind === 'hair_salon' || kind === 'beauty_salon' || kind === 'cosmetics_maternal') return '92';
+  if (kind === 'clinic' || kind === 'pharmacy_single' || kind === 'hair_salon' || kind === 'beauty_salon' || kind === 'cosmetics_maternal')
+    return '92';
   return '91';
 }
 
@@ -74,7 +90,11 @@ const LICENCE_PREFIX: Record<LicenceKind, string> = {
 };
 
 export interface EntityGenerator {
-  next(kind: EntityKind, station: { jurisdictionId: number; townships: { id: number; name: string; villageIds: number[] }[] }, region: string): ImportRecord;
+  next(
+    kind: EntityKind,
+    station: { jurisdictionId: number; townships: { id: number; name: string; villageIds: number[] }[] },
+    region: string,
+  ): ImportRecord;
 }
 
 /** Invented units with valid credit codes and licences; the same seed gives the same units. */
@@ -122,7 +142,13 @@ export function entityGenerator(r: Rng, today = new Date('2026-11-25')): EntityG
         riskLevel: 'low',
         creditGrade: r.pick(['A', 'A', 'A', 'A', 'B', 'B', 'B', 'C', 'C', 'D']),
         status: r.chance(0.04) ? 'suspended' : r.chance(0.02) ? 'closed' : 'operating',
-        licence: { kind: lk, number, validFrom: new Date(new Date(validTo).getTime() - 5 * 365 * 86400_000).toISOString().slice(0, 10), validTo, scope: null },
+        licence: {
+          kind: lk,
+          number,
+          validFrom: new Date(new Date(validTo).getTime() - 5 * 365 * 86400_000).toISOString().slice(0, 10),
+          validTo,
+          scope: null,
+        },
       };
     },
   };

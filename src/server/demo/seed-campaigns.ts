@@ -27,13 +27,44 @@ export async function seedDemoCampaigns(db: Db, org: DemoOrg) {
   def.issuer = '兴隆台区市场监督管理局（演示）';
   def.docNo = '演示〔2026〕1号';
   def.organisation.leadingGroup.name = '兴隆台区药品经营使用环节安全巩固提升行动领导小组（演示）';
-  const demo = await createCampaign(ctx, { jurisdictionId: org.districtId, definition: def, status: 'active', note: '演示：以方案模板 004 的结构创建' });
+  const demo = await createCampaign(ctx, {
+    jurisdictionId: org.districtId,
+    definition: def,
+    status: 'active',
+    note: '演示：以方案模板 004 的结构创建',
+  });
 
   const cx = org.stations['创新'];
   const xl = org.stations['兴隆'];
-  await updateLiaison(ctx, demo.id, cx.orgUnitId, { name: '周晓晨', department: '创新市场监督管理所', title: '副所长', officePhone: '0427-0000101', mobile: '13900000101', email: '', version: 0 });
-  await updateLiaison(ctx, demo.id, xl.orgUnitId, { name: '韩雨桐', department: '兴隆市场监督管理所', title: '监管员', officePhone: '0427-0000102', mobile: '13900000102', email: '', version: 0 });
-  await updateTaskProgress(ctx, demo.id, 1, cx.orgUnitId, { status: 'done', note: '完成辖区零售药店风险隐患排查，建立台账', evidence: [], version: 0 });
+  await updateLiaison(ctx, demo.id, cx.orgUnitId, {
+    name: '周晓晨',
+    department: '创新市场监督管理所',
+    title: '副所长',
+    officePhone: '0427-0000101',
+    mobile: '13900000101',
+    email: '',
+    version: 0,
+  });
+  await updateLiaison(ctx, demo.id, xl.orgUnitId, {
+    name: '韩雨桐',
+    department: '兴隆市场监督管理所',
+    title: '监管员',
+    officePhone: '0427-0000102',
+    mobile: '13900000102',
+    email: '',
+    version: 0,
+  });
+  await updateTaskProgress(ctx, demo.id, 1, cx.orgUnitId, {
+    status: 'done',
+    note: '完成辖区零售药店风险隐患排查，建立台账',
+    evidence: [],
+    version: 0,
+  });
   await updateTaskProgress(ctx, demo.id, 1, xl.orgUnitId, { status: 'doing', note: '已排查过半', evidence: [], version: 0 });
-  await updateTaskProgress(ctx, demo.id, 7, cx.orgUnitId, { status: 'doing', note: '协管员已配齐，信息员配备中', evidence: [], version: 0 });
+  await updateTaskProgress(ctx, demo.id, 7, cx.orgUnitId, {
+    status: 'doing',
+    note: '协管员已配齐，信息员配备中',
+    evidence: [],
+    version: 0,
+  });
 }

@@ -15,6 +15,8 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 it('gives the demo bureau 兴隆台区 its 发文机关代字 兴市监', async () => {
-  const n = await database.db.transaction((tx) => allocateNumber(tx, { orgUnitId: org.bureauId, kind: 'rectificationOrder', date: '2026-12-02' }));
+  const n = await database.db.transaction((tx) =>
+    allocateNumber(tx, { orgUnitId: org.bureauId, kind: 'rectificationOrder', date: '2026-12-02' }),
+  );
   expect(n.text).toBe('兴市监责改〔2026〕1号');
 });

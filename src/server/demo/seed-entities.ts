@@ -10,19 +10,54 @@ import type { DemoOrg } from './seed-org.js';
 
 /** Units per station: 7 large stations, 4 small ones (seed 000), and the banner's. */
 const LARGE: Partial<Record<EntityKind, number>> = {
-  pharmacy_chain: 70, pharmacy_single: 64, clinic: 95, medical_institution: 9, vaccination_site: 4,
-  drug_wholesaler: 1, online_seller: 2, device_dealer: 30, device_user: 8, device_manufacturer: 1,
-  cosmetics_maternal: 4, cosmetics_store: 6, cosmetics_counter: 3, beauty_salon: 5, hair_salon: 6, hotel: 3, bathhouse: 3,
+  pharmacy_chain: 70,
+  pharmacy_single: 64,
+  clinic: 95,
+  medical_institution: 9,
+  vaccination_site: 4,
+  drug_wholesaler: 1,
+  online_seller: 2,
+  device_dealer: 30,
+  device_user: 8,
+  device_manufacturer: 1,
+  cosmetics_maternal: 4,
+  cosmetics_store: 6,
+  cosmetics_counter: 3,
+  beauty_salon: 5,
+  hair_salon: 6,
+  hotel: 3,
+  bathhouse: 3,
   medical_aesthetics: 3,
 };
 const SMALL: Partial<Record<EntityKind, number>> = {
-  pharmacy_chain: 28, pharmacy_single: 34, clinic: 48, medical_institution: 5, vaccination_site: 2, online_seller: 1,
-  device_dealer: 14, device_user: 4, cosmetics_maternal: 2, cosmetics_store: 2, cosmetics_counter: 2, beauty_salon: 2,
-  hair_salon: 3, hotel: 2, bathhouse: 2, medical_aesthetics: 1,
+  pharmacy_chain: 28,
+  pharmacy_single: 34,
+  clinic: 48,
+  medical_institution: 5,
+  vaccination_site: 2,
+  online_seller: 1,
+  device_dealer: 14,
+  device_user: 4,
+  cosmetics_maternal: 2,
+  cosmetics_store: 2,
+  cosmetics_counter: 2,
+  beauty_salon: 2,
+  hair_salon: 3,
+  hotel: 2,
+  bathhouse: 2,
+  medical_aesthetics: 1,
 };
 const BANNER: Partial<Record<EntityKind, number>> = {
-  pharmacy_chain: 6, pharmacy_single: 12, clinic: 12, medical_institution: 3, vaccination_site: 2, device_dealer: 4,
-  cosmetics_store: 1, hair_salon: 1, hotel: 1, bathhouse: 1,
+  pharmacy_chain: 6,
+  pharmacy_single: 12,
+  clinic: 12,
+  medical_institution: 3,
+  vaccination_site: 2,
+  device_dealer: 4,
+  cosmetics_store: 1,
+  hair_salon: 1,
+  hotel: 1,
+  bathhouse: 1,
 };
 /** District-wide units placed in the first stations. */
 const ONCE: { station: string; kind: EntityKind; name?: string; tags?: EntityTag[]; grade?: string }[] = [
@@ -72,14 +107,21 @@ export async function seedDemoEntities(db: Db, org: DemoOrg, seed = 20261125) {
     ((await db.execute(sql`select id, name from jurisdictions where level = 'township'`)) as any).rows.map((x: any) => [x.id, x.name]),
   );
   const parentOf = new Map<number, number>(
-    ((await db.execute(sql`select id, parent_id from jurisdictions where level = 'village'`)) as any).rows.map((x: any) => [x.id, x.parent_id]),
+    ((await db.execute(sql`select id, parent_id from jurisdictions where level = 'village'`)) as any).rows.map((x: any) => [
+      x.id,
+      x.parent_id,
+    ]),
   );
   const records: ImportRecord[] = [];
   const stationOf = (s: string) => {
     const st = org.stations[s];
     return {
       jurisdictionId: st.jurisdictionId,
-      townships: st.townshipIds.map((id) => ({ id, name: names.get(id) ?? '', villageIds: st.villageIds.filter((v) => parentOf.get(v) === id) })),
+      townships: st.townshipIds.map((id) => ({
+        id,
+        name: names.get(id) ?? '',
+        villageIds: st.villageIds.filter((v) => parentOf.get(v) === id),
+      })),
     };
   };
   const stations = [
@@ -123,7 +165,11 @@ export async function seedDemoEntities(db: Db, org: DemoOrg, seed = 20261125) {
   }
   await db.transaction(async (tx) => {
     const done = await writeRecords(tx, systemActor(), records, { source: 'demo' });
-    await audit(tx, { actor: systemActor() }, { action: 'demo.seed', entityType: 'entity', summary: `载入演示监管对象 ${done.created} 家` });
+    await audit(
+      tx,
+      { actor: systemActor() },
+      { action: 'demo.seed', entityType: 'entity', summary: `载入演示监管对象 ${done.created} 家` },
+    );
   });
   return records.length;
 }

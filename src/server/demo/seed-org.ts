@@ -72,8 +72,19 @@ export async function seedDemoOrg(db: Db): Promise<DemoOrg> {
     await insertTree(tx, [province]);
     const provinceUnit = await unit(tx, { jurisdictionId: province.id!, kind: 'upper', name: '辽宁省药品监督管理局' });
     const cityUnit = await unit(tx, { jurisdictionId: city.id!, kind: 'upper', name: '盘锦市市场监督管理局', parentId: provinceUnit.id });
-    const bureau = await unit(tx, { jurisdictionId: district.id!, kind: 'bureau', name: '兴隆台区市场监督管理局', parentId: cityUnit.id, phone: '0427-0000000' });
-    const bannerBureau = await unit(tx, { jurisdictionId: banner.id!, kind: 'bureau', name: '查干旗市场监督管理局', parentId: cityUnit.id });
+    const bureau = await unit(tx, {
+      jurisdictionId: district.id!,
+      kind: 'bureau',
+      name: '兴隆台区市场监督管理局',
+      parentId: cityUnit.id,
+      phone: '0427-0000000',
+    });
+    const bannerBureau = await unit(tx, {
+      jurisdictionId: banner.id!,
+      kind: 'bureau',
+      name: '查干旗市场监督管理局',
+      parentId: cityUnit.id,
+    });
     const depts: Record<string, number> = {};
     for (const [i, d] of DEPARTMENTS.entries()) {
       depts[d] = (await unit(tx, { jurisdictionId: district.id!, kind: 'department', name: d, parentId: bureau.id, sortOrder: i })).id;
@@ -89,7 +100,14 @@ export async function seedDemoOrg(db: Db): Promise<DemoOrg> {
       ...BANNER_STATIONS.map((s, i) => ({ s, node: stationsB[i], parent: bannerBureau.id })),
     ];
     for (const [i, { s, node, parent }] of allStations.entries()) {
-      const u = await unit(tx, { jurisdictionId: node.id!, kind: 'station', name: node.name, shortName: `${s}所`, parentId: parent, sortOrder: 100 + i });
+      const u = await unit(tx, {
+        jurisdictionId: node.id!,
+        kind: 'station',
+        name: node.name,
+        shortName: `${s}所`,
+        parentId: parent,
+        sortOrder: 100 + i,
+      });
       stations[s] = {
         jurisdictionId: node.id!,
         orgUnitId: u.id,
@@ -106,18 +124,40 @@ export async function seedDemoOrg(db: Db): Promise<DemoOrg> {
       { username: 'dept', role: 'department', unit: depts['化妆品股'], jur: district.id!, title: '科员' },
       { username: 'enforcer', role: 'enforcement', unit: squad1.id, jur: district.id!, title: '执法队员' },
       { username: 'head_cx', role: 'station_head', unit: stations['创新'].orgUnitId, jur: stations['创新'].jurisdictionId, title: '所长' },
-      { username: 'inspector_cx', role: 'inspector', unit: stations['创新'].orgUnitId, jur: stations['创新'].jurisdictionId, title: '监管员' },
-      { username: 'inspector_xl', role: 'inspector', unit: stations['兴隆'].orgUnitId, jur: stations['兴隆'].jurisdictionId, title: '监管员' },
-      { username: 'coordinator', role: 'coordinator', unit: stations['创新'].orgUnitId, jur: stations['创新'].townshipIds[0], title: '协管员' },
+      {
+        username: 'inspector_cx',
+        role: 'inspector',
+        unit: stations['创新'].orgUnitId,
+        jur: stations['创新'].jurisdictionId,
+        title: '监管员',
+      },
+      {
+        username: 'inspector_xl',
+        role: 'inspector',
+        unit: stations['兴隆'].orgUnitId,
+        jur: stations['兴隆'].jurisdictionId,
+        title: '监管员',
+      },
+      {
+        username: 'coordinator',
+        role: 'coordinator',
+        unit: stations['创新'].orgUnitId,
+        jur: stations['创新'].townshipIds[0],
+        title: '协管员',
+      },
       { username: 'informant', role: 'informant', unit: stations['创新'].orgUnitId, jur: stations['创新'].villageIds[0], title: '信息员' },
       { username: 'viewer', role: 'viewer', unit: cityUnit.id, jur: city.id!, title: '市局药品科' },
     ];
     // Station heads and inspectors for every station (no login unless listed above).
     let n = 1;
     for (const [s, st] of Object.entries(stations)) {
-      if (s !== '创新') people.push({ username: `head_${n}`, role: 'station_head', unit: st.orgUnitId, jur: st.jurisdictionId, title: '所长' });
-      for (let k = 0; k < 4; k++) people.push({ username: `insp_${n}_${k}`, role: 'inspector', unit: st.orgUnitId, jur: st.jurisdictionId, title: '监管员' });
-      st.townshipIds.forEach((t, k) => people.push({ username: `xg_${n}_${k}`, role: 'coordinator', unit: st.orgUnitId, jur: t, title: '协管员' }));
+      if (s !== '创新')
+        people.push({ username: `head_${n}`, role: 'station_head', unit: st.orgUnitId, jur: st.jurisdictionId, title: '所长' });
+      for (let k = 0; k < 4; k++)
+        people.push({ username: `insp_${n}_${k}`, role: 'inspector', unit: st.orgUnitId, jur: st.jurisdictionId, title: '监管员' });
+      st.townshipIds.forEach((t, k) =>
+        people.push({ username: `xg_${n}_${k}`, role: 'coordinator', unit: st.orgUnitId, jur: t, title: '协管员' }),
+      );
       n++;
     }
     const rows = people.map((p, i) => ({
@@ -132,7 +172,11 @@ export async function seedDemoOrg(db: Db): Promise<DemoOrg> {
       passwordHash: p.hash ?? (i <= 10 ? demoHash : null),
     }));
     await tx.insert(users).values(rows);
-    await audit(tx, { actor: systemActor() }, { action: 'demo.seed', entityType: 'system', summary: `载入演示数据：${people.length} 人、${allStations.length} 个监管所` });
+    await audit(
+      tx,
+      { actor: systemActor() },
+      { action: 'demo.seed', entityType: 'system', summary: `载入演示数据：${people.length} 人、${allStations.length} 个监管所` },
+    );
     return { provinceId: province.id!, cityId: city.id!, districtId: district.id!, bannerId: banner.id!, stations, bureauId: bureau.id };
   });
 }

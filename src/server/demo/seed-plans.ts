@@ -12,7 +12,9 @@ import { registry } from '../modules/index.js';
  */
 export async function seedDemoPlans(db: Db, org: DemoOrg) {
   const rows = async (q: ReturnType<typeof sql>) => ((await db.execute(q)) as any).rows as any[];
-  const [c] = await rows(sql`select id from campaigns where template_code = 'seed-000' and jurisdiction_id = ${org.districtId} order by id limit 1`);
+  const [c] = await rows(
+    sql`select id from campaigns where template_code = 'seed-000' and jurisdiction_id = ${org.districtId} order by id limit 1`,
+  );
   if (!c) return;
   const ctx = { db, actor: systemActor(), ext: registry() };
   const plan = await generatePlanForCampaign(ctx, { campaignId: c.id, seed: 20220328 });
@@ -23,7 +25,14 @@ export async function seedDemoPlans(db: Db, org: DemoOrg) {
         date = (date '2022-04-01' + ((i.id * 37) % 200) * interval '1 day')::date
       from jurisdictions j where j.id = i.jurisdiction_id and i.plan_id = ${plan.id}
         and (i.id * 7919) % 100 < 90 - (j.id % 11) * 7`);
-    const [{ n }] = ((await tx.execute(sql`select count(*)::int as n from inspections where plan_id = ${plan.id} and status = 'done'`)) as any).rows;
-    await audit(tx, ctx, { action: 'demo.seed', entityType: 'plan', entityId: plan.id, summary: `载入演示检查记录：${n} 项计划任务已完成` });
+    const [{ n }] = (
+      (await tx.execute(sql`select count(*)::int as n from inspections where plan_id = ${plan.id} and status = 'done'`)) as any
+    ).rows;
+    await audit(tx, ctx, {
+      action: 'demo.seed',
+      entityType: 'plan',
+      entityId: plan.id,
+      summary: `载入演示检查记录：${n} 项计划任务已完成`,
+    });
   });
 }

@@ -24,7 +24,8 @@ const HUGE = [2_147_483_648, 1e20];
 const HUGE_PATH = ['2147483648', '99999999999999999999'];
 const BIG_STRING = 'x'.repeat(100_000);
 /** Words a refusal may not show: SQL, table or constraint names, stack traces. */
-const INTERNALS = /_uq\b|_key\b|_idx\b|_fkey\b|_check\b|constraint|Failed query|insert into|select .* from|update .* set|relation "|column "|at .*\.ts:\d+/i;
+const INTERNALS =
+  /_uq\b|_key\b|_idx\b|_fkey\b|_check\b|constraint|Failed query|insert into|select .* from|update .* set|relation "|column "|at .*\.ts:\d+/i;
 
 let tables: string[] = [];
 /** One fingerprint (row count and hash of every row) per table; sessions and sign-in records (failed sign-ins are counted by design) excluded. */
@@ -42,7 +43,21 @@ function diff(a: Record<string, string>, b: Record<string, string>) {
 }
 
 // ── bodies from the OpenAPI schema ─────────────────────────────────────────────────────────────
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; const?: unknown; anyOf?: Schema[]; oneOf?: Schema[]; format?: string; minLength?: number; minItems?: number; minimum?: number; exclusiveMinimum?: number | boolean };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  format?: string;
+  minLength?: number;
+  minItems?: number;
+  minimum?: number;
+  exclusiveMinimum?: number | boolean;
+};
 
 function pick(s: Schema | undefined): Schema {
   if (!s) return {};
@@ -64,7 +79,13 @@ function plausible(s0: Schema | undefined, name = ''): unknown {
   switch (typeOf(s)) {
     case 'integer':
     case 'number':
-      return /jurisdiction|parent/i.test(name) ? ids.district : /orgUnit/i.test(name) ? ids.unit : /user|inspector/i.test(name) ? ids.person : Math.max(1, Number(s.minimum ?? 1));
+      return /jurisdiction|parent/i.test(name)
+        ? ids.district
+        : /orgUnit/i.test(name)
+          ? ids.unit
+          : /user|inspector/i.test(name)
+            ? ids.person
+            : Math.max(1, Number(s.minimum ?? 1));
     case 'boolean':
       return false;
     case 'array':
@@ -144,14 +165,27 @@ function variants(method: string, url: string, body: Schema | undefined, upload:
       out.push({ what: `${k} NUL`, wrong: true, url: base, payload: { ...good, [k]: 'a\u0000b' } });
       out.push({ what: `${k} control character`, wrong: true, url: base, payload: { ...good, [k]: 'a\u001bb' } });
     }
-    if (ty === 'integer' || ty === 'number') for (const h of HUGE) out.push({ what: `${k}=${h}`, wrong: true, url: base, payload: { ...good, [k]: h } });
+    if (ty === 'integer' || ty === 'number')
+      for (const h of HUGE) out.push({ what: `${k}=${h}`, wrong: true, url: base, payload: { ...good, [k]: h } });
     if (ty === 'array') {
       const item = pick(pick(ps).items);
-      out.push({ what: `${k} oversized array`, wrong: true, url: base, payload: { ...good, [k]: Array.from({ length: 5000 }, () => plausible(item, k)) } });
+      out.push({
+        what: `${k} oversized array`,
+        wrong: true,
+        url: base,
+        payload: { ...good, [k]: Array.from({ length: 5000 }, () => plausible(item, k)) },
+      });
       const it = typeOf(item);
-      if (it === 'integer' || it === 'number') out.push({ what: `${k}[0]=${HUGE[0]}`, wrong: true, url: base, payload: { ...good, [k]: [HUGE[0]] } });
+      if (it === 'integer' || it === 'number')
+        out.push({ what: `${k}[0]=${HUGE[0]}`, wrong: true, url: base, payload: { ...good, [k]: [HUGE[0]] } });
       if (it === 'string') out.push({ what: `${k}[0] NUL`, wrong: true, url: base, payload: { ...good, [k]: ['a\u0000'] } });
-      if (it === 'object') out.push({ what: `${k}[0] NUL inside`, wrong: true, url: base, payload: { ...good, [k]: [{ ...(plausible(item, k) as object), note: 'a\u0000', name: 'a\u0000' }] } });
+      if (it === 'object')
+        out.push({
+          what: `${k}[0] NUL inside`,
+          wrong: true,
+          url: base,
+          payload: { ...good, [k]: [{ ...(plausible(item, k) as object), note: 'a\u0000', name: 'a\u0000' }] },
+        });
     }
   }
   if (upload) {
@@ -166,7 +200,10 @@ function variants(method: string, url: string, body: Schema | undefined, upload:
         what,
         wrong: true,
         url: base,
-        payload: Buffer.from(`--${b}\r\nContent-Disposition: form-data; ${disposition}\r\nContent-Type: image/png\r\n\r\n\u0089PNG\r\n--${b}--\r\n`, 'latin1'),
+        payload: Buffer.from(
+          `--${b}\r\nContent-Disposition: form-data; ${disposition}\r\nContent-Type: image/png\r\n\r\n\u0089PNG\r\n--${b}--\r\n`,
+          'latin1',
+        ),
         headers: { 'content-type': `multipart/form-data; boundary=${b}` },
       });
     }
@@ -209,11 +246,21 @@ beforeAll(async () => {
   const e = await office.post('/api/entities', { name: '语料测试药店', kind: 'pharmacy_single', jurisdictionId: st.jurisdictionId });
   expect(e.statusCode, e.body).toBe(200);
   ids.entities = e.json().id;
-  const tip = await coordinator.post('/api/tips', { kind: 'hazard', title: '语料测试', description: '', place: '幸福路', occurredOn: '2026-01-05' });
+  const tip = await coordinator.post('/api/tips', {
+    kind: 'hazard',
+    title: '语料测试',
+    description: '',
+    place: '幸福路',
+    occurredOn: '2026-01-05',
+  });
   expect(tip.statusCode, tip.body).toBe(200);
   ids.tips = tip.json().id;
   [{ id: ids.campaigns }] = await rows(sql`select min(id)::int as id from campaigns`);
-  tables = (await rows(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', 'login_failures') order by 1`)).map((r) => r.table_name);
+  tables = (
+    await rows(
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', 'login_failures') order by 1`,
+    )
+  ).map((r) => r.table_name);
 });
 afterAll(() => t?.close());
 
@@ -245,7 +292,8 @@ describe('bad-input corpus over every route', () => {
               return null;
             }
           })();
-          if (!j || typeof j.code !== 'string' || !/[\u4e00-\u9fa5]/.test(j.message ?? '')) failures.push(`${at}: not a {code, message} in Chinese: ${res.body.slice(0, 200)}`);
+          if (!j || typeof j.code !== 'string' || !/[\u4e00-\u9fa5]/.test(j.message ?? ''))
+            failures.push(`${at}: not a {code, message} in Chinese: ${res.body.slice(0, 200)}`);
           if (INTERNALS.test(res.body)) failures.push(`${at}: shows internals: ${res.body.slice(0, 200)}`);
           const changed = diff(before, after);
           if (changed.length) failures.push(`${at}: refused but changed ${changed.join(', ')}`);
@@ -264,8 +312,14 @@ describe('bad-input corpus over every route', () => {
     for (const r of reads) {
       const t0 = performance.now();
       const base = r.url.replace(/:(\w+)/g, (_m, p) => String(pathId(r.url, p)));
-      const urls = [`${base}?q=a%00b`, `${base}?q=%1b&page=1`, `${base}?page=99999999999999&pageSize=2147483648`, `${base}?jurisdictionId=2147483648&orgUnitId=1e20&campaignId=99999999999`];
-      for (const p of r.url.match(/:(\w+)/g) ?? []) for (const h of HUGE_PATH) urls.push(r.url.replace(p, h).replace(/:(\w+)/g, (_m, q) => String(pathId(r.url, q))));
+      const urls = [
+        `${base}?q=a%00b`,
+        `${base}?q=%1b&page=1`,
+        `${base}?page=99999999999999&pageSize=2147483648`,
+        `${base}?jurisdictionId=2147483648&orgUnitId=1e20&campaignId=99999999999`,
+      ];
+      for (const p of r.url.match(/:(\w+)/g) ?? [])
+        for (const h of HUGE_PATH) urls.push(r.url.replace(p, h).replace(/:(\w+)/g, (_m, q) => String(pathId(r.url, q))));
       for (const url of urls) {
         const res = await admin.get(url);
         if (res.statusCode >= 500) failures.push(`GET ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);

@@ -26,7 +26,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 afterEach(() => void vi.useRealTimers());
 
-const tip = (occurredOn: string) => ({ kind: 'hazard', title: '日期测试', description: '门店销售过期药品', place: '和平街道幸福路12号', occurredOn });
+const tip = (occurredOn: string) => ({
+  kind: 'hazard',
+  title: '日期测试',
+  description: '门店销售过期药品',
+  place: '和平街道幸福路12号',
+  occurredOn,
+});
 
 describe('dates that do not exist', () => {
   it('2025-02-30 is refused with 400 on inspections and tips (was 500)', async () => {
@@ -43,7 +49,7 @@ describe('dates that do not exist', () => {
 });
 
 describe('"today" is the Beijing date', () => {
-  it('records today\'s inspection at 07:00 Beijing time (UTC is still yesterday)', async () => {
+  it("records today's inspection at 07:00 Beijing time (UTC is still yesterday)", async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-03-09T23:00:00Z')); // 2026-03-10 07:00 in Beijing
     const res = await cx.post('/api/inspections', { entityId, date: '2026-03-10', inspectorIds });
@@ -74,8 +80,19 @@ describe('control characters', () => {
     expect(res.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/控制字符/) });
     expect((await rows(sql`select count(*)::int as n from jurisdictions`))[0].n).toBe(n);
     // …in a nested value and in a key
-    expect((await office.post('/api/entities', { name: '药店', kind: 'pharmacy_single', jurisdictionId: 1, licences: [{ kind: 'drug_retail', number: 'x\u0000' }] })).statusCode).toBe(400);
-    expect((await office.post('/api/entities', { name: '药店', kind: 'pharmacy_single', jurisdictionId: 1, ['k\u0000']: 1 })).statusCode).toBe(400);
+    expect(
+      (
+        await office.post('/api/entities', {
+          name: '药店',
+          kind: 'pharmacy_single',
+          jurisdictionId: 1,
+          licences: [{ kind: 'drug_retail', number: 'x\u0000' }],
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await office.post('/api/entities', { name: '药店', kind: 'pharmacy_single', jurisdictionId: 1, ['k\u0000']: 1 })).statusCode,
+    ).toBe(400);
     // Other C0 controls too; tab, newline and carriage return are ordinary text.
     expect((await admin.post('/api/jurisdictions', { parentId: t.org.districtId, name: 'a\u0007b' })).statusCode).toBe(400);
     const ok = await coordinator.post('/api/tips', { ...tip('2026-01-05'), description: '第一行\r\n第二行\t制表' });
@@ -95,14 +112,21 @@ describe('control characters', () => {
     const n = await count();
     const boundary = '----yjnul';
     const body = (disposition: string, fields = '') =>
-      Buffer.from(`${fields}--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\nContent-Type: text/csv\r\n\r\n单位名称\n测试\n\r\n--${boundary}--\r\n`);
+      Buffer.from(
+        `${fields}--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\nContent-Type: text/csv\r\n\r\n单位名称\n测试\n\r\n--${boundary}--\r\n`,
+      );
     const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
     for (const payload of [
       body('name="file"; filename="a\u0000.csv"'), // raw NUL in the header
       body(`name="file"; filename*=UTF-8''a%00.csv`), // RFC 5987 encoded NUL
       body('name="file"; filename="a.csv"', field('sheet', 'x\u0000y')), // NUL in a field before the file
     ]) {
-      const res = await office.request({ method: 'POST', url: '/api/entity-imports', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const res = await office.request({
+        method: 'POST',
+        url: '/api/entity-imports',
+        payload,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/控制字符/) });
     }
@@ -150,14 +174,21 @@ describe('messages never show SQL or constraint names', () => {
 
   it('an import the database refuses keeps a Chinese job message without the SQL (was "Failed query: insert into entities …")', async () => {
     const head = ['单位名称', '统一社会信用代码', '主体类型', '所属监管所', '地址'];
-    const csv = Buffer.from(`${head.join(',')}\r\n数据库拒收药店,${makeCreditCode('91', '211103', '10000099')},零售药店（连锁门店）,创新所,测试路\u0000号\r\n`);
+    const csv = Buffer.from(
+      `${head.join(',')}\r\n数据库拒收药店,${makeCreditCode('91', '211103', '10000099')},零售药店（连锁门店）,创新所,测试路\u0000号\r\n`,
+    );
     const boundary = '----yjcsv';
     const payload = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="units.csv"\r\nContent-Type: text/csv\r\n\r\n`),
       csv,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const up = await office.request({ method: 'POST', url: '/api/entity-imports', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const up = await office.request({
+      method: 'POST',
+      url: '/api/entity-imports',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(up.statusCode, up.body).toBeLessThan(500);
     if (up.statusCode !== 200 || up.json().status !== 'validated') return; // refused before the database: nothing to show
     const done = await office.post(`/api/entity-imports/${up.json().id}/confirm?wait=true`);

@@ -44,8 +44,14 @@ export async function signIn(app: FastifyInstance, username: string, password?: 
  */
 export async function otherCountyPeople(database: Database): Promise<Record<Exclude<Role, 'admin'>, string>> {
   const [county] = await q(database, sql`select id, path from jurisdictions where name = '查干旗'`);
-  const [station] = await q(database, sql`select id, path from jurisdictions where level = 'station' and path like ${county.path + '%'} order by id limit 1`);
-  const [township] = await q(database, sql`select id from jurisdictions where level = 'township' and path like ${station.path + '%'} order by id limit 1`);
+  const [station] = await q(
+    database,
+    sql`select id, path from jurisdictions where level = 'station' and path like ${county.path + '%'} order by id limit 1`,
+  );
+  const [township] = await q(
+    database,
+    sql`select id from jurisdictions where level = 'township' and path like ${station.path + '%'} order by id limit 1`,
+  );
   const [bureau] = await q(database, sql`select id from org_units where jurisdiction_id = ${county.id} order by id limit 1`);
   const [stationUnit] = await q(database, sql`select id from org_units where jurisdiction_id = ${station.id} order by id limit 1`);
   const [{ hash }] = await q(database, sql`select password_hash as hash from users where username = 'leader'`);

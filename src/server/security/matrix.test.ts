@@ -29,7 +29,13 @@ const matrixFiles: ModuleDefinition = {
   name: 'matrix-files',
   routes: async () => {},
   contributes: {
-    attachmentOwners: [{ key: 'matrix-tip', mayRead: async (ctx, id) => ROLE_PERMISSIONS[ctx.actor.role].includes('tips.read') && !!(await getVisibleTip(ctx.db, ctx.actor, id)) }],
+    attachmentOwners: [
+      {
+        key: 'matrix-tip',
+        mayRead: async (ctx, id) =>
+          ROLE_PERMISSIONS[ctx.actor.role].includes('tips.read') && !!(await getVisibleTip(ctx.db, ctx.actor, id)),
+      },
+    ],
   },
 };
 
@@ -74,7 +80,10 @@ const PARAM_KINDS: Record<string, string | { value: string }> = {
 /** Routes whose parameter is shared reference data, the same for everyone. */
 const UNSCOPED = new Set(['GET /api/campaign-templates/:code']);
 
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1e2c40000000049454e44ae426082', 'hex');
+const png = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1e2c40000000049454e44ae426082',
+  'hex',
+);
 /** A body each write route accepts, so that its answer shows the area check, not the validation. */
 function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string> } {
   const key = `${r.method} ${r.url}`;
@@ -151,7 +160,10 @@ beforeAll(async () => {
   env = await startDemoApp({ modules: [matrixFiles] });
   const db = env.database;
   routes = env.app.routeTable.filter((r) => !r.url.startsWith('/api/docs') && r.access !== 'public');
-  const [xl] = await q(db, sql`select u.id, u.org_unit_id, j.id as station, j.path from users u join jurisdictions j on j.id = u.jurisdiction_id where u.username = 'inspector_xl'`);
+  const [xl] = await q(
+    db,
+    sql`select u.id, u.org_unit_id, j.id as station, j.path from users u join jurisdictions j on j.id = u.jurisdiction_id where u.username = 'inspector_xl'`,
+  );
   const one = async (query: ReturnType<typeof sql>) => {
     const [r] = await q(db, query);
     if (!r) throw new Error('fixture missing');
@@ -159,23 +171,38 @@ beforeAll(async () => {
   };
   const at = (id: number, secret?: string, owner?: number): Rec => ({ id, path: xl.path, secret, owner });
   const entity = await one(sql`select id, name from entities where jurisdiction_id = ${xl.station} order by id limit 1`);
-  const task = await one(sql`select t.id, t.plan_id, i.id as inspection from plan_tasks t join inspections i on i.plan_task_id = t.id where t.jurisdiction_id = ${xl.station} and i.status = 'planned' order by t.id limit 1`);
-  const plan = await one(sql`select p.id, j.path, c.id as campaign, cj.path as campaign_path from plans p join jurisdictions j on j.id = p.jurisdiction_id join campaigns c on c.id = p.campaign_id join jurisdictions cj on cj.id = c.jurisdiction_id where p.id = ${task.plan_id}`);
-  const tip = await one(sql`insert into tips (jurisdiction_id, org_unit_id, reported_by, kind, title, description, place, occurred_on, status)
+  const task = await one(
+    sql`select t.id, t.plan_id, i.id as inspection from plan_tasks t join inspections i on i.plan_task_id = t.id where t.jurisdiction_id = ${xl.station} and i.status = 'planned' order by t.id limit 1`,
+  );
+  const plan = await one(
+    sql`select p.id, j.path, c.id as campaign, cj.path as campaign_path from plans p join jurisdictions j on j.id = p.jurisdiction_id join campaigns c on c.id = p.campaign_id join jurisdictions cj on cj.id = c.jurisdiction_id where p.id = ${task.plan_id}`,
+  );
+  const tip =
+    await one(sql`insert into tips (jurisdiction_id, org_unit_id, reported_by, kind, title, description, place, occurred_on, status)
       select ${xl.station}, ${xl.org_unit_id}, ${xl.id}, kind, '兴隆所的秘密线索', description, place, occurred_on, 'submitted' from tips order by id limit 1 returning id`);
-  const photo = await one(sql`insert into tip_photos (tip_id, jurisdiction_id, file_name, mime_type, size, data) values (${tip.id}, ${xl.station}, 'x.png', 'image/png', ${png.length}, ${png}) returning id`);
+  const photo = await one(
+    sql`insert into tip_photos (tip_id, jurisdiction_id, file_name, mime_type, size, data) values (${tip.id}, ${xl.station}, 'x.png', 'image/png', ${png.length}, ${png}) returning id`,
+  );
   const file = await one(sql`insert into campaign_files (campaign_id, jurisdiction_id, org_unit_id, name, mime, size, data, uploaded_by)
       values (${plan.campaign}, ${xl.station}, ${xl.org_unit_id}, '兴隆所证明.png', 'image/png', ${png.length}, ${png}, ${xl.id}) returning id`);
   const job = await one(sql`insert into entity_imports (created_by, jurisdiction_id, file_name, status, headers, mapping, rows)
       values (${xl.id}, ${xl.station}, '兴隆所导入.csv', 'ready', '{}', '{}'::jsonb, '[]') returning id`);
   const xlCtx = { db: db.db, actor: { ...systemActor(), id: xl.id }, files: env.app.files, ext: env.app.ext };
-  const photo8 = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer();
+  const photo8 = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+    .png()
+    .toBuffer();
   const staged = await stageUpload(xlCtx, { data: photo8, type: 'png', fileName: '兴隆所现场照片.png' });
-  const stored = await db.db.transaction((tx) => attachStaged(tx, xlCtx, staged, { recordType: 'matrix-tip', recordId: tip.id, jurisdictionId: xl.station }));
-  const measure = await one(sql`insert into inspection_measures (inspection_id, jurisdiction_id, kind, deadline) values (${task.inspection}, ${xl.station}, 'rectify', '2099-01-01') returning id`);
+  const stored = await db.db.transaction((tx) =>
+    attachStaged(tx, xlCtx, staged, { recordType: 'matrix-tip', recordId: tip.id, jurisdictionId: xl.station }),
+  );
+  const measure = await one(
+    sql`insert into inspection_measures (inspection_id, jurisdiction_id, kind, deadline) values (${task.inspection}, ${xl.station}, 'rectify', '2099-01-01') returning id`,
+  );
   const rectification = await one(sql`insert into rectifications (inspection_id, measure_id, entity_id, jurisdiction_id, deadline)
       select ${task.inspection}, ${measure.id}, entity_id, ${xl.station}, '2099-01-01' from inspections where id = ${task.inspection} returning id`);
-  const conflict = await one(sql`insert into inspector_conflicts (user_id, entity_id, jurisdiction_id, reason) values (${xl.id}, ${entity.id}, ${xl.station}, '兴隆所回避') returning id`);
+  const conflict = await one(
+    sql`insert into inspector_conflicts (user_id, entity_id, jurisdiction_id, reason) values (${xl.id}, ${entity.id}, ${xl.station}, '兴隆所回避') returning id`,
+  );
   rec = {
     jurisdiction: at(xl.station),
     orgUnit: at(xl.org_unit_id),
@@ -193,10 +220,24 @@ beforeAll(async () => {
     file: at(stored.id, '兴隆所现场照片', xl.id),
     rectification: at(rectification.id),
   };
-  const names = [...Object.values(await otherCountyPeople(db)), 'head_cx', 'inspector_cx', 'coordinator', 'informant', 'viewer', 'leader', 'office', 'dept', 'enforcer'];
+  const names = [
+    ...Object.values(await otherCountyPeople(db)),
+    'head_cx',
+    'inspector_cx',
+    'coordinator',
+    'informant',
+    'viewer',
+    'leader',
+    'office',
+    'dept',
+    'enforcer',
+  ];
   people = [];
   for (const username of names) {
-    const [u] = await q(db, sql`select u.id, u.role, u.data_scope, j.path from users u join jurisdictions j on j.id = u.jurisdiction_id where u.username = ${username}`);
+    const [u] = await q(
+      db,
+      sql`select u.id, u.role, u.data_scope, j.path from users u join jurisdictions j on j.id = u.jurisdiction_id where u.username = ${username}`,
+    );
     people.push({ username, role: u.role, id: u.id, path: u.path, own: u.data_scope === 'own', client: await signIn(env.app, username) });
   }
 }, 600_000);
@@ -208,7 +249,12 @@ afterAll(async () => {
 /** Call a route; `valid` sends a body the route accepts (else `{}`: the guard answers before the body is read). */
 async function call(client: Client, r: Route, url: string, valid = true) {
   const body = r.method === 'GET' ? {} : valid ? bodyFor(r) : { payload: {} };
-  return client.request({ method: r.method as any, url, ...(body.payload !== undefined ? { payload: body.payload as any } : {}), headers: body.headers });
+  return client.request({
+    method: r.method as any,
+    url,
+    ...(body.payload !== undefined ? { payload: body.payload as any } : {}),
+    headers: body.headers,
+  });
 }
 
 describe('security matrix (generated from the route list)', () => {
@@ -251,7 +297,9 @@ describe('security matrix (generated from the route list)', () => {
         const after = await auditCount();
         const named = recs.map((x) => x.secret).filter((s): s is string => !!s && res.body.includes(s));
         if (![403, 404].includes(res.statusCode) || after !== before || named.length) {
-          leaks.push(`${p.username} (${p.role}) ${r.method} ${url} → ${res.statusCode}${after !== before ? ', wrote audit' : ''}${named.length ? `, named ${named}` : ''}: ${res.body.slice(0, 120)}`);
+          leaks.push(
+            `${p.username} (${p.role}) ${r.method} ${url} → ${res.statusCode}${after !== before ? ', wrote audit' : ''}${named.length ? `, named ${named}` : ''}: ${res.body.slice(0, 120)}`,
+          );
         }
       }
     }
@@ -291,7 +339,8 @@ describe('temporary password', () => {
       if (['/api/auth/logout', '/api/auth/change-password'].includes(r.url)) continue;
       const res = await call(s, r, url, false);
       const allowed = r.url === '/api/auth/me';
-      if (allowed ? res.statusCode !== 200 : res.statusCode !== 403 || res.json().code !== 'PASSWORD_CHANGE_REQUIRED') open.push(`${r.method} ${r.url} → ${res.statusCode}`);
+      if (allowed ? res.statusCode !== 200 : res.statusCode !== 403 || res.json().code !== 'PASSWORD_CHANGE_REQUIRED')
+        open.push(`${r.method} ${r.url} → ${res.statusCode}`);
     }
     expect(open).toEqual([]);
     expect((await s.post('/api/auth/change-password', { oldPassword: temp, newPassword: 'Zhuanxiang-2026' })).statusCode).toBe(200);

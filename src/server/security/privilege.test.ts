@@ -44,10 +44,22 @@ describe('managing people who outrank you', () => {
   let wideInspector: number;
   beforeAll(async () => {
     const cx = t.org.stations['创新'];
-    const a = await admin.post('/api/people', { username: 'admin_cx', displayName: '所里的管理员', role: 'admin', orgUnitId: cx.orgUnitId, password: 'Guanliyuan-2026' });
+    const a = await admin.post('/api/people', {
+      username: 'admin_cx',
+      displayName: '所里的管理员',
+      role: 'admin',
+      orgUnitId: cx.orgUnitId,
+      password: 'Guanliyuan-2026',
+    });
     expect(a.statusCode, a.body).toBe(200);
     adminCx = a.json().id;
-    const w = await admin.post('/api/people', { username: 'wide_cx', displayName: '全域检查员', role: 'inspector', dataScope: 'all', orgUnitId: cx.orgUnitId });
+    const w = await admin.post('/api/people', {
+      username: 'wide_cx',
+      displayName: '全域检查员',
+      role: 'inspector',
+      dataScope: 'all',
+      orgUnitId: cx.orgUnitId,
+    });
     expect(w.statusCode, w.body).toBe(200);
     wideInspector = w.json().id;
   });
@@ -56,7 +68,12 @@ describe('managing people who outrank you', () => {
     const routes = t.app.routeTable.filter((r) => r.method !== 'GET' && r.url.startsWith('/api/people/:id'));
     expect(routes.length).toBeGreaterThanOrEqual(2);
     const bodies: Record<string, unknown[]> = {
-      'PATCH /api/people/:id': [{ displayName: '被改名', version: 1 }, { active: false, version: 1 }, { unlock: true, version: 1 }, { dataScope: 'jurisdiction', version: 1 }],
+      'PATCH /api/people/:id': [
+        { displayName: '被改名', version: 1 },
+        { active: false, version: 1 },
+        { unlock: true, version: 1 },
+        { dataScope: 'jurisdiction', version: 1 },
+      ],
       'POST /api/people/:id/reset-password': [undefined],
     };
     const auditBefore = (await t.database.db.select().from(auditLog)).length;
@@ -75,7 +92,10 @@ describe('managing people who outrank you', () => {
     const [row] = await t.database.db.select().from(users).where(eq(users.id, adminCx));
     expect(row).toMatchObject({ displayName: '所里的管理员', active: true, role: 'admin', mustChangePassword: true });
     // The admin's password still works: the station head could not take the account over.
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_cx', password: 'Guanliyuan-2026' } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin_cx', password: 'Guanliyuan-2026' } }))
+        .statusCode,
+    ).toBe(200);
     // The same station head still manages an inspector of the station (the 403 above is the rank, not the area).
     const inspector = await idOf('inspector_cx');
     expect((await headCx.patch(`/api/people/${inspector.id}`, { title: '检查员', version: inspector.version })).statusCode).toBe(200);
@@ -83,9 +103,20 @@ describe('managing people who outrank you', () => {
 
   it('nobody grants a role or a scope above their own', async () => {
     const cx = t.org.stations['创新'];
-    const leader = await headCx.post('/api/people', { username: 'new_leader', displayName: '新领导', role: 'leader', orgUnitId: cx.orgUnitId });
+    const leader = await headCx.post('/api/people', {
+      username: 'new_leader',
+      displayName: '新领导',
+      role: 'leader',
+      orgUnitId: cx.orgUnitId,
+    });
     expect(leader.statusCode).toBe(403);
-    const wide = await headCx.post('/api/people', { username: 'new_wide', displayName: '新人', role: 'inspector', dataScope: 'all', orgUnitId: cx.orgUnitId });
+    const wide = await headCx.post('/api/people', {
+      username: 'new_wide',
+      displayName: '新人',
+      role: 'inspector',
+      dataScope: 'all',
+      orgUnitId: cx.orgUnitId,
+    });
     expect(wide.statusCode).toBe(403);
     const inspector = await idOf('inspector_cx');
     expect((await headCx.patch(`/api/people/${inspector.id}`, { role: 'admin', version: inspector.version })).statusCode).toBe(403);
@@ -101,7 +132,13 @@ describe('password strength', () => {
       expect(r.json().code).toBe('VALIDATION');
     }
     const cx = t.org.stations['创新'];
-    const created = await admin.post('/api/people', { username: 'weak_pw', displayName: '弱密码', role: 'inspector', orgUnitId: cx.orgUnitId, password: 'iloveyou1' });
+    const created = await admin.post('/api/people', {
+      username: 'weak_pw',
+      displayName: '弱密码',
+      role: 'inspector',
+      orgUnitId: cx.orgUnitId,
+      password: 'iloveyou1',
+    });
     expect(created.statusCode).toBe(400);
     expect(created.json().message).toMatch(/常见/);
     expect((await s.post('/api/auth/change-password', { oldPassword: 'demo1234', newPassword: 'Yaojian-Gu-2026' })).statusCode).toBe(200);
@@ -112,10 +149,20 @@ describe('disclosure across areas', () => {
   it('a credit code of another station’s unit is "taken", without that unit’s name', async () => {
     const xl = t.org.stations['兴隆'];
     const code = makeCreditCode('92', '211103', '70000777');
-    const made = await admin.post('/api/entities', { name: '兴隆所的秘密药店', creditCode: code, kind: 'clinic', jurisdictionId: xl.jurisdictionId });
+    const made = await admin.post('/api/entities', {
+      name: '兴隆所的秘密药店',
+      creditCode: code,
+      kind: 'clinic',
+      jurisdictionId: xl.jurisdictionId,
+    });
     expect(made.statusCode, made.body).toBe(200);
     const cx = t.org.stations['创新'];
-    const dup = await headCx.post('/api/entities', { name: '创新所新店', creditCode: code, kind: 'clinic', jurisdictionId: cx.jurisdictionId });
+    const dup = await headCx.post('/api/entities', {
+      name: '创新所新店',
+      creditCode: code,
+      kind: 'clinic',
+      jurisdictionId: cx.jurisdictionId,
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.body).not.toContain('兴隆所的秘密药店');
     expect(dup.json().message).toMatch(/已被其他单位使用/);
@@ -126,7 +173,12 @@ describe('disclosure across areas', () => {
 
   it('inspections and conflicts accept only the station’s inspector pool and echo no names', async () => {
     const cx = t.org.stations['创新'];
-    const unit = await admin.post('/api/entities', { name: '创新所诊所', creditCode: makeCreditCode('92', '211103', '70000778'), kind: 'clinic', jurisdictionId: cx.jurisdictionId });
+    const unit = await admin.post('/api/entities', {
+      name: '创新所诊所',
+      creditCode: makeCreditCode('92', '211103', '70000778'),
+      kind: 'clinic',
+      jurisdictionId: cx.jurisdictionId,
+    });
     expect(unit.statusCode, unit.body).toBe(200);
     const entityId = unit.json().id;
     const [mine, other, coordinator] = await Promise.all([idOf('inspector_cx'), idOf('inspector_xl'), idOf('coordinator')]);
@@ -152,7 +204,11 @@ describe('demo mode', () => {
     const app = await buildApp({ db: database.db });
     try {
       await seedDemo(database.db);
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD, bearer: true } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'admin', password: ADMIN_PASSWORD, bearer: true },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json().user.mustChangePassword).toBe(true);
       const token = res.json().token;

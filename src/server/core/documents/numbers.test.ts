@@ -27,7 +27,10 @@ beforeAll(async () => {
     .insert(jurisdictions)
     .values({ level: 'county', levelLabel: '区', name: '兴隆台区', path: '/', depth: 2 })
     .returning({ id: jurisdictions.id });
-  await db.update(jurisdictions).set({ path: `/${j!.id}/` }).where(eq(jurisdictions.id, j!.id));
+  await db
+    .update(jurisdictions)
+    .set({ path: `/${j!.id}/` })
+    .where(eq(jurisdictions.id, j!.id));
   bureau = await unit('兴隆台区市场监督管理局', j!.id);
   other = await unit('另一局', j!.id);
   bare = await unit('未设代字的局', j!.id);
@@ -80,7 +83,10 @@ describe('allocateNumber', () => {
     expect(e).toMatchObject({ code: 'DOCUMENT_ISSUER_MISSING', status: 409 });
     expect(e.message).toMatch(/发文机关代字/);
     expect(await db.select().from(documentNumbers).where(eq(documentNumbers.orgUnitId, bare))).toEqual([]);
-    await expect(allocate({ orgUnitId: bureau, kind: 'warningLetter', date: '2026-02-30' })).rejects.toMatchObject({ code: 'VALIDATION', status: 400 });
+    await expect(allocate({ orgUnitId: bureau, kind: 'warningLetter', date: '2026-02-30' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      status: 400,
+    });
   });
 
   it('gives 50 concurrent allocations 50 distinct consecutive numbers', async () => {

@@ -25,8 +25,7 @@ export async function allocateNumber(
   args: { orgUnitId: number; kind: DocumentKind; date?: string | Date },
 ): Promise<AllocatedNumber> {
   if (!(args.kind in DOCUMENT_KINDS)) throw new AppError('VALIDATION', '文书种类无效', 400);
-  const day =
-    args.date === undefined ? shanghaiToday() : args.date instanceof Date ? dateOf(args.date) : args.date;
+  const day = args.date === undefined ? shanghaiToday() : args.date instanceof Date ? dateOf(args.date) : args.date;
   if (!isoDate.safeParse(day).success) throw new AppError('VALIDATION', '文书日期无效', 400);
   const year = Number(day.slice(0, 4));
   const [issuer] = await tx

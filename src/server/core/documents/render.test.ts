@@ -128,7 +128,11 @@ const warning: WarningLetterData = {
 describe('bundled templates', () => {
   it('are exactly what scripts/make-doc-templates.ts makes (regenerate with npx tsx scripts/make-doc-templates.ts)', async () => {
     const built = await buildTemplates();
-    expect(Object.keys(built).sort()).toEqual(Object.values(DOCUMENT_KINDS).map((k) => `${k.template}.docx`).sort());
+    expect(Object.keys(built).sort()).toEqual(
+      Object.values(DOCUMENT_KINDS)
+        .map((k) => `${k.template}.docx`)
+        .sort(),
+    );
     for (const [name, bytes] of Object.entries(built)) {
       expect(readFileSync(path.join(BUNDLED_TEMPLATES, name)).equals(bytes), `${name} is stale`).toBe(true);
     }
@@ -192,7 +196,12 @@ describe('renderDocument', () => {
     // Two signature images (张伟 and 李秀英); 刘洋 has none and gets a line to sign by hand.
     const zip = new PizZip(buf);
     expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(2);
-    expect(zip.file('word/document.xml')!.asText().match(/<w:drawing>/g)).toHaveLength(2);
+    expect(
+      zip
+        .file('word/document.xml')!
+        .asText()
+        .match(/<w:drawing>/g),
+    ).toHaveLength(2);
     expect(text).toMatch(/签名：＿+\n刘洋（执法证号 21110300023）/);
   });
 
@@ -271,7 +280,11 @@ describe('renderDocument', () => {
     expect(e.message).toMatch(/责令改正通知书内容有误.*findings 至少一项问题/);
     expect(e.message).toContain('rectificationDeadline');
     expect(() =>
-      renderDocument('inspectionRecord', { ...record, personPresent: { name: '李秀英', signature: Buffer.from('GIF89a....................') } }, { dataDir: plain }),
+      renderDocument(
+        'inspectionRecord',
+        { ...record, personPresent: { name: '李秀英', signature: Buffer.from('GIF89a....................') } },
+        { dataDir: plain },
+      ),
     ).toThrow(/PNG/);
   });
 });
@@ -300,7 +313,11 @@ describe("a bureau's own templates in DATA_DIR/templates", () => {
   };
 
   it('is used for its kind when present; other kinds stay bundled; DATA_DIR with only templates/ still takes a new database', () => {
-    const dir = dataDirWith('own', 'rectification-order.docx', edited('rectificationOrder', (x) => x.replace('责令改正通知书', '责令改正通知书（本局格式）')));
+    const dir = dataDirWith(
+      'own',
+      'rectification-order.docx',
+      edited('rectificationOrder', (x) => x.replace('责令改正通知书', '责令改正通知书（本局格式）')),
+    );
     expect(templatePath('rectificationOrder', { dataDir: dir }).override).toBe(true);
     expect(templatePath('warningLetter', { dataDir: dir }).override).toBe(false);
     const text = textOf(renderDocument('rectificationOrder', order, { dataDir: dir }));
@@ -312,13 +329,21 @@ describe("a bureau's own templates in DATA_DIR/templates", () => {
   });
 
   it('broken, gives a 422 in Chinese naming the file and the fault, not a 5xx', () => {
-    const unclosed = dataDirWith('unclosed', 'rectification-order.docx', edited('rectificationOrder', (x) => x.replace('{unitName}', '{unitName')));
+    const unclosed = dataDirWith(
+      'unclosed',
+      'rectification-order.docx',
+      edited('rectificationOrder', (x) => x.replace('{unitName}', '{unitName')),
+    );
     const e1 = failure(() => renderDocument('rectificationOrder', order, { dataDir: unclosed }));
     expect(e1).toBeInstanceOf(AppError);
     expect(e1).toMatchObject({ code: 'DOCUMENT_TEMPLATE_INVALID', status: 422 });
     expect(e1.message).toMatch(/^本单位的“责令改正通知书”模板（rectification-order\.docx）有误：.*缺少右花括号/);
 
-    const loop = dataDirWith('loop', 'warning-letter.docx', edited('warningLetter', (x) => x.replace('{/requirements}', '')));
+    const loop = dataDirWith(
+      'loop',
+      'warning-letter.docx',
+      edited('warningLetter', (x) => x.replace('{/requirements}', '')),
+    );
     const e2 = failure(() => renderDocument('warningLetter', warning, { dataDir: loop }));
     expect(e2).toMatchObject({ code: 'DOCUMENT_TEMPLATE_INVALID', status: 422 });
     expect(e2.message).toContain('“{#requirements}”没有对应的结束标签');

@@ -5,13 +5,7 @@ import ImageModule from '@slosarek/docxtemplater-image-module-free';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { beijingDateTime } from '../../../contracts/calendar.js';
-import {
-  DOCUMENT_DATA,
-  DOCUMENT_KINDS,
-  FINDING_SEVERITIES,
-  type DocumentData,
-  type DocumentKind,
-} from '../../../contracts/documents.js';
+import { DOCUMENT_DATA, DOCUMENT_KINDS, FINDING_SEVERITIES, type DocumentData, type DocumentKind } from '../../../contracts/documents.js';
 import { loadConfig } from '../../config.js';
 import { AppError } from '../errors.js';
 
@@ -40,7 +34,12 @@ export function renderDocument<K extends DocumentKind>(kind: K, data: DocumentDa
   const parsed = DOCUMENT_DATA[kind].safeParse(data);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new AppError('VALIDATION', `${DOCUMENT_KINDS[kind].label}内容有误：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`, 400, issues);
+    throw new AppError(
+      'VALIDATION',
+      `${DOCUMENT_KINDS[kind].label}内容有误：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`,
+      400,
+      issues,
+    );
   }
   const view = documentView(kind, parsed.data);
   const { file, override } = templatePath(kind, opts);

@@ -70,10 +70,18 @@ const count = async (table: 'files' | 'file_attachments') =>
   Number(((await t.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`)) as any).rows[0].n);
 async function onDisk(): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await readdir(store().root, { withFileTypes: true, recursive: true })) if (e.isFile()) out.push(path.join(e.parentPath, e.name));
+  for (const e of await readdir(store().root, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) out.push(path.join(e.parentPath, e.name));
   return out.sort();
 }
-const upload = (c: Client, record: number, name: string, data: Buffer, type = 'application/octet-stream', headers: Record<string, string> = {}) => {
+const upload = (
+  c: Client,
+  record: number,
+  name: string,
+  data: Buffer,
+  type = 'application/octet-stream',
+  headers: Record<string, string> = {},
+) => {
   const m = multipartFile('file', name, data, type);
   return c.request({ method: 'POST', url: `/api/test-records/${record}/files`, payload: m.payload, headers: { ...m.headers, ...headers } });
 };
@@ -94,7 +102,10 @@ const cameraJpeg = () =>
       },
     })
     .toBuffer();
-const png = (w: number, h: number, background = '#c33') => sharp({ create: { width: w, height: h, channels: 4, background } }).png().toBuffer();
+const png = (w: number, h: number, background = '#c33') =>
+  sharp({ create: { width: w, height: h, channels: 4, background } })
+    .png()
+    .toBuffer();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(2048, 0x41)]);
 
@@ -150,7 +161,9 @@ describe('storing evidence files', () => {
     const b = (await upload(admin, cxRecord, 'b.png', data, 'image/png')).json();
     expect(b.id).not.toBe(a.id);
     expect(await onDisk()).toEqual(afterFirst);
-    const [x, y] = ((await t.database.db.execute(sql`select sha256, thumbnail_sha256 from files where id in (${a.id}, ${b.id}) order by id`)) as any).rows;
+    const [x, y] = (
+      (await t.database.db.execute(sql`select sha256, thumbnail_sha256 from files where id in (${a.id}, ${b.id}) order by id`)) as any
+    ).rows;
     expect(x).toEqual(y);
   });
 
@@ -172,7 +185,11 @@ describe('refusals store nothing', () => {
   it('a program renamed .jpg → 415 in Chinese; a damaged image → 415; a 50 MB photo → 413; a 21 MB photo → 413', async () => {
     const rows = [await count('files'), await count('file_attachments')];
     const disk = await onDisk();
-    await refused(await upload(xl, xlRecord, 'photo.jpg', EXE, 'image/jpeg'), 415, /^只能上传 JPG、PNG、WebP、PDF、Word（\.docx）、Excel（\.xlsx） 格式的文件$/);
+    await refused(
+      await upload(xl, xlRecord, 'photo.jpg', EXE, 'image/jpeg'),
+      415,
+      /^只能上传 JPG、PNG、WebP、PDF、Word（\.docx）、Excel（\.xlsx） 格式的文件$/,
+    );
     const damaged = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(4096, 7)]);
     await refused(await upload(xl, xlRecord, 'broken.jpg', damaged, 'image/jpeg'), 415, /照片无法识别或已损坏/);
     const huge = Buffer.alloc(50 * 1024 * 1024, 0);
@@ -209,7 +226,9 @@ describe('refusals store nothing', () => {
     const b = await stageUpload(ctx, up); // same content: already there
     await releaseStaged(ctx, a); // A rolled back: no row names the bytes yet, they go
     expect(await app.files.has(b.sha256)).toBe(false);
-    const row = await ctx.db.transaction((tx) => attachStaged(tx, ctx, b, { recordType: 'test-record', recordId: xlRecord, jurisdictionId: xlRecord }));
+    const row = await ctx.db.transaction((tx) =>
+      attachStaged(tx, ctx, b, { recordType: 'test-record', recordId: xlRecord, jurisdictionId: xlRecord }),
+    );
     expect((await app.files.get(row.sha256))!.equals(data)).toBe(true);
     expect(await app.files.has(row.thumbnailSha256!)).toBe(true);
     await releaseStaged(ctx, a); // a late release now finds the row and keeps the bytes
@@ -234,12 +253,16 @@ describe('serving checks the owning record', () => {
   it('a file attached to a second record is served to readers of that record; a type without owner opens nothing', async () => {
     const f = (await upload(xl, xlRecord, 'shared.png', await png(12, 12, '#0f0'), 'image/png')).json();
     expect((await cx.get(f.url)).statusCode).toBe(404);
-    await t.database.db.transaction((tx) => attachFile(tx, f.id, { recordType: 'test-record', recordId: cxRecord, jurisdictionId: cxRecord }));
+    await t.database.db.transaction((tx) =>
+      attachFile(tx, f.id, { recordType: 'test-record', recordId: cxRecord, jurisdictionId: cxRecord }),
+    );
     expect((await cx.get(f.url)).statusCode).toBe(200);
 
     const ctx = await adminCtx();
     const staged = await stageUpload(ctx, { data: PDF, type: 'pdf', fileName: 'orphan-type.pdf' });
-    const row = await t.database.db.transaction((tx) => attachStaged(tx, ctx, staged, { recordType: 'unregistered', recordId: xlRecord, jurisdictionId: xlRecord }));
+    const row = await t.database.db.transaction((tx) =>
+      attachStaged(tx, ctx, staged, { recordType: 'unregistered', recordId: xlRecord, jurisdictionId: xlRecord }),
+    );
     expect((await admin.get(`/api/files/${row.id}`)).statusCode).toBe(404);
   });
 

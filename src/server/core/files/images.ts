@@ -30,7 +30,11 @@ export async function inspectImage(data: Buffer): Promise<ImageInfo> {
   if (width * height > MAX_IMAGE_PIXELS) throw new AppError('FILE_TOO_LARGE', '照片像素过大（超过 1.2 亿像素）', 413);
   // EXIF is optional and often damaged by editors: a part that cannot be read is left empty.
   const exif = await exifr
-    .parse(data, { reviveValues: false, translateValues: false, pick: ['DateTimeOriginal', 'OffsetTimeOriginal', 'CreateDate', 'OffsetTime'] })
+    .parse(data, {
+      reviveValues: false,
+      translateValues: false,
+      pick: ['DateTimeOriginal', 'OffsetTimeOriginal', 'CreateDate', 'OffsetTime'],
+    })
     .catch(() => undefined);
   const gps = await exifr.gps(data).catch(() => undefined);
   const lat = finite(gps?.latitude, 90);

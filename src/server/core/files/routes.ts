@@ -37,12 +37,16 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-async function send(req: FastifyRequest, reply: FastifyReply, sha: string, mime: string, disposition: 'inline' | 'attachment', name: string) {
+async function send(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  sha: string,
+  mime: string,
+  disposition: 'inline' | 'attachment',
+  name: string,
+) {
   const etag = `"${sha}"`;
-  reply
-    .header('cache-control', 'private, max-age=31536000, immutable')
-    .header('etag', etag)
-    .header('x-content-type-options', 'nosniff');
+  reply.header('cache-control', 'private, max-age=31536000, immutable').header('etag', etag).header('x-content-type-options', 'nosniff');
   const sent = req.headers['if-none-match'];
   if (typeof sent === 'string' && sent.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.status(304).send();
   const body = await req.server.files.stream(sha);

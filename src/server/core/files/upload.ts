@@ -13,7 +13,8 @@ import type { FileStore } from './store.js';
 export const DOCUMENT_TYPES: FileType[] = ['pdf', 'docx', 'xlsx'];
 export const EVIDENCE_TYPES: FileType[] = [...IMAGE_TYPES, ...DOCUMENT_TYPES];
 
-const kindOf = (type: FileType): FileKind | null => (IMAGE_TYPES.includes(type) ? 'image' : DOCUMENT_TYPES.includes(type) ? 'document' : null);
+const kindOf = (type: FileType): FileKind | null =>
+  IMAGE_TYPES.includes(type) ? 'image' : DOCUMENT_TYPES.includes(type) ? 'document' : null;
 const limitOf = (kind: FileKind) => (kind === 'image' ? IMAGE_MAX_BYTES : DOCUMENT_MAX_BYTES);
 const whatOf = (kind: FileKind) => (kind === 'image' ? '照片' : '文件');
 
@@ -75,7 +76,11 @@ function storeOf(ctx: Ctx): FileStore {
  * Check, read and write an upload's bytes before its transaction: refusals (415, 413, unreadable
  * image) happen here, before anything is written. The bytes are fsynced before this resolves.
  */
-export async function stageUpload(ctx: Ctx, upload: Pick<Upload, 'data' | 'type' | 'fileName'>, opts: { derive?: boolean } = {}): Promise<StagedUpload> {
+export async function stageUpload(
+  ctx: Ctx,
+  upload: Pick<Upload, 'data' | 'type' | 'fileName'>,
+  opts: { derive?: boolean } = {},
+): Promise<StagedUpload> {
   const store = storeOf(ctx);
   const kind = checkUpload(upload);
   // `derive: false` (drawn signatures: small PNGs made by the app's own pad) skips decoding, EXIF and the thumbnail.
@@ -84,7 +89,17 @@ export async function stageUpload(ctx: Ctx, upload: Pick<Upload, 'data' | 'type'
   const thumb = derive ? await thumbnail(upload.data) : null;
   const sha256 = await store.put(upload.data);
   const thumbnailSha256 = thumb ? await store.put(thumb) : null;
-  return { sha256, thumbnailSha256, size: upload.data.length, mime: FILE_TYPES[upload.type].mime, kind, name: upload.fileName.slice(-100) || 'file', image, data: upload.data, thumbnail: thumb };
+  return {
+    sha256,
+    thumbnailSha256,
+    size: upload.data.length,
+    mime: FILE_TYPES[upload.type].mime,
+    kind,
+    name: upload.fileName.slice(-100) || 'file',
+    image,
+    data: upload.data,
+    thumbnail: thumb,
+  };
 }
 
 /**
@@ -154,7 +169,9 @@ export async function releaseStaged(ctx: Ctx, staged: StagedUpload) {
     await lockContent(tx, [staged.sha256, staged.thumbnailSha256]);
     for (const sha of [staged.sha256, staged.thumbnailSha256]) {
       if (!sha) continue;
-      const named = (await tx.execute(sql`select 1 from ${files} where ${files.sha256} = ${sha} or ${files.thumbnailSha256} = ${sha} limit 1`)) as unknown as { rows: unknown[] };
+      const named = (await tx.execute(
+        sql`select 1 from ${files} where ${files.sha256} = ${sha} or ${files.thumbnailSha256} = ${sha} limit 1`,
+      )) as unknown as { rows: unknown[] };
       if (!named.rows.length) await store.delete(sha);
     }
   });

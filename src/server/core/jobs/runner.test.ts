@@ -21,12 +21,18 @@ function runner(kind: string, run: ConstructorParameters<typeof JobRunner>[1] = 
   runners.push(r);
   return { r, kind };
 }
-const effects = async (id: number) => ((await d.db.execute(sql`select count(*)::int as n from effects where job_id = ${id}`)).rows[0] as { n: number }).n;
+const effects = async (id: number) =>
+  ((await d.db.execute(sql`select count(*)::int as n from effects where job_id = ${id}`)).rows[0] as { n: number }).n;
 
 describe('job runner', () => {
   it('runs a job only after the transaction that queued it commits, and never when it rolls back', async () => {
     const { r } = runner('t.commit');
-    r.register({ kind: 't.commit', async run(job, tx) { await tx.execute(sql`insert into effects values (${job.id}, 'a')`); } });
+    r.register({
+      kind: 't.commit',
+      async run(job, tx) {
+        await tx.execute(sql`insert into effects values (${job.id}, 'a')`);
+      },
+    });
     await r.start();
     let rolledBack = 0;
     await d.db
@@ -80,14 +86,26 @@ describe('job runner', () => {
   it('two runners on one database run each job once', async () => {
     const a = runner('t.many', { concurrency: 2 }).r;
     const b = runner('t.many', { concurrency: 2 }).r;
-    for (const [r, name] of [[a, 'a'], [b, 'b']] as const) {
-      r.register({ kind: 't.many', async run(job, tx) { await tx.execute(sql`insert into effects values (${job.id}, ${name})`); } });
+    for (const [r, name] of [
+      [a, 'a'],
+      [b, 'b'],
+    ] as const) {
+      r.register({
+        kind: 't.many',
+        async run(job, tx) {
+          await tx.execute(sql`insert into effects values (${job.id}, ${name})`);
+        },
+      });
     }
     const ids: number[] = [];
     for (let i = 0; i < 20; i++) ids.push(await a.enqueue(d.db, 't.many', { i }));
     await Promise.all([a.start(), b.start()]);
     for (const id of ids) expect((await a.wait(id)).status).toBe('done');
-    const counts = (await d.db.execute(sql`select job_id, count(*)::int as n from effects where job_id = any(${`{${ids.join(',')}}`}::int[]) group by job_id`)).rows as any[];
+    const counts = (
+      await d.db.execute(
+        sql`select job_id, count(*)::int as n from effects where job_id = any(${`{${ids.join(',')}}`}::int[]) group by job_id`,
+      )
+    ).rows as any[];
     expect(counts).toHaveLength(20);
     expect(counts.every((c) => c.n === 1)).toBe(true);
   });

@@ -194,19 +194,30 @@ export class JobRunner {
       if ((def.mode ?? 'transaction') === 'transaction') {
         await this.db.transaction(async (tx) => {
           // Hold the row: another worker's recovery skips a job whose transaction is alive.
-          const mine = rowsOf(await tx.execute(sql`select id from jobs where id = ${job.id} and status = 'running' and locked_by = ${this.workerId} for update`));
+          const mine = rowsOf(
+            await tx.execute(
+              sql`select id from jobs where id = ${job.id} and status = 'running' and locked_by = ${this.workerId} for update`,
+            ),
+          );
           if (!mine.length) throw new LeaseLost();
           const result = await def.run(job, tx);
-          await tx.execute(sql`update jobs set status = 'done', result = ${JSON.stringify(result ?? null)}::jsonb, finished_at = now(), locked_by = null, lease_until = null where id = ${job.id}`);
+          await tx.execute(
+            sql`update jobs set status = 'done', result = ${JSON.stringify(result ?? null)}::jsonb, finished_at = now(), locked_by = null, lease_until = null where id = ${job.id}`,
+          );
         });
       } else {
         heartbeat = setInterval(() => {
-          void this.db.execute(sql`update jobs set lease_until = now() + ${`${this.leaseMs} milliseconds`}::interval where id = ${job.id} and locked_by = ${this.workerId}`).catch(() => undefined);
+          void this.db
+            .execute(
+              sql`update jobs set lease_until = now() + ${`${this.leaseMs} milliseconds`}::interval where id = ${job.id} and locked_by = ${this.workerId}`,
+            )
+            .catch(() => undefined);
         }, this.leaseMs / 3);
         heartbeat.unref();
         const result = await def.run(job, this.db);
         const done = rowsOf(
-          await this.db.execute(sql`update jobs set status = 'done', result = ${JSON.stringify(result ?? null)}::jsonb, finished_at = now(), locked_by = null, lease_until = null
+          await this.db
+            .execute(sql`update jobs set status = 'done', result = ${JSON.stringify(result ?? null)}::jsonb, finished_at = now(), locked_by = null, lease_until = null
             where id = ${job.id} and locked_by = ${this.workerId} returning id`),
         );
         if (!done.length) throw new LeaseLost();
@@ -239,7 +250,8 @@ export class JobRunner {
   private async recover(atStart: boolean) {
     this.lastRecovery = Date.now();
     const txKinds = [...this.defs.values()].filter((d) => (d.mode ?? 'transaction') === 'transaction').map((d) => d.kind);
-    const orphaned = atStart && this.opts.exclusive ? sql`true` : sql`(lease_until < now() or kind = any(${`{${txKinds.join(',')}}`}::text[]))`;
+    const orphaned =
+      atStart && this.opts.exclusive ? sql`true` : sql`(lease_until < now() or kind = any(${`{${txKinds.join(',')}}`}::text[]))`;
     await this.db.transaction(async (tx) => {
       const rows = rowsOf(
         await tx.execute(sql`select id, kind, payload, attempts, max_attempts from jobs where status = 'running' and ${orphaned}

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (c: Client, url: string, name: string, content: Buffer) => c.request({ method: 'POST', url, ...multipartFile('file', name, content) });
+const post = (c: Client, url: string, name: string, content: Buffer) =>
+  c.request({ method: 'POST', url, ...multipartFile('file', name, content) });
 
 async function xlsx(rows: string[][]) {
   const wb = new ExcelJS.Workbook();
@@ -24,8 +25,24 @@ async function xlsx(rows: string[][]) {
 
 describe('one import kit for entities and people', () => {
   it('names every bad row as {row, column, message}, the same shape for both', async () => {
-    const ent = await post(admin, '/api/entity-imports', 'units.xlsx', await xlsx([['单位名称', '统一社会信用代码', '主体类型', '所属监管所'], ['', '91211103MA0000000X', '单体药店', '创新所']]));
-    const ppl = await post(admin, '/api/people/import?dryRun=true', 'people.xlsx', await xlsx([['姓名', '用户名', '所属机构', '角色'], ['', 'kit_a', '创新市场监督管理所', '监管所检查员']]));
+    const ent = await post(
+      admin,
+      '/api/entity-imports',
+      'units.xlsx',
+      await xlsx([
+        ['单位名称', '统一社会信用代码', '主体类型', '所属监管所'],
+        ['', '91211103MA0000000X', '单体药店', '创新所'],
+      ]),
+    );
+    const ppl = await post(
+      admin,
+      '/api/people/import?dryRun=true',
+      'people.xlsx',
+      await xlsx([
+        ['姓名', '用户名', '所属机构', '角色'],
+        ['', 'kit_a', '创新市场监督管理所', '监管所检查员'],
+      ]),
+    );
     expect(ent.statusCode, ent.body).toBe(200);
     expect(ppl.statusCode, ppl.body).toBe(200);
     const e = ent.json().errors.find((x: any) => x.column === '单位名称');
@@ -37,7 +54,12 @@ describe('one import kit for entities and people', () => {
 
   it('reads CSV in GBK for people as for entities', async () => {
     const iconv = (await import('iconv-lite')).default;
-    const res = await post(admin, '/api/people/import?dryRun=true', 'people.csv', iconv.encode('姓名,用户名,所属机构,角色\r\n王五,kit_b,创新市场监督管理所,监管所检查员\r\n', 'gbk'));
+    const res = await post(
+      admin,
+      '/api/people/import?dryRun=true',
+      'people.csv',
+      iconv.encode('姓名,用户名,所属机构,角色\r\n王五,kit_b,创新市场监督管理所,监管所检查员\r\n', 'gbk'),
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ total: 1, valid: 1, errors: [] });
   });

@@ -123,7 +123,8 @@ async function main() {
   const out = collector(maxRows, maxCell);
   const isZip = buf[0] === 0x50 && buf[1] === 0x4b;
   const isOle = buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0;
-  if (isOle || (fileName.toLowerCase().endsWith('.xls') && !isZip)) throw new Refused('不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV');
+  if (isOle || (fileName.toLowerCase().endsWith('.xls') && !isZip))
+    throw new Refused('不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV');
   if (isZip) await readXlsx(buf, out);
   else await readCsv(buf, out, maxCell);
   return out.result();
@@ -131,5 +132,10 @@ async function main() {
 
 main().then(
   (table) => parentPort.postMessage({ ok: true, ...table }),
-  (e) => parentPort.postMessage({ ok: false, message: e instanceof Refused ? e.message : '无法读取文件', detail: e instanceof Refused ? undefined : String(e && e.stack) }),
+  (e) =>
+    parentPort.postMessage({
+      ok: false,
+      message: e instanceof Refused ? e.message : '无法读取文件',
+      detail: e instanceof Refused ? undefined : String(e && e.stack),
+    }),
 );

@@ -23,7 +23,10 @@ describe('reading uploaded spreadsheets (worker thread, streaming)', () => {
   it('skips blank lines and numbers rows as in the file', async () => {
     const t = await read(Buffer.from('\n单位名称,统一社会信用代码\n\nA,1\n,\nB,2\n'));
     expect(t.headers).toEqual(['单位名称', '统一社会信用代码']);
-    expect(t.rows).toEqual([{ n: 4, cells: ['A', '1'] }, { n: 6, cells: ['B', '2'] }]);
+    expect(t.rows).toEqual([
+      { n: 4, cells: ['A', '1'] },
+      { n: 6, cells: ['B', '2'] },
+    ]);
   });
 
   it('reads .xlsx by streaming, dates as YYYY-MM-DD', async () => {

@@ -6,9 +6,20 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   const admin = await t.as('admin');
-  await admin.patch(`/api/org-units/${t.org.stations['兴隆'].orgUnitId}`, { phone: '0427-1111111', version: await t.version('org_units', t.org.stations['兴隆'].orgUnitId) });
-  await admin.patch(`/api/org-units/${t.org.stations['查干'].orgUnitId}`, { phone: '0427-2222222', version: await t.version('org_units', t.org.stations['查干'].orgUnitId) });
-  await admin.post('/api/people', { username: 'pct_user', displayName: '百分之百%', role: 'inspector', orgUnitId: t.org.stations['创新'].orgUnitId });
+  await admin.patch(`/api/org-units/${t.org.stations['兴隆'].orgUnitId}`, {
+    phone: '0427-1111111',
+    version: await t.version('org_units', t.org.stations['兴隆'].orgUnitId),
+  });
+  await admin.patch(`/api/org-units/${t.org.stations['查干'].orgUnitId}`, {
+    phone: '0427-2222222',
+    version: await t.version('org_units', t.org.stations['查干'].orgUnitId),
+  });
+  await admin.post('/api/people', {
+    username: 'pct_user',
+    displayName: '百分之百%',
+    role: 'inspector',
+    orgUnitId: t.org.stations['创新'].orgUnitId,
+  });
 });
 afterAll(() => t.close());
 

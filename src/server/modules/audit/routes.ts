@@ -53,7 +53,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['审计日志'],
         summary: '筛选项：出现过的操作、对象类型与操作人',
         response: {
-          200: z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()), actors: z.array(z.object({ id: z.number(), name: z.string() })) }),
+          200: z.object({
+            actions: z.array(z.string()),
+            entityTypes: z.array(z.string()),
+            actors: z.array(z.object({ id: z.number(), name: z.string() })),
+          }),
           ...errorResponses,
         },
       },

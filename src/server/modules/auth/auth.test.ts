@@ -90,7 +90,8 @@ describe('sign-in', () => {
       expect((await attempt('office', '10.0.0.1')).statusCode).toBe(401);
       // ...until the per-address limit is used up.
       const fromOne: number[] = [];
-      for (const u of ['dept', 'enforcer', 'head_cx', 'inspector_cx', 'inspector_xl', 'coordinator', 'informant']) fromOne.push((await attempt(u, '10.0.0.50')).statusCode);
+      for (const u of ['dept', 'enforcer', 'head_cx', 'inspector_cx', 'inspector_xl', 'coordinator', 'informant'])
+        fromOne.push((await attempt(u, '10.0.0.50')).statusCode);
       expect(fromOne.slice(0, 7).filter((c) => c === 429).length).toBe(0);
       expect((await attempt('nobody-1', '10.0.0.50')).statusCode).toBe(401);
       expect((await attempt('nobody-2', '10.0.0.50')).statusCode).toBe(429);
@@ -126,14 +127,20 @@ describe('sign-in', () => {
     expect(lockMinutes(100 * MAX_FAILED_LOGINS)).toBe(24 * 60);
     for (let i = 0; i < MAX_FAILED_LOGINS; i++) await login('coordinator', 'wrong-pass-1');
     // The lock ends (moved into the past), the next round of failures locks for twice as long.
-    await t.database.db.update(loginFailures).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(loginFailures.usernameKey, 'coordinator'));
+    await t.database.db
+      .update(loginFailures)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(loginFailures.usernameKey, 'coordinator'));
     for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) expect((await login('coordinator', 'wrong-pass-1')).statusCode).toBe(401);
     const again = await login('coordinator', 'wrong-pass-1');
     expect(again.statusCode).toBe(423);
     const [lf] = await t.database.db.select().from(loginFailures).where(eq(loginFailures.usernameKey, 'coordinator'));
     expect(lf.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + (2 * LOCK_MINUTES - 1) * 60000);
     // A successful sign-in after the lock clears the count.
-    await t.database.db.update(loginFailures).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(loginFailures.usernameKey, 'coordinator'));
+    await t.database.db
+      .update(loginFailures)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(loginFailures.usernameKey, 'coordinator'));
     expect((await login('coordinator', 'demo1234')).statusCode).toBe(200);
     expect(await t.database.db.select().from(loginFailures).where(eq(loginFailures.usernameKey, 'coordinator'))).toEqual([]);
   });
@@ -148,7 +155,12 @@ describe('sign-in', () => {
     expect(await lastLoginIp(t.database.db)).toBe('127.0.0.1');
     const proxied = await createTestApp({ trustProxy: '127.0.0.1' });
     try {
-      await proxied.app.inject({ method: 'POST', url: '/api/auth/login', headers: spoof, payload: { username: 'leader', password: 'demo1234' } });
+      await proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: spoof,
+        payload: { username: 'leader', password: 'demo1234' },
+      });
       expect(await lastLoginIp(proxied.database.db)).toBe('203.0.113.7');
     } finally {
       await proxied.close();
@@ -186,7 +198,9 @@ describe('change password', () => {
   it('requires the old password and the password rule, then signs out other sessions', async () => {
     const a = await t.as('enforcer');
     const b = await t.as('enforcer');
-    expect((await a.post('/api/auth/change-password', { oldPassword: 'bad', newPassword: 'abcdef123' })).json().code).toBe('BAD_CREDENTIALS');
+    expect((await a.post('/api/auth/change-password', { oldPassword: 'bad', newPassword: 'abcdef123' })).json().code).toBe(
+      'BAD_CREDENTIALS',
+    );
     const weak = await a.post('/api/auth/change-password', { oldPassword: 'demo1234', newPassword: 'short' });
     expect(weak.statusCode).toBe(400);
     expect((await a.post('/api/auth/change-password', { oldPassword: 'demo1234', newPassword: 'newpass2026' })).statusCode).toBe(200);

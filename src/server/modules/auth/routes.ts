@@ -21,7 +21,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     timeWindow: '1 minute',
     keyGenerator: (req: any) => `login-user|${usernameKey(String(req.body?.username ?? ''))}`,
   });
-  const perIp = app.createRateLimit({ max: app.settings.loginIpRateLimit, timeWindow: '1 minute', keyGenerator: (req) => `login-ip|${req.ip}` });
+  const perIp = app.createRateLimit({
+    max: app.settings.loginIpRateLimit,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => `login-ip|${req.ip}`,
+  });
   app.post(
     '/api/auth/login',
     {
@@ -35,7 +39,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           }
         }
       },
-      schema: { tags, summary: '用户名密码登录（浏览器得到 Cookie；接口调用传 bearer: true 得到令牌）', body: loginInput, response: { 200: loginResult, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '用户名密码登录（浏览器得到 Cookie；接口调用传 bearer: true 得到令牌）',
+        body: loginInput,
+        response: { 200: loginResult, ...errorResponses },
+      },
     },
     async (req, reply) => {
       const s = await login(app.db, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
@@ -53,7 +62,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'authenticated', withTemporaryPassword: true }, schema: { tags, summary: '退出登录', response: { 200: okSchema } } },
+    {
+      config: { access: 'authenticated', withTemporaryPassword: true },
+      schema: { tags, summary: '退出登录', response: { 200: okSchema } },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       await app.db.transaction(async (tx) => {
@@ -67,7 +79,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/me',
-    { config: { access: 'authenticated', withTemporaryPassword: true }, schema: { tags, summary: '当前用户', response: { 200: me, ...errorResponses } } },
+    {
+      config: { access: 'authenticated', withTemporaryPassword: true },
+      schema: { tags, summary: '当前用户', response: { 200: me, ...errorResponses } },
+    },
     async (req) => getMe(app.db, ctxOf(req).actor.id),
   );
 

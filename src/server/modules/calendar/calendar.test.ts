@@ -27,7 +27,10 @@ afterAll(() => t?.close());
 const ENTRY_2027 = {
   holidays: [
     { date: '2027-01-01', name: '元旦' },
-    ...['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13'].map((date) => ({ date, name: '春节' })),
+    ...['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13'].map((date) => ({
+      date,
+      name: '春节',
+    })),
   ],
   workdays: [{ date: '2027-02-14', name: '春节' }],
 };
@@ -43,7 +46,14 @@ describe('seed from the chinese-days package', () => {
     expect(years.some((y) => y.year === 2027)).toBe(false);
 
     const y2026 = (await office.get('/api/calendar/2026')).json();
-    expect(y2026.workdays.map((d: any) => d.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(y2026.workdays.map((d: any) => d.date)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
     expect(y2026.holidays.filter((d: any) => d.name === '春节').map((d: any) => d.date)).toEqual(
       ['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((d) => `2026-02-${d}`),
     );
@@ -97,7 +107,11 @@ describe('PUT /api/calendar/:year', () => {
     const outside = await admin.put('/api/calendar/2027', { holidays: [{ date: '2026-12-31', name: '元旦' }], workdays: [], version: 0 });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().message).toMatch(/2026-12-31 不在2027年内/);
-    const twice = await admin.put('/api/calendar/2027', { holidays: [{ date: '2027-01-01' }], workdays: [{ date: '2027-01-01' }], version: 0 });
+    const twice = await admin.put('/api/calendar/2027', {
+      holidays: [{ date: '2027-01-01' }],
+      workdays: [{ date: '2027-01-01' }],
+      version: 0,
+    });
     expect(twice.statusCode).toBe(400);
     expect(twice.json().message).toMatch(/重复/);
     const none = await admin.put('/api/calendar/2027', { holidays: [], workdays: [], version: 0 });
@@ -126,7 +140,9 @@ describe('PUT /api/calendar/:year', () => {
     expect(addWorkingDays(cal, '2027-02-05', 2)).toBe('2027-02-15');
     expect(addWorkingDays(cal, '2026-12-31', 1)).toBe('2027-01-04'); // over 元旦 and the weekend
 
-    const [log] = await rows(sql`select action, entity_type, entity_id, before, after from audit_log where entity_type = 'calendar_year' order by id desc limit 1`);
+    const [log] = await rows(
+      sql`select action, entity_type, entity_id, before, after from audit_log where entity_type = 'calendar_year' order by id desc limit 1`,
+    );
     expect(log).toMatchObject({ action: 'calendar.create', entity_id: '2027', before: null });
     expect(log.after.holidays).toHaveLength(9);
 
@@ -136,7 +152,11 @@ describe('PUT /api/calendar/:year', () => {
     expect(stale.json()).toMatchObject({ code: 'STALE_VERSION', details: { current: { version: 1 } } });
 
     // A correction: one more make-up day; before/after both logged.
-    const fix = await admin.put('/api/calendar/2027', { holidays: ENTRY_2027.holidays, workdays: [...ENTRY_2027.workdays, { date: '2027-02-20', name: '春节' }], version: 1 });
+    const fix = await admin.put('/api/calendar/2027', {
+      holidays: ENTRY_2027.holidays,
+      workdays: [...ENTRY_2027.workdays, { date: '2027-02-20', name: '春节' }],
+      version: 1,
+    });
     expect(fix.statusCode, fix.body).toBe(200);
     expect(fix.json().version).toBe(2);
     const [upd] = await rows(sql`select action, before, after from audit_log where entity_type = 'calendar_year' order by id desc limit 1`);
@@ -149,7 +169,11 @@ describe('PUT /api/calendar/:year', () => {
   it('an administrator’s edit of a package year survives the next start', async () => {
     const y = (await admin.get('/api/calendar/2026')).json();
     // Say the bureau records 2026-12-31 as a day off by local order: the year becomes the administrator's.
-    const edited = await admin.put('/api/calendar/2026', { holidays: [...y.holidays, { date: '2026-12-31', name: '本地安排' }], workdays: y.workdays, version: y.version });
+    const edited = await admin.put('/api/calendar/2026', {
+      holidays: [...y.holidays, { date: '2026-12-31', name: '本地安排' }],
+      workdays: y.workdays,
+      version: y.version,
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().source).toBe('admin');
 
@@ -175,9 +199,19 @@ describe('deadline rules count working days over the database calendar', () => {
     phases: [{ key: 'all', name: '全程', from, to }],
     quotas: [],
     obligations: [
-      { key: 'daily', label: '每个工作日报送进展', rule: { every: 'day', workdaysOnly: true, time: '16:00' }, submitters: ['各市场监管所'], recipient: '药品和医疗器械股', form: { type: 'narrative' } },
+      {
+        key: 'daily',
+        label: '每个工作日报送进展',
+        rule: { every: 'day', workdaysOnly: true, time: '16:00' },
+        submitters: ['各市场监管所'],
+        recipient: '药品和医疗器械股',
+        form: { type: 'narrative' },
+      },
     ],
-    organisation: { leadingGroup: { name: '专班', leader: { name: '测试组长', title: '副局长', unit: '本局' } }, office: { unit: '药品和医疗器械股' } },
+    organisation: {
+      leadingGroup: { name: '专班', leader: { name: '测试组长', title: '副局长', unit: '本局' } },
+      office: { unit: '药品和医疗器械股' },
+    },
     tasks: [{ no: 1, task: '摸底', target: '建立台账', content: '各所摸清辖区经营户', units: ['各市场监管所'] }],
   });
 
@@ -200,7 +234,11 @@ describe('deadline rules count working days over the database calendar', () => {
     expect(res.statusCode, res.body).toBe(200);
     const due = await office.get(`/api/campaigns/${res.json().id}/due-dates`);
     expect(due.statusCode).toBe(409);
-    expect(due.json()).toMatchObject({ code: 'CALENDAR_YEAR_MISSING', message: '2028年节假日安排尚未录入，无法计算工作日，请管理员在“节假日日历”中录入', details: { year: 2028 } });
+    expect(due.json()).toMatchObject({
+      code: 'CALENDAR_YEAR_MISSING',
+      message: '2028年节假日安排尚未录入，无法计算工作日，请管理员在“节假日日历”中录入',
+      details: { year: 2028 },
+    });
     const home = await office.get(`/api/campaigns/${res.json().id}/home`);
     expect(home.statusCode).toBe(409);
   });

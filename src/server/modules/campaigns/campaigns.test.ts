@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = async (table: string) => Number(((await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as any).rows[0].n);
+const count = async (table: string) =>
+  Number(((await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as any).rows[0].n);
 
 /** A campaign that is in none of the seeds: its own phases, quota rule, obligation and table. */
 function winterPlan() {
@@ -26,19 +27,35 @@ function winterPlan() {
       { key: 'wrap', name: '收尾', from: '2027-02-11', to: '2027-02-28' },
     ],
     quotas: [
-      { id: 'tcm-retail', label: '零售药店抽查不低于30%', population: { kinds: ['pharmacy_chain', 'pharmacy_single'] }, target: { type: 'share', min: 0.3 }, window: { phase: 'sample' } },
+      {
+        id: 'tcm-retail',
+        label: '零售药店抽查不低于30%',
+        population: { kinds: ['pharmacy_chain', 'pharmacy_single'] },
+        target: { type: 'share', min: 0.3 },
+        window: { phase: 'sample' },
+      },
     ],
     tables: [
       {
         key: 'tcm',
         label: '中药饮片排查情况表',
         rows: [{ key: 'retail', label: '零售药店', kinds: ['pharmacy_chain', 'pharmacy_single'] }],
-        measures: [{ key: 'checked', label: '检查家次', unit: '家次' }, { key: 'samples', label: '抽样批次', unit: '批' }],
+        measures: [
+          { key: 'checked', label: '检查家次', unit: '家次' },
+          { key: 'samples', label: '抽样批次', unit: '批' },
+        ],
         period: 'week',
       },
     ],
     obligations: [
-      { key: 'biweekly', label: '排查情况周报（每周二）', rule: { every: 'week', weekday: 2, time: '12:00' }, submitters: ['各市场监管所'], recipient: '药品和医疗器械股', form: { type: 'table', table: 'tcm' } },
+      {
+        key: 'biweekly',
+        label: '排查情况周报（每周二）',
+        rule: { every: 'week', weekday: 2, time: '12:00' },
+        submitters: ['各市场监管所'],
+        recipient: '药品和医疗器械股',
+        form: { type: 'table', table: 'tcm' },
+      },
     ],
     organisation: {
       leadingGroup: { name: '排查工作专班', leader: { name: '测试组长', title: '副局长', unit: '本局' } },
@@ -61,7 +78,12 @@ describe('campaigns API', () => {
   it('creates seed 000 for 兴隆台区: every unit of its plan resolves to the bureau', async () => {
     const res = await office.post('/api/campaigns', { template: 'seed-000', status: 'active' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ name: '深入开展药品安全专项整治行动', status: 'active', version: 1, jurisdictionId: t.org.districtId });
+    expect(res.json()).toMatchObject({
+      name: '深入开展药品安全专项整治行动',
+      status: 'active',
+      version: 1,
+      jurisdictionId: t.org.districtId,
+    });
     const home = (await office.get(`/api/campaigns/${res.json().id}/home`)).json();
     expect(home.tasks[0].progress.map((p: any) => p.unitName)).toContain('创新所');
     expect(home.liaisons).toHaveLength(12); // 11 stations + 执法大队
@@ -82,10 +104,20 @@ describe('campaigns API', () => {
       ['quota over 100%', (d) => (d.quotas[0].target.min = 1.5), 'quotas.0.target.min', /不能超过100%/],
       ['day 31 every month', (d) => (d.obligations[0].rule = { every: 'month', day: 31 }), 'obligations.0.rule.day', /并非每个月都有31日/],
       ['Feb 30', (d) => (d.obligations[0].rule = { once: '2027-02-30' }), 'obligations.0.rule.once', /日期不存在/],
-      ['weekday outside its window', (d) => (d.obligations[0].rule = { every: 'week', weekday: 6, within: { from: '2026-12-07', to: '2026-12-09' } }), 'obligations.0.rule', /一次也不会发生/],
+      [
+        'weekday outside its window',
+        (d) => (d.obligations[0].rule = { every: 'week', weekday: 6, within: { from: '2026-12-07', to: '2026-12-09' } }),
+        'obligations.0.rule',
+        /一次也不会发生/,
+      ],
       ['due date outside the period', (d) => (d.obligations[0].rule = { once: '2027-05-10' }), 'obligations.0.rule.once', /须在行动期间/],
       ['unit outside the bureau', (d) => (d.tasks[0].units = ['巴彦所']), 'tasks.0.units.0', /不是本局的机构/],
-      ['station quota for another county', (d) => (d.quotas[0].target = { type: 'count', min: 3, byStation: { 查干所: 2 } }), 'quotas.0.target.byStation.查干所', /不是本局/],
+      [
+        'station quota for another county',
+        (d) => (d.quotas[0].target = { type: 'count', min: 3, byStation: { 查干所: 2 } }),
+        'quotas.0.target.byStation.查干所',
+        /不是本局/,
+      ],
     ];
     for (const [what, mutate, path, msg] of cases) {
       it(what, async () => {
@@ -130,7 +162,9 @@ describe('campaigns API', () => {
     const versions = (await office.get(`/api/campaigns/${id}/versions`)).json();
     expect(versions.map((v: any) => v.version)).toEqual([2, 1]);
     expect(versions[0].changes).toContain('阶段“抽检核查”：2026-12-21~2027-02-10 → 2026-12-21~2027-02-05');
-    const audits = (await t.database.db.execute(sql`select action from audit_log where entity_type = 'campaign' and entity_id = ${String(id)} order by id`)) as any;
+    const audits = (await t.database.db.execute(
+      sql`select action from audit_log where entity_type = 'campaign' and entity_id = ${String(id)} order by id`,
+    )) as any;
     expect(audits.rows.map((r: any) => r.action)).toEqual(['campaign.create', 'campaign.status', 'campaign.amend']);
     // Two people amending the version they both loaded: one amendment becomes version 3, the other
     // is refused (409 STALE_VERSION with the current definition), never silently lost.
@@ -149,7 +183,13 @@ describe('campaigns API', () => {
     expect(home.obligations[0]).toMatchObject({ key: 'biweekly', rule: '每周二 12:00 前', count: 13 });
 
     const due = (await office.get(`/api/campaigns/${id}/due-dates?obligation=biweekly&to=2026-12-31`)).json();
-    expect(due.map((x: any) => x.at)).toEqual(['2026-12-01T12:00:00+08:00', '2026-12-08T12:00:00+08:00', '2026-12-15T12:00:00+08:00', '2026-12-22T12:00:00+08:00', '2026-12-29T12:00:00+08:00']);
+    expect(due.map((x: any) => x.at)).toEqual([
+      '2026-12-01T12:00:00+08:00',
+      '2026-12-08T12:00:00+08:00',
+      '2026-12-15T12:00:00+08:00',
+      '2026-12-22T12:00:00+08:00',
+      '2026-12-29T12:00:00+08:00',
+    ]);
   });
 
   it('a station fills in only its own liaison row; the register exports to Excel', async () => {
@@ -157,7 +197,15 @@ describe('campaigns API', () => {
     const cx = await t.as('inspector_cx');
     const xl = await t.as('inspector_xl');
     const cxUnit = t.org.stations['创新'].orgUnitId;
-    const ok = await cx.put(`/api/campaigns/${id}/liaisons/${cxUnit}`, { name: '周联络', department: '创新所', title: '监管员', officePhone: '0427-1234567', mobile: '13900001111', email: 'cx@example.com', version: 0 });
+    const ok = await cx.put(`/api/campaigns/${id}/liaisons/${cxUnit}`, {
+      name: '周联络',
+      department: '创新所',
+      title: '监管员',
+      officePhone: '0427-1234567',
+      mobile: '13900001111',
+      email: 'cx@example.com',
+      version: 0,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     const denied = await xl.put(`/api/campaigns/${id}/liaisons/${cxUnit}`, { name: '冒名', version: 1 });
     expect(denied.statusCode).toBe(403);
@@ -170,9 +218,20 @@ describe('campaigns API', () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as any);
-    const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((r: any) => r.slice(1));
+    const rows = wb.worksheets[0]
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r: any) => r.slice(1));
     expect(rows[1]).toEqual(['单位名称', '姓名', '所在部门', '职务', '办公电话', '移动电话', '电子邮箱']);
-    expect(rows.find((r: any) => r[1] === '周联络')).toEqual(['创新市场监督管理所', '周联络', '创新所', '监管员', '0427-1234567', '13900001111', 'cx@example.com']);
+    expect(rows.find((r: any) => r[1] === '周联络')).toEqual([
+      '创新市场监督管理所',
+      '周联络',
+      '创新所',
+      '监管员',
+      '0427-1234567',
+      '13900001111',
+      'cx@example.com',
+    ]);
   });
 
   it('a responsible unit reports task progress with evidence; others may not', async () => {
@@ -195,11 +254,23 @@ describe('campaigns API', () => {
     const up = await send('台账.pdf', 'text/html', '%PDF-1.4 饮片经营户12家');
     expect(up.statusCode, up.body).toBe(200);
     const file = up.json();
-    const res = await cx.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, { status: 'done', note: '已建台账', evidence: [{ name: file.name, fileId: file.fileId }, { name: '照片', url: 'https://example.com/p.jpg' }], version: 0 });
+    const res = await cx.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, {
+      status: 'done',
+      note: '已建台账',
+      evidence: [
+        { name: file.name, fileId: file.fileId },
+        { name: '照片', url: 'https://example.com/p.jpg' },
+      ],
+      version: 0,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(file.mime).toBe('application/pdf');
     // No script URLs stored as evidence links.
-    const js = await cx.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, { status: 'done', evidence: [{ name: '链接', url: 'javascript:alert(1)' }], version: 1 });
+    const js = await cx.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, {
+      status: 'done',
+      evidence: [{ name: '链接', url: 'javascript:alert(1)' }],
+      version: 1,
+    });
     expect(js.statusCode).toBe(400);
     expect((await xl.put(`/api/campaigns/${id}/tasks/1/units/${cxUnit}`, { status: 'done', version: 1 })).statusCode).toBe(403);
     const home = (await office.get(`/api/campaigns/${id}/home`)).json();
@@ -242,7 +313,16 @@ describe('campaign list and scope', () => {
     const list = (await cx.get('/api/campaigns')).json();
     expect(list.find((c: any) => c.id === id)).toMatchObject({ name: '冬季中药饮片质量排查（修订）', version: 2 });
     const admin = await t.as('admin');
-    const banner = await admin.post('/api/campaigns', { jurisdictionId: t.org.bannerId, definition: { ...winterPlan(), tasks: [], liaisons: undefined, obligations: [], organisation: { leadingGroup: { name: '专班', leader: { title: '局长' } }, office: { unit: '药品和医疗器械股' } } } });
+    const banner = await admin.post('/api/campaigns', {
+      jurisdictionId: t.org.bannerId,
+      definition: {
+        ...winterPlan(),
+        tasks: [],
+        liaisons: undefined,
+        obligations: [],
+        organisation: { leadingGroup: { name: '专班', leader: { title: '局长' } }, office: { unit: '药品和医疗器械股' } },
+      },
+    });
     expect(banner.statusCode, banner.body).toBe(200);
     expect((await cx.get('/api/campaigns')).json().map((c: any) => c.id)).not.toContain(banner.json().id);
     expect((await cx.get(`/api/campaigns/${banner.json().id}`)).statusCode).toBe(404);

@@ -1,7 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { addDays as shift, daysBetween, type WorkCalendar } from '../../../contracts/calendar.js';
 import { boundQuotas, describeRule, dueDates, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
-import { DASHBOARD_WINDOW_DAYS, type Dashboard, type DashboardCampaign, type DeadlineItem, type StaffingItem, type TaskItem } from '../../../contracts/dashboard.js';
+import {
+  DASHBOARD_WINDOW_DAYS,
+  type Dashboard,
+  type DashboardCampaign,
+  type DeadlineItem,
+  type StaffingItem,
+  type TaskItem,
+} from '../../../contracts/dashboard.js';
 import { can } from '../../../contracts/permissions.js';
 import { campaigns, campaignTaskProgress, campaignVersions, jurisdictions } from '../../../db/schema/index.js';
 import type { Actor, Ctx } from '../../core/context.js';
@@ -31,7 +38,14 @@ interface ActiveCampaign {
 /** Active campaigns the actor sees (their bureau's, or those of bureaus in their scope), current definitions. */
 async function activeCampaigns(ctx: Ctx): Promise<ActiveCampaign[]> {
   const rows = await ctx.db
-    .select({ id: campaigns.id, jurisdictionId: campaigns.jurisdictionId, name: campaigns.name, jurisdictionName: jurisdictions.name, path: jurisdictions.path, definition: campaignVersions.definition })
+    .select({
+      id: campaigns.id,
+      jurisdictionId: campaigns.jurisdictionId,
+      name: campaigns.name,
+      jurisdictionName: jurisdictions.name,
+      path: jurisdictions.path,
+      definition: campaignVersions.definition,
+    })
     .from(campaigns)
     .innerJoin(jurisdictions, eq(jurisdictions.id, campaigns.jurisdictionId))
     .innerJoin(campaignVersions, and(eq(campaignVersions.campaignId, campaigns.id), eq(campaignVersions.version, campaigns.version)))
@@ -81,7 +95,14 @@ function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today
           ? 'oversee'
           : null;
     if (!relation) continue;
-    const base = { campaignId: c.id, campaignName: c.name, obligation: o.key, label: o.label, rule: describeRule(o.rule), relation } as const;
+    const base = {
+      campaignId: c.id,
+      campaignName: c.name,
+      obligation: o.key,
+      label: o.label,
+      rule: describeRule(o.rule),
+      relation,
+    } as const;
     const next = dueDates(o.rule, clip(today, shift(today, DASHBOARD_WINDOW_DAYS)), calendar);
     if (next.length) upcoming.push({ ...base, ...next[0], days: daysBetween(today, next[0].date), more: next.length - 1 });
     const past = dueDates(o.rule, clip(shift(today, -DASHBOARD_WINDOW_DAYS), shift(today, -1)), calendar);
@@ -100,7 +121,12 @@ async function campaignSections(ctx: Ctx, today: string): Promise<Pick<Dashboard
   const ids = active.map((c) => c.id);
   const progress = ids.length
     ? await ctx.db
-        .select({ campaignId: campaignTaskProgress.campaignId, taskNo: campaignTaskProgress.taskNo, orgUnitId: campaignTaskProgress.orgUnitId, status: campaignTaskProgress.status })
+        .select({
+          campaignId: campaignTaskProgress.campaignId,
+          taskNo: campaignTaskProgress.taskNo,
+          orgUnitId: campaignTaskProgress.orgUnitId,
+          status: campaignTaskProgress.status,
+        })
         .from(campaignTaskProgress)
         .where(inArray(campaignTaskProgress.campaignId, ids))
     : [];
@@ -124,18 +150,40 @@ async function campaignSections(ctx: Ctx, today: string): Promise<Pick<Dashboard
     for (const t of c.def.tasks) {
       const quotas = boundQuotas(t);
       for (const unitId of unitsOf(t.units, units)) {
-        const live = quotas.length ? (inspection ? progressOf(inspection, quotas, jurisdictionOf.get(unitId) ?? -1) : { done: 0, required: 0 }) : null;
+        const live = quotas.length
+          ? inspection
+            ? progressOf(inspection, quotas, jurisdictionOf.get(unitId) ?? -1)
+            : { done: 0, required: 0 }
+          : null;
         const status = (
-          live ? (live.required > 0 && live.done >= live.required ? 'done' : live.done > 0 ? 'doing' : 'todo') : (statusOf.get(`${c.id}:${t.no}:${unitId}`) ?? 'todo')
+          live
+            ? live.required > 0 && live.done >= live.required
+              ? 'done'
+              : live.done > 0
+                ? 'doing'
+                : 'todo'
+            : (statusOf.get(`${c.id}:${t.no}:${unitId}`) ?? 'todo')
         ) as TaskItem['status'];
         total++;
         if (status === 'done') done++;
         // My open items; a campaign whose period has passed no longer asks for work (its card says so).
         else if (unitId === actor.orgUnitId && today <= c.def.period.to)
-          tasks.push({ campaignId: c.id, campaignName: c.name, no: t.no, task: t.task, target: t.target, due: t.due ?? null, status, overdue: !!t.due && t.due < today });
+          tasks.push({
+            campaignId: c.id,
+            campaignName: c.name,
+            no: t.no,
+            task: t.task,
+            target: t.target,
+            due: t.due ?? null,
+            status,
+            overdue: !!t.due && t.due < today,
+          });
       }
     }
-    out.push({ ...presentCampaign(c, today, done, total), inspection: inspection && { planId: inspection.planId, planName: inspection.planName, ...inspection.total } });
+    out.push({
+      ...presentCampaign(c, today, done, total),
+      inspection: inspection && { planId: inspection.planId, planName: inspection.planName, ...inspection.total },
+    });
     const d = deadlinesOf(c, actor, units, today, calendar);
     upcoming.push(...d.upcoming);
     overdue.push(...d.overdue);
@@ -160,7 +208,13 @@ async function campaignSections(ctx: Ctx, today: string): Promise<Pick<Dashboard
   out.sort((a, b) => rank[a.state] - rank[b.state] || a.to.localeCompare(b.to));
   upcoming.sort((a, b) => a.at.localeCompare(b.at));
   overdue.sort((a, b) => b.at.localeCompare(a.at));
-  tasks.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.campaignId - b.campaignId || a.no - b.no);
+  tasks.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+      a.campaignId - b.campaignId ||
+      a.no - b.no,
+  );
   return { campaigns: out, deadlines: { upcoming, overdue }, tasks, staffing };
 }
 

@@ -29,6 +29,8 @@ for (const [code, rows] of Object.entries(FIDELITY)) {
 }
 
 it('lists each audited row once', () => {
-  const ids = Object.values(FIDELITY).flat().map((r) => r.id);
+  const ids = Object.values(FIDELITY)
+    .flat()
+    .map((r) => r.id);
   expect(new Set(ids).size).toBe(ids.length);
 });

@@ -18,8 +18,12 @@ const eq = (id: string, path: string, value: unknown): Row => ({ id, kind: 'exac
 const ok = (id: string, path: string, check: Check): Row => ({ id, kind: 'exact', path, check });
 const inf = (id: string, path: string): Row => ({ id, kind: 'inferred', path });
 const unset = (id: string, path: string): Row => ({ id, kind: 'unset', path });
-const first = (key: string) => (d: CampaignDefinition) => dueDates(d.obligations.find((o) => o.key === key)!.rule, reportingPeriod(d))[0]?.date;
-const text = (path: string, ...parts: string[]) => (d: CampaignDefinition) => parts.every((p) => JSON.stringify(getAtPath(d, path).value ?? '').includes(p));
+const first = (key: string) => (d: CampaignDefinition) =>
+  dueDates(d.obligations.find((o) => o.key === key)!.rule, reportingPeriod(d))[0]?.date;
+const text =
+  (path: string, ...parts: string[]) =>
+  (d: CampaignDefinition) =>
+    parts.every((p) => JSON.stringify(getAtPath(d, path).value ?? '').includes(p));
 
 export const FIDELITY: Record<string, Row[]> = {
   'seed-000': [
@@ -39,8 +43,14 @@ export const FIDELITY: Record<string, Row[]> = {
     eq('000-27', 'quotas.device-level-1-2.target', { type: 'share', min: 0.5 }),
     eq('000-28', 'quotas.device-level-3.target', { type: 'all' }),
     eq('000-29', 'quotas.device-level-3-family-planning.target', { type: 'share', min: 0.5 }),
-    ok('000-30', 'quotas.cosmetics.target', (d) => ['创新所', '兴隆所', '振兴所', '兴盛所', '兴海所', '惠宾所', '渤海所'].every((s) => (getAtPath(d, 'quotas.cosmetics.target.byStation').value as any)[s] === 15)),
-    ok('000-31', 'quotas.cosmetics.target', (d) => ['曙光所', '欢喜岭所', '新工所', '高采所'].every((s) => (getAtPath(d, 'quotas.cosmetics.target.byStation').value as any)[s] === 5)),
+    ok('000-30', 'quotas.cosmetics.target', (d) =>
+      ['创新所', '兴隆所', '振兴所', '兴盛所', '兴海所', '惠宾所', '渤海所'].every(
+        (s) => (getAtPath(d, 'quotas.cosmetics.target.byStation').value as any)[s] === 15,
+      ),
+    ),
+    ok('000-31', 'quotas.cosmetics.target', (d) =>
+      ['曙光所', '欢喜岭所', '新工所', '高采所'].every((s) => (getAtPath(d, 'quotas.cosmetics.target.byStation').value as any)[s] === 5),
+    ),
     eq('000-32', 'quotas.cosmetics.children.cosmetics-store.target', { type: 'share', min: 0.5 }),
     eq('000-33', 'quotas.cosmetics.children.hotel.target.min', 2),
     eq('000-34', 'quotas.cosmetics.children.bathhouse.target.byStation', { 曙光所: 1, 欢喜岭所: 1, 新工所: 1, 高采所: 1 }),
@@ -99,7 +109,14 @@ export const FIDELITY: Record<string, Row[]> = {
     eq('003-34', 'tasks.18.units', ['不良反应监测股']),
     inf('003-35', 'tasks.19.units'),
     inf('003-36', 'tasks.20.units'),
-    eq('003-37', 'tasks.21.units', ['执法大队', '财务股', '新闻宣传和信息化股', '网络市场交易和广告监管股', '不良反应监测股', '各市场监管所']),
+    eq('003-37', 'tasks.21.units', [
+      '执法大队',
+      '财务股',
+      '新闻宣传和信息化股',
+      '网络市场交易和广告监管股',
+      '不良反应监测股',
+      '各市场监管所',
+    ]),
     eq('003-38', 'tasks.22.units', ['人事股', '各市场监管所']),
     inf('003-39', 'tasks.23.units'),
     unset('003-41', 'staffing'),
@@ -116,18 +133,36 @@ export const FIDELITY: Record<string, Row[]> = {
     eq('003-54', 'obligations.case-data-tongliao.review', ['leader']),
     eq('003-55', 'obligations.risk-list.submitters', ['各市场监管所', '各执法中队']),
     eq('003-56', 'obligations.risk-list.rule', { every: 'quarter', monthOfQuarter: 1, day: 1 }),
-    ok('003-57', 'obligations.risk-list', (d) => first('risk-list')(d) === '2023-10-01' && first('case-data')(d) === '2023-08-20' && first('typical-case')(d) === '2023-08-01'),
+    ok(
+      '003-57',
+      'obligations.risk-list',
+      (d) => first('risk-list')(d) === '2023-10-01' && first('case-data')(d) === '2023-08-20' && first('typical-case')(d) === '2023-08-01',
+    ),
     inf('003-58', 'obligations.risk-list.recipient'),
     inf('003-63', 'tables.risk-work.measures'),
     // 附件1 gives the squads the 30th, 附件4 the 1st: the template keeps the 30th and marks it inferred.
     inf('003-67', 'obligations.typical-case-squad.rule'),
-    ok('003-68', 'obligations.typical-case-city', (d) => sameValue(getAtPath(d, 'obligations.typical-case-city.review').value, ['leader']) && getAtPath(d, 'obligations.typical-case-city.externalRecipient').value === '通辽市市场监督管理局执法稽查局'),
-    ok('003-69', 'obligations.typical-case-tongliao', (d) => sameValue(getAtPath(d, 'obligations.typical-case-tongliao.rule').value, { every: 'month', day: 1 }) && sameValue(getAtPath(d, 'obligations.typical-case-tongliao.submitters').value, ['执法大队'])),
+    ok(
+      '003-68',
+      'obligations.typical-case-city',
+      (d) =>
+        sameValue(getAtPath(d, 'obligations.typical-case-city.review').value, ['leader']) &&
+        getAtPath(d, 'obligations.typical-case-city.externalRecipient').value === '通辽市市场监督管理局执法稽查局',
+    ),
+    ok(
+      '003-69',
+      'obligations.typical-case-tongliao',
+      (d) =>
+        sameValue(getAtPath(d, 'obligations.typical-case-tongliao.rule').value, { every: 'month', day: 1 }) &&
+        sameValue(getAtPath(d, 'obligations.typical-case-tongliao.submitters').value, ['执法大队']),
+    ),
     eq('003-70', 'obligations.typical-case.rule', { every: 'month', day: 1 }),
     eq('003-71', 'obligations.typical-case-squad.minCount', { count: 1, per: 'quarter' }),
     ok('003-73', 'obligations.typical-case', text('obligations.typical-case.form.scope', '2023年作出行政处罚或移送')),
     ok('003-74', 'obligations.typical-case', text('obligations.typical-case-squad.form.attachments', '《行政处罚决定书》')),
-    ok('003-75', 'obligations.typical-case', (d) => ['typical-case', 'typical-case-squad'].every((k) => getAtPath(d, `obligations.${k}.stampedScan`).value === true)),
+    ok('003-75', 'obligations.typical-case', (d) =>
+      ['typical-case', 'typical-case-squad'].every((k) => getAtPath(d, `obligations.${k}.stampedScan`).value === true),
+    ),
     eq('003-76', 'obligations.self-inspection.rule', { once: '2023-09-15' }),
     eq('003-78', 'obligations.self-inspection.form.sections.2.minChars', 800),
     eq('003-79', 'obligations.stage-1.rule', { once: '2023-11-01' }),
@@ -137,13 +172,31 @@ export const FIDELITY: Record<string, Row[]> = {
     eq('003-86', 'obligations.flying-1.rule', { once: '2023-11-01' }),
     eq('003-87', 'obligations.flying-2.rule', { once: '2024-11-01' }),
     eq('003-88', 'liaisons.due', '2023-07-27'),
-    ok('003-90', 'obligations.case-data', (d) => d.obligations.filter((o) => !o.key.startsWith('case-data-national')).every((o) => o.stampedScan === true)),
+    ok('003-90', 'obligations.case-data', (d) =>
+      d.obligations.filter((o) => !o.key.startsWith('case-data-national')).every((o) => o.stampedScan === true),
+    ),
     inf('003-95', 'organisation.leadingGroup.memberUnits'),
     ok('003-98', 'organisation.office', (d) => d.organisation.office.deputies?.length === 7 && d.organisation.office.members?.length === 6),
-    ok('003-101', 'organisation.workingGroups.jicha', (d) => d.organisation.workingGroups.find((g) => g.key === 'jicha')!.members.length === 1 && !!d.organisation.workingGroups.find((g) => g.key === 'jicha')!.liaison),
+    ok(
+      '003-101',
+      'organisation.workingGroups.jicha',
+      (d) =>
+        d.organisation.workingGroups.find((g) => g.key === 'jicha')!.members.length === 1 &&
+        !!d.organisation.workingGroups.find((g) => g.key === 'jicha')!.liaison,
+    ),
     ok('003-102', 'organisation.workingGroups.jicha', text('organisation.workingGroups.jicha.duties', '自治区药监局')),
-    ok('003-103', 'organisation.workingGroups.yaoxie', (d) => d.organisation.workingGroups.find((g) => g.key === 'yaoxie')!.members.length === 1 && text('organisation.workingGroups.yaoxie.duties', '业务问题')(d)),
-    ok('003-104', 'organisation.workingGroups.huazhuangpin', text('organisation.workingGroups.huazhuangpin.duties', '提升化妆品领域监管能力', '业务问题')),
+    ok(
+      '003-103',
+      'organisation.workingGroups.yaoxie',
+      (d) =>
+        d.organisation.workingGroups.find((g) => g.key === 'yaoxie')!.members.length === 1 &&
+        text('organisation.workingGroups.yaoxie.duties', '业务问题')(d),
+    ),
+    ok(
+      '003-104',
+      'organisation.workingGroups.huazhuangpin',
+      text('organisation.workingGroups.huazhuangpin.duties', '提升化妆品领域监管能力', '业务问题'),
+    ),
     inf('003-105', 'liaisons.units'),
     inf('003-106', 'events.0'),
     inf('003-108', 'events.1'),
@@ -188,7 +241,13 @@ export const FIDELITY: Record<string, Row[]> = {
  * The audit's counts re-run: its ✓ rows not listed here stay exact (they are the plan's hard numbers,
  * several re-checked above); listed rows count as their kind. `npx tsx scripts/seed-fidelity.ts` prints them.
  */
-export const AUDIT_TOTALS = { 'seed-000': { facts: 58, exact: 44 }, 'seed-001': { facts: 37, exact: 23 }, 'seed-002': { facts: 43, exact: 40 }, 'seed-003': { facts: 110, exact: 58 }, 'seed-004': { facts: 68, exact: 45 } } as const;
+export const AUDIT_TOTALS = {
+  'seed-000': { facts: 58, exact: 44 },
+  'seed-001': { facts: 37, exact: 23 },
+  'seed-002': { facts: 43, exact: 40 },
+  'seed-003': { facts: 110, exact: 58 },
+  'seed-004': { facts: 68, exact: 45 },
+} as const;
 export function fidelityCounts(auditExactIds: Set<string>) {
   return Object.entries(FIDELITY).map(([code, rows]) => {
     const { facts, exact: auditExact } = AUDIT_TOTALS[code as keyof typeof AUDIT_TOTALS];
@@ -199,4 +258,3 @@ export function fidelityCounts(auditExactIds: Set<string>) {
     return { code, facts, exact, inferred, missing: facts - exact - inferred };
   });
 }
-

@@ -37,10 +37,25 @@ export function presentCampaign(row: {
 /** A unit's liaison row (null before the unit filled it in: then an update sends version 0). */
 export function presentLiaison(l: typeof campaignLiaisons.$inferSelect | undefined | null) {
   if (!l) return null;
-  return { name: l.name, department: l.department, title: l.title, officePhone: l.officePhone, mobile: l.mobile, email: l.email, updatedAt: l.updatedAt.toISOString(), version: l.version };
+  return {
+    name: l.name,
+    department: l.department,
+    title: l.title,
+    officePhone: l.officePhone,
+    mobile: l.mobile,
+    email: l.email,
+    updatedAt: l.updatedAt.toISOString(),
+    version: l.version,
+  };
 }
 
 /** A unit's progress on one task item; before the first report: todo at version 0. */
 export function presentProgress(p: typeof campaignTaskProgress.$inferSelect | undefined | null) {
-  return { status: p?.status ?? 'todo', note: p?.note ?? null, evidence: (p?.evidence as any[]) ?? [], updatedAt: p?.updatedAt.toISOString() ?? null, version: p?.version ?? 0 };
+  return {
+    status: p?.status ?? 'todo',
+    note: p?.note ?? null,
+    evidence: (p?.evidence as any[]) ?? [],
+    updatedAt: p?.updatedAt.toISOString() ?? null,
+    version: p?.version ?? 0,
+  };
 }

@@ -15,13 +15,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const home = async () => (await office.get(`/api/campaigns/${id}/home`)).json();
-const audits = async () => Number(((await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'campaign.amend' and entity_id = ${id}`)) as any).rows[0].n);
+const audits = async () =>
+  Number(
+    (
+      (await t.database.db.execute(
+        sql`select count(*)::int as n from audit_log where action = 'campaign.amend' and entity_id = ${id}`,
+      )) as any
+    ).rows[0].n,
+  );
 
 describe('inferred values on a campaign (待确认)', () => {
   it('lists the inferences and the unset values with their reasons', async () => {
     const h = await home();
     const weekly = h.pending.inferred.find((p: any) => p.path === 'obligations.weekly-clues.rule');
-    expect(weekly).toMatchObject({ kind: 'inferred', reason: expect.stringContaining('未定星期'), value: { every: 'week', weekday: 5, time: '17:00' } });
+    expect(weekly).toMatchObject({
+      kind: 'inferred',
+      reason: expect.stringContaining('未定星期'),
+      value: { every: 'week', weekday: 5, time: '17:00' },
+    });
     expect(h.pending.inferred).toContainEqual(expect.objectContaining({ path: 'quotas.high-risk-full.times', kind: 'unset', value: null }));
     expect(h.pending.readings.map((r: any) => r.key)).toEqual(['share-combined', 'clinics', 'city-cdc-vaccine']);
   });
@@ -33,7 +44,12 @@ describe('inferred values on a campaign (待确认)', () => {
     expect(res.json().version).toBe(2);
     const h = await home();
     expect(h.pending.inferred.map((p: any) => p.path)).not.toContain('obligations.weekly-clues.rule');
-    expect(h.definition.provenance['obligations.weekly-clues.rule']).toMatchObject({ kind: 'bureau', reason: '按每周五下班前', by: expect.any(String), was: expect.stringContaining('未定星期') });
+    expect(h.definition.provenance['obligations.weekly-clues.rule']).toMatchObject({
+      kind: 'bureau',
+      reason: '按每周五下班前',
+      by: expect.any(String),
+      was: expect.stringContaining('未定星期'),
+    });
     expect(await audits()).toBe(before + 1);
   });
 

@@ -26,7 +26,15 @@ export interface CurrentCampaign {
 /** A campaign with its current definition, typed; no scope check (the caller's policy decides). */
 export async function currentCampaign(db: DbOrTx, id: number): Promise<CurrentCampaign> {
   const [c] = await db
-    .select({ id: campaigns.id, name: campaigns.name, status: campaigns.status, jurisdictionId: campaigns.jurisdictionId, jurisdictionPath: jurisdictions.path, version: campaigns.version, definition: campaignVersions.definition })
+    .select({
+      id: campaigns.id,
+      name: campaigns.name,
+      status: campaigns.status,
+      jurisdictionId: campaigns.jurisdictionId,
+      jurisdictionPath: jurisdictions.path,
+      version: campaigns.version,
+      definition: campaignVersions.definition,
+    })
     .from(campaigns)
     .innerJoin(jurisdictions, eq(jurisdictions.id, campaigns.jurisdictionId))
     .innerJoin(campaignVersions, and(eq(campaignVersions.campaignId, campaigns.id), eq(campaignVersions.version, campaigns.version)))

@@ -24,5 +24,11 @@ export async function getCampaignRow(db: DbOrTx, actor: Actor, id: number) {
     .select()
     .from(campaignVersions)
     .where(and(eq(campaignVersions.campaignId, id), eq(campaignVersions.version, row.c.version)));
-  return { ...row.c, jurisdictionName: row.jurisdictionName, jurisdictionPath: row.jurisdictionPath, definition: v.definition as any, versionRow: v };
+  return {
+    ...row.c,
+    jurisdictionName: row.jurisdictionName,
+    jurisdictionPath: row.jurisdictionPath,
+    definition: v.definition as any,
+    versionRow: v,
+  };
 }

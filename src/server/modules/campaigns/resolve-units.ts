@@ -17,7 +17,15 @@ export async function bureauUnits(db: DbOrTx, jurisdictionId: number): Promise<B
   const [j] = await db.select().from(jurisdictions).where(eq(jurisdictions.id, jurisdictionId));
   if (!j) return [];
   const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, shortName: orgUnits.shortName, kind: orgUnits.kind, jurisdictionId: orgUnits.jurisdictionId, depth: jurisdictions.depth, sortOrder: orgUnits.sortOrder })
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      shortName: orgUnits.shortName,
+      kind: orgUnits.kind,
+      jurisdictionId: orgUnits.jurisdictionId,
+      depth: jurisdictions.depth,
+      sortOrder: orgUnits.sortOrder,
+    })
     .from(orgUnits)
     .innerJoin(jurisdictions, eq(jurisdictions.id, orgUnits.jurisdictionId))
     .where(and(like(jurisdictions.path, `${j.path}%`), eq(orgUnits.active, true)))
@@ -62,7 +70,9 @@ export function unitRefs(d: CampaignDefinition): { path: string; ref: string; st
   add('liaisons.recipient', d.liaisons?.recipient);
   const walk = (rules: CampaignDefinition['quotas'], path: string) =>
     rules.forEach((r, i) => {
-      if (r.target.type === 'count') for (const s of Object.keys(r.target.byStation ?? {})) out.push({ path: `${path}.${i}.target.byStation.${s}`, ref: s, station: true });
+      if (r.target.type === 'count')
+        for (const s of Object.keys(r.target.byStation ?? {}))
+          out.push({ path: `${path}.${i}.target.byStation.${s}`, ref: s, station: true });
       if (r.children) walk(r.children, `${path}.${i}.children`);
     });
   walk(d.quotas, 'quotas');
@@ -74,7 +84,11 @@ export function checkUnitRefs(d: CampaignDefinition, units: BureauUnit[]): Defin
   const issues: DefinitionIssue[] = [];
   for (const { path, ref, station } of unitRefs(d)) {
     const found = resolveRef(ref, units);
-    if (found.length === 0) issues.push({ path, message: `“${ref}”不是本局的机构（请填写本局的股室、所、执法大队/中队，或 各市场监管所/各执法中队/各股室/本局）` });
+    if (found.length === 0)
+      issues.push({
+        path,
+        message: `“${ref}”不是本局的机构（请填写本局的股室、所、执法大队/中队，或 各市场监管所/各执法中队/各股室/本局）`,
+      });
     else if (station && !found.every((u) => u.kind === 'station')) issues.push({ path, message: `“${ref}”不是本局的市场监管所` });
   }
   return issues;

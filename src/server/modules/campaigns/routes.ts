@@ -39,12 +39,49 @@ const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaign-templates',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '方案模板（五个）', response: { 200: z.array(z.object({ code: z.string(), name: z.string(), docNo: z.string().nullable(), issuer: z.string(), from: z.string(), to: z.string(), summary: z.string().nullable() })), ...errorResponses } } },
-    async () => loadTemplates().map((t) => ({ code: t.code, name: t.definition.name, docNo: t.definition.docNo ?? null, issuer: t.definition.issuer, from: t.definition.period.from, to: t.definition.period.to, summary: t.definition.summary ?? null })),
+    {
+      config: { access: 'campaigns.read' },
+      schema: {
+        tags,
+        summary: '方案模板（五个）',
+        response: {
+          200: z.array(
+            z.object({
+              code: z.string(),
+              name: z.string(),
+              docNo: z.string().nullable(),
+              issuer: z.string(),
+              from: z.string(),
+              to: z.string(),
+              summary: z.string().nullable(),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async () =>
+      loadTemplates().map((t) => ({
+        code: t.code,
+        name: t.definition.name,
+        docNo: t.definition.docNo ?? null,
+        issuer: t.definition.issuer,
+        from: t.definition.period.from,
+        to: t.definition.period.to,
+        summary: t.definition.summary ?? null,
+      })),
   );
   app.get(
     '/api/campaign-templates/:code',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '模板定义（含 YAML 原文）', params: z.object({ code: z.string().max(60) }), response: { 200: z.object({ code: z.string(), definition: z.any(), yaml: z.string() }), ...errorResponses } } },
+    {
+      config: { access: 'campaigns.read' },
+      schema: {
+        tags,
+        summary: '模板定义（含 YAML 原文）',
+        params: z.object({ code: z.string().max(60) }),
+        response: { 200: z.object({ code: z.string(), definition: z.any(), yaml: z.string() }), ...errorResponses },
+      },
+    },
     async (req) => {
       const t = getTemplate(req.params.code);
       if (!t) throw notFound('模板');
@@ -53,52 +90,146 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/campaigns',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '专项行动列表', querystring: z.object({ status: z.enum(['draft', 'active', 'closed']).optional() }), response: { 200: z.array(campaignSummary), ...errorResponses } } },
+    {
+      config: { access: 'campaigns.read' },
+      schema: {
+        tags,
+        summary: '专项行动列表',
+        querystring: z.object({ status: z.enum(['draft', 'active', 'closed']).optional() }),
+        response: { 200: z.array(campaignSummary), ...errorResponses },
+      },
+    },
     async (req) => listCampaigns(ctxOf(req), req.query),
   );
   app.post(
     '/api/campaigns',
-    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '新建专项行动（从模板或定义）', body: createCampaignInput, response: { 200: campaignSummary, ...errorResponses } } },
+    {
+      config: { access: 'campaigns.manage' },
+      schema: {
+        tags,
+        summary: '新建专项行动（从模板或定义）',
+        body: createCampaignInput,
+        response: { 200: campaignSummary, ...errorResponses },
+      },
+    },
     async (req) => createCampaign(ctxOf(req), req.body),
   );
   app.post(
     '/api/campaigns/:id/confirm',
-    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '确认推定值（生成新版本，标为本局确定）', params: idParams, body: z.object({ path: z.string().min(1).max(200), note: z.string().max(300).optional() }), response: { 200: campaignSummary, ...errorResponses } } },
+    {
+      config: { access: 'campaigns.manage' },
+      schema: {
+        tags,
+        summary: '确认推定值（生成新版本，标为本局确定）',
+        params: idParams,
+        body: z.object({ path: z.string().min(1).max(200), note: z.string().max(300).optional() }),
+        response: { 200: campaignSummary, ...errorResponses },
+      },
+    },
     async (req) => confirmValue(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/campaigns/:id/readings/:key',
-    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '改采另一种理解（生成新版本）', params: idParams.extend({ key: z.string().max(60) }), body: z.object({ option: z.string().min(1).max(60) }), response: { 200: campaignSummary, ...errorResponses } } },
+    {
+      config: { access: 'campaigns.manage' },
+      schema: {
+        tags,
+        summary: '改采另一种理解（生成新版本）',
+        params: idParams.extend({ key: z.string().max(60) }),
+        body: z.object({ option: z.string().min(1).max(60) }),
+        response: { 200: campaignSummary, ...errorResponses },
+      },
+    },
     async (req) => chooseReading(ctxOf(req), req.params.id, req.params.key, req.body.option),
   );
   app.post(
     '/api/campaigns/validate',
-    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '校验方案定义（不保存）', body: validateCampaignInput, response: { 200: z.object({ ok: z.boolean(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }), ...errorResponses } } },
+    {
+      config: { access: 'campaigns.manage' },
+      schema: {
+        tags,
+        summary: '校验方案定义（不保存）',
+        body: validateCampaignInput,
+        response: {
+          200: z.object({ ok: z.boolean(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }),
+          ...errorResponses,
+        },
+      },
+    },
     async (req) => validateCampaignDefinition(ctxOf(req), req.body),
   );
   app.get(
     '/api/campaigns/:id',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '专项行动（当前版本定义）', params: idParams, response: { 200: campaignDetail, ...errorResponses } } },
+    {
+      config: { access: 'campaigns.read' },
+      schema: { tags, summary: '专项行动（当前版本定义）', params: idParams, response: { 200: campaignDetail, ...errorResponses } },
+    },
     async (req) => getCampaign(ctxOf(req), req.params.id),
   );
   app.put(
     '/api/campaigns/:id/definition',
-    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '修订方案（生成新版本）', description: `${VERSIONED_UPDATE} Here \`version\` is the campaign's definition version.`, params: idParams, body: amendCampaignInput, response: { 200: campaignSummary, ...errorResponses } } },
+    {
+      config: { access: 'campaigns.manage' },
+      schema: {
+        tags,
+        summary: '修订方案（生成新版本）',
+        description: `${VERSIONED_UPDATE} Here \`version\` is the campaign's definition version.`,
+        params: idParams,
+        body: amendCampaignInput,
+        response: { 200: campaignSummary, ...errorResponses },
+      },
+    },
     async (req) => amendCampaign(ctxOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/campaigns/:id/status',
-    { config: { access: 'campaigns.manage' }, schema: { tags, summary: '启动/结束专项行动', params: idParams, body: z.object({ status: z.enum(['draft', 'active', 'closed']) }), response: { 200: campaignSummary, ...errorResponses } } },
+    {
+      config: { access: 'campaigns.manage' },
+      schema: {
+        tags,
+        summary: '启动/结束专项行动',
+        params: idParams,
+        body: z.object({ status: z.enum(['draft', 'active', 'closed']) }),
+        response: { 200: campaignSummary, ...errorResponses },
+      },
+    },
     async (req) => changeCampaignStatus(ctxOf(req), req.params.id, req.body.status),
   );
   app.get(
     '/api/campaigns/:id/versions',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '版本历史（含变更摘要）', params: idParams, response: { 200: z.array(z.object({ version: z.number(), authorName: z.string(), note: z.string().nullable(), createdAt: z.string(), changes: z.array(z.string()) })), ...errorResponses } } },
+    {
+      config: { access: 'campaigns.read' },
+      schema: {
+        tags,
+        summary: '版本历史（含变更摘要）',
+        params: idParams,
+        response: {
+          200: z.array(
+            z.object({
+              version: z.number(),
+              authorName: z.string(),
+              note: z.string().nullable(),
+              createdAt: z.string(),
+              changes: z.array(z.string()),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
     async (req) => listVersions(ctxOf(req), req.params.id),
   );
   app.get(
     '/api/campaigns/:id/versions/:version',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '某一版本的定义', params: idParams.extend({ version: idParam }), ...{ response: { 200: z.any(), ...errorResponses } } } },
+    {
+      config: { access: 'campaigns.read' },
+      schema: {
+        tags,
+        summary: '某一版本的定义',
+        params: idParams.extend({ version: idParam }),
+        ...{ response: { 200: z.any(), ...errorResponses } },
+      },
+    },
     async (req) => {
       const v = await getVersion(ctxOf(req), req.params.id, req.params.version);
       if (!v) throw notFound('版本');
@@ -107,7 +238,15 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/campaigns/:id/home',
-    { config: { access: 'campaigns.read' }, schema: { tags, summary: '专项行动主页：阶段、重点、组织、任务进展、联络员、基层队伍', params: idParams, response: { 200: z.any(), ...errorResponses } } },
+    {
+      config: { access: 'campaigns.read' },
+      schema: {
+        tags,
+        summary: '专项行动主页：阶段、重点、组织、任务进展、联络员、基层队伍',
+        params: idParams,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
     async (req) => campaignHome(ctxOf(req), req.params.id),
   );
   app.get(
@@ -119,14 +258,27 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '报送任务的到期时间（Asia/Shanghai）',
         params: idParams,
         querystring: z.object({ obligation: z.string().max(60).optional(), from: isoDate.optional(), to: isoDate.optional() }),
-        response: { 200: z.array(z.object({ obligation: z.string(), label: z.string(), date: z.string(), time: z.string(), at: z.string() })), ...errorResponses },
+        response: {
+          200: z.array(z.object({ obligation: z.string(), label: z.string(), date: z.string(), time: z.string(), at: z.string() })),
+          ...errorResponses,
+        },
       },
     },
     async (req) => listDueDates(ctxOf(req), req.params.id, req.query),
   );
   app.put(
     '/api/campaigns/:id/liaisons/:orgUnitId',
-    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报本单位联络员', description: `${VERSIONED_UPDATE} Version 0: the unit had not filled it in yet.`, params: unitParams, body: liaisonInput, response: { 200: z.any(), ...errorResponses } } },
+    {
+      config: { access: 'campaigns.report' },
+      schema: {
+        tags,
+        summary: '填报本单位联络员',
+        description: `${VERSIONED_UPDATE} Version 0: the unit had not filled it in yet.`,
+        params: unitParams,
+        body: liaisonInput,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
     async (req) => updateLiaison(ctxOf(req), req.params.id, req.params.orgUnitId, req.body),
   );
   app.get(
@@ -139,15 +291,37 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId',
-    { config: { access: 'campaigns.report' }, schema: { tags, summary: '填报任务进展（责任单位）', description: `${VERSIONED_UPDATE} Version 0: no report yet.`, params: taskParams, body: taskProgressInput, response: { 200: z.any(), ...errorResponses } } },
+    {
+      config: { access: 'campaigns.report' },
+      schema: {
+        tags,
+        summary: '填报任务进展（责任单位）',
+        description: `${VERSIONED_UPDATE} Version 0: no report yet.`,
+        params: taskParams,
+        body: taskProgressInput,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
     async (req) => updateTaskProgress(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, req.body),
   );
   app.post(
     '/api/campaigns/:id/tasks/:no/units/:orgUnitId/evidence',
-    { config: { access: 'campaigns.report' }, schema: { tags, summary: '上传证明材料（multipart，字段 file；图片、PDF、Word、Excel，不超过 20 MB）', consumes: ['multipart/form-data'], params: taskParams } },
+    {
+      config: { access: 'campaigns.report' },
+      schema: {
+        tags,
+        summary: '上传证明材料（multipart，字段 file；图片、PDF、Word、Excel，不超过 20 MB）',
+        consumes: ['multipart/form-data'],
+        params: taskParams,
+      },
+    },
     async (req) => {
       const file = await receiveFile(req, { maxBytes: EVIDENCE_MAX_BYTES, types: EVIDENCE_TYPES, what: '证明材料' });
-      return uploadEvidence(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, { name: file.fileName, mime: file.mime, data: file.data });
+      return uploadEvidence(ctxOf(req), req.params.id, req.params.no, req.params.orgUnitId, {
+        name: file.fileName,
+        mime: file.mime,
+        data: file.data,
+      });
     },
   );
   app.get(

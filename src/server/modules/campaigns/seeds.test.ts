@@ -26,9 +26,19 @@ describe('seed plans as definitions', () => {
     // Issue 9 item 4: a 个体诊所 holds a 医疗机构执业许可证 and counts (the alternative is a recorded reading).
     expect(rm.population.kinds).toEqual(['pharmacy_chain', 'pharmacy_single', 'medical_institution', 'clinic', 'cdc', 'vaccination_site']);
     // Only the city CDC is excluded, not every city-level unit (issue 19 rank 7).
-    expect(rm.population.exclude).toEqual([{ kinds: ['medical_institution'], medicalGrades: ['3'] }, { kinds: ['cdc'], tagsAny: ['city_level'] }]);
-    expect(d.readings.map((r) => `${r.key}:${r.chosen}`)).toEqual(['share-combined:combined', 'clinics:included', 'city-cdc-vaccine:excluded']);
-    expect(quota(d, 'vaccine-full')).toMatchObject({ population: { kinds: ['vaccine_distributor', 'cdc', 'vaccination_site'], exclude: [{ kinds: ['cdc'], tagsAny: ['city_level'] }] }, target: { type: 'all' } });
+    expect(rm.population.exclude).toEqual([
+      { kinds: ['medical_institution'], medicalGrades: ['3'] },
+      { kinds: ['cdc'], tagsAny: ['city_level'] },
+    ]);
+    expect(d.readings.map((r) => `${r.key}:${r.chosen}`)).toEqual([
+      'share-combined:combined',
+      'clinics:included',
+      'city-cdc-vaccine:excluded',
+    ]);
+    expect(quota(d, 'vaccine-full')).toMatchObject({
+      population: { kinds: ['vaccine_distributor', 'cdc', 'vaccination_site'], exclude: [{ kinds: ['cdc'], tagsAny: ['city_level'] }] },
+      target: { type: 'all' },
+    });
     // "增加检查频次" gives no number: the 2 was invented; the value is unset with the plan's words.
     expect(quota(d, 'high-risk-full')).toMatchObject({ target: { type: 'all' } });
     expect(quota(d, 'high-risk-full').times).toBeUndefined();
@@ -42,7 +52,8 @@ describe('seed plans as definitions', () => {
     const small = ['曙光所', '欢喜岭所', '新工所', '高采所'];
     for (const s of big) expect(cos.target.byStation![s]).toBe(15);
     for (const s of small) expect(cos.target.byStation![s]).toBe(5);
-    for (const id of ['cosmetics-maternal', 'cosmetics-store', 'cosmetics-counter']) expect(quota(d, id).target).toEqual({ type: 'share', min: 0.5 });
+    for (const id of ['cosmetics-maternal', 'cosmetics-store', 'cosmetics-counter'])
+      expect(quota(d, id).target).toEqual({ type: 'share', min: 0.5 });
     for (const id of ['beauty-salon', 'hair-salon', 'hotel', 'bathhouse']) {
       const t = quota(d, id).target;
       expect(t).toMatchObject({ type: 'count', min: 2 });
@@ -59,8 +70,15 @@ describe('seed plans as definitions', () => {
     expect(d.violationTypes.map((v) => v.key)).toContain('drug-guakao');
     expect(d.violationTypes).toHaveLength(16);
     for (const v of d.violationTypes) {
-      expect(d.provenance[`violationTypes.${v.key}`], v.key).toMatchObject({ kind: 'quoted', source: expect.stringMatching(/^二（一）[1-6]$/) });
-      if (v.articles) expect(d.provenance[`violationTypes.${v.key}.articles`], v.key).toMatchObject({ kind: 'inferred', reason: expect.stringContaining('方案未引法条') });
+      expect(d.provenance[`violationTypes.${v.key}`], v.key).toMatchObject({
+        kind: 'quoted',
+        source: expect.stringMatching(/^二（一）[1-6]$/),
+      });
+      if (v.articles)
+        expect(d.provenance[`violationTypes.${v.key}.articles`], v.key).toMatchObject({
+          kind: 'inferred',
+          reason: expect.stringContaining('方案未引法条'),
+        });
     }
   });
 
@@ -91,7 +109,11 @@ describe('seed plans as definitions', () => {
     expect(ob(d, 'gongjian-1').rule).toMatchObject({ every: 'day', time: '15:00' });
     expect(due(d, 'gongjian-1')).toEqual(['2018-12-24', '2018-12-25', '2018-12-26', '2018-12-27', '2018-12-28', '2018-12-29']);
     expect(due(d, 'gongjian-2')).toEqual(['2019-01-21', '2019-01-22', '2019-01-23', '2019-01-24', '2019-01-25']);
-    expect([ob(d, 'stage-1').rule.once, ob(d, 'stage-2').rule.once, ob(d, 'final').rule.once]).toEqual(['2019-01-02', '2019-01-28', '2019-03-05']);
+    expect([ob(d, 'stage-1').rule.once, ob(d, 'stage-2').rule.once, ob(d, 'final').rule.once]).toEqual([
+      '2019-01-02',
+      '2019-01-28',
+      '2019-03-05',
+    ]);
   });
 
   it('seed 003: quarterly risk list, monthly 20th case data, ≥1 typical case per quarter, 800 characters, liaisons by 07-27', () => {
@@ -119,7 +141,13 @@ describe('seed plans as definitions', () => {
     const t = d.tables.find((x) => x.key === 'stats')!;
     expect(t.rows.map((r) => r.label)).toEqual(['零售药店', '药品使用单位', '药品网络销售单位']);
     expect(t.measures.map((m) => `${m.label}(${m.unit})`)).toEqual([
-      '检查单位数量(家)', '发现违规单位数量(家)', '完成整改单位数量(家)', '已立案查处数量(件)', '罚没款金额(万元)', '吊销许可证数量(家)', '移送公安机关案件数量(家)',
+      '检查单位数量(家)',
+      '发现违规单位数量(家)',
+      '完成整改单位数量(家)',
+      '已立案查处数量(件)',
+      '罚没款金额(万元)',
+      '吊销许可证数量(家)',
+      '移送公安机关案件数量(家)',
     ]);
     expect(t.cumulativeFrom).toBe('2023-07-01');
     expect(ob(d, 'stats').rule).toMatchObject({ every: 'month', day: 5 });
@@ -134,8 +162,11 @@ describe('seed plans as definitions', () => {
     for (const t of loadTemplates()) {
       expect(missingProvenance(t.definition), t.code).toEqual([]);
       const first = reportingPeriod(t.definition).from;
-      for (const o of t.definition.obligations) for (const x of dueDates(o.rule, reportingPeriod(t.definition))) expect(x.date >= first, `${t.code} ${o.key} ${x.date}`).toBe(true);
-      if (t.definition.issuedOn) for (const o of t.definition.obligations) if (o.rule.once) expect(o.rule.once > t.definition.issuedOn, `${t.code} ${o.key}`).toBe(true);
+      for (const o of t.definition.obligations)
+        for (const x of dueDates(o.rule, reportingPeriod(t.definition))) expect(x.date >= first, `${t.code} ${o.key} ${x.date}`).toBe(true);
+      if (t.definition.issuedOn)
+        for (const o of t.definition.obligations)
+          if (o.rule.once) expect(o.rule.once > t.definition.issuedOn, `${t.code} ${o.key}`).toBe(true);
     }
   });
 
@@ -145,11 +176,14 @@ describe('seed plans as definitions', () => {
 
   it('cites legal articles only through the article table', () => {
     for (const t of loadTemplates())
-      for (const c of t.definition.checklists) for (const s of c.sections) for (const i of s.items) expect(i.basis ?? '', `${t.code} ${i.key}`).not.toMatch(/第[一二三四五六七八九十百]+条/);
+      for (const c of t.definition.checklists)
+        for (const s of c.sections)
+          for (const i of s.items) expect(i.basis ?? '', `${t.code} ${i.key}`).not.toMatch(/第[一二三四五六七八九十百]+条/);
   });
 
   it('never carries the officials named in the seeds', () => {
     const text = JSON.stringify(loadTemplates());
-    for (const name of ['寇晓东', '苏岩', '王化成', '刘晓华', '林松丽', '杨慧', '高东丽', '钟雨柔', '18317956250']) expect(text).not.toContain(name);
+    for (const name of ['寇晓东', '苏岩', '王化成', '刘晓华', '林松丽', '杨慧', '高东丽', '钟雨柔', '18317956250'])
+      expect(text).not.toContain(name);
   });
 });

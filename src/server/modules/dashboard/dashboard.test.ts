@@ -33,7 +33,16 @@ async function dashboardAs(username: string, today: string): Promise<Dashboard> 
        from users u join jurisdictions j on j.id = u.jurisdiction_id where u.username = ${username}`,
   );
   const u = ((r as any).rows ?? r)[0];
-  const actor: Actor = { id: u.id, username: u.username, name: u.name, role: u.role, scope: u.scope, orgUnitId: u.org_unit_id, jurisdictionId: u.jurisdiction_id, jurisdictionPath: u.path };
+  const actor: Actor = {
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    role: u.role,
+    scope: u.scope,
+    orgUnitId: u.org_unit_id,
+    jurisdictionId: u.jurisdiction_id,
+    jurisdictionPath: u.path,
+  };
   return getDashboard({ db: t.database.db, actor, ext: registry() }, { today });
 }
 
@@ -81,7 +90,10 @@ describe('report deadlines of the demo campaign', () => {
       .filter((x) => x.dates.length)
       .map((x) => ({ obligation: x.key, date: x.dates.at(-1)!, more: x.dates.length - 1 }));
     const mine = (items: Dashboard['deadlines'] extends null ? never : NonNullable<Dashboard['deadlines']>['upcoming']) =>
-      items.filter((i) => i.campaignId === demo.id).map((i) => ({ obligation: i.obligation, date: i.date, more: i.more })).sort((a, b) => a.date.localeCompare(b.date));
+      items
+        .filter((i) => i.campaignId === demo.id)
+        .map((i) => ({ obligation: i.obligation, date: i.date, more: i.more }))
+        .sort((a, b) => a.date.localeCompare(b.date));
     expect(mine(d.deadlines!.upcoming)).toEqual(expectUpcoming.sort((a, b) => a.date.localeCompare(b.date)));
     expect(mine(d.deadlines!.overdue)).toEqual(expectOverdue.sort((a, b) => a.date.localeCompare(b.date)));
     // The demo plan (seed 004 moved to 2026–2027): monthly table by the 5th. Its typical case is
@@ -95,9 +107,13 @@ describe('report deadlines of the demo campaign', () => {
 
   it('tells the receiving department and the overseeing city from the submitting station', async () => {
     const office = await dashboardAs('office', today);
-    expect(new Set(office.deadlines!.upcoming.filter((i) => i.campaignId === demo.id).map((i) => i.relation))).toEqual(new Set(['receive']));
+    expect(new Set(office.deadlines!.upcoming.filter((i) => i.campaignId === demo.id).map((i) => i.relation))).toEqual(
+      new Set(['receive']),
+    );
     const viewer = await dashboardAs('viewer', today);
-    expect(new Set(viewer.deadlines!.upcoming.filter((i) => i.campaignId === demo.id).map((i) => i.relation))).toEqual(new Set(['oversee']));
+    expect(new Set(viewer.deadlines!.upcoming.filter((i) => i.campaignId === demo.id).map((i) => i.relation))).toEqual(
+      new Set(['oversee']),
+    );
   });
 
   it('has nothing due before the campaign starts', async () => {
@@ -123,7 +139,10 @@ describe('campaigns, tasks and staffing', () => {
     const today = '2026-12-20';
     const d = await dashboardAs('inspector_cx', today);
     // 创新所 is responsible for every task given to 各市场监管所; the demo marks task 1 done.
-    const expected = demo.def.tasks.filter((x) => x.units.includes('各市场监管所') || x.units.includes('创新所')).map((x) => x.no).filter((n) => n !== 1);
+    const expected = demo.def.tasks
+      .filter((x) => x.units.includes('各市场监管所') || x.units.includes('创新所'))
+      .map((x) => x.no)
+      .filter((n) => n !== 1);
     // The seed-000 campaign is still 'active' but its period (2022) has passed: it asks for no work.
     expect(d.tasks!.every((x) => x.campaignId === demo.id)).toBe(true);
     expect(d.campaigns!.find((x) => x.id !== demo.id)).toMatchObject({ state: 'ended', elapsedPct: 100 });
@@ -144,7 +163,9 @@ describe('campaigns, tasks and staffing', () => {
     expect(s.villages).toEqual({ total: cx.villageIds.length, staffed: 1 });
     expect(s.areaName).toBe('创新市场监督管理所');
     const all = (await dashboardAs('office', '2026-12-20')).staffing!.find((x) => x.campaignId === demo.id)!;
-    const districtTownships = Object.entries(t.org.stations).filter(([k]) => !['查干', '巴彦', '乌兰'].includes(k)).reduce((n, [, v]) => n + v.townshipIds.length, 0);
+    const districtTownships = Object.entries(t.org.stations)
+      .filter(([k]) => !['查干', '巴彦', '乌兰'].includes(k))
+      .reduce((n, [, v]) => n + v.townshipIds.length, 0);
     expect(all.townships.total).toBe(districtTownships);
   });
 });
@@ -154,10 +175,22 @@ describe('tips by role', () => {
   beforeAll(async () => {
     const admin = await t.as('admin');
     const xl = t.org.stations['兴隆'];
-    const res = await admin.post('/api/people', { username: 'coordinator_xl', displayName: '测试协管员', role: 'coordinator', orgUnitId: xl.orgUnitId, jurisdictionId: xl.townshipIds[0], password: 'Xinglong2026' });
+    const res = await admin.post('/api/people', {
+      username: 'coordinator_xl',
+      displayName: '测试协管员',
+      role: 'coordinator',
+      orgUnitId: xl.orgUnitId,
+      jurisdictionId: xl.townshipIds[0],
+      password: 'Xinglong2026',
+    });
     expect(res.statusCode, res.body).toBe(200);
     coordinatorXl = await t.as('coordinator_xl', 'Xinglong2026');
-    const tip = await coordinatorXl.post('/api/tips', { kind: 'hazard', title: '兴隆所辖区药店问题', place: '某街道', occurredOn: '2026-11-20' });
+    const tip = await coordinatorXl.post('/api/tips', {
+      kind: 'hazard',
+      title: '兴隆所辖区药店问题',
+      place: '某街道',
+      occurredOn: '2026-11-20',
+    });
     expect(tip.statusCode, tip.body).toBe(200);
   });
 

@@ -2,7 +2,14 @@ import { shanghaiToday } from '../../../contracts/calendar.js';
 import { DASHBOARD_WINDOW_DAYS, type Dashboard } from '../../../contracts/dashboard.js';
 import type { Ctx } from '../../core/context.js';
 
-const EMPTY: Omit<Dashboard, 'today' | 'windowDays'> = { campaigns: null, deadlines: null, tasks: null, staffing: null, tips: null, inspections: null };
+const EMPTY: Omit<Dashboard, 'today' | 'windowDays'> = {
+  campaigns: null,
+  deadlines: null,
+  tasks: null,
+  staffing: null,
+  tips: null,
+  inspections: null,
+};
 
 /**
  * The home dashboard (工作台) of the signed-in person: the sections every module contributes

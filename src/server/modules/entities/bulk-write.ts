@@ -80,7 +80,13 @@ export async function writeRecords(
   tx: DbOrTx,
   actor: Pick<Actor, 'id' | 'name'>,
   records: ImportRecord[],
-  opts: { importId?: number; /** 'demo': audited as plain registrations of demo data. */ source?: 'import' | 'demo'; ip?: string | null; onProgress?: (done: number) => void | Promise<void>; /** Bench data only. */ skipAudit?: boolean } = {},
+  opts: {
+    importId?: number;
+    /** 'demo': audited as plain registrations of demo data. */ source?: 'import' | 'demo';
+    ip?: string | null;
+    onProgress?: (done: number) => void | Promise<void>;
+    /** Bench data only. */ skipAudit?: boolean;
+  } = {},
 ) {
   let created = 0;
   let updated = 0;
@@ -107,8 +113,22 @@ export async function writeRecords(
         ids.set(r, x.id);
         audits.push(
           opts.source === 'demo'
-            ? { action: 'entity.create', entity_id: String(x.id), jurisdiction_id: x.jurisdiction_id, summary: `登记 ${x.name}（演示数据）`, before: null, after: null }
-            : { action: 'entity.import_create', entity_id: String(x.id), jurisdiction_id: x.jurisdiction_id, summary: `导入登记 ${x.name}${tag}`, before: null, after: null },
+            ? {
+                action: 'entity.create',
+                entity_id: String(x.id),
+                jurisdiction_id: x.jurisdiction_id,
+                summary: `登记 ${x.name}（演示数据）`,
+                before: null,
+                after: null,
+              }
+            : {
+                action: 'entity.import_create',
+                entity_id: String(x.id),
+                jurisdiction_id: x.jurisdiction_id,
+                summary: `导入登记 ${x.name}${tag}`,
+                before: null,
+                after: null,
+              },
         );
       }
       created += news.length;
@@ -154,14 +174,29 @@ export async function writeRecords(
       const after = new Map(rowsOf(res).map((a) => [a.id as number, a]));
       for (const r of olds) {
         const a = after.get(r.existingId!);
-        audits.push({ action: 'entity.import_update', entity_id: String(r.existingId), jurisdiction_id: a.jurisdiction_id, summary: `导入更新 ${a.name}${tag}`, before: before.get(r.existingId!), after: a });
+        audits.push({
+          action: 'entity.import_update',
+          entity_id: String(r.existingId),
+          jurisdiction_id: a.jurisdiction_id,
+          summary: `导入更新 ${a.name}${tag}`,
+          before: before.get(r.existingId!),
+          after: a,
+        });
       }
       updated += olds.length;
     }
 
     const lic = chunk.filter((r) => r.licence);
     if (lic.length) {
-      const json = lic.map((r) => ({ entity_id: ids.get(r), jurisdiction_id: r.jurisdictionId, kind: r.licence!.kind, number: r.licence!.number, scope: r.licence!.scope, valid_from: r.licence!.validFrom ?? null, valid_to: r.licence!.validTo }));
+      const json = lic.map((r) => ({
+        entity_id: ids.get(r),
+        jurisdiction_id: r.jurisdictionId,
+        kind: r.licence!.kind,
+        number: r.licence!.number,
+        scope: r.licence!.scope,
+        valid_from: r.licence!.validFrom ?? null,
+        valid_to: r.licence!.validTo,
+      }));
       await tx.execute(sql`insert into entity_licences (entity_id, jurisdiction_id, kind, number, scope, valid_from, valid_to)
         select entity_id, jurisdiction_id, kind, number, scope, valid_from, valid_to
         from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(entity_id int, jurisdiction_id int, kind text, number text, scope text, valid_from date, valid_to date)
@@ -172,10 +207,14 @@ export async function writeRecords(
           or (excluded.valid_from is not null and excluded.valid_from is distinct from entity_licences.valid_from)
           or (excluded.valid_to is not null and excluded.valid_to is distinct from entity_licences.valid_to)`);
       // New units hold only this licence (set on insert); known units may hold others.
-      await refreshLicenceValidTo(tx, lic.filter((r) => r.existingId).map((r) => r.existingId!));
+      await refreshLicenceValidTo(
+        tx,
+        lic.filter((r) => r.existingId).map((r) => r.existingId!),
+      );
     }
 
-    if (!opts.skipAudit) await tx.execute(sql`insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, jurisdiction_id, summary, before, after, ip)
+    if (!opts.skipAudit)
+      await tx.execute(sql`insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, jurisdiction_id, summary, before, after, ip)
       select ${actor.id || null}::int, ${actor.name}, action, 'entity', entity_id, jurisdiction_id, summary, before, after, ${opts.ip ?? null}::text
       from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) as x(action text, entity_id text, jurisdiction_id int, summary text, before jsonb, after jsonb)`);
     await opts.onProgress?.(Math.min(i + CHUNK, records.length));

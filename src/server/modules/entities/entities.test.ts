@@ -48,7 +48,11 @@ afterAll(() => t.close());
 
 describe('entity import', () => {
   it('imports a GBK CSV (as Excel on Chinese Windows saves it) after a clean dry run', async () => {
-    const rows = [row(1), row(2, { 所属监管所: '兴隆所', 主体类型: '个体诊所', 许可证编号: 'PDY0002' }), row(3, { 主体类型: '医疗器械经营企业', 医疗器械监管级别: '三级', 许可证编号: '辽盘械经营许0003', '乡镇（街道）': '' })];
+    const rows = [
+      row(1),
+      row(2, { 所属监管所: '兴隆所', 主体类型: '个体诊所', 许可证编号: 'PDY0002' }),
+      row(3, { 主体类型: '医疗器械经营企业', 医疗器械监管级别: '三级', 许可证编号: '辽盘械经营许0003', '乡镇（街道）': '' }),
+    ];
     const job = await importCsv(office, rows, 'gbk');
     expect(job.errors).toEqual([]);
     expect(job).toMatchObject({ status: 'validated', total: 3, valid: 3, toCreate: 3, toUpdate: 0 });
@@ -57,7 +61,13 @@ describe('entity import', () => {
     expect(done.json()).toMatchObject({ status: 'done', processed: 3, toCreate: 3 });
     const list = (await office.get(`/api/entities?q=${encodeURIComponent('第1分店')}`)).json();
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ name: '测试大药房（第1分店）', stationName: '创新市场监督管理所', riskLevel: 'medium', creditGrade: 'B', tags: ['key_area_urban_rural', 'vbp'] });
+    expect(list.items[0]).toMatchObject({
+      name: '测试大药房（第1分店）',
+      stationName: '创新市场监督管理所',
+      riskLevel: 'medium',
+      creditGrade: 'B',
+      tags: ['key_area_urban_rural', 'vbp'],
+    });
     const device = (await office.get(`/api/entities?q=${code(3)}`)).json().items[0];
     expect(device).toMatchObject({ kind: 'device_dealer', deviceLevel: '3' });
   });
@@ -159,12 +169,20 @@ describe('entity import', () => {
 
   it('maps differently named columns, automatically or as told', async () => {
     const headers = ['企业名称', '信用代码', '业态', '监管所', '备注列'];
-    const res = await upload(office, 'other.csv', csv([{ 企业名称: '映射测试药店', 信用代码: code(40), 业态: '单体药店', 监管所: '创新', 备注列: 'x' }], headers));
+    const res = await upload(
+      office,
+      'other.csv',
+      csv([{ 企业名称: '映射测试药店', 信用代码: code(40), 业态: '单体药店', 监管所: '创新', 备注列: 'x' }], headers),
+    );
     const job = res.json();
     expect(job.mapping).toMatchObject({ name: 0, creditCode: 1, kind: 2, station: 3 });
     expect(job.status).toBe('validated');
     // A header nobody recognises: the mapping is given by hand.
-    const res2 = await upload(office, 'odd.csv', csv([{ 店招: '手工映射药店', 信用代码: code(41), 业态: '单体药店', 监管所: '创新' }], ['店招', '信用代码', '业态', '监管所']));
+    const res2 = await upload(
+      office,
+      'odd.csv',
+      csv([{ 店招: '手工映射药店', 信用代码: code(41), 业态: '单体药店', 监管所: '创新' }], ['店招', '信用代码', '业态', '监管所']),
+    );
     expect(res2.json().status).toBe('invalid');
     expect(res2.json().errors[0].message).toMatch(/缺少必填列：单位名称/);
     const fixed = await office.put(`/api/entity-imports/${res2.json().id}/mapping`, { mapping: { name: 0 } });
@@ -178,12 +196,43 @@ describe('entity import', () => {
     await wb.xlsx.load(tpl.rawPayload as any);
     const ws = wb.getWorksheet('监管对象')!;
     const headers = (ws.getRow(1).values as string[]).slice(1);
-    for (const h of ['单位名称', '统一社会信用代码', '主体类型', '许可证编号', '许可证有效期至', '所属监管所', '乡镇（街道）', '村（社区）', '地址', '法定代表人', '负责人', '联系电话', '风险等级', '信用等级', '医疗器械监管级别', '标签']) {
+    for (const h of [
+      '单位名称',
+      '统一社会信用代码',
+      '主体类型',
+      '许可证编号',
+      '许可证有效期至',
+      '所属监管所',
+      '乡镇（街道）',
+      '村（社区）',
+      '地址',
+      '法定代表人',
+      '负责人',
+      '联系电话',
+      '风险等级',
+      '信用等级',
+      '医疗器械监管级别',
+      '标签',
+    ]) {
       expect(headers).toContain(h);
     }
     const kindCol = headers.indexOf('主体类型') + 1;
     expect(ws.getCell(2, kindCol).dataValidation).toMatchObject({ type: 'list' });
-    ws.addRow(headers.map((h) => ({ 单位名称: 'Excel导入药店', 统一社会信用代码: code(50), 主体类型: '零售药店（单体）', 所属监管所: '振兴所', 许可证编号: 'XLSX-0001', 许可证有效期至: new Date(Date.UTC(2028, 0, 31)) } as Record<string, unknown>)[h] ?? null) as any);
+    ws.addRow(
+      headers.map(
+        (h) =>
+          (
+            ({
+              单位名称: 'Excel导入药店',
+              统一社会信用代码: code(50),
+              主体类型: '零售药店（单体）',
+              所属监管所: '振兴所',
+              许可证编号: 'XLSX-0001',
+              许可证有效期至: new Date(Date.UTC(2028, 0, 31)),
+            }) as Record<string, unknown>
+          )[h] ?? null,
+      ) as any,
+    );
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const job = (await upload(office, 'units.xlsx', buf)).json();
     expect(job.errors).toEqual([]);
@@ -244,13 +293,28 @@ describe('entity list and file', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ licenceState: 'expired', licences: [{ state: 'expired' }] });
-    const bad = await office.post('/api/entities', { name: '坏代码', creditCode: '911101087226114433', kind: 'clinic', jurisdictionId: st.jurisdictionId });
+    const bad = await office.post('/api/entities', {
+      name: '坏代码',
+      creditCode: '911101087226114433',
+      kind: 'clinic',
+      jurisdictionId: st.jurisdictionId,
+    });
     expect(bad.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/校验位错误/) });
-    const upd = await office.patch(`/api/entities/${res.json().id}`, { status: 'suspended', tags: ['high_risk'], version: res.json().version });
+    const upd = await office.patch(`/api/entities/${res.json().id}`, {
+      status: 'suspended',
+      tags: ['high_risk'],
+      version: res.json().version,
+    });
     expect(upd.json()).toMatchObject({ status: 'suspended', tags: ['high_risk'], licences: [{ number: 'PDY-FORM-1' }] });
-    expect((await inspectorCx.patch(`/api/entities/${res.json().id}`, { status: 'closed', version: upd.json().version })).statusCode).toBe(403);
-    expect((await office.patch(`/api/entities/${res.json().id}`, { name: '表单改名卫生室', version: upd.json().version })).statusCode).toBe(200);
-    expect((await office.get(`/api/entities?q=${encodeURIComponent('改名')}`)).json().items.map((e: any) => e.name)).toEqual(['表单改名卫生室']);
+    expect((await inspectorCx.patch(`/api/entities/${res.json().id}`, { status: 'closed', version: upd.json().version })).statusCode).toBe(
+      403,
+    );
+    expect((await office.patch(`/api/entities/${res.json().id}`, { name: '表单改名卫生室', version: upd.json().version })).statusCode).toBe(
+      200,
+    );
+    expect((await office.get(`/api/entities?q=${encodeURIComponent('改名')}`)).json().items.map((e: any) => e.name)).toEqual([
+      '表单改名卫生室',
+    ]);
     expect((await office.get(`/api/entities?q=${encodeURIComponent('新增')}`)).json().total).toBe(0);
     const expired = (await office.get('/api/entities?licenceStates=expired')).json();
     expect(expired.items.map((e: any) => e.name)).toContain('表单改名卫生室');

@@ -17,8 +17,11 @@ beforeAll(async () => {
   await syncEntityKinds(t.database.db);
   const gen = entityGenerator(makeRng(42));
   const jurisdictionId = t.org.stations['创新'].jurisdictionId;
-  const townships = ((await t.database.db.execute(sql`select t.id, t.name, coalesce((select json_agg(v.id) from jurisdictions v where v.parent_id = t.id), '[]') as "villageIds"
-      from jurisdictions t where t.parent_id = ${jurisdictionId}`)) as any).rows;
+  const townships = (
+    (await t.database.db
+      .execute(sql`select t.id, t.name, coalesce((select json_agg(v.id) from jurisdictions v where v.parent_id = t.id), '[]') as "villageIds"
+      from jurisdictions t where t.parent_id = ${jurisdictionId}`)) as any
+  ).rows;
   const station = { jurisdictionId, townships };
   const batch: ImportRecord[] = [];
   for (let i = 0; i < N; i++) {
@@ -49,8 +52,11 @@ describe('entity export (streamed workbook)', () => {
     expect(ws.getRow(2).getCell(1).font?.bold).toBeFalsy();
     const data = (ws.getSheetValues().slice(2) as unknown[][]).filter(Boolean);
     expect(data).toHaveLength(N);
-    expect(new Set(data.map((r) => r[1]))).toEqual(new Set(Array.from({ length: N }, (_, i) => `批量导出单位${String(i).padStart(5, '0')}`)));
-    const db = ((await t.database.db.execute(sql`select name, credit_code, address from entities where name = '批量导出单位01235'`)) as any).rows[0];
+    expect(new Set(data.map((r) => r[1]))).toEqual(
+      new Set(Array.from({ length: N }, (_, i) => `批量导出单位${String(i).padStart(5, '0')}`)),
+    );
+    const db = ((await t.database.db.execute(sql`select name, credit_code, address from entities where name = '批量导出单位01235'`)) as any)
+      .rows[0];
     const row = data.find((r) => r[1] === '批量导出单位01235')!;
     expect(row[2] ?? '').toBe(db.credit_code ?? '');
     expect(row).toContain('零售药店（连锁门店）');

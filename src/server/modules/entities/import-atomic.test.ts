@@ -20,12 +20,16 @@ const count = async (q: string) => (await t.database.db.execute(sql.raw(q))).row
 beforeAll(async () => {
   t = await createTestApp();
   office = await t.as('office');
-  await t.database.db.execute(sql.raw(`create function refuse_marked_entity() returns trigger language plpgsql as $$
+  await t.database.db.execute(
+    sql.raw(`create function refuse_marked_entity() returns trigger language plpgsql as $$
     begin
       if new.name = '原子性测试药店${FAIL_AT}' then raise exception 'refused by the test trigger'; end if;
       return new;
-    end $$`));
-  await t.database.db.execute(sql.raw(`create trigger refuse_marked_entity before insert on entities for each row execute function refuse_marked_entity()`));
+    end $$`),
+  );
+  await t.database.db.execute(
+    sql.raw(`create trigger refuse_marked_entity before insert on entities for each row execute function refuse_marked_entity()`),
+  );
 });
 afterAll(() => t.close());
 
@@ -38,7 +42,11 @@ describe('entity import write failing half-way', () => {
       许可证编号: `辽原子${String(i + 1).padStart(6, '0')}`,
       所属监管所: '创新所',
     }));
-    const before = { entities: await count('select count(*)::int as n from entities'), audit: await count('select count(*)::int as n from audit_log'), licences: await count('select count(*)::int as n from entity_licences') };
+    const before = {
+      entities: await count('select count(*)::int as n from entities'),
+      audit: await count('select count(*)::int as n from audit_log'),
+      licences: await count('select count(*)::int as n from entity_licences'),
+    };
     const res = await upload(office, 'atomic.csv', csv(rows));
     expect(res.statusCode, res.body).toBe(200);
     const job = res.json();

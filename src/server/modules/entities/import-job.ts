@@ -35,7 +35,14 @@ export const entityImportJob: JobDefinition<EntityImportPayload> = {
       if (v.errors.length) {
         await tx
           .update(entityImports)
-          .set({ status: 'invalid', processed: 0, errors: v.errors.slice(0, MAX_ERRORS), errorCount: v.errors.length, message: '数据已变化，重新校验发现错误，未导入任何数据', finishedAt: new Date() })
+          .set({
+            status: 'invalid',
+            processed: 0,
+            errors: v.errors.slice(0, MAX_ERRORS),
+            errorCount: v.errors.length,
+            message: '数据已变化，重新校验发现错误，未导入任何数据',
+            finishedAt: new Date(),
+          })
           .where(eq(entityImports.id, id));
         return { invalid: v.errors.length };
       }
@@ -54,7 +61,15 @@ export const entityImportJob: JobDefinition<EntityImportPayload> = {
       });
       await tx
         .update(entityImports)
-        .set({ status: 'done', processed: imp.total, toCreate: done.created, toUpdate: done.updated, finishedAt: new Date(), message: `新增 ${done.created} 家，更新 ${done.updated} 家，无变化 ${done.unchanged} 家`, rows: '[]' })
+        .set({
+          status: 'done',
+          processed: imp.total,
+          toCreate: done.created,
+          toUpdate: done.updated,
+          finishedAt: new Date(),
+          message: `新增 ${done.created} 家，更新 ${done.updated} 家，无变化 ${done.unchanged} 家`,
+          rows: '[]',
+        })
         .where(eq(entityImports.id, id));
       return done;
     } finally {
@@ -64,7 +79,12 @@ export const entityImportJob: JobDefinition<EntityImportPayload> = {
   async onFailed(job, tx, error) {
     await tx
       .update(entityImports)
-      .set({ status: 'failed', processed: 0, message: error.interrupted ? '导入因服务中断未完成，未导入任何数据，请重新上传' : '导入失败，未导入任何数据，请联系管理员', finishedAt: new Date() })
+      .set({
+        status: 'failed',
+        processed: 0,
+        message: error.interrupted ? '导入因服务中断未完成，未导入任何数据，请重新上传' : '导入失败，未导入任何数据，请联系管理员',
+        finishedAt: new Date(),
+      })
       .where(eq(entityImports.id, job.payload.importId));
   },
 };

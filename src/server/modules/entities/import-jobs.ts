@@ -30,7 +30,11 @@ export async function getJobRow(db: DbOrTx, actor: Actor, id: number): Promise<J
       and(
         eq(entityImports.id, id),
         // Own jobs only (system actors: jobs without a person, of the same jurisdiction).
-        actor.scope === 'all' ? undefined : actor.id ? eq(entityImports.createdBy, actor.id) : and(isNull(entityImports.createdBy), eq(entityImports.jurisdictionId, actor.jurisdictionId)),
+        actor.scope === 'all'
+          ? undefined
+          : actor.id
+            ? eq(entityImports.createdBy, actor.id)
+            : and(isNull(entityImports.createdBy), eq(entityImports.jurisdictionId, actor.jurisdictionId)),
       ),
     );
   if (!job) throw notFound('导入任务');

@@ -89,8 +89,25 @@ const riskOf = lookup(RISK_LEVELS, { 低风险: 'low', 中风险: 'medium', 高�
 const creditOf = lookup(CREDIT_GRADES, { a级: 'A', b级: 'B', c级: 'C', d级: 'D' });
 const medicalOf = lookup(MEDICAL_GRADES, { 一级医院: '1', 二级医院: '2', 三级医院: '3', 无: 'none' });
 const deviceOf = lookup(DEVICE_LEVELS, { 一级监管: '1', 二级监管: '2', 三级监管: '3', Ⅰ: '1', Ⅱ: '2', Ⅲ: '3', i: '1', ii: '2', iii: '3' });
-const statusOf = lookup(ENTITY_STATUSES, { 正常: 'operating', 营业: 'operating', 存续: 'operating', 注销: 'closed', 关闭: 'closed', 吊销: 'closed', 歇业: 'suspended' });
-const tagOf = lookup(ENTITY_TAGS, { 城乡结合部: 'key_area_urban_rural', 农村: 'key_area_rural_pastoral', 牧区: 'key_area_rural_pastoral', 疫苗: 'vaccine', 冷链: 'cold_chain', 集采: 'vbp', 网售: 'online', 多次处罚: 'repeat_offender' });
+const statusOf = lookup(ENTITY_STATUSES, {
+  正常: 'operating',
+  营业: 'operating',
+  存续: 'operating',
+  注销: 'closed',
+  关闭: 'closed',
+  吊销: 'closed',
+  歇业: 'suspended',
+});
+const tagOf = lookup(ENTITY_TAGS, {
+  城乡结合部: 'key_area_urban_rural',
+  农村: 'key_area_rural_pastoral',
+  牧区: 'key_area_rural_pastoral',
+  疫苗: 'vaccine',
+  冷链: 'cold_chain',
+  集采: 'vbp',
+  网售: 'online',
+  多次处罚: 'repeat_offender',
+});
 const licenceKindOf = lookup(LICENCE_KINDS);
 const yesNo = (s: string) => (/^(是|y|yes|true|1|有)$/i.test(s) ? true : /^(否|n|no|false|0|无)$/i.test(s) ? false : undefined);
 
@@ -162,7 +179,8 @@ async function existingBy(db: DbOrTx, codes: string[], licences: string[]) {
   const byLicence = new Map<string, Known>();
   for (let i = 0; i < codes.length; i += 5000) {
     const chunk = codes.slice(i, i + 5000);
-    const r = await db.execute(sql`select e.id, e.credit_code, e.name, j.path from entities e join jurisdictions j on j.id = e.jurisdiction_id
+    const r =
+      await db.execute(sql`select e.id, e.credit_code, e.name, j.path from entities e join jurisdictions j on j.id = e.jurisdiction_id
       where e.credit_code = any(${toPgArray(chunk)}::text[])`);
     for (const x of (r as any).rows) byCode.set(x.credit_code, { id: x.id, path: x.path, name: x.name, creditCode: x.credit_code });
   }
@@ -186,7 +204,16 @@ export function toPgArray(xs: string[]) {
   return '{' + xs.map((x) => '"' + x.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"').join(',') + '}';
 }
 
-const MAX_LEN: Record<string, number> = { name: 100, address: 200, legalRepresentative: 50, personInCharge: 50, qualityManager: 50, phone: 40, licenceNumber: 60, licenceScope: 500 };
+const MAX_LEN: Record<string, number> = {
+  name: 100,
+  address: 200,
+  legalRepresentative: 50,
+  personInCharge: 50,
+  qualityManager: 50,
+  phone: 40,
+  licenceNumber: 60,
+  licenceScope: 500,
+};
 
 /**
  * Validate every row against the mapping, the organisation and the registry. Returns the
@@ -259,7 +286,9 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
     let tags: string[] | null = null;
     if (get('tags')) {
       tags = [];
-      for (const t of get('tags').split(/[、,，;；/|\s]+/).filter(Boolean)) {
+      for (const t of get('tags')
+        .split(/[、,，;；/|\s]+/)
+        .filter(Boolean)) {
         const code = tagOf(t);
         if (!code) bad('tags', `未知的标签“${t}”`);
         else if (!tags.includes(code)) tags.push(code);

@@ -10,7 +10,15 @@ import { entityKinds } from '../../../db/schema/index.js';
 export async function syncEntityKinds(db: DbOrTx) {
   await db
     .insert(entityKinds)
-    .values(ENTITY_KINDS.map((k, i) => ({ code: k.code, label: k.label, sector: k.sector, attrs: [...((k as { attrs?: string[] }).attrs ?? [])], sortOrder: i })))
+    .values(
+      ENTITY_KINDS.map((k, i) => ({
+        code: k.code,
+        label: k.label,
+        sector: k.sector,
+        attrs: [...((k as { attrs?: string[] }).attrs ?? [])],
+        sortOrder: i,
+      })),
+    )
     .onConflictDoUpdate({
       target: entityKinds.code,
       set: { label: sql`excluded.label`, sector: sql`excluded.sector`, attrs: sql`excluded.attrs`, sortOrder: sql`excluded.sort_order` },

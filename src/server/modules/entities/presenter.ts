@@ -1,9 +1,15 @@
 import { ENTITY_KIND_LABELS, type EntityKind } from '../../../contracts/entity-kinds.js';
-import { LICENCE_KINDS, licenceState, type EntityDetail, type EntitySummary, type Licence, type LicenceKind } from '../../../contracts/entities.js';
+import {
+  LICENCE_KINDS,
+  licenceState,
+  type EntityDetail,
+  type EntitySummary,
+  type Licence,
+  type LicenceKind,
+} from '../../../contracts/entities.js';
 import type { entityLicences } from '../../../db/schema/index.js';
 import type { EntityRow } from './queries.js';
 import { isoTimestamp } from '../../../contracts/calendar.js';
-
 
 export function presentEntitySummary(r: EntityRow): EntitySummary {
   return {

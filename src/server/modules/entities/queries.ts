@@ -65,7 +65,9 @@ export type EntityRow = Awaited<ReturnType<ReturnType<typeof selectEntities>['ex
 export async function entityScope(ctx: { db: DbOrTx; actor: Actor }): Promise<SQL> {
   const base = scopeWhere(ctx.actor, { jurisdiction: entities.jurisdictionId });
   if (ctx.actor.scope !== 'jurisdiction') return base;
-  const res = await ctx.db.execute(sql`select id from jurisdictions where level = 'station' and path like ${ctx.actor.jurisdictionPath + '%'}`);
+  const res = await ctx.db.execute(
+    sql`select id from jurisdictions where level = 'station' and path like ${ctx.actor.jurisdictionPath + '%'}`,
+  );
   const ids = ((res as any).rows as { id: number }[]).map((r) => Number(r.id));
   if (!ids.length) return sql`false`;
   return sql`${entities.jurisdictionId} = any(${sql.raw(`'{${ids.join(',')}}'`)}::int[])`;
@@ -83,7 +85,11 @@ export async function getLicences(db: DbOrTx, entityId: number) {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => '\\' + m);
-const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+const list = (xs: readonly string[]) =>
+  sql.join(
+    xs.map((x) => sql`${x}`),
+    sql`, `,
+  );
 
 /** Distinct 2-character pieces of the texts, lower-cased (whitespace never inside a piece). */
 export function bigrams(...texts: (string | null | undefined)[]): string[] {
@@ -144,7 +150,8 @@ export async function filterConditions(db: DbOrTx, f: EntityFilters): Promise<SQ
     const today = sql`${shanghaiToday()}::date`;
     const soon = sql`${today} + ${LICENCE_EXPIRING_DAYS}::int`;
     if (f.licenceStates.includes('expired')) ors.push(sql`${entities.licenceValidTo} < ${today}`);
-    if (f.licenceStates.includes('expiring')) ors.push(sql`(${entities.licenceValidTo} >= ${today} and ${entities.licenceValidTo} <= ${soon})`);
+    if (f.licenceStates.includes('expiring'))
+      ors.push(sql`(${entities.licenceValidTo} >= ${today} and ${entities.licenceValidTo} <= ${soon})`);
     if (f.licenceStates.includes('valid')) ors.push(sql`(${entities.licenceValidTo} is null or ${entities.licenceValidTo} > ${soon})`);
     c.push(sql`(${sql.join(ors, sql` or `)})`);
   }

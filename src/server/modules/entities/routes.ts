@@ -37,20 +37,36 @@ export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/entity-kinds',
-    { config: { access: 'authenticated' }, schema: { tags, summary: '监管对象类型（参考数据）', response: { 200: z.array(entityKindRef) } } },
-    async () => ENTITY_KINDS.map((k) => ({ code: k.code, label: k.label, sector: k.sector, attrs: [...((k as { attrs?: string[] }).attrs ?? [])] })),
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '监管对象类型（参考数据）', response: { 200: z.array(entityKindRef) } },
+    },
+    async () =>
+      ENTITY_KINDS.map((k) => ({ code: k.code, label: k.label, sector: k.sector, attrs: [...((k as { attrs?: string[] }).attrs ?? [])] })),
   );
   app.get(
     '/api/entities',
     {
       config: { access: 'entities.read' },
-      schema: { tags, summary: '监管对象列表（筛选、搜索、排序、分页；监管所只见本辖区）', querystring: listEntitiesQuery, response: { 200: entityPage, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '监管对象列表（筛选、搜索、排序、分页；监管所只见本辖区）',
+        querystring: listEntitiesQuery,
+        response: { 200: entityPage, ...errorResponses },
+      },
     },
     async (req) => listEntities(ctxOf(req), req.query),
   );
   app.get(
     '/api/entities/export',
-    { config: { access: 'entities.read' }, schema: { tags, summary: '按当前筛选导出 Excel（与导入模板同格式）', querystring: listEntitiesQuery.omit({ page: true, pageSize: true }) } },
+    {
+      config: { access: 'entities.read' },
+      schema: {
+        tags,
+        summary: '按当前筛选导出 Excel（与导入模板同格式）',
+        querystring: listEntitiesQuery.omit({ page: true, pageSize: true }),
+      },
+    },
     async (req, reply) => {
       const buf = await exportEntities(ctxOf(req), req.query);
       return sendFile(reply, buf, `监管对象_${shanghaiToday()}.xlsx`, XLSX_TYPE);
@@ -63,25 +79,41 @@ export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/entities',
-    { config: { access: 'entities.manage' }, schema: { tags, summary: '新增监管对象', body: entityInput, response: { 200: entityDetail, ...errorResponses } } },
+    {
+      config: { access: 'entities.manage' },
+      schema: { tags, summary: '新增监管对象', body: entityInput, response: { 200: entityDetail, ...errorResponses } },
+    },
     async (req) => createEntity(ctxOf(req), req.body),
   );
   app.get(
     '/api/entities/:id',
-    { config: { access: 'entities.read' }, schema: { tags, summary: '监管对象档案', params: idParams, response: { 200: entityDetail, ...errorResponses } } },
+    {
+      config: { access: 'entities.read' },
+      schema: { tags, summary: '监管对象档案', params: idParams, response: { 200: entityDetail, ...errorResponses } },
+    },
     async (req) => getEntity(ctxOf(req), req.params.id),
   );
   app.patch(
     '/api/entities/:id',
     {
       config: { access: 'entities.manage' },
-      schema: { tags, summary: '修改监管对象（给出 licences 时整体替换许可证）', description: VERSIONED_UPDATE, params: idParams, body: updateEntityInput, response: { 200: entityDetail, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '修改监管对象（给出 licences 时整体替换许可证）',
+        description: VERSIONED_UPDATE,
+        params: idParams,
+        body: updateEntityInput,
+        response: { 200: entityDetail, ...errorResponses },
+      },
     },
     async (req) => updateEntity(ctxOf(req), req.params.id, req.body),
   );
   app.get(
     '/api/entities/:id/timeline',
-    { config: { access: 'entities.read' }, schema: { tags, summary: '监管对象时间线', params: idParams, response: { 200: z.array(timelineItem), ...errorResponses } } },
+    {
+      config: { access: 'entities.read' },
+      schema: { tags, summary: '监管对象时间线', params: idParams, response: { 200: z.array(timelineItem), ...errorResponses } },
+    },
     async (req) => entityTimeline(ctxOf(req), req.params.id),
   );
 
@@ -117,14 +149,23 @@ export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/entity-imports/:id',
-    { config: { access: 'entities.manage' }, schema: { tags, summary: '导入任务（试导入报告与进度）', params: idParams, response: { 200: importJob, ...errorResponses } } },
+    {
+      config: { access: 'entities.manage' },
+      schema: { tags, summary: '导入任务（试导入报告与进度）', params: idParams, response: { 200: importJob, ...errorResponses } },
+    },
     async (req) => getImport(ctxOf(req), req.params.id),
   );
   app.put(
     '/api/entity-imports/:id/mapping',
     {
       config: { access: 'entities.manage' },
-      schema: { tags, summary: '修改列对应并重新试导入', params: idParams, body: z.object({ mapping: mappingSchema }), response: { 200: importJob, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '修改列对应并重新试导入',
+        params: idParams,
+        body: z.object({ mapping: mappingSchema }),
+        response: { 200: importJob, ...errorResponses },
+      },
     },
     async (req) => remapImport(ctxOf(req), req.params.id, req.body.mapping),
   );
@@ -136,7 +177,12 @@ export const entityRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '确认导入（全部成功或全部不导入）；wait=true 时等待完成，否则轮询任务进度',
         params: idParams,
-        querystring: z.object({ wait: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }),
+        querystring: z.object({
+          wait: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
+        }),
         response: { 200: importJob, ...errorResponses },
       },
     },

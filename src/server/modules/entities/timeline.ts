@@ -40,10 +40,25 @@ export const licenceTimelineSource: TimelineSource = {
     const items: TimelineItem[] = [];
     for (const l of rows) {
       const label = LICENCE_KINDS[l.kind as LicenceKind] ?? l.kind;
-      if (l.validFrom) items.push({ at: new Date(l.validFrom).toISOString(), source: 'licence', title: `${label}生效`, detail: l.number, actor: null, link: null });
-      if (l.validTo) items.push({ at: new Date(l.validTo).toISOString(), source: 'licence', title: `${label}到期`, detail: l.number, actor: null, link: null });
+      if (l.validFrom)
+        items.push({
+          at: new Date(l.validFrom).toISOString(),
+          source: 'licence',
+          title: `${label}生效`,
+          detail: l.number,
+          actor: null,
+          link: null,
+        });
+      if (l.validTo)
+        items.push({
+          at: new Date(l.validTo).toISOString(),
+          source: 'licence',
+          title: `${label}到期`,
+          detail: l.number,
+          actor: null,
+          link: null,
+        });
     }
     return items;
   },
 };
-

@@ -33,7 +33,12 @@ export const inspectionsDashboardSection: DashboardSection = {
         overdue: Number(mine?.overdue ?? 0),
         awaitingMySignature: Number(mine?.unsigned ?? 0),
         overdueRectifications: stations.reduce((s, x) => s + Number(x.n), 0),
-        overdueByStation: stations.map((x) => ({ stationId: x.station_id, stationName: x.station_name, count: Number(x.n), maxDaysOverdue: Number(x.max_days) })),
+        overdueByStation: stations.map((x) => ({
+          stationId: x.station_id,
+          stationName: x.station_name,
+          count: Number(x.n),
+          maxDaysOverdue: Number(x.max_days),
+        })),
       },
     };
   },

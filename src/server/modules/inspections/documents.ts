@@ -29,7 +29,10 @@ export async function documentSources(ctx: Ctx, db: DbOrTx, r: Inspection): Prom
       sql`select u.name from org_units u join jurisdictions j on j.id = u.jurisdiction_id
           where u.kind = 'bureau' and (select path from jurisdictions where id = ${r.jurisdictionId}) like j.path || '%' order by length(j.path) desc limit 1`,
     ),
-    rows<{ id: number; display_name: string; badge_no: string | null }>(db, sql`select id, display_name, badge_no from users where id = any(${`{${r.inspectors.map((i) => i.id).join(',')}}`}::int[])`),
+    rows<{ id: number; display_name: string; badge_no: string | null }>(
+      db,
+      sql`select id, display_name, badge_no from users where id = any(${`{${r.inspectors.map((i) => i.id).join(',')}}`}::int[])`,
+    ),
     Promise.all(
       r.signatures.map(async (s) => {
         const image = s.fileId && ctx.files ? await readSignature(ctx, db, s.fileId) : null;
@@ -39,9 +42,19 @@ export async function documentSources(ctx: Ctx, db: DbOrTx, r: Inspection): Prom
   ]);
   const byId = new Map(people.map((p) => [p.id, p]));
   return {
-    unit: { name: u?.name ?? r.entityName, address: u?.address ?? null, licenceNo: u?.licence_no ?? null, creditCode: u?.credit_code ?? null, legalRepresentative: u?.legal_rep ?? null },
+    unit: {
+      name: u?.name ?? r.entityName,
+      address: u?.address ?? null,
+      licenceNo: u?.licence_no ?? null,
+      creditCode: u?.credit_code ?? null,
+      legalRepresentative: u?.legal_rep ?? null,
+    },
     bureauName: bureau[0]?.name ?? '市场监督管理局',
-    inspectors: r.inspectors.map((i) => ({ id: i.id, name: byId.get(i.id)?.display_name ?? i.name, badgeNo: byId.get(i.id)?.badge_no ?? null })),
+    inspectors: r.inspectors.map((i) => ({
+      id: i.id,
+      name: byId.get(i.id)?.display_name ?? i.name,
+      badgeNo: byId.get(i.id)?.badge_no ?? null,
+    })),
     signatures: new Map(sigs),
   };
 }
@@ -54,9 +67,17 @@ async function readSignature(ctx: Ctx, db: DbOrTx, fileId: number): Promise<Uint
 }
 
 const NO_NUMBER = '（未编号：本局未设置发文机关代字）';
-const findingsOf = (r: Inspection) => r.findings.map((f) => ({ description: f.description, severity: f.severity, legalBasis: f.legalBasis }));
+const findingsOf = (r: Inspection) =>
+  r.findings.map((f) => ({ description: f.description, severity: f.severity, legalBasis: f.legalBasis }));
 const measureText = (m: Inspection['measures'][number]) =>
-  [MEASURE_KINDS[m.kind], m.deadline && `（期限：${m.deadline}）`, m.amount != null && `罚款${m.amount}元（${PENALTY_PARTIES[m.party as keyof typeof PENALTY_PARTIES] ?? ''}）`, m.note && `：${m.note}`].filter(Boolean).join('');
+  [
+    MEASURE_KINDS[m.kind],
+    m.deadline && `（期限：${m.deadline}）`,
+    m.amount != null && `罚款${m.amount}元（${PENALTY_PARTIES[m.party as keyof typeof PENALTY_PARTIES] ?? ''}）`,
+    m.note && `：${m.note}`,
+  ]
+    .filter(Boolean)
+    .join('');
 
 export function inspectionRecordData(r: Inspection, s: DocumentSources, checklistText: Map<string, string>): InspectionRecordData {
   const unitSig = s.signatures.get('unit');
@@ -65,7 +86,12 @@ export function inspectionRecordData(r: Inspection, s: DocumentSources, checklis
     number: r.recordNo ?? NO_NUMBER,
     bureauName: s.bureauName,
     unit: s.unit,
-    personPresent: { name: unitSigner?.name ?? '（未签名）', signedAt: unitSig?.signedAt ?? null, signature: unitSig?.image ?? null, title: null },
+    personPresent: {
+      name: unitSigner?.name ?? '（未签名）',
+      signedAt: unitSig?.signedAt ?? null,
+      signature: unitSig?.image ?? null,
+      title: null,
+    },
     date: r.date,
     startTime: r.startedAt ?? '00:00',
     endTime: r.endedAt ?? r.startedAt ?? '00:00',
@@ -74,7 +100,9 @@ export function inspectionRecordData(r: Inspection, s: DocumentSources, checklis
       const sig = s.signatures.get(`u${i.id}`);
       return { name: i.name, badgeNo: i.badgeNo, signedAt: sig?.signedAt ?? null, signature: sig?.image ?? null };
     }),
-    nonConformities: r.answers.filter((a) => a.result === 'fail').map((a) => ({ item: checklistText.get(a.itemKey) ?? a.itemKey, note: a.note ?? null })),
+    nonConformities: r.answers
+      .filter((a) => a.result === 'fail')
+      .map((a) => ({ item: checklistText.get(a.itemKey) ?? a.itemKey, note: a.note ?? null })),
     findings: findingsOf(r),
     measures: r.measures.map(measureText),
     rectificationDeadline: r.measures.find((m) => m.kind === 'rectify')?.deadline ?? null,

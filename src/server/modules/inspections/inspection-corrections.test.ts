@@ -28,11 +28,17 @@ afterAll(() => t.close());
 async function recordOne(): Promise<{ rec: Inspection; task: any }> {
   const tasks = (await cx.get(`/api/plans/${plan.id}/tasks?pageSize=50&page=1&status=open`)).json().items;
   const task = tasks[0];
-  const res = await cx.post('/api/inspections', { planTaskId: task.id, date: '2022-06-15', inspectorIds: task.inspectors.map((i: any) => i.id), note: '未发现问题' });
+  const res = await cx.post('/api/inspections', {
+    planTaskId: task.id,
+    date: '2022-06-15',
+    inspectorIds: task.inspectors.map((i: any) => i.id),
+    note: '未发现问题',
+  });
   expect(res.statusCode, res.body).toBe(200);
   return { rec: res.json(), task };
 }
-const doneOf = async (key: string) => (await cx.get(`/api/plans/${plan.id}/coverage`)).json().rows.find((r: any) => r.requirementKey === key).done;
+const doneOf = async (key: string) =>
+  (await cx.get(`/api/plans/${plan.id}/coverage`)).json().rows.find((r: any) => r.requirementKey === key).done;
 
 describe('a recorded inspection', () => {
   it('is edited with a reason, on the version that was read only', async () => {
@@ -41,7 +47,13 @@ describe('a recorded inspection', () => {
     expect(viewed).toMatchObject({ status: 'done', date: '2022-06-15', note: '未发现问题' });
     expect(viewed.version).toBe(rec.version);
     expect(viewed.actions).toEqual(['edit', 'withdraw']);
-    const body = { date: '2022-06-14', inspectorIds: task.inspectors.map((i: any) => i.id), note: '日期录错，实为6月14日', reason: '日期录错', version: viewed.version };
+    const body = {
+      date: '2022-06-14',
+      inspectorIds: task.inspectors.map((i: any) => i.id),
+      note: '日期录错，实为6月14日',
+      reason: '日期录错',
+      version: viewed.version,
+    };
     expect((await cx.put(`/api/inspections/${rec.id}`, { ...body, reason: '' })).statusCode).toBe(400);
     expect((await cx.put(`/api/inspections/${rec.id}`, { ...body, date: '2999-01-01' })).statusCode).toBe(400);
     const res = await cx.put(`/api/inspections/${rec.id}`, body);
@@ -51,7 +63,9 @@ describe('a recorded inspection', () => {
     const stale = await cx.put(`/api/inspections/${rec.id}`, { ...body, date: '2022-06-13' });
     expect(stale.statusCode).toBe(409);
     expect((await cx.get(`/api/inspections/${rec.id}`)).json().date).toBe('2022-06-14');
-    const [a] = await rows(sql`select summary, before->>'date' as b, after->>'date' as x from audit_log where action = 'inspection.edit' and entity_id = ${String(rec.id)}`);
+    const [a] = await rows(
+      sql`select summary, before->>'date' as b, after->>'date' as x from audit_log where action = 'inspection.edit' and entity_id = ${String(rec.id)}`,
+    );
     expect(a).toEqual({ summary: `修改检查记录 #${rec.id}：日期录错`, b: '2022-06-15', x: '2022-06-14' });
   });
 
@@ -67,15 +81,23 @@ describe('a recorded inspection', () => {
     expect(await doneOf(key)).toBe(before - 1);
     const again = await cx.post(`/api/inspections/${rec.id}/withdraw`, { reason: '再撤回', version: res.json().version });
     expect(again.statusCode).toBe(409);
-    const [a] = await rows(sql`select summary, before->>'status' as b, after->>'status' as x from audit_log where action = 'inspection.withdraw' and entity_id = ${String(rec.id)}`);
+    const [a] = await rows(
+      sql`select summary, before->>'status' as b, after->>'status' as x from audit_log where action = 'inspection.withdraw' and entity_id = ${String(rec.id)}`,
+    );
     expect(a).toEqual({ summary: `撤回检查记录 #${rec.id}（恢复为待检查）：录错了单位`, b: 'done', x: 'planned' });
     // The task can be recorded again.
-    const rerecord = await cx.post('/api/inspections', { planTaskId: task.id, date: '2022-06-20', inspectorIds: task.inspectors.map((i: any) => i.id) });
+    const rerecord = await cx.post('/api/inspections', {
+      planTaskId: task.id,
+      date: '2022-06-20',
+      inspectorIds: task.inspectors.map((i: any) => i.id),
+    });
     expect(rerecord.statusCode, rerecord.body).toBe(200);
   });
 
   it('unplanned: withdrawing cancels it', async () => {
-    const [u] = await rows(sql`select e.id from entities e where e.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} and e.kind = 'hotel' limit 1`);
+    const [u] = await rows(
+      sql`select e.id from entities e where e.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} and e.kind = 'hotel' limit 1`,
+    );
     const people = (await cx.get(`/api/plans/${plan.id}/tasks?pageSize=1&page=1`)).json().items[0].inspectors.map((i: any) => i.id);
     const rec: Inspection = (await cx.post('/api/inspections', { entityId: u.id, date: '2022-07-01', inspectorIds: people })).json();
     const res = await cx.post(`/api/inspections/${rec.id}/withdraw`, { reason: '重复录入', version: rec.version });
@@ -150,7 +172,11 @@ describe('我的任务', () => {
     expect(items.every((x: any) => x.overdue === x.dueOn < today)).toBe(true);
     expect(items[0]).toMatchObject({ planId: plan.id, planName: plan.name, status: 'planned' });
     const first = items[0];
-    const rec = await cx.post('/api/inspections', { planTaskId: first.id, date: '2022-06-01', inspectorIds: first.inspectors.map((i: any) => i.id) });
+    const rec = await cx.post('/api/inspections', {
+      planTaskId: first.id,
+      date: '2022-06-01',
+      inspectorIds: first.inspectors.map((i: any) => i.id),
+    });
     expect(rec.statusCode, rec.body).toBe(200);
     const after = (await cx.get('/api/my-tasks')).json();
     expect(after.total).toBe(total - 1);

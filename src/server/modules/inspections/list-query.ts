@@ -2,7 +2,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { InspectionListItem, ListInspectionsQuery } from '../../../contracts/inspections.js';
 import type { Ctx } from '../../core/context.js';
 import { scopeWhere } from '../../core/scope.js';
-import { rows } from '../../core/sql.js';
 import { peopleNames } from './queries.js';
 
 /** The WHERE of the inspection list for a query, scoped to the caller's area. */
@@ -17,7 +16,8 @@ export function inspectionFilter(ctx: Ctx, q: ListInspectionsQuery): SQL {
   if (q.entityId) parts.push(sql`i.entity_id = ${q.entityId}`);
   if (q.result === 'findings') parts.push(sql`exists (select 1 from inspection_findings f where f.inspection_id = i.id)`);
   if (q.result === 'clean') parts.push(sql`not exists (select 1 from inspection_findings f where f.inspection_id = i.id)`);
-  if (q.openRectifications === 'true') parts.push(sql`exists (select 1 from rectifications r where r.inspection_id = i.id and r.status <> 'closed')`);
+  if (q.openRectifications === 'true')
+    parts.push(sql`exists (select 1 from rectifications r where r.inspection_id = i.id and r.status <> 'closed')`);
   return sql.join(parts, sql` and `);
 }
 
@@ -28,7 +28,10 @@ export const LIST_COLUMNS = sql`i.id, i.date::text as date, i.kind, i.status, i.
   (select count(*)::int from rectifications r where r.inspection_id = i.id and r.status <> 'closed') as open_rectifications`;
 
 export async function presentListRows(ctx: Ctx, list: Record<string, any>[]): Promise<InspectionListItem[]> {
-  const names = await peopleNames(ctx.db, list.flatMap((r) => r.inspector_ids ?? []));
+  const names = await peopleNames(
+    ctx.db,
+    list.flatMap((r) => r.inspector_ids ?? []),
+  );
   return list.map((r) => ({
     id: r.id,
     date: r.date,
@@ -46,4 +49,3 @@ export async function presentListRows(ctx: Ctx, list: Record<string, any>[]): Pr
     recordNo: r.record_no,
   }));
 }
-

@@ -7,7 +7,14 @@ import { rows } from '../../core/sql.js';
 const doneInside = (f: MeasureFilter) =>
   sql`i.status = 'done' and i.date between ${f.from}::date and ${f.to}::date
       and i.jurisdiction_id = any(array(select id from jurisdictions where path like ${f.path + '%'}))
-      ${f.entityKinds?.length ? sql`and e.kind in (${sql.join(f.entityKinds.map((k) => sql`${k}`), sql`, `)})` : sql``}
+      ${
+        f.entityKinds?.length
+          ? sql`and e.kind in (${sql.join(
+              f.entityKinds.map((k) => sql`${k}`),
+              sql`, `,
+            )})`
+          : sql``
+      }
       ${f.campaignId ? sql`and i.plan_id in (select id from plans where campaign_id = ${f.campaignId})` : sql``}`;
 
 async function perStation(db: Parameters<Measure['compute']>[0], select: ReturnType<typeof sql>, f: MeasureFilter) {

@@ -17,7 +17,10 @@ export const inspectionsModule: ModuleDefinition = {
     // Photos, signatures and rectification evidence are served to those who may read their record.
     attachmentOwners: [
       { key: 'inspection', mayRead: async (ctx, id) => can(ctx.actor.role, 'inspections.read') && !!(await visibleInspection(ctx, id)) },
-      { key: 'rectification', mayRead: async (ctx, id) => can(ctx.actor.role, 'inspections.read') && !!(await visibleRectification(ctx, id)) },
+      {
+        key: 'rectification',
+        mayRead: async (ctx, id) => can(ctx.actor.role, 'inspections.read') && !!(await visibleRectification(ctx, id)),
+      },
     ],
   },
 };

@@ -21,7 +21,15 @@ export async function createPlannedForPlan(tx: DbOrTx, planId: number, periodTo:
 /** One task added to a published plan. */
 export async function createPlannedForTask(
   tx: DbOrTx,
-  t: { id: number; planId: number; entityId: number; jurisdictionId: number; dueFrom: string | null; dueTo: string | null; inspectorIds: number[] },
+  t: {
+    id: number;
+    planId: number;
+    entityId: number;
+    jurisdictionId: number;
+    dueFrom: string | null;
+    dueTo: string | null;
+    inspectorIds: number[];
+  },
   periodTo?: string | null,
 ) {
   await tx.insert(inspections).values({
@@ -39,7 +47,10 @@ export async function createPlannedForTask(
 /** Cancel the open (planned) inspections of a plan, or of one task; returns their ids. */
 export async function cancelPlanned(tx: DbOrTx, where: { planId: number } | { planTaskId: number }, reason: string) {
   const cond = 'planId' in where ? sql`plan_id = ${where.planId}` : sql`plan_task_id = ${where.planTaskId}`;
-  return rows<{ id: number }>(tx, sql`update inspections set status = 'cancelled', cancel_reason = ${reason}, updated_at = now(), version = version + 1 where ${cond} and status = 'planned' returning id`);
+  return rows<{ id: number }>(
+    tx,
+    sql`update inspections set status = 'cancelled', cancel_reason = ${reason}, updated_at = now(), version = version + 1 where ${cond} and status = 'planned' returning id`,
+  );
 }
 
 /** Reassign the people of a task's open inspection. */

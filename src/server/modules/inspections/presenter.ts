@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { shanghaiToday, daysBetween } from '../../../contracts/calendar.js';
-import type { ChecklistAnswer, Inspection, InspectionKind, InspectionStatus, RectificationStatus, RectificationView } from '../../../contracts/inspections.js';
+import type {
+  ChecklistAnswer,
+  Inspection,
+  InspectionKind,
+  InspectionStatus,
+  RectificationStatus,
+  RectificationView,
+} from '../../../contracts/inspections.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
@@ -92,8 +99,14 @@ export async function presentInspection(ctx: Pick<Ctx, 'actor' | 'ext'>, db: DbO
   );
   if (!r) throw notFound('检查记录');
   const [findings, measures, signatures, rects, fileMap] = await Promise.all([
-    rows(db, sql`select id, item_key, severity, violation_type, legal_basis, description from inspection_findings where inspection_id = ${id} order by id`),
-    rows(db, sql`select id, kind, deadline::text as deadline, amount::float8 as amount, party, note, document_no from inspection_measures where inspection_id = ${id} order by id`),
+    rows(
+      db,
+      sql`select id, item_key, severity, violation_type, legal_basis, description from inspection_findings where inspection_id = ${id} order by id`,
+    ),
+    rows(
+      db,
+      sql`select id, kind, deadline::text as deadline, amount::float8 as amount, party, note, document_no from inspection_measures where inspection_id = ${id} order by id`,
+    ),
     rows(db, sql`select signer, user_id, name, signed_at, file_id from inspection_signatures where inspection_id = ${id} order by id`),
     rows<RectificationRow>(
       db,
@@ -103,8 +116,14 @@ export async function presentInspection(ctx: Pick<Ctx, 'actor' | 'ext'>, db: DbO
   ]);
   const inspectorIds = r.inspector_ids ?? [];
   const names = await peopleNames(db, inspectorIds);
-  const inForce = r.status === 'done' || r.status === 'draft' ? await originInForce(ctx.ext, db, { id: r.id, planTaskId: r.plan_task_id }) : false;
-  const complete = r.sign_mode === 'paper' || signaturesComplete(inspectorIds, signatures.map((s) => ({ signer: s.signer, userId: s.user_id })));
+  const inForce =
+    r.status === 'done' || r.status === 'draft' ? await originInForce(ctx.ext, db, { id: r.id, planTaskId: r.plan_task_id }) : false;
+  const complete =
+    r.sign_mode === 'paper' ||
+    signaturesComplete(
+      inspectorIds,
+      signatures.map((s) => ({ signer: s.signer, userId: s.user_id })),
+    );
   const signedIds = new Set(signatures.filter((s) => s.signer === 'inspector').map((s) => s.user_id as number));
   const signatureFiles = new Set(signatures.map((s) => s.file_id));
   const answers = typeof r.answers === 'string' ? (JSON.parse(r.answers) as ChecklistAnswer[]) : (r.answers ?? []);
@@ -122,7 +141,9 @@ export async function presentInspection(ctx: Pick<Ctx, 'actor' | 'ext'>, db: DbO
     cancelReason: r.cancel_reason,
     version: r.version,
     recordedAt: r.recorded_at ? new Date(r.recorded_at).toISOString() : null,
-    actions: inspectionWorkflow.actionsFor(ctx.actor, r.status, { originInForce: inForce, complete }).filter((a) => a !== 'sign' || (inspectorIds.includes(ctx.actor.id) && !signedIds.has(ctx.actor.id))),
+    actions: inspectionWorkflow
+      .actionsFor(ctx.actor, r.status, { originInForce: inForce, complete })
+      .filter((a) => a !== 'sign' || (inspectorIds.includes(ctx.actor.id) && !signedIds.has(ctx.actor.id))),
     kind: r.kind,
     campaignId: r.campaign_id,
     signMode: r.sign_mode,
@@ -135,10 +156,34 @@ export async function presentInspection(ctx: Pick<Ctx, 'actor' | 'ext'>, db: DbO
     recheckOf: r.recheck_of,
     checklistKey: r.checklist_key,
     answers,
-    findings: findings.map((f) => ({ id: f.id, itemKey: f.item_key, severity: f.severity, violationType: f.violation_type, legalBasis: f.legal_basis, description: f.description })),
-    measures: measures.map((m) => ({ id: m.id, kind: m.kind, deadline: m.deadline, amount: m.amount == null ? null : Number(m.amount), party: m.party, note: m.note, documentNo: m.document_no })),
-    signatures: signatures.map((s) => ({ signer: s.signer, userId: s.user_id, name: s.name, signedAt: new Date(s.signed_at).toISOString(), fileId: s.file_id })),
-    awaitingSignatures: r.sign_mode === 'on_site' && r.status === 'draft' ? inspectorIds.filter((i) => !signedIds.has(i)).map((i) => ({ id: i, name: names.get(i) ?? `#${i}` })) : [],
+    findings: findings.map((f) => ({
+      id: f.id,
+      itemKey: f.item_key,
+      severity: f.severity,
+      violationType: f.violation_type,
+      legalBasis: f.legal_basis,
+      description: f.description,
+    })),
+    measures: measures.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      deadline: m.deadline,
+      amount: m.amount == null ? null : Number(m.amount),
+      party: m.party,
+      note: m.note,
+      documentNo: m.document_no,
+    })),
+    signatures: signatures.map((s) => ({
+      signer: s.signer,
+      userId: s.user_id,
+      name: s.name,
+      signedAt: new Date(s.signed_at).toISOString(),
+      fileId: s.file_id,
+    })),
+    awaitingSignatures:
+      r.sign_mode === 'on_site' && r.status === 'draft'
+        ? inspectorIds.filter((i) => !signedIds.has(i)).map((i) => ({ id: i, name: names.get(i) ?? `#${i}` }))
+        : [],
     unitSigned: signatures.some((s) => s.signer === 'unit'),
     rectifications: rects.map((x) => presentRectification(ctx.actor, x)),
     // Evidence photos and documents; the signature images are shown with their signatures, not here.

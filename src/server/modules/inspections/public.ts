@@ -16,7 +16,10 @@ export interface InspectionOrigin {
   key: string;
   /** Whether this origin owns the inspection row (e.g. it has a plan task). */
   owns(row: { planTaskId: number | null }): boolean;
-  restore(tx: DbOrTx, row: { id: number; planTaskId: number | null }): Promise<{ date: string; dueFrom: string | null; inspectorIds: number[] } | null>;
+  restore(
+    tx: DbOrTx,
+    row: { id: number; planTaskId: number | null },
+  ): Promise<{ date: string; dueFrom: string | null; inspectorIds: number[] } | null>;
 }
 
 declare module '../../core/extensions.js' {

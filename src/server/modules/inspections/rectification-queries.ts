@@ -17,6 +17,10 @@ export async function visibleRectification(ctx: Pick<Ctx, 'db' | 'actor'>, id: n
   return r;
 }
 
-export async function presentRectificationById(ctx: Pick<Ctx, 'db' | 'actor'>, id: number, db: DbOrTx = ctx.db): Promise<RectificationView> {
+export async function presentRectificationById(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+  id: number,
+  db: DbOrTx = ctx.db,
+): Promise<RectificationView> {
   return presentRectification(ctx.actor, await visibleRectification(ctx, id, db));
 }

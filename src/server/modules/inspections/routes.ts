@@ -58,58 +58,123 @@ export const inspectionRoutes: FastifyPluginAsync = async (app) => {
     },
     ({ ctx, body }) => recordInspection(ctx, body),
   );
-  r.get('/api/inspections', { access: 'inspections.read', summary: '检查记录（按检查方式、日期、检查人员、结果、未销号整改筛选）', query: listInspectionsQuery, response: listItems }, ({ ctx, query }) =>
-    listInspections(ctx, query),
+  r.get(
+    '/api/inspections',
+    {
+      access: 'inspections.read',
+      summary: '检查记录（按检查方式、日期、检查人员、结果、未销号整改筛选）',
+      query: listInspectionsQuery,
+      response: listItems,
+    },
+    ({ ctx, query }) => listInspections(ctx, query),
   );
-  r.get('/api/inspections/export', { access: 'inspections.read', summary: '导出检查记录（Excel，筛选同列表）', query: listInspectionsQuery }, async ({ ctx, query, reply }) =>
-    sendFile(reply, await exportInspections(ctx, query), '检查记录.xlsx', XLSX_TYPE),
+  r.get(
+    '/api/inspections/export',
+    { access: 'inspections.read', summary: '导出检查记录（Excel，筛选同列表）', query: listInspectionsQuery },
+    async ({ ctx, query, reply }) => sendFile(reply, await exportInspections(ctx, query), '检查记录.xlsx', XLSX_TYPE),
   );
   r.get(
     '/api/inspections/today',
     {
       access: 'inspections.record',
       summary: '今日检查：本人今天到期和逾期的检查、待本人签名的检查记录',
-      response: z.object({ today: z.string(), dueToday: z.array(inspectionListItem), overdue: z.array(inspectionListItem), awaitingMySignature: z.array(inspectionListItem) }),
+      response: z.object({
+        today: z.string(),
+        dueToday: z.array(inspectionListItem),
+        overdue: z.array(inspectionListItem),
+        awaitingMySignature: z.array(inspectionListItem),
+      }),
     },
     ({ ctx }) => listMyInspections(ctx),
   );
-  r.get('/api/inspections/checklist', { access: 'inspections.read', summary: '检查对象适用的检查表和违法违规类型', query: z.object({ entityId: idParam, campaignId: idParam.optional() }), response: checklistResponse }, ({ ctx, query }) =>
-    getChecklist(ctx, query),
+  r.get(
+    '/api/inspections/checklist',
+    {
+      access: 'inspections.read',
+      summary: '检查对象适用的检查表和违法违规类型',
+      query: z.object({ entityId: idParam, campaignId: idParam.optional() }),
+      response: checklistResponse,
+    },
+    ({ ctx, query }) => getChecklist(ctx, query),
   );
-  r.get('/api/inspections/publication', { access: 'inspections.read', summary: '双随机抽查结果公示清单（检查后20个工作日内公示）', query: publicationQuery, response: z.array(publicationItem) }, ({ ctx, query }) =>
-    listPublication(ctx, query),
+  r.get(
+    '/api/inspections/publication',
+    {
+      access: 'inspections.read',
+      summary: '双随机抽查结果公示清单（检查后20个工作日内公示）',
+      query: publicationQuery,
+      response: z.array(publicationItem),
+    },
+    ({ ctx, query }) => listPublication(ctx, query),
   );
-  r.get('/api/inspections/publication/export', { access: 'inspections.read', summary: '导出双随机抽查结果公示表（Excel）', query: publicationQuery }, async ({ ctx, query, reply }) =>
-    sendFile(reply, await exportPublication(ctx, query), '双随机抽查结果公示.xlsx', XLSX_TYPE),
+  r.get(
+    '/api/inspections/publication/export',
+    { access: 'inspections.read', summary: '导出双随机抽查结果公示表（Excel）', query: publicationQuery },
+    async ({ ctx, query, reply }) => sendFile(reply, await exportPublication(ctx, query), '双随机抽查结果公示.xlsx', XLSX_TYPE),
   );
-  r.get('/api/inspections/:id', { access: 'inspections.read', summary: '检查记录', params: idParams, response: inspection }, ({ ctx, params }) => getInspection(ctx, params.id));
+  r.get(
+    '/api/inspections/:id',
+    { access: 'inspections.read', summary: '检查记录', params: idParams, response: inspection },
+    ({ ctx, params }) => getInspection(ctx, params.id),
+  );
   r.post(
     '/api/inspections/:id/sign',
-    { access: 'inspections.record', summary: '检查人员签名确认（本人账号，或在本机输入该检查人员密码）', params: idParams, body: signInput, response: inspection },
+    {
+      access: 'inspections.record',
+      summary: '检查人员签名确认（本人账号，或在本机输入该检查人员密码）',
+      params: idParams,
+      body: signInput,
+      response: inspection,
+    },
     ({ ctx, params, body }) => signInspection(ctx, params.id, body),
   );
   r.post(
     '/api/inspections/:id/files',
-    { access: 'inspections.record', summary: '上传检查照片或材料（multipart，字段 file；可带 itemKey）', params: idParams, consumes: ['multipart/form-data'], response: storedFile },
+    {
+      access: 'inspections.record',
+      summary: '上传检查照片或材料（multipart，字段 file；可带 itemKey）',
+      params: idParams,
+      consumes: ['multipart/form-data'],
+      response: storedFile,
+    },
     async ({ ctx, params, req }) => addInspectionFile(ctx, params.id, await receiveEvidence(req)),
   );
   r.get(
     '/api/inspections/:id/documents/:doc',
-    { access: 'inspections.read', summary: '下载检查文书（现场检查笔录、责令改正通知书、告诫信，.docx）', params: idParams.extend({ doc: z.enum(Object.keys(INSPECTION_DOCUMENTS) as [InspectionDocument, ...InspectionDocument[]]) }) },
+    {
+      access: 'inspections.read',
+      summary: '下载检查文书（现场检查笔录、责令改正通知书、告诫信，.docx）',
+      params: idParams.extend({ doc: z.enum(Object.keys(INSPECTION_DOCUMENTS) as [InspectionDocument, ...InspectionDocument[]]) }),
+    },
     async ({ ctx, params, reply }) => {
       const d = await inspectionDocument(ctx, params.id, params.doc);
       return sendFile(reply, d.file, d.name, DOCX_TYPE);
     },
   );
-  r.get('/api/inspections/:id/print', { access: 'inspections.read', summary: '打印现场检查笔录（HTML）', params: idParams }, async ({ ctx, params, reply }) =>
-    reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', PRINT_CSP).send(await printInspection(ctx, params.id)),
+  r.get(
+    '/api/inspections/:id/print',
+    { access: 'inspections.read', summary: '打印现场检查笔录（HTML）', params: idParams },
+    async ({ ctx, params, reply }) =>
+      reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', PRINT_CSP)
+        .send(await printInspection(ctx, params.id)),
   );
-  r.post('/api/inspections/:id/cancel', { access: 'inspections.record', summary: '取消待检查任务', params: idParams, body: cancelInspectionInput, response: inspection }, ({ ctx, params, body }) =>
-    cancelInspection(ctx, params.id, body.reason),
+  r.post(
+    '/api/inspections/:id/cancel',
+    { access: 'inspections.record', summary: '取消待检查任务', params: idParams, body: cancelInspectionInput, response: inspection },
+    ({ ctx, params, body }) => cancelInspection(ctx, params.id, body.reason),
   );
   r.put(
     '/api/inspections/:id',
-    { access: 'inspections.record', summary: '修改已录入的检查记录（须填写原因）', description: VERSIONED_UPDATE, params: idParams, body: editInspectionInput, response: inspection },
+    {
+      access: 'inspections.record',
+      summary: '修改已录入的检查记录（须填写原因）',
+      description: VERSIONED_UPDATE,
+      params: idParams,
+      body: editInspectionInput,
+      response: inspection,
+    },
     ({ ctx, params, body }) => editInspection(ctx, params.id, body),
   );
   r.post(
@@ -126,17 +191,37 @@ export const inspectionRoutes: FastifyPluginAsync = async (app) => {
   );
 
   const rect = router(app, ['整改跟踪']);
-  rect.get('/api/rectifications', { access: 'inspections.read', summary: '整改跟踪（逾期在前，含逾期天数）', query: listRectificationsQuery, response: paged(rectificationView) }, ({ ctx, query }) =>
-    listRectifications(ctx, query),
+  rect.get(
+    '/api/rectifications',
+    {
+      access: 'inspections.read',
+      summary: '整改跟踪（逾期在前，含逾期天数）',
+      query: listRectificationsQuery,
+      response: paged(rectificationView),
+    },
+    ({ ctx, query }) => listRectifications(ctx, query),
   );
   rect.post(
     '/api/rectifications/:id/evidence',
-    { access: 'inspections.record', summary: '登记单位提交的整改材料（multipart，字段 file，可带 note）', params: idParams, consumes: ['multipart/form-data'], response: rectificationView },
+    {
+      access: 'inspections.record',
+      summary: '登记单位提交的整改材料（multipart，字段 file，可带 note）',
+      params: idParams,
+      consumes: ['multipart/form-data'],
+      response: rectificationView,
+    },
     async ({ ctx, params, req }) => submitRectificationEvidence(ctx, params.id, await receiveEvidence(req)),
   );
   rect.post(
     '/api/rectifications/:id/extend',
-    { access: 'inspections.record', summary: '整改延期（须填写原因）', description: VERSIONED_UPDATE, params: idParams, body: extendRectificationInput, response: rectificationView },
+    {
+      access: 'inspections.record',
+      summary: '整改延期（须填写原因）',
+      description: VERSIONED_UPDATE,
+      params: idParams,
+      body: extendRectificationInput,
+      response: rectificationView,
+    },
     ({ ctx, params, body }) => extendRectification(ctx, params.id, body),
   );
 };

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { FINDING_SEVERITIES, INSPECTION_KINDS, INSPECTION_STATUSES, MEASURE_KINDS, RECTIFICATION_STATUSES, type FindingSeverity, type InspectionKind, type InspectionStatus, type MeasureKind, type RectificationStatus } from '../../../contracts/inspections.js';
+import {
+  FINDING_SEVERITIES,
+  INSPECTION_KINDS,
+  INSPECTION_STATUSES,
+  MEASURE_KINDS,
+  RECTIFICATION_STATUSES,
+  type FindingSeverity,
+  type InspectionKind,
+  type InspectionStatus,
+  type MeasureKind,
+  type RectificationStatus,
+} from '../../../contracts/inspections.js';
 import type { TimelineSource } from '../../core/extensions.js';
 import { rows } from '../../core/sql.js';
 import { peopleNames } from './queries.js';
@@ -30,7 +41,10 @@ export const inspectionTimelineSource: TimelineSource = {
             (select json_agg(json_build_object('status', r.status, 'deadline', r.deadline) order by r.id) from rectifications r where r.inspection_id = i.id) as rects
           from inspections i left join users u on u.id = i.recorded_by where i.entity_id = ${entity.id} order by i.date desc, i.id desc limit 200`,
     );
-    const names = await peopleNames(db, list.flatMap((r) => r.inspector_ids ?? []));
+    const names = await peopleNames(
+      db,
+      list.flatMap((r) => r.inspector_ids ?? []),
+    );
     return list.map((r) => ({
       at: new Date(`${r.date}T00:00:00Z`).toISOString(),
       source: 'inspections',
@@ -38,7 +52,11 @@ export const inspectionTimelineSource: TimelineSource = {
       detail:
         [
           (r.inspector_ids ?? []).map((i) => names.get(i) ?? `#${i}`).join('、'),
-          r.findings?.length ? `发现问题${r.findings.length}项：${r.findings.map((f) => `${f.description}（${FINDING_SEVERITIES[f.severity]}）`).join('；')}` : r.status === 'done' ? '未发现问题' : null,
+          r.findings?.length
+            ? `发现问题${r.findings.length}项：${r.findings.map((f) => `${f.description}（${FINDING_SEVERITIES[f.severity]}）`).join('；')}`
+            : r.status === 'done'
+              ? '未发现问题'
+              : null,
           r.measures?.length ? `处置：${r.measures.map((m) => MEASURE_KINDS[m]).join('、')}` : null,
           r.rects?.length ? `整改：${r.rects.map((x) => `${RECTIFICATION_STATUSES[x.status]}（期限${x.deadline}）`).join('、')}` : null,
           r.note,

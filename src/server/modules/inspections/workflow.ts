@@ -1,4 +1,13 @@
-import { INSPECTION_ACTIONS, INSPECTION_STATUSES, RECTIFICATION_ACTIONS, RECTIFICATION_STATUSES, type InspectionAction, type InspectionStatus, type RectificationAction, type RectificationStatus } from '../../../contracts/inspections.js';
+import {
+  INSPECTION_ACTIONS,
+  INSPECTION_STATUSES,
+  RECTIFICATION_ACTIONS,
+  RECTIFICATION_STATUSES,
+  type InspectionAction,
+  type InspectionStatus,
+  type RectificationAction,
+  type RectificationStatus,
+} from '../../../contracts/inspections.js';
 import { defineWorkflow } from '../../core/workflow.js';
 
 /** What a transition needs to know beyond the state. */
@@ -29,10 +38,42 @@ export const inspectionWorkflow = defineWorkflow<InspectionStatus, InspectionAct
     { action: 'sign', from: 'draft', to: 'draft', permission: 'inspections.record', when: (f) => !f.complete },
     { action: 'cancel', from: 'planned', to: 'cancelled', permission: 'inspections.record', note: 'required', noteLabel: '取消原因' },
     { action: 'edit', from: 'done', to: 'done', permission: 'inspections.record', note: 'required', noteLabel: '修改原因' },
-    { action: 'withdraw', from: 'done', to: 'planned', permission: 'inspections.record', note: 'required', noteLabel: '撤回原因', when: (f) => f.originInForce },
-    { action: 'withdraw', from: 'done', to: 'cancelled', permission: 'inspections.record', note: 'required', noteLabel: '撤回原因', when: (f) => !f.originInForce },
-    { action: 'withdraw', from: 'draft', to: 'planned', permission: 'inspections.record', note: 'required', noteLabel: '撤回原因', when: (f) => f.originInForce },
-    { action: 'withdraw', from: 'draft', to: 'cancelled', permission: 'inspections.record', note: 'required', noteLabel: '撤回原因', when: (f) => !f.originInForce },
+    {
+      action: 'withdraw',
+      from: 'done',
+      to: 'planned',
+      permission: 'inspections.record',
+      note: 'required',
+      noteLabel: '撤回原因',
+      when: (f) => f.originInForce,
+    },
+    {
+      action: 'withdraw',
+      from: 'done',
+      to: 'cancelled',
+      permission: 'inspections.record',
+      note: 'required',
+      noteLabel: '撤回原因',
+      when: (f) => !f.originInForce,
+    },
+    {
+      action: 'withdraw',
+      from: 'draft',
+      to: 'planned',
+      permission: 'inspections.record',
+      note: 'required',
+      noteLabel: '撤回原因',
+      when: (f) => f.originInForce,
+    },
+    {
+      action: 'withdraw',
+      from: 'draft',
+      to: 'cancelled',
+      permission: 'inspections.record',
+      note: 'required',
+      noteLabel: '撤回原因',
+      when: (f) => !f.originInForce,
+    },
   ],
 });
 
@@ -53,7 +94,14 @@ export const rectificationWorkflow = defineWorkflow<RectificationStatus, Rectifi
     { action: 'close', from: 'evidence_submitted', to: 'closed', permission: 'inspections.record' },
     { action: 'close', from: 'extended', to: 'closed', permission: 'inspections.record' },
     { action: 'extend', from: 'ordered', to: 'extended', permission: 'inspections.record', note: 'required', noteLabel: '延期原因' },
-    { action: 'extend', from: 'evidence_submitted', to: 'extended', permission: 'inspections.record', note: 'required', noteLabel: '延期原因' },
+    {
+      action: 'extend',
+      from: 'evidence_submitted',
+      to: 'extended',
+      permission: 'inspections.record',
+      note: 'required',
+      noteLabel: '延期原因',
+    },
     { action: 'extend', from: 'extended', to: 'extended', permission: 'inspections.record', note: 'required', noteLabel: '延期原因' },
   ],
 });

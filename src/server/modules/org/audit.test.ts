@@ -28,12 +28,53 @@ afterAll(() => t.close());
 describe('one audit row per write, with before and after', () => {
   const ids: Record<string, number> = {};
   const writes: [string, () => Promise<any>, string, boolean][] = [
-    ['create jurisdiction', () => admin.post('/api/jurisdictions', { parentId: t.org.districtId, name: '测试市场监督管理所' }), 'jurisdiction.create', false],
-    ['rename jurisdiction', async () => admin.patch(`/api/jurisdictions/${ids.jurisdiction}`, { name: '测试二所', version: await t.version('jurisdictions', ids.jurisdiction) }), 'jurisdiction.update', true],
-    ['create unit', () => admin.post('/api/org-units', { jurisdictionId: ids.jurisdiction, kind: 'station', name: '测试二市场监督管理所', shortName: '测试所' }), 'org_unit.create', false],
-    ['update unit', async () => admin.patch(`/api/org-units/${ids.unit}`, { phone: '0427-7654321', version: await t.version('org_units', ids.unit) }), 'org_unit.update', true],
-    ['create person', () => admin.post('/api/people', { username: 'audited', displayName: '审计对象', role: 'inspector', orgUnitId: ids.unit }), 'user.create', false],
-    ['update person', async () => admin.patch(`/api/people/${ids.person}`, { title: '副所长', active: false, version: await t.version('users', ids.person) }), 'user.update', true],
+    [
+      'create jurisdiction',
+      () => admin.post('/api/jurisdictions', { parentId: t.org.districtId, name: '测试市场监督管理所' }),
+      'jurisdiction.create',
+      false,
+    ],
+    [
+      'rename jurisdiction',
+      async () =>
+        admin.patch(`/api/jurisdictions/${ids.jurisdiction}`, {
+          name: '测试二所',
+          version: await t.version('jurisdictions', ids.jurisdiction),
+        }),
+      'jurisdiction.update',
+      true,
+    ],
+    [
+      'create unit',
+      () =>
+        admin.post('/api/org-units', {
+          jurisdictionId: ids.jurisdiction,
+          kind: 'station',
+          name: '测试二市场监督管理所',
+          shortName: '测试所',
+        }),
+      'org_unit.create',
+      false,
+    ],
+    [
+      'update unit',
+      async () => admin.patch(`/api/org-units/${ids.unit}`, { phone: '0427-7654321', version: await t.version('org_units', ids.unit) }),
+      'org_unit.update',
+      true,
+    ],
+    [
+      'create person',
+      () => admin.post('/api/people', { username: 'audited', displayName: '审计对象', role: 'inspector', orgUnitId: ids.unit }),
+      'user.create',
+      false,
+    ],
+    [
+      'update person',
+      async () =>
+        admin.patch(`/api/people/${ids.person}`, { title: '副所长', active: false, version: await t.version('users', ids.person) }),
+      'user.update',
+      true,
+    ],
     ['reset password', () => admin.post(`/api/people/${ids.person}/reset-password`), 'user.reset_password', true],
   ];
   for (const [name, call, action, hasBefore] of writes) {
@@ -82,7 +123,16 @@ describe('change and audit share one transaction', () => {
     broken = {
       ext: registry(),
       db: t.database.db,
-      actor: { id: a.id, username: 'admin', name: null as unknown as string, role: 'admin', scope: 'all', orgUnitId: a.orgUnitId, jurisdictionId: a.jurisdictionId, jurisdictionPath: '/' },
+      actor: {
+        id: a.id,
+        username: 'admin',
+        name: null as unknown as string,
+        role: 'admin',
+        scope: 'all',
+        orgUnitId: a.orgUnitId,
+        jurisdictionId: a.jurisdictionId,
+        jurisdictionPath: '/',
+      },
     };
   });
 
@@ -102,10 +152,21 @@ describe('change and audit share one transaction', () => {
     const before = await state();
     const attempts: [string, () => Promise<unknown>][] = [
       ['createJurisdiction', () => createJurisdiction(broken, { parentId: xl.jurisdictionId, name: '回滚街道' })],
-      ['updateJurisdiction', async () => updateJurisdiction(broken, xl.jurisdictionId, { name: '回滚所', version: await t.version('jurisdictions', xl.jurisdictionId) })],
+      [
+        'updateJurisdiction',
+        async () =>
+          updateJurisdiction(broken, xl.jurisdictionId, { name: '回滚所', version: await t.version('jurisdictions', xl.jurisdictionId) }),
+      ],
       ['createOrgUnit', () => createOrgUnit(broken, { jurisdictionId: xl.jurisdictionId, kind: 'department', name: '回滚股' })],
-      ['updateOrgUnit', async () => updateOrgUnit(broken, xl.orgUnitId, { name: '回滚所', phone: '110', version: await t.version('org_units', xl.orgUnitId) })],
-      ['createPerson', () => createPerson(broken, { username: 'rollback', displayName: '回滚', role: 'inspector', orgUnitId: xl.orgUnitId })],
+      [
+        'updateOrgUnit',
+        async () =>
+          updateOrgUnit(broken, xl.orgUnitId, { name: '回滚所', phone: '110', version: await t.version('org_units', xl.orgUnitId) }),
+      ],
+      [
+        'createPerson',
+        () => createPerson(broken, { username: 'rollback', displayName: '回滚', role: 'inspector', orgUnitId: xl.orgUnitId }),
+      ],
       ['updatePerson', () => updatePerson(broken, p.id, { displayName: '回滚', active: false, version: p.version })],
       ['resetPassword', () => resetPassword(broken, p.id)],
     ];

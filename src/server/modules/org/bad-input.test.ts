@@ -48,20 +48,81 @@ describe('refused input changes nothing', () => {
     ['unknown jurisdiction parent', () => admin.post('/api/jurisdictions', { parentId: 999999, name: '新区' }), 404],
     ['unknown org unit id', () => admin.patch('/api/org-units/999999', { name: '新', version: 1 }), 404],
     ['unknown kind', () => admin.post('/api/org-units', { jurisdictionId: t.org.districtId, kind: 'army', name: '新' }), 400],
-    ['very long name', () => admin.post('/api/people', { username: 'x4', displayName: '长'.repeat(5000), role: 'inspector', orgUnitId: unitId }), 400],
+    [
+      'very long name',
+      () => admin.post('/api/people', { username: 'x4', displayName: '长'.repeat(5000), role: 'inspector', orgUnitId: unitId }),
+      400,
+    ],
     ['very long unit name', () => admin.patch(`/api/org-units/${unitId}`, { name: 'x'.repeat(101), version: 1 }), 400],
-    ['very long username', () => admin.post('/api/people', { username: 'u'.repeat(300), displayName: '甲', role: 'inspector', orgUnitId: unitId }), 400],
-    ['bad username characters', () => admin.post('/api/people', { username: "a'; --", displayName: '甲', role: 'inspector', orgUnitId: unitId }), 400],
-    ['invalid phone', () => admin.post('/api/people', { username: 'x5', displayName: '甲', role: 'inspector', orgUnitId: unitId, phone: 'call me<script>' }), 400],
-    ['invalid email', () => admin.post('/api/people', { username: 'x6', displayName: '甲', role: 'inspector', orgUnitId: unitId, email: 'not-an-email' }), 400],
+    [
+      'very long username',
+      () => admin.post('/api/people', { username: 'u'.repeat(300), displayName: '甲', role: 'inspector', orgUnitId: unitId }),
+      400,
+    ],
+    [
+      'bad username characters',
+      () => admin.post('/api/people', { username: "a'; --", displayName: '甲', role: 'inspector', orgUnitId: unitId }),
+      400,
+    ],
+    [
+      'invalid phone',
+      () =>
+        admin.post('/api/people', { username: 'x5', displayName: '甲', role: 'inspector', orgUnitId: unitId, phone: 'call me<script>' }),
+      400,
+    ],
+    [
+      'invalid email',
+      () => admin.post('/api/people', { username: 'x6', displayName: '甲', role: 'inspector', orgUnitId: unitId, email: 'not-an-email' }),
+      400,
+    ],
     ['invalid email on update', () => admin.patch(`/api/people/${personId}`, { email: 'a@', version: 1 }), 400],
-    ['duplicate username', () => admin.post('/api/people', { username: 'INSPECTOR_CX', displayName: '重名', role: 'inspector', orgUnitId: unitId }), 409],
-    ['duplicate jurisdiction name', async () => admin.patch(`/api/jurisdictions/${t.org.stations['创新'].jurisdictionId}`, { name: '兴隆市场监督管理所', version: await t.version('jurisdictions', t.org.stations['创新'].jurisdictionId) }), 409],
-    ['duplicate unit name', () => admin.post('/api/org-units', { jurisdictionId: t.org.districtId, kind: 'department', name: '化妆品股' }), 409],
-    ['oversized body (>1 MB)', () => admin.post('/api/people', { username: 'big', displayName: '大', role: 'inspector', orgUnitId: unitId, title: 'x'.repeat(1_100_000) }), 413],
-    ['malformed JSON', () => admin.request({ method: 'POST', url: '/api/people', payload: '{"username": ', headers: { 'content-type': 'application/json' } }), 400],
-    ['a station unit on a district', () => admin.post('/api/org-units', { jurisdictionId: t.org.districtId, kind: 'station', name: '假所' }), 400],
-    ['a child below a village', () => admin.post('/api/jurisdictions', { parentId: t.org.stations['创新'].villageIds[0], name: '更下一级' }), 400],
+    [
+      'duplicate username',
+      () => admin.post('/api/people', { username: 'INSPECTOR_CX', displayName: '重名', role: 'inspector', orgUnitId: unitId }),
+      409,
+    ],
+    [
+      'duplicate jurisdiction name',
+      async () =>
+        admin.patch(`/api/jurisdictions/${t.org.stations['创新'].jurisdictionId}`, {
+          name: '兴隆市场监督管理所',
+          version: await t.version('jurisdictions', t.org.stations['创新'].jurisdictionId),
+        }),
+      409,
+    ],
+    [
+      'duplicate unit name',
+      () => admin.post('/api/org-units', { jurisdictionId: t.org.districtId, kind: 'department', name: '化妆品股' }),
+      409,
+    ],
+    [
+      'oversized body (>1 MB)',
+      () =>
+        admin.post('/api/people', {
+          username: 'big',
+          displayName: '大',
+          role: 'inspector',
+          orgUnitId: unitId,
+          title: 'x'.repeat(1_100_000),
+        }),
+      413,
+    ],
+    [
+      'malformed JSON',
+      () =>
+        admin.request({ method: 'POST', url: '/api/people', payload: '{"username": ', headers: { 'content-type': 'application/json' } }),
+      400,
+    ],
+    [
+      'a station unit on a district',
+      () => admin.post('/api/org-units', { jurisdictionId: t.org.districtId, kind: 'station', name: '假所' }),
+      400,
+    ],
+    [
+      'a child below a village',
+      () => admin.post('/api/jurisdictions', { parentId: t.org.stations['创新'].villageIds[0], name: '更下一级' }),
+      400,
+    ],
     ['import without a file', () => admin.request({ method: 'POST', url: '/api/people/import?dryRun=true', payload: {} }), 415],
   ];
   for (const [name, call, status] of cases) {
@@ -77,7 +138,10 @@ describe('refused input changes nothing', () => {
     const res = await admin.post('/api/people', { username: 'x7', displayName: '甲', role: 'inspector', orgUnitId: unitId, email: 'bad' });
     const body = expectRefused(res, 400);
     expect(body.details.some((d: any) => /email/.test(d.path) && CHINESE.test(d.message))).toBe(true);
-    const dup = expectRefused(await admin.post('/api/people', { username: 'target', displayName: '甲', role: 'inspector', orgUnitId: unitId }), 409);
+    const dup = expectRefused(
+      await admin.post('/api/people', { username: 'target', displayName: '甲', role: 'inspector', orgUnitId: unitId }),
+      409,
+    );
     expect(dup.details[0].path).toBe('username');
   });
 });
@@ -87,7 +151,13 @@ describe('metacharacters are data', () => {
     const nasty = "'); drop table users; --";
     const html = '<img src=x onerror="alert(1)">&amp;';
     const before = await counts();
-    const res = await admin.post('/api/people', { username: 'o_brien', displayName: nasty, title: html, role: 'inspector', orgUnitId: unitId });
+    const res = await admin.post('/api/people', {
+      username: 'o_brien',
+      displayName: nasty,
+      title: html,
+      role: 'inspector',
+      orgUnitId: unitId,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/json/);
     expect(res.json()).toMatchObject({ displayName: nasty, title: html });
@@ -103,7 +173,11 @@ describe('metacharacters are data', () => {
     const pct = await admin.get(`/api/people?q=${encodeURIComponent('%')}`);
     expect(pct.json().total).toBe(0);
 
-    const unit = await admin.post('/api/org-units', { jurisdictionId: t.org.districtId, kind: 'department', name: '<b>股</b>"; delete from org_units; --' });
+    const unit = await admin.post('/api/org-units', {
+      jurisdictionId: t.org.districtId,
+      kind: 'department',
+      name: '<b>股</b>"; delete from org_units; --',
+    });
     expect(unit.statusCode, unit.body).toBe(200);
     expect(unit.json().name).toBe('<b>股</b>"; delete from org_units; --');
     expect((await counts()).units).toBe(after.units + 1);

@@ -64,7 +64,14 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/jurisdictions/:id',
     {
       config: { access: 'org.manage' },
-      schema: { tags, summary: '修改辖区', description: VERSIONED_UPDATE, params: idParams, body: updateJurisdictionInput, response: { 200: jurisdiction, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '修改辖区',
+        description: VERSIONED_UPDATE,
+        params: idParams,
+        body: updateJurisdictionInput,
+        response: { 200: jurisdiction, ...errorResponses },
+      },
     },
     async (req) => updateJurisdiction(ctxOf(req), req.params.id, req.body),
   );
@@ -94,7 +101,14 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units/:id',
     {
       config: { access: 'org.manage' },
-      schema: { tags, summary: '修改机构', description: VERSIONED_UPDATE, params: idParams, body: updateOrgUnitInput, response: { 200: orgUnit, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '修改机构',
+        description: VERSIONED_UPDATE,
+        params: idParams,
+        body: updateOrgUnitInput,
+        response: { 200: orgUnit, ...errorResponses },
+      },
     },
     async (req) => updateOrgUnit(ctxOf(req), req.params.id, req.body),
   );
@@ -119,7 +133,14 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/people/:id',
     {
       config: { access: 'users.manage' },
-      schema: { tags, summary: '修改人员（含停用、解锁）', description: VERSIONED_UPDATE, params: idParams, body: updatePersonInput, response: { 200: person, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '修改人员（含停用、解锁）',
+        description: VERSIONED_UPDATE,
+        params: idParams,
+        body: updatePersonInput,
+        response: { 200: person, ...errorResponses },
+      },
     },
     async (req) => updatePerson(ctxOf(req), req.params.id, { ...req.body, email: req.body.email || null }),
   );

@@ -16,7 +16,15 @@ async function snapshot() {
   const xlPeople = await db.select().from(users).where(eq(users.orgUnitId, xl.orgUnitId)).orderBy(users.id);
   const xlUnit = await db.select().from(orgUnits).where(eq(orgUnits.id, xl.orgUnitId));
   const xlJur = await db.select().from(jurisdictions).where(eq(jurisdictions.id, xl.jurisdictionId));
-  return { users: await count(users), units: await count(orgUnits), jurisdictions: await count(jurisdictions), audit: await count(auditLog), xlPeople, xlUnit, xlJur };
+  return {
+    users: await count(users),
+    units: await count(orgUnits),
+    jurisdictions: await count(jurisdictions),
+    audit: await count(auditLog),
+    xlPeople,
+    xlUnit,
+    xlJur,
+  };
 }
 
 async function allPeople(c: Client, query = '') {
@@ -101,14 +109,26 @@ describe('head_cx (创新所 head, manages its station)', () => {
     const ok = await c.post('/api/people', { username: 'new_cx', displayName: '新检查员', role: 'inspector', orgUnitId: cx.orgUnitId });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ orgUnitId: cx.orgUnitId, jurisdictionId: cx.jurisdictionId, dataScope: 'jurisdiction' });
-    const coord = await c.post('/api/people', { username: 'new_xg', displayName: '新协管员', role: 'coordinator', orgUnitId: cx.orgUnitId, jurisdictionId: cx.townshipIds[1] });
+    const coord = await c.post('/api/people', {
+      username: 'new_xg',
+      displayName: '新协管员',
+      role: 'coordinator',
+      orgUnitId: cx.orgUnitId,
+      jurisdictionId: cx.townshipIds[1],
+    });
     expect(coord.statusCode, coord.body).toBe(200);
 
     const before = await snapshot();
     const bad = await c.post('/api/people', { username: 'new_xl', displayName: '越界', role: 'inspector', orgUnitId: xl.orgUnitId });
     expect(bad.statusCode).toBe(403);
     // Own unit, but responsible for a township of another station.
-    const bad2 = await c.post('/api/people', { username: 'new_xl2', displayName: '越界', role: 'coordinator', orgUnitId: cx.orgUnitId, jurisdictionId: xl.townshipIds[0] });
+    const bad2 = await c.post('/api/people', {
+      username: 'new_xl2',
+      displayName: '越界',
+      role: 'coordinator',
+      orgUnitId: cx.orgUnitId,
+      jurisdictionId: xl.townshipIds[0],
+    });
     expect(bad2.statusCode).toBe(400);
     expect(bad2.json().details[0].path).toBe('jurisdictionId');
     const bad3 = await c.patch(`/api/people/${xlPersonId}`, { title: '所长', version: 1 });
@@ -181,12 +201,19 @@ describe('other roles', () => {
     const people = await allPeople(c);
     expect(people.map((p) => p.username)).toEqual(['coordinator']);
     expect(await allPeople(c, `&orgUnitId=${cx.orgUnitId}`)).toHaveLength(1);
-    expect((await c.post('/api/people', { username: 'c1', displayName: 'c', role: 'informant', orgUnitId: cx.orgUnitId })).statusCode).toBe(403);
+    expect((await c.post('/api/people', { username: 'c1', displayName: 'c', role: 'informant', orgUnitId: cx.orgUnitId })).statusCode).toBe(
+      403,
+    );
   });
 
   it('only an admin creates an admin', async () => {
     const admin = await t.as('admin');
-    const res = await admin.post('/api/people', { username: 'admin2', displayName: '第二管理员', role: 'admin', orgUnitId: t.org.bureauId });
+    const res = await admin.post('/api/people', {
+      username: 'admin2',
+      displayName: '第二管理员',
+      role: 'admin',
+      orgUnitId: t.org.bureauId,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().dataScope).toBe('all');
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/client.js';
 import { cachedPlanIds, rememberPlanContext, type PlanContextEntry } from './coverage-source.js';
 
-const entry = (units: number) => ({ fingerprint: 'f', stations: [], context: { entities: { length: units } } }) as unknown as PlanContextEntry;
+const entry = (units: number) =>
+  ({ fingerprint: 'f', stations: [], context: { entities: { length: units } } }) as unknown as PlanContextEntry;
 
 describe('requirements cache', () => {
   it('keeps requirements within a unit budget, dropping the least recently used, never the newest', () => {

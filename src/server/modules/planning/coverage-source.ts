@@ -63,7 +63,13 @@ export async function planContext(db: Db, p: LoadedPlan): Promise<PlanContextEnt
   const pending = inFlight.get(p.plan.id);
   if (pending) return pending;
   const build = (async () => {
-    const { input, stations, fingerprint } = await loadPlanningInput(db, p.path, p.plan.rules as QuotaRule[], p.plan.period as PlannerCampaign, { recusal: false });
+    const { input, stations, fingerprint } = await loadPlanningInput(
+      db,
+      p.path,
+      p.plan.rules as QuotaRule[],
+      p.plan.period as PlannerCampaign,
+      { recusal: false },
+    );
     const entry = { fingerprint, context: contextOf(input), stations };
     rememberPlanContext(db, p.plan.id, entry);
     return entry;
@@ -109,7 +115,13 @@ export async function doneInspections(db: Db, p: LoadedPlan): Promise<Inspection
  * campaign's published plans (their due window: from its start, or its due day, to its due day).
  * `exceptPlanId`: a plan's own inspections are not "existing" for it.
  */
-export async function existingVisits(db: DbOrTx, areaPath: string, period: PlannerCampaign, campaignId: number, exceptPlanId?: number): Promise<ExistingVisit[]> {
+export async function existingVisits(
+  db: DbOrTx,
+  areaPath: string,
+  period: PlannerCampaign,
+  campaignId: number,
+  exceptPlanId?: number,
+): Promise<ExistingVisit[]> {
   const [r] = await rows<{ s: string | null }>(
     db,
     sql`select string_agg(concat(entity_id, chr(31), f, chr(31), t), chr(29)) as s from (

@@ -15,7 +15,12 @@ export function storedCheck(check: PlanCheck) {
     excess: cap(check.excess),
     outsideRules: cap(check.outsideRules),
     inspectorProblems: cap(check.inspectorProblems),
-    counts: { violations: check.violations.length, excess: check.excess.length, outsideRules: check.outsideRules.length, inspectorProblems: check.inspectorProblems.length },
+    counts: {
+      violations: check.violations.length,
+      excess: check.excess.length,
+      outsideRules: check.outsideRules.length,
+      inspectorProblems: check.inspectorProblems.length,
+    },
   };
 }
 

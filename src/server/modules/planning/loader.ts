@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { AppError } from '../../core/errors.js';
-import { buildContext, RuleError, type PlannerCampaign, type PlannerEntity, type PlanningContext, type PlanningInput } from './engine/index.js';
+import {
+  buildContext,
+  RuleError,
+  type PlannerCampaign,
+  type PlannerEntity,
+  type PlanningContext,
+  type PlanningInput,
+} from './engine/index.js';
 
 /**
  * Reads what the planning engine needs from the database: the campaign's rules and dates, the
@@ -34,7 +41,11 @@ export async function loadCampaign(db: DbOrTx, campaignId: number): Promise<Camp
     jurisdictionPath: c.jurisdictionPath,
     version: c.version,
     rules: d.quotas ?? [],
-    period: { from: d.period?.from ?? null, to: d.period?.to ?? null, phases: (d.phases ?? []).map((p) => ({ key: p.key, from: p.from, to: p.to })) },
+    period: {
+      from: d.period?.from ?? null,
+      to: d.period?.to ?? null,
+      phases: (d.phases ?? []).map((p) => ({ key: p.key, from: p.from, to: p.to })),
+    },
     missing: Object.entries(d.provenance ?? {})
       .filter(([path, p]) => p.kind === 'unset' && path.startsWith('quotas.'))
       .map(([path, p]) => `方案未定（${path}）：${p.reason ?? ''}`),
@@ -96,7 +107,9 @@ export async function loadPlanningInput(
   const [stations, { units, fingerprint }, conflicts, lastInspectors] = await Promise.all([
     loadStations(db, areaPath),
     loadUnits(db, inArea),
-    recusal ? rows(db, sql`select user_id::text as u, entity_id::text as e from inspector_conflicts where jurisdiction_id in ${inArea}`) : [],
+    recusal
+      ? rows(db, sql`select user_id::text as u, entity_id::text as e from inspector_conflicts where jurisdiction_id in ${inArea}`)
+      : [],
     recusal ? loadLastInspectors(db, areaPath) : {},
   ]);
   const conflictsOf = new Map<string, string[]>();
@@ -176,13 +189,17 @@ export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>):
  * `loadUnits` returns it from the same snapshot as the units.
  */
 export async function registryFingerprint(db: DbOrTx, stationIds: ReturnType<typeof sql>): Promise<string> {
-  const [r] = await rows<{ n: number; v: string | null }>(db, sql`select count(*)::int as n, sum(xmin::text::bigint)::text as v from entities where jurisdiction_id in ${stationIds}`);
+  const [r] = await rows<{ n: number; v: string | null }>(
+    db,
+    sql`select count(*)::int as n, sum(xmin::text::bigint)::text as v from entities where jurisdiction_id in ${stationIds}`,
+  );
   return fingerprintOf(r);
 }
 const fingerprintOf = (r: { n: number; v: string | null } | undefined) => `${r?.n ?? 0}|${r?.v ?? ''}`;
 
 /** The stations of an area, as a subquery of jurisdiction ids. */
-export const areaStations = (areaPath: string) => sql`(select j.id from jurisdictions j where j.level = 'station' and j.path like ${areaPath + '%'})`;
+export const areaStations = (areaPath: string) =>
+  sql`(select j.id from jurisdictions j where j.level = 'station' and j.path like ${areaPath + '%'})`;
 
 /** Who inspected each unit of the area last (recusal: not the same people again). */
 export async function loadLastInspectors(db: DbOrTx, areaPath: string): Promise<Record<string, string[]>> {

@@ -36,7 +36,8 @@ async function allTasks(client: Client, planId: number): Promise<PlanTask[]> {
   const res = await client.get(`/api/plans/${planId}/tasks?pageSize=500&page=1`);
   expect(res.statusCode, res.body).toBe(200);
   const out: PlanTask[] = res.json().items;
-  for (let page = 2; out.length < res.json().total; page++) out.push(...(await client.get(`/api/plans/${planId}/tasks?pageSize=500&page=${page}`)).json().items);
+  for (let page = 2; out.length < res.json().total; page++)
+    out.push(...(await client.get(`/api/plans/${planId}/tasks?pageSize=500&page=${page}`)).json().items);
   return out;
 }
 
@@ -61,11 +62,16 @@ describe('seed 000 on the demo district', () => {
     // Clinics, CDCs and vaccination sites are 医疗机构 (issue 9 item 4); only the 三级 hospitals and
     // the city CDC are excluded, not every city-level unit (issue 19).
     const cityCdc = (u: any) => u.kind === 'cdc' && u.tags.includes('city_level');
-    const drug = (u: any) => ['pharmacy_chain', 'pharmacy_single', 'medical_institution', 'clinic', 'cdc', 'vaccination_site'].includes(u.kind) && !(u.kind === 'medical_institution' && u.medical_grade === '3') && !cityCdc(u);
+    const drug = (u: any) =>
+      ['pharmacy_chain', 'pharmacy_single', 'medical_institution', 'clinic', 'cdc', 'vaccination_site'].includes(u.kind) &&
+      !(u.kind === 'medical_institution' && u.medical_grade === '3') &&
+      !cityCdc(u);
     const cosmetics = ['cosmetics_maternal', 'cosmetics_store', 'cosmetics_counter', 'beauty_salon', 'hair_salon', 'hotel', 'bathhouse'];
     const shortfalls = ((await office.get(`/api/plans/${plan.id}`)).json() as PlanDetail).shortfalls;
     // The plan leaves the high-risk frequency unset: the planner says so instead of inventing a number.
-    expect(((await office.get(`/api/plans/${plan.id}`)).json() as PlanDetail).warnings).toContainEqual(expect.stringContaining('增加检查频次'));
+    expect(((await office.get(`/api/plans/${plan.id}`)).json() as PlanDetail).warnings).toContainEqual(
+      expect.stringContaining('增加检查频次'),
+    );
     for (const s of stations) {
       const big = !small.includes(s);
       const d = check(s, drug);
@@ -73,7 +79,8 @@ describe('seed 000 on the demo district', () => {
       const v = check(s, (u) => ['vaccine_distributor', 'cdc', 'vaccination_site'].includes(u.kind) && !u.tags.includes('city_level'));
       expect(v.done, `${s} vaccine`).toBe(v.n);
       // High-risk units of that population are all covered; "增加检查频次" gives no number, so once.
-      for (const u of check(s, (u) => drug(u) && u.tags.includes('high_risk')).pop) expect(visits.get(u.id), `${s} high risk ${u.id}`).toBe(1);
+      for (const u of check(s, (u) => drug(u) && u.tags.includes('high_risk')).pop)
+        expect(visits.get(u.id), `${s} high risk ${u.id}`).toBe(1);
       const l12 = check(s, (u) => u.kind === 'device_dealer' && ['1', '2'].includes(u.device_level));
       expect(l12.done).toBeGreaterThanOrEqual(half(l12.n));
       const l3 = check(s, (u) => u.kind === 'device_dealer' && u.device_level === '3' && !u.family_planning);
@@ -83,7 +90,10 @@ describe('seed 000 on the demo district', () => {
       const c = check(s, (u) => cosmetics.includes(u.kind));
       const need = big ? 15 : 5;
       expect(c.done, `${s} cosmetics`).toBeGreaterThanOrEqual(Math.min(need, c.n));
-      if (c.n < need) expect(shortfalls).toContainEqual(expect.objectContaining({ ruleId: 'cosmetics', stationShortName: s, required: need, available: c.n }));
+      if (c.n < need)
+        expect(shortfalls).toContainEqual(
+          expect.objectContaining({ ruleId: 'cosmetics', stationShortName: s, required: need, available: c.n }),
+        );
       for (const k of ['cosmetics_maternal', 'cosmetics_store', 'cosmetics_counter']) {
         const sub = check(s, (u) => u.kind === k);
         expect(sub.done, `${s} ${k}`).toBeGreaterThanOrEqual(half(sub.n));
@@ -110,7 +120,11 @@ describe('seed 000 on the demo district', () => {
 
   it('reproduces the same plan from the recorded seed', async () => {
     const again: PlanSummary = (await office.post('/api/plans', { campaignId, seed: 2022 })).json();
-    const key = (ts: PlanTask[]) => ts.map((x) => `${x.entityId}:${x.visit}:${x.inspectors.map((i) => i.id).join('+')}`).sort().join(',');
+    const key = (ts: PlanTask[]) =>
+      ts
+        .map((x) => `${x.entityId}:${x.visit}:${x.inspectors.map((i) => i.id).join('+')}`)
+        .sort()
+        .join(',');
     expect(key(await allTasks(office, again.id))).toBe(key(await allTasks(office, plan.id)));
   });
 
@@ -148,7 +162,9 @@ describe('manual changes', () => {
     const extra = await office.post(`/api/plans/${draft.id}/tasks`, { action: 'add', entityId: victim.entityId });
     expect(extra.json().excess).toContainEqual(expect.objectContaining({ entityId: String(victim.entityId), visits: 2, needed: 1 }));
     expect(extra.json().surplus).toBe(1);
-    const log = await rows(sql`select action, summary from audit_log where entity_type = 'plan' and entity_id = ${String(draft.id)} order by id`);
+    const log = await rows(
+      sql`select action, summary from audit_log where entity_type = 'plan' and entity_id = ${String(draft.id)} order by id`,
+    );
     expect(log.map((l) => l.action)).toEqual(['plan.generate', 'plan.task.remove', 'plan.task.add', 'plan.task.add']);
     expect(log[1].summary).toContain('停业整顿');
     const detail: PlanDetail = (await office.get(`/api/plans/${draft.id}`)).json();
@@ -159,7 +175,11 @@ describe('manual changes', () => {
     const tasks = await allTasks(office, plan.id);
     const a = tasks.find((x) => x.stationName.startsWith('创新'))!;
     const b = tasks.find((x) => x.stationName.startsWith('兴隆'))!;
-    const res = await office.post(`/api/plans/${plan.id}/tasks`, { action: 'reassign', taskId: a.id, inspectorIds: b.inspectors.map((i) => i.id) });
+    const res = await office.post(`/api/plans/${plan.id}/tasks`, {
+      action: 'reassign',
+      taskId: a.id,
+      inspectorIds: b.inspectors.map((i) => i.id),
+    });
     expect(res.statusCode).toBe(400);
   });
 });
@@ -182,7 +202,7 @@ describe('inspections and live coverage', () => {
     expect(new Set(all.rows.map((r: any) => r.stationShortName)).size).toBe(11);
   });
 
-  it('sums coverage per station (view=stations) and gives one station\'s rows (stationId), within scope', async () => {
+  it("sums coverage per station (view=stations) and gives one station's rows (stationId), within scope", async () => {
     const full = (await office.get(`/api/plans/${published.id}/coverage`)).json();
     const byStation = (await office.get(`/api/plans/${published.id}/coverage?view=stations`)).json();
     expect(byStation.stations).toHaveLength(11);
@@ -191,12 +211,18 @@ describe('inspections and live coverage', () => {
     const cxId = t.org.stations['创新'].jurisdictionId;
     const cxTotal = byStation.stations.find((x: any) => x.stationId === String(cxId));
     const cxRows = full.rows.filter((r: any) => r.stationId === String(cxId));
-    expect(cxTotal).toMatchObject({ name: '创新所', required: cxRows.reduce((a: number, r: any) => a + r.required, 0), remaining: cxRows.reduce((a: number, r: any) => a + r.remaining, 0) });
+    expect(cxTotal).toMatchObject({
+      name: '创新所',
+      required: cxRows.reduce((a: number, r: any) => a + r.required, 0),
+      remaining: cxRows.reduce((a: number, r: any) => a + r.remaining, 0),
+    });
     const one = (await office.get(`/api/plans/${published.id}/coverage?stationId=${cxId}`)).json();
     expect(one.rows).toEqual(cxRows);
     // A station sees only itself, whichever station it asks for.
     expect((await cx.get(`/api/plans/${published.id}/coverage?view=stations`)).json().stations.map((x: any) => x.name)).toEqual(['创新所']);
-    expect((await cx.get(`/api/plans/${published.id}/coverage?stationId=${t.org.stations['兴隆'].jurisdictionId}`)).json().rows).toEqual([]);
+    expect((await cx.get(`/api/plans/${published.id}/coverage?stationId=${t.org.stations['兴隆'].jurisdictionId}`)).json().rows).toEqual(
+      [],
+    );
     expect((await office.get(`/api/plans/${published.id}/coverage?view=everything`)).statusCode).toBe(400);
   });
 
@@ -207,7 +233,12 @@ describe('inspections and live coverage', () => {
     const row = async () => (await cx.get(`/api/plans/${published.id}/coverage`)).json().rows.find((r: any) => r.requirementKey === key);
     const before = await row();
     expect(before.done).toBe(0);
-    const res = await cx.post('/api/inspections', { planTaskId: task.id, date: '2022-06-15', inspectorIds: task.inspectors.map((i) => i.id), note: '现场检查未发现问题' });
+    const res = await cx.post('/api/inspections', {
+      planTaskId: task.id,
+      date: '2022-06-15',
+      inspectorIds: task.inspectors.map((i) => i.id),
+      note: '现场检查未发现问题',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'done', date: '2022-06-15', planTaskId: task.id });
     const after = await row();
@@ -218,9 +249,15 @@ describe('inspections and live coverage', () => {
     const missing = (await cx.get(`/api/plans/${published.id}/missing`)).json();
     const m = missing.find((x: any) => x.row.requirementKey === key);
     expect(m.planned.map((p: any) => p.entityId)).not.toContain(task.entityId);
-    expect((await cx.post('/api/inspections', { planTaskId: task.id, date: '2022-06-16', inspectorIds: task.inspectors.map((i) => i.id) })).statusCode).toBe(409);
+    expect(
+      (await cx.post('/api/inspections', { planTaskId: task.id, date: '2022-06-16', inspectorIds: task.inspectors.map((i) => i.id) }))
+        .statusCode,
+    ).toBe(409);
     const other = (await allTasks(office, published.id)).find((x) => x.stationName.startsWith('兴隆'))!;
-    expect((await cx.post('/api/inspections', { planTaskId: other.id, date: '2022-06-15', inspectorIds: other.inspectors.map((i) => i.id) })).statusCode).toBe(404);
+    expect(
+      (await cx.post('/api/inspections', { planTaskId: other.id, date: '2022-06-15', inspectorIds: other.inspectors.map((i) => i.id) }))
+        .statusCode,
+    ).toBe(404);
     expect((await cx.post('/api/inspections', { planTaskId: task.id, date: '2099-01-01', inspectorIds: [1, 2] })).statusCode).toBe(400);
   });
 
@@ -250,7 +287,9 @@ describe('inspections and live coverage', () => {
     const p = await getPlan(t.database.db, published.id);
     const warm = await planContext(t.database.db, p);
     expect(await planContext(t.database.db, p)).toBe(warm);
-    await rows(sql`update entities set updated_at = now() + interval '2 seconds' where id = (select max(id) from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId})`);
+    await rows(
+      sql`update entities set updated_at = now() + interval '2 seconds' where id = (select max(id) from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId})`,
+    );
     const [a, b] = await Promise.all([planContext(t.database.db, p), planContext(t.database.db, p)]);
     expect(a).not.toBe(warm);
     expect(b).toBe(a);
@@ -259,7 +298,8 @@ describe('inspections and live coverage', () => {
   it('pages tasks in one stable order and filters them by status and name', async () => {
     const whole = (await office.get(`/api/plans/${published.id}/tasks?pageSize=200&page=1`)).json();
     const paged: number[] = [];
-    for (let page = 1; page <= 4; page++) paged.push(...(await office.get(`/api/plans/${published.id}/tasks?pageSize=7&page=${page}`)).json().items.map((x: any) => x.id));
+    for (let page = 1; page <= 4; page++)
+      paged.push(...(await office.get(`/api/plans/${published.id}/tasks?pageSize=7&page=${page}`)).json().items.map((x: any) => x.id));
     expect(paged).toEqual(whole.items.slice(0, 28).map((x: any) => x.id));
     const all = await allTasks(office, published.id);
     const open = (await office.get(`/api/plans/${published.id}/tasks?pageSize=500&page=1&status=open`)).json();
@@ -275,18 +315,28 @@ describe('inspections and live coverage', () => {
   // A real race needs two connections: on PGlite the two requests run one transaction after the
   // other and this passes even without the re-check inside the transaction. races.test.ts forces
   // the interleaving on every database; this one runs where requests truly race (PostgreSQL).
-  it.runIf(process.env.YJ_TEST_DB === 'postgres')('records a task once when two inspectors record it at the same moment (PostgreSQL: a real race)', async () => {
-    const task = (await allTasks(cx, published.id)).find((x) => x.status === 'planned')!;
-    const body = { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i) => i.id) };
-    const [a, b] = await Promise.all([cx.post('/api/inspections', body), cx.post('/api/inspections', { ...body, note: '另一人同时录入' })]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
-    const [{ n }] = await rows(sql`select count(*)::int as n from audit_log where action = 'inspection.record' and summary like ${`%计划任务 #${task.id}）%`}`);
-    expect(n).toBe(1);
-  });
+  it.runIf(process.env.YJ_TEST_DB === 'postgres')(
+    'records a task once when two inspectors record it at the same moment (PostgreSQL: a real race)',
+    async () => {
+      const task = (await allTasks(cx, published.id)).find((x) => x.status === 'planned')!;
+      const body = { planTaskId: task.id, date: '2022-07-01', inspectorIds: task.inspectors.map((i) => i.id) };
+      const [a, b] = await Promise.all([
+        cx.post('/api/inspections', body),
+        cx.post('/api/inspections', { ...body, note: '另一人同时录入' }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+      const [{ n }] = await rows(
+        sql`select count(*)::int as n from audit_log where action = 'inspection.record' and summary like ${`%计划任务 #${task.id}）%`}`,
+      );
+      expect(n).toBe(1);
+    },
+  );
 
   it('records an unplanned inspection and cancels a planned one', async () => {
     const [{ since }] = await rows(sql`select coalesce(max(id), 0) as since from audit_log`);
-    const [u] = await rows(sql`select e.id from entities e where e.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} and e.kind = 'hotel' limit 1`);
+    const [u] = await rows(
+      sql`select e.id from entities e where e.jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} and e.kind = 'hotel' limit 1`,
+    );
     const people = (await allTasks(cx, published.id))[0].inspectors.map((i) => i.id);
     const res = await cx.post('/api/inspections', { entityId: u.id, date: '2022-07-01', inspectorIds: people });
     expect(res.statusCode, res.body).toBe(200);
@@ -322,24 +372,36 @@ describe('inspections and live coverage', () => {
 
 describe('publishing', () => {
   // Races only on PostgreSQL (see the recording race above); races.test.ts covers PGlite.
-  it.runIf(process.env.YJ_TEST_DB === 'postgres')('publishes once even when two requests race: one succeeds, the other is refused, tasks become inspections once', async () => {
-    const draft: PlanSummary = (await office.post('/api/plans', { campaignId, seed: 7 })).json();
-    // `keep`: whatever the residual draft overlaps of the earlier plan (a unit whose second visit was cancelled), publish beside it.
-    const [a, b] = await Promise.all([office.post(`/api/plans/${draft.id}/publish`, { overlap: 'keep' }), office.post(`/api/plans/${draft.id}/publish`, { overlap: 'keep' })]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
-    const [{ n }] = await rows(sql`select count(*)::int as n from inspections where plan_id = ${draft.id}`);
-    expect(n).toBe(draft.taskCount);
-    const audits = await rows(sql`select count(*)::int as n from audit_log where action = 'plan.publish' and entity_id = ${String(draft.id)}`);
-    expect(audits[0].n).toBe(1);
-  });
+  it.runIf(process.env.YJ_TEST_DB === 'postgres')(
+    'publishes once even when two requests race: one succeeds, the other is refused, tasks become inspections once',
+    async () => {
+      const draft: PlanSummary = (await office.post('/api/plans', { campaignId, seed: 7 })).json();
+      // `keep`: whatever the residual draft overlaps of the earlier plan (a unit whose second visit was cancelled), publish beside it.
+      const [a, b] = await Promise.all([
+        office.post(`/api/plans/${draft.id}/publish`, { overlap: 'keep' }),
+        office.post(`/api/plans/${draft.id}/publish`, { overlap: 'keep' }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+      const [{ n }] = await rows(sql`select count(*)::int as n from inspections where plan_id = ${draft.id}`);
+      expect(n).toBe(draft.taskCount);
+      const audits = await rows(
+        sql`select count(*)::int as n from audit_log where action = 'plan.publish' and entity_id = ${String(draft.id)}`,
+      );
+      expect(audits[0].n).toBe(1);
+    },
+  );
 });
 
 describe('loading for the engine', () => {
   it('reads the units packed into one value exactly as row by row (nulls, tags, booleans)', async () => {
     const [d] = await rows(sql`select path from jurisdictions where id = ${t.org.districtId}`);
     // Give a few units the attributes the packed form must carry through.
-    await rows(sql`update entities set family_planning = true where id in (select id from entities where kind = 'device_dealer' order by id limit 2)`);
-    await rows(sql`update entities set tags = array['high_risk','key_area_urban_rural'], credit_grade = null where id = (select min(id) from entities)`);
+    await rows(
+      sql`update entities set family_planning = true where id in (select id from entities where kind = 'device_dealer' order by id limit 2)`,
+    );
+    await rows(
+      sql`update entities set tags = array['high_risk','key_area_urban_rural'], credit_grade = null where id = (select min(id) from entities)`,
+    );
     const stationIds = sql`(select id from jurisdictions where level = 'station' and path like ${d.path + '%'})`;
     const { units: packed, fingerprint } = await loadUnits(t.database.db, stationIds);
     expect(fingerprint).toBe(await registryFingerprint(t.database.db, stationIds));
@@ -347,12 +409,24 @@ describe('loading for the engine', () => {
       await rows(sql`select id::text as id, kind, jurisdiction_id::text as station, tags, medical_grade, device_level, family_planning, risk_level, credit_grade, status
         from entities where jurisdiction_id in ${stationIds} and status <> 'closed' order by id::text collate "C"`)
     ).map((e) => ({
-      id: e.id, kind: e.kind, stationId: e.station, tags: e.tags ?? [], medicalGrade: e.medical_grade, deviceLevel: e.device_level,
-      familyPlanning: e.family_planning, riskLevel: e.risk_level, creditGrade: e.credit_grade, status: e.status,
+      id: e.id,
+      kind: e.kind,
+      stationId: e.station,
+      tags: e.tags ?? [],
+      medicalGrade: e.medical_grade,
+      deviceLevel: e.device_level,
+      familyPlanning: e.family_planning,
+      riskLevel: e.risk_level,
+      creditGrade: e.credit_grade,
+      status: e.status,
     }));
     expect(expected.length).toBeGreaterThan(1000);
     expect(expected.some((e) => e.familyPlanning === false) && expected.some((e) => e.familyPlanning === true)).toBe(true);
-    expect(expected.some((e) => e.medicalGrade === null) && expected.some((e) => e.medicalGrade !== null) && expected.some((e) => e.creditGrade === null)).toBe(true);
+    expect(
+      expected.some((e) => e.medicalGrade === null) &&
+        expected.some((e) => e.medicalGrade !== null) &&
+        expected.some((e) => e.creditGrade === null),
+    ).toBe(true);
     expect(expected.some((e) => e.tags.length > 1)).toBe(true);
     expect(packed).toEqual(expected);
   });
@@ -360,10 +434,11 @@ describe('loading for the engine', () => {
   it('reads who inspected each unit last, packed, as the row-by-row query does', async () => {
     const [d] = await rows(sql`select path from jurisdictions where id = ${t.org.districtId}`);
     const expected = Object.fromEntries(
-      (await rows(sql`select distinct on (entity_id) entity_id::text as e, inspector_ids from inspections where status = 'done' order by entity_id, date desc, id desc`)).map((r) => [
-        r.e,
-        (r.inspector_ids ?? []).map(String),
-      ]),
+      (
+        await rows(
+          sql`select distinct on (entity_id) entity_id::text as e, inspector_ids from inspections where status = 'done' order by entity_id, date desc, id desc`,
+        )
+      ).map((r) => [r.e, (r.inspector_ids ?? []).map(String)]),
     );
     expect(Object.keys(expected).length).toBeGreaterThan(0);
     expect(await loadLastInspectors(t.database.db, d.path)).toEqual(expected);

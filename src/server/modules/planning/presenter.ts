@@ -2,7 +2,6 @@ import type { PlanSummary, PlanTask } from '../../../contracts/plans.js';
 import type { LoadedPlan } from './queries.js';
 import { isoTimestamp } from '../../../contracts/calendar.js';
 
-
 export function presentPlan(p: LoadedPlan): PlanSummary {
   return {
     id: p.plan.id,

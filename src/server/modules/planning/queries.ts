@@ -36,4 +36,3 @@ export async function planFindings(db: DbOrTx, id: number): Promise<any> {
 /** The id of a campaign's current plan (当前方案): the most recently published one not superseded. */
 export const currentPlanOf = (campaignId: ReturnType<typeof sql>) =>
   sql`(select q.id from plans q where q.campaign_id = ${campaignId} and q.status = 'published' order by q.published_at desc, q.id desc limit 1)`;
-

@@ -19,7 +19,14 @@ export async function recheckPlan(db: DbOrTx, p: LoadedPlan, context: PlanningCo
   );
   const check = checkPlan(
     context,
-    tasks.map((t) => ({ id: t.id, entityId: t.entity_id, visit: t.visit, dueFrom: t.due_from, dueTo: t.due_to, inspectorIds: (t.inspector_ids ?? []).map(String) })),
+    tasks.map((t) => ({
+      id: t.id,
+      entityId: t.entity_id,
+      visit: t.visit,
+      dueFrom: t.due_from,
+      dueTo: t.due_to,
+      inspectorIds: (t.inspector_ids ?? []).map(String),
+    })),
     { lastInspectors, minimum: p.plan.minimum },
   );
   const stored = storedCheck(check);

@@ -31,8 +31,10 @@ const generate = async (seed: number): Promise<PlanSummary> => {
 };
 /** Units with more than one open inspection of this campaign. */
 const doubleOpen = async () =>
-  (await rows(sql`select count(*)::int as n from (select i.entity_id from inspections i join plans p on p.id = i.plan_id
-      where p.campaign_id = ${campaignId} and i.status = 'planned' group by i.entity_id having count(distinct i.plan_id) > 1) x`))[0].n;
+  (
+    await rows(sql`select count(*)::int as n from (select i.entity_id from inspections i join plans p on p.id = i.plan_id
+      where p.campaign_id = ${campaignId} and i.status = 'planned' group by i.entity_id having count(distinct i.plan_id) > 1) x`)
+  )[0].n;
 
 describe('a second plan for the same campaign', () => {
   let first: PlanSummary;
@@ -56,7 +58,8 @@ describe('a second plan for the same campaign', () => {
         where i.plan_id = ${first.id} and k.rules::text like '%vaccine-full%' order by i.id limit 1`);
     expect((await office.post(`/api/inspections/${cancelled.id}/cancel`, { reason: '停业整顿' })).statusCode).toBe(200);
     // One visit is done: it keeps counting.
-    const [done] = await rows(sql`select i.id, k.id as task_id, k.inspector_ids from inspections i join plan_tasks k on k.id = i.plan_task_id
+    const [done] =
+      await rows(sql`select i.id, k.id as task_id, k.inspector_ids from inspections i join plan_tasks k on k.id = i.plan_task_id
         where i.plan_id = ${first.id} and i.status = 'planned' and k.rules::text like '%vaccine-full%' order by i.id limit 1`);
     const rec = await office.post('/api/inspections', { planTaskId: done.task_id, date: '2022-06-01', inspectorIds: done.inspector_ids });
     expect(rec.statusCode, rec.body).toBe(200);
@@ -85,13 +88,17 @@ describe('a second plan for the same campaign', () => {
   });
 
   it('supersedes: the old open inspections are cancelled (audited), done ones stay, the new plan is current', async () => {
-    const [{ n: openBefore }] = await rows(sql`select count(*)::int as n from inspections where plan_id = ${first.id} and status = 'planned'`);
+    const [{ n: openBefore }] = await rows(
+      sql`select count(*)::int as n from inspections where plan_id = ${first.id} and status = 'planned'`,
+    );
     const [{ n: doneBefore }] = await rows(sql`select count(*)::int as n from inspections where plan_id = ${first.id} and status = 'done'`);
     const res = await office.post(`/api/plans/${early.id}/publish`, { overlap: 'supersede' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'published', current: true });
     expect(await doubleOpen()).toBe(0);
-    const [{ n: openAfter }] = await rows(sql`select count(*)::int as n from inspections where plan_id = ${first.id} and status = 'planned'`);
+    const [{ n: openAfter }] = await rows(
+      sql`select count(*)::int as n from inspections where plan_id = ${first.id} and status = 'planned'`,
+    );
     const [{ n: doneAfter }] = await rows(sql`select count(*)::int as n from inspections where plan_id = ${first.id} and status = 'done'`);
     expect(openAfter).toBe(0);
     expect(doneAfter).toBe(doneBefore);

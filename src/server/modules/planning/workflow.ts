@@ -12,7 +12,13 @@ import { conflict } from '../../core/errors.js';
  */
 export type InspectionAction = 'record' | 'cancel' | 'edit' | 'withdraw';
 
-export const INSPECTION_TRANSITIONS: { action: InspectionAction; from: InspectionStatus; to: InspectionStatus; when?: 'plan_task' | 'unplanned'; permission: Permission }[] = [
+export const INSPECTION_TRANSITIONS: {
+  action: InspectionAction;
+  from: InspectionStatus;
+  to: InspectionStatus;
+  when?: 'plan_task' | 'unplanned';
+  permission: Permission;
+}[] = [
   { action: 'record', from: 'planned', to: 'done', permission: 'inspections.record' },
   { action: 'cancel', from: 'planned', to: 'cancelled', permission: 'inspections.record' },
   { action: 'edit', from: 'done', to: 'done', permission: 'inspections.record' },
@@ -29,7 +35,9 @@ const REFUSED: Record<InspectionAction, string> = {
 
 /** The state an action leads to from `from`; `planTask`: the inspection belongs to a plan in force. */
 export function transition(action: InspectionAction, from: string, planTask = false): InspectionStatus {
-  const t = INSPECTION_TRANSITIONS.find((x) => x.action === action && x.from === from && (!x.when || x.when === (planTask ? 'plan_task' : 'unplanned')));
+  const t = INSPECTION_TRANSITIONS.find(
+    (x) => x.action === action && x.from === from && (!x.when || x.when === (planTask ? 'plan_task' : 'unplanned')),
+  );
   if (!t) throw conflict(REFUSED[action]);
   return t.to;
 }

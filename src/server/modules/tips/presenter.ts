@@ -3,7 +3,6 @@ import type { Actor } from '../../core/context.js';
 import { EDITABLE_STATUS, tipWorkflow } from './workflow.js';
 import { isoTimestamp } from '../../../contracts/calendar.js';
 
-
 /** What leaves the server about a tip: no photo bytes, plus what this actor may do with it. */
 export function presentTip(r: any, actor: Actor, photos: { id: number; fileName: string; mimeType: string; size: number }[]): Tip {
   const status = r.status as TipStatus;

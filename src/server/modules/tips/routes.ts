@@ -19,7 +19,12 @@ export const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tips',
     {
       config: { access: 'tips.read' },
-      schema: { tags, summary: '基层上报列表（协管员/信息员只见本人上报）', querystring: listTipsQuery, response: { 200: paged(tip), ...errorResponses } },
+      schema: {
+        tags,
+        summary: '基层上报列表（协管员/信息员只见本人上报）',
+        querystring: listTipsQuery,
+        response: { 200: paged(tip), ...errorResponses },
+      },
     },
     async (req) => listTips(ctxOf(req), req.query),
   );
@@ -40,7 +45,14 @@ export const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tips/:id',
     {
       config: { access: 'tips.submit' },
-      schema: { tags, summary: '修改本人未受理的上报', description: VERSIONED_UPDATE, params: idParams, body: updateTipInput, response: { 200: tip, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '修改本人未受理的上报',
+        description: VERSIONED_UPDATE,
+        params: idParams,
+        body: updateTipInput,
+        response: { 200: tip, ...errorResponses },
+      },
     },
     async (req) => updateTip(ctxOf(req), req.params.id, req.body),
   );
@@ -62,7 +74,13 @@ export const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/tips/:id/photos',
     {
       config: { access: 'tips.submit' },
-      schema: { tags, summary: '上传照片（multipart，字段 file；JPG/PNG/WebP，不超过5MB）', consumes: ['multipart/form-data'], params: idParams, response: { 200: tip, ...errors } },
+      schema: {
+        tags,
+        summary: '上传照片（multipart，字段 file；JPG/PNG/WebP，不超过5MB）',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 200: tip, ...errors },
+      },
     },
     async (req) => {
       const ctx = ctxOf(req);

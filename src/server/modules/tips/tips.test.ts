@@ -6,11 +6,19 @@ import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
 let t: TestApp;
 let coordinator: Client, informant: Client, coordinatorXl: Client, inspectorCx: Client, inspectorXl: Client, admin: Client;
 
-const tipInput = (title: string) => ({ kind: 'hazard', title, description: '门店销售过期药品', place: '和平街道幸福路12号', occurredOn: '2026-11-20' });
+const tipInput = (title: string) => ({
+  kind: 'hazard',
+  title,
+  description: '门店销售过期药品',
+  place: '和平街道幸福路12号',
+  occurredOn: '2026-11-20',
+});
 
 export function multipart(fileName: string, type: string, data: Buffer) {
   const boundary = '----yjtest' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -57,7 +65,13 @@ describe('scope: a coordinator sees only what they submitted', () => {
   });
 
   it('lists only the reporter’s own tips', async () => {
-    const titles = (c: Client) => c.get('/api/tips?pageSize=100').then((r) => r.json().items.map((i: any) => i.title).sort());
+    const titles = (c: Client) =>
+      c.get('/api/tips?pageSize=100').then((r) =>
+        r
+          .json()
+          .items.map((i: any) => i.title)
+          .sort(),
+      );
     expect(await titles(coordinator)).toEqual(['协管员上报A']);
     expect(await titles(informant)).toEqual(['信息员上报B']);
     expect(await titles(coordinatorXl)).toEqual(['兴隆协管员上报C']);
@@ -69,12 +83,21 @@ describe('scope: a coordinator sees only what they submitted', () => {
     const patch = await coordinator.patch(`/api/tips/${byInformant}`, { title: '改别人的', version: 1 });
     expect(patch.statusCode).toBe(404);
     expect((await coordinator.post(`/api/tips/${inXl}/transition`, { action: 'accept' })).statusCode).toBe(403);
-    expect((await coordinator.request({ method: 'POST', url: `/api/tips/${byInformant}/photos`, ...multipart('a.png', 'image/png', PNG) })).statusCode).toBe(404);
+    expect(
+      (await coordinator.request({ method: 'POST', url: `/api/tips/${byInformant}/photos`, ...multipart('a.png', 'image/png', PNG) }))
+        .statusCode,
+    ).toBe(404);
     expect((await informant.get(`/api/tips/${byInformant}`)).json().title).toBe('信息员上报B');
   });
 
   it('shows station staff the tips of their area only', async () => {
-    const titles = (c: Client) => c.get('/api/tips?pageSize=100').then((r) => r.json().items.map((i: any) => i.title).sort());
+    const titles = (c: Client) =>
+      c.get('/api/tips?pageSize=100').then((r) =>
+        r
+          .json()
+          .items.map((i: any) => i.title)
+          .sort(),
+      );
     expect(await titles(inspectorCx)).toEqual(['信息员上报B', '协管员上报A']);
     expect(await titles(inspectorXl)).toEqual(['兴隆协管员上报C']);
     expect((await inspectorCx.get(`/api/tips/${inXl}`)).statusCode).toBe(404);
@@ -120,7 +143,9 @@ describe('bad input', () => {
     expect(res.json().message).toMatch(/请求参数有误|标题/);
     const blank = await coordinator.post('/api/tips', { ...tipInput('  '), title: '   ' });
     expect(blank.statusCode).toBe(400);
-    expect((await coordinator.post('/api/tips', { ...tipInput('未来'), occurredOn: '2999-01-01' })).json().message).toBe('发生日期不能晚于今天');
+    expect((await coordinator.post('/api/tips', { ...tipInput('未来'), occurredOn: '2999-01-01' })).json().message).toBe(
+      '发生日期不能晚于今天',
+    );
     expect((await coordinator.get('/api/tips')).json().total).toBe(before);
   });
 
@@ -130,13 +155,21 @@ describe('bad input', () => {
     const res = await coordinator.request({ method: 'POST', url: `/api/tips/${id}/photos`, ...multipart('big.png', 'image/png', big) });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ code: 'FILE_TOO_LARGE', message: '照片不能超过 5 MB' });
-    const fake = await coordinator.request({ method: 'POST', url: `/api/tips/${id}/photos`, ...multipart('x.png', 'image/png', Buffer.from('<script>alert(1)</script>')) });
+    const fake = await coordinator.request({
+      method: 'POST',
+      url: `/api/tips/${id}/photos`,
+      ...multipart('x.png', 'image/png', Buffer.from('<script>alert(1)</script>')),
+    });
     expect(fake.statusCode).toBe(415);
     expect(fake.json()).toMatchObject({ code: 'UNSUPPORTED_FILE_TYPE', message: expect.stringContaining('JPG、PNG、WebP') });
     expect((await coordinator.get(`/api/tips/${id}`)).json().photos).toEqual([]);
     // A real phone photo (a few MB, above the 1 MB JSON body limit) is accepted.
     const phonePhoto = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(3 * 1024 * 1024, 9)]);
-    const ok = await coordinator.request({ method: 'POST', url: `/api/tips/${id}/photos`, ...multipart('IMG_0001.jpg', 'image/jpeg', phonePhoto) });
+    const ok = await coordinator.request({
+      method: 'POST',
+      url: `/api/tips/${id}/photos`,
+      ...multipart('IMG_0001.jpg', 'image/jpeg', phonePhoto),
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().photos).toEqual([expect.objectContaining({ mimeType: 'image/jpeg', size: phonePhoto.length })]);
   });

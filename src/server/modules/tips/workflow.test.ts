@@ -18,7 +18,9 @@ const submit = async (title: string) =>
   (await coordinator.post('/api/tips', { kind: 'clue', title, place: '友谊街道', occurredOn: '2026-11-01' })).json().id as number;
 
 async function auditOf(id: number) {
-  const r = await t.database.db.execute(sql`select action, before, after, actor_name from audit_log where entity_type = 'tip' and entity_id = ${String(id)} order by id`);
+  const r = await t.database.db.execute(
+    sql`select action, before, after, actor_name from audit_log where entity_type = 'tip' and entity_id = ${String(id)} order by id`,
+  );
   return (r as any).rows as { action: string; before: any; after: any; actor_name: string }[];
 }
 async function state(id: number) {
@@ -27,7 +29,8 @@ async function state(id: number) {
 }
 
 it('every role in the table may review (holds tips.review)', () => {
-  for (const row of tipWorkflow.spec.transitions) for (const role of row.roles ?? []) expect(ROLE_PERMISSIONS[role]).toContain('tips.review');
+  for (const row of tipWorkflow.spec.transitions)
+    for (const role of row.roles ?? []) expect(ROLE_PERMISSIONS[role]).toContain('tips.review');
 });
 
 it('accepts then forwards, auditing each step in the same transaction as the change', async () => {
@@ -35,7 +38,11 @@ it('accepts then forwards, auditing each step in the same transaction as the cha
   const acc = await inspector.post(`/api/tips/${id}/transition`, { action: 'accept', note: '安排核查' });
   expect(acc.statusCode, acc.body).toBe(200);
   expect(acc.json()).toMatchObject({ status: 'accepted', reviewNote: '安排核查', actions: ['forward', 'reopen'], editable: false });
-  expect((await coordinator.get(`/api/tips/${id}`)).json()).toMatchObject({ status: 'accepted', editable: false, reviewerName: expect.any(String) });
+  expect((await coordinator.get(`/api/tips/${id}`)).json()).toMatchObject({
+    status: 'accepted',
+    editable: false,
+    reviewerName: expect.any(String),
+  });
   const fwd = await head.post(`/api/tips/${id}/transition`, { action: 'forward', note: '转执法大队' });
   expect(fwd.statusCode, fwd.body).toBe(200);
   expect(fwd.json()).toMatchObject({ status: 'forwarded', forwardNote: '转执法大队', actions: [] });
@@ -57,7 +64,11 @@ it('undoes an acceptance with a reason (back to 待受理, audited) until it is 
   expect(undo.json()).toMatchObject({ status: 'submitted', reviewNote: null, actions: ['accept', 'reject'] });
   expect((await coordinator.get(`/api/tips/${id}`)).json()).toMatchObject({ status: 'submitted', editable: true });
   const log = await auditOf(id);
-  expect(log.at(-1)).toMatchObject({ action: 'tip.reopen', before: { status: 'accepted' }, after: { status: 'submitted', note: '点错了，应由其他所受理' } });
+  expect(log.at(-1)).toMatchObject({
+    action: 'tip.reopen',
+    before: { status: 'accepted' },
+    after: { status: 'submitted', note: '点错了，应由其他所受理' },
+  });
   // Once forwarded, something depends on the acceptance: no undo.
   await inspector.post(`/api/tips/${id}/transition`, { action: 'accept' });
   await inspector.post(`/api/tips/${id}/transition`, { action: 'forward', note: '转执法大队' });

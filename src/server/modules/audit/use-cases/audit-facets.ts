@@ -14,5 +14,9 @@ export async function auditFacets(ctx: Ctx) {
     .where(and(visible, isNotNull(auditLog.actorId), sql`${auditLog.actorId} > 0`))
     .orderBy(asc(auditLog.actorName))
     .limit(1000);
-  return { actions: await distinct(auditLog.action), entityTypes: await distinct(auditLog.entityType), actors: actors.map((a) => ({ id: a.id!, name: a.name })) };
+  return {
+    actions: await distinct(auditLog.action),
+    entityTypes: await distinct(auditLog.entityType),
+    actors: actors.map((a) => ({ id: a.id!, name: a.name })),
+  };
 }

@@ -38,7 +38,10 @@ export async function listAudit(ctx: Ctx, q: AuditQuery) {
   if (q.from) conds.push(gte(auditLog.at, isCalendarDate(q.from) ? startOfDay(q.from) : new Date(q.from)));
   if (q.to) conds.push(isCalendarDate(q.to) ? lt(auditLog.at, startOfDay(addDays(q.to, 1))) : lte(auditLog.at, new Date(q.to)));
   const where = conds.length ? and(...conds) : undefined;
-  const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where);
+  const [{ total }] = await ctx.db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(where);
   const rows = await ctx.db
     .select()
     .from(auditLog)

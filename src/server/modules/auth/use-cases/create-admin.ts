@@ -27,21 +27,42 @@ export async function createAdmin(db: Db, input: { username: string; password: s
     }
     let [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.jurisdictionId, root.id)).limit(1);
     if (!unit) {
-      [unit] = await tx.insert(orgUnits).values({ jurisdictionId: root.id, kind: 'upper', name: `${root.name}药品监督管理部门` }).returning();
+      [unit] = await tx
+        .insert(orgUnits)
+        .values({ jurisdictionId: root.id, kind: 'upper', name: `${root.name}药品监督管理部门` })
+        .returning();
     }
-    const [existing] = await tx.select().from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
-    const fields = { passwordHash, role: 'admin', dataScope: 'all', active: true, lockedUntil: null, failedLogins: 0, mustChangePassword: false };
+    const [existing] = await tx
+      .select()
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${input.username})`);
+    const fields = {
+      passwordHash,
+      role: 'admin',
+      dataScope: 'all',
+      active: true,
+      lockedUntil: null,
+      failedLogins: 0,
+      mustChangePassword: false,
+    };
     const [row] = existing
       ? await tx.update(users).set(fields).where(eq(users.id, existing.id)).returning()
-      : await tx.insert(users).values({ ...fields, username: input.username, displayName: '系统管理员', orgUnitId: unit.id, jurisdictionId: root.id }).returning();
+      : await tx
+          .insert(users)
+          .values({ ...fields, username: input.username, displayName: '系统管理员', orgUnitId: unit.id, jurisdictionId: root.id })
+          .returning();
     await clearLoginFailures(tx, input.username);
-    await audit(tx, { actor: systemActor() }, {
-      action: existing ? 'user.reset_admin' : 'user.create_admin',
-      entityType: 'user',
-      entityId: row.id,
-      jurisdictionId: root.id,
-      summary: `命令行设置管理员 ${input.username}`,
-    });
+    await audit(
+      tx,
+      { actor: systemActor() },
+      {
+        action: existing ? 'user.reset_admin' : 'user.create_admin',
+        entityType: 'user',
+        entityId: row.id,
+        jurisdictionId: root.id,
+        summary: `命令行设置管理员 ${input.username}`,
+      },
+    );
     return { id: row.id, created: !existing };
   });
 }

@@ -15,7 +15,11 @@ const FAILURES_FORGOTTEN_AFTER = '1 day';
 
 const badCredentials = () => new AppError('BAD_CREDENTIALS', '用户名或密码错误', 401);
 const locked = (until: Date) =>
-  new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账户已锁定，请${Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000))}分钟后再试`, 423);
+  new AppError(
+    'ACCOUNT_LOCKED',
+    `密码错误次数过多，账户已锁定，请${Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000))}分钟后再试`,
+    423,
+  );
 
 export const usernameKey = (username: string) => username.trim().toLowerCase();
 
@@ -72,7 +76,11 @@ export async function login(db: Db, input: { username: string; password: string 
   const attempt = await reserveAttempt(db, key);
   if ('lockedUntil' in attempt) throw locked(attempt.lockedUntil);
 
-  const [user] = await db.select().from(users).where(sql`lower(${users.username}) = ${key}`).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = ${key}`)
+    .limit(1);
   const known = !!user && user.active;
   const ok = await verifyPassword(known ? user.passwordHash : null, input.password);
   if (!known || !ok) {

@@ -15,7 +15,11 @@ import { forgetCalendar } from '../store.js';
  */
 export async function replaceCalendarYear(ctx: Ctx, year: number, input: ReplaceCalendarYearInput): Promise<CalendarYear> {
   const issues = calendarYearIssues(year, input);
-  if (issues.length) throw invalid(issues[0].message, issues.map((i) => ({ path: `body/${i.path.join('/')}`, message: i.message })));
+  if (issues.length)
+    throw invalid(
+      issues[0].message,
+      issues.map((i) => ({ path: `body/${i.path.join('/')}`, message: i.message })),
+    );
   const days = [
     ...input.holidays.map((d) => ({ date: d.date, kind: 'holiday' as const, name: d.name || null })),
     ...input.workdays.map((d) => ({ date: d.date, kind: 'workday' as const, name: d.name || null })),
@@ -28,11 +32,13 @@ export async function replaceCalendarYear(ctx: Ctx, year: number, input: Replace
     const by = ctx.actor.id || null;
     // The version decides in the statement itself: a first entry (version 0) inserts only when no row
     // exists; an edit updates only the version it read.
-    const changed = ((await tx.execute(
-      input.version === 0
-        ? sql`insert into calendar_years (year, source, version, updated_by, updated_at) values (${year}, 'admin', 1, ${by}, now()) on conflict (year) do nothing returning year`
-        : sql`update calendar_years set source = 'admin', version = version + 1, updated_by = ${by}, updated_at = now() where year = ${year} and version = ${input.version} returning year`,
-    )) as any).rows as unknown[];
+    const changed = (
+      (await tx.execute(
+        input.version === 0
+          ? sql`insert into calendar_years (year, source, version, updated_by, updated_at) values (${year}, 'admin', 1, ${by}, now()) on conflict (year) do nothing returning year`
+          : sql`update calendar_years set source = 'admin', version = version + 1, updated_by = ${by}, updated_at = now() where year = ${year} and version = ${input.version} returning year`,
+      )) as any
+    ).rows as unknown[];
     if (!changed.length) throw staleVersion(await current());
     await writeDays(tx, year, days);
     const after = await readYear(tx, year);
@@ -41,7 +47,9 @@ export async function replaceCalendarYear(ctx: Ctx, year: number, input: Replace
       action: before.source ? 'calendar.update' : 'calendar.create',
       entityType: 'calendar_year',
       entityId: year,
-      summary: before.source ? `修改${year}年节假日日历（${count(before)} → ${count(after)}）` : `录入${year}年节假日日历（${count(after)}）`,
+      summary: before.source
+        ? `修改${year}年节假日日历（${count(before)} → ${count(after)}）`
+        : `录入${year}年节假日日历（${count(after)}）`,
       before: before.source ? before : null,
       after,
     });

@@ -27,7 +27,12 @@ export async function amendCampaign(ctx: Ctx, id: number, input: { definition: u
   };
   if (cur.version !== input.version) throw staleVersion(await current(ctx.db));
   // A changed inferred/unset value becomes the bureau's (provenance), so it leaves the 待确认 list.
-  const def = markBureauSet(cur.definition as CampaignDefinition, await validDefinition(ctx.db, cur.jurisdictionId, input.definition), ctx.actor.name, shanghaiToday());
+  const def = markBureauSet(
+    cur.definition as CampaignDefinition,
+    await validDefinition(ctx.db, cur.jurisdictionId, input.definition),
+    ctx.actor.name,
+    shanghaiToday(),
+  );
   return ctx.db.transaction(async (tx) => {
     const version = input.version + 1;
     // Amend the version the editor loaded, and only while the campaign is open: a racing amendment

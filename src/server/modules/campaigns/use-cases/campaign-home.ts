@@ -1,6 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
-import { type CampaignStatus, boundQuotas, describeRule, dueDates, pendingDecisions, reportingPeriod, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import {
+  type CampaignStatus,
+  boundQuotas,
+  describeRule,
+  dueDates,
+  pendingDecisions,
+  reportingPeriod,
+  type CampaignDefinition,
+} from '../../../../contracts/campaigns.js';
 import { campaignProgress, progressOf } from '../public.js';
 import { staffingProgress } from './staffing-progress.js';
 import { campaignWorkflow } from '../workflow.js';
@@ -65,7 +73,13 @@ export async function campaignHome(ctx: Ctx, id: number) {
   const calendar = await workCalendar(ctx.db);
   const obligations = def.obligations.map((o) => {
     const dates = dueDates(o.rule, window, calendar);
-    return { key: o.key, label: o.label, rule: describeRule(o.rule), count: dates.length, next: dates.find((d) => d.date >= today) ?? null };
+    return {
+      key: o.key,
+      label: o.label,
+      rule: describeRule(o.rule),
+      count: dates.length,
+      next: dates.find((d) => d.date >= today) ?? null,
+    };
   });
   return {
     campaign: { ...presentCampaign(c), templateCode: c.templateCode },

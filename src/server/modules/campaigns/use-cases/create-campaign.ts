@@ -50,7 +50,14 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput) {
       authorName: ctx.actor.name,
       note: input.note ?? (input.template ? `由模板 ${input.template} 创建` : '新建'),
     });
-    await audit(tx, ctx, { action: 'campaign.create', entityType: 'campaign', entityId: c.id, jurisdictionId: j.id, summary: `新建专项行动 ${def.name}`, after: { ...c, definition: def } });
+    await audit(tx, ctx, {
+      action: 'campaign.create',
+      entityType: 'campaign',
+      entityId: c.id,
+      jurisdictionId: j.id,
+      summary: `新建专项行动 ${def.name}`,
+      after: { ...c, definition: def },
+    });
     return presentCampaign({ ...c, jurisdictionName: j.name, definition: def });
   });
 }

@@ -13,7 +13,15 @@ export async function exportLiaisons(ctx: Ctx, id: number) {
   ws.addRow(['单位名称', '姓名', '所在部门', '职务', '办公电话', '移动电话', '电子邮箱']).font = { bold: true };
   for (const r of home.liaisons) {
     const l = r.liaison;
-    ws.addRow([r.unitName, l?.name ?? '（未填报）', l?.department ?? '', l?.title ?? '', l?.officePhone ?? '', l?.mobile ?? '', l?.email ?? '']);
+    ws.addRow([
+      r.unitName,
+      l?.name ?? '（未填报）',
+      l?.department ?? '',
+      l?.title ?? '',
+      l?.officePhone ?? '',
+      l?.mobile ?? '',
+      l?.email ?? '',
+    ]);
   }
   ws.columns.forEach((c, i) => (c.width = [28, 10, 16, 12, 16, 16, 24][i]));
   return { buf: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${home.campaign.name}-联络员.xlsx` };

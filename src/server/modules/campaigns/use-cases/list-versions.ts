@@ -5,10 +5,28 @@ import type { Ctx } from '../../../core/context.js';
 import { getCampaignRow } from '../queries.js';
 
 const SECTION_LABELS: Record<string, string> = {
-  name: '名称', docNo: '文号', issuer: '发文单位', issuedOn: '印发日期', basis: '依据', summary: '概述', period: '行动期间',
-  phases: '阶段', subActions: '子行动', focus: '重点', quotas: '检查指标', tables: '统计表', obligations: '报送任务',
-  checklists: '检查清单', violationTypes: '违法违规类型', organisation: '组织机构', tasks: '任务分工', staffing: '基层队伍配备', liaisons: '联络员', events: '重要活动',
-  provenance: '来源标注（原文/推定/本局确定）', readings: '两种理解的采用',
+  name: '名称',
+  docNo: '文号',
+  issuer: '发文单位',
+  issuedOn: '印发日期',
+  basis: '依据',
+  summary: '概述',
+  period: '行动期间',
+  phases: '阶段',
+  subActions: '子行动',
+  focus: '重点',
+  quotas: '检查指标',
+  tables: '统计表',
+  obligations: '报送任务',
+  checklists: '检查清单',
+  violationTypes: '违法违规类型',
+  organisation: '组织机构',
+  tasks: '任务分工',
+  staffing: '基层队伍配备',
+  liaisons: '联络员',
+  events: '重要活动',
+  provenance: '来源标注（原文/推定/本局确定）',
+  readings: '两种理解的采用',
 };
 
 /** What changed between two versions, in words: sections changed, and phase dates moved. */
@@ -41,7 +59,11 @@ export function diffSummary(prev: CampaignDefinition | undefined, next: Campaign
 
 export async function listVersions(ctx: Ctx, id: number) {
   await getCampaignRow(ctx.db, ctx.actor, id);
-  const rows = await ctx.db.select().from(campaignVersions).where(eq(campaignVersions.campaignId, id)).orderBy(asc(campaignVersions.version));
+  const rows = await ctx.db
+    .select()
+    .from(campaignVersions)
+    .where(eq(campaignVersions.campaignId, id))
+    .orderBy(asc(campaignVersions.version));
   return rows
     .map((r, i) => ({
       version: r.version,
@@ -57,5 +79,7 @@ export async function getVersion(ctx: Ctx, id: number, version: number) {
   await getCampaignRow(ctx.db, ctx.actor, id);
   const rows = await ctx.db.select().from(campaignVersions).where(eq(campaignVersions.campaignId, id));
   const v = rows.find((r) => r.version === version);
-  return v ? { version: v.version, note: v.note, authorName: v.authorName, createdAt: v.createdAt.toISOString(), definition: v.definition } : null;
+  return v
+    ? { version: v.version, note: v.note, authorName: v.authorName, createdAt: v.createdAt.toISOString(), definition: v.definition }
+    : null;
 }

@@ -18,4 +18,3 @@ export async function staffingProgress(db: DbOrTx, path: string) {
   };
   return { townships: part('township'), villages: part('village') };
 }
-

@@ -29,20 +29,38 @@ export async function updateLiaison(ctx: Ctx, id: number, orgUnitId: number, inp
     updatedAt: new Date(),
   };
   return ctx.db.transaction(async (tx) => {
-    const read = async () => (await tx.select().from(campaignLiaisons).where(and(eq(campaignLiaisons.campaignId, id), eq(campaignLiaisons.orgUnitId, orgUnitId))))[0];
+    const read = async () =>
+      (
+        await tx
+          .select()
+          .from(campaignLiaisons)
+          .where(and(eq(campaignLiaisons.campaignId, id), eq(campaignLiaisons.orgUnitId, orgUnitId)))
+      )[0];
     const current = async () => presentLiaison(await read());
     const before = await read();
     await assertVersion(before?.version ?? 0, input.version, current);
     let row: typeof campaignLiaisons.$inferSelect;
     if (!before) {
       // First filling-in (version 0): a racing first filling-in makes this insert a no-op → stale.
-      const [ins] = await tx.insert(campaignLiaisons).values({ campaignId: id, jurisdictionId: c.jurisdictionId, orgUnitId, ...values }).onConflictDoNothing().returning();
+      const [ins] = await tx
+        .insert(campaignLiaisons)
+        .values({ campaignId: id, jurisdictionId: c.jurisdictionId, orgUnitId, ...values })
+        .onConflictDoNothing()
+        .returning();
       if (!ins) throw staleVersion(await current());
       row = ins;
     } else {
       row = await updateVersioned(tx, campaignLiaisons, before.id, input.version, values, current);
     }
-    await audit(tx, ctx, { action: 'campaign.liaison', entityType: 'campaign', entityId: id, jurisdictionId: c.jurisdictionId, summary: `填报联络员 ${input.name}`, before: before ?? null, after: row });
+    await audit(tx, ctx, {
+      action: 'campaign.liaison',
+      entityType: 'campaign',
+      entityId: id,
+      jurisdictionId: c.jurisdictionId,
+      summary: `填报联络员 ${input.name}`,
+      before: before ?? null,
+      after: row,
+    });
     return { orgUnitId, ...presentLiaison(row)! };
   });
 }

@@ -14,7 +14,10 @@ export async function owningJurisdiction(db: DbOrTx, jurisdictionId: number) {
     .select({ id: orgUnits.id })
     .from(orgUnits)
     .where(and(eq(orgUnits.jurisdictionId, j.id), inArray(orgUnits.kind, ['bureau', 'upper'])));
-  if (!bureau) throw invalid('专项行动须由县级及以上市场监督管理局制定：该辖区没有市场监督管理局', [{ path: 'jurisdictionId', message: '该辖区没有市场监督管理局' }]);
+  if (!bureau)
+    throw invalid('专项行动须由县级及以上市场监督管理局制定：该辖区没有市场监督管理局', [
+      { path: 'jurisdictionId', message: '该辖区没有市场监督管理局' },
+    ]);
   return j;
 }
 

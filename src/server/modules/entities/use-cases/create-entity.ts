@@ -23,7 +23,10 @@ export async function checkEntityInput(db: DbOrTx, actor: Actor, input: Partial<
       .innerJoin(jurisdictions, eq(jurisdictions.id, entities.jurisdictionId))
       .where(and(eq(entities.creditCode, code), selfId ? ne(entities.id, selfId) : undefined));
     // Name the holder only when the actor may see it; otherwise say only that the code is taken.
-    if (dup) throw conflict(pathInScope(actor, dup.path) ? `统一社会信用代码已被“${dup.name}”使用` : '统一社会信用代码已被其他单位使用（不在您的管辖范围内）');
+    if (dup)
+      throw conflict(
+        pathInScope(actor, dup.path) ? `统一社会信用代码已被“${dup.name}”使用` : '统一社会信用代码已被其他单位使用（不在您的管辖范围内）',
+      );
     out.creditCode = code;
   }
   if (input.licences?.length) {
@@ -51,9 +54,19 @@ export async function checkEntityInput(db: DbOrTx, actor: Actor, input: Partial<
 export async function writeLicences(db: DbOrTx, entityId: number, jurisdictionId: number, licences: EntityInput['licences']) {
   await db.delete(entityLicences).where(eq(entityLicences.entityId, entityId));
   if (licences.length) {
-    await db.insert(entityLicences).values(
-      licences.map((l) => ({ entityId, jurisdictionId, kind: l.kind, number: l.number, scope: l.scope ?? null, validFrom: l.validFrom ?? null, validTo: l.validTo ?? null })),
-    );
+    await db
+      .insert(entityLicences)
+      .values(
+        licences.map((l) => ({
+          entityId,
+          jurisdictionId,
+          kind: l.kind,
+          number: l.number,
+          scope: l.scope ?? null,
+          validFrom: l.validFrom ?? null,
+          validTo: l.validTo ?? null,
+        })),
+      );
   }
   await refreshLicenceValidTo(db, [entityId]);
 }
@@ -80,8 +93,14 @@ export async function createEntity(ctx: Ctx, input: EntityInput) {
     await writeLicences(tx, row.id, place.station.id, licences);
     const after = await getEntityRow(tx, ctx.actor, row.id);
     const lic = await getLicences(tx, row.id);
-    await audit(tx, ctx, { action: 'entity.create', entityType: 'entity', entityId: row.id, jurisdictionId: place.station.id, summary: `新增监管对象 ${after.name}`, after: { ...after, licences: lic } });
+    await audit(tx, ctx, {
+      action: 'entity.create',
+      entityType: 'entity',
+      entityId: row.id,
+      jurisdictionId: place.station.id,
+      summary: `新增监管对象 ${after.name}`,
+      after: { ...after, licences: lic },
+    });
     return presentEntityDetail(after, lic);
   });
 }
-

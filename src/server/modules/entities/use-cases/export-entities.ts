@@ -39,7 +39,9 @@ export async function exportEntities(ctx: Ctx, q: EntityFilters & { sort: Entity
     for (const l of part) if (!licences.has(l.entityId)) licences.set(l.entityId, l);
   }
   const shorts = new Map(
-    (await ctx.db.select({ j: orgUnits.jurisdictionId, s: orgUnits.shortName }).from(orgUnits).where(eq(orgUnits.kind, 'station'))).map((o) => [o.j, o.s]),
+    (await ctx.db.select({ j: orgUnits.jurisdictionId, s: orgUnits.shortName }).from(orgUnits).where(eq(orgUnits.kind, 'station'))).map(
+      (o) => [o.j, o.s],
+    ),
   );
   const data = rows.map((r) => {
     const l = licences.get(r.id);
@@ -47,7 +49,7 @@ export async function exportEntities(ctx: Ctx, q: EntityFilters & { sort: Entity
       name: r.name,
       creditCode: r.creditCode ?? '',
       kind: ENTITY_KIND_LABELS[r.kind as EntityKind] ?? r.kind,
-      licenceKind: l ? LICENCE_KINDS[l.kind as LicenceKind] ?? l.kind : '',
+      licenceKind: l ? (LICENCE_KINDS[l.kind as LicenceKind] ?? l.kind) : '',
       licenceNumber: l?.number ?? '',
       licenceValidTo: l?.validTo ?? '',
       licenceScope: l?.scope ?? '',

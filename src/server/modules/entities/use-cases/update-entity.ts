@@ -21,7 +21,12 @@ export async function updateEntity(ctx: Ctx, id: number, { version, ...input }: 
     const moved = input.jurisdictionId !== undefined || input.townshipId !== undefined || input.villageId !== undefined;
     const place = await resolvePlacement(tx, ctx.actor, {
       jurisdictionId: input.jurisdictionId ?? before.jurisdictionId,
-      townshipId: input.townshipId !== undefined ? input.townshipId : input.jurisdictionId && input.jurisdictionId !== before.jurisdictionId ? null : before.townshipId,
+      townshipId:
+        input.townshipId !== undefined
+          ? input.townshipId
+          : input.jurisdictionId && input.jurisdictionId !== before.jurisdictionId
+            ? null
+            : before.townshipId,
       villageId: input.villageId !== undefined ? input.villageId : moved ? null : before.villageId,
     });
     const checked = await checkEntityInput(tx, ctx.actor, input, id);

@@ -18,8 +18,22 @@ export async function cancelInspection(ctx: Ctx, id: number, reason: string): Pr
       action: 'cancel',
       state: before.status as InspectionStatus,
       note: reason,
-      change: async (to) => (await tx.update(inspections).set({ status: to, cancelReason: reason, updatedAt: new Date(), version: bumpVersion(inspections) }).where(eq(inspections.id, id)).returning())[0],
-      audit: { action: 'inspection.cancel', entityType: 'inspection', entityId: id, jurisdictionId: r.jurisdiction_id, summary: `取消检查 #${id}：${reason}`, before },
+      change: async (to) =>
+        (
+          await tx
+            .update(inspections)
+            .set({ status: to, cancelReason: reason, updatedAt: new Date(), version: bumpVersion(inspections) })
+            .where(eq(inspections.id, id))
+            .returning()
+        )[0],
+      audit: {
+        action: 'inspection.cancel',
+        entityType: 'inspection',
+        entityId: id,
+        jurisdictionId: r.jurisdiction_id,
+        summary: `取消检查 #${id}：${reason}`,
+        before,
+      },
     });
   });
   return presentInspection(ctx, ctx.db, id);

@@ -22,7 +22,11 @@ export async function editInspection(ctx: Ctx, id: number, input: EditInspection
   if (new Set(input.inspectorIds).size < 2) throw invalid('现场检查人员不得少于2人');
   // People added to the record must be of the station's inspector pool (and no name is echoed); those already on it stay.
   const had = new Set<number>(r.inspector_ids ?? []);
-  await assertInspectorPool(ctx.db, r.jurisdiction_id, input.inspectorIds.filter((i) => !had.has(i)));
+  await assertInspectorPool(
+    ctx.db,
+    r.jurisdiction_id,
+    input.inspectorIds.filter((i) => !had.has(i)),
+  );
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(inspections).where(eq(inspections.id, id)).for('update');
     await inspectionWorkflow.apply(tx, ctx, {
@@ -30,10 +34,22 @@ export async function editInspection(ctx: Ctx, id: number, input: EditInspection
       state: before.status as InspectionStatus,
       note: input.reason,
       change: () =>
-        updateVersioned(tx, inspections, id, input.version, { date: input.date, inspectorIds: input.inspectorIds, note: input.note ?? null, updatedAt: new Date() }, () =>
-          presentInspection(ctx, tx, id),
+        updateVersioned(
+          tx,
+          inspections,
+          id,
+          input.version,
+          { date: input.date, inspectorIds: input.inspectorIds, note: input.note ?? null, updatedAt: new Date() },
+          () => presentInspection(ctx, tx, id),
         ),
-      audit: { action: 'inspection.edit', entityType: 'inspection', entityId: id, jurisdictionId: r.jurisdiction_id, summary: `修改检查记录 #${id}：${input.reason}`, before },
+      audit: {
+        action: 'inspection.edit',
+        entityType: 'inspection',
+        entityId: id,
+        jurisdictionId: r.jurisdiction_id,
+        summary: `修改检查记录 #${id}：${input.reason}`,
+        before,
+      },
     });
   });
   return presentInspection(ctx, ctx.db, id);

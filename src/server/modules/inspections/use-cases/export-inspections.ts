@@ -33,7 +33,19 @@ export async function exportInspections(ctx: Ctx, q: ListInspectionsQuery): Prom
   ];
   ws.getRow(1).font = { bold: true };
   for (const x of items) {
-    ws.addRow([x.date, INSPECTION_KINDS[x.kind], INSPECTION_STATUSES[x.status], x.entityName, x.creditCode ?? '', x.stationName, x.inspectors.map((p) => p.name).join('、'), x.findings, x.measures.map((m) => MEASURE_KINDS[m]).join('、'), x.openRectifications, x.recordNo ?? '']).commit();
+    ws.addRow([
+      x.date,
+      INSPECTION_KINDS[x.kind],
+      INSPECTION_STATUSES[x.status],
+      x.entityName,
+      x.creditCode ?? '',
+      x.stationName,
+      x.inspectors.map((p) => p.name).join('、'),
+      x.findings,
+      x.measures.map((m) => MEASURE_KINDS[m]).join('、'),
+      x.openRectifications,
+      x.recordNo ?? '',
+    ]).commit();
   }
   ws.commit();
   return w.done();

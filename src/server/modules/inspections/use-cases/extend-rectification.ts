@@ -21,7 +21,10 @@ export async function extendRectification(ctx: Ctx, id: number, input: ExtendRec
       action: 'extend',
       state: before.status as RectificationStatus,
       note: input.reason,
-      change: (to) => updateVersioned(tx, rectifications, id, input.version, { status: to, deadline: input.deadline, updatedAt: new Date() }, () => presentRectificationById(ctx, id, tx)),
+      change: (to) =>
+        updateVersioned(tx, rectifications, id, input.version, { status: to, deadline: input.deadline, updatedAt: new Date() }, () =>
+          presentRectificationById(ctx, id, tx),
+        ),
       audit: {
         action: 'rectification.extend',
         entityType: 'rectification',

@@ -14,5 +14,8 @@ export async function getChecklist(ctx: Ctx, q: { entityId: number; campaignId?:
   );
   if (!e || !pathInScope(ctx.actor, e.path)) throw notFound('检查对象');
   const def = q.campaignId ? (await currentCampaign(ctx.db, q.campaignId)).definition : null;
-  return { checklist: checklistFor(def, e.kind, (e.device_level as '1' | '2' | '3' | null) ?? undefined), violationTypes: [...violationTypesFor(def)] };
+  return {
+    checklist: checklistFor(def, e.kind, (e.device_level as '1' | '2' | '3' | null) ?? undefined),
+    violationTypes: [...violationTypesFor(def)],
+  };
 }

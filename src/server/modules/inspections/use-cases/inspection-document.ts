@@ -10,7 +10,11 @@ import { visibleInspection } from '../queries.js';
 import { rows } from '../../../core/sql.js';
 import { sql } from 'drizzle-orm';
 
-export const INSPECTION_DOCUMENTS = { record: 'inspectionRecord', 'rectification-order': 'rectificationOrder', 'warning-letter': 'warningLetter' } as const;
+export const INSPECTION_DOCUMENTS = {
+  record: 'inspectionRecord',
+  'rectification-order': 'rectificationOrder',
+  'warning-letter': 'warningLetter',
+} as const;
 export type InspectionDocument = keyof typeof INSPECTION_DOCUMENTS;
 
 /**

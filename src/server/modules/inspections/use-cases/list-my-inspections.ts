@@ -14,7 +14,10 @@ export async function listMyInspections(ctx: Ctx) {
   const mine = sql`${ctx.actor.id}::int = any(i.inspector_ids) and ${scopeWhere(ctx.actor, { jurisdiction: sql`i.jurisdiction_id` })}`;
   const base = sql`from inspections i join entities e on e.id = i.entity_id join jurisdictions j on j.id = i.jurisdiction_id`;
   const [due, unsigned] = await Promise.all([
-    rows(ctx.db, sql`select ${LIST_COLUMNS} ${base} where ${mine} and i.status = 'planned' and i.date <= ${today}::date order by i.date, i.id limit 200`),
+    rows(
+      ctx.db,
+      sql`select ${LIST_COLUMNS} ${base} where ${mine} and i.status = 'planned' and i.date <= ${today}::date order by i.date, i.id limit 200`,
+    ),
     rows(
       ctx.db,
       sql`select ${LIST_COLUMNS} ${base} where ${mine} and i.status = 'draft'

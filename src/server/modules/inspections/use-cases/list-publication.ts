@@ -13,7 +13,14 @@ import { workCalendar } from '../../calendar/public.js';
 export async function listPublication(ctx: Ctx, q: { from?: string; to?: string }): Promise<PublicationItem[]> {
   const today = shanghaiToday();
   const cal = await workCalendar(ctx.db);
-  const list = await rows<{ id: number; name: string; credit_code: string | null; date: string; findings: number; measures: string[] | string | null }>(
+  const list = await rows<{
+    id: number;
+    name: string;
+    credit_code: string | null;
+    date: string;
+    findings: number;
+    measures: string[] | string | null;
+  }>(
     ctx.db,
     sql`select i.id, e.name, e.credit_code, i.date::text as date,
           (select count(*)::int from inspection_findings f where f.inspection_id = i.id) as findings,
@@ -25,7 +32,9 @@ export async function listPublication(ctx: Ctx, q: { from?: string; to?: string 
   );
   return list.map((r) => {
     const publishBy = addWorkingDays(cal, r.date, PUBLICATION_WORKING_DAYS);
-    const kinds = (typeof r.measures === 'string' ? r.measures.replace(/[{}]/g, '').split(',').filter(Boolean) : (r.measures ?? [])) as MeasureKind[];
+    const kinds = (
+      typeof r.measures === 'string' ? r.measures.replace(/[{}]/g, '').split(',').filter(Boolean) : (r.measures ?? [])
+    ) as MeasureKind[];
     return {
       inspectionId: r.id,
       entityName: r.name,

@@ -10,7 +10,10 @@ import { presentRectification, RECTIFICATION_COLUMNS, type RectificationRow } fr
  * 整改跟踪: rectifications in the caller's area, overdue first (most days overdue first), then by
  * deadline; `overdue=true` keeps only those past their deadline and not closed.
  */
-export async function listRectifications(ctx: Ctx, q: { status?: RectificationStatus; overdue?: 'true' | 'false'; stationId?: number; entityId?: number; page?: number; pageSize?: number }) {
+export async function listRectifications(
+  ctx: Ctx,
+  q: { status?: RectificationStatus; overdue?: 'true' | 'false'; stationId?: number; entityId?: number; page?: number; pageSize?: number },
+) {
   const today = shanghaiToday();
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 50;

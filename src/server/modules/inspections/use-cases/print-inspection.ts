@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { beijingDateTime } from '../../../../contracts/calendar.js';
 import { checklistFor } from '../../../../contracts/checklists/index.js';
 import { html, rawHtml } from '../../../../contracts/html.js';
-import { ANSWER_RESULTS, FINDING_SEVERITIES, INSPECTION_KINDS, INSPECTION_STATUSES, MEASURE_KINDS } from '../../../../contracts/inspections.js';
+import {
+  ANSWER_RESULTS,
+  FINDING_SEVERITIES,
+  INSPECTION_KINDS,
+  INSPECTION_STATUSES,
+  MEASURE_KINDS,
+} from '../../../../contracts/inspections.js';
 import type { Ctx } from '../../../core/context.js';
 import { PRINT_SCRIPT } from '../../../core/print.js';
 import { rows } from '../../../core/sql.js';
@@ -21,7 +27,9 @@ export async function printInspection(ctx: Ctx, id: number): Promise<string> {
   const items = new Map(checklistFor(def, e?.kind ?? '').sections.flatMap((x) => x.items.map((i) => [i.key, i.text] as const)));
   const img = (key: string) => {
     const b = s.signatures.get(key)?.image;
-    return b ? html`<img class="sig" alt="签名" src="data:image/png;base64,${Buffer.from(b).toString('base64')}">` : html`<span class="line"></span>`;
+    return b
+      ? html`<img class="sig" alt="签名" src="data:image/png;base64,${Buffer.from(b).toString('base64')}">`
+      : html`<span class="line"></span>`;
   };
   const unit = r.signatures.find((x) => x.signer === 'unit');
   return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>现场检查笔录</title>

@@ -19,12 +19,17 @@ export async function signInspection(ctx: Ctx, id: number, input: SignInput): Pr
   const r = await visibleInspection(ctx, id);
   if (r.status !== 'draft') throw new AppError('ILLEGAL_TRANSITION', '该检查记录不在待签名状态', 409);
   const userId = input.userId ?? ctx.actor.id;
-  const checked = await checkSignatures(ctx, ctx.db, r.inspector_ids ?? [], [{ signer: 'inspector', userId, password: input.password, image: input.image }]);
+  const checked = await checkSignatures(ctx, ctx.db, r.inspector_ids ?? [], [
+    { signer: 'inspector', userId, password: input.password, image: input.image },
+  ]);
   const staged = await stageSignatures(ctx, checked);
   try {
     await ctx.db.transaction(async (tx) => {
       const [before] = await tx.select().from(inspections).where(eq(inspections.id, id)).for('update');
-      const existing = await tx.select({ signer: inspectionSignatures.signer, userId: inspectionSignatures.userId }).from(inspectionSignatures).where(eq(inspectionSignatures.inspectionId, id));
+      const existing = await tx
+        .select({ signer: inspectionSignatures.signer, userId: inspectionSignatures.userId })
+        .from(inspectionSignatures)
+        .where(eq(inspectionSignatures.inspectionId, id));
       if (existing.some((s) => s.userId === userId)) throw new AppError('ALREADY_SIGNED', '该检查人员已签名', 409);
       const complete = signaturesComplete(before.inspectorIds, [...existing, { signer: 'inspector', userId }]);
       await inspectionWorkflow.apply(tx, ctx, {
@@ -33,7 +38,11 @@ export async function signInspection(ctx: Ctx, id: number, input: SignInput): Pr
         facts: { originInForce: true, complete },
         change: async (to) => {
           await insertSignatures(tx, ctx, { id, jurisdictionId: before.jurisdictionId }, checked, staged);
-          const [row] = await tx.update(inspections).set({ status: to, updatedAt: new Date(), version: bumpVersion(inspections) }).where(eq(inspections.id, id)).returning();
+          const [row] = await tx
+            .update(inspections)
+            .set({ status: to, updatedAt: new Date(), version: bumpVersion(inspections) })
+            .where(eq(inspections.id, id))
+            .returning();
           if (to === 'done') await signOff(tx, ctx, id);
           return row;
         },

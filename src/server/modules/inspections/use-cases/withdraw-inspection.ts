@@ -33,7 +33,17 @@ export async function withdrawInspection(ctx: Ctx, id: number, input: WithdrawIn
           id,
           input.version,
           to === 'planned' && planned
-            ? { status: 'planned', date: planned.date, dueFrom: planned.dueFrom, inspectorIds: planned.inspectorIds, note: null, cancelReason: null, recordedBy: null, recordedAt: null, updatedAt: new Date() }
+            ? {
+                status: 'planned',
+                date: planned.date,
+                dueFrom: planned.dueFrom,
+                inspectorIds: planned.inspectorIds,
+                note: null,
+                cancelReason: null,
+                recordedBy: null,
+                recordedAt: null,
+                updatedAt: new Date(),
+              }
             : { status: 'cancelled', cancelReason: `撤回：${input.reason}`, updatedAt: new Date() },
           () => presentInspection(ctx, tx, id),
         ),

@@ -33,7 +33,14 @@ export async function createJurisdiction(ctx: Ctx, input: { parentId: number; na
       .set({ path: `${parent.path}${row.id}/` })
       .where(eq(jurisdictions.id, row.id))
       .returning();
-    await audit(tx, ctx, { action: 'jurisdiction.create', entityType: 'jurisdiction', entityId: done.id, jurisdictionId: done.id, summary: `新增辖区 ${done.name}`, after: done });
+    await audit(tx, ctx, {
+      action: 'jurisdiction.create',
+      entityType: 'jurisdiction',
+      entityId: done.id,
+      jurisdictionId: done.id,
+      summary: `新增辖区 ${done.name}`,
+      after: done,
+    });
     return presentJurisdiction({ ...done, childCount: 0 });
   });
 }

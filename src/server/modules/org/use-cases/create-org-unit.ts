@@ -25,8 +25,18 @@ export async function createOrgUnit(ctx: Ctx, input: OrgUnitInput) {
     assertManagesPath(ctx.actor, parent.path);
   }
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(orgUnits).values({ ...input, parentId: input.parentId ?? null }).returning();
-    await audit(tx, ctx, { action: 'org_unit.create', entityType: 'org_unit', entityId: row.id, jurisdictionId: row.jurisdictionId, summary: `新增机构 ${row.name}`, after: row });
+    const [row] = await tx
+      .insert(orgUnits)
+      .values({ ...input, parentId: input.parentId ?? null })
+      .returning();
+    await audit(tx, ctx, {
+      action: 'org_unit.create',
+      entityType: 'org_unit',
+      entityId: row.id,
+      jurisdictionId: row.jurisdictionId,
+      summary: `新增机构 ${row.name}`,
+      after: row,
+    });
     return presentOrgUnit({ ...row, jurisdictionName: j.name, peopleCount: 0 });
   });
 }

@@ -31,14 +31,18 @@ export async function preparePerson(ctx: Ctx, db: DbOrTx, input: PersonInput) {
   let jurisdictionId = unit.unit.jurisdictionId;
   if (input.jurisdictionId && input.jurisdictionId !== jurisdictionId) {
     const j = await getJurisdiction(db, input.jurisdictionId);
-    if (!j.path.startsWith(unit.path)) throw invalid('人员负责的辖区须在所属机构辖区之内', [{ path: 'jurisdictionId', message: '须在所属机构辖区之内' }]);
+    if (!j.path.startsWith(unit.path))
+      throw invalid('人员负责的辖区须在所属机构辖区之内', [{ path: 'jurisdictionId', message: '须在所属机构辖区之内' }]);
     jurisdictionId = j.id;
   }
   if (input.password) assertPasswordNotCommon(input.password, 'password');
   const dataScope = input.dataScope ?? ROLE_DEFAULT_SCOPE[input.role];
   assertScopeGrant(ctx.actor, dataScope);
   assertRoleGrant(ctx.actor, input.role);
-  const [dup] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
+  const [dup] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${input.username})`);
   if (dup) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用`, 409, [{ path: 'username', message: '用户名已被使用' }]);
   return {
     username: input.username,
@@ -60,7 +64,14 @@ export async function createPerson(ctx: Ctx, input: PersonInput) {
   return ctx.db.transaction(async (tx) => {
     const values = await preparePerson(ctx, tx, input);
     const [row] = await tx.insert(users).values(values).returning();
-    await audit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, jurisdictionId: row.jurisdictionId, summary: `新增人员 ${row.displayName}`, after: row });
+    await audit(tx, ctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      jurisdictionId: row.jurisdictionId,
+      summary: `新增人员 ${row.displayName}`,
+      after: row,
+    });
     return presentPerson(await getPerson(tx, row.id));
   });
 }

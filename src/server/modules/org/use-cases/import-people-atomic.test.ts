@@ -20,12 +20,16 @@ const count = async (q: string) => ((await t.database.db.execute(sql.raw(q))).ro
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.as('admin');
-  await t.database.db.execute(sql.raw(`create function refuse_marked_user() returns trigger language plpgsql as $$
+  await t.database.db.execute(
+    sql.raw(`create function refuse_marked_user() returns trigger language plpgsql as $$
     begin
       if new.username = 'atomic${FAIL_AT}' then raise exception 'refused by the test trigger'; end if;
       return new;
-    end $$`));
-  await t.database.db.execute(sql.raw(`create trigger refuse_marked_user before insert on users for each row execute function refuse_marked_user()`));
+    end $$`),
+  );
+  await t.database.db.execute(
+    sql.raw(`create trigger refuse_marked_user before insert on users for each row execute function refuse_marked_user()`),
+  );
 });
 afterAll(() => t.close());
 

@@ -61,7 +61,9 @@ describe('import people from Excel', () => {
   });
 
   it('a file with bad rows imports nothing and names every bad row with its reason', async () => {
-    const xlTownship = (await t.database.db.execute(sql`select name from jurisdictions where id = ${t.org.stations['兴隆'].townshipIds[0]}`)) as any;
+    const xlTownship = (await t.database.db.execute(
+      sql`select name from jurisdictions where id = ${t.org.stations['兴隆'].townshipIds[0]}`,
+    )) as any;
     const file = await sheet([
       ['张三', 'zhang_san', '创新所', '监管所检查员', '', '', '监管员', '13912345678', 'zs@example.cn'],
       ['李四', 'li_si', '不存在的所', '监管所检查员', '', '', '', '', ''],
@@ -117,7 +119,9 @@ describe('import people from Excel', () => {
 
   it('a good file imports everyone, with one audit row per person', async () => {
     const cx = t.org.stations['创新'];
-    const [township] = await t.database.db.execute(sql`select name from jurisdictions where id = ${cx.townshipIds[0]}`).then((r: any) => r.rows);
+    const [township] = await t.database.db
+      .execute(sql`select name from jurisdictions where id = ${cx.townshipIds[0]}`)
+      .then((r: any) => r.rows);
     const file = await sheet(
       [
         ['刘一', 'liu_1', '创新市场监督管理所', '监管所检查员', '', '', '监管员', '13800000001', 'liu1@example.cn', ''],
@@ -136,7 +140,11 @@ describe('import people from Excel', () => {
     const after = await counts();
     expect(after.users).toBe(before.users + 3);
     expect(after.audit).toBe(before.audit + 3);
-    const rows = await t.database.db.select().from(users).where(sql`${users.username} like 'liu_%'`).orderBy(users.username);
+    const rows = await t.database.db
+      .select()
+      .from(users)
+      .where(sql`${users.username} like 'liu_%'`)
+      .orderBy(users.username);
     expect(rows.map((r) => [r.username, r.role, r.dataScope, r.passwordHash ? 'pw' : 'none', r.mustChangePassword])).toEqual([
       ['liu_1', 'inspector', 'jurisdiction', 'none', false],
       ['liu_2', 'coordinator', 'own', 'none', false],

@@ -29,10 +29,21 @@ export interface ImportResult {
 /** Units the actor may manage, each with a label that is unique (name, or "辖区/name" when names repeat). */
 async function unitChoices(ctx: Ctx, db: DbOrTx) {
   const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, shortName: orgUnits.shortName, jurisdictionName: jurisdictions.name, path: jurisdictions.path })
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      shortName: orgUnits.shortName,
+      jurisdictionName: jurisdictions.name,
+      path: jurisdictions.path,
+    })
     .from(orgUnits)
     .innerJoin(jurisdictions, eq(jurisdictions.id, orgUnits.jurisdictionId))
-    .where(and(scopeWhere({ ...ctx.actor, scope: ctx.actor.scope === 'all' ? 'all' : 'jurisdiction' }, { jurisdiction: orgUnits.jurisdictionId }), eq(orgUnits.active, true)))
+    .where(
+      and(
+        scopeWhere({ ...ctx.actor, scope: ctx.actor.scope === 'all' ? 'all' : 'jurisdiction' }, { jurisdiction: orgUnits.jurisdictionId }),
+        eq(orgUnits.active, true),
+      ),
+    )
     .orderBy(asc(jurisdictions.path), asc(orgUnits.sortOrder), asc(orgUnits.id));
   const count = new Map<string, number>();
   for (const r of rows) count.set(r.name, (count.get(r.name) ?? 0) + 1);
@@ -45,7 +56,11 @@ export async function importTemplate(ctx: Ctx): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('人员');
   const lists = wb.addWorksheet('选项', { state: 'veryHidden' });
-  ws.columns = IMPORT_COLUMNS.map((h) => ({ header: h, key: h, width: h === '所属机构' || h === '负责辖区' ? 28 : h === '邮箱' ? 24 : 14 }));
+  ws.columns = IMPORT_COLUMNS.map((h) => ({
+    header: h,
+    key: h,
+    width: h === '所属机构' || h === '负责辖区' ? 28 : h === '邮箱' ? 24 : 14,
+  }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).eachCell((c) => {
     if (REQUIRED.has(String(c.value))) c.note = '必填';
@@ -56,7 +71,11 @@ export async function importTemplate(ctx: Ctx): Promise<Buffer> {
   roleLabels.forEach((v, i) => (lists.getCell(i + 1, 1).value = v));
   scopeLabels.forEach((v, i) => (lists.getCell(i + 1, 2).value = v));
   units.forEach((u, i) => (lists.getCell(i + 1, 3).value = u.label));
-  const list = (col: string, n: number) => ({ type: 'list' as const, allowBlank: true, formulae: [`选项!$${col}$1:$${col}$${Math.max(n, 1)}`] });
+  const list = (col: string, n: number) => ({
+    type: 'list' as const,
+    allowBlank: true,
+    formulae: [`选项!$${col}$1:$${col}$${Math.max(n, 1)}`],
+  });
   for (let r = 2; r <= 1000; r++) {
     ws.getCell(r, 3).dataValidation = { ...list('C', units.length), showErrorMessage: true, error: '请从列表中选择机构' };
     ws.getCell(r, 4).dataValidation = { ...list('A', roleLabels.length), showErrorMessage: true, error: '请从列表中选择角色' };
@@ -90,9 +109,34 @@ async function readPeopleSheet(ctx: Ctx, file: { buffer: Buffer; fileName: strin
   return out;
 }
 
-const ROLE_BY_TEXT = new Map<string, Role>(ROLES.flatMap((r) => [[r, r], [ROLE_LABELS[r], r]] as [string, Role][]));
-const SCOPE_BY_TEXT = new Map<string, DataScope>(DATA_SCOPES.flatMap((s) => [[s, s], [DATA_SCOPE_LABELS[s], s]] as [string, DataScope][]));
-const FIELD_COLUMN: Record<string, string> = { username: '用户名', displayName: '姓名', phone: '手机', email: '邮箱', title: '职务', password: '初始密码', role: '角色', dataScope: '数据范围' };
+const ROLE_BY_TEXT = new Map<string, Role>(
+  ROLES.flatMap(
+    (r) =>
+      [
+        [r, r],
+        [ROLE_LABELS[r], r],
+      ] as [string, Role][],
+  ),
+);
+const SCOPE_BY_TEXT = new Map<string, DataScope>(
+  DATA_SCOPES.flatMap(
+    (s) =>
+      [
+        [s, s],
+        [DATA_SCOPE_LABELS[s], s],
+      ] as [string, DataScope][],
+  ),
+);
+const FIELD_COLUMN: Record<string, string> = {
+  username: '用户名',
+  displayName: '姓名',
+  phone: '手机',
+  email: '邮箱',
+  title: '职务',
+  password: '初始密码',
+  role: '角色',
+  dataScope: '数据范围',
+};
 
 async function findJurisdictionInUnit(db: DbOrTx, name: string, unitPath: string) {
   const inside = await db
@@ -170,7 +214,18 @@ async function validateRows(ctx: Ctx, db: DbOrTx, rows: ParsedRow[]) {
         ok.push({ row, values, orgUnitName: unit!.label });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        const col = e.code === 'CONFLICT' ? '用户名' : e.message.includes('辖区') ? '负责辖区' : e.message.includes('角色') || e.message.includes('管理员') ? '角色' : e.message.includes('数据权限') ? '数据范围' : e.message.includes('密码') ? '初始密码' : undefined;
+        const col =
+          e.code === 'CONFLICT'
+            ? '用户名'
+            : e.message.includes('辖区')
+              ? '负责辖区'
+              : e.message.includes('角色') || e.message.includes('管理员')
+                ? '角色'
+                : e.message.includes('数据权限')
+                  ? '数据范围'
+                  : e.message.includes('密码')
+                    ? '初始密码'
+                    : undefined;
         fail(col, e.message);
       }
     }
@@ -191,7 +246,13 @@ export async function importPeople(ctx: Ctx, file: { buffer: Buffer; fileName: s
     valid: checked.ok.length,
     errors: checked.errors,
     created,
-    preview: checked.ok.map(({ row, values, orgUnitName }) => ({ row, username: values.username, displayName: values.displayName, orgUnitName, role: values.role as Role })),
+    preview: checked.ok.map(({ row, values, orgUnitName }) => ({
+      row,
+      username: values.username,
+      displayName: values.displayName,
+      orgUnitName,
+      role: values.role as Role,
+    })),
   });
   if (opts.dryRun) return summary(await validateRows(ctx, ctx.db, rows), 0);
   // Validate inside the transaction that inserts, so nothing can slip in between check and insert.
@@ -201,9 +262,19 @@ export async function importPeople(ctx: Ctx, file: { buffer: Buffer; fileName: s
       throw invalid(`有 ${new Set(checked.errors.map((e) => e.row)).size} 行数据有误，未导入任何人员`, checked.errors);
     }
     for (let i = 0; i < checked.ok.length; i += 500) {
-      const inserted = await tx.insert(users).values(checked.ok.slice(i, i + 500).map((r) => r.values)).returning();
+      const inserted = await tx
+        .insert(users)
+        .values(checked.ok.slice(i, i + 500).map((r) => r.values))
+        .returning();
       for (const row of inserted) {
-        await audit(tx, ctx, { action: 'user.import', entityType: 'user', entityId: row.id, jurisdictionId: row.jurisdictionId, summary: `导入人员 ${row.displayName}`, after: row });
+        await audit(tx, ctx, {
+          action: 'user.import',
+          entityType: 'user',
+          entityId: row.id,
+          jurisdictionId: row.jurisdictionId,
+          summary: `导入人员 ${row.displayName}`,
+          after: row,
+        });
       }
     }
     return summary(checked, checked.ok.length);

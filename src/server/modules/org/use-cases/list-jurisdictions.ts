@@ -13,8 +13,7 @@ import { childCountSql, getJurisdiction } from '../queries.js';
 export async function listJurisdictions(ctx: Ctx, parentId?: number) {
   const cols = { ...getTableColumns(jurisdictions), childCount: childCountSql } as any;
   if (parentId === undefined) {
-    const where =
-      ctx.actor.scope === 'all' ? sql`${jurisdictions.parentId} is null` : eq(jurisdictions.id, ctx.actor.jurisdictionId);
+    const where = ctx.actor.scope === 'all' ? sql`${jurisdictions.parentId} is null` : eq(jurisdictions.id, ctx.actor.jurisdictionId);
     const rows = await ctx.db.select(cols).from(jurisdictions).where(where).orderBy(asc(jurisdictions.sortOrder), asc(jurisdictions.id));
     return rows.map(presentJurisdiction);
   }
@@ -36,7 +35,12 @@ export async function jurisdictionChain(ctx: Ctx, id: number) {
   const rows = await ctx.db
     .select({ ...getTableColumns(jurisdictions), childCount: childCountSql } as any)
     .from(jurisdictions)
-    .where(sql`${jurisdictions.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)
+    .where(
+      sql`${jurisdictions.id} in (${sql.join(
+        ids.map((i) => sql`${i}`),
+        sql`, `,
+      )})`,
+    )
     .orderBy(asc(jurisdictions.depth));
   return rows.map(presentJurisdiction);
 }

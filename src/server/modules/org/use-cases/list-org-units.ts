@@ -7,7 +7,12 @@ import { getJurisdiction } from '../queries.js';
 
 /** Units in the actor's area, optionally within one jurisdiction subtree. */
 export async function listOrgUnits(ctx: Ctx, q: { jurisdictionId?: number }) {
-  const conds = [scopeWhere({ ...ctx.actor, scope: ctx.actor.scope === 'own' ? 'jurisdiction' : ctx.actor.scope }, { jurisdiction: orgUnits.jurisdictionId, unit: orgUnits.id })];
+  const conds = [
+    scopeWhere(
+      { ...ctx.actor, scope: ctx.actor.scope === 'own' ? 'jurisdiction' : ctx.actor.scope },
+      { jurisdiction: orgUnits.jurisdictionId, unit: orgUnits.id },
+    ),
+  ];
   if (q.jurisdictionId) {
     const j = await getJurisdiction(ctx.db, q.jurisdictionId);
     conds.push(inSubtree(orgUnits.jurisdictionId, j.path));

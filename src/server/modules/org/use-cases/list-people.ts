@@ -27,7 +27,10 @@ export async function listPeople(ctx: Ctx, q: ListPeopleQuery) {
     conds.push(sql`(${users.displayName} ilike ${like} or ${users.username} ilike ${like} or ${users.phone} ilike ${like})`);
   }
   const where = and(...conds);
-  const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(users).where(where);
+  const [{ total }] = await ctx.db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(users)
+    .where(where);
   // Pick the page on users alone, then join: joining a city's thousands of people before the
   // sort cost more than the count (bench/suites/org.ts).
   const pageIds = ctx.db

@@ -17,10 +17,21 @@ export async function resetPassword(ctx: Ctx, id: number) {
   if (!/[0-9]/.test(temp)) temp += randomInt(10);
   const passwordHash = await hashPassword(temp);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
     await clearLoginFailures(tx, person.username);
-    await audit(tx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id, jurisdictionId: person.jurisdictionId, summary: `重置 ${person.displayName} 的密码`, before: { locked: !!person.lockedUntil }, after: { mustChangePassword: true, locked: false } });
+    await audit(tx, ctx, {
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: id,
+      jurisdictionId: person.jurisdictionId,
+      summary: `重置 ${person.displayName} 的密码`,
+      before: { locked: !!person.lockedUntil },
+      after: { mustChangePassword: true, locked: false },
+    });
   });
   return { temporaryPassword: temp };
 }

@@ -8,7 +8,11 @@ import { presentOrgUnit } from '../presenter.js';
 import { getJurisdiction, getOrgUnit } from '../queries.js';
 import type { OrgUnitInput } from './create-org-unit.js';
 
-export async function updateOrgUnit(ctx: Ctx, id: number, { version, ...input }: Partial<OrgUnitInput> & { active?: boolean; version: number }) {
+export async function updateOrgUnit(
+  ctx: Ctx,
+  id: number,
+  { version, ...input }: Partial<OrgUnitInput> & { active?: boolean; version: number },
+) {
   const current = await getOrgUnit(ctx.db, id);
   assertManagesPath(ctx.actor, current.path);
   const now = async (db = ctx.db) => {
@@ -29,7 +33,15 @@ export async function updateOrgUnit(ctx: Ctx, id: number, { version, ...input }:
   return ctx.db.transaction(async (tx) => {
     // Decided by the update itself: the unit read above may have changed since (then 409 with it as it is now).
     const after = await updateVersioned(tx, orgUnits, id, version, { ...input, updatedAt: new Date() }, () => now(tx));
-    await audit(tx, ctx, { action: 'org_unit.update', entityType: 'org_unit', entityId: id, jurisdictionId: after.jurisdictionId, summary: `修改机构 ${after.name}`, before: current.unit, after });
+    await audit(tx, ctx, {
+      action: 'org_unit.update',
+      entityType: 'org_unit',
+      entityId: id,
+      jurisdictionId: after.jurisdictionId,
+      summary: `修改机构 ${after.name}`,
+      before: current.unit,
+      after,
+    });
     return presentOrgUnit({ ...after, jurisdictionName: jName });
   });
 }

@@ -46,7 +46,8 @@ export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
     if (fields.jurisdictionId) {
       const j = await getJurisdiction(tx, fields.jurisdictionId);
       assertManagesPath(ctx.actor, j.path);
-      if (!j.path.startsWith(unit.path)) throw invalid('人员负责的辖区须在所属机构辖区之内', [{ path: 'jurisdictionId', message: '须在所属机构辖区之内' }]);
+      if (!j.path.startsWith(unit.path))
+        throw invalid('人员负责的辖区须在所属机构辖区之内', [{ path: 'jurisdictionId', message: '须在所属机构辖区之内' }]);
     }
     const set: Record<string, unknown> = { ...fields, email: fields.email === '' ? null : fields.email, updatedAt: new Date() };
     if (unlock) {
@@ -56,7 +57,15 @@ export async function updatePerson(ctx: Ctx, id: number, patch: PersonPatch) {
     await updateVersioned(tx, users, id, version, set, current);
     if (fields.active === false || fields.role || fields.dataScope) await tx.delete(sessions).where(eq(sessions.userId, id));
     const after = await getPerson(tx, id);
-    await audit(tx, ctx, { action: 'user.update', entityType: 'user', entityId: id, jurisdictionId: after.jurisdictionId, summary: `修改人员 ${after.displayName}`, before, after });
+    await audit(tx, ctx, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      jurisdictionId: after.jurisdictionId,
+      summary: `修改人员 ${after.displayName}`,
+      before,
+      after,
+    });
     return presentPerson(after);
   });
 }

@@ -5,10 +5,24 @@ import { generatePlan } from './plan.js';
 import { buildContext } from './requirements.js';
 import type { PlannedTask, PlannerEntity, PlanningInput } from './types.js';
 
-const unit = (id: string, extra: Partial<PlannerEntity> = {}): PlannerEntity => ({ id, kind: 'pharmacy_single', stationId: 'a', tags: [], riskLevel: 'low', status: 'operating', ...extra });
+const unit = (id: string, extra: Partial<PlannerEntity> = {}): PlannerEntity => ({
+  id,
+  kind: 'pharmacy_single',
+  stationId: 'a',
+  tags: [],
+  riskLevel: 'low',
+  status: 'operating',
+  ...extra,
+});
 const input: PlanningInput = {
   entities: Array.from({ length: 6 }, (_, i) => unit(`p${i}`, { riskLevel: i === 0 ? 'high' : 'low' })),
-  stations: [{ id: 'a', shortName: '甲所', inspectorPool: [{ id: 'i1', conflictedEntityIds: ['p0'] }, { id: 'i2' }, { id: 'i3' }, { id: 'i4' }, { id: 'i5' }] }],
+  stations: [
+    {
+      id: 'a',
+      shortName: '甲所',
+      inspectorPool: [{ id: 'i1', conflictedEntityIds: ['p0'] }, { id: 'i2' }, { id: 'i3' }, { id: 'i4' }, { id: 'i5' }],
+    },
+  ],
   rules: [
     { id: 'half', label: '50%', population: { kinds: ['pharmacy_single'] }, target: { type: 'share', min: 0.5 } },
     { id: 'risk', label: '高风险2次', population: { riskLevels: ['high'] }, target: { type: 'all' }, times: 2 },
@@ -28,7 +42,11 @@ describe('plan check', () => {
   });
 
   it('reports the rule broken when a task is removed', () => {
-    const c = checkPlan(ctx, plan.tasks.filter((t) => t.entityId !== 'p0' || t.visit !== 2), { lastInspectors: input.lastInspectors });
+    const c = checkPlan(
+      ctx,
+      plan.tasks.filter((t) => t.entityId !== 'p0' || t.visit !== 2),
+      { lastInspectors: input.lastInspectors },
+    );
     expect(c.ok).toBe(false);
     expect(c.violations).toEqual([expect.objectContaining({ ruleId: 'risk', required: 1, planned: 0, missing: 1 })]);
   });
@@ -46,8 +64,12 @@ describe('plan check', () => {
     p0.inspectorIds = ['i1', 'i2'];
     const other = tasks.find((t) => t.entityId !== 'p0')!;
     other.inspectorIds = ['zz'];
-    const problems = checkPlan(ctx, tasks, { lastInspectors: input.lastInspectors }).inspectorProblems.map((p) => `${p.entityId}:${p.inspectorId ?? ''}:${p.problem}`);
-    expect(problems).toEqual(expect.arrayContaining(['p0:i1:conflicted', 'p0:i2:same_as_last', `${other.entityId}:zz:not_in_pool`, `${other.entityId}::too_few`]));
+    const problems = checkPlan(ctx, tasks, { lastInspectors: input.lastInspectors }).inspectorProblems.map(
+      (p) => `${p.entityId}:${p.inspectorId ?? ''}:${p.problem}`,
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining(['p0:i1:conflicted', 'p0:i2:same_as_last', `${other.entityId}:zz:not_in_pool`, `${other.entityId}::too_few`]),
+    );
   });
 });
 
@@ -67,8 +89,12 @@ describe('inspector draw (双随机)', () => {
   });
 
   it('reports a pool too small after recusal instead of drawing the recused', () => {
-    const tasks: PlannedTask[] = [{ entityId: 'p0', stationId: 'a', visit: 1, dueFrom: null, dueTo: null, rules: [], inspectorIds: [], reasons: [] }];
-    const stations = new Map([['a', { id: 'a', shortName: '甲所', inspectorPool: [{ id: 'i1', conflictedEntityIds: ['p0'] }, { id: 'i2' }, { id: 'i3' }] }]]);
+    const tasks: PlannedTask[] = [
+      { entityId: 'p0', stationId: 'a', visit: 1, dueFrom: null, dueTo: null, rules: [], inspectorIds: [], reasons: [] },
+    ];
+    const stations = new Map([
+      ['a', { id: 'a', shortName: '甲所', inspectorPool: [{ id: 'i1', conflictedEntityIds: ['p0'] }, { id: 'i2' }, { id: 'i3' }] }],
+    ]);
     const issues = drawInspectors(tasks, stations, 1, { p0: ['i2'] });
     expect(tasks[0].inspectorIds).toEqual(['i3']);
     expect(issues).toEqual([{ entityId: 'p0', stationId: 'a', visit: 1, needed: 2, eligible: 1, reason: 'pool_too_small' }]);

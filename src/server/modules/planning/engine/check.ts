@@ -70,7 +70,15 @@ export function checkPlan(
   const violations: Violation[] = [];
   ctx.requirements.forEach((r, i) => {
     if (met[i] < r.target) {
-      violations.push({ requirementKey: r.key, ruleId: r.ruleId, label: r.label, stationId: r.stationId, required: r.target, planned: met[i], missing: r.target - met[i] });
+      violations.push({
+        requirementKey: r.key,
+        ruleId: r.ruleId,
+        label: r.label,
+        stationId: r.stationId,
+        required: r.target,
+        planned: met[i],
+        missing: r.target - met[i],
+      });
     }
   });
   const excess = findExcess(ctx, visits).filter((e) => e.needed > 0);
@@ -90,7 +98,8 @@ export function checkPlan(
     }
     return pool;
   };
-  const byUnitVisit = (a: TaskToCheck, b: TaskToCheck) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : (a.visit ?? 0) - (b.visit ?? 0));
+  const byUnitVisit = (a: TaskToCheck, b: TaskToCheck) =>
+    a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : (a.visit ?? 0) - (b.visit ?? 0);
   // Generated plans come in this order already: sort only when they do not.
   const ordered = tasks.every((t, i) => i === 0 || byUnitVisit(tasks[i - 1], t) <= 0) ? tasks : tasks.slice().sort(byUnitVisit);
   for (const t of ordered) {
@@ -100,7 +109,8 @@ export function checkPlan(
     const previous = last.get(t.entityId) ?? (Object.hasOwn(recorded, t.entityId) ? recorded[t.entityId] : []);
     for (const id of t.inspectorIds) {
       if (!pool.has(id)) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, inspectorId: id, problem: 'not_in_pool' });
-      else if (pool.get(id)!.has(t.entityId)) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, inspectorId: id, problem: 'conflicted' });
+      else if (pool.get(id)!.has(t.entityId))
+        inspectorProblems.push({ taskId: t.id, entityId: t.entityId, inspectorId: id, problem: 'conflicted' });
       if (previous.includes(id)) inspectorProblems.push({ taskId: t.id, entityId: t.entityId, inspectorId: id, problem: 'same_as_last' });
     }
     last.set(t.entityId, t.inspectorIds);

@@ -4,13 +4,34 @@ import { generatePlan } from './plan.js';
 import { buildContext } from './requirements.js';
 import type { PlannerEntity, PlanningInput } from './types.js';
 
-const unit = (id: string, kind: string, extra: Partial<PlannerEntity> = {}): PlannerEntity => ({ id, kind, stationId: 'a', tags: [], riskLevel: 'low', status: 'operating', ...extra });
+const unit = (id: string, kind: string, extra: Partial<PlannerEntity> = {}): PlannerEntity => ({
+  id,
+  kind,
+  stationId: 'a',
+  tags: [],
+  riskLevel: 'low',
+  status: 'operating',
+  ...extra,
+});
 const input: PlanningInput = {
-  entities: [unit('p1', 'pharmacy_single'), unit('p2', 'pharmacy_single'), unit('p3', 'pharmacy_single', { riskLevel: 'high' }), unit('p4', 'pharmacy_single'), unit('h1', 'hotel')],
+  entities: [
+    unit('p1', 'pharmacy_single'),
+    unit('p2', 'pharmacy_single'),
+    unit('p3', 'pharmacy_single', { riskLevel: 'high' }),
+    unit('p4', 'pharmacy_single'),
+    unit('h1', 'hotel'),
+  ],
   stations: [{ id: 'a', shortName: '甲所', inspectorPool: [{ id: 'i1' }, { id: 'i2' }, { id: 'i3' }] }],
   rules: [
     { id: 'half', label: '药店50%', population: { kinds: ['pharmacy_single'] }, target: { type: 'share', min: 0.5 } },
-    { id: 'risk', label: '高风险2次（集中整治阶段）', population: { riskLevels: ['high'] }, target: { type: 'all' }, times: 2, window: { phase: 'focus' } },
+    {
+      id: 'risk',
+      label: '高风险2次（集中整治阶段）',
+      population: { riskLevels: ['high'] },
+      target: { type: 'all' },
+      times: 2,
+      window: { phase: 'focus' },
+    },
   ],
   campaign: { from: '2024-01-01', to: '2024-12-31', phases: [{ key: 'focus', from: '2024-03-01', to: '2024-05-31' }] },
 };
@@ -21,7 +42,14 @@ describe('coverage', () => {
   it('starts at nothing done', () => {
     const c = computeCoverage(ctx, []);
     expect(row(c, 'half@a')).toMatchObject({ required: 2, available: 4, done: 0, remaining: 2 });
-    expect(row(c, 'risk@a')).toMatchObject({ required: 1, done: 0, remaining: 1, times: 2, windowFrom: '2024-03-01', windowTo: '2024-05-31' });
+    expect(row(c, 'risk@a')).toMatchObject({
+      required: 1,
+      done: 0,
+      remaining: 1,
+      times: 2,
+      windowFrom: '2024-03-01',
+      windowTo: '2024-05-31',
+    });
   });
 
   it('counts done inspections only, in the window, as often as required', () => {

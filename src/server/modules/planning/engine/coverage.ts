@@ -8,7 +8,10 @@ import { countMet, findExcess, Visits, type Excess } from './tally.js';
  * Computed from completed inspections only.
  */
 /** A recorded inspection: its day as an ISO date, or as a day number (days since 1970-01-01). */
-export type InspectionFact = { entityId: string; status: 'planned' | 'done' | 'cancelled' } & ({ date: string; day?: undefined } | { day: number; date?: undefined });
+export type InspectionFact = { entityId: string; status: 'planned' | 'done' | 'cancelled' } & (
+  | { date: string; day?: undefined }
+  | { day: number; date?: undefined }
+);
 
 /** The fact's day number. */
 export const factDay = (f: InspectionFact) => (f.day !== undefined ? f.day : toDay(f.date));

@@ -4,16 +4,14 @@ import { feasible, solveIlp } from './ilp.js';
 import { solveLp } from './lp.js';
 
 /** Random small covering programs (0/1 rows ≥ b, capacity rows ≤ n) against exhaustive search. */
-const programArb = fc
-  .record({ vars: fc.integer({ min: 1, max: 5 }), reqs: fc.integer({ min: 1, max: 4 }) })
-  .chain(({ vars, reqs }) =>
-    fc.record({
-      c: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: vars, maxLength: vars }),
-      rows: fc.array(fc.array(fc.boolean(), { minLength: vars, maxLength: vars }), { minLength: reqs, maxLength: reqs }),
-      b: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: reqs, maxLength: reqs }),
-      cap: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: vars, maxLength: vars }),
-    }),
-  );
+const programArb = fc.record({ vars: fc.integer({ min: 1, max: 5 }), reqs: fc.integer({ min: 1, max: 4 }) }).chain(({ vars, reqs }) =>
+  fc.record({
+    c: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: vars, maxLength: vars }),
+    rows: fc.array(fc.array(fc.boolean(), { minLength: vars, maxLength: vars }), { minLength: reqs, maxLength: reqs }),
+    b: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: reqs, maxLength: reqs }),
+    cap: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: vars, maxLength: vars }),
+  }),
+);
 
 function toDense(p: { c: number[]; rows: boolean[][]; b: number[]; cap: number[] }) {
   const G: number[][] = p.rows.map((r) => r.map((x) => (x ? 1 : 0)));
@@ -40,7 +38,10 @@ function brute(c: number[], p: { rows: boolean[][]; b: number[]; cap: number[] }
     if (j === c.length) {
       if (meets(p, x)) {
         all.push(x.slice());
-        best = Math.min(best, x.reduce((s, v, k) => s + v * c[k], 0));
+        best = Math.min(
+          best,
+          x.reduce((s, v, k) => s + v * c[k], 0),
+        );
       }
       return;
     }
@@ -79,7 +80,7 @@ describe('integer covering program', () => {
     );
   });
 
-  it('feasible() agrees with the test\'s own check', () => {
+  it("feasible() agrees with the test's own check", () => {
     fc.assert(
       fc.property(programArb, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }), (p, raw) => {
         const x = raw.slice(0, p.c.length);

@@ -29,7 +29,10 @@ export function drawInspectors(
     const conflicted = pool.filter((p) => p.conflictedEntityIds?.length).map((p) => ({ id: p.id, units: new Set(p.conflictedEntityIds) }));
     const load = new Map(ids.map((id) => [id, 0]));
     const rng = rngFor(seed, `inspectors|${stationId}`);
-    const list = byStation.get(stationId)!.slice().sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : a.visit - b.visit));
+    const list = byStation
+      .get(stationId)!
+      .slice()
+      .sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : a.visit - b.visit));
     for (const t of list) {
       const recused = last.get(t.entityId);
       const eligible: string[] = [];
@@ -59,7 +62,14 @@ export function drawInspectors(
       t.inspectorIds = drawn;
       last.set(t.entityId, drawn);
       if (drawn.length < perTask) {
-        issues.push({ entityId: t.entityId, stationId, visit: t.visit, needed: perTask, eligible: eligible.length, reason: 'pool_too_small' });
+        issues.push({
+          entityId: t.entityId,
+          stationId,
+          visit: t.visit,
+          needed: perTask,
+          eligible: eligible.length,
+          reason: 'pool_too_small',
+        });
       }
     }
   }

@@ -55,9 +55,14 @@ export function unitOptions(sig: number[], reqs: Requirement[]): UnitOption[] {
   }
   const all = [...bySatisfied.values()].filter((o) => o.satisfied.length > 0);
   const kept = all.filter(
-    (o) => !all.some((p) => p !== o && p.cost <= o.cost && p.satisfied.length > o.satisfied.length && o.satisfied.every((r) => p.satisfied.includes(r))),
+    (o) =>
+      !all.some(
+        (p) => p !== o && p.cost <= o.cost && p.satisfied.length > o.satisfied.length && o.satisfied.every((r) => p.satisfied.includes(r)),
+      ),
   );
-  return kept.sort((a, b) => b.cost - a.cost || b.satisfied.length - a.satisfied.length || a.satisfied.join(',').localeCompare(b.satisfied.join(',')));
+  return kept.sort(
+    (a, b) => b.cost - a.cost || b.satisfied.length - a.satisfied.length || a.satisfied.join(',').localeCompare(b.satisfied.join(',')),
+  );
 }
 
 /** Due windows of a unit's visits given the option it was given. */

@@ -36,7 +36,9 @@ export function generatePlan(input: PlanningInput, seed: number, ctx: PlanningCo
       const w = windows[visits[0]];
       const gap = Math.max(
         0,
-        ...served.filter((r) => ctx.requirements[r].times > 1 && contains(ctx.requirements[r].window, w.from)).map((r) => gaps.get(ctx.requirements[r].ruleId) ?? DEFAULT_MIN_GAP_DAYS),
+        ...served
+          .filter((r) => ctx.requirements[r].times > 1 && contains(ctx.requirements[r].window, w.from))
+          .map((r) => gaps.get(ctx.requirements[r].ruleId) ?? DEFAULT_MIN_GAP_DAYS),
       );
       spreadWindows(w, visits.length, gap || DEFAULT_MIN_GAP_DAYS).forEach((x, i) => (out[visits[i]] = x));
     }
@@ -71,7 +73,16 @@ export function generatePlan(input: PlanningInput, seed: number, ctx: PlanningCo
     const e = ctx.entities[unit];
     const reasons = reasonsOfUnit(unit);
     layout(option, unit).forEach((v, i) => {
-      tasks.push({ entityId: e.id, stationId: e.stationId, visit: i + 1, dueFrom: v.dueFrom, dueTo: v.dueTo, rules: v.rules.slice(), inspectorIds: [], reasons });
+      tasks.push({
+        entityId: e.id,
+        stationId: e.stationId,
+        visit: i + 1,
+        dueFrom: v.dueFrom,
+        dueTo: v.dueTo,
+        rules: v.rules.slice(),
+        inspectorIds: [],
+        reasons,
+      });
     });
   }
   const inspectorIssues = drawInspectors(tasks, ctx.stationById, seed, input.lastInspectors, input.options?.inspectorsPerTask ?? 2);

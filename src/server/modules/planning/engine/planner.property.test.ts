@@ -95,12 +95,15 @@ describe('planner properties', () => {
         const ctx = buildContext(input);
         const plan = generatePlan(input, 1, ctx);
         // Shortfalls as the independent reading of the rules finds them.
-        const key = (ruleAndGrade: string, station: string | null, required: number, available: number) => `${ruleAndGrade}@${station ?? '*'}:${required}/${available}`;
+        const key = (ruleAndGrade: string, station: string | null, required: number, available: number) =>
+          `${ruleAndGrade}@${station ?? '*'}:${required}/${available}`;
         const independent = oracleRequirements(input)
           .filter((r) => r.wanted > r.units.length)
           .map((r) => key(r.label, r.station, r.wanted, r.units.length))
           .sort();
-        expect(plan.shortfalls.map((s) => key(s.grade ? `${s.ruleId}#${s.grade}` : s.ruleId, s.stationId, s.required, s.available)).sort()).toEqual(independent);
+        expect(
+          plan.shortfalls.map((s) => key(s.grade ? `${s.ruleId}#${s.grade}` : s.ruleId, s.stationId, s.required, s.available)).sort(),
+        ).toEqual(independent);
         const expected = ctx.requirements.filter((r) => r.wanted > r.population.length).map((r) => r.key);
         expect(plan.shortfalls.map((s) => s.requirementKey)).toEqual(expected);
         for (const s of plan.shortfalls) {
@@ -142,7 +145,15 @@ describe('planner against a separate MIP solver (GLPK)', () => {
 
 describe('planner on crossing rules', () => {
   it('finds the integer optimum where the relaxation is fractional', () => {
-    const unit = (id: string, kind: string, riskLevel: string, creditGrade: string) => ({ id, kind, stationId: 's0', tags: [], riskLevel, creditGrade, status: 'operating' });
+    const unit = (id: string, kind: string, riskLevel: string, creditGrade: string) => ({
+      id,
+      kind,
+      stationId: 's0',
+      tags: [],
+      riskLevel,
+      creditGrade,
+      status: 'operating',
+    });
     const input = {
       entities: [unit('u0', 'pharmacy_single', 'high', 'C'), unit('u1', 'pharmacy_single', 'low', 'A'), unit('u2', 'clinic', 'high', 'A')],
       stations: [{ id: 's0', shortName: '甲所', inspectorPool: [{ id: 'i0' }, { id: 'i1' }] }],
@@ -169,8 +180,18 @@ describe('planner randomness', () => {
     riskLevel: 'low',
     status: 'operating',
   }));
-  const input = { entities, stations, rules: [{ id: 'half', label: '50%', population: { kinds: ['pharmacy_single' as const] }, target: { type: 'share' as const, min: 0.5 } }], campaign: CAMPAIGN };
-  const picks = (seed: number) => generatePlan(input, seed).tasks.map((t) => t.entityId).join(',');
+  const input = {
+    entities,
+    stations,
+    rules: [
+      { id: 'half', label: '50%', population: { kinds: ['pharmacy_single' as const] }, target: { type: 'share' as const, min: 0.5 } },
+    ],
+    campaign: CAMPAIGN,
+  };
+  const picks = (seed: number) =>
+    generatePlan(input, seed)
+      .tasks.map((t) => t.entityId)
+      .join(',');
 
   it('different seeds usually give different picks', () => {
     const distinct = new Set(Array.from({ length: 10 }, (_, s) => picks(s)));
@@ -190,17 +211,45 @@ describe('planner randomness', () => {
 
 describe('planner on a component too large for the exact solver', () => {
   it('still meets every rule, and reports a valid lower bound instead of claiming optimality blindly', () => {
-    const stations = Array.from({ length: 600 }, (_, s) => ({ id: `s${String(s).padStart(3, '0')}`, shortName: `${s}所`, inspectorPool: [{ id: `a${s}` }, { id: `b${s}` }] }));
+    const stations = Array.from({ length: 600 }, (_, s) => ({
+      id: `s${String(s).padStart(3, '0')}`,
+      shortName: `${s}所`,
+      inspectorPool: [{ id: `a${s}` }, { id: `b${s}` }],
+    }));
     const entities = stations.flatMap((st, s) =>
-      Array.from({ length: 3 }, (_, k) => ({ id: `${st.id}-${k}`, kind: k === 0 ? 'hotel' : 'pharmacy_single', stationId: st.id, tags: [], riskLevel: (s + k) % 5 === 0 ? 'high' : 'low', status: 'operating' })),
+      Array.from({ length: 3 }, (_, k) => ({
+        id: `${st.id}-${k}`,
+        kind: k === 0 ? 'hotel' : 'pharmacy_single',
+        stationId: st.id,
+        tags: [],
+        riskLevel: (s + k) % 5 === 0 ? 'high' : 'low',
+        status: 'operating',
+      })),
     );
     const input = {
       entities,
       stations,
       rules: [
-        { id: 'one', label: '每所至少1家药店', population: { kinds: ['pharmacy_single' as const] }, target: { type: 'count' as const, min: 1 } },
-        { id: 'wide', label: '全市高风险或宾馆60%', per: 'campaign' as const, population: { kinds: ['hotel' as const] }, target: { type: 'share' as const, min: 0.6 } },
-        { id: 'risk', label: '全市高风险40%', per: 'campaign' as const, population: { riskLevels: ['high'] }, target: { type: 'share' as const, min: 0.4 } },
+        {
+          id: 'one',
+          label: '每所至少1家药店',
+          population: { kinds: ['pharmacy_single' as const] },
+          target: { type: 'count' as const, min: 1 },
+        },
+        {
+          id: 'wide',
+          label: '全市高风险或宾馆60%',
+          per: 'campaign' as const,
+          population: { kinds: ['hotel' as const] },
+          target: { type: 'share' as const, min: 0.6 },
+        },
+        {
+          id: 'risk',
+          label: '全市高风险40%',
+          per: 'campaign' as const,
+          population: { riskLevels: ['high'] },
+          target: { type: 'share' as const, min: 0.4 },
+        },
       ],
       campaign: CAMPAIGN,
     };

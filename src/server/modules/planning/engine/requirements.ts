@@ -96,7 +96,7 @@ export function buildContext(input: PlanningInput): PlanningContext {
   let orphans = 0;
   const entities = input.entities.filter((e) => {
     if (!statuses.has(e.status)) return false;
-    if (!stationById.has(e.stationId)) return orphans++, false;
+    if (!stationById.has(e.stationId)) return (orphans++, false);
     return true;
   });
   // A stable order (by id) makes plans independent of the input order; loaders usually give it already.
@@ -114,7 +114,15 @@ export function buildContext(input: PlanningInput): PlanningContext {
     const ids = new Map<string, number>();
     entities.forEach((e, i) => {
       // Control characters as separators: no code or tag contains them.
-      const key = [e.kind, e.tags.join('\x1e'), e.medicalGrade ?? '', e.deviceLevel ?? '', e.familyPlanning ?? '', e.riskLevel ?? '', e.creditGrade ?? ''].join('\x1f');
+      const key = [
+        e.kind,
+        e.tags.join('\x1e'),
+        e.medicalGrade ?? '',
+        e.deviceLevel ?? '',
+        e.familyPlanning ?? '',
+        e.riskLevel ?? '',
+        e.creditGrade ?? '',
+      ].join('\x1f');
       let id = ids.get(key);
       if (id === undefined) ids.set(key, (id = profiles.push(e) - 1));
       profileOf[i] = id;
@@ -125,11 +133,34 @@ export function buildContext(input: PlanningInput): PlanningContext {
   const shortNames = new Set(input.stations.map((s) => s.shortName));
   const cw = campaignWindow(input.campaign);
 
-  const add = (rule: QuotaRule, path: string[], scope: Scope, parentKey: string | null, grade: string | null, units: number[], wanted: number, times: number, window: DayWindow) => {
+  const add = (
+    rule: QuotaRule,
+    path: string[],
+    scope: Scope,
+    parentKey: string | null,
+    grade: string | null,
+    units: number[],
+    wanted: number,
+    times: number,
+    window: DayWindow,
+  ) => {
     if (wanted <= 0 && units.length === 0) return;
     const key = `${rule.id}@${scope.stationId ?? '*'}${grade ? `#${grade}` : ''}`;
     const target = Math.min(wanted, units.length);
-    requirements.push({ key, ruleId: rule.id, label: rule.label, rulePath: path, parentKey, stationId: scope.stationId, grade, population: units, wanted, target, times, window });
+    requirements.push({
+      key,
+      ruleId: rule.id,
+      label: rule.label,
+      rulePath: path,
+      parentKey,
+      stationId: scope.stationId,
+      grade,
+      population: units,
+      wanted,
+      target,
+      times,
+      window,
+    });
     if (wanted > units.length) {
       const station = scope.stationId ? stationById.get(scope.stationId)! : undefined;
       shortfalls.push({
@@ -147,7 +178,15 @@ export function buildContext(input: PlanningInput): PlanningContext {
   };
 
   /** `parent`: the parent rule's population per scope key (station id or '*'), null at the top. */
-  const visit = (rule: QuotaRule, parent: Map<string, number[]> | null, path: string[], per: 'station' | 'campaign', inheritedTimes: number, inheritedWindow: DayWindow, parentPer: 'station' | 'campaign' | null) => {
+  const visit = (
+    rule: QuotaRule,
+    parent: Map<string, number[]> | null,
+    path: string[],
+    per: 'station' | 'campaign',
+    inheritedTimes: number,
+    inheritedWindow: DayWindow,
+    parentPer: 'station' | 'campaign' | null,
+  ) => {
     const myPath = [...path, rule.id];
     const myPer = rule.per ?? per;
     const times = rule.times ?? inheritedTimes;
@@ -201,14 +240,31 @@ export function buildContext(input: PlanningInput): PlanningContext {
   for (const rule of input.rules) visit(rule, null, [], 'station', 1, cw, null);
 
   const { sigOf, signatures, entityReqs } = internSignatures(entities.length, requirements);
-  return { entities, index, stations: input.stations, stationById, requirements, shortfalls, warnings, entityReqs, sigOf, signatures, profileOf, profiles, campaignWindow: cw };
+  return {
+    entities,
+    index,
+    stations: input.stations,
+    stationById,
+    requirements,
+    shortfalls,
+    warnings,
+    entityReqs,
+    sigOf,
+    signatures,
+    profileOf,
+    profiles,
+    campaignWindow: cw,
+  };
 }
 
 /**
  * Signatures are interned while requirements are appended (a trie over requirement indices), so
  * units with the same requirements share one array and later steps work per signature.
  */
-export function internSignatures(unitCount: number, requirements: Requirement[]): Pick<PlanningContext, 'sigOf' | 'signatures' | 'entityReqs'> {
+export function internSignatures(
+  unitCount: number,
+  requirements: Requirement[],
+): Pick<PlanningContext, 'sigOf' | 'signatures' | 'entityReqs'> {
   const sigOf = new Int32Array(unitCount);
   const signatures: number[][] = [[]];
   const next: Map<number, number>[] = [new Map()];

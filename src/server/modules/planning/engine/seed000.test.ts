@@ -18,13 +18,24 @@ const DRUG = ['pharmacy_chain', 'pharmacy_single', 'medical_institution', 'clini
 function district(): PlannerEntity[] {
   let entities = syntheticEntities(stations, 140, 2022);
   // 创新所 keeps only 9 cosmetics units (≥15 is impossible there); 高采所 only 3 (≥5 impossible).
-  for (const [name, keep] of [['创新所', 9], ['高采所', 3]] as const) {
+  for (const [name, keep] of [
+    ['创新所', 9],
+    ['高采所', 3],
+  ] as const) {
     const id = byName.get(name)!;
     let n = 0;
     entities = entities.filter((e) => e.stationId !== id || !COSMETICS.includes(e.kind) || e.status !== 'operating' || n++ < keep);
   }
   const st = byName.get('兴隆所')!;
-  const unit = (id: string, kind: string, extra: Partial<PlannerEntity> = {}): PlannerEntity => ({ id, kind, stationId: st, tags: [], riskLevel: 'low', status: 'operating', ...extra });
+  const unit = (id: string, kind: string, extra: Partial<PlannerEntity> = {}): PlannerEntity => ({
+    id,
+    kind,
+    stationId: st,
+    tags: [],
+    riskLevel: 'low',
+    status: 'operating',
+    ...extra,
+  });
   entities.push(
     unit('x-hospital3', 'medical_institution', { medicalGrade: '3', riskLevel: 'high' }),
     unit('x-city-cdc', 'cdc', { tags: ['city_level'] }),
@@ -46,7 +57,8 @@ function atStation(stationId: string, pred: (e: PlannerEntity) => boolean) {
   const pop = entities.filter((e) => e.stationId === stationId && e.status === 'operating' && pred(e));
   return { n: pop.length, inspected: pop.filter((e) => visits.has(e.id)).length, pop };
 }
-const inDrugQuota = (e: PlannerEntity) => DRUG.includes(e.kind) && e.medicalGrade !== '3' && !(e.kind === 'cdc' && e.tags.includes('city_level'));
+const inDrugQuota = (e: PlannerEntity) =>
+  DRUG.includes(e.kind) && e.medicalGrade !== '3' && !(e.kind === 'cdc' && e.tags.includes('city_level'));
 
 describe('seed 000 quota rules', () => {
   it('are valid quota rules', () => {
@@ -80,7 +92,10 @@ describe('seed 000 quota rules', () => {
       const drug = atStation(s.id, inDrugQuota);
       expect(drug.inspected).toBeGreaterThanOrEqual(half(drug.n));
       for (const e of drug.pop.filter((x) => x.riskLevel === 'high')) expect(visits.get(e.id), e.id).toBe(2);
-      const vaccine = atStation(s.id, (e) => ['vaccine_distributor', 'cdc', 'vaccination_site'].includes(e.kind) && !e.tags.includes('city_level'));
+      const vaccine = atStation(
+        s.id,
+        (e) => ['vaccine_distributor', 'cdc', 'vaccination_site'].includes(e.kind) && !e.tags.includes('city_level'),
+      );
       expect(vaccine.inspected).toBe(vaccine.n);
       const l12 = atStation(s.id, (e) => e.kind === 'device_dealer' && (e.deviceLevel === '1' || e.deviceLevel === '2'));
       expect(l12.inspected).toBeGreaterThanOrEqual(half(l12.n));
@@ -121,7 +136,9 @@ describe('seed 000 quota rules', () => {
   });
 
   it('explains each pick by the rules it serves', () => {
-    const fpTask = plan.tasks.find((t) => entities.find((e) => e.id === t.entityId)?.familyPlanning && entities.find((e) => e.id === t.entityId)?.deviceLevel === '3');
+    const fpTask = plan.tasks.find(
+      (t) => entities.find((e) => e.id === t.entityId)?.familyPlanning && entities.find((e) => e.id === t.entityId)?.deviceLevel === '3',
+    );
     expect(fpTask?.rules.map((r) => r.ruleId)).toEqual(['device_l3_fp']);
     const highRisk = plan.tasks.find((t) => t.reasons.includes('high_risk') && t.rules.some((r) => r.ruleId === 'high_risk_all'));
     expect(highRisk?.rules.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['drug_retail_medical', 'high_risk_all']));

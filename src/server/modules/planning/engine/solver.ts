@@ -107,11 +107,13 @@ export function buildComponents(ctx: PlanningContext): Decomposition {
     return cls;
   });
   for (let unit = 0; unit < n; unit++) classOf[ctx.sigOf[unit]]?.units.push(unit);
-  const components = [...comps.keys()].sort((a, b) => a - b).map((root) => {
-    const classes = [...comps.get(root)!.values()];
-    for (const c of classes) c.options = unitOptionsCached(optionCache, c.sig, reqs);
-    return classes;
-  });
+  const components = [...comps.keys()]
+    .sort((a, b) => a - b)
+    .map((root) => {
+      const classes = [...comps.get(root)!.values()];
+      for (const c of classes) c.options = unitOptionsCached(optionCache, c.sig, reqs);
+      return classes;
+    });
   return { components, fixed, fixedCost, residual };
 }
 
@@ -172,7 +174,8 @@ function greedy(p: Program, classes: UnitClass[]): number[] | null {
         for (const k of p.rowsOf[j]) if (deficit[k] > 0 && (from < 0 || !sets[from].has(k))) gain++;
         if (!gain) return;
         const ratio = cost / gain;
-        if (!best || ratio < best.ratio - 1e-12 || (Math.abs(ratio - best.ratio) <= 1e-12 && gain > best.gain)) best = { j, from, ratio, gain };
+        if (!best || ratio < best.ratio - 1e-12 || (Math.abs(ratio - best.ratio) <= 1e-12 && gain > best.gain))
+          best = { j, from, ratio, gain };
       };
       if (cap[ci] > 0) consider(-1, p.c[j]);
       for (let oi = 0; oi < classes[ci].options.length; oi++) {

@@ -7,7 +7,13 @@ import type { PlannerEntity } from './types.js';
 
 /** Repeated visits of one unit (增加检查频次) are spread over the campaign, apart by a minimum gap. */
 const stations = [{ id: 's1', shortName: '一所', inspectorPool: [{ id: 'p1' }, { id: 'p2' }, { id: 'p3' }] }];
-const units: PlannerEntity[] = Array.from({ length: 6 }, (_, i) => ({ id: `u${i}`, kind: 'pharmacy_single', stationId: 's1', tags: i < 3 ? ['high_risk'] : [], status: 'operating' }));
+const units: PlannerEntity[] = Array.from({ length: 6 }, (_, i) => ({
+  id: `u${i}`,
+  kind: 'pharmacy_single',
+  stationId: 's1',
+  tags: i < 3 ? ['high_risk'] : [],
+  status: 'operating',
+}));
 const rules = (extra: Partial<QuotaRule> = {}): QuotaRule[] => [
   { id: 'half', label: '药店不低于50%', population: { kinds: ['pharmacy_single'] }, target: { type: 'share', min: 0.5 } },
   { id: 'risk', label: '高风险单位增加检查频次', population: { tagsAny: ['high_risk'] }, target: { type: 'all' }, times: 2, ...extra },
@@ -48,6 +54,9 @@ describe('repeated visits', () => {
     expect(parts[0].from).toBe(100);
     expect(parts[2].to).toBe(109);
     expect(spreadWindows({ from: 100, to: 101 }, 3, 30)).toEqual([w, w, w].map(() => ({ from: 100, to: 101 })));
-    expect(spreadWindows({ from: -1_000_000, to: 1_000_000 }, 2, 30)).toEqual([{ from: -1_000_000, to: 1_000_000 }, { from: -1_000_000, to: 1_000_000 }]);
+    expect(spreadWindows({ from: -1_000_000, to: 1_000_000 }, 2, 30)).toEqual([
+      { from: -1_000_000, to: 1_000_000 },
+      { from: -1_000_000, to: 1_000_000 },
+    ]);
   });
 });

@@ -23,7 +23,10 @@ export async function changePlanTask(ctx: Ctx, planId: number, input: ChangePlan
   const { context } = await planContext(ctx.db, p);
   return ctx.db.transaction(async (tx) => {
     const task = async (id: number) => {
-      const [t] = await tx.select().from(planTasks).where(and(eq(planTasks.id, id), eq(planTasks.planId, planId)));
+      const [t] = await tx
+        .select()
+        .from(planTasks)
+        .where(and(eq(planTasks.id, id), eq(planTasks.planId, planId)));
       if (!t) throw notFound('计划任务');
       return t;
     };
@@ -38,10 +41,22 @@ export async function changePlanTask(ctx: Ctx, planId: number, input: ChangePlan
       );
       if (!e) throw notFound('检查对象');
       await assertPool(e.jurisdiction_id, input.inspectorIds ?? []);
-      const [{ v }] = await rows(tx, sql`select coalesce(max(visit), 0)::int + 1 as v from plan_tasks where plan_id = ${planId} and entity_id = ${e.id}`);
+      const [{ v }] = await rows(
+        tx,
+        sql`select coalesce(max(visit), 0)::int + 1 as v from plan_tasks where plan_id = ${planId} and entity_id = ${e.id}`,
+      );
       const [row] = await tx
         .insert(planTasks)
-        .values({ planId, entityId: e.id, jurisdictionId: e.jurisdiction_id, visit: v, dueFrom: input.dueFrom ?? null, dueTo: input.dueTo ?? null, inspectorIds: input.inspectorIds ?? [], manual: true })
+        .values({
+          planId,
+          entityId: e.id,
+          jurisdictionId: e.jurisdiction_id,
+          visit: v,
+          dueFrom: input.dueFrom ?? null,
+          dueTo: input.dueTo ?? null,
+          inspectorIds: input.inspectorIds ?? [],
+          manual: true,
+        })
         .returning();
       if (published) await createPlannedForTask(tx, row, (p.plan.period as any)?.to);
       after = row;
@@ -56,7 +71,11 @@ export async function changePlanTask(ctx: Ctx, planId: number, input: ChangePlan
     } else {
       const t = await task(input.taskId);
       await assertPool(t.jurisdictionId, input.inspectorIds);
-      const [row] = await tx.update(planTasks).set({ inspectorIds: input.inspectorIds, manual: true, updatedAt: new Date() }).where(eq(planTasks.id, t.id)).returning();
+      const [row] = await tx
+        .update(planTasks)
+        .set({ inspectorIds: input.inspectorIds, manual: true, updatedAt: new Date() })
+        .where(eq(planTasks.id, t.id))
+        .returning();
       if (published) await reassignPlanned(tx, t.id, input.inspectorIds);
       before = t;
       after = row;
@@ -70,7 +89,10 @@ export async function changePlanTask(ctx: Ctx, planId: number, input: ChangePlan
       jurisdictionId: p.plan.jurisdictionId,
       summary: `${summary}${input.reason ? `（${input.reason}）` : ''}；复核：${check.ok ? '符合全部规则' : `${check.counts.violations} 项指标不足、${check.counts.excess} 项重复检查、${check.counts.inspectorProblems} 项人员问题`}`,
       before,
-      after: { change: after, check: { ok: check.ok, violations: check.counts.violations, excess: check.counts.excess, surplus: check.surplus } },
+      after: {
+        change: after,
+        check: { ok: check.ok, violations: check.counts.violations, excess: check.counts.excess, surplus: check.surplus },
+      },
     });
     return check;
   });

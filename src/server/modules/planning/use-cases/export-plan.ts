@@ -17,7 +17,10 @@ export async function planTasksForOutput(ctx: Ctx, planId: number, stationId?: n
   const scope = scopeWhere(ctx.actor, { jurisdiction: sql`t.jurisdiction_id` });
   const where = stationId ? sql`${scope} and t.jurisdiction_id = ${stationId}` : scope;
   const list = await rows(ctx.db, sql`${taskRowsSql(planId, where)} order by j.sort_order, t.jurisdiction_id, e.name, t.visit`);
-  const names = await peopleNames(ctx.db, list.flatMap((r) => r.inspector_ids ?? []));
+  const names = await peopleNames(
+    ctx.db,
+    list.flatMap((r) => r.inspector_ids ?? []),
+  );
   const labels = ruleLabels(p.plan.rules as QuotaRule[]);
   return { plan: p, tasks: list.map((r) => presentTask(r, labels, names)) };
 }

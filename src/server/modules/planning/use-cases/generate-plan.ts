@@ -23,12 +23,23 @@ export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput
   const campaign = await loadCampaign(ctx.db, input.campaignId);
   assertManagesPlan(ctx.actor, campaign.jurisdictionPath);
   if (!campaign.rules.length)
-    throw new AppError('NO_QUOTAS', `该专项行动没有检查指标规则，无法生成计划${campaign.missing.length ? `。${campaign.missing.join('；')}` : ''}`, 400);
+    throw new AppError(
+      'NO_QUOTAS',
+      `该专项行动没有检查指标规则，无法生成计划${campaign.missing.length ? `。${campaign.missing.join('；')}` : ''}`,
+      400,
+    );
   const seed = input.seed ?? randomInt(0, 2_147_483_647);
-  const { input: engineInput, stations, fingerprint } = await loadPlanningInput(ctx.db, campaign.jurisdictionPath, campaign.rules, campaign.period);
+  const {
+    input: engineInput,
+    stations,
+    fingerprint,
+  } = await loadPlanningInput(ctx.db, campaign.jurisdictionPath, campaign.rules, campaign.period);
   const full = contextOf(engineInput);
   // Done and still-open inspections of the campaign count: only what is missing is planned.
-  const { context, creditedUnits: counted } = withExisting(full, await existingVisits(ctx.db, campaign.jurisdictionPath, campaign.period, campaign.id));
+  const { context, creditedUnits: counted } = withExisting(
+    full,
+    await existingVisits(ctx.db, campaign.jurisdictionPath, campaign.period, campaign.id),
+  );
   const result = plan(engineInput, seed, context);
   // Values the plan leaves unset are planned at their default (once) and said so, not invented.
   result.warnings.unshift(...campaign.missing);
@@ -53,7 +64,9 @@ export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput
     // Set-based: each chunk is one INSERT … SELECT over a JSON document of its tasks, not one bound
     // row each (JSON.stringify is native; array literals built in JS cost four times as much).
     for (let i = 0; i < result.tasks.length; i += CHUNK) {
-      const chunk = result.tasks.slice(i, i + CHUNK).map((t) => ({ e: t.entityId, j: t.stationId, v: t.visit, f: t.dueFrom, t: t.dueTo, r: t.rules, i: t.inspectorIds, s: t.reasons }));
+      const chunk = result.tasks
+        .slice(i, i + CHUNK)
+        .map((t) => ({ e: t.entityId, j: t.stationId, v: t.visit, f: t.dueFrom, t: t.dueTo, r: t.rules, i: t.inspectorIds, s: t.reasons }));
       await tx.execute(sql`insert into plan_tasks (plan_id, entity_id, jurisdiction_id, visit, due_from, due_to, rules, inspector_ids, reasons)
         select ${row.id}::integer, x.e, x.j, x.v, x.f, x.t, x.r, x.i, x.s
         from json_to_recordset(${JSON.stringify(chunk)}::json) as x(e integer, j integer, v smallint, f date, t date, r jsonb, i integer[], s text[])`);
@@ -64,7 +77,14 @@ export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput
       entityId: row.id,
       jurisdictionId: campaign.jurisdictionId,
       summary: `生成检查计划「${row.name}」：${result.tasks.length} 项任务（最少需要 ${result.stats.lowerBound} 项${counted ? `；${counted} 家单位已检或已有待检任务，不再重复安排` : ''}），抽取编号 ${seed}`,
-      after: { campaignId: campaign.id, campaignVersion: campaign.version, seed, tasks: result.tasks.length, shortfalls: result.shortfalls.length, counted },
+      after: {
+        campaignId: campaign.id,
+        campaignVersion: campaign.version,
+        seed,
+        tasks: result.tasks.length,
+        shortfalls: result.shortfalls.length,
+        counted,
+      },
     });
     return row.id;
   });

@@ -3,8 +3,22 @@ import type { CoverageRowDto } from '../../../../contracts/plans.js';
 import { stationTotals } from './get-coverage.js';
 
 const row = (stationId: string | null, required: number, done: number, remaining: number): CoverageRowDto => ({
-  requirementKey: `r@${stationId}`, ruleId: 'r', label: 'r', rulePath: ['r'], parentKey: null, stationId, stationShortName: stationId ? `${stationId}所` : null,
-  grade: null, required, available: required, times: 1, windowFrom: null, windowTo: null, done, remaining, shortfall: 0,
+  requirementKey: `r@${stationId}`,
+  ruleId: 'r',
+  label: 'r',
+  rulePath: ['r'],
+  parentKey: null,
+  stationId,
+  stationShortName: stationId ? `${stationId}所` : null,
+  grade: null,
+  required,
+  available: required,
+  times: 1,
+  windowFrom: null,
+  windowTo: null,
+  done,
+  remaining,
+  shortfall: 0,
 });
 
 describe('station totals', () => {

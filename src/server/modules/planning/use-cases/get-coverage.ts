@@ -1,4 +1,10 @@
-import { COVERAGE_EXCESS_CAP, type CoverageDto, type CoverageQuery, type CoverageRowDto, type StationCoverageDto } from '../../../../contracts/plans.js';
+import {
+  COVERAGE_EXCESS_CAP,
+  type CoverageDto,
+  type CoverageQuery,
+  type CoverageRowDto,
+  type StationCoverageDto,
+} from '../../../../contracts/plans.js';
 import type { Ctx } from '../../../core/context.js';
 import { computeCoverage } from '../engine/index.js';
 import { doneInspections, planContext } from '../coverage-source.js';
@@ -54,7 +60,11 @@ export function stationTotals(rows: CoverageRowDto[]): StationCoverageDto[] {
   for (const r of rows) {
     if (!r.stationId) continue;
     let t = by.get(r.stationId);
-    if (!t) by.set(r.stationId, (t = { stationId: r.stationId, name: r.stationShortName ?? r.stationId, required: 0, done: 0, remaining: 0, rulesOpen: 0 }));
+    if (!t)
+      by.set(
+        r.stationId,
+        (t = { stationId: r.stationId, name: r.stationShortName ?? r.stationId, required: 0, done: 0, remaining: 0, rulesOpen: 0 }),
+      );
     t.required += r.required;
     t.done += Math.min(r.done, r.required);
     t.remaining += r.remaining;

@@ -13,7 +13,9 @@ export async function getPlanDetail(ctx: Ctx, id: number): Promise<PlanDetail> {
   const whole = seesWholeArea(ctx.actor, p.path);
   const stations = (await loadStations(ctx.db, p.path)).filter((s) => whole || seesStation(ctx.actor, s.path));
   const counts = new Map(
-    (await rows(ctx.db, sql`select jurisdiction_id, count(*)::int as n from plan_tasks where plan_id = ${id} group by jurisdiction_id`)).map((r) => [r.jurisdiction_id, r.n]),
+    (
+      await rows(ctx.db, sql`select jurisdiction_id, count(*)::int as n from plan_tasks where plan_id = ${id} group by jurisdiction_id`)
+    ).map((r) => [r.jurisdiction_id, r.n]),
   );
   const f = await planFindings(ctx.db, id);
   const visible = new Set(stations.map((s) => String(s.id)));
@@ -25,6 +27,12 @@ export async function getPlanDetail(ctx: Ctx, id: number): Promise<PlanDetail> {
     shortfalls: mine(f.shortfalls ?? []),
     warnings: whole ? (f.warnings ?? []) : [],
     check: { ...check, violations: mine(check.violations), excess: check.excess.filter((e: any) => visible.has(e.stationId)) },
-    stations: stations.map((s) => ({ id: s.id, name: s.name, shortName: s.shortName, tasks: counts.get(s.id) ?? 0, inspectors: s.inspectors })),
+    stations: stations.map((s) => ({
+      id: s.id,
+      name: s.name,
+      shortName: s.shortName,
+      tasks: counts.get(s.id) ?? 0,
+      inspectors: s.inspectors,
+    })),
   };
 }

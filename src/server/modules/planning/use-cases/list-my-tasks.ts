@@ -27,14 +27,28 @@ export async function listMyTasks(ctx: Ctx): Promise<{ items: MyTask[]; total: n
         where ${mine}
         order by i.date, e.name, t.visit, i.id limit ${MY_TASKS_CAP}`,
   );
-  const names = await peopleNames(ctx.db, list.flatMap((r) => r.current_inspectors ?? []));
+  const names = await peopleNames(
+    ctx.db,
+    list.flatMap((r) => r.current_inspectors ?? []),
+  );
   const labelsOf = new Map<number, Map<string, string>>();
   const items = list.map((r): MyTask => {
     let labels = labelsOf.get(r.plan_id);
-    if (!labels) labelsOf.set(r.plan_id, (labels = ruleLabels((typeof r.plan_rules === 'string' ? JSON.parse(r.plan_rules) : r.plan_rules) as QuotaRule[])));
+    if (!labels)
+      labelsOf.set(
+        r.plan_id,
+        (labels = ruleLabels((typeof r.plan_rules === 'string' ? JSON.parse(r.plan_rules) : r.plan_rules) as QuotaRule[])),
+      );
     // The inspection's people are who goes now (a reassignment changes them), not the first draw.
     const task = presentTask({ ...r, inspector_ids: r.current_inspectors }, labels, names);
-    return { ...task, planId: r.plan_id, planName: r.plan_name, dueOn: r.inspection_date, overdue: r.inspection_date < today, dueToday: r.inspection_date === today };
+    return {
+      ...task,
+      planId: r.plan_id,
+      planName: r.plan_name,
+      dueOn: r.inspection_date,
+      overdue: r.inspection_date < today,
+      dueToday: r.inspection_date === today,
+    };
   });
   return { items, total: n, today };
 }

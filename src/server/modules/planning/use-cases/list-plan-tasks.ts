@@ -42,9 +42,14 @@ export async function listPlanTasks(ctx: Ctx, planId: number, q: TaskQuery) {
   if (q.status === 'open') conds.push(sql`(i.status is null or i.status = 'planned')`);
   else if (q.status) conds.push(sql`i.status = ${q.status}`);
   const where = sql.join(conds, sql` and `);
-  const inspection = q.status ? sql`left join lateral (select status from inspections x where x.plan_task_id = t.id order by x.id desc limit 1) i on true` : sql``;
+  const inspection = q.status
+    ? sql`left join lateral (select status from inspections x where x.plan_task_id = t.id order by x.id desc limit 1) i on true`
+    : sql``;
   const entity = sql`left join entities e on e.id = t.entity_id`;
-  const [{ n }] = await rows(ctx.db, sql`select count(*)::int as n from plan_tasks t ${q.q ? entity : sql``} ${inspection} where t.plan_id = ${planId} and ${where}`);
+  const [{ n }] = await rows(
+    ctx.db,
+    sql`select count(*)::int as n from plan_tasks t ${q.q ? entity : sql``} ${inspection} where t.plan_id = ${planId} and ${where}`,
+  );
   const page = await rows<{ id: number }>(
     ctx.db,
     sql`select t.id from plan_tasks t ${entity} join jurisdictions j on j.id = t.jurisdiction_id ${inspection}
@@ -56,7 +61,10 @@ export async function listPlanTasks(ctx: Ctx, planId: number, q: TaskQuery) {
     ids.length ? (await rows(ctx.db, taskRowsSql(planId, sql`t.id = any(${`{${ids.join(',')}}`}::int[])`))).map((r) => [r.id, r]) : [],
   );
   const list = ids.map((id) => byId.get(id)!).filter(Boolean);
-  const names = await peopleNames(ctx.db, list.flatMap((r) => r.inspector_ids ?? []));
+  const names = await peopleNames(
+    ctx.db,
+    list.flatMap((r) => r.inspector_ids ?? []),
+  );
   const labels = ruleLabels(p.plan.rules as QuotaRule[]);
   const items: PlanTask[] = list.map((r) => presentTask(r, labels, names));
   return { items, total: n, page: q.page, pageSize: q.pageSize };

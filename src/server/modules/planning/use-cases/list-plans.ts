@@ -8,9 +8,7 @@ import { isoTimestamp } from '../../../../contracts/calendar.js';
 export async function listPlans(ctx: Ctx, q: { campaignId?: number }): Promise<PlanSummary[]> {
   const a = ctx.actor;
   const visible =
-    a.scope === 'all'
-      ? sql`true`
-      : sql`(j.path like ${a.jurisdictionPath + '%'} or ${a.jurisdictionPath} like j.path || '%')`;
+    a.scope === 'all' ? sql`true` : sql`(j.path like ${a.jurisdictionPath + '%'} or ${a.jurisdictionPath} like j.path || '%')`;
   const list = await rows(
     ctx.db,
     sql`select p.*, c.name as campaign_name, (select count(*)::int from plan_tasks t where t.plan_id = p.id) as task_count,

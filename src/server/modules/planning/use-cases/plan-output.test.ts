@@ -17,7 +17,21 @@ describe('plan workbook (streamed)', () => {
     const { tasks, coverage } = syntheticOutput(3000);
     const wb = await read(await planWorkbook(tasks, coverage));
     const ts = wb.getWorksheet('检查任务')!;
-    expect(ts.getRow(1).values).toEqual([undefined, '监管所', '检查对象', '类型', '地址', '第几次', '检查时段', '对应指标', '检查人员', '抽取权重因素', '手工调整', '状态', '完成日期']);
+    expect(ts.getRow(1).values).toEqual([
+      undefined,
+      '监管所',
+      '检查对象',
+      '类型',
+      '地址',
+      '第几次',
+      '检查时段',
+      '对应指标',
+      '检查人员',
+      '抽取权重因素',
+      '手工调整',
+      '状态',
+      '完成日期',
+    ]);
     expect(ts.getRow(1).getCell(3).font?.bold).toBe(true);
     expect(ts.getRow(2).getCell(3).font?.bold).toBeFalsy();
     expect(ts.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -25,7 +39,21 @@ describe('plan workbook (streamed)', () => {
     const data = (ts.getSheetValues().slice(2) as unknown[][]).filter(Boolean);
     expect(data).toHaveLength(3000);
     expect(data.map((r) => r[2])).toEqual(tasks.map((t) => t.entityName));
-    expect(data[1]).toEqual([undefined, '第1市场监督管理所', '第1所测试大药房（第1分店）', '零售药店（连锁门店）', '测试路1号', 2, '2026-04-01 至 2026-09-30', '零售药店全覆盖；集采中选药品', '张三、李四', undefined, undefined, '已完成', '2026-05-06']);
+    expect(data[1]).toEqual([
+      undefined,
+      '第1市场监督管理所',
+      '第1所测试大药房（第1分店）',
+      '零售药店（连锁门店）',
+      '测试路1号',
+      2,
+      '2026-04-01 至 2026-09-30',
+      '零售药店全覆盖；集采中选药品',
+      '张三、李四',
+      undefined,
+      undefined,
+      '已完成',
+      '2026-05-06',
+    ]);
     // Empty values are empty cells; the unit named with markup is plain text in its cell.
     expect(data[0]![2]).toBe(`<x-u>"单位"&'0'</x-u>`);
     const cs = wb.getWorksheet('覆盖情况')!;

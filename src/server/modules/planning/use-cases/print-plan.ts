@@ -15,7 +15,12 @@ import { PRINT_SCRIPT } from '../../../core/print.js';
 export async function printPlan(ctx: Ctx, planId: number, stationId?: number): Promise<string> {
   const coverage = await getCoverage(ctx, planId, { stationId });
   const { plan, tasks } = await planTasksForOutput(ctx, planId, stationId);
-  const head = { name: plan.plan.name, campaignName: plan.campaignName, status: PLAN_STATUSES[plan.plan.status as 'draft' | 'published'], seed: plan.plan.seed };
+  const head = {
+    name: plan.plan.name,
+    campaignName: plan.campaignName,
+    status: PLAN_STATUSES[plan.plan.status as 'draft' | 'published'],
+    seed: plan.plan.seed,
+  };
   return printHtml(head, tasks, coverage.rows, beijingDateTime());
 }
 

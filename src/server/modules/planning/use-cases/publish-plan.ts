@@ -75,7 +75,10 @@ export async function publishPlan(ctx: Ctx, planId: number, input: PublishPlanIn
         after: { status: 'superseded', supersededBy: planId, cancelledInspectionIds: cancelled.map((c) => c.id) },
       });
     }
-    const kept = input.overlap === 'keep' && units > 0 ? `；与${overlapping.map((o) => `「${o.name}」`).join('、')}同时保留，${units} 家单位将有两项待检查任务` : '';
+    const kept =
+      input.overlap === 'keep' && units > 0
+        ? `；与${overlapping.map((o) => `「${o.name}」`).join('、')}同时保留，${units} 家单位将有两项待检查任务`
+        : '';
     await audit(tx, ctx, {
       action: 'plan.publish',
       entityType: 'plan',
@@ -83,7 +86,10 @@ export async function publishPlan(ctx: Ctx, planId: number, input: PublishPlanIn
       jurisdictionId: p.plan.jurisdictionId,
       summary: `发布检查计划「${p.plan.name}」：${p.taskCount} 项任务下达各所${kept}`,
       before: { status: 'draft' },
-      after: { status: 'published', ...(units > 0 ? { overlap: input.overlap, overlapUnits: units, otherPlans: overlapping.map((o) => o.id) } : {}) },
+      after: {
+        status: 'published',
+        ...(units > 0 ? { overlap: input.overlap, overlapUnits: units, otherPlans: overlapping.map((o) => o.id) } : {}),
+      },
     });
   });
   return presentPlan(await getPlan(ctx.db, planId));

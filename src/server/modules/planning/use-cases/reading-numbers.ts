@@ -11,7 +11,6 @@ import { getCampaignRow } from '../../campaigns/public.js';
 const cache = new Map<string, ReadingNumbers>();
 const CACHE_MAX = 20;
 
-
 /**
  * For each open reading of the plan, the fewest inspections the bureau's registry needs under each
  * option (the other readings as chosen): what switching would change. Quota-free readings give null.

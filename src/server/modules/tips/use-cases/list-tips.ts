@@ -23,12 +23,18 @@ export async function listTips(ctx: Ctx, q: ListTipsQuery) {
     conds.push(sql`(${tips.title} ilike ${like} or ${tips.place} ilike ${like} or ${tips.entityName} ilike ${like})`);
   }
   const where = and(...conds);
-  const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(tips).where(where);
+  const [{ total }] = await ctx.db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(tips)
+    .where(where);
   const rows = await selectTips(ctx.db)
     .where(where)
     .orderBy(desc(tips.createdAt), desc(tips.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const photos = await photosOf(ctx.db, rows.map((r) => r.id));
+  const photos = await photosOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentTip(r, ctx.actor, photos.get(r.id) ?? [])), total, page: q.page, pageSize: q.pageSize };
 }

@@ -23,7 +23,14 @@ export async function submitTip(ctx: Ctx, input: CreateTipInput) {
         status: 'submitted',
       })
       .returning();
-    await audit(tx, ctx, { action: 'tip.submit', entityType: 'tip', entityId: row.id, jurisdictionId: row.jurisdictionId, summary: `上报${row.title}`, after: row });
+    await audit(tx, ctx, {
+      action: 'tip.submit',
+      entityType: 'tip',
+      entityId: row.id,
+      jurisdictionId: row.jurisdictionId,
+      summary: `上报${row.title}`,
+      after: row,
+    });
     return row.id;
   });
   return presentTip(await getVisibleTip(ctx.db, ctx.actor, id), ctx.actor, []);

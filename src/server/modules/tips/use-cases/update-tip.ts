@@ -21,7 +21,15 @@ export async function updateTip(ctx: Ctx, id: number, { version, ...input }: Par
     if ('entityName' in input) patch.entityName = input.entityName || null;
     if ('entityAddress' in input) patch.entityAddress = input.entityAddress || null;
     const after = await updateVersioned(tx, tips, id, version, patch, current);
-    await audit(tx, ctx, { action: 'tip.update', entityType: 'tip', entityId: id, jurisdictionId: after.jurisdictionId, summary: `修改上报 ${after.title}`, before, after });
+    await audit(tx, ctx, {
+      action: 'tip.update',
+      entityType: 'tip',
+      entityId: id,
+      jurisdictionId: after.jurisdictionId,
+      summary: `修改上报 ${after.title}`,
+      before,
+      after,
+    });
   });
   return getTip(ctx, id);
 }
