@@ -274,6 +274,16 @@ export const importError = sheetRowError;
 export type ImportError = z.infer<typeof importError>;
 
 export const IMPORT_STATES = { validated: '校验通过', invalid: '存在错误', running: '导入中', done: '已导入', failed: '导入失败' } as const;
+export type ImportState = keyof typeof IMPORT_STATES;
+/** Steps of an import (the job's actions); `remap` and `confirm` are the person's, the others the background job's. */
+export const IMPORT_ACTIONS = {
+  remap: '修改列对应',
+  confirm: '确认导入',
+  complete: '完成导入',
+  recheck: '重新校验',
+  fail: '导入失败',
+} as const;
+export type ImportAction = keyof typeof IMPORT_ACTIONS;
 
 export const importJob = z.object({
   id: z.number(),
@@ -292,5 +302,7 @@ export const importJob = z.object({
   message: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** What the caller may do now (workflow): 修改列对应, 确认导入. */
+  actions: z.array(z.enum(['remap', 'confirm'])),
 });
 export type ImportJob = z.infer<typeof importJob>;

@@ -15,11 +15,7 @@ describe('html', () => {
 
   it('keeps nested html and joins arrays, escaping plain strings inside them', () => {
     const rows = ['<a>', 'b'].map((x) => html`<td>${x}</td>`);
-    expect(
-      html`<tr>
-        ${rows}
-      </tr>`.toString(),
-    ).toBe('<tr><td>&lt;a&gt;</td><td>b</td></tr>');
+    expect(html`<tr>${rows}</tr>`.toString()).toBe('<tr><td>&lt;a&gt;</td><td>b</td></tr>');
     expect(html`${['<i>']}`.toString()).toBe('&lt;i&gt;');
   });
 });

@@ -45,32 +45,10 @@ const MESSAGES: Record<Exclude<WebState, 'ready'>, [string, string]> = {
 
 function waitingPage(state: Exclude<WebState, 'ready'>) {
   const [zh, en] = MESSAGES[state];
-  return html`<!doctype html>
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        ${state === 'building' ? html`<meta http-equiv="refresh" content="3" />` : ''}
-        <title>药监通</title>
-        <style>
-          body {
-            font-family: sans-serif;
-            margin: 20vh auto;
-            max-width: 32em;
-            padding: 0 16px;
-            color: #333;
-            text-align: center;
-          }
-          p {
-            color: #888;
-          }
-        </style>
-      </head>
-      <body>
-        <h2>${zh}</h2>
-        <p>${en}</p>
-      </body>
-    </html>`.toString();
+  return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">${state === 'building' ? html`<meta http-equiv="refresh" content="3">` : ''}
+<title>药监通</title><style>body{font-family:sans-serif;margin:20vh auto;max-width:32em;padding:0 16px;color:#333;text-align:center}p{color:#888}</style>
+</head><body><h2>${zh}</h2><p>${en}</p></body></html>`.toString();
 }
 
 export async function serveWebApp(app: FastifyInstance, webDir: string) {

@@ -7,6 +7,7 @@ import { writeRecords } from './bulk-write.js';
 import type { RawTable } from '../../core/sheets/read.js';
 import { getJobRows, MAX_ERRORS, progress } from './import-jobs.js';
 import { validateRows, type Mapping } from './import-rows.js';
+import { entityImportWorkflow } from './workflow.js';
 
 export interface EntityImportPayload {
   importId: number;
@@ -28,6 +29,7 @@ export const entityImportJob: JobDefinition<EntityImportPayload> = {
     const ctx = { actor, ip: ip ?? undefined };
     const [imp] = await tx.select().from(entityImports).where(eq(entityImports.id, id));
     if (!imp || imp.status !== 'running') return { skipped: true };
+    const next = (clean: boolean) => entityImportWorkflow.next(actor, clean ? 'complete' : 'recheck', 'running', { facts: { clean } });
     const table: RawTable = { headers: imp.headers, rows: await getJobRows(tx, id) };
     progress.set(id, { processed: 0, total: imp.total });
     try {
@@ -36,7 +38,7 @@ export const entityImportJob: JobDefinition<EntityImportPayload> = {
         await tx
           .update(entityImports)
           .set({
-            status: 'invalid',
+            status: next(false),
             processed: 0,
             errors: v.errors.slice(0, MAX_ERRORS),
             errorCount: v.errors.length,
@@ -62,7 +64,7 @@ export const entityImportJob: JobDefinition<EntityImportPayload> = {
       await tx
         .update(entityImports)
         .set({
-          status: 'done',
+          status: next(true),
           processed: imp.total,
           toCreate: done.created,
           toUpdate: done.updated,
@@ -80,7 +82,7 @@ export const entityImportJob: JobDefinition<EntityImportPayload> = {
     await tx
       .update(entityImports)
       .set({
-        status: 'failed',
+        status: entityImportWorkflow.next(job.payload.actor, 'fail', 'running'),
         processed: 0,
         message: error.interrupted ? '导入因服务中断未完成，未导入任何数据，请重新上传' : '导入失败，未导入任何数据，请联系管理员',
         finishedAt: new Date(),

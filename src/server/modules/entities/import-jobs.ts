@@ -1,3 +1,5 @@
+import { entityImportWorkflow } from './workflow.js';
+import type { ImportState } from '../../../contracts/entities.js';
 import { and, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { RawTable } from '../../core/sheets/read.js';
 import type { ImportJob } from '../../../contracts/entities.js';
@@ -41,7 +43,8 @@ export async function getJobRow(db: DbOrTx, actor: Actor, id: number): Promise<J
   return job;
 }
 
-export function presentJob(j: JobRow): ImportJob {
+/** An import job as the API shows it, with what the caller may do to it now (workflow). */
+export function presentJob(j: JobRow, actor: Pick<Actor, 'role'>): ImportJob {
   const live = progress.get(j.id);
   return {
     id: j.id,
@@ -59,5 +62,8 @@ export function presentJob(j: JobRow): ImportJob {
     message: j.message,
     createdAt: j.createdAt.toISOString(),
     finishedAt: j.finishedAt ? j.finishedAt.toISOString() : null,
+    actions: entityImportWorkflow
+      .actionsFor(actor, j.status as ImportState, { clean: j.status === 'validated' })
+      .filter((a): a is 'remap' | 'confirm' => a === 'remap' || a === 'confirm'),
   };
 }

@@ -54,19 +54,17 @@ export async function checkEntityInput(db: DbOrTx, actor: Actor, input: Partial<
 export async function writeLicences(db: DbOrTx, entityId: number, jurisdictionId: number, licences: EntityInput['licences']) {
   await db.delete(entityLicences).where(eq(entityLicences.entityId, entityId));
   if (licences.length) {
-    await db
-      .insert(entityLicences)
-      .values(
-        licences.map((l) => ({
-          entityId,
-          jurisdictionId,
-          kind: l.kind,
-          number: l.number,
-          scope: l.scope ?? null,
-          validFrom: l.validFrom ?? null,
-          validTo: l.validTo ?? null,
-        })),
-      );
+    await db.insert(entityLicences).values(
+      licences.map((l) => ({
+        entityId,
+        jurisdictionId,
+        kind: l.kind,
+        number: l.number,
+        scope: l.scope ?? null,
+        validFrom: l.validFrom ?? null,
+        validTo: l.validTo ?? null,
+      })),
+    );
   }
   await refreshLicenceValidTo(db, [entityId]);
 }

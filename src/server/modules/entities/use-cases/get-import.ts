@@ -3,5 +3,5 @@ import { getJobRow, presentJob } from '../import-jobs.js';
 
 /** An import job with its dry-run report and, while it runs, its progress. */
 export async function getImport(ctx: Ctx, id: number) {
-  return presentJob(await getJobRow(ctx.db, ctx.actor, id));
+  return presentJob(await getJobRow(ctx.db, ctx.actor, id), ctx.actor);
 }

@@ -5,6 +5,8 @@ import { conflict } from '../../../core/errors.js';
 import type { RawTable } from '../../../core/sheets/read.js';
 import { getJobRow, getJobRows, jobColumns, MAX_ERRORS, presentJob } from '../import-jobs.js';
 import { validateRows, type Mapping } from '../import-rows.js';
+import { entityImportWorkflow } from '../workflow.js';
+import type { ImportState } from '../../../../contracts/entities.js';
 
 /** Change the column mapping of a pending import and run the dry run again. */
 export async function remapImport(ctx: Ctx, id: number, mapping: Mapping) {
@@ -17,7 +19,7 @@ export async function remapImport(ctx: Ctx, id: number, mapping: Mapping) {
     .update(entityImports)
     .set({
       mapping: map,
-      status: result.errors.length ? 'invalid' : 'validated',
+      status: entityImportWorkflow.next(ctx.actor, 'remap', job.status as ImportState, { facts: { clean: !result.errors.length } }),
       valid: result.records.length,
       toCreate: result.toCreate,
       toUpdate: result.toUpdate,
@@ -26,5 +28,5 @@ export async function remapImport(ctx: Ctx, id: number, mapping: Mapping) {
     })
     .where(eq(entityImports.id, id))
     .returning(jobColumns);
-  return presentJob(after);
+  return presentJob(after, ctx.actor);
 }

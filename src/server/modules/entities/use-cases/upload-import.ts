@@ -34,5 +34,5 @@ export async function uploadImport(ctx: Ctx, file: { buffer: Buffer; fileName: s
       errorCount: result.errors.length,
     })
     .returning(jobColumns);
-  return presentJob(job);
+  return presentJob(job, ctx.actor);
 }

@@ -51,135 +51,34 @@ export function printHtml(head: PrintHead, tasks: OutputTask[], coverageRows: Ou
     else rowsOf.set(key, [r]);
   }
   const sections = [...tasksOf].map(([id, g]) => section(g.name, g.tasks, rowsOf.get(String(id)) ?? []));
-  return html`<!doctype html>
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <title>${head.name}</title>
-        <style>
-          body {
-            font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif;
-            margin: 24px;
-            color: #222;
-          }
-          h1 {
-            font-size: 20px;
-            margin: 0 0 4px;
-          }
-          h2 {
-            font-size: 16px;
-            margin: 24px 0 8px;
-            border-bottom: 2px solid #333;
-          }
-          h3 {
-            font-size: 14px;
-            margin: 12px 0 6px;
-          }
-          .meta {
-            color: #555;
-            font-size: 12px;
-            margin-bottom: 12px;
-          }
-          table {
-            border-collapse: collapse;
-            width: 100%;
-            font-size: 12px;
-          }
-          th,
-          td {
-            border: 1px solid #999;
-            padding: 3px 6px;
-            text-align: left;
-            vertical-align: top;
-          }
-          th {
-            background: #f0f0f0;
-          }
-          section {
-            page-break-after: always;
-          }
-          section:last-child {
-            page-break-after: auto;
-          }
-          @media print {
-            body {
-              margin: 0;
-            }
-            .noprint {
-              display: none;
-            }
-          }
-        </style>
-      </head>
-      <body>
-        <button class="noprint" id="print">打印</button>
-        <h1>${head.name}</h1>
-        <div class="meta">
-          专项行动：${head.campaignName}　状态：${head.status}　抽取编号：${head.seed}　任务：${tasks.length} 项　打印时间：${printedAt}
-        </div>
-        ${sections}
-        <script>
-          ${rawHtml(PRINT_SCRIPT)};
-        </script>
-      </body>
-    </html>`.toString();
+  return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${head.name}</title>
+<style>
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}
+h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:24px 0 8px;border-bottom:2px solid #333}h3{font-size:14px;margin:12px 0 6px}
+.meta{color:#555;font-size:12px;margin-bottom:12px}
+table{border-collapse:collapse;width:100%;font-size:12px}th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}
+th{background:#f0f0f0}section{page-break-after:always}section:last-child{page-break-after:auto}
+@media print{body{margin:0}.noprint{display:none}}
+</style></head><body>
+<button class="noprint" id="print">打印</button>
+<h1>${head.name}</h1>
+<div class="meta">专项行动：${head.campaignName}　状态：${head.status}　抽取编号：${head.seed}　任务：${tasks.length} 项　打印时间：${printedAt}</div>
+${sections}
+<script>${rawHtml(PRINT_SCRIPT)}</script>
+</body></html>`.toString();
 }
 
 const taskRow = (t: OutputTask, n: number) =>
-  html`<tr>
-    <td>${n}</td>
-    <td>${t.entityName}</td>
-    <td>${kindLabel(t.entityKind)}</td>
-    <td>${t.visit}</td>
-    <td>${t.dueFrom || t.dueTo ? `${t.dueFrom ?? ''}—${t.dueTo ?? ''}` : '行动期间'}</td>
-    <td>${t.rules.map((r) => r.label).join('；')}</td>
-    <td>${t.inspectors.map((p) => p.name).join('、')}</td>
-    <td>${t.status ? INSPECTION_STATUSES[t.status] : '未发布'}</td>
-  </tr> `;
+  html`<tr><td>${n}</td><td>${t.entityName}</td><td>${kindLabel(t.entityKind)}</td><td>${t.visit}</td><td>${t.dueFrom || t.dueTo ? `${t.dueFrom ?? ''}—${t.dueTo ?? ''}` : '行动期间'}</td><td>${t.rules.map((r) => r.label).join('；')}</td><td>${t.inspectors.map((p) => p.name).join('、')}</td><td>${t.status ? INSPECTION_STATUSES[t.status] : '未发布'}</td></tr>\n`;
 
 const coverageRow = (r: OutputCoverageRow) =>
-  html`<tr>
-    <td>${r.grade ? `${r.label}（${r.grade}级）` : r.label}</td>
-    <td>${r.required}</td>
-    <td>${r.available}</td>
-    <td>${r.done}</td>
-    <td>${r.shortfall ? `${r.remaining}（对象不足 ${r.shortfall}）` : r.remaining}</td>
-  </tr> `;
+  html`<tr><td>${r.grade ? `${r.label}（${r.grade}级）` : r.label}</td><td>${r.required}</td><td>${r.available}</td><td>${r.done}</td><td>${r.shortfall ? `${r.remaining}（对象不足 ${r.shortfall}）` : r.remaining}</td></tr>\n`;
 
 function section(name: string, mine: OutputTask[], cov: OutputCoverageRow[]) {
-  return html`<section>
-    <h2>${name}（${mine.length} 项）</h2>
-    <table>
-      <thead>
-        <tr>
-          <th>#</th>
-          <th>检查对象</th>
-          <th>类型</th>
-          <th>次</th>
-          <th>时段</th>
-          <th>对应指标</th>
-          <th>检查人员</th>
-          <th>状态</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${mine.map((t, k) => taskRow(t, k + 1))}
-      </tbody>
-    </table>
-    <h3>指标完成情况</h3>
-    <table>
-      <thead>
-        <tr>
-          <th>指标</th>
-          <th>应检</th>
-          <th>现有</th>
-          <th>已检</th>
-          <th>尚缺</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${cov.map(coverageRow)}
-      </tbody>
-    </table>
-  </section> `;
+  return html`<section><h2>${name}（${mine.length} 项）</h2>
+<table><thead><tr><th>#</th><th>检查对象</th><th>类型</th><th>次</th><th>时段</th><th>对应指标</th><th>检查人员</th><th>状态</th></tr></thead><tbody>
+${mine.map((t, k) => taskRow(t, k + 1))}</tbody></table>
+<h3>指标完成情况</h3>
+<table><thead><tr><th>指标</th><th>应检</th><th>现有</th><th>已检</th><th>尚缺</th></tr></thead><tbody>
+${cov.map(coverageRow)}</tbody></table></section>\n`;
 }
