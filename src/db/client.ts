@@ -131,7 +131,11 @@ export function checkDataDir(dir: string): 'existing' | 'new' {
   if (existsSync(version)) {
     const major = readFileSync(version, 'utf8').trim();
     if (major !== PG_MAJOR) {
-      throw new DataDirError(dir, `其中是 PostgreSQL ${major} 的数据文件，嵌入式数据库只能打开 PostgreSQL ${PG_MAJOR} 的数据`, `it holds PostgreSQL ${major} data; the embedded database opens PostgreSQL ${PG_MAJOR} data only`);
+      throw new DataDirError(
+        dir,
+        `其中是 PostgreSQL ${major} 的数据文件，嵌入式数据库只能打开 PostgreSQL ${PG_MAJOR} 的数据`,
+        `it holds PostgreSQL ${major} data; the embedded database opens PostgreSQL ${PG_MAJOR} data only`,
+      );
     }
     return 'existing';
   }

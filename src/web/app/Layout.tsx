@@ -47,7 +47,14 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       {mobile ? (
-        <Drawer open={open} onClose={() => setOpen(false)} placement="left" size={220} styles={{ body: { padding: 0, background: '#001529' } }} closable={false}>
+        <Drawer
+          open={open}
+          onClose={() => setOpen(false)}
+          placement="left"
+          size={220}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          closable={false}
+        >
           {brand}
           {menu}
         </Drawer>
@@ -58,7 +65,16 @@ export function Layout({ children }: { children: ReactNode }) {
         </Sider>
       )}
       <AntLayout>
-        <Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Space>
             {mobile && <Button icon={<MenuOutlined />} onClick={() => setOpen(true)} aria-label="菜单" />}
             <Typography.Text strong>药品安全专项行动监管平台</Typography.Text>

@@ -34,7 +34,10 @@ it('an administrator enters a year the package lacks on a phone: a holiday perio
   await expect.poll(() => page.getByTestId('calendar-holidays').getByLabel('名称').count()).toBe(1);
 
   // One make-up working day, a Saturday.
-  await page.getByTestId('calendar-workdays').getByRole('button', { name: /添加一天/ }).click();
+  await page
+    .getByTestId('calendar-workdays')
+    .getByRole('button', { name: /添加一天/ })
+    .click();
   const day = page.getByTestId('calendar-workdays').locator('.ant-picker input').first();
   await day.click();
   await day.fill(SAT);
@@ -45,7 +48,11 @@ it('an administrator enters a year the package lacks on a phone: a holiday perio
 
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByText(`已保存${Y}年节假日日历`).waitFor();
-  const rows = ((await b.database.db.execute(sql`select to_char(day, 'YYYY-MM-DD') as day, kind, name from calendar_days where day >= ${`${Y}-01-01`}::date order by day`)) as any).rows;
+  const rows = (
+    (await b.database.db.execute(
+      sql`select to_char(day, 'YYYY-MM-DD') as day, kind, name from calendar_days where day >= ${`${Y}-01-01`}::date order by day`,
+    )) as any
+  ).rows;
   expect(rows).toEqual([
     { day: `${Y}-01-01`, kind: 'holiday', name: '元旦' },
     { day: SAT, kind: 'workday', name: '春节' },

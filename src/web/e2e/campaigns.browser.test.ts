@@ -10,26 +10,47 @@ afterAll(() => b?.close());
 it('shows a 推定 value on the seed-000 campaign home with its reason, and the office confirms it', async () => {
   const page = await b.loginAs('office');
   await page.goto(`${b.url}/campaigns`);
-  await page.getByRole('link', { name: /深入开展药品安全专项整治行动/ }).first().click();
+  await page
+    .getByRole('link', { name: /深入开展药品安全专项整治行动/ })
+    .first()
+    .click();
   const pending = page.getByTestId('pending-decisions');
   await pending.waitFor();
   // The three readings of seed 000, each option with the fewest inspections it needs.
   await expect.poll(() => page.getByTestId('reading').count()).toBe(3);
-  await expect.poll(() => page.getByTestId('reading').filter({ hasText: '个体诊所' }).textContent(), { timeout: 30_000 }).toMatch(/最少检查 \d+ 次[\s\S]*最少检查 \d+ 次/);
+  await expect
+    .poll(() => page.getByTestId('reading').filter({ hasText: '个体诊所' }).textContent(), { timeout: 30_000 })
+    .toMatch(/最少检查 \d+ 次[\s\S]*最少检查 \d+ 次/);
   // The weekly report's Friday 17:00 is the template's inference: 推定, the reason on hover.
   const item = page.getByTestId('pending-item').filter({ hasText: '每周汇总、通报线索摸排' }).filter({ hasText: '的时限' });
   await item.waitFor();
   await page.getByRole('tab', { name: '报送任务' }).click();
   // Two inferences on that row: the deadline (时限 column, first) and the submitters.
-  const tag = page.getByRole('row', { name: /每周汇总、通报线索摸排/ }).getByTestId('inferred-tag').first();
+  const tag = page
+    .getByRole('row', { name: /每周汇总、通报线索摸排/ })
+    .getByTestId('inferred-tag')
+    .first();
   await tag.hover();
   await expect.poll(() => page.locator('.ant-tooltip').last().textContent()).toContain('未定星期');
   await item.getByRole('button', { name: /确\s*认/ }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*认/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*认/ })
+    .click();
   await expect.poll(() => item.count()).toBe(0);
-  await expect.poll(() => page.getByRole('row', { name: /每周汇总、通报线索摸排/ }).getByTestId('inferred-tag').count()).toBe(1);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('row', { name: /每周汇总、通报线索摸排/ })
+        .getByTestId('inferred-tag')
+        .count(),
+    )
+    .toBe(1);
   await page.getByRole('tab', { name: '版本历史' }).click();
-  await page.getByText(/确认推定值 obligations\.weekly-clues\.rule/).first().waitFor();
+  await page
+    .getByText(/确认推定值 obligations\.weekly-clues\.rule/)
+    .first()
+    .waitFor();
 }, 180_000); // the readings' minimum inspections are solved over the whole demo registry
 
 it('creates a campaign from a seed template through the form, fixes a phase date and sees the timeline', async () => {

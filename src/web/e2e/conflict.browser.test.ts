@@ -22,7 +22,11 @@ const row = async (id: number) =>
   };
 
 it('two editors of one unit: the second save shows the conflict, and the merge is saved', async () => {
-  const [{ id }] = ((await b.database.db.execute(sql`select e.id from entities e join jurisdictions j on j.id = e.jurisdiction_id where j.name like '创新%' order by e.id limit 1`)) as any).rows;
+  const [{ id }] = (
+    (await b.database.db.execute(
+      sql`select e.id from entities e join jurisdictions j on j.id = e.jurisdiction_id where j.name like '创新%' order by e.id limit 1`,
+    )) as any
+  ).rows;
   const start = await row(id);
   const [first, second] = await Promise.all([b.loginAs('office'), b.loginAs('office')]);
   for (const page of [first, second]) {
@@ -59,6 +63,11 @@ it('two editors of one unit: the second save shows the conflict, and the merge i
   await dialog.getByRole('button', { name: '按所选保存' }).click();
 
   await second.getByTestId('entity-detail').getByText('乙填的地址1号').waitFor();
-  expect(await row(id)).toEqual({ person_in_charge: '甲填的负责人', phone: '0427-1111111', address: '乙填的地址1号', version: start.version + 2 });
+  expect(await row(id)).toEqual({
+    person_in_charge: '甲填的负责人',
+    phone: '0427-1111111',
+    address: '乙填的地址1号',
+    version: start.version + 2,
+  });
   await second.getByTestId('entity-detail').getByText('甲填的负责人').waitFor();
 });

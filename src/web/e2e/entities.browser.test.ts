@@ -15,7 +15,10 @@ afterAll(() => b?.close());
 it('downloads the template, imports a filled copy and finds the unit by part of its Chinese name', async () => {
   const page = await b.loginAs('office');
   await page.getByRole('menuitem', { name: /监管对象/ }).click();
-  await page.getByTestId('entity-total').getByText(/共 \d+ 家/).waitFor();
+  await page
+    .getByTestId('entity-total')
+    .getByText(/共 \d+ 家/)
+    .waitFor();
 
   await page.getByRole('button', { name: /导\s*入/ }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载导入模板/ }).click()]);
@@ -74,7 +77,10 @@ it('a bad row is named in the dry-run report and nothing is imported', async () 
   const file = path.join(dir, 'bad.csv');
   const good = makeCreditCode('92', '211103', '88880002');
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(file, `单位名称,统一社会信用代码,主体类型,所属监管所\n坏行测试药店,${good.slice(0, 17)}${good[17] === '1' ? '2' : '1'},零售药店（单体）,创新所\n`);
+  writeFileSync(
+    file,
+    `单位名称,统一社会信用代码,主体类型,所属监管所\n坏行测试药店,${good.slice(0, 17)}${good[17] === '1' ? '2' : '1'},零售药店（单体）,创新所\n`,
+  );
   await page.locator('.ant-modal input[type=file]').setInputFiles(file);
   await page.getByTestId('import-errors').getByText('第2行').waitFor();
   await expect(page.getByTestId('import-errors').textContent()).resolves.toMatch(/校验码错误/);

@@ -64,13 +64,25 @@ it('records a pharmacy inspection offline-safe with signatures, a rectification 
   const context = page.context();
   await page.goto(`${b.url}/my-tasks`);
   await page.getByTestId('my-task').first().waitFor();
-  const tasks = (await api(page, '/api/my-tasks')).items as { id: number; entityId: number; entityName: string; entityKind: string; stationId: number; inspectors: { id: number; name: string }[] }[];
+  const tasks = (await api(page, '/api/my-tasks')).items as {
+    id: number;
+    entityId: number;
+    entityName: string;
+    entityKind: string;
+    stationId: number;
+    inspectors: { id: number; name: string }[];
+  }[];
   const task = tasks.find((t) => t.entityKind.startsWith('pharmacy') && t.inspectors.length === 2)!;
   expect(task).toBeTruthy();
   // The service worker (offline app shell) controls the page before the network goes.
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker?.controller), { timeout: 20_000 }).toBe(true);
 
-  await page.getByTestId('my-task').filter({ hasText: task.entityName }).first().getByRole('link', { name: /现场检查/ }).click();
+  await page
+    .getByTestId('my-task')
+    .filter({ hasText: task.entityName })
+    .first()
+    .getByRole('link', { name: /现场检查/ })
+    .click();
   await page.getByTestId('field-inspection').waitFor();
   await page.waitForURL(/\/inspections\/new\?draft=/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -85,7 +97,9 @@ it('records a pharmacy inspection offline-safe with signatures, a rectification 
   const finding = bad.getByTestId('finding');
   await finding.getByText('较重', { exact: true }).click();
   await finding.getByLabel('问题描述').fill('处方药未凭处方销售，现场查见销售记录');
-  const photo = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#c33' } }).jpeg().toBuffer();
+  const photo = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#c33' } })
+    .jpeg()
+    .toBuffer();
   await bad.getByLabel('添加现场照片').setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: photo });
   await bad.getByTestId('draft-photo').waitFor();
   await page.getByRole('button', { name: /其余未填项均为/ }).click();
@@ -100,7 +114,10 @@ it('records a pharmacy inspection offline-safe with signatures, a rectification 
   await page.goto(`${b.url}/inspections/new`);
   const list = page.getByTestId('draft-list');
   await list.getByText(task.entityName).waitFor();
-  await list.getByRole('button', { name: /继续填写/ }).first().click();
+  await list
+    .getByRole('button', { name: /继续填写/ })
+    .first()
+    .click();
   await page.getByTestId('field-inspection').waitFor();
   expect(await page.getByLabel('检查情况').inputValue()).toBe('现场检查处方药销售情况');
   expect(await page.getByTestId('finding').getByLabel('问题描述').inputValue()).toContain('处方药未凭处方销售');
@@ -114,7 +131,13 @@ it('records a pharmacy inspection offline-safe with signatures, a rectification 
   // The drawn partner has no login in the demo data: the station head (a demo account) stands in.
   const me = await api(page, '/api/auth/me');
   const partner = task.inspectors.find((p) => p.id !== me.id)!;
-  const head = ((await api(page, `/api/people?jurisdictionId=${task.stationId}&pageSize=200`)).items as { id: number; username: string; displayName: string }[]).find((p) => p.username === 'head_cx')!;
+  const head = (
+    (await api(page, `/api/people?jurisdictionId=${task.stationId}&pageSize=200`)).items as {
+      id: number;
+      username: string;
+      displayName: string;
+    }[]
+  ).find((p) => p.username === 'head_cx')!;
   await page.locator('.ant-select-selection-item', { hasText: partner.name }).locator('.ant-select-selection-item-remove').click();
   await page.getByLabel('检查人员').fill(head.displayName);
   await page.locator('.ant-select-item-option', { hasText: head.displayName }).click();
@@ -128,7 +151,10 @@ it('records a pharmacy inspection offline-safe with signatures, a rectification 
   expect(rec.findings).toHaveLength(1);
   expect(rec.files.length).toBe(1);
   expect(rec.rectifications).toHaveLength(1);
-  await page.getByTestId('measure-view').getByText(/文书编号/).waitFor();
+  await page
+    .getByTestId('measure-view')
+    .getByText(/文书编号/)
+    .waitFor();
   await page.getByTestId('rectification-view').getByText('整改中').waitFor();
   // The task is done: it leaves 我的任务.
   expect(((await api(page, '/api/my-tasks')).items as { id: number }[]).some((t) => t.id === task.id)).toBe(false);
@@ -136,7 +162,10 @@ it('records a pharmacy inspection offline-safe with signatures, a rectification 
   // The 笔录 as .docx names the unit and the finding.
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /现场检查笔录/ }).click()]);
   const zip = new PizZip(await readFile((await dl.path())!));
-  const xml = zip.file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
+  const xml = zip
+    .file('word/document.xml')!
+    .asText()
+    .replace(/<[^>]+>/g, '');
   expect(xml).toContain(task.entityName);
   expect(xml).toContain('处方药未凭处方销售');
 
@@ -161,10 +190,21 @@ it('a record submitted offline waits as 待发送, goes out when the network is 
   const context = page.context();
   await page.goto(`${b.url}/my-tasks`);
   await page.getByTestId('my-task').first().waitFor();
-  const tasks = (await api(page, '/api/my-tasks')).items as { id: number; entityName: string; stationId: number; inspectors: { id: number; name: string }[] }[];
+  const tasks = (await api(page, '/api/my-tasks')).items as {
+    id: number;
+    entityName: string;
+    stationId: number;
+    inspectors: { id: number; name: string }[];
+  }[];
   const task = tasks[0];
   const me = await api(page, '/api/auth/me');
-  const head = ((await api(page, `/api/people?jurisdictionId=${task.stationId}&pageSize=200`)).items as { id: number; username: string; displayName: string }[]).find((p) => p.username === 'head_cx')!;
+  const head = (
+    (await api(page, `/api/people?jurisdictionId=${task.stationId}&pageSize=200`)).items as {
+      id: number;
+      username: string;
+      displayName: string;
+    }[]
+  ).find((p) => p.username === 'head_cx')!;
   await page.goto(`${b.url}/inspections/new?taskId=${task.id}`);
   await page.getByTestId('field-inspection').waitFor();
   await page.waitForURL(/draft=/);
@@ -177,7 +217,8 @@ it('a record submitted offline waits as 待发送, goes out when the network is 
     await page.locator('.ant-select-item-option', { hasText: name }).click();
   }
   await expect.poll(() => chosen.allTextContents()).toEqual([me.name, head.displayName]);
-  if (await page.getByRole('button', { name: /其余未填项均为/ }).count()) await page.getByRole('button', { name: /其余未填项均为/ }).click();
+  if (await page.getByRole('button', { name: /其余未填项均为/ }).count())
+    await page.getByRole('button', { name: /其余未填项均为/ }).click();
   await page.getByLabel('检查情况').fill('未发现问题');
   const inspectors = page.getByTestId('inspector-signature');
   await sign(page, inspectors.nth(0));
@@ -205,9 +246,15 @@ it('a record submitted offline waits as 待发送, goes out when the network is 
   await hp.goto(`${b.url}/my-tasks`);
   await hp.getByTestId('awaiting-my-signature').getByRole('link').filter({ hasText: '签名确认' }).first().click();
   await hp.waitForURL(new RegExp(`/inspections/${id}$`));
-  await hp.getByTestId('awaiting-signatures').getByRole('button', { name: /签名确认/ }).click();
+  await hp
+    .getByTestId('awaiting-signatures')
+    .getByRole('button', { name: /签名确认/ })
+    .click();
   await sign(hp, hp.locator('.ant-modal'));
-  await hp.locator('.ant-modal').getByRole('button', { name: /提交签名/ }).click();
+  await hp
+    .locator('.ant-modal')
+    .getByRole('button', { name: /提交签名/ })
+    .click();
   await hp.getByText('已签名确认').waitFor();
   await expect.poll(async () => (await api(hp, `/api/inspections/${id}`)).status).toBe('done');
 }, 300_000);

@@ -30,12 +30,17 @@ it('shows a coordinator on a phone only their own tips, stacked, with the report
   // area's tips would show 2 待受理 and 1 不予受理.
   const counts = async () => {
     const text = (await phone.getByTestId('my-tips').textContent()) ?? '';
-    return Object.fromEntries(['待受理', '已受理', '不予受理', '已转办'].map((label) => [label, Number(new RegExp(`(\\d+)\\s*${label}`).exec(text)?.[1])]));
+    return Object.fromEntries(
+      ['待受理', '已受理', '不予受理', '已转办'].map((label) => [label, Number(new RegExp(`(\\d+)\\s*${label}`).exec(text)?.[1])]),
+    );
   };
   await expect.poll(counts).toEqual({ 待受理: 1, 已受理: 1, 不予受理: 0, 已转办: 1 });
   // Cards stack: the card is as wide as the content area.
   const box = (await phone.getByTestId('my-tips').boundingBox())!;
   expect(box.width).toBeGreaterThan(330);
-  await phone.getByTestId('my-tips').getByRole('button', { name: /上\s*报/ }).click();
+  await phone
+    .getByTestId('my-tips')
+    .getByRole('button', { name: /上\s*报/ })
+    .click();
   await phone.waitForURL(/\/tips\/new$/);
 });

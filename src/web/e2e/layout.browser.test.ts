@@ -47,7 +47,8 @@ async function problems(page: Page, width: number) {
           if (!r.width) continue;
           const box = action.closest('.ant-table-content, .ant-table-body')?.getBoundingClientRect();
           const right = Math.min(window.innerWidth, box?.right ?? Infinity);
-          if (r.right > right + 1) out.push(`action "${action.textContent?.trim()}" at ${Math.round(r.right)} px is outside the visible ${Math.round(right)} px`);
+          if (r.right > right + 1)
+            out.push(`action "${action.textContent?.trim()}" at ${Math.round(r.right)} px is outside the visible ${Math.round(right)} px`);
         }
       }
     }
@@ -82,7 +83,9 @@ for (const [username, role] of [
         await page.goto(`${b.url}${path}`);
         await page.waitForLoadState('networkidle');
         // Measure the page with its data, not its loading skeleton.
-        await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-card-loading-content'), null, { timeout: 60_000 });
+        await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-card-loading-content'), null, {
+          timeout: 60_000,
+        });
         await page.waitForTimeout(300);
         for (const p of await problems(page, size.width)) found.push(`${size.width}px ${path}: ${p}`);
       }

@@ -22,13 +22,19 @@ it('an inspector reaches their tasks in one tap from home on a phone and records
   // The demo campaign ran in 2022: open tasks are overdue and say so.
   await cards.first().locator('.ant-tag', { hasText: '已逾期' }).waitFor();
   const name = (await cards.first().locator('a').first().textContent())!;
-  await cards.first().getByRole('button', { name: /录入检查/ }).click();
+  await cards
+    .first()
+    .getByRole('button', { name: /录入检查/ })
+    .click();
   await page.getByLabel('检查情况').fill('现场检查，未发现问题');
   await page.getByRole('button', { name: /确认完成检查/ }).click();
   await page.getByText('已录入，覆盖情况已更新').waitFor();
   await expect.poll(() => page.evaluate(async () => (await (await fetch('/api/my-tasks')).json()).total)).toBe(before - 1);
   // The unit's file is one tap away.
-  await cards.first().getByRole('button', { name: /单位档案/ }).click();
+  await cards
+    .first()
+    .getByRole('button', { name: /单位档案/ })
+    .click();
   await page.waitForURL(/\/entities\/\d+$/);
   expect(name.length).toBeGreaterThan(0);
 }, 240_000);
@@ -38,24 +44,33 @@ it('the inspector withdraws (撤回) a recorded inspection with a reason: the ta
   await page.goto(`${b.url}/my-tasks`);
   await page.getByTestId('my-task').first().waitFor();
   const task = await page.evaluate(async () => (await (await fetch('/api/my-tasks')).json()).items[0]);
-  const rec = await page.evaluate(
-    async (t) => {
-      const csrf = document.cookie.split('; ').find((c) => c.startsWith('yj_csrf='))!.slice('yj_csrf='.length);
-      const r = await fetch('/api/inspections', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ planTaskId: t.id, date: '2022-06-01', inspectorIds: t.inspectors.map((i: any) => i.id) }) });
-      return r.json();
-    },
-    task,
-  );
+  const rec = await page.evaluate(async (t) => {
+    const csrf = document.cookie
+      .split('; ')
+      .find((c) => c.startsWith('yj_csrf='))!
+      .slice('yj_csrf='.length);
+    const r = await fetch('/api/inspections', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ planTaskId: t.id, date: '2022-06-01', inspectorIds: t.inspectors.map((i: any) => i.id) }),
+    });
+    return r.json();
+  }, task);
   expect(rec.status).toBe('done');
   await page.goto(`${b.url}/plans/${task.planId}`);
   await page.getByPlaceholder('检查对象名称').fill(task.entityName);
   await page.getByPlaceholder('检查对象名称').press('Enter');
   const card = page.getByTestId('task-card').filter({ hasText: task.entityName }).filter({ hasText: '已完成' }).first();
   await card.getByRole('button', { name: /查\s*看/ }).click();
-  await page.locator('.ant-drawer').getByRole('button', { name: /撤\s*回/ }).click();
+  await page
+    .locator('.ant-drawer')
+    .getByRole('button', { name: /撤\s*回/ })
+    .click();
   const dialog = page.locator('.ant-modal');
   await dialog.getByLabel('撤回原因').fill('录错了单位');
   await dialog.getByRole('button', { name: /撤\s*回/ }).click();
   await page.getByText('已撤回').first().waitFor();
-  await expect.poll(() => page.evaluate(async (id) => (await (await fetch(`/api/inspections/${id}`)).json()).status, rec.id)).toBe('planned');
+  await expect
+    .poll(() => page.evaluate(async (id) => (await (await fetch(`/api/inspections/${id}`)).json()).status, rec.id))
+    .toBe('planned');
 }, 240_000);

@@ -113,13 +113,21 @@ it('admin imports people from Excel: template, dry run naming the bad row, then 
 
   const input = dialog.locator('input[type=file]');
   const good = ['导入甲', 'import_a', '创新所', '协管员', '', '', '', '13912340000', ''];
-  await input.setInputFiles({ name: '人员.xlsx', mimeType: 'application/octet-stream', buffer: await xlsx([good, ['导入乙', 'import_b', '创新所', '总指挥', '', '', '', '', '']]) });
+  await input.setInputFiles({
+    name: '人员.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: await xlsx([good, ['导入乙', 'import_b', '创新所', '总指挥', '', '', '', '', '']]),
+  });
   const check = dialog.getByTestId('import-check');
   await check.getByText('第 3 行').waitFor();
   expect(await check.textContent()).toContain('未知角色“总指挥”');
   await expect(dialog.getByTestId('import-confirm').isDisabled()).resolves.toBe(true);
 
-  await input.setInputFiles({ name: '人员2.xlsx', mimeType: 'application/octet-stream', buffer: await xlsx([good, ['导入乙', 'import_b', '创新所', '信息员', '', '', '', '', '']]) });
+  await input.setInputFiles({
+    name: '人员2.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: await xlsx([good, ['导入乙', 'import_b', '创新所', '信息员', '', '', '', '', '']]),
+  });
   await check.getByText('全部通过校验').waitFor();
   await dialog.getByTestId('import-confirm').click();
   await dialog.getByText('已导入 2 人').waitFor();
@@ -128,7 +136,9 @@ it('admin imports people from Excel: template, dry run naming the bad row, then 
   await page.getByPlaceholder('姓名 / 用户名 / 手机').press('Enter');
   // The table keeps the previous page while the search loads: wait for the searched list itself.
   const rows = peopleTable(page).locator('.ant-table-row');
-  await expect.poll(async () => (await rows.allTextContents()).map((t) => /导入[甲乙]/.exec(t)?.[0] ?? t).sort()).toEqual(['导入乙', '导入甲']);
+  await expect
+    .poll(async () => (await rows.allTextContents()).map((t) => /导入[甲乙]/.exec(t)?.[0] ?? t).sort())
+    .toEqual(['导入乙', '导入甲']);
 });
 
 it('inspector_cx sees 创新所 but nothing of 兴隆所, and no write buttons', async () => {

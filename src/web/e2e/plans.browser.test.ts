@@ -16,7 +16,11 @@ it('generates a plan for seed 000 from a recorded seed and publishes it', async 
   // its quotas (a second plan of it plans only what is missing: second-plan.test.ts). Here the
   // office starts the same plan text as a campaign of its own, so the whole district is planned.
   const created = await page.evaluate(async () => {
-    const csrf = document.cookie.split('; ').find((c) => c.startsWith('yj_csrf='))?.slice(8) ?? '';
+    const csrf =
+      document.cookie
+        .split('; ')
+        .find((c) => c.startsWith('yj_csrf='))
+        ?.slice(8) ?? '';
     const { definition } = await (await fetch('/api/campaign-templates/seed-000')).json();
     const res = await fetch('/api/campaigns', {
       method: 'POST',
@@ -71,7 +75,12 @@ it('a station inspector records one inspection on a phone and sees the gap close
   await page.getByRole('tab', { name: '检查任务' }).click();
   await page.getByPlaceholder('检查对象名称').fill(name);
   await page.getByPlaceholder('检查对象名称').press('Enter');
-  await page.getByTestId('task-card').filter({ hasText: name }).first().getByRole('button', { name: /录\s*入/ }).click();
+  await page
+    .getByTestId('task-card')
+    .filter({ hasText: name })
+    .first()
+    .getByRole('button', { name: /录\s*入/ })
+    .click();
   await page.getByLabel('检查情况').fill('现场检查，未发现问题');
   await page.getByRole('button', { name: /确认完成检查/ }).click();
   await page.getByText('已录入，覆盖情况已更新').waitFor();
@@ -101,7 +110,10 @@ it('the office adds a unit to the plan by searching for it by name', async () =>
   await page.keyboard.type(unit.name.slice(0, 6));
   await page.locator('.ant-select-item-option', { hasText: unit.name }).click();
   await page.getByRole('button', { name: /增加检查对象/ }).click();
-  await page.getByText(/已调整/).first().waitFor();
+  await page
+    .getByText(/已调整/)
+    .first()
+    .waitFor();
   await page.getByPlaceholder('检查对象名称').fill(unit.name);
   await page.getByPlaceholder('检查对象名称').press('Enter');
   await expect.poll(() => page.locator('.ant-table-row', { hasText: unit.name }).count()).toBeGreaterThan(0);

@@ -46,7 +46,10 @@ it('a coordinator reports a hazard from a phone, corrects it, and the 创新所 
   await pending.click();
   await staff.getByRole('img', { name: '现场.png' }).waitFor();
   await expect(staff.getByRole('img', { name: '现场.png' }).count()).resolves.toBe(1);
-  await staff.getByRole('button', { name: /受\s*理/ }).first().click();
+  await staff
+    .getByRole('button', { name: /受\s*理/ })
+    .first()
+    .click();
   // Acceptance is confirmed in a dialog, with an optional comment that the record keeps.
   const dialog = staff.locator('.ant-modal').filter({ hasText: '确认受理' });
   await dialog.getByPlaceholder('请填写受理意见（可不填）').fill('安排本周内现场核查');

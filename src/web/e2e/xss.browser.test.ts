@@ -44,7 +44,21 @@ async function client(username: string) {
 }
 
 /** Free text of a campaign definition (not references such as unit names, keys or kinds). */
-const FREE_TEXT = new Set(['name', 'title', 'label', 'description', 'summary', 'text', 'hint', 'basis', 'docNo', 'issuer', 'area', 'duties', 'items']);
+const FREE_TEXT = new Set([
+  'name',
+  'title',
+  'label',
+  'description',
+  'summary',
+  'text',
+  'hint',
+  'basis',
+  'docNo',
+  'issuer',
+  'area',
+  'duties',
+  'items',
+]);
 function poison(v: unknown, key = ''): unknown {
   if (typeof v === 'string') return FREE_TEXT.has(key) ? `${v.slice(0, 4)}${xss(Math.max(20, Math.min(40, 36 - 4)))}` : v;
   if (Array.isArray(v)) return v.map((x) => poison(x, key));
@@ -66,8 +80,21 @@ it('stores a script in every text field a user can set', async () => {
   const cx = { id: station.jurisdictionId };
   const [township] = await admin('GET', `/api/jurisdictions?parentId=${cx.id}`);
   ids.village = (await admin('POST', '/api/jurisdictions', { parentId: township.id, name: xss(30) })).id;
-  await admin('POST', '/api/org-units', { parentId: station.id, jurisdictionId: cx.id, kind: 'grassroots', name: xss(40), shortName: xss(30), address: xss() });
-  const person = await admin('POST', '/api/people', { username: 'xss_inspector', displayName: xss(50), role: 'inspector', orgUnitId: station.id, title: xss(50) });
+  await admin('POST', '/api/org-units', {
+    parentId: station.id,
+    jurisdictionId: cx.id,
+    kind: 'grassroots',
+    name: xss(40),
+    shortName: xss(30),
+    address: xss(),
+  });
+  const person = await admin('POST', '/api/people', {
+    username: 'xss_inspector',
+    displayName: xss(50),
+    role: 'inspector',
+    orgUnitId: station.id,
+    title: xss(50),
+  });
   ids.person = person.id;
 
   // A regulated unit with every free-text field, and a licence.
@@ -102,10 +129,24 @@ it('stores a script in every text field a user can set', async () => {
   const campaign = await office('POST', '/api/campaigns', { definition, status: 'active', note: xss() });
   ids.campaign = campaign.id;
   const home = await office('GET', `/api/campaigns/${campaign.id}/home`);
-  const mine = home.tasks.flatMap((t: any) => t.progress.map((p: any) => ({ no: t.no, ...p }))).find((p: any) => p.orgUnitId === station.id && !p.live);
-  if (mine) await head('PUT', `/api/campaigns/${campaign.id}/tasks/${mine.no}/units/${station.id}`, { status: 'doing', note: xss(), evidence: [{ name: xss(), url: 'https://example.org/a' }], version: mine.version });
+  const mine = home.tasks
+    .flatMap((t: any) => t.progress.map((p: any) => ({ no: t.no, ...p })))
+    .find((p: any) => p.orgUnitId === station.id && !p.live);
+  if (mine)
+    await head('PUT', `/api/campaigns/${campaign.id}/tasks/${mine.no}/units/${station.id}`, {
+      status: 'doing',
+      note: xss(),
+      evidence: [{ name: xss(), url: 'https://example.org/a' }],
+      version: mine.version,
+    });
   const liaison = home.liaisons.find((l: any) => l.orgUnitId === station.id);
-  if (liaison) await head('PUT', `/api/campaigns/${campaign.id}/liaisons/${station.id}`, { name: xss(20), department: xss(60), title: xss(40), version: liaison.liaison?.version ?? 0 });
+  if (liaison)
+    await head('PUT', `/api/campaigns/${campaign.id}/liaisons/${station.id}`, {
+      name: xss(20),
+      department: xss(60),
+      title: xss(40),
+      version: liaison.liaison?.version ?? 0,
+    });
 
   // A plan named with a script, the unit above added with a reason, published, one inspection recorded.
   const plan = await office('POST', '/api/plans', { campaignId: campaign.id, name: `计划${xss(90)}`, seed: 7 });
@@ -116,12 +157,25 @@ it('stores a script in every text field a user can set', async () => {
   const task = tasks?.items?.find((t: any) => t.entityId === entity.id) ?? tasks?.items?.[0];
   if (task) {
     const inspectors = (await admin('GET', `/api/people?orgUnitId=${station.id}&role=inspector`)).items ?? [];
-    await head('POST', '/api/inspections', { planTaskId: task.id, date: new Date().toISOString().slice(0, 10), inspectorIds: inspectors.slice(0, 2).map((p: any) => p.id), note: xss() });
+    await head('POST', '/api/inspections', {
+      planTaskId: task.id,
+      date: new Date().toISOString().slice(0, 10),
+      inspectorIds: inspectors.slice(0, 2).map((p: any) => p.id),
+      note: xss(),
+    });
   }
   await head('POST', '/api/inspector-conflicts', { userId: person.id, entityId: entity.id, reason: xss() }).catch(() => null);
 
   // A tip by a coordinator, then handled with a note.
-  const tip = await coordinator('POST', '/api/tips', { kind: 'hazard', title: xss(100), description: xss(), place: xss(), entityName: xss(100), entityAddress: xss(), occurredOn: '2026-11-01' });
+  const tip = await coordinator('POST', '/api/tips', {
+    kind: 'hazard',
+    title: xss(100),
+    description: xss(),
+    place: xss(),
+    entityName: xss(100),
+    entityAddress: xss(),
+    occurredOn: '2026-11-01',
+  });
   ids.tip = tip.id;
   await head('POST', `/api/tips/${tip.id}/transition`, { action: 'accept', note: xss() });
   expect(n).toBeGreaterThan(40);
@@ -136,7 +190,9 @@ async function watch(page: Page) {
   });
   await page.exposeFunction('__cspViolation', (s: string) => violations.push(`${page.url()}: ${s}`));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as any).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
   });
   return { dialogs, violations };
 }
@@ -172,18 +228,22 @@ it('opens every page that shows them: no script runs, none is even attempted', a
     await page.context().close();
   };
   const none = async () => {};
-  const clickAll = (selector: string, max = 20) => async (p: Page) => {
-    for (const el of (await p.locator(selector).all()).slice(0, max)) await el.click({ timeout: 2000 }).catch(() => {});
-  };
-  const tabs = (...names: string[]) => async (p: Page) => {
-    for (const name of names) {
-      const tab = p.getByRole('tab', { name });
-      if (!(await tab.count())) continue;
-      await tab.click();
-      await settle(p);
-      await hoverCharts(p);
-    }
-  };
+  const clickAll =
+    (selector: string, max = 20) =>
+    async (p: Page) => {
+      for (const el of (await p.locator(selector).all()).slice(0, max)) await el.click({ timeout: 2000 }).catch(() => {});
+    };
+  const tabs =
+    (...names: string[]) =>
+    async (p: Page) => {
+      for (const name of names) {
+        const tab = p.getByRole('tab', { name });
+        if (!(await tab.count())) continue;
+        await tab.click();
+        await settle(p);
+        await hoverCharts(p);
+      }
+    };
   const pages: [string, (p: Page) => Promise<void>][] = [
     ['/', none],
     ['/org', clickAll('.ant-tree-switcher', 10)],

@@ -20,7 +20,14 @@ export function ItemList<T>(props: {
   const { token } = theme.useToken();
   const items = props.items ?? [];
   return (
-    <div style={{ ...(props.bordered ? { border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG, padding: '0 12px' } : {}), ...props.style }}>
+    <div
+      style={{
+        ...(props.bordered
+          ? { border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG, padding: '0 12px' }
+          : {}),
+        ...props.style,
+      }}
+    >
       {props.header && <div style={{ padding: '8px 0', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>{props.header}</div>}
       <Spin spinning={!!props.loading}>
         {items.length === 0 && !props.loading ? (

@@ -11,7 +11,12 @@ export class ApiError extends Error {
 }
 
 function csrfToken() {
-  return document.cookie.split('; ').find((c) => c.startsWith('yj_csrf='))?.slice('yj_csrf='.length) ?? '';
+  return (
+    document.cookie
+      .split('; ')
+      .find((c) => c.startsWith('yj_csrf='))
+      ?.slice('yj_csrf='.length) ?? ''
+  );
 }
 
 export async function api<T = unknown>(url: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {

@@ -37,7 +37,8 @@ interface Open {
 }
 
 const blank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
-const norm = (v: unknown): string => (blank(v) ? '' : Array.isArray(v) ? JSON.stringify([...v].map(String).sort()) : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const norm = (v: unknown): string =>
+  blank(v) ? '' : Array.isArray(v) ? JSON.stringify([...v].map(String).sort()) : typeof v === 'object' ? JSON.stringify(v) : String(v);
 export const sameValue = (a: unknown, b: unknown) => norm(a) === norm(b);
 
 function show(field: ConflictField, v: unknown): ReactNode {
@@ -102,14 +103,20 @@ export function useConflict() {
         }
       >
         <Typography.Paragraph>您编辑期间，其他人已保存了这条记录。请逐项选择保留对方的还是您的内容，再保存。</Typography.Paragraph>
-        {differing.length === 0 && <Typography.Paragraph type="secondary">对方修改的内容与您填写的一致，或不在本表单中，可直接保存。</Typography.Paragraph>}
+        {differing.length === 0 && (
+          <Typography.Paragraph type="secondary">对方修改的内容与您填写的一致，或不在本表单中，可直接保存。</Typography.Paragraph>
+        )}
         <div data-testid="conflict-fields">
           {differing.map((f) => {
             const both = !sameValue(open.mine[f.name], open.base[f.name]) && !sameValue(open.theirs[f.name], open.base[f.name]);
             return (
               <div key={f.name} data-field={f.name} style={{ borderTop: '1px solid #f0f0f0', padding: '8px 0' }}>
                 <Typography.Text strong>{f.label}</Typography.Text> {both && <Tag color="orange">双方都改了</Tag>}
-                <Radio.Group value={pick[f.name]} onChange={(e) => setPick((p) => ({ ...p, [f.name]: e.target.value }))} style={{ display: 'block', marginTop: 4 }}>
+                <Radio.Group
+                  value={pick[f.name]}
+                  onChange={(e) => setPick((p) => ({ ...p, [f.name]: e.target.value }))}
+                  style={{ display: 'block', marginTop: 4 }}
+                >
                   <Space orientation="vertical" style={{ width: '100%' }}>
                     <Radio value="theirs" style={{ wordBreak: 'break-all' }}>
                       对方的：{show(f, open.theirs[f.name])}
@@ -134,7 +141,15 @@ export function useConflict() {
    */
   async function handle<T extends { version: number }>(
     e: unknown,
-    o: { form: FormInstance; fields: ConflictField[]; base: T | null | undefined; mine: Values; values(record: T): Values; setLoaded(record: T): void; retry(values: Values, current: T): Promise<unknown> },
+    o: {
+      form: FormInstance;
+      fields: ConflictField[];
+      base: T | null | undefined;
+      mine: Values;
+      values(record: T): Values;
+      setLoaded(record: T): void;
+      retry(values: Values, current: T): Promise<unknown>;
+    },
   ): Promise<boolean> {
     const current = staleCurrent<T>(e);
     if (!current || !o.base) return false;

@@ -12,7 +12,10 @@ export function applyServerErrors(form: FormInstance, e: unknown): string | null
   const details = Array.isArray(e.details) ? (e.details as { path?: string; message?: string }[]) : [];
   const byField = new Map<string, string[]>();
   for (const d of details) {
-    const field = String(d.path ?? '').split('/').filter(Boolean).pop();
+    const field = String(d.path ?? '')
+      .split('/')
+      .filter(Boolean)
+      .pop();
     if (!field || !known.has(field)) continue;
     byField.set(field, [...(byField.get(field) ?? []), d.message ?? e.message]);
   }

@@ -9,7 +9,10 @@ export function registerOffline() {
     .then(() => navigator.serviceWorker.ready)
     .then((reg) => {
       const send = () => {
-        const urls = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin + '/assets/'));
+        const urls = performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((u) => u.startsWith(location.origin + '/assets/'));
         reg.active?.postMessage({ type: 'cache-assets', urls });
       };
       send();

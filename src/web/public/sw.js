@@ -13,7 +13,17 @@ self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
 self.addEventListener('message', (e) => {
   const m = e.data || {};
   if (m.type === 'cache-assets' && Array.isArray(m.urls)) {
-    e.waitUntil(caches.open(ASSETS).then((c) => Promise.all(m.urls.filter((u) => new URL(u, self.location.origin).pathname.startsWith('/assets/')).map((u) => c.match(u).then((hit) => hit || c.add(u).catch(() => undefined))))));
+    e.waitUntil(
+      caches
+        .open(ASSETS)
+        .then((c) =>
+          Promise.all(
+            m.urls
+              .filter((u) => new URL(u, self.location.origin).pathname.startsWith('/assets/'))
+              .map((u) => c.match(u).then((hit) => hit || c.add(u).catch(() => undefined))),
+          ),
+        ),
+    );
   }
   // Signing out forgets the cached reads (they belong to the person signed in).
   if (m.type === 'clear-data') e.waitUntil(caches.delete(DATA));

@@ -244,7 +244,7 @@ describe('inspections and live coverage', () => {
     const after = await row();
     expect(after.done).toBe(1);
     const timeline = (await cx.get(`/api/entities/${task.entityId}/timeline`)).json();
-    expect(timeline).toContainEqual(expect.objectContaining({ source: 'inspections', title: '监督检查（已完成）' }));
+    expect(timeline).toContainEqual(expect.objectContaining({ source: 'inspections', title: '计划检查（已完成）' }));
     expect(after.remaining).toBe(before.remaining - 1);
     const missing = (await cx.get(`/api/plans/${published.id}/missing`)).json();
     const m = missing.find((x: any) => x.row.requirementKey === key);

@@ -3,14 +3,17 @@ import { useState } from 'react';
 import { AUDIT_FIELD_LABELS, auditFieldLabel, auditValueLabel } from '../../../contracts/audit.js';
 /** Bookkeeping fields that change on every write and say nothing to a reader. */
 const NOISE = new Set(['updatedAt', 'lastLoginAt', 'failedLogins']);
-const FIELD_ORDER = Object.keys(AUDIT_FIELD_LABELS).filter((f) => f !== 'id').concat('id');
+const FIELD_ORDER = Object.keys(AUDIT_FIELD_LABELS)
+  .filter((f) => f !== 'id')
+  .concat('id');
 
 /** A value as a reader says it: states, kinds and roles by their Chinese names (contracts/audit.ts). */
 function show(type: string, field: string, v: unknown): string {
   if (v === undefined) return '';
   if (v === null || v === '') return '（空）';
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.length ? v.map((x) => auditValueLabel(type, field, x) ?? x).join('、') : '（空）';
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+    return v.length ? v.map((x) => auditValueLabel(type, field, x) ?? x).join('、') : '（空）';
   if (typeof v === 'string') {
     const label = auditValueLabel(type, field, v);
     if (label) return label;
@@ -42,7 +45,12 @@ export function AuditDiff({ entityType, before, after, ip }: { entityType: strin
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
   const isCreate = before == null;
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  const rows: Row[] = fields.map((f) => ({ field: f, before: b[f], after: a[f], changed: JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null) }));
+  const rows: Row[] = fields.map((f) => ({
+    field: f,
+    before: b[f],
+    after: a[f],
+    changed: JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null),
+  }));
   const significant = rows.filter((r) => !NOISE.has(r.field));
   const changed = significant.filter((r) => r.changed);
   const order = (f: string) => {
@@ -94,13 +102,25 @@ export function AuditDiff({ entityType, before, after, ip }: { entityType: strin
                 {
                   title: '修改前',
                   render: (_: unknown, r: Row) =>
-                    r.changed ? <Typography.Text delete type="danger">{show(entityType, r.field, r.before)}</Typography.Text> : show(entityType, r.field, r.before),
+                    r.changed ? (
+                      <Typography.Text delete type="danger">
+                        {show(entityType, r.field, r.before)}
+                      </Typography.Text>
+                    ) : (
+                      show(entityType, r.field, r.before)
+                    ),
                 },
               ]),
           {
             title: isCreate ? '值' : '修改后',
             render: (_: unknown, r: Row) =>
-              r.changed && !isCreate ? <Typography.Text strong style={{ color: '#389e0d' }}>{show(entityType, r.field, r.after)}</Typography.Text> : show(entityType, r.field, r.after),
+              r.changed && !isCreate ? (
+                <Typography.Text strong style={{ color: '#389e0d' }}>
+                  {show(entityType, r.field, r.after)}
+                </Typography.Text>
+              ) : (
+                show(entityType, r.field, r.after)
+              ),
           },
         ]}
       />

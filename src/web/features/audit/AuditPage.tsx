@@ -31,7 +31,8 @@ interface Facets {
 const PAGE_SIZE = 20;
 const actionLabel = auditActionLabel;
 const entityLabel = auditEntityLabel;
-const actionColor = (a: string) => (a.endsWith('.create') || a.endsWith('.import') ? 'green' : a.endsWith('.update') ? 'blue' : a.startsWith('auth.') ? 'default' : 'orange');
+const actionColor = (a: string) =>
+  a.endsWith('.create') || a.endsWith('.import') ? 'green' : a.endsWith('.update') ? 'blue' : a.startsWith('auth.') ? 'default' : 'orange';
 
 /** 审计日志: who changed what and when, with filters and a before/after diff per row. */
 export default function AuditPage() {
@@ -58,16 +59,23 @@ export default function AuditPage() {
     queryFn: () => api<{ items: AuditEntry[]; total: number }>(`/api/audit${qs(params)}`),
     placeholderData: keepPreviousData,
   });
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   const filtered = !!(range || actorId || action || entityType || text);
 
   return (
     <Card title="审计日志" size={mobile ? 'small' : 'medium'}>
       <Space wrap style={{ marginBottom: 12 }}>
-        <DatePicker.RangePicker value={range as any} onChange={reset(setRange) as any} placeholder={['开始日期', '结束日期']} style={{ width: mobile ? '100%' : 260 }} />
+        <DatePicker.RangePicker
+          value={range as any}
+          onChange={reset(setRange) as any}
+          placeholder={['开始日期', '结束日期']}
+          style={{ width: mobile ? '100%' : 260 }}
+        />
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -96,7 +104,13 @@ export default function AuditPage() {
           options={facets.data?.entityTypes.map((e) => ({ value: e, label: entityLabel(e) }))}
           aria-label="对象类型"
         />
-        <Input.Search allowClear placeholder="摘要 / 操作人 / 对象编号" style={{ width: 220 }} onSearch={(v) => reset(setText)(v.trim())} aria-label="搜索审计日志" />
+        <Input.Search
+          allowClear
+          placeholder="摘要 / 操作人 / 对象编号"
+          style={{ width: 220 }}
+          onSearch={(v) => reset(setText)(v.trim())}
+          aria-label="搜索审计日志"
+        />
         {filtered && (
           <Button
             type="link"
@@ -123,7 +137,15 @@ export default function AuditPage() {
           expandedRowRender: (r) => <AuditDiff entityType={r.entityType} before={r.before} after={r.after} ip={r.ip} />,
           rowExpandable: (r) => r.before != null || r.after != null,
         }}
-        pagination={{ current: page, total: q.data?.total, pageSize: PAGE_SIZE, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条`, size: 'small' }}
+        pagination={{
+          current: page,
+          total: q.data?.total,
+          pageSize: PAGE_SIZE,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (t) => `共 ${t} 条`,
+          size: 'small',
+        }}
         columns={[
           {
             title: '时间',
@@ -141,7 +163,16 @@ export default function AuditPage() {
               ),
           },
           ...(mobile ? [] : [{ title: '操作人', dataIndex: 'actorName', width: 110 }]),
-          { title: '操作', dataIndex: 'action', width: mobile ? 96 : 110, render: (a: string) => <Tag color={actionColor(a)} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>{actionLabel(a)}</Tag> },
+          {
+            title: '操作',
+            dataIndex: 'action',
+            width: mobile ? 96 : 110,
+            render: (a: string) => (
+              <Tag color={actionColor(a)} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
+                {actionLabel(a)}
+              </Tag>
+            ),
+          },
           ...(mobile
             ? []
             : [
@@ -156,7 +187,12 @@ export default function AuditPage() {
                   ),
                 },
               ]),
-          { title: '摘要', dataIndex: 'summary', ellipsis: !mobile, render: (v: string | null) => (mobile ? <span style={{ fontSize: 12, wordBreak: 'break-all' }}>{v}</span> : v) },
+          {
+            title: '摘要',
+            dataIndex: 'summary',
+            ellipsis: !mobile,
+            render: (v: string | null) => (mobile ? <span style={{ fontSize: 12, wordBreak: 'break-all' }}>{v}</span> : v),
+          },
         ]}
       />
     </Card>

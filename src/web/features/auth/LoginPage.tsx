@@ -26,7 +26,16 @@ export function LoginPage() {
     }
   }
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg,#e6f4ff,#f0f5ff)', padding: 16 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg,#e6f4ff,#f0f5ff)',
+        padding: 16,
+      }}
+    >
       <Card style={{ width: 380, maxWidth: '100%' }}>
         <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
           药监通

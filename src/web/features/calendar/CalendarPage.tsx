@@ -73,7 +73,10 @@ export default function CalendarPage() {
     .map((y) => ({ value: y, label: `${y}年${known.has(y) ? `（${CALENDAR_SOURCES[known.get(y)!.source]}）` : '（未录入）'}` }));
 
   const editable = can('calendar.manage');
-  const issues = calendarYearIssues(year, { holidays: lists.holidays.filter((d) => d.date), workdays: lists.workdays.filter((d) => d.date) });
+  const issues = calendarYearIssues(year, {
+    holidays: lists.holidays.filter((d) => d.date),
+    workdays: lists.workdays.filter((d) => d.date),
+  });
   const blank = [...lists.holidays, ...lists.workdays].some((d) => !d.date);
   const dirty = !!loaded && JSON.stringify(asText(lists)) !== JSON.stringify(asText(toLists(loaded)));
 
@@ -113,7 +116,12 @@ export default function CalendarPage() {
         return;
       }
       setSaving(false);
-      const choice = await conflict.resolve({ fields: FIELDS, base: asText(toLists(base)), mine: asText(body), theirs: asText(toLists(current)) });
+      const choice = await conflict.resolve({
+        fields: FIELDS,
+        base: asText(toLists(base)),
+        mine: asText(body),
+        theirs: asText(toLists(current)),
+      });
       setLoaded(current);
       if (!choice) return;
       if (choice.action === 'theirs') {
@@ -137,7 +145,12 @@ export default function CalendarPage() {
         <div key={`${kind}-${i}`} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 8 }}>
           <DatePicker
             value={row.date ? dayjs(row.date) : null}
-            onChange={(d) => set(kind, lists[kind].map((r, j) => (j === i ? { ...r, date: d ? d.format('YYYY-MM-DD') : '' } : r)))}
+            onChange={(d) =>
+              set(
+                kind,
+                lists[kind].map((r, j) => (j === i ? { ...r, date: d ? d.format('YYYY-MM-DD') : '' } : r)),
+              )
+            }
             disabledDate={outsideYear}
             defaultPickerValue={dayjs(`${year}-01-01`)}
             allowClear={false}
@@ -145,17 +158,35 @@ export default function CalendarPage() {
             style={{ width: 140 }}
             aria-label={`${CALENDAR_DAY_KINDS[kind === 'holidays' ? 'holiday' : 'workday']}日期`}
           />
-          <span style={{ width: 32, color: row.date && weekend(row.date) ? '#cf1322' : undefined }}>{row.date ? WEEKDAY_LABELS[weekdayOf(row.date)] : ''}</span>
+          <span style={{ width: 32, color: row.date && weekend(row.date) ? '#cf1322' : undefined }}>
+            {row.date ? WEEKDAY_LABELS[weekdayOf(row.date)] : ''}
+          </span>
           <Input
             value={row.name}
-            onChange={(e) => set(kind, lists[kind].map((r, j) => (j === i ? { ...r, name: e.target.value } : r)))}
+            onChange={(e) =>
+              set(
+                kind,
+                lists[kind].map((r, j) => (j === i ? { ...r, name: e.target.value } : r)),
+              )
+            }
             placeholder={kind === 'holidays' ? '节日名称，如 春节' : '因何调休，如 春节'}
             maxLength={30}
             disabled={!editable}
             style={{ flex: '1 1 120px', minWidth: 0 }}
             aria-label="名称"
           />
-          {editable && <Button icon={<DeleteOutlined />} aria-label="删除" onClick={() => set(kind, lists[kind].filter((_, j) => j !== i))} />}
+          {editable && (
+            <Button
+              icon={<DeleteOutlined />}
+              aria-label="删除"
+              onClick={() =>
+                set(
+                  kind,
+                  lists[kind].filter((_, j) => j !== i),
+                )
+              }
+            />
+          )}
         </div>
       ))}
       {editable && (
@@ -175,7 +206,8 @@ export default function CalendarPage() {
         {loaded?.source && <Tag color={loaded.source === 'admin' ? 'blue' : 'default'}>{CALENDAR_SOURCES[loaded.source]}</Tag>}
         {summary && (
           <Typography.Text type="secondary">
-            {summary.holidays}天节假日、{summary.workdays}天调休上班{summary.updatedBy ? `；${summary.updatedBy}修改于 ${dayjs(summary.updatedAt).format('YYYY-MM-DD HH:mm')}` : ''}
+            {summary.holidays}天节假日、{summary.workdays}天调休上班
+            {summary.updatedBy ? `；${summary.updatedBy}修改于 ${dayjs(summary.updatedAt).format('YYYY-MM-DD HH:mm')}` : ''}
           </Typography.Text>
         )}
       </Space>
@@ -183,10 +215,20 @@ export default function CalendarPage() {
         按国务院办公厅每年发布的节假日安排通知录入：法定节假日为放假的日期（含其中的周末），调休上班日为需要上班的周六、周日。工作日计算（如“每个工作日报送”）只使用已录入的年份。
       </Typography.Paragraph>
       {loaded && !loaded.source && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${year}年节假日安排尚未录入：涉及该年的工作日计算会提示先录入。`} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`${year}年节假日安排尚未录入：涉及该年的工作日计算会提示先录入。`}
+        />
       )}
       {loaded?.source === 'package' && editable && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="本年数据随系统提供；保存后改为“管理员录入”，以后系统更新不再覆盖。" />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="本年数据随系统提供；保存后改为“管理员录入”，以后系统更新不再覆盖。"
+        />
       )}
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       {entry.isError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={(entry.error as Error).message} />}
@@ -203,7 +245,14 @@ export default function CalendarPage() {
             style={{ width: mobile ? '100%' : 260 }}
             aria-label="放假日期段"
           />
-          <Input value={rangeName} onChange={(e) => setRangeName(e.target.value)} placeholder="节日名称" maxLength={30} style={{ flex: '1 1 120px', minWidth: 0 }} aria-label="日期段名称" />
+          <Input
+            value={rangeName}
+            onChange={(e) => setRangeName(e.target.value)}
+            placeholder="节日名称"
+            maxLength={30}
+            style={{ flex: '1 1 120px', minWidth: 0 }}
+            aria-label="日期段名称"
+          />
           <Button onClick={addRange} disabled={!range?.[0] || !range?.[1]}>
             按日期段添加
           </Button>
@@ -215,9 +264,7 @@ export default function CalendarPage() {
       </Typography.Title>
       {list('workdays')}
 
-      {issues.length > 0 && (
-        <Alert type="error" showIcon style={{ marginTop: 12 }} title={issues.map((i) => i.message).join('；')} />
-      )}
+      {issues.length > 0 && <Alert type="error" showIcon style={{ marginTop: 12 }} title={issues.map((i) => i.message).join('；')} />}
       {editable && (
         <Space wrap style={{ marginTop: 16 }}>
           <Button

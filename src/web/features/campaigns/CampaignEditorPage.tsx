@@ -33,7 +33,11 @@ const PART_LABELS: Record<string, string> = {
   events: '重要节点',
 };
 const showPart = (v: unknown) =>
-  typeof v === 'object' ? <pre style={{ maxHeight: 160, overflow: 'auto', whiteSpace: 'pre-wrap', fontSize: 12, margin: '4px 0' }}>{stringify(v)}</pre> : String(v);
+  typeof v === 'object' ? (
+    <pre style={{ maxHeight: 160, overflow: 'auto', whiteSpace: 'pre-wrap', fontSize: 12, margin: '4px 0' }}>{stringify(v)}</pre>
+  ) : (
+    String(v)
+  );
 function partFields(...defs: object[]): ConflictField[] {
   const keys = [...new Set(defs.flatMap((d) => Object.keys(d ?? {})))];
   return keys.map((k) => ({ name: k, label: PART_LABELS[k] ?? k, format: showPart }));
@@ -139,7 +143,12 @@ export default function CampaignEditorPage() {
         // Someone saved a newer version meanwhile: compare part by part, then save the merge on top of it.
         setSaving(false);
         const mine = def as Record<string, unknown>;
-        const choice = await conflict.resolve({ fields: partFields(mine, now.definition, from.definition), base: from.definition, mine, theirs: now.definition });
+        const choice = await conflict.resolve({
+          fields: partFields(mine, now.definition, from.definition),
+          base: from.definition,
+          mine,
+          theirs: now.definition,
+        });
         if (!choice) return;
         setBase(now);
         if (choice.action === 'theirs') {
@@ -224,13 +233,27 @@ export default function CampaignEditorPage() {
               setTab(k);
             }}
             items={[
-              { key: 'form', label: '表单编辑', children: <Form form={form} layout="vertical" size="small"><DefinitionForm form={form} units={unitNames} /></Form> },
+              {
+                key: 'form',
+                label: '表单编辑',
+                children: (
+                  <Form form={form} layout="vertical" size="small">
+                    <DefinitionForm form={form} units={unitNames} />
+                  </Form>
+                ),
+              },
               {
                 key: 'raw',
                 label: '高级（YAML/JSON）',
                 children: (
                   <>
-                    <Input.TextArea data-testid="raw-definition" rows={24} value={raw} onChange={(e) => setRaw(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+                    <Input.TextArea
+                      data-testid="raw-definition"
+                      rows={24}
+                      value={raw}
+                      onChange={(e) => setRaw(e.target.value)}
+                      style={{ fontFamily: 'monospace', fontSize: 12 }}
+                    />
                     {rawError && <Alert type="error" title={rawError} style={{ marginTop: 8 }} />}
                   </>
                 ),
@@ -238,10 +261,14 @@ export default function CampaignEditorPage() {
             ]}
           />
           <Space wrap style={{ marginTop: 12 }}>
-            {campaignId && <Input style={{ width: 280 }} placeholder="修订说明（必填）" value={note} onChange={(e) => setNote(e.target.value)} />}
+            {campaignId && (
+              <Input style={{ width: 280 }} placeholder="修订说明（必填）" value={note} onChange={(e) => setNote(e.target.value)} />
+            )}
             <Button
               onClick={async () => {
-                const r = await campaignsApi.validate(tab === 'raw' ? parse(raw) : current()).catch((e) => ({ ok: false, issues: issuesOf(e) }));
+                const r = await campaignsApi
+                  .validate(tab === 'raw' ? parse(raw) : current())
+                  .catch((e) => ({ ok: false, issues: issuesOf(e) }));
                 if (r.ok) {
                   setIssues([]);
                   message.success('校验通过');

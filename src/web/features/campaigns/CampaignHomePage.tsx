@@ -45,11 +45,21 @@ export default function CampaignHomePage() {
             <Space wrap>
               {may('activate') && <Button onClick={() => move('active')}>启动</Button>}
               {may('close') && (
-                <Popconfirm title="结束该专项行动？" description="结束后不再出现在工作台的进行中行动、报送期限和待办任务中。" okText="结束行动" cancelText="取消" onConfirm={() => move('closed')}>
+                <Popconfirm
+                  title="结束该专项行动？"
+                  description="结束后不再出现在工作台的进行中行动、报送期限和待办任务中。"
+                  okText="结束行动"
+                  cancelText="取消"
+                  onConfirm={() => move('closed')}
+                >
                   <Button>结束</Button>
                 </Popconfirm>
               )}
-              {may('amend') && <Button type="primary" icon={<EditOutlined />} onClick={() => nav(`/campaigns/${id}/edit`)}>修订</Button>}
+              {may('amend') && (
+                <Button type="primary" icon={<EditOutlined />} onClick={() => nav(`/campaigns/${id}/edit`)}>
+                  修订
+                </Button>
+              )}
             </Space>
           )
         }
@@ -57,14 +67,21 @@ export default function CampaignHomePage() {
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
           <Descriptions.Item label="文号">{def.docNo ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="发文单位">{def.issuer}</Descriptions.Item>
-          <Descriptions.Item label="状态"><Tag color={STATUS_COLORS[c.status as keyof typeof STATUS_COLORS]}>{CAMPAIGN_STATUSES[c.status as keyof typeof CAMPAIGN_STATUSES]}</Tag> v{c.version}</Descriptions.Item>
+          <Descriptions.Item label="状态">
+            <Tag color={STATUS_COLORS[c.status as keyof typeof STATUS_COLORS]}>
+              {CAMPAIGN_STATUSES[c.status as keyof typeof CAMPAIGN_STATUSES]}
+            </Tag>{' '}
+            v{c.version}
+          </Descriptions.Item>
           <Descriptions.Item label="当前阶段">{c.currentPhase ?? '—'}</Descriptions.Item>
         </Descriptions>
         <Timeline def={def} today={today} />
         {def.subActions.length > 0 && (
           <div style={{ marginTop: 8 }}>
             {def.subActions.map((s) => (
-              <Tag key={s.key} color="geekblue" title={s.description} style={{ marginBottom: 4 }}>{s.name}</Tag>
+              <Tag key={s.key} color="geekblue" title={s.description} style={{ marginBottom: 4 }}>
+                {s.name}
+              </Tag>
             ))}
           </div>
         )}
@@ -72,8 +89,16 @@ export default function CampaignHomePage() {
       <PendingDecisions campaignId={id} def={def} pending={home.data.pending} canManage={manage} closed={c.status === 'closed'} />
       {def.quotas.length > 0 && can('plans.read') && <InspectionCard inspection={(home.data as any).inspection} />}
       <Card>
-        <Sections mobile={mobile} tab={tab} setTab={setTab} items={[
-            { key: 'tasks', label: '任务分工', children: <TaskBreakdown campaignId={id} tasks={home.data.tasks} canManage={manage} refresh={refresh} /> },
+        <Sections
+          mobile={mobile}
+          tab={tab}
+          setTab={setTab}
+          items={[
+            {
+              key: 'tasks',
+              label: '任务分工',
+              children: <TaskBreakdown campaignId={id} tasks={home.data.tasks} canManage={manage} refresh={refresh} />,
+            },
             {
               key: 'obligations',
               label: '报送任务',
@@ -85,28 +110,55 @@ export default function CampaignHomePage() {
                   scroll={mobile ? undefined : { x: 600 }}
                   dataSource={home.data.obligations.map((o: any) => ({ ...o, def: def.obligations.find((x) => x.key === o.key) }))}
                   locale={{ emptyText: '本方案未设报送任务' }}
-                  columns={mobile ? [
-                    {
-                      title: '报送任务',
-                      render: (_, o: any) => (
-                        <div data-testid="obligation">
-                          <div style={{ fontWeight: 600 }}>{o.label}</div>
-                          <div style={{ fontSize: 12, color: '#666' }}>
-                            {o.rule}<ProvenanceTag def={def} path={`obligations.${o.key}.rule`} /> · {FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES]} · 共 {o.count} 次
-                          </div>
-                          <div style={{ fontSize: 12, color: '#666' }}>{o.def.submitters.join('、')} → {o.def.recipient ?? o.def.externalRecipient}<ProvenanceTag def={def} path={`obligations.${o.key}.${o.def.recipient ? 'recipient' : 'submitters'}`} /></div>
-                          <div style={{ fontSize: 12 }}>下次：{o.next ? `${o.next.date} ${o.next.time}` : '—'}</div>
-                        </div>
-                      ),
-                    },
-                  ] : [
-                    { title: '报送任务', dataIndex: 'label' },
-                    { title: '时限', width: 200, render: (_, o: any) => <>{o.rule}<ProvenanceTag def={def} path={`obligations.${o.key}.rule`} /></> },
-                    { title: '形式', width: 90, render: (_, o: any) => FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES] },
-                    { title: '报送单位 → 接收', render: (_, o: any) => <>{`${o.def.submitters.join('、')} → ${o.def.recipient ?? o.def.externalRecipient}`}<ProvenanceTag def={def} path={`obligations.${o.key}.submitters`} /><ProvenanceTag def={def} path={`obligations.${o.key}.recipient`} /></> },
-                    { title: '下次', width: 150, render: (_, o: any) => (o.next ? `${o.next.date} ${o.next.time}` : '—') },
-                    { title: '共', dataIndex: 'count', width: 50 },
-                  ]}
+                  columns={
+                    mobile
+                      ? [
+                          {
+                            title: '报送任务',
+                            render: (_, o: any) => (
+                              <div data-testid="obligation">
+                                <div style={{ fontWeight: 600 }}>{o.label}</div>
+                                <div style={{ fontSize: 12, color: '#666' }}>
+                                  {o.rule}
+                                  <ProvenanceTag def={def} path={`obligations.${o.key}.rule`} /> ·{' '}
+                                  {FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES]} · 共 {o.count} 次
+                                </div>
+                                <div style={{ fontSize: 12, color: '#666' }}>
+                                  {o.def.submitters.join('、')} → {o.def.recipient ?? o.def.externalRecipient}
+                                  <ProvenanceTag def={def} path={`obligations.${o.key}.${o.def.recipient ? 'recipient' : 'submitters'}`} />
+                                </div>
+                                <div style={{ fontSize: 12 }}>下次：{o.next ? `${o.next.date} ${o.next.time}` : '—'}</div>
+                              </div>
+                            ),
+                          },
+                        ]
+                      : [
+                          { title: '报送任务', dataIndex: 'label' },
+                          {
+                            title: '时限',
+                            width: 200,
+                            render: (_, o: any) => (
+                              <>
+                                {o.rule}
+                                <ProvenanceTag def={def} path={`obligations.${o.key}.rule`} />
+                              </>
+                            ),
+                          },
+                          { title: '形式', width: 90, render: (_, o: any) => FORM_TYPES[o.def.form.type as keyof typeof FORM_TYPES] },
+                          {
+                            title: '报送单位 → 接收',
+                            render: (_, o: any) => (
+                              <>
+                                {`${o.def.submitters.join('、')} → ${o.def.recipient ?? o.def.externalRecipient}`}
+                                <ProvenanceTag def={def} path={`obligations.${o.key}.submitters`} />
+                                <ProvenanceTag def={def} path={`obligations.${o.key}.recipient`} />
+                              </>
+                            ),
+                          },
+                          { title: '下次', width: 150, render: (_, o: any) => (o.next ? `${o.next.date} ${o.next.time}` : '—') },
+                          { title: '共', dataIndex: 'count', width: 50 },
+                        ]
+                  }
                 />
               ),
             },
@@ -117,7 +169,21 @@ export default function CampaignHomePage() {
               children: (
                 <Row gutter={12}>
                   <Col xs={24} md={12}>
-                    <ItemList header={<b>检查指标</b>} items={def.quotas} rowKey={(q) => q.id} renderItem={(q) => <ItemList.Row><span>{q.label}{q.children?.length ? `（含${q.children.length}项子指标）` : ''}<ProvenanceTag def={def} path={`quotas.${q.id}.population`} /><ProvenanceTag def={def} path={`quotas.${q.id}.times`} /></span></ItemList.Row>} />
+                    <ItemList
+                      header={<b>检查指标</b>}
+                      items={def.quotas}
+                      rowKey={(q) => q.id}
+                      renderItem={(q) => (
+                        <ItemList.Row>
+                          <span>
+                            {q.label}
+                            {q.children?.length ? `（含${q.children.length}项子指标）` : ''}
+                            <ProvenanceTag def={def} path={`quotas.${q.id}.population`} />
+                            <ProvenanceTag def={def} path={`quotas.${q.id}.times`} />
+                          </span>
+                        </ItemList.Row>
+                      )}
+                    />
                   </Col>
                   <Col xs={24} md={12}>
                     <ItemList
@@ -127,8 +193,14 @@ export default function CampaignHomePage() {
                       renderItem={(t) => (
                         <ItemList.Row>
                           <div>
-                            <div>{t.label}（{TABLE_PERIODS[t.period as keyof typeof TABLE_PERIODS]}{t.cumulativeFrom ? `，自${t.cumulativeFrom}起累计` : ''}）</div>
-                            <div style={{ fontSize: 12, color: '#888' }}>行：{t.rowMode === 'free' ? '由填报单位逐条填写' : t.rows.map((r) => r.label).join('、')}；列：{t.measures.map((m) => `${m.label}${m.unit ? `(${m.unit})` : ''}`).join('、')}</div>
+                            <div>
+                              {t.label}（{TABLE_PERIODS[t.period as keyof typeof TABLE_PERIODS]}
+                              {t.cumulativeFrom ? `，自${t.cumulativeFrom}起累计` : ''}）
+                            </div>
+                            <div style={{ fontSize: 12, color: '#888' }}>
+                              行：{t.rowMode === 'free' ? '由填报单位逐条填写' : t.rows.map((r) => r.label).join('、')}；列：
+                              {t.measures.map((m) => `${m.label}${m.unit ? `(${m.unit})` : ''}`).join('、')}
+                            </div>
                           </div>
                         </ItemList.Row>
                       )}
@@ -138,8 +210,20 @@ export default function CampaignHomePage() {
               ),
             },
             { key: 'org', label: '组织机构', children: <OrgChart def={def} /> },
-            { key: 'liaisons', label: '联络员', children: def.liaisons ? <LiaisonRegister campaignId={id} name={c.name} rows={home.data.liaisons} canManage={manage} /> : '本方案未设联络员填报' },
-            { key: 'staffing', label: '基层队伍', children: home.data.staffing ? <StaffingProgress s={home.data.staffing} today={today} /> : '本方案未设基层队伍配备目标' },
+            {
+              key: 'liaisons',
+              label: '联络员',
+              children: def.liaisons ? (
+                <LiaisonRegister campaignId={id} name={c.name} rows={home.data.liaisons} canManage={manage} />
+              ) : (
+                '本方案未设联络员填报'
+              ),
+            },
+            {
+              key: 'staffing',
+              label: '基层队伍',
+              children: home.data.staffing ? <StaffingProgress s={home.data.staffing} today={today} /> : '本方案未设基层队伍配备目标',
+            },
             {
               key: 'versions',
               label: '版本历史',
@@ -151,7 +235,11 @@ export default function CampaignHomePage() {
                     <ItemList.Row>
                       <div>
                         <b>v{v.version}</b> {new Date(v.createdAt).toLocaleString('zh-CN')} · {v.authorName} · {v.note}
-                        <ul style={{ margin: 0, paddingLeft: 18, fontSize: 12, color: '#666' }}>{v.changes.map((x) => <li key={x}>{x}</li>)}</ul>
+                        <ul style={{ margin: 0, paddingLeft: 18, fontSize: 12, color: '#666' }}>
+                          {v.changes.map((x) => (
+                            <li key={x}>{x}</li>
+                          ))}
+                        </ul>
                       </div>
                     </ItemList.Row>
                   )}
@@ -166,11 +254,27 @@ export default function CampaignHomePage() {
 }
 
 /** Tabs on a desktop; on a phone a section picker, since a row of eight tabs does not fit. */
-function Sections({ mobile, tab, setTab, items }: { mobile: boolean; tab: string; setTab: (k: string) => void; items: { key: string; label: string; children: React.ReactNode }[] }) {
+function Sections({
+  mobile,
+  tab,
+  setTab,
+  items,
+}: {
+  mobile: boolean;
+  tab: string;
+  setTab: (k: string) => void;
+  items: { key: string; label: string; children: React.ReactNode }[];
+}) {
   if (!mobile) return <Tabs size="small" activeKey={tab} onChange={setTab} items={items} />;
   return (
     <>
-      <Select data-testid="section-picker" value={tab} onChange={setTab} options={items.map((i) => ({ value: i.key, label: i.label }))} style={{ width: '100%', marginBottom: 12 }} />
+      <Select
+        data-testid="section-picker"
+        value={tab}
+        onChange={setTab}
+        options={items.map((i) => ({ value: i.key, label: i.label }))}
+        style={{ width: '100%', marginBottom: 12 }}
+      />
       {items.find((i) => i.key === tab)?.children}
     </>
   );
@@ -192,7 +296,9 @@ function InspectionCard({ inspection }: { inspection: { planId: number; planName
         当前方案：<Link to={`/plans/${inspection.planId}`}>{inspection.planName}</Link>
       </div>
       <Progress percent={pct} format={() => `${inspection.done}/${inspection.required}`} />
-      <div style={{ fontSize: 12, color: '#888' }}>各项检查指标已检 {inspection.done}，应检 {inspection.required}（按指标计）</div>
+      <div style={{ fontSize: 12, color: '#888' }}>
+        各项检查指标已检 {inspection.done}，应检 {inspection.required}（按指标计）
+      </div>
     </Card>
   );
 }

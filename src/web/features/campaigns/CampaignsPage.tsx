@@ -18,7 +18,13 @@ export default function CampaignsPage() {
   return (
     <Card
       title="专项行动"
-      extra={can('campaigns.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => nav('/campaigns/new')}>新建专项行动</Button>}
+      extra={
+        can('campaigns.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => nav('/campaigns/new')}>
+            新建专项行动
+          </Button>
+        )
+      }
     >
       <Table<CampaignSummary>
         rowKey="id"
@@ -28,33 +34,39 @@ export default function CampaignsPage() {
         scroll={mobile ? undefined : { x: 720 }}
         pagination={false}
         locale={{ emptyText: can('campaigns.manage') ? '暂无专项行动：点击“新建专项行动”，可从五个方案模板开始' : '本辖区暂无专项行动' }}
-        columns={mobile ? [
-          {
-            title: '专项行动',
-            render: (_, r) => (
-              <div>
-                <Link to={`/campaigns/${r.id}`} style={{ fontWeight: 600 }}>{r.name}</Link>
-                <div style={{ fontSize: 12, color: '#888', marginTop: 2 }}>
-                  {r.docNo && <div>{r.docNo}</div>}
-                  {r.jurisdictionName} · {r.from} 至 {r.to}
-                </div>
-                <div style={{ marginTop: 4 }}>
-                  {status(r.status)}
-                  {r.currentPhase && <Tag>{r.currentPhase}</Tag>}
-                  <Tag>v{r.version}</Tag>
-                </div>
-              </div>
-            ),
-          },
-        ] : [
-          { title: '名称', dataIndex: 'name', render: (v, r) => <Link to={`/campaigns/${r.id}`}>{v}</Link> },
-          { title: '文号', dataIndex: 'docNo' },
-          { title: '辖区', dataIndex: 'jurisdictionName', width: 100 },
-          { title: '期间', render: (_, r) => `${r.from} 至 ${r.to}`, width: 200 },
-          { title: '当前阶段', dataIndex: 'currentPhase', width: 120, render: (v) => v ?? '—' },
-          { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof CAMPAIGN_STATUSES) => status(v) },
-          { title: '版本', dataIndex: 'version', width: 60, render: (v) => `v${v}` },
-        ]}
+        columns={
+          mobile
+            ? [
+                {
+                  title: '专项行动',
+                  render: (_, r) => (
+                    <div>
+                      <Link to={`/campaigns/${r.id}`} style={{ fontWeight: 600 }}>
+                        {r.name}
+                      </Link>
+                      <div style={{ fontSize: 12, color: '#888', marginTop: 2 }}>
+                        {r.docNo && <div>{r.docNo}</div>}
+                        {r.jurisdictionName} · {r.from} 至 {r.to}
+                      </div>
+                      <div style={{ marginTop: 4 }}>
+                        {status(r.status)}
+                        {r.currentPhase && <Tag>{r.currentPhase}</Tag>}
+                        <Tag>v{r.version}</Tag>
+                      </div>
+                    </div>
+                  ),
+                },
+              ]
+            : [
+                { title: '名称', dataIndex: 'name', render: (v, r) => <Link to={`/campaigns/${r.id}`}>{v}</Link> },
+                { title: '文号', dataIndex: 'docNo' },
+                { title: '辖区', dataIndex: 'jurisdictionName', width: 100 },
+                { title: '期间', render: (_, r) => `${r.from} 至 ${r.to}`, width: 200 },
+                { title: '当前阶段', dataIndex: 'currentPhase', width: 120, render: (v) => v ?? '—' },
+                { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof CAMPAIGN_STATUSES) => status(v) },
+                { title: '版本', dataIndex: 'version', width: 60, render: (v) => `v${v}` },
+              ]
+        }
       />
     </Card>
   );

@@ -13,24 +13,38 @@ const STATUS_COLOR: Record<string, string> = { todo: 'default', doing: 'processi
 export function FocusLists({ def }: { def: CampaignDefinition }) {
   const f = def.focus;
   // Kinds and worded objects may name the same thing (个体诊所): show each once.
-  const tags = (xs: string[]) => (xs.length ? [...new Set(xs)].map((x) => <Tag key={x} style={{ marginBottom: 4 }}>{x}</Tag>) : '—');
+  const tags = (xs: string[]) =>
+    xs.length
+      ? [...new Set(xs)].map((x) => (
+          <Tag key={x} style={{ marginBottom: 4 }}>
+            {x}
+          </Tag>
+        ))
+      : '—';
   return (
     <Descriptions size="small" column={1} bordered>
       <Descriptions.Item label="重点产品">{tags(f.products)}</Descriptions.Item>
-      <Descriptions.Item label="重点对象">{tags([...f.entityKinds.map((k) => ENTITY_KIND_LABELS[k as EntityKind]), ...f.objects])}</Descriptions.Item>
+      <Descriptions.Item label="重点对象">
+        {tags([...f.entityKinds.map((k) => ENTITY_KIND_LABELS[k as EntityKind]), ...f.objects])}
+      </Descriptions.Item>
       <Descriptions.Item label="重点区域">{tags(f.areas)}</Descriptions.Item>
       <Descriptions.Item label="对象标签">{tags(f.tags.map((t) => ENTITY_TAGS[t as keyof typeof ENTITY_TAGS]))}</Descriptions.Item>
       <Descriptions.Item label="排查渠道">{tags(f.channels)}</Descriptions.Item>
       {f.violations.map((v, i) => (
         <Descriptions.Item key={i} label={`${SECTORS[v.sector as keyof typeof SECTORS]}${v.area ? '·' + v.area : ''}`}>
-          <ul style={{ margin: 0, paddingLeft: 18 }}>{v.items.map((x) => <li key={x}>{x}</li>)}</ul>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {v.items.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
         </Descriptions.Item>
       ))}
     </Descriptions>
   );
 }
 
-const who = (p?: { name?: string; title: string; unit?: string }) => (p ? `${p.name ?? ''}${p.name ? '（' : ''}${p.title}${p.unit ? '，' + p.unit : ''}${p.name ? '）' : ''}` : '—');
+const who = (p?: { name?: string; title: string; unit?: string }) =>
+  p ? `${p.name ?? ''}${p.name ? '（' : ''}${p.title}${p.unit ? '，' + p.unit : ''}${p.name ? '）' : ''}` : '—';
 
 export function OrgChart({ def }: { def: CampaignDefinition }) {
   const o = def.organisation;
@@ -43,12 +57,20 @@ export function OrgChart({ def }: { def: CampaignDefinition }) {
         {o.leadingGroup.deputies.length > 0 && <div>副组长：{o.leadingGroup.deputies.map(who).join('、')}</div>}
         {o.leadingGroup.members.length > 0 && <div>成员：{o.leadingGroup.members.map(who).join('、')}</div>}
         {o.leadingGroup.memberUnits.length > 0 && <div>成员单位：{o.leadingGroup.memberUnits.join('、')}</div>}
-        {o.leadingGroup.duties.map((d) => <div key={d} style={{ color: '#666', fontSize: 12 }}>· {d}</div>)}
+        {o.leadingGroup.duties.map((d) => (
+          <div key={d} style={{ color: '#666', fontSize: 12 }}>
+            · {d}
+          </div>
+        ))}
       </div>
       <div style={{ borderLeft: '2px solid #d9d9d9', height: 12, marginLeft: 20 }} />
       <div style={box}>
         <b>领导小组办公室</b>（设在{o.office.unit}）{o.office.director && <span>　主任：{who(o.office.director)}</span>}
-        {o.office.duties.map((d) => <div key={d} style={{ color: '#666', fontSize: 12 }}>· {d}</div>)}
+        {o.office.duties.map((d) => (
+          <div key={d} style={{ color: '#666', fontSize: 12 }}>
+            · {d}
+          </div>
+        ))}
       </div>
       {o.workingGroups.length > 0 && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 12 }}>
@@ -58,7 +80,11 @@ export function OrgChart({ def }: { def: CampaignDefinition }) {
               {g.leader && <div>组长：{who(g.leader)}</div>}
               {g.units.length > 0 && <div>单位：{g.units.join('、')}</div>}
               {g.liaison && <div>联络员：{who(g.liaison)}</div>}
-              {g.duties.map((d) => <div key={d} style={{ color: '#666', fontSize: 12 }}>· {d}</div>)}
+              {g.duties.map((d) => (
+                <div key={d} style={{ color: '#666', fontSize: 12 }}>
+                  · {d}
+                </div>
+              ))}
             </div>
           ))}
         </div>
@@ -67,20 +93,38 @@ export function OrgChart({ def }: { def: CampaignDefinition }) {
   );
 }
 
-export function TaskBreakdown({ campaignId, tasks, canManage, refresh }: { campaignId: number; tasks: any[]; canManage: boolean; refresh: () => void }) {
+export function TaskBreakdown({
+  campaignId,
+  tasks,
+  canManage,
+  refresh,
+}: {
+  campaignId: number;
+  tasks: any[];
+  canManage: boolean;
+  refresh: () => void;
+}) {
   const [edit, setEdit] = useState<{ task: any; p: any } | null>(null);
   const mobile = !Grid.useBreakpoint().md;
   const unitTags = (t: any) => {
     const done = t.progress.filter((p: any) => p.status === 'done').length;
     return (
       <>
-        <Progress percent={t.progress.length ? Math.round((done / t.progress.length) * 100) : 0} size="small" format={() => `${done}/${t.progress.length}`} />
+        <Progress
+          percent={t.progress.length ? Math.round((done / t.progress.length) * 100) : 0}
+          size="small"
+          format={() => `${done}/${t.progress.length}`}
+        />
         {t.progressFrom && <div style={{ fontSize: 12, color: '#888' }}>按检查计划完成情况自动计算（已检/应检）</div>}
         <Space size={[4, 4]} wrap>
           {t.progress.map((p: any) =>
             p.live ? (
               // Measured from the current plan's coverage: nothing to fill in.
-              <Tag key={p.orgUnitId} color={STATUS_COLOR[p.status]} title={`${TASK_STATUSES[p.status as keyof typeof TASK_STATUSES]}：已检 ${p.live.done} / 应检 ${p.live.required}`}>
+              <Tag
+                key={p.orgUnitId}
+                color={STATUS_COLOR[p.status]}
+                title={`${TASK_STATUSES[p.status as keyof typeof TASK_STATUSES]}：已检 ${p.live.done} / 应检 ${p.live.required}`}
+              >
                 {p.unitName} {p.live.done}/{p.live.required}
               </Tag>
             ) : (
@@ -110,7 +154,11 @@ export function TaskBreakdown({ campaignId, tasks, canManage, refresh }: { campa
           renderItem={(t: any) => (
             <ItemList.Row>
               <div style={{ width: '100%' }}>
-                <div><b>{t.no}. {t.target}</b></div>
+                <div>
+                  <b>
+                    {t.no}. {t.target}
+                  </b>
+                </div>
                 <div style={{ fontSize: 12, color: '#888' }}>{t.task}</div>
                 {unitTags(t)}
               </div>
@@ -167,7 +215,12 @@ function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; t
     } catch (e) {
       const now = staleCurrent<any>(e);
       if (!now) return void message.error((e as Error).message);
-      const choice = await conflict.resolve({ fields: PROGRESS_FIELDS, base: pickFields(PROGRESS_FIELDS, from), mine: v, theirs: pickFields(PROGRESS_FIELDS, now) });
+      const choice = await conflict.resolve({
+        fields: PROGRESS_FIELDS,
+        base: pickFields(PROGRESS_FIELDS, from),
+        mine: v,
+        theirs: pickFields(PROGRESS_FIELDS, now),
+      });
       if (!choice) return;
       setLoaded(now);
       const next = choice.action === 'theirs' ? pickFields(PROGRESS_FIELDS, now) : choice.values;
@@ -188,14 +241,26 @@ function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; t
     >
       {conflict.dialog}
       <Form form={form} layout="vertical" initialValues={{ status: p.status, note: p.note ?? '' }}>
-        <Form.Item name="status" label="状态"><Select options={Object.entries(TASK_STATUSES).map(([value, label]) => ({ value, label }))} /></Form.Item>
-        <Form.Item name="note" label="进展说明"><Input.TextArea rows={3} /></Form.Item>
+        <Form.Item name="status" label="状态">
+          <Select options={Object.entries(TASK_STATUSES).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="note" label="进展说明">
+          <Input.TextArea rows={3} />
+        </Form.Item>
       </Form>
       <div>证明材料：</div>
       <ul>
         {evidence.map((e, i) => (
           <li key={i}>
-            {e.fileId ? <a onClick={() => download(`/api/campaigns/${campaignId}/files/${e.fileId}`, e.name)}>{e.name}</a> : /^https?:\/\//i.test(e.url ?? '') ? <a href={e.url} target="_blank" rel="noreferrer">{e.name}</a> : e.name}{' '}
+            {e.fileId ? (
+              <a onClick={() => download(`/api/campaigns/${campaignId}/files/${e.fileId}`, e.name)}>{e.name}</a>
+            ) : /^https?:\/\//i.test(e.url ?? '') ? (
+              <a href={e.url} target="_blank" rel="noreferrer">
+                {e.name}
+              </a>
+            ) : (
+              e.name
+            )}{' '}
             <a onClick={() => setEvidence(evidence.filter((_, k) => k !== i))}>删除</a>
           </li>
         ))}
@@ -216,7 +281,9 @@ function ProgressModal({ campaignId, task, p, onClose }: { campaignId: number; t
             }
           }}
         >
-          <Button icon={<UploadOutlined />} size="small">上传文件</Button>
+          <Button icon={<UploadOutlined />} size="small">
+            上传文件
+          </Button>
         </Upload>
         <Input.Search
           size="small"
@@ -240,7 +307,17 @@ const LIAISON_CONFLICT_FIELDS: ConflictField[] = [
   { name: 'email', label: '电子邮箱' },
 ];
 
-export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaignId: number; name: string; rows: any[]; canManage: boolean }) {
+export function LiaisonRegister({
+  campaignId,
+  name,
+  rows,
+  canManage,
+}: {
+  campaignId: number;
+  name: string;
+  rows: any[];
+  canManage: boolean;
+}) {
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
   const [edit, setEdit] = useState<any | null>(null);
@@ -262,8 +339,12 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
-        <Button icon={<DownloadOutlined />} onClick={() => download(`/api/campaigns/${campaignId}/liaisons.xlsx`, `${name}-联络员.xlsx`)}>导出 Excel</Button>
-        <span style={{ color: '#888' }}>已填报 {rows.filter((r) => r.liaison).length}/{rows.length}</span>
+        <Button icon={<DownloadOutlined />} onClick={() => download(`/api/campaigns/${campaignId}/liaisons.xlsx`, `${name}-联络员.xlsx`)}>
+          导出 Excel
+        </Button>
+        <span style={{ color: '#888' }}>
+          已填报 {rows.filter((r) => r.liaison).length}/{rows.length}
+        </span>
       </Space>
       <Table
         rowKey="orgUnitId"
@@ -271,40 +352,49 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
         pagination={false}
         scroll={mobile ? undefined : { x: 800 }}
         dataSource={rows}
-        columns={mobile ? [
-          {
-            title: '单位 / 联络员',
-            render: (_, r) => (
-              <div>
-                <div style={{ fontWeight: 600 }}>{r.unitName}</div>
-                {r.liaison ? (
-                  <div style={{ fontSize: 12, color: '#666' }}>
-                    {r.liaison.name}
-                    {r.liaison.title && ` · ${r.liaison.title}`}
-                    {r.liaison.mobile && <> · <a href={`tel:${r.liaison.mobile}`}>{r.liaison.mobile}</a></>}
-                    {!r.liaison.mobile && r.liaison.officePhone && ` · ${r.liaison.officePhone}`}
-                  </div>
-                ) : (
-                  <Tag>未填报</Tag>
-                )}
-              </div>
-            ),
-          },
-          { title: '', width: 76, render: (_, r) => fill(r) },
-        ] : [
-          { title: '单位名称', dataIndex: 'unitName', width: 180 },
-          { title: '姓名', render: (_, r) => r.liaison?.name ?? <Tag>未填报</Tag> },
-          { title: '所在部门', render: (_, r) => r.liaison?.department },
-          { title: '职务', render: (_, r) => r.liaison?.title },
-          { title: '办公电话', render: (_, r) => r.liaison?.officePhone },
-          { title: '移动电话', render: (_, r) => r.liaison?.mobile },
-          { title: '电子邮箱', render: (_, r) => r.liaison?.email },
-          {
-            title: '',
-            width: 70,
-            render: (_, r) => fill(r),
-          },
-        ]}
+        columns={
+          mobile
+            ? [
+                {
+                  title: '单位 / 联络员',
+                  render: (_, r) => (
+                    <div>
+                      <div style={{ fontWeight: 600 }}>{r.unitName}</div>
+                      {r.liaison ? (
+                        <div style={{ fontSize: 12, color: '#666' }}>
+                          {r.liaison.name}
+                          {r.liaison.title && ` · ${r.liaison.title}`}
+                          {r.liaison.mobile && (
+                            <>
+                              {' '}
+                              · <a href={`tel:${r.liaison.mobile}`}>{r.liaison.mobile}</a>
+                            </>
+                          )}
+                          {!r.liaison.mobile && r.liaison.officePhone && ` · ${r.liaison.officePhone}`}
+                        </div>
+                      ) : (
+                        <Tag>未填报</Tag>
+                      )}
+                    </div>
+                  ),
+                },
+                { title: '', width: 76, render: (_, r) => fill(r) },
+              ]
+            : [
+                { title: '单位名称', dataIndex: 'unitName', width: 180 },
+                { title: '姓名', render: (_, r) => r.liaison?.name ?? <Tag>未填报</Tag> },
+                { title: '所在部门', render: (_, r) => r.liaison?.department },
+                { title: '职务', render: (_, r) => r.liaison?.title },
+                { title: '办公电话', render: (_, r) => r.liaison?.officePhone },
+                { title: '移动电话', render: (_, r) => r.liaison?.mobile },
+                { title: '电子邮箱', render: (_, r) => r.liaison?.email },
+                {
+                  title: '',
+                  width: 70,
+                  render: (_, r) => fill(r),
+                },
+              ]
+        }
       />
       <Modal
         open={!!edit}
@@ -316,7 +406,10 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
           // Version 0: the unit had not filled it in when the form opened.
           const save = async (values: Record<string, unknown>, from: any): Promise<void> => {
             try {
-              await api(`/api/campaigns/${campaignId}/liaisons/${edit.orgUnitId}`, { method: 'PUT', body: { ...values, version: from?.version ?? 0 } });
+              await api(`/api/campaigns/${campaignId}/liaisons/${edit.orgUnitId}`, {
+                method: 'PUT',
+                body: { ...values, version: from?.version ?? 0 },
+              });
               message.success('已保存');
               setEdit(null);
               await qc.invalidateQueries({ queryKey: ['campaign-home', campaignId] });
@@ -338,12 +431,24 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
       >
         {conflict.dialog}
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input /></Form.Item>
-          <Form.Item name="department" label="所在部门"><Input /></Form.Item>
-          <Form.Item name="title" label="职务"><Input /></Form.Item>
-          <Form.Item name="officePhone" label="办公电话"><Input /></Form.Item>
-          <Form.Item name="mobile" label="移动电话" rules={[{ pattern: /^(1\d{10})?$/, message: '手机号须为11位数字' }]}><Input /></Form.Item>
-          <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '邮箱格式不正确' }]}><Input /></Form.Item>
+          <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="department" label="所在部门">
+            <Input />
+          </Form.Item>
+          <Form.Item name="title" label="职务">
+            <Input />
+          </Form.Item>
+          <Form.Item name="officePhone" label="办公电话">
+            <Input />
+          </Form.Item>
+          <Form.Item name="mobile" label="移动电话" rules={[{ pattern: /^(1\d{10})?$/, message: '手机号须为11位数字' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="email" label="电子邮箱" rules={[{ type: 'email', message: '邮箱格式不正确' }]}>
+            <Input />
+          </Form.Item>
         </Form>
       </Modal>
     </>
@@ -351,7 +456,9 @@ export function LiaisonRegister({ campaignId, name, rows, canManage }: { campaig
 }
 
 export function StaffingProgress({ s, today }: { s: any; today: string }) {
-  const short = (s.target.coordinatorPerTownship && s.townships.staffed < s.townships.total) || (s.target.informantPerVillage && s.villages.staffed < s.villages.total);
+  const short =
+    (s.target.coordinatorPerTownship && s.townships.staffed < s.townships.total) ||
+    (s.target.informantPerVillage && s.villages.staffed < s.villages.total);
   const part = (label: string, role: string, x: any, want: boolean) =>
     want && (
       <div style={{ marginBottom: 12 }}>
@@ -361,7 +468,11 @@ export function StaffingProgress({ s, today }: { s: any; today: string }) {
         <Progress percent={x.total ? Math.round((x.staffed / x.total) * 100) : 0} status={x.staffed === x.total ? 'success' : 'active'} />
         {x.missing.length > 0 && (
           <div style={{ fontSize: 12, color: '#888' }}>
-            尚未配备：{x.missing.slice(0, 30).map((m: any) => `${m.parent ?? ''}${m.name}`).join('、')}
+            尚未配备：
+            {x.missing
+              .slice(0, 30)
+              .map((m: any) => `${m.parent ?? ''}${m.name}`)
+              .join('、')}
             {x.missing.length > 30 && ` 等${x.missing.length}个`}
           </div>
         )}
@@ -369,7 +480,16 @@ export function StaffingProgress({ s, today }: { s: any; today: string }) {
     );
   return (
     <div data-testid="staffing">
-      <div style={{ marginBottom: 8 }}>目标：{s.target.by} 前{s.target.coordinatorPerTownship && '每个乡镇（苏木）配备一名协管员'}{s.target.coordinatorPerTownship && s.target.informantPerVillage && '，'}{s.target.informantPerVillage && '每个村（嘎查）配备一名信息员'}{short && today > s.target.by && <Tag color="red" style={{ marginLeft: 8 }}>已逾期未配齐</Tag>}</div>
+      <div style={{ marginBottom: 8 }}>
+        目标：{s.target.by} 前{s.target.coordinatorPerTownship && '每个乡镇（苏木）配备一名协管员'}
+        {s.target.coordinatorPerTownship && s.target.informantPerVillage && '，'}
+        {s.target.informantPerVillage && '每个村（嘎查）配备一名信息员'}
+        {short && today > s.target.by && (
+          <Tag color="red" style={{ marginLeft: 8 }}>
+            已逾期未配齐
+          </Tag>
+        )}
+      </div>
       {part('乡镇/街道/苏木', '协管员', s.townships, s.target.coordinatorPerTownship)}
       {part('村/社区/嘎查', '信息员', s.villages, s.target.informantPerVillage)}
     </div>

@@ -21,29 +21,67 @@ export function ProvenanceTag({ def, path }: { def: CampaignDefinition; path: st
 /** What a path points at, in the bureau's words (报送任务“…”的时限, 检查指标“…”). */
 export function pathLabel(def: CampaignDefinition, path: string): string {
   const [coll, key, ...rest] = path.split('.');
-  const field: Record<string, string> = { rule: '时限', submitters: '报送单位', recipient: '接收单位', units: '责任单位', times: '检查次数', population: '检查对象', kinds: '对象类型', rows: '行', measures: '栏目', cumulativeFrom: '累计起点', sections: '报告格式', byCreditGrade: '各信用等级频次', content: '具体内容', due: '完成期限', by: '期限', within: '首次报送', memberUnits: '成员单位', leader: '组长', unit: '所在单位', target: '指标' };
+  const field: Record<string, string> = {
+    rule: '时限',
+    submitters: '报送单位',
+    recipient: '接收单位',
+    units: '责任单位',
+    times: '检查次数',
+    population: '检查对象',
+    kinds: '对象类型',
+    rows: '行',
+    measures: '栏目',
+    cumulativeFrom: '累计起点',
+    sections: '报告格式',
+    byCreditGrade: '各信用等级频次',
+    content: '具体内容',
+    due: '完成期限',
+    by: '期限',
+    within: '首次报送',
+    memberUnits: '成员单位',
+    leader: '组长',
+    unit: '所在单位',
+    target: '指标',
+  };
   const tail = rest.length ? `的${field[rest[rest.length - 1]] ?? rest.join('.')}` : '';
   const find = <T,>(xs: T[] | undefined, f: (x: T) => boolean) => xs?.find(f);
   switch (coll) {
-    case 'obligations': return `报送任务“${find(def.obligations, (o) => o.key === key)?.label ?? key}”${tail}`;
+    case 'obligations':
+      return `报送任务“${find(def.obligations, (o) => o.key === key)?.label ?? key}”${tail}`;
     case 'quotas': {
       const all = (rs: CampaignDefinition['quotas']): CampaignDefinition['quotas'] => rs.flatMap((r) => [r, ...all(r.children ?? [])]);
       const id = rest[0] === 'children' ? rest[1] : key;
       const t = rest[0] === 'children' ? (rest.length > 2 ? `的${field[rest[rest.length - 1]] ?? ''}` : '') : tail;
       return `检查指标“${find(all(def.quotas), (q) => q.id === id)?.label ?? id}”${t}`;
     }
-    case 'tasks': return `任务${key}“${find(def.tasks, (x) => String(x.no) === key)?.target ?? ''}”${tail}`;
-    case 'tables': return `统计表“${find(def.tables, (x) => x.key === key)?.label ?? key}”${tail}`;
-    case 'phases': return `阶段“${find(def.phases, (x) => x.key === key)?.name ?? key}”`;
-    case 'checklists': return `检查要点“${find(def.checklists, (x) => x.key === key)?.label ?? key}”`;
-    case 'violationTypes': return `违法违规类型“${find(def.violationTypes, (x) => x.key === key)?.label ?? key}”${rest[0] === 'articles' ? '的法条' : ''}`;
-    case 'events': return `活动“${def.events[Number(key)]?.label ?? key}”的日期`;
-    case 'period': return '行动起止日期';
-    case 'staffing': return key ? `基层队伍配备${tail || '期限'}` : '基层队伍配备目标';
-    case 'liaisons': return key ? `联络员${field[key] ?? key}` : '联络员登记';
-    case 'organisation': return key === 'leadingGroup' ? `领导小组${rest.length ? tail : ''}` : key === 'office' ? `领导小组办公室${rest.length ? tail : ''}` : '工作组';
-    case 'focus': return `重点（${{ entityKinds: '对象类型', tags: '对象标签', products: '产品', objects: '对象', areas: '区域', channels: '渠道', violations: '违法行为' }[key] ?? key}）`;
-    default: return path;
+    case 'tasks':
+      return `任务${key}“${find(def.tasks, (x) => String(x.no) === key)?.target ?? ''}”${tail}`;
+    case 'tables':
+      return `统计表“${find(def.tables, (x) => x.key === key)?.label ?? key}”${tail}`;
+    case 'phases':
+      return `阶段“${find(def.phases, (x) => x.key === key)?.name ?? key}”`;
+    case 'checklists':
+      return `检查要点“${find(def.checklists, (x) => x.key === key)?.label ?? key}”`;
+    case 'violationTypes':
+      return `违法违规类型“${find(def.violationTypes, (x) => x.key === key)?.label ?? key}”${rest[0] === 'articles' ? '的法条' : ''}`;
+    case 'events':
+      return `活动“${def.events[Number(key)]?.label ?? key}”的日期`;
+    case 'period':
+      return '行动起止日期';
+    case 'staffing':
+      return key ? `基层队伍配备${tail || '期限'}` : '基层队伍配备目标';
+    case 'liaisons':
+      return key ? `联络员${field[key] ?? key}` : '联络员登记';
+    case 'organisation':
+      return key === 'leadingGroup'
+        ? `领导小组${rest.length ? tail : ''}`
+        : key === 'office'
+          ? `领导小组办公室${rest.length ? tail : ''}`
+          : '工作组';
+    case 'focus':
+      return `重点（${{ entityKinds: '对象类型', tags: '对象标签', products: '产品', objects: '对象', areas: '区域', channels: '渠道', violations: '违法行为' }[key] ?? key}）`;
+    default:
+      return path;
   }
 }
 
@@ -67,12 +105,32 @@ interface Pending {
  * (方案未定), and its open readings with the inspections each would need. The office confirms an
  * inference (a new version marking it the bureau's), or changes it through 修订.
  */
-export function PendingDecisions({ campaignId, def, pending, canManage, closed }: { campaignId: number; def: CampaignDefinition; pending: Pending; canManage: boolean; closed: boolean }) {
+export function PendingDecisions({
+  campaignId,
+  def,
+  pending,
+  canManage,
+  closed,
+}: {
+  campaignId: number;
+  def: CampaignDefinition;
+  pending: Pending;
+  canManage: boolean;
+  closed: boolean;
+}) {
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
-  const numbers = useQuery({ queryKey: ['campaign-readings', campaignId, def], queryFn: () => campaignsApi.readings(campaignId), enabled: pending.readings.length > 0 });
+  const numbers = useQuery({
+    queryKey: ['campaign-readings', campaignId, def],
+    queryFn: () => campaignsApi.readings(campaignId),
+    enabled: pending.readings.length > 0,
+  });
   if (!pending.inferred.length && !pending.readings.length) return null;
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['campaign-home', campaignId] }), qc.invalidateQueries({ queryKey: ['campaign-versions', campaignId] })]);
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['campaign-home', campaignId] }),
+      qc.invalidateQueries({ queryKey: ['campaign-versions', campaignId] }),
+    ]);
   const act = async (f: () => Promise<unknown>, done: string) => {
     try {
       await f();
@@ -84,7 +142,18 @@ export function PendingDecisions({ campaignId, def, pending, canManage, closed }
   };
   const may = canManage && !closed;
   return (
-    <Card size="small" title={<span>待确认 <Typography.Text type="secondary" style={{ fontSize: 12 }}>方案未写明、由模板推定或尚未规定的值，请本局确认或修订</Typography.Text></span>} data-testid="pending-decisions">
+    <Card
+      size="small"
+      title={
+        <span>
+          待确认{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            方案未写明、由模板推定或尚未规定的值，请本局确认或修订
+          </Typography.Text>
+        </span>
+      }
+      data-testid="pending-decisions"
+    >
       {pending.readings.length > 0 && (
         <ItemList
           header={<b>两种理解</b>}
@@ -95,7 +164,14 @@ export function PendingDecisions({ campaignId, def, pending, canManage, closed }
             return (
               <ItemList.Row>
                 <div data-testid="reading" style={{ width: '100%' }}>
-                  <div style={{ fontWeight: 600 }}>{r.question}{r.source && <Typography.Text type="secondary" style={{ fontSize: 12 }}>（{r.source}）</Typography.Text>}</div>
+                  <div style={{ fontWeight: 600 }}>
+                    {r.question}
+                    {r.source && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        （{r.source}）
+                      </Typography.Text>
+                    )}
+                  </div>
                   {r.options.map((o) => {
                     const n = nums?.options.find((x) => x.key === o.key);
                     const chosen = r.chosen === o.key;
@@ -104,10 +180,22 @@ export function PendingDecisions({ campaignId, def, pending, canManage, closed }
                         {chosen ? <Tag color="blue">当前采用</Tag> : <Tag>备选</Tag>}
                         <span style={{ flex: '1 1 240px' }}>{o.label}</span>
                         <span data-testid="reading-inspections" style={{ whiteSpace: 'nowrap' }}>
-                          {n ? (n.inspections === null ? '不影响检查量' : `最少检查 ${n.inspections} 次`) : numbers.isLoading ? '计算中…' : ''}
+                          {n
+                            ? n.inspections === null
+                              ? '不影响检查量'
+                              : `最少检查 ${n.inspections} 次`
+                            : numbers.isLoading
+                              ? '计算中…'
+                              : ''}
                         </span>
                         {!chosen && may && (
-                          <Popconfirm title="改采这种理解？" description="将生成新版本并记入审计日志；检查计划须重新生成。" okText="改采" cancelText="取消" onConfirm={() => act(() => campaignsApi.chooseReading(campaignId, r.key, o.key), '已改采，生成新版本')}>
+                          <Popconfirm
+                            title="改采这种理解？"
+                            description="将生成新版本并记入审计日志；检查计划须重新生成。"
+                            okText="改采"
+                            cancelText="取消"
+                            onConfirm={() => act(() => campaignsApi.chooseReading(campaignId, r.key, o.key), '已改采，生成新版本')}
+                          >
                             <Button size="small">改采</Button>
                           </Popconfirm>
                         )}
@@ -131,18 +219,35 @@ export function PendingDecisions({ campaignId, def, pending, canManage, closed }
                 <div style={{ flex: '1 1 280px', minWidth: 0 }}>
                   <div>
                     {pathLabel(def, p.path)}：<b>{valueText(p.path, getAtPath(def, p.path).value)}</b>
-                    <Tag color={p.kind === 'unset' ? 'red' : 'orange'} style={{ marginLeft: 4 }}>{p.kind === 'unset' ? '方案未定' : '推定'}</Tag>
+                    <Tag color={p.kind === 'unset' ? 'red' : 'orange'} style={{ marginLeft: 4 }}>
+                      {p.kind === 'unset' ? '方案未定' : '推定'}
+                    </Tag>
                   </div>
-                  <div style={{ fontSize: 12, color: '#666', overflowWrap: 'anywhere' }}>{p.reason}{p.source ? `（${p.source}）` : ''}</div>
+                  <div style={{ fontSize: 12, color: '#666', overflowWrap: 'anywhere' }}>
+                    {p.reason}
+                    {p.source ? `（${p.source}）` : ''}
+                  </div>
                 </div>
                 {may && p.kind === 'inferred' && (
                   <Space>
-                    <Popconfirm title="确认采用该值？" description="将生成新版本，标为本局确定，并记入审计日志。" okText="确认" cancelText="取消" onConfirm={() => act(() => campaignsApi.confirm(campaignId, p.path), '已确认，生成新版本')}>
-                      <Button size="small" type="primary">确认</Button>
+                    <Popconfirm
+                      title="确认采用该值？"
+                      description="将生成新版本，标为本局确定，并记入审计日志。"
+                      okText="确认"
+                      cancelText="取消"
+                      onConfirm={() => act(() => campaignsApi.confirm(campaignId, p.path), '已确认，生成新版本')}
+                    >
+                      <Button size="small" type="primary">
+                        确认
+                      </Button>
                     </Popconfirm>
                   </Space>
                 )}
-                {may && p.kind === 'unset' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>请在“修订”中填写</Typography.Text>}
+                {may && p.kind === 'unset' && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    请在“修订”中填写
+                  </Typography.Text>
+                )}
               </div>
             </ItemList.Row>
           )}

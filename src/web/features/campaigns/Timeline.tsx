@@ -19,29 +19,60 @@ export function Timeline({ def, today }: { def: CampaignDefinition; today: strin
           <div
             key={p.key}
             title={`${p.name} ${p.from} 至 ${p.to}`}
-            style={{ position: 'absolute', left: `${pct(p.from)}%`, width: `${Math.max(0.5, ((day(p.to) + 1 - day(p.from)) / (b - a)) * 100)}%`, top: 0, bottom: 0, background: COLORS[i % COLORS.length], opacity: p === current ? 1 : 0.55, color: '#fff', fontSize: 12, overflow: 'hidden', whiteSpace: 'nowrap', padding: '8px 4px', boxSizing: 'border-box', borderRight: '1px solid #fff' }}
+            style={{
+              position: 'absolute',
+              left: `${pct(p.from)}%`,
+              width: `${Math.max(0.5, ((day(p.to) + 1 - day(p.from)) / (b - a)) * 100)}%`,
+              top: 0,
+              bottom: 0,
+              background: COLORS[i % COLORS.length],
+              opacity: p === current ? 1 : 0.55,
+              color: '#fff',
+              fontSize: 12,
+              overflow: 'hidden',
+              whiteSpace: 'nowrap',
+              padding: '8px 4px',
+              boxSizing: 'border-box',
+              borderRight: '1px solid #fff',
+            }}
           >
             {p.name}
           </div>
         ))}
         {inside && (
-          <div data-testid="today-marker" style={{ position: 'absolute', left: `${pct(today)}%`, top: -20, bottom: -4, borderLeft: '2px solid #f5222d' }}>
-            <span style={{ position: 'absolute', top: 0, left: 4, fontSize: 12, color: '#f5222d', whiteSpace: 'nowrap' }}>今天 {today}</span>
+          <div
+            data-testid="today-marker"
+            style={{ position: 'absolute', left: `${pct(today)}%`, top: -20, bottom: -4, borderLeft: '2px solid #f5222d' }}
+          >
+            <span style={{ position: 'absolute', top: 0, left: 4, fontSize: 12, color: '#f5222d', whiteSpace: 'nowrap' }}>
+              今天 {today}
+            </span>
           </div>
         )}
       </div>
       <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12, color: '#888', marginTop: 4 }}>
         <span>{def.period.from}</span>
-        <span>{def.period.to}<ProvenanceTag def={def} path="period" /></span>
+        <span>
+          {def.period.to}
+          <ProvenanceTag def={def} path="period" />
+        </span>
       </div>
       <div style={{ marginTop: 8 }}>
-        {!inside && <Tag>{today < def.period.from ? '尚未开始' : '已过行动期间'}（今天 {today}）</Tag>}
+        {!inside && (
+          <Tag>
+            {today < def.period.from ? '尚未开始' : '已过行动期间'}（今天 {today}）
+          </Tag>
+        )}
         <ul data-testid="phase-list" style={{ paddingLeft: 18, margin: '8px 0 0' }}>
           {def.phases.map((p, i) => (
             <li key={p.key}>
               <span style={{ color: COLORS[i % COLORS.length], fontWeight: p === current ? 700 : 400 }}>{p.name}</span> {p.from} 至 {p.to}
               <ProvenanceTag def={def} path={`phases.${p.key}`} />
-              {p === current && <Tag color="red" style={{ marginLeft: 6 }}>当前阶段</Tag>}
+              {p === current && (
+                <Tag color="red" style={{ marginLeft: 6 }}>
+                  当前阶段
+                </Tag>
+              )}
               {p.description && <span style={{ color: '#888' }}> — {p.description}</span>}
             </li>
           ))}

@@ -1,8 +1,22 @@
 import type { CampaignDetail, CampaignSummary, DefinitionIssue } from '../../../contracts/campaigns.js';
 import { api, ApiError } from '../../lib/api.js';
 
-export interface TemplateInfo { code: string; name: string; docNo: string | null; issuer: string; from: string; to: string; summary: string | null }
-export interface VersionInfo { version: number; authorName: string; note: string | null; createdAt: string; changes: string[] }
+export interface TemplateInfo {
+  code: string;
+  name: string;
+  docNo: string | null;
+  issuer: string;
+  from: string;
+  to: string;
+  summary: string | null;
+}
+export interface VersionInfo {
+  version: number;
+  authorName: string;
+  note: string | null;
+  createdAt: string;
+  changes: string[];
+}
 
 export const campaignsApi = {
   list: () => api<CampaignSummary[]>('/api/campaigns'),
@@ -13,11 +27,16 @@ export const campaignsApi = {
   template: (code: string) => api<{ code: string; definition: any; yaml: string }>(`/api/campaign-templates/${code}`),
   create: (definition: unknown) => api<CampaignSummary>('/api/campaigns', { body: { definition, status: 'draft' } }),
   /** Amend from the definition version the editor loaded (a newer one → 409 STALE_VERSION). */
-  amend: (id: number, definition: unknown, note: string, version: number) => api<CampaignSummary>(`/api/campaigns/${id}/definition`, { method: 'PUT', body: { definition, note, version } }),
+  amend: (id: number, definition: unknown, note: string, version: number) =>
+    api<CampaignSummary>(`/api/campaigns/${id}/definition`, { method: 'PUT', body: { definition, note, version } }),
   status: (id: number, status: string) => api<CampaignSummary>(`/api/campaigns/${id}/status`, { body: { status } }),
   confirm: (id: number, path: string, note?: string) => api<CampaignSummary>(`/api/campaigns/${id}/confirm`, { body: { path, note } }),
-  readings: (id: number) => api<{ readings: { key: string; chosen: string; options: { key: string; label: string; inspections: number | null; optimal: boolean }[] }[] }>(`/api/campaigns/${id}/readings`),
-  chooseReading: (id: number, key: string, option: string) => api<CampaignSummary>(`/api/campaigns/${id}/readings/${key}`, { body: { option } }),
+  readings: (id: number) =>
+    api<{
+      readings: { key: string; chosen: string; options: { key: string; label: string; inspections: number | null; optimal: boolean }[] }[];
+    }>(`/api/campaigns/${id}/readings`),
+  chooseReading: (id: number, key: string, option: string) =>
+    api<CampaignSummary>(`/api/campaigns/${id}/readings/${key}`, { body: { option } }),
   validate: (definition: unknown) => api<{ ok: boolean; issues: DefinitionIssue[] }>('/api/campaigns/validate', { body: { definition } }),
 };
 
@@ -69,7 +88,11 @@ export function blankDefinition() {
     obligations: [],
     checklists: [],
     violationTypes: [],
-    organisation: { leadingGroup: { name: '', leader: { title: '局长' }, deputies: [], members: [], memberUnits: [], duties: [] }, office: { unit: '', duties: [] }, workingGroups: [] },
+    organisation: {
+      leadingGroup: { name: '', leader: { title: '局长' }, deputies: [], members: [], memberUnits: [], duties: [] },
+      office: { unit: '', duties: [] },
+      workingGroups: [],
+    },
     tasks: [],
     events: [],
   };

@@ -3,7 +3,17 @@ import { useEffect, useState } from 'react';
 import { ENTITY_KINDS, ENTITY_TAGS } from '../../../contracts/entity-kinds.js';
 
 /** Edit a nested part of the definition as JSON; keeps the parsed value in the form. */
-export function JsonArea({ value, onChange, rows = 6, id }: { value?: unknown; onChange?: (v: unknown) => void; rows?: number; id?: string }) {
+export function JsonArea({
+  value,
+  onChange,
+  rows = 6,
+  id,
+}: {
+  value?: unknown;
+  onChange?: (v: unknown) => void;
+  rows?: number;
+  id?: string;
+}) {
   const [text, setText] = useState(() => JSON.stringify(value ?? null, null, 2));
   const [err, setErr] = useState<string | null>(null);
   useEffect(() => {
@@ -44,6 +54,12 @@ export function KindSelect(props: { value?: string[]; onChange?: (v: string[]) =
 }
 
 /** Free list of words (products, areas …) as tags. */
-export function TagsInput(props: { value?: string[]; onChange?: (v: string[]) => void; placeholder?: string; options?: { value: string; label: string }[]; id?: string }) {
+export function TagsInput(props: {
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  placeholder?: string;
+  options?: { value: string; label: string }[];
+  id?: string;
+}) {
   return <Select mode="tags" allowClear tokenSeparators={['，', ',', '、']} open={props.options ? undefined : false} {...props} />;
 }

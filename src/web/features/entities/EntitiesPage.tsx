@@ -19,8 +19,28 @@ interface Page {
   totalCapped: boolean;
 }
 
-const FILTER_KEYS = ['q', 'kinds', 'station', 'township', 'tagsAny', 'riskLevels', 'creditGrades', 'statuses', 'licenceStates', 'medicalGrades', 'deviceLevels', 'familyPlanning', 'sort'];
-const SORT_FIELDS: Record<string, string> = { name: 'name', riskLevel: 'risk', licenceValidTo: 'licence', kindLabel: 'kind', updatedAt: 'updated' };
+const FILTER_KEYS = [
+  'q',
+  'kinds',
+  'station',
+  'township',
+  'tagsAny',
+  'riskLevels',
+  'creditGrades',
+  'statuses',
+  'licenceStates',
+  'medicalGrades',
+  'deviceLevels',
+  'familyPlanning',
+  'sort',
+];
+const SORT_FIELDS: Record<string, string> = {
+  name: 'name',
+  riskLevel: 'risk',
+  licenceValidTo: 'licence',
+  kindLabel: 'kind',
+  updatedAt: 'updated',
+};
 
 /** API query from the page's URL state (station/township become one jurisdiction filter). */
 function apiQuery(f: Filters) {
@@ -101,9 +121,10 @@ export default function EntitiesPage() {
           const s = sorter as SorterResult<EntitySummary>;
           const field = SORT_FIELDS[String(s.field ?? '')];
           let sort: string | undefined;
-          if (field && s.order) sort = field === 'risk' ? (s.order === 'descend' ? 'risk' : '-risk') : s.order === 'descend' ? `-${field}` : field;
+          if (field && s.order)
+            sort = field === 'risk' ? (s.order === 'descend' ? 'risk' : '-risk') : s.order === 'descend' ? `-${field}` : field;
           const sortChanged = (sort ?? 'name') !== (filters.sort ?? 'name');
-          setFilters({ ...filters, sort }, sortChanged ? 1 : p.current ?? 1, p.pageSize ?? 20);
+          setFilters({ ...filters, sort }, sortChanged ? 1 : (p.current ?? 1), p.pageSize ?? 20);
         }}
         pagination={{
           current: page,
@@ -160,11 +181,31 @@ export default function EntitiesPage() {
           },
           { title: '地址', dataIndex: 'address', responsive: ['md'], ellipsis: true, width: 200 },
           { title: '负责人', dataIndex: 'personInCharge', responsive: ['md'], width: 90 },
-          { title: '风险', dataIndex: 'riskLevel', sorter: true, sortOrder: sortOrder('riskLevel'), width: 90, render: (v: string) => <RiskTag level={v} /> },
+          {
+            title: '风险',
+            dataIndex: 'riskLevel',
+            sorter: true,
+            sortOrder: sortOrder('riskLevel'),
+            width: 90,
+            render: (v: string) => <RiskTag level={v} />,
+          },
           { title: '信用', dataIndex: 'creditGrade', responsive: ['md'], width: 60, render: (v: string | null) => v ?? '—' },
-          { title: '许可证有效期', dataIndex: 'licenceValidTo', sorter: true, sortOrder: sortOrder('licenceValidTo'), width: 150, render: (v: string | null, r) => <LicenceTag state={r.licenceState} date={v} /> },
+          {
+            title: '许可证有效期',
+            dataIndex: 'licenceValidTo',
+            sorter: true,
+            sortOrder: sortOrder('licenceValidTo'),
+            width: 150,
+            render: (v: string | null, r) => <LicenceTag state={r.licenceState} date={v} />,
+          },
           { title: '标签', dataIndex: 'tags', responsive: ['md'], width: 200, render: (t: string[]) => <EntityTags tags={t} /> },
-          { title: '状态', dataIndex: 'status', responsive: ['md'], width: 80, render: (v: keyof typeof ENTITY_STATUSES) => <Tag color={STATUS_COLORS[v]}>{ENTITY_STATUSES[v]}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            responsive: ['md'],
+            width: 80,
+            render: (v: keyof typeof ENTITY_STATUSES) => <Tag color={STATUS_COLORS[v]}>{ENTITY_STATUSES[v]}</Tag>,
+          },
         ]}
       />
       {creating && <EntityEditDrawer open onClose={() => setCreating(false)} />}

@@ -3,7 +3,15 @@ import { App, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Switch 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_KINDS, ENTITY_STATUSES, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from '../../../contracts/entity-kinds.js';
+import {
+  CREDIT_GRADES,
+  DEVICE_LEVELS,
+  ENTITY_KINDS,
+  ENTITY_STATUSES,
+  ENTITY_TAGS,
+  MEDICAL_GRADES,
+  RISK_LEVELS,
+} from '../../../contracts/entity-kinds.js';
 import { isValidCreditCode } from '../../../contracts/credit-code.js';
 import { DEFAULT_LICENCE, LICENCE_KINDS, type EntityDetail } from '../../../contracts/entities.js';
 import type { Jurisdiction, OrgUnit } from '../../../contracts/org.js';
@@ -11,7 +19,8 @@ import { api, ApiError, qs } from '../../lib/api.js';
 import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 import { options } from './labels.js';
 
-const label = (labels: Record<string, string>) => (v: unknown) => (Array.isArray(v) ? v : [v]).map((x) => labels[String(x)] ?? String(x)).join('、');
+const label = (labels: Record<string, string>) => (v: unknown) =>
+  (Array.isArray(v) ? v : [v]).map((x) => labels[String(x)] ?? String(x)).join('、');
 const KIND_LABELS = Object.fromEntries(ENTITY_KINDS.map((k) => [k.code, k.label]));
 /** The form's fields, for the "已被他人修改" comparison. */
 const FIELDS: ConflictField[] = [
@@ -66,9 +75,17 @@ export function EntityEditDrawer({ entity, open, onClose }: { entity?: EntityDet
     try {
       if (!entity) {
         const licences = licenceNumber
-          ? [{ kind: DEFAULT_LICENCE[v.kind as keyof typeof DEFAULT_LICENCE], number: licenceNumber, validTo: licenceValidTo ? (licenceValidTo as Dayjs).format('YYYY-MM-DD') : null }]
+          ? [
+              {
+                kind: DEFAULT_LICENCE[v.kind as keyof typeof DEFAULT_LICENCE],
+                number: licenceNumber,
+                validTo: licenceValidTo ? (licenceValidTo as Dayjs).format('YYYY-MM-DD') : null,
+              },
+            ]
           : [];
-        const created = await api<EntityDetail>('/api/entities', { body: { ...body, licences, riskLevel: body.riskLevel ?? 'low', status: body.status ?? 'operating' } });
+        const created = await api<EntityDetail>('/api/entities', {
+          body: { ...body, licences, riskLevel: body.riskLevel ?? 'low', status: body.status ?? 'operating' },
+        });
         await qc.invalidateQueries({ queryKey: ['entities'] });
         message.success('已登记');
         onClose();
@@ -84,7 +101,8 @@ export function EntityEditDrawer({ entity, open, onClose }: { entity?: EntityDet
     } catch (e) {
       const current = staleCurrent<EntityDetail>(e);
       if (current) qc.setQueryData(['entity', String(current.id)], current);
-      if (await conflict.handle<EntityDetail>(e, { form, fields: FIELDS, base, mine: v, values: formValues, setLoaded, retry: save })) return;
+      if (await conflict.handle<EntityDetail>(e, { form, fields: FIELDS, base, mine: v, values: formValues, setLoaded, retry: save }))
+        return;
       message.error(e instanceof ApiError ? e.message : '保存失败');
     }
   }
@@ -103,14 +121,23 @@ export function EntityEditDrawer({ entity, open, onClose }: { entity?: EntityDet
       }
     >
       {conflict.dialog}
-      <Form form={form} layout="vertical" initialValues={entity ?? { status: 'operating', riskLevel: 'low', tags: [] }} onFinish={(v) => save(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={entity ?? { status: 'operating', riskLevel: 'low', tags: [] }}
+        onFinish={(v) => save(v)}
+      >
         <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请输入单位名称' }, { max: 100 }]}>
           <Input />
         </Form.Item>
         <Form.Item
           name="creditCode"
           label="统一社会信用代码"
-          rules={[{ validator: async (_, v) => (!v || isValidCreditCode(v) ? undefined : Promise.reject(new Error('统一社会信用代码校验不通过'))) }]}
+          rules={[
+            {
+              validator: async (_, v) => (!v || isValidCreditCode(v) ? undefined : Promise.reject(new Error('统一社会信用代码校验不通过'))),
+            },
+          ]}
         >
           <Input maxLength={18} />
         </Form.Item>
@@ -176,7 +203,10 @@ export function EntityEditDrawer({ entity, open, onClose }: { entity?: EntityDet
               </Form.Item>
             </Col>
             <Col {...half}>
-              <Form.Item name="licenceNumber" label={kind ? `${LICENCE_KINDS[DEFAULT_LICENCE[kind as keyof typeof DEFAULT_LICENCE]]}编号` : '许可证编号'}>
+              <Form.Item
+                name="licenceNumber"
+                label={kind ? `${LICENCE_KINDS[DEFAULT_LICENCE[kind as keyof typeof DEFAULT_LICENCE]]}编号` : '许可证编号'}
+              >
                 <Input />
               </Form.Item>
             </Col>

@@ -19,9 +19,20 @@ export default function EntityPage() {
   const [editing, setEditing] = useState(false);
   const screens = Grid.useBreakpoint();
   const e = useQuery({ queryKey: ['entity', id], queryFn: () => api<EntityDetail>(`/api/entities/${id}`) });
-  const tl = useQuery({ queryKey: ['entity', id, 'timeline'], queryFn: () => api<TimelineItem[]>(`/api/entities/${id}/timeline`), enabled: !!e.data });
+  const tl = useQuery({
+    queryKey: ['entity', id, 'timeline'],
+    queryFn: () => api<TimelineItem[]>(`/api/entities/${id}/timeline`),
+    enabled: !!e.data,
+  });
   if (e.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (e.error) return <Result status="404" title={e.error instanceof ApiError ? e.error.message : '加载失败'} extra={<Link to="/entities">返回列表</Link>} />;
+  if (e.error)
+    return (
+      <Result
+        status="404"
+        title={e.error instanceof ApiError ? e.error.message : '加载失败'}
+        extra={<Link to="/entities">返回列表</Link>}
+      />
+    );
   const d = e.data!;
   return (
     <>
@@ -39,7 +50,9 @@ export default function EntityPage() {
             <Tag color={STATUS_COLORS[d.status]}>{ENTITY_STATUSES[d.status]}</Tag>
             {can('inspections.record') && (
               <Link to={`/inspections/new?entityId=${d.id}`}>
-                <Button size="small" type="primary">现场检查</Button>
+                <Button size="small" type="primary">
+                  现场检查
+                </Button>
               </Link>
             )}
             {can('entities.manage') && (
@@ -63,13 +76,17 @@ export default function EntityPage() {
             <RiskTag level={d.riskLevel} /> {d.creditGrade ? CREDIT_GRADES[d.creditGrade] : '未评定'}
           </Descriptions.Item>
           <Descriptions.Item label="监管所">{d.stationName}</Descriptions.Item>
-          <Descriptions.Item label="乡镇（街道） / 村（社区）">{[d.townshipName, d.villageName].filter(Boolean).join(' / ') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="乡镇（街道） / 村（社区）">
+            {[d.townshipName, d.villageName].filter(Boolean).join(' / ') || '—'}
+          </Descriptions.Item>
           <Descriptions.Item label="地址">{d.address ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="法定代表人">{d.legalRepresentative ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="负责人">{d.personInCharge ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="质量负责人/执业药师">{d.qualityManager ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="联系电话">{d.phone ? <a href={`tel:${d.phone}`}>{d.phone}</a> : '—'}</Descriptions.Item>
-          <Descriptions.Item label="位置">{d.lat != null && d.lng != null ? `${d.lat.toFixed(5)}, ${d.lng.toFixed(5)}` : '未标注'}</Descriptions.Item>
+          <Descriptions.Item label="位置">
+            {d.lat != null && d.lng != null ? `${d.lat.toFixed(5)}, ${d.lng.toFixed(5)}` : '未标注'}
+          </Descriptions.Item>
           <Descriptions.Item label="标签">{d.tags.length ? <EntityTags tags={d.tags} /> : '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
@@ -91,19 +108,32 @@ export default function EntityPage() {
                   render: (v: string, l) => (
                     <>
                       {v}
-                      {!screens.md && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>有效期至 {l.validTo ?? '—'}</Typography.Text>}
+                      {!screens.md && (
+                        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                          有效期至 {l.validTo ?? '—'}
+                        </Typography.Text>
+                      )}
                     </>
                   ),
                 },
                 { title: '有效期', responsive: ['md'], render: (_, l) => `${l.validFrom ?? '—'} 至 ${l.validTo ?? '—'}` },
-                { title: '状态', dataIndex: 'state', render: (s: Licence['state']) => <Tag color={LICENCE_COLORS[s]}>{LICENCE_STATES[s]}</Tag> },
+                {
+                  title: '状态',
+                  dataIndex: 'state',
+                  render: (s: Licence['state']) => <Tag color={LICENCE_COLORS[s]}>{LICENCE_STATES[s]}</Tag>,
+                },
                 { title: '范围', dataIndex: 'scope', ellipsis: true, responsive: ['md'] },
               ]}
             />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title="时间线" size="small" loading={tl.isLoading} extra={<Typography.Text type="secondary">检查、问题、风险、案件、投诉将随相关模块上线显示于此</Typography.Text>}>
+          <Card
+            title="时间线"
+            size="small"
+            loading={tl.isLoading}
+            extra={<Typography.Text type="secondary">检查、问题、风险、案件、投诉将随相关模块上线显示于此</Typography.Text>}
+          >
             {tl.data?.length ? (
               <Timeline
                 data-testid="entity-timeline"

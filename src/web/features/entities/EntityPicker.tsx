@@ -24,7 +24,10 @@ export function EntityPicker(props: {
   }, [typed]);
   const res = useQuery({
     queryKey: ['entity-picker', props.jurisdictionId, q],
-    queryFn: () => api<EntityPage>(`/api/entities${qs({ q: q || undefined, jurisdictionId: props.jurisdictionId, statuses: 'operating', page: 1, pageSize: 20 })}`),
+    queryFn: () =>
+      api<EntityPage>(
+        `/api/entities${qs({ q: q || undefined, jurisdictionId: props.jurisdictionId, statuses: 'operating', page: 1, pageSize: 20 })}`,
+      ),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });

@@ -71,9 +71,20 @@ export function FilterBar({ value, onChange, extra }: { value: Filters; onChange
     <Row gutter={[8, 8]}>
       <Col {...span}>{multi('kinds', '主体类型', kindOptions)}</Col>
       <Col {...span}>
-        {single('station', '监管所', (stations.data ?? []).map((s) => ({ value: String(s.jurisdictionId), label: s.shortName ?? s.name })), stations.isLoading)}
+        {single(
+          'station',
+          '监管所',
+          (stations.data ?? []).map((s) => ({ value: String(s.jurisdictionId), label: s.shortName ?? s.name })),
+          stations.isLoading,
+        )}
       </Col>
-      <Col {...span}>{single('township', '乡镇（街道）', (townships.data ?? []).map((t) => ({ value: String(t.id), label: t.name })))}</Col>
+      <Col {...span}>
+        {single(
+          'township',
+          '乡镇（街道）',
+          (townships.data ?? []).map((t) => ({ value: String(t.id), label: t.name })),
+        )}
+      </Col>
       <Col {...span}>{multi('tagsAny', '标签（任一）', options(ENTITY_TAGS))}</Col>
       <Col {...span}>{multi('riskLevels', '风险等级', options(RISK_LEVELS))}</Col>
       <Col {...span}>{multi('creditGrades', '信用等级', options(CREDIT_GRADES))}</Col>
@@ -81,7 +92,12 @@ export function FilterBar({ value, onChange, extra }: { value: Filters; onChange
       <Col {...span}>{multi('licenceStates', '许可证状态', options(LICENCE_STATES))}</Col>
       <Col {...span}>{multi('medicalGrades', '医疗机构等级', options(MEDICAL_GRADES))}</Col>
       <Col {...span}>{multi('deviceLevels', '器械监管级别', options(DEVICE_LEVELS))}</Col>
-      <Col {...span}>{single('familyPlanning', '计划生育类产品', [{ value: 'true', label: '是' }, { value: 'false', label: '否' }])}</Col>
+      <Col {...span}>
+        {single('familyPlanning', '计划生育类产品', [
+          { value: 'true', label: '是' },
+          { value: 'false', label: '否' },
+        ])}
+      </Col>
       <Col {...span}>
         <Button onClick={() => onChange({ q: value.q })}>清空筛选</Button>
       </Col>
@@ -108,7 +124,17 @@ export function FilterBar({ value, onChange, extra }: { value: Filters; onChange
       ) : (
         <Collapse
           size="small"
-          items={[{ key: 'f', label: <span><FilterOutlined /> 筛选{active ? `（${active}）` : ''}</span>, children: fields }]}
+          items={[
+            {
+              key: 'f',
+              label: (
+                <span>
+                  <FilterOutlined /> 筛选{active ? `（${active}）` : ''}
+                </span>
+              ),
+              children: fields,
+            },
+          ]}
         />
       )}
     </div>

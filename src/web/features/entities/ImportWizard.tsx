@@ -5,7 +5,12 @@ import { IMPORT_COLUMNS, type ImportJob } from '../../../contracts/entities.js';
 import { api, ApiError, download } from '../../lib/api.js';
 
 function csrf() {
-  return document.cookie.split('; ').find((c) => c.startsWith('yj_csrf='))?.slice(8) ?? '';
+  return (
+    document.cookie
+      .split('; ')
+      .find((c) => c.startsWith('yj_csrf='))
+      ?.slice(8) ?? ''
+  );
 }
 
 /** Upload with a progress bar (large files take a while to send). */
@@ -89,26 +94,47 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
     }
   }
   const mappingChanged = job && JSON.stringify(mapping) !== JSON.stringify(job.mapping);
-  const headerOptions = (job?.headers ?? []).map((h, i) => ({ value: i, label: `${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}列：${h || '（空）'}` }));
+  const headerOptions = (job?.headers ?? []).map((h, i) => ({
+    value: i,
+    label: `${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}列：${h || '（空）'}`,
+  }));
 
   return (
     <Modal open={open} onCancel={onClose} title="导入监管对象" width={900} footer={null} destroyOnHidden>
-      <Steps size="small" current={step} items={[{ title: '上传文件' }, { title: '列对应与校验' }, { title: '导入' }]} style={{ marginBottom: 16 }} />
+      <Steps
+        size="small"
+        current={step}
+        items={[{ title: '上传文件' }, { title: '列对应与校验' }, { title: '导入' }]}
+        style={{ marginBottom: 16 }}
+      />
       {step === 0 && (
         <>
           <Typography.Paragraph>
-            支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）。建议使用模板：主体类型、风险等级、信用等级等列带下拉选项。同一统一社会信用代码的单位再次导入时更新原记录；许可证编号已属于其他单位的行标为冲突，不会导入。
+            支持 .xlsx 和 .csv（UTF-8 或 GBK
+            编码）。建议使用模板：主体类型、风险等级、信用等级等列带下拉选项。同一统一社会信用代码的单位再次导入时更新原记录；许可证编号已属于其他单位的行标为冲突，不会导入。
           </Typography.Paragraph>
-          <Button icon={<DownloadOutlined />} onClick={() => download('/api/entities/import-template', '监管对象导入模板.xlsx')} style={{ marginBottom: 12 }}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => download('/api/entities/import-template', '监管对象导入模板.xlsx')}
+            style={{ marginBottom: 12 }}
+          >
             下载导入模板
           </Button>
-          <Upload.Dragger accept=".xlsx,.csv" showUploadList={false} disabled={sending !== null} beforeUpload={(f) => (send(f), false)} data-testid="import-upload">
+          <Upload.Dragger
+            accept=".xlsx,.csv"
+            showUploadList={false}
+            disabled={sending !== null}
+            beforeUpload={(f) => (send(f), false)}
+            data-testid="import-upload"
+          >
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
             <p>点击或拖入文件上传</p>
           </Upload.Dragger>
-          {sending !== null && <Progress percent={sending} status="active" style={{ marginTop: 12 }} format={(p) => (p === 100 ? '校验中…' : `上传 ${p}%`)} />}
+          {sending !== null && (
+            <Progress percent={sending} status="active" style={{ marginTop: 12 }} format={(p) => (p === 100 ? '校验中…' : `上传 ${p}%`)} />
+          )}
         </>
       )}
       {step === 1 && job && (
@@ -130,7 +156,17 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
             scroll={{ y: 220 }}
             dataSource={IMPORT_COLUMNS}
             columns={[
-              { title: '系统字段', dataIndex: 'header', width: 180, render: (h: string, c) => <>{h}{c.required && <span style={{ color: '#cf1322' }}> *</span>}</> },
+              {
+                title: '系统字段',
+                dataIndex: 'header',
+                width: 180,
+                render: (h: string, c) => (
+                  <>
+                    {h}
+                    {c.required && <span style={{ color: '#cf1322' }}> *</span>}
+                  </>
+                ),
+              },
               {
                 title: '文件中的列',
                 render: (_, c) => (
@@ -169,7 +205,12 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
               />
             </>
           ) : (
-            <Alert type="success" showIcon style={{ margin: '12px 0' }} message={`校验通过：将新增 ${job.toCreate} 家，更新 ${job.toUpdate} 家。`} />
+            <Alert
+              type="success"
+              showIcon
+              style={{ margin: '12px 0' }}
+              message={`校验通过：将新增 ${job.toCreate} 家，更新 ${job.toUpdate} 家。`}
+            />
           )}
           <Space style={{ marginTop: 8 }} wrap>
             <Button onClick={() => setJob(null)}>重新选择文件</Button>
@@ -191,9 +232,25 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
             </>
           )}
           {job.status === 'done' && (
-            <Result status="success" title="导入完成" subTitle={job.message ?? ''} extra={<Button type="primary" onClick={onClose}>完成</Button>} />
+            <Result
+              status="success"
+              title="导入完成"
+              subTitle={job.message ?? ''}
+              extra={
+                <Button type="primary" onClick={onClose}>
+                  完成
+                </Button>
+              }
+            />
           )}
-          {job.status === 'failed' && <Result status="error" title="导入失败，未导入任何数据" subTitle={job.message ?? ''} extra={<Button onClick={() => setJob(null)}>重新上传</Button>} />}
+          {job.status === 'failed' && (
+            <Result
+              status="error"
+              title="导入失败，未导入任何数据"
+              subTitle={job.message ?? ''}
+              extra={<Button onClick={() => setJob(null)}>重新上传</Button>}
+            />
+          )}
         </>
       )}
     </Modal>

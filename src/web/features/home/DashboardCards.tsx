@@ -22,9 +22,18 @@ export function DeadlineList({ items }: { items: DeadlineItem[] }) {
             key={`${i.campaignId}:${i.obligation}:${i.date}`}
             to={`/campaigns/${i.campaignId}`}
             data-testid="deadline"
-            style={{ display: 'flex', gap: 8, alignItems: 'flex-start', padding: '6px 0', color: 'inherit', borderBottom: '1px dashed #f0f0f0' }}
+            style={{
+              display: 'flex',
+              gap: 8,
+              alignItems: 'flex-start',
+              padding: '6px 0',
+              color: 'inherit',
+              borderBottom: '1px dashed #f0f0f0',
+            }}
           >
-            <Tag color={c.color} style={{ minWidth: 76, textAlign: 'center', marginInlineEnd: 0 }}>{c.text}</Tag>
+            <Tag color={c.color} style={{ minWidth: 76, textAlign: 'center', marginInlineEnd: 0 }}>
+              {c.text}
+            </Tag>
             <div style={{ flex: 1, minWidth: 0 }}>
               <div>{i.label}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -38,7 +47,11 @@ export function DeadlineList({ items }: { items: DeadlineItem[] }) {
           </Link>
         );
       })}
-      {items.length > 8 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>另有 {items.length - 8} 项</Typography.Text>}
+      {items.length > 8 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          另有 {items.length - 8} 项
+        </Typography.Text>
+      )}
     </div>
   );
 }
@@ -58,7 +71,11 @@ export function CampaignCard({ c, today, canManage }: { c: DashboardCampaign; to
           {c.state === 'running' && c.currentPhase && <Tag color="green">当前：{c.currentPhase.name}</Tag>}
           {c.state === 'running' && !c.currentPhase && <Tag>阶段间隔</Tag>}
           {c.state === 'upcoming' && <Tag>尚未开始（{c.from} 起）</Tag>}
-          {c.state === 'ended' && <Tag color="orange" style={{ whiteSpace: 'normal' }}>{canManage ? '行动期间已结束，可在专项行动中结束该行动' : '行动期间已结束'}</Tag>}
+          {c.state === 'ended' && (
+            <Tag color="orange" style={{ whiteSpace: 'normal' }}>
+              {canManage ? '行动期间已结束，可在专项行动中结束该行动' : '行动期间已结束'}
+            </Tag>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {c.from} 至 {c.to}
           </Typography.Text>
@@ -81,12 +98,23 @@ export function CampaignCard({ c, today, canManage }: { c: DashboardCampaign; to
             />
           </Tooltip>
         ))}
-        {c.state === 'running' && <div style={{ position: 'absolute', left: `${pct(today)}%`, top: 0, bottom: 0, borderLeft: '2px solid #f5222d' }} />}
+        {c.state === 'running' && (
+          <div style={{ position: 'absolute', left: `${pct(today)}%`, top: 0, bottom: 0, borderLeft: '2px solid #f5222d' }} />
+        )}
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '2px 12px', fontSize: 12, color: '#666', marginTop: 4 }}>
         {c.phases.map((p, i) => (
           <span key={p.key} style={{ fontWeight: c.currentPhase?.key === p.key ? 600 : 400 }}>
-            <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 2, background: COLORS[i % COLORS.length], marginRight: 4 }} />
+            <span
+              style={{
+                display: 'inline-block',
+                width: 8,
+                height: 8,
+                borderRadius: 2,
+                background: COLORS[i % COLORS.length],
+                marginRight: 4,
+              }}
+            />
             {p.name}
           </span>
         ))}
@@ -103,7 +131,8 @@ export function CampaignCard({ c, today, canManage }: { c: DashboardCampaign; to
         )}
         {c.inspection && (
           <Link to={`/plans/${c.inspection.planId}`} data-testid="campaign-coverage">
-            检查完成 <b>{c.inspection.done}</b> / {c.inspection.required}（{c.inspection.required ? Math.round((c.inspection.done / c.inspection.required) * 100) : 100}%）
+            检查完成 <b>{c.inspection.done}</b> / {c.inspection.required}（
+            {c.inspection.required ? Math.round((c.inspection.done / c.inspection.required) * 100) : 100}%）
           </Link>
         )}
       </div>
@@ -142,11 +171,18 @@ export function StaffingCard({ items, today }: { items: StaffingItem[]; today: s
                       {r.staffed} / {r.total}
                     </span>
                   </div>
-                  <Progress percent={r.total ? Math.round((r.staffed / r.total) * 100) : 100} size="small" status={r.staffed >= r.total ? 'success' : 'active'} showInfo={false} />
+                  <Progress
+                    percent={r.total ? Math.round((r.staffed / r.total) * 100) : 100}
+                    size="small"
+                    status={r.staffed >= r.total ? 'success' : 'active'}
+                    showInfo={false}
+                  />
                 </div>
               ))}
               {rows.some((r) => r.total === 0) && (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>辖区内尚未建立乡镇或村级辖区，请在“组织机构”中补充。</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  辖区内尚未建立乡镇或村级辖区，请在“组织机构”中补充。
+                </Typography.Text>
               )}
             </div>
           );

@@ -48,7 +48,20 @@ export default function HomePage() {
           ))}
         </Row>
       )}
-      {q.isError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title="工作台数据加载失败" description={(q.error as Error).message} action={<Button size="small" onClick={() => q.refetch()}>重试</Button>} />}
+      {q.isError && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="工作台数据加载失败"
+          description={(q.error as Error).message}
+          action={
+            <Button size="small" onClick={() => q.refetch()}>
+              重试
+            </Button>
+          }
+        />
+      )}
       {d && (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="dashboard">
           {(d.tips?.mode === 'review' || d.tasks || d.deadlines) && (
@@ -56,24 +69,38 @@ export default function HomePage() {
               <TodoCard d={d} />
             </Col>
           )}
-          {d.inspections && (d.inspections.dueToday + d.inspections.overdue + d.inspections.awaitingMySignature + d.inspections.overdueRectifications > 0) && (
-            <Col xs={24} lg={12}>
-              <FieldWorkCard f={d.inspections} />
-            </Col>
-          )}
+          {d.inspections &&
+            d.inspections.dueToday + d.inspections.overdue + d.inspections.awaitingMySignature + d.inspections.overdueRectifications >
+              0 && (
+              <Col xs={24} lg={12}>
+                <FieldWorkCard f={d.inspections} />
+              </Col>
+            )}
           {d.tips?.mode === 'mine' && (
             <Col xs={24} lg={12}>
               <Card
                 title="我的上报"
                 data-testid="my-tips"
-                extra={can('tips.submit') && <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => nav('/tips/new')}>上报</Button>}
+                extra={
+                  can('tips.submit') && (
+                    <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => nav('/tips/new')}>
+                      上报
+                    </Button>
+                  )
+                }
               >
                 <Row gutter={[8, 8]}>
                   {TIP_STATUSES.map((s) => (
                     <Col key={s} span={6}>
                       <Link to="/tips" style={{ display: 'block', textAlign: 'center' }}>
-                        <div style={{ fontSize: 24, fontWeight: 600, color: s === 'submitted' && d.tips!.byStatus[s] ? '#d48806' : undefined }}>{d.tips!.byStatus[s]}</div>
-                        <Tag color={TIP_COLORS[s]} style={{ marginInlineEnd: 0 }}>{TIP_STATUS_LABELS[s]}</Tag>
+                        <div
+                          style={{ fontSize: 24, fontWeight: 600, color: s === 'submitted' && d.tips!.byStatus[s] ? '#d48806' : undefined }}
+                        >
+                          {d.tips!.byStatus[s]}
+                        </div>
+                        <Tag color={TIP_COLORS[s]} style={{ marginInlineEnd: 0 }}>
+                          {TIP_STATUS_LABELS[s]}
+                        </Tag>
                       </Link>
                     </Col>
                   ))}
@@ -86,11 +113,22 @@ export default function HomePage() {
           )}
           {d.deadlines && (
             <Col xs={24} lg={12}>
-              <Card title="近期报送" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>未来{d.windowDays}天</Typography.Text>} data-testid="deadlines">
+              <Card
+                title="近期报送"
+                extra={
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    未来{d.windowDays}天
+                  </Typography.Text>
+                }
+                data-testid="deadlines"
+              >
                 {d.deadlines.upcoming.length ? (
                   <DeadlineList items={d.deadlines.upcoming} />
                 ) : (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={d.campaigns?.length ? `未来${d.windowDays}天内没有报送期限` : '暂无进行中的专项行动，因此没有报送期限'} />
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={d.campaigns?.length ? `未来${d.windowDays}天内没有报送期限` : '暂无进行中的专项行动，因此没有报送期限'}
+                  />
                 )}
               </Card>
             </Col>
@@ -105,7 +143,12 @@ export default function HomePage() {
                     ))}
                   </Space>
                 ) : (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={can('campaigns.manage') ? '暂无进行中的专项行动，可在“专项行动”中从模板新建并启动' : '本辖区暂无进行中的专项行动'} />
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={
+                      can('campaigns.manage') ? '暂无进行中的专项行动，可在“专项行动”中从模板新建并启动' : '本辖区暂无进行中的专项行动'
+                    }
+                  />
                 )}
               </Card>
             </Col>
@@ -145,14 +188,22 @@ function MyTasksButton() {
   const today = items.filter((t) => t.dueToday).length;
   const overdue = items.filter((t) => t.overdue).length;
   return (
-    <Card hoverable style={{ marginBottom: 16 }} styles={{ body: { padding: 12 } }} onClick={() => nav('/my-tasks')} data-testid="my-tasks-card">
+    <Card
+      hoverable
+      style={{ marginBottom: 16 }}
+      styles={{ body: { padding: 12 } }}
+      onClick={() => nav('/my-tasks')}
+      data-testid="my-tasks-card"
+    >
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
         <span style={{ fontSize: 16, fontWeight: 600 }}>我的任务</span>
         <Space size={4} wrap>
           <Tag color="blue">待检查 {q.data?.total ?? '…'}</Tag>
           {today > 0 && <Tag color="processing">今天到期 {today}</Tag>}
           {overdue > 0 && <Tag color="red">已逾期 {overdue}</Tag>}
-          <Button type="primary" size="small">去检查</Button>
+          <Button type="primary" size="small">
+            去检查
+          </Button>
         </Space>
       </div>
     </Card>
@@ -167,11 +218,28 @@ function TodoCard({ d }: { d: Dashboard }) {
   const nothing = !pending && !tasks.length && !overdue.length;
   return (
     <Card title="待办" data-testid="todo" styles={{ body: { paddingTop: 8 } }}>
-      {nothing && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办：没有待受理的上报，本单位的任务均已完成，近期也没有已过期限的报送" />}
+      {nothing && (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description="暂无待办：没有待受理的上报，本单位的任务均已完成，近期也没有已过期限的报送"
+        />
+      )}
       {pending !== null && pending > 0 && (
-        <Link to="/tips" data-testid="todo-tips" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
+        <Link
+          to="/tips"
+          data-testid="todo-tips"
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            padding: '10px 0',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <span>待受理的基层上报</span>
-          <Tag color="gold" style={{ fontSize: 14, marginInlineEnd: 0 }}>{pending} 条</Tag>
+          <Tag color="gold" style={{ fontSize: 14, marginInlineEnd: 0 }}>
+            {pending} 条
+          </Tag>
         </Link>
       )}
       {tasks.length > 0 && (
@@ -180,10 +248,20 @@ function TodoCard({ d }: { d: Dashboard }) {
             本单位负责、尚未完成的任务（{tasks.length}）
           </Typography.Text>
           {tasks.slice(0, 6).map((t) => (
-            <Link key={`${t.campaignId}:${t.no}`} to={`/campaigns/${t.campaignId}`} style={{ display: 'block', padding: '6px 0', color: 'inherit' }}>
+            <Link
+              key={`${t.campaignId}:${t.no}`}
+              to={`/campaigns/${t.campaignId}`}
+              style={{ display: 'block', padding: '6px 0', color: 'inherit' }}
+            >
               <Space size={4} wrap>
-                <Tag color={TASK_COLORS[t.status]} style={{ marginInlineEnd: 0 }}>{TASK_STATUSES[t.status]}</Tag>
-                {t.overdue && <Tag color="red" style={{ marginInlineEnd: 0 }}>已超期 {t.due}</Tag>}
+                <Tag color={TASK_COLORS[t.status]} style={{ marginInlineEnd: 0 }}>
+                  {TASK_STATUSES[t.status]}
+                </Tag>
+                {t.overdue && (
+                  <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                    已超期 {t.due}
+                  </Tag>
+                )}
                 {!t.overdue && t.due && <Tag style={{ marginInlineEnd: 0 }}>{t.due} 前</Tag>}
                 <span>
                   {t.no}. {t.target}
@@ -196,7 +274,11 @@ function TodoCard({ d }: { d: Dashboard }) {
               )}
             </Link>
           ))}
-          {tasks.length > 6 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>另有 {tasks.length - 6} 项，请在专项行动的“任务分工”中查看</Typography.Text>}
+          {tasks.length > 6 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              另有 {tasks.length - 6} 项，请在专项行动的“任务分工”中查看
+            </Typography.Text>
+          )}
         </div>
       )}
       {overdue.length > 0 && (
@@ -205,7 +287,9 @@ function TodoCard({ d }: { d: Dashboard }) {
             近{d.windowDays}天已过截止日期的报送
           </Typography.Text>
           <DeadlineList items={overdue} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>报送记录功能上线前，系统无法核对是否已报送，请自行确认。</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            报送记录功能上线前，系统无法核对是否已报送，请自行确认。
+          </Typography.Text>
         </div>
       )}
     </Card>

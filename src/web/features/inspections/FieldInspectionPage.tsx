@@ -1,10 +1,36 @@
 import { CameraOutlined, CloudUploadOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, DatePicker, Empty, Input, InputNumber, Radio, Result, Select, Space, Spin, Tag, TimePicker, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Input,
+  InputNumber,
+  Radio,
+  Result,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  TimePicker,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ANSWER_RESULTS, FINDING_SEVERITIES, INSPECTION_KINDS, MEASURE_KINDS, PENALTY_PARTIES, type Inspection, type InspectionKind, type MeasureKind } from '../../../contracts/inspections.js';
+import {
+  ANSWER_RESULTS,
+  FINDING_SEVERITIES,
+  INSPECTION_KINDS,
+  MEASURE_KINDS,
+  PENALTY_PARTIES,
+  type Inspection,
+  type InspectionKind,
+  type MeasureKind,
+} from '../../../contracts/inspections.js';
 import type { EntityDetail } from '../../../contracts/entities.js';
 import type { MyTask } from '../../../contracts/plans.js';
 import { api } from '../../lib/api.js';
@@ -38,7 +64,9 @@ async function newDraft(p: { taskId?: number; entityId?: number; recheckOf?: num
     inspectorIds = t.inspectors.map((i) => i.id);
     pool = t.inspectors;
     stationId = t.stationId;
-    campaignId = await api<{ campaignId: number }>(`/api/plans/${t.planId}`).then((x) => x.campaignId).catch(() => undefined);
+    campaignId = await api<{ campaignId: number }>(`/api/plans/${t.planId}`)
+      .then((x) => x.campaignId)
+      .catch(() => undefined);
   } else {
     let orig: Inspection | undefined;
     if (p.recheckOf) {
@@ -55,8 +83,15 @@ async function newDraft(p: { taskId?: number; entityId?: number; recheckOf?: num
     stationId = e.jurisdictionId;
   }
   // The station's inspectors may stand in for those drawn (illness, recusal on site).
-  const people = await api<{ items: { id: number; displayName: string; role: string; active?: boolean }[] }>(`/api/people?jurisdictionId=${stationId}&pageSize=200`).catch(() => ({ items: [] }));
-  pool = [...pool, ...people.items.filter((x) => (x.role === 'inspector' || x.role === 'station_head') && x.active !== false).map((x) => ({ id: x.id, name: x.displayName }))];
+  const people = await api<{ items: { id: number; displayName: string; role: string; active?: boolean }[] }>(
+    `/api/people?jurisdictionId=${stationId}&pageSize=200`,
+  ).catch(() => ({ items: [] }));
+  pool = [
+    ...pool,
+    ...people.items
+      .filter((x) => (x.role === 'inspector' || x.role === 'station_head') && x.active !== false)
+      .map((x) => ({ id: x.id, name: x.displayName })),
+  ];
   const sheet = await inspectionsApi.checklist(entityId, campaignId).catch(() => undefined);
   return {
     clientId: crypto.randomUUID(),
@@ -96,7 +131,13 @@ function openDraft(p: { taskId?: number; entityId?: number; recheckOf?: number }
   let run = opening.get(k);
   if (!run) {
     run = (async () => {
-      const mine = (await drafts.list()).find((d) => d.state === 'editing' && (p.taskId ? d.planTaskId === p.taskId : !d.planTaskId && (p.recheckOf ? d.recheckOf === p.recheckOf : d.entityId === p.entityId && !d.recheckOf)));
+      const mine = (await drafts.list()).find(
+        (d) =>
+          d.state === 'editing' &&
+          (p.taskId
+            ? d.planTaskId === p.taskId
+            : !d.planTaskId && (p.recheckOf ? d.recheckOf === p.recheckOf : d.entityId === p.entityId && !d.recheckOf)),
+      );
       if (mine) {
         resumed();
         return mine;
@@ -218,13 +259,31 @@ function DraftList({ standalone }: { standalone?: boolean }) {
   const online = useOnline();
   const load = useCallback(() => void drafts.list().then(setList), []);
   useEffect(load, [load, online]);
-  const STATE = { editing: <Tag color="blue">草稿</Tag>, queued: <Tag color="orange">待发送</Tag>, uploading: <Tag color="orange">照片待上传</Tag> };
+  const STATE = {
+    editing: <Tag color="blue">草稿</Tag>,
+    queued: <Tag color="orange">待发送</Tag>,
+    uploading: <Tag color="orange">照片待上传</Tag>,
+  };
   return (
     <Card size="small" title="本机保存的现场检查" style={{ textAlign: 'left', maxWidth: 720, margin: '0 auto' }} data-testid="draft-list">
-      {standalone && <Typography.Paragraph type="secondary">从“我的任务”或单位档案开始现场检查；填写内容随时保存在本机，断网、刷新不会丢失。</Typography.Paragraph>}
+      {standalone && (
+        <Typography.Paragraph type="secondary">
+          从“我的任务”或单位档案开始现场检查；填写内容随时保存在本机，断网、刷新不会丢失。
+        </Typography.Paragraph>
+      )}
       {list?.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本机没有未提交的检查" />}
       {list?.map((d) => (
-        <div key={d.clientId} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0', display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center' }}>
+        <div
+          key={d.clientId}
+          style={{
+            padding: '8px 0',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            justifyContent: 'space-between',
+            gap: 8,
+            alignItems: 'center',
+          }}
+        >
           <div style={{ minWidth: 0 }}>
             <div style={{ fontWeight: 600, wordBreak: 'break-all' }}>{d.entityName}</div>
             <div style={{ fontSize: 12, color: '#888' }}>
@@ -238,7 +297,12 @@ function DraftList({ standalone }: { standalone?: boolean }) {
         </div>
       ))}
       {!!list?.some((d) => d.state !== 'editing') && (
-        <Button style={{ marginTop: 8 }} icon={<CloudUploadOutlined />} disabled={!online} onClick={() => me && flushOutbox(me.id).then(load)}>
+        <Button
+          style={{ marginTop: 8 }}
+          icon={<CloudUploadOutlined />}
+          disabled={!online}
+          onClick={() => me && flushOutbox(me.id).then(load)}
+        >
           立即发送
         </Button>
       )}
@@ -246,7 +310,17 @@ function DraftList({ standalone }: { standalone?: boolean }) {
   );
 }
 
-function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; update: (f: (d: FieldDraft) => FieldDraft) => void; savedAt: number | null; reload: (clientId: string) => Promise<void> }) {
+function FieldForm({
+  draft,
+  update,
+  savedAt,
+  reload,
+}: {
+  draft: FieldDraft;
+  update: (f: (d: FieldDraft) => FieldDraft) => void;
+  savedAt: number | null;
+  reload: (clientId: string) => Promise<void>;
+}) {
   const { me } = useAuth();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
@@ -279,7 +353,9 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
     if (new Set(v.inspectorIds).size < 2) out.push('现场检查人员不得少于2人');
     if (v.kind === 'joint' && !v.jointDepartments.length) out.push('联合检查须写明参加的其他部门');
     if (draft.sheet && answered < items.length) out.push(`检查表还有 ${items.length - answered} 项未填写`);
-    for (const i of items) if (v.answers[i.key]?.result === 'fail' && !v.findings[i.key]?.description?.trim()) out.push(`“${i.text.slice(0, 12)}…”不符合，请填写问题描述`);
+    for (const i of items)
+      if (v.answers[i.key]?.result === 'fail' && !v.findings[i.key]?.description?.trim())
+        out.push(`“${i.text.slice(0, 12)}…”不符合，请填写问题描述`);
     for (const m of v.measures) {
       if (m.kind === 'rectify' && !m.deadline) out.push('责令限期整改须填写整改期限');
       if (m.kind === 'on_site_penalty' && (m.amount == null || !m.party)) out.push('当场处罚须填写罚款金额和被处罚人类别');
@@ -304,7 +380,11 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
       const id = online && me ? await sendDraft(draft.clientId, me.id) : null;
       if (id) {
         message.success('检查记录已提交');
-        await qc.invalidateQueries({ predicate: (q) => ['my-tasks', 'dashboard', 'inspections', 'rectifications'].includes(String(q.queryKey[0])) || String(q.queryKey[0]).startsWith('plan') });
+        await qc.invalidateQueries({
+          predicate: (q) =>
+            ['my-tasks', 'dashboard', 'inspections', 'rectifications'].includes(String(q.queryKey[0])) ||
+            String(q.queryKey[0]).startsWith('plan'),
+        });
         navigate(`/inspections/${id}`, { replace: true });
       } else {
         message.warning('当前无网络：检查记录已保存在本机，网络恢复后自动发送');
@@ -329,23 +409,56 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
       <Space wrap size={6} style={{ marginTop: 6 }}>
         {list.map((p) => (
           <span key={p.id} style={{ position: 'relative', display: 'inline-block' }}>
-            <img src={photoUrls.get(p.id)} alt="现场照片" data-testid="draft-photo" style={{ width: 56, height: 56, objectFit: 'cover', borderRadius: 4, border: '1px solid #eee' }} />
+            <img
+              src={photoUrls.get(p.id)}
+              alt="现场照片"
+              data-testid="draft-photo"
+              style={{ width: 56, height: 56, objectFit: 'cover', borderRadius: 4, border: '1px solid #eee' }}
+            />
             {!locked && (
-              <Button size="small" type="text" danger aria-label="删除照片" icon={<DeleteOutlined />} style={{ position: 'absolute', top: -6, right: -6, background: '#fff' }} onClick={() => update((d) => ({ ...d, photos: d.photos.filter((x) => x.id !== p.id) }))} />
+              <Button
+                size="small"
+                type="text"
+                danger
+                aria-label="删除照片"
+                icon={<DeleteOutlined />}
+                style={{ position: 'absolute', top: -6, right: -6, background: '#fff' }}
+                onClick={() => update((d) => ({ ...d, photos: d.photos.filter((x) => x.id !== p.id) }))}
+              />
             )}
           </span>
         ))}
         {!locked && (
-          <label style={{ display: 'inline-flex', alignItems: 'center', gap: 4, border: '1px dashed #bbb', borderRadius: 4, padding: '4px 8px', cursor: 'pointer', fontSize: 13 }}>
+          <label
+            style={{
+              display: 'inline-flex',
+              alignItems: 'center',
+              gap: 4,
+              border: '1px dashed #bbb',
+              borderRadius: 4,
+              padding: '4px 8px',
+              cursor: 'pointer',
+              fontSize: 13,
+            }}
+          >
             <CameraOutlined /> 拍照
-            <input type="file" accept="image/*" capture="environment" multiple aria-label="添加现场照片" style={{ display: 'none' }} onChange={(e) => (addPhoto(itemKey, e.target.files), (e.target.value = ''))} />
+            <input
+              type="file"
+              accept="image/*"
+              capture="environment"
+              multiple
+              aria-label="添加现场照片"
+              style={{ display: 'none' }}
+              onChange={(e) => (addPhoto(itemKey, e.target.files), (e.target.value = ''))}
+            />
           </label>
         )}
       </Space>
     );
   };
 
-  const setMeasure = (i: number, patch: Partial<FieldDraft['values']['measures'][number]>) => set({ measures: v.measures.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
+  const setMeasure = (i: number, patch: Partial<FieldDraft['values']['measures'][number]>) =>
+    set({ measures: v.measures.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
 
   return (
     <div style={{ maxWidth: 760, margin: '0 auto' }} data-testid="field-inspection">
@@ -379,22 +492,47 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
             value={v.kind}
             disabled={locked || v.kind === 'plan' || v.kind === 'recheck'}
             onChange={(kind) => set({ kind })}
-            options={(v.kind === 'plan' || v.kind === 'recheck' ? [v.kind] : AD_HOC_KINDS).map((k) => ({ value: k, label: INSPECTION_KINDS[k] }))}
+            options={(v.kind === 'plan' || v.kind === 'recheck' ? [v.kind] : AD_HOC_KINDS).map((k) => ({
+              value: k,
+              label: INSPECTION_KINDS[k],
+            }))}
             aria-label="检查方式"
           />
         </Field>
         <Field label="检查日期" required>
-          <DatePicker style={{ width: '100%' }} inputReadOnly allowClear={false} disabled={locked} value={dayjs(v.date)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} onChange={(d) => d && set({ date: d.format('YYYY-MM-DD') })} />
+          <DatePicker
+            style={{ width: '100%' }}
+            inputReadOnly
+            allowClear={false}
+            disabled={locked}
+            value={dayjs(v.date)}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            onChange={(d) => d && set({ date: d.format('YYYY-MM-DD') })}
+          />
         </Field>
         <div style={{ display: 'flex', gap: 8 }}>
           <div style={{ flex: 1 }}>
             <Field label="开始时间">
-              <TimePicker style={{ width: '100%' }} format="HH:mm" inputReadOnly disabled={locked} value={v.startedAt ? dayjs(v.startedAt, 'HH:mm') : null} onChange={(t) => set({ startedAt: t?.format('HH:mm') })} />
+              <TimePicker
+                style={{ width: '100%' }}
+                format="HH:mm"
+                inputReadOnly
+                disabled={locked}
+                value={v.startedAt ? dayjs(v.startedAt, 'HH:mm') : null}
+                onChange={(t) => set({ startedAt: t?.format('HH:mm') })}
+              />
             </Field>
           </div>
           <div style={{ flex: 1 }}>
             <Field label="结束时间">
-              <TimePicker style={{ width: '100%' }} format="HH:mm" inputReadOnly disabled={locked} value={v.endedAt ? dayjs(v.endedAt, 'HH:mm') : null} onChange={(t) => set({ endedAt: t?.format('HH:mm') })} />
+              <TimePicker
+                style={{ width: '100%' }}
+                format="HH:mm"
+                inputReadOnly
+                disabled={locked}
+                value={v.endedAt ? dayjs(v.endedAt, 'HH:mm') : null}
+                onChange={(t) => set({ endedAt: t?.format('HH:mm') })}
+              />
             </Field>
           </div>
         </div>
@@ -411,15 +549,40 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
           />
         </Field>
         <Field label="出动执法人员（人次）">
-          <InputNumber style={{ width: '100%' }} min={1} max={500} precision={0} disabled={locked} value={v.staffCount} onChange={(n) => set({ staffCount: n ?? undefined })} />
+          <InputNumber
+            style={{ width: '100%' }}
+            min={1}
+            max={500}
+            precision={0}
+            disabled={locked}
+            value={v.staffCount}
+            onChange={(n) => set({ staffCount: n ?? undefined })}
+          />
         </Field>
         {v.kind === 'joint' && (
           <Field label="参加的其他部门" required>
-            <Select mode="tags" style={{ width: '100%' }} disabled={locked} value={v.jointDepartments} onChange={(x) => set({ jointDepartments: x.slice(0, 10) })} placeholder="如：卫生健康局、公安局" tokenSeparators={['，', ',', '、']} open={false} />
+            <Select
+              mode="tags"
+              style={{ width: '100%' }}
+              disabled={locked}
+              value={v.jointDepartments}
+              onChange={(x) => set({ jointDepartments: x.slice(0, 10) })}
+              placeholder="如：卫生健康局、公安局"
+              tokenSeparators={['，', ',', '、']}
+              open={false}
+            />
           </Field>
         )}
         <Field label="检查情况">
-          <Input.TextArea rows={3} maxLength={2000} disabled={locked} value={v.note} onChange={(e) => set({ note: e.target.value })} aria-label="检查情况" placeholder="现场检查的总体情况" />
+          <Input.TextArea
+            rows={3}
+            maxLength={2000}
+            disabled={locked}
+            value={v.note}
+            onChange={(e) => set({ note: e.target.value })}
+            aria-label="检查情况"
+            placeholder="现场检查的总体情况"
+          />
         </Field>
         {photoStrip(undefined)}
       </Section>
@@ -428,18 +591,44 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
         <Section title="复查：原整改事项">
           {draft.openRectifications.map((r, idx) => {
             const res = v.rectificationResults[r.id];
-            const put = (x: Partial<NonNullable<typeof res>>) => set({ rectificationResults: { ...v.rectificationResults, [r.id]: { ...(res ?? { result: 'closed' as const }), ...x } } });
+            const put = (x: Partial<NonNullable<typeof res>>) =>
+              set({ rectificationResults: { ...v.rectificationResults, [r.id]: { ...(res ?? { result: 'closed' as const }), ...x } } });
             return (
               <div key={r.id} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }} data-testid="recheck-rectification">
-                <div>整改事项 {idx + 1}（原期限 {r.deadline}）</div>
-                <Radio.Group disabled={locked} value={res?.result} onChange={(e) => put({ result: e.target.value })} optionType="button" buttonStyle="solid" size="small" style={{ marginTop: 4 }}>
+                <div>
+                  整改事项 {idx + 1}（原期限 {r.deadline}）
+                </div>
+                <Radio.Group
+                  disabled={locked}
+                  value={res?.result}
+                  onChange={(e) => put({ result: e.target.value })}
+                  optionType="button"
+                  buttonStyle="solid"
+                  size="small"
+                  style={{ marginTop: 4 }}
+                >
                   <Radio.Button value="closed">已整改，销号</Radio.Button>
                   <Radio.Button value="extended">未完成，延期</Radio.Button>
                 </Radio.Group>
                 {res?.result === 'extended' && (
-                  <DatePicker style={{ width: '100%', marginTop: 6 }} inputReadOnly placeholder="新的整改期限" disabled={locked} value={res.deadline ? dayjs(res.deadline) : null} disabledDate={(d) => d.isBefore(dayjs(), 'day')} onChange={(d) => put({ deadline: d?.format('YYYY-MM-DD') })} />
+                  <DatePicker
+                    style={{ width: '100%', marginTop: 6 }}
+                    inputReadOnly
+                    placeholder="新的整改期限"
+                    disabled={locked}
+                    value={res.deadline ? dayjs(res.deadline) : null}
+                    disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                    onChange={(d) => put({ deadline: d?.format('YYYY-MM-DD') })}
+                  />
                 )}
-                <Input style={{ marginTop: 6 }} placeholder="复查情况说明" maxLength={500} disabled={locked} value={res?.note} onChange={(e) => put({ note: e.target.value })} />
+                <Input
+                  style={{ marginTop: 6 }}
+                  placeholder="复查情况说明"
+                  maxLength={500}
+                  disabled={locked}
+                  value={res?.note}
+                  onChange={(e) => put({ note: e.target.value })}
+                />
               </div>
             );
           })}
@@ -448,14 +637,26 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
 
       <Section
         title={draft.sheet ? `检查表：${draft.sheet.checklist.label}` : '检查表'}
-        extra={draft.sheet && <span style={{ fontSize: 12, color: '#888' }}>已查 {answered}/{items.length}</span>}
+        extra={
+          draft.sheet && (
+            <span style={{ fontSize: 12, color: '#888' }}>
+              已查 {answered}/{items.length}
+            </span>
+          )
+        }
       >
         {!draft.sheet && <Alert type="info" showIcon message={online ? '该单位暂无适用的检查表' : '联网后加载检查表'} />}
         {draft.sheet && !locked && answered < items.length && (
           <Button
             size="small"
             style={{ marginBottom: 8 }}
-            onClick={() => set({ answers: Object.fromEntries(items.map((i) => [i.key, v.answers[i.key]?.result ? v.answers[i.key] : { ...v.answers[i.key], result: 'pass' as const }])) })}
+            onClick={() =>
+              set({
+                answers: Object.fromEntries(
+                  items.map((i) => [i.key, v.answers[i.key]?.result ? v.answers[i.key] : { ...v.answers[i.key], result: 'pass' as const }]),
+                ),
+              })
+            }
           >
             其余未填项均为“符合”
           </Button>
@@ -467,7 +668,12 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
               const a = v.answers[it.key] ?? {};
               const f = v.findings[it.key];
               const setFinding = (patch: Partial<NonNullable<typeof f>>) =>
-                set({ findings: { ...v.findings, [it.key]: { ...(f ?? { severity: 'general' as const, description: '', legalBasis: basisOf(it) }), ...patch } } });
+                set({
+                  findings: {
+                    ...v.findings,
+                    [it.key]: { ...(f ?? { severity: 'general' as const, description: '', legalBasis: basisOf(it) }), ...patch },
+                  },
+                });
               return (
                 <div key={it.key} data-testid="checklist-item" style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
                   <div style={{ fontSize: 14, wordBreak: 'break-all' }}>{it.text}</div>
@@ -482,7 +688,9 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
                       const result = e.target.value as 'pass' | 'fail' | 'na';
                       set({
                         answers: { ...v.answers, [it.key]: { ...a, result } },
-                        ...(result === 'fail' && !f ? { findings: { ...v.findings, [it.key]: { severity: 'general', description: '', legalBasis: basisOf(it) } } } : {}),
+                        ...(result === 'fail' && !f
+                          ? { findings: { ...v.findings, [it.key]: { severity: 'general', description: '', legalBasis: basisOf(it) } } }
+                          : {}),
                       });
                     }}
                   >
@@ -492,12 +700,30 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
                       </Radio.Button>
                     ))}
                   </Radio.Group>
-                  <Input size="small" style={{ marginTop: 6 }} placeholder="备注" maxLength={500} disabled={locked} value={a.note} onChange={(e) => set({ answers: { ...v.answers, [it.key]: { ...a, note: e.target.value } } })} aria-label="检查项备注" />
+                  <Input
+                    size="small"
+                    style={{ marginTop: 6 }}
+                    placeholder="备注"
+                    maxLength={500}
+                    disabled={locked}
+                    value={a.note}
+                    onChange={(e) => set({ answers: { ...v.answers, [it.key]: { ...a, note: e.target.value } } })}
+                    aria-label="检查项备注"
+                  />
                   {a.result === 'fail' && (
-                    <div style={{ background: '#fff2f0', border: '1px solid #ffccc7', borderRadius: 6, padding: 8, marginTop: 6 }} data-testid="finding">
+                    <div
+                      style={{ background: '#fff2f0', border: '1px solid #ffccc7', borderRadius: 6, padding: 8, marginTop: 6 }}
+                      data-testid="finding"
+                    >
                       <div style={{ fontWeight: 600, marginBottom: 6, color: '#cf1322' }}>发现问题</div>
                       <Field label="严重程度" required>
-                        <Radio.Group disabled={locked} value={f?.severity ?? 'general'} onChange={(e) => setFinding({ severity: e.target.value })} optionType="button" size="small">
+                        <Radio.Group
+                          disabled={locked}
+                          value={f?.severity ?? 'general'}
+                          onChange={(e) => setFinding({ severity: e.target.value })}
+                          optionType="button"
+                          size="small"
+                        >
                           {(Object.keys(FINDING_SEVERITIES) as (keyof typeof FINDING_SEVERITIES)[]).map((k) => (
                             <Radio.Button key={k} value={k}>
                               {FINDING_SEVERITIES[k]}
@@ -519,10 +745,23 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
                         </Field>
                       )}
                       <Field label="法律依据">
-                        <Input maxLength={300} disabled={locked} value={f?.legalBasis} onChange={(e) => setFinding({ legalBasis: e.target.value })} aria-label="法律依据" />
+                        <Input
+                          maxLength={300}
+                          disabled={locked}
+                          value={f?.legalBasis}
+                          onChange={(e) => setFinding({ legalBasis: e.target.value })}
+                          aria-label="法律依据"
+                        />
                       </Field>
                       <Field label="问题描述" required>
-                        <Input.TextArea rows={2} maxLength={1000} disabled={locked} value={f?.description} onChange={(e) => setFinding({ description: e.target.value })} aria-label="问题描述" />
+                        <Input.TextArea
+                          rows={2}
+                          maxLength={1000}
+                          disabled={locked}
+                          value={f?.description}
+                          onChange={(e) => setFinding({ description: e.target.value })}
+                          aria-label="问题描述"
+                        />
                       </Field>
                     </div>
                   )}
@@ -540,17 +779,40 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
           <div key={i} data-testid="measure" style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 8, marginBottom: 8 }}>
             <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
               <b>{MEASURE_KINDS[m.kind]}</b>
-              {!locked && <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除措施" onClick={() => set({ measures: v.measures.filter((_, j) => j !== i) })} />}
+              {!locked && (
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label="删除措施"
+                  onClick={() => set({ measures: v.measures.filter((_, j) => j !== i) })}
+                />
+              )}
             </div>
             {m.kind === 'rectify' && (
               <Field label="整改期限" required>
-                <DatePicker style={{ width: '100%' }} inputReadOnly disabled={locked} value={m.deadline ? dayjs(m.deadline) : null} disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(366, 'day'))} onChange={(d) => setMeasure(i, { deadline: d?.format('YYYY-MM-DD') })} aria-label="整改期限" />
+                <DatePicker
+                  style={{ width: '100%' }}
+                  inputReadOnly
+                  disabled={locked}
+                  value={m.deadline ? dayjs(m.deadline) : null}
+                  disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(366, 'day'))}
+                  onChange={(d) => setMeasure(i, { deadline: d?.format('YYYY-MM-DD') })}
+                  aria-label="整改期限"
+                />
               </Field>
             )}
             {m.kind === 'on_site_penalty' && (
               <>
                 <Field label="被处罚人" required>
-                  <Radio.Group disabled={locked} value={m.party} onChange={(e) => setMeasure(i, { party: e.target.value })} optionType="button" size="small">
+                  <Radio.Group
+                    disabled={locked}
+                    value={m.party}
+                    onChange={(e) => setMeasure(i, { party: e.target.value })}
+                    optionType="button"
+                    size="small"
+                  >
                     {(Object.keys(PENALTY_PARTIES) as (keyof typeof PENALTY_PARTIES)[]).map((k) => (
                       <Radio.Button key={k} value={k}>
                         {PENALTY_PARTIES[k]}
@@ -559,19 +821,40 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
                   </Radio.Group>
                 </Field>
                 <Field label="罚款金额（元）" required>
-                  <InputNumber style={{ width: '100%' }} min={0} max={100_000_000} disabled={locked} value={m.amount} onChange={(n) => setMeasure(i, { amount: n ?? undefined })} />
+                  <InputNumber
+                    style={{ width: '100%' }}
+                    min={0}
+                    max={100_000_000}
+                    disabled={locked}
+                    value={m.amount}
+                    onChange={(n) => setMeasure(i, { amount: n ?? undefined })}
+                  />
                 </Field>
               </>
             )}
-            <Input placeholder="说明" maxLength={1000} disabled={locked} value={m.note} onChange={(e) => setMeasure(i, { note: e.target.value })} />
+            <Input
+              placeholder="说明"
+              maxLength={1000}
+              disabled={locked}
+              value={m.note}
+              onChange={(e) => setMeasure(i, { note: e.target.value })}
+            />
           </div>
         ))}
         {!locked && (
           <Select<MeasureKind>
             style={{ width: '100%' }}
-            placeholder={<span><PlusOutlined /> 添加处置措施</span>}
+            placeholder={
+              <span>
+                <PlusOutlined /> 添加处置措施
+              </span>
+            }
             value={null as unknown as MeasureKind}
-            onChange={(kind) => set({ measures: [...v.measures, kind === 'rectify' ? { kind, deadline: dayjs().add(15, 'day').format('YYYY-MM-DD') } : { kind }] })}
+            onChange={(kind) =>
+              set({
+                measures: [...v.measures, kind === 'rectify' ? { kind, deadline: dayjs().add(15, 'day').format('YYYY-MM-DD') } : { kind }],
+              })
+            }
             options={(Object.keys(MEASURE_KINDS) as MeasureKind[]).map((k) => ({ value: k, label: MEASURE_KINDS[k] }))}
             aria-label="添加处置措施"
           />
@@ -583,10 +866,17 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
           const s = v.inspectorSignatures[uid];
           const mine = uid === me?.id;
           const put = (x: Partial<{ image: string }> | null) =>
-            set({ inspectorSignatures: x === null ? omit(v.inspectorSignatures, uid) : { ...v.inspectorSignatures, [uid]: { ...(s ?? { image: '' }), ...x } } });
+            set({
+              inspectorSignatures:
+                x === null ? omit(v.inspectorSignatures, uid) : { ...v.inspectorSignatures, [uid]: { ...(s ?? { image: '' }), ...x } },
+            });
           const later = !mine && !s;
           return (
-            <div key={uid} data-testid="inspector-signature" style={{ marginBottom: 12, paddingBottom: 8, borderBottom: '1px solid #f0f0f0' }}>
+            <div
+              key={uid}
+              data-testid="inspector-signature"
+              style={{ marginBottom: 12, paddingBottom: 8, borderBottom: '1px solid #f0f0f0' }}
+            >
               <div style={{ fontWeight: 600, marginBottom: 4 }}>
                 检查人员：{mine ? me?.name : poolName(uid)}
                 {mine && '（本人）'}
@@ -604,24 +894,56 @@ function FieldForm({ draft, update, savedAt, reload }: { draft: FieldDraft; upda
                 </Radio.Group>
               )}
               {!mine && s && (
-                <Input.Password style={{ marginBottom: 6 }} placeholder={`${poolName(uid)}的登录密码`} autoComplete="off" disabled={locked} value={pw[uid]} onChange={(e) => putPassword(uid, e.target.value)} aria-label={`${poolName(uid)}的密码`} />
+                <Input.Password
+                  style={{ marginBottom: 6 }}
+                  placeholder={`${poolName(uid)}的登录密码`}
+                  autoComplete="off"
+                  disabled={locked}
+                  value={pw[uid]}
+                  onChange={(e) => putPassword(uid, e.target.value)}
+                  aria-label={`${poolName(uid)}的密码`}
+                />
               )}
               {later ? (
                 <div style={{ fontSize: 13, color: '#888' }}>提交后由其在本人账号中“签名确认”</div>
-              ) : (
-                !locked || s?.image ? <SignaturePad label={mine ? (me?.name ?? '') : poolName(uid)} value={s?.image || undefined} onChange={(image) => (image ? put({ image }) : mine ? put(null) : put({ image: '' }))} /> : null
-              )}
+              ) : !locked || s?.image ? (
+                <SignaturePad
+                  label={mine ? (me?.name ?? '') : poolName(uid)}
+                  value={s?.image || undefined}
+                  onChange={(image) => (image ? put({ image }) : mine ? put(null) : put({ image: '' }))}
+                />
+              ) : null}
             </div>
           );
         })}
         <div data-testid="unit-signature">
           <div style={{ fontWeight: 600, marginBottom: 4 }}>被检查单位在场人员</div>
           <div style={{ display: 'flex', gap: 8 }}>
-            <Input placeholder="姓名" maxLength={50} disabled={locked} value={v.unitSignature?.name} onChange={(e) => set({ unitSignature: { ...v.unitSignature, name: e.target.value } })} aria-label="单位签名人姓名" />
-            <Input placeholder="职务" maxLength={50} disabled={locked} value={v.unitSignature?.title} onChange={(e) => set({ unitSignature: { name: '', ...v.unitSignature, title: e.target.value } })} aria-label="单位签名人职务" />
+            <Input
+              placeholder="姓名"
+              maxLength={50}
+              disabled={locked}
+              value={v.unitSignature?.name}
+              onChange={(e) => set({ unitSignature: { ...v.unitSignature, name: e.target.value } })}
+              aria-label="单位签名人姓名"
+            />
+            <Input
+              placeholder="职务"
+              maxLength={50}
+              disabled={locked}
+              value={v.unitSignature?.title}
+              onChange={(e) => set({ unitSignature: { name: '', ...v.unitSignature, title: e.target.value } })}
+              aria-label="单位签名人职务"
+            />
           </div>
           <div style={{ marginTop: 6 }}>
-            {(!locked || v.unitSignature?.image) && <SignaturePad label="被检查单位" value={v.unitSignature?.image} onChange={(image) => set({ unitSignature: { name: '', ...v.unitSignature, image } })} />}
+            {(!locked || v.unitSignature?.image) && (
+              <SignaturePad
+                label="被检查单位"
+                value={v.unitSignature?.image}
+                onChange={(image) => set({ unitSignature: { name: '', ...v.unitSignature, image } })}
+              />
+            )}
           </div>
         </div>
       </Section>

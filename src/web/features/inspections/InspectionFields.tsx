@@ -12,7 +12,11 @@ export function InspectionFields({ people }: { people: { id: number; name: strin
       <Form.Item name="date" label="检查日期" rules={[{ required: true, message: '请选择检查日期' }]}>
         <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} inputReadOnly />
       </Form.Item>
-      <Form.Item name="inspectorIds" label="检查人员（不少于2人）" rules={[{ required: true, type: 'array', min: 2, message: '现场检查人员不得少于2人' }]}>
+      <Form.Item
+        name="inspectorIds"
+        label="检查人员（不少于2人）"
+        rules={[{ required: true, type: 'array', min: 2, message: '现场检查人员不得少于2人' }]}
+      >
         <Select mode="multiple" options={options} />
       </Form.Item>
     </>

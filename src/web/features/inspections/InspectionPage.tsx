@@ -19,7 +19,14 @@ export default function InspectionPage() {
   const [asking, setAsking] = useState<'withdraw' | 'cancel' | null>(null);
   const q = useQuery({ queryKey: ['inspection', id], queryFn: () => inspectionsApi.get(id) });
   if (q.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (q.error) return <Result status="404" title={q.error instanceof ApiError ? q.error.message : '加载失败'} extra={<Link to="/inspections">返回检查记录</Link>} />;
+  if (q.error)
+    return (
+      <Result
+        status="404"
+        title={q.error instanceof ApiError ? q.error.message : '加载失败'}
+        extra={<Link to="/inspections">返回检查记录</Link>}
+      />
+    );
   const r = q.data!;
   return (
     <Card
@@ -50,8 +57,16 @@ export default function InspectionPage() {
         <OnSiteDetails r={r} />
         {(r.actions.includes('withdraw') || r.actions.includes('cancel')) && (
           <Space wrap>
-            {r.actions.includes('withdraw') && <Button danger onClick={() => setAsking('withdraw')}>撤回</Button>}
-            {r.actions.includes('cancel') && <Button danger onClick={() => setAsking('cancel')}>取消任务</Button>}
+            {r.actions.includes('withdraw') && (
+              <Button danger onClick={() => setAsking('withdraw')}>
+                撤回
+              </Button>
+            )}
+            {r.actions.includes('cancel') && (
+              <Button danger onClick={() => setAsking('cancel')}>
+                取消任务
+              </Button>
+            )}
           </Space>
         )}
       </Space>

@@ -29,8 +29,11 @@ export default function InspectionsPage() {
     enabled: can('users.read'),
     staleTime: 300_000,
   });
-  const inspectorOptions = (people.data?.items ?? []).filter((p) => p.role === 'inspector' || p.role === 'station_head').map((p) => ({ value: p.id, label: p.displayName }));
-  const problems = (r: InspectionListItem) => (r.findings ? <Tag color="red">问题 {r.findings}</Tag> : r.status === 'done' ? <Tag color="green">未发现问题</Tag> : null);
+  const inspectorOptions = (people.data?.items ?? [])
+    .filter((p) => p.role === 'inspector' || p.role === 'station_head')
+    .map((p) => ({ value: p.id, label: p.displayName }));
+  const problems = (r: InspectionListItem) =>
+    r.findings ? <Tag color="red">问题 {r.findings}</Tag> : r.status === 'done' ? <Tag color="green">未发现问题</Tag> : null;
   const openRect = (r: InspectionListItem) => r.openRectifications;
   const pagination = {
     current: f.page,
@@ -72,7 +75,17 @@ export default function InspectionsPage() {
             placeholder={['开始日期', '结束日期']}
           />
           {inspectorOptions.length > 0 && (
-            <Select allowClear showSearch optionFilterProp="label" placeholder="检查人员" style={{ width: mobile ? '100%' : 150 }} value={f.inspectorId} onChange={(inspectorId) => put({ inspectorId })} options={inspectorOptions} aria-label="检查人员" />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="检查人员"
+              style={{ width: mobile ? '100%' : 150 }}
+              value={f.inspectorId}
+              onChange={(inspectorId) => put({ inspectorId })}
+              options={inspectorOptions}
+              aria-label="检查人员"
+            />
           )}
           <Select
             allowClear
@@ -131,8 +144,18 @@ export default function InspectionsPage() {
             { title: '监管所', dataIndex: 'stationName', width: 130 },
             { title: '检查人员', key: 'inspectors', render: (_, r) => r.inspectors.map((p) => p.name).join('、') },
             { title: '结果', key: 'result', width: 130, render: (_, r) => problems(r) },
-            { title: '整改', key: 'rect', width: 100, render: (_, r) => (openRect(r) ? <Tag color="orange">整改中 {openRect(r)}</Tag> : '—') },
-            { title: '状态', dataIndex: 'status', width: 90, render: (s: InspectionListItem['status']) => <Tag color={STATUS_COLORS[s]}>{INSPECTION_STATUSES[s]}</Tag> },
+            {
+              title: '整改',
+              key: 'rect',
+              width: 100,
+              render: (_, r) => (openRect(r) ? <Tag color="orange">整改中 {openRect(r)}</Tag> : '—'),
+            },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 90,
+              render: (s: InspectionListItem['status']) => <Tag color={STATUS_COLORS[s]}>{INSPECTION_STATUSES[s]}</Tag>,
+            },
           ]}
         />
       )}

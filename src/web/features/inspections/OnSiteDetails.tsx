@@ -3,7 +3,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Descriptions, Image, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ANSWER_RESULTS, FINDING_SEVERITIES, INSPECTION_KINDS, MEASURE_KINDS, PENALTY_PARTIES, RECTIFICATION_STATUSES, type Inspection } from '../../../contracts/inspections.js';
+import {
+  ANSWER_RESULTS,
+  FINDING_SEVERITIES,
+  INSPECTION_KINDS,
+  MEASURE_KINDS,
+  PENALTY_PARTIES,
+  RECTIFICATION_STATUSES,
+  type Inspection,
+} from '../../../contracts/inspections.js';
 import { download } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { documentNames, inspectionsApi, type DocumentKind } from './api.js';
@@ -33,13 +41,22 @@ export function OnSiteDetails({ r }: { r: Inspection }) {
   const [image, setImage] = useState<string>();
   const [busy, setBusy] = useState(false);
   const withFindings = r.findings.some((f) => f.violationType);
-  const sheet = useQuery({ queryKey: ['inspection-checklist', r.entityId, r.campaignId], queryFn: () => inspectionsApi.checklist(r.entityId, r.campaignId), enabled: withFindings || r.answers.length > 0, staleTime: 600_000 });
+  const sheet = useQuery({
+    queryKey: ['inspection-checklist', r.entityId, r.campaignId],
+    queryFn: () => inspectionsApi.checklist(r.entityId, r.campaignId),
+    enabled: withFindings || r.answers.length > 0,
+    staleTime: 600_000,
+  });
   const violation = (k: string | null) => (k ? (sheet.data?.violationTypes.find((t) => t.key === k)?.label ?? '') : '');
-  const itemText = (k: string | null) => (k ? sheet.data?.checklist.sections.flatMap((s) => s.items).find((i) => i.key === k)?.text : undefined);
-  const counts = Object.fromEntries((Object.keys(ANSWER_RESULTS) as (keyof typeof ANSWER_RESULTS)[]).map((k) => [k, r.answers.filter((a) => a.result === k).length]));
+  const itemText = (k: string | null) =>
+    k ? sheet.data?.checklist.sections.flatMap((s) => s.items).find((i) => i.key === k)?.text : undefined;
+  const counts = Object.fromEntries(
+    (Object.keys(ANSWER_RESULTS) as (keyof typeof ANSWER_RESULTS)[]).map((k) => [k, r.answers.filter((a) => a.result === k).length]),
+  );
   const mayISign = r.actions.includes('sign') && !!me && r.awaitingSignatures.some((p) => p.id === me.id);
   const open = r.rectifications.filter((x) => x.status !== 'closed');
-  const refresh = () => qc.invalidateQueries({ predicate: (q) => ['inspection', 'inspections', 'rectifications', 'my-tasks'].includes(String(q.queryKey[0])) });
+  const refresh = () =>
+    qc.invalidateQueries({ predicate: (q) => ['inspection', 'inspections', 'rectifications', 'my-tasks'].includes(String(q.queryKey[0])) });
   const get = async (doc: DocumentKind) => {
     try {
       await download(inspectionsApi.documentUrl(r.id, doc), `${documentNames[doc]}.docx`);
@@ -52,7 +69,9 @@ export function OnSiteDetails({ r }: { r: Inspection }) {
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label="检查方式">{INSPECTION_KINDS[r.kind]}</Descriptions.Item>
         {r.recordNo && <Descriptions.Item label="笔录编号">{r.recordNo}</Descriptions.Item>}
-        {(r.startedAt || r.endedAt) && <Descriptions.Item label="检查时间">{`${r.startedAt ?? ''} — ${r.endedAt ?? ''}`}</Descriptions.Item>}
+        {(r.startedAt || r.endedAt) && (
+          <Descriptions.Item label="检查时间">{`${r.startedAt ?? ''} — ${r.endedAt ?? ''}`}</Descriptions.Item>
+        )}
         {r.staffCount != null && <Descriptions.Item label="出动执法人员">{r.staffCount} 人次</Descriptions.Item>}
         {r.jointDepartments.length > 0 && <Descriptions.Item label="联合检查部门">{r.jointDepartments.join('、')}</Descriptions.Item>}
         {r.recheckOf && (
@@ -60,7 +79,9 @@ export function OnSiteDetails({ r }: { r: Inspection }) {
             <Link to={`/inspections/${r.recheckOf}`}>查看原检查记录</Link>
           </Descriptions.Item>
         )}
-        {r.answers.length > 0 && <Descriptions.Item label="检查表">{`符合 ${counts.pass} 项，不符合 ${counts.fail} 项，不适用 ${counts.na} 项`}</Descriptions.Item>}
+        {r.answers.length > 0 && (
+          <Descriptions.Item label="检查表">{`符合 ${counts.pass} 项，不符合 ${counts.fail} 项，不适用 ${counts.na} 项`}</Descriptions.Item>
+        )}
       </Descriptions>
 
       {r.awaitingSignatures.length > 0 && (
@@ -81,7 +102,11 @@ export function OnSiteDetails({ r }: { r: Inspection }) {
         <Typography.Text strong>发现问题（{r.findings.length}）</Typography.Text>
         {r.findings.length === 0 && <div style={{ color: '#888' }}>未发现问题</div>}
         {r.findings.map((f) => (
-          <div key={f.id} data-testid="finding-view" style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0', wordBreak: 'break-all' }}>
+          <div
+            key={f.id}
+            data-testid="finding-view"
+            style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0', wordBreak: 'break-all' }}
+          >
             <Tag color={SEVERITY_COLORS[f.severity]}>{FINDING_SEVERITIES[f.severity]}</Tag>
             {violation(f.violationType)}
             {itemText(f.itemKey) && <div style={{ fontSize: 12, color: '#888' }}>检查项：{itemText(f.itemKey)}</div>}
@@ -95,7 +120,11 @@ export function OnSiteDetails({ r }: { r: Inspection }) {
         <Typography.Text strong>处置措施（{r.measures.length}）</Typography.Text>
         {r.measures.length === 0 && <div style={{ color: '#888' }}>无</div>}
         {r.measures.map((m) => (
-          <div key={m.id} data-testid="measure-view" style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0', wordBreak: 'break-all' }}>
+          <div
+            key={m.id}
+            data-testid="measure-view"
+            style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0', wordBreak: 'break-all' }}
+          >
             <b>{MEASURE_KINDS[m.kind]}</b>
             {m.deadline && ` · 期限 ${m.deadline}`}
             {m.amount != null && ` · 罚款 ${m.amount} 元`}
@@ -112,7 +141,13 @@ export function OnSiteDetails({ r }: { r: Inspection }) {
           <Space wrap style={{ display: 'flex', marginTop: 4 }}>
             {r.signatures.map((s, i) => (
               <div key={i} style={{ textAlign: 'center', fontSize: 12 }} data-testid="signature-view">
-                {s.fileId && <img src={`/api/files/${s.fileId}`} alt={`${s.name}的签名`} style={{ height: 48, maxWidth: 140, border: '1px solid #eee', background: '#fff' }} />}
+                {s.fileId && (
+                  <img
+                    src={`/api/files/${s.fileId}`}
+                    alt={`${s.name}的签名`}
+                    style={{ height: 48, maxWidth: 140, border: '1px solid #eee', background: '#fff' }}
+                  />
+                )}
                 <div>
                   {s.signer === 'unit' ? '被检查单位：' : '检查人员：'}
                   {s.name}
@@ -130,7 +165,11 @@ export function OnSiteDetails({ r }: { r: Inspection }) {
             <div key={x.id} data-testid="rectification-view" style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
               <Tag color={RECTIFICATION_COLORS[x.status]}>{RECTIFICATION_STATUSES[x.status]}</Tag>
               期限 {x.deadline}
-              {x.daysOverdue > 0 && <Tag color="red" style={{ marginLeft: 6 }}>逾期 {x.daysOverdue} 天</Tag>}
+              {x.daysOverdue > 0 && (
+                <Tag color="red" style={{ marginLeft: 6 }}>
+                  逾期 {x.daysOverdue} 天
+                </Tag>
+              )}
               {x.closedByInspectionId && (
                 <div style={{ fontSize: 12 }}>
                   <Link to={`/inspections/${x.closedByInspectionId}`}>复查记录</Link>
@@ -152,7 +191,23 @@ export function OnSiteDetails({ r }: { r: Inspection }) {
           <Typography.Text strong>现场照片与材料</Typography.Text>
           <Image.PreviewGroup>
             <Space wrap style={{ display: 'flex', marginTop: 4 }}>
-              {r.files.map((f) => (f.kind === 'image' ? <Image key={f.id} width={72} height={72} style={{ objectFit: 'cover' }} src={f.thumbnailUrl ?? f.url} preview={{ src: f.url }} alt={f.name} /> : <a key={f.id} href={f.url}>{f.name}</a>))}
+              {r.files.map((f) =>
+                f.kind === 'image' ? (
+                  <Image
+                    key={f.id}
+                    width={72}
+                    height={72}
+                    style={{ objectFit: 'cover' }}
+                    src={f.thumbnailUrl ?? f.url}
+                    preview={{ src: f.url }}
+                    alt={f.name}
+                  />
+                ) : (
+                  <a key={f.id} href={f.url}>
+                    {f.name}
+                  </a>
+                ),
+              )}
             </Space>
           </Image.PreviewGroup>
         </div>

@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { download } from '../../lib/api.js';
 import { ItemList } from '../../lib/ItemList.js';
-import { inspectionsApi, } from './api.js';
+import { inspectionsApi } from './api.js';
 import type { PublicationItem } from '../../../contracts/inspections.js';
 
 /** How long is left to publish it (working days as the server counts them). */
@@ -30,12 +30,25 @@ export default function PublicationPage() {
         size="small"
         title="双随机抽查结果公示"
         extra={
-          <Button icon={<DownloadOutlined />} onClick={() => download(inspectionsApi.publicationExportUrl(from, to), '双随机抽查结果公示.xlsx').catch((e) => message.error((e as Error).message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              download(inspectionsApi.publicationExportUrl(from, to), '双随机抽查结果公示.xlsx').catch((e) =>
+                message.error((e as Error).message),
+              )
+            }
+          >
             导出Excel
           </Button>
         }
       >
-        <DatePicker.RangePicker style={{ width: mobile ? '100%' : 280 }} inputReadOnly value={range} onChange={setRange} placeholder={['抽查开始日期', '抽查结束日期']} />
+        <DatePicker.RangePicker
+          style={{ width: mobile ? '100%' : 280 }}
+          inputReadOnly
+          value={range}
+          onChange={setRange}
+          placeholder={['抽查开始日期', '抽查结束日期']}
+        />
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
           抽查结果应自作出之日起20个工作日内向社会公示，公示截止日期见各条记录。
         </Typography.Paragraph>
@@ -50,9 +63,7 @@ export default function PublicationPage() {
             <Card size="small" style={{ marginBottom: 8 }} data-testid="publication-card">
               <div style={{ fontWeight: 600, wordBreak: 'break-all' }}>{r.entityName}</div>
               {r.creditCode && <div style={{ fontSize: 12, color: '#888' }}>{r.creditCode}</div>}
-              <div style={{ fontSize: 13, color: '#666', margin: '4px 0' }}>
-                抽查日期 {r.date}
-              </div>
+              <div style={{ fontSize: 13, color: '#666', margin: '4px 0' }}>抽查日期 {r.date}</div>
               {r.result && <div style={{ fontSize: 13 }}>检查结果：{r.result}</div>}
               {r.measures && <div style={{ fontSize: 13, wordBreak: 'break-all' }}>处理情况：{r.measures}</div>}
               <div style={{ fontSize: 13 }}>
@@ -74,7 +85,16 @@ export default function PublicationPage() {
             { title: '抽查日期', dataIndex: 'date', width: 110 },
             { title: '检查结果', dataIndex: 'result', width: 160 },
             { title: '处理情况', dataIndex: 'measures', ellipsis: true },
-            { title: '公示截止日期', dataIndex: 'publishBy', width: 200, render: (v: string, r) => <>{v} {deadlineTag(r.daysLeft)}</> },
+            {
+              title: '公示截止日期',
+              dataIndex: 'publishBy',
+              width: 200,
+              render: (v: string, r) => (
+                <>
+                  {v} {deadlineTag(r.daysLeft)}
+                </>
+              ),
+            },
           ]}
         />
       )}

@@ -7,7 +7,15 @@ import { inspectionsApi } from './api.js';
 import { InspectionFields } from './InspectionFields.js';
 
 /** Record a completed inspection of a plan task; full-width on a phone. */
-export function RecordDrawer({ task, pool, onClose }: { task: PlanTask | null; pool: { id: number; name: string }[]; onClose: () => void }) {
+export function RecordDrawer({
+  task,
+  pool,
+  onClose,
+}: {
+  task: PlanTask | null;
+  pool: { id: number; name: string }[];
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<{ date: dayjs.Dayjs; inspectorIds: number[]; note?: string }>();
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
@@ -16,13 +24,24 @@ export function RecordDrawer({ task, pool, onClose }: { task: PlanTask | null; p
     if (!task) return;
     const today = dayjs();
     const due = task.dueTo ? dayjs(task.dueTo) : null;
-    form.setFieldsValue({ date: due && due.isBefore(today) ? due : today, inspectorIds: task.inspectors.map((i) => i.id), note: undefined });
+    form.setFieldsValue({
+      date: due && due.isBefore(today) ? due : today,
+      inspectorIds: task.inspectors.map((i) => i.id),
+      note: undefined,
+    });
   }, [task, form]);
   const submit = async (v: { date: dayjs.Dayjs; inspectorIds: number[]; note?: string }) => {
     try {
-      await inspectionsApi.record({ planTaskId: task!.id, date: v.date.format('YYYY-MM-DD'), inspectorIds: v.inspectorIds, note: v.note || undefined });
+      await inspectionsApi.record({
+        planTaskId: task!.id,
+        date: v.date.format('YYYY-MM-DD'),
+        inspectorIds: v.inspectorIds,
+        note: v.note || undefined,
+      });
       message.success('已录入，覆盖情况已更新');
-      await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('plan') || q.queryKey[0] === 'my-tasks' || q.queryKey[0] === 'dashboard' });
+      await qc.invalidateQueries({
+        predicate: (q) => String(q.queryKey[0]).startsWith('plan') || q.queryKey[0] === 'my-tasks' || q.queryKey[0] === 'dashboard',
+      });
       onClose();
     } catch (e) {
       message.error((e as Error).message);
@@ -33,7 +52,8 @@ export function RecordDrawer({ task, pool, onClose }: { task: PlanTask | null; p
       {task && (
         <Form form={form} layout="vertical" onFinish={submit}>
           <p style={{ color: '#666' }}>
-            {task.stationName} · 第 {task.visit} 次 · {task.dueFrom || task.dueTo ? `${task.dueFrom ?? ''} 至 ${task.dueTo ?? ''}` : '行动期间内'}
+            {task.stationName} · 第 {task.visit} 次 ·{' '}
+            {task.dueFrom || task.dueTo ? `${task.dueFrom ?? ''} 至 ${task.dueTo ?? ''}` : '行动期间内'}
             <br />
             对应指标：{task.rules.map((r) => r.label).join('；')}
           </p>

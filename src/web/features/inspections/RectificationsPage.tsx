@@ -21,8 +21,14 @@ export default function RectificationsPage() {
   const stationId = Number(params.get('stationId')) || undefined;
   const [evidenceFor, setEvidenceFor] = useState<RectificationView | null>(null);
   const [extendFor, setExtendFor] = useState<RectificationView | null>(null);
-  const q = useQuery({ queryKey: ['rectifications', status, overdue, stationId], queryFn: () => inspectionsApi.rectifications({ status, overdue: overdue || undefined, stationId, pageSize: 200 }) });
-  const items = useMemo(() => [...itemsOf(q.data)].sort((a, b) => b.daysOverdue - a.daysOverdue || a.deadline.localeCompare(b.deadline)), [q.data]);
+  const q = useQuery({
+    queryKey: ['rectifications', status, overdue, stationId],
+    queryFn: () => inspectionsApi.rectifications({ status, overdue: overdue || undefined, stationId, pageSize: 200 }),
+  });
+  const items = useMemo(
+    () => [...itemsOf(q.data)].sort((a, b) => b.daysOverdue - a.daysOverdue || a.deadline.localeCompare(b.deadline)),
+    [q.data],
+  );
   const stations = useMemo(() => {
     const m = new Map<string, { open: number; overdue: number }>();
     for (const r of items) {
@@ -36,11 +42,21 @@ export default function RectificationsPage() {
   }, [items]);
   const actions = (r: RectificationView) => (
     <Space wrap size={4}>
-      {r.actions.includes('submit_evidence') && <Button size="small" onClick={() => setEvidenceFor(r)}>提交整改材料</Button>}
-      {r.actions.includes('extend') && <Button size="small" onClick={() => setExtendFor(r)}>延期</Button>}
+      {r.actions.includes('submit_evidence') && (
+        <Button size="small" onClick={() => setEvidenceFor(r)}>
+          提交整改材料
+        </Button>
+      )}
+      {r.actions.includes('extend') && (
+        <Button size="small" onClick={() => setExtendFor(r)}>
+          延期
+        </Button>
+      )}
       {r.status !== 'closed' && r.actions.length > 0 && (
         <Link to={`/inspections/new?recheckOf=${r.inspectionId}`}>
-          <Button size="small" type="primary">复查</Button>
+          <Button size="small" type="primary">
+            复查
+          </Button>
         </Link>
       )}
     </Space>
@@ -61,7 +77,10 @@ export default function RectificationsPage() {
             style={{ width: mobile ? '100%' : 180 }}
             value={status}
             onChange={setStatus}
-            options={(Object.keys(RECTIFICATION_STATUSES) as RectificationStatus[]).map((k) => ({ value: k, label: RECTIFICATION_STATUSES[k] }))}
+            options={(Object.keys(RECTIFICATION_STATUSES) as RectificationStatus[]).map((k) => ({
+              value: k,
+              label: RECTIFICATION_STATUSES[k],
+            }))}
             aria-label="整改状态"
           />
           <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
@@ -77,7 +96,8 @@ export default function RectificationsPage() {
           <div style={{ marginTop: 8 }} data-testid="station-overdue">
             {stations.map(([name, s]) => (
               <Tag key={name} color={s.overdue ? 'red' : undefined} style={{ marginBottom: 4 }}>
-                {name}：未完成 {s.open}{s.overdue ? `，逾期 ${s.overdue}` : ''}
+                {name}：未完成 {s.open}
+                {s.overdue ? `，逾期 ${s.overdue}` : ''}
               </Tag>
             ))}
           </div>
@@ -90,7 +110,11 @@ export default function RectificationsPage() {
           items={items}
           rowKey={(r) => r.id}
           renderItem={(r) => (
-            <Card size="small" data-testid="rectification-card" style={{ marginBottom: 8, borderColor: r.daysOverdue > 0 ? '#ff4d4f' : undefined }}>
+            <Card
+              size="small"
+              data-testid="rectification-card"
+              style={{ marginBottom: 8, borderColor: r.daysOverdue > 0 ? '#ff4d4f' : undefined }}
+            >
               <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                 <Link to={`/inspections/${r.inspectionId}`} style={{ fontWeight: 600, wordBreak: 'break-all' }}>
                   {r.entityName}
@@ -165,10 +189,24 @@ function EvidenceDialog({ r, onClose }: { r: RectificationView | null; onClose: 
         }
       }}
     >
-      <Input.TextArea rows={3} maxLength={1000} showCount value={note} onChange={(e) => setNote(e.target.value)} placeholder="整改情况说明" aria-label="整改情况说明" />
+      <Input.TextArea
+        rows={3}
+        maxLength={1000}
+        showCount
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder="整改情况说明"
+        aria-label="整改情况说明"
+      />
       <div style={{ marginTop: 8 }}>
         <Typography.Text type="secondary">整改照片或材料（JPG/PNG/PDF/DOCX，必填）：</Typography.Text>
-        <input type="file" accept="image/*,.pdf,.docx" aria-label="整改材料文件" onChange={(e) => setFile(e.target.files?.[0] ?? null)} style={{ maxWidth: '100%' }} />
+        <input
+          type="file"
+          accept="image/*,.pdf,.docx"
+          aria-label="整改材料文件"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          style={{ maxWidth: '100%' }}
+        />
       </div>
     </Modal>
   );
@@ -211,8 +249,25 @@ function ExtendDialog({ r, onClose }: { r: RectificationView | null; onClose: ()
       }}
     >
       <div style={{ marginBottom: 8 }}>原期限：{r?.deadline}</div>
-      <DatePicker style={{ width: '100%' }} inputReadOnly placeholder="新的整改期限" value={deadline} onChange={setDeadline} disabledDate={(d) => d.isBefore(dayjs(), 'day')} aria-label="新的整改期限" />
-      <Input.TextArea style={{ marginTop: 8 }} rows={3} maxLength={200} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder="延期原因" aria-label="延期原因" />
+      <DatePicker
+        style={{ width: '100%' }}
+        inputReadOnly
+        placeholder="新的整改期限"
+        value={deadline}
+        onChange={setDeadline}
+        disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+        aria-label="新的整改期限"
+      />
+      <Input.TextArea
+        style={{ marginTop: 8 }}
+        rows={3}
+        maxLength={200}
+        showCount
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder="延期原因"
+        aria-label="延期原因"
+      />
     </Modal>
   );
 }

@@ -25,7 +25,11 @@ export function SignaturePad({ label, value, onChange }: { label: string; value?
   if (value) {
     return (
       <div>
-        <img src={value} alt={`${label}的签名`} style={{ maxWidth: '100%', height: 80, border: '1px solid #d9d9d9', borderRadius: 6, background: '#fff' }} />
+        <img
+          src={value}
+          alt={`${label}的签名`}
+          style={{ maxWidth: '100%', height: 80, border: '1px solid #d9d9d9', borderRadius: 6, background: '#fff' }}
+        />
         <div>
           <Button size="small" type="link" onClick={() => onChange(undefined)} style={{ paddingLeft: 0 }}>
             重新签名
@@ -40,10 +44,20 @@ export function SignaturePad({ label, value, onChange }: { label: string; value?
         ref={canvas}
         aria-label={`${label}签名区`}
         data-testid="signature-canvas"
-        style={{ width: '100%', height: 160, border: '1px dashed #999', borderRadius: 6, background: '#fff', touchAction: 'none', display: 'block' }}
+        style={{
+          width: '100%',
+          height: 160,
+          border: '1px dashed #999',
+          borderRadius: 6,
+          background: '#fff',
+          touchAction: 'none',
+          display: 'block',
+        }}
       />
       <Space style={{ marginTop: 6 }}>
-        <Button size="small" onClick={() => (pad.current?.clear(), setEmpty(true))}>清除</Button>
+        <Button size="small" onClick={() => (pad.current?.clear(), setEmpty(true))}>
+          清除
+        </Button>
         <Button size="small" type="primary" disabled={empty} onClick={() => pad.current && onChange(pad.current.toDataURL('image/png'))}>
           确认签名
         </Button>

@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import type { checklistResponse, EditInspectionInput, Inspection, InspectionKind, InspectionListItem, PublicationItem, RecordInspectionInput, RectificationView, SignInput } from '../../../contracts/inspections.js';
+import type {
+  checklistResponse,
+  EditInspectionInput,
+  Inspection,
+  InspectionKind,
+  InspectionListItem,
+  PublicationItem,
+  RecordInspectionInput,
+  RectificationView,
+  SignInput,
+} from '../../../contracts/inspections.js';
 import type { StoredFile } from '../../../contracts/files.js';
 import { api, qs } from '../../lib/api.js';
 
@@ -31,7 +41,8 @@ export const inspectionsApi = {
   get: (id: number) => api<Inspection>(`/api/inspections/${id}`),
   cancel: (id: number, reason: string) => api<Inspection>(`/api/inspections/${id}/cancel`, { body: { reason } }),
   edit: (id: number, input: EditInspectionInput) => api<Inspection>(`/api/inspections/${id}`, { method: 'PUT', body: input }),
-  withdraw: (id: number, reason: string, version: number) => api<Inspection>(`/api/inspections/${id}/withdraw`, { body: { reason, version } }),
+  withdraw: (id: number, reason: string, version: number) =>
+    api<Inspection>(`/api/inspections/${id}/withdraw`, { body: { reason, version } }),
   sign: (id: number, input: SignInput) => api<Inspection>(`/api/inspections/${id}/sign`, { body: input }),
   upload: (id: number, file: Blob, name: string, itemKey?: string) => {
     const form = new FormData();
@@ -39,20 +50,26 @@ export const inspectionsApi = {
     form.append('file', file, name);
     return api<StoredFile>(`/api/inspections/${id}/files`, { form });
   },
-  checklist: (entityId: number, campaignId?: number | null) => api<ChecklistAnswerSheet>(`/api/inspections/checklist${qs({ entityId, campaignId })}`),
+  checklist: (entityId: number, campaignId?: number | null) =>
+    api<ChecklistAnswerSheet>(`/api/inspections/checklist${qs({ entityId, campaignId })}`),
   list: (f: InspectionFilters) => api<Paged<InspectionListItem>>(`/api/inspections${qs({ ...f })}`),
   exportUrl: (f: InspectionFilters) => `/api/inspections/export${qs({ ...f, page: undefined, pageSize: undefined })}`,
   documentUrl: (id: number, doc: DocumentKind) => `/api/inspections/${id}/documents/${doc}`,
   printUrl: (id: number) => `/api/inspections/${id}/print`,
-  rectifications: (f: { status?: string; overdue?: boolean; stationId?: number; pageSize?: number }) => api<Paged<RectificationView>>(`/api/rectifications${qs(f)}`),
+  rectifications: (f: { status?: string; overdue?: boolean; stationId?: number; pageSize?: number }) =>
+    api<Paged<RectificationView>>(`/api/rectifications${qs(f)}`),
   submitEvidence: (id: number, file: File, note: string) => {
     const form = new FormData();
     if (note) form.append('note', note);
     form.append('file', file, file.name);
     return api<RectificationView>(`/api/rectifications/${id}/evidence`, { form });
   },
-  extend: (id: number, deadline: string, reason: string, version: number) => api<RectificationView>(`/api/rectifications/${id}/extend`, { body: { deadline, reason, version } }),
-  today: () => api<{ today: string; dueToday: InspectionListItem[]; overdue: InspectionListItem[]; awaitingMySignature: InspectionListItem[] }>('/api/inspections/today'),
+  extend: (id: number, deadline: string, reason: string, version: number) =>
+    api<RectificationView>(`/api/rectifications/${id}/extend`, { body: { deadline, reason, version } }),
+  today: () =>
+    api<{ today: string; dueToday: InspectionListItem[]; overdue: InspectionListItem[]; awaitingMySignature: InspectionListItem[] }>(
+      '/api/inspections/today',
+    ),
   publication: (from?: string, to?: string) => api<PublicationItem[]>(`/api/inspections/publication${qs({ from, to })}`),
   publicationExportUrl: (from?: string, to?: string) => `/api/inspections/publication/export${qs({ from, to })}`,
 };

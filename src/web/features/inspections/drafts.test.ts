@@ -13,9 +13,25 @@ function draft(over: Partial<FieldDraft['values']> = {}, extra: Partial<FieldDra
     entityId: 9,
     entityName: '万光药店',
     openRectifications: [],
-    pool: [{ id: ME, name: '甲' }, { id: OTHER, name: '乙' }],
+    pool: [
+      { id: ME, name: '甲' },
+      { id: OTHER, name: '乙' },
+    ],
     sheet: {
-      checklist: { key: 'pharmacy', label: '药店', sections: [{ title: '一', items: [{ key: 'a', text: 'A' }, { key: 'b', text: 'B' }, { key: 'c', text: 'C' }] }] },
+      checklist: {
+        key: 'pharmacy',
+        label: '药店',
+        sections: [
+          {
+            title: '一',
+            items: [
+              { key: 'a', text: 'A' },
+              { key: 'b', text: 'B' },
+              { key: 'c', text: 'C' },
+            ],
+          },
+        ],
+      },
       violationTypes: [{ key: 'v1', label: '无证经营' }],
     },
     values: {
@@ -24,7 +40,10 @@ function draft(over: Partial<FieldDraft['values']> = {}, extra: Partial<FieldDra
       inspectorIds: [ME, OTHER],
       jointDepartments: ['卫健局'],
       answers: { c: { result: 'na' }, a: { result: 'fail', note: ' 货架 ' }, b: { result: 'pass' } },
-      findings: { a: { severity: 'serious', violationType: 'v1', legalBasis: ' 第五十五条 ', description: ' 未索证 ' }, b: { severity: 'general', description: 'stale' } },
+      findings: {
+        a: { severity: 'serious', violationType: 'v1', legalBasis: ' 第五十五条 ', description: ' 未索证 ' },
+        b: { severity: 'general', description: 'stale' },
+      },
       measures: [{ kind: 'rectify', deadline: '2026-12-20', note: '  ' }],
       rectificationResults: {},
       inspectorSignatures: { [ME]: { image: PNG }, [OTHER]: { image: PNG } },
@@ -47,7 +66,9 @@ describe('toInput: a stored draft as the record request', () => {
       { itemKey: 'b', result: 'pass', note: undefined },
       { itemKey: 'c', result: 'na', note: undefined },
     ]);
-    expect(input.findings).toEqual([{ itemKey: 'a', severity: 'serious', violationType: 'v1', legalBasis: '第五十五条', description: '未索证' }]);
+    expect(input.findings).toEqual([
+      { itemKey: 'a', severity: 'serious', violationType: 'v1', legalBasis: '第五十五条', description: '未索证' },
+    ]);
     expect(input.measures).toEqual([{ kind: 'rectify', deadline: '2026-12-20', note: undefined }]);
     expect(input.planTaskId).toBe(3);
     expect(input.entityId).toBeUndefined();
@@ -68,7 +89,16 @@ describe('toInput: a stored draft as the record request', () => {
 
   it('a signature of someone no longer on the inspection, or never drawn, is not sent; a 复查 sends its outcomes', () => {
     const d = draft(
-      { kind: 'recheck', inspectorIds: [ME], inspectorSignatures: { [ME]: { image: '' }, [OTHER]: { image: PNG } }, unitSignature: { name: '', image: PNG }, rectificationResults: { 4: { result: 'extended', deadline: '2027-01-05' }, 5: { result: 'closed', deadline: '2027-01-09', note: ' 已整改 ' } } },
+      {
+        kind: 'recheck',
+        inspectorIds: [ME],
+        inspectorSignatures: { [ME]: { image: '' }, [OTHER]: { image: PNG } },
+        unitSignature: { name: '', image: PNG },
+        rectificationResults: {
+          4: { result: 'extended', deadline: '2027-01-05' },
+          5: { result: 'closed', deadline: '2027-01-09', note: ' 已整改 ' },
+        },
+      },
       { planTaskId: undefined, recheckOf: 11 },
     );
     const input = toInput(d, ME);

@@ -1,5 +1,11 @@
 import { del, entries, get, set } from 'idb-keyval';
-import type { FindingSeverity, InspectionKind, MeasureInput, RecordInspectionInput, SignatureInput } from '../../../contracts/inspections.js';
+import type {
+  FindingSeverity,
+  InspectionKind,
+  MeasureInput,
+  RecordInspectionInput,
+  SignatureInput,
+} from '../../../contracts/inspections.js';
 import { ApiError } from '../../lib/api.js';
 import { inspectionsApi, type ChecklistAnswerSheet } from './api.js';
 
@@ -78,7 +84,10 @@ export const drafts = {
   sentAs: (clientId: string) => get<number>(SENT + clientId),
   async list(): Promise<FieldDraft[]> {
     const all = await entries<string, FieldDraft>();
-    return all.filter(([k]) => typeof k === 'string' && k.startsWith(PREFIX)).map(([, v]) => v).sort((a, b) => b.updatedAt - a.updatedAt);
+    return all
+      .filter(([k]) => typeof k === 'string' && k.startsWith(PREFIX))
+      .map(([, v]) => v)
+      .sort((a, b) => b.updatedAt - a.updatedAt);
   },
 };
 
@@ -86,21 +95,49 @@ export const drafts = {
 export function toInput(d: FieldDraft, me: number): RecordInspectionInput {
   const v = d.values;
   const answers = d.sheet
-    ? d.sheet.checklist.sections.flatMap((s) => s.items).filter((i) => v.answers[i.key]?.result).map((i) => ({ itemKey: i.key, result: v.answers[i.key].result!, note: v.answers[i.key].note?.trim() || undefined }))
+    ? d.sheet.checklist.sections
+        .flatMap((s) => s.items)
+        .filter((i) => v.answers[i.key]?.result)
+        .map((i) => ({ itemKey: i.key, result: v.answers[i.key].result!, note: v.answers[i.key].note?.trim() || undefined }))
     : undefined;
   const findings = (answers ?? [])
     .filter((a) => a.result === 'fail')
     .map((a) => {
       const f = v.findings[a.itemKey];
-      return { itemKey: a.itemKey, severity: f?.severity ?? 'general', violationType: f?.violationType || undefined, legalBasis: f?.legalBasis?.trim() || undefined, description: f?.description?.trim() ?? '' };
+      return {
+        itemKey: a.itemKey,
+        severity: f?.severity ?? 'general',
+        violationType: f?.violationType || undefined,
+        legalBasis: f?.legalBasis?.trim() || undefined,
+        description: f?.description?.trim() ?? '',
+      };
     });
   const signatures: SignatureInput[] = [
     ...Object.entries(v.inspectorSignatures)
       .filter(([id, s]) => v.inspectorIds.includes(Number(id)) && s.image && (Number(id) === me || passwords.get(d.clientId)?.[Number(id)]))
-      .map(([id, s]) => ({ signer: 'inspector' as const, userId: Number(id), image: s.image, password: Number(id) === me ? undefined : passwords.get(d.clientId)?.[Number(id)] })),
-    ...(v.unitSignature?.image && v.unitSignature.name.trim() ? [{ signer: 'unit' as const, name: v.unitSignature.name.trim(), title: v.unitSignature.title?.trim() || undefined, image: v.unitSignature.image }] : []),
+      .map(([id, s]) => ({
+        signer: 'inspector' as const,
+        userId: Number(id),
+        image: s.image,
+        password: Number(id) === me ? undefined : passwords.get(d.clientId)?.[Number(id)],
+      })),
+    ...(v.unitSignature?.image && v.unitSignature.name.trim()
+      ? [
+          {
+            signer: 'unit' as const,
+            name: v.unitSignature.name.trim(),
+            title: v.unitSignature.title?.trim() || undefined,
+            image: v.unitSignature.image,
+          },
+        ]
+      : []),
   ];
-  const rectificationResults = Object.entries(v.rectificationResults).map(([id, r]) => ({ rectificationId: Number(id), result: r.result, deadline: r.result === 'extended' ? r.deadline : undefined, note: r.note?.trim() || undefined }));
+  const rectificationResults = Object.entries(v.rectificationResults).map(([id, r]) => ({
+    rectificationId: Number(id),
+    result: r.result,
+    deadline: r.result === 'extended' ? r.deadline : undefined,
+    note: r.note?.trim() || undefined,
+  }));
   return {
     ...(d.planTaskId ? { planTaskId: d.planTaskId } : { entityId: d.entityId }),
     clientId: d.clientId,

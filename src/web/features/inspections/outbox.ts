@@ -16,7 +16,9 @@ export function useOutbox(me: number | null) {
       void flushOutbox(me).then((n) => {
         if (!n) return;
         message.success(`已发送 ${n} 份待发送的检查记录`);
-        void qc.invalidateQueries({ predicate: (q) => ['my-tasks', 'inspections', 'inspection', 'rectifications', 'dashboard'].includes(String(q.queryKey[0])) });
+        void qc.invalidateQueries({
+          predicate: (q) => ['my-tasks', 'inspections', 'inspection', 'rectifications', 'dashboard'].includes(String(q.queryKey[0])),
+        });
       });
     if (navigator.onLine) run();
     window.addEventListener('online', run);

@@ -49,7 +49,8 @@ export function ImportPeopleDialog(props: { onClose(): void; onDone(): void }) {
       setDone(await send(file, false));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '导入失败');
-      if (e instanceof ApiError && Array.isArray(e.details)) setCheck((c) => (c ? { ...c, errors: e.details as ImportResult['errors'] } : c));
+      if (e instanceof ApiError && Array.isArray(e.details))
+        setCheck((c) => (c ? { ...c, errors: e.details as ImportResult['errors'] } : c));
     } finally {
       setBusy(false);
     }
@@ -80,9 +81,21 @@ export function ImportPeopleDialog(props: { onClose(): void; onDone(): void }) {
         )
       }
     >
-      {!mobile && <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: '下载模板' }, { title: '上传文件' }, { title: '校验' }, { title: '完成' }]} responsive={false} />}
+      {!mobile && (
+        <Steps
+          size="small"
+          current={step}
+          style={{ marginBottom: 16 }}
+          items={[{ title: '下载模板' }, { title: '上传文件' }, { title: '校验' }, { title: '完成' }]}
+          responsive={false}
+        />
+      )}
       {done ? (
-        <Result status="success" title={`已导入 ${done.created} 人`} subTitle="新人员暂无密码，请在列表中“重置密码”发放一次性临时密码（表中填了初始密码的除外）。" />
+        <Result
+          status="success"
+          title={`已导入 ${done.created} 人`}
+          subTitle="新人员暂无密码，请在列表中“重置密码”发放一次性临时密码（表中填了初始密码的除外）。"
+        />
       ) : (
         <>
           <Typography.Paragraph>

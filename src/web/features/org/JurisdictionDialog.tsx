@@ -12,7 +12,12 @@ const FIELDS: ConflictField[] = [
 ];
 
 /** Add a child jurisdiction one level below, or rename the current one (name, local level label, code). */
-export function JurisdictionDialog(props: { mode: 'create' | 'edit'; current: Jurisdiction; onClose(): void; onDone(j: Jurisdiction): void }) {
+export function JurisdictionDialog(props: {
+  mode: 'create' | 'edit';
+  current: Jurisdiction;
+  onClose(): void;
+  onDone(j: Jurisdiction): void;
+}) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -33,7 +38,19 @@ export function JurisdictionDialog(props: { mode: 'create' | 'edit'; current: Ju
     } catch (e) {
       if (staleCurrent(e)) setSaving(false);
       const retry = (values: Record<string, unknown>, current: Jurisdiction) => submit(values as typeof v, current);
-      if (!create && (await conflict.handle<Jurisdiction>(e, { form, fields: FIELDS, base, mine: v, values: (r) => pickFields(FIELDS, r), setLoaded, retry }))) return;
+      if (
+        !create &&
+        (await conflict.handle<Jurisdiction>(e, {
+          form,
+          fields: FIELDS,
+          base,
+          mine: v,
+          values: (r) => pickFields(FIELDS, r),
+          setLoaded,
+          retry,
+        }))
+      )
+        return;
       setError(applyServerErrors(form, e));
     } finally {
       setSaving(false);
@@ -57,7 +74,14 @@ export function JurisdictionDialog(props: { mode: 'create' | 'edit'; current: Ju
         onFinish={(v) => submit(v)}
         initialValues={create ? {} : { name: props.current.name, levelLabel: props.current.levelLabel, code: props.current.code ?? '' }}
       >
-        <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }, { max: 100, message: '不能超过100字' }]}>
+        <Form.Item
+          name="name"
+          label="名称"
+          rules={[
+            { required: true, whitespace: true, message: '请输入名称' },
+            { max: 100, message: '不能超过100字' },
+          ]}
+        >
           <Input placeholder={create ? '如：红旗街道、宝力根苏木' : undefined} />
         </Form.Item>
         <Form.Item name="levelLabel" label="层级名称" extra="当地叫法，如 区/旗/街道/镇/苏木/社区/村/嘎查；不填则用默认">

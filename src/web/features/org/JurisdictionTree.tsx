@@ -27,7 +27,10 @@ function toNode(j: Jurisdiction): TreeNode {
     title: (
       <span data-testid={`jur-${j.id}`}>
         {j.name}
-        <Tag color={LEVEL_COLORS[j.level]} style={{ marginLeft: 6, marginInlineEnd: 0, fontSize: 11, lineHeight: '16px', padding: '0 4px' }}>
+        <Tag
+          color={LEVEL_COLORS[j.level]}
+          style={{ marginLeft: 6, marginInlineEnd: 0, fontSize: 11, lineHeight: '16px', padding: '0 4px' }}
+        >
           {j.levelLabel}
         </Tag>
       </span>

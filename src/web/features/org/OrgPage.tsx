@@ -86,10 +86,24 @@ export default function OrgPage() {
     <>
       {mobile ? (
         <>
-          <Button block icon={<ApartmentOutlined />} onClick={() => setTreeOpen(true)} style={{ marginBottom: 8, textAlign: 'left' }} data-testid="open-tree">
+          <Button
+            block
+            icon={<ApartmentOutlined />}
+            onClick={() => setTreeOpen(true)}
+            style={{ marginBottom: 8, textAlign: 'left' }}
+            data-testid="open-tree"
+          >
             辖区：{selected?.name ?? '…'}
           </Button>
-          <Drawer title="选择辖区" placement="left" size="86%" open={treeOpen} onClose={() => setTreeOpen(false)} forceRender styles={{ body: { padding: 8 } }}>
+          <Drawer
+            title="选择辖区"
+            placement="left"
+            size="86%"
+            open={treeOpen}
+            onClose={() => setTreeOpen(false)}
+            forceRender
+            styles={{ body: { padding: 8 } }}
+          >
             {tree}
           </Drawer>
           {right}

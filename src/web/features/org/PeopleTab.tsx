@@ -1,4 +1,13 @@
-import { EditOutlined, ImportOutlined, KeyOutlined, MoreOutlined, PlusOutlined, StopOutlined, UnlockOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  ImportOutlined,
+  KeyOutlined,
+  MoreOutlined,
+  PlusOutlined,
+  StopOutlined,
+  UnlockOutlined,
+  CheckCircleOutlined,
+} from '@ant-design/icons';
 import { App, Button, Dropdown, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -28,7 +37,8 @@ export function PeopleTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
   const manage = can('users.manage');
   const list = useQuery({
     queryKey: ['people', jurisdiction.id, q, role, page],
-    queryFn: () => api<{ items: Person[]; total: number }>(`/api/people${qs({ jurisdictionId: jurisdiction.id, q, role, page, pageSize: PAGE_SIZE })}`),
+    queryFn: () =>
+      api<{ items: Person[]; total: number }>(`/api/people${qs({ jurisdictionId: jurisdiction.id, q, role, page, pageSize: PAGE_SIZE })}`),
     placeholderData: keepPreviousData,
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['people'] });
@@ -41,7 +51,9 @@ export function PeopleTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
       } else {
         const body = what === 'unlock' ? { unlock: true } : { active: what === 'activate' };
         await api(`/api/people/${p.id}`, { method: 'PATCH', body: { ...body, version: p.version } });
-        message.success(what === 'unlock' ? `已解锁 ${p.displayName}` : what === 'activate' ? `已启用 ${p.displayName}` : `已停用 ${p.displayName}`);
+        message.success(
+          what === 'unlock' ? `已解锁 ${p.displayName}` : what === 'activate' ? `已启用 ${p.displayName}` : `已停用 ${p.displayName}`,
+        );
       }
       await refresh();
     } catch (e) {
@@ -56,15 +68,17 @@ export function PeopleTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
   function confirm(p: Person, what: 'deactivate' | 'reset') {
     modal.confirm({
       title: what === 'reset' ? `重置 ${p.displayName} 的密码？` : `停用 ${p.displayName}？`,
-      content: what === 'reset' ? '将生成一次性临时密码，对方登录后须立即修改；原密码和已登录的会话失效。' : '停用后该账户不能登录，已登录的会话立即失效。可随时重新启用。',
+      content:
+        what === 'reset'
+          ? '将生成一次性临时密码，对方登录后须立即修改；原密码和已登录的会话失效。'
+          : '停用后该账户不能登录，已登录的会话立即失效。可随时重新启用。',
       okText: what === 'reset' ? '重置' : '停用',
       okButtonProps: { danger: what === 'deactivate' },
       onOk: () => act(p, what),
     });
   }
 
-  const status = (p: Person) =>
-    !p.active ? <Tag>已停用</Tag> : p.locked ? <Tag color="red">已锁定</Tag> : <Tag color="green">正常</Tag>;
+  const status = (p: Person) => (!p.active ? <Tag>已停用</Tag> : p.locked ? <Tag color="red">已锁定</Tag> : <Tag color="green">正常</Tag>);
 
   return (
     <>
@@ -167,7 +181,13 @@ export function PeopleTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
                   fixed: mobile ? undefined : ('right' as const),
                   render: (_: unknown, p: Person) => (
                     <Space size={0}>
-                      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(p)} aria-label={`编辑${p.displayName}`} />
+                      <Button
+                        type="link"
+                        size="small"
+                        icon={<EditOutlined />}
+                        onClick={() => setEditing(p)}
+                        aria-label={`编辑${p.displayName}`}
+                      />
                       <Dropdown
                         trigger={['click']}
                         menu={{
@@ -178,7 +198,8 @@ export function PeopleTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
                               ? { key: 'deactivate', icon: <StopOutlined />, label: '停用', danger: true, disabled: p.id === me?.id }
                               : { key: 'activate', icon: <CheckCircleOutlined />, label: '启用' },
                           ],
-                          onClick: ({ key }) => (key === 'reset' || key === 'deactivate' ? confirm(p, key) : act(p, key as 'unlock' | 'activate')),
+                          onClick: ({ key }) =>
+                            key === 'reset' || key === 'deactivate' ? confirm(p, key) : act(p, key as 'unlock' | 'activate'),
                         }}
                       >
                         <Button type="link" size="small" icon={<MoreOutlined />} aria-label={`更多操作${p.displayName}`} />
@@ -211,13 +232,24 @@ export function PeopleTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
           }}
         />
       )}
-      <Modal open={!!temp} title="临时密码" onOk={() => setTemp(null)} onCancel={() => setTemp(null)} cancelButtonProps={{ style: { display: 'none' } }} okText="我已记下">
+      <Modal
+        open={!!temp}
+        title="临时密码"
+        onOk={() => setTemp(null)}
+        onCancel={() => setTemp(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        okText="我已记下"
+      >
         {temp && (
           <>
             <p>
               {temp.person.displayName}（{temp.person.username}）的一次性临时密码：
             </p>
-            <Typography.Paragraph copyable={{ text: temp.password }} style={{ fontSize: 22, fontFamily: 'monospace', letterSpacing: 2 }} data-testid="temp-password">
+            <Typography.Paragraph
+              copyable={{ text: temp.password }}
+              style={{ fontSize: 22, fontFamily: 'monospace', letterSpacing: 2 }}
+              data-testid="temp-password"
+            >
               {temp.password}
             </Typography.Paragraph>
             <Typography.Text type="secondary">此密码只显示这一次。请当面或电话告知本人，对方首次登录后须修改密码。</Typography.Text>

@@ -25,7 +25,15 @@ function JurisdictionPicker(props: { unit?: OrgUnit; value?: number; onChange?(v
     const root: Node = { id: unit.jurisdictionId, pId: null, value: unit.jurisdictionId, title: unit.jurisdictionName, isLeaf: false };
     const extra =
       props.current && props.current.jurisdictionId !== unit.jurisdictionId
-        ? [{ id: props.current.jurisdictionId, pId: unit.jurisdictionId, value: props.current.jurisdictionId, title: props.current.jurisdictionName, isLeaf: true }]
+        ? [
+            {
+              id: props.current.jurisdictionId,
+              pId: unit.jurisdictionId,
+              value: props.current.jurisdictionId,
+              title: props.current.jurisdictionName,
+              isLeaf: true,
+            },
+          ]
         : [];
     setNodes([root, ...extra]);
   }, [unit, props.current]);
@@ -137,22 +145,47 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
   }
 
   return (
-    <Modal open title={p ? `编辑人员：${p.displayName}` : '新增人员'} okText="保存" okButtonProps={{ disabled: !ready }} confirmLoading={saving} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden width={640}>
+    <Modal
+      open
+      title={p ? `编辑人员：${p.displayName}` : '新增人员'}
+      okText="保存"
+      okButtonProps={{ disabled: !ready }}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+      width={640}
+    >
       {conflict.dialog}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
         onFinish={(v) => submit(v)}
-        initialValues={p ? { ...p, jurisdictionId: p.jurisdictionId } : { role: 'inspector', dataScope: ROLE_DEFAULT_SCOPE.inspector, issuePassword: true }}
+        initialValues={
+          p
+            ? { ...p, jurisdictionId: p.jurisdictionId }
+            : { role: 'inspector', dataScope: ROLE_DEFAULT_SCOPE.inspector, issuePassword: true }
+        }
         onValuesChange={(changed) => {
-          if (changed.role) form.setFieldValue('dataScope', canGrantScope(me!.scope, ROLE_DEFAULT_SCOPE[changed.role as Role]) ? ROLE_DEFAULT_SCOPE[changed.role as Role] : me!.scope);
+          if (changed.role)
+            form.setFieldValue(
+              'dataScope',
+              canGrantScope(me!.scope, ROLE_DEFAULT_SCOPE[changed.role as Role]) ? ROLE_DEFAULT_SCOPE[changed.role as Role] : me!.scope,
+            );
           if ('orgUnitId' in changed) form.setFieldValue('jurisdictionId', undefined);
         }}
       >
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '不能超过50字' }]}>
+            <Form.Item
+              name="displayName"
+              label="姓名"
+              rules={[
+                { required: true, whitespace: true, message: '请输入姓名' },
+                { max: 50, message: '不能超过50字' },
+              ]}
+            >
               <Input />
             </Form.Item>
           </Col>
@@ -160,7 +193,14 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
             <Form.Item
               name="username"
               label="用户名"
-              rules={p ? [] : [{ required: true, message: '请输入用户名' }, { pattern: /^[A-Za-z0-9_.-]{2,40}$/, message: '2-40位字母、数字、下划线、点或连字符' }]}
+              rules={
+                p
+                  ? []
+                  : [
+                      { required: true, message: '请输入用户名' },
+                      { pattern: /^[A-Za-z0-9_.-]{2,40}$/, message: '2-40位字母、数字、下划线、点或连字符' },
+                    ]
+              }
             >
               <Input disabled={!!p} autoComplete="off" placeholder="登录用，如 zhang_san" />
             </Form.Item>
@@ -170,7 +210,9 @@ export function PersonDialog(props: { person: Person | null; jurisdiction: Juris
               <Select
                 showSearch={{ optionFilterProp: 'label' }}
                 loading={units.isLoading}
-                options={(units.data ?? []).filter((u) => u.active || u.id === p?.orgUnitId).map((u) => ({ value: u.id, label: u.shortName ? `${u.name}（${u.shortName}）` : u.name }))}
+                options={(units.data ?? [])
+                  .filter((u) => u.active || u.id === p?.orgUnitId)
+                  .map((u) => ({ value: u.id, label: u.shortName ? `${u.name}（${u.shortName}）` : u.name }))}
               />
             </Form.Item>
           </Col>

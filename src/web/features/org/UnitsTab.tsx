@@ -60,11 +60,29 @@ export function UnitsTab({ jurisdiction }: { jurisdiction: Jurisdiction }) {
               </span>
             ),
           },
-          { title: '类型', dataIndex: 'kind', width: 120, render: (k: OrgUnit['kind']) => <Tag color={KIND_COLORS[k]}>{ORG_UNIT_KIND_LABELS[k]}</Tag> },
-          ...(mobile ? [] : [{ title: '所在辖区', dataIndex: 'jurisdictionName' }, { title: '电话', dataIndex: 'phone' }]),
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            width: 120,
+            render: (k: OrgUnit['kind']) => <Tag color={KIND_COLORS[k]}>{ORG_UNIT_KIND_LABELS[k]}</Tag>,
+          },
+          ...(mobile
+            ? []
+            : [
+                { title: '所在辖区', dataIndex: 'jurisdictionName' },
+                { title: '电话', dataIndex: 'phone' },
+              ]),
           { title: '在岗人数', dataIndex: 'peopleCount', width: 80, align: 'right' as const },
           ...(manage
-            ? [{ title: '操作', width: 70, render: (_: unknown, r: OrgUnit) => <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={`编辑${r.name}`} /> }]
+            ? [
+                {
+                  title: '操作',
+                  width: 70,
+                  render: (_: unknown, r: OrgUnit) => (
+                    <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={`编辑${r.name}`} />
+                  ),
+                },
+              ]
             : []),
         ]}
       />
@@ -122,14 +140,33 @@ function UnitDialog(props: { unit: OrgUnit | null; jurisdiction: Jurisdiction; u
       props.onDone();
     } catch (e) {
       if (staleCurrent(e)) setSaving(false);
-      if (await conflict.handle<OrgUnit>(e, { form, fields: FIELDS, base, mine: v, values: (r) => pickFields(FIELDS, r), setLoaded, retry: submit })) return;
+      if (
+        await conflict.handle<OrgUnit>(e, {
+          form,
+          fields: FIELDS,
+          base,
+          mine: v,
+          values: (r) => pickFields(FIELDS, r),
+          setLoaded,
+          retry: submit,
+        })
+      )
+        return;
       setError(applyServerErrors(form, e));
     } finally {
       setSaving(false);
     }
   }
   return (
-    <Modal open title={u ? `编辑机构：${u.name}` : `在“${props.jurisdiction.name}”新增机构`} okText="保存" confirmLoading={saving} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden>
+    <Modal
+      open
+      title={u ? `编辑机构：${u.name}` : `在“${props.jurisdiction.name}”新增机构`}
+      okText="保存"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
       {conflict.dialog}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form
@@ -141,7 +178,14 @@ function UnitDialog(props: { unit: OrgUnit | null; jurisdiction: Jurisdiction; u
         <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
           <Select options={kinds.map((k) => ({ value: k, label: ORG_UNIT_KIND_LABELS[k] }))} />
         </Form.Item>
-        <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }, { max: 100, message: '不能超过100字' }]}>
+        <Form.Item
+          name="name"
+          label="名称"
+          rules={[
+            { required: true, whitespace: true, message: '请输入名称' },
+            { max: 100, message: '不能超过100字' },
+          ]}
+        >
           <Input placeholder="如：药品和医疗器械股、执法三中队" />
         </Form.Item>
         <Form.Item name="shortName" label="简称">

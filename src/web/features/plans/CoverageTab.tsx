@@ -23,7 +23,10 @@ const CARDS_UP_TO = 24;
  */
 export function CoverageTab({ planId, stationCount }: { planId: number; stationCount: number }) {
   const many = stationCount > CARDS_UP_TO;
-  const q = useQuery({ queryKey: ['plan-coverage', planId, many], queryFn: () => plansApi.coverage(planId, many ? { view: 'stations' } : {}) });
+  const q = useQuery({
+    queryKey: ['plan-coverage', planId, many],
+    queryFn: () => plansApi.coverage(planId, many ? { view: 'stations' } : {}),
+  });
   if (!q.data) return <Card loading={q.isLoading}>{q.error?.message}</Card>;
   const { rows, totals, excessCount } = q.data;
   const stations = [...new Map(rows.filter((r) => r.stationId).map((r) => [r.stationId!, r.stationShortName ?? ''])).entries()];
@@ -32,10 +35,22 @@ export function CoverageTab({ planId, stationCount }: { planId: number; stationC
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Row gutter={12}>
-        <Col xs={12} md={6}><Statistic title="应检（各指标合计，家）" value={totals.required} /></Col>
-        <Col xs={12} md={6}><Statistic title="已检（各指标合计，家）" value={totals.done} /></Col>
-        <Col xs={12} md={6}><Statistic title="尚缺（各指标合计，家）" value={totals.remaining} valueStyle={{ color: totals.remaining ? '#cf1322' : undefined }} /></Col>
-        <Col xs={12} md={6}><Progress type="circle" size={72} percent={pct} /></Col>
+        <Col xs={12} md={6}>
+          <Statistic title="应检（各指标合计，家）" value={totals.required} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title="已检（各指标合计，家）" value={totals.done} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title="尚缺（各指标合计，家）"
+            value={totals.remaining}
+            valueStyle={{ color: totals.remaining ? '#cf1322' : undefined }}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <Progress type="circle" size={72} percent={pct} />
+        </Col>
       </Row>
       {excessCount > 0 && <Alert type="warning" showIcon message={`${excessCount} 家单位检查次数超过规定频次（应避免重复检查）`} />}
       {wide.length > 0 && (
@@ -52,7 +67,12 @@ export function CoverageTab({ planId, stationCount }: { planId: number; stationC
             const left = mine.reduce((s, r) => s + r.remaining, 0);
             return (
               <Col key={id} xs={24} lg={12}>
-                <Card size="small" title={name} extra={left ? <span style={{ color: '#cf1322' }}>尚缺 {left} 家</span> : <span style={{ color: '#389e0d' }}>已完成</span>} data-testid={`coverage-${name}`}>
+                <Card
+                  size="small"
+                  title={name}
+                  extra={left ? <span style={{ color: '#cf1322' }}>尚缺 {left} 家</span> : <span style={{ color: '#389e0d' }}>已完成</span>}
+                  data-testid={`coverage-${name}`}
+                >
                   <StationChart rows={mine} />
                 </Card>
               </Col>
@@ -90,7 +110,11 @@ function StationTable({ planId, totals }: { planId: number; totals: StationCover
   const shown = q ? totals.filter((t) => t.name.includes(q)) : totals;
   const progress = (t: StationCoverageDto) => (t.required ? t.done / t.required : 1);
   return (
-    <Card size="small" title={`各监管所完成情况（${totals.length} 个）`} extra={<Input.Search allowClear placeholder="监管所名称" onSearch={(v) => setQ(v.trim())} style={{ width: 200 }} />}>
+    <Card
+      size="small"
+      title={`各监管所完成情况（${totals.length} 个）`}
+      extra={<Input.Search allowClear placeholder="监管所名称" onSearch={(v) => setQ(v.trim())} style={{ width: 200 }} />}
+    >
       <Table<StationCoverageDto>
         rowKey="stationId"
         size="small"
@@ -101,9 +125,22 @@ function StationTable({ planId, totals }: { planId: number; totals: StationCover
           { title: '监管所', dataIndex: 'name' },
           { title: '应检', dataIndex: 'required', width: 90, sorter: (a, b) => a.required - b.required },
           { title: '已检', dataIndex: 'done', width: 90, sorter: (a, b) => a.done - b.done },
-          { title: '尚缺', dataIndex: 'remaining', width: 90, defaultSortOrder: 'descend', sorter: (a, b) => a.remaining - b.remaining, render: (v: number) => (v ? <span style={{ color: '#cf1322' }}>{v}</span> : 0) },
+          {
+            title: '尚缺',
+            dataIndex: 'remaining',
+            width: 90,
+            defaultSortOrder: 'descend',
+            sorter: (a, b) => a.remaining - b.remaining,
+            render: (v: number) => (v ? <span style={{ color: '#cf1322' }}>{v}</span> : 0),
+          },
           { title: '未完成指标', dataIndex: 'rulesOpen', width: 110, sorter: (a, b) => a.rulesOpen - b.rulesOpen },
-          { title: '进度', key: 'progress', width: 180, sorter: (a, b) => progress(a) - progress(b), render: (_, t) => <Progress percent={Math.floor(progress(t) * 100)} size="small" /> },
+          {
+            title: '进度',
+            key: 'progress',
+            width: 180,
+            sorter: (a, b) => progress(a) - progress(b),
+            render: (_, t) => <Progress percent={Math.floor(progress(t) * 100)} size="small" />,
+          },
         ]}
       />
     </Card>
@@ -112,7 +149,15 @@ function StationTable({ planId, totals }: { planId: number; totals: StationCover
 
 /** One station's rows, fetched when its table row is opened. */
 function StationRows({ planId, stationId }: { planId: number; stationId: number }) {
-  const q = useQuery({ queryKey: ['plan-coverage', planId, 'station', stationId], queryFn: () => plansApi.coverage(planId, { stationId }) });
-  if (!q.data) return <Card loading={q.isLoading} variant="borderless">{q.error?.message}</Card>;
+  const q = useQuery({
+    queryKey: ['plan-coverage', planId, 'station', stationId],
+    queryFn: () => plansApi.coverage(planId, { stationId }),
+  });
+  if (!q.data)
+    return (
+      <Card loading={q.isLoading} variant="borderless">
+        {q.error?.message}
+      </Card>
+    );
   return <StationChart rows={q.data.rows} />;
 }

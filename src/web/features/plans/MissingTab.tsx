@@ -16,7 +16,16 @@ export function MissingTab({ planId }: { planId: number }) {
       bordered
       items={q.data.slice((page - 1) * pageSize, page * pageSize)}
       rowKey={(m) => m.row.requirementKey}
-      pagination={q.data.length > pageSize && { current: page, pageSize, total: q.data.length, onChange: setPage, showSizeChanger: false, showTotal: (n) => `共 ${n} 项` }}
+      pagination={
+        q.data.length > pageSize && {
+          current: page,
+          pageSize,
+          total: q.data.length,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (n) => `共 ${n} 项`,
+        }
+      }
       renderItem={(m) => (
         <ItemList.Row>
           <ItemList.Meta
@@ -24,8 +33,13 @@ export function MissingTab({ planId }: { planId: number }) {
               <span>
                 <Tag>{m.row.stationShortName ?? '全区'}</Tag>
                 {m.row.label}
-                {m.row.grade ? `（${m.row.grade}级）` : ''}：尚缺 <b style={{ color: '#cf1322' }}>{m.row.remaining}</b> 家（应检 {m.row.required}，已检 {m.row.done}）
-                {m.row.shortfall > 0 && <Tag color="red" style={{ marginLeft: 8 }}>对象不足 {m.row.shortfall} 家，无法完成</Tag>}
+                {m.row.grade ? `（${m.row.grade}级）` : ''}：尚缺 <b style={{ color: '#cf1322' }}>{m.row.remaining}</b> 家（应检{' '}
+                {m.row.required}，已检 {m.row.done}）
+                {m.row.shortfall > 0 && (
+                  <Tag color="red" style={{ marginLeft: 8 }}>
+                    对象不足 {m.row.shortfall} 家，无法完成
+                  </Tag>
+                )}
               </span>
             }
             description={

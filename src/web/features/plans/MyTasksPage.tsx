@@ -25,9 +25,12 @@ export default function MyTasksPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Card size="small" title="我的任务">
         <Typography.Text type="secondary">
-          分派给我的待检查任务 {q.data?.total ?? 0} 项{today ? `，今天到期 ${today} 项` : ''}{overdue ? `，已逾期 ${overdue} 项` : ''}
+          分派给我的待检查任务 {q.data?.total ?? 0} 项{today ? `，今天到期 ${today} 项` : ''}
+          {overdue ? `，已逾期 ${overdue} 项` : ''}
         </Typography.Text>
-        {q.data && q.data.total > items.length && <Alert type="info" showIcon style={{ marginTop: 8 }} message={`只列出最早到期的 ${items.length} 项`} />}
+        {q.data && q.data.total > items.length && (
+          <Alert type="info" showIcon style={{ marginTop: 8 }} message={`只列出最早到期的 ${items.length} 项`} />
+        )}
       </Card>
       {awaiting.length > 0 && (
         <Card size="small" title="待我签名确认" data-testid="awaiting-my-signature">
@@ -37,7 +40,9 @@ export default function MyTasksPage() {
                 {r.entityName} <span style={{ color: '#888', fontSize: 12 }}>{r.date}</span>
               </span>
               <Link to={`/inspections/${r.id}`}>
-                <Button size="small" type="primary">签名确认</Button>
+                <Button size="small" type="primary">
+                  签名确认
+                </Button>
               </Link>
             </div>
           ))}
@@ -53,10 +58,16 @@ export default function MyTasksPage() {
           <Card
             size="small"
             data-testid="my-task"
-            style={{ marginBottom: 8, borderColor: t.dueToday ? '#1677ff' : t.overdue ? '#ff4d4f' : undefined, background: t.dueToday ? '#e6f4ff' : undefined }}
+            style={{
+              marginBottom: 8,
+              borderColor: t.dueToday ? '#1677ff' : t.overdue ? '#ff4d4f' : undefined,
+              background: t.dueToday ? '#e6f4ff' : undefined,
+            }}
           >
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}>
-              <Link to={`/entities/${t.entityId}`} style={{ fontWeight: 600, wordBreak: 'break-all' }}>{t.entityName}</Link>
+              <Link to={`/entities/${t.entityId}`} style={{ fontWeight: 600, wordBreak: 'break-all' }}>
+                {t.entityName}
+              </Link>
               {t.dueToday ? <Tag color="blue">今天到期</Tag> : t.overdue ? <Tag color="red">已逾期</Tag> : <Tag>待检查</Tag>}
             </div>
             <div style={{ color: '#666', fontSize: 13, margin: '4px 0' }}>
@@ -67,9 +78,13 @@ export default function MyTasksPage() {
             <div style={{ fontSize: 13 }}>同组检查人员：{t.inspectors.map((p) => p.name).join('、') || '—'}</div>
             <div style={{ fontSize: 12, color: '#888', marginTop: 2, wordBreak: 'break-all' }}>{t.planName}</div>
             <Space wrap style={{ marginTop: 8 }}>
-              <Link to={`/inspections/new?taskId=${t.id}`}><Button type="primary">现场检查</Button></Link>
+              <Link to={`/inspections/new?taskId=${t.id}`}>
+                <Button type="primary">现场检查</Button>
+              </Link>
               <Button onClick={() => setRecording(t)}>录入检查</Button>
-              <Link to={`/entities/${t.entityId}`}><Button>单位档案</Button></Link>
+              <Link to={`/entities/${t.entityId}`}>
+                <Button>单位档案</Button>
+              </Link>
             </Space>
           </Card>
         )}

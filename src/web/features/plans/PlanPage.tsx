@@ -58,7 +58,13 @@ export default function PlanPage() {
   // On a phone the buttons go below the title: beside it they squeezed the title into one column.
   const actionBar = (
     <Space wrap>
-      <Button onClick={() => download(`/api/plans/${id}/export${qs({ stationId })}`, `${p.name}${chosenName}.xlsx`).catch((e) => message.error(e.message))}>导出Excel{chosenName}</Button>
+      <Button
+        onClick={() =>
+          download(`/api/plans/${id}/export${qs({ stationId })}`, `${p.name}${chosenName}.xlsx`).catch((e) => message.error(e.message))
+        }
+      >
+        导出Excel{chosenName}
+      </Button>
       <Button onClick={() => window.open(`/api/plans/${id}/print${qs({ stationId })}`, '_blank')}>打印{chosenName}</Button>
       {can('plans.manage') && p.status === 'draft' && (
         <Popconfirm title="发布后任务下达各所，开始计入完成情况。" onConfirm={() => publish()}>
@@ -70,10 +76,7 @@ export default function PlanPage() {
   const stationName = (sid: string | null) => p.stations.find((s) => String(s.id) === sid)?.shortName ?? '全区';
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-      <Card
-        title={<span style={{ whiteSpace: 'normal' }}>{p.name}</span>}
-        extra={mobile ? undefined : actionBar}
-      >
+      <Card title={<span style={{ whiteSpace: 'normal' }}>{p.name}</span>} extra={mobile ? undefined : actionBar}>
         {mobile && <div style={{ marginBottom: 12 }}>{actionBar}</div>}
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
           <Descriptions.Item label="专项行动">{p.campaignName}</Descriptions.Item>
@@ -81,15 +84,26 @@ export default function PlanPage() {
             <Tag color={p.status === 'published' ? 'green' : 'default'}>{PLAN_STATUSES[p.status]}</Tag>
             {p.current && <Tag color="blue">当前方案</Tag>}
           </Descriptions.Item>
-          <Descriptions.Item label="抽取编号"><Typography.Text copyable data-testid="plan-seed">{p.seed}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label="抽取编号">
+            <Typography.Text copyable data-testid="plan-seed">
+              {p.seed}
+            </Typography.Text>
+          </Descriptions.Item>
           <Descriptions.Item label="任务">
             {p.taskCount} 项（最少检查量 {p.minimum} 项{p.optimal ? '，已是最少' : ''}）
           </Descriptions.Item>
-          {p.counted > 0 && <Descriptions.Item label="已有检查">{p.counted} 家单位已检或已有待检查任务，计入指标，不再重复安排</Descriptions.Item>}
+          {p.counted > 0 && (
+            <Descriptions.Item label="已有检查">{p.counted} 家单位已检或已有待检查任务，计入指标，不再重复安排</Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       {p.status === 'superseded' && (
-        <Alert type="warning" showIcon message="本计划已被替代，其待检查任务已作废；已完成的检查照常计入完成情况。" action={p.supersededBy ? <Link to={`/plans/${p.supersededBy}`}>查看当前方案</Link> : undefined} />
+        <Alert
+          type="warning"
+          showIcon
+          message="本计划已被替代，其待检查任务已作废；已完成的检查照常计入完成情况。"
+          action={p.supersededBy ? <Link to={`/plans/${p.supersededBy}`}>查看当前方案</Link> : undefined}
+        />
       )}
       {p.shortfalls.length > 0 && (
         <Alert
@@ -98,19 +112,17 @@ export default function PlanPage() {
           message={`${p.shortfalls.length} 项指标因对象不足无法完成（已按现有对象全部安排）`}
           description={
             <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: '展开全部' }} style={{ marginBottom: 0 }}>
-              {p.shortfalls.map((s) => `${s.stationShortName ?? '全区'}：${s.label}${s.grade ? `（${s.grade}级）` : ''} 应检 ${s.required} 家，现有 ${s.available} 家，缺 ${s.missing} 家`).join('；')}
+              {p.shortfalls
+                .map(
+                  (s) =>
+                    `${s.stationShortName ?? '全区'}：${s.label}${s.grade ? `（${s.grade}级）` : ''} 应检 ${s.required} 家，现有 ${s.available} 家，缺 ${s.missing} 家`,
+                )
+                .join('；')}
             </Typography.Paragraph>
           }
         />
       )}
-      {!check.ok && (
-        <Alert
-          type="warning"
-          showIcon
-          message="复核：计划不再满足全部规则"
-          description={checkSummary(check, stationName)}
-        />
-      )}
+      {!check.ok && <Alert type="warning" showIcon message="复核：计划不再满足全部规则" description={checkSummary(check, stationName)} />}
       {check.ok && lastCheck && <Alert type="success" showIcon message="复核通过：计划满足全部规则" />}
       {p.warnings.length > 0 && p.warnings.length <= 3 && p.warnings.map((w) => <Alert key={w} type="info" showIcon message={w} />)}
       {p.warnings.length > 3 && (
@@ -130,7 +142,11 @@ export default function PlanPage() {
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'tasks', label: '检查任务', children: <TasksTab plan={p} onChecked={setLastCheck} stationId={stationId} onStationChange={setChosenStation} /> },
+            {
+              key: 'tasks',
+              label: '检查任务',
+              children: <TasksTab plan={p} onChecked={setLastCheck} stationId={stationId} onStationChange={setChosenStation} />,
+            },
             { key: 'coverage', label: '完成情况', children: <CoverageTab planId={id} stationCount={p.stations.length} /> },
             { key: 'missing', label: '尚缺清单', children: <MissingTab planId={id} /> },
           ]}
@@ -143,14 +159,23 @@ export default function PlanPage() {
 /** The re-check's problems in a few lines: the first of each list, then how many there are in all. */
 function checkSummary(check: PlanCheckResult, stationName: (id: string | null) => string) {
   const SHOWN = 10;
-  const counts = check.counts ?? { violations: check.violations.length, excess: check.excess.length, outsideRules: check.outsideRules.length, inspectorProblems: check.inspectorProblems.length };
+  const counts = check.counts ?? {
+    violations: check.violations.length,
+    excess: check.excess.length,
+    outsideRules: check.outsideRules.length,
+    inspectorProblems: check.inspectorProblems.length,
+  };
   const more = (shown: number, total: number, what: string) => (total > shown ? [`……共 ${total} 项${what}`] : []);
   return [
-    ...check.violations.slice(0, SHOWN).map((v) => `${stationName(v.stationId)}「${v.label}」应检 ${v.required}，计划 ${v.planned}，差 ${v.missing}`),
+    ...check.violations
+      .slice(0, SHOWN)
+      .map((v) => `${stationName(v.stationId)}「${v.label}」应检 ${v.required}，计划 ${v.planned}，差 ${v.missing}`),
     ...more(Math.min(SHOWN, check.violations.length), counts.violations, '指标不足'),
     ...check.excess.slice(0, SHOWN).map((e) => `单位 #${e.entityId} 安排 ${e.visits} 次，超过规定的 ${e.needed} 次`),
     ...more(Math.min(SHOWN, check.excess.length), counts.excess, '重复检查'),
-    ...[...new Set(check.inspectorProblems.map((x) => (INSPECTOR_PROBLEMS as Record<string, string>)[x.problem]))].map((m) => `检查人员：${m}`),
+    ...[...new Set(check.inspectorProblems.map((x) => (INSPECTOR_PROBLEMS as Record<string, string>)[x.problem]))].map(
+      (m) => `检查人员：${m}`,
+    ),
     ...(counts.inspectorProblems > 0 ? [`（共 ${counts.inspectorProblems} 项人员问题）`] : []),
   ].join('；');
 }

@@ -72,9 +72,28 @@ export default function PlansPage() {
             // On a phone: plan, tasks and state only (no sideways scrolling); the rest from md up.
             { title: '专项行动', dataIndex: 'campaignName', responsive: ['md'] },
             { title: '任务', dataIndex: 'taskCount', width: 80, render: (v, r) => (v === r.minimum ? v : `${v}（最少 ${r.minimum}）`) },
-            { title: '抽取编号', dataIndex: 'seed', width: 120, responsive: ['md'], render: (v) => <Typography.Text copyable>{v}</Typography.Text> },
-            { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof PLAN_STATUSES) => <Tag color={v === 'published' ? 'green' : v === 'superseded' ? 'orange' : 'default'}>{PLAN_STATUSES[v]}</Tag> },
-            { title: '生成时间', dataIndex: 'createdAt', width: 150, responsive: ['md'], render: (v: string) => v.slice(0, 16).replace('T', ' ') },
+            {
+              title: '抽取编号',
+              dataIndex: 'seed',
+              width: 120,
+              responsive: ['md'],
+              render: (v) => <Typography.Text copyable>{v}</Typography.Text>,
+            },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 80,
+              render: (v: keyof typeof PLAN_STATUSES) => (
+                <Tag color={v === 'published' ? 'green' : v === 'superseded' ? 'orange' : 'default'}>{PLAN_STATUSES[v]}</Tag>
+              ),
+            },
+            {
+              title: '生成时间',
+              dataIndex: 'createdAt',
+              width: 150,
+              responsive: ['md'],
+              render: (v: string) => v.slice(0, 16).replace('T', ' '),
+            },
           ]}
         />
       </Card>

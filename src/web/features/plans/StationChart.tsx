@@ -29,10 +29,22 @@ export function StationChart({ rows }: { rows: CoverageRowDto[] }) {
       grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       // One label per bar, cut to the space a phone has (the whole label is in the tooltip).
-      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { fontSize: 11, interval: 0, width: Math.min(220, Math.max(96, ref.current.clientWidth * 0.4)), overflow: 'truncate' } },
+      yAxis: {
+        type: 'category',
+        data: labels,
+        inverse: true,
+        axisLabel: { fontSize: 11, interval: 0, width: Math.min(220, Math.max(96, ref.current.clientWidth * 0.4)), overflow: 'truncate' },
+      },
       series: [
         { name: '应检', type: 'bar', data: rows.map((r) => r.required), itemStyle: { color: '#d9d9d9' }, barGap: '-100%', z: 1 },
-        { name: '已检', type: 'bar', data: rows.map((r) => Math.min(r.done, r.required)), itemStyle: { color: '#52c41a' }, z: 2, label: { show: true, position: 'right', formatter: (p: any) => `${rows[p.dataIndex].done}/${rows[p.dataIndex].required}` } },
+        {
+          name: '已检',
+          type: 'bar',
+          data: rows.map((r) => Math.min(r.done, r.required)),
+          itemStyle: { color: '#52c41a' },
+          z: 2,
+          label: { show: true, position: 'right', formatter: (p: any) => `${rows[p.dataIndex].done}/${rows[p.dataIndex].required}` },
+        },
       ],
     });
     const onResize = () => chart.resize();

@@ -3,12 +3,26 @@ import { CameraOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Grid, Image, Input, Modal, Space, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { TIP_ACTION_LABELS, TIP_KIND_LABELS, TIP_PHOTO_MAX_BYTES, TIP_PHOTO_TYPES, TIP_PHOTOS_PER_TIP, TIP_STATUS_LABELS, type Tip, type TipAction } from '../../../contracts/tips.js';
+import {
+  TIP_ACTION_LABELS,
+  TIP_KIND_LABELS,
+  TIP_PHOTO_MAX_BYTES,
+  TIP_PHOTO_TYPES,
+  TIP_PHOTOS_PER_TIP,
+  TIP_STATUS_LABELS,
+  type Tip,
+  type TipAction,
+} from '../../../contracts/tips.js';
 import { api, ApiError } from '../../lib/api.js';
 
 /** Every review step asks for confirmation in a dialog: a comment (受理意见, optional) or a reason (required). */
 const NOTE_REQUIRED: Record<TipAction, string | null> = { accept: null, reject: '不予受理理由', forward: '转办说明', reopen: '撤回原因' };
-const NOTE_LABEL: Record<TipAction, string> = { accept: '受理意见（可不填）', reject: '不予受理理由', forward: '转办说明', reopen: '撤回原因' };
+const NOTE_LABEL: Record<TipAction, string> = {
+  accept: '受理意见（可不填）',
+  reject: '不予受理理由',
+  forward: '转办说明',
+  reopen: '撤回原因',
+};
 
 /** One tip: details, photos, and the review steps the server says this person may take. */
 export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
@@ -38,12 +52,14 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
   }
 
   return (
-    <Drawer open={id !== null} onClose={onClose} title={t?.title ?? '上报详情'} size={mobile ? "100%" : 520} destroyOnHidden>
+    <Drawer open={id !== null} onClose={onClose} title={t?.title ?? '上报详情'} size={mobile ? '100%' : 520} destroyOnHidden>
       {t && (
         <Space orientation="vertical" style={{ width: '100%' }} size={16}>
           <Space wrap>
             <Tag>{TIP_KIND_LABELS[t.kind]}</Tag>
-            <Tag color="blue" data-testid="tip-drawer-status">{TIP_STATUS_LABELS[t.status]}</Tag>
+            <Tag color="blue" data-testid="tip-drawer-status">
+              {TIP_STATUS_LABELS[t.status]}
+            </Tag>
           </Space>
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label="情况描述">{t.description || '—'}</Descriptions.Item>
@@ -64,7 +80,14 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
             <Image.PreviewGroup>
               <Space wrap>
                 {t.photos.map((p) => (
-                  <Image key={p.id} width={96} height={96} style={{ objectFit: 'cover' }} src={`/api/tips/${t.id}/photos/${p.id}`} alt={p.fileName} />
+                  <Image
+                    key={p.id}
+                    width={96}
+                    height={96}
+                    style={{ objectFit: 'cover' }}
+                    src={`/api/tips/${t.id}/photos/${p.id}`}
+                    alt={p.fileName}
+                  />
                 ))}
               </Space>
             </Image.PreviewGroup>
@@ -125,7 +148,14 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
         onOk={() => pending && run(pending, note)}
         onCancel={() => setPending(null)}
       >
-        <Input.TextArea rows={3} maxLength={500} showCount value={note} onChange={(e) => setNote(e.target.value)} placeholder={pending ? `请填写${NOTE_LABEL[pending]}` : ''} />
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          showCount
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={pending ? `请填写${NOTE_LABEL[pending]}` : ''}
+        />
       </Modal>
     </Drawer>
   );

@@ -8,7 +8,15 @@ import { TIP_KIND_LABELS, TIP_KINDS, TIP_PHOTO_MAX_BYTES, TIP_PHOTO_TYPES, TIP_P
 import { api, ApiError } from '../../lib/api.js';
 import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 
-interface Values { kind: string; title: string; description?: string; place: string; entityName?: string; entityAddress?: string; occurredOn: string }
+interface Values {
+  kind: string;
+  title: string;
+  description?: string;
+  place: string;
+  entityName?: string;
+  entityAddress?: string;
+  occurredOn: string;
+}
 
 const FIELDS: ConflictField[] = [
   { name: 'kind', label: '类别', format: (k) => TIP_KIND_LABELS[k as keyof typeof TIP_KIND_LABELS] ?? String(k) },
@@ -46,7 +54,13 @@ export default function TipFormPage() {
   async function save(v: Values, base = loaded): Promise<void> {
     setBusy(true);
     try {
-      const body = { ...v, description: v.description ?? '', entityName: v.entityName ?? '', entityAddress: v.entityAddress ?? '', version: base!.version };
+      const body = {
+        ...v,
+        description: v.description ?? '',
+        entityName: v.entityName ?? '',
+        entityAddress: v.entityAddress ?? '',
+        version: base!.version,
+      };
       await api<Tip>(`/api/tips/${editId}`, { method: 'PATCH', body });
       message.success('已修改');
       await Promise.all([qc.invalidateQueries({ queryKey: ['tips'] }), qc.invalidateQueries({ queryKey: ['tip', editId] })]);
@@ -54,7 +68,18 @@ export default function TipFormPage() {
     } catch (e) {
       if (staleCurrent(e)) setBusy(false);
       const retry = (values: Record<string, unknown>, current: Tip) => save(values as unknown as Values, current);
-      if (await conflict.handle<Tip>(e, { form, fields: FIELDS, base, mine: v as unknown as Record<string, unknown>, values: (r) => pickFields(FIELDS, r), setLoaded, retry })) return;
+      if (
+        await conflict.handle<Tip>(e, {
+          form,
+          fields: FIELDS,
+          base,
+          mine: v as unknown as Record<string, unknown>,
+          values: (r) => pickFields(FIELDS, r),
+          setLoaded,
+          retry,
+        })
+      )
+        return;
       message.error(e instanceof ApiError ? e.message : '修改失败');
     } finally {
       setBusy(false);
@@ -89,7 +114,15 @@ export default function TipFormPage() {
   const t = editId !== null ? loaded : undefined;
   if (t && !t.editable) return <Card title="修改上报">已受理或已处理的上报不能再修改。</Card>;
   const initial: Partial<Values> = t
-    ? { kind: t.kind, title: t.title, description: t.description ?? undefined, place: t.place, entityName: t.entityName ?? undefined, entityAddress: t.entityAddress ?? undefined, occurredOn: t.occurredOn }
+    ? {
+        kind: t.kind,
+        title: t.title,
+        description: t.description ?? undefined,
+        place: t.place,
+        entityName: t.entityName ?? undefined,
+        entityAddress: t.entityAddress ?? undefined,
+        occurredOn: t.occurredOn,
+      }
     : { kind: 'hazard', occurredOn: today() };
 
   return (
@@ -99,7 +132,14 @@ export default function TipFormPage() {
         <Form.Item name="kind" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
           <Radio.Group optionType="button" buttonStyle="solid" options={TIP_KINDS.map((k) => ({ value: k, label: TIP_KIND_LABELS[k] }))} />
         </Form.Item>
-        <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }, { max: 100, message: '标题不能超过100字' }]}>
+        <Form.Item
+          name="title"
+          label="标题"
+          rules={[
+            { required: true, whitespace: true, message: '请填写标题' },
+            { max: 100, message: '标题不能超过100字' },
+          ]}
+        >
           <Input placeholder="一句话说明发现了什么" maxLength={100} />
         </Form.Item>
         <Form.Item name="description" label="情况描述" rules={[{ max: 2000, message: '情况描述不能超过2000字' }]}>
@@ -118,28 +158,29 @@ export default function TipFormPage() {
           <Input type="date" max={today()} />
         </Form.Item>
         {!t && (
-        <Form.Item label={`照片（选填，最多${TIP_PHOTOS_PER_TIP}张，每张不超过${TIP_PHOTO_MAX_BYTES / 1024 / 1024}MB）`}>
-          <Upload
-            listType="picture-card"
-            accept={TIP_PHOTO_TYPES.join(',')}
-            fileList={files}
-            multiple
-            beforeUpload={(file) => {
-              if (!(TIP_PHOTO_TYPES as readonly string[]).includes(file.type)) message.error(`${file.name}：只能上传 JPG、PNG 或 WebP 格式的照片`);
-              else if (file.size > TIP_PHOTO_MAX_BYTES) message.error(`${file.name}：照片不能超过5MB`);
-              else return false;
-              return Upload.LIST_IGNORE;
-            }}
-            onChange={({ fileList }) => setFiles(fileList.slice(0, TIP_PHOTOS_PER_TIP))}
-          >
-            {files.length < TIP_PHOTOS_PER_TIP && (
-              <div>
-                <CameraOutlined />
-                <div style={{ marginTop: 4 }}>拍照/选图</div>
-              </div>
-            )}
-          </Upload>
-        </Form.Item>
+          <Form.Item label={`照片（选填，最多${TIP_PHOTOS_PER_TIP}张，每张不超过${TIP_PHOTO_MAX_BYTES / 1024 / 1024}MB）`}>
+            <Upload
+              listType="picture-card"
+              accept={TIP_PHOTO_TYPES.join(',')}
+              fileList={files}
+              multiple
+              beforeUpload={(file) => {
+                if (!(TIP_PHOTO_TYPES as readonly string[]).includes(file.type))
+                  message.error(`${file.name}：只能上传 JPG、PNG 或 WebP 格式的照片`);
+                else if (file.size > TIP_PHOTO_MAX_BYTES) message.error(`${file.name}：照片不能超过5MB`);
+                else return false;
+                return Upload.LIST_IGNORE;
+              }}
+              onChange={({ fileList }) => setFiles(fileList.slice(0, TIP_PHOTOS_PER_TIP))}
+            >
+              {files.length < TIP_PHOTOS_PER_TIP && (
+                <div>
+                  <CameraOutlined />
+                  <div style={{ marginTop: 4 }}>拍照/选图</div>
+                </div>
+              )}
+            </Upload>
+          </Form.Item>
         )}
         <Button type="primary" htmlType="submit" block size="large" loading={busy}>
           {t ? '保存修改' : '提交上报'}

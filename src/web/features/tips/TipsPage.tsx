@@ -28,7 +28,8 @@ export default function TipsPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   const list = useQuery({
     queryKey: ['tips', status, q, page],
-    queryFn: () => api<{ items: Tip[]; total: number }>(`/api/tips${qs({ status: status === 'all' ? undefined : status, q, page, pageSize: 20 })}`),
+    queryFn: () =>
+      api<{ items: Tip[]; total: number }>(`/api/tips${qs({ status: status === 'all' ? undefined : status, q, page, pageSize: 20 })}`),
   });
   return (
     <Card
@@ -50,10 +51,20 @@ export default function TipsPage() {
               setStatus(v as TipStatus | 'all');
               setPage(1);
             }}
-            options={[{ value: 'all', label: '全部' }, ...(Object.keys(TIP_STATUS_LABELS) as TipStatus[]).map((s) => ({ value: s, label: TIP_STATUS_LABELS[s] }))]}
+            options={[
+              { value: 'all', label: '全部' },
+              ...(Object.keys(TIP_STATUS_LABELS) as TipStatus[]).map((s) => ({ value: s, label: TIP_STATUS_LABELS[s] })),
+            ]}
           />
         </div>
-        <Input.Search allowClear placeholder="搜索标题、地点、单位" onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
+        <Input.Search
+          allowClear
+          placeholder="搜索标题、地点、单位"
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+        />
         <ItemList<Tip>
           loading={list.isLoading}
           items={list.data?.items}
@@ -64,13 +75,28 @@ export default function TipsPage() {
                 q
                   ? `没有与“${q}”相符的上报`
                   : reporter && !reviewer
-                    ? status === 'all' ? '还没有上报，发现隐患或线索请点击右上角“上报”' : `没有“${TIP_STATUS_LABELS[status]}”的上报`
-                    : status === 'submitted' ? '没有待受理的上报：协管员、信息员的新上报会出现在这里' : '暂无上报'
+                    ? status === 'all'
+                      ? '还没有上报，发现隐患或线索请点击右上角“上报”'
+                      : `没有“${TIP_STATUS_LABELS[status]}”的上报`
+                    : status === 'submitted'
+                      ? '没有待受理的上报：协管员、信息员的新上报会出现在这里'
+                      : '暂无上报'
               }
             />
           }
           renderItem={(t) => (
-            <ItemList.Row data-testid="tip-item" onClick={() => setOpenId(t.id)} style={{ cursor: 'pointer', padding: '10px 4px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+            <ItemList.Row
+              data-testid="tip-item"
+              onClick={() => setOpenId(t.id)}
+              style={{
+                cursor: 'pointer',
+                padding: '10px 4px',
+                display: 'flex',
+                justifyContent: 'space-between',
+                alignItems: 'center',
+                gap: 8,
+              }}
+            >
               <ItemList.Meta
                 title={
                   <Space size={4} wrap>
@@ -85,7 +111,9 @@ export default function TipsPage() {
                   </Typography.Text>
                 }
               />
-              <Tag color={STATUS_COLORS[t.status]} data-testid="tip-status">{TIP_STATUS_LABELS[t.status]}</Tag>
+              <Tag color={STATUS_COLORS[t.status]} data-testid="tip-status">
+                {TIP_STATUS_LABELS[t.status]}
+              </Tag>
             </ItemList.Row>
           )}
         />

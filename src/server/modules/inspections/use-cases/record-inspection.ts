@@ -168,34 +168,30 @@ export async function recordInspection(ctx: Ctx, input: RecordInspectionInput): 
       }
       // One statement each, however many findings and measures.
       if (input.findings?.length) {
-        await tx
-          .insert(inspectionFindings)
-          .values(
-            input.findings.map((f) => ({
-              inspectionId: row.id,
-              jurisdictionId: stationId,
-              itemKey: f.itemKey ?? null,
-              severity: f.severity,
-              violationType: f.violationType ?? null,
-              legalBasis: f.legalBasis ?? null,
-              description: f.description,
-            })),
-          );
+        await tx.insert(inspectionFindings).values(
+          input.findings.map((f) => ({
+            inspectionId: row.id,
+            jurisdictionId: stationId,
+            itemKey: f.itemKey ?? null,
+            severity: f.severity,
+            violationType: f.violationType ?? null,
+            legalBasis: f.legalBasis ?? null,
+            description: f.description,
+          })),
+        );
       }
       if (input.measures?.length) {
-        await tx
-          .insert(inspectionMeasures)
-          .values(
-            input.measures.map((m) => ({
-              inspectionId: row.id,
-              jurisdictionId: stationId,
-              kind: m.kind,
-              deadline: m.deadline ?? null,
-              amount: m.amount == null ? null : String(m.amount),
-              party: m.party ?? null,
-              note: m.note ?? null,
-            })),
-          );
+        await tx.insert(inspectionMeasures).values(
+          input.measures.map((m) => ({
+            inspectionId: row.id,
+            jurisdictionId: stationId,
+            kind: m.kind,
+            deadline: m.deadline ?? null,
+            amount: m.amount == null ? null : String(m.amount),
+            party: m.party ?? null,
+            note: m.note ?? null,
+          })),
+        );
       }
       await insertSignatures(tx, ctx, { id: row.id, jurisdictionId: stationId }, signatures, staged);
       if (row.status === 'done') await signOff(tx, ctx, row.id);
