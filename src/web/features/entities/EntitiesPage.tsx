@@ -142,13 +142,14 @@ export default function EntitiesPage() {
             sorter: true,
             sortOrder: sortOrder('name'),
             fixed: screens.md ? 'left' : undefined,
-            width: 240,
+            width: screens.sm ? 240 : undefined,
             render: (v: string, r) => (
               <>
                 <Link to={`/entities/${r.id}`}>{v}</Link>
                 <div style={{ fontSize: 12, color: '#999' }}>{r.creditCode}</div>
-                {/* A phone has no room for the type column: the type goes under the name. */}
+                {/* A phone has no room for the type and licence columns: they go under the name. */}
                 {!screens.sm && <div style={{ fontSize: 12 }}>{r.kindLabel}</div>}
+                {!screens.sm && <LicenceTag state={r.licenceState} date={r.licenceValidTo} />}
               </>
             ),
           },
@@ -193,6 +194,7 @@ export default function EntitiesPage() {
           {
             title: '许可证有效期',
             dataIndex: 'licenceValidTo',
+            responsive: ['sm'],
             sorter: true,
             sortOrder: sortOrder('licenceValidTo'),
             width: 150,

@@ -115,13 +115,14 @@ export function TasksTab({
           onSearch={(v) => (setSearch(v || undefined), setPage(1))}
         />
         {manage && (
-          <Space.Compact>
+          // On a phone the picker takes what the button leaves of the row.
+          <Space.Compact style={mobile ? { width: 'calc(100vw - 66px)' } : undefined}>
             <EntityPicker
               value={adding}
               onChange={setAdding}
               jurisdictionId={stationId}
               placeholder="搜索检查对象（名称或信用代码）"
-              style={{ width: 280 }}
+              style={mobile ? { flex: 1, minWidth: 0 } : { width: 280 }}
             />
             <Button disabled={!adding} onClick={() => adding && change({ action: 'add', entityId: adding }).then(() => setAdding(null))}>
               增加检查对象
