@@ -29,7 +29,8 @@ describe('web app', () => {
     mkdirSync(path.join(dist, '.web-build.lock'));
     writeFileSync(path.join(dist, '.web-build.lock', 'pid'), String(process.pid));
     const page = await app.inject({ url: '/entities' });
-    expect(page.statusCode).toBe(503);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
     expect(page.body).toContain('正在构建界面');
     expect(page.body).toContain('http-equiv="refresh"');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");

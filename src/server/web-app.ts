@@ -7,7 +7,7 @@ import { html } from '../contracts/html.js';
 /**
  * The built web app (`dist/web`, written by `scripts/web-build.mjs`). `npm start` runs the server at
  * once and builds the web app in the background when its sources changed; until the build lands,
- * pages answer "正在构建界面…" (503, refreshing itself) while the API already works.
+ * pages answer "正在构建界面…" (200, refreshing itself, not cached) while the API already works.
  * Hashed assets are immutable for a year and sent precompressed (brotli/gzip files made at build);
  * index.html is revalidated on every visit so a new build is picked up at once.
  */
@@ -71,8 +71,10 @@ export async function serveWebApp(app: FastifyInstance, webDir: string) {
     if (req.url.startsWith('/assets/')) return reply.status(404).header('cache-control', 'no-store').type('text/plain').send('not found');
     if (!isReady()) {
       const state = webState(webDir) as Exclude<WebState, 'ready'>;
+      // While it builds, a person opening the address gets a readable page that refreshes itself (200);
+      // a failed or missing build is an error (503).
       return reply
-        .status(503)
+        .status(state === 'building' ? 200 : 503)
         .header('cache-control', 'no-store')
         .header('retry-after', '3')
         .type('text/html; charset=utf-8')
