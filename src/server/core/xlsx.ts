@@ -28,6 +28,24 @@ export function xlsxWriter() {
 }
 
 /**
+ * A workbook of one plain table (bold header row, fixed column widths): the lists' Excel exports.
+ * Rows are committed as they are added, so memory stays flat however long the list.
+ */
+export async function tableWorkbook(
+  sheet: string,
+  columns: { header: string; width: number }[],
+  rows: Iterable<unknown[]>,
+): Promise<Buffer> {
+  const w = xlsxWriter();
+  const ws = w.wb.addWorksheet(sheet);
+  ws.columns = columns;
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(r).commit();
+  ws.commit();
+  return w.done();
+}
+
+/**
  * exceljs looks a cell's style up by rendering it to XML, for every cell (each cell carries its own
  * copy of the row's and column's style, so its identity cache never hits): most of an export's time.
  * The lookup only depends on the style's content and the cell's type, so it is remembered by those.

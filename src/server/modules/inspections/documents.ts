@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { FINDING_SEVERITIES, MEASURE_KINDS, PENALTY_PARTIES, type Inspection } from '../../../contracts/inspections.js';
+import { MEASURE_KINDS, PENALTY_PARTIES, type Inspection } from '../../../contracts/inspections.js';
 import type { InspectionRecordData, RectificationOrderData, WarningLetterData } from '../../../contracts/documents.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Ctx } from '../../core/context.js';
@@ -139,5 +139,3 @@ export function warningLetterData(r: Inspection, s: DocumentSources): WarningLet
     issueDate: (r.signedAt ?? r.recordedAt ?? new Date().toISOString()).slice(0, 10),
   };
 }
-
-export const SEVERITY_TEXT = FINDING_SEVERITIES;

@@ -18,6 +18,7 @@ import {
  */
 import { rows } from '../../core/sql.js';
 import { currentCampaign } from '../campaigns/public.js';
+import { POOL_ROLES } from './queries.js';
 
 export interface CampaignForPlanning {
   id: number;
@@ -72,7 +73,7 @@ export async function loadStations(db: DbOrTx, areaPath: string): Promise<Statio
   const people = await rows(
     db,
     sql`select u.id, u.display_name, u.jurisdiction_id from users u join jurisdictions j on j.id = u.jurisdiction_id
-        where u.active and u.role in ('inspector','station_head') and j.level = 'station' and j.path like ${areaPath + '%'}
+        where u.active and u.role in ${POOL_ROLES} and j.level = 'station' and j.path like ${areaPath + '%'}
         order by u.id`,
   );
   const byStation = new Map<number, { id: number; name: string }[]>();

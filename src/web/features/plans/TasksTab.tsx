@@ -7,10 +7,8 @@ import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
 import { plansApi } from './api.js';
-import { InspectionDrawer } from '../inspections/InspectionDrawer.js';
+import { InspectionDrawer, STATUS_COLORS } from '../inspections/InspectionDrawer.js';
 import { RecordDrawer } from '../inspections/RecordDrawer.js';
-
-const STATUS_COLORS = { planned: 'blue', draft: 'orange', done: 'green', cancelled: 'default' } as const;
 
 /** Tasks per station with the rules each serves; manual edits re-check the plan at once. */
 export function TasksTab({

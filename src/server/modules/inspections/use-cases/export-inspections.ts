@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { INSPECTION_KINDS, INSPECTION_STATUSES, MEASURE_KINDS, type ListInspectionsQuery } from '../../../../contracts/inspections.js';
 import type { Ctx } from '../../../core/context.js';
 import { rows } from '../../../core/sql.js';
-import { xlsxWriter } from '../../../core/xlsx.js';
+import { tableWorkbook } from '../../../core/xlsx.js';
 import { inspectionFilter, LIST_COLUMNS, presentListRows } from '../list-query.js';
 
 /** The most rows one export holds (a county's year is a few thousand). */
@@ -16,24 +16,22 @@ export async function exportInspections(ctx: Ctx, q: ListInspectionsQuery): Prom
         where ${inspectionFilter(ctx, q)} order by i.date desc, i.id desc limit ${EXPORT_MAX}`,
   );
   const items = await presentListRows(ctx, list);
-  const w = xlsxWriter();
-  const ws = w.wb.addWorksheet('检查记录');
-  ws.columns = [
-    { header: '检查日期', width: 12 },
-    { header: '检查方式', width: 14 },
-    { header: '状态', width: 8 },
-    { header: '被检查单位', width: 30 },
-    { header: '统一社会信用代码', width: 22 },
-    { header: '监管所', width: 14 },
-    { header: '检查人员', width: 18 },
-    { header: '问题数', width: 8 },
-    { header: '处置措施', width: 26 },
-    { header: '未销号整改', width: 10 },
-    { header: '笔录编号', width: 22 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const x of items) {
-    ws.addRow([
+  return tableWorkbook(
+    '检查记录',
+    [
+      { header: '检查日期', width: 12 },
+      { header: '检查方式', width: 14 },
+      { header: '状态', width: 8 },
+      { header: '被检查单位', width: 30 },
+      { header: '统一社会信用代码', width: 22 },
+      { header: '监管所', width: 14 },
+      { header: '检查人员', width: 18 },
+      { header: '问题数', width: 8 },
+      { header: '处置措施', width: 26 },
+      { header: '未销号整改', width: 10 },
+      { header: '笔录编号', width: 22 },
+    ],
+    items.map((x) => [
       x.date,
       INSPECTION_KINDS[x.kind],
       INSPECTION_STATUSES[x.status],
@@ -45,8 +43,6 @@ export async function exportInspections(ctx: Ctx, q: ListInspectionsQuery): Prom
       x.measures.map((m) => MEASURE_KINDS[m]).join('、'),
       x.openRectifications,
       x.recordNo ?? '',
-    ]).commit();
-  }
-  ws.commit();
-  return w.done();
+    ]),
+  );
 }
