@@ -328,7 +328,10 @@ function assistLetter(): Document {
       p('{text}', { ...o, indent: true }),
       p('{/content}', o),
       p('请于{dueDate}前将协查结果函复我局。感谢支持与配合。', { ...o, indent: true }),
-      p('{#contactName}联系人：{contactName}{#contactPhone}　联系电话：{contactPhone}{/contactPhone}{/contactName}', { ...o, indent: true }),
+      p('{#contactName}联系人：{contactName}{#contactPhone}　联系电话：{contactPhone}{/contactPhone}{/contactName}', {
+        ...o,
+        indent: true,
+      }),
       p('{bureauName}', { ...o, align: 'right', before: 360 }),
       p('{issueDate}', { ...o, align: 'right' }),
       p('（印章）', { ...o, align: 'right' }),

@@ -52,7 +52,13 @@ export const CLUE_ACTION_KEYS = Object.keys(CLUE_ACTIONS) as [ClueAction, ...Clu
 export const CLUE_DECISION_WORKING_DAYS = 15;
 
 /** Bodies a clue or case is handed over to (移交). */
-export const TRANSFER_TARGETS = { health: '卫生健康部门', medical_insurance: '医疗保障部门', police: '公安机关', region: '其他地区', other: '其他部门' } as const;
+export const TRANSFER_TARGETS = {
+  health: '卫生健康部门',
+  medical_insurance: '医疗保障部门',
+  police: '公安机关',
+  region: '其他地区',
+  other: '其他部门',
+} as const;
 export type TransferTarget = keyof typeof TRANSFER_TARGETS;
 export const TRANSFER_TARGET_KEYS = Object.keys(TRANSFER_TARGETS) as [TransferTarget, ...TransferTarget[]];
 

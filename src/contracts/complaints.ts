@@ -79,7 +79,8 @@ export const COMPLAINT_DEADLINE_RULES: readonly ComplaintDeadlineRule[] = [
     from: 'filing_decision',
     workingDays: 5,
     status: 'quoted',
-    basis: '《市场监督管理投诉举报处理暂行办法》：举报人实名举报的，有处理权限的市场监督管理部门还应当自作出是否立案决定之日起五个工作日内告知举报人。',
+    basis:
+      '《市场监督管理投诉举报处理暂行办法》：举报人实名举报的，有处理权限的市场监督管理部门还应当自作出是否立案决定之日起五个工作日内告知举报人。',
   },
 ];
 

@@ -159,7 +159,10 @@ async function newTransfer(): Promise<number> {
   );
   return res.transfers[0].id;
 }
-const jpeg = () => sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } }).jpeg().toBuffer();
+const jpeg = () =>
+  sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } })
+    .jpeg()
+    .toBuffer();
 const assistInput = () => ({
   direction: 'incoming',
   counterpart: '邻县市场监督管理局',
@@ -543,11 +546,17 @@ const EXAMPLES: Record<string, Example> = {
   },
   'POST /api/clues/from-inspection': {
     who: 'inspector_cx',
-    prepare: async () => ({ url: '/api/clues/from-inspection', payload: { inspectionId: (await onSiteInspection(true, [{ kind: 'refer_clue' }])).id } }),
+    prepare: async () => ({
+      url: '/api/clues/from-inspection',
+      payload: { inspectionId: (await onSiteInspection(true, [{ kind: 'refer_clue' }])).id },
+    }),
   },
   'PUT /api/clues/:id/verification': {
     who: 'inspector_cx',
-    prepare: async () => ({ url: `/api/clues/${(await verifyingClue()).id}/verification`, payload: { findings: '经核查属实', version: 2 } }),
+    prepare: async () => ({
+      url: `/api/clues/${(await verifyingClue()).id}/verification`,
+      payload: { findings: '经核查属实', version: 2 },
+    }),
   },
   'POST /api/clues/:id/transition': {
     who: 'inspector_cx',
@@ -574,7 +583,10 @@ const EXAMPLES: Record<string, Example> = {
   'POST /api/assist-requests': { who: 'inspector_cx', prepare: async () => ({ url: '/api/assist-requests', payload: assistInput() }) },
   'POST /api/assist-requests/:id/reply': {
     who: 'inspector_cx',
-    prepare: async () => ({ url: `/api/assist-requests/${await newAssist()}/reply`, payload: { repliedOn: '2026-11-20', content: '已核实', version: 1 } }),
+    prepare: async () => ({
+      url: `/api/assist-requests/${await newAssist()}/reply`,
+      payload: { repliedOn: '2026-11-20', content: '已核实', version: 1 },
+    }),
   },
   'POST /api/assist-requests/:id/to-clue': {
     who: 'inspector_cx',
@@ -591,7 +603,10 @@ const EXAMPLES: Record<string, Example> = {
   },
   'POST /api/complaints/:id/reward': {
     who: 'dept',
-    prepare: async () => ({ url: `/api/complaints/${(await acceptedComplaint()).id}/reward`, payload: { amount: 200, reason: '举报属实', version: 2 } }),
+    prepare: async () => ({
+      url: `/api/complaints/${(await acceptedComplaint()).id}/reward`,
+      payload: { amount: 200, reason: '举报属实', version: 2 },
+    }),
   },
   'POST /api/complaints/:id/reward/decide': {
     who: 'leader',

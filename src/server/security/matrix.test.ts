@@ -222,9 +222,13 @@ beforeAll(async () => {
       values (${xl.station}, ${clue.id}, 'health', '兴隆所的秘密接收单位', '2026-11-01') returning id`);
   const assistRequest = await one(sql`insert into assist_requests (jurisdiction_id, direction, counterpart, subject, content, date, due_on)
       values (${xl.station}, 'incoming', '邻县局', '兴隆所的秘密协查', '内容', '2026-11-01', '2026-11-20') returning id`);
-  const complaint = await one(sql`insert into complaints (jurisdiction_id, kind, channel, received_on, real_name, summary, content, status, accepted_on)
+  const complaint =
+    await one(sql`insert into complaints (jurisdiction_id, kind, channel, received_on, real_name, summary, content, status, accepted_on)
       values (${xl.station}, 'report', 'platform', '2026-11-01', false, '兴隆所的秘密举报', '内容', 'accepted', '2026-11-01') returning id`);
-  await q(db, sql`insert into complaint_rewards (complaint_id, jurisdiction_id, amount, reason, requested_by) values (${complaint.id}, ${xl.station}, 100, '奖励', ${xl.id})`);
+  await q(
+    db,
+    sql`insert into complaint_rewards (complaint_id, jurisdiction_id, amount, reason, requested_by) values (${complaint.id}, ${xl.station}, 100, '奖励', ${xl.id})`,
+  );
   rec = {
     clue: at(clue.id, '兴隆所的秘密线索'),
     clueTransfer: at(clueTransfer.id, '兴隆所的秘密接收单位'),

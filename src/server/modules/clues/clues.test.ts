@@ -43,7 +43,9 @@ beforeAll(async () => {
   c = {};
   for (const u of ['inspector_cx', 'head_cx', 'inspector_xl', 'coordinator', 'viewer', 'office', 'leader', 'enforcer', 'dept'])
     c[u] = await t.as(u);
-  [{ id: cxEntity }] = await q(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id limit 1`);
+  [{ id: cxEntity }] = await q(
+    sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id limit 1`,
+  );
   [{ id: bannerEntity }] = await q(
     sql`select e.id from entities e join jurisdictions j on j.id = e.jurisdiction_id where j.path like (select path from jurisdictions where id = ${t.org.bannerId}) || '%' limit 1`,
   );
@@ -114,7 +116,9 @@ describe('clue workflow by role', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'filed', caseId: 9000 + id, caseNo: `兴市监立〔2026〕${id}号`, actions: [] });
     expect(filed).toContain(id);
-    const [log] = await q(sql`select action from audit_log where entity_type = 'clue' and entity_id = ${String(id)} order by id desc limit 1`);
+    const [log] = await q(
+      sql`select action from audit_log where entity_type = 'clue' and entity_id = ${String(id)} order by id desc limit 1`,
+    );
     expect(log.action).toBe('clue.file');
   });
 
@@ -134,7 +138,9 @@ describe('clue workflow by role', () => {
       jurisdictionId: u.jurisdiction_id,
       jurisdictionPath: u.path,
     };
-    const err = await transitionClue({ db: t.database.db, actor, ext: registry() }, other.id, { action: 'file', version: 2 }).catch((e) => e);
+    const err = await transitionClue({ db: t.database.db, actor, ext: registry() }, other.id, { action: 'file', version: 2 }).catch(
+      (e) => e,
+    );
     expect(err).toMatchObject({ code: 'CASES_UNAVAILABLE', status: 409 });
     expect(err.message).toMatch(/案件/);
     expect((await c.head_cx.get(`/api/clues/${other.id}`)).json().status).toBe('verifying');
@@ -162,9 +168,9 @@ describe('clue workflow by role', () => {
     const tr = ok.json().transfers[0];
     expect(ok.json().status).toBe('transferred');
     expect(tr).toMatchObject({ status: 'sent', receivingBody: '兴隆台区卫生健康局', actions: ['receipt'] });
-    expect((await c.inspector_cx.post(`/api/clue-transfers/${tr.id}/receipt`, { receiptOn: '2026-11-20', version: tr.version })).statusCode).toBe(
-      400,
-    );
+    expect(
+      (await c.inspector_cx.post(`/api/clue-transfers/${tr.id}/receipt`, { receiptOn: '2026-11-20', version: tr.version })).statusCode,
+    ).toBe(400);
     const rc = await c.inspector_cx.post(`/api/clue-transfers/${tr.id}/receipt`, { receiptOn: '2026-11-27', version: tr.version });
     expect(rc.statusCode, rc.body).toBe(200);
     expect(rc.json()).toMatchObject({ status: 'receipted', receiptOn: '2026-11-27', actions: [] });
@@ -189,10 +195,16 @@ describe('clues from other records', () => {
   });
 
   it('a signed inspection’s finding becomes a clue about the inspected unit', async () => {
-    const png = `data:image/png;base64,${(await sharp({ create: { width: 20, height: 10, channels: 4, background: '#000' } }).png().toBuffer()).toString('base64')}`;
+    const png = `data:image/png;base64,${(
+      await sharp({ create: { width: 20, height: 10, channels: 4, background: '#000' } })
+        .png()
+        .toBuffer()
+    ).toString('base64')}`;
     const people = await q(sql`select id, username from users where username in ('inspector_cx','head_cx')`);
     const pid = (u: string) => people.find((p) => p.username === u).id as number;
-    const [e] = await q(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id desc limit 1`);
+    const [e] = await q(
+      sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id desc limit 1`,
+    );
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const rec = await c.inspector_cx.post('/api/inspections', {
       entityId: e.id,
@@ -215,7 +227,9 @@ describe('clues from other records', () => {
     expect(insp.status).toBe('done');
     const finding = insp.findings[0].id;
     expect((await c.inspector_xl.post('/api/clues/from-inspection', { inspectionId: insp.id, findingId: finding })).statusCode).toBe(404);
-    expect((await c.inspector_cx.post('/api/clues/from-inspection', { inspectionId: insp.id, findingId: 2147483647 })).statusCode).toBe(400);
+    expect((await c.inspector_cx.post('/api/clues/from-inspection', { inspectionId: insp.id, findingId: 2147483647 })).statusCode).toBe(
+      400,
+    );
     const res = await c.inspector_cx.post('/api/clues/from-inspection', { inspectionId: insp.id, findingId: finding });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ source: 'inspection', sourceId: insp.id, sourceDetailId: finding, entityId: e.id });
@@ -286,15 +300,24 @@ describe('complaints (投诉举报) with the 12315 time limits over the holiday 
     expect((await c.dept.post(`/api/complaints/${x.id}/to-clue`, { version: x.version })).statusCode).toBe(409);
     expect(x.actions).not.toContain('inform');
     await c.dept.post(`/api/clues/${clue.id}/transition`, { action: 'verify', version: clue.version });
-    expect((await c.enforcer.post(`/api/clues/${clue.id}/transition`, { action: 'dismiss', reason: '经核查不属实', version: clue.version + 1 })).statusCode).toBe(200);
+    expect(
+      (await c.enforcer.post(`/api/clues/${clue.id}/transition`, { action: 'dismiss', reason: '经核查不属实', version: clue.version + 1 }))
+        .statusCode,
+    ).toBe(200);
     // The decision taken on Tuesday 9-29: 9-30, (10-1…10-7 off), 10-8, 10-9, 10-10 (make-up Sat), 10-12 = 5th working day.
     await q(sql`update clues set decided_at = '2026-09-29T10:00:00+08:00' where id = ${clue.id}`);
     x = (await c.dept.get(`/api/complaints/${x.id}`)).json();
     expect(x.deadlines.find((d: any) => d.key === 'inform')).toMatchObject({ due: '2026-10-12', overdue: true, inferred: false });
     expect(x.actions).toContain('inform');
-    x = (await c.dept.post(`/api/complaints/${x.id}/transition`, { action: 'inform', on: '2026-10-12', note: '电话告知', version: x.version })).json();
+    x = (
+      await c.dept.post(`/api/complaints/${x.id}/transition`, { action: 'inform', on: '2026-10-12', note: '电话告知', version: x.version })
+    ).json();
     expect(x.deadlines.find((d: any) => d.key === 'inform')).toMatchObject({ doneOn: '2026-10-12', overdue: false });
-    const replied = await c.dept.post(`/api/complaints/${x.id}/transition`, { action: 'reply', note: '经核查不属实，已答复', version: x.version });
+    const replied = await c.dept.post(`/api/complaints/${x.id}/transition`, {
+      action: 'reply',
+      note: '经核查不属实，已答复',
+      version: x.version,
+    });
     expect(replied.statusCode, replied.body).toBe(200);
     expect(replied.json().status).toBe('replied');
   });
@@ -361,7 +384,11 @@ describe('assist requests (协查函)', () => {
     const again = (await c.inspector_cx.get(`/api/assist-requests/${inc.id}`)).json();
     expect(again.actions).toEqual(['reply']);
     expect((await c.inspector_cx.post(`/api/assist-requests/${inc.id}/to-clue`, { version: again.version })).statusCode).toBe(409);
-    const rep = await c.inspector_cx.post(`/api/assist-requests/${inc.id}/reply`, { repliedOn: '2026-11-23', content: '未发现购进', version: again.version });
+    const rep = await c.inspector_cx.post(`/api/assist-requests/${inc.id}/reply`, {
+      repliedOn: '2026-11-23',
+      content: '未发现购进',
+      version: again.version,
+    });
     expect(rep.statusCode, rep.body).toBe(200);
     expect(rep.json()).toMatchObject({ status: 'replied', overdue: false });
     expect((await c.inspector_xl.get(`/api/assist-requests/${inc.id}`)).statusCode).toBe(404);

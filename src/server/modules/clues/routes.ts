@@ -52,11 +52,15 @@ const exportQuery = <T extends z.ZodObject>(q: T) => q.omit({ page: true, pageSi
 
 export const clueRoutes: FastifyPluginAsync = async (app) => {
   const r = router(app, ['线索']);
-  r.get('/api/clues', { access: 'clues.read', summary: '线索列表（本辖区）', query: listCluesQuery, response: paged(clue) }, ({ ctx, query }) =>
-    listClues(ctx, query),
+  r.get(
+    '/api/clues',
+    { access: 'clues.read', summary: '线索列表（本辖区）', query: listCluesQuery, response: paged(clue) },
+    ({ ctx, query }) => listClues(ctx, query),
   );
-  r.get('/api/clues/export', { access: 'clues.read', summary: '导出线索（Excel，筛选同列表）', query: exportQuery(listCluesQuery) }, async ({ ctx, query, reply }) =>
-    sendFile(reply, await exportClues(ctx, query as never), '线索.xlsx', XLSX_TYPE),
+  r.get(
+    '/api/clues/export',
+    { access: 'clues.read', summary: '导出线索（Excel，筛选同列表）', query: exportQuery(listCluesQuery) },
+    async ({ ctx, query, reply }) => sendFile(reply, await exportClues(ctx, query as never), '线索.xlsx', XLSX_TYPE),
   );
   r.post(
     '/api/clues',
@@ -70,24 +74,47 @@ export const clueRoutes: FastifyPluginAsync = async (app) => {
   );
   r.post(
     '/api/clues/from-inspection',
-    { access: 'clues.manage', summary: '检查发现的问题转为线索（已签名的检查记录；可指定一个问题）', body: clueFromInspectionInput, response: clue },
+    {
+      access: 'clues.manage',
+      summary: '检查发现的问题转为线索（已签名的检查记录；可指定一个问题）',
+      body: clueFromInspectionInput,
+      response: clue,
+    },
     ({ ctx, body }) => clueFromInspection(ctx, body),
   );
   r.get(
     '/api/clues/weekly',
-    { access: 'clues.read', summary: '每周报送：发现线索、移交线索、立案、结案（按监管所和全局）', query: weeklyQuery, response: weeklySummary },
+    {
+      access: 'clues.read',
+      summary: '每周报送：发现线索、移交线索、立案、结案（按监管所和全局）',
+      query: weeklyQuery,
+      response: weeklySummary,
+    },
     ({ ctx, query }) => getWeekly(ctx, query),
   );
-  r.get('/api/clues/weekly/export', { access: 'clues.read', summary: '导出每周报送（Excel）', query: weeklyQuery }, async ({ ctx, query, reply }) => {
-    const x = await exportWeekly(ctx, query);
-    return sendFile(reply, x.file, x.name, XLSX_TYPE);
-  });
-  r.get('/api/clues/:id', { access: 'clues.read', summary: '线索详情（核查、决定、移交、材料）', params: idParams, response: clue }, ({ ctx, params }) =>
-    getClue(ctx, params.id),
+  r.get(
+    '/api/clues/weekly/export',
+    { access: 'clues.read', summary: '导出每周报送（Excel）', query: weeklyQuery },
+    async ({ ctx, query, reply }) => {
+      const x = await exportWeekly(ctx, query);
+      return sendFile(reply, x.file, x.name, XLSX_TYPE);
+    },
+  );
+  r.get(
+    '/api/clues/:id',
+    { access: 'clues.read', summary: '线索详情（核查、决定、移交、材料）', params: idParams, response: clue },
+    ({ ctx, params }) => getClue(ctx, params.id),
   );
   r.put(
     '/api/clues/:id/verification',
-    { access: 'clues.manage', summary: '记录核查情况（核查中）', description: VERSIONED_UPDATE, params: idParams, body: verificationInput, response: clue },
+    {
+      access: 'clues.manage',
+      summary: '记录核查情况（核查中）',
+      description: VERSIONED_UPDATE,
+      params: idParams,
+      body: verificationInput,
+      response: clue,
+    },
     ({ ctx, params, body }) => recordVerification(ctx, params.id, body),
   );
   r.post(
@@ -104,13 +131,21 @@ export const clueRoutes: FastifyPluginAsync = async (app) => {
   );
   r.post(
     '/api/clues/:id/files',
-    { access: 'clues.manage', summary: '上传线索材料（multipart，字段 file）', params: idParams, consumes: ['multipart/form-data'], response: storedFile },
+    {
+      access: 'clues.manage',
+      summary: '上传线索材料（multipart，字段 file）',
+      params: idParams,
+      consumes: ['multipart/form-data'],
+      response: storedFile,
+    },
     async ({ ctx, params, req }) => addClueFile(ctx, params.id, await receiveEvidence(req)),
   );
 
   const t = router(app, ['移交']);
-  t.get('/api/clue-transfers', { access: 'clues.read', summary: '移交台账', query: listTransfersQuery, response: paged(clueTransfer) }, ({ ctx, query }) =>
-    listTransfers(ctx, query),
+  t.get(
+    '/api/clue-transfers',
+    { access: 'clues.read', summary: '移交台账', query: listTransfersQuery, response: paged(clueTransfer) },
+    ({ ctx, query }) => listTransfers(ctx, query),
   );
   t.get(
     '/api/clue-transfers/export',
@@ -119,7 +154,14 @@ export const clueRoutes: FastifyPluginAsync = async (app) => {
   );
   t.post(
     '/api/clue-transfers/:id/receipt',
-    { access: 'clues.manage', summary: '登记移交回执', description: VERSIONED_UPDATE, params: idParams, body: transferReceiptInput, response: clueTransfer },
+    {
+      access: 'clues.manage',
+      summary: '登记移交回执',
+      description: VERSIONED_UPDATE,
+      params: idParams,
+      body: transferReceiptInput,
+      response: clueTransfer,
+    },
     ({ ctx, params, body }) => receiptTransfer(ctx, params.id, body),
   );
   t.post(
@@ -135,27 +177,44 @@ export const clueRoutes: FastifyPluginAsync = async (app) => {
   );
 
   const a = router(app, ['协查函']);
-  a.get('/api/assist-requests', { access: 'clues.read', summary: '协查函（发出和收到，逾期在前）', query: listAssistQuery, response: paged(assistRequest) }, ({ ctx, query }) =>
-    listAssist(ctx, query),
+  a.get(
+    '/api/assist-requests',
+    { access: 'clues.read', summary: '协查函（发出和收到，逾期在前）', query: listAssistQuery, response: paged(assistRequest) },
+    ({ ctx, query }) => listAssist(ctx, query),
   );
   a.get(
     '/api/assist-requests/export',
     { access: 'clues.read', summary: '导出协查函台账（Excel）', query: exportQuery(listAssistQuery) },
     async ({ ctx, query, reply }) => sendFile(reply, await exportAssist(ctx, query as never), '协查函台账.xlsx', XLSX_TYPE),
   );
-  a.post('/api/assist-requests', { access: 'clues.manage', summary: '登记发出或收到的协查函', body: createAssistInput, response: assistRequest }, ({ ctx, body }) =>
-    createAssist(ctx, body),
+  a.post(
+    '/api/assist-requests',
+    { access: 'clues.manage', summary: '登记发出或收到的协查函', body: createAssistInput, response: assistRequest },
+    ({ ctx, body }) => createAssist(ctx, body),
   );
-  a.get('/api/assist-requests/:id', { access: 'clues.read', summary: '协查函详情', params: idParams, response: assistRequest }, ({ ctx, params }) =>
-    getAssist(ctx, params.id),
+  a.get(
+    '/api/assist-requests/:id',
+    { access: 'clues.read', summary: '协查函详情', params: idParams, response: assistRequest },
+    ({ ctx, params }) => getAssist(ctx, params.id),
   );
-  a.get('/api/assist-requests/:id/letter', { access: 'clues.read', summary: '下载协查函（.docx）', params: idParams }, async ({ ctx, params, reply }) => {
-    const d = await assistLetter(ctx, params.id);
-    return sendFile(reply, d.file, d.name, DOCX_TYPE);
-  });
+  a.get(
+    '/api/assist-requests/:id/letter',
+    { access: 'clues.read', summary: '下载协查函（.docx）', params: idParams },
+    async ({ ctx, params, reply }) => {
+      const d = await assistLetter(ctx, params.id);
+      return sendFile(reply, d.file, d.name, DOCX_TYPE);
+    },
+  );
   a.post(
     '/api/assist-requests/:id/reply',
-    { access: 'clues.manage', summary: '登记协查回复', description: VERSIONED_UPDATE, params: idParams, body: assistReplyInput, response: assistRequest },
+    {
+      access: 'clues.manage',
+      summary: '登记协查回复',
+      description: VERSIONED_UPDATE,
+      params: idParams,
+      body: assistReplyInput,
+      response: assistRequest,
+    },
     ({ ctx, params, body }) => replyAssist(ctx, params.id, body),
   );
   a.post(

@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { CLUE_SOURCES, CLUE_STATUSES, TRANSFER_TARGETS, type ClueSource, type ClueStatus, type TransferTarget } from '../../../contracts/clues.js';
+import {
+  CLUE_SOURCES,
+  CLUE_STATUSES,
+  TRANSFER_TARGETS,
+  type ClueSource,
+  type ClueStatus,
+  type TransferTarget,
+} from '../../../contracts/clues.js';
 import { can } from '../../../contracts/permissions.js';
 import type { TimelineSource } from '../../core/extensions.js';
 import { rows } from '../../core/sql.js';

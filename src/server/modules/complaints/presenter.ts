@@ -115,7 +115,8 @@ export async function presentComplaints(db: DbOrTx, actor: Actor, cal: WorkCalen
             decidedBy: c.reward_decider,
             decidedAt: isoTimestamp(c.reward_decided_at),
             note: c.reward_note,
-            canDecide: c.reward_status === 'requested' && can(actor.role, 'complaints.reward_approve') && c.reward_requested_by !== actor.id,
+            canDecide:
+              c.reward_status === 'requested' && can(actor.role, 'complaints.reward_approve') && c.reward_requested_by !== actor.id,
           }
         : null,
       actions: complaintWorkflow.actionsFor(actor, c.status, { mayInform }),

@@ -27,7 +27,6 @@ export async function presentComplaint(db: DbOrTx, actor: Actor, cal: WorkCalend
 
 /** Where a new complaint belongs: the named unit's jurisdiction (inside the caller's area, else 400), else the named or the caller's own jurisdiction. */
 export async function complaintPlace(db: DbOrTx, actor: Actor, input: { entityId?: number | null; jurisdictionId?: number | null }) {
-
   if (input.entityId) {
     const [e] = await rows<{ jurisdiction_id: number; path: string; name: string }>(
       db,
@@ -39,6 +38,7 @@ export async function complaintPlace(db: DbOrTx, actor: Actor, input: { entityId
   }
   const jid = input.jurisdictionId ?? actor.jurisdictionId;
   const [j] = await rows<{ path: string }>(db, sql`select path from jurisdictions where id = ${jid}`);
-  if (!j || !pathInScope(actor, j.path)) throw invalid('所属辖区不存在或不在本辖区', [{ path: 'jurisdictionId', message: '只能选择本辖区' }]);
+  if (!j || !pathInScope(actor, j.path))
+    throw invalid('所属辖区不存在或不在本辖区', [{ path: 'jurisdictionId', message: '只能选择本辖区' }]);
   return { jurisdictionId: jid, entityName: null as string | null };
 }

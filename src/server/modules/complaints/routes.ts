@@ -23,19 +23,32 @@ export const complaintRoutes: FastifyPluginAsync = async (app) => {
   const r = router(app, ['投诉举报']);
   r.get(
     '/api/complaints',
-    { access: 'complaints.read', summary: '投诉举报（overdue=true：超过时限未办的，逾期最久在前）', query: listComplaintsQuery, response: paged(complaint) },
+    {
+      access: 'complaints.read',
+      summary: '投诉举报（overdue=true：超过时限未办的，逾期最久在前）',
+      query: listComplaintsQuery,
+      response: paged(complaint),
+    },
     ({ ctx, query }) => listComplaints(ctx, query),
   );
   r.get(
     '/api/complaints/export',
-    { access: 'complaints.read', summary: '导出投诉举报台账（Excel，筛选同列表）', query: listComplaintsQuery.omit({ page: true, pageSize: true }) },
+    {
+      access: 'complaints.read',
+      summary: '导出投诉举报台账（Excel，筛选同列表）',
+      query: listComplaintsQuery.omit({ page: true, pageSize: true }),
+    },
     async ({ ctx, query, reply }) => sendFile(reply, await exportComplaints(ctx, query), '投诉举报台账.xlsx', XLSX_TYPE),
   );
-  r.post('/api/complaints', { access: 'complaints.manage', summary: '登记投诉举报', body: createComplaintInput, response: complaint }, ({ ctx, body }) =>
-    createComplaint(ctx, body),
+  r.post(
+    '/api/complaints',
+    { access: 'complaints.manage', summary: '登记投诉举报', body: createComplaintInput, response: complaint },
+    ({ ctx, body }) => createComplaint(ctx, body),
   );
-  r.get('/api/complaints/:id', { access: 'complaints.read', summary: '投诉举报详情（时限、线索、奖励）', params: idParams, response: complaint }, ({ ctx, params }) =>
-    getComplaint(ctx, params.id),
+  r.get(
+    '/api/complaints/:id',
+    { access: 'complaints.read', summary: '投诉举报详情（时限、线索、奖励）', params: idParams, response: complaint },
+    ({ ctx, params }) => getComplaint(ctx, params.id),
   );
   r.post(
     '/api/complaints/:id/transition',
@@ -51,12 +64,26 @@ export const complaintRoutes: FastifyPluginAsync = async (app) => {
   );
   r.post(
     '/api/complaints/:id/to-clue',
-    { access: 'clues.manage', summary: '投诉举报转为线索（受理后）', description: VERSIONED_UPDATE, params: idParams, body: complaintToClueInput, response: complaint },
+    {
+      access: 'clues.manage',
+      summary: '投诉举报转为线索（受理后）',
+      description: VERSIONED_UPDATE,
+      params: idParams,
+      body: complaintToClueInput,
+      response: complaint,
+    },
     ({ ctx, params, body }) => complaintToClue(ctx, params.id, body),
   );
   r.post(
     '/api/complaints/:id/reward',
-    { access: 'complaints.manage', summary: '申请举报奖励', description: VERSIONED_UPDATE, params: idParams, body: rewardRequestInput, response: complaint },
+    {
+      access: 'complaints.manage',
+      summary: '申请举报奖励',
+      description: VERSIONED_UPDATE,
+      params: idParams,
+      body: rewardRequestInput,
+      response: complaint,
+    },
     ({ ctx, params, body }) => requestReward(ctx, params.id, body),
   );
   r.post(

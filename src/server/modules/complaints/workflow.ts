@@ -38,6 +38,13 @@ export const rewardWorkflow = defineWorkflow<RewardStatus, 'approve' | 'reject'>
   actions: { approve: '批准', reject: '不予批准' },
   transitions: [
     { action: 'approve', from: 'requested', to: 'approved', permission: 'complaints.reward_approve' },
-    { action: 'reject', from: 'requested', to: 'rejected', permission: 'complaints.reward_approve', note: 'required', noteLabel: '不予批准理由' },
+    {
+      action: 'reject',
+      from: 'requested',
+      to: 'rejected',
+      permission: 'complaints.reward_approve',
+      note: 'required',
+      noteLabel: '不予批准理由',
+    },
   ],
 });

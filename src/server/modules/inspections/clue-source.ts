@@ -27,7 +27,10 @@ export async function inspectionForClue(db: DbOrTx, actor: Actor, id: number) {
       db,
       sql`select id, description, severity, legal_basis from inspection_findings where inspection_id = ${id} order by id`,
     ),
-    rows<{ note: string | null }>(db, sql`select note from inspection_measures where inspection_id = ${id} and kind = 'refer_clue' order by id limit 1`),
+    rows<{ note: string | null }>(
+      db,
+      sql`select note from inspection_measures where inspection_id = ${id} and kind = 'refer_clue' order by id limit 1`,
+    ),
   ]);
   return {
     id: i.id,

@@ -16,7 +16,11 @@ export async function addTransferFile(ctx: Ctx, id: number, upload: Upload): Pro
     const f = await attach({ recordType: 'clue_transfer', recordId: id, jurisdictionId: r.jurisdiction_id });
     await tx
       .update(clueTransfers)
-      .set({ ...(receipt ? { receiptFileId: f.id } : { letterFileId: f.id }), updatedAt: new Date(), version: sql`${clueTransfers.version} + 1` })
+      .set({
+        ...(receipt ? { receiptFileId: f.id } : { letterFileId: f.id }),
+        updatedAt: new Date(),
+        version: sql`${clueTransfers.version} + 1`,
+      })
       .where(eq(clueTransfers.id, id));
     await audit(tx, ctx, {
       action: 'clue_transfer.file.add',

@@ -21,12 +21,16 @@ export async function clueFromInspection(
     if (input.findingId && !chosen.length) throw invalid('该问题不属于这次检查', [{ path: 'findingId', message: '问题不属于这次检查' }]);
     if (!input.findingId && !i.referClue && !i.findings.length)
       throw invalid('这次检查没有发现问题，也没有“转为线索”的处置措施', [{ path: 'findingId', message: '请选择问题' }]);
-    const text = chosen.map((f, k) => `${k + 1}．${f.description}（${FINDING_SEVERITIES[f.severity]}）${f.legalBasis ? `，${f.legalBasis}` : ''}`);
+    const text = chosen.map(
+      (f, k) => `${k + 1}．${f.description}（${FINDING_SEVERITIES[f.severity]}）${f.legalBasis ? `，${f.legalBasis}` : ''}`,
+    );
     return openClue(tx, ctx, {
       source: { type: 'inspection', id: i.id, detailId: input.findingId ?? null, note: i.recordNo ? `检查笔录 ${i.recordNo}` : null },
       entityId: i.entityId,
       summary: `${i.entityName}：${chosen[0]?.description ?? i.referClueNote ?? '监督检查发现的线索'}`.slice(0, 200),
-      description: [`${i.date} 监督检查发现：`, ...text, i.referClueNote && `处置措施（转为线索）：${i.referClueNote}`].filter(Boolean).join('\n'),
+      description: [`${i.date} 监督检查发现：`, ...text, i.referClueNote && `处置措施（转为线索）：${i.referClueNote}`]
+        .filter(Boolean)
+        .join('\n'),
       receivedOn: i.date,
       handlerId: input.handlerId,
     });

@@ -16,7 +16,12 @@ export async function clueFromTip(ctx: Ctx, input: { tipId: number; handlerId?: 
       subjectName: tip.entityName,
       jurisdictionId: tip.jurisdictionId,
       summary: tip.title,
-      description: [tip.description, `地点：${tip.place}`, tip.entityAddress && `单位地址：${tip.entityAddress}`, tip.reviewNote && `受理意见：${tip.reviewNote}`]
+      description: [
+        tip.description,
+        `地点：${tip.place}`,
+        tip.entityAddress && `单位地址：${tip.entityAddress}`,
+        tip.reviewNote && `受理意见：${tip.reviewNote}`,
+      ]
         .filter(Boolean)
         .join('\n'),
       receivedOn: tip.reviewedOn ?? tip.occurredOn,

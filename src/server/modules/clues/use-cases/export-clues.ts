@@ -10,7 +10,10 @@ import { clueFilter } from './list-clues.js';
 /** 线索 with the list's filters as an Excel file. */
 export async function exportClues(ctx: Ctx, q: Omit<ListCluesQuery, 'page' | 'pageSize'>): Promise<Buffer> {
   const [list, cal] = await Promise.all([
-    rows<ClueRow>(ctx.db, sql`select ${CLUE_COLUMNS} from ${CLUE_FROM} where ${clueFilter(ctx, q)} order by c.received_on desc, c.id desc limit 50000`),
+    rows<ClueRow>(
+      ctx.db,
+      sql`select ${CLUE_COLUMNS} from ${CLUE_FROM} where ${clueFilter(ctx, q)} order by c.received_on desc, c.id desc limit 50000`,
+    ),
     workCalendar(ctx.db),
   ]);
   return tableWorkbook(

@@ -15,7 +15,10 @@ export interface ListAssistQuery {
 }
 
 /** Assist requests (协查函) of the caller's area: overdue first, then by due date. */
-export async function listAssist(ctx: Ctx, q: ListAssistQuery): Promise<{ items: AssistRequest[]; total: number; page: number; pageSize: number }> {
+export async function listAssist(
+  ctx: Ctx,
+  q: ListAssistQuery,
+): Promise<{ items: AssistRequest[]; total: number; page: number; pageSize: number }> {
   const today = shanghaiToday();
   const conds: SQL[] = [areaOf(ctx.actor, 'a')];
   if (q.direction) conds.push(sql`a.direction = ${q.direction}`);

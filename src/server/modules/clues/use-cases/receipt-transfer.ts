@@ -17,13 +17,18 @@ async function presentOne(db: DbOrTx, ctx: Ctx, id: number) {
 }
 
 /** 登记回执: the receiving body's receipt of a transfer (date, note; the receipt's scan is uploaded as a file). */
-export async function receiptTransfer(ctx: Ctx, id: number, input: { receiptOn: string; note?: string | null; version: number }): Promise<ClueTransfer> {
+export async function receiptTransfer(
+  ctx: Ctx,
+  id: number,
+  input: { receiptOn: string; note?: string | null; version: number },
+): Promise<ClueTransfer> {
   await visibleRow(ctx.db, ctx.actor, 'clue_transfers', id, '移交记录');
   if (input.receiptOn > shanghaiToday()) throw invalid('回执日期不能晚于今天', [{ path: 'receiptOn', message: '不能晚于今天' }]);
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(clueTransfers).where(eq(clueTransfers.id, id)).for('update');
     await assertVersion(before.version, input.version, () => presentOne(tx, ctx, id));
-    if (input.receiptOn < before.transferredOn) throw invalid('回执日期不能早于移交日期', [{ path: 'receiptOn', message: '不能早于移交日期' }]);
+    if (input.receiptOn < before.transferredOn)
+      throw invalid('回执日期不能早于移交日期', [{ path: 'receiptOn', message: '不能早于移交日期' }]);
     await transferWorkflow.apply(tx, ctx, {
       action: 'receipt',
       state: before.status as TransferStatus,
@@ -31,7 +36,13 @@ export async function receiptTransfer(ctx: Ctx, id: number, input: { receiptOn: 
         (
           await tx
             .update(clueTransfers)
-            .set({ status: to, receiptOn: input.receiptOn, receiptNote: input.note || null, updatedAt: new Date(), version: sql`${clueTransfers.version} + 1` })
+            .set({
+              status: to,
+              receiptOn: input.receiptOn,
+              receiptNote: input.note || null,
+              updatedAt: new Date(),
+              version: sql`${clueTransfers.version} + 1`,
+            })
             .where(eq(clueTransfers.id, id))
             .returning()
         )[0],

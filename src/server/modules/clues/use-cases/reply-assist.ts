@@ -10,7 +10,11 @@ import { assistWorkflow } from '../workflow.js';
 import { getAssist } from './get-assist.js';
 
 /** 登记回复: the reply to a 协查函 (ours to a received one, or theirs to one we sent). */
-export async function replyAssist(ctx: Ctx, id: number, input: { repliedOn: string; content: string; version: number }): Promise<AssistRequest> {
+export async function replyAssist(
+  ctx: Ctx,
+  id: number,
+  input: { repliedOn: string; content: string; version: number },
+): Promise<AssistRequest> {
   await visibleRow(ctx.db, ctx.actor, 'assist_requests', id, '协查函');
   if (input.repliedOn > shanghaiToday()) throw invalid('回复日期不能晚于今天', [{ path: 'repliedOn', message: '不能晚于今天' }]);
   await ctx.db.transaction(async (tx) => {
@@ -25,7 +29,13 @@ export async function replyAssist(ctx: Ctx, id: number, input: { repliedOn: stri
         (
           await tx
             .update(assistRequests)
-            .set({ status: to, repliedOn: input.repliedOn, replyContent: input.content, updatedAt: new Date(), version: sql`${assistRequests.version} + 1` })
+            .set({
+              status: to,
+              repliedOn: input.repliedOn,
+              replyContent: input.content,
+              updatedAt: new Date(),
+              version: sql`${assistRequests.version} + 1`,
+            })
             .where(eq(assistRequests.id, id))
             .returning()
         )[0],

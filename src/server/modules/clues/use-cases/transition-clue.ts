@@ -21,7 +21,8 @@ export async function transitionClue(ctx: Ctx, id: number, input: ClueTransition
   await visibleRow(ctx.db, ctx.actor, 'clues', id, '线索');
   const cal = await workCalendar(ctx.db);
   if (input.action === 'transfer') {
-    if (!input.transfer) throw invalid('请填写移交对象、接收单位和移交日期', [{ path: 'transfer.receivingBody', message: '请填写接收单位' }]);
+    if (!input.transfer)
+      throw invalid('请填写移交对象、接收单位和移交日期', [{ path: 'transfer.receivingBody', message: '请填写接收单位' }]);
     if (input.transfer.transferredOn > shanghaiToday())
       throw invalid('移交日期不能晚于今天', [{ path: 'transfer.transferredOn', message: '不能晚于今天' }]);
   }
@@ -90,7 +91,14 @@ export async function transitionClue(ctx: Ctx, id: number, input: ClueTransition
           input.action === 'transfer' ? `（移交${TRANSFER_TARGETS[input.transfer!.target]}：${input.transfer!.receivingBody}）` : ''
         }${reason ? `（${reason}）` : ''}`,
         before: { status: before.status },
-        after: (row) => ({ status: row.status, reason, caseId: row.caseId, caseNo: row.caseNo, transferId, transfer: input.transfer ?? null }),
+        after: (row) => ({
+          status: row.status,
+          reason,
+          caseId: row.caseId,
+          caseNo: row.caseNo,
+          transferId,
+          transfer: input.transfer ?? null,
+        }),
       },
     });
   });

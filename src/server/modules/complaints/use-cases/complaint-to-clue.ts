@@ -20,7 +20,11 @@ export async function complaintToClue(ctx: Ctx, id: number, input: { handlerId?:
     if (before.clueId) throw new AppError('CLUE_EXISTS', `已转为线索（线索编号 ${before.clueId}）`, 409);
     if (before.status !== 'accepted' && before.status !== 'replied') throw new AppError('ILLEGAL_TRANSITION', '受理后才能转为线索', 409);
     const clue = await openClue(tx, ctx, {
-      source: { type: 'complaint', id, note: `${COMPLAINT_KINDS[before.kind as 'complaint' | 'report']}${before.platformNo ? ` ${before.platformNo}` : ''}` },
+      source: {
+        type: 'complaint',
+        id,
+        note: `${COMPLAINT_KINDS[before.kind as 'complaint' | 'report']}${before.platformNo ? ` ${before.platformNo}` : ''}`,
+      },
       entityId: before.entityId,
       subjectName: before.subjectName,
       jurisdictionId: before.jurisdictionId,

@@ -10,7 +10,11 @@ import { rewardWorkflow } from '../workflow.js';
 import { getComplaint } from './get-complaint.js';
 
 /** 审批举报奖励: approve or reject (with reason) — never by the person who requested it. */
-export async function decideReward(ctx: Ctx, id: number, input: { approve: boolean; note?: string | null; version: number }): Promise<Complaint> {
+export async function decideReward(
+  ctx: Ctx,
+  id: number,
+  input: { approve: boolean; note?: string | null; version: number },
+): Promise<Complaint> {
   await visibleComplaint(ctx.db, ctx.actor, id);
   const cal = await workCalendar(ctx.db);
   const note = input.note?.trim() || null;
@@ -27,7 +31,10 @@ export async function decideReward(ctx: Ctx, id: number, input: { approve: boole
       state: before.status as RewardStatus,
       note,
       change: async (to) => {
-        await tx.update(complaints).set({ updatedAt: new Date(), version: sql`${complaints.version} + 1` }).where(eq(complaints.id, id));
+        await tx
+          .update(complaints)
+          .set({ updatedAt: new Date(), version: sql`${complaints.version} + 1` })
+          .where(eq(complaints.id, id));
         return (
           await tx
             .update(complaintRewards)

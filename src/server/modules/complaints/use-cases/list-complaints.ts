@@ -24,7 +24,8 @@ export async function listComplaints(ctx: Ctx, q: Omit<ListComplaintsQuery, 'pag
   const cal = await workCalendar(ctx.db);
   if (q.overdue) {
     // Only records with a deadline still open can be overdue: not yet accepted/refused, or a named report not yet told.
-    if (q.overdue === 'true') conds.push(sql`(c.status = 'received' or (c.kind = 'report' and c.real_name and c.informed_on is null and c.clue_id is not null))`);
+    if (q.overdue === 'true')
+      conds.push(sql`(c.status = 'received' or (c.kind = 'report' and c.real_name and c.informed_on is null and c.clue_id is not null))`);
     const list = await complaintRows(ctx.db, sql.join(conds, sql` and `), sql`order by c.received_on, c.id limit ${OPEN_MAX}`);
     const all = (await presentComplaints(ctx.db, ctx.actor, cal, list)).filter((c) => c.overdue === (q.overdue === 'true'));
     const days = (c: Complaint) => Math.max(0, ...c.deadlines.filter((d) => d.overdue && !d.doneOn).map((d) => d.daysOverdue));
@@ -33,7 +34,9 @@ export async function listComplaints(ctx: Ctx, q: Omit<ListComplaintsQuery, 'pag
   }
   const where = sql.join(conds, sql` and `);
   const [[{ n }], list] = await Promise.all([
-    ctx.db.execute(sql`select count(*)::int as n from complaints c where ${where}`).then((r) => (r as unknown as { rows: { n: number }[] }).rows),
+    ctx.db
+      .execute(sql`select count(*)::int as n from complaints c where ${where}`)
+      .then((r) => (r as unknown as { rows: { n: number }[] }).rows),
     complaintRows(ctx.db, where, sql`order by c.received_on desc, c.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
   ]);
   return { items: await presentComplaints(ctx.db, ctx.actor, cal, list), total: Number(n), page: q.page, pageSize: q.pageSize };

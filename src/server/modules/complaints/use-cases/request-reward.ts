@@ -17,14 +17,24 @@ export async function requestReward(ctx: Ctx, id: number, input: { amount: numbe
     const [before] = await tx.select().from(complaints).where(eq(complaints.id, id)).for('update');
     await assertVersion(before.version, input.version, () => presentComplaint(tx, ctx.actor, cal, id));
     if (before.kind !== 'report') throw new AppError('ILLEGAL_TRANSITION', '只有举报可以申请奖励', 409);
-    if (before.status !== 'accepted' && before.status !== 'replied') throw new AppError('ILLEGAL_TRANSITION', '举报受理后才能申请奖励', 409);
+    if (before.status !== 'accepted' && before.status !== 'replied')
+      throw new AppError('ILLEGAL_TRANSITION', '举报受理后才能申请奖励', 409);
     const [dup] = await tx.select({ id: complaintRewards.id }).from(complaintRewards).where(eq(complaintRewards.complaintId, id));
     if (dup) throw new AppError('CONFLICT', '该举报已申请过奖励', 409);
     const [row] = await tx
       .insert(complaintRewards)
-      .values({ complaintId: id, jurisdictionId: before.jurisdictionId, amount: input.amount.toFixed(2), reason: input.reason, requestedBy: ctx.actor.id })
+      .values({
+        complaintId: id,
+        jurisdictionId: before.jurisdictionId,
+        amount: input.amount.toFixed(2),
+        reason: input.reason,
+        requestedBy: ctx.actor.id,
+      })
       .returning();
-    await tx.update(complaints).set({ updatedAt: new Date(), version: sql`${complaints.version} + 1` }).where(eq(complaints.id, id));
+    await tx
+      .update(complaints)
+      .set({ updatedAt: new Date(), version: sql`${complaints.version} + 1` })
+      .where(eq(complaints.id, id));
     await audit(tx, ctx, {
       action: 'complaint.reward_request',
       entityType: 'complaint',
