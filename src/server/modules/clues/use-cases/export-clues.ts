@@ -5,7 +5,7 @@ import { rows } from '../../../core/sql.js';
 import { tableWorkbook } from '../../../core/xlsx.js';
 import { workCalendar } from '../../calendar/public.js';
 import { CLUE_COLUMNS, CLUE_FROM, presentClueRow, type ClueRow } from '../presenter.js';
-import { clueFilter } from './list-clues.js';
+import { clueFilter } from '../list-query.js';
 
 /** 线索 with the list's filters as an Excel file. */
 export async function exportClues(ctx: Ctx, q: Omit<ListCluesQuery, 'page' | 'pageSize'>): Promise<Buffer> {
