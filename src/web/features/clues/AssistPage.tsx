@@ -1,6 +1,22 @@
 import { DownloadOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Pagination, Radio, Segmented, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Pagination,
+  Radio,
+  Segmented,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -192,7 +208,12 @@ export default function AssistPage() {
                 <Form.Item name="date" label="日期" initialValue={dayjs()} rules={[{ required: true, message: '请选择日期' }]}>
                   <DatePicker />
                 </Form.Item>
-                <Form.Item name="dueOn" label="回复期限" initialValue={dayjs().add(15, 'day')} rules={[{ required: true, message: '请选择回复期限' }]}>
+                <Form.Item
+                  name="dueOn"
+                  label="回复期限"
+                  initialValue={dayjs().add(15, 'day')}
+                  rules={[{ required: true, message: '请选择回复期限' }]}
+                >
                   <DatePicker />
                 </Form.Item>
               </Space>

@@ -65,19 +65,21 @@ export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void
       form.resetFields();
     }
   }
-  const upload = (url: string, extra: Record<string, string> = {}) => async (file: File) => {
-    const f = new FormData();
-    for (const [k, v] of Object.entries(extra)) f.append(k, v);
-    f.append('file', file, file.name);
-    try {
-      await api(url, { form: f });
-      message.success('已上传');
-      await refresh();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '上传失败');
-    }
-    return false;
-  };
+  const upload =
+    (url: string, extra: Record<string, string> = {}) =>
+    async (file: File) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(extra)) f.append(k, v);
+      f.append('file', file, file.name);
+      try {
+        await api(url, { form: f });
+        message.success('已上传');
+        await refresh();
+      } catch (e) {
+        message.error(e instanceof ApiError ? e.message : '上传失败');
+      }
+      return false;
+    };
 
   return (
     <Drawer open={id !== null} onClose={onClose} title={c?.summary ?? '线索'} size={mobile ? '100%' : 560} destroyOnHidden>
@@ -111,14 +113,22 @@ export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void
           {c.canVerify && (
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Typography.Text strong>核查情况</Typography.Text>
-              <Input.TextArea rows={4} maxLength={5000} value={findings ?? c.findings ?? ''} onChange={(e) => setFindings(e.target.value)} />
+              <Input.TextArea
+                rows={4}
+                maxLength={5000}
+                value={findings ?? c.findings ?? ''}
+                onChange={(e) => setFindings(e.target.value)}
+              />
               <Button
                 loading={busy}
                 disabled={!(findings ?? c.findings ?? '').trim()}
                 onClick={async () => {
                   setBusy(true);
                   try {
-                    await api(`/api/clues/${c.id}/verification`, { method: 'PUT', body: { findings: findings ?? c.findings, version: c.version } });
+                    await api(`/api/clues/${c.id}/verification`, {
+                      method: 'PUT',
+                      body: { findings: findings ?? c.findings, version: c.version },
+                    });
                     message.success('核查情况已保存');
                     setFindings(null);
                     await refresh();
@@ -212,7 +222,12 @@ export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void
               <Form.Item name={['transfer', 'receivingBody']} label="接收单位" rules={[{ required: true, message: '请填写接收单位' }]}>
                 <Input maxLength={200} />
               </Form.Item>
-              <Form.Item name={['transfer', 'transferredOn']} label="移交日期" rules={[{ required: true, message: '请选择移交日期' }]} initialValue={dayjs()}>
+              <Form.Item
+                name={['transfer', 'transferredOn']}
+                label="移交日期"
+                rules={[{ required: true, message: '请选择移交日期' }]}
+                initialValue={dayjs()}
+              >
                 <DatePicker style={{ width: '100%' }} />
               </Form.Item>
               <Form.Item name={['transfer', 'letterNo']} label="移交函文号">
@@ -242,7 +257,14 @@ export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void
         onCancel={() => setReceipt(null)}
         onOk={async () => {
           const v = await form.validateFields();
-          if (receipt && (await call(`/api/clue-transfers/${receipt.id}/receipt`, { receiptOn: fmt(v.receiptOn), note: v.note, version: receipt.version }, '回执已登记')))
+          if (
+            receipt &&
+            (await call(
+              `/api/clue-transfers/${receipt.id}/receipt`,
+              { receiptOn: fmt(v.receiptOn), note: v.note, version: receipt.version },
+              '回执已登记',
+            ))
+          )
             setReceipt(null);
         }}
       >

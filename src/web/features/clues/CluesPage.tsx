@@ -36,7 +36,10 @@ export default function CluesPage() {
       styles={{ body: { padding: 12 } }}
       extra={
         <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={() => download(`/api/clues/export${qs(filter)}`, '线索.xlsx').catch((e) => message.error(e.message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => download(`/api/clues/export${qs(filter)}`, '线索.xlsx').catch((e) => message.error(e.message))}
+          >
             导出
           </Button>
           {can('clues.manage') && (
@@ -101,7 +104,11 @@ export default function CluesPage() {
                 description={
                   <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                     {[c.subjectName, c.jurisdictionName, `收到 ${c.receivedOn}`, c.handler?.name].filter(Boolean).join(' · ')}
-                    {c.overdue ? <Tag color="red" style={{ marginInlineStart: 6 }}>超期</Tag> : null}
+                    {c.overdue ? (
+                      <Tag color="red" style={{ marginInlineStart: 6 }}>
+                        超期
+                      </Tag>
+                    ) : null}
                   </Typography.Text>
                 }
               />

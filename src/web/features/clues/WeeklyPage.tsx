@@ -13,13 +13,18 @@ export default function WeeklyPage() {
   const date = day.format('YYYY-MM-DD');
   const q = useQuery({ queryKey: ['clues-weekly', date], queryFn: () => api<WeeklySummary>(`/api/clues/weekly${qs({ date })}`) });
   const s = q.data;
-  const rows = s ? [...s.rows.map((r) => ({ key: String(r.jurisdictionId), name: r.name, ...r.values })), { key: 'total', name: '合计', ...s.total }] : [];
+  const rows = s
+    ? [...s.rows.map((r) => ({ key: String(r.jurisdictionId), name: r.name, ...r.values })), { key: 'total', name: '合计', ...s.total }]
+    : [];
   return (
     <Card
       title="每周报送"
       styles={{ body: { padding: 12 } }}
       extra={
-        <Button icon={<DownloadOutlined />} onClick={() => download(`/api/clues/weekly/export${qs({ date })}`, '每周报送.xlsx').catch((e) => message.error(e.message))}>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => download(`/api/clues/weekly/export${qs({ date })}`, '每周报送.xlsx').catch((e) => message.error(e.message))}
+        >
           导出
         </Button>
       }
@@ -40,7 +45,12 @@ export default function WeeklyPage() {
           scroll={{ x: 'max-content' }}
           dataSource={rows}
           columns={[
-            { title: '单位', dataIndex: 'name', fixed: 'left' as const, render: (v: string, r: { key: string }) => (r.key === 'total' ? <b>{v}</b> : v) },
+            {
+              title: '单位',
+              dataIndex: 'name',
+              fixed: 'left' as const,
+              render: (v: string, r: { key: string }) => (r.key === 'total' ? <b>{v}</b> : v),
+            },
             ...(s?.columns ?? []).map((c) => ({
               title: (
                 <Tooltip title={c.definition}>

@@ -49,7 +49,8 @@ export function ComplaintDrawer({ id, onClose }: { id: number | null; onClose():
   async function submit() {
     if (!c || !pending) return;
     const v = await form.validateFields();
-    if (pending === 'reward') return call(`/api/complaints/${c.id}/reward`, { amount: v.amount, reason: v.reason, version: c.version }, '已申请奖励');
+    if (pending === 'reward')
+      return call(`/api/complaints/${c.id}/reward`, { amount: v.amount, reason: v.reason, version: c.version }, '已申请奖励');
     if (pending === 'approve' || pending === 'reject')
       return call(`/api/complaints/${c.id}/reward/decide`, { approve: pending === 'approve', note: v.note, version: c.version }, '已审批');
     return call(
@@ -58,7 +59,16 @@ export function ComplaintDrawer({ id, onClose }: { id: number | null; onClose():
       `已${COMPLAINT_ACTIONS[pending]}`,
     );
   }
-  const title = pending === 'reward' ? '申请举报奖励' : pending === 'approve' ? '批准奖励' : pending === 'reject' ? '不予批准奖励' : pending ? COMPLAINT_ACTIONS[pending] : '';
+  const title =
+    pending === 'reward'
+      ? '申请举报奖励'
+      : pending === 'approve'
+        ? '批准奖励'
+        : pending === 'reject'
+          ? '不予批准奖励'
+          : pending
+            ? COMPLAINT_ACTIONS[pending]
+            : '';
   return (
     <Drawer open={id !== null} onClose={onClose} title={c?.summary ?? '投诉举报'} size={mobile ? '100%' : 560} destroyOnHidden>
       {c && (
@@ -102,7 +112,9 @@ export function ComplaintDrawer({ id, onClose }: { id: number | null; onClose():
                 {c.clueDecision ? `（${CLUE_STATUSES[c.clueDecision.status as keyof typeof CLUE_STATUSES]}，${c.clueDecision.on}）` : ''}
               </Descriptions.Item>
             )}
-            {c.informedOn && <Descriptions.Item label="告知举报人">{`${c.informedOn}${c.informNote ? `：${c.informNote}` : ''}`}</Descriptions.Item>}
+            {c.informedOn && (
+              <Descriptions.Item label="告知举报人">{`${c.informedOn}${c.informNote ? `：${c.informNote}` : ''}`}</Descriptions.Item>
+            )}
             {c.repliedOn && <Descriptions.Item label="答复">{`${c.repliedOn}：${c.reply}`}</Descriptions.Item>}
             {c.reward && (
               <Descriptions.Item label="举报奖励">
@@ -135,7 +147,16 @@ export function ComplaintDrawer({ id, onClose }: { id: number | null; onClose():
           </Space>
         </Space>
       )}
-      <Modal open={pending !== null} title={title} okText="确定" cancelText="取消" confirmLoading={busy} onOk={submit} onCancel={() => setPending(null)} destroyOnHidden>
+      <Modal
+        open={pending !== null}
+        title={title}
+        okText="确定"
+        cancelText="取消"
+        confirmLoading={busy}
+        onOk={submit}
+        onCancel={() => setPending(null)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" preserve={false}>
           {pending === 'reward' ? (
             <>
@@ -147,7 +168,11 @@ export function ComplaintDrawer({ id, onClose }: { id: number | null; onClose():
               </Form.Item>
             </>
           ) : pending === 'approve' || pending === 'reject' ? (
-            <Form.Item name="note" label="审批意见" rules={pending === 'reject' ? [{ required: true, whitespace: true, message: '请填写不予批准理由' }] : []}>
+            <Form.Item
+              name="note"
+              label="审批意见"
+              rules={pending === 'reject' ? [{ required: true, whitespace: true, message: '请填写不予批准理由' }] : []}
+            >
               <Input.TextArea rows={3} maxLength={1000} />
             </Form.Item>
           ) : (
@@ -156,7 +181,11 @@ export function ComplaintDrawer({ id, onClose }: { id: number | null; onClose():
                 <Form.Item name="on" label="办理日期" initialValue={dayjs()}>
                   <DatePicker style={{ width: '100%' }} />
                 </Form.Item>
-                <Form.Item name="note" label={NOTE[pending].label} rules={NOTE[pending].required ? [{ required: true, whitespace: true, message: `请填写${NOTE[pending].label}` }] : []}>
+                <Form.Item
+                  name="note"
+                  label={NOTE[pending].label}
+                  rules={NOTE[pending].required ? [{ required: true, whitespace: true, message: `请填写${NOTE[pending].label}` }] : []}
+                >
                   <Input.TextArea rows={3} maxLength={5000} />
                 </Form.Item>
               </>

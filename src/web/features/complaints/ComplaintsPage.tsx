@@ -1,10 +1,33 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Pagination, Radio, Segmented, Select, Space, Switch, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Pagination,
+  Radio,
+  Segmented,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES, type Complaint, type ComplaintStatus } from '../../../contracts/complaints.js';
+import {
+  COMPLAINT_CHANNELS,
+  COMPLAINT_KINDS,
+  COMPLAINT_STATUSES,
+  type Complaint,
+  type ComplaintStatus,
+} from '../../../contracts/complaints.js';
 import { api, ApiError, download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
@@ -27,7 +50,11 @@ export default function ComplaintsPage() {
   const [form] = Form.useForm();
   const realName = Form.useWatch('realName', form);
   const openId = params.get('id') ? Number(params.get('id')) : null;
-  const filter = { status: view === 'all' || view === 'overdue' ? undefined : view, overdue: view === 'overdue' ? 'true' : undefined, q: q || undefined };
+  const filter = {
+    status: view === 'all' || view === 'overdue' ? undefined : view,
+    overdue: view === 'overdue' ? 'true' : undefined,
+    q: q || undefined,
+  };
   const list = useQuery({
     queryKey: ['complaints', filter, page],
     queryFn: () => api<{ items: Complaint[]; total: number }>(`/api/complaints${qs({ ...filter, page, pageSize: 20 })}`),
@@ -38,7 +65,10 @@ export default function ComplaintsPage() {
       styles={{ body: { padding: 12 } }}
       extra={
         <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={() => download(`/api/complaints/export${qs(filter)}`, '投诉举报台账.xlsx').catch((e) => message.error(e.message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => download(`/api/complaints/export${qs(filter)}`, '投诉举报台账.xlsx').catch((e) => message.error(e.message))}
+          >
             导出
           </Button>
           {can('complaints.manage') && (
@@ -134,7 +164,12 @@ export default function ComplaintsPage() {
           }
         }}
       >
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'complaint', channel: 'platform', realName: true, receivedOn: dayjs() }}>
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ kind: 'complaint', channel: 'platform', realName: true, receivedOn: dayjs() }}
+        >
           <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
             <Radio.Group options={Object.entries(COMPLAINT_KINDS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
