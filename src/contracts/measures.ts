@@ -7,5 +7,7 @@
 export const MEASURES = {
   'inspections.units': { label: '检查单位数量', unit: '家' },
   'inspections.visits': { label: '检查家次', unit: '家次' },
+  'clues.found': { label: '发现线索', unit: '件' },
+  'clues.transferred': { label: '移交线索', unit: '件' },
 } as const;
 export type MeasureKey = keyof typeof MEASURES;
