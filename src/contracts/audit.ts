@@ -15,6 +15,7 @@ import { DATA_SCOPE_LABELS, ROLE_LABELS } from './permissions.js';
 import { PLAN_STATUSES } from './plans.js';
 import { INSPECTION_KINDS, INSPECTION_STATUSES, RECTIFICATION_STATUSES } from './inspections.js';
 import { TIP_KIND_LABELS, TIP_STATUS_LABELS } from './tips.js';
+import { CONSULTATION_KINDS, CONSULTATION_LEVELS, RISK_CATEGORIES, RISK_CHANNELS, RISK_GRADES, RISK_STATUSES } from './risks.js';
 
 /**
  * Chinese names of every audit action. `audit()` accepts only these codes (a new action without a
@@ -73,6 +74,18 @@ export const AUDIT_ACTION_LABELS = {
   'tip.reject': '不予受理',
   'tip.forward': '转办上报',
   'tip.reopen': '撤销受理决定',
+  'risk.create': '登记风险隐患',
+  'risk.edit': '修改风险隐患',
+  'risk.control': '落实风险管控',
+  'risk.request_closure': '申请风险销号',
+  'risk.close': '验收风险销号',
+  'risk.refuse_closure': '退回风险销号申请',
+  'risk.reopen': '重新打开风险隐患',
+  'risk.file.add': '上传风险管控证明材料',
+  'common_risk.create': '登记共性风险隐患',
+  'common_risk.update': '修改共性风险隐患',
+  'consultation.create': '记录会商',
+  'consultation.update': '修改会商记录',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -90,6 +103,9 @@ export const AUDIT_ENTITY_LABELS = {
   inspector_conflict: '检查回避',
   tip: '基层上报',
   calendar_year: '节假日日历',
+  risk: '风险隐患',
+  common_risk: '共性风险隐患',
+  consultation: '会商',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -119,6 +135,9 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   rectification: { status: RECTIFICATION_STATUSES },
   tip: { status: TIP_STATUS_LABELS, kind: TIP_KIND_LABELS },
   calendar_year: { source: CALENDAR_SOURCES },
+  risk: { status: RISK_STATUSES, level: RISK_GRADES, channel: RISK_CHANNELS, category: RISK_CATEGORIES },
+  common_risk: { category: RISK_CATEGORIES },
+  consultation: { kind: CONSULTATION_KINDS, level: CONSULTATION_LEVELS },
 };
 
 /** Field names that mean something else on one kind of record. */
@@ -228,4 +247,27 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   holidays: '法定节假日',
   workdays: '调休上班日',
   updatedBy: '修改人',
+  channel: '发现渠道',
+  sourceType: '来源类型',
+  sourceId: '来源记录ID',
+  category: '产品类别',
+  productTags: '重点产品',
+  controlMeasure: '管控措施',
+  ownerId: '责任人ID',
+  deadline: '管控期限',
+  foundOn: '发现日期',
+  closureNote: '销号说明',
+  closedBy: '销号验收人ID',
+  closedOn: '销号日期',
+  entityIds: '涉及单位ID',
+  analysis: '分析研判',
+  removed: '是否消除',
+  removedOn: '消除日期',
+  riskIds: '风险隐患ID',
+  findingIds: '检查问题ID',
+  heldOn: '会商日期',
+  host: '主持人',
+  participants: '参会人员',
+  items: '会商事项',
+  fileId: '文件ID',
 };

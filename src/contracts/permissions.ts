@@ -71,10 +71,22 @@ export const PERMISSIONS = {
   'tips.submit': '上报隐患线索（协管员/信息员）',
   'tips.read': '查看基层上报',
   'tips.review': '受理基层上报',
+  'risks.read': '查看风险隐患和风险会商',
+  'risks.manage': '登记和管控风险隐患、记录风险会商',
+  'risks.verify': '验收风险隐患销号',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const READ_ALL: Permission[] = ['org.read', 'tips.read', 'users.read', 'entities.read', 'campaigns.read', 'plans.read', 'inspections.read'];
+const READ_ALL: Permission[] = [
+  'org.read',
+  'tips.read',
+  'users.read',
+  'entities.read',
+  'campaigns.read',
+  'plans.read',
+  'inspections.read',
+  'risks.read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
@@ -88,11 +100,23 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'plans.manage',
     'inspections.record',
     'tips.review',
+    'risks.manage',
+    'risks.verify',
   ],
-  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record'],
-  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record'],
-  station_head: [...READ_ALL, 'users.manage', 'entities.manage', 'campaigns.report', 'plans.manage', 'inspections.record', 'tips.review'],
-  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review'],
+  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', 'risks.manage', 'risks.verify'],
+  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', 'risks.manage'],
+  station_head: [
+    ...READ_ALL,
+    'users.manage',
+    'entities.manage',
+    'campaigns.report',
+    'plans.manage',
+    'inspections.record',
+    'tips.review',
+    'risks.manage',
+    'risks.verify',
+  ],
+  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', 'risks.manage'],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],
