@@ -65,6 +65,9 @@ const ID_KINDS: Record<string, string> = {
   'inspector-conflicts': 'conflict',
   files: 'file',
   rectifications: 'rectification',
+  risks: 'risk',
+  'common-risks': 'commonRisk',
+  consultations: 'consultation',
 };
 /** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
 const PARAM_KINDS: Record<string, string | { value: string }> = {
@@ -112,6 +115,10 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/rectifications/:id/extend': { deadline: '2099-01-01', reason: '越权延期', version: 1 },
     'DELETE /api/inspector-conflicts/:id': undefined,
     'PUT /api/calendar/:year': { holidays: [{ date: '2026-01-01', name: '越权修改' }], workdays: [], version: 1 },
+    'PUT /api/risks/:id': { title: '越权修改', version: 1 },
+    'POST /api/risks/:id/transition': { action: 'control', version: 1 },
+    'PUT /api/common-risks/:id': { title: '越权修改', category: 'drug', controlMeasure: '越权', version: 1 },
+    'PUT /api/consultations/:id': { heldOn: '2026-01-05', host: '越权', items: [{ topic: '越权' }], version: 1 },
   };
   if (key.endsWith('/evidence') || key.endsWith('/files') || key === 'POST /api/tips/:id/photos') {
     const m = multipartFile('file', 'x.png', png, 'image/png');
@@ -203,6 +210,14 @@ beforeAll(async () => {
   const conflict = await one(
     sql`insert into inspector_conflicts (user_id, entity_id, jurisdiction_id, reason) values (${xl.id}, ${entity.id}, ${xl.station}, '兴隆所回避') returning id`,
   );
+  const risk = await one(sql`insert into risks (jurisdiction_id, channel, category, title, description, level, owner_id, deadline, found_on)
+      values (${xl.station}, 'inspection', 'drug', '兴隆所的秘密风险', '兴隆所的秘密风险', 'general', ${xl.id}, '2099-01-01', '2026-01-05') returning id`);
+  const commonRisk = await one(sql`insert into common_risks (jurisdiction_id, title, category, control_measure)
+      values (${xl.station}, '兴隆所的共性风险', 'drug', '管控') returning id`);
+  const consultation = await one(sql`insert into consultations (jurisdiction_id, kind, level, held_on, host)
+      values (${xl.station}, 'risk', 'station', '2026-01-05', '兴隆所长') returning id`);
+  await one(sql`insert into consultation_items (consultation_id, jurisdiction_id, seq, topic)
+      values (${consultation.id}, ${xl.station}, 1, '兴隆所的会商事项') returning id`);
   rec = {
     jurisdiction: at(xl.station),
     orgUnit: at(xl.org_unit_id),
@@ -219,6 +234,9 @@ beforeAll(async () => {
     conflict: at(conflict.id, '兴隆所回避'),
     file: at(stored.id, '兴隆所现场照片', xl.id),
     rectification: at(rectification.id),
+    risk: at(risk.id, '兴隆所的秘密风险'),
+    commonRisk: at(commonRisk.id, '兴隆所的共性风险'),
+    consultation: at(consultation.id, '兴隆所的会商事项'),
   };
   const names = [
     ...Object.values(await otherCountyPeople(db)),
