@@ -12,7 +12,6 @@ import {
   type RiskAction,
   type RiskProductTag,
   type RiskTransitionInput,
-  type RiskView,
 } from '../../../contracts/risks.js';
 import { GRADE_COLORS, risksApi, STATUS_COLORS } from './api.js';
 import { RiskForm } from './RiskForm.js';
