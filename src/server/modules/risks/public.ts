@@ -33,13 +33,15 @@ declare module '../../core/extensions.js' {
 }
 
 export interface OpenRiskInput {
-  /** The module's record, e.g. { type: 'sampling', id: result.id }; one risk per source (a second call returns the first). */
-  source: { type: string; id: number };
+  /** The module's record, e.g. { type: 'sampling', id: result.id }; one risk per source (a second call returns the first). Null only for data without a record (demo). */
+  source: { type: string; id: number } | null;
   /** 检查发现 / 监督抽检 / 不良反应监测 …; default 'sampling' for type 'sampling', 'adr' for 'adr', else 'data'. */
   channel?: RiskChannel;
   /** The units concerned (must lie in the jurisdiction's area). */
   entityIds: number[];
   category: RiskCategory;
+  /** Key products (contracts/risks.ts RISK_PRODUCT_TAGS). */
+  productTags?: string[];
   title: string;
   description: string;
   level: RiskGrade;
@@ -62,5 +64,5 @@ const CHANNEL_OF_SOURCE: Record<string, RiskChannel> = { sampling: 'sampling', a
  * Returns the risk's id and whether it was created now (false: the source already had one).
  */
 export function openRisk(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'>, input: OpenRiskInput): Promise<{ id: number; created: boolean }> {
-  return insertRisk(tx, ctx, { ...input, channel: input.channel ?? CHANNEL_OF_SOURCE[input.source.type] ?? 'data' });
+  return insertRisk(tx, ctx, { ...input, channel: input.channel ?? (input.source && CHANNEL_OF_SOURCE[input.source.type]) ?? 'data' });
 }
