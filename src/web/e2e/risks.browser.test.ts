@@ -41,7 +41,7 @@ it('the owner asks for closure with evidence on a phone; the station head verifi
 
   const desk = await b.loginAs('head_cx');
   await desk.goto(`${b.url}/risks`);
-  await desk.getByRole('cell', { name: title }).click();
+  await desk.getByText(title, { exact: true }).first().click();
   const d2 = desk.getByTestId('risk-drawer');
   await d2.getByTestId('risk-action-close').click();
   await desk
@@ -50,4 +50,4 @@ it('the owner asks for closure with evidence on a phone; the station head verifi
     .getByRole('button', { name: /确\s*定/ })
     .click();
   await expect.poll(() => d2.getByTestId('risk-status').textContent()).toBe('已销号');
-});
+}, 240_000);
