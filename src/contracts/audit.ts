@@ -17,6 +17,7 @@ import { INSPECTION_KINDS, INSPECTION_STATUSES, RECTIFICATION_STATUSES } from '.
 import { TIP_KIND_LABELS, TIP_STATUS_LABELS } from './tips.js';
 import { ASSIST_DIRECTIONS, ASSIST_STATUSES, CLUE_SOURCES, CLUE_STATUSES, TRANSFER_STATUSES, TRANSFER_TARGETS } from './clues.js';
 import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES, REWARD_STATUSES } from './complaints.js';
+import { CONSULTATION_KINDS, CONSULTATION_LEVELS, RISK_CATEGORIES, RISK_CHANNELS, RISK_GRADES, RISK_STATUSES } from './risks.js';
 
 /**
  * Chinese names of every audit action. `audit()` accepts only these codes (a new action without a
@@ -96,6 +97,18 @@ export const AUDIT_ACTION_LABELS = {
   'complaint.reward_request': '申请举报奖励',
   'complaint.reward_approve': '批准举报奖励',
   'complaint.reward_reject': '不予批准举报奖励',
+  'risk.create': '登记风险隐患',
+  'risk.edit': '修改风险隐患',
+  'risk.control': '落实风险管控',
+  'risk.request_closure': '申请风险销号',
+  'risk.close': '验收风险销号',
+  'risk.refuse_closure': '退回风险销号申请',
+  'risk.reopen': '重新打开风险隐患',
+  'risk.file.add': '上传风险管控证明材料',
+  'common_risk.create': '登记共性风险隐患',
+  'common_risk.update': '修改共性风险隐患',
+  'consultation.create': '记录会商',
+  'consultation.update': '修改会商记录',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -117,6 +130,9 @@ export const AUDIT_ENTITY_LABELS = {
   clue_transfer: '移交',
   assist_request: '协查函',
   complaint: '投诉举报',
+  risk: '风险隐患',
+  common_risk: '共性风险隐患',
+  consultation: '会商',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -150,6 +166,9 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   clue_transfer: { status: TRANSFER_STATUSES, target: TRANSFER_TARGETS },
   assist_request: { status: ASSIST_STATUSES, direction: ASSIST_DIRECTIONS },
   complaint: { status: COMPLAINT_STATUSES, kind: COMPLAINT_KINDS, channel: COMPLAINT_CHANNELS, rewardStatus: REWARD_STATUSES },
+  risk: { status: RISK_STATUSES, level: RISK_GRADES, channel: RISK_CHANNELS, category: RISK_CATEGORIES },
+  common_risk: { category: RISK_CATEGORIES },
+  consultation: { kind: CONSULTATION_KINDS, level: CONSULTATION_LEVELS },
 };
 
 /** Field names that mean something else on one kind of record. */
@@ -279,4 +298,25 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   realName: '实名',
   amount: '金额',
   rewardStatus: '奖励审批',
+  channel: '发现渠道',
+  category: '产品类别',
+  productTags: '重点产品',
+  controlMeasure: '管控措施',
+  ownerId: '责任人ID',
+  deadline: '管控期限',
+  foundOn: '发现日期',
+  closureNote: '销号说明',
+  closedBy: '销号验收人ID',
+  closedOn: '销号日期',
+  entityIds: '涉及单位ID',
+  analysis: '分析研判',
+  removed: '是否消除',
+  removedOn: '消除日期',
+  riskIds: '风险隐患ID',
+  findingIds: '检查问题ID',
+  heldOn: '会商日期',
+  host: '主持人',
+  participants: '参会人员',
+  items: '会商事项',
+  fileId: '文件ID',
 };

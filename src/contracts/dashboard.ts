@@ -116,5 +116,18 @@ export const dashboard = z.object({
     })
     .nullable()
     .optional(),
+  /** Risks (风险清单): the caller's own open/overdue risks, closures awaiting verification, overdue risks per station of the area. */
+  risks: z
+    .object({
+      mine: z.number(),
+      mineOverdue: z.number(),
+      awaitingVerification: z.number(),
+      overdue: z.number(),
+      overdueByStation: z.array(
+        z.object({ stationId: z.number(), stationName: z.string(), count: z.number(), maxDaysOverdue: z.number() }),
+      ),
+    })
+    .nullable()
+    .optional(),
 });
 export type Dashboard = z.infer<typeof dashboard>;

@@ -76,6 +76,9 @@ export const PERMISSIONS = {
   'complaints.read': '查看投诉举报',
   'complaints.manage': '登记和处理投诉举报',
   'complaints.reward_approve': '审批举报奖励',
+  'risks.read': '查看风险隐患和风险会商',
+  'risks.manage': '登记和管控风险隐患、记录风险会商',
+  'risks.verify': '验收风险隐患销号',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -89,6 +92,7 @@ const READ_ALL: Permission[] = [
   'inspections.read',
   'clues.read',
   'complaints.read',
+  'risks.read',
 ];
 /** Clue and complaint work: the enforcement squads, the department staff (投诉举报中心), station heads and inspectors for their area. */
 const CASEWORK: Permission[] = ['clues.manage', 'complaints.manage'];
@@ -107,9 +111,11 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'tips.review',
     ...CASEWORK,
     'complaints.reward_approve',
+    'risks.manage',
+    'risks.verify',
   ],
-  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', ...CASEWORK],
-  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK],
+  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage', 'risks.verify'],
+  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage'],
   station_head: [
     ...READ_ALL,
     'users.manage',
@@ -119,8 +125,10 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'inspections.record',
     'tips.review',
     ...CASEWORK,
+    'risks.manage',
+    'risks.verify',
   ],
-  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', ...CASEWORK],
+  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', ...CASEWORK, 'risks.manage'],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],

@@ -83,6 +83,21 @@ const newTip = async () =>
       await api('coordinator').post('/api/tips', { kind: 'clue', title: `线索${uniq()}`, place: '友谊街道', occurredOn: '2026-11-01' }),
     )
   ).id as number;
+const userId = async (u: string) => (await rows(sql`select id from users where username = ${u}`))[0].id as number;
+const riskBody = async () => {
+  const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id limit 1`);
+  return {
+    channel: 'complaint',
+    category: 'drug',
+    title: `风险${uniq()}`,
+    description: '投诉反映不凭处方销售处方药',
+    level: 'general',
+    ownerId: await userId('inspector_cx'),
+    deadline: '2099-01-01',
+    entityIds: [e.id],
+  };
+};
+const newRisk = async () => (await ok(await api('inspector_cx').post('/api/risks', await riskBody()))) as { id: number; version: number };
 const newDraftPlan = async () => (await ok(await api('office').post('/api/plans', { campaignId, seed: ++seq }))) as { id: number };
 /** An open (planned) inspection of 创新所 from a published plan (a plan is published first if none is). */
 async function publishedTask() {
@@ -614,6 +629,86 @@ const EXAMPLES: Record<string, Example> = {
       const x = await acceptedComplaint();
       await ok(await api('dept').post(`/api/complaints/${x.id}/reward`, { amount: 200, reason: '举报属实', version: 2 }));
       return { url: `/api/complaints/${x.id}/reward/decide`, payload: { approve: true, version: 3 } };
+    },
+  },
+  'POST /api/risks': { who: 'inspector_cx', prepare: async () => ({ url: '/api/risks', payload: await riskBody() }) },
+  'POST /api/risks/from-finding': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const rec = await onSiteInspection(true, [{ kind: 'rectify' }]);
+      return {
+        url: '/api/risks/from-finding',
+        payload: { findingId: rec.findings[0].id, ownerId: await userId('inspector_cx'), deadline: '2099-01-01' },
+      };
+    },
+  },
+  'PUT /api/risks/:id': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const r = await newRisk();
+      return { method: 'PUT', url: `/api/risks/${r.id}`, payload: { title: '改名称', level: 'major', version: r.version } };
+    },
+  },
+  'POST /api/risks/:id/transition': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const r = await newRisk();
+      return { url: `/api/risks/${r.id}/transition`, payload: { action: 'control', note: '已约谈', version: r.version } };
+    },
+  },
+  'POST /api/risks/:id/files': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const jpg = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } })
+        .jpeg()
+        .toBuffer();
+      const m = multipartFile('file', '管控照片.jpg', jpg, 'image/jpeg', { note: '已整改' });
+      return { url: `/api/risks/${(await newRisk()).id}/files`, payload: m.payload, headers: m.headers };
+    },
+  },
+  'POST /api/common-risks': {
+    who: 'inspector_cx',
+    prepare: async () => ({
+      url: '/api/common-risks',
+      payload: { title: `共性风险${uniq()}`, category: 'drug', controlMeasure: '责令改正', riskIds: [(await newRisk()).id] },
+    }),
+  },
+  'PUT /api/common-risks/:id': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const c = await ok(
+        await api('inspector_cx').post('/api/common-risks', { title: `共性风险${uniq()}`, category: 'drug', controlMeasure: '责令改正' }),
+      );
+      return {
+        method: 'PUT',
+        url: `/api/common-risks/${c.id}`,
+        payload: { title: c.title, category: 'drug', controlMeasure: '行政处罚', removed: true, version: c.version },
+      };
+    },
+  },
+  'POST /api/consultations': {
+    who: 'office',
+    prepare: async () => ({
+      url: '/api/consultations',
+      payload: {
+        kind: 'risk',
+        heldOn: '2026-11-01',
+        host: '副局长',
+        items: [{ topic: '研判', links: [{ type: 'risk', id: (await newRisk()).id }] }],
+      },
+    }),
+  },
+  'PUT /api/consultations/:id': {
+    who: 'office',
+    prepare: async () => {
+      const m = await ok(
+        await api('office').post('/api/consultations', { kind: 'risk', heldOn: '2026-11-01', host: '副局长', items: [{ topic: '研判' }] }),
+      );
+      return {
+        method: 'PUT',
+        url: `/api/consultations/${m.id}`,
+        payload: { heldOn: '2026-11-02', host: '局长', items: [{ topic: '研判' }, { topic: '部署' }], version: m.version },
+      };
     },
   },
 };

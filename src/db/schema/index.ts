@@ -13,3 +13,4 @@ export * from './files.js';
 export * from './calendar.js';
 export * from './clues.js';
 export * from './complaints.js';
+export * from './risks.js';

@@ -8,6 +8,7 @@ import { isEmpty, seedDemoOrg } from './seed-org.js';
 import { seedDemoPlans } from './seed-plans.js';
 import { seedDemoTips } from './seed-tips.js';
 import { seedDemoClues } from './seed-clues.js';
+import { seedDemoRisks } from './seed-risks.js';
 
 /**
  * Load all demo data into an empty database. Each feature adds one step here,
@@ -27,5 +28,6 @@ export async function seedDemo(db: Db, opts: { adminMustChangePassword?: boolean
   await seedDemoPlans(db, org);
   await seedDemoDocuments(db, org);
   await seedDemoClues(db, org);
+  await seedDemoRisks(db, org);
   return true;
 }

@@ -12,6 +12,7 @@ import { planningModule } from './planning/module.js';
 import { tipsModule } from './tips/module.js';
 import { cluesModule } from './clues/module.js';
 import { complaintsModule } from './complaints/module.js';
+import { risksModule } from './risks/module.js';
 
 /**
  * Every feature module, one line each: its routes and what it contributes to the extension points
@@ -31,6 +32,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   planningModule,
   cluesModule,
   complaintsModule,
+  risksModule,
 ];
 
 let built: Registry | undefined;

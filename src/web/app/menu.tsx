@@ -9,6 +9,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   ExperimentOutlined,
   FileSearchOutlined,
@@ -20,6 +21,7 @@ import {
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
+  TeamOutlined,
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -48,7 +50,9 @@ export const MENU: MenuEntry[] = [
   { path: '/rectifications', label: '整改跟踪', icon: <ToolOutlined />, permission: 'inspections.read' },
   { path: '/inspections/publication', label: '结果公示', icon: <ProfileOutlined />, permission: 'inspections.read' },
   { path: '/tips', label: '基层上报', icon: <NotificationOutlined />, permission: 'tips.read' },
-  { path: '/risks', label: '风险隐患', icon: <AlertOutlined />, permission: 'inspections.read', planned: '风险清单、销号闭环、风险会商。' },
+  { path: '/risks', label: '风险清单', icon: <AlertOutlined />, permission: 'risks.read' },
+  { path: '/common-risks', label: '共性风险', icon: <ClusterOutlined />, permission: 'risks.read' },
+  { path: '/consultations', label: '风险会商', icon: <TeamOutlined />, permission: 'risks.read' },
   {
     path: '/cases',
     label: '线索与案件',

@@ -28,4 +28,7 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/assist-requests', page: lazy(() => import('../features/clues/AssistPage.js')) },
   { path: '/clues/weekly', page: lazy(() => import('../features/clues/WeeklyPage.js')) },
   { path: '/complaints', page: lazy(() => import('../features/complaints/ComplaintsPage.js')) },
+  { path: '/risks', page: lazy(() => import('../features/risks/RisksPage.js')) },
+  { path: '/common-risks', page: lazy(() => import('../features/risks/CommonRisksPage.js')) },
+  { path: '/consultations', page: lazy(() => import('../features/risks/ConsultationsPage.js')) },
 ];

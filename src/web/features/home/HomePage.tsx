@@ -12,6 +12,7 @@ import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { CampaignCard, DeadlineList, StaffingCard } from './DashboardCards.js';
 import { FieldWorkCard } from './FieldWorkCard.js';
+import { RisksCard } from '../risks/RisksCard.js';
 
 const TASK_COLORS = { todo: 'default', doing: 'processing', done: 'success', blocked: 'error' } as const;
 const TIP_COLORS = { submitted: 'gold', accepted: 'blue', rejected: 'default', forwarded: 'green' } as const;
@@ -91,6 +92,11 @@ export default function HomePage() {
                   </div>
                 ))}
               </Card>
+            </Col>
+          )}
+          {d.risks && d.risks.mine + d.risks.awaitingVerification + d.risks.overdue > 0 && (
+            <Col xs={24} lg={12}>
+              <RisksCard r={d.risks} />
             </Col>
           )}
           {d.tips?.mode === 'mine' && (
