@@ -15,6 +15,7 @@ import { DATA_SCOPE_LABELS, ROLE_LABELS } from './permissions.js';
 import { PLAN_STATUSES } from './plans.js';
 import { INSPECTION_KINDS, INSPECTION_STATUSES, RECTIFICATION_STATUSES } from './inspections.js';
 import { TIP_KIND_LABELS, TIP_STATUS_LABELS } from './tips.js';
+import { PRODUCT_CATEGORIES, SAMPLING_LEVELS, SAMPLING_STATUSES, SAMPLING_VERDICTS } from './sampling.js';
 
 /**
  * Chinese names of every audit action. `audit()` accepts only these codes (a new action without a
@@ -73,6 +74,16 @@ export const AUDIT_ACTION_LABELS = {
   'tip.reject': '不予受理',
   'tip.forward': '转办上报',
   'tip.reopen': '撤销受理决定',
+  'sampling_plan.create': '制定抽检计划',
+  'sampling_plan.update': '修改抽检计划',
+  'sampling.record': '录入抽样记录',
+  'sampling.edit': '更正抽样记录',
+  'sampling.withdraw': '撤销抽样记录',
+  'sampling.send': '送检',
+  'sampling.result': '录入检验结果',
+  'sampling.file.add': '上传抽样封样照片或检验报告',
+  'sampling.follow_up': '登记核查处置',
+  'sampling.handle': '抽检不合格处置完毕',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -90,6 +101,8 @@ export const AUDIT_ENTITY_LABELS = {
   inspector_conflict: '检查回避',
   tip: '基层上报',
   calendar_year: '节假日日历',
+  sampling_plan: '抽检计划',
+  sampling_record: '抽样记录',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -119,6 +132,8 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   rectification: { status: RECTIFICATION_STATUSES },
   tip: { status: TIP_STATUS_LABELS, kind: TIP_KIND_LABELS },
   calendar_year: { source: CALENDAR_SOURCES },
+  sampling_plan: { level: SAMPLING_LEVELS },
+  sampling_record: { status: SAMPLING_STATUSES, category: PRODUCT_CATEGORIES, verdict: SAMPLING_VERDICTS },
 };
 
 /** Field names that mean something else on one kind of record. */
@@ -228,4 +243,30 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   holidays: '法定节假日',
   workdays: '调休上班日',
   updatedBy: '修改人',
+  productName: '产品名称',
+  batchNo: '批号',
+  manufacturer: '标示生产企业',
+  specification: '规格',
+  quantity: '抽样数量',
+  quantityUnit: '数量单位',
+  samplerIds: '抽样人员ID',
+  sampledOn: '抽样日期',
+  planLineId: '计划品种ID',
+  category: '产品类别',
+  labName: '检验机构',
+  sentOn: '送检日期',
+  verdict: '检验结论',
+  failedItems: '不合格项目',
+  reportNo: '检验报告编号',
+  reportDate: '报告日期',
+  receivedOn: '收到报告日期',
+  measures: '控制措施',
+  deliveredOn: '送达日期',
+  recheckDueOn: '复检申请截止日',
+  recheckRequested: '已申请复检',
+  links: '已生成的风险/线索',
+  withdrawReason: '撤销原因',
+  planned: '计划批次',
+  lines: '品种类别',
+  issuer: '下达单位',
 };

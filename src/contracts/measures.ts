@@ -7,5 +7,7 @@
 export const MEASURES = {
   'inspections.units': { label: '检查单位数量', unit: '家' },
   'inspections.visits': { label: '检查家次', unit: '家次' },
+  'sampling.batches': { label: '抽检批次', unit: '批次' },
+  'sampling.unqualified': { label: '抽检不合格批次', unit: '批次' },
 } as const;
 export type MeasureKey = keyof typeof MEASURES;

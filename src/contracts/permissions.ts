@@ -71,10 +71,22 @@ export const PERMISSIONS = {
   'tips.submit': '上报隐患线索（协管员/信息员）',
   'tips.read': '查看基层上报',
   'tips.review': '受理基层上报',
+  'sampling.read': '查看监督抽检',
+  'sampling.manage': '制定抽检计划',
+  'sampling.record': '录入抽样记录和检验结果',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const READ_ALL: Permission[] = ['org.read', 'tips.read', 'users.read', 'entities.read', 'campaigns.read', 'plans.read', 'inspections.read'];
+const READ_ALL: Permission[] = [
+  'org.read',
+  'tips.read',
+  'users.read',
+  'entities.read',
+  'campaigns.read',
+  'plans.read',
+  'inspections.read',
+  'sampling.read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
@@ -88,11 +100,22 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'plans.manage',
     'inspections.record',
     'tips.review',
+    'sampling.manage',
+    'sampling.record',
   ],
-  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record'],
+  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', 'sampling.manage', 'sampling.record'],
   enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record'],
-  station_head: [...READ_ALL, 'users.manage', 'entities.manage', 'campaigns.report', 'plans.manage', 'inspections.record', 'tips.review'],
-  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review'],
+  station_head: [
+    ...READ_ALL,
+    'users.manage',
+    'entities.manage',
+    'campaigns.report',
+    'plans.manage',
+    'inspections.record',
+    'tips.review',
+    'sampling.record',
+  ],
+  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', 'sampling.record'],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],
