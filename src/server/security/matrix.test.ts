@@ -65,6 +65,8 @@ const ID_KINDS: Record<string, string> = {
   'inspector-conflicts': 'conflict',
   files: 'file',
   rectifications: 'rectification',
+  'sampling-plans': 'samplingPlan',
+  'sampling-records': 'samplingRecord',
 };
 /** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
 const PARAM_KINDS: Record<string, string | { value: string }> = {
@@ -112,6 +114,31 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/rectifications/:id/extend': { deadline: '2099-01-01', reason: '越权延期', version: 1 },
     'DELETE /api/inspector-conflicts/:id': undefined,
     'PUT /api/calendar/:year': { holidays: [{ date: '2026-01-01', name: '越权修改' }], workdays: [], version: 1 },
+    'PUT /api/sampling-plans/:id': { name: '越权修改', lines: [{ category: 'drug', planned: 1 }], version: 1 },
+    'PUT /api/sampling-records/:id': {
+      category: 'drug',
+      productName: '越权',
+      batchNo: '1',
+      manufacturer: '越权',
+      quantity: 1,
+      quantityUnit: '盒',
+      samplerIds: [1, 2],
+      sampledOn: '2026-01-05',
+      reason: '越权更正',
+      version: 1,
+    },
+    'POST /api/sampling-records/:id/withdraw': { reason: '越权撤销', version: 1 },
+    'POST /api/sampling-records/:id/send': { labName: '越权', sentOn: '2026-01-05', version: 1 },
+    'POST /api/sampling-records/:id/result': {
+      verdict: 'qualified',
+      reportNo: '越权',
+      labName: '越权',
+      reportDate: '2026-01-05',
+      receivedOn: '2026-01-05',
+      version: 1,
+    },
+    'POST /api/sampling-records/:id/follow-up': { measures: [], version: 1 },
+    'POST /api/sampling-records/:id/handle': { note: '越权', version: 1 },
   };
   if (key.endsWith('/evidence') || key.endsWith('/files') || key === 'POST /api/tips/:id/photos') {
     const m = multipartFile('file', 'x.png', png, 'image/png');
@@ -203,6 +230,12 @@ beforeAll(async () => {
   const conflict = await one(
     sql`insert into inspector_conflicts (user_id, entity_id, jurisdiction_id, reason) values (${xl.id}, ${entity.id}, ${xl.station}, '兴隆所回避') returning id`,
   );
+  const samplingPlan = await one(
+    sql`insert into sampling_plans (jurisdiction_id, level, year, name) values (${xl.station}, 'county', 2026, '兴隆所的秘密抽检计划') returning id`,
+  );
+  const samplingRecord = await one(sql`insert into sampling_records (number, bureau_id, year, seq, entity_id, jurisdiction_id, category, product_name,
+      batch_no, manufacturer, quantity, quantity_unit, sampler_ids, sampled_on, status)
+      values ('抽样〔2026〕9999号', ${xl.station}, 2026, 9999, ${entity.id}, ${xl.station}, 'drug', '兴隆所的秘密样品', '1', '某厂', 1, '盒', ${sql.raw(`'{${xl.id}}'`)}, '2026-01-05', 'unqualified') returning id`);
   rec = {
     jurisdiction: at(xl.station),
     orgUnit: at(xl.org_unit_id),
@@ -219,6 +252,8 @@ beforeAll(async () => {
     conflict: at(conflict.id, '兴隆所回避'),
     file: at(stored.id, '兴隆所现场照片', xl.id),
     rectification: at(rectification.id),
+    samplingPlan: at(samplingPlan.id, '兴隆所的秘密抽检计划'),
+    samplingRecord: at(samplingRecord.id, '兴隆所的秘密样品'),
   };
   const names = [
     ...Object.values(await otherCountyPeople(db)),
