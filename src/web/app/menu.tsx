@@ -69,6 +69,8 @@ export const MENU: MenuEntry[] = [
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/calendar', label: '节假日日历', icon: <ScheduleOutlined />, permission: 'calendar.manage' },
   { path: '/profile', label: '个人中心', icon: <UserOutlined /> },
+  { path: '/sampling/plans', label: '抽检计划', icon: <ExperimentOutlined />, permission: 'sampling.read' },
+  { path: '/sampling/records', label: '抽检记录', icon: <ExperimentOutlined />, permission: 'sampling.read' },
 ];
 
 export const BRAND_ICON = <SafetyCertificateOutlined />;

@@ -24,4 +24,9 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/rectifications', page: lazy(() => import('../features/inspections/RectificationsPage.js')) },
   { path: '/my-tasks', page: lazy(() => import('../features/plans/MyTasksPage.js')) },
   { path: '/profile', page: lazy(() => import('../features/profile/ProfilePage.js')) },
+  { path: '/sampling/plans', page: lazy(() => import('../features/sampling/SamplingPlansPage.js')) },
+  { path: '/sampling/records', page: lazy(() => import('../features/sampling/SamplingRecordsPage.js')) },
+  { path: '/sampling/records/new', page: lazy(() => import('../features/sampling/SamplingRecordFormPage.js')) },
+  { path: '/sampling/records/:id', page: lazy(() => import('../features/sampling/SamplingRecordPage.js')) },
+  { path: '/sampling/records/:id/edit', page: lazy(() => import('../features/sampling/SamplingRecordFormPage.js')) },
 ];
