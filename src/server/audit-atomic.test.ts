@@ -161,7 +161,9 @@ async function samplingBody() {
 async function samplingRecord(stage: 'sampled' | 'testing' | 'unqualified' | 'delivered') {
   let r = await ok(await api('inspector_cx').post('/api/sampling-records', await samplingBody()));
   if (stage === 'sampled') return r;
-  r = await ok(await api('inspector_cx').post(`/api/sampling-records/${r.id}/send`, { labName: '市药检所', sentOn: '2026-11-03', version: r.version }));
+  r = await ok(
+    await api('inspector_cx').post(`/api/sampling-records/${r.id}/send`, { labName: '市药检所', sentOn: '2026-11-03', version: r.version }),
+  );
   if (stage === 'testing') return r;
   r = await ok(
     await api('inspector_cx').post(`/api/sampling-records/${r.id}/result`, {
@@ -176,7 +178,11 @@ async function samplingRecord(stage: 'sampled' | 'testing' | 'unqualified' | 'de
   );
   if (stage === 'unqualified') return r;
   return ok(
-    await api('inspector_cx').post(`/api/sampling-records/${r.id}/follow-up`, { measures: ['seal'], deliveredOn: '2026-11-24', version: r.version }),
+    await api('inspector_cx').post(`/api/sampling-records/${r.id}/follow-up`, {
+      measures: ['seal'],
+      deliveredOn: '2026-11-24',
+      version: r.version,
+    }),
   );
 }
 
@@ -531,18 +537,35 @@ const EXAMPLES: Record<string, Example> = {
     who: 'dept',
     prepare: async () => ({
       url: '/api/sampling-plans',
-      payload: { level: 'county', year: ++planYear, name: '区级抽检计划', lines: [{ category: 'drug', subCategory: 'tcm_pieces', planned: 5 }] },
+      payload: {
+        level: 'county',
+        year: ++planYear,
+        name: '区级抽检计划',
+        lines: [{ category: 'drug', subCategory: 'tcm_pieces', planned: 5 }],
+      },
     }),
   },
   'PUT /api/sampling-plans/:id': {
     who: 'dept',
     prepare: async () => {
       const p = await ok(
-        await api('dept').post('/api/sampling-plans', { level: 'provincial', year: ++planYear, name: '市级抽检任务', lines: [{ category: 'drug', planned: 2 }] }),
+        await api('dept').post('/api/sampling-plans', {
+          level: 'provincial',
+          year: ++planYear,
+          name: '市级抽检任务',
+          lines: [{ category: 'drug', planned: 2 }],
+        }),
       );
       return {
         url: `/api/sampling-plans/${p.id}`,
-        payload: { name: '市级抽检任务（调整）', lines: [{ id: p.lines[0].id, category: 'drug', planned: 3 }, { category: 'cosmetic', planned: 1 }], version: p.version },
+        payload: {
+          name: '市级抽检任务（调整）',
+          lines: [
+            { id: p.lines[0].id, category: 'drug', planned: 3 },
+            { category: 'cosmetic', planned: 1 },
+          ],
+          version: p.version,
+        },
       };
     },
   },

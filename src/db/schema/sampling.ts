@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { entities } from './entities.js';
 import { jurisdictions } from './org.js';
 import { users } from './people.js';
@@ -137,7 +150,9 @@ export const samplingResults = pgTable(
     jurisdictionId: integer('jurisdiction_id').notNull(),
     verdict: text('verdict').notNull(),
     /** [{item, standard, result}] — 不合格项目 and the standard. */
-    failedItems: jsonb('failed_items').notNull().default(sql`'[]'::jsonb`),
+    failedItems: jsonb('failed_items')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     reportNo: text('report_no').notNull(),
     labName: text('lab_name').notNull(),
     reportDate: date('report_date', { mode: 'string' }).notNull(),
@@ -175,7 +190,9 @@ export const samplingFollowUps = pgTable(
     note: text('note'),
     handledNote: text('handled_note'),
     /** What the samplingFollowUps contributions opened: [{key, label, type, id}]. */
-    links: jsonb('links').notNull().default(sql`'[]'::jsonb`),
+    links: jsonb('links')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

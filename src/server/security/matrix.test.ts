@@ -233,7 +233,8 @@ beforeAll(async () => {
   const samplingPlan = await one(
     sql`insert into sampling_plans (jurisdiction_id, level, year, name) values (${xl.station}, 'county', 2026, '兴隆所的秘密抽检计划') returning id`,
   );
-  const samplingRecord = await one(sql`insert into sampling_records (number, bureau_id, year, seq, entity_id, jurisdiction_id, category, product_name,
+  const samplingRecord =
+    await one(sql`insert into sampling_records (number, bureau_id, year, seq, entity_id, jurisdiction_id, category, product_name,
       batch_no, manufacturer, quantity, quantity_unit, sampler_ids, sampled_on, status)
       values ('抽样〔2026〕9999号', ${xl.station}, 2026, 9999, ${entity.id}, ${xl.station}, 'drug', '兴隆所的秘密样品', '1', '某厂', 1, '盒', ${sql.raw(`'{${xl.id}}'`)}, '2026-01-05', 'unqualified') returning id`);
   rec = {

@@ -12,7 +12,9 @@ export function recordFilter(ctx: Pick<Ctx, 'actor'>, q: ListSamplingRecordsQuer
   if (q.entityId) conds.push(sql`s.entity_id = ${q.entityId}`);
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
-    conds.push(sql`(s.product_name ilike ${like} or s.batch_no ilike ${like} or s.number ilike ${like} or e.name ilike ${like} or s.manufacturer ilike ${like})`);
+    conds.push(
+      sql`(s.product_name ilike ${like} or s.batch_no ilike ${like} or s.number ilike ${like} or e.name ilike ${like} or s.manufacturer ilike ${like})`,
+    );
   }
   return sql.join(conds, sql` and `);
 }

@@ -26,7 +26,8 @@ export const samplingMeasures: Measure[] = [
   {
     key: 'sampling.batches',
     ...MEASURES['sampling.batches'],
-    definition: '期间内抽样日期落在期间内、未撤销的抽样记录数（每条抽样记录计1批次，含国家、省（市）、县（区）各级抽检），按被抽样单位所属监管所归集。',
+    definition:
+      '期间内抽样日期落在期间内、未撤销的抽样记录数（每条抽样记录计1批次，含国家、省（市）、县（区）各级抽检），按被抽样单位所属监管所归集。',
     compute: (db, f) =>
       perStation(
         db,

@@ -45,12 +45,22 @@ export const samplingRoutes: FastifyPluginAsync = async (app) => {
   const plans = router(app, ['监督抽检']);
   plans.get(
     '/api/sampling-plans',
-    { access: 'sampling.read', summary: '抽检计划（国家、省（市）、县（区）三级，含计划与完成进度）', query: listSamplingPlansQuery, response: z.array(samplingPlan) },
+    {
+      access: 'sampling.read',
+      summary: '抽检计划（国家、省（市）、县（区）三级，含计划与完成进度）',
+      query: listSamplingPlansQuery,
+      response: z.array(samplingPlan),
+    },
     ({ ctx, query }) => listSamplingPlans(ctx, query),
   );
   plans.post(
     '/api/sampling-plans',
-    { access: 'sampling.manage', summary: '制定年度抽检计划（按产品类别计划批次，可指定抽样单位）', body: createSamplingPlanInput, response: samplingPlan },
+    {
+      access: 'sampling.manage',
+      summary: '制定年度抽检计划（按产品类别计划批次，可指定抽样单位）',
+      body: createSamplingPlanInput,
+      response: samplingPlan,
+    },
     ({ ctx, body }) => createSamplingPlan(ctx, body),
   );
   plans.get(
@@ -84,7 +94,12 @@ export const samplingRoutes: FastifyPluginAsync = async (app) => {
   const r = router(app, ['监督抽检']);
   r.get(
     '/api/sampling-records',
-    { access: 'sampling.read', summary: '抽样记录（按状态、年度、计划、单位、关键词筛选）', query: listSamplingRecordsQuery, response: paged(samplingListItem) },
+    {
+      access: 'sampling.read',
+      summary: '抽样记录（按状态、年度、计划、单位、关键词筛选）',
+      query: listSamplingRecordsQuery,
+      response: paged(samplingListItem),
+    },
     ({ ctx, query }) => listSamplingRecords(ctx, query),
   );
   r.get(
@@ -138,7 +153,14 @@ export const samplingRoutes: FastifyPluginAsync = async (app) => {
   );
   r.post(
     '/api/sampling-records/:id/send',
-    { access: 'sampling.record', summary: '送检', description: VERSIONED_UPDATE, params: idParams, body: sendSamplingRecordInput, response: samplingRecord },
+    {
+      access: 'sampling.record',
+      summary: '送检',
+      description: VERSIONED_UPDATE,
+      params: idParams,
+      body: sendSamplingRecordInput,
+      response: samplingRecord,
+    },
     ({ ctx, params, body }) => sendSamplingRecord(ctx, params.id, body),
   );
   r.post(
@@ -188,6 +210,11 @@ export const samplingRoutes: FastifyPluginAsync = async (app) => {
       response: storedFile,
     },
     async ({ ctx, params, query, req }) =>
-      addSamplingFile(ctx, params.id, query.purpose, await receiveEvidence(req, { kinds: query.purpose === 'seal' ? ['image'] : ['image', 'document'] })),
+      addSamplingFile(
+        ctx,
+        params.id,
+        query.purpose,
+        await receiveEvidence(req, { kinds: query.purpose === 'seal' ? ['image'] : ['image', 'document'] }),
+      ),
   );
 };

@@ -58,17 +58,25 @@ const one = async <T = any>(query: ReturnType<typeof sql>) => (await q<T>(db(), 
 
 beforeAll(async () => {
   t = await createTestApp({ modules: [followUps] });
-  await db().execute(sql`create table sampling_test_opened (id serial primary key, kind text not null, record_id int not null, summary text not null)`);
+  await db().execute(
+    sql`create table sampling_test_opened (id serial primary key, kind text not null, record_id int not null, summary text not null)`,
+  );
   const cx = t.org.stations['创新'].jurisdictionId;
   const xl = t.org.stations['兴隆'].jurisdictionId;
   const ent = async (name: string, j: number) =>
-    (await one<{ id: number }>(sql`insert into entities (name, kind, jurisdiction_id) values (${name}, 'pharmacy_single', ${j}) returning id`)).id;
+    (
+      await one<{ id: number }>(
+        sql`insert into entities (name, kind, jurisdiction_id) values (${name}, 'pharmacy_single', ${j}) returning id`,
+      )
+    ).id;
   cxEntity = await ent('创新测试大药房', cx);
   cxEntity2 = await ent('创新第二药房', cx);
   xlEntity = await ent('兴隆测试大药房', xl);
   const id = async (u: string) => (await one<{ id: number }>(sql`select id from users where username = ${u}`)).id;
   [inspectorId, headId, xlInspectorId] = [await id('inspector_cx'), await id('head_cx'), await id('inspector_xl')];
-  [dept, inspector, head, leader, inspectorXl] = await Promise.all(['dept', 'inspector_cx', 'head_cx', 'leader', 'inspector_xl'].map((u) => t.as(u)));
+  [dept, inspector, head, leader, inspectorXl] = await Promise.all(
+    ['dept', 'inspector_cx', 'head_cx', 'leader', 'inspector_xl'].map((u) => t.as(u)),
+  );
 });
 afterAll(() => t?.close());
 beforeEach(() => {
@@ -96,7 +104,11 @@ async function newRecord(over: Record<string, unknown> = {}, c: Client = inspect
 }
 async function atLab(over: Record<string, unknown> = {}) {
   const r = await newRecord(over);
-  const res = await inspector.post(`/api/sampling-records/${r.id}/send`, { labName: '市药品检验所', sentOn: '2026-11-03', version: r.version });
+  const res = await inspector.post(`/api/sampling-records/${r.id}/send`, {
+    labName: '市药品检验所',
+    sentOn: '2026-11-03',
+    version: r.version,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -110,7 +122,10 @@ const unqualified = (version: number) => ({
   version,
 });
 const auditOf = (id: number) =>
-  q<{ action: string }>(db(), sql`select action from audit_log where entity_type = 'sampling_record' and entity_id = ${String(id)} order by id`);
+  q<{ action: string }>(
+    db(),
+    sql`select action from audit_log where entity_type = 'sampling_record' and entity_id = ${String(id)} order by id`,
+  );
 const counts = async () =>
   one<{ records: number; results: number; follow: number; opened: number; audit: number }>(sql`select
     (select count(*)::int from sampling_records) as records, (select count(*)::int from sampling_results) as results,
@@ -133,12 +148,17 @@ describe('sampling record: state machine by role', () => {
     const r = await newRecord();
     expect((await leader.get(`/api/sampling-records/${r.id}`)).statusCode).toBe(200);
     expect((await leader.post('/api/sampling-records', sample())).statusCode).toBe(403);
-    expect((await leader.post(`/api/sampling-records/${r.id}/send`, { labName: 'x', sentOn: '2026-11-03', version: r.version })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await leader.post(`/api/sampling-records/${r.id}/send`, { labName: 'x', sentOn: '2026-11-03', version: r.version })).statusCode,
+    ).toBe(403);
     expect((await leader.get(`/api/sampling-records/${r.id}`)).json().actions).toEqual([]);
     // Plans are made by the department, not by a station's inspector.
-    const plan = await inspector.post('/api/sampling-plans', { level: 'county', year: 2031, name: '越权计划', lines: [{ category: 'drug', planned: 1 }] });
+    const plan = await inspector.post('/api/sampling-plans', {
+      level: 'county',
+      year: 2031,
+      name: '越权计划',
+      lines: [{ category: 'drug', planned: 1 }],
+    });
     expect(plan.statusCode).toBe(403);
   });
 
@@ -194,7 +214,11 @@ describe('sampling record: state machine by role', () => {
     expect(await counts()).toEqual(before);
 
     const lab = await atLab();
-    const ok = await inspector.post(`/api/sampling-records/${lab.id}/result`, { ...unqualified(lab.version), verdict: 'qualified', failedItems: [] });
+    const ok = await inspector.post(`/api/sampling-records/${lab.id}/result`, {
+      ...unqualified(lab.version),
+      verdict: 'qualified',
+      failedItems: [],
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'qualified', followUp: null, actions: [] });
     const again = await inspector.post(`/api/sampling-records/${lab.id}/result`, unqualified(ok.json().version));
@@ -206,7 +230,11 @@ describe('sampling record: state machine by role', () => {
     const r = await atLab();
     const noReason = await inspector.put(`/api/sampling-records/${r.id}`, { ...sample(), reason: '', version: r.version });
     expect(noReason.statusCode).toBe(400);
-    const edited = await inspector.put(`/api/sampling-records/${r.id}`, { ...sample({ batchNo: '230402' }), reason: '批号抄错', version: r.version });
+    const edited = await inspector.put(`/api/sampling-records/${r.id}`, {
+      ...sample({ batchNo: '230402' }),
+      reason: '批号抄错',
+      version: r.version,
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ batchNo: '230402', status: 'testing' });
     const stale = await inspector.put(`/api/sampling-records/${r.id}`, { ...sample(), reason: '再改', version: r.version });
@@ -219,8 +247,16 @@ describe('sampling record: state machine by role', () => {
     expect(late.statusCode).toBe(409);
 
     const q2 = await atLab();
-    const res = await inspector.post(`/api/sampling-records/${q2.id}/result`, { ...unqualified(q2.version), verdict: 'qualified', failedItems: [] });
-    const after = await inspector.put(`/api/sampling-records/${q2.id}`, { ...sample(), reason: '出结果后更正', version: res.json().version });
+    const res = await inspector.post(`/api/sampling-records/${q2.id}/result`, {
+      ...unqualified(q2.version),
+      verdict: 'qualified',
+      failedItems: [],
+    });
+    const after = await inspector.put(`/api/sampling-records/${q2.id}`, {
+      ...sample(),
+      reason: '出结果后更正',
+      version: res.json().version,
+    });
     expect(after.statusCode).toBe(409);
     const wAfter = await inspector.post(`/api/sampling-records/${q2.id}/withdraw`, { reason: '出结果后撤销', version: res.json().version });
     expect(wAfter.statusCode).toBe(409);
@@ -243,7 +279,12 @@ describe('bad input: 4xx with {code, message}, nothing stored', () => {
     // A sampler of another station is not one of this unit's samplers.
     const foreign = await inspector.post('/api/sampling-records', sample({ samplerIds: [inspectorId, xlInspectorId] }));
     expect(foreign.statusCode).toBe(400);
-    const negPlan = await dept.post('/api/sampling-plans', { level: 'county', year: 2030, name: '负数计划', lines: [{ category: 'drug', planned: -3 }] });
+    const negPlan = await dept.post('/api/sampling-plans', {
+      level: 'county',
+      year: 2030,
+      name: '负数计划',
+      lines: [{ category: 'drug', planned: -3 }],
+    });
     expect(negPlan.statusCode).toBe(400);
     expect(await counts()).toEqual(before);
 
@@ -254,21 +295,24 @@ describe('bad input: 4xx with {code, message}, nothing stored', () => {
     expect(noItem.json().message).toContain('不合格项目');
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0x90)]);
     const m = multipartFile('file', 'seal.exe', exe, 'application/octet-stream');
-    const up = await inspector.request({ method: 'POST', url: `/api/sampling-records/${r.id}/files?purpose=seal`, payload: m.payload, headers: m.headers });
+    const up = await inspector.request({
+      method: 'POST',
+      url: `/api/sampling-records/${r.id}/files?purpose=seal`,
+      payload: m.payload,
+      headers: m.headers,
+    });
     expect(up.statusCode).toBe(415);
     expect(up.json().code).toBe('UNSUPPORTED_FILE_TYPE');
     expect(await counts()).toEqual(mid);
-    expect(
-      (await one<{ n: number }>(sql`select count(*)::int as n from file_attachments where record_type like 'sampling-%'`)).n,
-    ).toBe(0);
+    expect((await one<{ n: number }>(sql`select count(*)::int as n from file_attachments where record_type like 'sampling-%'`)).n).toBe(0);
   });
 
   it('another station neither sees nor changes the record', async () => {
     const r = await newRecord();
     expect((await inspectorXl.get(`/api/sampling-records/${r.id}`)).statusCode).toBe(404);
-    expect((await inspectorXl.post(`/api/sampling-records/${r.id}/send`, { labName: 'x', sentOn: '2026-11-03', version: r.version })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await inspectorXl.post(`/api/sampling-records/${r.id}/send`, { labName: 'x', sentOn: '2026-11-03', version: r.version })).statusCode,
+    ).toBe(404);
     const list = (await inspectorXl.get('/api/sampling-records?pageSize=200')).json();
     expect(list.items.some((i: any) => i.id === r.id)).toBe(false);
   });
@@ -285,16 +329,27 @@ describe('follow-up contributions run in the result’s transaction', () => {
     // The risk stand-in was called (and wrote its row) before the clue refused: its row is gone with the rest.
     expect(opened.map((o) => o.key)).toEqual(['risk']);
     expect(await counts()).toEqual(before);
-    expect((await inspector.get(`/api/sampling-records/${r.id}`)).json()).toMatchObject({ status: 'testing', result: null, followUp: null });
+    expect((await inspector.get(`/api/sampling-records/${r.id}`)).json()).toMatchObject({
+      status: 'testing',
+      result: null,
+      followUp: null,
+    });
 
     failClue = false;
     const ok = await inspector.post(`/api/sampling-records/${r.id}/result`, unqualified(r.version));
     expect(ok.statusCode, ok.body).toBe(200);
     const after = await counts();
     expect(after).toMatchObject({ results: before.results + 1, follow: before.follow + 1, opened: before.opened + 2 });
-    const rowsOpened = await q<{ id: number; kind: string; summary: string }>(db(), sql`select id, kind, summary from sampling_test_opened where record_id = ${r.id} order by id`);
-    expect(ok.json().followUp.links).toEqual(rowsOpened.map((o) => ({ key: o.kind, label: o.kind === 'risk' ? '风险' : '线索', type: o.kind, id: o.id })));
-    expect(rowsOpened[0].summary).toBe('监督抽检不合格：黄连上清片（批号 230401，某某制药有限公司），含量测定不符合《中国药典》2020年版一部');
+    const rowsOpened = await q<{ id: number; kind: string; summary: string }>(
+      db(),
+      sql`select id, kind, summary from sampling_test_opened where record_id = ${r.id} order by id`,
+    );
+    expect(ok.json().followUp.links).toEqual(
+      rowsOpened.map((o) => ({ key: o.kind, label: o.kind === 'risk' ? '风险' : '线索', type: o.kind, id: o.id })),
+    );
+    expect(rowsOpened[0].summary).toBe(
+      '监督抽检不合格：黄连上清片（批号 230401，某某制药有限公司），含量测定不符合《中国药典》2020年版一部',
+    );
   });
 });
 
@@ -316,7 +371,10 @@ describe('plan progress on hand-made data', () => {
     const [pieces, chemical, cosmetic] = plan.lines;
     expect(pieces).toMatchObject({ label: '中药饮片', planned: 4, sampled: 0, entities: [{ id: cxEntity, name: '创新测试大药房' }] });
     // A second plan of the same level and year is refused.
-    expect((await dept.post('/api/sampling-plans', { level: 'county', year: 2026, name: '重复', lines: [{ category: 'drug', planned: 1 }] })).statusCode).toBe(409);
+    expect(
+      (await dept.post('/api/sampling-plans', { level: 'county', year: 2026, name: '重复', lines: [{ category: 'drug', planned: 1 }] }))
+        .statusCode,
+    ).toBe(409);
     // A line of another category does not take a record.
     const wrong = await inspector.post('/api/sampling-records', sample({ planLineId: cosmetic.id }));
     expect(wrong.statusCode).toBe(400);
@@ -353,7 +411,10 @@ describe('plan progress on hand-made data', () => {
     // A line with records cannot be removed.
     const rm = await dept.put(`/api/sampling-plans/${plan.id}`, {
       name: plan.name,
-      lines: [{ id: chemical.id, category: 'drug', subCategory: 'chemical', planned: 2 }, { id: cosmetic.id, category: 'cosmetic', planned: 3 }],
+      lines: [
+        { id: chemical.id, category: 'drug', subCategory: 'chemical', planned: 2 },
+        { id: cosmetic.id, category: 'cosmetic', planned: 3 },
+      ],
       version: plan.version,
     });
     expect(rm.statusCode).toBe(409);

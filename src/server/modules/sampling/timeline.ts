@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { PRODUCT_CATEGORIES, SAMPLING_LEVELS, SAMPLING_STATUSES, type ProductCategory, type SamplingLevel, type SamplingStatus } from '../../../contracts/sampling.js';
+import {
+  PRODUCT_CATEGORIES,
+  SAMPLING_LEVELS,
+  SAMPLING_STATUSES,
+  type ProductCategory,
+  type SamplingLevel,
+  type SamplingStatus,
+} from '../../../contracts/sampling.js';
 import type { TimelineSource } from '../../core/extensions.js';
 import { rows } from '../../core/sql.js';
 

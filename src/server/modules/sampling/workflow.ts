@@ -1,5 +1,11 @@
 import type { Role } from '../../../contracts/permissions.js';
-import { SAMPLING_ACTIONS, SAMPLING_STATUSES, type SamplingAction, type SamplingStatus, type SamplingVerdict } from '../../../contracts/sampling.js';
+import {
+  SAMPLING_ACTIONS,
+  SAMPLING_STATUSES,
+  type SamplingAction,
+  type SamplingStatus,
+  type SamplingVerdict,
+} from '../../../contracts/sampling.js';
 import { defineWorkflow } from '../../core/workflow.js';
 
 export interface SamplingFacts {

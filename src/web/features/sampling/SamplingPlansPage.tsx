@@ -58,7 +58,14 @@ export default function SamplingPlansPage() {
       name: p.name,
       issuer: p.issuer ?? undefined,
       note: p.note ?? undefined,
-      lines: p.lines.map((l) => ({ id: l.id, category: l.category, subCategory: l.subCategory, planned: l.planned, note: l.note, entityIds: l.entities.map((e) => e.id) })),
+      lines: p.lines.map((l) => ({
+        id: l.id,
+        category: l.category,
+        subCategory: l.subCategory,
+        planned: l.planned,
+        note: l.note,
+        entityIds: l.entities.map((e) => e.id),
+      })),
     });
     setEditing(p);
   };
@@ -67,10 +74,20 @@ export default function SamplingPlansPage() {
     setBusy(true);
     try {
       if (editing === 'new') await samplingApi.createPlan({ ...v, lines: v.lines.map((l) => ({ ...l, entityIds: l.entityIds ?? [] })) });
-      else if (editing) await samplingApi.updatePlan(editing.id, { name: v.name, issuer: v.issuer, note: v.note, lines: v.lines, version: editing.version });
+      else if (editing)
+        await samplingApi.updatePlan(editing.id, {
+          name: v.name,
+          issuer: v.issuer,
+          note: v.note,
+          lines: v.lines,
+          version: editing.version,
+        });
       message.success('已保存');
       setEditing(null);
-      await Promise.all([qc.invalidateQueries({ queryKey: ['sampling-plans'] }), qc.invalidateQueries({ queryKey: ['sampling-progress'] })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['sampling-plans'] }),
+        qc.invalidateQueries({ queryKey: ['sampling-progress'] }),
+      ]);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'STALE_VERSION') {
         message.warning('该计划已被他人修改，已重新载入，请重新编辑');
@@ -108,7 +125,9 @@ export default function SamplingPlansPage() {
           </Space>
         }
       >
-        <div style={{ color: '#666', fontSize: 13, marginBottom: 8 }}>国家、省（市）、县（区）三级抽检：计划批次、已抽样、已出结果、不合格。</div>
+        <div style={{ color: '#666', fontSize: 13, marginBottom: 8 }}>
+          国家、省（市）、县（区）三级抽检：计划批次、已抽样、已出结果、不合格。
+        </div>
         {progress.isError && <Alert type="error" showIcon message={(progress.error as Error).message} />}
         <Table<ProgressRow>
           size="small"
@@ -168,7 +187,9 @@ export default function SamplingPlansPage() {
                 </span>
               </div>
               <Progress percent={pct(l.sampled, l.planned)} success={{ percent: pct(l.resultsIn, l.planned) }} size="small" />
-              {l.entities.length > 0 && <div style={{ fontSize: 12, color: '#999' }}>抽样单位：{l.entities.map((e) => e.name).join('、')}</div>}
+              {l.entities.length > 0 && (
+                <div style={{ fontSize: 12, color: '#999' }}>抽样单位：{l.entities.map((e) => e.name).join('、')}</div>
+              )}
             </div>
           ))}
         </Card>
@@ -203,7 +224,10 @@ export default function SamplingPlansPage() {
           <Form.Item name="issuer" label="下达单位">
             <Input maxLength={100} placeholder="如：市药品监督管理局" />
           </Form.Item>
-          <Form.List name="lines" rules={[{ validator: async (_, v) => ((v?.length ?? 0) > 0 ? undefined : Promise.reject(new Error('至少一个品种类别'))) }]}>
+          <Form.List
+            name="lines"
+            rules={[{ validator: async (_, v) => ((v?.length ?? 0) > 0 ? undefined : Promise.reject(new Error('至少一个品种类别'))) }]}
+          >
             {(fields, { add, remove }, { errors }) => (
               <>
                 {fields.map((f) => (
@@ -225,7 +249,15 @@ export default function SamplingPlansPage() {
   );
 }
 
-function LineFields({ name, form, onRemove }: { name: number; form: ReturnType<typeof Form.useForm<PlanValues>>[0]; onRemove: () => void }) {
+function LineFields({
+  name,
+  form,
+  onRemove,
+}: {
+  name: number;
+  form: ReturnType<typeof Form.useForm<PlanValues>>[0];
+  onRemove: () => void;
+}) {
   const category = (Form.useWatch(['lines', name, 'category'], form) ?? 'drug') as ProductCategory;
   const subs = PRODUCT_SUBCATEGORIES[category] ?? {};
   return (
@@ -245,12 +277,21 @@ function LineFields({ name, form, onRemove }: { name: number; form: ReturnType<t
         />
       </Form.Item>
       <Form.Item name={[name, 'subCategory']} style={{ marginBottom: 8 }}>
-        <Select allowClear placeholder="子类别" style={{ width: 130 }} options={Object.entries(subs).map(([value, label]) => ({ value, label }))} aria-label="子类别" />
+        <Select
+          allowClear
+          placeholder="子类别"
+          style={{ width: 130 }}
+          options={Object.entries(subs).map(([value, label]) => ({ value, label }))}
+          aria-label="子类别"
+        />
       </Form.Item>
       <Form.Item
         name={[name, 'planned']}
         style={{ marginBottom: 8 }}
-        rules={[{ required: true, message: '请填写计划批次' }, { type: 'number', min: 0, message: '不能为负数' }]}
+        rules={[
+          { required: true, message: '请填写计划批次' },
+          { type: 'number', min: 0, message: '不能为负数' },
+        ]}
       >
         <InputNumber min={0} max={100000} precision={0} addonAfter="批次" style={{ width: 140 }} aria-label="计划批次" />
       </Form.Item>

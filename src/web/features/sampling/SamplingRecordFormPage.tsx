@@ -160,7 +160,11 @@ export default function SamplingRecordFormPage() {
       {conflict.dialog}
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={initial} style={{ maxWidth: 560 }}>
         <Form.Item name="entityId" label="被抽样单位" rules={[{ required: !r, message: '请选择被抽样单位' }]}>
-          {r ? <Input value={r.entityName} disabled /> : <EntityPicker id="entityId" style={{ width: '100%' }} placeholder="输入单位名称搜索" />}
+          {r ? (
+            <Input value={r.entityName} disabled />
+          ) : (
+            <EntityPicker id="entityId" style={{ width: '100%' }} placeholder="输入单位名称搜索" />
+          )}
         </Form.Item>
         <Form.Item name="category" label="产品类别" rules={[{ required: true, message: '请选择产品类别' }]}>
           <Radio.Group
@@ -173,16 +177,28 @@ export default function SamplingRecordFormPage() {
         <Form.Item name="sampledOn" label="抽样日期" rules={[{ required: true, message: '请填写抽样日期' }]}>
           <Input type="date" max={shanghaiToday()} />
         </Form.Item>
-        <Form.Item name="planLineId" label="计入抽检计划" extra={lineOptions.length ? undefined : '本年度暂无该类别的抽检计划，将记为计划外抽检'}>
+        <Form.Item
+          name="planLineId"
+          label="计入抽检计划"
+          extra={lineOptions.length ? undefined : '本年度暂无该类别的抽检计划，将记为计划外抽检'}
+        >
           <Select allowClear placeholder="计划外" options={lineOptions} aria-label="计入抽检计划" />
         </Form.Item>
-        <Form.Item name="productName" label="产品名称" rules={[{ required: true, whitespace: true, message: '请填写产品名称' }, { max: 100 }]}>
+        <Form.Item
+          name="productName"
+          label="产品名称"
+          rules={[{ required: true, whitespace: true, message: '请填写产品名称' }, { max: 100 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="batchNo" label="批号" rules={[{ required: true, whitespace: true, message: '请填写批号' }, { max: 60 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="manufacturer" label="标示生产企业" rules={[{ required: true, whitespace: true, message: '请填写标示生产企业' }, { max: 200 }]}>
+        <Form.Item
+          name="manufacturer"
+          label="标示生产企业"
+          rules={[{ required: true, whitespace: true, message: '请填写标示生产企业' }, { max: 200 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="specification" label="规格" rules={[{ max: 100 }]}>
@@ -193,19 +209,23 @@ export default function SamplingRecordFormPage() {
             name="quantity"
             label="抽样数量"
             style={{ flex: 1 }}
-            rules={[{ required: true, message: '请填写抽样数量' }, { type: 'number', min: 1, message: '抽样数量须大于0' }]}
+            rules={[
+              { required: true, message: '请填写抽样数量' },
+              { type: 'number', min: 1, message: '抽样数量须大于0' },
+            ]}
           >
             <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} inputMode="numeric" />
           </Form.Item>
-          <Form.Item name="quantityUnit" label="单位" style={{ width: 100 }} rules={[{ required: true, whitespace: true, message: '请填写单位' }]}>
+          <Form.Item
+            name="quantityUnit"
+            label="单位"
+            style={{ width: 100 }}
+            rules={[{ required: true, whitespace: true, message: '请填写单位' }]}
+          >
             <Input maxLength={10} />
           </Form.Item>
         </Space.Compact>
-        <Form.Item
-          name="samplerIds"
-          label="抽样人员（不少于2人）"
-          rules={[{ type: 'array', min: 2, message: '抽样人员不得少于2人' }]}
-        >
+        <Form.Item name="samplerIds" label="抽样人员（不少于2人）" rules={[{ type: 'array', min: 2, message: '抽样人员不得少于2人' }]}>
           <Select
             mode="multiple"
             showSearch

@@ -36,14 +36,23 @@ export default function SamplingRecordPage() {
 
   const refresh = (next?: SamplingRecord) => {
     if (next) qc.setQueryData(['sampling-record', id], next);
-    return Promise.all([qc.invalidateQueries({ queryKey: ['sampling-record', id] }), qc.invalidateQueries({ queryKey: ['sampling-records'] })]);
+    return Promise.all([
+      qc.invalidateQueries({ queryKey: ['sampling-record', id] }),
+      qc.invalidateQueries({ queryKey: ['sampling-records'] }),
+    ]);
   };
   const open = (a: SamplingAction) => {
     if (a === 'edit') return nav(`/sampling/records/${id}/edit`);
     form.resetFields();
     if (a === 'send') form.setFieldsValue({ labName: '', sentOn: shanghaiToday() });
     if (a === 'result')
-      form.setFieldsValue({ verdict: 'qualified', labName: r.labName ?? '', reportDate: shanghaiToday(), receivedOn: shanghaiToday(), failedItems: [] });
+      form.setFieldsValue({
+        verdict: 'qualified',
+        labName: r.labName ?? '',
+        reportDate: shanghaiToday(),
+        receivedOn: shanghaiToday(),
+        failedItems: [],
+      });
     if (a === 'follow_up')
       form.setFieldsValue({
         measures: r.followUp?.measures ?? [],
@@ -60,7 +69,8 @@ export default function SamplingRecordPage() {
       const version = r!.version;
       let next: SamplingRecord;
       if (dialog === 'send') next = await samplingApi.send(id, { ...v, version });
-      else if (dialog === 'result') next = await samplingApi.result(id, { ...v, failedItems: v.verdict === 'unqualified' ? v.failedItems : [], version });
+      else if (dialog === 'result')
+        next = await samplingApi.result(id, { ...v, failedItems: v.verdict === 'unqualified' ? v.failedItems : [], version });
       else if (dialog === 'follow_up') next = await samplingApi.followUp(id, { ...v, deliveredOn: v.deliveredOn || null, version });
       else if (dialog === 'handle') next = await samplingApi.handle(id, v.note, version);
       else next = await samplingApi.withdraw(id, v.reason, version);
@@ -119,7 +129,9 @@ export default function SamplingRecordPage() {
           </Descriptions.Item>
           <Descriptions.Item label="抽样日期">{r.sampledOn}</Descriptions.Item>
           <Descriptions.Item label="抽样人员">{r.samplers.map((s) => s.name).join('、')}</Descriptions.Item>
-          <Descriptions.Item label="抽检计划">{r.planLevel ? `${SAMPLING_LEVELS[r.planLevel]} · ${r.planName}` : '计划外'}</Descriptions.Item>
+          <Descriptions.Item label="抽检计划">
+            {r.planLevel ? `${SAMPLING_LEVELS[r.planLevel]} · ${r.planName}` : '计划外'}
+          </Descriptions.Item>
           {r.labName && (
             <Descriptions.Item label="送检">
               {r.labName}（{r.sentOn}）
@@ -131,7 +143,12 @@ export default function SamplingRecordPage() {
         {r.actions.length > 0 && (
           <Space wrap style={{ marginTop: 12 }}>
             {r.actions.map((a) => (
-              <Button key={a} type={a === 'result' || a === 'send' || a === 'handle' ? 'primary' : 'default'} danger={a === 'withdraw'} onClick={() => open(a)}>
+              <Button
+                key={a}
+                type={a === 'result' || a === 'send' || a === 'handle' ? 'primary' : 'default'}
+                danger={a === 'withdraw'}
+                onClick={() => open(a)}
+              >
                 {SAMPLING_ACTIONS[a]}
               </Button>
             ))}
@@ -156,7 +173,15 @@ export default function SamplingRecordPage() {
           <Image.PreviewGroup>
             <Space wrap>
               {r.sealPhotos.map((p) => (
-                <Image key={p.id} width={96} height={96} style={{ objectFit: 'cover' }} src={p.thumbnailUrl ?? p.url} preview={{ src: p.url }} alt={p.name} />
+                <Image
+                  key={p.id}
+                  width={96}
+                  height={96}
+                  style={{ objectFit: 'cover' }}
+                  src={p.thumbnailUrl ?? p.url}
+                  preview={{ src: p.url }}
+                  alt={p.name}
+                />
               ))}
             </Space>
           </Image.PreviewGroup>
@@ -170,12 +195,17 @@ export default function SamplingRecordPage() {
           size="small"
           title={
             <Space>
-              检验结果<Tag color={r.result.verdict === 'qualified' ? 'green' : 'red'}>{r.result.verdict === 'qualified' ? '合格' : '不合格'}</Tag>
+              检验结果
+              <Tag color={r.result.verdict === 'qualified' ? 'green' : 'red'}>{r.result.verdict === 'qualified' ? '合格' : '不合格'}</Tag>
             </Space>
           }
           extra={
             canUpload && (
-              <Upload accept="image/jpeg,image/png,image/webp,application/pdf" showUploadList={false} beforeUpload={(f) => upload('report', f)}>
+              <Upload
+                accept="image/jpeg,image/png,image/webp,application/pdf"
+                showUploadList={false}
+                beforeUpload={(f) => upload('report', f)}
+              >
                 <Button size="small" icon={<UploadOutlined />}>
                   上传检验报告
                 </Button>
@@ -275,19 +305,39 @@ export default function SamplingRecordPage() {
               </Form.Item>
               {verdict === 'unqualified' && (
                 <>
-                  <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="录入不合格结果后将生成核查处置，并按规定生成风险和线索。" />
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginBottom: 12 }}
+                    message="录入不合格结果后将生成核查处置，并按规定生成风险和线索。"
+                  />
                   <Form.List
                     name="failedItems"
-                    rules={[{ validator: async (_, v) => ((v?.length ?? 0) > 0 ? undefined : Promise.reject(new Error('请填写不合格项目'))) }]}
+                    rules={[
+                      { validator: async (_, v) => ((v?.length ?? 0) > 0 ? undefined : Promise.reject(new Error('请填写不合格项目'))) },
+                    ]}
                   >
                     {(fields, { add, remove }, { errors }) => (
                       <>
                         {fields.map((f) => (
-                          <Card size="small" key={f.key} style={{ marginBottom: 8 }} extra={<MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除" />}>
-                            <Form.Item name={[f.name, 'item']} label="不合格项目" rules={[{ required: true, whitespace: true, message: '请填写不合格项目' }]}>
+                          <Card
+                            size="small"
+                            key={f.key}
+                            style={{ marginBottom: 8 }}
+                            extra={<MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除" />}
+                          >
+                            <Form.Item
+                              name={[f.name, 'item']}
+                              label="不合格项目"
+                              rules={[{ required: true, whitespace: true, message: '请填写不合格项目' }]}
+                            >
                               <Input maxLength={100} placeholder="如：含量测定" />
                             </Form.Item>
-                            <Form.Item name={[f.name, 'standard']} label="标准依据" rules={[{ required: true, whitespace: true, message: '请填写标准依据' }]}>
+                            <Form.Item
+                              name={[f.name, 'standard']}
+                              label="标准依据"
+                              rules={[{ required: true, whitespace: true, message: '请填写标准依据' }]}
+                            >
                               <Input maxLength={200} placeholder="如：《中国药典》2020年版一部" />
                             </Form.Item>
                             <Form.Item name={[f.name, 'result']} label="检验结果" style={{ marginBottom: 0 }}>
@@ -304,7 +354,12 @@ export default function SamplingRecordPage() {
                   </Form.List>
                 </>
               )}
-              <Form.Item name="labName" label="检验机构" style={{ marginTop: 12 }} rules={[{ required: true, whitespace: true, message: '请填写检验机构' }]}>
+              <Form.Item
+                name="labName"
+                label="检验机构"
+                style={{ marginTop: 12 }}
+                rules={[{ required: true, whitespace: true, message: '请填写检验机构' }]}
+              >
                 <Input maxLength={100} />
               </Form.Item>
               <Form.Item name="reportNo" label="检验报告编号" rules={[{ required: true, whitespace: true, message: '请填写检验报告编号' }]}>

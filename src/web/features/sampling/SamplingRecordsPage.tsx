@@ -102,7 +102,12 @@ export default function SamplingRecordsPage() {
           rowKey={(r) => r.id}
           pagination={pagination}
           renderItem={(r) => (
-            <Card size="small" data-testid="sampling-card" style={{ marginBottom: 8 }} onClick={() => navigate(`/sampling/records/${r.id}`)}>
+            <Card
+              size="small"
+              data-testid="sampling-card"
+              style={{ marginBottom: 8 }}
+              onClick={() => navigate(`/sampling/records/${r.id}`)}
+            >
               <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                 <Link to={`/sampling/records/${r.id}`} style={{ fontWeight: 600, wordBreak: 'break-all' }}>
                   {r.productName}

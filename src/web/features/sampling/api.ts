@@ -39,11 +39,13 @@ export const samplingApi = {
   plans: (year?: number) => api<SamplingPlan[]>(`/api/sampling-plans${qs({ year })}`),
   progress: (year: number) => api<{ year: number; rows: ProgressRow[] }>(`/api/sampling-plans/progress${qs({ year })}`),
   createPlan: (input: CreateSamplingPlanInput) => api<SamplingPlan>('/api/sampling-plans', { body: input }),
-  updatePlan: (id: number, input: UpdateSamplingPlanInput) => api<SamplingPlan>(`/api/sampling-plans/${id}`, { method: 'PUT', body: input }),
+  updatePlan: (id: number, input: UpdateSamplingPlanInput) =>
+    api<SamplingPlan>(`/api/sampling-plans/${id}`, { method: 'PUT', body: input }),
   list: (f: RecordFilters) => api<{ items: SamplingListItem[]; total: number }>(`/api/sampling-records${qs({ ...f })}`),
   exportUrl: (f: RecordFilters) => `/api/sampling-records/export${qs({ ...f, page: undefined, pageSize: undefined })}`,
   get: (id: number) => api<SamplingRecord>(rec(id)),
-  samplers: (entityId: number) => api<{ id: number; name: string; unitName: string }[]>(`/api/sampling-records/samplers${qs({ entityId })}`),
+  samplers: (entityId: number) =>
+    api<{ id: number; name: string; unitName: string }[]>(`/api/sampling-records/samplers${qs({ entityId })}`),
   create: (input: CreateSamplingRecordInput) => api<SamplingRecord>('/api/sampling-records', { body: input }),
   edit: (id: number, input: EditSamplingRecordInput) => api<SamplingRecord>(rec(id), { method: 'PUT', body: input }),
   withdraw: (id: number, reason: string, version: number) => api<SamplingRecord>(`${rec(id)}/withdraw`, { body: { reason, version } }),

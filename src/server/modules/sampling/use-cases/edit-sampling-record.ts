@@ -10,7 +10,11 @@ import { assertPlanLine, assertSamplers, entityInArea, visibleRecord } from '../
 import { samplingWorkflow } from '../workflow.js';
 
 /** Correct a record before its result is in (更正, with a reason), from the version read. The year (and so the number) stays. */
-export async function editSamplingRecord(ctx: Ctx, id: number, { reason, version, ...input }: EditSamplingRecordInput): Promise<SamplingRecord> {
+export async function editSamplingRecord(
+  ctx: Ctx,
+  id: number,
+  { reason, version, ...input }: EditSamplingRecordInput,
+): Promise<SamplingRecord> {
   const r = await visibleRecord(ctx, id);
   const current = () => presentRecord(ctx, ctx.db, id);
   await assertVersion(r.version, version, current);

@@ -10,7 +10,14 @@ import { COUNTED, WITH_RESULT } from '../workflow.js';
  * sampled (records counted on the plans' lines, withdrawn ones excluded), results in, 不合格.
  */
 export async function getSamplingProgress(ctx: Ctx, year: number) {
-  const list = await rows<{ level: SamplingLevel; category: ProductCategory; planned: number; sampled: number; results_in: number; unqualified: number }>(
+  const list = await rows<{
+    level: SamplingLevel;
+    category: ProductCategory;
+    planned: number;
+    sampled: number;
+    results_in: number;
+    unqualified: number;
+  }>(
     ctx.db,
     sql`select p.level, l.category, sum(l.planned)::int as planned,
           sum((select count(*) from sampling_records s where s.plan_line_id = l.id and s.status in ${sql.raw(COUNTED)}))::int as sampled,

@@ -29,7 +29,10 @@ export async function handleSampling(ctx: Ctx, id: number, input: { note: string
         const after = await updateVersioned(tx, samplingRecords, id, input.version, { status: to, updatedAt: new Date() }, () =>
           presentRecord(ctx, tx, id),
         );
-        await tx.update(samplingFollowUps).set({ handledNote: input.note, updatedAt: new Date() }).where(eq(samplingFollowUps.recordId, id));
+        await tx
+          .update(samplingFollowUps)
+          .set({ handledNote: input.note, updatedAt: new Date() })
+          .where(eq(samplingFollowUps.recordId, id));
         return after;
       },
       audit: {

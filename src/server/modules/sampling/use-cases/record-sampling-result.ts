@@ -23,7 +23,11 @@ import { samplingWorkflow } from '../workflow.js';
  * on the follow-up. Anything failing (a contribution, the audit) leaves nothing stored.
  * A record not at the lab (never sent, withdrawn, already resulted) → 409.
  */
-export async function recordSamplingResult(ctx: Ctx, id: number, { version, ...input }: RecordSamplingResultInput): Promise<SamplingRecord> {
+export async function recordSamplingResult(
+  ctx: Ctx,
+  id: number,
+  { version, ...input }: RecordSamplingResultInput,
+): Promise<SamplingRecord> {
   const r = await visibleRecord(ctx, id);
   await assertVersion(r.version, version, () => presentRecord(ctx, ctx.db, id));
   samplingWorkflow.take(ctx.actor, 'result', r.status, { facts: { verdict: input.verdict } });
@@ -33,7 +37,8 @@ export async function recordSamplingResult(ctx: Ctx, id: number, { version, ...i
   const contributions = pointOf(ctx.ext, 'samplingFollowUps');
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(samplingRecords).where(eq(samplingRecords.id, id)).for('update');
-    if (input.reportDate < before.sampledOn) throw invalid('报告日期不能早于抽样日期', [{ path: 'reportDate', message: '不能早于抽样日期' }]);
+    if (input.reportDate < before.sampledOn)
+      throw invalid('报告日期不能早于抽样日期', [{ path: 'reportDate', message: '不能早于抽样日期' }]);
     const failedItems = input.failedItems.map((f) => ({ item: f.item, standard: f.standard, result: f.result || null }));
     await samplingWorkflow.apply(tx, ctx, {
       action: 'result',
@@ -76,9 +81,7 @@ export async function recordSamplingResult(ctx: Ctx, id: number, { version, ...i
             });
             links = [...links, { key: c.key, label: c.label, type: opened.type, id: opened.id }];
           }
-          await tx
-            .insert(samplingFollowUps)
-            .values({ recordId: id, resultId: result.id, jurisdictionId: before.jurisdictionId, links });
+          await tx.insert(samplingFollowUps).values({ recordId: id, resultId: result.id, jurisdictionId: before.jurisdictionId, links });
         }
         return { after, result, links };
       },

@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { addWorkingDays, shanghaiToday } from '../../../../contracts/calendar.js';
-import { CONTROL_MEASURES, RECHECK_DEADLINE, type FollowUpInput, type SamplingRecord, type SamplingStatus } from '../../../../contracts/sampling.js';
+import {
+  CONTROL_MEASURES,
+  RECHECK_DEADLINE,
+  type FollowUpInput,
+  type SamplingRecord,
+  type SamplingStatus,
+} from '../../../../contracts/sampling.js';
 import { samplingFollowUps, samplingRecords, samplingResults } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';

@@ -18,13 +18,8 @@ export async function withdrawSamplingRecord(ctx: Ctx, id: number, input: { reas
       state: before.status as SamplingStatus,
       note: input.reason,
       change: (to) =>
-        updateVersioned(
-          tx,
-          samplingRecords,
-          id,
-          input.version,
-          { status: to, withdrawReason: input.reason, updatedAt: new Date() },
-          () => presentRecord(ctx, tx, id),
+        updateVersioned(tx, samplingRecords, id, input.version, { status: to, withdrawReason: input.reason, updatedAt: new Date() }, () =>
+          presentRecord(ctx, tx, id),
         ),
       audit: {
         action: 'sampling.withdraw',
