@@ -41,3 +41,6 @@ declare module '../../core/extensions.js' {
     samplingFollowUps: SamplingFollowUp;
   }
 }
+
+/** The printed 抽样单编号 (demo data numbers its records the same way). */
+export { samplingNumberText } from './numbers.js';
