@@ -44,7 +44,10 @@ it('an inspector records a sample on a phone, sends it, enters an 不合格 resu
 
   await page.getByRole('button', { name: '录入检验结果' }).click();
   const result = page.locator('.ant-modal').filter({ hasText: '检验报告编号' });
-  await result.getByRole('radio', { name: '不合格' }).check();
+  await result
+    .locator('label.ant-radio-button-wrapper')
+    .filter({ hasText: /^不合格$/ })
+    .click();
   await result.getByRole('button', { name: /添加不合格项目/ }).click();
   await result.getByPlaceholder('如：含量测定').fill('溶散时限');
   await result.getByPlaceholder('如：《中国药典》2020年版一部').fill('《中国药典》2020年版一部');
@@ -56,4 +59,4 @@ it('an inspector records a sample on a phone, sends it, enters an 不合格 resu
   await followUp.getByText('尚未送达').waitFor();
   await page.getByText('溶散时限：不符合《中国药典》2020年版一部').waitFor();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-});
+}, 180_000);

@@ -45,14 +45,14 @@ export default function SamplingPlansPage() {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<PlanValues>();
 
+  const [initial, setInitial] = useState<Partial<PlanValues>>({});
+  // The dialog's form mounts when it opens: its values go in as initialValues.
   const openNew = () => {
-    form.resetFields();
-    form.setFieldsValue({ level: 'county', year, lines: [{ category: 'drug', subCategory: 'tcm_pieces', planned: 0 }] });
+    setInitial({ level: 'county', year, lines: [{ category: 'drug', subCategory: 'tcm_pieces', planned: 0 }] });
     setEditing('new');
   };
   const openEdit = (p: SamplingPlan) => {
-    form.resetFields();
-    form.setFieldsValue({
+    setInitial({
       level: p.level,
       year: p.year,
       name: p.name,
@@ -205,7 +205,7 @@ export default function SamplingPlansPage() {
         destroyOnHidden
         width={640}
       >
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form form={form} layout="vertical" preserve={false} initialValues={initial}>
           <Space wrap>
             <Form.Item name="level" label="层级" rules={[{ required: true }]}>
               <Select

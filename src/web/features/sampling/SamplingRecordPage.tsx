@@ -29,6 +29,7 @@ export default function SamplingRecordPage() {
   const q = useQuery({ queryKey: ['sampling-record', id], queryFn: () => samplingApi.get(id) });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
+  const [initial, setInitial] = useState<Record<string, unknown>>({});
   const [form] = Form.useForm();
   const verdict = Form.useWatch('verdict', form);
   const r = q.data;
@@ -43,23 +44,22 @@ export default function SamplingRecordPage() {
   };
   const open = (a: SamplingAction) => {
     if (a === 'edit') return nav(`/sampling/records/${id}/edit`);
-    form.resetFields();
-    if (a === 'send') form.setFieldsValue({ labName: '', sentOn: shanghaiToday() });
-    if (a === 'result')
-      form.setFieldsValue({
-        verdict: 'qualified',
-        labName: r.labName ?? '',
-        reportDate: shanghaiToday(),
-        receivedOn: shanghaiToday(),
-        failedItems: [],
-      });
-    if (a === 'follow_up')
-      form.setFieldsValue({
-        measures: r.followUp?.measures ?? [],
-        deliveredOn: r.followUp?.deliveredOn ?? '',
-        recheckRequested: r.followUp?.recheckRequested ?? false,
-        note: r.followUp?.note ?? '',
-      });
+    const today = shanghaiToday();
+    // The dialog's form mounts when it opens: its values go in as initialValues.
+    setInitial(
+      a === 'send'
+        ? { labName: '', sentOn: today }
+        : a === 'result'
+          ? { verdict: 'qualified', labName: r.labName ?? '', reportDate: today, receivedOn: today, failedItems: [] }
+          : a === 'follow_up'
+            ? {
+                measures: r.followUp?.measures ?? [],
+                deliveredOn: r.followUp?.deliveredOn ?? '',
+                recheckRequested: r.followUp?.recheckRequested ?? false,
+                note: r.followUp?.note ?? '',
+              }
+            : {},
+    );
     setDialog(a);
   };
   async function submit() {
@@ -280,7 +280,7 @@ export default function SamplingRecordPage() {
         destroyOnHidden
         width={560}
       >
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form form={form} layout="vertical" preserve={false} initialValues={initial}>
           {dialog === 'send' && (
             <>
               <Form.Item name="labName" label="检验机构" rules={[{ required: true, whitespace: true, message: '请填写检验机构' }]}>
