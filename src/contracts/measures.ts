@@ -7,6 +7,8 @@
 export const MEASURES = {
   'inspections.units': { label: '检查单位数量', unit: '家' },
   'inspections.visits': { label: '检查家次', unit: '家次' },
+  'clues.found': { label: '发现线索', unit: '件' },
+  'clues.transferred': { label: '移交线索', unit: '件' },
   'sampling.batches': { label: '抽检批次', unit: '批次' },
   'sampling.unqualified': { label: '抽检不合格批次', unit: '批次' },
 } as const;

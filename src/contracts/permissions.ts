@@ -71,6 +71,11 @@ export const PERMISSIONS = {
   'tips.submit': '上报隐患线索（协管员/信息员）',
   'tips.read': '查看基层上报',
   'tips.review': '受理基层上报',
+  'clues.read': '查看线索、移交和协查函',
+  'clues.manage': '登记和核查线索、移交、协查函',
+  'complaints.read': '查看投诉举报',
+  'complaints.manage': '登记和处理投诉举报',
+  'complaints.reward_approve': '审批举报奖励',
   'sampling.read': '查看监督抽检',
   'sampling.manage': '制定抽检计划',
   'sampling.record': '录入抽样记录和检验结果',
@@ -85,12 +90,16 @@ const READ_ALL: Permission[] = [
   'campaigns.read',
   'plans.read',
   'inspections.read',
+  'clues.read',
+  'complaints.read',
   'sampling.read',
 ];
+/** Clue and complaint work: the enforcement squads, the department staff (投诉举报中心), station heads and inspectors for their area. */
+const CASEWORK: Permission[] = ['clues.manage', 'complaints.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
-  leader: [...READ_ALL, 'audit.read'],
+  leader: [...READ_ALL, 'audit.read', 'complaints.reward_approve'],
   office: [
     ...READ_ALL,
     'audit.read',
@@ -100,11 +109,13 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'plans.manage',
     'inspections.record',
     'tips.review',
+    ...CASEWORK,
+    'complaints.reward_approve',
     'sampling.manage',
     'sampling.record',
   ],
-  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', 'sampling.manage', 'sampling.record'],
-  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record'],
+  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', ...CASEWORK, 'sampling.manage', 'sampling.record'],
+  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK],
   station_head: [
     ...READ_ALL,
     'users.manage',
@@ -113,9 +124,10 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'plans.manage',
     'inspections.record',
     'tips.review',
+    ...CASEWORK,
     'sampling.record',
   ],
-  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', 'sampling.record'],
+  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', ...CASEWORK, 'sampling.record'],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],

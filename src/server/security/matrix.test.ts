@@ -65,6 +65,10 @@ const ID_KINDS: Record<string, string> = {
   'inspector-conflicts': 'conflict',
   files: 'file',
   rectifications: 'rectification',
+  clues: 'clue',
+  'clue-transfers': 'clueTransfer',
+  'assist-requests': 'assistRequest',
+  complaints: 'complaint',
   'sampling-plans': 'samplingPlan',
   'sampling-records': 'samplingRecord',
 };
@@ -114,6 +118,15 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/rectifications/:id/extend': { deadline: '2099-01-01', reason: '越权延期', version: 1 },
     'DELETE /api/inspector-conflicts/:id': undefined,
     'PUT /api/calendar/:year': { holidays: [{ date: '2026-01-01', name: '越权修改' }], workdays: [], version: 1 },
+    'PUT /api/clues/:id/verification': { findings: '越权核查', version: 1 },
+    'POST /api/clues/:id/transition': { action: 'verify', version: 1 },
+    'POST /api/clue-transfers/:id/receipt': { receiptOn: '2026-11-02', version: 1 },
+    'POST /api/assist-requests/:id/reply': { repliedOn: '2026-11-02', content: '越权回复', version: 1 },
+    'POST /api/assist-requests/:id/to-clue': { version: 1 },
+    'POST /api/complaints/:id/transition': { action: 'accept', version: 1 },
+    'POST /api/complaints/:id/to-clue': { version: 1 },
+    'POST /api/complaints/:id/reward': { amount: 100, reason: '越权申请', version: 1 },
+    'POST /api/complaints/:id/reward/decide': { approve: true, version: 1 },
     'PUT /api/sampling-plans/:id': { name: '越权修改', lines: [{ category: 'drug', planned: 1 }], version: 1 },
     'PUT /api/sampling-records/:id': {
       category: 'drug',
@@ -230,6 +243,19 @@ beforeAll(async () => {
   const conflict = await one(
     sql`insert into inspector_conflicts (user_id, entity_id, jurisdiction_id, reason) values (${xl.id}, ${entity.id}, ${xl.station}, '兴隆所回避') returning id`,
   );
+  const clue = await one(sql`insert into clues (jurisdiction_id, source_type, summary, received_on, status)
+      values (${xl.station}, 'online', '兴隆所的秘密线索', '2026-11-01', 'verifying') returning id`);
+  const clueTransfer = await one(sql`insert into clue_transfers (jurisdiction_id, clue_id, target, receiving_body, transferred_on)
+      values (${xl.station}, ${clue.id}, 'health', '兴隆所的秘密接收单位', '2026-11-01') returning id`);
+  const assistRequest = await one(sql`insert into assist_requests (jurisdiction_id, direction, counterpart, subject, content, date, due_on)
+      values (${xl.station}, 'incoming', '邻县局', '兴隆所的秘密协查', '内容', '2026-11-01', '2026-11-20') returning id`);
+  const complaint =
+    await one(sql`insert into complaints (jurisdiction_id, kind, channel, received_on, real_name, summary, content, status, accepted_on)
+      values (${xl.station}, 'report', 'platform', '2026-11-01', false, '兴隆所的秘密举报', '内容', 'accepted', '2026-11-01') returning id`);
+  await q(
+    db,
+    sql`insert into complaint_rewards (complaint_id, jurisdiction_id, amount, reason, requested_by) values (${complaint.id}, ${xl.station}, 100, '奖励', ${xl.id})`,
+  );
   const samplingPlan = await one(
     sql`insert into sampling_plans (jurisdiction_id, level, year, name) values (${xl.station}, 'county', 2026, '兴隆所的秘密抽检计划') returning id`,
   );
@@ -238,6 +264,10 @@ beforeAll(async () => {
       batch_no, manufacturer, quantity, quantity_unit, sampler_ids, sampled_on, status)
       values ('抽样〔2026〕9999号', ${xl.station}, 2026, 9999, ${entity.id}, ${xl.station}, 'drug', '兴隆所的秘密样品', '1', '某厂', 1, '盒', ${sql.raw(`'{${xl.id}}'`)}, '2026-01-05', 'unqualified') returning id`);
   rec = {
+    clue: at(clue.id, '兴隆所的秘密线索'),
+    clueTransfer: at(clueTransfer.id, '兴隆所的秘密接收单位'),
+    assistRequest: at(assistRequest.id, '兴隆所的秘密协查'),
+    complaint: at(complaint.id, '兴隆所的秘密举报'),
     jurisdiction: at(xl.station),
     orgUnit: at(xl.org_unit_id),
     person: at(xl.id),
