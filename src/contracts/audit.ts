@@ -18,6 +18,7 @@ import { TIP_KIND_LABELS, TIP_STATUS_LABELS } from './tips.js';
 import { ASSIST_DIRECTIONS, ASSIST_STATUSES, CLUE_SOURCES, CLUE_STATUSES, TRANSFER_STATUSES, TRANSFER_TARGETS } from './clues.js';
 import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES, REWARD_STATUSES } from './complaints.js';
 import { CONSULTATION_KINDS, CONSULTATION_LEVELS, RISK_CATEGORIES, RISK_CHANNELS, RISK_GRADES, RISK_STATUSES } from './risks.js';
+import { PRODUCT_CATEGORIES, SAMPLING_LEVELS, SAMPLING_STATUSES, SAMPLING_VERDICTS } from './sampling.js';
 
 /**
  * Chinese names of every audit action. `audit()` accepts only these codes (a new action without a
@@ -109,6 +110,16 @@ export const AUDIT_ACTION_LABELS = {
   'common_risk.update': '修改共性风险隐患',
   'consultation.create': '记录会商',
   'consultation.update': '修改会商记录',
+  'sampling_plan.create': '制定抽检计划',
+  'sampling_plan.update': '修改抽检计划',
+  'sampling.record': '录入抽样记录',
+  'sampling.edit': '更正抽样记录',
+  'sampling.withdraw': '撤销抽样记录',
+  'sampling.send': '送检',
+  'sampling.result': '录入检验结果',
+  'sampling.file.add': '上传抽样封样照片或检验报告',
+  'sampling.follow_up': '登记核查处置',
+  'sampling.handle': '抽检不合格处置完毕',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -133,6 +144,8 @@ export const AUDIT_ENTITY_LABELS = {
   risk: '风险隐患',
   common_risk: '共性风险隐患',
   consultation: '会商',
+  sampling_plan: '抽检计划',
+  sampling_record: '抽样记录',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -169,6 +182,8 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   risk: { status: RISK_STATUSES, level: RISK_GRADES, channel: RISK_CHANNELS, category: RISK_CATEGORIES },
   common_risk: { category: RISK_CATEGORIES },
   consultation: { kind: CONSULTATION_KINDS, level: CONSULTATION_LEVELS },
+  sampling_plan: { level: SAMPLING_LEVELS },
+  sampling_record: { status: SAMPLING_STATUSES, category: PRODUCT_CATEGORIES, verdict: SAMPLING_VERDICTS },
 };
 
 /** Field names that mean something else on one kind of record. */
@@ -319,4 +334,28 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   participants: '参会人员',
   items: '会商事项',
   fileId: '文件ID',
+  productName: '产品名称',
+  batchNo: '批号',
+  manufacturer: '标示生产企业',
+  specification: '规格',
+  quantity: '抽样数量',
+  quantityUnit: '数量单位',
+  samplerIds: '抽样人员ID',
+  sampledOn: '抽样日期',
+  planLineId: '计划品种ID',
+  labName: '检验机构',
+  sentOn: '送检日期',
+  verdict: '检验结论',
+  failedItems: '不合格项目',
+  reportNo: '检验报告编号',
+  reportDate: '报告日期',
+  measures: '控制措施',
+  deliveredOn: '送达日期',
+  recheckDueOn: '复检申请截止日',
+  recheckRequested: '已申请复检',
+  links: '已生成的风险/线索',
+  withdrawReason: '撤销原因',
+  planned: '计划批次',
+  lines: '品种类别',
+  issuer: '下达单位',
 };

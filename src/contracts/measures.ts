@@ -14,5 +14,7 @@ export const MEASURES = {
   'risks.common': { label: '发现共性风险隐患数', unit: '个' },
   'consultations.held': { label: '召开风险会商次数', unit: '个' },
   'consultations.items': { label: '研究风险会商事项数', unit: '个' },
+  'sampling.batches': { label: '抽检批次', unit: '批次' },
+  'sampling.unqualified': { label: '抽检不合格批次', unit: '批次' },
 } as const;
 export type MeasureKey = keyof typeof MEASURES;

@@ -79,6 +79,9 @@ export const PERMISSIONS = {
   'risks.read': '查看风险隐患和风险会商',
   'risks.manage': '登记和管控风险隐患、记录风险会商',
   'risks.verify': '验收风险隐患销号',
+  'sampling.read': '查看监督抽检',
+  'sampling.manage': '制定抽检计划',
+  'sampling.record': '录入抽样记录和检验结果',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -93,6 +96,7 @@ const READ_ALL: Permission[] = [
   'clues.read',
   'complaints.read',
   'risks.read',
+  'sampling.read',
 ];
 /** Clue and complaint work: the enforcement squads, the department staff (投诉举报中心), station heads and inspectors for their area. */
 const CASEWORK: Permission[] = ['clues.manage', 'complaints.manage'];
@@ -113,8 +117,20 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'complaints.reward_approve',
     'risks.manage',
     'risks.verify',
+    'sampling.manage',
+    'sampling.record',
   ],
-  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage', 'risks.verify'],
+  department: [
+    ...READ_ALL,
+    'entities.manage',
+    'campaigns.report',
+    'inspections.record',
+    ...CASEWORK,
+    'risks.manage',
+    'risks.verify',
+    'sampling.manage',
+    'sampling.record',
+  ],
   enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage'],
   station_head: [
     ...READ_ALL,
@@ -127,8 +143,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     ...CASEWORK,
     'risks.manage',
     'risks.verify',
+    'sampling.record',
   ],
-  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', ...CASEWORK, 'risks.manage'],
+  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', ...CASEWORK, 'risks.manage', 'sampling.record'],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],

@@ -203,6 +203,51 @@ async function acceptedComplaint() {
   return x;
 }
 
+let planYear = 2040;
+/** A sampling record of a 创新所 unit, taken to `stage` (sampled, testing, unqualified, delivered). */
+async function samplingBody() {
+  const people = await rows(sql`select id, username from users where username in ('inspector_cx','head_cx') order by username`);
+  const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id limit 1`);
+  return {
+    entityId: e.id,
+    category: 'drug',
+    productName: '黄连上清片',
+    batchNo: `B${uniq()}`,
+    manufacturer: '某某制药有限公司',
+    quantity: 6,
+    quantityUnit: '盒',
+    samplerIds: people.map((p) => p.id as number),
+    sampledOn: '2026-11-02',
+  };
+}
+async function samplingRecord(stage: 'sampled' | 'testing' | 'unqualified' | 'delivered') {
+  let r = await ok(await api('inspector_cx').post('/api/sampling-records', await samplingBody()));
+  if (stage === 'sampled') return r;
+  r = await ok(
+    await api('inspector_cx').post(`/api/sampling-records/${r.id}/send`, { labName: '市药检所', sentOn: '2026-11-03', version: r.version }),
+  );
+  if (stage === 'testing') return r;
+  r = await ok(
+    await api('inspector_cx').post(`/api/sampling-records/${r.id}/result`, {
+      verdict: 'unqualified',
+      failedItems: [{ item: '含量测定', standard: '《中国药典》2020年版一部' }],
+      reportNo: `JY${uniq()}`,
+      labName: '市药检所',
+      reportDate: '2026-11-20',
+      receivedOn: '2026-11-23',
+      version: r.version,
+    }),
+  );
+  if (stage === 'unqualified') return r;
+  return ok(
+    await api('inspector_cx').post(`/api/sampling-records/${r.id}/follow-up`, {
+      measures: ['seal'],
+      deliveredOn: '2026-11-24',
+      version: r.version,
+    }),
+  );
+}
+
 async function peopleSheet(username: string) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('人员');
@@ -709,6 +754,116 @@ const EXAMPLES: Record<string, Example> = {
         url: `/api/consultations/${m.id}`,
         payload: { heldOn: '2026-11-02', host: '局长', items: [{ topic: '研判' }, { topic: '部署' }], version: m.version },
       };
+    },
+  },
+  'POST /api/sampling-plans': {
+    who: 'dept',
+    prepare: async () => ({
+      url: '/api/sampling-plans',
+      payload: {
+        level: 'county',
+        year: ++planYear,
+        name: '区级抽检计划',
+        lines: [{ category: 'drug', subCategory: 'tcm_pieces', planned: 5 }],
+      },
+    }),
+  },
+  'PUT /api/sampling-plans/:id': {
+    who: 'dept',
+    prepare: async () => {
+      const p = await ok(
+        await api('dept').post('/api/sampling-plans', {
+          level: 'provincial',
+          year: ++planYear,
+          name: '市级抽检任务',
+          lines: [{ category: 'drug', planned: 2 }],
+        }),
+      );
+      return {
+        url: `/api/sampling-plans/${p.id}`,
+        payload: {
+          name: '市级抽检任务（调整）',
+          lines: [
+            { id: p.lines[0].id, category: 'drug', planned: 3 },
+            { category: 'cosmetic', planned: 1 },
+          ],
+          version: p.version,
+        },
+      };
+    },
+  },
+  'POST /api/sampling-records': {
+    who: 'inspector_cx',
+    prepare: async () => ({ url: '/api/sampling-records', payload: await samplingBody() }),
+  },
+  'PUT /api/sampling-records/:id': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const r = await samplingRecord('sampled');
+      return {
+        url: `/api/sampling-records/${r.id}`,
+        payload: { ...(await samplingBody()), entityId: undefined, batchNo: '230402', reason: '批号抄错', version: r.version },
+      };
+    },
+  },
+  'POST /api/sampling-records/:id/withdraw': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const r = await samplingRecord('sampled');
+      return { url: `/api/sampling-records/${r.id}/withdraw`, payload: { reason: '抽错单位', version: r.version } };
+    },
+  },
+  'POST /api/sampling-records/:id/send': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const r = await samplingRecord('sampled');
+      return { url: `/api/sampling-records/${r.id}/send`, payload: { labName: '市药检所', sentOn: '2026-11-03', version: r.version } };
+    },
+  },
+  'POST /api/sampling-records/:id/result': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const r = await samplingRecord('testing');
+      return {
+        url: `/api/sampling-records/${r.id}/result`,
+        payload: {
+          verdict: 'unqualified',
+          failedItems: [{ item: '性状', standard: '《中国药典》2020年版一部' }],
+          reportNo: `JY${uniq()}`,
+          labName: '市药检所',
+          reportDate: '2026-11-20',
+          receivedOn: '2026-11-23',
+          version: r.version,
+        },
+      };
+    },
+  },
+  'POST /api/sampling-records/:id/follow-up': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const r = await samplingRecord('unqualified');
+      return {
+        url: `/api/sampling-records/${r.id}/follow-up`,
+        payload: { measures: ['seal', 'recall'], deliveredOn: '2026-11-24', version: r.version },
+      };
+    },
+  },
+  'POST /api/sampling-records/:id/handle': {
+    who: 'dept',
+    prepare: async () => {
+      const r = await samplingRecord('delivered');
+      return { url: `/api/sampling-records/${r.id}/handle`, payload: { note: '已召回并立案', version: r.version } };
+    },
+  },
+  'POST /api/sampling-records/:id/files': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const r = await samplingRecord('sampled');
+      const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } })
+        .png()
+        .toBuffer();
+      const m = multipartFile('file', '封样.png', png, 'image/png');
+      return { url: `/api/sampling-records/${r.id}/files?purpose=seal`, payload: m.payload, headers: m.headers };
     },
   },
 };

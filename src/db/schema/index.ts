@@ -14,3 +14,4 @@ export * from './calendar.js';
 export * from './clues.js';
 export * from './complaints.js';
 export * from './risks.js';
+export * from './sampling.js';

@@ -68,7 +68,7 @@ export interface Measure {
   label: string;
   /** The precise definition, shown to the people who sign the report. */
   definition: string;
-  unit: '家' | '家次' | '件' | '人次' | '元' | '个';
+  unit: '家' | '家次' | '件' | '人次' | '元' | '个' | '批次';
   /** Value per jurisdiction id (the record's station); missing = 0. */
   compute(db: DbOrTx, filter: MeasureFilter): Promise<Map<number, number>>;
 }

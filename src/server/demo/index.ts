@@ -9,6 +9,7 @@ import { seedDemoPlans } from './seed-plans.js';
 import { seedDemoTips } from './seed-tips.js';
 import { seedDemoClues } from './seed-clues.js';
 import { seedDemoRisks } from './seed-risks.js';
+import { seedDemoSampling } from './seed-sampling.js';
 
 /**
  * Load all demo data into an empty database. Each feature adds one step here,
@@ -29,5 +30,6 @@ export async function seedDemo(db: Db, opts: { adminMustChangePassword?: boolean
   await seedDemoDocuments(db, org);
   await seedDemoClues(db, org);
   await seedDemoRisks(db, org);
+  await seedDemoSampling(db, org);
   return true;
 }

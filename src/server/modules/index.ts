@@ -13,6 +13,7 @@ import { tipsModule } from './tips/module.js';
 import { cluesModule } from './clues/module.js';
 import { complaintsModule } from './complaints/module.js';
 import { risksModule } from './risks/module.js';
+import { samplingModule } from './sampling/module.js';
 
 /**
  * Every feature module, one line each: its routes and what it contributes to the extension points
@@ -33,6 +34,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   cluesModule,
   complaintsModule,
   risksModule,
+  samplingModule,
 ];
 
 let built: Registry | undefined;

@@ -72,6 +72,8 @@ const ID_KINDS: Record<string, string> = {
   risks: 'risk',
   'common-risks': 'commonRisk',
   consultations: 'consultation',
+  'sampling-plans': 'samplingPlan',
+  'sampling-records': 'samplingRecord',
 };
 /** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
 const PARAM_KINDS: Record<string, string | { value: string }> = {
@@ -132,6 +134,31 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/risks/:id/transition': { action: 'control', version: 1 },
     'PUT /api/common-risks/:id': { title: '越权修改', category: 'drug', controlMeasure: '越权', version: 1 },
     'PUT /api/consultations/:id': { heldOn: '2026-01-05', host: '越权', items: [{ topic: '越权' }], version: 1 },
+    'PUT /api/sampling-plans/:id': { name: '越权修改', lines: [{ category: 'drug', planned: 1 }], version: 1 },
+    'PUT /api/sampling-records/:id': {
+      category: 'drug',
+      productName: '越权',
+      batchNo: '1',
+      manufacturer: '越权',
+      quantity: 1,
+      quantityUnit: '盒',
+      samplerIds: [1, 2],
+      sampledOn: '2026-01-05',
+      reason: '越权更正',
+      version: 1,
+    },
+    'POST /api/sampling-records/:id/withdraw': { reason: '越权撤销', version: 1 },
+    'POST /api/sampling-records/:id/send': { labName: '越权', sentOn: '2026-01-05', version: 1 },
+    'POST /api/sampling-records/:id/result': {
+      verdict: 'qualified',
+      reportNo: '越权',
+      labName: '越权',
+      reportDate: '2026-01-05',
+      receivedOn: '2026-01-05',
+      version: 1,
+    },
+    'POST /api/sampling-records/:id/follow-up': { measures: [], version: 1 },
+    'POST /api/sampling-records/:id/handle': { note: '越权', version: 1 },
   };
   if (key.endsWith('/evidence') || key.endsWith('/files') || key === 'POST /api/tips/:id/photos') {
     const m = multipartFile('file', 'x.png', png, 'image/png');
@@ -244,6 +271,13 @@ beforeAll(async () => {
       values (${xl.station}, 'risk', 'station', '2026-01-05', '兴隆所长') returning id`);
   await one(sql`insert into consultation_items (consultation_id, jurisdiction_id, seq, topic)
       values (${consultation.id}, ${xl.station}, 1, '兴隆所的会商事项') returning id`);
+  const samplingPlan = await one(
+    sql`insert into sampling_plans (jurisdiction_id, level, year, name) values (${xl.station}, 'county', 2026, '兴隆所的秘密抽检计划') returning id`,
+  );
+  const samplingRecord =
+    await one(sql`insert into sampling_records (number, bureau_id, year, seq, entity_id, jurisdiction_id, category, product_name,
+      batch_no, manufacturer, quantity, quantity_unit, sampler_ids, sampled_on, status)
+      values ('抽样〔2026〕9999号', ${xl.station}, 2026, 9999, ${entity.id}, ${xl.station}, 'drug', '兴隆所的秘密样品', '1', '某厂', 1, '盒', ${sql.raw(`'{${xl.id}}'`)}, '2026-01-05', 'unqualified') returning id`);
   rec = {
     clue: at(clue.id, '兴隆所的秘密线索'),
     clueTransfer: at(clueTransfer.id, '兴隆所的秘密接收单位'),
@@ -267,6 +301,8 @@ beforeAll(async () => {
     risk: at(risk.id, '兴隆所的秘密风险'),
     commonRisk: at(commonRisk.id, '兴隆所的共性风险'),
     consultation: at(consultation.id, '兴隆所的会商事项'),
+    samplingPlan: at(samplingPlan.id, '兴隆所的秘密抽检计划'),
+    samplingRecord: at(samplingRecord.id, '兴隆所的秘密样品'),
   };
   const names = [
     ...Object.values(await otherCountyPeople(db)),

@@ -81,6 +81,8 @@ export const MENU: MenuEntry[] = [
   { path: '/complaints', label: '投诉举报', icon: <PhoneOutlined />, permission: 'complaints.read' },
   { path: '/assist-requests', label: '协查函', icon: <MailOutlined />, permission: 'clues.read' },
   { path: '/clues/weekly', label: '每周报送', icon: <TableOutlined />, permission: 'clues.read' },
+  { path: '/sampling/plans', label: '抽检计划', icon: <ExperimentOutlined />, permission: 'sampling.read' },
+  { path: '/sampling/records', label: '抽检记录', icon: <ExperimentOutlined />, permission: 'sampling.read' },
 ];
 
 export const BRAND_ICON = <SafetyCertificateOutlined />;

@@ -31,4 +31,9 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/risks', page: lazy(() => import('../features/risks/RisksPage.js')) },
   { path: '/common-risks', page: lazy(() => import('../features/risks/CommonRisksPage.js')) },
   { path: '/consultations', page: lazy(() => import('../features/risks/ConsultationsPage.js')) },
+  { path: '/sampling/plans', page: lazy(() => import('../features/sampling/SamplingPlansPage.js')) },
+  { path: '/sampling/records', page: lazy(() => import('../features/sampling/SamplingRecordsPage.js')) },
+  { path: '/sampling/records/new', page: lazy(() => import('../features/sampling/SamplingRecordFormPage.js')) },
+  { path: '/sampling/records/:id', page: lazy(() => import('../features/sampling/SamplingRecordPage.js')) },
+  { path: '/sampling/records/:id/edit', page: lazy(() => import('../features/sampling/SamplingRecordFormPage.js')) },
 ];

@@ -1,0 +1,301 @@
+import { EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Grid, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { shanghaiToday } from '../../../contracts/calendar.js';
+import {
+  PRODUCT_CATEGORIES,
+  PRODUCT_CATEGORY_KEYS,
+  PRODUCT_SUBCATEGORIES,
+  SAMPLING_LEVEL_KEYS,
+  SAMPLING_LEVELS,
+  type PlanLineInput,
+  type ProductCategory,
+  type SamplingLevel,
+  type SamplingPlan,
+} from '../../../contracts/sampling.js';
+import { ApiError } from '../../lib/api.js';
+import { useAuth } from '../../lib/auth.js';
+import { applyServerErrors } from '../../lib/form-errors.js';
+import { samplingApi, type ProgressRow } from './api.js';
+
+const thisYear = Number(shanghaiToday().slice(0, 4));
+const pct = (a: number, b: number) => (b > 0 ? Math.min(100, Math.round((a / b) * 100)) : 0);
+
+interface PlanValues {
+  level: SamplingLevel;
+  year: number;
+  name: string;
+  issuer?: string;
+  note?: string;
+  lines: PlanLineInput[];
+}
+
+/** 抽检计划: the year's plans at the three levels (国家/省(市)/县(区)) with progress by level and category; the department makes and edits them. */
+export default function SamplingPlansPage() {
+  const mobile = !Grid.useBreakpoint().md;
+  const { can } = useAuth();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [year, setYear] = useState(thisYear);
+  const plans = useQuery({ queryKey: ['sampling-plans', year], queryFn: () => samplingApi.plans(year) });
+  const progress = useQuery({ queryKey: ['sampling-progress', year], queryFn: () => samplingApi.progress(year) });
+  const [editing, setEditing] = useState<SamplingPlan | 'new' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<PlanValues>();
+
+  const [initial, setInitial] = useState<Partial<PlanValues>>({});
+  // The dialog's form mounts when it opens: its values go in as initialValues.
+  const openNew = () => {
+    setInitial({ level: 'county', year, lines: [{ category: 'drug', subCategory: 'tcm_pieces', planned: 0 }] });
+    setEditing('new');
+  };
+  const openEdit = (p: SamplingPlan) => {
+    setInitial({
+      level: p.level,
+      year: p.year,
+      name: p.name,
+      issuer: p.issuer ?? undefined,
+      note: p.note ?? undefined,
+      lines: p.lines.map((l) => ({
+        id: l.id,
+        category: l.category,
+        subCategory: l.subCategory,
+        planned: l.planned,
+        note: l.note,
+        entityIds: l.entities.map((e) => e.id),
+      })),
+    });
+    setEditing(p);
+  };
+  async function save() {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      if (editing === 'new') await samplingApi.createPlan({ ...v, lines: v.lines.map((l) => ({ ...l, entityIds: l.entityIds ?? [] })) });
+      else if (editing)
+        await samplingApi.updatePlan(editing.id, {
+          name: v.name,
+          issuer: v.issuer,
+          note: v.note,
+          lines: v.lines,
+          version: editing.version,
+        });
+      message.success('已保存');
+      setEditing(null);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['sampling-plans'] }),
+        qc.invalidateQueries({ queryKey: ['sampling-progress'] }),
+      ]);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'STALE_VERSION') {
+        message.warning('该计划已被他人修改，已重新载入，请重新编辑');
+        setEditing(null);
+        await qc.invalidateQueries({ queryKey: ['sampling-plans'] });
+      } else {
+        const msg = applyServerErrors(form, e);
+        if (msg) message.error(msg);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const rows = progress.data?.rows ?? [];
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+      <Card
+        size="small"
+        title="抽检计划"
+        extra={
+          <Space wrap size={8}>
+            <Select<number>
+              value={year}
+              onChange={setYear}
+              style={{ width: 100 }}
+              options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))}
+              aria-label="年度"
+            />
+            {can('sampling.manage') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
+                制定计划
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        <div style={{ color: '#666', fontSize: 13, marginBottom: 8 }}>
+          国家、省（市）、县（区）三级抽检：计划批次、已抽样、已出结果、不合格。
+        </div>
+        {progress.isError && <Alert type="error" showIcon message={(progress.error as Error).message} />}
+        <Table<ProgressRow>
+          size="small"
+          rowKey={(r) => `${r.level}-${r.category}`}
+          loading={progress.isLoading}
+          dataSource={rows}
+          pagination={false}
+          scroll={mobile ? { x: 360 } : undefined}
+          locale={{ emptyText: `${year}年度尚无抽检计划` }}
+          columns={[
+            { title: '层级', dataIndex: 'level', render: (l: SamplingLevel) => SAMPLING_LEVELS[l] },
+            { title: '类别', dataIndex: 'category', render: (c: ProductCategory) => PRODUCT_CATEGORIES[c] },
+            { title: '计划', dataIndex: 'planned', align: 'right' },
+            { title: '已抽', dataIndex: 'sampled', align: 'right' },
+            { title: '出结果', dataIndex: 'resultsIn', align: 'right' },
+            { title: '不合格', dataIndex: 'unqualified', align: 'right', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+          ]}
+        />
+      </Card>
+      {(plans.data ?? []).map((p) => (
+        <Card
+          key={p.id}
+          size="small"
+          title={
+            <Space wrap size={4}>
+              <Tag color="blue">{SAMPLING_LEVELS[p.level]}</Tag>
+              <span style={{ whiteSpace: 'normal' }}>{p.name}</span>
+            </Space>
+          }
+          extra={
+            p.editable && (
+              <Button size="small" icon={<EditOutlined />} onClick={() => openEdit(p)}>
+                修改
+              </Button>
+            )
+          }
+        >
+          <div style={{ fontSize: 13, color: '#666', marginBottom: 8 }}>
+            {p.jurisdictionName}
+            {p.issuer ? ` · 下达：${p.issuer}` : ''} · 合计 {p.total.sampled}/{p.total.planned} 批次 ·{' '}
+            <Link to={`/sampling/records?planId=${p.id}`}>抽样记录</Link>
+          </div>
+          {p.lines.map((l) => (
+            <div key={l.id} style={{ marginBottom: 8 }}>
+              <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 4 }}>
+                <span>
+                  {PRODUCT_CATEGORIES[l.category]}
+                  {l.subCategory ? ` · ${l.label}` : ''}
+                </span>
+                <span style={{ fontSize: 13 }}>
+                  已抽 {l.sampled}/{l.planned} · 出结果 {l.resultsIn}
+                  {l.unqualified ? (
+                    <Tag color="red" style={{ marginLeft: 4 }}>
+                      不合格 {l.unqualified}
+                    </Tag>
+                  ) : null}
+                </span>
+              </div>
+              <Progress percent={pct(l.sampled, l.planned)} success={{ percent: pct(l.resultsIn, l.planned) }} size="small" />
+              {l.entities.length > 0 && (
+                <div style={{ fontSize: 12, color: '#999' }}>抽样单位：{l.entities.map((e) => e.name).join('、')}</div>
+              )}
+            </div>
+          ))}
+        </Card>
+      ))}
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? '制定抽检计划' : '修改抽检计划'}
+        onCancel={() => setEditing(null)}
+        onOk={save}
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={busy}
+        destroyOnHidden
+        width={640}
+      >
+        <Form form={form} layout="vertical" preserve={false} initialValues={initial}>
+          <Space wrap>
+            <Form.Item name="level" label="层级" rules={[{ required: true }]}>
+              <Select
+                disabled={editing !== 'new'}
+                style={{ width: 150 }}
+                options={SAMPLING_LEVEL_KEYS.map((k) => ({ value: k, label: SAMPLING_LEVELS[k] }))}
+              />
+            </Form.Item>
+            <Form.Item name="year" label="年度" rules={[{ required: true }]}>
+              <InputNumber disabled={editing !== 'new'} min={2000} max={2100} precision={0} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="name" label="计划名称" rules={[{ required: true, whitespace: true, message: '请填写计划名称' }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="issuer" label="下达单位">
+            <Input maxLength={100} placeholder="如：市药品监督管理局" />
+          </Form.Item>
+          <Form.List
+            name="lines"
+            rules={[{ validator: async (_, v) => ((v?.length ?? 0) > 0 ? undefined : Promise.reject(new Error('至少一个品种类别'))) }]}
+          >
+            {(fields, { add, remove }, { errors }) => (
+              <>
+                {fields.map((f) => (
+                  <LineFields key={f.key} name={f.name} form={form} onRemove={() => remove(f.name)} />
+                ))}
+                <Button icon={<PlusOutlined />} block onClick={() => add({ category: 'drug', planned: 0 })}>
+                  添加品种类别
+                </Button>
+                <Form.ErrorList errors={errors} />
+              </>
+            )}
+          </Form.List>
+          <Form.Item name="note" label="说明" style={{ marginTop: 12 }}>
+            <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
+
+function LineFields({
+  name,
+  form,
+  onRemove,
+}: {
+  name: number;
+  form: ReturnType<typeof Form.useForm<PlanValues>>[0];
+  onRemove: () => void;
+}) {
+  const category = (Form.useWatch(['lines', name, 'category'], form) ?? 'drug') as ProductCategory;
+  const subs = PRODUCT_SUBCATEGORIES[category] ?? {};
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-start', marginBottom: 4 }}>
+      <Form.Item name={[name, 'id']} hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item name={[name, 'entityIds']} hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item name={[name, 'category']} style={{ marginBottom: 8 }}>
+        <Select
+          style={{ width: 110 }}
+          onChange={() => form.setFieldValue(['lines', name, 'subCategory'], null)}
+          options={PRODUCT_CATEGORY_KEYS.map((k) => ({ value: k, label: PRODUCT_CATEGORIES[k] }))}
+          aria-label="产品类别"
+        />
+      </Form.Item>
+      <Form.Item name={[name, 'subCategory']} style={{ marginBottom: 8 }}>
+        <Select
+          allowClear
+          placeholder="子类别"
+          style={{ width: 130 }}
+          options={Object.entries(subs).map(([value, label]) => ({ value, label }))}
+          aria-label="子类别"
+        />
+      </Form.Item>
+      <Form.Item
+        name={[name, 'planned']}
+        style={{ marginBottom: 8 }}
+        rules={[
+          { required: true, message: '请填写计划批次' },
+          { type: 'number', min: 0, message: '不能为负数' },
+        ]}
+      >
+        <InputNumber min={0} max={100000} precision={0} addonAfter="批次" style={{ width: 140 }} aria-label="计划批次" />
+      </Form.Item>
+      <Button type="text" icon={<MinusCircleOutlined />} onClick={onRemove} aria-label="删除品种类别" />
+    </div>
+  );
+}
