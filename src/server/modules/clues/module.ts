@@ -1,5 +1,6 @@
 import { can } from '../../../contracts/permissions.js';
 import type { Ctx } from '../../core/context.js';
+import { clueFromSampling } from './sampling-follow-up.js';
 import type { ModuleDefinition } from '../../core/extensions.js';
 import { clueMeasures } from './measures.js';
 import { visibleRow } from './queries.js';
@@ -13,6 +14,7 @@ export const cluesModule: ModuleDefinition = {
   name: 'clues',
   routes: clueRoutes,
   contributes: {
+    samplingFollowUps: [clueFromSampling],
     timeline: [clueTimelineSource],
     measures: clueMeasures,
     // A clue's material and a transfer's letter and receipt are served to those who may read the record.

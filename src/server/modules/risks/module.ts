@@ -1,4 +1,5 @@
 import { can } from '../../../contracts/permissions.js';
+import { riskFromSampling } from './sampling-follow-up.js';
 import type { ModuleDefinition } from '../../core/extensions.js';
 import { risksDashboardSection } from './dashboard.js';
 import { riskConsultationLink } from './links.js';
@@ -11,6 +12,7 @@ export const risksModule: ModuleDefinition = {
   name: 'risks',
   routes: riskRoutes,
   contributes: {
+    samplingFollowUps: [riskFromSampling],
     timeline: [riskTimelineSource],
     measures: riskMeasures,
     dashboard: [risksDashboardSection],

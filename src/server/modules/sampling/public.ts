@@ -1,3 +1,4 @@
+import type { ProductCategory } from '../../../contracts/sampling.js';
 import type { Tx } from '../../../db/client.js';
 import type { Ctx } from '../../core/context.js';
 
@@ -17,6 +18,8 @@ export interface SamplingFollowUpInput {
   entityId: number;
   /** The sampling record's station (the unit's jurisdiction). */
   jurisdictionId: number;
+  /** 药品 / 医疗器械 / 化妆品. */
+  category: ProductCategory;
   /** 产品名称. */
   product: string;
   /** 批号. */

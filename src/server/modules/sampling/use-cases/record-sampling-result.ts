@@ -1,3 +1,4 @@
+import type { ProductCategory } from '../../../../contracts/sampling.js';
 import { eq } from 'drizzle-orm';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
 import {
@@ -74,6 +75,7 @@ export async function recordSamplingResult(
               recordId: id,
               entityId: before.entityId,
               jurisdictionId: before.jurisdictionId,
+              category: before.category as ProductCategory,
               product: before.productName,
               batch: before.batchNo,
               failedItems,
