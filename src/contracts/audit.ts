@@ -15,6 +15,7 @@ import { DATA_SCOPE_LABELS, ROLE_LABELS } from './permissions.js';
 import { PLAN_STATUSES } from './plans.js';
 import { INSPECTION_KINDS, INSPECTION_STATUSES, RECTIFICATION_STATUSES } from './inspections.js';
 import { TIP_KIND_LABELS, TIP_STATUS_LABELS } from './tips.js';
+import { OVERRIDE_STATUSES, RUN_STATUSES } from './credit.js';
 
 /**
  * Chinese names of every audit action. `audit()` accepts only these codes (a new action without a
@@ -73,6 +74,12 @@ export const AUDIT_ACTION_LABELS = {
   'tip.reject': '不予受理',
   'tip.forward': '转办上报',
   'tip.reopen': '撤销受理决定',
+  'credit_rule.save': '修订信用评价规则',
+  'credit_run.request': '发起信用重新评定',
+  'credit_run.complete': '完成信用评定',
+  'credit_override.request': '申请调整信用等级',
+  'credit_override.approve': '批准调整信用等级',
+  'credit_override.reject': '驳回调整信用等级',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -90,6 +97,9 @@ export const AUDIT_ENTITY_LABELS = {
   inspector_conflict: '检查回避',
   tip: '基层上报',
   calendar_year: '节假日日历',
+  credit_rule: '信用评价规则',
+  credit_run: '信用评定',
+  credit_override: '信用等级调整',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -119,6 +129,8 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   rectification: { status: RECTIFICATION_STATUSES },
   tip: { status: TIP_STATUS_LABELS, kind: TIP_KIND_LABELS },
   calendar_year: { source: CALENDAR_SOURCES },
+  credit_run: { status: RUN_STATUSES },
+  credit_override: { status: OVERRIDE_STATUSES, grade: CREDIT_GRADES, computedGrade: CREDIT_GRADES },
 };
 
 /** Field names that mean something else on one kind of record. */
@@ -228,4 +240,11 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   holidays: '法定节假日',
   workdays: '调休上班日',
   updatedBy: '修改人',
+  grade: '信用等级',
+  computedGrade: '评定等级',
+  expiresOn: '有效期至',
+  ruleVersion: '规则版本',
+  unitCount: '评定单位数',
+  changedCount: '等级变化单位数',
+  decisionNote: '审批意见',
 };

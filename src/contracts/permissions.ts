@@ -71,6 +71,9 @@ export const PERMISSIONS = {
   'tips.submit': '上报隐患线索（协管员/信息员）',
   'tips.read': '查看基层上报',
   'tips.review': '受理基层上报',
+  'credit.read': '查看信用分级',
+  'credit.manage': '管理信用评价规则、重新评定、申请调整等级',
+  'credit.approve': '审批信用等级调整',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -78,7 +81,7 @@ const READ_ALL: Permission[] = ['org.read', 'tips.read', 'users.read', 'entities
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
-  leader: [...READ_ALL, 'audit.read'],
+  leader: [...READ_ALL, 'audit.read', 'credit.read', 'credit.approve'],
   office: [
     ...READ_ALL,
     'audit.read',
@@ -88,14 +91,26 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'plans.manage',
     'inspections.record',
     'tips.review',
+    'credit.read',
+    'credit.manage',
+    'credit.approve',
   ],
-  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record'],
-  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record'],
-  station_head: [...READ_ALL, 'users.manage', 'entities.manage', 'campaigns.report', 'plans.manage', 'inspections.record', 'tips.review'],
-  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review'],
+  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', 'credit.read', 'credit.manage'],
+  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', 'credit.read'],
+  station_head: [
+    ...READ_ALL,
+    'users.manage',
+    'entities.manage',
+    'campaigns.report',
+    'plans.manage',
+    'inspections.record',
+    'tips.review',
+    'credit.read',
+  ],
+  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', 'credit.read'],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
-  viewer: [...READ_ALL],
+  viewer: [...READ_ALL, 'credit.read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -10,6 +10,7 @@ import { inspectionsModule } from './inspections/module.js';
 import { orgModule } from './org/module.js';
 import { planningModule } from './planning/module.js';
 import { tipsModule } from './tips/module.js';
+import { creditModule } from './credit/module.js';
 
 /**
  * Every feature module, one line each: its routes and what it contributes to the extension points
@@ -27,6 +28,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   dashboardModule,
   inspectionsModule,
   planningModule,
+  creditModule,
 ];
 
 let built: Registry | undefined;
