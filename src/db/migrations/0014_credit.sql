@@ -75,7 +75,7 @@ CREATE TABLE "credit_scores" (
 	"grade" text NOT NULL,
 	"previous_grade" text,
 	"override_id" integer,
-	"breakdown" jsonb NOT NULL,
+	"counts" integer[] NOT NULL,
 	CONSTRAINT "credit_scores_run_id_entity_id_pk" PRIMARY KEY("run_id","entity_id")
 );
 --> statement-breakpoint
@@ -88,8 +88,6 @@ ALTER TABLE "credit_overrides" ADD CONSTRAINT "credit_overrides_decided_by_users
 ALTER TABLE "credit_rules" ADD CONSTRAINT "credit_rules_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_runs" ADD CONSTRAINT "credit_runs_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_runs" ADD CONSTRAINT "credit_runs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "credit_scores" ADD CONSTRAINT "credit_scores_run_id_credit_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."credit_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "credit_scores" ADD CONSTRAINT "credit_scores_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "credit_grade_changes_entity_idx" ON "credit_grade_changes" USING btree ("entity_id","id");--> statement-breakpoint
 CREATE INDEX "credit_overrides_entity_idx" ON "credit_overrides" USING btree ("entity_id","status");--> statement-breakpoint
 CREATE INDEX "credit_overrides_jurisdiction_idx" ON "credit_overrides" USING btree ("jurisdiction_id","status");--> statement-breakpoint

@@ -53,16 +53,17 @@ export const creditRuns = pgTable(
   ],
 );
 
-/** A unit's score in one run, with the breakdown [{indicator, count, pointsEach, cap, points}] that produced it. */
+/**
+ * A unit's score in one run. `counts` holds the occurrences of each indicator of the run's rule
+ * version, in the rule's order; the breakdown (count × points each, capped) follows from that
+ * immutable rule version. No foreign keys on purpose: a province run writes 200,000 rows in one
+ * statement and a per-row key check doubled its time; rows go with their run (deleted by run id).
+ */
 export const creditScores = pgTable(
   'credit_scores',
   {
-    runId: integer('run_id')
-      .notNull()
-      .references(() => creditRuns.id, { onDelete: 'cascade' }),
-    entityId: integer('entity_id')
-      .notNull()
-      .references(() => entities.id, { onDelete: 'cascade' }),
+    runId: integer('run_id').notNull(),
+    entityId: integer('entity_id').notNull(),
     jurisdictionId: integer('jurisdiction_id').notNull(),
     score: real('score').notNull(),
     computedGrade: text('computed_grade').notNull(),
@@ -70,7 +71,7 @@ export const creditScores = pgTable(
     grade: text('grade').notNull(),
     previousGrade: text('previous_grade'),
     overrideId: integer('override_id'),
-    breakdown: jsonb('breakdown').notNull(),
+    counts: integer('counts').array().notNull(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.entityId] }), index('credit_scores_entity_idx').on(t.entityId, t.runId)],
 );

@@ -65,6 +65,8 @@ const ID_KINDS: Record<string, string> = {
   'inspector-conflicts': 'conflict',
   files: 'file',
   rectifications: 'rectification',
+  'credit-units': 'entity',
+  'credit-overrides': 'creditOverride',
 };
 /** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
 const PARAM_KINDS: Record<string, string | { value: string }> = {
@@ -112,6 +114,8 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/rectifications/:id/extend': { deadline: '2099-01-01', reason: '越权延期', version: 1 },
     'DELETE /api/inspector-conflicts/:id': undefined,
     'PUT /api/calendar/:year': { holidays: [{ date: '2026-01-01', name: '越权修改' }], workdays: [], version: 1 },
+    'POST /api/credit-units/:id/recompute': undefined,
+    'POST /api/credit-overrides/:id/decision': { action: 'approve', note: '越权批准', version: 1 },
   };
   if (key.endsWith('/evidence') || key.endsWith('/files') || key === 'POST /api/tips/:id/photos') {
     const m = multipartFile('file', 'x.png', png, 'image/png');
@@ -203,6 +207,8 @@ beforeAll(async () => {
   const conflict = await one(
     sql`insert into inspector_conflicts (user_id, entity_id, jurisdiction_id, reason) values (${xl.id}, ${entity.id}, ${xl.station}, '兴隆所回避') returning id`,
   );
+  const creditOverride = await one(sql`insert into credit_overrides (entity_id, jurisdiction_id, grade, reason, rule_version, requested_by)
+      values (${entity.id}, ${xl.station}, 'D', '兴隆所的调整理由', 0, ${xl.id}) returning id`);
   rec = {
     jurisdiction: at(xl.station),
     orgUnit: at(xl.org_unit_id),
@@ -219,6 +225,7 @@ beforeAll(async () => {
     conflict: at(conflict.id, '兴隆所回避'),
     file: at(stored.id, '兴隆所现场照片', xl.id),
     rectification: at(rectification.id),
+    creditOverride: at(creditOverride.id, '兴隆所的调整理由'),
   };
   const names = [
     ...Object.values(await otherCountyPeople(db)),

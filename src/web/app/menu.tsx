@@ -69,6 +69,7 @@ export const MENU: MenuEntry[] = [
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/calendar', label: '节假日日历', icon: <ScheduleOutlined />, permission: 'calendar.manage' },
   { path: '/profile', label: '个人中心', icon: <UserOutlined /> },
+  { path: '/credit', label: '信用分级', icon: <SafetyCertificateOutlined />, permission: 'credit.read' },
 ];
 
 export const BRAND_ICON = <SafetyCertificateOutlined />;

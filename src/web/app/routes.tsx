@@ -24,4 +24,6 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/rectifications', page: lazy(() => import('../features/inspections/RectificationsPage.js')) },
   { path: '/my-tasks', page: lazy(() => import('../features/plans/MyTasksPage.js')) },
   { path: '/profile', page: lazy(() => import('../features/profile/ProfilePage.js')) },
+  { path: '/credit', page: lazy(() => import('../features/credit/CreditPage.js')) },
+  { path: '/credit/units/:id', page: lazy(() => import('../features/credit/CreditUnitPage.js')) },
 ];

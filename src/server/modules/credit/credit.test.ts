@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiToday } from '../../../contracts/calendar.js';
 import type { CreditRuleDefinition } from '../../../contracts/credit.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
+import type { ModuleDefinition } from '../../core/extensions.js';
 import { windowFrom } from './compute.js';
+import type { CreditCountQuery } from './public.js';
 import { DEFAULT_CREDIT_RULE } from './rules.js';
 
 /**
@@ -16,8 +18,29 @@ const rows = async (q: ReturnType<typeof sql>) => ((await t.database.db.execute(
 let station: number;
 const today = shanghaiToday();
 
+/** An indicator contributed by another module through `count` only (no SQL select), as sampling will. */
+const failures = new Map<number, number>();
+const seenQueries: CreditCountQuery[] = [];
+const samplingStandIn: ModuleDefinition = {
+  name: 'sampling-stand-in',
+  routes: async () => {},
+  contributes: {
+    creditIndicators: [
+      {
+        key: 'test.sampling_failures',
+        label: '抽检不合格（测试）',
+        unit: '次',
+        async count(_db, q) {
+          seenQueries.push(q);
+          return new Map([...failures].filter(([id]) => !q.entityIds || q.entityIds.includes(id)));
+        },
+      },
+    ],
+  },
+};
+
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ modules: [samplingStandIn] });
   station = t.org.stations['创新'].jurisdictionId;
   for (const u of ['admin', 'office', 'dept', 'leader', 'inspector_cx', 'viewer', 'coordinator']) c[u] = await t.as(u);
 });
@@ -149,6 +172,30 @@ describe('grades at the boundaries of a saved rule', () => {
       for (const b of d.latest.breakdown) expect(b.points).toBe(Math.min(b.count * b.pointsEach, b.cap ?? Infinity));
     });
   }
+
+  it('uses an indicator another module contributes with `count` only', async () => {
+    const res = await saveRule({
+      ...testRule,
+      items: [...testRule.items, { indicator: 'test.sampling_failures', pointsEach: 7, cap: 10 }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const id = await unit('抽检不合格');
+    failures.set(id, 2);
+    await inspected(id, { general: 1 });
+    const d = await recompute(id);
+    expect(d.latest).toMatchObject({ score: 89, grade: 'B' });
+    expect(d.latest.breakdown).toContainEqual({
+      indicator: 'test.sampling_failures',
+      label: '抽检不合格（测试）',
+      count: 2,
+      pointsEach: 7,
+      cap: 10,
+      points: 10,
+    });
+    expect(seenQueries.at(-1)).toEqual({ entityIds: [id], from: windowFrom(today, 24), to: today, path: undefined });
+    const back = await saveRule(testRule);
+    expect(back.statusCode, back.body).toBe(200);
+  });
 
   it('counts only done inspections inside the window', async () => {
     const id = await unit('窗口外');

@@ -41,9 +41,9 @@ export function creditUnitsWhere(
 export const unitSelect = (
   ruleVersion: number,
 ) => sql`select e.id, e.name, e.kind, e.jurisdiction_id, j.name as station_name, e.credit_grade,
-    s.score, s.computed_grade, s.breakdown, r.rule_version, coalesce(r.finished_at, r.created_at) as computed_at, ${overrideInForce(ruleVersion)} as overridden
+    s.score, s.computed_grade, s.counts, r.rule_version, coalesce(r.finished_at, r.created_at) as computed_at, ${overrideInForce(ruleVersion)} as overridden
   from entities e join jurisdictions j on j.id = e.jurisdiction_id
-  left join lateral (select cs.run_id, cs.score, cs.computed_grade, cs.breakdown from credit_scores cs where cs.entity_id = e.id order by cs.run_id desc limit 1) s on true
+  left join lateral (select cs.run_id, cs.score, cs.computed_grade, cs.counts from credit_scores cs where cs.entity_id = e.id order by cs.run_id desc limit 1) s on true
   left join credit_runs r on r.id = s.run_id`;
 
 export const UNIT_ORDER = sql`order by coalesce(e.credit_grade, '0') desc, e.name, e.id`;

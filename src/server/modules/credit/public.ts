@@ -33,6 +33,12 @@ export interface CreditIndicator {
   unit: string;
   count(db: DbOrTx, q: CreditCountQuery): Promise<Map<number, number>>;
   select?(q: CreditCountQuery): SQL;
+  /**
+   * Optional: indicators of one family (same records, e.g. findings by severity) are counted in one
+   * pass when a rule uses several of them: `select(keys, q)` is a SQL select of
+   * `(entity_id int, n0 int, n1 int, …)`, one count column per key in the order given.
+   */
+  family?: { key: string; select(keys: string[], q: CreditCountQuery): SQL };
 }
 
 declare module '../../core/extensions.js' {
@@ -51,3 +57,5 @@ export function sqlIndicator(def: { key: string; label: string; unit: string; se
     },
   };
 }
+
+export { gradeAreaNow } from './run.js';

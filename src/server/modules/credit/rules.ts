@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import type { CreditRuleDefinition } from '../../../contracts/credit.js';
+import type { CreditBreakdownLine, CreditRuleDefinition } from '../../../contracts/credit.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { creditRules, users } from '../../../db/schema/index.js';
 import { AppError } from '../../core/errors.js';
@@ -69,6 +69,31 @@ export async function currentRule(db: DbOrTx): Promise<CurrentRule> {
     .limit(1);
   if (!r) return { version: 0, definition: DEFAULT_CREDIT_RULE, reason: null, createdBy: null, createdAt: null };
   return { ...r, definition: r.definition as CreditRuleDefinition };
+}
+
+/** The rule of a given version (0 = the bundled default); versions are never changed once saved. */
+export async function ruleAt(db: DbOrTx, version: number): Promise<CreditRuleDefinition> {
+  if (version === 0) return DEFAULT_CREDIT_RULE;
+  const [r] = await db.select({ definition: creditRules.definition }).from(creditRules).where(eq(creditRules.version, version));
+  return (r?.definition as CreditRuleDefinition | undefined) ?? DEFAULT_CREDIT_RULE;
+}
+
+/** A score's breakdown: each indicator of the rule with its count, points each, cap and points deducted. */
+export function breakdownOf(def: CreditRuleDefinition, counts: number[], ext: Registry): CreditBreakdownLine[] {
+  const known = indicatorsOf(ext);
+  return def.items
+    .map((i, k) => {
+      const count = Number(counts[k] ?? 0);
+      return {
+        indicator: i.indicator,
+        label: known.get(i.indicator)?.label ?? i.indicator,
+        count,
+        pointsEach: i.pointsEach,
+        cap: i.cap ?? null,
+        points: Math.min(count * i.pointsEach, i.cap ?? Infinity),
+      };
+    })
+    .filter((l) => l.count > 0);
 }
 
 /** The indicators the modules contribute, by key. */

@@ -22,6 +22,8 @@ export async function executeRun(
   ctx: { actor: Actor; ip?: string },
 ): Promise<{ units: number; changed: number } | null> {
   await tx.execute(RUN_LOCK);
+  // Counting and joining 200,000 units: hash tables in memory rather than spilled to disk (this transaction only).
+  await tx.execute(sql`set local work_mem = '64MB'`);
   const [run] = await tx.select().from(creditRuns).where(eq(creditRuns.id, runId)).for('update');
   if (!run || run.status !== 'queued') return null;
   const rule = await currentRule(tx);
@@ -54,4 +56,28 @@ export async function executeRun(
     after: { status: 'done', ruleVersion: rule.version, unitCount: counts.units, changedCount: counts.changed },
   });
   return counts;
+}
+
+/** Grade every unit under `path` now, in the caller's transaction (demo data, tools): a run row, then `executeRun`. */
+export async function gradeAreaNow(
+  tx: DbOrTx,
+  ext: Registry,
+  area: { jurisdictionId: number; path: string },
+  ctx: { actor: Actor; ip?: string },
+): Promise<{ units: number; changed: number } | null> {
+  const rule = await currentRule(tx);
+  const asOf = shanghaiToday();
+  const [r] = await tx
+    .insert(creditRuns)
+    .values({
+      scope: 'area',
+      jurisdictionId: area.jurisdictionId,
+      path: area.path,
+      ruleVersion: rule.version,
+      asOf,
+      windowFrom: windowFrom(asOf, rule.definition.windowMonths),
+      createdBy: ctx.actor.id || null,
+    })
+    .returning({ id: creditRuns.id });
+  return executeRun(tx, ext, r!.id, ctx);
 }

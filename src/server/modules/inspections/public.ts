@@ -31,4 +31,4 @@ declare module '../../core/extensions.js' {
 export { cancelPlanned, createPlannedForPlan, createPlannedForTask, reassignPlanned, taskHasDoneInspection } from './planned.js';
 
 /** Findings per unit by severity (set-based SQL), for the credit grading indicators. */
-export { findingCountsSelect } from './finding-counts.js';
+export { findingCountsBySeverity } from './finding-counts.js';

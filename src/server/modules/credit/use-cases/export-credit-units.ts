@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { CREDIT_GRADES, kindLabel, type ListCreditUnitsQuery } from '../../../../contracts/credit.js';
+import { CREDIT_GRADES, kindLabel, type CreditRuleDefinition, type ListCreditUnitsQuery } from '../../../../contracts/credit.js';
 import type { Ctx } from '../../../core/context.js';
 import { rows } from '../../../core/sql.js';
 import { tableWorkbook } from '../../../core/xlsx.js';
 import { creditUnitsWhere, UNIT_ORDER, unitSelect } from '../list-query.js';
-import { currentRule, indicatorsOf } from '../rules.js';
+import { breakdownOf, currentRule, indicatorsOf, ruleAt } from '../rules.js';
 import type { UnitListRow } from './list-credit-units.js';
 
 const MAX_ROWS = 250_000;
@@ -18,6 +18,9 @@ export async function exportCreditUnits(ctx: Ctx, q: Omit<ListCreditUnitsQuery, 
     sql`${unitSelect(rule.version)} where ${creditUnitsWhere(ctx.actor, rule, q)} ${UNIT_ORDER} limit ${MAX_ROWS}`,
   );
   const items = rule.definition.items;
+  // The rule versions the listed scores were computed with (few), for their breakdowns.
+  const rules = new Map<number, CreditRuleDefinition>();
+  for (const v of new Set(list.map((r) => r.rule_version).filter((v): v is number => v != null))) rules.set(v, await ruleAt(ctx.db, v));
   const columns = [
     { header: '单位名称', width: 36 },
     { header: '类别', width: 18 },
@@ -40,7 +43,8 @@ export async function exportCreditUnits(ctx: Ctx, q: Omit<ListCreditUnitsQuery, 
     '信用分级',
     columns,
     list.map((r) => {
-      const b = new Map((r.breakdown ?? []).map((x) => [x.indicator, x]));
+      const def = r.rule_version == null ? null : rules.get(r.rule_version);
+      const b = new Map(def ? breakdownOf(def, r.counts ?? [], ctx.ext).map((x) => [x.indicator, x]) : []);
       return [
         r.name,
         kindLabel(r.kind),

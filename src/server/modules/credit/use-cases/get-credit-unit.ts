@@ -1,17 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { isoTimestamp } from '../../../../contracts/calendar.js';
-import { kindLabel, type CreditBreakdownLine, type CreditGrade, type CreditUnitDetail } from '../../../../contracts/credit.js';
+import { kindLabel, type CreditGrade, type CreditUnitDetail } from '../../../../contracts/credit.js';
 import { can } from '../../../../contracts/permissions.js';
 import type { Ctx } from '../../../core/context.js';
 import { rows } from '../../../core/sql.js';
 import { overrideSelect, presentOverride, visibleUnit, type OverrideRow } from '../queries.js';
-import { currentRule, indicatorsOf } from '../rules.js';
+import { breakdownOf, currentRule, ruleAt } from '../rules.js';
 
 /** One unit's credit file: current grade, the latest score with its breakdown, grade history, override requests. */
 export async function getCreditUnit(ctx: Ctx, entityId: number): Promise<CreditUnitDetail> {
   const unit = await visibleUnit(ctx.db, ctx.actor, entityId);
   const rule = await currentRule(ctx.db);
-  const labels = indicatorsOf(ctx.ext);
   const [latest] = await rows<{
     run_id: number;
     score: number;
@@ -21,11 +20,11 @@ export async function getCreditUnit(ctx: Ctx, entityId: number): Promise<CreditU
     as_of: string;
     window_from: string;
     finished_at: string;
-    breakdown: Omit<CreditBreakdownLine, 'label'>[];
+    counts: number[];
   }>(
     ctx.db,
     sql`select s.run_id, s.score, s.computed_grade, s.grade, r.rule_version, r.as_of::text as as_of, r.window_from::text as window_from,
-        coalesce(r.finished_at, r.created_at) as finished_at, s.breakdown
+        coalesce(r.finished_at, r.created_at) as finished_at, s.counts
       from credit_scores s join credit_runs r on r.id = s.run_id
       where s.entity_id = ${entityId} order by s.run_id desc limit 1`,
   );
@@ -64,11 +63,7 @@ export async function getCreditUnit(ctx: Ctx, entityId: number): Promise<CreditU
           windowFrom: latest.window_from,
           windowTo: latest.as_of,
           computedAt: isoTimestamp(latest.finished_at),
-          breakdown: latest.breakdown.map((b) => ({
-            ...b,
-            cap: b.cap ?? null,
-            label: labels.get(b.indicator)?.label ?? b.indicator,
-          })),
+          breakdown: breakdownOf(await ruleAt(ctx.db, latest.rule_version), latest.counts, ctx.ext),
         }
       : null,
     history: history.map((h) => ({

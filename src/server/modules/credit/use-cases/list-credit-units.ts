@@ -15,7 +15,7 @@ export interface UnitListRow {
   credit_grade: CreditGrade | null;
   score: number | null;
   computed_grade: CreditGrade | null;
-  breakdown: { indicator: string; count: number; points: number }[] | null;
+  counts: number[] | null;
   rule_version: number | null;
   computed_at: string | null;
   overridden: boolean;
