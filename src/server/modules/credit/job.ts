@@ -33,7 +33,16 @@ export const creditRunJob: JobDefinition<CreditRunPayload> = {
   async onFailed(job, tx, error) {
     await tx
       .update(creditRuns)
-      .set({ status: 'failed', message: error.interrupted ? '评定被中断，请重新发起' : error.message, finishedAt: new Date() })
+      .set({
+        status: 'failed',
+        // Our own refusals are Chinese sentences; anything else (a database error) is not shown.
+        message: error.interrupted
+          ? '评定被中断，请重新发起'
+          : /^[\u4e00-\u9fa5]/.test(error.message)
+            ? error.message
+            : '评定失败，请联系管理员',
+        finishedAt: new Date(),
+      })
       .where(eq(creditRuns.id, job.payload.runId));
   },
 };

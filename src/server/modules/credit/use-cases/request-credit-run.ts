@@ -10,6 +10,8 @@ import { windowFrom } from '../compute.js';
 import { presentRun, RUN_SELECT, type RunRow } from '../presenter.js';
 import { currentRule } from '../rules.js';
 
+const WAIT_MS = 5000;
+
 /**
  * Recompute every graded unit of the caller's area: the run is queued in this transaction and
  * computed by a background job (core/jobs) after it commits. One queued run per area at a time.
@@ -38,7 +40,7 @@ export async function requestCreditRun(ctx: Ctx): Promise<CreditRun> {
         createdBy: ctx.actor.id || null,
       })
       .returning({ id: creditRuns.id });
-    await jobs.enqueue(tx, 'credit.recompute', { runId: r!.id, actor: ctx.actor, ip: ctx.ip ?? null });
+    const jobId = await jobs.enqueue(tx, 'credit.recompute', { runId: r!.id, actor: ctx.actor, ip: ctx.ip ?? null });
     await audit(tx, ctx, {
       action: 'credit_run.request',
       entityType: 'credit_run',
@@ -47,9 +49,12 @@ export async function requestCreditRun(ctx: Ctx): Promise<CreditRun> {
       summary: '发起本辖区信用重新评定',
       after: { status: 'queued', ruleVersion: rule.version },
     });
-    const [row] = await rows<RunRow>(tx, sql`${sql.raw(RUN_SELECT)} where r.id = ${r!.id}`);
-    return presentRun(row!);
+    return { id: r!.id, jobId };
   });
   jobs.kick();
-  return run;
+  // A station's or county's run takes moments: answer with its result. A province's goes on in the
+  // background and is answered as still running (the list of runs shows when it is done).
+  await jobs.wait(run.jobId, WAIT_MS).catch(() => undefined);
+  const [row] = await rows<RunRow>(ctx.db, sql`${sql.raw(RUN_SELECT)} where r.id = ${run.id}`);
+  return presentRun(row!);
 }
