@@ -19,6 +19,7 @@ import { ASSIST_DIRECTIONS, ASSIST_STATUSES, CLUE_SOURCES, CLUE_STATUSES, TRANSF
 import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES, REWARD_STATUSES } from './complaints.js';
 import { CONSULTATION_KINDS, CONSULTATION_LEVELS, RISK_CATEGORIES, RISK_CHANNELS, RISK_GRADES, RISK_STATUSES } from './risks.js';
 import { PRODUCT_CATEGORIES, SAMPLING_LEVELS, SAMPLING_STATUSES, SAMPLING_VERDICTS } from './sampling.js';
+import { OVERRIDE_STATUSES, RUN_STATUSES } from './credit.js';
 
 /**
  * Chinese names of every audit action. `audit()` accepts only these codes (a new action without a
@@ -120,6 +121,12 @@ export const AUDIT_ACTION_LABELS = {
   'sampling.file.add': '上传抽样封样照片或检验报告',
   'sampling.follow_up': '登记核查处置',
   'sampling.handle': '抽检不合格处置完毕',
+  'credit_rule.save': '修订信用评价规则',
+  'credit_run.request': '发起信用重新评定',
+  'credit_run.complete': '完成信用评定',
+  'credit_override.request': '申请调整信用等级',
+  'credit_override.approve': '批准调整信用等级',
+  'credit_override.reject': '驳回调整信用等级',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -146,6 +153,9 @@ export const AUDIT_ENTITY_LABELS = {
   consultation: '会商',
   sampling_plan: '抽检计划',
   sampling_record: '抽样记录',
+  credit_rule: '信用评价规则',
+  credit_run: '信用评定',
+  credit_override: '信用等级调整',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -184,6 +194,8 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   consultation: { kind: CONSULTATION_KINDS, level: CONSULTATION_LEVELS },
   sampling_plan: { level: SAMPLING_LEVELS },
   sampling_record: { status: SAMPLING_STATUSES, category: PRODUCT_CATEGORIES, verdict: SAMPLING_VERDICTS },
+  credit_run: { status: RUN_STATUSES },
+  credit_override: { status: OVERRIDE_STATUSES, grade: CREDIT_GRADES, computedGrade: CREDIT_GRADES },
 };
 
 /** Field names that mean something else on one kind of record. */
@@ -358,4 +370,11 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   planned: '计划批次',
   lines: '品种类别',
   issuer: '下达单位',
+  grade: '信用等级',
+  computedGrade: '评定等级',
+  expiresOn: '有效期至',
+  ruleVersion: '规则版本',
+  unitCount: '评定单位数',
+  changedCount: '等级变化单位数',
+  decisionNote: '审批意见',
 };

@@ -82,6 +82,9 @@ export const PERMISSIONS = {
   'sampling.read': '查看监督抽检',
   'sampling.manage': '制定抽检计划',
   'sampling.record': '录入抽样记录和检验结果',
+  'credit.read': '查看信用分级',
+  'credit.manage': '管理信用评价规则、重新评定、申请调整等级',
+  'credit.approve': '审批信用等级调整',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -97,13 +100,14 @@ const READ_ALL: Permission[] = [
   'complaints.read',
   'risks.read',
   'sampling.read',
+  'credit.read',
 ];
 /** Clue and complaint work: the enforcement squads, the department staff (投诉举报中心), station heads and inspectors for their area. */
 const CASEWORK: Permission[] = ['clues.manage', 'complaints.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
-  leader: [...READ_ALL, 'audit.read', 'complaints.reward_approve'],
+  leader: [...READ_ALL, 'audit.read', 'complaints.reward_approve', 'credit.approve'],
   office: [
     ...READ_ALL,
     'audit.read',
@@ -119,6 +123,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'risks.verify',
     'sampling.manage',
     'sampling.record',
+    'credit.manage',
+    'credit.approve',
   ],
   department: [
     ...READ_ALL,
@@ -130,6 +136,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'risks.verify',
     'sampling.manage',
     'sampling.record',
+    'credit.manage',
   ],
   enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage'],
   station_head: [

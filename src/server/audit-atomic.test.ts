@@ -866,7 +866,47 @@ const EXAMPLES: Record<string, Example> = {
       return { url: `/api/sampling-records/${r.id}/files?purpose=seal`, payload: m.payload, headers: m.headers };
     },
   },
+  'PUT /api/credit-rule': {
+    who: 'office',
+    prepare: async () => {
+      const rule = (await ok(await api('office').get('/api/credit-rule'))) as { version: number; definition: object };
+      return {
+        method: 'PUT',
+        url: '/api/credit-rule',
+        payload: { definition: rule.definition, reason: '按本地标准修订', version: rule.version },
+      };
+    },
+  },
+  'POST /api/credit-units/:id/recompute': {
+    who: 'office',
+    prepare: async () => ({ url: `/api/credit-units/${await creditPharmacy()}/recompute` }),
+  },
+  'POST /api/credit-overrides': {
+    who: 'office',
+    prepare: async () => ({
+      url: '/api/credit-overrides',
+      payload: { entityId: await creditPharmacy(), grade: 'C', reason: '多次被投诉' },
+    }),
+  },
+  'POST /api/credit-overrides/:id/decision': {
+    who: 'admin',
+    prepare: async () => {
+      const o = await ok(
+        await api('office').post('/api/credit-overrides', { entityId: await creditPharmacy(), grade: 'D', reason: '拒不整改' }),
+      );
+      return { url: `/api/credit-overrides/${o.id}/decision`, payload: { action: 'approve', note: '同意', version: o.version } };
+    },
+  },
+  // Last: its job runs in the background after the request, so no example follows to see its writes.
+  'POST /api/credit-runs': { who: 'office', prepare: async () => ({ url: '/api/credit-runs' }) },
 };
+
+/** A 创新所 pharmacy (graded by the default credit rule) not used by an earlier example. */
+async function creditPharmacy(): Promise<number> {
+  const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId}
+    and kind in ('pharmacy_chain', 'pharmacy_single') order by id limit 1 offset ${seq++}`);
+  return e.id;
+}
 
 /** Every table's rows, as one digest per table (the audit log included). */
 async function snapshot(): Promise<Record<string, string>> {

@@ -15,3 +15,4 @@ export * from './clues.js';
 export * from './complaints.js';
 export * from './risks.js';
 export * from './sampling.js';
+export * from './credit.js';

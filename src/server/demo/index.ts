@@ -10,6 +10,7 @@ import { seedDemoTips } from './seed-tips.js';
 import { seedDemoClues } from './seed-clues.js';
 import { seedDemoRisks } from './seed-risks.js';
 import { seedDemoSampling } from './seed-sampling.js';
+import { seedDemoCredit } from './seed-credit.js';
 
 /**
  * Load all demo data into an empty database. Each feature adds one step here,
@@ -31,5 +32,6 @@ export async function seedDemo(db: Db, opts: { adminMustChangePassword?: boolean
   await seedDemoClues(db, org);
   await seedDemoRisks(db, org);
   await seedDemoSampling(db, org);
+  await seedDemoCredit(db, org);
   return true;
 }

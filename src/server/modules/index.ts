@@ -14,6 +14,7 @@ import { cluesModule } from './clues/module.js';
 import { complaintsModule } from './complaints/module.js';
 import { risksModule } from './risks/module.js';
 import { samplingModule } from './sampling/module.js';
+import { creditModule } from './credit/module.js';
 
 /**
  * Every feature module, one line each: its routes and what it contributes to the extension points
@@ -35,6 +36,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   complaintsModule,
   risksModule,
   samplingModule,
+  creditModule,
 ];
 
 let built: Registry | undefined;

@@ -74,6 +74,8 @@ const ID_KINDS: Record<string, string> = {
   consultations: 'consultation',
   'sampling-plans': 'samplingPlan',
   'sampling-records': 'samplingRecord',
+  'credit-units': 'entity',
+  'credit-overrides': 'creditOverride',
 };
 /** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
 const PARAM_KINDS: Record<string, string | { value: string }> = {
@@ -159,6 +161,8 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     },
     'POST /api/sampling-records/:id/follow-up': { measures: [], version: 1 },
     'POST /api/sampling-records/:id/handle': { note: '越权', version: 1 },
+    'POST /api/credit-units/:id/recompute': undefined,
+    'POST /api/credit-overrides/:id/decision': { action: 'approve', note: '越权批准', version: 1 },
   };
   if (key.endsWith('/evidence') || key.endsWith('/files') || key === 'POST /api/tips/:id/photos') {
     const m = multipartFile('file', 'x.png', png, 'image/png');
@@ -278,6 +282,8 @@ beforeAll(async () => {
     await one(sql`insert into sampling_records (number, bureau_id, year, seq, entity_id, jurisdiction_id, category, product_name,
       batch_no, manufacturer, quantity, quantity_unit, sampler_ids, sampled_on, status)
       values ('抽样〔2026〕9999号', ${xl.station}, 2026, 9999, ${entity.id}, ${xl.station}, 'drug', '兴隆所的秘密样品', '1', '某厂', 1, '盒', ${sql.raw(`'{${xl.id}}'`)}, '2026-01-05', 'unqualified') returning id`);
+  const creditOverride = await one(sql`insert into credit_overrides (entity_id, jurisdiction_id, grade, reason, rule_version, requested_by)
+      values (${entity.id}, ${xl.station}, 'D', '兴隆所的调整理由', 0, ${xl.id}) returning id`);
   rec = {
     clue: at(clue.id, '兴隆所的秘密线索'),
     clueTransfer: at(clueTransfer.id, '兴隆所的秘密接收单位'),
@@ -303,6 +309,7 @@ beforeAll(async () => {
     consultation: at(consultation.id, '兴隆所的会商事项'),
     samplingPlan: at(samplingPlan.id, '兴隆所的秘密抽检计划'),
     samplingRecord: at(samplingRecord.id, '兴隆所的秘密样品'),
+    creditOverride: at(creditOverride.id, '兴隆所的调整理由'),
   };
   const names = [
     ...Object.values(await otherCountyPeople(db)),

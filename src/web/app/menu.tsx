@@ -83,6 +83,7 @@ export const MENU: MenuEntry[] = [
   { path: '/clues/weekly', label: '每周报送', icon: <TableOutlined />, permission: 'clues.read' },
   { path: '/sampling/plans', label: '抽检计划', icon: <ExperimentOutlined />, permission: 'sampling.read' },
   { path: '/sampling/records', label: '抽检记录', icon: <ExperimentOutlined />, permission: 'sampling.read' },
+  { path: '/credit', label: '信用分级', icon: <SafetyCertificateOutlined />, permission: 'credit.read' },
 ];
 
 export const BRAND_ICON = <SafetyCertificateOutlined />;

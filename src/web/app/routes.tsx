@@ -36,4 +36,6 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/sampling/records/new', page: lazy(() => import('../features/sampling/SamplingRecordFormPage.js')) },
   { path: '/sampling/records/:id', page: lazy(() => import('../features/sampling/SamplingRecordPage.js')) },
   { path: '/sampling/records/:id/edit', page: lazy(() => import('../features/sampling/SamplingRecordFormPage.js')) },
+  { path: '/credit', page: lazy(() => import('../features/credit/CreditPage.js')) },
+  { path: '/credit/units/:id', page: lazy(() => import('../features/credit/CreditUnitPage.js')) },
 ];

@@ -86,3 +86,5 @@ export async function findingForRisk(ctx: Pick<Ctx, 'db' | 'actor'>, findingId: 
     date: f.date,
   };
 }
+/** Findings per unit by severity (set-based SQL), for the credit grading indicators. */
+export { findingCountsBySeverity } from './finding-counts.js';
