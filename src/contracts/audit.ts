@@ -1,4 +1,5 @@
 import { CALENDAR_SOURCES } from './calendar.js';
+import { CASE_PROCEDURES, CASE_STATUSES, REFERRAL_STATUSES } from './cases.js';
 import { CAMPAIGN_STATUSES, TASK_STATUSES } from './campaigns.js';
 import { LICENCE_KINDS } from './entities.js';
 import {
@@ -73,6 +74,31 @@ export const AUDIT_ACTION_LABELS = {
   'tip.reject': '不予受理',
   'tip.forward': '转办上报',
   'tip.reopen': '撤销受理决定',
+  'case.file': '提请立案',
+  'case.approve_filing': '批准立案',
+  'case.reject_filing': '不予立案',
+  'case.submit_review': '提交法制审核',
+  'case.pass_review': '法制审核通过',
+  'case.return_review': '退回补充调查',
+  'case.notify': '送达事先告知',
+  'case.decide': '作出处罚决定',
+  'case.no_penalty': '决定不予处罚',
+  'case.execute': '登记执行完毕',
+  'case.close': '结案',
+  'case.revoke': '撤销立案',
+  'case.extend': '批准延长办案期限',
+  'case.penalty': '拟定处罚内容',
+  'case.marks': '登记督办公示与失信名单',
+  'case.typical': '编写典型案例',
+  'case.file.add': '上传案件证据材料',
+  'referral.propose': '提请移送公安',
+  'referral.approve': '批准移送',
+  'referral.reject': '不予移送',
+  'referral.send': '移送公安机关',
+  'referral.receive': '登记公安接收回执',
+  'referral.police_file': '登记公安立案',
+  'referral.police_decline': '登记公安不予立案',
+  'referral.follow_up': '登记移送跟进情况',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -90,6 +116,8 @@ export const AUDIT_ENTITY_LABELS = {
   inspector_conflict: '检查回避',
   tip: '基层上报',
   calendar_year: '节假日日历',
+  case: '案件',
+  referral: '移送公安',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -119,6 +147,8 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   rectification: { status: RECTIFICATION_STATUSES },
   tip: { status: TIP_STATUS_LABELS, kind: TIP_KIND_LABELS },
   calendar_year: { source: CALENDAR_SOURCES },
+  case: { status: CASE_STATUSES, procedure: CASE_PROCEDURES },
+  referral: { status: REFERRAL_STATUSES },
 };
 
 /** Field names that mean something else on one kind of record. */
@@ -228,4 +258,23 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   holidays: '法定节假日',
   workdays: '调休上班日',
   updatedBy: '修改人',
+  caseNo: '案件编号',
+  procedure: '程序',
+  violationType: '违法类型',
+  violationLabel: '违法类型名称',
+  facts: '违法事实',
+  goodsValue: '货值金额',
+  illegalIncome: '违法所得',
+  filedOn: '立案日期',
+  decisionDue: '决定期限',
+  penalty: '处罚内容',
+  fine: '罚款',
+  decisionNo: '决定书文号',
+  decidedOn: '决定日期',
+  publicationDue: '公示期限',
+  publishedOn: '公示日期',
+  supervision: '挂牌督办',
+  escalatedTo: '提级查办',
+  seriousList: '严重违法失信名单',
+  typical: '典型案例',
 };

@@ -71,14 +71,27 @@ export const PERMISSIONS = {
   'tips.submit': '上报隐患线索（协管员/信息员）',
   'tips.read': '查看基层上报',
   'tips.review': '受理基层上报',
+  'cases.read': '查看案件',
+  'cases.handle': '办理案件（立案、调查取证、拟定处罚、提请移送）',
+  'cases.review': '案件法制审核、处罚信息公示、挂牌督办与失信名单标记',
+  'cases.approve': '批准立案、处罚决定、延期与移送（负责人）',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const READ_ALL: Permission[] = ['org.read', 'tips.read', 'users.read', 'entities.read', 'campaigns.read', 'plans.read', 'inspections.read'];
+const READ_ALL: Permission[] = [
+  'org.read',
+  'tips.read',
+  'users.read',
+  'entities.read',
+  'campaigns.read',
+  'plans.read',
+  'inspections.read',
+  'cases.read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
-  leader: [...READ_ALL, 'audit.read'],
+  leader: [...READ_ALL, 'audit.read', 'cases.review', 'cases.approve'],
   office: [
     ...READ_ALL,
     'audit.read',
@@ -89,10 +102,19 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'inspections.record',
     'tips.review',
   ],
-  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record'],
-  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record'],
-  station_head: [...READ_ALL, 'users.manage', 'entities.manage', 'campaigns.report', 'plans.manage', 'inspections.record', 'tips.review'],
-  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review'],
+  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', 'cases.review'],
+  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', 'cases.handle'],
+  station_head: [
+    ...READ_ALL,
+    'users.manage',
+    'entities.manage',
+    'campaigns.report',
+    'plans.manage',
+    'inspections.record',
+    'tips.review',
+    'cases.handle',
+  ],
+  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', 'cases.handle'],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],

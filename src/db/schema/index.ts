@@ -11,3 +11,4 @@ export * from './inspections.js';
 export * from './documents.js';
 export * from './files.js';
 export * from './calendar.js';
+export * from './cases.js';
