@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { isoDate, optionalDate } from './calendar.js';
 import { CONTROL_CHARACTERS, id, int } from './fields.js';
+import { storedFile } from './files.js';
 import {
+  checkFine,
+  citePenaltyArticle,
+  fineRange,
+  LIFETIME_BAN_YEARS,
   MITIGATION_KINDS,
   MITIGATION_REASON_KEYS,
   PENALTY_ARTICLE_KEYS,
+  PENALTY_ARTICLES,
+  PENALTY_KINDS,
+  personRange,
   TIER_LABELS,
   type MitigationKind,
+  type PenaltyArticle,
+  type PenaltyArticleKey,
+  type RangeIssue,
   type TierKey,
 } from './penalty-articles.js';
 
@@ -317,7 +328,7 @@ export const caseView = caseListItem.extend({
   seriousList: z.object({ listedOn: z.string(), until: z.string().nullable(), note: z.string().nullable() }).nullable(),
   typical: typicalCaseInput.omit({ version: true }).nullable(),
   referral: referralView.nullable(),
-  files: z.array(z.object({ id: z.number(), name: z.string(), size: z.number(), mime: z.string() })),
+  files: z.array(storedFile),
   warnings: z.array(z.string()),
   version: z.number(),
   actions: z.array(z.object({ action: z.string(), label: z.string(), noteRequired: z.boolean() })),
@@ -361,3 +372,88 @@ export const overdueUnit = z.object({
 
 /** The public-notice columns (行政处罚信息公示). */
 export const PUBLICATION_COLUMNS = ['案件编号', '当事人', '统一社会信用代码', '违法事实', '处罚依据', '处罚内容', '处罚机关', '决定日期'] as const;
+
+/** Penalty articles a violation type points at (its `articles` name legal-article keys; a penalty key extends one, e.g. drug-law-117-retail). */
+export function articlesForViolation(articles: readonly string[] | undefined): PenaltyArticleKey[] {
+  return PENALTY_ARTICLE_KEYS.filter((k) => (articles ?? []).some((a) => k === a || k.startsWith(`${a}-`)));
+}
+
+/** 行政处罚法 第五十一条: 当场处罚 (简易程序) only a warning, or a fine up to 200 元 (citizens) / 3,000 元 (organisations). */
+export const SIMPLE_PROCEDURE_MAX_FINE = { organisation: 3_000, person: 200 } as const;
+
+/**
+ * Everything wrong with a penalty for a case (path + Chinese message), empty when it may be decided:
+ * the kinds the article's tier allows, the unit's fine against the legal range (below it only with
+ * 减轻处罚, never above), each person's fine and 从业禁止 against 处罚到人, and the 简易程序 limits.
+ */
+export function penaltyIssues(p: Penalty, c: { goodsValue: number; procedure: CaseProcedure }): RangeIssue[] {
+  const a: PenaltyArticle = PENALTY_ARTICLES[p.article];
+  const tier = a.tiers.find((t) => t.key === p.tier);
+  if (!tier) return [{ path: 'tier', message: `${citePenaltyArticle(p.article)}没有“${TIER_LABELS[p.tier]}”的罚则` }];
+  const issues: RangeIssue[] = [];
+  const allowed = new Set<string>(tier.kinds);
+  const kind = (on: boolean, k: keyof typeof PENALTY_KINDS, path: string) => {
+    if (on && !allowed.has(k)) issues.push({ path, message: `${citePenaltyArticle(p.article)}（${TIER_LABELS[p.tier]}）不设${PENALTY_KINDS[k]}` });
+  };
+  kind(p.warning, 'warning', 'warning');
+  kind(p.suspend, 'suspend', 'suspend');
+  kind(p.revokeLicence, 'revoke', 'revokeLicence');
+  kind(p.confiscateGoods, 'confiscate_goods', 'confiscateGoods');
+  kind(p.confiscatedIncome > 0, 'confiscate_income', 'confiscatedIncome');
+  issues.push(...checkFine(fineRange(p.article, p.tier, c.goodsValue), p.fine, p.mitigation));
+  p.persons.forEach((x, i) => {
+    const r = personRange(p.article, p.tier, x.income);
+    if (!r.applies) {
+      if (x.fine > 0 || x.banYears > 0 || x.incomeConfiscated > 0)
+        issues.push({ path: `persons.${i}`, message: `${citePenaltyArticle(p.article)}（${TIER_LABELS[p.tier]}）不设处罚到人` });
+      return;
+    }
+    for (const issue of checkFine(r, x.fine, p.mitigation, `persons.${i}.fine`)) issues.push({ ...issue, message: `${x.name}：${issue.message}` });
+    if (r.banMin !== null && r.banMax !== null && (x.banYears < r.banMin || x.banYears > r.banMax))
+      issues.push({
+        path: `persons.${i}.banYears`,
+        message: `${x.name}：从业禁止须为${r.banMin === r.banMax ? banLabel(r.banMin) : `${banLabel(r.banMin)}至${banLabel(r.banMax)}`}`,
+      });
+    if (r.banMin === null && x.banYears > 0) issues.push({ path: `persons.${i}.banYears`, message: `${x.name}：该罚则不设从业禁止` });
+  });
+  if (c.procedure === 'simple') {
+    const other = p.confiscateGoods || p.confiscatedIncome > 0 || p.suspend || p.revokeLicence || p.persons.length > 0;
+    if (other || p.fine > SIMPLE_PROCEDURE_MAX_FINE.organisation)
+      issues.push({
+        path: 'procedure',
+        message: '简易程序只能给予警告或者对法人、其他组织处以三千元以下罚款（《行政处罚法》第五十一条），请按普通程序办理',
+      });
+  }
+  if (!p.warning && p.fine === 0 && !p.confiscateGoods && p.confiscatedIncome === 0 && !p.suspend && !p.revokeLicence)
+    issues.push({ path: 'fine', message: '请至少选择一项处罚' });
+  return issues;
+}
+
+export const banLabel = (years: number) => (years >= LIFETIME_BAN_YEARS ? '终身' : `${years}年`);
+
+/** The penalty in the words of a decision: one line per item. */
+export function penaltyLines(p: Penalty): string[] {
+  const yuan = (n: number) => `${n.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}元`;
+  return [
+    p.warning && '警告',
+    p.confiscateGoods && '没收违法生产经营的产品',
+    p.confiscatedIncome > 0 && `没收违法所得${yuan(p.confiscatedIncome)}`,
+    p.fine > 0 && `罚款${yuan(p.fine)}`,
+    p.suspend && '责令停产停业',
+    p.revokeLicence && '吊销许可证件',
+  ].filter((x): x is string => !!x);
+}
+
+export function personLines(p: Penalty): string[] {
+  const yuan = (n: number) => `${n.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}元`;
+  return p.persons.map((x) =>
+    [
+      `${x.name}（${x.role}）`,
+      x.incomeConfiscated > 0 && `没收其自本单位所获收入${yuan(x.incomeConfiscated)}`,
+      x.fine > 0 && `罚款${yuan(x.fine)}`,
+      x.banYears > 0 && `${x.banYears >= LIFETIME_BAN_YEARS ? '终身' : `${x.banYears}年内`}禁止从事相关生产经营活动`,
+    ]
+      .filter(Boolean)
+      .join('，'),
+  );
+}
