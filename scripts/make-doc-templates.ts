@@ -347,7 +347,11 @@ function caseFiling(): Document {
         [cell([label('案情摘要')], w[0]), cell([f('{facts}', { indent: true })], wide, 3)],
         [
           cell([label('责任人')], w[0]),
-          cell([f('{#hasPersons}'), f('{#persons}{index}．{text}{/persons}'), f('{/hasPersons}'), f('{^hasPersons}无{/hasPersons}')], wide, 3),
+          cell(
+            [f('{#hasPersons}'), f('{#persons}{index}．{text}{/persons}'), f('{/hasPersons}'), f('{^hasPersons}无{/hasPersons}')],
+            wide,
+            3,
+          ),
         ],
         [
           cell([label('承办人意见')], w[0]),
@@ -424,9 +428,12 @@ function referralLetter(): Document {
       title('涉嫌犯罪案件移送书', 120),
       t('{number}', { align: 'center', after: 240 }),
       t('{policeUnit}：'),
-      t('本局在查处{unitName}（统一社会信用代码：{creditCode}，地址：{unitAddress}，法定代表人（负责人）：{legalRepresentative}）一案（案件编号：{caseNo}）中，发现以下事实：', {
-        indent: true,
-      }),
+      t(
+        '本局在查处{unitName}（统一社会信用代码：{creditCode}，地址：{unitAddress}，法定代表人（负责人）：{legalRepresentative}）一案（案件编号：{caseNo}）中，发现以下事实：',
+        {
+          indent: true,
+        },
+      ),
       t('{facts}', { indent: true }),
       t('{reason}', { indent: true }),
       t('根据《行政执法机关移送涉嫌犯罪案件的规定》，现将该案移送你单位依法处理，请于受理后书面告知本局。', { indent: true }),

@@ -273,7 +273,10 @@ export const referralView = z.object({
   /** The step now due and whether it is late. */
   due: z.object({ step: z.string(), at: z.string(), overdue: z.boolean() }).nullable(),
   version: z.number(),
-  actions: z.array(z.object({ action: z.string(), label: z.string(), noteRequired: z.boolean() })),
+  /** What the caller may do now; `via` names the route (…/transition, …/review, …/approve). */
+  actions: z.array(
+    z.object({ action: z.string(), via: z.enum(['transition', 'review', 'approve']), label: z.string(), noteRequired: z.boolean() }),
+  ),
 });
 export type ReferralView = z.infer<typeof referralView>;
 
@@ -331,7 +334,10 @@ export const caseView = caseListItem.extend({
   files: z.array(storedFile),
   warnings: z.array(z.string()),
   version: z.number(),
-  actions: z.array(z.object({ action: z.string(), label: z.string(), noteRequired: z.boolean() })),
+  /** What the caller may do now; `via` names the route (…/transition, …/review, …/approve). */
+  actions: z.array(
+    z.object({ action: z.string(), via: z.enum(['transition', 'review', 'approve']), label: z.string(), noteRequired: z.boolean() }),
+  ),
   /** What the caller may also do besides transitions. */
   can: z.object({ editPenalty: z.boolean(), marks: z.boolean(), typical: z.boolean(), refer: z.boolean(), addFile: z.boolean() }),
 });
@@ -371,7 +377,16 @@ export const overdueUnit = z.object({
 });
 
 /** The public-notice columns (行政处罚信息公示). */
-export const PUBLICATION_COLUMNS = ['案件编号', '当事人', '统一社会信用代码', '违法事实', '处罚依据', '处罚内容', '处罚机关', '决定日期'] as const;
+export const PUBLICATION_COLUMNS = [
+  '案件编号',
+  '当事人',
+  '统一社会信用代码',
+  '违法事实',
+  '处罚依据',
+  '处罚内容',
+  '处罚机关',
+  '决定日期',
+] as const;
 
 /** Penalty articles a violation type points at (its `articles` name legal-article keys; a penalty key extends one, e.g. drug-law-117-retail). */
 export function articlesForViolation(articles: readonly string[] | undefined): PenaltyArticleKey[] {
@@ -393,7 +408,8 @@ export function penaltyIssues(p: Penalty, c: { goodsValue: number; procedure: Ca
   const issues: RangeIssue[] = [];
   const allowed = new Set<string>(tier.kinds);
   const kind = (on: boolean, k: keyof typeof PENALTY_KINDS, path: string) => {
-    if (on && !allowed.has(k)) issues.push({ path, message: `${citePenaltyArticle(p.article)}（${TIER_LABELS[p.tier]}）不设${PENALTY_KINDS[k]}` });
+    if (on && !allowed.has(k))
+      issues.push({ path, message: `${citePenaltyArticle(p.article)}（${TIER_LABELS[p.tier]}）不设${PENALTY_KINDS[k]}` });
   };
   kind(p.warning, 'warning', 'warning');
   kind(p.suspend, 'suspend', 'suspend');
@@ -408,7 +424,8 @@ export function penaltyIssues(p: Penalty, c: { goodsValue: number; procedure: Ca
         issues.push({ path: `persons.${i}`, message: `${citePenaltyArticle(p.article)}（${TIER_LABELS[p.tier]}）不设处罚到人` });
       return;
     }
-    for (const issue of checkFine(r, x.fine, p.mitigation, `persons.${i}.fine`)) issues.push({ ...issue, message: `${x.name}：${issue.message}` });
+    for (const issue of checkFine(r, x.fine, p.mitigation, `persons.${i}.fine`))
+      issues.push({ ...issue, message: `${x.name}：${issue.message}` });
     if (r.banMin !== null && r.banMax !== null && (x.banYears < r.banMin || x.banYears > r.banMax))
       issues.push({
         path: `persons.${i}.banYears`,

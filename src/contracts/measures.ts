@@ -7,5 +7,9 @@
 export const MEASURES = {
   'inspections.units': { label: '检查单位数量', unit: '家' },
   'inspections.visits': { label: '检查家次', unit: '家次' },
+  'cases.filed': { label: '已立案查处数量', unit: '件' },
+  'cases.decided': { label: '作出行政处罚决定数量', unit: '件' },
+  'cases.fines': { label: '罚没款金额', unit: '元' },
+  'cases.referred': { label: '移送公安机关案件数量', unit: '件' },
 } as const;
 export type MeasureKey = keyof typeof MEASURES;

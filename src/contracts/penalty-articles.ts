@@ -79,7 +79,13 @@ export const PENALTY_ARTICLES = {
     violation: '未取得药品生产许可证、药品经营许可证或者医疗机构制剂许可证生产、销售药品',
     wording:
       '……责令关闭，没收违法生产、销售的药品和违法所得，并处违法生产、销售的药品（包括已售出和未售出的药品，下同）货值金额十五倍以上三十倍以下的罚款；货值金额不足十万元的，按十万元计算。',
-    tiers: [{ key: 'base', kinds: ['confiscate_goods', 'confiscate_income', 'fine'], fine: { type: 'multiple', min: 15, max: 30, floor: 100_000 } }],
+    tiers: [
+      {
+        key: 'base',
+        kinds: ['confiscate_goods', 'confiscate_income', 'fine'],
+        fine: { type: 'multiple', min: 15, max: 30, floor: 100_000 },
+      },
+    ],
   },
   'drug-law-116': {
     law: DRUG,
@@ -110,7 +116,11 @@ export const PENALTY_ARTICLES = {
     wording:
       '生产、销售劣药的，没收违法生产、销售的药品和违法所得，并处违法生产、销售的药品货值金额十倍以上二十倍以下的罚款；违法生产、批发的药品货值金额不足十万元的，按十万元计算，违法零售的药品货值金额不足一万元的，按一万元计算；情节严重的，责令停产停业整顿直至吊销药品批准证明文件、药品生产许可证、药品经营许可证或者医疗机构制剂许可证。（情节严重的处罚到人见第一百一十八条）',
     tiers: [
-      { key: 'base', kinds: ['confiscate_goods', 'confiscate_income', 'fine'], fine: { type: 'multiple', min: 10, max: 20, floor: 10_000 } },
+      {
+        key: 'base',
+        kinds: ['confiscate_goods', 'confiscate_income', 'fine'],
+        fine: { type: 'multiple', min: 10, max: 20, floor: 10_000 },
+      },
       {
         key: 'serious',
         kinds: ['confiscate_goods', 'confiscate_income', 'fine', 'suspend', 'revoke'],
@@ -127,7 +137,11 @@ export const PENALTY_ARTICLES = {
     wording:
       '生产、销售劣药的，没收违法生产、销售的药品和违法所得，并处违法生产、销售的药品货值金额十倍以上二十倍以下的罚款；违法生产、批发的药品货值金额不足十万元的，按十万元计算……；情节严重的，责令停产停业整顿直至吊销药品批准证明文件、药品生产许可证、药品经营许可证或者医疗机构制剂许可证。（情节严重的处罚到人见第一百一十八条）',
     tiers: [
-      { key: 'base', kinds: ['confiscate_goods', 'confiscate_income', 'fine'], fine: { type: 'multiple', min: 10, max: 20, floor: 100_000 } },
+      {
+        key: 'base',
+        kinds: ['confiscate_goods', 'confiscate_income', 'fine'],
+        fine: { type: 'multiple', min: 10, max: 20, floor: 100_000 },
+      },
       {
         key: 'serious',
         kinds: ['confiscate_goods', 'confiscate_income', 'fine', 'suspend', 'revoke'],
@@ -214,7 +228,8 @@ export const PENALTY_ARTICLES = {
   'device-reg-86': {
     law: DEVICE,
     article: '第八十六条',
-    violation: '经营、使用不符合强制性标准或者经注册、备案的产品技术要求的医疗器械；经营、使用无合格证明文件、过期、失效、淘汰的医疗器械，或者使用未依法注册的医疗器械',
+    violation:
+      '经营、使用不符合强制性标准或者经注册、备案的产品技术要求的医疗器械；经营、使用无合格证明文件、过期、失效、淘汰的医疗器械，或者使用未依法注册的医疗器械',
     wording:
       '……责令改正，没收违法生产经营使用的医疗器械；违法生产经营使用的医疗器械货值金额不足1万元的，并处2万元以上5万元以下罚款；货值金额1万元以上的，并处货值金额5倍以上20倍以下罚款；情节严重的，责令停产停业，直至由原发证部门吊销医疗器械注册证、医疗器械生产许可证、医疗器械经营许可证，对违法单位的法定代表人、主要负责人、直接负责的主管人员和其他责任人员，没收违法行为发生期间自本单位所获收入，并处所获收入30%以上2倍以下罚款，5年内禁止其从事医疗器械生产经营活动。',
     pending: '情节严重时处罚到人的幅度（所获收入30%以上2倍以下、5年内禁止）待核',
@@ -410,7 +425,10 @@ export function fineRange(key: PenaltyArticleKey, tier: TierKey, goodsValue: num
       } else lines.push(`货值金额${yuan(goodsValue)}`);
       const min = round2(base * f.min);
       const max = round2(base * f.max);
-      lines.push(`${yuan(base)} × ${f.min} = ${yuan(min)}；${yuan(base)} × ${f.max} = ${yuan(max)}`, `罚款幅度：${yuan(min)}～${yuan(max)}`);
+      lines.push(
+        `${yuan(base)} × ${f.min} = ${yuan(min)}；${yuan(base)} × ${f.max} = ${yuan(max)}`,
+        `罚款幅度：${yuan(min)}～${yuan(max)}`,
+      );
       return { applies: true, min, max, lines };
     }
     case 'tiered': {
@@ -464,11 +482,23 @@ export function personRange(key: PenaltyArticleKey, tier: TierKey, income: numbe
   const cite = citePenaltyArticle(key);
   if (!p) return { applies: false, min: 0, max: 0, banMin: null, banMax: null, lines: [`${cite}（${TIER_LABELS[tier]}）：不设处罚到人`] };
   const y = (v: number | 'life') => (v === 'life' ? LIFETIME_BAN_YEARS : v);
-  const [banMin, banMax] = p.ban === null ? [null, null] : Array.isArray(p.ban) ? [y(p.ban[0]), y(p.ban[1])] : [y(p.ban as number | 'life'), y(p.ban as number | 'life')];
+  const [banMin, banMax] =
+    p.ban === null
+      ? [null, null]
+      : Array.isArray(p.ban)
+        ? [y(p.ban[0]), y(p.ban[1])]
+        : [y(p.ban as number | 'life'), y(p.ban as number | 'life')];
   const ban = banText(p.ban);
   const head = `${cite}（${TIER_LABELS[tier]}）处罚到人`;
   if (p.basis === 'fixed') {
-    return { applies: true, min: p.min, max: p.max, banMin, banMax, lines: [`${head}：处${yuan(p.min)}以上${yuan(p.max)}以下罚款${ban ? `，${ban}` : ''}`] };
+    return {
+      applies: true,
+      min: p.min,
+      max: p.max,
+      banMin,
+      banMax,
+      lines: [`${head}：处${yuan(p.min)}以上${yuan(p.max)}以下罚款${ban ? `，${ban}` : ''}`],
+    };
   }
   const what = p.basis === 'income' ? '违法行为发生期间自本单位所获收入' : '上一年度从本单位取得收入';
   const min = round2(income * p.min);
@@ -503,7 +533,12 @@ export function checkFine(
   path = 'fine',
 ): RangeIssue[] {
   if (mitigation && !(MITIGATION_REASONS[mitigation.reason].kinds as readonly string[]).includes(mitigation.kind))
-    return [{ path: 'mitigation.reason', message: `“${MITIGATION_REASONS[mitigation.reason].text}”不是${MITIGATION_KINDS[mitigation.kind]}的情形` }];
+    return [
+      {
+        path: 'mitigation.reason',
+        message: `“${MITIGATION_REASONS[mitigation.reason].text}”不是${MITIGATION_KINDS[mitigation.kind]}的情形`,
+      },
+    ];
   if (!range.applies) return fine > 0 ? [{ path, message: '所选罚则在该情形下不设罚款' }] : [];
   if (fine > range.max) return [{ path, message: `罚款${yuan(fine)}超过法定上限${yuan(range.max)}（从重处罚也不得超过幅度）` }];
   if (fine < range.min && mitigation?.kind !== 'reduced')

@@ -38,7 +38,9 @@ export const cases = pgTable(
     discoveredOn: date('discovered_on', { mode: 'string' }).notNull(),
     healthHarm: boolean('health_harm').notNull().default(false),
     limitationOverride: text('limitation_override'),
-    persons: jsonb('persons').notNull().default(sql`'[]'::jsonb`),
+    persons: jsonb('persons')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     sourceType: text('source_type'),
     sourceId: integer('source_id'),
     filedOn: date('filed_on', { mode: 'string' }),
@@ -109,13 +111,18 @@ export const caseReferrals = pgTable(
     policeUnit: text('police_unit'),
     policeDecidedAt: timestamp('police_decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),
-    followUps: jsonb('follow_ups').notNull().default(sql`'[]'::jsonb`),
+    followUps: jsonb('follow_ups')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('case_referrals_case_uq').on(t.caseId),
     index('case_referrals_jurisdiction_idx').on(t.jurisdictionId, t.status),
-    check('case_referrals_status_ck', sql`${t.status} in ('proposed','approved','rejected','sent','received','police_filed','police_declined')`),
+    check(
+      'case_referrals_status_ck',
+      sql`${t.status} in ('proposed','approved','rejected','sent','received','police_filed','police_declined')`,
+    ),
     check('case_referrals_reason_ck', sql`char_length(${t.reason}) between 1 and 2000`),
   ],
 );

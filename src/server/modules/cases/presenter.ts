@@ -29,6 +29,10 @@ import { LIMITATION_WARN_DAYS, limitation } from './deadlines.js';
 import type { CaseRow, ReferralRow } from './queries.js';
 import { caseWorkflow, referralWorkflow } from './workflow.js';
 
+/** The route an action is taken through (by the permission its workflow row needs). */
+const viaOf = (p: string) =>
+  (p === 'cases.approve' ? 'approve' : p === 'cases.review' ? 'review' : 'transition') as 'approve' | 'review' | 'transition';
+
 const deadline = (date: string | null, done: boolean, today: string) =>
   date ? { date, daysLeft: daysBetween(today, date), overdue: !done && date < today } : null;
 
@@ -75,6 +79,7 @@ export function presentReferral(ctx: Pick<Ctx, 'actor'>, r: ReferralRow, names: 
     version: r.version,
     actions: referralWorkflow.actionsFor(ctx.actor, status).map((a) => ({
       action: a,
+      via: viaOf(referralWorkflow.spec.transitions.find((t) => t.action === a && t.from === status)!.permission),
       label: REFERRAL_ACTIONS[a as ReferralAction],
       noteRequired: referralWorkflow.spec.transitions.some((t) => t.action === a && t.from === status && t.note === 'required'),
     })),
@@ -97,9 +102,12 @@ export async function presentCase(ctx: Ctx, db: DbOrTx, c: CaseRow): Promise<Cas
     const ids = ((row.followUps ?? []) as { by: number }[]).map((f) => f.by);
     const names = ids.length
       ? new Map(
-          (await rows<{ id: number; display_name: string }>(db, sql`select id, display_name from users where id = any(${`{${ids.join(',')}}`}::int[])`)).map(
-            (u) => [u.id, u.display_name],
-          ),
+          (
+            await rows<{ id: number; display_name: string }>(
+              db,
+              sql`select id, display_name from users where id = any(${`{${ids.join(',')}}`}::int[])`,
+            )
+          ).map((u) => [u.id, u.display_name]),
         )
       : new Map<number, string>();
     referral = presentReferral(ctx, row, names);
@@ -113,12 +121,14 @@ export async function presentCase(ctx: Ctx, db: DbOrTx, c: CaseRow): Promise<Cas
   if (lim.expired) warnings.push(`已超过${lim.years}年追责时效（${lim.expiresOn}），立案理由：${c.limitationOverride ?? '未填写'}`);
   else if (open && lim.daysLeft <= LIMITATION_WARN_DAYS) warnings.push(`发现时距追责时效届满（${lim.expiresOn}）仅${lim.daysLeft}天`);
   if (open && c.decisionDue && c.decisionDue < today) warnings.push(`已超过办案期限（${c.decisionDue}）`);
-  if (c.decidedOn && !c.publishedOn && c.publicationDue && c.publicationDue < today) warnings.push(`处罚信息逾期未公示（应于${c.publicationDue}前）`);
+  if (c.decidedOn && !c.publishedOn && c.publicationDue && c.publicationDue < today)
+    warnings.push(`处罚信息逾期未公示（应于${c.publicationDue}前）`);
   const source = c.sourceType
     ? { type: c.sourceType, typeLabel: CASE_SOURCE_TYPES[c.sourceType as CaseSourceType] ?? c.sourceType, id: c.sourceId }
     : null;
   const sup = c.supervision as { level: SupervisionLevel; since: string; deadline: string; note?: string | null } | null;
   const handles = can(ctx.actor.role, 'cases.handle');
+  const list = c.seriousList as { listedOn: string; until?: string | null; note?: string | null } | null;
   return {
     id: c.id,
     caseNo: c.caseNo,
@@ -160,7 +170,7 @@ export async function presentCase(ctx: Ctx, db: DbOrTx, c: CaseRow): Promise<Cas
     closeReason: c.closeReason,
     supervision: sup ? { ...sup, note: sup.note ?? null, levelLabel: SUPERVISION_LEVELS[sup.level] } : null,
     escalatedTo: c.escalatedTo,
-    seriousList: (c.seriousList ?? null) as CaseView['seriousList'],
+    seriousList: list ? { listedOn: list.listedOn, until: list.until ?? null, note: list.note ?? null } : null,
     typical: (c.typical ?? null) as CaseView['typical'],
     referral,
     files: files.get(c.id) ?? [],
@@ -168,6 +178,7 @@ export async function presentCase(ctx: Ctx, db: DbOrTx, c: CaseRow): Promise<Cas
     version: c.version,
     actions: caseWorkflow.actionsFor(ctx.actor, status, facts).map((a) => ({
       action: a,
+      via: viaOf(caseWorkflow.spec.transitions.find((t) => t.action === a && t.from === status && (!t.when || t.when(facts)))!.permission),
       label: CASE_ACTIONS[a as CaseAction],
       noteRequired: caseWorkflow.spec.transitions.some((t) => t.action === a && t.from === status && t.note === 'required'),
     })),

@@ -24,7 +24,8 @@ export async function setMarks(ctx: Ctx, id: number, input: CaseMarksInput): Pro
     if (before.version !== input.version) throw staleVersion(await presentCase(ctx, tx, before));
     if (['not_filed', 'revoked'].includes(before.status)) throw new AppError('ILLEGAL_TRANSITION', '未立案或已撤销的案件不能标记', 409);
     const s = input.supervision;
-    if (s && s.deadline < s.since) throw invalid('督办期限不能早于督办日期', [{ path: 'supervision.deadline', message: '不能早于督办日期' }]);
+    if (s && s.deadline < s.since)
+      throw invalid('督办期限不能早于督办日期', [{ path: 'supervision.deadline', message: '不能早于督办日期' }]);
     const decided = DECIDED.includes(before.status) && before.decidedOn;
     if (input.publishedOn) {
       if (!decided) throw new AppError('ILLEGAL_TRANSITION', '作出处罚决定后才能登记公示', 409);
@@ -34,8 +35,10 @@ export async function setMarks(ctx: Ctx, id: number, input: CaseMarksInput): Pro
     const l = input.seriousList;
     if (l) {
       if (!decided) throw new AppError('ILLEGAL_TRANSITION', '作出处罚决定后才能列入严重违法失信名单', 409);
-      if (l.listedOn < before.decidedOn!) throw invalid('列入日期不能早于处罚决定日期', [{ path: 'seriousList.listedOn', message: '不能早于决定日期' }]);
-      if (l.until && l.until <= l.listedOn) throw invalid('移出日期须晚于列入日期', [{ path: 'seriousList.until', message: '须晚于列入日期' }]);
+      if (l.listedOn < before.decidedOn!)
+        throw invalid('列入日期不能早于处罚决定日期', [{ path: 'seriousList.listedOn', message: '不能早于决定日期' }]);
+      if (l.until && l.until <= l.listedOn)
+        throw invalid('移出日期须晚于列入日期', [{ path: 'seriousList.until', message: '须晚于列入日期' }]);
     }
     const set = {
       supervision: s ?? null,
@@ -61,7 +64,12 @@ export async function setMarks(ctx: Ctx, id: number, input: CaseMarksInput): Pro
       ]
         .filter(Boolean)
         .join('；'),
-      before: { supervision: before.supervision, escalatedTo: before.escalatedTo, seriousList: before.seriousList, publishedOn: before.publishedOn },
+      before: {
+        supervision: before.supervision,
+        escalatedTo: before.escalatedTo,
+        seriousList: before.seriousList,
+        publishedOn: before.publishedOn,
+      },
       after: set,
     });
     return after!;

@@ -26,7 +26,10 @@ export async function setPenalty(ctx: Ctx, id: number, raw: PenaltyInput): Promi
     const before = await lockCase(tx, id);
     if (before.version !== version) throw staleVersion(await presentCase(ctx, tx, before));
     assertState(before, DRAFTABLE, '拟定处罚内容');
-    const issues = penaltyIssues(penalty as Penalty, { goodsValue: before.goodsValue, procedure: before.procedure as 'simple' | 'ordinary' });
+    const issues = penaltyIssues(penalty as Penalty, {
+      goodsValue: before.goodsValue,
+      procedure: before.procedure as 'simple' | 'ordinary',
+    });
     if (issues.length) throw new AppError('PENALTY_OUT_OF_RANGE', issues.map((i) => i.message).join('；'), 422, issues);
     const [after] = await tx
       .update(cases)

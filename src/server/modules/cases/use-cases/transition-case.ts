@@ -62,7 +62,9 @@ export async function transitionCase(ctx: Ctx, id: number, input: CaseTransition
       }
       case 'execute':
         if (before.decidedOn && date < before.decidedOn)
-          throw new AppError('DATE_BEFORE_DECISION', '执行完毕日期不能早于处罚决定日期', 422, [{ path: 'date', message: '不能早于决定日期' }]);
+          throw new AppError('DATE_BEFORE_DECISION', '执行完毕日期不能早于处罚决定日期', 422, [
+            { path: 'date', message: '不能早于决定日期' },
+          ]);
         change.executedOn = date;
         break;
       case 'close':
