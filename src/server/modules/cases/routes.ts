@@ -180,17 +180,17 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
     ({ ctx, params, body }) => proposeReferral(ctx, params.id, body),
   );
   r.get(
-    '/api/cases/:id/documents/:doc',
+    '/api/cases/:id/documents/:document',
     {
       access: 'cases.read',
       summary: '下载案件文书（立案审批表、行政处罚决定书、涉嫌犯罪案件移送书、典型案例，.docx）',
       params: z.object({
         id: idParam,
-        doc: z.enum(Object.keys(CASE_DOCUMENTS) as [CaseDocument, ...CaseDocument[]], { error: '文书种类无效' }),
+        document: z.enum(Object.keys(CASE_DOCUMENTS) as [CaseDocument, ...CaseDocument[]], { error: '文书种类无效' }),
       }),
     },
     async ({ ctx, params, reply }) => {
-      const d = await caseDocument(ctx, params.id, params.doc);
+      const d = await caseDocument(ctx, params.id, params.document);
       return sendFile(reply, d.file, d.name, DOCX_TYPE);
     },
   );
