@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -5,6 +6,24 @@ import { defineConfig } from 'vitest/config';
  * PostgreSQL (each test file gets its own fresh database there). Browser tests run once.
  */
 const onPostgres = !!process.env.DATABASE_URL;
+
+/**
+ * The three cross-cutting suites that call every route (role × route × area matrix, bad-input
+ * corpus, audit-in-the-same-transaction) test the app's own checks, not the database's dialect, and
+ * take minutes each: with a PostgreSQL server they run there (the production database, and the
+ * faster of the two here) and not again on PGlite; without one they run on PGlite.
+ */
+const ONE_DATABASE = [
+  'src/server/security/matrix.test.ts',
+  'src/server/security/bad-input-corpus.test.ts',
+  'src/server/audit-atomic.test.ts',
+];
+
+/**
+ * Test files in parallel: vitest's default (cores − 1) is one at a time on a 2-core machine, where
+ * much of a file's time is spent waiting for the database; two at a time measured 1.35× faster there.
+ */
+const maxWorkers = Math.max(2, availableParallelism() - 1);
 
 const common = {
   testTimeout: 60_000,
@@ -15,13 +34,14 @@ const common = {
 export default defineConfig({
   test: {
     ...common,
+    maxWorkers,
     projects: [
       {
         test: {
           ...common,
           name: 'pglite',
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
-          exclude: ['src/**/*.browser.test.ts', 'node_modules/**'],
+          exclude: ['src/**/*.browser.test.ts', 'node_modules/**', ...(onPostgres ? ONE_DATABASE : [])],
           env: { YJ_TEST_DB: 'pglite' },
         },
       },
@@ -44,6 +64,8 @@ export default defineConfig({
           name: 'browser',
           include: ['src/**/*.browser.test.ts'],
           fileParallelism: false,
+          // After the server projects, alone: a page's timing should not compete with database tests.
+          sequence: { groupOrder: 1 },
           // expect.poll waits for a condition in the page; its 1 s default is too short on a busy machine.
           expect: { poll: { timeout: 20_000, interval: 100 } },
           env: { YJ_TEST_DB: 'pglite' },

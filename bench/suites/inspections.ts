@@ -17,7 +17,7 @@ import { sample, type BenchSuite } from '../lib.js';
  * The second inspector's confirmation by password is not in the loop: argon2 verification is
  * deliberately slow (tens of ms of CPU), so it is timed on its own.
  */
-const CLIENTS = 50;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 
 const suite: BenchSuite = {
   name: 'inspections',

@@ -108,6 +108,14 @@ export const dashboard = z.object({
     })
     .nullable()
     .optional(),
+  /** Complaints and reports of the caller's area past a time limit (受理 7 working days; telling a named reporter 5). */
+  complaints: z
+    .object({
+      overdue: z.number(),
+      items: z.array(z.object({ id: z.number(), summary: z.string(), label: z.string(), due: z.string(), daysOverdue: z.number() })),
+    })
+    .nullable()
+    .optional(),
   /** Cases in the caller's area: open, past their deadlines, and waiting for the caller's approval or review. */
   cases: z
     .object({

@@ -15,6 +15,7 @@ export const DOCUMENT_KINDS = {
   inspectionRecord: { label: '现场检查笔录', abbreviation: '笔录', template: 'inspection-record' },
   rectificationOrder: { label: '责令改正通知书', abbreviation: '责改', template: 'rectification-order' },
   warningLetter: { label: '告诫信', abbreviation: '告诫', template: 'warning-letter' },
+  assistLetter: { label: '协查函', abbreviation: '协查', template: 'assist-letter' },
   caseFiling: { label: '立案审批表', abbreviation: '立', template: 'case-filing' },
   penaltyDecision: { label: '行政处罚决定书', abbreviation: '罚', template: 'penalty-decision' },
   referralLetter: { label: '涉嫌犯罪案件移送书', abbreviation: '移', template: 'referral-letter' },
@@ -131,6 +132,20 @@ export const warningLetterData = z.object({
   contactPhone: optionalText(30),
 });
 
+/** 协查函: a request to another bureau to check facts for a clue or case. */
+export const assistLetterData = z.object({
+  number: text(50),
+  bureauName: text(100),
+  /** The bureau asked (addressee). */
+  counterpart: text(200),
+  subject: text(200),
+  content: text(5000),
+  dueDate: isoDate,
+  issueDate: isoDate,
+  contactName: optionalText(50),
+  contactPhone: optionalText(30),
+});
+
 /** 立案审批表 (the case number is the document's number) */
 export const caseFilingData = z.object({
   number: text(50),
@@ -194,6 +209,7 @@ export const DOCUMENT_DATA = {
   inspectionRecord: inspectionRecordData,
   rectificationOrder: rectificationOrderData,
   warningLetter: warningLetterData,
+  assistLetter: assistLetterData,
   caseFiling: caseFilingData,
   penaltyDecision: penaltyDecisionData,
   referralLetter: referralLetterData,
@@ -203,6 +219,7 @@ export type DocumentData<K extends DocumentKind> = z.input<(typeof DOCUMENT_DATA
 export type InspectionRecordData = z.input<typeof inspectionRecordData>;
 export type RectificationOrderData = z.input<typeof rectificationOrderData>;
 export type WarningLetterData = z.input<typeof warningLetterData>;
+export type AssistLetterData = z.input<typeof assistLetterData>;
 export type CaseFilingData = z.input<typeof caseFilingData>;
 export type PenaltyDecisionData = z.input<typeof penaltyDecisionData>;
 export type ReferralLetterData = z.input<typeof referralLetterData>;
@@ -255,6 +272,17 @@ export const DOCUMENT_TAGS: Record<DocumentKind, Record<string, string>> = {
   },
   rectificationOrder: { ...LETTER_TAGS, orderBasis: '责令改正的依据' },
   warningLetter: { ...LETTER_TAGS, requirements: '告诫要求（循环）：index 序号、text 内容' },
+  assistLetter: {
+    number: '文书编号',
+    bureauName: '执法机关名称',
+    counterpart: '被请求协查的单位',
+    subject: '协查事项',
+    content: '协查内容（段落循环）：text 内容',
+    dueDate: '回复期限',
+    issueDate: '落款日期',
+    contactName: '联系人',
+    contactPhone: '联系电话',
+  },
   caseFiling: {
     number: '案件编号',
     bureauName: '执法机关名称',

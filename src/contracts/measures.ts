@@ -7,6 +7,8 @@
 export const MEASURES = {
   'inspections.units': { label: '检查单位数量', unit: '家' },
   'inspections.visits': { label: '检查家次', unit: '家次' },
+  'clues.found': { label: '发现线索', unit: '件' },
+  'clues.transferred': { label: '移交线索', unit: '件' },
   'cases.filed': { label: '已立案查处数量', unit: '件' },
   'cases.decided': { label: '作出行政处罚决定数量', unit: '件' },
   'cases.fines': { label: '罚没款金额', unit: '元' },

@@ -71,6 +71,11 @@ export const PERMISSIONS = {
   'tips.submit': '上报隐患线索（协管员/信息员）',
   'tips.read': '查看基层上报',
   'tips.review': '受理基层上报',
+  'clues.read': '查看线索、移交和协查函',
+  'clues.manage': '登记和核查线索、移交、协查函',
+  'complaints.read': '查看投诉举报',
+  'complaints.manage': '登记和处理投诉举报',
+  'complaints.reward_approve': '审批举报奖励',
   'cases.read': '查看案件',
   'cases.handle': '办理案件（立案、调查取证、拟定处罚、提请移送）',
   'cases.review': '案件法制审核、处罚信息公示、挂牌督办与失信名单标记',
@@ -86,12 +91,16 @@ const READ_ALL: Permission[] = [
   'campaigns.read',
   'plans.read',
   'inspections.read',
+  'clues.read',
+  'complaints.read',
   'cases.read',
 ];
+/** Clue and complaint work: the enforcement squads, the department staff (投诉举报中心), station heads and inspectors for their area. */
+const CASEWORK: Permission[] = ['clues.manage', 'complaints.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
-  leader: [...READ_ALL, 'audit.read', 'cases.review', 'cases.approve'],
+  leader: [...READ_ALL, 'audit.read', 'complaints.reward_approve', 'cases.review', 'cases.approve'],
   office: [
     ...READ_ALL,
     'audit.read',
@@ -101,9 +110,11 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'plans.manage',
     'inspections.record',
     'tips.review',
+    ...CASEWORK,
+    'complaints.reward_approve',
   ],
-  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', 'cases.review'],
-  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', 'cases.handle'],
+  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', ...CASEWORK, 'cases.review'],
+  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK, 'cases.handle'],
   station_head: [
     ...READ_ALL,
     'users.manage',
@@ -112,9 +123,10 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'plans.manage',
     'inspections.record',
     'tips.review',
+    ...CASEWORK,
     'cases.handle',
   ],
-  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', 'cases.handle'],
+  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', ...CASEWORK, 'cases.handle'],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],

@@ -11,6 +11,8 @@ import { inspectionsModule } from './inspections/module.js';
 import { orgModule } from './org/module.js';
 import { planningModule } from './planning/module.js';
 import { tipsModule } from './tips/module.js';
+import { cluesModule } from './clues/module.js';
+import { complaintsModule } from './complaints/module.js';
 
 /**
  * Every feature module, one line each: its routes and what it contributes to the extension points
@@ -28,6 +30,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   dashboardModule,
   inspectionsModule,
   planningModule,
+  cluesModule,
+  complaintsModule,
   casesModule,
 ];
 

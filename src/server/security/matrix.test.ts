@@ -65,6 +65,10 @@ const ID_KINDS: Record<string, string> = {
   'inspector-conflicts': 'conflict',
   files: 'file',
   rectifications: 'rectification',
+  clues: 'clue',
+  'clue-transfers': 'clueTransfer',
+  'assist-requests': 'assistRequest',
+  complaints: 'complaint',
   cases: 'case',
   referrals: 'referral',
 };
@@ -115,6 +119,15 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/rectifications/:id/extend': { deadline: '2099-01-01', reason: '越权延期', version: 1 },
     'DELETE /api/inspector-conflicts/:id': undefined,
     'PUT /api/calendar/:year': { holidays: [{ date: '2026-01-01', name: '越权修改' }], workdays: [], version: 1 },
+    'PUT /api/clues/:id/verification': { findings: '越权核查', version: 1 },
+    'POST /api/clues/:id/transition': { action: 'verify', version: 1 },
+    'POST /api/clue-transfers/:id/receipt': { receiptOn: '2026-11-02', version: 1 },
+    'POST /api/assist-requests/:id/reply': { repliedOn: '2026-11-02', content: '越权回复', version: 1 },
+    'POST /api/assist-requests/:id/to-clue': { version: 1 },
+    'POST /api/complaints/:id/transition': { action: 'accept', version: 1 },
+    'POST /api/complaints/:id/to-clue': { version: 1 },
+    'POST /api/complaints/:id/reward': { amount: 100, reason: '越权申请', version: 1 },
+    'POST /api/complaints/:id/reward/decide': { approve: true, version: 1 },
     'POST /api/cases/:id/transition': { action: 'execute', version: 1 },
     'POST /api/cases/:id/review': { action: 'pass_review', version: 1 },
     'POST /api/cases/:id/approve': { action: 'approve_filing', version: 1 },
@@ -215,6 +228,19 @@ beforeAll(async () => {
   const conflict = await one(
     sql`insert into inspector_conflicts (user_id, entity_id, jurisdiction_id, reason) values (${xl.id}, ${entity.id}, ${xl.station}, '兴隆所回避') returning id`,
   );
+  const clue = await one(sql`insert into clues (jurisdiction_id, source_type, summary, received_on, status)
+      values (${xl.station}, 'online', '兴隆所的秘密线索', '2026-11-01', 'verifying') returning id`);
+  const clueTransfer = await one(sql`insert into clue_transfers (jurisdiction_id, clue_id, target, receiving_body, transferred_on)
+      values (${xl.station}, ${clue.id}, 'health', '兴隆所的秘密接收单位', '2026-11-01') returning id`);
+  const assistRequest = await one(sql`insert into assist_requests (jurisdiction_id, direction, counterpart, subject, content, date, due_on)
+      values (${xl.station}, 'incoming', '邻县局', '兴隆所的秘密协查', '内容', '2026-11-01', '2026-11-20') returning id`);
+  const complaint =
+    await one(sql`insert into complaints (jurisdiction_id, kind, channel, received_on, real_name, summary, content, status, accepted_on)
+      values (${xl.station}, 'report', 'platform', '2026-11-01', false, '兴隆所的秘密举报', '内容', 'accepted', '2026-11-01') returning id`);
+  await q(
+    db,
+    sql`insert into complaint_rewards (complaint_id, jurisdiction_id, amount, reason, requested_by) values (${complaint.id}, ${xl.station}, 100, '奖励', ${xl.id})`,
+  );
   const kase =
     await one(sql`insert into cases (jurisdiction_id, org_unit_id, entity_id, procedure, status, case_no, violation_type, violation_label, facts,
       violation_date, discovered_on, filed_on, decision_due)
@@ -223,6 +249,10 @@ beforeAll(async () => {
   const referral = await one(sql`insert into case_referrals (case_id, jurisdiction_id, reason, decide_due_at)
       values (${kase.id}, ${xl.station}, '兴隆所的秘密移送', now()) returning id`);
   rec = {
+    clue: at(clue.id, '兴隆所的秘密线索'),
+    clueTransfer: at(clueTransfer.id, '兴隆所的秘密接收单位'),
+    assistRequest: at(assistRequest.id, '兴隆所的秘密协查'),
+    complaint: at(complaint.id, '兴隆所的秘密举报'),
     case: at(kase.id, '兴隆所的秘密案件'),
     referral: at(referral.id, '兴隆所的秘密移送'),
     jurisdiction: at(xl.station),

@@ -2,6 +2,10 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BulbOutlined,
+  MailOutlined,
+  PhoneOutlined,
+  TableOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
@@ -69,6 +73,10 @@ export const MENU: MenuEntry[] = [
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/calendar', label: '节假日日历', icon: <ScheduleOutlined />, permission: 'calendar.manage' },
   { path: '/profile', label: '个人中心', icon: <UserOutlined /> },
+  { path: '/clues', label: '线索', icon: <BulbOutlined />, permission: 'clues.read' },
+  { path: '/complaints', label: '投诉举报', icon: <PhoneOutlined />, permission: 'complaints.read' },
+  { path: '/assist-requests', label: '协查函', icon: <MailOutlined />, permission: 'clues.read' },
+  { path: '/clues/weekly', label: '每周报送', icon: <TableOutlined />, permission: 'clues.read' },
 ];
 
 export const BRAND_ICON = <SafetyCertificateOutlined />;

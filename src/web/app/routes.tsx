@@ -24,4 +24,8 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/rectifications', page: lazy(() => import('../features/inspections/RectificationsPage.js')) },
   { path: '/my-tasks', page: lazy(() => import('../features/plans/MyTasksPage.js')) },
   { path: '/profile', page: lazy(() => import('../features/profile/ProfilePage.js')) },
+  { path: '/clues', page: lazy(() => import('../features/clues/CluesPage.js')) },
+  { path: '/assist-requests', page: lazy(() => import('../features/clues/AssistPage.js')) },
+  { path: '/clues/weekly', page: lazy(() => import('../features/clues/WeeklyPage.js')) },
+  { path: '/complaints', page: lazy(() => import('../features/complaints/ComplaintsPage.js')) },
 ];

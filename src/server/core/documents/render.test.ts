@@ -151,11 +151,21 @@ describe('bundled templates', () => {
   });
 
   it('receive exactly the tags DOCUMENT_TAGS documents', () => {
+    const assist = {
+      number: '兴市监协查〔2026〕1号',
+      bureauName: '盘锦市兴隆台区市场监督管理局',
+      counterpart: '某市市场监督管理局',
+      subject: '某药店销售假药案',
+      content: '核实供货企业资质。\n核实销售票据。',
+      dueDate: '2026-12-20',
+      issueDate: '2026-12-03',
+    };
     const party = { name: unit.name, address: unit.address, creditCode: unit.creditCode, legalRepresentative: unit.legalRepresentative };
     const samples = {
       inspectionRecord: record,
       rectificationOrder: order,
       warningLetter: warning,
+      assistLetter: assist,
       caseFiling: {
         number: '兴市监立〔2026〕1号',
         bureauName: '兴隆台区市场监督管理局',

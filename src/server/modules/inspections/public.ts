@@ -29,3 +29,6 @@ declare module '../../core/extensions.js' {
 }
 
 export { cancelPlanned, createPlannedForPlan, createPlannedForTask, reassignPlanned, taskHasDoneInspection } from './planned.js';
+
+/** A signed inspection's findings and its 转为线索 measure, read by the clues module to open a clue. */
+export { inspectionForClue } from './clue-source.js';
