@@ -617,16 +617,17 @@ const EXAMPLES: Record<string, Example> = {
       return { url: `/api/complaints/${x.id}/reward/decide`, payload: { approve: true, version: 3 } };
     },
   },
-  'POST /api/cases': { who: 'enforcer', prepare: async () => ({ url: '/api/cases', payload: await caseFiling() }) },
+  // Cases are handled by head_cx (a station head is a case officer): the people examples reset enforcer's password.
+  'POST /api/cases': { who: 'head_cx', prepare: async () => ({ url: '/api/cases', payload: await caseFiling() }) },
   'POST /api/cases/:id/approve': {
     who: 'leader',
     prepare: async () => {
-      const k = await ok(await api('enforcer').post('/api/cases', await caseFiling()));
+      const k = await ok(await api('head_cx').post('/api/cases', await caseFiling()));
       return { url: `/api/cases/${k.id}/approve`, payload: { action: 'approve_filing', version: k.version } };
     },
   },
   'POST /api/cases/:id/transition': {
-    who: 'enforcer',
+    who: 'head_cx',
     prepare: async () => {
       const k = await filedCase();
       return { url: `/api/cases/${k.id}/transition`, payload: { action: 'submit_review', version: k.version } };
@@ -636,12 +637,12 @@ const EXAMPLES: Record<string, Example> = {
     who: 'dept',
     prepare: async () => {
       const f = await filedCase();
-      const k = await ok(await api('enforcer').post(`/api/cases/${f.id}/transition`, { action: 'submit_review', version: f.version }));
+      const k = await ok(await api('head_cx').post(`/api/cases/${f.id}/transition`, { action: 'submit_review', version: f.version }));
       return { url: `/api/cases/${k.id}/review`, payload: { action: 'pass_review', version: k.version } };
     },
   },
   'PUT /api/cases/:id/penalty': {
-    who: 'enforcer',
+    who: 'head_cx',
     prepare: async () => {
       const k = await filedCase();
       return { url: `/api/cases/${k.id}/penalty`, payload: { article: 'drug-law-130', tier: 'base', warning: true, version: k.version } };
@@ -655,18 +656,18 @@ const EXAMPLES: Record<string, Example> = {
     },
   },
   'PUT /api/cases/:id/typical': {
-    who: 'enforcer',
+    who: 'head_cx',
     prepare: async () => {
-      let k = await ok(await api('enforcer').post('/api/cases', await caseFiling({ procedure: 'simple', violationType: 'records' })));
+      let k = await ok(await api('head_cx').post('/api/cases', await caseFiling({ procedure: 'simple', violationType: 'records' })));
       k = await ok(
-        await api('enforcer').put(`/api/cases/${k.id}/penalty`, {
+        await api('head_cx').put(`/api/cases/${k.id}/penalty`, {
           article: 'drug-law-130',
           tier: 'base',
           warning: true,
           version: k.version,
         }),
       );
-      k = await ok(await api('enforcer').post(`/api/cases/${k.id}/transition`, { action: 'decide', version: k.version }));
+      k = await ok(await api('head_cx').post(`/api/cases/${k.id}/transition`, { action: 'decide', version: k.version }));
       return {
         url: `/api/cases/${k.id}/typical`,
         payload: { version: k.version, title: '某药店案', violation: '违法情形', investigation: '调查过程', result: '警告' },
@@ -674,7 +675,7 @@ const EXAMPLES: Record<string, Example> = {
     },
   },
   'POST /api/cases/:id/files': {
-    who: 'enforcer',
+    who: 'head_cx',
     prepare: async () => {
       const k = await filedCase();
       const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
@@ -685,7 +686,7 @@ const EXAMPLES: Record<string, Example> = {
     },
   },
   'POST /api/cases/:id/referral': {
-    who: 'enforcer',
+    who: 'head_cx',
     prepare: async () => {
       const k = await filedCase();
       return { url: `/api/cases/${k.id}/referral`, payload: { version: k.version, reason: '涉嫌销售假药罪' } };
@@ -699,7 +700,7 @@ const EXAMPLES: Record<string, Example> = {
     },
   },
   'POST /api/referrals/:id/transition': {
-    who: 'enforcer',
+    who: 'head_cx',
     prepare: async () => {
       const p = await proposedReferral();
       const r = await ok(await api('leader').post(`/api/referrals/${p.id}/approve`, { action: 'approve', version: p.version }));
@@ -716,12 +717,12 @@ async function caseFiling(over: Record<string, unknown> = {}) {
 }
 /** A filed (approved) 普通程序 case. */
 async function filedCase() {
-  const k = await ok(await api('enforcer').post('/api/cases', await caseFiling()));
+  const k = await ok(await api('head_cx').post('/api/cases', await caseFiling()));
   return ok(await api('leader').post(`/api/cases/${k.id}/approve`, { action: 'approve_filing', version: k.version }));
 }
 async function proposedReferral() {
   const k = await filedCase();
-  return (await ok(await api('enforcer').post(`/api/cases/${k.id}/referral`, { version: k.version, reason: '涉嫌犯罪' }))).referral;
+  return (await ok(await api('head_cx').post(`/api/cases/${k.id}/referral`, { version: k.version, reason: '涉嫌犯罪' }))).referral;
 }
 
 /** Every table's rows, as one digest per table (the audit log included). */
@@ -758,9 +759,8 @@ beforeAll(async () => {
   await seedDemoEntities(t.database.db, t.org);
   await seedDemoCampaigns(t.database.db, t.org);
   [{ id: campaignId }] = await rows(sql`select id from campaigns where template_code = 'seed-000'`);
-  for (const u of ['admin', 'office', 'dept', 'inspector_cx', 'coordinator', 'leader']) c[u] = await t.as(u);
   await seedDemoDocuments(t.database.db, t.org);
-  for (const u of ['admin', 'office', 'dept', 'inspector_cx', 'coordinator', 'enforcer', 'leader']) c[u] = await t.as(u);
+  for (const u of ['admin', 'office', 'dept', 'inspector_cx', 'coordinator', 'head_cx', 'leader']) c[u] = await t.as(u);
   const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const m of Object.keys(methods)) {
