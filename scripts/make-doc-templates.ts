@@ -340,7 +340,170 @@ function assistLetter(): Document {
   );
 }
 
-const LAYOUTS: Record<DocumentKind, () => Document> = { inspectionRecord, rectificationOrder, warningLetter, assistLetter };
+/** 立案审批表: a form, 四号. */
+function caseFiling(): Document {
+  const s = SIZE.form;
+  const f = (runs: Run | Run[], o: ParaOpts = {}) => p(runs, { size: s, ...o });
+  const label = (text: string) => f(b(text), { align: 'center' });
+  const w = [1800, 2100, 1500, TEXT_WIDTH - 5400];
+  const wide = w[1] + w[2] + w[3];
+  return document(
+    [
+      p('{bureauName}', { align: 'center', size: 36, font: TITLE_FONT, bold: true }),
+      title('立案审批表', 120),
+      f('案件编号：{number}', { align: 'right', after: 120 }),
+      table(w, [
+        [cell([label('案件来源')], w[0]), cell([f('{source}')], w[1]), cell([label('适用程序')], w[2]), cell([f('{procedure}')], w[3])],
+        [cell([label('当事人')], w[0]), cell([f('{unitName}')], wide, 3)],
+        [cell([label('地址')], w[0]), cell([f('{unitAddress}')], wide, 3)],
+        [
+          cell([label('统一社会信用代码')], w[0]),
+          cell([f('{creditCode}')], w[1]),
+          cell([label('法定代表人（负责人）')], w[2]),
+          cell([f('{legalRepresentative}')], w[3]),
+        ],
+        [cell([label('违法类型')], w[0]), cell([f('{violation}')], wide, 3)],
+        [
+          cell([label('违法行为发生（终了）日期')], w[0]),
+          cell([f('{violationDate}')], w[1]),
+          cell([label('发现日期')], w[2]),
+          cell([f('{discoveredOn}')], w[3]),
+        ],
+        [cell([label('货值金额')], w[0]), cell([f('{goodsValue}')], wide, 3)],
+        [cell([label('案情摘要')], w[0]), cell([f('{facts}', { indent: true })], wide, 3)],
+        [
+          cell([label('责任人')], w[0]),
+          cell(
+            [f('{#hasPersons}'), f('{#persons}{index}．{text}{/persons}'), f('{/hasPersons}'), f('{^hasPersons}无{/hasPersons}')],
+            wide,
+            3,
+          ),
+        ],
+        [
+          cell([label('承办人意见')], w[0]),
+          cell([f('建议立案调查。', { indent: true }), f('承办人：{proposer}　　{proposedOn}', { align: 'right' })], wide, 3),
+        ],
+        [
+          cell([label('负责人审批意见')], w[0]),
+          cell(
+            [
+              f('{#approver}同意立案。{/approver}', { indent: true }),
+              f('{#approver}负责人：{approver}　　{approvedOn}{/approver}{^approver}负责人：＿＿＿＿＿＿　　年　月　日{/approver}', {
+                align: 'right',
+              }),
+            ],
+            wide,
+            3,
+          ),
+        ],
+      ]),
+    ],
+    s,
+  );
+}
+
+/** 行政处罚决定书 */
+function penaltyDecision(): Document {
+  const o: ParaOpts = { exact: 560 };
+  const t = (runs: Run | Run[], x: ParaOpts = {}) => p(runs, { ...o, ...x });
+  return document(
+    [
+      p('{bureauName}', { align: 'center', size: SIZE.title, font: TITLE_FONT, bold: true }),
+      title('行政处罚决定书', 120),
+      t('{number}', { align: 'center', after: 240 }),
+      t('当事人：{unitName}'),
+      t('统一社会信用代码：{creditCode}'),
+      t('住所（地址）：{unitAddress}'),
+      t('法定代表人（负责人）：{legalRepresentative}'),
+      t('本局于{filedOn}对当事人立案调查（案件编号：{caseNo}）。经查：', { indent: true, before: 120 }),
+      t('{facts}', { indent: true }),
+      t('当事人的上述行为违反了有关法律法规的规定。依据{basis}的规定：', { indent: true }),
+      t('{#reasoning}'),
+      t('{text}', { indent: true }),
+      t('{/reasoning}'),
+      t('本局决定对当事人作出如下行政处罚：', { indent: true }),
+      t('{#penalties}'),
+      t('{index}．{text}', { indent: true }),
+      t('{/penalties}'),
+      t('{#hasPersons}'),
+      t('对有关责任人员作出如下处罚：', { indent: true }),
+      t('{#persons}'),
+      t('{index}．{text}', { indent: true }),
+      t('{/persons}'),
+      t('{/hasPersons}'),
+      t(
+        '当事人应当自收到本决定书之日起十五日内缴纳罚没款。逾期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。当事人如不服本处罚决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者六个月内依法向人民法院提起行政诉讼。',
+        { indent: true },
+      ),
+      t('{bureauName}', { align: 'right', before: 360 }),
+      t('{decisionDate}', { align: 'right' }),
+      t('（印章）', { align: 'right' }),
+      p('本文书一式两份，一份送达当事人，一份归档。', { size: SIZE.small, before: 120 }),
+    ],
+    SIZE.letter,
+  );
+}
+
+/** 涉嫌犯罪案件移送书 */
+function referralLetter(): Document {
+  const o: ParaOpts = { exact: 560 };
+  const t = (runs: Run | Run[], x: ParaOpts = {}) => p(runs, { ...o, ...x });
+  return document(
+    [
+      p('{bureauName}', { align: 'center', size: SIZE.title, font: TITLE_FONT, bold: true }),
+      title('涉嫌犯罪案件移送书', 120),
+      t('{number}', { align: 'center', after: 240 }),
+      t('{policeUnit}：'),
+      t(
+        '本局在查处{unitName}（统一社会信用代码：{creditCode}，地址：{unitAddress}，法定代表人（负责人）：{legalRepresentative}）一案（案件编号：{caseNo}）中，发现以下事实：',
+        {
+          indent: true,
+        },
+      ),
+      t('{facts}', { indent: true }),
+      t('{reason}', { indent: true }),
+      t('根据《行政执法机关移送涉嫌犯罪案件的规定》，现将该案移送你单位依法处理，请于受理后书面告知本局。', { indent: true }),
+      t('附件：涉嫌犯罪案件情况的调查报告、涉案物品清单、有关检验报告或者鉴定意见及其他有关材料。', { indent: true }),
+      t('{bureauName}', { align: 'right', before: 360 }),
+      t('{issueDate}', { align: 'right' }),
+      t('（印章）', { align: 'right' }),
+      t(['接收单位签收：＿＿＿＿＿＿', '　　接收日期：＿＿＿＿＿＿'], { before: 240 }),
+    ],
+    SIZE.letter,
+  );
+}
+
+/** 典型案例 (seed template: 案情概述, 查办结果) */
+function typicalCase(): Document {
+  const o: ParaOpts = { exact: 560 };
+  const t = (runs: Run | Run[], x: ParaOpts = {}) => p(runs, { ...o, ...x });
+  return document(
+    [
+      title('典型案例报送', 120),
+      t('填报单位：{reportingUnit}（盖章）'),
+      t('填报日期：{reportDate}', { after: 240 }),
+      title('{reportingUnit}报送{title}', 240),
+      t(b('一、案情概述'), { indent: true }),
+      t('{violation}', { indent: true }),
+      t('{investigation}', { indent: true }),
+      t('{#productControl}{productControl}{/productControl}', { indent: true }),
+      t(b('二、查办结果'), { indent: true }),
+      t('{result}', { indent: true }),
+    ],
+    SIZE.letter,
+  );
+}
+
+const LAYOUTS: Record<DocumentKind, () => Document> = {
+  inspectionRecord,
+  rectificationOrder,
+  warningLetter,
+  assistLetter,
+  caseFiling,
+  penaltyDecision,
+  referralLetter,
+  typicalCase,
+};
 
 /** Re-zip with fixed dates (docx stamps the time of packing) so the same layout gives the same bytes. */
 function reproducible(buf: Buffer): Buffer {

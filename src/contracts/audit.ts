@@ -1,4 +1,5 @@
 import { CALENDAR_SOURCES } from './calendar.js';
+import { CASE_PROCEDURES, CASE_STATUSES, REFERRAL_STATUSES } from './cases.js';
 import { CAMPAIGN_STATUSES, TASK_STATUSES } from './campaigns.js';
 import { LICENCE_KINDS } from './entities.js';
 import {
@@ -127,6 +128,31 @@ export const AUDIT_ACTION_LABELS = {
   'credit_override.request': '申请调整信用等级',
   'credit_override.approve': '批准调整信用等级',
   'credit_override.reject': '驳回调整信用等级',
+  'case.file': '提请立案',
+  'case.approve_filing': '批准立案',
+  'case.reject_filing': '不予立案',
+  'case.submit_review': '提交法制审核',
+  'case.pass_review': '法制审核通过',
+  'case.return_review': '退回补充调查',
+  'case.notify': '送达事先告知',
+  'case.decide': '作出处罚决定',
+  'case.no_penalty': '决定不予处罚',
+  'case.execute': '登记执行完毕',
+  'case.close': '结案',
+  'case.revoke': '撤销立案',
+  'case.extend': '批准延长办案期限',
+  'case.penalty': '拟定处罚内容',
+  'case.marks': '登记督办公示与失信名单',
+  'case.typical': '编写典型案例',
+  'case.file.add': '上传案件证据材料',
+  'referral.propose': '提请移送公安',
+  'referral.approve': '批准移送',
+  'referral.reject': '不予移送',
+  'referral.send': '移送公安机关',
+  'referral.receive': '登记公安接收回执',
+  'referral.police_file': '登记公安立案',
+  'referral.police_decline': '登记公安不予立案',
+  'referral.follow_up': '登记移送跟进情况',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -156,6 +182,8 @@ export const AUDIT_ENTITY_LABELS = {
   credit_rule: '信用评价规则',
   credit_run: '信用评定',
   credit_override: '信用等级调整',
+  case: '案件',
+  referral: '移送公安',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -196,6 +224,8 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   sampling_record: { status: SAMPLING_STATUSES, category: PRODUCT_CATEGORIES, verdict: SAMPLING_VERDICTS },
   credit_run: { status: RUN_STATUSES },
   credit_override: { status: OVERRIDE_STATUSES, grade: CREDIT_GRADES, computedGrade: CREDIT_GRADES },
+  case: { status: CASE_STATUSES, procedure: CASE_PROCEDURES },
+  referral: { status: REFERRAL_STATUSES },
 };
 
 /** Field names that mean something else on one kind of record. */
@@ -377,4 +407,22 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   unitCount: '评定单位数',
   changedCount: '等级变化单位数',
   decisionNote: '审批意见',
+  procedure: '程序',
+  violationType: '违法类型',
+  violationLabel: '违法类型名称',
+  facts: '违法事实',
+  goodsValue: '货值金额',
+  illegalIncome: '违法所得',
+  filedOn: '立案日期',
+  decisionDue: '决定期限',
+  penalty: '处罚内容',
+  fine: '罚款',
+  decisionNo: '决定书文号',
+  decidedOn: '决定日期',
+  publicationDue: '公示期限',
+  publishedOn: '公示日期',
+  supervision: '挂牌督办',
+  escalatedTo: '提级查办',
+  seriousList: '严重违法失信名单',
+  typical: '典型案例',
 };

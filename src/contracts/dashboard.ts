@@ -129,5 +129,17 @@ export const dashboard = z.object({
     })
     .nullable()
     .optional(),
+  /** Cases in the caller's area: open, past their deadlines, and waiting for the caller's approval or review. */
+  cases: z
+    .object({
+      open: z.number(),
+      decisionOverdue: z.number(),
+      publicationOverdue: z.number(),
+      referralOverdue: z.number(),
+      awaitingApproval: z.number(),
+      awaitingReview: z.number(),
+    })
+    .nullable()
+    .optional(),
 });
 export type Dashboard = z.infer<typeof dashboard>;

@@ -16,6 +16,10 @@ export const DOCUMENT_KINDS = {
   rectificationOrder: { label: '责令改正通知书', abbreviation: '责改', template: 'rectification-order' },
   warningLetter: { label: '告诫信', abbreviation: '告诫', template: 'warning-letter' },
   assistLetter: { label: '协查函', abbreviation: '协查', template: 'assist-letter' },
+  caseFiling: { label: '立案审批表', abbreviation: '立', template: 'case-filing' },
+  penaltyDecision: { label: '行政处罚决定书', abbreviation: '罚', template: 'penalty-decision' },
+  referralLetter: { label: '涉嫌犯罪案件移送书', abbreviation: '移', template: 'referral-letter' },
+  typicalCase: { label: '典型案例', abbreviation: '典', template: 'typical-case' },
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 export const DOCUMENT_KIND_KEYS = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
@@ -142,17 +146,84 @@ export const assistLetterData = z.object({
   contactPhone: optionalText(30),
 });
 
+/** 立案审批表 (the case number is the document's number) */
+export const caseFilingData = z.object({
+  number: text(50),
+  bureauName: text(100),
+  unit: inspectedUnit,
+  procedure: text(20),
+  source: text(100),
+  violation: text(200),
+  facts: text(4000),
+  violationDate: isoDate,
+  discoveredOn: isoDate,
+  goodsValue: text(50),
+  persons: z.array(text(200)).max(20),
+  proposer: text(50),
+  proposedOn: isoDate,
+  approver: optionalText(50),
+  approvedOn: optionalDate,
+});
+
+/** 行政处罚决定书 */
+export const penaltyDecisionData = z.object({
+  number: text(50),
+  bureauName: text(100),
+  unit: inspectedUnit,
+  caseNo: text(50),
+  filedOn: isoDate,
+  facts: text(4000),
+  /** 违反了…的规定 / 依据…: the article cited. */
+  basis: text(500),
+  /** The range's arithmetic and the 裁量 reason, as the decision explains it. */
+  reasoning: z.array(text(500)).max(20),
+  penalties: z.array(text(500)).min(1, '至少一项处罚').max(20),
+  persons: z.array(text(500)).max(20),
+  decisionDate: isoDate,
+});
+
+/** 涉嫌犯罪案件移送书 */
+export const referralLetterData = z.object({
+  number: text(50),
+  bureauName: text(100),
+  policeUnit: text(100),
+  unit: inspectedUnit,
+  caseNo: text(50),
+  facts: text(4000),
+  reason: text(2000),
+  issueDate: isoDate,
+});
+
+/** 典型案例 (seed 003 附件4 / seed 004 附件2 template) */
+export const typicalCaseData = z.object({
+  reportingUnit: text(100),
+  reportDate: isoDate,
+  title: text(200),
+  violation: text(3000),
+  investigation: text(3000),
+  productControl: optionalText(3000),
+  result: text(3000),
+});
+
 export const DOCUMENT_DATA = {
   inspectionRecord: inspectionRecordData,
   rectificationOrder: rectificationOrderData,
   warningLetter: warningLetterData,
   assistLetter: assistLetterData,
+  caseFiling: caseFilingData,
+  penaltyDecision: penaltyDecisionData,
+  referralLetter: referralLetterData,
+  typicalCase: typicalCaseData,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 export type DocumentData<K extends DocumentKind> = z.input<(typeof DOCUMENT_DATA)[K]>;
 export type InspectionRecordData = z.input<typeof inspectionRecordData>;
 export type RectificationOrderData = z.input<typeof rectificationOrderData>;
 export type WarningLetterData = z.input<typeof warningLetterData>;
 export type AssistLetterData = z.input<typeof assistLetterData>;
+export type CaseFilingData = z.input<typeof caseFilingData>;
+export type PenaltyDecisionData = z.input<typeof penaltyDecisionData>;
+export type ReferralLetterData = z.input<typeof referralLetterData>;
+export type TypicalCaseData = z.input<typeof typicalCaseData>;
 
 /**
  * The tags a template may use (docxtemplater syntax: `{tag}`, loops/conditions `{#tag}…{/tag}`,
@@ -211,5 +282,65 @@ export const DOCUMENT_TAGS: Record<DocumentKind, Record<string, string>> = {
     issueDate: '落款日期',
     contactName: '联系人',
     contactPhone: '联系电话',
+  },
+  caseFiling: {
+    number: '案件编号',
+    bureauName: '执法机关名称',
+    unitName: '当事人名称',
+    unitAddress: '当事人地址',
+    creditCode: '统一社会信用代码',
+    legalRepresentative: '法定代表人（负责人）',
+    procedure: '适用程序',
+    source: '案件来源',
+    violation: '违法类型',
+    facts: '案情摘要',
+    violationDate: '违法行为发生（终了）日期',
+    discoveredOn: '发现日期',
+    goodsValue: '货值金额',
+    persons: '责任人（循环）：index 序号、text 内容',
+    hasPersons: '是否有责任人（条件）',
+    proposer: '承办人',
+    proposedOn: '提请日期',
+    approver: '批准人',
+    approvedOn: '批准日期',
+  },
+  penaltyDecision: {
+    number: '决定书文号',
+    bureauName: '执法机关名称',
+    unitName: '当事人名称',
+    unitAddress: '当事人地址',
+    creditCode: '统一社会信用代码',
+    legalRepresentative: '法定代表人（负责人）',
+    caseNo: '案件编号',
+    filedOn: '立案日期',
+    facts: '违法事实',
+    basis: '处罚依据',
+    reasoning: '裁量说明（循环）：index 序号、text 内容',
+    penalties: '处罚内容（循环）：index 序号、text 内容',
+    persons: '处罚到人（循环）：index 序号、text 内容',
+    hasPersons: '是否处罚到人（条件）',
+    decisionDate: '决定日期',
+  },
+  referralLetter: {
+    number: '移送书文号',
+    bureauName: '执法机关名称',
+    policeUnit: '受移送公安机关',
+    unitName: '当事人名称',
+    unitAddress: '当事人地址',
+    creditCode: '统一社会信用代码',
+    legalRepresentative: '法定代表人（负责人）',
+    caseNo: '案件编号',
+    facts: '涉嫌犯罪事实',
+    reason: '移送理由',
+    issueDate: '移送日期',
+  },
+  typicalCase: {
+    reportingUnit: '填报单位',
+    reportDate: '填报日期',
+    title: '案例标题',
+    violation: '主要违法情形',
+    investigation: '主要调查取证过程',
+    productControl: '问题产品查控情况',
+    result: '查办结果（法律依据、处罚结果、行刑衔接）',
   },
 };

@@ -16,5 +16,9 @@ export const MEASURES = {
   'consultations.items': { label: '研究风险会商事项数', unit: '个' },
   'sampling.batches': { label: '抽检批次', unit: '批次' },
   'sampling.unqualified': { label: '抽检不合格批次', unit: '批次' },
+  'cases.filed': { label: '已立案查处数量', unit: '件' },
+  'cases.decided': { label: '作出行政处罚决定数量', unit: '件' },
+  'cases.fines': { label: '罚没款金额', unit: '元' },
+  'cases.referred': { label: '移送公安机关案件数量', unit: '件' },
 } as const;
 export type MeasureKey = keyof typeof MEASURES;

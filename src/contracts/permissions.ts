@@ -85,6 +85,10 @@ export const PERMISSIONS = {
   'credit.read': '查看信用分级',
   'credit.manage': '管理信用评价规则、重新评定、申请调整等级',
   'credit.approve': '审批信用等级调整',
+  'cases.read': '查看案件',
+  'cases.handle': '办理案件（立案、调查取证、拟定处罚、提请移送）',
+  'cases.review': '案件法制审核、处罚信息公示、挂牌督办与失信名单标记',
+  'cases.approve': '批准立案、处罚决定、延期与移送（负责人）',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -101,13 +105,14 @@ const READ_ALL: Permission[] = [
   'risks.read',
   'sampling.read',
   'credit.read',
+  'cases.read',
 ];
 /** Clue and complaint work: the enforcement squads, the department staff (投诉举报中心), station heads and inspectors for their area. */
 const CASEWORK: Permission[] = ['clues.manage', 'complaints.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
-  leader: [...READ_ALL, 'audit.read', 'complaints.reward_approve', 'credit.approve'],
+  leader: [...READ_ALL, 'audit.read', 'complaints.reward_approve', 'credit.approve', 'cases.review', 'cases.approve'],
   office: [
     ...READ_ALL,
     'audit.read',
@@ -137,8 +142,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'sampling.manage',
     'sampling.record',
     'credit.manage',
+    'cases.review',
   ],
-  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage'],
+  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage', 'cases.handle'],
   station_head: [
     ...READ_ALL,
     'users.manage',
@@ -151,8 +157,18 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'risks.manage',
     'risks.verify',
     'sampling.record',
+    'cases.handle',
   ],
-  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', ...CASEWORK, 'risks.manage', 'sampling.record'],
+  inspector: [
+    ...READ_ALL,
+    'campaigns.report',
+    'inspections.record',
+    'tips.review',
+    ...CASEWORK,
+    'risks.manage',
+    'sampling.record',
+    'cases.handle',
+  ],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],

@@ -7,6 +7,7 @@ import { IMPORT_COLUMNS } from '../contracts/entities.js';
 import { createTestApp, type Client, type TestApp } from '../test/app.js';
 import { multipartFile } from '../test/multipart.js';
 import { seedDemoCampaigns } from './demo/seed-campaigns.js';
+import { seedDemoDocuments } from './demo/seed-documents.js';
 import { seedDemoEntities } from './demo/seed-entities.js';
 
 /**
@@ -897,6 +898,96 @@ const EXAMPLES: Record<string, Example> = {
       return { url: `/api/credit-overrides/${o.id}/decision`, payload: { action: 'approve', note: '同意', version: o.version } };
     },
   },
+  // Cases are handled by head_cx (a station head is a case officer): the people examples reset enforcer's password.
+  'POST /api/cases': { who: 'head_cx', prepare: async () => ({ url: '/api/cases', payload: await caseFiling() }) },
+  'POST /api/cases/:id/approve': {
+    who: 'leader',
+    prepare: async () => {
+      const k = await ok(await api('head_cx').post('/api/cases', await caseFiling()));
+      return { url: `/api/cases/${k.id}/approve`, payload: { action: 'approve_filing', version: k.version } };
+    },
+  },
+  'POST /api/cases/:id/transition': {
+    who: 'head_cx',
+    prepare: async () => {
+      const k = await filedCase();
+      return { url: `/api/cases/${k.id}/transition`, payload: { action: 'submit_review', version: k.version } };
+    },
+  },
+  'POST /api/cases/:id/review': {
+    who: 'dept',
+    prepare: async () => {
+      const f = await filedCase();
+      const k = await ok(await api('head_cx').post(`/api/cases/${f.id}/transition`, { action: 'submit_review', version: f.version }));
+      return { url: `/api/cases/${k.id}/review`, payload: { action: 'pass_review', version: k.version } };
+    },
+  },
+  'PUT /api/cases/:id/penalty': {
+    who: 'head_cx',
+    prepare: async () => {
+      const k = await filedCase();
+      return { url: `/api/cases/${k.id}/penalty`, payload: { article: 'drug-law-130', tier: 'base', warning: true, version: k.version } };
+    },
+  },
+  'PUT /api/cases/:id/marks': {
+    who: 'dept',
+    prepare: async () => {
+      const k = await filedCase();
+      return { url: `/api/cases/${k.id}/marks`, payload: { version: k.version, escalatedTo: 'city' } };
+    },
+  },
+  'PUT /api/cases/:id/typical': {
+    who: 'head_cx',
+    prepare: async () => {
+      let k = await ok(await api('head_cx').post('/api/cases', await caseFiling({ procedure: 'simple', violationType: 'records' })));
+      k = await ok(
+        await api('head_cx').put(`/api/cases/${k.id}/penalty`, {
+          article: 'drug-law-130',
+          tier: 'base',
+          warning: true,
+          version: k.version,
+        }),
+      );
+      k = await ok(await api('head_cx').post(`/api/cases/${k.id}/transition`, { action: 'decide', version: k.version }));
+      return {
+        url: `/api/cases/${k.id}/typical`,
+        payload: { version: k.version, title: '某药店案', violation: '违法情形', investigation: '调查过程', result: '警告' },
+      };
+    },
+  },
+  'POST /api/cases/:id/files': {
+    who: 'head_cx',
+    prepare: async () => {
+      const k = await filedCase();
+      const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+        .png()
+        .toBuffer();
+      const m = multipartFile('file', '证据.png', png, 'image/png');
+      return { url: `/api/cases/${k.id}/files`, payload: m.payload, headers: m.headers };
+    },
+  },
+  'POST /api/cases/:id/referral': {
+    who: 'head_cx',
+    prepare: async () => {
+      const k = await filedCase();
+      return { url: `/api/cases/${k.id}/referral`, payload: { version: k.version, reason: '涉嫌销售假药罪' } };
+    },
+  },
+  'POST /api/referrals/:id/approve': {
+    who: 'leader',
+    prepare: async () => {
+      const r = await proposedReferral();
+      return { url: `/api/referrals/${r.id}/approve`, payload: { action: 'approve', version: r.version } };
+    },
+  },
+  'POST /api/referrals/:id/transition': {
+    who: 'head_cx',
+    prepare: async () => {
+      const p = await proposedReferral();
+      const r = await ok(await api('leader').post(`/api/referrals/${p.id}/approve`, { action: 'approve', version: p.version }));
+      return { url: `/api/referrals/${r.id}/transition`, payload: { action: 'send', version: r.version, policeUnit: '兴隆台公安分局' } };
+    },
+  },
   // Last: its job runs in the background after the request, so no example follows to see its writes.
   'POST /api/credit-runs': { who: 'office', prepare: async () => ({ url: '/api/credit-runs' }) },
 };
@@ -906,6 +997,22 @@ async function creditPharmacy(): Promise<number> {
   const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId}
     and kind in ('pharmacy_chain', 'pharmacy_single') order by id limit 1 offset ${seq++}`);
   return e.id;
+}
+
+/** A case filing for a 创新所 pharmacy (普通程序 unless overridden). */
+async function caseFiling(over: Record<string, unknown> = {}) {
+  const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id limit 1`);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return { entityId: e.id, procedure: 'ordinary', violationType: 'gsp', facts: '未按规定储存药品', violationDate: today, ...over };
+}
+/** A filed (approved) 普通程序 case. */
+async function filedCase() {
+  const k = await ok(await api('head_cx').post('/api/cases', await caseFiling()));
+  return ok(await api('leader').post(`/api/cases/${k.id}/approve`, { action: 'approve_filing', version: k.version }));
+}
+async function proposedReferral() {
+  const k = await filedCase();
+  return (await ok(await api('head_cx').post(`/api/cases/${k.id}/referral`, { version: k.version, reason: '涉嫌犯罪' }))).referral;
 }
 
 /** Every table's rows, as one digest per table (the audit log included). */
@@ -942,7 +1049,8 @@ beforeAll(async () => {
   await seedDemoEntities(t.database.db, t.org);
   await seedDemoCampaigns(t.database.db, t.org);
   [{ id: campaignId }] = await rows(sql`select id from campaigns where template_code = 'seed-000'`);
-  for (const u of ['admin', 'office', 'dept', 'inspector_cx', 'coordinator', 'leader']) c[u] = await t.as(u);
+  await seedDemoDocuments(t.database.db, t.org);
+  for (const u of ['admin', 'office', 'dept', 'inspector_cx', 'coordinator', 'head_cx', 'leader']) c[u] = await t.as(u);
   const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const m of Object.keys(methods)) {

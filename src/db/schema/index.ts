@@ -16,3 +16,4 @@ export * from './complaints.js';
 export * from './risks.js';
 export * from './sampling.js';
 export * from './credit.js';
+export * from './cases.js';

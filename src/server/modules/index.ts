@@ -2,6 +2,7 @@ import { buildRegistry, type ModuleDefinition, type Registry } from '../core/ext
 import { auditModule } from './audit/module.js';
 import { authModule } from './auth/module.js';
 import { calendarModule } from './calendar/module.js';
+import { casesModule } from './cases/module.js';
 import { campaignsModule } from './campaigns/module.js';
 import { dashboardModule } from './dashboard/module.js';
 import { entitiesModule } from './entities/module.js';
@@ -37,6 +38,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   risksModule,
   samplingModule,
   creditModule,
+  casesModule,
 ];
 
 let built: Registry | undefined;

@@ -76,6 +76,8 @@ const ID_KINDS: Record<string, string> = {
   'sampling-records': 'samplingRecord',
   'credit-units': 'entity',
   'credit-overrides': 'creditOverride',
+  cases: 'case',
+  referrals: 'referral',
 };
 /** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
 const PARAM_KINDS: Record<string, string | { value: string }> = {
@@ -87,6 +89,7 @@ const PARAM_KINDS: Record<string, string | { value: string }> = {
   key: { value: 'share-combined' }, // a reading of the campaign's definition, not a record
   year: { value: '2026' }, // a year of the holiday calendar: shared reference data, no one's area
   doc: { value: 'record' }, // which document of an inspection (笔录)
+  document: { value: 'decision' }, // which document of a case (决定书)
 };
 /** Routes whose parameter is shared reference data, the same for everyone. */
 const UNSCOPED = new Set(['GET /api/campaign-templates/:code']);
@@ -163,6 +166,15 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/sampling-records/:id/handle': { note: '越权', version: 1 },
     'POST /api/credit-units/:id/recompute': undefined,
     'POST /api/credit-overrides/:id/decision': { action: 'approve', note: '越权批准', version: 1 },
+    'POST /api/cases/:id/transition': { action: 'execute', version: 1 },
+    'POST /api/cases/:id/review': { action: 'pass_review', version: 1 },
+    'POST /api/cases/:id/approve': { action: 'approve_filing', version: 1 },
+    'PUT /api/cases/:id/penalty': { article: 'drug-law-130', tier: 'base', warning: true, version: 1 },
+    'PUT /api/cases/:id/marks': { version: 1 },
+    'PUT /api/cases/:id/typical': { version: 1, title: '越权', violation: '越权', investigation: '越权', result: '越权' },
+    'POST /api/cases/:id/referral': { version: 1, reason: '越权移送' },
+    'POST /api/referrals/:id/transition': { action: 'send', version: 1, policeUnit: '越权' },
+    'POST /api/referrals/:id/approve': { action: 'approve', version: 1 },
   };
   if (key.endsWith('/evidence') || key.endsWith('/files') || key === 'POST /api/tips/:id/photos') {
     const m = multipartFile('file', 'x.png', png, 'image/png');
@@ -284,11 +296,20 @@ beforeAll(async () => {
       values ('抽样〔2026〕9999号', ${xl.station}, 2026, 9999, ${entity.id}, ${xl.station}, 'drug', '兴隆所的秘密样品', '1', '某厂', 1, '盒', ${sql.raw(`'{${xl.id}}'`)}, '2026-01-05', 'unqualified') returning id`);
   const creditOverride = await one(sql`insert into credit_overrides (entity_id, jurisdiction_id, grade, reason, rule_version, requested_by)
       values (${entity.id}, ${xl.station}, 'D', '兴隆所的调整理由', 0, ${xl.id}) returning id`);
+  const kase =
+    await one(sql`insert into cases (jurisdiction_id, org_unit_id, entity_id, procedure, status, case_no, violation_type, violation_label, facts,
+      violation_date, discovered_on, filed_on, decision_due)
+      values (${xl.station}, ${xl.org_unit_id}, ${entity.id}, 'ordinary', 'proposed', '兴市监立〔2026〕999号', 'gsp', '未遵守药品经营质量管理规范',
+        '兴隆所的秘密案件', '2026-01-01', '2026-01-02', '2026-01-02', '2026-04-02') returning id`);
+  const referral = await one(sql`insert into case_referrals (case_id, jurisdiction_id, reason, decide_due_at)
+      values (${kase.id}, ${xl.station}, '兴隆所的秘密移送', now()) returning id`);
   rec = {
     clue: at(clue.id, '兴隆所的秘密线索'),
     clueTransfer: at(clueTransfer.id, '兴隆所的秘密接收单位'),
     assistRequest: at(assistRequest.id, '兴隆所的秘密协查'),
     complaint: at(complaint.id, '兴隆所的秘密举报'),
+    case: at(kase.id, '兴隆所的秘密案件'),
+    referral: at(referral.id, '兴隆所的秘密移送'),
     jurisdiction: at(xl.station),
     orgUnit: at(xl.org_unit_id),
     person: at(xl.id),

@@ -1,0 +1,29 @@
+import { can } from '../../../contracts/permissions.js';
+import type { ModuleDefinition } from '../../core/extensions.js';
+import { casesDashboardSection } from './dashboard.js';
+import { caseMeasures } from './measures.js';
+import { visibleCase } from './queries.js';
+import { caseRoutes } from './routes.js';
+import { caseTimelineSource } from './timeline.js';
+
+export const casesModule: ModuleDefinition = {
+  name: 'cases',
+  routes: caseRoutes,
+  contributes: {
+    timeline: [caseTimelineSource],
+    measures: caseMeasures,
+    dashboard: [casesDashboardSection],
+    // Evidence of a case is served to those who may read the case.
+    attachmentOwners: [
+      {
+        key: 'case',
+        mayRead: async (ctx, id) =>
+          can(ctx.actor.role, 'cases.read') &&
+          (await visibleCase(ctx, id).then(
+            () => true,
+            () => false,
+          )),
+      },
+    ],
+  },
+};
