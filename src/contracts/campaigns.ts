@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { versioned } from './versions.js';
 import { DEVICE_LEVELS, ENTITY_KIND_CODES, ENTITY_TAGS, SECTORS } from './entity-kinds.js';
 import { quotaRule, type QuotaRule } from './quota-rules.js';
-import { addDays, isoDate } from './calendar.js';
+import { addDays, daysInMonth, isoDate } from './calendar.js';
 import { clockTime, deadlineRule, dueDates } from './deadline-rules.js';
 import { getAtPath, parentPath, sameValue } from './definition-paths.js';
 import { id, MAX_INT } from './fields.js';
@@ -18,15 +18,24 @@ export * from './deadline-rules.js';
  * Documented in docs/campaign-definition.md; the five seed plans ship as YAML templates.
  *
  * Unit references (`UnitRef`) name org units of the owning bureau: a unit's full name or short name
- * ("药品和医疗器械股", "创新所"), or a group: 各市场监管所 / 各执法中队 / 各股室 / 执法大队 / 本局.
+ * ("药品和医疗器械股", "创新所"), or a group: 各市场监管所 / 各执法中队 / 各股室 / 相关股室 / 执法大队 / 本局.
  * Partners outside the bureau (公安分局, 卫生健康委, 市局…) go into `partners`, never into units.
  */
 export const DEFINITION_VERSION = 1;
+
+/** How precisely the plan dates an event: only the month (“2023年7月”) or the quarter (“第三季度”). */
+export const EVENT_PRECISIONS = { month: '月', quarter: '季度' } as const;
+export type EventPrecision = keyof typeof EVENT_PRECISIONS;
 
 export const UNIT_GROUPS = {
   各市场监管所: 'station',
   各执法中队: 'squad',
   各股室: 'department',
+  /**
+   * A plan's own “（旗局）相关股室”: the departments concerned, which the plan does not name. Every
+   * department receives the item (as with 各股室) and the ones concerned act; the bureau may narrow it.
+   */
+  相关股室: 'department',
 } as const;
 
 const key = z.string().regex(/^[a-z0-9_-]{1,60}$/, '编号须为小写字母、数字、下划线或连字符');
@@ -335,8 +344,20 @@ export const campaignDefinition = z
     tasks: z.array(task).default([]),
     staffing: staffing.optional(),
     liaisons: liaisonRegister.optional(),
-    /** Key dates that are not deadlines (部署会, 交流会, 督查). */
-    events: z.array(z.object({ date: isoDate, label: text(100) })).default([]),
+    /**
+     * Key dates that are not deadlines (部署会, 交流会, 督查). `precision` when the plan gives only the
+     * month (“2023年7月”) or quarter (“2023年第三季度”): `date` is then the last day of that month or
+     * quarter and stands for the whole of it (no day is implied).
+     */
+    events: z
+      .array(
+        z.object({
+          date: isoDate,
+          label: text(100),
+          precision: z.enum(Object.keys(EVENT_PRECISIONS) as [EventPrecision, ...EventPrecision[]], { error: '日期精度须为 month/quarter' }).optional(),
+        }),
+      )
+      .default([]),
     /** Where values came from, by path (see `definition-paths.ts`); a bare string = quoted from that section. */
     provenance: z.record(z.string(), provenanceValue).default({}),
     /** Open readings of the plan with the one chosen. */
@@ -418,6 +439,12 @@ export const campaignDefinition = z
       if (o.form.table && !tableKeys.has(o.form.table)) issue(['obligations', i, 'form', 'table'], `统计表“${o.form.table}”不存在`);
     });
     if (d.staffing && !inPeriod(d.staffing.by)) issue(['staffing', 'by'], '配备期限须在行动期间内');
+    d.events.forEach((e, i) => {
+      if (!e.precision) return;
+      const [y, m, day] = e.date.split('-').map(Number);
+      if (day !== daysInMonth(y, m) || (e.precision === 'quarter' && m % 3 !== 0))
+        issue(['events', i, 'date'], `只写到${EVENT_PRECISIONS[e.precision]}的日期须填该${EVENT_PRECISIONS[e.precision]}的最后一天`);
+    });
     // quotaIds: every rule id of the tree, collected by the quota walk above.
     d.tasks.forEach((t, i) => {
       if (t.due && !inPeriod(t.due)) issue(['tasks', i, 'due'], '完成期限须在行动期间内');

@@ -82,8 +82,12 @@ export const FIDELITY: Record<string, Row[]> = {
   'seed-002': [
     eq('002-06', 'period', { from: '2018-12-22', to: '2019-02-28', reportingUntil: '2019-03-05' }),
     eq('002-08', 'phases.zhengzhi.to', '2019-02-20'),
-    inf('002-31', 'organisation.office'),
-    inf('002-32', 'obligations.weekly.submitters'),
+    // 三（四）“明确信息报送责任人”: each reporting unit names its responsible person (the liaison register).
+    ok('002-31', 'liaisons', (d) => d.liaisons?.recipient === '药械股' && !JSON.stringify(d.organisation.office.duties).includes('责任人')),
+    ok('002-32', 'obligations.weekly.submitters', (d) =>
+      d.obligations.every((o) => sameValue(o.submitters, ['各市场监管所', '稽查大队', '相关股室'])) &&
+      sameValue(d.liaisons?.units, ['各市场监管所', '稽查大队', '相关股室']),
+    ),
     eq('002-35', 'obligations.weekly-case.form.type', 'typical_case'),
     eq('002-37', 'obligations.gongjian-1.rule.within', { from: '2018-12-24', to: '2018-12-29' }),
     eq('002-38', 'obligations.gongjian-2.rule.within', { from: '2019-01-21', to: '2019-01-25' }),
@@ -105,10 +109,11 @@ export const FIDELITY: Record<string, Row[]> = {
     eq('003-29', 'tasks.14.units', ['法规股', '执法大队', '新闻宣传和信息化股']),
     ok('003-30', 'tasks.15', text('tasks.15.content', '四级', '东北地区', '大案要案')),
     eq('003-32', 'tasks.16.units', ['人事股', '执法大队', '各市场监管所', '药械监管股', '化妆品监管股']),
-    inf('003-33', 'tasks.17.units'),
+    // 二级单位 are not units of the bureau: kept as partners, marked inferred.
+    inf('003-33', 'tasks.17.partners'),
     eq('003-34', 'tasks.18.units', ['不良反应监测股']),
-    inf('003-35', 'tasks.19.units'),
-    inf('003-36', 'tasks.20.units'),
+    eq('003-35', 'tasks.19.units', ['相关股室', '各市场监管所']),
+    eq('003-36', 'tasks.20.units', ['相关股室', '各市场监管所']),
     eq('003-37', 'tasks.21.units', [
       '执法大队',
       '财务股',
@@ -118,7 +123,7 @@ export const FIDELITY: Record<string, Row[]> = {
       '各市场监管所',
     ]),
     eq('003-38', 'tasks.22.units', ['人事股', '各市场监管所']),
-    inf('003-39', 'tasks.23.units'),
+    eq('003-39', 'tasks.23.units', ['相关股室', '各市场监管所']),
     unset('003-41', 'staffing'),
     eq('003-42', 'tasks.24.units', ['药械监管股', '执法大队', '各市场监管所']),
     eq('003-44', 'tasks.25.units', ['执法大队', '法规股', '人事股', '各市场监管所']),
@@ -139,7 +144,16 @@ export const FIDELITY: Record<string, Row[]> = {
       (d) => first('risk-list')(d) === '2023-10-01' && first('case-data')(d) === '2023-08-20' && first('typical-case')(d) === '2023-08-01',
     ),
     inf('003-58', 'obligations.risk-list.recipient'),
-    inf('003-63', 'tables.risk-work.measures'),
+    ok('003-63', 'tables.risk-totals', (d) => {
+      const [work, totals] = ['risk-work', 'risk-totals'].map((k) => d.tables.find((t) => t.key === k)!);
+      return (
+        sameValue(work.measures.map((m) => `${m.label}(${m.unit})`), ['检查(家次)']) &&
+        sameValue(totals.rows.map((r) => r.label), ['合计']) &&
+        sameValue(totals.measures.map((m) => m.unit), ['人次', '条', '个', '次', '个', '次', '个']) &&
+        totals.measures.some((m) => m.label.startsWith('本级')) &&
+        totals.measures.some((m) => m.label.startsWith('所辖旗县'))
+      );
+    }),
     // 附件1 gives the squads the 30th, 附件4 the 1st: the template keeps the 30th and marks it inferred.
     inf('003-67', 'obligations.typical-case-squad.rule'),
     ok(
@@ -175,7 +189,7 @@ export const FIDELITY: Record<string, Row[]> = {
     ok('003-90', 'obligations.case-data', (d) =>
       d.obligations.filter((o) => !o.key.startsWith('case-data-national')).every((o) => o.stampedScan === true),
     ),
-    inf('003-95', 'organisation.leadingGroup.memberUnits'),
+    ok('003-95', 'organisation.leadingGroup.members', (d) => d.organisation.leadingGroup.members.length === 24),
     ok('003-98', 'organisation.office', (d) => d.organisation.office.deputies?.length === 7 && d.organisation.office.members?.length === 6),
     ok(
       '003-101',
@@ -198,9 +212,18 @@ export const FIDELITY: Record<string, Row[]> = {
       text('organisation.workingGroups.huazhuangpin.duties', '提升化妆品领域监管能力', '业务问题'),
     ),
     inf('003-105', 'liaisons.units'),
-    inf('003-106', 'events.0'),
-    inf('003-108', 'events.1'),
-    inf('003-109', 'events.2'),
+    ok('003-106', 'events.0', (d) => sameValue([d.events[0].date, d.events[0].precision], ['2023-07-31', 'month'])),
+    ok('003-108', 'events.1', (d) =>
+      sameValue(
+        [1, 3].map((i) => [d.events[i].date, d.events[i].precision]),
+        [
+          ['2023-09-30', 'quarter'],
+          ['2024-06-30', 'quarter'],
+        ],
+      ),
+    ),
+    ok('003-109', 'events.2', (d) => sameValue([d.events[2].date, d.events[2].precision], ['2024-03-31', 'month'])),
+    ok('003-110', 'phases.zongjie', (d) => sameValue([d.phases.at(-1)!.from, d.phases.at(-1)!.to], ['2024-10-01', '2024-12-31'])),
   ],
   'seed-004': [
     ok('004-06', 'basis', text('basis', '若干措施', '药品案件查办工作的意见')),
@@ -210,7 +233,8 @@ export const FIDELITY: Record<string, Row[]> = {
     ok('004-17', 'focus.violations', text('focus.violations', '必须经市市场监督管理局批准')),
     eq('004-20', 'staffing.coordinatorPerTownship', true),
     eq('004-21', 'staffing.informantPerVillage', true),
-    inf('004-22', 'staffing.by'),
+    // 正文二（三）: 2023-11-20 (staffing); 附件5 T7: 2023年11月底 (the task): each kept where the plan states it.
+    ok('004-22', 'tasks.7.due', (d) => d.tasks.find((t) => t.no === 7)!.due === '2023-11-30' && d.staffing?.by === '2023-11-20'),
     ok('004-24', 'tasks.9', text('tasks.9.content', '具体实施方案')),
     ok('004-25', 'tasks.10', text('tasks.10.content', '第一时间通报公安机关')),
     eq('004-26', 'tasks.11.partners', ['卫健', '医保', '工信']),
@@ -231,9 +255,10 @@ export const FIDELITY: Record<string, Row[]> = {
     ok('004-56', 'obligations.typical-case', text('obligations.typical-case.form.attachments', '《行政处罚决定书》')),
     ok('004-57', 'obligations.typical-case', text('obligations.typical-case.form.sections', '调查取证', '行刑衔接')),
     ok('004-59', 'obligations.stage-1', text('obligations.stage-1.form.sections', '工作措施')),
-    inf('004-64', 'tasks.3.content'),
-    inf('004-65', 'tasks.4.content'),
-    inf('004-66', 'tasks.5.content'),
+    // T3 content verbatim; its 责任单位 “市” is mapped to the 药品化妆品监管科 (inferred).
+    inf('004-64', 'tasks.3.units'),
+    ok('004-65', 'tasks.4', text('tasks.4.content', '跨地区、跨所有制兼并重组', '药品现代物流新格局')),
+    ok('004-66', 'tasks.5', text('tasks.5.content', '推行药品网络化管理')),
   ],
 };
 
