@@ -354,7 +354,9 @@ export const campaignDefinition = z
         z.object({
           date: isoDate,
           label: text(100),
-          precision: z.enum(Object.keys(EVENT_PRECISIONS) as [EventPrecision, ...EventPrecision[]], { error: '日期精度须为 month/quarter' }).optional(),
+          precision: z
+            .enum(Object.keys(EVENT_PRECISIONS) as [EventPrecision, ...EventPrecision[]], { error: '日期精度须为 month/quarter' })
+            .optional(),
         }),
       )
       .default([]),

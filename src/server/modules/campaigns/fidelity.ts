@@ -84,9 +84,12 @@ export const FIDELITY: Record<string, Row[]> = {
     eq('002-08', 'phases.zhengzhi.to', '2019-02-20'),
     // 三（四）“明确信息报送责任人”: each reporting unit names its responsible person (the liaison register).
     ok('002-31', 'liaisons', (d) => d.liaisons?.recipient === '药械股' && !JSON.stringify(d.organisation.office.duties).includes('责任人')),
-    ok('002-32', 'obligations.weekly.submitters', (d) =>
-      d.obligations.every((o) => sameValue(o.submitters, ['各市场监管所', '稽查大队', '相关股室'])) &&
-      sameValue(d.liaisons?.units, ['各市场监管所', '稽查大队', '相关股室']),
+    ok(
+      '002-32',
+      'obligations.weekly.submitters',
+      (d) =>
+        d.obligations.every((o) => sameValue(o.submitters, ['各市场监管所', '稽查大队', '相关股室'])) &&
+        sameValue(d.liaisons?.units, ['各市场监管所', '稽查大队', '相关股室']),
     ),
     eq('002-35', 'obligations.weekly-case.form.type', 'typical_case'),
     eq('002-37', 'obligations.gongjian-1.rule.within', { from: '2018-12-24', to: '2018-12-29' }),
@@ -147,9 +150,18 @@ export const FIDELITY: Record<string, Row[]> = {
     ok('003-63', 'tables.risk-totals', (d) => {
       const [work, totals] = ['risk-work', 'risk-totals'].map((k) => d.tables.find((t) => t.key === k)!);
       return (
-        sameValue(work.measures.map((m) => `${m.label}(${m.unit})`), ['检查(家次)']) &&
-        sameValue(totals.rows.map((r) => r.label), ['合计']) &&
-        sameValue(totals.measures.map((m) => m.unit), ['人次', '条', '个', '次', '个', '次', '个']) &&
+        sameValue(
+          work.measures.map((m) => `${m.label}(${m.unit})`),
+          ['检查(家次)'],
+        ) &&
+        sameValue(
+          totals.rows.map((r) => r.label),
+          ['合计'],
+        ) &&
+        sameValue(
+          totals.measures.map((m) => m.unit),
+          ['人次', '条', '个', '次', '个', '次', '个'],
+        ) &&
         totals.measures.some((m) => m.label.startsWith('本级')) &&
         totals.measures.some((m) => m.label.startsWith('所辖旗县'))
       );
@@ -279,7 +291,9 @@ export function fidelityCounts(auditExactIds: Set<string>) {
     const listedExactBefore = rows.filter((r) => auditExactIds.has(r.id)).length;
     const n = (...k: Row['kind'][]) => rows.filter((r) => k.includes(r.kind)).length;
     const exact = auditExact - listedExactBefore + n('exact');
-    const inferred = n('inferred', 'unset');
-    return { code, facts, exact, inferred, missing: facts - exact - inferred };
+    // unset: the plan gives no value and the template leaves it out, marked 方案未定 with the plan's words.
+    const inferred = n('inferred');
+    const unset = n('unset');
+    return { code, facts, exact, inferred, unset, missing: facts - exact - inferred - unset };
   });
 }

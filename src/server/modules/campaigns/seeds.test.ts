@@ -189,8 +189,7 @@ describe('seed plans as definitions', () => {
           expect(t.definition.issuedOn ? x.date > floor : x.date >= floor, `${t.code} ${o.key} ${x.date}`).toBe(true);
       const issued = t.definition.issuedOn;
       if (issued) {
-        for (const o of t.definition.obligations)
-          if (o.rule.once) expect(o.rule.once > issued, `${t.code} ${o.key}`).toBe(true);
+        for (const o of t.definition.obligations) if (o.rule.once) expect(o.rule.once > issued, `${t.code} ${o.key}`).toBe(true);
         for (const k of t.definition.tasks) if (k.due) expect(k.due > issued, `${t.code} task ${k.no}`).toBe(true);
         if (t.definition.staffing) expect(t.definition.staffing.by > issued, `${t.code} staffing`).toBe(true);
         expect(first > issued, t.code).toBe(true);
