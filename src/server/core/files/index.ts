@@ -5,6 +5,7 @@ export {
   storeUpload,
   stageUpload,
   attachStaged,
+  attachStagedMany,
   attachFile,
   releaseStaged,
   DOCUMENT_TYPES,

@@ -107,10 +107,13 @@ export async function stageUpload(
  * a transaction-scoped advisory lock per sha256, taken in sorted order (no deadlock).
  */
 async function lockContent(tx: Tx, shas: (string | null)[]) {
-  for (const sha of [...new Set(shas.filter((s): s is string => !!s))].sort()) {
-    // 0x66696c65 = 'file': this kit's lock space; the key is the first 32 bits of the hash.
-    await tx.execute(sql`select pg_advisory_xact_lock(${0x66696c65}::int, ${parseInt(sha.slice(0, 8), 16) | 0}::int)`);
-  }
+  const keys = [...new Set(shas.filter((s): s is string => !!s))].sort().map((sha) => parseInt(sha.slice(0, 8), 16) | 0);
+  if (!keys.length) return;
+  // One statement, locks taken in the sorted order of the hashes. 0x66696c65 = 'file': this kit's
+  // lock space; the key is the first 32 bits of the hash.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(${0x66696c65}::int, k) from unnest(${`{${keys.join(',')}}`}::int[]) with ordinality as t(k, n) order by n`,
+  );
 }
 
 /**
@@ -119,31 +122,54 @@ async function lockContent(tx: Tx, shas: (string | null)[]) {
  * content may have removed them) and written again if gone, so a committed row always has its bytes.
  */
 export async function attachStaged(tx: Tx, ctx: Ctx, staged: StagedUpload, link: AttachmentLink): Promise<FileRow> {
+  return (await attachStagedMany(tx, ctx, [staged], link))[0];
+}
+
+/**
+ * `attachStaged` for several uploads of one record (an inspection's signatures) in three statements
+ * whatever their number: one lock, one insert of the rows (returned in the order given), one of the links.
+ */
+export async function attachStagedMany(tx: Tx, ctx: Ctx, list: StagedUpload[], link: AttachmentLink): Promise<FileRow[]> {
+  if (!list.length) return [];
   const store = storeOf(ctx);
   checkLink(link);
-  await lockContent(tx, [staged.sha256, staged.thumbnailSha256]);
-  if (!(await store.has(staged.sha256))) await store.put(staged.data);
-  if (staged.thumbnail && !(await store.has(staged.thumbnailSha256!))) await store.put(staged.thumbnail);
-  const [row] = await tx
+  await lockContent(
+    tx,
+    list.flatMap((s) => [s.sha256, s.thumbnailSha256]),
+  );
+  for (const staged of list) {
+    if (!(await store.has(staged.sha256))) await store.put(staged.data);
+    if (staged.thumbnail && !(await store.has(staged.thumbnailSha256!))) await store.put(staged.thumbnail);
+  }
+  const inserted = await tx
     .insert(files)
-    .values({
-      sha256: staged.sha256,
-      size: staged.size,
-      mime: staged.mime,
-      kind: staged.kind,
-      width: staged.image?.width ?? null,
-      height: staged.image?.height ?? null,
-      takenAt: staged.image?.takenAt ?? null,
-      gpsLat: staged.image?.lat ?? null,
-      gpsLng: staged.image?.lng ?? null,
-      thumbnailSha256: staged.thumbnailSha256,
-      originalName: staged.name,
-      uploadedBy: ctx.actor.id,
-      jurisdictionId: link.jurisdictionId,
-    })
+    .values(
+      list.map((staged) => ({
+        sha256: staged.sha256,
+        size: staged.size,
+        mime: staged.mime,
+        kind: staged.kind,
+        width: staged.image?.width ?? null,
+        height: staged.image?.height ?? null,
+        takenAt: staged.image?.takenAt ?? null,
+        gpsLat: staged.image?.lat ?? null,
+        gpsLng: staged.image?.lng ?? null,
+        thumbnailSha256: staged.thumbnailSha256,
+        originalName: staged.name,
+        uploadedBy: ctx.actor.id,
+        jurisdictionId: link.jurisdictionId,
+      })),
+    )
     .returning();
-  await attachFile(tx, row.id, link);
-  return row;
+  // Ids come from one sequence in insertion order: sorting restores the order given.
+  const rows = [...inserted].sort((a, b) => a.id - b.id);
+  await tx
+    .insert(fileAttachments)
+    .values(
+      rows.map((row) => ({ fileId: row.id, recordType: link.recordType, recordId: link.recordId, jurisdictionId: link.jurisdictionId })),
+    )
+    .onConflictDoNothing();
+  return rows;
 }
 
 /** Attach an already stored file to one more record (the same photo as evidence of two records). */

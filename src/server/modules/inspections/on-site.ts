@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { addDays, shanghaiToday } from '../../../contracts/calendar.js';
 import {
   ON_SITE_PENALTY_LIMITS,
@@ -13,7 +13,7 @@ import { allocateNumber } from '../../core/documents/index.js';
 import { audit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError, invalid } from '../../core/errors.js';
-import { attachStaged, releaseStaged, stageUpload, type StagedUpload } from '../../core/files/index.js';
+import { attachStagedMany, releaseStaged, stageUpload, type StagedUpload } from '../../core/files/index.js';
 import { rows } from '../../core/sql.js';
 import { verifyPassword } from '../auth/public.js';
 
@@ -69,6 +69,17 @@ export async function checkSignatures(
 ): Promise<CheckedSignature[]> {
   const out: CheckedSignature[] = [];
   const seen = new Set<number>();
+  // The signing inspectors, read in one statement.
+  const ids = [...new Set(list.flatMap((s) => (s.signer === 'unit' ? [] : [s.userId])))];
+  const people = new Map(
+    (ids.length
+      ? await tx
+          .select({ id: users.id, name: users.displayName, hash: users.passwordHash, active: users.active })
+          .from(users)
+          .where(inArray(users.id, ids))
+      : []
+    ).map((u) => [u.id, u]),
+  );
   for (const [i, s] of list.entries()) {
     if (s.signer === 'unit') {
       if (out.some((x) => x.method === 'unit'))
@@ -80,10 +91,7 @@ export async function checkSignatures(
       throw invalid('签名人不是本次检查的检查人员', [{ path: `signatures.${i}.userId`, message: '不是本次检查的检查人员' }]);
     if (seen.has(s.userId)) throw invalid('同一检查人员重复签名', [{ path: `signatures.${i}.userId`, message: '重复签名' }]);
     seen.add(s.userId);
-    const [u] = await tx
-      .select({ name: users.displayName, hash: users.passwordHash, active: users.active })
-      .from(users)
-      .where(eq(users.id, s.userId));
+    const u = people.get(s.userId);
     if (s.userId === ctx.actor.id) {
       out.push({ input: s, name: u?.name ?? ctx.actor.name, title: null, userId: s.userId, method: 'session' });
       continue;
@@ -130,25 +138,26 @@ export async function insertSignatures(
   list: CheckedSignature[],
   staged: StagedUpload[],
 ) {
-  for (const [i, s] of list.entries()) {
-    const file = await attachStaged(tx, ctx, staged[i], {
-      recordType: 'inspection',
-      recordId: inspection.id,
-      jurisdictionId: inspection.jurisdictionId,
-    });
-    await tx
-      .insert(inspectionSignatures)
-      .values({
+  if (!list.length) return;
+  const stored = await attachStagedMany(tx, ctx, staged, {
+    recordType: 'inspection',
+    recordId: inspection.id,
+    jurisdictionId: inspection.jurisdictionId,
+  });
+  await tx
+    .insert(inspectionSignatures)
+    .values(
+      list.map((s, i) => ({
         inspectionId: inspection.id,
         signer: s.input.signer,
         userId: s.userId,
         name: s.name,
         title: s.title,
         method: s.method,
-        fileId: file.id,
-      })
-      .onConflictDoNothing();
-  }
+        fileId: stored[i].id,
+      })),
+    )
+    .onConflictDoNothing();
 }
 
 /** The org unit that issues documents for a station: the nearest unit above it with a document abbreviation. */
