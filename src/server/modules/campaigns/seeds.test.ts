@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dueDates, missingProvenance, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { citeArticles, LEGAL_ARTICLES } from '../../../contracts/legal-articles.js';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
+import { resolveRef, type BureauUnit } from './resolve-units.js';
 import { getTemplate, loadTemplates } from './templates.js';
 
 const seed = (code: string): CampaignDefinition => getTemplate(code)!.definition;
@@ -196,6 +197,18 @@ describe('seed plans as definitions', () => {
       }
     }
     expect(seen).toEqual(['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004']);
+  });
+
+  it('reads the plans’ “相关股室” as the bureau’s departments (the plan names none)', () => {
+    const u = (id: number, name: string, kind: string): BureauUnit => ({ id, name, shortName: null, kind, jurisdictionId: 1, depth: 0 });
+    const units = [
+      u(1, '奈曼旗市场监督管理局', 'bureau'),
+      u(2, '药械监管股', 'department'),
+      u(3, '法规股', 'department'),
+      u(4, '大沁他拉所', 'station'),
+    ];
+    expect(resolveRef('相关股室', units).map((x) => x.id)).toEqual([2, 3]);
+    expect(seed('seed-002').obligations.every((o) => o.submitters.includes('相关股室'))).toBe(true);
   });
 
   it('only seed 000 lists violation types; the others use the default catalogue', () => {
