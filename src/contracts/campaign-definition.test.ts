@@ -52,7 +52,7 @@ describe('reports never fall due before the plan is issued', () => {
     const d = checkDefinition(base());
     if (!d.ok) throw new Error(JSON.stringify(d.issues));
     expect(reportingPeriod(d.definition)).toEqual({ from: '2023-07-26', to: '2023-12-31' });
-    expect(dueDates({ every: 'month', day: 20 }, reportingPeriod(d.definition))[0].date).toBe('2023-08-20');
+    expect(dueDates({ every: 'month', day: 20 }, reportingPeriod(d.definition)!)[0].date).toBe('2023-08-20');
   });
   it('refuses a one-off report due on or before the issue date', () => {
     const d = {

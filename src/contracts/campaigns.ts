@@ -3,7 +3,7 @@ import { versioned } from './versions.js';
 import { DEVICE_LEVELS, ENTITY_KIND_CODES, ENTITY_TAGS, SECTORS } from './entity-kinds.js';
 import { quotaRule, type QuotaRule } from './quota-rules.js';
 import { addDays, daysInMonth, isoDate } from './calendar.js';
-import { clockTime, deadlineRule, dueDates } from './deadline-rules.js';
+import { clockTime, deadlineRule, dueDates, ruleMissing, type DeadlineRule } from './deadline-rules.js';
 import { getAtPath, parentPath, sameValue } from './definition-paths.js';
 import { id, MAX_INT } from './fields.js';
 import { LEGAL_ARTICLE_KEYS, type LegalArticleKey } from './legal-articles.js';
@@ -330,8 +330,13 @@ export const campaignDefinition = z
     /** Documents the plan implements (根据…). */
     basis: z.array(text(200)).default([]),
     summary: optText(2000),
-    period: z.object({ from: isoDate, to: isoDate, reportingUntil: isoDate.optional() }),
-    phases: z.array(phase).min(1, '至少一个阶段'),
+    /**
+     * 行动期间. Unset when the plan gives no dates (provenance 方案未定): recurring report rules then
+     * have no dates and the planner has no window until the office sets it.
+     */
+    period: z.object({ from: isoDate, to: isoDate, reportingUntil: isoDate.optional() }).optional(),
+    /** Phases; empty when the plan names none (provenance 方案未定 on `phases`). */
+    phases: z.array(phase).default([]),
     subActions: z.array(subAction).default([]),
     focus: focus.default({ products: [], entityKinds: [], objects: [], tags: [], areas: [], channels: [], violations: [] }),
     quotas: z.array(quotaRule).default([]),
@@ -368,14 +373,16 @@ export const campaignDefinition = z
   .strict()
   .superRefine((d, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const { from, to } = d.period;
-    const until = d.period.reportingUntil ?? to;
+    // No period (方案未定): the checks against it are skipped; every date is then only bounded by itself.
+    const from = d.period?.from ?? '0000-01-01';
+    const to = d.period?.to ?? '9999-12-31';
+    const until = d.period?.reportingUntil ?? to;
     if (from > to) issue(['period', 'to'], '结束日期不能早于开始日期');
     if (until < to) issue(['period', 'reportingUntil'], '报送截止日期不能早于行动结束日期');
     const inPeriod = (s: string) => s >= from && s <= until;
     d.phases.forEach((p, i) => {
       if (p.from > p.to) issue(['phases', i, 'to'], `阶段“${p.name}”的结束日期不能早于开始日期`);
-      if (p.from < from || p.to > to) issue(['phases', i, 'from'], `阶段“${p.name}”须在行动期间（${from} 至 ${to}）内`);
+      if (d.period && (p.from < from || p.to > to)) issue(['phases', i, 'from'], `阶段“${p.name}”须在行动期间（${from} 至 ${to}）内`);
       const prev = d.phases[i - 1];
       if (prev && p.from <= prev.to) issue(['phases', i, 'from'], `阶段“${p.name}”须在上一阶段“${prev.name}”结束之后开始`);
     });
@@ -419,7 +426,7 @@ export const campaignDefinition = z
       unique(t.measures, 'key', ['tables', i, 'measures'], issue);
       if (t.cumulativeFrom && t.cumulativeFrom > until) issue(['tables', i, 'cumulativeFrom'], '累计起始日期不能晚于行动结束');
     });
-    const reportFrom = reportingPeriod(d).from;
+    const reportFrom = reportingPeriod(d)?.from ?? from;
     d.obligations.forEach((o, i) => {
       const p = ['obligations', i, 'rule'];
       if (o.rule.once && !inPeriod(o.rule.once)) issue([...p, 'once'], `报送日期须在行动期间（${from} 至 ${until}）内`);
@@ -429,7 +436,9 @@ export const campaignDefinition = z
       // Holidays are not known here (the calendar lives in the database): a working-days-only daily
       // rule is checked as a daily one; even a weekend-only window may hold a make-up working day.
       if (
+        d.period &&
         !o.rule.adHoc &&
+        !ruleMissing(o.rule).length &&
         reportFrom <= until &&
         dueDates({ ...o.rule, workdaysOnly: undefined }, { from: reportFrom, to: until }).length === 0
       )
@@ -456,7 +465,8 @@ export const campaignDefinition = z
       const at = getAtPath(d, path);
       if (path === '' || path.startsWith('provenance') || path.startsWith('readings')) issue(['provenance', path], '来源只能标注方案内容');
       else if (p.kind === 'unset') {
-        if (at.found) issue(['provenance', path], '标为“方案未定”的值须留空');
+        // A list the plan leaves empty (phases) is unset too.
+        if (at.found && !(Array.isArray(at.value) && at.value.length === 0)) issue(['provenance', path], '标为“方案未定”的值须留空');
         else if (parentPath(path) && !getAtPath(d, parentPath(path)).found) issue(['provenance', path], `“${parentPath(path)}”不存在`);
       } else if (!at.found) issue(['provenance', path], `“${path}”不存在`);
     }
@@ -476,13 +486,42 @@ export type CampaignDefinitionInput = z.input<typeof campaignDefinition>;
 /**
  * The dates reports can fall due: from the day after the plan was issued (no report is due before
  * the plan exists, even when the campaign counts from an earlier date) to `reportingUntil ?? to`.
+ * Null when the plan sets no period (方案未定).
  */
-export function reportingPeriod(d: Pick<CampaignDefinition, 'period' | 'issuedOn'>): { from: string; to: string } {
+export function reportingPeriod(d: Pick<CampaignDefinition, 'period' | 'issuedOn'>): { from: string; to: string } | null {
+  if (!d.period) return null;
   let from = d.period.from;
   if (d.issuedOn && d.issuedOn >= from) {
     from = addDays(d.issuedOn, 1);
   }
   return { from, to: d.period.reportingUntil ?? d.period.to };
+}
+
+/**
+ * The window an obligation's dates fall in, or what the plan leaves unset so none can be computed
+ * (方案未定：行动期间 / 星期几 / 每月几日 …). Without a period, a one-off date falls due on its own
+ * date and a recurring rule with its own `within` window inside that window (after the plan was
+ * issued); any other recurring rule has no window.
+ */
+export function obligationWindow(
+  d: Pick<CampaignDefinition, 'period' | 'issuedOn'>,
+  rule: DeadlineRule,
+): { window: { from: string; to: string } | null; missing: string[] } {
+  const missing = ruleMissing(rule);
+  const period = reportingPeriod(d);
+  if (period) return { window: missing.length ? null : period, missing };
+  const own = rule.once ? { from: rule.once, to: rule.once } : rule.within;
+  if (own) {
+    const from = d.issuedOn && d.issuedOn >= own.from ? addDays(d.issuedOn, 1) : own.from;
+    return { window: missing.length ? null : { from, to: own.to }, missing };
+  }
+  if (rule.adHoc) return { window: null, missing };
+  return { window: null, missing: ['行动期间', ...missing] };
+}
+
+/** “方案未定：行动期间、星期几” — what an obligation lacks, in words; null when nothing is missing. */
+export function missingLabel(missing: string[]): string | null {
+  return missing.length ? `方案未定：${missing.join('、')}` : null;
 }
 
 /**
@@ -654,8 +693,9 @@ export const campaignSummary = z.object({
   jurisdictionName: z.string(),
   status: z.enum(['draft', 'active', 'closed']),
   version: z.number(),
-  from: z.string(),
-  to: z.string(),
+  /** Null while the plan's period is 方案未定. */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
   currentPhase: z.string().nullable(),
   updatedAt: z.string(),
 });
@@ -665,6 +705,27 @@ export const campaignDetail = campaignSummary.extend({ definition: z.any(), temp
 export type CampaignDetail = z.infer<typeof campaignDetail>;
 
 export { clockTime };
+
+/**
+ * Before an amendment is checked: a value the plan left unset (方案未定) that the office has now filled
+ * in is the bureau's (kind `bureau`, the plan's reason kept in `was`), so the definition is valid.
+ */
+export function fillUnset(raw: unknown, by: string, at: string): unknown {
+  if (!raw || typeof raw !== 'object' || !('provenance' in raw)) return raw;
+  const prov = (raw as { provenance?: unknown }).provenance;
+  if (!prov || typeof prov !== 'object') return raw;
+  const out: Record<string, unknown> = { ...(prov as Record<string, unknown>) };
+  let changed = false;
+  for (const [path, p] of Object.entries(out)) {
+    if (!p || typeof p !== 'object' || (p as { kind?: unknown }).kind !== 'unset') continue;
+    const at_ = getAtPath(raw, path);
+    if (!at_.found || (Array.isArray(at_.value) && at_.value.length === 0)) continue;
+    const { source, reason } = p as { source?: string; reason?: string };
+    out[path] = { kind: 'bureau', ...(source ? { source } : {}), reason: '本局修订', by, at, ...(reason ? { was: reason } : {}) };
+    changed = true;
+  }
+  return changed ? { ...raw, provenance: out } : raw;
+}
 
 /**
  * After an amendment: every inferred or unset value the amendment changed is now the bureau's

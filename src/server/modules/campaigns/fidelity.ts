@@ -1,4 +1,4 @@
-import { dueDates, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { dueDates, obligationWindow, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { getAtPath, sameValue } from '../../../contracts/definition-paths.js';
 
 /**
@@ -7,19 +7,25 @@ import { getAtPath, sameValue } from '../../../contracts/definition-paths.js';
  * is either exact (the value the plan states, and the template marks it quoted or bureau-set),
  * inferred (the plan does not state it: the template must mark it 推定 with a reason), unset (the
  * plan asks without a value: left out, marked 方案未定) or still missing (with why, counted).
+ * `none` rows are exact: the plan has no such value (no period, no phases, “每周” without a weekday)
+ * and the template has none either, marked 方案未定 with the plan's words (issue 19).
  */
 type Check = (d: CampaignDefinition) => unknown;
 export type Row =
   | { id: string; kind: 'exact'; path: string; value?: unknown; check?: Check }
-  | { id: string; kind: 'inferred' | 'unset'; path: string }
+  | { id: string; kind: 'inferred' | 'unset' | 'none'; path: string }
   | { id: string; kind: 'missing'; why: string };
 
 const eq = (id: string, path: string, value: unknown): Row => ({ id, kind: 'exact', path, value });
 const ok = (id: string, path: string, check: Check): Row => ({ id, kind: 'exact', path, check });
 const inf = (id: string, path: string): Row => ({ id, kind: 'inferred', path });
 const unset = (id: string, path: string): Row => ({ id, kind: 'unset', path });
-const first = (key: string) => (d: CampaignDefinition) =>
-  dueDates(d.obligations.find((o) => o.key === key)!.rule, reportingPeriod(d))[0]?.date;
+const none = (id: string, path: string): Row => ({ id, kind: 'none', path });
+const first = (key: string) => (d: CampaignDefinition) => {
+  const rule = d.obligations.find((o) => o.key === key)!.rule;
+  const { window } = obligationWindow(d, rule);
+  return window ? dueDates(rule, window)[0]?.date : undefined;
+};
 const text =
   (path: string, ...parts: string[]) =>
   (d: CampaignDefinition) =>
@@ -27,8 +33,9 @@ const text =
 
 export const FIDELITY: Record<string, Row[]> = {
   'seed-000': [
-    inf('000-07', 'period'),
-    inf('000-08', 'phases.zhengzhi'),
+    // “通过全年专项整治工作”: no dates, no phases in the plan; none in the template (方案未定).
+    none('000-07', 'period'),
+    none('000-08', 'phases'),
     ok('000-10', 'tasks.8', text('tasks.8.content', '非法交易精神药品', '移交公安部门')),
     eq('000-15', 'focus.violations.8.items', ['虚假医美广告']),
     eq('000-21', 'quotas.drug-retail-medical.target', { type: 'share', min: 0.5 }),
@@ -57,14 +64,15 @@ export const FIDELITY: Record<string, Row[]> = {
     ok('000-35', 'tasks.9', text('tasks.9.content', '避免重复检查')),
     ok('000-42', 'tasks.10', text('tasks.10.content', '重大信息', '市局')),
     ok('000-44', 'tasks.11', text('tasks.11.content', '积极配合、迅速办理、及时反馈', '延伸检查')),
-    inf('000-55', 'obligations.weekly-clues.rule'),
-    inf('000-57', 'obligations.monthly-dispatch.rule'),
+    // “每周汇总、通报” / “每月调度”: weekly and monthly as written, no weekday or day (方案未定).
+    none('000-55', 'obligations.weekly-clues.rule.weekday'),
+    none('000-57', 'obligations.monthly-dispatch.rule.day'),
     eq('000-58', 'obligations.monthly-city.externalRecipient', '盘锦市市场监督管理局'),
   ],
   'seed-001': [
     ok('001-04', 'summary', text('summary', '第22次区长办公会议')),
-    inf('001-07', 'period'),
-    inf('001-08', 'phases.changtai'),
+    none('001-07', 'period'),
+    none('001-08', 'phases'),
     eq('001-13', 'tasks.4.partners', ['区委编办', '人社局', '各街镇']),
     eq('001-14', 'tasks.5.partners', ['公安分局', '检察院', '法院', '各街镇']),
     ok('001-15', 'tasks.6', text('tasks.6.content', '追溯', '疫苗接种点', '含兴奋剂', 'UDI')),
@@ -239,8 +247,8 @@ export const FIDELITY: Record<string, Row[]> = {
   ],
   'seed-004': [
     ok('004-06', 'basis', text('basis', '若干措施', '药品案件查办工作的意见')),
-    inf('004-07', 'period'),
-    inf('004-08', 'phases.stage-1'),
+    none('004-07', 'period'),
+    none('004-08', 'phases'),
     ok('004-13', 'focus.products', text('focus.products', '高值降压降糖类、心脑血管类、抗肿瘤类等纳入医保基金支付范围药品')),
     ok('004-17', 'focus.violations', text('focus.violations', '必须经市市场监督管理局批准')),
     eq('004-20', 'staffing.coordinatorPerTownship', true),
@@ -290,7 +298,7 @@ export function fidelityCounts(auditExactIds: Set<string>) {
     const { facts, exact: auditExact } = AUDIT_TOTALS[code as keyof typeof AUDIT_TOTALS];
     const listedExactBefore = rows.filter((r) => auditExactIds.has(r.id)).length;
     const n = (...k: Row['kind'][]) => rows.filter((r) => k.includes(r.kind)).length;
-    const exact = auditExact - listedExactBefore + n('exact');
+    const exact = auditExact - listedExactBefore + n('exact', 'none');
     // unset: the plan gives no value and the template leaves it out, marked 方案未定 with the plan's words.
     const inferred = n('inferred');
     const unset = n('unset');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueDates, missingProvenance, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { dueDates, missingProvenance, obligationWindow, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { citeArticles, LEGAL_ARTICLES } from '../../../contracts/legal-articles.js';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
 import { resolveRef, type BureauUnit } from './resolve-units.js';
@@ -12,7 +12,10 @@ const quota = (d: CampaignDefinition, id: string): QuotaRule => {
 };
 const ob = (d: CampaignDefinition, key: string) => d.obligations.find((o) => o.key === key)!;
 // Due dates as the campaign pages and the dashboard compute them: never before the plan was issued.
-const due = (d: CampaignDefinition, key: string) => dueDates(ob(d, key).rule, reportingPeriod(d)).map((x) => x.date);
+const due = (d: CampaignDefinition, key: string) => {
+  const { window } = obligationWindow(d, ob(d, key).rule);
+  return window ? dueDates(ob(d, key).rule, window).map((x) => x.date) : [];
+};
 
 describe('seed plans as definitions', () => {
   it('ships five valid templates', () => {
@@ -61,8 +64,19 @@ describe('seed plans as definitions', () => {
       if (t.type === 'count') for (const s of small) expect(t.byStation![s]).toBe(1);
     }
     expect(d.organisation.office.unit).toBe('药品和医疗器械股');
-    expect(ob(d, 'weekly-clues').rule.every).toBe('week');
-    expect(ob(d, 'monthly-dispatch').rule.every).toBe('month');
+    // “每周汇总、通报”, “每月对整治工作进行调度”: no weekday, no day, no period in the plan — none
+    // invented; no date is computed and the pages say what is missing (issue 19).
+    expect(ob(d, 'weekly-clues').rule).toEqual({ every: 'week' });
+    expect(ob(d, 'monthly-dispatch').rule).toEqual({ every: 'month' });
+    expect(d.period).toBeUndefined();
+    expect(d.phases).toEqual([]);
+    expect(d.provenance['period']).toMatchObject({ kind: 'unset', source: '一、总体要求' });
+    expect(obligationWindow(d, ob(d, 'weekly-clues').rule)).toEqual({ window: null, missing: ['行动期间', '星期几'] });
+    expect(obligationWindow(d, ob(d, 'monthly-dispatch').rule)).toEqual({ window: null, missing: ['行动期间', '每月几日'] });
+    // With a period set by the office, the weekday is still missing: still no date.
+    const set = { ...d, period: { from: '2022-03-28', to: '2022-12-31' } };
+    expect(obligationWindow(set, ob(d, 'weekly-clues').rule)).toEqual({ window: null, missing: ['星期几'] });
+    expect(due(set, 'monthly-city')[0]).toBe('2022-03-31');
     expect(ob(d, 'monthly-city').externalRecipient).toBe('盘锦市市场监督管理局');
     const items = d.checklists[0].sections.flatMap((s) => s.items);
     expect(citeArticles(items.find((i) => i.key === 'c1')!.articles!)).toBe('《化妆品监督管理条例》第五十九条、第六十一条');
@@ -99,8 +113,9 @@ describe('seed plans as definitions', () => {
     // The plan defers the per-grade frequency to the Tianjin rules: the ×1/1/2/4 were invented.
     expect(r.byCreditGrade).toBeUndefined();
     expect(d.provenance['quotas.retail-credit.byCreditGrade']?.kind).toBe('unset');
-    // No dated phases, reports or staffing target in the plan.
-    expect(d.phases).toHaveLength(1);
+    // No period, phases, reports or staffing target in the plan: none in the template.
+    expect(d.period).toBeUndefined();
+    expect(d.phases).toEqual([]);
     expect(d.obligations).toEqual([]);
     expect(d.staffing).toBeUndefined();
     expect(d.tasks.map((t) => t.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
@@ -182,18 +197,18 @@ describe('seed plans as definitions', () => {
     for (const t of loadTemplates()) {
       seen.push(t.code);
       expect(missingProvenance(t.definition), t.code).toEqual([]);
-      const first = reportingPeriod(t.definition).from;
+      const first = reportingPeriod(t.definition)?.from;
       const floor = t.definition.issuedOn ?? notBefore[t.code];
       expect(floor, `${t.code}: issue date or the date the plan implies`).toBeTruthy();
       for (const o of t.definition.obligations)
-        for (const x of dueDates(o.rule, reportingPeriod(t.definition)))
-          expect(t.definition.issuedOn ? x.date > floor : x.date >= floor, `${t.code} ${o.key} ${x.date}`).toBe(true);
+        for (const x of due(t.definition, o.key))
+          expect(t.definition.issuedOn ? x > floor! : x >= floor!, `${t.code} ${o.key} ${x}`).toBe(true);
       const issued = t.definition.issuedOn;
       if (issued) {
         for (const o of t.definition.obligations) if (o.rule.once) expect(o.rule.once > issued, `${t.code} ${o.key}`).toBe(true);
         for (const k of t.definition.tasks) if (k.due) expect(k.due > issued, `${t.code} task ${k.no}`).toBe(true);
         if (t.definition.staffing) expect(t.definition.staffing.by > issued, `${t.code} staffing`).toBe(true);
-        expect(first > issued, t.code).toBe(true);
+        if (first) expect(first > issued, t.code).toBe(true);
       }
     }
     expect(seen).toEqual(['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004']);

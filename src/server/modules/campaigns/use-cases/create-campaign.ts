@@ -36,8 +36,8 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput) {
         status: input.status,
         version: 1,
         templateCode: input.template ?? null,
-        periodFrom: def.period.from,
-        periodTo: def.period.to,
+        periodFrom: def.period?.from ?? null,
+        periodTo: def.period?.to ?? null,
         createdBy: ctx.actor.id || null,
       })
       .returning();
