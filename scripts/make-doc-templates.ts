@@ -314,7 +314,33 @@ function warningLetter(): Document {
   ]);
 }
 
-const LAYOUTS: Record<DocumentKind, () => Document> = { inspectionRecord, rectificationOrder, warningLetter };
+/** 协查函 */
+function assistLetter(): Document {
+  const o: ParaOpts = { exact: 560 };
+  return document(
+    [
+      p('{bureauName}', { align: 'center', size: SIZE.title, font: TITLE_FONT, bold: true }),
+      title(DOCUMENT_KINDS.assistLetter.label, 120),
+      p('{number}', { ...o, align: 'center', after: 240 }),
+      p('{counterpart}：', o),
+      p('我局在办理{subject}过程中，需请贵单位协助调查核实下列事项：', { ...o, indent: true }),
+      p('{#content}', o),
+      p('{text}', { ...o, indent: true }),
+      p('{/content}', o),
+      p('请于{dueDate}前将协查结果函复我局。感谢支持与配合。', { ...o, indent: true }),
+      p('{#contactName}联系人：{contactName}{#contactPhone}　联系电话：{contactPhone}{/contactPhone}{/contactName}', {
+        ...o,
+        indent: true,
+      }),
+      p('{bureauName}', { ...o, align: 'right', before: 360 }),
+      p('{issueDate}', { ...o, align: 'right' }),
+      p('（印章）', { ...o, align: 'right' }),
+    ],
+    SIZE.letter,
+  );
+}
+
+const LAYOUTS: Record<DocumentKind, () => Document> = { inspectionRecord, rectificationOrder, warningLetter, assistLetter };
 
 /** Re-zip with fixed dates (docx stamps the time of packing) so the same layout gives the same bytes. */
 function reproducible(buf: Buffer): Buffer {

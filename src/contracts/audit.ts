@@ -15,6 +15,9 @@ import { DATA_SCOPE_LABELS, ROLE_LABELS } from './permissions.js';
 import { PLAN_STATUSES } from './plans.js';
 import { INSPECTION_KINDS, INSPECTION_STATUSES, RECTIFICATION_STATUSES } from './inspections.js';
 import { TIP_KIND_LABELS, TIP_STATUS_LABELS } from './tips.js';
+import { ASSIST_DIRECTIONS, ASSIST_STATUSES, CLUE_SOURCES, CLUE_STATUSES, TRANSFER_STATUSES, TRANSFER_TARGETS } from './clues.js';
+import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES, REWARD_STATUSES } from './complaints.js';
+import { CONSULTATION_KINDS, CONSULTATION_LEVELS, RISK_CATEGORIES, RISK_CHANNELS, RISK_GRADES, RISK_STATUSES } from './risks.js';
 
 /**
  * Chinese names of every audit action. `audit()` accepts only these codes (a new action without a
@@ -73,6 +76,39 @@ export const AUDIT_ACTION_LABELS = {
   'tip.reject': '不予受理',
   'tip.forward': '转办上报',
   'tip.reopen': '撤销受理决定',
+  'clue.create': '登记线索',
+  'clue.verify': '开始核查线索',
+  'clue.verification': '记录核查情况',
+  'clue.file': '线索立案',
+  'clue.dismiss': '线索不予立案',
+  'clue.transfer': '移交线索',
+  'clue.file.add': '上传线索材料',
+  'clue_transfer.receipt': '登记移交回执',
+  'clue_transfer.file.add': '上传移交函或回执',
+  'assist_request.create': '登记协查函',
+  'assist_request.reply': '登记协查回复',
+  'assist_request.to_clue': '协查请求转为线索',
+  'complaint.create': '登记投诉举报',
+  'complaint.accept': '受理投诉举报',
+  'complaint.refuse': '不予受理投诉举报',
+  'complaint.inform': '告知举报人是否立案',
+  'complaint.reply': '答复投诉举报',
+  'complaint.to_clue': '投诉举报转为线索',
+  'complaint.reward_request': '申请举报奖励',
+  'complaint.reward_approve': '批准举报奖励',
+  'complaint.reward_reject': '不予批准举报奖励',
+  'risk.create': '登记风险隐患',
+  'risk.edit': '修改风险隐患',
+  'risk.control': '落实风险管控',
+  'risk.request_closure': '申请风险销号',
+  'risk.close': '验收风险销号',
+  'risk.refuse_closure': '退回风险销号申请',
+  'risk.reopen': '重新打开风险隐患',
+  'risk.file.add': '上传风险管控证明材料',
+  'common_risk.create': '登记共性风险隐患',
+  'common_risk.update': '修改共性风险隐患',
+  'consultation.create': '记录会商',
+  'consultation.update': '修改会商记录',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -90,6 +126,13 @@ export const AUDIT_ENTITY_LABELS = {
   inspector_conflict: '检查回避',
   tip: '基层上报',
   calendar_year: '节假日日历',
+  clue: '线索',
+  clue_transfer: '移交',
+  assist_request: '协查函',
+  complaint: '投诉举报',
+  risk: '风险隐患',
+  common_risk: '共性风险隐患',
+  consultation: '会商',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -119,6 +162,13 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   rectification: { status: RECTIFICATION_STATUSES },
   tip: { status: TIP_STATUS_LABELS, kind: TIP_KIND_LABELS },
   calendar_year: { source: CALENDAR_SOURCES },
+  clue: { status: CLUE_STATUSES, sourceType: CLUE_SOURCES, target: TRANSFER_TARGETS },
+  clue_transfer: { status: TRANSFER_STATUSES, target: TRANSFER_TARGETS },
+  assist_request: { status: ASSIST_STATUSES, direction: ASSIST_DIRECTIONS },
+  complaint: { status: COMPLAINT_STATUSES, kind: COMPLAINT_KINDS, channel: COMPLAINT_CHANNELS, rewardStatus: REWARD_STATUSES },
+  risk: { status: RISK_STATUSES, level: RISK_GRADES, channel: RISK_CHANNELS, category: RISK_CATEGORIES },
+  common_risk: { category: RISK_CATEGORIES },
+  consultation: { kind: CONSULTATION_KINDS, level: CONSULTATION_LEVELS },
 };
 
 /** Field names that mean something else on one kind of record. */
@@ -228,4 +278,45 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   holidays: '法定节假日',
   workdays: '调休上班日',
   updatedBy: '修改人',
+  sourceType: '线索来源',
+  sourceId: '来源记录ID',
+  summary: '摘要',
+  receivedOn: '收到日期',
+  handlerId: '承办人ID',
+  findings: '核查情况',
+  decisionReason: '决定理由',
+  caseId: '案件ID',
+  caseNo: '案件编号',
+  target: '移交对象',
+  receivingBody: '接收单位',
+  transferredOn: '移交日期',
+  receiptOn: '回执日期',
+  counterpart: '对方单位',
+  subject: '事项',
+  dueOn: '回复期限',
+  repliedOn: '回复日期',
+  realName: '实名',
+  amount: '金额',
+  rewardStatus: '奖励审批',
+  channel: '发现渠道',
+  category: '产品类别',
+  productTags: '重点产品',
+  controlMeasure: '管控措施',
+  ownerId: '责任人ID',
+  deadline: '管控期限',
+  foundOn: '发现日期',
+  closureNote: '销号说明',
+  closedBy: '销号验收人ID',
+  closedOn: '销号日期',
+  entityIds: '涉及单位ID',
+  analysis: '分析研判',
+  removed: '是否消除',
+  removedOn: '消除日期',
+  riskIds: '风险隐患ID',
+  findingIds: '检查问题ID',
+  heldOn: '会商日期',
+  host: '主持人',
+  participants: '参会人员',
+  items: '会商事项',
+  fileId: '文件ID',
 };

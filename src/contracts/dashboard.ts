@@ -108,5 +108,26 @@ export const dashboard = z.object({
     })
     .nullable()
     .optional(),
+  /** Complaints and reports of the caller's area past a time limit (受理 7 working days; telling a named reporter 5). */
+  complaints: z
+    .object({
+      overdue: z.number(),
+      items: z.array(z.object({ id: z.number(), summary: z.string(), label: z.string(), due: z.string(), daysOverdue: z.number() })),
+    })
+    .nullable()
+    .optional(),
+  /** Risks (风险清单): the caller's own open/overdue risks, closures awaiting verification, overdue risks per station of the area. */
+  risks: z
+    .object({
+      mine: z.number(),
+      mineOverdue: z.number(),
+      awaitingVerification: z.number(),
+      overdue: z.number(),
+      overdueByStation: z.array(
+        z.object({ stationId: z.number(), stationName: z.string(), count: z.number(), maxDaysOverdue: z.number() }),
+      ),
+    })
+    .nullable()
+    .optional(),
 });
 export type Dashboard = z.infer<typeof dashboard>;

@@ -15,6 +15,7 @@ export const DOCUMENT_KINDS = {
   inspectionRecord: { label: '现场检查笔录', abbreviation: '笔录', template: 'inspection-record' },
   rectificationOrder: { label: '责令改正通知书', abbreviation: '责改', template: 'rectification-order' },
   warningLetter: { label: '告诫信', abbreviation: '告诫', template: 'warning-letter' },
+  assistLetter: { label: '协查函', abbreviation: '协查', template: 'assist-letter' },
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 export const DOCUMENT_KIND_KEYS = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
@@ -127,15 +128,31 @@ export const warningLetterData = z.object({
   contactPhone: optionalText(30),
 });
 
+/** 协查函: a request to another bureau to check facts for a clue or case. */
+export const assistLetterData = z.object({
+  number: text(50),
+  bureauName: text(100),
+  /** The bureau asked (addressee). */
+  counterpart: text(200),
+  subject: text(200),
+  content: text(5000),
+  dueDate: isoDate,
+  issueDate: isoDate,
+  contactName: optionalText(50),
+  contactPhone: optionalText(30),
+});
+
 export const DOCUMENT_DATA = {
   inspectionRecord: inspectionRecordData,
   rectificationOrder: rectificationOrderData,
   warningLetter: warningLetterData,
+  assistLetter: assistLetterData,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 export type DocumentData<K extends DocumentKind> = z.input<(typeof DOCUMENT_DATA)[K]>;
 export type InspectionRecordData = z.input<typeof inspectionRecordData>;
 export type RectificationOrderData = z.input<typeof rectificationOrderData>;
 export type WarningLetterData = z.input<typeof warningLetterData>;
+export type AssistLetterData = z.input<typeof assistLetterData>;
 
 /**
  * The tags a template may use (docxtemplater syntax: `{tag}`, loops/conditions `{#tag}…{/tag}`,
@@ -184,4 +201,15 @@ export const DOCUMENT_TAGS: Record<DocumentKind, Record<string, string>> = {
   },
   rectificationOrder: { ...LETTER_TAGS, orderBasis: '责令改正的依据' },
   warningLetter: { ...LETTER_TAGS, requirements: '告诫要求（循环）：index 序号、text 内容' },
+  assistLetter: {
+    number: '文书编号',
+    bureauName: '执法机关名称',
+    counterpart: '被请求协查的单位',
+    subject: '协查事项',
+    content: '协查内容（段落循环）：text 内容',
+    dueDate: '回复期限',
+    issueDate: '落款日期',
+    contactName: '联系人',
+    contactPhone: '联系电话',
+  },
 };

@@ -7,5 +7,12 @@
 export const MEASURES = {
   'inspections.units': { label: '检查单位数量', unit: '家' },
   'inspections.visits': { label: '检查家次', unit: '家次' },
+  'clues.found': { label: '发现线索', unit: '件' },
+  'clues.transferred': { label: '移交线索', unit: '件' },
+  'risks.found': { label: '发现风险隐患数', unit: '个' },
+  'risks.closed': { label: '风险隐患销号数', unit: '个' },
+  'risks.common': { label: '发现共性风险隐患数', unit: '个' },
+  'consultations.held': { label: '召开风险会商次数', unit: '个' },
+  'consultations.items': { label: '研究风险会商事项数', unit: '个' },
 } as const;
 export type MeasureKey = keyof typeof MEASURES;

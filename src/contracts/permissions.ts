@@ -71,14 +71,35 @@ export const PERMISSIONS = {
   'tips.submit': '上报隐患线索（协管员/信息员）',
   'tips.read': '查看基层上报',
   'tips.review': '受理基层上报',
+  'clues.read': '查看线索、移交和协查函',
+  'clues.manage': '登记和核查线索、移交、协查函',
+  'complaints.read': '查看投诉举报',
+  'complaints.manage': '登记和处理投诉举报',
+  'complaints.reward_approve': '审批举报奖励',
+  'risks.read': '查看风险隐患和风险会商',
+  'risks.manage': '登记和管控风险隐患、记录风险会商',
+  'risks.verify': '验收风险隐患销号',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const READ_ALL: Permission[] = ['org.read', 'tips.read', 'users.read', 'entities.read', 'campaigns.read', 'plans.read', 'inspections.read'];
+const READ_ALL: Permission[] = [
+  'org.read',
+  'tips.read',
+  'users.read',
+  'entities.read',
+  'campaigns.read',
+  'plans.read',
+  'inspections.read',
+  'clues.read',
+  'complaints.read',
+  'risks.read',
+];
+/** Clue and complaint work: the enforcement squads, the department staff (投诉举报中心), station heads and inspectors for their area. */
+const CASEWORK: Permission[] = ['clues.manage', 'complaints.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
-  leader: [...READ_ALL, 'audit.read'],
+  leader: [...READ_ALL, 'audit.read', 'complaints.reward_approve'],
   office: [
     ...READ_ALL,
     'audit.read',
@@ -88,11 +109,26 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'plans.manage',
     'inspections.record',
     'tips.review',
+    ...CASEWORK,
+    'complaints.reward_approve',
+    'risks.manage',
+    'risks.verify',
   ],
-  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record'],
-  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record'],
-  station_head: [...READ_ALL, 'users.manage', 'entities.manage', 'campaigns.report', 'plans.manage', 'inspections.record', 'tips.review'],
-  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review'],
+  department: [...READ_ALL, 'entities.manage', 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage', 'risks.verify'],
+  enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage'],
+  station_head: [
+    ...READ_ALL,
+    'users.manage',
+    'entities.manage',
+    'campaigns.report',
+    'plans.manage',
+    'inspections.record',
+    'tips.review',
+    ...CASEWORK,
+    'risks.manage',
+    'risks.verify',
+  ],
+  inspector: [...READ_ALL, 'campaigns.report', 'inspections.record', 'tips.review', ...CASEWORK, 'risks.manage'],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   viewer: [...READ_ALL],

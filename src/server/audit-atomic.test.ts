@@ -83,6 +83,21 @@ const newTip = async () =>
       await api('coordinator').post('/api/tips', { kind: 'clue', title: `线索${uniq()}`, place: '友谊街道', occurredOn: '2026-11-01' }),
     )
   ).id as number;
+const userId = async (u: string) => (await rows(sql`select id from users where username = ${u}`))[0].id as number;
+const riskBody = async () => {
+  const [e] = await rows(sql`select id from entities where jurisdiction_id = ${t.org.stations['创新'].jurisdictionId} order by id limit 1`);
+  return {
+    channel: 'complaint',
+    category: 'drug',
+    title: `风险${uniq()}`,
+    description: '投诉反映不凭处方销售处方药',
+    level: 'general',
+    ownerId: await userId('inspector_cx'),
+    deadline: '2099-01-01',
+    entityIds: [e.id],
+  };
+};
+const newRisk = async () => (await ok(await api('inspector_cx').post('/api/risks', await riskBody()))) as { id: number; version: number };
 const newDraftPlan = async () => (await ok(await api('office').post('/api/plans', { campaignId, seed: ++seq }))) as { id: number };
 /** An open (planned) inspection of 创新所 from a published plan (a plan is published first if none is). */
 async function publishedTask() {
@@ -139,6 +154,53 @@ async function onSiteInspection(complete: boolean, measures: unknown[] = []) {
     }),
   );
   return { ...res, png, headId: id('head_cx') };
+}
+
+const clueInput = () => ({ source: 'online', summary: `网络监测线索${uniq()}`, receivedOn: '2026-11-20' });
+const newClue = async () => (await ok(await api('inspector_cx').post('/api/clues', clueInput()))) as { id: number };
+async function verifyingClue() {
+  const x = await newClue();
+  await ok(await api('inspector_cx').post(`/api/clues/${x.id}/transition`, { action: 'verify', version: 1 }));
+  return x;
+}
+async function newTransfer(): Promise<number> {
+  const x = await verifyingClue();
+  const res = await ok(
+    await api('office').post(`/api/clues/${x.id}/transition`, {
+      action: 'transfer',
+      transfer: { target: 'police', receivingBody: '兴隆台公安分局', transferredOn: '2026-11-25' },
+      version: 2,
+    }),
+  );
+  return res.transfers[0].id;
+}
+const jpeg = () =>
+  sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } })
+    .jpeg()
+    .toBuffer();
+const assistInput = () => ({
+  direction: 'incoming',
+  counterpart: '邻县市场监督管理局',
+  subject: `协查药品流向${uniq()}`,
+  content: '请协查辖区药店是否购进该批次药品。',
+  date: '2026-11-10',
+  dueOn: '2026-11-24',
+});
+const newAssist = async () => (await ok(await api('inspector_cx').post('/api/assist-requests', assistInput()))).id as number;
+const complaintInput = () => ({
+  kind: 'report',
+  channel: 'hotline',
+  receivedOn: '2026-11-20',
+  realName: false,
+  jurisdictionId: t.org.stations['创新'].jurisdictionId,
+  summary: `举报无证经营${uniq()}`,
+  content: '有人在家中销售药品。',
+});
+const newComplaint = async () => (await ok(await api('dept').post('/api/complaints', complaintInput()))) as { id: number };
+async function acceptedComplaint() {
+  const x = await newComplaint();
+  await ok(await api('dept').post(`/api/complaints/${x.id}/transition`, { action: 'accept', version: 1 }));
+  return x;
 }
 
 async function peopleSheet(username: string) {
@@ -488,6 +550,167 @@ const EXAMPLES: Record<string, Example> = {
     who: 'inspector_cx',
     prepare: async () => ({ url: `/api/tips/${await newTip()}/transition`, payload: { action: 'accept', note: '安排核查' } }),
   },
+  'POST /api/clues': { who: 'inspector_cx', prepare: async () => ({ url: '/api/clues', payload: clueInput() }) },
+  'POST /api/clues/from-tip': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const tipId = await newTip();
+      await ok(await api('inspector_cx').post(`/api/tips/${tipId}/transition`, { action: 'accept' }));
+      return { url: '/api/clues/from-tip', payload: { tipId } };
+    },
+  },
+  'POST /api/clues/from-inspection': {
+    who: 'inspector_cx',
+    prepare: async () => ({
+      url: '/api/clues/from-inspection',
+      payload: { inspectionId: (await onSiteInspection(true, [{ kind: 'refer_clue' }])).id },
+    }),
+  },
+  'PUT /api/clues/:id/verification': {
+    who: 'inspector_cx',
+    prepare: async () => ({
+      url: `/api/clues/${(await verifyingClue()).id}/verification`,
+      payload: { findings: '经核查属实', version: 2 },
+    }),
+  },
+  'POST /api/clues/:id/transition': {
+    who: 'inspector_cx',
+    prepare: async () => ({ url: `/api/clues/${(await newClue()).id}/transition`, payload: { action: 'verify', version: 1 } }),
+  },
+  'POST /api/clues/:id/files': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const m = multipartFile('file', '截图.jpg', await jpeg(), 'image/jpeg');
+      return { url: `/api/clues/${(await newClue()).id}/files`, payload: m.payload, headers: m.headers };
+    },
+  },
+  'POST /api/clue-transfers/:id/receipt': {
+    who: 'inspector_cx',
+    prepare: async () => ({ url: `/api/clue-transfers/${await newTransfer()}/receipt`, payload: { receiptOn: '2026-11-27', version: 1 } }),
+  },
+  'POST /api/clue-transfers/:id/files': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const m = multipartFile('file', '回执.jpg', await jpeg(), 'image/jpeg');
+      return { url: `/api/clue-transfers/${await newTransfer()}/files`, payload: m.payload, headers: m.headers };
+    },
+  },
+  'POST /api/assist-requests': { who: 'inspector_cx', prepare: async () => ({ url: '/api/assist-requests', payload: assistInput() }) },
+  'POST /api/assist-requests/:id/reply': {
+    who: 'inspector_cx',
+    prepare: async () => ({
+      url: `/api/assist-requests/${await newAssist()}/reply`,
+      payload: { repliedOn: '2026-11-20', content: '已核实', version: 1 },
+    }),
+  },
+  'POST /api/assist-requests/:id/to-clue': {
+    who: 'inspector_cx',
+    prepare: async () => ({ url: `/api/assist-requests/${await newAssist()}/to-clue`, payload: { version: 1 } }),
+  },
+  'POST /api/complaints': { who: 'dept', prepare: async () => ({ url: '/api/complaints', payload: complaintInput() }) },
+  'POST /api/complaints/:id/transition': {
+    who: 'dept',
+    prepare: async () => ({ url: `/api/complaints/${(await newComplaint()).id}/transition`, payload: { action: 'accept', version: 1 } }),
+  },
+  'POST /api/complaints/:id/to-clue': {
+    who: 'inspector_cx',
+    prepare: async () => ({ url: `/api/complaints/${(await acceptedComplaint()).id}/to-clue`, payload: { version: 2 } }),
+  },
+  'POST /api/complaints/:id/reward': {
+    who: 'dept',
+    prepare: async () => ({
+      url: `/api/complaints/${(await acceptedComplaint()).id}/reward`,
+      payload: { amount: 200, reason: '举报属实', version: 2 },
+    }),
+  },
+  'POST /api/complaints/:id/reward/decide': {
+    who: 'leader',
+    prepare: async () => {
+      const x = await acceptedComplaint();
+      await ok(await api('dept').post(`/api/complaints/${x.id}/reward`, { amount: 200, reason: '举报属实', version: 2 }));
+      return { url: `/api/complaints/${x.id}/reward/decide`, payload: { approve: true, version: 3 } };
+    },
+  },
+  'POST /api/risks': { who: 'inspector_cx', prepare: async () => ({ url: '/api/risks', payload: await riskBody() }) },
+  'POST /api/risks/from-finding': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const rec = await onSiteInspection(true, [{ kind: 'rectify' }]);
+      return {
+        url: '/api/risks/from-finding',
+        payload: { findingId: rec.findings[0].id, ownerId: await userId('inspector_cx'), deadline: '2099-01-01' },
+      };
+    },
+  },
+  'PUT /api/risks/:id': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const r = await newRisk();
+      return { method: 'PUT', url: `/api/risks/${r.id}`, payload: { title: '改名称', level: 'major', version: r.version } };
+    },
+  },
+  'POST /api/risks/:id/transition': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const r = await newRisk();
+      return { url: `/api/risks/${r.id}/transition`, payload: { action: 'control', note: '已约谈', version: r.version } };
+    },
+  },
+  'POST /api/risks/:id/files': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const jpg = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } })
+        .jpeg()
+        .toBuffer();
+      const m = multipartFile('file', '管控照片.jpg', jpg, 'image/jpeg', { note: '已整改' });
+      return { url: `/api/risks/${(await newRisk()).id}/files`, payload: m.payload, headers: m.headers };
+    },
+  },
+  'POST /api/common-risks': {
+    who: 'inspector_cx',
+    prepare: async () => ({
+      url: '/api/common-risks',
+      payload: { title: `共性风险${uniq()}`, category: 'drug', controlMeasure: '责令改正', riskIds: [(await newRisk()).id] },
+    }),
+  },
+  'PUT /api/common-risks/:id': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const c = await ok(
+        await api('inspector_cx').post('/api/common-risks', { title: `共性风险${uniq()}`, category: 'drug', controlMeasure: '责令改正' }),
+      );
+      return {
+        method: 'PUT',
+        url: `/api/common-risks/${c.id}`,
+        payload: { title: c.title, category: 'drug', controlMeasure: '行政处罚', removed: true, version: c.version },
+      };
+    },
+  },
+  'POST /api/consultations': {
+    who: 'office',
+    prepare: async () => ({
+      url: '/api/consultations',
+      payload: {
+        kind: 'risk',
+        heldOn: '2026-11-01',
+        host: '副局长',
+        items: [{ topic: '研判', links: [{ type: 'risk', id: (await newRisk()).id }] }],
+      },
+    }),
+  },
+  'PUT /api/consultations/:id': {
+    who: 'office',
+    prepare: async () => {
+      const m = await ok(
+        await api('office').post('/api/consultations', { kind: 'risk', heldOn: '2026-11-01', host: '副局长', items: [{ topic: '研判' }] }),
+      );
+      return {
+        method: 'PUT',
+        url: `/api/consultations/${m.id}`,
+        payload: { heldOn: '2026-11-02', host: '局长', items: [{ topic: '研判' }, { topic: '部署' }], version: m.version },
+      };
+    },
+  },
 };
 
 /** Every table's rows, as one digest per table (the audit log included). */
@@ -524,7 +747,7 @@ beforeAll(async () => {
   await seedDemoEntities(t.database.db, t.org);
   await seedDemoCampaigns(t.database.db, t.org);
   [{ id: campaignId }] = await rows(sql`select id from campaigns where template_code = 'seed-000'`);
-  for (const u of ['admin', 'office', 'dept', 'inspector_cx', 'coordinator']) c[u] = await t.as(u);
+  for (const u of ['admin', 'office', 'dept', 'inspector_cx', 'coordinator', 'leader']) c[u] = await t.as(u);
   const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const m of Object.keys(methods)) {

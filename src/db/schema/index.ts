@@ -11,3 +11,6 @@ export * from './inspections.js';
 export * from './documents.js';
 export * from './files.js';
 export * from './calendar.js';
+export * from './clues.js';
+export * from './complaints.js';
+export * from './risks.js';

@@ -56,7 +56,10 @@ function memoiseStyles(wb: ExcelJS.stream.xlsx.WorkbookWriter) {
   const seen = new Map<string, number>();
   styles.addStyleModel = (model, cellType) => {
     if (!model) return 0;
-    const key = `${cellType ?? ''}|${JSON.stringify(model)}`;
+    // Most cells carry only their column's number format: a key without serialising the model.
+    const keys = Object.keys(model);
+    const only = keys.length === 1 && keys[0] === 'numFmt' ? (model as { numFmt: unknown }).numFmt : undefined;
+    const key = typeof only === 'string' ? `${cellType ?? ''}|numFmt|${only}` : `${cellType ?? ''}|${JSON.stringify(model)}`;
     let id = seen.get(key);
     if (id === undefined) seen.set(key, (id = add(model, cellType)));
     return id;

@@ -7,6 +7,8 @@ import { seedDemoEntities } from './seed-entities.js';
 import { isEmpty, seedDemoOrg } from './seed-org.js';
 import { seedDemoPlans } from './seed-plans.js';
 import { seedDemoTips } from './seed-tips.js';
+import { seedDemoClues } from './seed-clues.js';
+import { seedDemoRisks } from './seed-risks.js';
 
 /**
  * Load all demo data into an empty database. Each feature adds one step here,
@@ -25,5 +27,7 @@ export async function seedDemo(db: Db, opts: { adminMustChangePassword?: boolean
   await seedDemoTips(db, org);
   await seedDemoPlans(db, org);
   await seedDemoDocuments(db, org);
+  await seedDemoClues(db, org);
+  await seedDemoRisks(db, org);
   return true;
 }

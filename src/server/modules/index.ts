@@ -10,6 +10,9 @@ import { inspectionsModule } from './inspections/module.js';
 import { orgModule } from './org/module.js';
 import { planningModule } from './planning/module.js';
 import { tipsModule } from './tips/module.js';
+import { cluesModule } from './clues/module.js';
+import { complaintsModule } from './complaints/module.js';
+import { risksModule } from './risks/module.js';
 
 /**
  * Every feature module, one line each: its routes and what it contributes to the extension points
@@ -27,6 +30,9 @@ export const MODULES: readonly ModuleDefinition[] = [
   dashboardModule,
   inspectionsModule,
   planningModule,
+  cluesModule,
+  complaintsModule,
+  risksModule,
 ];
 
 let built: Registry | undefined;

@@ -65,6 +65,13 @@ const ID_KINDS: Record<string, string> = {
   'inspector-conflicts': 'conflict',
   files: 'file',
   rectifications: 'rectification',
+  clues: 'clue',
+  'clue-transfers': 'clueTransfer',
+  'assist-requests': 'assistRequest',
+  complaints: 'complaint',
+  risks: 'risk',
+  'common-risks': 'commonRisk',
+  consultations: 'consultation',
 };
 /** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
 const PARAM_KINDS: Record<string, string | { value: string }> = {
@@ -112,6 +119,19 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/rectifications/:id/extend': { deadline: '2099-01-01', reason: '越权延期', version: 1 },
     'DELETE /api/inspector-conflicts/:id': undefined,
     'PUT /api/calendar/:year': { holidays: [{ date: '2026-01-01', name: '越权修改' }], workdays: [], version: 1 },
+    'PUT /api/clues/:id/verification': { findings: '越权核查', version: 1 },
+    'POST /api/clues/:id/transition': { action: 'verify', version: 1 },
+    'POST /api/clue-transfers/:id/receipt': { receiptOn: '2026-11-02', version: 1 },
+    'POST /api/assist-requests/:id/reply': { repliedOn: '2026-11-02', content: '越权回复', version: 1 },
+    'POST /api/assist-requests/:id/to-clue': { version: 1 },
+    'POST /api/complaints/:id/transition': { action: 'accept', version: 1 },
+    'POST /api/complaints/:id/to-clue': { version: 1 },
+    'POST /api/complaints/:id/reward': { amount: 100, reason: '越权申请', version: 1 },
+    'POST /api/complaints/:id/reward/decide': { approve: true, version: 1 },
+    'PUT /api/risks/:id': { title: '越权修改', version: 1 },
+    'POST /api/risks/:id/transition': { action: 'control', version: 1 },
+    'PUT /api/common-risks/:id': { title: '越权修改', category: 'drug', controlMeasure: '越权', version: 1 },
+    'PUT /api/consultations/:id': { heldOn: '2026-01-05', host: '越权', items: [{ topic: '越权' }], version: 1 },
   };
   if (key.endsWith('/evidence') || key.endsWith('/files') || key === 'POST /api/tips/:id/photos') {
     const m = multipartFile('file', 'x.png', png, 'image/png');
@@ -203,7 +223,32 @@ beforeAll(async () => {
   const conflict = await one(
     sql`insert into inspector_conflicts (user_id, entity_id, jurisdiction_id, reason) values (${xl.id}, ${entity.id}, ${xl.station}, '兴隆所回避') returning id`,
   );
+  const clue = await one(sql`insert into clues (jurisdiction_id, source_type, summary, received_on, status)
+      values (${xl.station}, 'online', '兴隆所的秘密线索', '2026-11-01', 'verifying') returning id`);
+  const clueTransfer = await one(sql`insert into clue_transfers (jurisdiction_id, clue_id, target, receiving_body, transferred_on)
+      values (${xl.station}, ${clue.id}, 'health', '兴隆所的秘密接收单位', '2026-11-01') returning id`);
+  const assistRequest = await one(sql`insert into assist_requests (jurisdiction_id, direction, counterpart, subject, content, date, due_on)
+      values (${xl.station}, 'incoming', '邻县局', '兴隆所的秘密协查', '内容', '2026-11-01', '2026-11-20') returning id`);
+  const complaint =
+    await one(sql`insert into complaints (jurisdiction_id, kind, channel, received_on, real_name, summary, content, status, accepted_on)
+      values (${xl.station}, 'report', 'platform', '2026-11-01', false, '兴隆所的秘密举报', '内容', 'accepted', '2026-11-01') returning id`);
+  await q(
+    db,
+    sql`insert into complaint_rewards (complaint_id, jurisdiction_id, amount, reason, requested_by) values (${complaint.id}, ${xl.station}, 100, '奖励', ${xl.id})`,
+  );
+  const risk = await one(sql`insert into risks (jurisdiction_id, channel, category, title, description, level, owner_id, deadline, found_on)
+      values (${xl.station}, 'inspection', 'drug', '兴隆所的秘密风险', '兴隆所的秘密风险', 'general', ${xl.id}, '2099-01-01', '2026-01-05') returning id`);
+  const commonRisk = await one(sql`insert into common_risks (jurisdiction_id, title, category, control_measure)
+      values (${xl.station}, '兴隆所的共性风险', 'drug', '管控') returning id`);
+  const consultation = await one(sql`insert into consultations (jurisdiction_id, kind, level, held_on, host)
+      values (${xl.station}, 'risk', 'station', '2026-01-05', '兴隆所长') returning id`);
+  await one(sql`insert into consultation_items (consultation_id, jurisdiction_id, seq, topic)
+      values (${consultation.id}, ${xl.station}, 1, '兴隆所的会商事项') returning id`);
   rec = {
+    clue: at(clue.id, '兴隆所的秘密线索'),
+    clueTransfer: at(clueTransfer.id, '兴隆所的秘密接收单位'),
+    assistRequest: at(assistRequest.id, '兴隆所的秘密协查'),
+    complaint: at(complaint.id, '兴隆所的秘密举报'),
     jurisdiction: at(xl.station),
     orgUnit: at(xl.org_unit_id),
     person: at(xl.id),
@@ -219,6 +264,9 @@ beforeAll(async () => {
     conflict: at(conflict.id, '兴隆所回避'),
     file: at(stored.id, '兴隆所现场照片', xl.id),
     rectification: at(rectification.id),
+    risk: at(risk.id, '兴隆所的秘密风险'),
+    commonRisk: at(commonRisk.id, '兴隆所的共性风险'),
+    consultation: at(consultation.id, '兴隆所的会商事项'),
   };
   const names = [
     ...Object.values(await otherCountyPeople(db)),

@@ -2,9 +2,14 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BulbOutlined,
+  MailOutlined,
+  PhoneOutlined,
+  TableOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   ExperimentOutlined,
   FileSearchOutlined,
@@ -16,6 +21,7 @@ import {
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
+  TeamOutlined,
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -44,7 +50,9 @@ export const MENU: MenuEntry[] = [
   { path: '/rectifications', label: '整改跟踪', icon: <ToolOutlined />, permission: 'inspections.read' },
   { path: '/inspections/publication', label: '结果公示', icon: <ProfileOutlined />, permission: 'inspections.read' },
   { path: '/tips', label: '基层上报', icon: <NotificationOutlined />, permission: 'tips.read' },
-  { path: '/risks', label: '风险隐患', icon: <AlertOutlined />, permission: 'inspections.read', planned: '风险清单、销号闭环、风险会商。' },
+  { path: '/risks', label: '风险清单', icon: <AlertOutlined />, permission: 'risks.read' },
+  { path: '/common-risks', label: '共性风险', icon: <ClusterOutlined />, permission: 'risks.read' },
+  { path: '/consultations', label: '风险会商', icon: <TeamOutlined />, permission: 'risks.read' },
   {
     path: '/cases',
     label: '线索与案件',
@@ -69,6 +77,10 @@ export const MENU: MenuEntry[] = [
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/calendar', label: '节假日日历', icon: <ScheduleOutlined />, permission: 'calendar.manage' },
   { path: '/profile', label: '个人中心', icon: <UserOutlined /> },
+  { path: '/clues', label: '线索', icon: <BulbOutlined />, permission: 'clues.read' },
+  { path: '/complaints', label: '投诉举报', icon: <PhoneOutlined />, permission: 'complaints.read' },
+  { path: '/assist-requests', label: '协查函', icon: <MailOutlined />, permission: 'clues.read' },
+  { path: '/clues/weekly', label: '每周报送', icon: <TableOutlined />, permission: 'clues.read' },
 ];
 
 export const BRAND_ICON = <SafetyCertificateOutlined />;

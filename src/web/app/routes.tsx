@@ -24,4 +24,11 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/rectifications', page: lazy(() => import('../features/inspections/RectificationsPage.js')) },
   { path: '/my-tasks', page: lazy(() => import('../features/plans/MyTasksPage.js')) },
   { path: '/profile', page: lazy(() => import('../features/profile/ProfilePage.js')) },
+  { path: '/clues', page: lazy(() => import('../features/clues/CluesPage.js')) },
+  { path: '/assist-requests', page: lazy(() => import('../features/clues/AssistPage.js')) },
+  { path: '/clues/weekly', page: lazy(() => import('../features/clues/WeeklyPage.js')) },
+  { path: '/complaints', page: lazy(() => import('../features/complaints/ComplaintsPage.js')) },
+  { path: '/risks', page: lazy(() => import('../features/risks/RisksPage.js')) },
+  { path: '/common-risks', page: lazy(() => import('../features/risks/CommonRisksPage.js')) },
+  { path: '/consultations', page: lazy(() => import('../features/risks/ConsultationsPage.js')) },
 ];

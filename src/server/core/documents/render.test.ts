@@ -150,7 +150,16 @@ describe('bundled templates', () => {
   });
 
   it('receive exactly the tags DOCUMENT_TAGS documents', () => {
-    const samples = { inspectionRecord: record, rectificationOrder: order, warningLetter: warning };
+    const assist = {
+      number: '兴市监协查〔2026〕1号',
+      bureauName: '盘锦市兴隆台区市场监督管理局',
+      counterpart: '某市市场监督管理局',
+      subject: '某药店销售假药案',
+      content: '核实供货企业资质。\n核实销售票据。',
+      dueDate: '2026-12-20',
+      issueDate: '2026-12-03',
+    };
+    const samples = { inspectionRecord: record, rectificationOrder: order, warningLetter: warning, assistLetter: assist };
     for (const kind of Object.keys(DOCUMENT_KINDS) as DocumentKind[]) {
       const view = documentView(kind, DOCUMENT_DATA[kind].parse(samples[kind]) as never);
       expect(Object.keys(view).sort(), kind).toEqual(Object.keys(DOCUMENT_TAGS[kind]).sort());

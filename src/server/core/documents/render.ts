@@ -192,4 +192,19 @@ const VIEWS: { [K in DocumentKind]: (d: Parsed<K>) => Record<string, unknown> } 
   }),
   rectificationOrder: (d) => ({ ...letterTags(d), orderBasis: d.orderBasis ?? '' }),
   warningLetter: (d) => ({ ...letterTags(d), requirements: numbered(d.requirements) }),
+  assistLetter: (d) => ({
+    number: d.number,
+    bureauName: d.bureauName,
+    counterpart: d.counterpart,
+    subject: d.subject,
+    content: d.content
+      .split(/\n+/)
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .map((text) => ({ text })),
+    dueDate: chineseDate(d.dueDate),
+    issueDate: chineseDate(d.issueDate),
+    contactName: d.contactName ?? '',
+    contactPhone: d.contactPhone ?? '',
+  }),
 };

@@ -39,11 +39,18 @@ export async function entityWorkbook(rows: Record<string, string>[] = [], dropdo
     });
   });
   head.commit();
-  for (const r of rows) ws.addRow(r).commit();
+  // Empty values are left out (no cell written; the column's text format still applies when one is typed in).
+  for (const r of rows) ws.addRow(withoutEmpty(r)).commit();
   ws.commit();
   codes.addRow(lists.map((l) => l.header)).commit();
   const longest = Math.max(0, ...lists.map((l) => l.options.length));
   for (let k = 0; k < longest; k++) codes.addRow(lists.map((l) => l.options[k] ?? null)).commit();
   codes.commit();
   return done();
+}
+
+function withoutEmpty(r: Record<string, string>) {
+  const out: Record<string, string> = {};
+  for (const k in r) if (r[k] !== '' && r[k] != null) out[k] = r[k];
+  return out;
 }

@@ -12,6 +12,7 @@ import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { CampaignCard, DeadlineList, StaffingCard } from './DashboardCards.js';
 import { FieldWorkCard } from './FieldWorkCard.js';
+import { RisksCard } from '../risks/RisksCard.js';
 
 const TASK_COLORS = { todo: 'default', doing: 'processing', done: 'success', blocked: 'error' } as const;
 const TIP_COLORS = { submitted: 'gold', accepted: 'blue', rejected: 'default', forwarded: 'green' } as const;
@@ -76,6 +77,28 @@ export default function HomePage() {
                 <FieldWorkCard f={d.inspections} />
               </Col>
             )}
+          {d.complaints && d.complaints.overdue > 0 && (
+            <Col xs={24} lg={12}>
+              <Card title="投诉举报逾期" extra={<Link to="/complaints">全部</Link>} data-testid="complaints-overdue">
+                <Typography.Paragraph>
+                  本辖区有 <b style={{ color: '#cf1322' }}>{d.complaints.overdue}</b> 件投诉举报超过办理时限
+                </Typography.Paragraph>
+                {d.complaints.items.map((c) => (
+                  <div key={c.id} style={{ padding: '4px 0', borderBottom: '1px solid #f0f0f0' }}>
+                    <Link to={`/complaints?id=${c.id}`}>{c.summary}</Link>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                      {c.label}：期限 {c.due}，逾期 {c.daysOverdue} 天
+                    </Typography.Text>
+                  </div>
+                ))}
+              </Card>
+            </Col>
+          )}
+          {d.risks && d.risks.mine + d.risks.awaitingVerification + d.risks.overdue > 0 && (
+            <Col xs={24} lg={12}>
+              <RisksCard r={d.risks} />
+            </Col>
+          )}
           {d.tips?.mode === 'mine' && (
             <Col xs={24} lg={12}>
               <Card

@@ -16,6 +16,8 @@ import { download } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { documentNames, inspectionsApi, type DocumentKind } from './api.js';
 import { SignaturePad } from './SignaturePad.js';
+import { ToClueButton } from '../clues/ToClueButton.js';
+import { FindingToRiskButton } from '../risks/FindingToRisk.js';
 
 const SEVERITY_COLORS = { general: 'gold', serious: 'orange', severe: 'red' } as const;
 export const RECTIFICATION_COLORS = { ordered: 'blue', evidence_submitted: 'cyan', closed: 'green', extended: 'purple' } as const;
@@ -112,6 +114,8 @@ export function OnSiteDetails({ r }: { r: Inspection }) {
             {itemText(f.itemKey) && <div style={{ fontSize: 12, color: '#888' }}>检查项：{itemText(f.itemKey)}</div>}
             <div>{f.description}</div>
             {f.legalBasis && <div style={{ fontSize: 12, color: '#666' }}>依据：{f.legalBasis}</div>}
+            {r.status === 'done' && <ToClueButton from="inspection" inspectionId={r.id} findingId={f.id} />}
+            {r.status !== 'planned' && r.status !== 'cancelled' && <FindingToRiskButton findingId={f.id} description={f.description} />}
           </div>
         ))}
       </div>

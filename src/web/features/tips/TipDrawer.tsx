@@ -14,6 +14,7 @@ import {
   type TipAction,
 } from '../../../contracts/tips.js';
 import { api, ApiError } from '../../lib/api.js';
+import { ToClueButton } from '../clues/ToClueButton.js';
 
 /** Every review step asks for confirmation in a dialog: a comment (受理意见, optional) or a reason (required). */
 const NOTE_REQUIRED: Record<TipAction, string | null> = { accept: null, reject: '不予受理理由', forward: '转办说明', reopen: '撤回原因' };
@@ -92,6 +93,7 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
               </Space>
             </Image.PreviewGroup>
           )}
+          {(t.status === 'accepted' || t.status === 'forwarded') && <ToClueButton from="tip" tipId={t.id} />}
           {t.editable && (
             <Button icon={<EditOutlined />} onClick={() => nav(`/tips/${t.id}/edit`)}>
               修改上报
