@@ -12,10 +12,16 @@ if (existsSync(file)) for (const m of readFileSync(file, 'utf8').matchAll(/^\| (
 else console.warn(`(audit ${file} not found: listed rows counted without their audit marks)`);
 const rows = fidelityCounts(exactIds);
 const sum = rows.reduce(
-  (a, r) => ({ facts: a.facts + r.facts, exact: a.exact + r.exact, inferred: a.inferred + r.inferred, missing: a.missing + r.missing }),
-  { facts: 0, exact: 0, inferred: 0, missing: 0 },
+  (a, r) => ({
+    facts: a.facts + r.facts,
+    exact: a.exact + r.exact,
+    inferred: a.inferred + r.inferred,
+    unset: a.unset + r.unset,
+    missing: a.missing + r.missing,
+  }),
+  { facts: 0, exact: 0, inferred: 0, unset: 0, missing: 0 },
 );
 for (const r of [...rows, { code: 'all', ...sum }])
   console.log(
-    `${r.code.padEnd(9)} facts ${String(r.facts).padStart(3)}  exact ${String(r.exact).padStart(3)} (${((100 * r.exact) / r.facts).toFixed(1)}%)  inferred ${String(r.inferred).padStart(3)}  missing ${r.missing}`,
+    `${r.code.padEnd(9)} facts ${String(r.facts).padStart(3)}  exact ${String(r.exact).padStart(3)} (${((100 * r.exact) / r.facts).toFixed(1)}%)  inferred ${String(r.inferred).padStart(3)}  unset ${String(r.unset).padStart(2)}  missing ${r.missing}`,
   );

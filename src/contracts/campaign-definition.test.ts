@@ -52,7 +52,7 @@ describe('reports never fall due before the plan is issued', () => {
     const d = checkDefinition(base());
     if (!d.ok) throw new Error(JSON.stringify(d.issues));
     expect(reportingPeriod(d.definition)).toEqual({ from: '2023-07-26', to: '2023-12-31' });
-    expect(dueDates({ every: 'month', day: 20 }, reportingPeriod(d.definition))[0].date).toBe('2023-08-20');
+    expect(dueDates({ every: 'month', day: 20 }, reportingPeriod(d.definition)!)[0].date).toBe('2023-08-20');
   });
   it('refuses a one-off report due on or before the issue date', () => {
     const d = {
@@ -158,3 +158,30 @@ describe('paths and articles', () => {
 });
 
 export type { CampaignDefinition };
+
+describe('events dated only to a month or quarter (issue 19)', () => {
+  it('takes the last day of the month or quarter with its precision, and refuses any other day', () => {
+    const ok = {
+      ...base(),
+      events: [
+        { date: '2023-07-31', precision: 'month', label: '部署会（2023年7月）' },
+        { date: '2023-09-30', precision: 'quarter', label: '督查（2023年第三季度）' },
+        { date: '2023-08-15', label: '现场会' },
+      ],
+    };
+    expect(issues(ok)).toEqual([]);
+    const bad = {
+      ...base(),
+      events: [
+        { date: '2023-07-15', precision: 'month', label: '部署会' },
+        { date: '2023-08-31', precision: 'quarter', label: '督查' },
+      ],
+    };
+    expect(issues(bad)).toEqual([
+      { path: 'events.0.date', message: '只写到月的日期须填该月的最后一天' },
+      { path: 'events.1.date', message: '只写到季度的日期须填该季度的最后一天' },
+    ]);
+    const week = { ...base(), events: [{ date: '2023-09-30', precision: 'week', label: '例会' }] };
+    expect(issues(week).map((i) => i.path)).toEqual(['events.0.precision']);
+  });
+});

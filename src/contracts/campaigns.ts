@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { versioned } from './versions.js';
 import { DEVICE_LEVELS, ENTITY_KIND_CODES, ENTITY_TAGS, SECTORS } from './entity-kinds.js';
 import { quotaRule, type QuotaRule } from './quota-rules.js';
-import { addDays, isoDate } from './calendar.js';
-import { clockTime, deadlineRule, dueDates } from './deadline-rules.js';
+import { addDays, daysInMonth, isoDate } from './calendar.js';
+import { clockTime, deadlineRule, dueDates, ruleMissing, type DeadlineRule } from './deadline-rules.js';
 import { getAtPath, parentPath, sameValue } from './definition-paths.js';
 import { id, MAX_INT } from './fields.js';
 import { LEGAL_ARTICLE_KEYS, type LegalArticleKey } from './legal-articles.js';
@@ -18,15 +18,24 @@ export * from './deadline-rules.js';
  * Documented in docs/campaign-definition.md; the five seed plans ship as YAML templates.
  *
  * Unit references (`UnitRef`) name org units of the owning bureau: a unit's full name or short name
- * ("药品和医疗器械股", "创新所"), or a group: 各市场监管所 / 各执法中队 / 各股室 / 执法大队 / 本局.
+ * ("药品和医疗器械股", "创新所"), or a group: 各市场监管所 / 各执法中队 / 各股室 / 相关股室 / 执法大队 / 本局.
  * Partners outside the bureau (公安分局, 卫生健康委, 市局…) go into `partners`, never into units.
  */
 export const DEFINITION_VERSION = 1;
+
+/** How precisely the plan dates an event: only the month (“2023年7月”) or the quarter (“第三季度”). */
+export const EVENT_PRECISIONS = { month: '月', quarter: '季度' } as const;
+export type EventPrecision = keyof typeof EVENT_PRECISIONS;
 
 export const UNIT_GROUPS = {
   各市场监管所: 'station',
   各执法中队: 'squad',
   各股室: 'department',
+  /**
+   * A plan's own “（旗局）相关股室”: the departments concerned, which the plan does not name. Every
+   * department receives the item (as with 各股室) and the ones concerned act; the bureau may narrow it.
+   */
+  相关股室: 'department',
 } as const;
 
 const key = z.string().regex(/^[a-z0-9_-]{1,60}$/, '编号须为小写字母、数字、下划线或连字符');
@@ -321,8 +330,13 @@ export const campaignDefinition = z
     /** Documents the plan implements (根据…). */
     basis: z.array(text(200)).default([]),
     summary: optText(2000),
-    period: z.object({ from: isoDate, to: isoDate, reportingUntil: isoDate.optional() }),
-    phases: z.array(phase).min(1, '至少一个阶段'),
+    /**
+     * 行动期间. Unset when the plan gives no dates (provenance 方案未定): recurring report rules then
+     * have no dates and the planner has no window until the office sets it.
+     */
+    period: z.object({ from: isoDate, to: isoDate, reportingUntil: isoDate.optional() }).optional(),
+    /** Phases; empty when the plan names none (provenance 方案未定 on `phases`). */
+    phases: z.array(phase).default([]),
     subActions: z.array(subAction).default([]),
     focus: focus.default({ products: [], entityKinds: [], objects: [], tags: [], areas: [], channels: [], violations: [] }),
     quotas: z.array(quotaRule).default([]),
@@ -335,8 +349,22 @@ export const campaignDefinition = z
     tasks: z.array(task).default([]),
     staffing: staffing.optional(),
     liaisons: liaisonRegister.optional(),
-    /** Key dates that are not deadlines (部署会, 交流会, 督查). */
-    events: z.array(z.object({ date: isoDate, label: text(100) })).default([]),
+    /**
+     * Key dates that are not deadlines (部署会, 交流会, 督查). `precision` when the plan gives only the
+     * month (“2023年7月”) or quarter (“2023年第三季度”): `date` is then the last day of that month or
+     * quarter and stands for the whole of it (no day is implied).
+     */
+    events: z
+      .array(
+        z.object({
+          date: isoDate,
+          label: text(100),
+          precision: z
+            .enum(Object.keys(EVENT_PRECISIONS) as [EventPrecision, ...EventPrecision[]], { error: '日期精度须为 month/quarter' })
+            .optional(),
+        }),
+      )
+      .default([]),
     /** Where values came from, by path (see `definition-paths.ts`); a bare string = quoted from that section. */
     provenance: z.record(z.string(), provenanceValue).default({}),
     /** Open readings of the plan with the one chosen. */
@@ -345,14 +373,16 @@ export const campaignDefinition = z
   .strict()
   .superRefine((d, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const { from, to } = d.period;
-    const until = d.period.reportingUntil ?? to;
+    // No period (方案未定): the checks against it are skipped; every date is then only bounded by itself.
+    const from = d.period?.from ?? '0000-01-01';
+    const to = d.period?.to ?? '9999-12-31';
+    const until = d.period?.reportingUntil ?? to;
     if (from > to) issue(['period', 'to'], '结束日期不能早于开始日期');
     if (until < to) issue(['period', 'reportingUntil'], '报送截止日期不能早于行动结束日期');
     const inPeriod = (s: string) => s >= from && s <= until;
     d.phases.forEach((p, i) => {
       if (p.from > p.to) issue(['phases', i, 'to'], `阶段“${p.name}”的结束日期不能早于开始日期`);
-      if (p.from < from || p.to > to) issue(['phases', i, 'from'], `阶段“${p.name}”须在行动期间（${from} 至 ${to}）内`);
+      if (d.period && (p.from < from || p.to > to)) issue(['phases', i, 'from'], `阶段“${p.name}”须在行动期间（${from} 至 ${to}）内`);
       const prev = d.phases[i - 1];
       if (prev && p.from <= prev.to) issue(['phases', i, 'from'], `阶段“${p.name}”须在上一阶段“${prev.name}”结束之后开始`);
     });
@@ -396,7 +426,7 @@ export const campaignDefinition = z
       unique(t.measures, 'key', ['tables', i, 'measures'], issue);
       if (t.cumulativeFrom && t.cumulativeFrom > until) issue(['tables', i, 'cumulativeFrom'], '累计起始日期不能晚于行动结束');
     });
-    const reportFrom = reportingPeriod(d).from;
+    const reportFrom = reportingPeriod(d)?.from ?? from;
     d.obligations.forEach((o, i) => {
       const p = ['obligations', i, 'rule'];
       if (o.rule.once && !inPeriod(o.rule.once)) issue([...p, 'once'], `报送日期须在行动期间（${from} 至 ${until}）内`);
@@ -406,7 +436,9 @@ export const campaignDefinition = z
       // Holidays are not known here (the calendar lives in the database): a working-days-only daily
       // rule is checked as a daily one; even a weekend-only window may hold a make-up working day.
       if (
+        d.period &&
         !o.rule.adHoc &&
+        !ruleMissing(o.rule).length &&
         reportFrom <= until &&
         dueDates({ ...o.rule, workdaysOnly: undefined }, { from: reportFrom, to: until }).length === 0
       )
@@ -418,6 +450,12 @@ export const campaignDefinition = z
       if (o.form.table && !tableKeys.has(o.form.table)) issue(['obligations', i, 'form', 'table'], `统计表“${o.form.table}”不存在`);
     });
     if (d.staffing && !inPeriod(d.staffing.by)) issue(['staffing', 'by'], '配备期限须在行动期间内');
+    d.events.forEach((e, i) => {
+      if (!e.precision) return;
+      const [y, m, day] = e.date.split('-').map(Number);
+      if (day !== daysInMonth(y, m) || (e.precision === 'quarter' && m % 3 !== 0))
+        issue(['events', i, 'date'], `只写到${EVENT_PRECISIONS[e.precision]}的日期须填该${EVENT_PRECISIONS[e.precision]}的最后一天`);
+    });
     // quotaIds: every rule id of the tree, collected by the quota walk above.
     d.tasks.forEach((t, i) => {
       if (t.due && !inPeriod(t.due)) issue(['tasks', i, 'due'], '完成期限须在行动期间内');
@@ -427,7 +465,8 @@ export const campaignDefinition = z
       const at = getAtPath(d, path);
       if (path === '' || path.startsWith('provenance') || path.startsWith('readings')) issue(['provenance', path], '来源只能标注方案内容');
       else if (p.kind === 'unset') {
-        if (at.found) issue(['provenance', path], '标为“方案未定”的值须留空');
+        // A list the plan leaves empty (phases) is unset too.
+        if (at.found && !(Array.isArray(at.value) && at.value.length === 0)) issue(['provenance', path], '标为“方案未定”的值须留空');
         else if (parentPath(path) && !getAtPath(d, parentPath(path)).found) issue(['provenance', path], `“${parentPath(path)}”不存在`);
       } else if (!at.found) issue(['provenance', path], `“${path}”不存在`);
     }
@@ -447,13 +486,42 @@ export type CampaignDefinitionInput = z.input<typeof campaignDefinition>;
 /**
  * The dates reports can fall due: from the day after the plan was issued (no report is due before
  * the plan exists, even when the campaign counts from an earlier date) to `reportingUntil ?? to`.
+ * Null when the plan sets no period (方案未定).
  */
-export function reportingPeriod(d: Pick<CampaignDefinition, 'period' | 'issuedOn'>): { from: string; to: string } {
+export function reportingPeriod(d: Pick<CampaignDefinition, 'period' | 'issuedOn'>): { from: string; to: string } | null {
+  if (!d.period) return null;
   let from = d.period.from;
   if (d.issuedOn && d.issuedOn >= from) {
     from = addDays(d.issuedOn, 1);
   }
   return { from, to: d.period.reportingUntil ?? d.period.to };
+}
+
+/**
+ * The window an obligation's dates fall in, or what the plan leaves unset so none can be computed
+ * (方案未定：行动期间 / 星期几 / 每月几日 …). Without a period, a one-off date falls due on its own
+ * date and a recurring rule with its own `within` window inside that window (after the plan was
+ * issued); any other recurring rule has no window.
+ */
+export function obligationWindow(
+  d: Pick<CampaignDefinition, 'period' | 'issuedOn'>,
+  rule: DeadlineRule,
+): { window: { from: string; to: string } | null; missing: string[] } {
+  const missing = ruleMissing(rule);
+  const period = reportingPeriod(d);
+  if (period) return { window: missing.length ? null : period, missing };
+  const own = rule.once ? { from: rule.once, to: rule.once } : rule.within;
+  if (own) {
+    const from = d.issuedOn && d.issuedOn >= own.from ? addDays(d.issuedOn, 1) : own.from;
+    return { window: missing.length ? null : { from, to: own.to }, missing };
+  }
+  if (rule.adHoc) return { window: null, missing };
+  return { window: null, missing: ['行动期间', ...missing] };
+}
+
+/** “方案未定：行动期间、星期几” — what an obligation lacks, in words; null when nothing is missing. */
+export function missingLabel(missing: string[]): string | null {
+  return missing.length ? `方案未定：${missing.join('、')}` : null;
 }
 
 /**
@@ -625,8 +693,9 @@ export const campaignSummary = z.object({
   jurisdictionName: z.string(),
   status: z.enum(['draft', 'active', 'closed']),
   version: z.number(),
-  from: z.string(),
-  to: z.string(),
+  /** Null while the plan's period is 方案未定. */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
   currentPhase: z.string().nullable(),
   updatedAt: z.string(),
 });
@@ -636,6 +705,27 @@ export const campaignDetail = campaignSummary.extend({ definition: z.any(), temp
 export type CampaignDetail = z.infer<typeof campaignDetail>;
 
 export { clockTime };
+
+/**
+ * Before an amendment is checked: a value the plan left unset (方案未定) that the office has now filled
+ * in is the bureau's (kind `bureau`, the plan's reason kept in `was`), so the definition is valid.
+ */
+export function fillUnset(raw: unknown, by: string, at: string): unknown {
+  if (!raw || typeof raw !== 'object' || !('provenance' in raw)) return raw;
+  const prov = (raw as { provenance?: unknown }).provenance;
+  if (!prov || typeof prov !== 'object') return raw;
+  const out: Record<string, unknown> = { ...(prov as Record<string, unknown>) };
+  let changed = false;
+  for (const [path, p] of Object.entries(out)) {
+    if (!p || typeof p !== 'object' || (p as { kind?: unknown }).kind !== 'unset') continue;
+    const at_ = getAtPath(raw, path);
+    if (!at_.found || (Array.isArray(at_.value) && at_.value.length === 0)) continue;
+    const { source, reason } = p as { source?: string; reason?: string };
+    out[path] = { kind: 'bureau', ...(source ? { source } : {}), reason: '本局修订', by, at, ...(reason ? { was: reason } : {}) };
+    changed = true;
+  }
+  return changed ? { ...raw, provenance: out } : raw;
+}
 
 /**
  * After an amendment: every inferred or unset value the amendment changed is now the bureau's

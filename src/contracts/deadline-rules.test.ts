@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, CalendarYearMissing, shanghaiToday, weekdayOf, type WorkCalendar } from './calendar.js';
-import { deadlineRule, describeRule, dueDates } from './deadline-rules.js';
+import { deadlineRule, describeRule, dueDates, ruleMissing } from './deadline-rules.js';
 
 const P = { from: '2018-12-22', to: '2019-03-05' };
 
@@ -62,7 +62,14 @@ describe('deadline rules', () => {
     const bad = (r: unknown) => deadlineRule.safeParse(r).error?.issues.map((i) => [i.path.join('.'), i.message]);
     expect(bad({ every: 'month', day: 31 })).toEqual([['day', expect.stringMatching(/并非每个月都有31日/)]]);
     expect(bad({ once: '2019-02-30' })![0]).toEqual(['once', expect.stringMatching(/日期不存在/)]);
-    expect(bad({ every: 'week' })![0]).toEqual(['weekday', expect.stringMatching(/星期/)]);
+    // “每周汇总” without a weekday is the plan's word: valid, no date computed, the weekday named missing.
+    expect(bad({ every: 'week' })).toBeUndefined();
+    expect(ruleMissing({ every: 'week' })).toEqual(['星期几']);
+    expect(ruleMissing({ every: 'month' })).toEqual(['每月几日']);
+    expect(ruleMissing({ every: 'week', weekday: 5 })).toEqual([]);
+    expect(dueDates({ every: 'week' }, P)).toEqual([]);
+    expect(dueDates({ every: 'month' }, P)).toEqual([]);
+    expect(describeRule({ every: 'week' })).toBe('每周（星期几方案未定）');
     expect(bad({ every: 'day', within: { from: '2019-01-05', to: '2019-01-01' } })![0][0]).toBe('within');
     // A window of Mon–Wed never holds a Saturday: valid shape, but no due date.
     expect(

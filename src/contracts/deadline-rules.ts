@@ -15,6 +15,9 @@ import { addDays, daysInMonth, formatDate as fmt, isoDate, isWorkingDay, TZ_OFFS
  * weekday: 1 = Monday … 7 = Sunday. time: HH:mm, Asia/Shanghai; default 23:59 ("…日前").
  * `within` narrows a recurring rule to a window; the campaign period bounds every rule.
  * Days 29–31 do not occur every month: they are refused unless `lastDayIfShort` is set.
+ * A plan may say “每周汇总” or “每月调度” without the day: `weekday` / `day` / `monthOfQuarter` are then
+ * left unset (provenance 方案未定). No date is computed for such a rule; `ruleMissing` names what is
+ * missing and the campaign pages say 方案未定 until the office sets it.
  */
 export const DEFAULT_DUE_TIME = '23:59';
 
@@ -49,14 +52,22 @@ export const deadlineRule = z
     if (r.adHoc && (r.once || r.every)) need('adHoc', '“随时报送”（adHoc）不能同时设置日期或周期');
     if (r.once && r.every) need('every', '一次性日期（once）与周期（every）只能选一种');
     if (!r.once && !r.every && !r.adHoc) need('every', '请设置一次性日期（once）、周期（every）或随时报送（adHoc）');
-    if (r.every === 'week' && r.weekday == null) need('weekday', '每周报送须指定星期几');
-    if ((r.every === 'month' || r.every === 'quarter') && r.day == null) need('day', '每月/每季度报送须指定日期');
-    if (r.every === 'quarter' && r.monthOfQuarter == null) need('monthOfQuarter', '每季度报送须指定季度内第几个月');
     if (r.day != null && r.day > 28 && !r.lastDayIfShort)
       need('day', `并非每个月都有${r.day}日：请改为28日以内，或设置“短月取月末”（lastDayIfShort）`);
     if (r.within && r.within.from > r.within.to) need('within', '时间窗口的开始日期不能晚于结束日期');
   });
 export type DeadlineRule = z.infer<typeof deadlineRule>;
+
+/**
+ * What a recurring rule lacks before dates can be computed (the plan leaves it unset), in words:
+ * e.g. ['星期几'] for “每周汇总” without a weekday. Empty when the rule is complete.
+ */
+export function ruleMissing(r: DeadlineRule): string[] {
+  if (r.every === 'week' && r.weekday == null) return ['星期几'];
+  if (r.every === 'month' && r.day == null) return ['每月几日'];
+  if (r.every === 'quarter') return [...(r.monthOfQuarter == null ? ['季度内第几个月'] : []), ...(r.day == null ? ['日期'] : [])];
+  return [];
+}
 
 export interface DueDate {
   /** Calendar date in Asia/Shanghai, YYYY-MM-DD. */
@@ -81,7 +92,7 @@ export function dueDates(rule: DeadlineRule, period: { from: string; to: string 
   }
   const time = rule.time ?? DEFAULT_DUE_TIME;
   const out: string[] = [];
-  if (from > to || rule.adHoc) return [];
+  if (from > to || rule.adHoc || ruleMissing(rule).length) return [];
   if (rule.once) {
     if (rule.once >= from && rule.once <= to) out.push(rule.once);
   } else if (rule.every === 'day' || rule.every === 'week') {
@@ -94,9 +105,9 @@ export function dueDates(rule: DeadlineRule, period: { from: string; to: string 
     const a = { y: Number(from.slice(0, 4)), m: Number(from.slice(5, 7)) };
     const b = { y: Number(to.slice(0, 4)), m: Number(to.slice(5, 7)) };
     for (let y = a.y, m = a.m; y < b.y || (y === b.y && m <= b.m); m === 12 ? ((m = 1), y++) : m++) {
-      if (rule.every === 'quarter' && (m - 1) % 3 !== (rule.monthOfQuarter ?? 1) - 1) continue;
+      if (rule.every === 'quarter' && (m - 1) % 3 !== rule.monthOfQuarter! - 1) continue;
       const dim = daysInMonth(y, m);
-      const day = rule.day ?? 1;
+      const day = rule.day!;
       if (day > dim && !rule.lastDayIfShort) continue;
       const s = fmt(y, m, Math.min(day, dim));
       if (s >= from && s <= to) out.push(s);
@@ -115,11 +126,13 @@ export function describeRule(r: DeadlineRule): string {
     case 'day':
       return `${r.workdaysOnly ? '每个工作日' : '每日'}${t} 前${w}`;
     case 'week':
-      return `每${WEEKDAY_LABELS[r.weekday ?? 1]}${t} 前${w}`;
+      return r.weekday == null ? `每周（星期几方案未定）${t}${w}` : `每${WEEKDAY_LABELS[r.weekday]}${t} 前${w}`;
     case 'month':
-      return `每月${r.day}日${r.lastDayIfShort ? '（短月取月末）' : ''}${t} 前${w}`;
+      return r.day == null ? `每月（日期方案未定）${t}${w}` : `每月${r.day}日${r.lastDayIfShort ? '（短月取月末）' : ''}${t} 前${w}`;
     case 'quarter':
-      return `每季度第${r.monthOfQuarter}个月${r.day}日${t} 前${w}`;
+      return r.day == null || r.monthOfQuarter == null
+        ? `每季度（日期方案未定）${t}${w}`
+        : `每季度第${r.monthOfQuarter}个月${r.day}日${t} 前${w}`;
     default:
       return '';
   }

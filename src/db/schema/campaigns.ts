@@ -20,8 +20,9 @@ export const campaigns = pgTable(
     status: text('status').notNull().default('draft'),
     version: integer('version').notNull().default(1),
     templateCode: text('template_code'),
-    periodFrom: text('period_from').notNull(),
-    periodTo: text('period_to').notNull(),
+    // Null while the plan's period is 方案未定 (the office sets it by amendment).
+    periodFrom: text('period_from'),
+    periodTo: text('period_to'),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,3 +1,4 @@
+import type { CampaignDefinition } from '../../contracts/campaigns.js';
 import type { Db } from '../../db/client.js';
 import { systemActor } from '../core/context.js';
 import { createCampaign, getTemplate, updateLiaison, updateTaskProgress } from '../modules/campaigns/public.js';
@@ -12,9 +13,28 @@ import { registry } from '../modules/index.js';
  */
 export async function seedDemoCampaigns(db: Db, org: DemoOrg) {
   const ctx = { db, actor: systemActor(), ext: registry() };
-  await createCampaign(ctx, { jurisdictionId: org.districtId, template: 'seed-000', status: 'active', note: '演示：按方案模板创建' });
+  // The plan gives no period and no phases (方案未定): the office set them when it launched the campaign.
+  const def000 = officeSets(getTemplate('seed-000')!.definition, '2022-03-28', {
+    period: { from: '2022-03-28', to: '2022-12-31' },
+    phases: [{ key: 'zhengzhi', name: '全年专项整治', from: '2022-03-28', to: '2022-12-31' }],
+  });
+  await createCampaign(ctx, {
+    jurisdictionId: org.districtId,
+    template: 'seed-000',
+    definition: def000,
+    status: 'active',
+    note: '演示：按方案模板创建，专项办确定行动期间（方案未定）',
+  });
 
-  const text = JSON.stringify(getTemplate('seed-004')!.definition)
+  const from004 = officeSets(getTemplate('seed-004')!.definition, '2023-07-20', {
+    period: { from: '2023-07-01', to: '2024-11-05' },
+    phases: [
+      { key: 'stage-1', name: '第一阶段', from: '2023-07-01', to: '2023-11-05', description: '至第一次阶段性工作总结' },
+      { key: 'stage-2', name: '第二阶段', from: '2023-11-06', to: '2024-06-05', description: '至第二次阶段性工作总结' },
+      { key: 'stage-3', name: '总结阶段', from: '2024-06-06', to: '2024-11-05', description: '至巩固提升行动工作总结' },
+    ],
+  });
+  const text = JSON.stringify(from004)
     .replace(/2023-/g, '2026-')
     .replace(/2024-/g, '2027-')
     .replace(/2023年/g, '2026年')
@@ -67,4 +87,22 @@ export async function seedDemoCampaigns(db: Db, org: DemoOrg) {
     evidence: [],
     version: 0,
   });
+}
+
+/**
+ * The office sets what the plan leaves unset (行动期间, 阶段) when it launches a campaign: the values
+ * become the bureau's (kind `bureau`), keeping the plan's reason in `was`, as an amendment would.
+ */
+function officeSets(
+  def: CampaignDefinition,
+  at: string,
+  set: { period: NonNullable<CampaignDefinition['period']>; phases: CampaignDefinition['phases'] },
+): CampaignDefinition {
+  const provenance = { ...def.provenance };
+  const mark = (path: string, was: string | undefined) =>
+    (provenance[path] = { kind: 'bureau', reason: '专项办确定（演示）', by: '专项办', at, was });
+  mark('period', def.provenance.period?.reason);
+  for (const p of set.phases) mark(`phases.${p.key}`, def.provenance.phases?.reason);
+  delete provenance.phases;
+  return { ...def, ...set, provenance };
 }

@@ -21,17 +21,16 @@ it('shows a 推定 value on the seed-000 campaign home with its reason, and the 
   await expect
     .poll(() => page.getByTestId('reading').filter({ hasText: '个体诊所' }).textContent(), { timeout: 30_000 })
     .toMatch(/最少检查 \d+ 次[\s\S]*最少检查 \d+ 次/);
-  // The weekly report's Friday 17:00 is the template's inference: 推定, the reason on hover.
-  const item = page.getByTestId('pending-item').filter({ hasText: '每周汇总、通报线索摸排' }).filter({ hasText: '的时限' });
+  // The weekly report's submitters are the template's inference: 推定, the reason on hover.
+  const item = page.getByTestId('pending-item').filter({ hasText: '每周汇总、通报线索摸排' }).filter({ hasText: '的报送单位' });
   await item.waitFor();
   await page.getByRole('tab', { name: '报送任务' }).click();
-  // Two inferences on that row: the deadline (时限 column, first) and the submitters.
-  const tag = page
-    .getByRole('row', { name: /每周汇总、通报线索摸排/ })
-    .getByTestId('inferred-tag')
-    .first();
+  const row = page.getByRole('row', { name: /每周汇总、通报线索摸排/ });
+  // “每周汇总、通报” gives no weekday: no date is invented, the row says what is missing.
+  await expect.poll(() => row.getByTestId('obligation-unset').textContent()).toBe('方案未定：星期几');
+  const tag = row.getByTestId('inferred-tag').first();
   await tag.hover();
-  await expect.poll(() => page.locator('.ant-tooltip').last().textContent()).toContain('未定星期');
+  await expect.poll(() => page.locator('.ant-tooltip').last().textContent()).toContain('未写由谁报送');
   await item.getByRole('button', { name: /确\s*认/ }).click();
   await page
     .locator('.ant-popconfirm')
@@ -45,15 +44,15 @@ it('shows a 推定 value on the seed-000 campaign home with its reason, and the 
         .getByTestId('inferred-tag')
         .count(),
     )
-    .toBe(1);
+    .toBe(0);
   await page.getByRole('tab', { name: '版本历史' }).click();
   await page
-    .getByText(/确认推定值 obligations\.weekly-clues\.rule/)
+    .getByText(/确认推定值 obligations\.weekly-clues\.submitters/)
     .first()
     .waitFor();
 }, 180_000); // the readings' minimum inspections are solved over the whole demo registry
 
-it('creates a campaign from a seed template through the form, fixes a phase date and sees the timeline', async () => {
+it('creates a campaign from a seed template through the form, sets the period the plan leaves unset and sees the timeline', async () => {
   const page = await b.loginAs('office');
   await page.goto(`${b.url}/campaigns`);
   await page.getByRole('button', { name: /新建专项行动/ }).click();
@@ -61,18 +60,21 @@ it('creates a campaign from a seed template through the form, fixes a phase date
   await page.locator('.ant-select-item-option', { hasText: '深入开展药品安全专项整治行动' }).click();
   await expect.poll(() => page.locator('#name').inputValue()).toBe('深入开展药品安全专项整治行动');
 
-  await page.getByRole('tab', { name: '阶段' }).click();
-  // A wrong date order is refused, pointing at the field.
-  await page.locator('#phases_0_to').fill('2022-03-01');
+  // The plan gives no period (方案未定): the form leaves it empty. A wrong date order is refused, pointing at the field.
+  await expect.poll(() => page.locator('#period_from').inputValue()).toBe('');
+  await page.locator('#period_from').fill('2022-03-28');
+  await page.locator('#period_to').fill('2022-03-01');
   await page.getByRole('button', { name: /创\s*建/ }).click();
-  await expect.poll(() => page.getByTestId('definition-issues').textContent()).toMatch(/phases\.0\.to.*结束日期不能早于开始日期/);
+  await expect.poll(() => page.getByTestId('definition-issues').textContent()).toMatch(/period\.to.*结束日期不能早于开始日期/);
   await page.locator('.ant-form-item-explain-error', { hasText: '结束日期不能早于开始日期' }).first().waitFor();
 
-  await page.locator('#phases_0_to').fill('2022-12-30');
+  await page.locator('#period_to').fill('2022-12-30');
   await page.getByRole('button', { name: /创\s*建/ }).click();
   await page.waitForURL(/\/campaigns\/\d+$/);
   await page.getByTestId('timeline').waitFor();
-  await expect.poll(() => page.getByTestId('phase-list').textContent()).toContain('全年专项整治 2022-03-28 至 2022-12-30');
+  await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('2022-12-30');
+  // No phases in the plan: 方案未定 instead of dates.
+  await expect.poll(() => page.getByTestId('unset-phases').textContent()).toContain('方案未定');
   await expect.poll(() => page.getByText('已过行动期间').count()).toBe(1);
 
   await page.getByRole('tab', { name: '版本历史' }).click();

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { addDays as shift, daysBetween, type WorkCalendar } from '../../../contracts/calendar.js';
-import { boundQuotas, describeRule, dueDates, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { boundQuotas, describeRule, dueDates, obligationWindow, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import {
   DASHBOARD_WINDOW_DAYS,
   type Dashboard,
@@ -54,7 +54,12 @@ async function activeCampaigns(ctx: Ctx): Promise<ActiveCampaign[]> {
   return rows.map((r) => ({ ...r, def: r.definition as CampaignDefinition }));
 }
 
-function presentCampaign(c: ActiveCampaign, today: string, tasksDone: number, tasksTotal: number): DashboardCampaign {
+function presentCampaign(
+  c: ActiveCampaign & { def: { period: NonNullable<CampaignDefinition['period']> } },
+  today: string,
+  tasksDone: number,
+  tasksTotal: number,
+): DashboardCampaign {
   const { from, to } = c.def.period;
   const total = daysBetween(from, to) + 1;
   const elapsed = Math.min(total, Math.max(0, daysBetween(from, today) + 1));
@@ -84,9 +89,11 @@ function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today
   const upcoming: DeadlineItem[] = [];
   const overdue: DeadlineItem[] = [];
   const oversee = pathInScope(actor, c.path);
-  const { from: first, to: until } = reportingPeriod(c.def);
-  const clip = (a: string, b: string) => ({ from: a > first ? a : first, to: b < until ? b : until });
   for (const o of c.def.obligations) {
+    // No dates where the plan leaves the period, weekday or day unset (the campaign home says 方案未定).
+    const { window } = obligationWindow(c.def, o.rule);
+    if (!window) continue;
+    const clip = (a: string, b: string) => ({ from: a > window.from ? a : window.from, to: b < window.to ? b : window.to });
     const relation = unitsOf(o.submitters, units).has(actor.orgUnitId)
       ? 'submit'
       : unitsOf(o.recipient ? [o.recipient] : [], units).has(actor.orgUnitId)
@@ -167,7 +174,7 @@ async function campaignSections(ctx: Ctx, today: string): Promise<Pick<Dashboard
         total++;
         if (status === 'done') done++;
         // My open items; a campaign whose period has passed no longer asks for work (its card says so).
-        else if (unitId === actor.orgUnitId && today <= c.def.period.to)
+        else if (unitId === actor.orgUnitId && (!c.def.period || today <= c.def.period.to))
           tasks.push({
             campaignId: c.id,
             campaignName: c.name,
@@ -180,10 +187,13 @@ async function campaignSections(ctx: Ctx, today: string): Promise<Pick<Dashboard
           });
       }
     }
-    out.push({
-      ...presentCampaign(c, today, done, total),
-      inspection: inspection && { planId: inspection.planId, planName: inspection.planName, ...inspection.total },
-    });
+    // A campaign whose period is 方案未定 has no timeline card (its home asks the office to set it).
+    const period = c.def.period;
+    if (period)
+      out.push({
+        ...presentCampaign({ ...c, def: { ...c.def, period } }, today, done, total),
+        inspection: inspection && { planId: inspection.planId, planName: inspection.planName, ...inspection.total },
+      });
     const d = deadlinesOf(c, actor, units, today, calendar);
     upcoming.push(...d.upcoming);
     overdue.push(...d.overdue);

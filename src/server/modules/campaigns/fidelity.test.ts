@@ -19,9 +19,15 @@ for (const [code, rows] of Object.entries(FIDELITY)) {
           expect(p?.kind, `${r.path} provenance`).toMatch(/^(quoted|bureau)$/);
           if (p?.kind === 'quoted') expect(p.source).toBeTruthy();
         } else {
-          expect(p, `${r.path} provenance`).toMatchObject({ kind: r.kind, reason: expect.stringMatching(/\S{4,}/) });
+          const kind = r.kind === 'none' ? 'unset' : r.kind;
+          expect(p, `${r.path} provenance`).toMatchObject({ kind, reason: expect.stringMatching(/\S{4,}/) });
           if (r.kind === 'unset') expect(at.found, `${r.path} must be left out`).toBe(false);
-          else expect(at.found, r.path).toBe(true);
+          else if (r.kind === 'none') {
+            // Exact: the plan has no such value and the template gives none (an empty list for phases).
+            expect(at.found && !(Array.isArray(at.value) && at.value.length === 0), `${r.path} must be left out`).toBe(false);
+            expect(p?.path, `${r.path} marked 方案未定 itself`).toBe(r.path);
+            expect(p?.source, `${r.path}: the plan's section`).toBeTruthy();
+          } else expect(at.found, r.path).toBe(true);
         }
       });
     }

@@ -1,4 +1,4 @@
-import { dueDates, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { dueDates, obligationWindow, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { getAtPath, sameValue } from '../../../contracts/definition-paths.js';
 
 /**
@@ -7,19 +7,25 @@ import { getAtPath, sameValue } from '../../../contracts/definition-paths.js';
  * is either exact (the value the plan states, and the template marks it quoted or bureau-set),
  * inferred (the plan does not state it: the template must mark it 推定 with a reason), unset (the
  * plan asks without a value: left out, marked 方案未定) or still missing (with why, counted).
+ * `none` rows are exact: the plan has no such value (no period, no phases, “每周” without a weekday)
+ * and the template has none either, marked 方案未定 with the plan's words (issue 19).
  */
 type Check = (d: CampaignDefinition) => unknown;
 export type Row =
   | { id: string; kind: 'exact'; path: string; value?: unknown; check?: Check }
-  | { id: string; kind: 'inferred' | 'unset'; path: string }
+  | { id: string; kind: 'inferred' | 'unset' | 'none'; path: string }
   | { id: string; kind: 'missing'; why: string };
 
 const eq = (id: string, path: string, value: unknown): Row => ({ id, kind: 'exact', path, value });
 const ok = (id: string, path: string, check: Check): Row => ({ id, kind: 'exact', path, check });
 const inf = (id: string, path: string): Row => ({ id, kind: 'inferred', path });
 const unset = (id: string, path: string): Row => ({ id, kind: 'unset', path });
-const first = (key: string) => (d: CampaignDefinition) =>
-  dueDates(d.obligations.find((o) => o.key === key)!.rule, reportingPeriod(d))[0]?.date;
+const none = (id: string, path: string): Row => ({ id, kind: 'none', path });
+const first = (key: string) => (d: CampaignDefinition) => {
+  const rule = d.obligations.find((o) => o.key === key)!.rule;
+  const { window } = obligationWindow(d, rule);
+  return window ? dueDates(rule, window)[0]?.date : undefined;
+};
 const text =
   (path: string, ...parts: string[]) =>
   (d: CampaignDefinition) =>
@@ -27,8 +33,9 @@ const text =
 
 export const FIDELITY: Record<string, Row[]> = {
   'seed-000': [
-    inf('000-07', 'period'),
-    inf('000-08', 'phases.zhengzhi'),
+    // “通过全年专项整治工作”: no dates, no phases in the plan; none in the template (方案未定).
+    none('000-07', 'period'),
+    none('000-08', 'phases'),
     ok('000-10', 'tasks.8', text('tasks.8.content', '非法交易精神药品', '移交公安部门')),
     eq('000-15', 'focus.violations.8.items', ['虚假医美广告']),
     eq('000-21', 'quotas.drug-retail-medical.target', { type: 'share', min: 0.5 }),
@@ -57,14 +64,15 @@ export const FIDELITY: Record<string, Row[]> = {
     ok('000-35', 'tasks.9', text('tasks.9.content', '避免重复检查')),
     ok('000-42', 'tasks.10', text('tasks.10.content', '重大信息', '市局')),
     ok('000-44', 'tasks.11', text('tasks.11.content', '积极配合、迅速办理、及时反馈', '延伸检查')),
-    inf('000-55', 'obligations.weekly-clues.rule'),
-    inf('000-57', 'obligations.monthly-dispatch.rule'),
+    // “每周汇总、通报” / “每月调度”: weekly and monthly as written, no weekday or day (方案未定).
+    none('000-55', 'obligations.weekly-clues.rule.weekday'),
+    none('000-57', 'obligations.monthly-dispatch.rule.day'),
     eq('000-58', 'obligations.monthly-city.externalRecipient', '盘锦市市场监督管理局'),
   ],
   'seed-001': [
     ok('001-04', 'summary', text('summary', '第22次区长办公会议')),
-    inf('001-07', 'period'),
-    inf('001-08', 'phases.changtai'),
+    none('001-07', 'period'),
+    none('001-08', 'phases'),
     eq('001-13', 'tasks.4.partners', ['区委编办', '人社局', '各街镇']),
     eq('001-14', 'tasks.5.partners', ['公安分局', '检察院', '法院', '各街镇']),
     ok('001-15', 'tasks.6', text('tasks.6.content', '追溯', '疫苗接种点', '含兴奋剂', 'UDI')),
@@ -82,8 +90,15 @@ export const FIDELITY: Record<string, Row[]> = {
   'seed-002': [
     eq('002-06', 'period', { from: '2018-12-22', to: '2019-02-28', reportingUntil: '2019-03-05' }),
     eq('002-08', 'phases.zhengzhi.to', '2019-02-20'),
-    inf('002-31', 'organisation.office'),
-    inf('002-32', 'obligations.weekly.submitters'),
+    // 三（四）“明确信息报送责任人”: each reporting unit names its responsible person (the liaison register).
+    ok('002-31', 'liaisons', (d) => d.liaisons?.recipient === '药械股' && !JSON.stringify(d.organisation.office.duties).includes('责任人')),
+    ok(
+      '002-32',
+      'obligations.weekly.submitters',
+      (d) =>
+        d.obligations.every((o) => sameValue(o.submitters, ['各市场监管所', '稽查大队', '相关股室'])) &&
+        sameValue(d.liaisons?.units, ['各市场监管所', '稽查大队', '相关股室']),
+    ),
     eq('002-35', 'obligations.weekly-case.form.type', 'typical_case'),
     eq('002-37', 'obligations.gongjian-1.rule.within', { from: '2018-12-24', to: '2018-12-29' }),
     eq('002-38', 'obligations.gongjian-2.rule.within', { from: '2019-01-21', to: '2019-01-25' }),
@@ -105,10 +120,11 @@ export const FIDELITY: Record<string, Row[]> = {
     eq('003-29', 'tasks.14.units', ['法规股', '执法大队', '新闻宣传和信息化股']),
     ok('003-30', 'tasks.15', text('tasks.15.content', '四级', '东北地区', '大案要案')),
     eq('003-32', 'tasks.16.units', ['人事股', '执法大队', '各市场监管所', '药械监管股', '化妆品监管股']),
-    inf('003-33', 'tasks.17.units'),
+    // 二级单位 are not units of the bureau: kept as partners, marked inferred.
+    inf('003-33', 'tasks.17.partners'),
     eq('003-34', 'tasks.18.units', ['不良反应监测股']),
-    inf('003-35', 'tasks.19.units'),
-    inf('003-36', 'tasks.20.units'),
+    eq('003-35', 'tasks.19.units', ['相关股室', '各市场监管所']),
+    eq('003-36', 'tasks.20.units', ['相关股室', '各市场监管所']),
     eq('003-37', 'tasks.21.units', [
       '执法大队',
       '财务股',
@@ -118,7 +134,7 @@ export const FIDELITY: Record<string, Row[]> = {
       '各市场监管所',
     ]),
     eq('003-38', 'tasks.22.units', ['人事股', '各市场监管所']),
-    inf('003-39', 'tasks.23.units'),
+    eq('003-39', 'tasks.23.units', ['相关股室', '各市场监管所']),
     unset('003-41', 'staffing'),
     eq('003-42', 'tasks.24.units', ['药械监管股', '执法大队', '各市场监管所']),
     eq('003-44', 'tasks.25.units', ['执法大队', '法规股', '人事股', '各市场监管所']),
@@ -139,7 +155,25 @@ export const FIDELITY: Record<string, Row[]> = {
       (d) => first('risk-list')(d) === '2023-10-01' && first('case-data')(d) === '2023-08-20' && first('typical-case')(d) === '2023-08-01',
     ),
     inf('003-58', 'obligations.risk-list.recipient'),
-    inf('003-63', 'tables.risk-work.measures'),
+    ok('003-63', 'tables.risk-totals', (d) => {
+      const [work, totals] = ['risk-work', 'risk-totals'].map((k) => d.tables.find((t) => t.key === k)!);
+      return (
+        sameValue(
+          work.measures.map((m) => `${m.label}(${m.unit})`),
+          ['检查(家次)'],
+        ) &&
+        sameValue(
+          totals.rows.map((r) => r.label),
+          ['合计'],
+        ) &&
+        sameValue(
+          totals.measures.map((m) => m.unit),
+          ['人次', '条', '个', '次', '个', '次', '个'],
+        ) &&
+        totals.measures.some((m) => m.label.startsWith('本级')) &&
+        totals.measures.some((m) => m.label.startsWith('所辖旗县'))
+      );
+    }),
     // 附件1 gives the squads the 30th, 附件4 the 1st: the template keeps the 30th and marks it inferred.
     inf('003-67', 'obligations.typical-case-squad.rule'),
     ok(
@@ -175,7 +209,7 @@ export const FIDELITY: Record<string, Row[]> = {
     ok('003-90', 'obligations.case-data', (d) =>
       d.obligations.filter((o) => !o.key.startsWith('case-data-national')).every((o) => o.stampedScan === true),
     ),
-    inf('003-95', 'organisation.leadingGroup.memberUnits'),
+    ok('003-95', 'organisation.leadingGroup.members', (d) => d.organisation.leadingGroup.members.length === 24),
     ok('003-98', 'organisation.office', (d) => d.organisation.office.deputies?.length === 7 && d.organisation.office.members?.length === 6),
     ok(
       '003-101',
@@ -198,19 +232,29 @@ export const FIDELITY: Record<string, Row[]> = {
       text('organisation.workingGroups.huazhuangpin.duties', '提升化妆品领域监管能力', '业务问题'),
     ),
     inf('003-105', 'liaisons.units'),
-    inf('003-106', 'events.0'),
-    inf('003-108', 'events.1'),
-    inf('003-109', 'events.2'),
+    ok('003-106', 'events.0', (d) => sameValue([d.events[0].date, d.events[0].precision], ['2023-07-31', 'month'])),
+    ok('003-108', 'events.1', (d) =>
+      sameValue(
+        [1, 3].map((i) => [d.events[i].date, d.events[i].precision]),
+        [
+          ['2023-09-30', 'quarter'],
+          ['2024-06-30', 'quarter'],
+        ],
+      ),
+    ),
+    ok('003-109', 'events.2', (d) => sameValue([d.events[2].date, d.events[2].precision], ['2024-03-31', 'month'])),
+    ok('003-110', 'phases.zongjie', (d) => sameValue([d.phases.at(-1)!.from, d.phases.at(-1)!.to], ['2024-10-01', '2024-12-31'])),
   ],
   'seed-004': [
     ok('004-06', 'basis', text('basis', '若干措施', '药品案件查办工作的意见')),
-    inf('004-07', 'period'),
-    inf('004-08', 'phases.stage-1'),
+    none('004-07', 'period'),
+    none('004-08', 'phases'),
     ok('004-13', 'focus.products', text('focus.products', '高值降压降糖类、心脑血管类、抗肿瘤类等纳入医保基金支付范围药品')),
     ok('004-17', 'focus.violations', text('focus.violations', '必须经市市场监督管理局批准')),
     eq('004-20', 'staffing.coordinatorPerTownship', true),
     eq('004-21', 'staffing.informantPerVillage', true),
-    inf('004-22', 'staffing.by'),
+    // 正文二（三）: 2023-11-20 (staffing); 附件5 T7: 2023年11月底 (the task): each kept where the plan states it.
+    ok('004-22', 'tasks.7.due', (d) => d.tasks.find((t) => t.no === 7)!.due === '2023-11-30' && d.staffing?.by === '2023-11-20'),
     ok('004-24', 'tasks.9', text('tasks.9.content', '具体实施方案')),
     ok('004-25', 'tasks.10', text('tasks.10.content', '第一时间通报公安机关')),
     eq('004-26', 'tasks.11.partners', ['卫健', '医保', '工信']),
@@ -231,9 +275,10 @@ export const FIDELITY: Record<string, Row[]> = {
     ok('004-56', 'obligations.typical-case', text('obligations.typical-case.form.attachments', '《行政处罚决定书》')),
     ok('004-57', 'obligations.typical-case', text('obligations.typical-case.form.sections', '调查取证', '行刑衔接')),
     ok('004-59', 'obligations.stage-1', text('obligations.stage-1.form.sections', '工作措施')),
-    inf('004-64', 'tasks.3.content'),
-    inf('004-65', 'tasks.4.content'),
-    inf('004-66', 'tasks.5.content'),
+    // T3 content verbatim; its 责任单位 “市” is mapped to the 药品化妆品监管科 (inferred).
+    inf('004-64', 'tasks.3.units'),
+    ok('004-65', 'tasks.4', text('tasks.4.content', '跨地区、跨所有制兼并重组', '药品现代物流新格局')),
+    ok('004-66', 'tasks.5', text('tasks.5.content', '推行药品网络化管理')),
   ],
 };
 
@@ -253,8 +298,10 @@ export function fidelityCounts(auditExactIds: Set<string>) {
     const { facts, exact: auditExact } = AUDIT_TOTALS[code as keyof typeof AUDIT_TOTALS];
     const listedExactBefore = rows.filter((r) => auditExactIds.has(r.id)).length;
     const n = (...k: Row['kind'][]) => rows.filter((r) => k.includes(r.kind)).length;
-    const exact = auditExact - listedExactBefore + n('exact');
-    const inferred = n('inferred', 'unset');
-    return { code, facts, exact, inferred, missing: facts - exact - inferred };
+    const exact = auditExact - listedExactBefore + n('exact', 'none');
+    // unset: the plan gives no value and the template leaves it out, marked 方案未定 with the plan's words.
+    const inferred = n('inferred');
+    const unset = n('unset');
+    return { code, facts, exact, inferred, unset, missing: facts - exact - inferred - unset };
   });
 }

@@ -13,8 +13,8 @@ export function presentCampaign(row: {
   jurisdictionName: string;
   status: string;
   version: number;
-  periodFrom: string;
-  periodTo: string;
+  periodFrom: string | null;
+  periodTo: string | null;
   updatedAt: Date;
   definition: CampaignDefinition;
 }): CampaignSummary {

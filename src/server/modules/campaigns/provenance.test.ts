@@ -27,36 +27,53 @@ const audits = async () =>
 describe('inferred values on a campaign (待确认)', () => {
   it('lists the inferences and the unset values with their reasons', async () => {
     const h = await home();
-    const weekly = h.pending.inferred.find((p: any) => p.path === 'obligations.weekly-clues.rule');
+    const weekly = h.pending.inferred.find((p: any) => p.path === 'obligations.weekly-clues.submitters');
     expect(weekly).toMatchObject({
       kind: 'inferred',
-      reason: expect.stringContaining('未定星期'),
-      value: { every: 'week', weekday: 5, time: '17:00' },
+      reason: expect.stringContaining('未写由谁报送'),
+      value: ['各市场监管所', '执法大队'],
     });
     expect(h.pending.inferred).toContainEqual(expect.objectContaining({ path: 'quotas.high-risk-full.times', kind: 'unset', value: null }));
+    // What the plan leaves unset is listed with its words, and no date is invented for it (issue 19).
+    for (const path of ['period', 'phases', 'obligations.weekly-clues.rule.weekday', 'obligations.monthly-dispatch.rule.day'])
+      expect(h.pending.inferred, path).toContainEqual(
+        expect.objectContaining({ path, kind: 'unset', reason: expect.stringContaining('方案') }),
+      );
+    const obligation = (key: string) => h.obligations.find((o: any) => o.key === key);
+    expect(obligation('weekly-clues')).toMatchObject({
+      unset: '方案未定：行动期间、星期几',
+      count: 0,
+      next: null,
+      rule: '每周（星期几方案未定）',
+    });
+    expect(obligation('monthly-city')).toMatchObject({ unset: '方案未定：行动期间', count: 0 });
+    expect(h.campaign).toMatchObject({ from: null, to: null, currentPhase: null });
+    expect((await office.get(`/api/campaigns/${id}/due-dates`)).json()).toEqual([]);
     expect(h.pending.readings.map((r: any) => r.key)).toEqual(['share-combined', 'clinics', 'city-cdc-vaccine']);
   });
 
   it('the office confirms one: a new version marks it bureau-set, audited, and it leaves the list', async () => {
     const before = await audits();
-    const res = await office.post(`/api/campaigns/${id}/confirm`, { path: 'obligations.weekly-clues.rule', note: '按每周五下班前' });
+    const res = await office.post(`/api/campaigns/${id}/confirm`, { path: 'obligations.weekly-clues.submitters', note: '各所和大队报送' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().version).toBe(2);
     const h = await home();
-    expect(h.pending.inferred.map((p: any) => p.path)).not.toContain('obligations.weekly-clues.rule');
-    expect(h.definition.provenance['obligations.weekly-clues.rule']).toMatchObject({
+    expect(h.pending.inferred.map((p: any) => p.path)).not.toContain('obligations.weekly-clues.submitters');
+    expect(h.definition.provenance['obligations.weekly-clues.submitters']).toMatchObject({
       kind: 'bureau',
-      reason: '按每周五下班前',
+      reason: '各所和大队报送',
       by: expect.any(String),
-      was: expect.stringContaining('未定星期'),
+      was: expect.stringContaining('未写由谁报送'),
     });
     expect(await audits()).toBe(before + 1);
   });
 
   it('refuses to confirm an unset value, a quoted one, or a path that is not there, changing nothing', async () => {
-    const unset = await office.post(`/api/campaigns/${id}/confirm`, { path: 'quotas.high-risk-full.times' });
-    expect(unset.statusCode).toBe(400);
-    expect(unset.json().code).toBe('VALUE_UNSET');
+    for (const path of ['quotas.high-risk-full.times', 'period']) {
+      const unset = await office.post(`/api/campaigns/${id}/confirm`, { path });
+      expect(unset.statusCode).toBe(400);
+      expect(unset.json().code).toBe('VALUE_UNSET');
+    }
     expect((await office.post(`/api/campaigns/${id}/confirm`, { path: 'quotas.cosmetics' })).statusCode).toBe(409);
     expect((await office.post(`/api/campaigns/${id}/confirm`, { path: 'nothing.here' })).statusCode).toBe(404);
     expect((await home()).campaign.version).toBe(2);
@@ -67,15 +84,32 @@ describe('inferred values on a campaign (待确认)', () => {
     expect((await insp.post(`/api/campaigns/${id}/confirm`, { path: 'period' })).statusCode).toBe(403);
   });
 
-  it('an amendment that changes an inferred value makes it the bureau’s', async () => {
+  it('an amendment that fills in unset values (period, a day) makes them the bureau’s, audited; dates follow', async () => {
+    const before = await audits();
     const h = await home();
     const def = h.definition;
     const ob = def.obligations.find((o: any) => o.key === 'monthly-dispatch');
     ob.rule = { every: 'month', day: 25 };
-    const res = await office.put(`/api/campaigns/${id}/definition`, { definition: def, note: '每月25日调度', version: h.campaign.version });
+    def.period = { from: '2022-03-28', to: '2022-12-31' };
+    const res = await office.put(`/api/campaigns/${id}/definition`, {
+      definition: def,
+      note: '确定行动期间和调度日',
+      version: h.campaign.version,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const after = (await home()).definition.provenance['obligations.monthly-dispatch.rule'];
-    expect(after).toMatchObject({ kind: 'bureau', was: expect.stringContaining('每月对整治工作进行调度') });
+    const after = await home();
+    expect(after.definition.provenance['obligations.monthly-dispatch.rule.day']).toMatchObject({
+      kind: 'bureau',
+      was: expect.stringContaining('每月对整治工作进行调度'),
+    });
+    expect(after.definition.provenance.period).toMatchObject({ kind: 'bureau', was: expect.stringContaining('未写起止日期') });
+    expect(after.pending.inferred.map((p: any) => p.path)).not.toContain('period');
+    expect(after.campaign).toMatchObject({ from: '2022-03-28', to: '2022-12-31' });
+    const obligation = (key: string) => after.obligations.find((o: any) => o.key === key);
+    expect(obligation('monthly-dispatch')).toMatchObject({ unset: null, count: 9 }); // 04-25 … 12-25 (03-25 is before the plan);
+    // The weekday is still the plan's 方案未定: still no date.
+    expect(obligation('weekly-clues')).toMatchObject({ unset: '方案未定：星期几', count: 0 });
+    expect(await audits()).toBe(before + 1);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dueDates, missingProvenance, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
-import { citeArticles } from '../../../contracts/legal-articles.js';
+import { dueDates, missingProvenance, obligationWindow, reportingPeriod, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { citeArticles, LEGAL_ARTICLES } from '../../../contracts/legal-articles.js';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
+import { resolveRef, type BureauUnit } from './resolve-units.js';
 import { getTemplate, loadTemplates } from './templates.js';
 
 const seed = (code: string): CampaignDefinition => getTemplate(code)!.definition;
@@ -11,7 +12,10 @@ const quota = (d: CampaignDefinition, id: string): QuotaRule => {
 };
 const ob = (d: CampaignDefinition, key: string) => d.obligations.find((o) => o.key === key)!;
 // Due dates as the campaign pages and the dashboard compute them: never before the plan was issued.
-const due = (d: CampaignDefinition, key: string) => dueDates(ob(d, key).rule, reportingPeriod(d)).map((x) => x.date);
+const due = (d: CampaignDefinition, key: string) => {
+  const { window } = obligationWindow(d, ob(d, key).rule);
+  return window ? dueDates(ob(d, key).rule, window).map((x) => x.date) : [];
+};
 
 describe('seed plans as definitions', () => {
   it('ships five valid templates', () => {
@@ -60,12 +64,31 @@ describe('seed plans as definitions', () => {
       if (t.type === 'count') for (const s of small) expect(t.byStation![s]).toBe(1);
     }
     expect(d.organisation.office.unit).toBe('药品和医疗器械股');
-    expect(ob(d, 'weekly-clues').rule.every).toBe('week');
-    expect(ob(d, 'monthly-dispatch').rule.every).toBe('month');
+    // “每周汇总、通报”, “每月对整治工作进行调度”: no weekday, no day, no period in the plan — none
+    // invented; no date is computed and the pages say what is missing (issue 19).
+    expect(ob(d, 'weekly-clues').rule).toEqual({ every: 'week' });
+    expect(ob(d, 'monthly-dispatch').rule).toEqual({ every: 'month' });
+    expect(d.period).toBeUndefined();
+    expect(d.phases).toEqual([]);
+    expect(d.provenance['period']).toMatchObject({ kind: 'unset', source: '一、总体要求' });
+    expect(obligationWindow(d, ob(d, 'weekly-clues').rule)).toEqual({ window: null, missing: ['行动期间', '星期几'] });
+    expect(obligationWindow(d, ob(d, 'monthly-dispatch').rule)).toEqual({ window: null, missing: ['行动期间', '每月几日'] });
+    // With a period set by the office, the weekday is still missing: still no date.
+    const set = { ...d, period: { from: '2022-03-28', to: '2022-12-31' } };
+    expect(obligationWindow(set, ob(d, 'weekly-clues').rule)).toEqual({ window: null, missing: ['星期几'] });
+    expect(due(set, 'monthly-city')[0]).toBe('2022-03-31');
     expect(ob(d, 'monthly-city').externalRecipient).toBe('盘锦市市场监督管理局');
     const items = d.checklists[0].sections.flatMap((s) => s.items);
     expect(citeArticles(items.find((i) => i.key === 'c1')!.articles!)).toBe('《化妆品监督管理条例》第五十九条、第六十一条');
     expect(items.find((i) => i.key === 'm2')!.articles).toEqual(['device-reg-81', 'device-reg-84', 'device-reg-86']);
+    // The audit's flags: 化妆品条例 §59 unregistered special cosmetics (§61 unfiled ordinary ones); 器械条例
+    // §86 use of unregistered devices, §84 unfiled class-I devices — in the checklist and the violation types.
+    const vt = (k: string) => d.violationTypes.find((v) => v.key === k)!.articles;
+    expect(vt('cosmetics-unregistered')).toEqual(['cosmetics-reg-59', 'cosmetics-reg-61']);
+    expect(vt('device-unregistered')).toEqual(['device-reg-81', 'device-reg-84', 'device-reg-86']);
+    expect(LEGAL_ARTICLES['cosmetics-reg-59'].covers).toContain('未经注册的特殊化妆品');
+    expect(LEGAL_ARTICLES['device-reg-86'].covers).toContain('使用未依法注册的医疗器械');
+    expect(LEGAL_ARTICLES['device-reg-84'].covers).toContain('未经备案的第一类医疗器械');
     // 违法违规类型 from 二（一）1—6, each quoted; the articles are the platform's reading, marked inferred.
     expect(d.violationTypes.map((v) => v.key)).toContain('drug-guakao');
     expect(d.violationTypes).toHaveLength(16);
@@ -90,8 +113,9 @@ describe('seed plans as definitions', () => {
     // The plan defers the per-grade frequency to the Tianjin rules: the ×1/1/2/4 were invented.
     expect(r.byCreditGrade).toBeUndefined();
     expect(d.provenance['quotas.retail-credit.byCreditGrade']?.kind).toBe('unset');
-    // No dated phases, reports or staffing target in the plan.
-    expect(d.phases).toHaveLength(1);
+    // No period, phases, reports or staffing target in the plan: none in the template.
+    expect(d.period).toBeUndefined();
+    expect(d.phases).toEqual([]);
     expect(d.obligations).toEqual([]);
     expect(d.staffing).toBeUndefined();
     expect(d.tasks.map((t) => t.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
@@ -131,8 +155,11 @@ describe('seed plans as definitions', () => {
     expect(d.liaisons!.due).toBe('2023-07-27');
     expect(d.organisation.workingGroups.map((g) => g.name)).toEqual(['稽查执法组', '药品和医疗器械工作组', '化妆品工作组']);
     expect(d.organisation.workingGroups.every((g) => g.liaison)).toBe(true);
+    // 附件3: inspections per kind (家次), then one line of totals with own-level and subordinate meetings apart.
     const work = d.tables.find((t) => t.key === 'risk-work')!;
-    expect(work.measures.map((m) => m.unit)).toEqual(['家次', '人次', '条', '个', '次', '个']);
+    expect(work.measures.map((m) => m.unit)).toEqual(['家次']);
+    const totals = d.tables.find((t) => t.key === 'risk-totals')!;
+    expect(totals.measures.map((m) => m.unit)).toEqual(['人次', '条', '个', '次', '个', '次', '个']);
   });
 
   it('seed 004: 清源/药剑/强基, seven statistics columns from 2023-07-01 by the 5th, staffing by 2023-11-20', () => {
@@ -154,20 +181,49 @@ describe('seed plans as definitions', () => {
     // No issue date in the plan; the 08-08 liaison deadline puts issue in late July: first table 08-05.
     expect(due(d, 'stats')[0]).toBe('2023-08-05');
     expect(d.staffing).toEqual({ coordinatorPerTownship: true, informantPerVillage: true, by: '2023-11-20' });
+    // 附件5 T7 gives the task its own date (2023年11月底), unlike the body's 11-20: both kept, both quoted.
+    expect(d.tasks.find((x) => x.no === 7)!.due).toBe('2023-11-30');
+    for (const w of ['多部门监管协调', '检查稽查协同和执法联动', '开展药品经营企业风险信用监管'])
+      expect(d.tasks.find((x) => x.no === 3)!.content).toContain(w);
     expect(d.tasks.map((x) => x.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(ob(d, 'liaison').rule.once).toBe('2023-08-08');
   });
 
   it('gives every template value a provenance, and no report falls due before the plan exists', () => {
+    // Seeds 002 and 004 carry no issue date: 002 was drafted in its 动员部署 phase (from 2018-12-22);
+    // 004 asks for liaisons by 2023-08-08, i.e. it was issued in late July 2023.
+    const notBefore: Record<string, string> = { 'seed-002': '2018-12-22', 'seed-004': '2023-08-01' };
+    const seen: string[] = [];
     for (const t of loadTemplates()) {
+      seen.push(t.code);
       expect(missingProvenance(t.definition), t.code).toEqual([]);
-      const first = reportingPeriod(t.definition).from;
+      const first = reportingPeriod(t.definition)?.from;
+      const floor = t.definition.issuedOn ?? notBefore[t.code];
+      expect(floor, `${t.code}: issue date or the date the plan implies`).toBeTruthy();
       for (const o of t.definition.obligations)
-        for (const x of dueDates(o.rule, reportingPeriod(t.definition))) expect(x.date >= first, `${t.code} ${o.key} ${x.date}`).toBe(true);
-      if (t.definition.issuedOn)
-        for (const o of t.definition.obligations)
-          if (o.rule.once) expect(o.rule.once > t.definition.issuedOn, `${t.code} ${o.key}`).toBe(true);
+        for (const x of due(t.definition, o.key))
+          expect(t.definition.issuedOn ? x > floor! : x >= floor!, `${t.code} ${o.key} ${x}`).toBe(true);
+      const issued = t.definition.issuedOn;
+      if (issued) {
+        for (const o of t.definition.obligations) if (o.rule.once) expect(o.rule.once > issued, `${t.code} ${o.key}`).toBe(true);
+        for (const k of t.definition.tasks) if (k.due) expect(k.due > issued, `${t.code} task ${k.no}`).toBe(true);
+        if (t.definition.staffing) expect(t.definition.staffing.by > issued, `${t.code} staffing`).toBe(true);
+        if (first) expect(first > issued, t.code).toBe(true);
+      }
     }
+    expect(seen).toEqual(['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004']);
+  });
+
+  it('reads the plans’ “相关股室” as the bureau’s departments (the plan names none)', () => {
+    const u = (id: number, name: string, kind: string): BureauUnit => ({ id, name, shortName: null, kind, jurisdictionId: 1, depth: 0 });
+    const units = [
+      u(1, '奈曼旗市场监督管理局', 'bureau'),
+      u(2, '药械监管股', 'department'),
+      u(3, '法规股', 'department'),
+      u(4, '大沁他拉所', 'station'),
+    ];
+    expect(resolveRef('相关股室', units).map((x) => x.id)).toEqual([2, 3]);
+    expect(seed('seed-002').obligations.every((o) => o.submitters.includes('相关股室'))).toBe(true);
   });
 
   it('only seed 000 lists violation types; the others use the default catalogue', () => {

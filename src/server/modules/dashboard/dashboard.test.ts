@@ -66,10 +66,10 @@ function isDue(rule: any, s: string): boolean {
 }
 function datesBetween(rule: any, from: string, to: string, def: CampaignDefinition) {
   const out: string[] = [];
-  const end = def.period.reportingUntil ?? def.period.to;
+  const end = def.period!.reportingUntil ?? def.period!.to;
   for (let x = ms(from); x <= ms(to); x += DAY) {
     const s = toDate(x);
-    if (s >= def.period.from && s <= end && isDue(rule, s)) out.push(s);
+    if (s >= def.period!.from && s <= end && isDue(rule, s)) out.push(s);
   }
   return out;
 }
@@ -129,8 +129,8 @@ describe('campaigns, tasks and staffing', () => {
     const c = (await dashboardAs('office', today)).campaigns!.find((x) => x.id === demo.id)!;
     const phase = demo.def.phases.find((p) => p.from <= today && today <= p.to)!;
     expect(c.currentPhase?.name).toBe(phase.name);
-    const total = (ms(demo.def.period.to) - ms(demo.def.period.from)) / DAY + 1;
-    const elapsed = (ms(today) - ms(demo.def.period.from)) / DAY + 1;
+    const total = (ms(demo.def.period!.to) - ms(demo.def.period!.from)) / DAY + 1;
+    const elapsed = (ms(today) - ms(demo.def.period!.from)) / DAY + 1;
     expect(c.elapsedPct).toBeCloseTo((elapsed / total) * 100, 0);
     expect(c.state).toBe('running');
   });

@@ -47,9 +47,15 @@ export async function loadCampaign(db: DbOrTx, campaignId: number): Promise<Camp
       to: d.period?.to ?? null,
       phases: (d.phases ?? []).map((p) => ({ key: p.key, from: p.from, to: p.to })),
     },
-    missing: Object.entries(d.provenance ?? {})
-      .filter(([path, p]) => p.kind === 'unset' && path.startsWith('quotas.'))
-      .map(([path, p]) => `方案未定（${path}）：${p.reason ?? ''}`),
+    missing: [
+      // No period in the plan: the plan is not bounded by dates (said, not invented).
+      ...(d.period
+        ? []
+        : [`方案未定（行动期间）：${d.provenance?.period?.reason ?? '方案未写起止日期'}；计划不限检查起止日期，请专项办确定行动期间`]),
+      ...Object.entries(d.provenance ?? {})
+        .filter(([path, p]) => p.kind === 'unset' && path.startsWith('quotas.'))
+        .map(([path, p]) => `方案未定（${path}）：${p.reason ?? ''}`),
+    ],
   };
 }
 

@@ -127,7 +127,7 @@ export default function CampaignHomePage() {
                                   {o.def.submitters.join('、')} → {o.def.recipient ?? o.def.externalRecipient}
                                   <ProvenanceTag def={def} path={`obligations.${o.key}.${o.def.recipient ? 'recipient' : 'submitters'}`} />
                                 </div>
-                                <div style={{ fontSize: 12 }}>下次：{o.next ? `${o.next.date} ${o.next.time}` : '—'}</div>
+                                <div style={{ fontSize: 12 }}>下次：{nextDue(o)}</div>
                               </div>
                             ),
                           },
@@ -155,7 +155,7 @@ export default function CampaignHomePage() {
                               </>
                             ),
                           },
-                          { title: '下次', width: 150, render: (_, o: any) => (o.next ? `${o.next.date} ${o.next.time}` : '—') },
+                          { title: '下次', width: 150, render: (_, o: any) => nextDue(o) },
                           { title: '共', dataIndex: 'count', width: 50 },
                         ]
                   }
@@ -301,4 +301,15 @@ function InspectionCard({ inspection }: { inspection: { planId: number; planName
       </div>
     </Card>
   );
+}
+
+/** The next due date, or what the plan leaves unset (方案未定：行动期间、星期几) instead of a date. */
+function nextDue(o: { next: { date: string; time: string } | null; unset?: string | null }) {
+  if (o.unset)
+    return (
+      <Tag color="red" data-testid="obligation-unset" style={{ whiteSpace: 'normal' }}>
+        {o.unset}
+      </Tag>
+    );
+  return o.next ? `${o.next.date} ${o.next.time}` : '—';
 }

@@ -46,7 +46,7 @@ export default function CampaignsPage() {
                       </Link>
                       <div style={{ fontSize: 12, color: '#888', marginTop: 2 }}>
                         {r.docNo && <div>{r.docNo}</div>}
-                        {r.jurisdictionName} · {r.from} 至 {r.to}
+                        {r.jurisdictionName} · {periodText(r)}
                       </div>
                       <div style={{ marginTop: 4 }}>
                         {status(r.status)}
@@ -61,7 +61,7 @@ export default function CampaignsPage() {
                 { title: '名称', dataIndex: 'name', render: (v, r) => <Link to={`/campaigns/${r.id}`}>{v}</Link> },
                 { title: '文号', dataIndex: 'docNo' },
                 { title: '辖区', dataIndex: 'jurisdictionName', width: 100 },
-                { title: '期间', render: (_, r) => `${r.from} 至 ${r.to}`, width: 200 },
+                { title: '期间', render: (_, r) => periodText(r), width: 200 },
                 { title: '当前阶段', dataIndex: 'currentPhase', width: 120, render: (v) => v ?? '—' },
                 { title: '状态', dataIndex: 'status', width: 80, render: (v: keyof typeof CAMPAIGN_STATUSES) => status(v) },
                 { title: '版本', dataIndex: 'version', width: 60, render: (v) => `v${v}` },
@@ -70,4 +70,9 @@ export default function CampaignsPage() {
       />
     </Card>
   );
+}
+
+/** 期间 of a campaign, or 方案未定 while its plan gives no dates. */
+function periodText(r: Pick<CampaignSummary, 'from' | 'to'>) {
+  return r.from && r.to ? `${r.from} 至 ${r.to}` : '期间方案未定';
 }

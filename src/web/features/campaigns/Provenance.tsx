@@ -42,6 +42,9 @@ export function pathLabel(def: CampaignDefinition, path: string): string {
     leader: '组长',
     unit: '所在单位',
     target: '指标',
+    weekday: '星期几',
+    day: '日期',
+    monthOfQuarter: '季度内月份',
   };
   const tail = rest.length ? `的${field[rest[rest.length - 1]] ?? rest.join('.')}` : '';
   const find = <T,>(xs: T[] | undefined, f: (x: T) => boolean) => xs?.find(f);
@@ -59,6 +62,7 @@ export function pathLabel(def: CampaignDefinition, path: string): string {
     case 'tables':
       return `统计表“${find(def.tables, (x) => x.key === key)?.label ?? key}”${tail}`;
     case 'phases':
+      if (!key) return '工作阶段';
       return `阶段“${find(def.phases, (x) => x.key === key)?.name ?? key}”`;
     case 'checklists':
       return `检查要点“${find(def.checklists, (x) => x.key === key)?.label ?? key}”`;

@@ -5,12 +5,64 @@ import type { CampaignDefinition } from '../../../contracts/campaigns.js';
 const COLORS = ['#1677ff', '#52c41a', '#fa8c16', '#722ed1', '#13c2c2', '#eb2f96'];
 const day = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 86400000;
 
-/** Phases on a proportional bar over the campaign period, with today marked. */
+/** What the plan leaves unset instead of a date (行动期间 / 阶段 方案未定), with the reason on hover. */
+function Unset({ def, path, label }: { def: CampaignDefinition; path: string; label: string }) {
+  return (
+    <div data-testid={`unset-${path}`} style={{ marginTop: 4 }}>
+      {label}：<b>方案未定</b>
+      <ProvenanceTag def={def} path={path} />
+    </div>
+  );
+}
+
+/**
+ * Phases on a proportional bar over the campaign period, with today marked. A plan without a period
+ * (or phases) shows 方案未定 instead of dates until the office sets them.
+ */
 export function Timeline({ def, today }: { def: CampaignDefinition; today: string }) {
-  const a = day(def.period.from);
-  const b = day(def.period.to) + 1;
+  if (!def.period)
+    return (
+      <div data-testid="timeline">
+        <Unset def={def} path="period" label="行动期间" />
+        {def.phases.length ? <PhaseList def={def} today={today} /> : <Unset def={def} path="phases" label="工作阶段" />}
+      </div>
+    );
+  return <PeriodTimeline def={def} period={def.period} today={today} />;
+}
+
+function PhaseList({ def, today, current }: { def: CampaignDefinition; today: string; current?: CampaignDefinition['phases'][number] }) {
+  const now = current ?? def.phases.find((p) => p.from <= today && today <= p.to);
+  return (
+    <ul data-testid="phase-list" style={{ paddingLeft: 18, margin: '8px 0 0' }}>
+      {def.phases.map((p, i) => (
+        <li key={p.key}>
+          <span style={{ color: COLORS[i % COLORS.length], fontWeight: p === now ? 700 : 400 }}>{p.name}</span> {p.from} 至 {p.to}
+          <ProvenanceTag def={def} path={`phases.${p.key}`} />
+          {p === now && (
+            <Tag color="red" style={{ marginLeft: 6 }}>
+              当前阶段
+            </Tag>
+          )}
+          {p.description && <span style={{ color: '#888' }}> — {p.description}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PeriodTimeline({
+  def,
+  period,
+  today,
+}: {
+  def: CampaignDefinition;
+  period: NonNullable<CampaignDefinition['period']>;
+  today: string;
+}) {
+  const a = day(period.from);
+  const b = day(period.to) + 1;
   const pct = (s: string) => Math.min(100, Math.max(0, ((day(s) - a) / (b - a)) * 100));
-  const inside = today >= def.period.from && today <= def.period.to;
+  const inside = today >= period.from && today <= period.to;
   const current = def.phases.find((p) => p.from <= today && today <= p.to);
   return (
     <div data-testid="timeline">
@@ -51,32 +103,19 @@ export function Timeline({ def, today }: { def: CampaignDefinition; today: strin
         )}
       </div>
       <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12, color: '#888', marginTop: 4 }}>
-        <span>{def.period.from}</span>
+        <span>{period.from}</span>
         <span>
-          {def.period.to}
+          {period.to}
           <ProvenanceTag def={def} path="period" />
         </span>
       </div>
       <div style={{ marginTop: 8 }}>
         {!inside && (
           <Tag>
-            {today < def.period.from ? '尚未开始' : '已过行动期间'}（今天 {today}）
+            {today < period.from ? '尚未开始' : '已过行动期间'}（今天 {today}）
           </Tag>
         )}
-        <ul data-testid="phase-list" style={{ paddingLeft: 18, margin: '8px 0 0' }}>
-          {def.phases.map((p, i) => (
-            <li key={p.key}>
-              <span style={{ color: COLORS[i % COLORS.length], fontWeight: p === current ? 700 : 400 }}>{p.name}</span> {p.from} 至 {p.to}
-              <ProvenanceTag def={def} path={`phases.${p.key}`} />
-              {p === current && (
-                <Tag color="red" style={{ marginLeft: 6 }}>
-                  当前阶段
-                </Tag>
-              )}
-              {p.description && <span style={{ color: '#888' }}> — {p.description}</span>}
-            </li>
-          ))}
-        </ul>
+        {def.phases.length ? <PhaseList def={def} today={today} current={current} /> : <Unset def={def} path="phases" label="工作阶段" />}
       </div>
     </div>
   );

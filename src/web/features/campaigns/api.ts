@@ -60,7 +60,8 @@ export function clean(v: any): any {
         continue;
       }
       const c = clean(x);
-      if (c !== undefined) out[k] = c;
+      // An emptied period (方案未定) is left out, not sent as {}.
+      if (c !== undefined && !(k === 'period' && typeof c === 'object' && !Object.keys(c).length)) out[k] = c;
     }
     return out;
   }

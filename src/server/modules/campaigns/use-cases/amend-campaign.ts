@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
-import { markBureauSet, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { fillUnset, markBureauSet, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaigns, campaignVersions } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
@@ -29,7 +29,7 @@ export async function amendCampaign(ctx: Ctx, id: number, input: { definition: u
   // A changed inferred/unset value becomes the bureau's (provenance), so it leaves the 待确认 list.
   const def = markBureauSet(
     cur.definition as CampaignDefinition,
-    await validDefinition(ctx.db, cur.jurisdictionId, input.definition),
+    await validDefinition(ctx.db, cur.jurisdictionId, fillUnset(input.definition, ctx.actor.name, shanghaiToday())),
     ctx.actor.name,
     shanghaiToday(),
   );
@@ -39,7 +39,7 @@ export async function amendCampaign(ctx: Ctx, id: number, input: { definition: u
     // or closing makes this one a conflict instead of silently overwriting it.
     const [c] = await tx
       .update(campaigns)
-      .set({ version, name: def.name, periodFrom: def.period.from, periodTo: def.period.to, updatedAt: new Date() })
+      .set({ version, name: def.name, periodFrom: def.period?.from ?? null, periodTo: def.period?.to ?? null, updatedAt: new Date() })
       .where(and(eq(campaigns.id, id), eq(campaigns.version, input.version), ne(campaigns.status, 'closed')))
       .returning();
     if (!c) {

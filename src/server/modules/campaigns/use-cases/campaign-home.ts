@@ -5,8 +5,9 @@ import {
   boundQuotas,
   describeRule,
   dueDates,
+  missingLabel,
+  obligationWindow,
   pendingDecisions,
-  reportingPeriod,
   type CampaignDefinition,
 } from '../../../../contracts/campaigns.js';
 import { campaignProgress, progressOf } from '../public.js';
@@ -69,16 +70,19 @@ export async function campaignHome(ctx: Ctx, id: number) {
         };
       })
     : [];
-  const window = reportingPeriod(def);
   const calendar = await workCalendar(ctx.db);
   const obligations = def.obligations.map((o) => {
-    const dates = dueDates(o.rule, window, calendar);
+    // What the plan leaves unset (period, weekday, day) is said, not invented: no dates then.
+    const { window, missing } = obligationWindow(def, o.rule);
+    const dates = window ? dueDates(o.rule, window, calendar) : [];
     return {
       key: o.key,
       label: o.label,
       rule: describeRule(o.rule),
       count: dates.length,
       next: dates.find((d) => d.date >= today) ?? null,
+      /** “方案未定：行动期间、星期几”; null when the dates can be computed. */
+      unset: missingLabel(missing),
     };
   });
   return {

@@ -1,3 +1,5 @@
+import { shanghaiToday } from '../../../../contracts/calendar.js';
+import { fillUnset } from '../../../../contracts/campaigns.js';
 import { campaigns, campaignVersions } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
@@ -26,7 +28,8 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput) {
     raw = t.definition;
   }
   if (raw === undefined) throw invalid('请提供方案定义或选择模板', [{ path: 'definition', message: '请提供方案定义' }]);
-  const def = await validDefinition(ctx.db, j.id, raw);
+  // A value the template leaves unset (方案未定) that the office filled in is the bureau's.
+  const def = await validDefinition(ctx.db, j.id, fillUnset(raw, ctx.actor.name, shanghaiToday()));
   return ctx.db.transaction(async (tx) => {
     const [c] = await tx
       .insert(campaigns)
@@ -36,8 +39,8 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput) {
         status: input.status,
         version: 1,
         templateCode: input.template ?? null,
-        periodFrom: def.period.from,
-        periodTo: def.period.to,
+        periodFrom: def.period?.from ?? null,
+        periodTo: def.period?.to ?? null,
         createdBy: ctx.actor.id || null,
       })
       .returning();

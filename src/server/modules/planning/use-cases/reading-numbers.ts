@@ -20,7 +20,11 @@ export async function readingNumbers(ctx: Ctx, id: number): Promise<ReadingNumbe
   const c = await getCampaignRow(ctx.db, ctx.actor, id);
   const def = c.definition as CampaignDefinition;
   if (!def.readings?.length) return { readings: [] };
-  const period = { from: def.period.from, to: def.period.to, phases: def.phases.map((p) => ({ key: p.key, from: p.from, to: p.to })) };
+  const period = {
+    from: def.period?.from ?? null,
+    to: def.period?.to ?? null,
+    phases: def.phases.map((p) => ({ key: p.key, from: p.from, to: p.to })),
+  };
   const loaded = await loadPlanningInput(ctx.db, c.jurisdictionPath, def.quotas, period, { recusal: false });
   const key = `${id}:${c.version}:${loaded.fingerprint}`;
   const hit = cache.get(key);
