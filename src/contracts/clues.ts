@@ -130,6 +130,18 @@ export const clueTransitionInput = z.object({
   reason: optText('理由', 1000),
   /** 移交: where to (required for that decision). */
   transfer: transferFields.optional(),
+  /**
+   * 立案: what the case needs that the clue does not say — the procedure (default 普通程序), the
+   * violation type from the catalogue (default 其他), the day of the conduct (default the day the
+   * clue was received, the earliest the bureau knows of).
+   */
+  filing: z
+    .object({
+      procedure: z.enum(['simple', 'ordinary'], { error: '程序须为简易程序或普通程序' }).optional(),
+      violationType: optText('违法类型', 80),
+      violationDate: isoDate.optional(),
+    })
+    .optional(),
   version: recordVersion,
 });
 export type ClueTransitionInput = z.infer<typeof clueTransitionInput>;

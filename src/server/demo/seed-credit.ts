@@ -36,8 +36,10 @@ export async function seedDemoCredit(db: Db, org: DemoOrg) {
       }
     }
     const graded = await gradeAreaNow(tx, registry(), { jurisdictionId: district.id, path: district.path }, ctx);
-    const [office] = await rows(sql`select id from users where username = 'office'`);
-    const [unit] = await rows(sql`select e.id, e.jurisdiction_id, e.credit_grade from entities e
+    // Inside the transaction only `tx` (PGlite has one connection: a query on `db` here waits forever).
+    const txRows = async (q: ReturnType<typeof sql>) => ((await tx.execute(q)) as any).rows as any[];
+    const [office] = await txRows(sql`select id from users where username = 'office'`);
+    const [unit] = await txRows(sql`select e.id, e.jurisdiction_id, e.credit_grade from entities e
       where e.kind in ('pharmacy_chain', 'pharmacy_single') and e.credit_grade = 'A'
         and e.jurisdiction_id = any(array(select id from jurisdictions where path like ${district.path + '%'})) order by e.id limit 1`);
     if (office && unit)

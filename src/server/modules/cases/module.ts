@@ -1,4 +1,7 @@
 import { can } from '../../../contracts/permissions.js';
+import { caseFromClue } from './clue-filing.js';
+import { caseConsultationLink } from './consultation-link.js';
+import { penaltyIndicator } from './credit-indicator.js';
 import type { ModuleDefinition } from '../../core/extensions.js';
 import { casesDashboardSection } from './dashboard.js';
 import { caseMeasures } from './measures.js';
@@ -10,6 +13,9 @@ export const casesModule: ModuleDefinition = {
   name: 'cases',
   routes: caseRoutes,
   contributes: {
+    creditIndicators: [penaltyIndicator],
+    clueFiling: [caseFromClue],
+    consultationLinks: [caseConsultationLink],
     timeline: [caseTimelineSource],
     measures: caseMeasures,
     dashboard: [casesDashboardSection],

@@ -396,10 +396,10 @@ describe('assist requests (协查函)', () => {
 });
 
 describe('weekly summary (每周报送)', () => {
-  it('counts clues found and transferred per station and in total; only implemented measures are columns', async () => {
+  it('counts clues found and transferred per station and in total; the columns are the four of seed 000 (clues found and transferred, cases filed and decided)', async () => {
     const s = (await c.office.get('/api/clues/weekly?date=2026-11-25')).json();
     expect(s).toMatchObject({ from: '2026-11-23', to: '2026-11-29' });
-    expect(s.columns.map((x: any) => x.key)).toEqual(['clues.found', 'clues.transferred']);
+    expect(s.columns.map((x: any) => x.key)).toEqual(['clues.found', 'clues.transferred', 'cases.filed', 'cases.decided']);
     const cx = s.rows.find((r: any) => r.name.startsWith('创新'));
     const [{ n }] = await q(
       sql`select count(*)::int as n from clues c join jurisdictions j on j.id = c.jurisdiction_id where c.received_on between '2026-11-23' and '2026-11-29' and j.path like (select path from jurisdictions where id = ${t.org.stations['创新'].jurisdictionId}) || '%'`,

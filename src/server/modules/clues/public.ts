@@ -20,12 +20,16 @@ export interface FilingClue {
   jurisdictionId: number;
   summary: string;
   source: { type: ClueSource; id: number | null };
+  /** The day the clue was received. */
+  receivedOn: string;
+  /** What the decider gave for the case (contracts/clues.ts clueTransitionInput.filing). */
+  filing?: { procedure?: 'simple' | 'ordinary'; violationType?: string | null; violationDate?: string };
 }
 
 /** The cases module opens a case for a clue decided 立案 (in the same transaction). */
 export interface ClueFiling {
   key: 'case';
-  file(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip' | 'ext'>, clue: FilingClue): Promise<{ caseId: number; caseNo?: string }>;
+  file(tx: Tx, ctx: Ctx, clue: FilingClue): Promise<{ caseId: number; caseNo?: string }>;
 }
 
 declare module '../../core/extensions.js' {

@@ -1,3 +1,4 @@
+import { complaintIndicator } from './credit-indicator.js';
 import type { ModuleDefinition } from '../../core/extensions.js';
 import { complaintsDashboardSection } from './dashboard.js';
 import { complaintRoutes } from './routes.js';
@@ -6,5 +7,5 @@ import { complaintTimelineSource } from './timeline.js';
 export const complaintsModule: ModuleDefinition = {
   name: 'complaints',
   routes: complaintRoutes,
-  contributes: { timeline: [complaintTimelineSource], dashboard: [complaintsDashboardSection] },
+  contributes: { timeline: [complaintTimelineSource], dashboard: [complaintsDashboardSection], creditIndicators: [complaintIndicator] },
 };

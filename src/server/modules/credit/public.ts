@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { rows } from '../../core/sql.js';
 
@@ -59,3 +59,31 @@ export function sqlIndicator(def: { key: string; label: string; unit: string; se
 }
 
 export { gradeAreaNow } from './run.js';
+
+/**
+ * An indicator counting one table's rows per unit: `from` names the rows (with the alias `x` for the
+ * table holding `entity_id`, `jurisdiction_id` and the date), `where` what counts. The period, the
+ * units asked for and the area (a join on the materialised path, not `= any(array(…))`) are added here.
+ */
+export function rowCountIndicator(def: {
+  key: string;
+  label: string;
+  unit: string;
+  /** e.g. sql`sampling_results r join sampling_records x on x.id = r.record_id` */
+  from: SQL;
+  /** The dating column, e.g. sql`r.report_date`. */
+  date: SQL;
+  where: SQL;
+}): CreditIndicator {
+  return sqlIndicator({
+    key: def.key,
+    label: def.label,
+    unit: def.unit,
+    select(q) {
+      const where: SQL[] = [def.where, sql`x.entity_id is not null`, sql`${def.date} between ${q.from}::date and ${q.to}::date`];
+      if (q.entityIds) where.push(sql`x.entity_id = any(${`{${q.entityIds.map(Number).join(',')}}`}::int[])`);
+      const area = q.path && q.path !== '/' ? sql`join jurisdictions j on j.id = x.jurisdiction_id and j.path like ${q.path + '%'}` : sql``;
+      return sql`select x.entity_id, count(*)::int as n from ${def.from} ${area} where ${sql.join(where, sql` and `)} group by x.entity_id`;
+    },
+  });
+}

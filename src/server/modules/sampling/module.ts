@@ -1,4 +1,5 @@
 import { can } from '../../../contracts/permissions.js';
+import { samplingFailureIndicator } from './credit-indicator.js';
 import type { ModuleDefinition } from '../../core/extensions.js';
 import type { AttachmentOwner } from '../../core/files/index.js';
 import { samplingMeasures } from './measures.js';
@@ -13,6 +14,7 @@ export const samplingModule: ModuleDefinition = {
   name: 'sampling',
   routes: samplingRoutes,
   contributes: {
+    creditIndicators: [samplingFailureIndicator],
     timeline: [samplingTimelineSource],
     measures: samplingMeasures,
     // Seal photos and lab reports are served to those who may read their sampling record.

@@ -49,6 +49,8 @@ export async function transitionClue(ctx: Ctx, id: number, input: ClueTransition
             jurisdictionId: before.jurisdictionId,
             summary: before.summary,
             source: { type: before.sourceType as Clue['source'], id: before.sourceId },
+            receivedOn: before.receivedOn,
+            filing: input.filing,
           });
         }
         if (input.action === 'transfer') {
