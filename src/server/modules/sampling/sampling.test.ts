@@ -16,34 +16,34 @@ let t: TestApp;
 let failClue = false;
 const opened: { key: string; recordId: number; summary: string }[] = [];
 
-// Stand-ins for the risks and clues modules: each writes a row in the caller's transaction.
+// Stand-ins beside the real risks and clues contributions: each writes a row in the caller's transaction.
 const followUps: ModuleDefinition = {
   name: 'sampling-test-followups',
   routes: async () => {},
   contributes: {
     samplingFollowUps: [
       {
-        key: 'risk',
-        label: '风险',
+        key: 'test-risk',
+        label: '测试风险',
         open: async (tx, _ctx, input) => {
           const [r] = await q<{ id: number }>(
             tx,
             sql`insert into sampling_test_opened (kind, record_id, summary) values ('risk', ${input.recordId}, ${input.summary}) returning id`,
           );
-          opened.push({ key: 'risk', recordId: input.recordId, summary: input.summary });
-          return { type: 'risk', id: r.id };
+          opened.push({ key: 'test-risk', recordId: input.recordId, summary: input.summary });
+          return { type: 'test-risk', id: r.id };
         },
       },
       {
-        key: 'clue',
-        label: '线索',
+        key: 'test-clue',
+        label: '测试线索',
         open: async (tx, _ctx, input) => {
           if (failClue) throw new AppError('CONFLICT', '线索模块拒绝（测试）', 409);
           const [r] = await q<{ id: number }>(
             tx,
             sql`insert into sampling_test_opened (kind, record_id, summary) values ('clue', ${input.recordId}, ${input.summary}) returning id`,
           );
-          return { type: 'clue', id: r.id };
+          return { type: 'test-clue', id: r.id };
         },
       },
     ],
@@ -169,7 +169,10 @@ describe('sampling record: state machine by role', () => {
     expect(res.statusCode, res.body).toBe(200);
     const u = res.json();
     expect(u).toMatchObject({ status: 'unqualified', result: { verdict: 'unqualified', reportNo: 'JY2026-0815' }, actions: ['follow_up'] });
-    expect(u.followUp.links.map((l: any) => `${l.label}:${l.type}`)).toEqual(['风险:risk', '线索:clue']);
+    // The real modules open a risk and a clue; the stand-ins theirs after them.
+    expect(u.followUp.links.map((l: any) => `${l.label}:${l.type}`)).toEqual(
+      expect.arrayContaining(['风险:risk', '线索:clue', '测试风险:test-risk', '测试线索:test-clue']),
+    );
     expect(u.followUp.recheckDueOn).toBeNull();
 
     // An inspector may not close it, nor may anyone before the report is served on the unit.
@@ -327,7 +330,7 @@ describe('follow-up contributions run in the result’s transaction', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe('线索模块拒绝（测试）');
     // The risk stand-in was called (and wrote its row) before the clue refused: its row is gone with the rest.
-    expect(opened.map((o) => o.key)).toEqual(['risk']);
+    expect(opened.map((o) => o.key)).toEqual(['test-risk']);
     expect(await counts()).toEqual(before);
     expect((await inspector.get(`/api/sampling-records/${r.id}`)).json()).toMatchObject({
       status: 'testing',
@@ -344,8 +347,13 @@ describe('follow-up contributions run in the result’s transaction', () => {
       db(),
       sql`select id, kind, summary from sampling_test_opened where record_id = ${r.id} order by id`,
     );
-    expect(ok.json().followUp.links).toEqual(
-      rowsOpened.map((o) => ({ key: o.kind, label: o.kind === 'risk' ? '风险' : '线索', type: o.kind, id: o.id })),
+    expect(ok.json().followUp.links.filter((l: any) => l.key.startsWith('test-'))).toEqual(
+      rowsOpened.map((o) => ({
+        key: `test-${o.kind}`,
+        label: o.kind === 'risk' ? '测试风险' : '测试线索',
+        type: `test-${o.kind}`,
+        id: o.id,
+      })),
     );
     expect(rowsOpened[0].summary).toBe(
       '监督抽检不合格：黄连上清片（批号 230401，某某制药有限公司），含量测定不符合《中国药典》2020年版一部',
