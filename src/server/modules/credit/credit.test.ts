@@ -122,9 +122,9 @@ describe('the bundled default rule', () => {
 describe('bad rules are refused, nothing stored', () => {
   it('an unknown indicator, unordered thresholds, a stale version', async () => {
     const before = await rows(sql`select (select count(*)::int from credit_rules) as r, (select count(*)::int from audit_log) as a`);
-    const unknown = await saveRule({ ...testRule, items: [...testRule.items, { indicator: 'sampling.failures', pointsEach: 10 }] });
+    const unknown = await saveRule({ ...testRule, items: [...testRule.items, { indicator: 'adr.signals', pointsEach: 10 }] });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()).toMatchObject({ code: 'UNKNOWN_INDICATOR', message: expect.stringContaining('sampling.failures') });
+    expect(unknown.json()).toMatchObject({ code: 'UNKNOWN_INDICATOR', message: expect.stringContaining('adr.signals') });
     const unordered = await saveRule({ ...testRule, thresholds: { A: 90, B: 60, C: 75 } });
     expect(unordered.statusCode).toBe(400);
     expect(unordered.body).toContain('分级线须从高到低排列');
