@@ -25,6 +25,7 @@ import {
   articlesForViolation,
   banLabel,
   CASE_PROCEDURES,
+  SUPERVISION_LEVELS,
   penaltyIssues,
   type CaseStatus,
   type CaseView,
@@ -104,7 +105,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose(): void
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [act, setAct] = useState<Act | null>(null);
-  const [editing, setEditing] = useState<'penalty' | 'refer' | 'typical' | null>(null);
+  const [editing, setEditing] = useState<'penalty' | 'refer' | 'typical' | 'marks' | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseView>(`/api/cases/${id}`), enabled: id !== null });
@@ -200,6 +201,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose(): void
               ))}
               {c.can.editPenalty && <Button onClick={() => setEditing('penalty')}>{c.penalty ? '修改处罚内容' : '拟定处罚内容'}</Button>}
               {c.can.refer && <Button onClick={() => setEditing('refer')}>提请移送公安</Button>}
+              {c.can.marks && <Button onClick={() => setEditing('marks')}>督办、失信与公示登记</Button>}
               {c.can.typical && <Button onClick={() => setEditing('typical')}>{c.typical ? '修改典型案例' : '编写典型案例'}</Button>}
             </Space>
           )}
@@ -334,6 +336,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose(): void
           </Form.Item>
         </SimpleModal>
       )}
+      {c && editing === 'marks' && <MarksModal c={c} busy={busy} onClose={() => setEditing(null)} send={send} />}
       {c && editing === 'typical' && (
         <SimpleModal
           title="典型案例"
@@ -683,6 +686,111 @@ function PenaltyModal(props: {
             ))}
           />
         )}
+      </Form>
+    </Modal>
+  );
+}
+
+const dj = (d: string | null | undefined) => (d ? dayjs(d) : undefined);
+
+/** 挂牌督办, 提级查办, 严重违法失信名单 and the publication day (the whole set is saved at once). */
+function MarksModal(props: {
+  c: CaseView;
+  busy: boolean;
+  onClose(): void;
+  send(url: string, body: unknown, done: string, method?: string): Promise<boolean>;
+}) {
+  const { c } = props;
+  const [form] = Form.useForm();
+  const supervised = Form.useWatch('supervised', form) as boolean | undefined;
+  const listed = Form.useWatch('listed', form) as boolean | undefined;
+  const decided = !!c.decidedOn;
+  return (
+    <Modal
+      open
+      title="督办、失信与公示登记"
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={props.busy}
+      destroyOnHidden
+      onCancel={props.onClose}
+      onOk={async () => {
+        const v = await form.validateFields();
+        const body = {
+          version: c.version,
+          supervision: v.supervised
+            ? { level: v.level, since: fmt(v.since), deadline: fmt(v.deadline), note: v.supNote?.trim() || undefined }
+            : null,
+          escalatedTo: v.escalatedTo ?? null,
+          seriousList: v.listed ? { listedOn: fmt(v.listedOn), until: fmt(v.until), note: v.listNote?.trim() || undefined } : null,
+          publishedOn: fmt(v.publishedOn) ?? null,
+        };
+        if (await props.send(`/api/cases/${c.id}/marks`, body, '已保存', 'PUT')) props.onClose();
+      }}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          supervised: !!c.supervision,
+          level: c.supervision?.level,
+          since: dj(c.supervision?.since),
+          deadline: dj(c.supervision?.deadline),
+          supNote: c.supervision?.note ?? undefined,
+          escalatedTo: c.escalatedTo ?? undefined,
+          listed: !!c.seriousList,
+          listedOn: dj(c.seriousList?.listedOn),
+          until: dj(c.seriousList?.until),
+          listNote: c.seriousList?.note ?? undefined,
+          publishedOn: dj(c.publishedOn),
+        }}
+      >
+        <Form.Item name="supervised" valuePropName="checked" noStyle>
+          <Checkbox>挂牌督办</Checkbox>
+        </Form.Item>
+        {supervised && (
+          <Space wrap style={{ marginTop: 8 }}>
+            <Form.Item name="level" label="督办层级" rules={[{ required: true, message: '请选择' }]}>
+              <Select style={{ width: 120 }} options={Object.entries(SUPERVISION_LEVELS).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+            <Form.Item name="since" label="督办日期" rules={[{ required: true, message: '请选择' }]}>
+              <DatePicker style={{ width: 150 }} />
+            </Form.Item>
+            <Form.Item name="deadline" label="督办期限" rules={[{ required: true, message: '请选择' }]}>
+              <DatePicker style={{ width: 150 }} />
+            </Form.Item>
+            <Form.Item name="supNote" label="督办说明">
+              <Input maxLength={500} style={{ width: 240 }} />
+            </Form.Item>
+          </Space>
+        )}
+        <Form.Item name="escalatedTo" label="提级查办" style={{ marginTop: 12 }}>
+          <Select
+            allowClear
+            placeholder="未提级"
+            style={{ width: 160 }}
+            options={Object.entries(SUPERVISION_LEVELS).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+        <Form.Item name="listed" valuePropName="checked" noStyle>
+          <Checkbox disabled={!decided && !c.seriousList}>列入严重违法失信名单{decided ? '' : '（作出处罚决定后）'}</Checkbox>
+        </Form.Item>
+        {listed && (
+          <Space wrap style={{ marginTop: 8 }}>
+            <Form.Item name="listedOn" label="列入日期" rules={[{ required: true, message: '请选择' }]}>
+              <DatePicker style={{ width: 150 }} />
+            </Form.Item>
+            <Form.Item name="until" label="移出日期">
+              <DatePicker style={{ width: 150 }} />
+            </Form.Item>
+            <Form.Item name="listNote" label="说明">
+              <Input maxLength={500} style={{ width: 240 }} />
+            </Form.Item>
+          </Space>
+        )}
+        <Form.Item name="publishedOn" label="处罚信息公示日期" style={{ marginTop: 12 }}>
+          <DatePicker style={{ width: 160 }} disabled={!decided} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
       </Form>
     </Modal>
   );
