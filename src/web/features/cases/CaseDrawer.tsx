@@ -638,13 +638,13 @@ function PenaltyModal(props: {
                         <Input placeholder="职务" maxLength={50} style={{ width: 140 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'income']} noStyle>
-                        <InputNumber min={0} precision={2} placeholder="所获收入（元）" style={{ width: 150 }} />
+                        <InputNumber min={0} precision={2} placeholder="所获收入（元）" prefix="所获收入" style={{ width: 150 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'incomeConfiscated']} noStyle>
-                        <InputNumber min={0} precision={2} placeholder="没收收入（元）" style={{ width: 150 }} />
+                        <InputNumber min={0} precision={2} placeholder="没收收入（元）" prefix="没收收入" style={{ width: 150 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'fine']} noStyle>
-                        <InputNumber min={0} precision={2} placeholder="罚款（元）" style={{ width: 130 }} />
+                        <InputNumber min={0} precision={2} placeholder="罚款（元）" prefix="罚款" style={{ width: 130 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'banYears']} noStyle>
                         <Select
