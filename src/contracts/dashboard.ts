@@ -94,6 +94,8 @@ export const dashboard = z.object({
   tasks: z.array(taskItem).nullable(),
   staffing: z.array(staffingItem).nullable(),
   tips: dashboardTips.nullable(),
+  /** For those who keep the holiday calendar: years not entered yet (this year; next year from October). */
+  calendarMissingYears: z.array(z.number()).optional(),
   /** Field work of the caller: inspections due today / overdue, records awaiting their signature, overdue rectifications in their area. */
   inspections: z
     .object({

@@ -77,6 +77,16 @@ export default function HomePage() {
                 <FieldWorkCard f={d.inspections} />
               </Col>
             )}
+          {!!d.calendarMissingYears?.length && (
+            <Col xs={24} lg={12}>
+              <Card title="节假日日历" extra={<Link to="/calendar">去录入</Link>} data-testid="calendar-missing">
+                <Typography.Paragraph>
+                  <b style={{ color: '#cf1322' }}>{d.calendarMissingYears.join('、')}年</b>
+                  节假日安排尚未录入：落在这些年份的按工作日计算的期限（如公示、受理、告知期限）暂无法计算，请按国务院办公厅通知录入。
+                </Typography.Paragraph>
+              </Card>
+            </Col>
+          )}
           {d.complaints && d.complaints.overdue > 0 && (
             <Col xs={24} lg={12}>
               <Card title="投诉举报逾期" extra={<Link to="/complaints">全部</Link>} data-testid="complaints-overdue">

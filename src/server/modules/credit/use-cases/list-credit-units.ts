@@ -21,7 +21,7 @@ export interface UnitListRow {
   overridden: boolean;
 }
 
-export const presentUnit = (r: UnitListRow): CreditUnitItem => ({
+const presentUnit = (r: UnitListRow): CreditUnitItem => ({
   entityId: r.id,
   name: r.name,
   kind: r.kind,
