@@ -28,8 +28,15 @@ export default function TypicalCasesPage() {
     queryFn: () => api<Target[]>(`/api/cases/typical-targets${qs({ year, quarter })}`),
   });
   const decided = useQuery({
-    queryKey: ['cases', { status: 'decided' }, 'typical'],
-    queryFn: () => api<{ items: CaseListItem[] }>(`/api/cases${qs({ status: 'decided', pageSize: 50 })}`),
+    queryKey: ['cases', 'typical-candidates'],
+    queryFn: async () => {
+      const pages = await Promise.all(
+        (['decided', 'executed', 'closed'] as const).map((status) =>
+          api<{ items: CaseListItem[] }>(`/api/cases${qs({ status, pageSize: 50 })}`),
+        ),
+      );
+      return { items: pages.flatMap((p) => p.items).filter((c) => c.decidedOn) };
+    },
   });
   const missing = (targets.data ?? []).filter((t) => !t.met).length;
   return (
