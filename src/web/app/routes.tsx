@@ -38,4 +38,7 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/sampling/records/:id/edit', page: lazy(() => import('../features/sampling/SamplingRecordFormPage.js')) },
   { path: '/credit', page: lazy(() => import('../features/credit/CreditPage.js')) },
   { path: '/credit/units/:id', page: lazy(() => import('../features/credit/CreditUnitPage.js')) },
+  { path: '/cases', page: lazy(() => import('../features/cases/CasesPage.js')) },
+  { path: '/cases/publication', page: lazy(() => import('../features/cases/PublicationPage.js')) },
+  { path: '/cases/typical', page: lazy(() => import('../features/cases/TypicalCasesPage.js')) },
 ];
