@@ -1,6 +1,7 @@
+import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { CASE_PUBLICATION_WORKING_DAYS, type PublicationItem } from '../../../contracts/cases.js';
@@ -54,7 +55,7 @@ export default function PublicationPage() {
           行政处罚决定应自作出之日起{CASE_PUBLICATION_WORKING_DAYS}个工作日内向社会公示。点击一行查看案件。
         </Typography.Text>
         {q.isError && <Alert type="error" showIcon title={(q.error as Error).message} />}
-        <Table<PublicationItem>
+        <ResponsiveTable<PublicationItem>
           size="small"
           rowKey="id"
           loading={q.isLoading}

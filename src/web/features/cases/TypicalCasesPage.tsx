@@ -1,5 +1,6 @@
+import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -60,7 +61,7 @@ export default function TypicalCasesPage() {
           <Typography.Text type="secondary">每个单位每季度报送典型案例不少于1个。</Typography.Text>
           {targets.isError && <Alert type="error" showIcon title={(targets.error as Error).message} />}
           {missing > 0 && <Alert type="warning" showIcon title={`${missing}个单位本季度尚未完成典型案例报送`} />}
-          <Table<Target>
+          <ResponsiveTable<Target>
             size="small"
             rowKey="jurisdictionId"
             loading={targets.isLoading}
@@ -83,7 +84,7 @@ export default function TypicalCasesPage() {
         </Space>
       </Card>
       <Card title="可编写典型案例的案件（已作出处罚决定）" styles={{ body: { padding: 12 } }}>
-        <Table<CaseListItem>
+        <ResponsiveTable<CaseListItem>
           size="small"
           rowKey="id"
           loading={decided.isLoading}

@@ -1,6 +1,7 @@
+import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Space, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Space, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { WeeklySummary } from '../../../contracts/clues.js';
@@ -38,7 +39,7 @@ export default function WeeklyPage() {
             </Typography.Text>
           )}
         </Space>
-        <Table
+        <ResponsiveTable
           size="small"
           loading={q.isLoading}
           pagination={false}

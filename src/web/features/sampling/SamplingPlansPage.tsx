@@ -1,6 +1,7 @@
+import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Grid, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Grid, Input, InputNumber, Modal, Progress, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { shanghaiToday } from '../../../contracts/calendar.js';
@@ -129,7 +130,7 @@ export default function SamplingPlansPage() {
           国家、省（市）、县（区）三级抽检：计划批次、已抽样、已出结果、不合格。
         </div>
         {progress.isError && <Alert type="error" showIcon message={(progress.error as Error).message} />}
-        <Table<ProgressRow>
+        <ResponsiveTable<ProgressRow>
           size="small"
           rowKey={(r) => `${r.level}-${r.category}`}
           loading={progress.isLoading}
