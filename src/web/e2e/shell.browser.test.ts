@@ -11,7 +11,18 @@ it('signs in and shows the Chinese shell with every module in the menu', async (
   const page = await b.loginAs('admin');
   expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
   await expect(page.getByRole('menuitem', { name: /组织机构/ }).count()).resolves.toBe(1);
-  for (const label of ['监管对象', '专项行动', '检查计划', '风险隐患', '统计报送', '审计日志']) {
+  for (const label of [
+    '监管对象',
+    '专项行动',
+    '检查计划',
+    '风险清单',
+    '抽检记录',
+    '信用分级',
+    '投诉举报',
+    '处罚公示',
+    '统计报送',
+    '审计日志',
+  ]) {
     await expect(page.getByRole('menuitem', { name: new RegExp(label) }).count()).resolves.toBe(1);
   }
 });
