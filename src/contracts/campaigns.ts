@@ -7,6 +7,7 @@ import { clockTime, deadlineRule, dueDates, ruleMissing, type DeadlineRule } fro
 import { getAtPath, parentPath, sameValue } from './definition-paths.js';
 import { id, MAX_INT } from './fields.js';
 import { LEGAL_ARTICLE_KEYS, type LegalArticleKey } from './legal-articles.js';
+import { MEASURE_KEYS } from './measures.js';
 
 export * from './deadline-rules.js';
 
@@ -121,20 +122,73 @@ export const obligation = z.object({
 export type Obligation = z.infer<typeof obligation>;
 
 export const TABLE_PERIODS = { day: '日报', week: '周报', month: '月报', quarter: '季报', stage: '阶段', campaign: '全程' } as const;
+export const REPORT_CATEGORIES = { drug: '药品', device: '医疗器械', cosmetics: '化妆品' } as const;
+export type ReportCategory = keyof typeof REPORT_CATEGORIES;
+const reportCategory = z.enum(Object.keys(REPORT_CATEGORIES) as [ReportCategory, ...ReportCategory[]], {
+  error: '产品类别须为 药品/医疗器械/化妆品',
+});
+const measureKey = z.enum(MEASURE_KEYS, { error: '未知的统计指标（见指标目录 /api/reports/measures）' });
+/** Which records of the submitting unit a measure column counts: all in its area, its own level only, or the units below it only. */
+export const MEASURE_LEVELS = { all: '本级及下级', own: '本级', below: '所辖下级' } as const;
+const measureLevel = z.enum(Object.keys(MEASURE_LEVELS) as [keyof typeof MEASURE_LEVELS, ...(keyof typeof MEASURE_LEVELS)[]], {
+  error: '层级须为 all/own/below',
+});
+
+/**
+ * A column of a statistical table. Where its value comes from, in this order: `measure` (computed
+ * from the records by a catalogue measure, contracts/measures.ts; never typed in), `formula`
+ * (computed from other columns of the same row — ratios, sums — recomputed at every roll-up level,
+ * never summed), else typed in by the submitting unit (填报: numbers no record holds, text, yes/no).
+ */
+export const tableColumn = z.object({
+  key,
+  label: text(60),
+  unit: optText(10),
+  type: z.enum(['number', 'money', 'text', 'boolean'], { error: '列类型须为 number/money/text/boolean' }).default('number'),
+  measure: measureKey.optional(),
+  level: measureLevel.optional(),
+  /** Arithmetic over other columns' keys of the row: + - * / and parentheses, e.g. "violators / inspected * 100". */
+  formula: optText(200),
+  /** The measure's value divided by this when shown (元 → 万元: 10000). */
+  divisor: z.number().positive().max(1_000_000_000).optional(),
+  /** Decimal places shown (万元: 2). */
+  decimals: z.number().int().min(0).max(6).optional(),
+  /** Multi-level header: the group labels above this column, outermost first. */
+  groups: z.array(text(60)).max(3).optional(),
+});
+export type TableColumn = z.infer<typeof tableColumn>;
+
+/** A cell of one row that differs from its column: another measure, typed in, or not applicable (blank). */
+export const tableCell = z.object({
+  measure: measureKey.optional(),
+  level: measureLevel.optional(),
+  input: z.boolean().optional(),
+  blank: z.boolean().optional(),
+});
+
 export const statTable = z.object({
   key,
   label: text(100),
-  /** Fixed rows (零售药店 / 药品使用单位 …), optionally mapped to entity kinds; or rows entered by the unit (free). */
+  /** Fixed rows (零售药店 / 药品使用单位 …), optionally mapped to entity kinds or a product category; or rows entered by the unit (free). */
   rowMode: z.enum(['fixed', 'free']).default('fixed'),
   rows: z
-    .array(z.object({ key, label: text(60), kinds: z.array(z.enum(ENTITY_KIND_CODES, { error: '未知的监管对象类型' })).optional() }))
+    .array(
+      z.object({
+        key,
+        label: text(60),
+        kinds: z.array(z.enum(ENTITY_KIND_CODES, { error: '未知的监管对象类型' })).optional(),
+        category: reportCategory.optional(),
+        cells: z.record(z.string(), tableCell).optional(),
+      }),
+    )
     .default([]),
-  measures: z
-    .array(z.object({ key, label: text(60), unit: optText(10), type: z.enum(['number', 'money', 'text', 'boolean']).default('number') }))
-    .min(1, '至少一列'),
-  /** Numbers are cumulative since this date (自…起累计). */
+  measures: z.array(tableColumn).min(1, '至少一列'),
+  /** Row checks shown before submission: comparisons of column formulas within each row, e.g. "violators <= inspected". */
+  checks: z.array(z.object({ rule: text(200), message: optText(200) })).optional(),
+  /** Numbers are cumulative since this date (自…起累计); a cumulative value never falls between submissions. */
   cumulativeFrom: isoDate.optional(),
   period: z.enum(Object.keys(TABLE_PERIODS) as [string, ...string[]]),
+  /** Excel layout: the 注 line under the table. */
   note: optText(500),
 });
 export type StatTable = z.infer<typeof statTable>;

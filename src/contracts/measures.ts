@@ -22,3 +22,4 @@ export const MEASURES = {
   'cases.referred': { label: '移送公安机关案件数量', unit: '件' },
 } as const;
 export type MeasureKey = keyof typeof MEASURES;
+export const MEASURE_KEYS = Object.keys(MEASURES) as [MeasureKey, ...MeasureKey[]];

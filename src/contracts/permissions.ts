@@ -89,6 +89,10 @@ export const PERMISSIONS = {
   'cases.handle': '办理案件（立案、调查取证、拟定处罚、提请移送）',
   'cases.review': '案件法制审核、处罚信息公示、挂牌督办与失信名单标记',
   'cases.approve': '批准立案、处罚决定、延期与移送（负责人）',
+  'reports.read': '查看统计报表、报送日历和报送',
+  'reports.submit': '起草和提交报送（联络员）',
+  'reports.approve': '审核本单位报送（单位负责人、分管局领导）',
+  'reports.accept': '接收下级报送（受理或退回）',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -106,13 +110,23 @@ const READ_ALL: Permission[] = [
   'sampling.read',
   'credit.read',
   'cases.read',
+  'reports.read',
 ];
 /** Clue and complaint work: the enforcement squads, the department staff (投诉举报中心), station heads and inspectors for their area. */
 const CASEWORK: Permission[] = ['clues.manage', 'complaints.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
-  leader: [...READ_ALL, 'audit.read', 'complaints.reward_approve', 'credit.approve', 'cases.review', 'cases.approve'],
+  leader: [
+    ...READ_ALL,
+    'audit.read',
+    'complaints.reward_approve',
+    'credit.approve',
+    'cases.review',
+    'cases.approve',
+    'reports.approve',
+    'reports.accept',
+  ],
   office: [
     ...READ_ALL,
     'audit.read',
@@ -130,6 +144,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'sampling.record',
     'credit.manage',
     'credit.approve',
+    'reports.submit',
+    'reports.accept',
   ],
   department: [
     ...READ_ALL,
@@ -143,6 +159,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'sampling.record',
     'credit.manage',
     'cases.review',
+    'reports.submit',
   ],
   enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage', 'cases.handle'],
   station_head: [
@@ -158,6 +175,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'risks.verify',
     'sampling.record',
     'cases.handle',
+    'reports.submit',
+    'reports.approve',
   ],
   inspector: [
     ...READ_ALL,
@@ -168,6 +187,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'risks.manage',
     'sampling.record',
     'cases.handle',
+    'reports.submit',
   ],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],

@@ -57,6 +57,8 @@ export interface MeasureFilter {
   entityKinds?: string[];
   /** Only records of this campaign (where the record knows its campaign). */
   campaignId?: number;
+  /** Product category of the records (两品一械: drug/device/cosmetics); a measure honours it only where its records carry one. */
+  category?: 'drug' | 'device' | 'cosmetics';
 }
 
 /**
