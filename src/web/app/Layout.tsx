@@ -1,11 +1,12 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ItemType } from 'antd/es/menu/interface';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../../contracts/permissions.js';
 import { useOutbox } from '../features/inspections/outbox.js';
 import { useAuth } from '../lib/auth.js';
-import { BRAND_ICON, MENU } from './menu.js';
+import { BRAND_ICON, MENU, MENU_GROUPS, type MenuGroupKey } from './menu.js';
 
 const { Header, Sider, Content } = AntLayout;
 
@@ -16,23 +17,43 @@ export function Layout({ children }: { children: ReactNode }) {
   const screens = Grid.useBreakpoint();
   const mobile = !screens.md;
   const [open, setOpen] = useState(false);
-  const items = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({
-    key: m.path,
-    icon: m.icon,
-    label: m.label,
-  }));
+  const visible = MENU.filter((m) => !m.permission || can(m.permission));
   // The most specific entry only (检查记录 /inspections vs 现场检查 /inspections/new).
-  const selected = MENU.filter((m) => m.path !== '/' && (loc.pathname === m.path || loc.pathname.startsWith(m.path + '/')))
-    .sort((a, b) => b.path.length - a.path.length)
-    .slice(0, 1)
-    .map((m) => m.path);
+  const current = MENU.filter((m) => m.path !== '/' && (loc.pathname === m.path || loc.pathname.startsWith(m.path + '/'))).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
+  const selected = current ? [current.path] : ['/'];
+  // Top-level pages, and each group where its first page is listed.
+  const items: ItemType[] = [];
+  const emitted = new Set<MenuGroupKey>();
+  for (const m of visible) {
+    if (!m.group) items.push({ key: m.path, icon: m.icon, label: m.label });
+    else if (!emitted.has(m.group)) {
+      emitted.add(m.group);
+      const g = MENU_GROUPS[m.group];
+      items.push({
+        key: `group:${m.group}`,
+        icon: g.icon,
+        label: g.label,
+        children: visible.filter((x) => x.group === m.group).map((x) => ({ key: x.path, label: x.label })),
+      });
+    }
+  }
+  const currentGroup = current?.group ? `group:${current.group}` : null;
+  const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
+  // Arriving at a page by a link opens its group.
+  useEffect(() => {
+    if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
+  }, [currentGroup]);
   useOutbox(can('inspections.record') && me ? me.id : null);
   const menu = (
     <Menu
       theme="dark"
       mode="inline"
       items={items}
-      selectedKeys={selected.length ? selected : ['/']}
+      selectedKeys={selected}
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
       onClick={(e) => {
         nav(e.key);
         setOpen(false);

@@ -34,53 +34,60 @@ export interface MenuEntry {
   label: string;
   icon: ReactNode;
   permission?: Permission;
+  /** The sidebar group (MENU_GROUPS) it sits in; none = top level. */
+  group?: MenuGroupKey;
   /** Not built yet: the page says so. */
   planned?: string;
 }
 
-/** The sidebar: every module of the mission, in the order a bureau works. */
+/** Sidebar groups, in the order a bureau works; a group shows where its first entry is listed. */
+export const MENU_GROUPS = {
+  campaign: { label: '专项行动', icon: <FlagOutlined /> },
+  field: { label: '监督检查', icon: <FormOutlined /> },
+  risk: { label: '风险与抽检', icon: <AlertOutlined /> },
+  cases: { label: '线索与案件', icon: <SolutionOutlined /> },
+  reports: { label: '统计报送', icon: <BarChartOutlined /> },
+  base: { label: '基础数据', icon: <ApartmentOutlined /> },
+} as const;
+export type MenuGroupKey = keyof typeof MENU_GROUPS;
+
+/** The sidebar: every page of the mission, grouped. */
 export const MENU: MenuEntry[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined /> },
-  { path: '/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.read' },
-  { path: '/entities', label: '监管对象', icon: <ShopOutlined />, permission: 'entities.read' },
-  { path: '/campaigns', label: '专项行动', icon: <FlagOutlined />, permission: 'campaigns.read' },
-  { path: '/my-tasks', label: '我的任务', icon: <CarryOutOutlined />, permission: 'inspections.record' },
-  { path: '/plans', label: '检查计划', icon: <CalendarOutlined />, permission: 'plans.read' },
-  { path: '/inspections/new', label: '现场检查', icon: <FormOutlined />, permission: 'inspections.record' },
-  { path: '/inspections', label: '检查记录', icon: <FileSearchOutlined />, permission: 'inspections.read' },
-  { path: '/rectifications', label: '整改跟踪', icon: <ToolOutlined />, permission: 'inspections.read' },
-  { path: '/inspections/publication', label: '结果公示', icon: <ProfileOutlined />, permission: 'inspections.read' },
-  { path: '/tips', label: '基层上报', icon: <NotificationOutlined />, permission: 'tips.read' },
-  { path: '/risks', label: '风险清单', icon: <AlertOutlined />, permission: 'risks.read' },
-  { path: '/common-risks', label: '共性风险', icon: <ClusterOutlined />, permission: 'risks.read' },
-  { path: '/consultations', label: '风险会商', icon: <TeamOutlined />, permission: 'risks.read' },
-  {
-    path: '/reports',
-    label: '统计报送',
-    icon: <BarChartOutlined />,
-    permission: 'campaigns.read',
-    planned: '报送任务、统计表自动生成、审核与逐级汇总。',
-  },
+  { path: '/campaigns', label: '专项行动', icon: <FlagOutlined />, permission: 'campaigns.read', group: 'campaign' },
+  { path: '/plans', label: '检查计划', icon: <CalendarOutlined />, permission: 'plans.read', group: 'campaign' },
+  { path: '/my-tasks', label: '我的任务', icon: <CarryOutOutlined />, permission: 'inspections.record', group: 'field' },
+  { path: '/inspections/new', label: '现场检查', icon: <FormOutlined />, permission: 'inspections.record', group: 'field' },
+  { path: '/inspections', label: '检查记录', icon: <FileSearchOutlined />, permission: 'inspections.read', group: 'field' },
+  { path: '/rectifications', label: '整改跟踪', icon: <ToolOutlined />, permission: 'inspections.read', group: 'field' },
+  { path: '/inspections/publication', label: '结果公示', icon: <ProfileOutlined />, permission: 'inspections.read', group: 'field' },
+  { path: '/risks', label: '风险清单', icon: <AlertOutlined />, permission: 'risks.read', group: 'risk' },
+  { path: '/common-risks', label: '共性风险', icon: <ClusterOutlined />, permission: 'risks.read', group: 'risk' },
+  { path: '/consultations', label: '风险会商', icon: <TeamOutlined />, permission: 'risks.read', group: 'risk' },
+  { path: '/sampling/plans', label: '抽检计划', icon: <ExperimentOutlined />, permission: 'sampling.read', group: 'risk' },
+  { path: '/sampling/records', label: '抽检记录', icon: <ExperimentOutlined />, permission: 'sampling.read', group: 'risk' },
+  { path: '/credit', label: '信用分级', icon: <SafetyCertificateOutlined />, permission: 'credit.read', group: 'risk' },
   {
     path: '/monitoring',
-    label: '监测与信用',
+    label: '不良反应监测',
     icon: <ExperimentOutlined />,
     permission: 'entities.read',
-    planned: '不良反应信号、抽检、信用分级监管。',
+    group: 'risk',
+    planned: '药品不良反应报告、聚集性信号与比例失衡分析。',
   },
-  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
-  { path: '/calendar', label: '节假日日历', icon: <ScheduleOutlined />, permission: 'calendar.manage' },
+  { path: '/tips', label: '基层上报', icon: <NotificationOutlined />, permission: 'tips.read', group: 'cases' },
+  { path: '/clues', label: '线索', icon: <BulbOutlined />, permission: 'clues.read', group: 'cases' },
+  { path: '/complaints', label: '投诉举报', icon: <PhoneOutlined />, permission: 'complaints.read', group: 'cases' },
+  { path: '/assist-requests', label: '协查函', icon: <MailOutlined />, permission: 'clues.read', group: 'cases' },
+  { path: '/cases', label: '案件', icon: <SolutionOutlined />, permission: 'cases.read', group: 'cases' },
+  { path: '/cases/publication', label: '处罚公示', icon: <ProfileOutlined />, permission: 'cases.read', group: 'cases' },
+  { path: '/cases/typical', label: '典型案例', icon: <ReadOutlined />, permission: 'cases.read', group: 'cases' },
+  { path: '/clues/weekly', label: '每周报送', icon: <TableOutlined />, permission: 'clues.read', group: 'reports' },
+  { path: '/entities', label: '监管对象', icon: <ShopOutlined />, permission: 'entities.read', group: 'base' },
+  { path: '/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.read', group: 'base' },
+  { path: '/calendar', label: '节假日日历', icon: <ScheduleOutlined />, permission: 'calendar.manage', group: 'base' },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read', group: 'base' },
   { path: '/profile', label: '个人中心', icon: <UserOutlined /> },
-  { path: '/clues', label: '线索', icon: <BulbOutlined />, permission: 'clues.read' },
-  { path: '/complaints', label: '投诉举报', icon: <PhoneOutlined />, permission: 'complaints.read' },
-  { path: '/assist-requests', label: '协查函', icon: <MailOutlined />, permission: 'clues.read' },
-  { path: '/cases', label: '案件', icon: <SolutionOutlined />, permission: 'cases.read' },
-  { path: '/cases/publication', label: '处罚公示', icon: <ProfileOutlined />, permission: 'cases.read' },
-  { path: '/cases/typical', label: '典型案例', icon: <ReadOutlined />, permission: 'cases.read' },
-  { path: '/clues/weekly', label: '每周报送', icon: <TableOutlined />, permission: 'clues.read' },
-  { path: '/sampling/plans', label: '抽检计划', icon: <ExperimentOutlined />, permission: 'sampling.read' },
-  { path: '/sampling/records', label: '抽检记录', icon: <ExperimentOutlined />, permission: 'sampling.read' },
-  { path: '/credit', label: '信用分级', icon: <SafetyCertificateOutlined />, permission: 'credit.read' },
 ];
 
 export const BRAND_ICON = <SafetyCertificateOutlined />;

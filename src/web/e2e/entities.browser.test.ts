@@ -14,6 +14,7 @@ afterAll(() => b?.close());
 
 it('downloads the template, imports a filled copy and finds the unit by part of its Chinese name', async () => {
   const page = await b.loginAs('office');
+  await page.getByRole('menuitem', { name: /基础数据/ }).click();
   await page.getByRole('menuitem', { name: /监管对象/ }).click();
   await page
     .getByTestId('entity-total')

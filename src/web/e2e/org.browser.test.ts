@@ -28,6 +28,7 @@ const select = (page: Page, name: string) => clickNode(page, name, '.ant-tree-no
 
 it('admin sees the Chinese tree, expands to a station and sees its people', async () => {
   const page = await b.loginAs('admin');
+  await page.getByRole('menuitem', { name: /基础数据/ }).click();
   await page.getByRole('menuitem', { name: /组织机构/ }).click();
   await page.waitForURL(/\/org$/);
   // Roots open by themselves while a level has a single child: 辽宁省 → 盘锦市 → (兴隆台区, 查干旗).

@@ -7,7 +7,7 @@ import type { Dashboard } from '../../../contracts/dashboard.js';
 import type { MyTask } from '../../../contracts/plans.js';
 import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../../contracts/permissions.js';
 import { TIP_STATUS_LABELS, TIP_STATUSES } from '../../../contracts/tips.js';
-import { MENU } from '../../app/menu.js';
+import { MENU, MENU_GROUPS, type MenuGroupKey } from '../../app/menu.js';
 import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { CampaignCard, DeadlineList, StaffingCard } from './DashboardCards.js';
@@ -23,6 +23,9 @@ export default function HomePage() {
   const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/api/dashboard'), enabled: !!me });
   if (!me) return null;
   const modules = MENU.filter((m) => m.path !== '/' && m.path !== '/profile' && (!m.permission || can(m.permission)));
+  const groups = (Object.keys(MENU_GROUPS) as MenuGroupKey[])
+    .map((key) => ({ key, ...MENU_GROUPS[key], pages: modules.filter((m) => m.group === key) }))
+    .filter((g) => g.pages.length > 0);
   const d = q.data;
   return (
     <>
@@ -197,14 +200,24 @@ export default function HomePage() {
         功能模块
       </Typography.Title>
       <Row gutter={[16, 16]}>
-        {modules.map((m) => (
-          <Col key={m.path} xs={12} sm={8} lg={6}>
-            <Card hoverable onClick={() => nav(m.path)} styles={{ body: { padding: 16 } }}>
-              <div style={{ fontSize: 22, color: '#1677ff' }}>{m.icon}</div>
-              <div style={{ fontWeight: 600, marginTop: 4 }}>{m.label}</div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {m.planned ? '建设中' : '已启用'}
-              </Typography.Text>
+        {groups.map(({ key, label, icon, pages }) => (
+          <Col key={key} xs={24} sm={12} lg={8}>
+            <Card
+              size="small"
+              title={
+                <span>
+                  {icon} {label}
+                </span>
+              }
+            >
+              <Space wrap size={[8, 8]}>
+                {pages.map((m) => (
+                  <Button key={m.path} size="small" icon={m.icon} onClick={() => nav(m.path)}>
+                    {m.label}
+                    {m.planned ? '（建设中）' : ''}
+                  </Button>
+                ))}
+              </Space>
             </Card>
           </Col>
         ))}
