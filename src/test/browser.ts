@@ -4,7 +4,7 @@ import type { Database } from '../db/client.js';
 import { buildApp } from '../server/app.js';
 import { seedDemo } from '../server/demo/index.js';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../server/demo/org-data.js';
-import { createTestDatabase } from './db.js';
+import { createSeededTestDatabase } from './db.js';
 // @ts-expect-error plain ESM helper shared with `npm start`
 import { ensureWebBuild, webDir } from '../../scripts/web-build.mjs';
 
@@ -36,9 +36,10 @@ export interface BrowserApp {
 /** The real server with the full demo data and the built web app, plus a Chromium to drive it. */
 export async function startBrowserApp(): Promise<BrowserApp> {
   ensureWebBuild();
-  const database = await createTestDatabase();
   // Browser tests sign in as admin with the demo password; the forced change is tested on its own.
-  await seedDemo(database.db, { adminMustChangePassword: false });
+  const database = await createSeededTestDatabase('demo', async (db) => {
+    await seedDemo(db, { adminMustChangePassword: false });
+  });
   const app = await buildApp({ db: database.db, webDir, loginRateLimit: 1000, loginIpRateLimit: 1000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { shanghaiToday } from '../contracts/calendar.js';
 import { migrationsFolder, openDatabase, type Database } from '../db/client.js';
 
 /**
@@ -53,6 +54,42 @@ export async function createTestDatabase(): Promise<Database> {
   const database = await openDatabase({ loadDataDir: await pgliteSnapshot() });
   // A no-op on the snapshot (every migration is recorded), kept so a test database is always checked.
   await database.migrate();
+  return database;
+}
+
+/**
+ * A fresh database holding what `seed` makes, for browser tests that all start from the full demo
+ * data: on PGlite the seeded database is kept as a data-folder archive in the temporary folder, keyed
+ * by the PGlite version, the Beijing date (demo dates are relative to today) and a hash of every
+ * source file the seed can reach (server, contracts, db), so the first browser test file of a run
+ * seeds and the others load the archive (seeding the demo costs ~10–30 s; loading ~2 s).
+ * On PostgreSQL it seeds each time.
+ */
+export async function createSeededTestDatabase(name: string, seed: (db: Database['db']) => Promise<void>): Promise<Database> {
+  if (process.env.YJ_TEST_DB === 'postgres') {
+    const database = await createTestDatabase();
+    await seed(database.db);
+    return database;
+  }
+  const h = createHash('sha256').update(shanghaiToday()).update(migrationsHash());
+  const root = path.resolve(migrationsFolder, '../..');
+  for (const dir of ['server', 'contracts', 'db']) {
+    for (const f of readdirSync(path.join(root, dir), { recursive: true }).map(String).sort()) {
+      if (/\.(ts|mjs|json|yaml|sql)$/.test(f) && !f.endsWith('.test.ts')) h.update(f).update(readFileSync(path.join(root, dir, f)));
+    }
+  }
+  const file = path.join(tmpdir(), `yj-pglite-${pgliteVersion()}-${name}-${h.digest('hex').slice(0, 16)}.tar`);
+  if (existsSync(file)) {
+    const database = await openDatabase({ loadDataDir: new Blob([readFileSync(file)]) });
+    await database.migrate();
+    return database;
+  }
+  const database = await createTestDatabase();
+  await seed(database.db);
+  const blob = (await (database.raw as PGlite).dumpDataDir('none')) as Blob;
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+  renameSync(tmp, file);
   return database;
 }
 
