@@ -89,6 +89,8 @@ export const PERMISSIONS = {
   'cases.handle': '办理案件（立案、调查取证、拟定处罚、提请移送）',
   'cases.review': '案件法制审核、处罚信息公示、挂牌督办与失信名单标记',
   'cases.approve': '批准立案、处罚决定、延期与移送（负责人）',
+  'overview.read': '查看工作概览（领导驾驶舱）与考核结果',
+  'overview.manage': '修订考核指标与权重',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -112,7 +114,7 @@ const CASEWORK: Permission[] = ['clues.manage', 'complaints.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: Object.keys(PERMISSIONS) as Permission[],
-  leader: [...READ_ALL, 'audit.read', 'complaints.reward_approve', 'credit.approve', 'cases.review', 'cases.approve'],
+  leader: [...READ_ALL, 'audit.read', 'complaints.reward_approve', 'credit.approve', 'cases.review', 'cases.approve', 'overview.read'],
   office: [
     ...READ_ALL,
     'audit.read',
@@ -130,6 +132,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'sampling.record',
     'credit.manage',
     'credit.approve',
+    'overview.read',
+    'overview.manage',
   ],
   department: [
     ...READ_ALL,
@@ -143,6 +147,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'sampling.record',
     'credit.manage',
     'cases.review',
+    'overview.read',
   ],
   enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage', 'cases.handle'],
   station_head: [
@@ -158,6 +163,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'risks.verify',
     'sampling.record',
     'cases.handle',
+    'overview.read',
   ],
   inspector: [
     ...READ_ALL,

@@ -16,6 +16,7 @@ import { complaintsModule } from './complaints/module.js';
 import { risksModule } from './risks/module.js';
 import { samplingModule } from './sampling/module.js';
 import { creditModule } from './credit/module.js';
+import { overviewModule } from './overview/module.js';
 
 /**
  * Every feature module, one line each: its routes and what it contributes to the extension points
@@ -39,6 +40,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   samplingModule,
   creditModule,
   casesModule,
+  overviewModule,
 ];
 
 let built: Registry | undefined;
