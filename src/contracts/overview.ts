@@ -125,6 +125,8 @@ export const assessmentIndicatorInfo = z.object({
   label: z.string(),
   /** How the raw value is computed and scored. */
   description: z.string(),
+  /** The raw value is a share (shown as a percentage), else a count. */
+  ratio: z.boolean(),
   /** False: no module contributes it yet (its points show 暂无数据). */
   available: z.boolean(),
 });

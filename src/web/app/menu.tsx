@@ -15,6 +15,7 @@ import {
   FileSearchOutlined,
   FlagOutlined,
   FormOutlined,
+  FundOutlined,
   NotificationOutlined,
   ProfileOutlined,
   ReadOutlined,
@@ -81,6 +82,7 @@ export const MENU: MenuEntry[] = [
   { path: '/sampling/plans', label: '抽检计划', icon: <ExperimentOutlined />, permission: 'sampling.read' },
   { path: '/sampling/records', label: '抽检记录', icon: <ExperimentOutlined />, permission: 'sampling.read' },
   { path: '/credit', label: '信用分级', icon: <SafetyCertificateOutlined />, permission: 'credit.read' },
+  { path: '/overview', label: '工作概览', icon: <FundOutlined />, permission: 'overview.read' },
 ];
 
 export const BRAND_ICON = <SafetyCertificateOutlined />;

@@ -36,6 +36,7 @@ export const overviewIndicators: AssessmentIndicator[] = [
     label: '检查指标完成率',
     description:
       '专项行动现行检查计划的实时覆盖：各项检查指标（顶层规则）已完成检查家数之和 ÷ 应检家数之和（按监管所汇总到被考核单位，比率按汇总后的分子分母重算）；得分 = 完成率（100%为满分）。无已发布计划或无应检任务的单位为暂无数据。',
+    ratio: true,
     compute: coverageRatio,
     normalise: (raw) => mapValues(raw, (v) => v),
   },
@@ -43,6 +44,7 @@ export const overviewIndicators: AssessmentIndicator[] = [
     key: 'cases.filed',
     label: '立案查处数',
     description: '考核期间内立案的案件数（口径同统计指标“已立案查处数量”）；得分 = 本单位件数 ÷ 各被考核单位中的最高件数（推定）。',
+    ratio: false,
     compute: (ctx, q) => measurePerUnit(ctx, 'cases.filed', q),
     normalise: shareOfBest,
   },
@@ -51,6 +53,7 @@ export const overviewIndicators: AssessmentIndicator[] = [
     label: '典型案例数',
     description:
       '考核期间内标记为典型案例的案件数（以标记日期计）；得分 = 件数 ÷ 期间所跨季度数，满分封顶（种子004：典型案例“原则上各单位每季度不少于1个”）。',
+    ratio: false,
     compute: async (ctx, q) => sumToUnits(ctx.db, q.units, await typicalCasesByStation(ctx.db, q)),
     normalise: (raw, q) => {
       const quarters = periodsBetween('quarter', q.from, q.to).length;

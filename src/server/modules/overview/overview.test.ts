@@ -325,6 +325,7 @@ describe('an indicator contributed later (报送及时率 from the reports modul
           key: 'reports.timeliness',
           label: '报送及时率',
           description: '测试',
+          ratio: true,
           compute: async (_ctx, q) => new Map(q.units.map((u, k) => [u.jurisdictionId, k === 0 ? 1 : 0.5])),
           normalise: (raw) => raw,
         },

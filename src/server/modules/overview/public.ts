@@ -37,6 +37,8 @@ export interface AssessmentIndicator {
   label: string;
   /** How the raw value is computed and scored, shown with the breakdown. */
   description: string;
+  /** The raw value is a share in 0…1 (shown as a percentage), else a count. */
+  ratio: boolean;
   /** The caller's context: an indicator reads what the caller may see (e.g. the plan's coverage). */
   compute(ctx: Ctx, q: AssessmentScope): Promise<Map<number, number>>;
   /** Raw values of all units → scores on 0…1 (values outside are clamped). */

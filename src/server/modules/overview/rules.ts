@@ -44,9 +44,10 @@ export const DEFAULT_ASSESSMENT_RULE: AssessmentRuleDefinition = {
 };
 
 /** Keys a rule may name before their module contributes them (shown as 暂无数据 until then). */
-const RESERVED: Record<string, { label: string; description: string }> = {
+const RESERVED: Record<string, { label: string; description: string; ratio: boolean }> = {
   'reports.timeliness': {
     label: '报送及时率',
+    ratio: true,
     description: '按期报送的报表份数 ÷ 应报份数（由统计报送模块提供；该模块上线前暂无数据，不计分）。',
   },
 };
@@ -86,7 +87,7 @@ export function indicatorsOf(ext: Registry): Map<string, AssessmentIndicator> {
 export function indicatorInfos(ext: Registry): AssessmentIndicatorInfo[] {
   const known = indicatorsOf(ext);
   return [
-    ...[...known.values()].map((i) => ({ key: i.key, label: i.label, description: i.description, available: true })),
+    ...[...known.values()].map((i) => ({ key: i.key, label: i.label, description: i.description, ratio: i.ratio, available: true })),
     ...Object.entries(RESERVED)
       .filter(([k]) => !known.has(k))
       .map(([key, r]) => ({ key, ...r, available: false })),

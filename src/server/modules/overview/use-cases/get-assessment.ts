@@ -59,6 +59,7 @@ export async function getAssessment(ctx: Ctx, q: AssessmentQuery): Promise<Asses
       key: item.indicator,
       label: infos.get(item.indicator)?.label ?? item.indicator,
       description: infos.get(item.indicator)?.description ?? '',
+      ratio: infos.get(item.indicator)?.ratio ?? false,
       available: known.has(item.indicator),
       weight: item.weight,
     })),
