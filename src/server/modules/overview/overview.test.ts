@@ -46,7 +46,9 @@ const progress: ModuleDefinition = {
 };
 
 async function entity(name: string, jurisdictionId: number): Promise<number> {
-  const [e] = await rows(sql`insert into entities (name, kind, jurisdiction_id) values (${name}, 'pharmacy_single', ${jurisdictionId}) returning id`);
+  const [e] = await rows(
+    sql`insert into entities (name, kind, jurisdiction_id) values (${name}, 'pharmacy_single', ${jurisdictionId}) returning id`,
+  );
   return e.id;
 }
 async function inspection(entityId: number, date: string, findings: (string | null)[] = [], status = 'done') {
@@ -256,7 +258,12 @@ describe('PUT /api/assessment-rule', () => {
       [c.office, { definition: rule({ 'planning.coverage': 50, 'cases.filed': 40 }), reason: '调整', version: 0 }, 400, /权重之和须为100/],
       [c.office, { definition: rule({ 'planning.coverage': 50, 'cases.filed': 50 }), version: 0 }, 400, /理由/],
       [c.office, { definition: rule({ 'planning.coverage': 50, 'cases.filed': 50 }), reason: '   ', version: 0 }, 400, /理由/],
-      [c.office, { definition: rule({ 'planning.coverage': 50, 'foo.bar': 50 }), reason: '调整', version: 0 }, 400, '考核指标不存在：foo.bar'],
+      [
+        c.office,
+        { definition: rule({ 'planning.coverage': 50, 'foo.bar': 50 }), reason: '调整', version: 0 },
+        400,
+        '考核指标不存在：foo.bar',
+      ],
       [c.office, { definition: rule({ 'planning.coverage': 50, 'cases.filed': 50 }), reason: '调整' }, 400, /版本号/],
       [c.office, { definition: rule({ 'planning.coverage': 150 }), reason: '调整', version: 0 }, 400, /权重/],
       [c.dept, { definition: rule({ 'planning.coverage': 50, 'cases.filed': 50 }), reason: '调整', version: 0 }, 403, /权限/],
@@ -339,8 +346,11 @@ describe('an indicator contributed later (报送及时率 from the reports modul
 
   it('counts it without any change to the overview module', async () => {
     const db = t2.database.db;
-    const [k] = ((await db.execute(sql`insert into campaigns (jurisdiction_id, name, status) values (${t2.org.districtId}, '无期间专项', 'active') returning id`)) as any)
-      .rows;
+    const [k] = (
+      (await db.execute(
+        sql`insert into campaigns (jurisdiction_id, name, status) values (${t2.org.districtId}, '无期间专项', 'active') returning id`,
+      )) as any
+    ).rows;
     await db.execute(sql`insert into campaign_versions (campaign_id, jurisdiction_id, version, definition, author_name)
       values (${k.id}, ${t2.org.districtId}, 1, ${JSON.stringify({ name: '无期间专项', quotas: [] })}::jsonb, '测试')`);
     const v = (await (await t2.as('leader')).get(`/api/assessment?campaignId=${k.id}&${H1}`)).json() as AssessmentView;

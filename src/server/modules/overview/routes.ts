@@ -22,7 +22,7 @@ export const overviewRoutes: FastifyPluginAsync = async (app) => {
       access: 'overview.read',
       summary: '工作概览（领导驾驶舱）：本辖区专项行动进度、各单位检查指标完成情况、问题类型、每月立案与罚没款、各单位排名',
       description:
-        'All figures for the caller\'s area. `campaignId` (optional) selects the campaign whose progress and quota coverage are shown; unknown or not visible → 404. `from`/`to` (Beijing dates) default to the campaign\'s period up to today, or the last 12 months; a date outside the campaign\'s period → 400 PERIOD_OUTSIDE_CAMPAIGN. The monthly series covers the 12 months ending with the month of `to`.',
+        "All figures for the caller's area. `campaignId` (optional) selects the campaign whose progress and quota coverage are shown; unknown or not visible → 404. `from`/`to` (Beijing dates) default to the campaign's period up to today, or the last 12 months; a date outside the campaign's period → 400 PERIOD_OUTSIDE_CAMPAIGN. The monthly series covers the 12 months ending with the month of `to`.",
       query: overviewQuery,
       response: overviewView,
     },

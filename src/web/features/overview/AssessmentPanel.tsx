@@ -24,15 +24,15 @@ export function AssessmentPanel({ params, phone }: { params: { campaignId: numbe
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="assessment">
       <Typography.Text type="secondary">
         {v.campaign.name} · 考核期间 {v.period.from} 至 {v.period.to} · {v.rule.name}（第{v.rule.version}版）
-        {v.rule.inferred && <Tag color="orange" style={{ marginLeft: 8 }}>推定</Tag>}
+        {v.rule.inferred && (
+          <Tag color="orange" style={{ marginLeft: 8 }}>
+            推定
+          </Tag>
+        )}
       </Typography.Text>
       {v.rule.inferred && v.rule.basis && <Alert type="warning" showIcon title="考核权重为推定值" description={v.rule.basis} />}
       {missing.length > 0 && (
-        <Alert
-          type="info"
-          showIcon
-          title={`${missing.map((i) => i.label).join('、')}暂无数据，不计分；得分满分为${v.maxScore}分。`}
-        />
+        <Alert type="info" showIcon title={`${missing.map((i) => i.label).join('、')}暂无数据，不计分；得分满分为${v.maxScore}分。`} />
       )}
       <ResponsiveTable<Unit>
         rowKey="jurisdictionId"

@@ -162,7 +162,8 @@ function Figures({ params, phone }: { params: { campaignId?: number; from?: stri
             {
               title: '检查指标完成率',
               key: 'coverage',
-              render: (_, u) => (u.coverage && u.coverage.required > 0 ? `${pct(u.coverage)}%（${u.coverage.done}/${u.coverage.required}）` : '—'),
+              render: (_, u) =>
+                u.coverage && u.coverage.required > 0 ? `${pct(u.coverage)}%（${u.coverage.done}/${u.coverage.required}）` : '—',
             },
           ]}
         />
@@ -229,7 +230,15 @@ function chartsOf(v: OverviewView, phone: boolean): Record<'progress' | 'coverag
         data: types.map((t) => short(t.label, phone ? 10 : 20)),
         axisLabel: { fontSize: 11, interval: 0, width: labelWidth, overflow: 'truncate' },
       },
-      series: [{ name: '问题数', type: 'bar', data: types.map((t) => t.count), itemStyle: { color: '#fa8c16' }, label: { show: true, position: 'right' } }],
+      series: [
+        {
+          name: '问题数',
+          type: 'bar',
+          data: types.map((t) => t.count),
+          itemStyle: { color: '#fa8c16' },
+          label: { show: true, position: 'right' },
+        },
+      ],
     },
     months: {
       tooltip: { trigger: 'axis' },

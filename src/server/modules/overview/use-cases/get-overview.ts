@@ -53,7 +53,14 @@ export async function getOverview(ctx: Ctx, q: OverviewQuery): Promise<OverviewV
     area: { jurisdictionId: area.jurisdictionId, name: area.name },
     period,
     campaign: campaign
-      ? { id: campaign.id, name: campaign.name, from: campaign.from, to: campaign.to, planName: coverage?.planName ?? null, progress: coverage?.total ?? null }
+      ? {
+          id: campaign.id,
+          name: campaign.name,
+          from: campaign.from,
+          to: campaign.to,
+          planName: coverage?.planName ?? null,
+          progress: coverage?.total ?? null,
+        }
       : null,
     units: units.map((u) => ({
       jurisdictionId: u.jurisdictionId,
