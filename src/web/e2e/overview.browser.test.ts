@@ -15,9 +15,12 @@ for (const size of [
   it(`shows the leader's one-screen view at ${size.width} px`, async () => {
     const page = await b.loginAs('leader', { mobile: size.width < 500 });
     await page.setViewportSize(size);
-    await page.goto(`${b.url}/overview`);
+    // The campaign with the demo plan (its coverage is the progress ring).
+    const plans = await page.evaluate(async () => (await (await fetch('/api/plans')).json()) as { campaignId: number; current: boolean }[]);
+    const plan = plans.find((p) => p.current) ?? plans[0];
+    await page.goto(`${b.url}/overview?campaignId=${plan.campaignId}`);
     await page.getByTestId('ranking').waitFor();
-    // The campaign is chosen by default: its progress ring and the monthly chart are drawn.
+    // The progress ring and the monthly chart are drawn.
     for (const id of ['chart-progress', 'chart-months']) {
       const canvas = page.getByTestId(id).locator('canvas').first();
       await canvas.waitFor();

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, DatePicker, Empty, Grid, Row, Select, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { CampaignSummary } from '../../../contracts/campaigns.js';
 import type { OverviewUnit, OverviewView } from '../../../contracts/overview.js';
 import { api, qs } from '../../lib/api.js';
@@ -20,7 +21,9 @@ const wan = (yuan: number) => Math.round(yuan / 100) / 100;
  */
 export default function OverviewPage() {
   const phone = !Grid.useBreakpoint().md;
-  const [campaignId, setCampaignId] = useState<number | undefined>();
+  // ?campaignId= opens a given campaign (e.g. from a campaign's page); else the first active one.
+  const [search] = useSearchParams();
+  const [campaignId, setCampaignId] = useState<number | undefined>(() => Number(search.get('campaignId')) || undefined);
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: () => api<CampaignSummary[]>('/api/campaigns') });
   useEffect(() => {
