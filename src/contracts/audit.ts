@@ -153,6 +153,7 @@ export const AUDIT_ACTION_LABELS = {
   'referral.police_file': '登记公安立案',
   'referral.police_decline': '登记公安不予立案',
   'referral.follow_up': '登记移送跟进情况',
+  'assessment_rule.save': '修订考核指标与权重',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -184,6 +185,7 @@ export const AUDIT_ENTITY_LABELS = {
   credit_override: '信用等级调整',
   case: '案件',
   referral: '移送公安',
+  assessment_rule: '考核规则',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -425,4 +427,6 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   escalatedTo: '提级查办',
   seriousList: '严重违法失信名单',
   typical: '典型案例',
+  weight: '权重',
+  indicator: '考核指标',
 };

@@ -93,6 +93,8 @@ export const PERMISSIONS = {
   'reports.submit': '起草和提交报送（联络员）',
   'reports.approve': '审核本单位报送（单位负责人、分管局领导）',
   'reports.accept': '接收下级报送（受理或退回）',
+  'overview.read': '查看工作概览（领导驾驶舱）与考核结果',
+  'overview.manage': '修订考核指标与权重',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -126,6 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'cases.approve',
     'reports.approve',
     'reports.accept',
+    'overview.read',
   ],
   office: [
     ...READ_ALL,
@@ -146,6 +149,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'credit.approve',
     'reports.submit',
     'reports.accept',
+    'overview.read',
+    'overview.manage',
   ],
   department: [
     ...READ_ALL,
@@ -160,6 +165,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'credit.manage',
     'cases.review',
     'reports.submit',
+    'overview.read',
   ],
   enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage', 'cases.handle'],
   station_head: [
@@ -177,6 +183,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'cases.handle',
     'reports.submit',
     'reports.approve',
+    'overview.read',
   ],
   inspector: [
     ...READ_ALL,

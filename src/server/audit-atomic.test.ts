@@ -988,6 +988,17 @@ const EXAMPLES: Record<string, Example> = {
       return { url: `/api/referrals/${r.id}/transition`, payload: { action: 'send', version: r.version, policeUnit: '兴隆台公安分局' } };
     },
   },
+  'PUT /api/assessment-rule': {
+    who: 'office',
+    prepare: async () => {
+      const rule = (await ok(await api('office').get('/api/assessment-rule'))) as { version: number; definition: object };
+      return {
+        method: 'PUT',
+        url: '/api/assessment-rule',
+        payload: { definition: rule.definition, reason: '按本局考核细则修订', version: rule.version },
+      };
+    },
+  },
   // Last: its job runs in the background after the request, so no example follows to see its writes.
   'POST /api/credit-runs': { who: 'office', prepare: async () => ({ url: '/api/credit-runs' }) },
 };

@@ -17,6 +17,7 @@ import { risksModule } from './risks/module.js';
 import { samplingModule } from './sampling/module.js';
 import { creditModule } from './credit/module.js';
 import { reportsModule } from './reports/module.js';
+import { overviewModule } from './overview/module.js';
 
 /**
  * Every feature module, one line each: its routes and what it contributes to the extension points
@@ -41,6 +42,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   creditModule,
   casesModule,
   reportsModule,
+  overviewModule,
 ];
 
 let built: Registry | undefined;

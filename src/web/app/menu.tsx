@@ -15,6 +15,7 @@ import {
   FileSearchOutlined,
   FlagOutlined,
   FormOutlined,
+  FundOutlined,
   NotificationOutlined,
   ProfileOutlined,
   ReadOutlined,
@@ -54,6 +55,7 @@ export type MenuGroupKey = keyof typeof MENU_GROUPS;
 /** The sidebar: every page of the mission, grouped. */
 export const MENU: MenuEntry[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined /> },
+  { path: '/overview', label: '工作概览', icon: <FundOutlined />, permission: 'overview.read' },
   { path: '/campaigns', label: '专项行动', icon: <FlagOutlined />, permission: 'campaigns.read', group: 'campaign' },
   { path: '/plans', label: '检查计划', icon: <CalendarOutlined />, permission: 'plans.read', group: 'campaign' },
   { path: '/my-tasks', label: '我的任务', icon: <CarryOutOutlined />, permission: 'inspections.record', group: 'field' },

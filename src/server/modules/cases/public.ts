@@ -19,3 +19,6 @@ export async function fileCase(
 }
 
 export type { FileCaseInput } from '../../../contracts/cases.js';
+
+/** Typical cases per station over an area and period (the assessment's 典型案例 indicator). */
+export { typicalCasesByStation } from './typical-counts.js';

@@ -88,3 +88,5 @@ export async function findingForRisk(ctx: Pick<Ctx, 'db' | 'actor'>, findingId: 
 }
 /** Findings per unit by severity (set-based SQL), for the credit grading indicators. */
 export { findingCountsBySeverity } from './finding-counts.js';
+/** Findings per station and violation type over an area and period (the overview's 问题类型 chart). */
+export { findingsByStationAndType } from './findings-by-type.js';
