@@ -239,13 +239,16 @@ export const referralTransitionInput = z.object({
 });
 export type ReferralTransitionInput = z.input<typeof referralTransitionInput>;
 
+/** The case list's filters: state, procedure (简易程序/普通程序), overdue, unit name or case number. */
 export const listCasesQuery = z.object({
   status: z.enum(CASE_STATUS_KEYS, { error: '状态无效' }).optional(),
+  procedure: enumOf(CASE_PROCEDURES, '程序').optional(),
   overdue: z.enum(['true', 'false'], { error: '须为 true 或 false' }).optional(),
   q: z.string().trim().max(100, '不能超过100字').optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type CaseListFilter = Omit<z.output<typeof listCasesQuery>, 'page' | 'pageSize'>;
 export const publicationQuery = z.object({ published: z.enum(['true', 'false'], { error: '须为 true 或 false' }).optional() });
 export const typicalTargetsQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2999),

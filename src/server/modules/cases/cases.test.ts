@@ -302,6 +302,27 @@ describe('simple procedure', () => {
     expect(r.json().code).toBe('LEGAL_BASIS_MISSING');
     expect((await rows(sql`select status from cases where id = ${c.id}`))[0].status).toBe('investigating');
   });
+
+  it('the list and its export filter by procedure (简易程序 / 普通程序); an unknown procedure is refused', async () => {
+    const all = await ok(await enforcer.get('/api/cases?pageSize=200'));
+    const simple = await ok(await enforcer.get('/api/cases?procedure=simple&pageSize=200'));
+    const ordinary = await ok(await enforcer.get('/api/cases?procedure=ordinary&pageSize=200'));
+    expect(simple.total).toBeGreaterThan(0);
+    expect(ordinary.total).toBeGreaterThan(0);
+    expect(simple.items.every((c: any) => c.procedure === 'simple')).toBe(true);
+    expect(ordinary.items.every((c: any) => c.procedure === 'ordinary')).toBe(true);
+    expect(simple.total + ordinary.total).toBe(all.total);
+    const bad = await enforcer.get('/api/cases?procedure=summary');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('程序无效');
+    const xlsx = await enforcer.get('/api/cases/export?procedure=simple');
+    expect(xlsx.statusCode).toBe(200);
+    const [{ n }] = await rows(sql`select count(*)::int as n from cases where procedure = 'simple'`);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as any);
+    expect(wb.worksheets[0]!.actualRowCount - 1).toBe(Number(n));
+  });
 });
 
 describe('deadlines and referral', () => {

@@ -60,7 +60,7 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
   );
   r.get(
     '/api/cases',
-    { access: 'cases.read', summary: '案件列表（状态、超期、单位名称或案件编号）', query: listCasesQuery, response: listItems },
+    { access: 'cases.read', summary: '案件列表（状态、程序、超期、单位名称或案件编号）', query: listCasesQuery, response: listItems },
     ({ ctx, query }) => listCases(ctx, query),
   );
   r.get(
