@@ -263,6 +263,11 @@ describe('the case workflow by role', () => {
       .replace(/<[^>]+>/g, '');
     expect(text).toContain('一、案情概述');
     expect(text).toContain('涉案药品已全部下架封存');
+    // The decision attached: party, case and decision numbers, basis, penalty.
+    expect(text).toContain(`附：行政处罚决定书（${c.decisionNo}）`);
+    expect(text).toContain(pharmacy.name);
+    expect(text).toContain(`案件编号：${c.caseNo}`);
+    expect(text).toContain('处罚依据：《药品管理法》第一百一十七条');
     const timeline = await ok(await viewer.get(`/api/entities/${pharmacy.id}/timeline`));
     const items = (timeline.items ?? timeline) as any[];
     expect(items.some((x) => x.source === 'cases' && x.title.includes(c.caseNo!))).toBe(true);
