@@ -38,6 +38,7 @@ import { applyServerErrors } from '../../lib/form-errors.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
 import { CASE_STATUS_COLORS, CaseDrawer, DeadlineTag } from './CaseDrawer.js';
+import { OverdueUnits } from './OverdueUnits.js';
 
 const PAGE_SIZE = 20;
 
@@ -102,6 +103,13 @@ export default function CasesPage() {
       styles={{ body: { padding: 12 } }}
       extra={
         <Space wrap>
+          <OverdueUnits
+            onShowCases={() => {
+              setOverdue(true);
+              setStatus('all');
+              setPage(1);
+            }}
+          />
           <Button
             icon={<DownloadOutlined />}
             onClick={() => download(`/api/cases/export${qs(filter)}`, '案件.xlsx').catch((e) => message.error(e.message))}
