@@ -8,6 +8,7 @@ import { seedDemoDocuments } from '../../demo/seed-documents.js';
 import { seedDemoEntities } from '../../demo/seed-entities.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
 import { workCalendar } from '../calendar/public.js';
+import { publicationDue } from './deadlines.js';
 
 /** Cases end to end through the API: filing, numbering, the workflow by role, penalty range, deadlines, referral, documents, lists, measures. */
 let t: TestApp;
@@ -331,6 +332,16 @@ describe('simple procedure', () => {
 });
 
 describe('deadlines and referral', () => {
+  it('publication within 20 working days of the decision: across National Day 2026 and its make-up Saturday 10-10', async () => {
+    const cal = await workCalendar(t.database.db);
+    // Decided Friday 9-25: 9-28, 9-29, 9-30 (1–3), 10-1…10-7 off, 10-8, 10-9 (4, 5), Saturday 10-10 make-up (6),
+    // 10-12…10-16 (7–11), 10-19…10-23 (12–16), 10-26…10-29 (17–20).
+    expect(publicationDue(cal, '2026-09-25')).toBe('2026-10-29');
+    // Decided Friday 2-13 before Spring Festival: Saturday 2-14 make-up (1), 2-15…2-23 off, 2-24…2-27 (2–5),
+    // Saturday 2-28 make-up (6), 3-2…3-6 (7–11), 3-9…3-13 (12–16), 3-16…3-19 (17–20).
+    expect(publicationDue(cal, '2026-02-13')).toBe('2026-03-19');
+  });
+
   it('lists a case past its 90 days per unit; the head extends it with a reason', async () => {
     let c: CaseView = await ok(await enforcer.post('/api/cases', filing()));
     c = await ok(await leader.post(`/api/cases/${c.id}/approve`, { action: 'approve_filing', version: c.version }));
