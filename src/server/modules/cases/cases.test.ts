@@ -3,6 +3,7 @@ import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addWorkingDays, shanghaiToday } from '../../../contracts/calendar.js';
 import type { CaseView } from '../../../contracts/cases.js';
+import { PENALTY_ARTICLE_KEYS } from '../../../contracts/penalty-articles.js';
 import { pointOf } from '../../core/extensions.js';
 import { seedDemoDocuments } from '../../demo/seed-documents.js';
 import { seedDemoEntities } from '../../demo/seed-entities.js';
@@ -328,6 +329,26 @@ describe('simple procedure', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as any);
     expect(wb.worksheets[0]!.actualRowCount - 1).toBe(Number(n));
+  });
+});
+
+describe('penalty article table for API clients', () => {
+  it('lists every article with its tiers; with a goods value, each tier’s range and arithmetic; read permission needed', async () => {
+    const all = await ok(await viewer.get('/api/cases/penalty-articles'));
+    expect(all.articles.map((a: any) => a.key)).toEqual([...PENALTY_ARTICLE_KEYS]);
+    expect(all.articles.every((a: any) => a.tiers.every((x: any) => x.range === null))).toBe(true);
+    expect(all.mitigationReasons.length).toBeGreaterThan(0);
+    const at800 = await ok(await viewer.get('/api/cases/penalty-articles?goodsValue=800'));
+    const retail = at800.articles.find((a: any) => a.key === 'drug-law-117-retail');
+    expect(retail.citation).toBe('《药品管理法》第一百一十七条（零售）');
+    const base = retail.tiers.find((x: any) => x.key === 'base');
+    expect(base.fine).toEqual({ type: 'multiple', min: 10, max: 20, floor: 10_000 });
+    expect(base.range).toMatchObject({ applies: true, min: 100_000, max: 200_000 });
+    expect(base.range.lines.join('；')).toContain('不足');
+    expect(retail.tiers.find((x: any) => x.key === 'serious').person).toMatchObject({ basis: 'income', ban: '终身' });
+    expect((await viewer.get('/api/cases/penalty-articles?goodsValue=-1')).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/cases/penalty-articles' })).statusCode).toBe(401);
+    expect((await (await t.as('informant')).get('/api/cases/penalty-articles')).statusCode).toBe(403);
   });
 });
 
