@@ -17,6 +17,7 @@ import {
   type MitigationKind,
   type PenaltyArticle,
   type PenaltyArticleKey,
+  type PenaltyKind,
   type RangeIssue,
   type TierKey,
 } from './penalty-articles.js';
@@ -239,13 +240,16 @@ export const referralTransitionInput = z.object({
 });
 export type ReferralTransitionInput = z.input<typeof referralTransitionInput>;
 
+/** The case list's filters: state, procedure (简易程序/普通程序), overdue, unit name or case number. */
 export const listCasesQuery = z.object({
   status: z.enum(CASE_STATUS_KEYS, { error: '状态无效' }).optional(),
+  procedure: enumOf(CASE_PROCEDURES, '程序').optional(),
   overdue: z.enum(['true', 'false'], { error: '须为 true 或 false' }).optional(),
   q: z.string().trim().max(100, '不能超过100字').optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type CaseListFilter = Omit<z.output<typeof listCasesQuery>, 'page' | 'pageSize'>;
 export const publicationQuery = z.object({ published: z.enum(['true', 'false'], { error: '须为 true 或 false' }).optional() });
 export const typicalTargetsQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2999),
@@ -474,3 +478,56 @@ export function personLines(p: Penalty): string[] {
       .join('，'),
   );
 }
+
+/** `GET /api/cases/penalty-articles`: the article table as API clients read it; `goodsValue` adds each tier's range for that value. */
+export const penaltyArticlesQuery = z.object({
+  goodsValue: z.coerce.number({ error: '货值金额须为数字' }).min(0, '货值金额不能为负').max(99_999_999_999, '货值金额过大').optional(),
+});
+const amountRange = z.object({ min: z.number(), max: z.number() });
+export const penaltyArticleView = z.object({
+  /** The key a penalty names (`penalty.article`). */
+  key: z.enum(PENALTY_ARTICLE_KEYS),
+  /** 《药品管理法》第一百一十七条（零售） */
+  citation: z.string(),
+  law: z.string(),
+  article: z.string(),
+  part: z.string().nullable(),
+  violation: z.string(),
+  /** The statute text relied on (penalty part, abridged with …). */
+  wording: z.string(),
+  /** What is not yet checked against the official text (待核), else null. */
+  pending: z.string().nullable(),
+  tiers: z.array(
+    z.object({
+      key: z.enum(Object.keys(TIER_LABELS) as [TierKey, ...TierKey[]]),
+      label: z.string(),
+      kinds: z.array(z.object({ key: z.enum(Object.keys(PENALTY_KINDS) as [PenaltyKind, ...PenaltyKind[]]), label: z.string() })),
+      /** none; fixed 元; multiple × 货值金额 (a goods value under `floor` counted as `floor`); tiered by `threshold`. */
+      fine: z.discriminatedUnion('type', [
+        z.object({ type: z.literal('none') }),
+        z.object({ type: z.literal('fixed'), min: z.number(), max: z.number() }),
+        z.object({ type: z.literal('multiple'), min: z.number(), max: z.number(), floor: z.number().nullable() }),
+        z.object({ type: z.literal('tiered'), threshold: z.number(), below: amountRange, above: amountRange }),
+      ]),
+      /** 处罚到人 at this tier: basis of the fine, multiples (or 元 when fixed), 从业禁止 in words. */
+      person: z
+        .object({ basis: z.enum(['income', 'lastYearIncome', 'fixed']), min: z.number(), max: z.number(), ban: z.string().nullable() })
+        .nullable(),
+      /** The legal range for the `goodsValue` asked, with its arithmetic; null when none was asked. */
+      range: z.object({ applies: z.boolean(), min: z.number(), max: z.number(), lines: z.array(z.string()) }).nullable(),
+    }),
+  ),
+});
+export const penaltyCatalogue = z.object({
+  articles: z.array(penaltyArticleView),
+  /** Reasons a fine may depart from the ordinary range (从轻、减轻、从重), by key (`penalty.mitigation.reason`). */
+  mitigationReasons: z.array(
+    z.object({
+      key: z.enum(MITIGATION_REASON_KEYS),
+      kinds: z.array(z.enum(Object.keys(MITIGATION_KINDS) as [MitigationKind, ...MitigationKind[]])),
+      basis: z.string(),
+      text: z.string(),
+    }),
+  ),
+});
+export type PenaltyCatalogue = z.infer<typeof penaltyCatalogue>;

@@ -203,6 +203,19 @@ export const typicalCaseData = z.object({
   investigation: text(3000),
   productControl: optionalText(3000),
   result: text(3000),
+  /** The penalty decision attached (附：行政处罚决定书): party, numbers, basis, penalty, referral. */
+  decision: z
+    .object({
+      party: text(200),
+      creditCode: optionalText(30),
+      caseNo: text(50),
+      decisionNo: text(50),
+      decidedOn: isoDate,
+      basis: text(500),
+      penalty: text(2000),
+      referral: optionalText(500),
+    })
+    .nullish(),
 });
 
 export const DOCUMENT_DATA = {
@@ -342,5 +355,14 @@ export const DOCUMENT_TAGS: Record<DocumentKind, Record<string, string>> = {
     investigation: '主要调查取证过程',
     productControl: '问题产品查控情况',
     result: '查办结果（法律依据、处罚结果、行刑衔接）',
+    hasDecision: '附处罚决定书时为真（条件）',
+    party: '当事人',
+    creditCode: '当事人统一社会信用代码',
+    caseNo: '案件编号',
+    decisionNo: '处罚决定书文号',
+    decidedOn: '处罚决定日期',
+    basis: '处罚依据',
+    penalty: '处罚内容',
+    referral: '移送公安情况（未移送时为空）',
   },
 };

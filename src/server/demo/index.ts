@@ -11,6 +11,7 @@ import { seedDemoClues } from './seed-clues.js';
 import { seedDemoRisks } from './seed-risks.js';
 import { seedDemoSampling } from './seed-sampling.js';
 import { seedDemoCredit } from './seed-credit.js';
+import { seedDemoCases } from './seed-cases.js';
 
 /**
  * Load all demo data into an empty database. Each feature adds one step here,
@@ -33,5 +34,6 @@ export async function seedDemo(db: Db, opts: { adminMustChangePassword?: boolean
   await seedDemoRisks(db, org);
   await seedDemoSampling(db, org);
   await seedDemoCredit(db, org);
+  await seedDemoCases(db, org);
   return true;
 }

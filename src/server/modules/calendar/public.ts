@@ -1,2 +1,3 @@
 // What other modules may use of the calendar module.
 export { forgetCalendar, workCalendar } from './store.js';
+export { seedCalendar } from './seed.js';

@@ -3,11 +3,13 @@ import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addWorkingDays, shanghaiToday } from '../../../contracts/calendar.js';
 import type { CaseView } from '../../../contracts/cases.js';
+import { PENALTY_ARTICLE_KEYS } from '../../../contracts/penalty-articles.js';
 import { pointOf } from '../../core/extensions.js';
 import { seedDemoDocuments } from '../../demo/seed-documents.js';
 import { seedDemoEntities } from '../../demo/seed-entities.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
 import { workCalendar } from '../calendar/public.js';
+import { publicationDue } from './deadlines.js';
 
 /** Cases end to end through the API: filing, numbering, the workflow by role, penalty range, deadlines, referral, documents, lists, measures. */
 let t: TestApp;
@@ -263,6 +265,11 @@ describe('the case workflow by role', () => {
       .replace(/<[^>]+>/g, '');
     expect(text).toContain('一、案情概述');
     expect(text).toContain('涉案药品已全部下架封存');
+    // The decision attached: party, case and decision numbers, basis, penalty.
+    expect(text).toContain(`附：行政处罚决定书（${c.decisionNo}）`);
+    expect(text).toContain(pharmacy.name);
+    expect(text).toContain(`案件编号：${c.caseNo}`);
+    expect(text).toContain('处罚依据：《药品管理法》第一百一十七条');
     const timeline = await ok(await viewer.get(`/api/entities/${pharmacy.id}/timeline`));
     const items = (timeline.items ?? timeline) as any[];
     expect(items.some((x) => x.source === 'cases' && x.title.includes(c.caseNo!))).toBe(true);
@@ -302,9 +309,60 @@ describe('simple procedure', () => {
     expect(r.json().code).toBe('LEGAL_BASIS_MISSING');
     expect((await rows(sql`select status from cases where id = ${c.id}`))[0].status).toBe('investigating');
   });
+
+  it('the list and its export filter by procedure (简易程序 / 普通程序); an unknown procedure is refused', async () => {
+    const all = await ok(await enforcer.get('/api/cases?pageSize=200'));
+    const simple = await ok(await enforcer.get('/api/cases?procedure=simple&pageSize=200'));
+    const ordinary = await ok(await enforcer.get('/api/cases?procedure=ordinary&pageSize=200'));
+    expect(simple.total).toBeGreaterThan(0);
+    expect(ordinary.total).toBeGreaterThan(0);
+    expect(simple.items.every((c: any) => c.procedure === 'simple')).toBe(true);
+    expect(ordinary.items.every((c: any) => c.procedure === 'ordinary')).toBe(true);
+    expect(simple.total + ordinary.total).toBe(all.total);
+    const bad = await enforcer.get('/api/cases?procedure=summary');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('程序无效');
+    const xlsx = await enforcer.get('/api/cases/export?procedure=simple');
+    expect(xlsx.statusCode).toBe(200);
+    const [{ n }] = await rows(sql`select count(*)::int as n from cases where procedure = 'simple'`);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as any);
+    expect(wb.worksheets[0]!.actualRowCount - 1).toBe(Number(n));
+  });
+});
+
+describe('penalty article table for API clients', () => {
+  it('lists every article with its tiers; with a goods value, each tier’s range and arithmetic; read permission needed', async () => {
+    const all = await ok(await viewer.get('/api/cases/penalty-articles'));
+    expect(all.articles.map((a: any) => a.key)).toEqual([...PENALTY_ARTICLE_KEYS]);
+    expect(all.articles.every((a: any) => a.tiers.every((x: any) => x.range === null))).toBe(true);
+    expect(all.mitigationReasons.length).toBeGreaterThan(0);
+    const at800 = await ok(await viewer.get('/api/cases/penalty-articles?goodsValue=800'));
+    const retail = at800.articles.find((a: any) => a.key === 'drug-law-117-retail');
+    expect(retail.citation).toBe('《药品管理法》第一百一十七条（零售）');
+    const base = retail.tiers.find((x: any) => x.key === 'base');
+    expect(base.fine).toEqual({ type: 'multiple', min: 10, max: 20, floor: 10_000 });
+    expect(base.range).toMatchObject({ applies: true, min: 100_000, max: 200_000 });
+    expect(base.range.lines.join('；')).toContain('不足');
+    expect(retail.tiers.find((x: any) => x.key === 'serious').person).toMatchObject({ basis: 'income', ban: '终身' });
+    expect((await viewer.get('/api/cases/penalty-articles?goodsValue=-1')).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/cases/penalty-articles' })).statusCode).toBe(401);
+    expect((await (await t.as('informant')).get('/api/cases/penalty-articles')).statusCode).toBe(403);
+  });
 });
 
 describe('deadlines and referral', () => {
+  it('publication within 20 working days of the decision: across National Day 2026 and its make-up Saturday 10-10', async () => {
+    const cal = await workCalendar(t.database.db);
+    // Decided Friday 9-25: 9-28, 9-29, 9-30 (1–3), 10-1…10-7 off, 10-8, 10-9 (4, 5), Saturday 10-10 make-up (6),
+    // 10-12…10-16 (7–11), 10-19…10-23 (12–16), 10-26…10-29 (17–20).
+    expect(publicationDue(cal, '2026-09-25')).toBe('2026-10-29');
+    // Decided Friday 2-13 before Spring Festival: Saturday 2-14 make-up (1), 2-15…2-23 off, 2-24…2-27 (2–5),
+    // Saturday 2-28 make-up (6), 3-2…3-6 (7–11), 3-9…3-13 (12–16), 3-16…3-19 (17–20).
+    expect(publicationDue(cal, '2026-02-13')).toBe('2026-03-19');
+  });
+
   it('lists a case past its 90 days per unit; the head extends it with a reason', async () => {
     let c: CaseView = await ok(await enforcer.post('/api/cases', filing()));
     c = await ok(await leader.post(`/api/cases/${c.id}/approve`, { action: 'approve_filing', version: c.version }));

@@ -8,6 +8,8 @@ import {
   fileCaseInput,
   listCasesQuery,
   overdueUnit,
+  penaltyArticlesQuery,
+  penaltyCatalogue,
   penaltyInput,
   proposeReferralInput,
   publicationItem,
@@ -30,6 +32,7 @@ import { exportPublication } from './use-cases/export-publication.js';
 import { fileCase } from './use-cases/file-case.js';
 import { getCase } from './use-cases/get-case.js';
 import { listCases } from './use-cases/list-cases.js';
+import { listPenaltyArticles } from './use-cases/list-penalty-articles.js';
 import { listPublication } from './use-cases/list-publication.js';
 import { overdueUnits } from './use-cases/overdue-units.js';
 import { proposeReferral } from './use-cases/propose-referral.js';
@@ -60,7 +63,7 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
   );
   r.get(
     '/api/cases',
-    { access: 'cases.read', summary: '案件列表（状态、超期、单位名称或案件编号）', query: listCasesQuery, response: listItems },
+    { access: 'cases.read', summary: '案件列表（状态、程序、超期、单位名称或案件编号）', query: listCasesQuery, response: listItems },
     ({ ctx, query }) => listCases(ctx, query),
   );
   r.get(
@@ -97,6 +100,18 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
       response: z.array(typicalTarget),
     },
     ({ ctx, query }) => typicalTargets(ctx, query),
+  );
+  r.get(
+    '/api/cases/penalty-articles',
+    {
+      access: 'cases.read',
+      summary: '处罚依据（罚则条款表）：条款、情形、处罚种类、罚款规则、处罚到人；给出货值金额时附各情形的罚款幅度计算',
+      description:
+        'The article table a penalty’s `article`/`tier` keys come from (contracts/penalty-articles.ts), with the 从轻/减轻/从重 reasons a `mitigation.reason` names. `goodsValue` (元) adds each tier’s legal fine range for that value and its arithmetic — the range a decision is checked against.',
+      query: penaltyArticlesQuery,
+      response: penaltyCatalogue,
+    },
+    ({ query }) => listPenaltyArticles(query),
   );
   r.get('/api/cases/:id', { access: 'cases.read', summary: '案件详情', params: idParams, response: caseView }, ({ ctx, params }) =>
     getCase(ctx, params.id),

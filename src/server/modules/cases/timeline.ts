@@ -40,7 +40,7 @@ export const caseTimelineSource: TimelineSource = {
           .filter(Boolean)
           .join('；') || null,
       actor: r.officer,
-      link: `/cases/${r.id}`,
+      link: `/cases?id=${r.id}`,
     }));
   },
 };

@@ -21,6 +21,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import {
   articlesForViolation,
   banLabel,
@@ -206,8 +207,14 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose(): void
             </Space>
           )}
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label="案件编号">{c.caseNo ?? '待批准立案后编号'}</Descriptions.Item>
-            <Descriptions.Item label="当事人">{c.entityName}</Descriptions.Item>
+            <Descriptions.Item label="案件编号">
+              <span data-testid="case-no">{c.caseNo ?? '待批准立案后编号'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label="当事人">
+              <Link to={`/entities/${c.entityId}`} title="查看监管对象档案">
+                {c.entityName}
+              </Link>
+            </Descriptions.Item>
             <Descriptions.Item label="承办单位">{c.stationName}</Descriptions.Item>
             <Descriptions.Item label="违法类型">{c.violationLabel}</Descriptions.Item>
             {c.source && <Descriptions.Item label="案源">{c.source.typeLabel}</Descriptions.Item>}

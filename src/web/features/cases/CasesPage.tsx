@@ -23,7 +23,14 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { CASE_PROCEDURES, CASE_STATUSES, type CaseListItem, type CaseStatus, type CaseView } from '../../../contracts/cases.js';
+import {
+  CASE_PROCEDURES,
+  CASE_STATUSES,
+  type CaseListItem,
+  type CaseProcedure,
+  type CaseStatus,
+  type CaseView,
+} from '../../../contracts/cases.js';
 import { DEFAULT_VIOLATION_TYPES } from '../../../contracts/checklists/index.js';
 import { api, download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
@@ -31,16 +38,18 @@ import { applyServerErrors } from '../../lib/form-errors.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
 import { CASE_STATUS_COLORS, CaseDrawer, DeadlineTag } from './CaseDrawer.js';
+import { OverdueUnits } from './OverdueUnits.js';
 
 const PAGE_SIZE = 20;
 
-/** 案件: the list (status, overdue, search), Excel export, the 立案 form, and one case in a drawer. */
+/** 案件: the list (status, procedure, overdue, search), Excel export, the 立案 form, and one case in a drawer. */
 export default function CasesPage() {
   const { can } = useAuth();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState<CaseStatus | 'all'>('all');
+  const [procedure, setProcedure] = useState<CaseProcedure | 'all'>('all');
   const [overdue, setOverdue] = useState(false);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
@@ -49,7 +58,12 @@ export default function CasesPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [form] = Form.useForm();
   const openId = params.get('id') ? Number(params.get('id')) : null;
-  const filter = { status: status === 'all' ? undefined : status, overdue: overdue ? 'true' : undefined, q: q || undefined };
+  const filter = {
+    status: status === 'all' ? undefined : status,
+    procedure: procedure === 'all' ? undefined : procedure,
+    overdue: overdue ? 'true' : undefined,
+    q: q || undefined,
+  };
   const list = useQuery({
     queryKey: ['cases', filter, page],
     queryFn: () => api<{ items: CaseListItem[]; total: number }>(`/api/cases${qs({ ...filter, page, pageSize: PAGE_SIZE })}`),
@@ -89,6 +103,13 @@ export default function CasesPage() {
       styles={{ body: { padding: 12 } }}
       extra={
         <Space wrap>
+          <OverdueUnits
+            onShowCases={() => {
+              setOverdue(true);
+              setStatus('all');
+              setPage(1);
+            }}
+          />
           <Button
             icon={<DownloadOutlined />}
             onClick={() => download(`/api/cases/export${qs(filter)}`, '案件.xlsx').catch((e) => message.error(e.message))}
@@ -115,6 +136,20 @@ export default function CasesPage() {
           />
         </div>
         <Space wrap style={{ width: '100%' }}>
+          <Select
+            aria-label="程序"
+            data-testid="procedure-filter"
+            value={procedure}
+            style={{ width: 120 }}
+            onChange={(v) => {
+              setProcedure(v);
+              setPage(1);
+            }}
+            options={[
+              { value: 'all', label: '全部程序' },
+              ...Object.entries(CASE_PROCEDURES).map(([value, label]) => ({ value: value as CaseProcedure, label })),
+            ]}
+          />
           <Checkbox
             checked={overdue}
             onChange={(e) => {

@@ -13,6 +13,9 @@ import {
   type ClueAction,
   type ClueTransfer,
 } from '../../../contracts/clues.js';
+import { Link } from 'react-router-dom';
+import { CASE_PROCEDURES } from '../../../contracts/cases.js';
+import { DEFAULT_VIOLATION_TYPES } from '../../../contracts/checklists/index.js';
 import { api, ApiError } from '../../lib/api.js';
 
 export const CLUE_STATUS_COLORS: Record<Clue['status'], string> = {
@@ -59,7 +62,15 @@ export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void
     const body =
       pending === 'transfer'
         ? { action: pending, version: c.version, transfer: { ...v.transfer, transferredOn: fmt(v.transfer.transferredOn) } }
-        : { action: pending, version: c.version, reason: v.reason || undefined };
+        : {
+            action: pending,
+            version: c.version,
+            reason: v.reason || undefined,
+            filing:
+              pending === 'file'
+                ? { procedure: v.procedure, violationType: v.violationType, violationDate: fmt(v.violationDate) }
+                : undefined,
+          };
     if (await call(`/api/clues/${c.id}/transition`, body, `已${CLUE_ACTIONS[pending]}`)) {
       setPending(null);
       form.resetFields();
@@ -108,7 +119,11 @@ export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void
             {c.decidedAt && (
               <Descriptions.Item label="决定">{`${c.decidedBy ?? ''} ${new Date(c.decidedAt).toLocaleDateString('zh-CN')}`}</Descriptions.Item>
             )}
-            {c.caseId && <Descriptions.Item label="案件">{c.caseNo ?? `案件 ${c.caseId}`}</Descriptions.Item>}
+            {c.caseId && (
+              <Descriptions.Item label="案件">
+                <Link to={`/cases?id=${c.caseId}`}>{c.caseNo ?? '查看案件（待批准立案）'}</Link>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {c.canVerify && (
             <Space orientation="vertical" style={{ width: '100%' }}>
@@ -236,13 +251,37 @@ export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void
             </>
           ) : (
             pending !== 'verify' && (
-              <Form.Item
-                name="reason"
-                label={pending === 'dismiss' ? '不予立案理由' : '说明（可不填）'}
-                rules={pending === 'dismiss' ? [{ required: true, whitespace: true, message: '请填写不予立案理由' }] : []}
-              >
-                <Input.TextArea rows={3} maxLength={1000} />
-              </Form.Item>
+              <>
+                {pending === 'file' && (
+                  <>
+                    <Form.Item
+                      name="procedure"
+                      label="程序"
+                      initialValue="ordinary"
+                      extra="普通程序由负责人批准立案后编号；简易程序当场立案"
+                    >
+                      <Select options={Object.entries(CASE_PROCEDURES).map(([value, label]) => ({ value, label }))} />
+                    </Form.Item>
+                    <Form.Item name="violationType" label="违法类型" initialValue="other">
+                      <Select
+                        showSearch
+                        optionFilterProp="label"
+                        options={DEFAULT_VIOLATION_TYPES.map((t) => ({ value: t.key, label: t.label }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name="violationDate" label="违法行为发生日期（默认线索收到日期）">
+                      <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                    </Form.Item>
+                  </>
+                )}
+                <Form.Item
+                  name="reason"
+                  label={pending === 'dismiss' ? '不予立案理由' : '说明（可不填）'}
+                  rules={pending === 'dismiss' ? [{ required: true, whitespace: true, message: '请填写不予立案理由' }] : []}
+                >
+                  <Input.TextArea rows={3} maxLength={1000} />
+                </Form.Item>
+              </>
             )
           )}
         </Form>

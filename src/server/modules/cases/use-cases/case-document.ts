@@ -27,6 +27,25 @@ export const CASE_DOCUMENTS = {
 } as const satisfies Record<string, DocumentKind>;
 export type CaseDocument = keyof typeof CASE_DOCUMENTS;
 
+/** The referral's state in one line for the typical case (行刑衔接). */
+function referralLine(r: typeof caseReferrals.$inferSelect): string {
+  const no = r.number ? `（${r.number}）` : '';
+  switch (r.status) {
+    case 'proposed':
+      return '已提请移送公安机关，待负责人审批';
+    case 'rejected':
+      return '经负责人审批不予移送';
+    case 'approved':
+      return `经负责人批准移送公安机关${no}`;
+    case 'police_filed':
+      return `已移送${r.policeUnit ?? '公安机关'}${no}，公安机关已立案`;
+    case 'police_declined':
+      return `已移送${r.policeUnit ?? '公安机关'}${no}，公安机关不予立案`;
+    default:
+      return `已移送${r.policeUnit ?? '公安机关'}${no}`;
+  }
+}
+
 const notYet = (what: string) => new AppError('DOCUMENT_NOT_READY', what, 409);
 const yuan = (n: number) => `${n.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}元`;
 
@@ -122,6 +141,7 @@ export async function caseDocument(ctx: Ctx, id: number, doc: CaseDocument): Pro
       } | null;
       if (!t) throw notYet('尚未编写典型案例');
       const [station] = await rows<{ name: string }>(ctx.db, sql`select name from jurisdictions where id = ${c.jurisdictionId}`);
+      const [r] = await ctx.db.select().from(caseReferrals).where(eq(caseReferrals.caseId, id));
       return {
         name: `典型案例（${t.title}）.docx`,
         file: renderDocument('typicalCase', {
@@ -132,6 +152,20 @@ export async function caseDocument(ctx: Ctx, id: number, doc: CaseDocument): Pro
           investigation: t.investigation,
           productControl: t.productControl ?? null,
           result: t.result,
+          // The decision attached (附处罚决定书), as the seeds' typical-case template asks.
+          decision:
+            p && c.decisionNo && c.decidedOn && c.caseNo
+              ? {
+                  party: e.name,
+                  creditCode: e.creditCode,
+                  caseNo: c.caseNo,
+                  decisionNo: c.decisionNo,
+                  decidedOn: c.decidedOn,
+                  basis: citePenaltyArticle(p.article),
+                  penalty: [...penaltyLines(p), ...personLines(p)].join('；'),
+                  referral: r ? referralLine(r) : null,
+                }
+              : null,
         }),
       };
     }

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
-import { CASE_PROCEDURES, type CaseStatus } from '../../../../contracts/cases.js';
+import { CASE_PROCEDURES, type CaseListFilter } from '../../../../contracts/cases.js';
 import type { Ctx } from '../../../core/context.js';
 import { rows } from '../../../core/sql.js';
 import { tableWorkbook } from '../../../core/xlsx.js';
 import { caseListSql, presentListRow, type CaseListRow } from '../list-query.js';
 
 /** The case list as Excel (same filters as the list, up to 20,000 rows). */
-export async function exportCases(ctx: Ctx, q: { status?: CaseStatus; overdue?: 'true' | 'false'; q?: string }): Promise<Buffer> {
+export async function exportCases(ctx: Ctx, q: CaseListFilter): Promise<Buffer> {
   const today = shanghaiToday();
   const list = await rows<CaseListRow>(ctx.db, caseListSql(ctx.actor, q, today, sql`limit 20000`));
   return tableWorkbook(

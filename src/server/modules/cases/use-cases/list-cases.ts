@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
-import type { CaseListItem, CaseStatus } from '../../../../contracts/cases.js';
+import type { CaseListFilter, CaseListItem } from '../../../../contracts/cases.js';
 import type { Ctx } from '../../../core/context.js';
 import { rows } from '../../../core/sql.js';
 import { caseListSql, presentListRow, type CaseListRow } from '../list-query.js';
 
-/** 案件 list (status, overdue, unit name or case number), paged. */
+/** 案件 list (status, procedure, overdue, unit name or case number), paged. */
 export async function listCases(
   ctx: Ctx,
-  q: { status?: CaseStatus; overdue?: 'true' | 'false'; q?: string; page: number; pageSize: number },
+  q: CaseListFilter & { page: number; pageSize: number },
 ): Promise<{ items: CaseListItem[]; total: number; page: number; pageSize: number }> {
   const today = shanghaiToday();
   const [list, [count]] = await Promise.all([
