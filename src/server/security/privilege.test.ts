@@ -229,7 +229,8 @@ describe('demo mode', () => {
       await app.close();
       await database.close();
     }
-  });
+    // Seeds the whole demo (tens of seconds on a busy machine).
+  }, 240_000);
 
   it('listens on localhost unless HOST is set; on every interface with a database server', async () => {
     const { loadConfig } = await import('../config.js');
