@@ -8,6 +8,7 @@ import { getAtPath, parentPath, sameValue } from './definition-paths.js';
 import { id, MAX_INT } from './fields.js';
 import { LEGAL_ARTICLE_KEYS, type LegalArticleKey } from './legal-articles.js';
 import { MEASURE_KEYS } from './measures.js';
+import { formulaIssues } from './formula.js';
 
 export * from './deadline-rules.js';
 
@@ -479,6 +480,7 @@ export const campaignDefinition = z
       unique(t.rows, 'key', ['tables', i, 'rows'], issue);
       unique(t.measures, 'key', ['tables', i, 'measures'], issue);
       if (t.cumulativeFrom && t.cumulativeFrom > until) issue(['tables', i, 'cumulativeFrom'], '累计起始日期不能晚于行动结束');
+      for (const f of formulaIssues(t)) issue(['tables', i, ...f.path], f.message);
     });
     const reportFrom = reportingPeriod(d)?.from ?? from;
     d.obligations.forEach((o, i) => {
