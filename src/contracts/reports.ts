@@ -63,8 +63,9 @@ const keyParam = z.string().regex(/^[a-z0-9_-]{1,60}$/, '编号无效');
 
 /** The records behind one cell (drill-down). */
 export const drillQuery = tableQuery.extend({
-  row: keyParam,
-  column: keyParam,
+  /** Both required; checked after the campaign and area (an outsider learns nothing from a 400). */
+  row: keyParam.optional(),
+  column: keyParam.optional(),
   /** Only the records kept at the area's own level (the roll-up's 本级 line). */
   only: z.enum(['own'], { error: 'only 只能为 own' }).optional(),
   page: z.coerce.number().int('页码须为整数').min(1, '页码从1开始').max(100_000, '页码过大').default(1),

@@ -16,6 +16,7 @@ type Source = { filter: MeasureFilter; jurisdictionId?: number };
  */
 export async function drillCell(ctx: Ctx, campaignId: number, tableKey: string, q: DrillQuery): Promise<DrillResult> {
   const { table, area, period } = await loadTable(ctx, campaignId, tableKey, q);
+  if (!q.row || !q.column) throw new AppError('CELL_REQUIRED', '请指定统计表的行和列', 400);
   const row = table.rows.find((r) => r.key === q.row);
   if (!row) throw new AppError('UNKNOWN_ROW', `统计表没有“${q.row}”这一行`, 400);
   const col = table.measures.find((c) => c.key === q.column);
