@@ -73,18 +73,18 @@ export const drillQuery = tableQuery.extend({
 export type DrillQuery = z.infer<typeof drillQuery>;
 export const DRILL_PAGE_SIZE = 50;
 
-/** Record types a drill row may name, with the web page that shows one (where it exists). */
+/** Record types a drill row may name, with the web page that shows one where it exists ({id} = the record's id). */
 export const DRILL_RECORD_TYPES: Record<string, { label: string; path?: string }> = {
-  inspection: { label: '检查记录', path: '/inspections/' },
-  finding: { label: '检查发现问题', path: '/inspections/' },
-  rectification: { label: '整改', path: '/rectifications/' },
-  case: { label: '案件', path: '/cases/' },
-  referral: { label: '移送公安', path: '/cases/' },
-  risk: { label: '风险隐患', path: '/risks/' },
-  consultation: { label: '风险会商', path: '/consultations/' },
-  clue: { label: '线索', path: '/clues/' },
-  entity: { label: '监管对象', path: '/entities/' },
-  sampling: { label: '抽检', path: '/sampling/' },
+  inspection: { label: '检查记录', path: '/inspections/{id}' },
+  finding: { label: '检查发现问题' },
+  rectification: { label: '整改' },
+  case: { label: '案件' },
+  referral: { label: '移送公安' },
+  risk: { label: '风险隐患' },
+  consultation: { label: '风险会商' },
+  clue: { label: '线索' },
+  entity: { label: '监管对象', path: '/entities/{id}' },
+  sampling: { label: '抽检', path: '/sampling/records/{id}' },
 };
 
 export const drillResult = z.object({

@@ -81,6 +81,7 @@ export const MENU: MenuEntry[] = [
   { path: '/sampling/plans', label: '抽检计划', icon: <ExperimentOutlined />, permission: 'sampling.read' },
   { path: '/sampling/records', label: '抽检记录', icon: <ExperimentOutlined />, permission: 'sampling.read' },
   { path: '/credit', label: '信用分级', icon: <SafetyCertificateOutlined />, permission: 'credit.read' },
+  { path: '/reports/tables', label: '统计报表', icon: <TableOutlined />, permission: 'reports.read' },
 ];
 
 export const BRAND_ICON = <SafetyCertificateOutlined />;

@@ -41,4 +41,5 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/cases', page: lazy(() => import('../features/cases/CasesPage.js')) },
   { path: '/cases/publication', page: lazy(() => import('../features/cases/PublicationPage.js')) },
   { path: '/cases/typical', page: lazy(() => import('../features/cases/TypicalCasesPage.js')) },
+  { path: '/reports/tables', page: lazy(() => import('../features/reports/ReportTablesPage.js')) },
 ];
