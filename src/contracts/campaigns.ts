@@ -488,7 +488,8 @@ export const campaignDefinition = z
       });
       t.measures.forEach((m, j) => {
         if (m.measure && m.formula) issue(['tables', i, 'measures', j, 'formula'], `列“${m.label}”已指定统计指标，不能再写公式`);
-        if (m.measure && (m.type === 'text' || m.type === 'boolean')) issue(['tables', i, 'measures', j, 'measure'], `列“${m.label}”是文字或是/否列，不能引用统计指标`);
+        if (m.measure && (m.type === 'text' || m.type === 'boolean'))
+          issue(['tables', i, 'measures', j, 'measure'], `列“${m.label}”是文字或是/否列，不能引用统计指标`);
       });
     });
     const reportFrom = reportingPeriod(d)?.from ?? from;

@@ -63,11 +63,7 @@ describe('table formulas', () => {
   });
 
   it('orders formula columns after the formula columns they use', () => {
-    const order = formulaOrder([
-      { key: 'x', formula: 'y + 1' },
-      { key: 'a' },
-      { key: 'y', formula: 'a * 2' },
-    ]).map((o) => o.col.key);
+    const order = formulaOrder([{ key: 'x', formula: 'y + 1' }, { key: 'a' }, { key: 'y', formula: 'a * 2' }]).map((o) => o.col.key);
     expect(order).toEqual(['y', 'x']);
   });
 });

@@ -136,7 +136,10 @@ export function refsOf(e: Expr | Check): string[] {
   const walk = (x: Expr): void => {
     if (x.t === 'ref') out.add(x.key);
     else if (x.t === 'neg') walk(x.e);
-    else if (x.t === 'bin') (walk(x.l), walk(x.r));
+    else if (x.t === 'bin') {
+      walk(x.l);
+      walk(x.r);
+    }
   };
   if ('terms' in e) e.terms.forEach(walk);
   else walk(e);
@@ -208,8 +211,7 @@ export function formulaIssues(table: {
     for (const r of refs) {
       if (r === m.key) issues.push({ path, message: `公式不能引用本列“${r}”` });
       else if (!keys.has(r)) issues.push({ path, message: `公式引用了不存在的列“${r}”` });
-      else if (['text', 'boolean'].includes(keys.get(r)!.type ?? 'number'))
-        issues.push({ path, message: `公式引用的列“${r}”不是数值列` });
+      else if (['text', 'boolean'].includes(keys.get(r)!.type ?? 'number')) issues.push({ path, message: `公式引用的列“${r}”不是数值列` });
     }
     deps.set(
       m.key,
