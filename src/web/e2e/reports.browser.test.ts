@@ -19,9 +19,9 @@ async function openNumber(page: Page) {
   await page.getByRole('tab', { name: '统计表' }).waitFor();
   const campaigns = (await (await page.request.get(`${b.url}/api/campaigns`)).json()) as { id: number; name: string }[];
   const demo = campaigns.find((c) => c.name.startsWith('【演示】'))!;
-  await page.getByLabel('专项行动').click();
+  await page.getByRole('combobox', { name: '专项行动' }).click();
   await page.locator('.ant-select-item-option').filter({ hasText: demo.name }).click();
-  await page.getByLabel('统计表').click();
+  await page.getByRole('combobox', { name: '统计表' }).click();
   await page.locator('.ant-select-item-option').filter({ hasText: '工作情况统计表' }).click();
   await page.getByText('注：本统计表内数据').waitFor();
   const t = (await (await page.request.get(`${b.url}/api/reports/campaigns/${demo.id}/tables/stats`)).json()) as TableResult;
