@@ -60,5 +60,12 @@ it('opens 统计报表 at 1440 px: grouped table, a number’s records, the roll
 it('opens 统计报表 on a 390 px phone: a card per row, no sideways scrolling', async () => {
   const phone = await b.loginAs('office', { mobile: true });
   await openNumber(phone);
+  const wide = await phone.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.getBoundingClientRect().width > 0)
+      .slice(0, 4)
+      .map((e) => `${e.tagName}.${e.className}(${Math.round(e.getBoundingClientRect().right)}) in ${e.parentElement?.className}`),
+  );
+  expect(wide).toEqual([]);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }, 240_000);

@@ -61,9 +61,8 @@ export function RollupView(props: {
       ) : l.own ? (
         l.name
       ) : (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => props.onOpenUnit(l.jurisdictionId, l.name)}>
-          {l.name}
-        </Button>
+        // A link, not a button: a long unit name wraps on a phone.
+        <Typography.Link onClick={() => props.onOpenUnit(l.jurisdictionId, l.name)}>{l.name}</Typography.Link>
       ),
   };
   const rank: ColumnType<Line> = { key: 'rank', title: '排名', align: 'right', render: (_: unknown, l: Line) => l.rank ?? '' };
