@@ -8,6 +8,7 @@ import { getAtPath, parentPath, sameValue } from './definition-paths.js';
 import { id, MAX_INT } from './fields.js';
 import { LEGAL_ARTICLE_KEYS, type LegalArticleKey } from './legal-articles.js';
 import { MEASURE_KEYS } from './measures.js';
+import { formulaIssues } from './formula.js';
 
 export * from './deadline-rules.js';
 
@@ -479,6 +480,17 @@ export const campaignDefinition = z
       unique(t.rows, 'key', ['tables', i, 'rows'], issue);
       unique(t.measures, 'key', ['tables', i, 'measures'], issue);
       if (t.cumulativeFrom && t.cumulativeFrom > until) issue(['tables', i, 'cumulativeFrom'], '累计起始日期不能晚于行动结束');
+      for (const f of formulaIssues(t)) issue(['tables', i, ...f.path], f.message);
+      const colKeys = new Set(t.measures.map((m) => m.key));
+      t.rows.forEach((r, j) => {
+        for (const k of Object.keys(r.cells ?? {}))
+          if (!colKeys.has(k)) issue(['tables', i, 'rows', j, 'cells', k], `行“${r.label}”的单元格设置引用了不存在的列“${k}”`);
+      });
+      t.measures.forEach((m, j) => {
+        if (m.measure && m.formula) issue(['tables', i, 'measures', j, 'formula'], `列“${m.label}”已指定统计指标，不能再写公式`);
+        if (m.measure && (m.type === 'text' || m.type === 'boolean'))
+          issue(['tables', i, 'measures', j, 'measure'], `列“${m.label}”是文字或是/否列，不能引用统计指标`);
+      });
     });
     const reportFrom = reportingPeriod(d)?.from ?? from;
     d.obligations.forEach((o, i) => {

@@ -20,6 +20,12 @@ export const MEASURES = {
   'cases.decided': { label: '作出行政处罚决定数量', unit: '件' },
   'cases.fines': { label: '罚没款金额', unit: '元' },
   'cases.referred': { label: '移送公安机关案件数量', unit: '件' },
+  'inspections.violationUnits': { label: '发现违规单位数量', unit: '家' },
+  'inspections.rectifiedUnits': { label: '完成整改单位数量', unit: '家' },
+  'inspections.findings': { label: '发现问题数', unit: '个' },
+  'inspections.officers': { label: '出动执法人员', unit: '人次' },
+  'cases.revokedUnits': { label: '吊销许可证数量', unit: '家' },
+  'cases.closed': { label: '结案', unit: '件' },
 } as const;
 export type MeasureKey = keyof typeof MEASURES;
 export const MEASURE_KEYS = Object.keys(MEASURES) as [MeasureKey, ...MeasureKey[]];

@@ -73,6 +73,15 @@ export interface Measure {
   unit: '家' | '家次' | '件' | '人次' | '元' | '个' | '批次';
   /** Value per jurisdiction id (the record's station); missing = 0. */
   compute(db: DbOrTx, filter: MeasureFilter): Promise<Map<number, number>>;
+  /** The records behind the number (drill-down), paged; `jurisdictionId` narrows to the records kept at that jurisdiction. */
+  drill?(
+    db: DbOrTx,
+    filter: MeasureFilter,
+    opts: { jurisdictionId?: number; limit: number; offset: number },
+  ): Promise<{
+    total: number;
+    rows: { type: string; id: number; label: string; date: string; jurisdictionId: number; entityId?: number; entityName?: string }[];
+  }>;
 }
 
 export type Registry = { readonly [K in keyof ExtensionPoints]: readonly ExtensionPoints[K][] };

@@ -90,6 +90,8 @@ const PARAM_KINDS: Record<string, string | { value: string }> = {
   year: { value: '2026' }, // a year of the holiday calendar: shared reference data, no one's area
   doc: { value: 'record' }, // which document of an inspection (笔录)
   document: { value: 'decision' }, // which document of a case (决定书)
+  campaignId: 'campaign',
+  tableKey: { value: 'weekly-clues' }, // a statistical table of the demo campaign's definition (seed 000)
 };
 /** Routes whose parameter is shared reference data, the same for everyone. */
 const UNSCOPED = new Set(['GET /api/campaign-templates/:code']);

@@ -42,4 +42,5 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/cases/publication', page: lazy(() => import('../features/cases/PublicationPage.js')) },
   { path: '/cases/typical', page: lazy(() => import('../features/cases/TypicalCasesPage.js')) },
   { path: '/overview', page: lazy(() => import('../features/overview/OverviewPage.js')) },
+  { path: '/reports/tables', page: lazy(() => import('../features/reports/ReportTablesPage.js')) },
 ];

@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import { shanghaiToday } from '../../../contracts/calendar.js';
+import type { CampaignDefinition, StatTable, TableColumn } from '../../../contracts/campaigns.js';
+import { evaluate, evaluateCheck, formulaOrder, parseCheck } from '../../../contracts/formula.js';
+import type { CellSource, TableResult } from '../../../contracts/reports.js';
+import type { Ctx } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
+import { pointOf, type Measure, type MeasureFilter } from '../../core/extensions.js';
+import { pathInScope } from '../../core/scope.js';
+import { rows } from '../../core/sql.js';
+import { getCampaignRow } from '../campaigns/public.js';
+import { tablePeriod } from './period.js';
+
+/**
+ * What the table use cases share: which campaign table, which area (in the caller's scope and the
+ * campaign's), which period; where each cell comes from; measure values per jurisdiction; formulas
+ * and checks over a line's values. A line is any set of values of one row: a unit's row, a unit
+ * below it in the roll-up, or the sum of rows (合计) — formulas are recomputed on each, never summed.
+ */
+export type Row = StatTable['rows'][number];
+export type Level = 'all' | 'own' | 'below';
+export interface Area {
+  id: number;
+  name: string;
+  path: string;
+}
+
+export async function loadTable(ctx: Ctx, campaignId: number, tableKey: string, q: { jurisdictionId?: number; date?: string }) {
+  const campaign = await getCampaignRow(ctx.db, ctx.actor, campaignId);
+  const def = campaign.definition as CampaignDefinition;
+  const table = def.tables.find((t) => t.key === tableKey);
+  if (!table) throw notFound('统计表');
+  const [area] = await rows<Area>(ctx.db, sql`select id, name, path from jurisdictions where id = ${q.jurisdictionId ?? ctx.actor.jurisdictionId}`);
+  if (!area || !pathInScope(ctx.actor, area.path) || !area.path.startsWith(campaign.jurisdictionPath)) throw notFound('填报单位');
+  const period = tablePeriod(def, table, q.date ?? shanghaiToday());
+  return { campaign, def, table, area, period };
+}
+
+/** Where one cell's value comes from: the row's override, else its column. */
+export function sourceOf(row: Row, col: TableColumn): { source: CellSource; measure?: string; level?: Level } {
+  const cell = row.cells?.[col.key];
+  if (cell?.blank) return { source: 'blank' };
+  if (cell?.input) return { source: 'input' };
+  const measure = cell?.measure ?? col.measure;
+  if (measure) return { source: 'measure', measure, level: (cell?.level ?? col.level ?? 'all') as Level };
+  if (col.formula) return { source: 'formula' };
+  return { source: 'input' };
+}
+
+/** A measure's raw value (元, 件 …) as shown in the column: divided (万元) and rounded. */
+export function scaled(n: number, col: TableColumn) {
+  return col.divisor ? n / col.divisor : n;
+}
+export function rounded(n: number | null, col: TableColumn) {
+  if (n === null) return null;
+  return col.decimals === undefined ? n : Number(n.toFixed(col.decimals));
+}
+
+export function filterFor(area: Area, period: { from: string; to: string }, row: Row): MeasureFilter {
+  const filter: MeasureFilter = { path: area.path, from: period.from, to: period.to };
+  if (row.kinds?.length) filter.entityKinds = row.kinds;
+  if (row.category) filter.category = row.category;
+  return filter;
+}
+
+export function measureOf(ctx: Ctx, key: string): Measure | undefined {
+  return pointOf(ctx.ext, 'measures').find((m) => m.key === key);
+}
+
+/**
+ * Every measure cell's value per jurisdiction of the area's subtree (the measure's own grouping),
+ * keyed `row|column`; one compute per measure × row filter. Missing implementation → absent.
+ */
+export async function measureMaps(ctx: Ctx, table: StatTable, area: Area, period: { from: string; to: string }) {
+  const cache = new Map<string, Promise<Map<number, number>>>();
+  const out = new Map<string, Map<number, number>>();
+  await Promise.all(
+    table.rows.flatMap((row) =>
+      table.measures.map(async (col) => {
+        const s = sourceOf(row, col);
+        if (s.source !== 'measure') return;
+        const m = measureOf(ctx, s.measure!);
+        if (!m) return;
+        const key = `${m.key}|${row.kinds?.join(',') ?? ''}|${row.category ?? ''}`;
+        let p = cache.get(key);
+        if (!p) cache.set(key, (p = m.compute(ctx.db, filterFor(area, period, row))));
+        out.set(`${row.key}|${col.key}`, await p);
+      }),
+    ),
+  );
+  return out;
+}
+
+/** The jurisdictions of a subtree with their paths (to fold a measure's map into lines). */
+export async function subtree(ctx: Ctx, area: Area) {
+  return rows<{ id: number; name: string; path: string; parent_id: number | null }>(
+    ctx.db,
+    sql`select id, name, path, parent_id from jurisdictions where path like ${area.path + '%'} order by sort_order, id`,
+  );
+}
+
+/**
+ * Sum of a measure map at one level for a node of the tree: all = the node's subtree, own = the
+ * node itself, below = the subtree without the node.
+ */
+export function levelSum(map: Map<number, number>, node: { id: number; path: string }, pathOf: Map<number, string>, level: Level) {
+  let all = 0;
+  let own = 0;
+  for (const [jid, n] of map) {
+    const p = pathOf.get(jid);
+    if (!p || !p.startsWith(node.path)) continue;
+    all += n;
+    if (jid === node.id) own += n;
+  }
+  return level === 'own' ? own : level === 'below' ? all - own : all;
+}
+
+/** Formula columns evaluated on a line's values (in the column's display unit), in dependency order. */
+export function applyFormulas(table: StatTable, values: Record<string, number | null>) {
+  for (const { col, expr } of formulaOrder(table.measures)) values[col.key] = evaluate(expr, values);
+  return values;
+}
+
+/** Checks of the definition for one line. */
+export function checkLine(table: StatTable, rowKey: string, values: Record<string, number | null>): TableResult['checks'] {
+  return (table.checks ?? []).map((c) => ({
+    row: rowKey,
+    rule: c.rule,
+    message: c.message ?? `须满足 ${c.rule}`,
+    ok: evaluateCheck(parseCheck(c.rule), values),
+  }));
+}
+
+/** The columns as served with a table (label, unit, source, the measure's definition, header groups). */
+export function presentColumns(ctx: Ctx, table: StatTable): TableResult['columns'] {
+  return table.measures.map((col) => {
+    const m = col.measure ? measureOf(ctx, col.measure) : undefined;
+    const source = col.measure ? 'measure' : col.formula ? 'formula' : 'input';
+    return {
+      key: col.key,
+      label: col.label,
+      unit: col.unit ?? m?.unit ?? null,
+      type: col.type,
+      source,
+      measure: col.measure ?? null,
+      definition: m?.definition ?? (col.formula ? `按公式计算：${col.formula}` : null),
+      groups: col.groups ?? [],
+      decimals: col.decimals ?? null,
+    };
+  });
+}
