@@ -2,16 +2,17 @@ import { sql, type SQL } from 'drizzle-orm';
 import { MEASURES } from '../../../contracts/measures.js';
 import type { Measure, MeasureFilter } from '../../core/extensions.js';
 import { andKinds, drillRows, inArea, inPeriod, perJurisdiction } from '../../core/measure-sql.js';
-import { summaryCompute } from './summary.js';
+import { CAMPAIGN, OFFICERS, summaryCompute } from './summary.js';
 
 /**
  * Done (signed) inspections inside the filter: the record's station in the subtree, its date in the
  * period, its unit of the admitted kinds (a category is implied by the unit's kind), and with a
- * campaign only those of that campaign's plans. Alias `i` (inspection), `e` (its unit).
+ * campaign only those of that campaign (recorded for it, or a task of its plan). Alias `i`
+ * (inspection), `e` (its unit).
  */
 export const doneInside = (f: MeasureFilter) =>
   sql`i.status = 'done' and ${inPeriod(sql`i.date`, f)} and ${inArea(sql`i.jurisdiction_id`, f)} ${andKinds(sql`e.kind`, f)}
-      ${f.campaignId ? sql`and i.plan_id in (select id from plans where campaign_id = ${f.campaignId})` : sql``}`;
+      ${f.campaignId ? sql`and ${CAMPAIGN} = ${f.campaignId}` : sql``}`;
 
 const DONE = (f: MeasureFilter) => sql`inspections i join entities e on e.id = i.entity_id where ${doneInside(f)}`;
 const HAS_FINDING = sql`exists (select 1 from inspection_findings f where f.inspection_id = i.id)`;
@@ -47,7 +48,7 @@ export const inspectionMeasures: Measure[] = [
     key: 'inspections.units',
     ...MEASURES['inspections.units'],
     definition:
-      '期间内有已完成（已签名）检查记录的不同监管对象数，按检查记录所属监管所归集；同一单位多次检查计1家。可按单位类型、产品类别（由单位类型确定）、专项行动（检查所属计划）筛选。',
+      '期间内有已完成（已签名）检查记录的不同监管对象数，按检查记录所属监管所归集；同一单位多次检查计1家。可按单位类型、产品类别（由单位类型确定）、专项行动（检查记录所属行动或其计划所属行动）筛选。',
     compute: summaryCompute('inspections.units', (db, f) =>
       perJurisdiction(db, sql`select i.jurisdiction_id, count(distinct i.entity_id)::int as n from ${DONE(f)} group by i.jurisdiction_id`),
     ),
@@ -125,18 +126,18 @@ export const inspectionMeasures: Measure[] = [
   {
     key: 'inspections.officers',
     ...MEASURES['inspections.officers'],
-    definition: '期间内已完成（已签名）检查记录的检查人员人数之和（每条记录按记录上的执法人员数计），单位人次。可按单位类型、产品类别、专项行动筛选。',
+    definition: '期间内已完成（已签名）检查记录出动执法人员人数之和（每条记录按填写的出动人数计，未填写的按记录上的检查人员数计），单位人次。可按单位类型、产品类别、专项行动筛选。',
     compute: summaryCompute('inspections.officers', (db, f) =>
       perJurisdiction(
         db,
-        sql`select i.jurisdiction_id, sum(cardinality(i.inspector_ids))::int as n from ${DONE(f)} group by i.jurisdiction_id`,
+        sql`select i.jurisdiction_id, sum(${OFFICERS})::int as n from ${DONE(f)} group by i.jurisdiction_id`,
       ),
     ),
     drill: (db, f, o) =>
       drillRows(
         db,
         sql`select 'inspection' as type, i.id, ${LABEL} as label, i.date, i.jurisdiction_id, i.entity_id, e.name as entity_name,
-              cardinality(i.inspector_ids)::numeric as value from ${DONE(f)}`,
+              (${OFFICERS})::numeric as value from ${DONE(f)}`,
         o,
       ),
   },

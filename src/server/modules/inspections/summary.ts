@@ -7,7 +7,7 @@ import { ADDITIVE, OPEN_END, refreshUnits, withSummaries, type SummarySource } f
 /**
  * The inspection measures' maintained summaries (design: core/measure-summaries.ts). Per unit, from
  * its done inspections, their findings and the rectifications ordered at them:
- *  - per month and campaign (the inspection's plan's): 检查家次, 出动执法人员, 发现问题数;
+ *  - per month and campaign (`CAMPAIGN`): 检查家次, 出动执法人员, 发现问题数;
  *  - per start date: the first day the unit was inspected (检查单位) and found in violation
  *    (发现违规单位) on or after the start, open-ended; and the spans of days `to` for which every
  *    rectification ordered at its inspections with findings in [start, to] is closed by `to`
@@ -16,6 +16,11 @@ import { ADDITIVE, OPEN_END, refreshUnits, withSummaries, type SummarySource } f
  * Every use case that signs, edits or withdraws an inspection, or closes or extends a
  * rectification, calls `refreshInspectionSummary` for the unit in its transaction.
  */
+/** The campaign an inspection counts for: recorded for it, or a task of its plan (alias `i`). */
+export const CAMPAIGN = sql`coalesce(i.campaign_id, (select p.campaign_id from plans p where p.id = i.plan_id))`;
+/** 出动执法人员 of an inspection: the staff count recorded, else the inspectors on it (alias `i`). */
+export const OFFICERS = sql`coalesce(i.staff_count, cardinality(i.inspector_ids))`;
+
 export const inspectionSummary: SummarySource = {
   key: 'inspections',
   version: 1,
@@ -29,10 +34,9 @@ export const inspectionSummary: SummarySource = {
   },
   rows: (units) => sql`
     with d as (
-      select i.id, i.entity_id, i.jurisdiction_id, i.date, coalesce(p.campaign_id, 0) as campaign_id,
-        cardinality(i.inspector_ids) as officers,
+      select i.id, i.entity_id, i.jurisdiction_id, i.date, coalesce(${CAMPAIGN}, 0) as campaign_id, ${OFFICERS} as officers,
         (select count(*) from inspection_findings f where f.inspection_id = i.id) as findings
-      from inspections i left join plans p on p.id = i.plan_id
+      from inspections i
       where i.status = 'done' and ${units(sql`i.entity_id`)}
     ), monthly as (
       select entity_id, jurisdiction_id, campaign_id, date_trunc('month', date)::date as m,
