@@ -105,6 +105,8 @@ export interface Measure {
   unit: '家' | '家次' | '件' | '人次' | '元' | '个' | '批次';
   /** Value per jurisdiction id (the record's station); missing = 0. */
   compute(db: DbOrTx, filter: MeasureFilter): Promise<Map<number, number>>;
+  /** Where `compute` may answer from maintained summaries: the plain SQL over the raw rows (the definition). */
+  plain?: (db: DbOrTx, filter: MeasureFilter) => Promise<Map<number, number>>;
   drill: MeasureDrill;
 }
 

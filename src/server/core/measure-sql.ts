@@ -58,7 +58,11 @@ export function andUnitOfKinds(entityCol: SQL, f: Pick<MeasureFilter, 'entityKin
  * `and <categoryCol> = …` for records that carry their own product category. `cosmetic` spells the
  * category as the sampling records store it (they say `cosmetic`, the filter says `cosmetics`).
  */
-export function andCategory(categoryCol: SQL, f: Pick<MeasureFilter, 'category'>, spelling: Partial<Record<MeasureCategory, string>> = {}): SQL {
+export function andCategory(
+  categoryCol: SQL,
+  f: Pick<MeasureFilter, 'category'>,
+  spelling: Partial<Record<MeasureCategory, string>> = {},
+): SQL {
   if (!f.category) return sql``;
   return sql`and ${categoryCol} = ${spelling[f.category] ?? f.category}`;
 }

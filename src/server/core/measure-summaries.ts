@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { MeasureKey } from '../../contracts/measures.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Measure, MeasureFilter } from './extensions.js';
-import { andKinds, inArea, perJurisdiction } from './measure-sql.js';
+import { andKinds, perJurisdiction } from './measure-sql.js';
 import { rows } from './sql.js';
 
 /**
@@ -164,10 +164,13 @@ export async function fromSummaries(
       ? sql`t.since = ${ADDITIVE}::date and t.m_from between date_trunc('month', ${f.from}::date)::date and ${f.to}::date
             ${f.campaignId ? sql`and t.campaign_id = ${f.campaignId}` : sql``}`
       : sql`t.since = ${f.from}::date and t.m_from <= ${f.to}::date and t.m_to >= ${f.to}::date`;
+  // The area as a join on the path index, not `= any(array(…))`: a province's subtree holds tens of
+  // thousands of jurisdictions, and that array would be searched linearly for every summary row.
+  const area = f.path === '/' ? sql`` : sql`join jurisdictions j on j.id = t.jurisdiction_id and j.path like ${f.path + '%'}`;
   return perJurisdiction(
     db,
-    sql`select t.jurisdiction_id, sum(t.n) as n from measure_totals t
-        where t.measure = ${key} and ${where} ${andKinds(sql`t.kind`, f)} and ${inArea(sql`t.jurisdiction_id`, f)}
+    sql`select t.jurisdiction_id, sum(t.n) as n from measure_totals t ${area}
+        where t.measure = ${key} and ${where} ${andKinds(sql`t.kind`, f)}
         group by t.jurisdiction_id`,
   );
 }

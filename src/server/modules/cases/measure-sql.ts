@@ -11,4 +11,3 @@ export const REVOKES = sql`c.decided_on is not null and coalesce((c.penalty->>'r
 
 /** Statuses that end a case by 结案: closed after execution, or closed by a decision not to penalise. */
 export const CLOSED = sql`c.status in ('closed', 'not_penalised')`;
-

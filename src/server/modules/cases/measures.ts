@@ -3,7 +3,7 @@ import { MEASURES } from '../../../contracts/measures.js';
 import type { Measure, MeasureFilter } from '../../core/extensions.js';
 import { andKinds, drillRows, inArea, inPeriod, perJurisdiction } from '../../core/measure-sql.js';
 import { CLOSED, FINES, REVOKES } from './measure-sql.js';
-import { summaryCompute } from './summary.js';
+import { summarised } from './summary.js';
 
 /**
  * Cases of the filter's area, unit kinds (a category is implied by the unit's kind) and campaign,
@@ -38,14 +38,14 @@ export const caseMeasures: Measure[] = [
     ...MEASURES['cases.filed'],
     definition:
       '期间内立案的案件数（简易程序以登记日、普通程序以负责人批准立案日为立案日期），按案件当事人所属监管所归集；不予立案的不计。可按单位类型、产品类别（由单位类型确定）、专项行动筛选。',
-    compute: summaryCompute('cases.filed', (db, f) => perJurisdiction(db, count(f, sql`c.filed_on`))),
+    ...summarised('cases.filed', (db, f) => perJurisdiction(db, count(f, sql`c.filed_on`))),
     drill: (db, f, o) => drillRows(db, caseRows(f, sql`c.filed_on`), o),
   },
   {
     key: 'cases.decided',
     ...MEASURES['cases.decided'],
     definition: '期间内作出行政处罚决定的案件数（以决定日期计）；不予处罚、撤销立案的不计。可按单位类型、产品类别、专项行动筛选。',
-    compute: summaryCompute('cases.decided', (db, f) => perJurisdiction(db, count(f, sql`c.decided_on`))),
+    ...summarised('cases.decided', (db, f) => perJurisdiction(db, count(f, sql`c.decided_on`))),
     drill: (db, f, o) => drillRows(db, caseRows(f, sql`c.decided_on`), o),
   },
   {
@@ -53,8 +53,11 @@ export const caseMeasures: Measure[] = [
     ...MEASURES['cases.fines'],
     definition:
       '期间内作出的行政处罚决定中的罚没款：罚款与没收违法所得之和（含处罚到人的罚款和没收收入；没收物品不计价），单位元；按决定日期计。可按单位类型、产品类别、专项行动筛选。',
-    compute: summaryCompute('cases.fines', (db, f) =>
-      perJurisdiction(db, sql`select c.jurisdiction_id, sum(${FINES}) as n from ${CASES} where ${inside(f, sql`c.decided_on`)} group by c.jurisdiction_id`),
+    ...summarised('cases.fines', (db, f) =>
+      perJurisdiction(
+        db,
+        sql`select c.jurisdiction_id, sum(${FINES}) as n from ${CASES} where ${inside(f, sql`c.decided_on`)} group by c.jurisdiction_id`,
+      ),
     ),
     drill: (db, f, o) => drillRows(db, caseRows(f, sql`c.decided_on`, sql``, FINES), o),
   },
@@ -62,8 +65,11 @@ export const caseMeasures: Measure[] = [
     key: 'cases.referred',
     ...MEASURES['cases.referred'],
     definition: '期间内经负责人批准并实际移送公安机关的案件数（以移送时间的北京日期计）。可按单位类型、产品类别、专项行动筛选。',
-    compute: summaryCompute('cases.referred', (db, f) =>
-      perJurisdiction(db, sql`select c.jurisdiction_id, count(*)::int as n from ${REFERRED} where ${inside(f, SENT_ON)} group by c.jurisdiction_id`),
+    ...summarised('cases.referred', (db, f) =>
+      perJurisdiction(
+        db,
+        sql`select c.jurisdiction_id, count(*)::int as n from ${REFERRED} where ${inside(f, SENT_ON)} group by c.jurisdiction_id`,
+      ),
     ),
     drill: (db, f, o) =>
       drillRows(
@@ -78,7 +84,7 @@ export const caseMeasures: Measure[] = [
     ...MEASURES['cases.revokedUnits'],
     definition:
       '期间内作出的行政处罚决定中含吊销许可证件的不同当事单位数（以决定日期计），按案件所属监管所归集；同一单位多次计1家。可按单位类型、产品类别、专项行动筛选。',
-    compute: summaryCompute('cases.revokedUnits', (db, f) =>
+    ...summarised('cases.revokedUnits', (db, f) =>
       perJurisdiction(
         db,
         sql`select c.jurisdiction_id, count(distinct c.entity_id)::int as n from ${CASES}
@@ -100,7 +106,7 @@ export const caseMeasures: Measure[] = [
     ...MEASURES['cases.closed'],
     definition:
       '期间内结案的案件数（执行完毕后结案，或作出不予处罚决定结案；以结案日期计）；撤销立案、不予立案的不计。可按单位类型、产品类别、专项行动筛选。',
-    compute: summaryCompute('cases.closed', (db, f) => perJurisdiction(db, count(f, sql`c.closed_on`, sql`and ${CLOSED}`))),
+    ...summarised('cases.closed', (db, f) => perJurisdiction(db, count(f, sql`c.closed_on`, sql`and ${CLOSED}`))),
     drill: (db, f, o) => drillRows(db, caseRows(f, sql`c.closed_on`, sql`and ${CLOSED}`), o),
   },
 ];

@@ -54,5 +54,8 @@ export const caseSummary: SummarySource = {
 /** Recompute the case summaries of these units (call inside the write's transaction). */
 export const refreshCaseSummary = (tx: DbOrTx, entityIds: readonly number[]) => refreshUnits(tx, caseSummary, entityIds);
 
-/** A measure's compute: the summaries where they apply, else the raw SQL. */
-export const summaryCompute = (key: MeasureKey, raw: Measure['compute']): Measure['compute'] => withSummaries(caseSummary, key, raw);
+/** A measure's compute (the summaries where they apply, else the raw SQL) and its plain SQL. */
+export const summarised = (key: MeasureKey, raw: NonNullable<Measure['plain']>): Pick<Measure, 'compute' | 'plain'> => ({
+  compute: withSummaries(caseSummary, key, raw),
+  plain: raw,
+});

@@ -7,8 +7,7 @@ import { andUnitOfKinds, drillRows, inArea, inPeriod, perJurisdiction } from '..
  * Inside the filter's subtree; with entity kinds or a category, only clues about a unit of those
  * kinds (the category a unit's kind implies; a clue naming no unit has none).
  */
-const inside = (jurisdiction: string, f: MeasureFilter) =>
-  sql`${inArea(sql.raw(jurisdiction), f)} ${andUnitOfKinds(sql`c.entity_id`, f)}`;
+const inside = (jurisdiction: string, f: MeasureFilter) => sql`${inArea(sql.raw(jurisdiction), f)} ${andUnitOfKinds(sql`c.entity_id`, f)}`;
 
 const LABEL = sql`c.summary`;
 

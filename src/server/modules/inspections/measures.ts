@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { MEASURES } from '../../../contracts/measures.js';
 import type { Measure, MeasureFilter } from '../../core/extensions.js';
 import { andKinds, drillRows, inArea, inPeriod, perJurisdiction } from '../../core/measure-sql.js';
-import { CAMPAIGN, OFFICERS, summaryCompute } from './summary.js';
+import { CAMPAIGN, OFFICERS, summarised } from './summary.js';
 
 /**
  * Done (signed) inspections inside the filter: the record's station in the subtree, its date in the
@@ -49,7 +49,7 @@ export const inspectionMeasures: Measure[] = [
     ...MEASURES['inspections.units'],
     definition:
       '期间内有已完成（已签名）检查记录的不同监管对象数，按检查记录所属监管所归集；同一单位多次检查计1家。可按单位类型、产品类别（由单位类型确定）、专项行动（检查记录所属行动或其计划所属行动）筛选。',
-    compute: summaryCompute('inspections.units', (db, f) =>
+    ...summarised('inspections.units', (db, f) =>
       perJurisdiction(db, sql`select i.jurisdiction_id, count(distinct i.entity_id)::int as n from ${DONE(f)} group by i.jurisdiction_id`),
     ),
     drill: (db, f, o) => drillRows(db, latestPerUnit(f, sql``), o),
@@ -58,7 +58,7 @@ export const inspectionMeasures: Measure[] = [
     key: 'inspections.visits',
     ...MEASURES['inspections.visits'],
     definition: '期间内已完成（已签名）的检查记录条数，同一单位每检查一次计1家次。可按单位类型、产品类别、专项行动筛选。',
-    compute: summaryCompute('inspections.visits', (db, f) =>
+    ...summarised('inspections.visits', (db, f) =>
       perJurisdiction(db, sql`select i.jurisdiction_id, count(*)::int as n from ${DONE(f)} group by i.jurisdiction_id`),
     ),
     drill: (db, f, o) =>
@@ -74,7 +74,7 @@ export const inspectionMeasures: Measure[] = [
     ...MEASURES['inspections.violationUnits'],
     definition:
       '期间内已完成（已签名）检查中发现问题（≥1项）的不同监管对象数，按检查记录所属监管所归集；同一单位多次发现问题计1家。可按单位类型、产品类别、专项行动筛选。',
-    compute: summaryCompute('inspections.violationUnits', (db, f) =>
+    ...summarised('inspections.violationUnits', (db, f) =>
       perJurisdiction(
         db,
         sql`select i.jurisdiction_id, count(distinct i.entity_id)::int as n from ${DONE(f)} and ${HAS_FINDING} group by i.jurisdiction_id`,
@@ -87,7 +87,7 @@ export const inspectionMeasures: Measure[] = [
     ...MEASURES['inspections.rectifiedUnits'],
     definition:
       '期间内已完成检查中发现问题并责令整改的监管对象中，这些检查下达的整改（至少1项）截至期末全部复查销号的单位数，按检查记录所属监管所归集；期末仍有未销号整改的不计。可按单位类型、产品类别、专项行动筛选。',
-    compute: summaryCompute('inspections.rectifiedUnits', (db, f) =>
+    ...summarised('inspections.rectifiedUnits', (db, f) =>
       perJurisdiction(db, sql`select jurisdiction_id, count(*)::int as n from (${rectifiedPairs(f)}) x group by jurisdiction_id`),
     ),
     drill: (db, f, o) =>
@@ -105,8 +105,9 @@ export const inspectionMeasures: Measure[] = [
   {
     key: 'inspections.findings',
     ...MEASURES['inspections.findings'],
-    definition: '期间内已完成（已签名）检查记录的问题（不符合项及检查中发现的其他问题）条数，按检查记录所属监管所归集。可按单位类型、产品类别、专项行动筛选。',
-    compute: summaryCompute('inspections.findings', (db, f) =>
+    definition:
+      '期间内已完成（已签名）检查记录的问题（不符合项及检查中发现的其他问题）条数，按检查记录所属监管所归集。可按单位类型、产品类别、专项行动筛选。',
+    ...summarised('inspections.findings', (db, f) =>
       perJurisdiction(
         db,
         sql`select i.jurisdiction_id, count(*)::int as n from inspection_findings fi join inspections i on i.id = fi.inspection_id
@@ -126,12 +127,10 @@ export const inspectionMeasures: Measure[] = [
   {
     key: 'inspections.officers',
     ...MEASURES['inspections.officers'],
-    definition: '期间内已完成（已签名）检查记录出动执法人员人数之和（每条记录按填写的出动人数计，未填写的按记录上的检查人员数计），单位人次。可按单位类型、产品类别、专项行动筛选。',
-    compute: summaryCompute('inspections.officers', (db, f) =>
-      perJurisdiction(
-        db,
-        sql`select i.jurisdiction_id, sum(${OFFICERS})::int as n from ${DONE(f)} group by i.jurisdiction_id`,
-      ),
+    definition:
+      '期间内已完成（已签名）检查记录出动执法人员人数之和（每条记录按填写的出动人数计，未填写的按记录上的检查人员数计），单位人次。可按单位类型、产品类别、专项行动筛选。',
+    ...summarised('inspections.officers', (db, f) =>
+      perJurisdiction(db, sql`select i.jurisdiction_id, sum(${OFFICERS})::int as n from ${DONE(f)} group by i.jurisdiction_id`),
     ),
     drill: (db, f, o) =>
       drillRows(

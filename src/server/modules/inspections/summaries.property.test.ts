@@ -40,9 +40,10 @@ const monthEnd = (d: string) => addDays(`${addDays(`${d.slice(0, 7)}-28`, 4).sli
 
 let t: TestApp;
 let cx: Client, xl: Client, enforcer: Client, leader: Client, dept: Client;
-let units: { id: number; kind: string; jurisdiction_id: number }[] = [];
-let pool: Record<number, number[]> = {};
+const units: { id: number; kind: string; jurisdiction_id: number }[] = [];
+const pool: Record<number, number[]> = {};
 let campaignId: number;
+let campaignViolation = 'substandard-drug';
 let paths: { station: string; other: string; county: string };
 const rows = async (q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as any).rows as any[];
 
@@ -75,6 +76,10 @@ beforeAll(async () => {
   }
   const [c] = await rows(sql`select id from campaigns order by id limit 1`);
   campaignId = c.id;
+  const [v] = await rows(
+    sql`select definition->'violationTypes'->0->>'key' as key from campaign_versions where campaign_id = ${campaignId} order by version desc limit 1`,
+  );
+  if (v?.key) campaignViolation = v.key;
   const [p] = await rows(sql`select path from jurisdictions where id = ${cxStation}`);
   const [o] = await rows(sql`select path from jurisdictions where id = ${xlStation}`);
   const [k] = await rows(sql`select j.path from jurisdictions j join jurisdictions s on s.parent_id = j.id where s.id = ${cxStation}`);
@@ -198,12 +203,12 @@ async function fileCase() {
     await who.post('/api/cases', {
       entityId: u.id,
       procedure: ordinary ? 'ordinary' : 'simple',
-      violationType: 'substandard-drug',
       facts: '当事人销售超过有效期的药品',
       goodsValue: 800,
       violationDate: addDays(today, -30),
       persons: [{ name: '王某', role: '主要负责人' }],
-      ...(chance(0.4) ? { campaignId } : {}),
+      // A campaign's cases take a violation type of its catalogue.
+      ...(chance(0.4) ? { campaignId, violationType: campaignViolation } : { violationType: 'substandard-drug' }),
     }),
     'file',
   );

@@ -78,5 +78,8 @@ export const inspectionSummary: SummarySource = {
 /** Recompute the inspection summaries of these units (call inside the write's transaction). */
 export const refreshInspectionSummary = (tx: DbOrTx, entityIds: readonly number[]) => refreshUnits(tx, inspectionSummary, entityIds);
 
-/** A measure's compute: the summaries where they apply, else the raw SQL. */
-export const summaryCompute = (key: MeasureKey, raw: Measure['compute']): Measure['compute'] => withSummaries(inspectionSummary, key, raw);
+/** A measure's compute (the summaries where they apply, else the raw SQL) and its plain SQL. */
+export const summarised = (key: MeasureKey, raw: NonNullable<Measure['plain']>): Pick<Measure, 'compute' | 'plain'> => ({
+  compute: withSummaries(inspectionSummary, key, raw),
+  plain: raw,
+});

@@ -43,15 +43,20 @@ export const riskMeasures: Measure[] = [
   {
     key: 'risks.found',
     ...MEASURES['risks.found'],
-    definition: '期间内发现（登记）的风险隐患条数，按风险清单所属单位归集；与共性风险隐患分别计数。可按单位类型（风险所涉单位）、产品类别（风险登记的类别）筛选。',
+    definition:
+      '期间内发现（登记）的风险隐患条数，按风险清单所属单位归集；与共性风险隐患分别计数。可按单位类型（风险所涉单位）、产品类别（风险登记的类别）筛选。',
     compute: (db, f) =>
-      count(db, sql`select r.jurisdiction_id, count(*)::int as n from risks r where ${riskWhere(f, sql`r.found_on`)} group by r.jurisdiction_id`),
+      count(
+        db,
+        sql`select r.jurisdiction_id, count(*)::int as n from risks r where ${riskWhere(f, sql`r.found_on`)} group by r.jurisdiction_id`,
+      ),
     drill: (db, f, o) => drillRows(db, riskRows(f, sql`r.found_on`), o),
   },
   {
     key: 'risks.closed',
     ...MEASURES['risks.closed'],
-    definition: '期间内验收销号的风险隐患条数（以销号日期计；重新打开后再次销号的以最后一次为准）。可按单位类型（风险所涉单位）、产品类别（风险登记的类别）筛选。',
+    definition:
+      '期间内验收销号的风险隐患条数（以销号日期计；重新打开后再次销号的以最后一次为准）。可按单位类型（风险所涉单位）、产品类别（风险登记的类别）筛选。',
     compute: (db, f) =>
       count(
         db,
@@ -63,7 +68,8 @@ export const riskMeasures: Measure[] = [
   {
     key: 'risks.common',
     ...MEASURES['risks.common'],
-    definition: '期间内登记的共性风险隐患（普遍性、多发性问题经分析研判形成）条数，以登记日期计。可按单位类型（所涉单位）、产品类别（登记的类别）筛选。',
+    definition:
+      '期间内登记的共性风险隐患（普遍性、多发性问题经分析研判形成）条数，以登记日期计。可按单位类型（所涉单位）、产品类别（登记的类别）筛选。',
     compute: (db, f) =>
       count(db, sql`select c.jurisdiction_id, count(*)::int as n from common_risks c where ${commonWhere(f)} group by c.jurisdiction_id`),
     drill: (db, f, o) =>
@@ -77,7 +83,8 @@ export const riskMeasures: Measure[] = [
   {
     key: 'consultations.held',
     ...MEASURES['consultations.held'],
-    definition: '期间内召开的风险会商次数（不含案件会商），按召开单位归集：本级为该单位自身的数，所辖下级为其下各单位之和。不按单位类型、产品类别、专项行动筛选。',
+    definition:
+      '期间内召开的风险会商次数（不含案件会商），按召开单位归集：本级为该单位自身的数，所辖下级为其下各单位之和。不按单位类型、产品类别、专项行动筛选。',
     compute: (db, f) =>
       count(db, sql`select c.jurisdiction_id, count(*)::int as n from consultations c where ${meetingWhere(f)} group by c.jurisdiction_id`),
     drill: (db, f, o) =>

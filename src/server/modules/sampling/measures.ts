@@ -8,7 +8,8 @@ import { COUNTED } from './workflow.js';
 const SPELLING = { cosmetics: 'cosmetic' } as const;
 
 /** Records of the filter's area, unit kinds and product category (the record's own), alias `s`/`e`. */
-const inside = (f: MeasureFilter) => sql`${inArea(sql`s.jurisdiction_id`, f)} ${andKinds(sql`e.kind`, f)} ${andCategory(sql`s.category`, f, SPELLING)}`;
+const inside = (f: MeasureFilter) =>
+  sql`${inArea(sql`s.jurisdiction_id`, f)} ${andKinds(sql`e.kind`, f)} ${andCategory(sql`s.category`, f, SPELLING)}`;
 const BATCHES = (f: MeasureFilter) =>
   sql`sampling_records s join entities e on e.id = s.entity_id
       where s.status in ${sql.raw(COUNTED)} and ${inPeriod(sql`s.sampled_on`, f)} and ${inside(f)}`;
@@ -29,7 +30,8 @@ export const samplingMeasures: Measure[] = [
     ...MEASURES['sampling.batches'],
     definition:
       '期间内抽样日期落在期间内、未撤销的抽样记录数（每条抽样记录计1批次，含国家、省（市）、县（区）各级抽检），按被抽样单位所属监管所归集。可按单位类型、产品类别（抽样记录的类别）筛选。',
-    compute: (db, f) => perJurisdiction(db, sql`select s.jurisdiction_id, count(*)::int as n from ${BATCHES(f)} group by s.jurisdiction_id`),
+    compute: (db, f) =>
+      perJurisdiction(db, sql`select s.jurisdiction_id, count(*)::int as n from ${BATCHES(f)} group by s.jurisdiction_id`),
     drill: (db, f, o) => drillRows(db, rowsOf(BATCHES(f), sql`s.sampled_on`), o),
   },
   {
@@ -37,7 +39,8 @@ export const samplingMeasures: Measure[] = [
     ...MEASURES['sampling.unqualified'],
     definition:
       '检验报告日期落在期间内、检验结论为不合格的抽样记录数（每条计1批次），按被抽样单位所属监管所归集。可按单位类型、产品类别（抽样记录的类别）筛选。',
-    compute: (db, f) => perJurisdiction(db, sql`select s.jurisdiction_id, count(*)::int as n from ${UNQUALIFIED(f)} group by s.jurisdiction_id`),
+    compute: (db, f) =>
+      perJurisdiction(db, sql`select s.jurisdiction_id, count(*)::int as n from ${UNQUALIFIED(f)} group by s.jurisdiction_id`),
     drill: (db, f, o) => drillRows(db, rowsOf(UNQUALIFIED(f), sql`r.report_date`), o),
   },
 ];
