@@ -329,3 +329,48 @@ export async function generateProvince(db: Db, opts: { seed: number; scale: 'pro
     },
   };
 }
+
+/**
+ * Recorded casework for the report benchmarks, set-based and reproducible (positions derive from
+ * ids and the seed): per unit `visits` done inspections (province: 10 × 200,000 = 2,000,000) dated
+ * from 2023-07-01 to 2026-11-30 with 2–3 inspectors; one finding on ~15 % of them (300,000), each
+ * with a 责令改正 and its rectification (closed within 60 days for ~85 %, else open); cases for one
+ * unit in two (100,000) filed over the same span, ~70 % decided (fines, confiscated income, ~2 %
+ * revoking the licence), half of those closed; ~3 % referred to the police and sent.
+ */
+export async function generateCasework(db: Db, opts: { seed: number; visits: number; caseShare: number }) {
+  const s = opts.seed % 9973;
+  const days = sql.raw(`(date '2026-11-30' - date '2023-07-01')`);
+  await db.execute(sql`insert into inspections (entity_id, jurisdiction_id, date, status, kind, inspector_ids, recorded_at)
+    select e.id, e.jurisdiction_id, date '2023-07-01' + ((e.id * 7919 + g * 104729 + ${s}) % ${days})::int, 'done', 'special',
+      case when (e.id + g) % 4 = 0 then array[1, 2, 3] else array[1, 2] end, now()
+    from entities e, generate_series(1, ${opts.visits}) g`);
+  await db.execute(sql`insert into inspection_findings (inspection_id, jurisdiction_id, severity, description)
+    select i.id, i.jurisdiction_id, 'general', '进货查验记录不全' from inspections i
+    where i.status = 'done' and (i.id * 31 + ${s}) % 100 < 15`);
+  await db.execute(sql`insert into inspection_measures (inspection_id, jurisdiction_id, kind, deadline)
+    select f.inspection_id, f.jurisdiction_id, 'rectify', i.date + 30 from inspection_findings f join inspections i on i.id = f.inspection_id`);
+  await db.execute(sql`insert into rectifications (inspection_id, measure_id, entity_id, jurisdiction_id, deadline, status, closed_at)
+    select m.inspection_id, m.id, i.entity_id, i.jurisdiction_id, m.deadline,
+      case when (m.id * 13 + ${s}) % 100 < 85 then 'closed' else 'ordered' end,
+      case when (m.id * 13 + ${s}) % 100 < 85 then (i.date + ((m.id % 60) + 1))::timestamp at time zone 'Asia/Shanghai' end
+    from inspection_measures m join inspections i on i.id = m.inspection_id where m.kind = 'rectify'`);
+  await db.execute(sql`insert into cases (jurisdiction_id, org_unit_id, entity_id, procedure, status, violation_type, violation_label, facts,
+      violation_date, discovered_on, filed_on, decided_on, closed_on, penalty, fine)
+    select x.jurisdiction_id, x.unit, x.id, 'ordinary',
+      case when x.decided and x.closed then 'closed' when x.decided then 'decided' else 'investigating' end,
+      'substandard-drug', '销售劣药', '当事人销售劣药', x.filed - 30, x.filed - 5, x.filed,
+      case when x.decided then x.filed + 40 end, case when x.decided and x.closed then x.filed + 70 end,
+      case when x.decided then jsonb_build_object('article', 'drug-law-117-retail', 'tier', 'base', 'fine', x.fine,
+        'confiscatedIncome', (x.id % 5) * 100, 'revokeLicence', x.id % 50 = 0, 'persons', '[]'::jsonb) end,
+      case when x.decided then x.fine end
+    from (select e.id, e.jurisdiction_id, u.id as unit, date '2023-07-01' + ((e.id * 6007 + ${s}) % (${days} - 80))::int as filed,
+            (e.id * 17) % 10 < 7 as decided, (e.id * 23) % 2 = 0 as closed, 10000 + (e.id % 90) * 1000 as fine
+          from entities e join lateral (select id from org_units o where o.jurisdiction_id = e.jurisdiction_id order by id limit 1) u on true
+          where (e.id * 3 + ${s}) % 100 < ${Math.round(opts.caseShare * 100)}) x`);
+  await db.execute(sql`insert into case_referrals (case_id, jurisdiction_id, status, reason, proposed_at, decide_due_at, approved_at, sent_at, police_unit)
+    select c.id, c.jurisdiction_id, 'sent', '涉嫌犯罪', c.filed_on::timestamp, c.filed_on + 3, c.filed_on + 1, (c.filed_on + 2)::timestamp at time zone 'Asia/Shanghai', '公安分局'
+    from cases c where c.id % 33 = 0`);
+  for (const t of ['inspections', 'inspection_findings', 'inspection_measures', 'rectifications', 'cases', 'case_referrals'])
+    await db.execute(sql`analyze ${sql.identifier(t)}`);
+}

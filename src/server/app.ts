@@ -22,6 +22,7 @@ import { authSessions } from './modules/auth/public.js';
 import { installInputGuard } from './core/input-guard.js';
 import { installSecurityHeaders } from './core/security-headers.js';
 import { MODULES, registry } from './modules/index.js';
+import { ensureSummaries } from './core/measure-summaries.js';
 import { buildRegistry, type ModuleDefinition, type Registry } from './core/extensions.js';
 import { serveWebApp } from './web-app.js';
 
@@ -83,6 +84,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.addHook('onReady', async () => runner.start());
     app.addHook('onClose', async () => runner.stop());
   }
+  // Report measures' summaries are built (or rebuilt after an upgrade) before the server answers.
+  app.addHook('onReady', async () => ensureSummaries(opts.db, app.ext.measureSummaries));
   if (opts.files) app.decorate('files', opts.files);
   else {
     const store = await temporaryFileStore();

@@ -18,3 +18,4 @@ export * from './sampling.js';
 export * from './credit.js';
 export * from './cases.js';
 export * from './overview.js';
+export * from './measure-summaries.js';

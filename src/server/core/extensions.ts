@@ -5,6 +5,7 @@ import type { MeasureKey } from '../../contracts/measures.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor, Ctx } from './context.js';
 import type { JobDefinition } from './jobs/runner.js';
+import type { SummarySource } from './measure-summaries.js';
 
 /**
  * Extension points: each module declares, in its `module.ts`, what it adds to the lists other
@@ -26,6 +27,8 @@ export interface ExtensionPoints {
   measures: Measure;
   /** Background job handlers (core/jobs). */
   jobs: JobDefinition<any>;
+  /** Maintained summaries of a module's measures (core/measure-summaries.ts), built at start. */
+  measureSummaries: SummarySource;
 }
 
 /** The unit a timeline is loaded for (what every source needs of it). */
@@ -57,9 +60,38 @@ export interface MeasureFilter {
   entityKinds?: string[];
   /** Only records of this campaign (where the record knows its campaign). */
   campaignId?: number;
-  /** Product category of the records (两品一械: drug/device/cosmetics); a measure honours it only where its records carry one. */
-  category?: 'drug' | 'device' | 'cosmetics';
+  /** Only records of this product category (where the record carries or its unit's kind implies one). */
+  category?: MeasureCategory;
 }
+
+/** Product categories a measure may be filtered by (药品, 医疗器械, 化妆品). */
+export type MeasureCategory = 'drug' | 'device' | 'cosmetics';
+
+/** One record behind a figure (what a leader opens when a number looks wrong). */
+export interface MeasureDrillRow {
+  /** The record type users open: inspection, case, risk, clue, sampling, consultation, … */
+  type: string;
+  id: number;
+  label: string;
+  /** The record's date that put it in the period (Beijing date). */
+  date: string;
+  jurisdictionId: number;
+  entityId?: number;
+  entityName?: string;
+  /** For sum measures (元, 人次): what this record adds; absent for counts (each row counts 1). */
+  value?: number;
+}
+
+/**
+ * The records behind a measure's figure, newest first. For a count, `total` per jurisdiction equals
+ * `compute`; for a distinct-units measure, one row per unit (its latest qualifying record); for a
+ * sum, the rows' `value`s add up to `compute`.
+ */
+export type MeasureDrill = (
+  db: DbOrTx,
+  filter: MeasureFilter,
+  opts: { jurisdictionId?: number; limit: number; offset: number },
+) => Promise<{ total: number; rows: MeasureDrillRow[] }>;
 
 /**
  * A report measure: one documented number over recorded work, grouped by the station (or other
@@ -73,15 +105,9 @@ export interface Measure {
   unit: '家' | '家次' | '件' | '人次' | '元' | '个' | '批次';
   /** Value per jurisdiction id (the record's station); missing = 0. */
   compute(db: DbOrTx, filter: MeasureFilter): Promise<Map<number, number>>;
-  /** The records behind the number (drill-down), paged; `jurisdictionId` narrows to the records kept at that jurisdiction. */
-  drill?(
-    db: DbOrTx,
-    filter: MeasureFilter,
-    opts: { jurisdictionId?: number; limit: number; offset: number },
-  ): Promise<{
-    total: number;
-    rows: { type: string; id: number; label: string; date: string; jurisdictionId: number; entityId?: number; entityName?: string }[];
-  }>;
+  /** Where `compute` may answer from maintained summaries: the plain SQL over the raw rows (the definition). */
+  plain?: (db: DbOrTx, filter: MeasureFilter) => Promise<Map<number, number>>;
+  drill: MeasureDrill;
 }
 
 export type Registry = { readonly [K in keyof ExtensionPoints]: readonly ExtensionPoints[K][] };
@@ -95,7 +121,7 @@ export interface ModuleDefinition {
 
 /** Merge the contributions of every module, refusing two entries with the same key in one point. */
 export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
-  const out: Record<string, unknown[]> = { timeline: [], dashboard: [], measures: [], jobs: [] };
+  const out: Record<string, unknown[]> = { timeline: [], dashboard: [], measures: [], jobs: [], measureSummaries: [] };
   for (const m of modules) {
     for (const [point, items] of Object.entries(m.contributes ?? {})) {
       const list = (out[point] ??= []);

@@ -12,6 +12,9 @@ import { seedDemoRisks } from './seed-risks.js';
 import { seedDemoSampling } from './seed-sampling.js';
 import { seedDemoCredit } from './seed-credit.js';
 import { seedDemoCases } from './seed-cases.js';
+import { pointOf } from '../core/extensions.js';
+import { rebuildSummaries } from '../core/measure-summaries.js';
+import { registry } from '../modules/index.js';
 
 /**
  * Load all demo data into an empty database. Each feature adds one step here,
@@ -35,5 +38,7 @@ export async function seedDemo(db: Db, opts: { adminMustChangePassword?: boolean
   await seedDemoSampling(db, org);
   await seedDemoCredit(db, org);
   await seedDemoCases(db, org);
+  // The seeds write records directly, not through the use cases: the report summaries are rebuilt from them.
+  await rebuildSummaries(db, pointOf(registry(), 'measureSummaries'));
   return true;
 }

@@ -10,6 +10,7 @@ import { AppError, forbidden, invalid } from '../../core/errors.js';
 import { currentCampaign } from '../campaigns/public.js';
 import { decisionDue, limitation } from './deadlines.js';
 import { entityInArea, issuerOf, type CaseRow } from './queries.js';
+import { refreshCaseSummary } from './summary.js';
 
 /** Roles that may handle 普通程序 cases (station inspectors handle 简易程序 only; workflow.ts). */
 const ORDINARY_OFFICERS = new Set(['admin', 'enforcement', 'station_head']);
@@ -87,5 +88,6 @@ export async function fileCaseIn(tx: Tx, ctx: Ctx, raw: FileCaseInput): Promise<
     summary: `${simple ? `立案 ${caseNo}` : '提请立案'}：${entity.name}（${vt.label}）`,
     after: row,
   });
+  await refreshCaseSummary(tx, [row!.entityId]);
   return row!;
 }

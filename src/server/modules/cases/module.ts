@@ -5,6 +5,7 @@ import { penaltyIndicator } from './credit-indicator.js';
 import type { ModuleDefinition } from '../../core/extensions.js';
 import { casesDashboardSection } from './dashboard.js';
 import { caseMeasures } from './measures.js';
+import { caseSummary } from './summary.js';
 import { visibleCase } from './queries.js';
 import { caseRoutes } from './routes.js';
 import { caseTimelineSource } from './timeline.js';
@@ -18,6 +19,7 @@ export const casesModule: ModuleDefinition = {
     consultationLinks: [caseConsultationLink],
     timeline: [caseTimelineSource],
     measures: caseMeasures,
+    measureSummaries: [caseSummary],
     dashboard: [casesDashboardSection],
     // Evidence of a case is served to those who may read the case.
     attachmentOwners: [

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../core/context.js';
 import type { ImportRecord } from './import-rows.js';
 import { bigrams, refreshLicenceValidTo } from './queries.js';
+import { syncUnitKinds } from '../../core/measure-summaries.js';
 
 const CHUNK = 1000;
 
@@ -172,6 +173,11 @@ export async function writeRecords(
         where e.id = x.id
         returning e.*`);
       const after = new Map(rowsOf(res).map((a) => [a.id as number, a]));
+      // Units whose kind changed move their report summaries to the new kind.
+      await syncUnitKinds(
+        tx,
+        olds.filter((r) => after.get(r.existingId!)?.kind !== before.get(r.existingId!)?.kind).map((r) => r.existingId!),
+      );
       for (const r of olds) {
         const a = after.get(r.existingId!);
         audits.push({

@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../../core/extensions.js';
 import { inspectionsDashboardSection } from './dashboard.js';
 import { inspectionMeasures } from './measures.js';
+import { inspectionSummary } from './summary.js';
 import { visibleInspection } from './queries.js';
 import { visibleRectification } from './rectification-queries.js';
 import { inspectionRoutes } from './routes.js';
@@ -13,6 +14,7 @@ export const inspectionsModule: ModuleDefinition = {
   contributes: {
     timeline: [inspectionTimelineSource],
     measures: inspectionMeasures,
+    measureSummaries: [inspectionSummary],
     dashboard: [inspectionsDashboardSection],
     // Photos, signatures and rectification evidence are served to those who may read their record.
     attachmentOwners: [

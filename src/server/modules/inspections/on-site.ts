@@ -16,6 +16,7 @@ import { AppError, invalid } from '../../core/errors.js';
 import { attachStagedMany, releaseStaged, stageUpload, type StagedUpload } from '../../core/files/index.js';
 import { rows } from '../../core/sql.js';
 import { verifyPassword } from '../auth/public.js';
+import { refreshInspectionSummary } from './summary.js';
 
 /**
  * The on-site parts of an inspection record shared by recording and signing: checking measures
@@ -238,4 +239,6 @@ export async function signOff(tx: Tx, ctx: Ctx, id: number) {
       after: { status: r.result, deadline: r.deadline ?? null, byInspection: id },
     });
   }
+  // The unit's report summaries: signed (counted), its findings, the rectifications started and closed.
+  await refreshInspectionSummary(tx, [i.entityId]);
 }

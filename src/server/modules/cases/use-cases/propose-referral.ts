@@ -9,6 +9,7 @@ import { referralDecideDue } from '../deadlines.js';
 import { assertOfficer } from '../policy.js';
 import { presentCase } from '../presenter.js';
 import { lockCase, visibleCase } from '../queries.js';
+import { refreshCaseSummary } from '../summary.js';
 
 const NOT_REFERABLE = ['proposed', 'not_filed', 'revoked'];
 
@@ -47,6 +48,7 @@ export async function proposeReferral(ctx: Ctx, id: number, input: { version: nu
       summary: `案件 ${before.caseNo ?? `#${id}`} 提请移送公安：${input.reason}`,
       after: referral,
     });
+    await refreshCaseSummary(tx, [before.entityId]);
     return after!;
   });
   return presentCase(ctx, ctx.db, row);

@@ -9,6 +9,7 @@ import { staleVersion } from '../../../core/versions.js';
 import { assertOfficer, assertState } from '../policy.js';
 import { presentCase } from '../presenter.js';
 import { lockCase, visibleCase } from '../queries.js';
+import { refreshCaseSummary } from '../summary.js';
 
 const DRAFTABLE = ['investigating', 'reviewing'];
 
@@ -45,6 +46,7 @@ export async function setPenalty(ctx: Ctx, id: number, raw: PenaltyInput): Promi
       before: { penalty: before.penalty, fine: before.fine },
       after: { penalty, fine: penalty.fine },
     });
+    await refreshCaseSummary(tx, [before.entityId]);
     return after!;
   });
   return presentCase(ctx, ctx.db, row);

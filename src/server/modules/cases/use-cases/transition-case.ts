@@ -12,6 +12,7 @@ import { caseNumber } from '../filing.js';
 import { presentCase } from '../presenter.js';
 import { issuerOf, lockCase, visibleCase, type CaseRow } from '../queries.js';
 import { CASE_AUDIT_ACTIONS, caseWorkflow } from '../workflow.js';
+import { refreshCaseSummary } from '../summary.js';
 
 type Change = Partial<typeof cases.$inferInsert>;
 
@@ -85,7 +86,7 @@ export async function transitionCase(ctx: Ctx, id: number, input: CaseTransition
       default:
         break;
     }
-    return caseWorkflow.apply(tx, ctx, {
+    const after = await caseWorkflow.apply(tx, ctx, {
       action: input.action,
       state: before.status as never,
       facts,
@@ -107,6 +108,8 @@ export async function transitionCase(ctx: Ctx, id: number, input: CaseTransition
         before,
       },
     });
+    await refreshCaseSummary(tx, [after.entityId]);
+    return after;
   });
   return presentCase(ctx, ctx.db, row);
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { REFERRAL_ACTIONS, type ReferralStatus, type ReferralTransitionInput, type ReferralView } from '../../../../contracts/cases.js';
-import { caseReferrals } from '../../../../db/schema/index.js';
+import { caseReferrals, cases } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
 import { allocateNumber } from '../../../core/documents/index.js';
 import { AppError, invalid } from '../../../core/errors.js';
@@ -9,6 +9,7 @@ import { referralSendDue } from '../deadlines.js';
 import { presentReferral } from '../presenter.js';
 import { issuerOf, visibleReferral, type ReferralRow } from '../queries.js';
 import { REFERRAL_AUDIT_ACTIONS, referralWorkflow } from '../workflow.js';
+import { refreshCaseSummary } from '../summary.js';
 
 type Change = Partial<typeof caseReferrals.$inferInsert>;
 
@@ -56,7 +57,7 @@ export async function transitionReferral(ctx: Ctx, id: number, input: ReferralTr
         change.followUps = [...((before!.followUps ?? []) as unknown[]), { at: now.toISOString(), note: input.note!, by: ctx.actor.id }];
         break;
     }
-    return referralWorkflow.apply<ReferralRow>(tx, ctx, {
+    const after = await referralWorkflow.apply<ReferralRow>(tx, ctx, {
       action: input.action,
       state: before!.status as ReferralStatus,
       note: input.note,
@@ -77,6 +78,9 @@ export async function transitionReferral(ctx: Ctx, id: number, input: ReferralTr
         before,
       },
     });
+    const [c] = await tx.select({ entityId: cases.entityId }).from(cases).where(eq(cases.id, before!.caseId));
+    await refreshCaseSummary(tx, [c!.entityId]);
+    return after;
   });
   return presentReferral(ctx, row, new Map([[ctx.actor.id, ctx.actor.name]]));
 }

@@ -7,6 +7,7 @@ import { resolvePlacement } from '../policy.js';
 import { presentEntityDetail } from '../presenter.js';
 import { bigrams, getEntityRow, getLicences } from '../queries.js';
 import { checkEntityInput, writeLicences } from './create-entity.js';
+import { syncUnitKinds } from '../../../core/measure-summaries.js';
 
 /**
  * Change a unit's attributes; given licences replace the current ones. Moving it needs both areas
@@ -49,6 +50,8 @@ export async function updateEntity(ctx: Ctx, id: number, { version, ...input }: 
       current,
     );
     if (licences) await writeLicences(tx, id, place.station.id, licences);
+    // A new kind moves the unit's report summaries to it (rows by kind).
+    if (fields.kind !== undefined && fields.kind !== before.kind) await syncUnitKinds(tx, [id]);
     const after = await getEntityRow(tx, ctx.actor, id);
     const afterLic = await getLicences(tx, id);
     await audit(tx, ctx, {

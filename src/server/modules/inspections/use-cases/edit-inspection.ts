@@ -8,6 +8,7 @@ import { assertVersion, updateVersioned } from '../../../core/versions.js';
 import { presentInspection } from '../presenter.js';
 import { assertInspectorPool, visibleInspection } from '../queries.js';
 import { inspectionWorkflow } from '../workflow.js';
+import { refreshInspectionSummary } from '../summary.js';
 
 /**
  * Correct a recorded inspection (date, inspectors, note) with a reason. Applies only to the version
@@ -51,6 +52,7 @@ export async function editInspection(ctx: Ctx, id: number, input: EditInspection
         before,
       },
     });
+    await refreshInspectionSummary(tx, [before.entityId]);
   });
   return presentInspection(ctx, ctx.db, id);
 }

@@ -7,6 +7,7 @@ import { invalid } from '../../../core/errors.js';
 import { assertVersion, updateVersioned } from '../../../core/versions.js';
 import { presentRectificationById, visibleRectification } from '../rectification-queries.js';
 import { rectificationWorkflow } from '../workflow.js';
+import { refreshInspectionSummary } from '../summary.js';
 
 /** Give a rectification a later deadline, with a reason (申请延期 granted by the station). */
 export async function extendRectification(ctx: Ctx, id: number, input: ExtendRectificationInput): Promise<RectificationView> {
@@ -35,6 +36,7 @@ export async function extendRectification(ctx: Ctx, id: number, input: ExtendRec
         after: (x) => ({ status: x.status, deadline: x.deadline, reason: input.reason }),
       },
     });
+    await refreshInspectionSummary(tx, [before.entityId]);
   });
   return presentRectificationById(ctx, id);
 }

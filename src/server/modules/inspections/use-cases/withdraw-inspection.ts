@@ -7,6 +7,7 @@ import { originOf } from '../origins.js';
 import { presentInspection } from '../presenter.js';
 import { visibleInspection } from '../queries.js';
 import { inspectionWorkflow } from '../workflow.js';
+import { refreshInspectionSummary } from '../summary.js';
 
 /**
  * Withdraw (撤回) a recorded inspection with a reason, e.g. recorded on the wrong unit. While its
@@ -56,6 +57,7 @@ export async function withdrawInspection(ctx: Ctx, id: number, input: WithdrawIn
         before,
       },
     });
+    await refreshInspectionSummary(tx, [before.entityId]);
   });
   return presentInspection(ctx, ctx.db, id);
 }

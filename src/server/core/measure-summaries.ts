@@ -1,0 +1,215 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { MeasureKey } from '../../contracts/measures.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Measure, MeasureFilter } from './extensions.js';
+import { andKinds, perJurisdiction } from './measure-sql.js';
+import { rows } from './sql.js';
+
+/**
+ * Maintained summaries of report measures (tables in db/schema/measure-summaries.ts).
+ *
+ * Design. A report such as seed 004's 附件1 asks, for every station of a province, for counts of
+ * distinct units over millions of inspections; the plain SQL reads every inspection of the period
+ * (~1.4 s). The summaries answer the same question from rows per (measure, start, unit kind,
+ * station, campaign, span), kept current in the transaction of every write:
+ *
+ *  - The ledger `measure_unit_rows` holds what each unit contributes, computed from its raw rows by
+ *    the owning module's SQL (`SummarySource.rows`, the same SQL for one unit and for a rebuild).
+ *    A write calls `refreshUnits(tx, source, [entityId])`: one statement deletes the unit's ledger
+ *    rows, inserts the recomputed ones and adds the difference (new − old) to `measure_totals`. No
+ *    ±1 arithmetic per kind of write: whatever the write did, the unit's rows are recomputed, so a
+ *    refresh is right as long as it is called by every write that touches the unit's records.
+ *  - Additive measures (counts and sums of records) are kept per calendar month (`since` =
+ *    ADDITIVE, `m_from` = `m_to` = the month's first day), per campaign. A period made of whole
+ *    months sums its months; any other period is answered by the raw SQL.
+ *  - Distinct-unit measures are not additive over time, so they are kept per start date (`since`,
+ *    the tables' `cumulativeFrom`, listed in `measure_starts`): for each unit and station, the days
+ *    `to` may take for the unit to count in [since, to] — [first qualifying day, open] for
+ *    monotone measures (inspected, violation found, licence revoked), and one or more closed spans
+ *    for 完成整改单位 (a later finding with an open rectification takes the unit out again). The
+ *    figure for [since, to] sums the spans holding `to`, for any `to`. A start not listed, a
+ *    campaign filter (distinct units are not kept per campaign) → the raw SQL.
+ *  - The unit's kind is stored, so the kinds and category filters (a unit's kind implies its
+ *    category) apply to the summaries; a change of a unit's kind refreshes it (entities module).
+ *  - `measure_summary_state` records which sources are built at which version; a source is rebuilt
+ *    from the raw rows at start when its version changed or it was never built (an upgraded
+ *    database is right at once), and until then `compute` uses the raw SQL.
+ */
+export const ADDITIVE = '0001-01-01';
+export const OPEN_END = '9999-12-31';
+
+/** A module's summarised measures (contributed in its module.ts as `measureSummaries`). */
+export interface SummarySource {
+  /** Name of the source (its row in measure_summary_state). */
+  key: string;
+  /** Bump when `rows` changes meaning: the source is rebuilt at the next start. */
+  version: number;
+  /** The measures it keeps, and the shape of each. */
+  measures: Partial<Record<MeasureKey, 'additive' | 'distinct'>>;
+  /**
+   * Ledger rows `(entity_id, measure, since date, jurisdiction_id, campaign_id, m_from date, m_to date, n)`
+   * of the units `units(col)` admits (`col` = an entity id column). Distinct measures are computed
+   * for every start in `measure_starts` (alias it in the query).
+   */
+  rows(units: (col: SQL) => SQL): SQL;
+}
+
+const keysOf = (src: SummarySource) =>
+  sql.join(
+    Object.keys(src.measures).map((m) => sql`${m}`),
+    sql`, `,
+  );
+
+/** Recompute the ledger rows of these units and apply the difference to the totals (inside the write's transaction). */
+export async function refreshUnits(tx: DbOrTx, src: SummarySource, entityIds: readonly number[]): Promise<void> {
+  const ids = [...new Set(entityIds.filter((x) => Number.isInteger(x)))];
+  if (!ids.length) return;
+  const list = sql`${`{${ids.join(',')}}`}::int[]`;
+  await tx.execute(sql`
+    with old as (
+      delete from measure_unit_rows where entity_id = any(${list}) and measure in (${keysOf(src)})
+      returning measure, since, jurisdiction_id, kind, campaign_id, m_from, m_to, n
+    ), fresh as (
+      insert into measure_unit_rows (entity_id, measure, since, jurisdiction_id, kind, campaign_id, m_from, m_to, n)
+      select x.entity_id, x.measure, x.since, x.jurisdiction_id, e.kind, x.campaign_id, x.m_from, x.m_to, x.n
+      from (${src.rows((col) => sql`${col} = any(${list})`)}) x join entities e on e.id = x.entity_id
+      returning measure, since, jurisdiction_id, kind, campaign_id, m_from, m_to, n
+    ), diff as (
+      select measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, sum(n) as n
+      from (select * from fresh union all select measure, since, jurisdiction_id, kind, campaign_id, m_from, m_to, -n from old) d
+      group by measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id
+      having sum(n) <> 0
+    )
+    insert into measure_totals as t (measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, n)
+    select measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, n from diff
+    on conflict (measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id) do update set n = t.n + excluded.n`);
+}
+
+/** Rebuild a source's ledger and totals from the raw rows and mark it built (one transaction, the caller's). */
+export async function rebuildSource(tx: DbOrTx, src: SummarySource): Promise<void> {
+  await tx.execute(sql`delete from measure_unit_rows where measure in (${keysOf(src)})`);
+  await tx.execute(sql`delete from measure_totals where measure in (${keysOf(src)})`);
+  await tx.execute(sql`
+    insert into measure_unit_rows (entity_id, measure, since, jurisdiction_id, kind, campaign_id, m_from, m_to, n)
+    select x.entity_id, x.measure, x.since, x.jurisdiction_id, e.kind, x.campaign_id, x.m_from, x.m_to, x.n
+    from (${src.rows(() => sql`true`)}) x join entities e on e.id = x.entity_id`);
+  await tx.execute(sql`
+    insert into measure_totals (measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, n)
+    select measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, sum(n) from measure_unit_rows
+    where measure in (${keysOf(src)})
+    group by measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id`);
+  await tx.execute(sql`
+    insert into measure_summary_state (source, version, built_at) values (${src.key}, ${src.version}, now())
+    on conflict (source) do update set version = excluded.version, built_at = excluded.built_at`);
+}
+
+/** The start dates tables ask for: every `cumulativeFrom` of a campaign definition's tables. */
+const DEFINED_STARTS = sql`select distinct (t->>'cumulativeFrom')::date as since
+  from campaign_versions v, jsonb_array_elements(coalesce(v.definition->'tables', '[]'::jsonb)) t
+  where t ? 'cumulativeFrom'`;
+
+/**
+ * At start: register the tables' start dates and (re)build every source that is not built at its
+ * version or misses a start. Serialised by an advisory lock (several processes may start at once).
+ */
+export async function ensureSummaries(db: DbOrTx, sources: readonly SummarySource[]): Promise<void> {
+  if (!sources.length) return;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('measure_summaries'))`);
+    const added = await rows(tx, sql`insert into measure_starts (since) ${DEFINED_STARTS} on conflict do nothing returning since`);
+    const built = await rows<{ source: string; version: number }>(tx, sql`select source, version from measure_summary_state`);
+    for (const src of sources) {
+      const state = built.find((b) => b.source === src.key);
+      if (added.length || !state || state.version !== src.version) await rebuildSource(tx, src);
+    }
+  });
+}
+
+/** Keep distinct-unit summaries for another start date (e.g. a new table's `cumulativeFrom`), built now. */
+export async function ensureMeasureStart(tx: DbOrTx, sources: readonly SummarySource[], since: string): Promise<void> {
+  const added = await rows(tx, sql`insert into measure_starts (since) values (${since}::date) on conflict do nothing returning since`);
+  if (added.length) for (const src of sources) await rebuildSource(tx, src);
+}
+
+const isMonthStart = (d: string) => d.endsWith('-01');
+function isMonthEnd(d: string) {
+  const next = new Date(`${d}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+}
+
+/**
+ * The figure from the summaries, or null when they cannot answer this filter (then the raw SQL
+ * does): the source not built; an additive measure over a period that is not whole months; a
+ * distinct-unit measure from a start not kept, or with a campaign filter.
+ */
+export async function fromSummaries(
+  db: DbOrTx,
+  src: Pick<SummarySource, 'key' | 'version'>,
+  key: MeasureKey,
+  shape: 'additive' | 'distinct',
+  f: MeasureFilter,
+): Promise<Map<number, number> | null> {
+  if (f.from > f.to) return null;
+  if (shape === 'additive' && !(isMonthStart(f.from) && isMonthEnd(f.to))) return null;
+  if (shape === 'distinct' && f.campaignId) return null;
+  const [ok] = await rows<{ built: boolean; started: boolean }>(
+    db,
+    sql`select exists (select 1 from measure_summary_state where source = ${src.key} and version = ${src.version}) as built,
+               exists (select 1 from measure_starts where since = ${f.from}::date) as started`,
+  );
+  if (!ok?.built || (shape === 'distinct' && !ok.started)) return null;
+  const where =
+    shape === 'additive'
+      ? sql`t.since = ${ADDITIVE}::date and t.m_from between date_trunc('month', ${f.from}::date)::date and ${f.to}::date
+            ${f.campaignId ? sql`and t.campaign_id = ${f.campaignId}` : sql``}`
+      : sql`t.since = ${f.from}::date and t.m_from <= ${f.to}::date and t.m_to >= ${f.to}::date`;
+  // The area as a join on the path index, not `= any(array(…))`: a province's subtree holds tens of
+  // thousands of jurisdictions, and that array would be searched linearly for every summary row.
+  const area = f.path === '/' ? sql`` : sql`join jurisdictions j on j.id = t.jurisdiction_id and j.path like ${f.path + '%'}`;
+  return perJurisdiction(
+    db,
+    sql`select t.jurisdiction_id, sum(t.n) as n from measure_totals t ${area}
+        where t.measure = ${key} and ${where} ${andKinds(sql`t.kind`, f)}
+        group by t.jurisdiction_id`,
+  );
+}
+
+/** A measure's `compute`: from the summaries where they apply, else the raw SQL (the definition). */
+export const withSummaries =
+  (src: SummarySource, key: MeasureKey, raw: Measure['compute']): Measure['compute'] =>
+  async (db, f) => {
+    const shape = src.measures[key];
+    const kept = shape ? await fromSummaries(db, src, key, shape, f) : null;
+    return kept ?? raw(db, f);
+  };
+
+/**
+ * A unit's kind changed (entity edit or import): move its summary rows to the new kind, in the
+ * write's transaction. Only rows whose stored kind differs from the unit's are touched.
+ */
+export async function syncUnitKinds(tx: DbOrTx, entityIds: readonly number[]): Promise<void> {
+  const ids = [...new Set(entityIds.filter((x) => Number.isInteger(x)))];
+  if (!ids.length) return;
+  const list = sql`${`{${ids.join(',')}}`}::int[]`;
+  const stale = sql`measure_unit_rows u join entities e on e.id = u.entity_id where u.entity_id = any(${list}) and u.kind <> e.kind`;
+  await tx.execute(sql`
+    insert into measure_totals as t (measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, n)
+    select measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, sum(n) from (
+      select u.measure, u.since, u.kind, u.m_from, u.m_to, u.jurisdiction_id, u.campaign_id, -u.n as n from ${stale}
+      union all
+      select u.measure, u.since, e.kind, u.m_from, u.m_to, u.jurisdiction_id, u.campaign_id, u.n from ${stale}
+    ) d group by measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id
+    on conflict (measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id) do update set n = t.n + excluded.n`);
+  await tx.execute(sql`update measure_unit_rows u set kind = e.kind from entities e
+    where e.id = u.entity_id and u.entity_id = any(${list}) and u.kind <> e.kind`);
+}
+
+/** Rebuild every source from the raw rows (after data is loaded around the use cases, e.g. the demo seeds). */
+export async function rebuildSummaries(db: DbOrTx, sources: readonly SummarySource[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('measure_summaries'))`);
+    await tx.execute(sql`insert into measure_starts (since) ${DEFINED_STARTS} on conflict do nothing`);
+    for (const src of sources) await rebuildSource(tx, src);
+  });
+}
