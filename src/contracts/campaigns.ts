@@ -7,7 +7,7 @@ import { clockTime, deadlineRule, dueDates, ruleMissing, type DeadlineRule } fro
 import { getAtPath, parentPath, sameValue } from './definition-paths.js';
 import { id, MAX_INT } from './fields.js';
 import { LEGAL_ARTICLE_KEYS, type LegalArticleKey } from './legal-articles.js';
-import { MEASURE_KEYS } from './measures.js';
+import { MEASURE_KEYS, MEASURES, type MeasureFilterName } from './measures.js';
 import { formulaIssues } from './formula.js';
 
 export * from './deadline-rules.js';
@@ -485,6 +485,22 @@ export const campaignDefinition = z
       t.rows.forEach((r, j) => {
         for (const k of Object.keys(r.cells ?? {}))
           if (!colKeys.has(k)) issue(['tables', i, 'rows', j, 'cells', k], `行“${r.label}”的单元格设置引用了不存在的列“${k}”`);
+        // A row narrows its cells by entity kinds or product category: every measure it uses must honour that filter.
+        const wants: [MeasureFilterName, string][] = [];
+        if (r.kinds?.length) wants.push(['kinds', '监管对象类型']);
+        if (r.category) wants.push(['category', '产品类别']);
+        for (const col of t.measures) {
+          const cell = r.cells?.[col.key];
+          const key = cell?.blank || cell?.input ? undefined : (cell?.measure ?? col.measure);
+          if (!key) continue;
+          const honoured: readonly MeasureFilterName[] = MEASURES[key].filters;
+          for (const [f, label] of wants)
+            if (!honoured.includes(f))
+              issue(
+                ['tables', i, 'rows', j],
+                `行“${r.label}”按${label}统计，但列“${col.label}”的指标“${MEASURES[key].label}”不区分${label}（请改为填报或换用其他指标）`,
+              );
+        }
       });
       t.measures.forEach((m, j) => {
         if (m.measure && m.formula) issue(['tables', i, 'measures', j, 'formula'], `列“${m.label}”已指定统计指标，不能再写公式`);

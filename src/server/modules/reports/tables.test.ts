@@ -438,6 +438,16 @@ describe('bad input', () => {
       ],
       [{ ...RATIO_TABLE, measures: [...RATIO_TABLE.measures, { key: 's', label: 's', formula: 's + 1' }] }, '不能引用本列'],
       [{ ...RATIO_TABLE, checks: [{ rule: 'cases <= nothing' }] }, '不存在的列“nothing”'],
+      [
+        {
+          key: 'meetings',
+          label: '会商',
+          rows: [{ key: 'drug', label: '药品', category: 'drug' }],
+          measures: [{ key: 'held', label: '会商次数', measure: 'consultations.held' }],
+          period: 'month',
+        },
+        '不区分产品类别',
+      ],
     ];
     for (const [tbl, msg] of cases) {
       const res = await bad([tbl]);
