@@ -1,0 +1,7 @@
+import type { ModuleDefinition } from '../../core/extensions.js';
+import { reportRoutes } from './routes.js';
+
+export const reportsModule: ModuleDefinition = {
+  name: 'reports',
+  routes: reportRoutes,
+};

@@ -1,0 +1,2 @@
+/** What other modules may use of reports. */
+export { computeTable } from './use-cases/compute-table.js';
