@@ -17,3 +17,4 @@ export * from './risks.js';
 export * from './sampling.js';
 export * from './credit.js';
 export * from './cases.js';
+export * from './reports.js';
