@@ -75,6 +75,23 @@ export const submissionTransitionInput = z.object({
   version: z.number().int().min(1).max(2_147_483_647),
 });
 export type SubmissionTransitionInput = z.infer<typeof submissionTransitionInput>;
+const actionInput = <A extends SubmissionTransitionInput['action']>(actions: [A, ...A[]]) =>
+  submissionTransitionInput.extend({ action: z.enum(actions, { error: '操作不正确' }) });
+/** The submitting unit: 提交审核 / 撤回. */
+export const submitActionInput = actionInput(['submit', 'withdraw']);
+/** The unit head / the leader in charge: 审核通过 / 审核退回. */
+export const reviewActionInput = actionInput(['approve', 'reject']);
+/** The receiving level: 受理 / 退回. */
+export const receiveActionInput = actionInput(['accept', 'return']);
+/** Which route takes which action (the web calls the one for the button). */
+export const ACTION_ROUTES: Record<Exclude<SubmissionAction, 'edit'>, 'transition' | 'review' | 'receive'> = {
+  submit: 'transition',
+  withdraw: 'transition',
+  approve: 'review',
+  reject: 'review',
+  accept: 'receive',
+  return: 'receive',
+};
 
 export const submissionCheck = z.object({
   level: z.enum(['error', 'warning']),

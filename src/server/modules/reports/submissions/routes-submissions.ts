@@ -8,7 +8,9 @@ import {
   listSubmissionsQuery,
   obligationCalendar,
   submissionListItem,
-  submissionTransitionInput,
+  receiveActionInput,
+  reviewActionInput,
+  submitActionInput,
   submissionView,
 } from '../../../../contracts/submissions.js';
 import { idParam } from '../../../../contracts/fields.js';
@@ -76,18 +78,20 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     },
     ({ ctx, params, body }) => editSubmission(ctx, params.id, body),
   );
-  r.post(
-    '/api/reports/submissions/:id/transition',
-    {
-      access: 'reports.submit',
-      summary: '提交审核、审核通过、审核退回、受理、退回（须填原因）、撤回；各操作的权限见报送流程',
-      description: VERSIONED_UPDATE,
-      params: idParams,
-      body: submissionTransitionInput,
-      response: submissionView,
-    },
-    ({ ctx, params, body }) => transitionSubmission(ctx, params.id, body),
-  );
+  const step = (
+    path: 'transition' | 'review' | 'receive',
+    access: 'reports.submit' | 'reports.approve' | 'reports.accept',
+    summary: string,
+    body: typeof submitActionInput | typeof reviewActionInput | typeof receiveActionInput,
+  ) =>
+    r.post(
+      `/api/reports/submissions/:id/${path}`,
+      { access, summary, description: VERSIONED_UPDATE, params: idParams, body, response: submissionView },
+      ({ ctx, params, body }) => transitionSubmission(ctx, params.id, body),
+    );
+  step('transition', 'reports.submit', '报送单位：提交审核（submit）或撤回（withdraw，受理前）', submitActionInput);
+  step('review', 'reports.approve', '单位负责人、分管局领导：审核通过（approve）或审核退回（reject，须填原因；不能审核自己起草的）', reviewActionInput);
+  step('receive', 'reports.accept', '接收单位：受理（accept，受理后锁定）或退回（return，须填原因）', receiveActionInput);
   r.post(
     '/api/reports/submissions/:id/scan',
     {
