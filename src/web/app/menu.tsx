@@ -81,6 +81,8 @@ export const MENU: MenuEntry[] = [
   { path: '/sampling/plans', label: '抽检计划', icon: <ExperimentOutlined />, permission: 'sampling.read' },
   { path: '/sampling/records', label: '抽检记录', icon: <ExperimentOutlined />, permission: 'sampling.read' },
   { path: '/credit', label: '信用分级', icon: <SafetyCertificateOutlined />, permission: 'credit.read' },
+  { path: '/reports/submissions', label: '报送', icon: <CarryOutOutlined />, permission: 'reports.read' },
+  { path: '/reports/calendar', label: '报送日历', icon: <ScheduleOutlined />, permission: 'reports.read' },
 ];
 
 export const BRAND_ICON = <SafetyCertificateOutlined />;

@@ -41,4 +41,6 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/cases', page: lazy(() => import('../features/cases/CasesPage.js')) },
   { path: '/cases/publication', page: lazy(() => import('../features/cases/PublicationPage.js')) },
   { path: '/cases/typical', page: lazy(() => import('../features/cases/TypicalCasesPage.js')) },
+  { path: '/reports/submissions', page: lazy(() => import('../features/reports/SubmissionsPage.js')) },
+  { path: '/reports/calendar', page: lazy(() => import('../features/reports/ObligationCalendarPage.js')) },
 ];
