@@ -48,7 +48,10 @@ export const typedCell = z.union([z.number().finite('须为有效数字'), z.str
 
 export const submissionContent = z.object({
   /** Narrative sections in the obligation's order, by title. */
-  sections: z.array(z.object({ title: z.string().max(100), text: sectionText })).max(30, '最多30部分').optional(),
+  sections: z
+    .array(z.object({ title: z.string().max(100), text: sectionText }))
+    .max(30, '最多30部分')
+    .optional(),
   /** Typed cells of the table: rowKey → columnKey → value. */
   cells: z.record(z.string().max(60), z.record(z.string().max(60), typedCell)).optional(),
   /** A title for items reported one by one (典型案例的标题). */
@@ -140,7 +143,9 @@ export const submissionView = submissionListItem.extend({
   acceptedAt: z.string().nullable(),
   acceptedBy: z.string().nullable(),
   /** The narrative sections with the definition's minimum and hint. */
-  sections: z.array(z.object({ title: z.string(), text: z.string(), minChars: z.number().nullable(), hint: z.string().nullable(), chars: z.number() })),
+  sections: z.array(
+    z.object({ title: z.string(), text: z.string(), minChars: z.number().nullable(), hint: z.string().nullable(), chars: z.number() }),
+  ),
   /** The table: live values plus typed cells while a draft, the frozen snapshot once sent up. */
   table: tableResult.nullable(),
   frozen: z.boolean(),
@@ -196,7 +201,15 @@ export const obligationCalendar = z.object({
       entries: z.array(calendarEntry.extend({ orgUnitId: id })),
       /** Per ad-hoc obligation with a minimum count: submitted vs required in each period so far. */
       counts: z.array(
-        z.object({ obligationKey: z.string(), period: z.string(), from: z.string(), to: z.string(), required: z.number(), submitted: z.number(), met: z.boolean() }),
+        z.object({
+          obligationKey: z.string(),
+          period: z.string(),
+          from: z.string(),
+          to: z.string(),
+          required: z.number(),
+          submitted: z.number(),
+          met: z.boolean(),
+        }),
       ),
       totals: z.object({ due: z.number(), onTime: z.number(), late: z.number(), missing: z.number(), pending: z.number() }),
     }),

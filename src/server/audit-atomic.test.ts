@@ -1029,7 +1029,11 @@ const EXAMPLES: Record<string, Example> = {
     who: 'inspector_cx',
     prepare: async () => {
       const s = await ok(
-        await api('inspector_cx').post('/api/reports/submissions', { campaignId: await reportCampaign(), obligationKey: 'self', dueDate: '2026-11-15' }),
+        await api('inspector_cx').post('/api/reports/submissions', {
+          campaignId: await reportCampaign(),
+          obligationKey: 'self',
+          dueDate: '2026-11-15',
+        }),
       );
       const jpg = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } })
         .jpeg()
@@ -1046,14 +1050,19 @@ let reportCampaignId: number | undefined;
 let reportWeek = 0;
 /** The submissions' test campaign (weekly table reviewed by unit head and leader; self-inspection with a scan). */
 async function reportCampaign() {
-  reportCampaignId ??= (await ok(await api('office').post('/api/campaigns', { definition: reportingPlan(), status: 'active' }))).id as number;
+  reportCampaignId ??= (await ok(await api('office').post('/api/campaigns', { definition: reportingPlan(), status: 'active' })))
+    .id as number;
   return reportCampaignId;
 }
 const nextReportWeek = () => addDays('2026-10-01', 7 * reportWeek++);
 /** A 创新所 weekly report brought to `stage`. */
 async function reportAt(stage: 'draft' | 'unit_review' | 'reported') {
   let s = await ok(
-    await api('inspector_cx').post('/api/reports/submissions', { campaignId: await reportCampaign(), obligationKey: 'weekly', dueDate: nextReportWeek() }),
+    await api('inspector_cx').post('/api/reports/submissions', {
+      campaignId: await reportCampaign(),
+      obligationKey: 'weekly',
+      dueDate: nextReportWeek(),
+    }),
   );
   if (stage === 'draft') return s;
   s = await ok(await api('inspector_cx').post(`/api/reports/submissions/${s.id}/transition`, { action: 'submit', version: s.version }));

@@ -28,7 +28,9 @@ export const reportSubmissions = pgTable(
     jurisdictionId: integer('jurisdiction_id').notNull(),
     status: text('status').notNull().default('draft'),
     /** What the unit wrote: { sections: [{title, text}], cells: {rowKey: {colKey: value}}, title }. */
-    content: jsonb('content').notNull().default(sql`'{}'::jsonb`),
+    content: jsonb('content')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     /** The table as sent up (live values and typed cells), frozen at 已上报 and never recomputed. */
     snapshot: jsonb('snapshot'),
     returnReason: text('return_reason'),
@@ -47,10 +49,7 @@ export const reportSubmissions = pgTable(
       .where(sql`${t.dueDate} is not null`),
     index('report_submissions_jurisdiction_idx').on(t.jurisdictionId, t.campaignId, t.status),
     index('report_submissions_unit_idx').on(t.orgUnitId, t.campaignId),
-    check(
-      'report_submissions_status_ck',
-      sql`${t.status} in ('draft','unit_review','leader_review','reported','accepted','returned')`,
-    ),
+    check('report_submissions_status_ck', sql`${t.status} in ('draft','unit_review','leader_review','reported','accepted','returned')`),
     check('report_submissions_key_ck', sql`char_length(${t.obligationKey}) between 1 and 60`),
   ],
 );

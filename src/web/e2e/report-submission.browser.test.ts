@@ -8,7 +8,7 @@ import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
 let b: BrowserApp;
 beforeAll(async () => {
   b = await startBrowserApp();
-});
+}, 600_000);
 afterAll(() => b?.close());
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -19,8 +19,16 @@ const PROBLEMS = '个别零售药店未按规定凭处方销售处方药，' + '
 const post = (page: Page, url: string, body: unknown) =>
   page.evaluate(
     async ([u, b]) => {
-      const csrf = document.cookie.split('; ').find((c) => c.startsWith('yj_csrf='))?.slice('yj_csrf='.length) ?? '';
-      const res = await fetch(u as string, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(b) });
+      const csrf =
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('yj_csrf='))
+          ?.slice('yj_csrf='.length) ?? '';
+      const res = await fetch(u as string, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify(b),
+      });
       return res.json();
     },
     [url, body] as const,
@@ -60,7 +68,7 @@ it('a self-inspection report goes through the unit head and the leader, is retur
   await expect.poll(() => status(drawer)).toBe('待审核');
   await drawer.locator('input[type=file]').setInputFiles({ name: '自查报告盖章件.png', mimeType: 'image/png', buffer: PNG });
   await drawer.getByRole('button', { name: /上\s*传/ }).click();
-  await drawer.getByText('自查报告盖章件.png').waitFor();
+  await drawer.getByRole('link', { name: '自查报告盖章件.png' }).waitFor();
 
   const approveAs = async (username: string, next: string) => {
     const page = await b.loginAs(username);

@@ -288,4 +288,6 @@ const VIEWS: { [K in DocumentKind]: (d: Parsed<K>) => Record<string, unknown> } 
   }),
 };
 
-const CHINESE_NUMBERS = '一二三四五六七八九十'.split('').concat(['十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十']);
+const CHINESE_NUMBERS = '一二三四五六七八九十'
+  .split('')
+  .concat(['十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十']);
