@@ -106,4 +106,4 @@ it('a self-inspection report goes through the unit head and the leader, is retur
   expect(xml).toContain(STATION);
   expect(xml).toContain('个别零售药店未按规定凭处方销售处方药');
   expect(xml).toContain('开展处方药销售专项检查');
-}, 300_000);
+}, 600_000);
