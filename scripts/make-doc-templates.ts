@@ -502,6 +502,46 @@ function typicalCase(): Document {
   );
 }
 
+/** 报送报告 (自查报告, 阶段/年度工作总结, 典型案例…): the unit's sections, then the submitted table as a Word table. */
+function narrativeReport(): Document {
+  const o: ParaOpts = { exact: 560 };
+  const t = (runs: Run | Run[], x: ParaOpts = {}) => p(runs, { ...o, ...x });
+  const w = [2600, TEXT_WIDTH - 2600 - 1800, 1800];
+  const head = (text: string, width: number) => cell([p(b(text), { align: 'center', size: SIZE.small })], width);
+  return document(
+    [
+      title('{title}', 120),
+      t('{campaignName}', { align: 'center', after: 240 }),
+      t('填报单位：{reportingUnit}（盖章）'),
+      t('报送期次：{period}'),
+      t('报送日期：{reportDate}', { after: 240 }),
+      t('{#hasRecipient}'),
+      t('{recipient}：'),
+      t('{/hasRecipient}'),
+      t('{#sections}'),
+      t(b('{number}、{title}'), { indent: true }),
+      t('{#paragraphs}'),
+      t('{text}', { indent: true }),
+      t('{/paragraphs}'),
+      t('{/sections}'),
+      t('{#hasTable}'),
+      t(b('附：{tableTitle}（{tablePeriod}）'), { before: 240, after: 120 }),
+      table(w, [
+        [head('项目', w[0]), head('指标', w[1]), head('数值', w[2])],
+        [
+          cell([p('{#tableRows}{row}', { size: SIZE.small })], w[0]),
+          cell([p('{column}', { size: SIZE.small })], w[1]),
+          cell([p('{value}{/tableRows}', { align: 'right', size: SIZE.small })], w[2]),
+        ],
+      ]),
+      t('{/hasTable}'),
+      t('{reportingUnit}', { align: 'right', before: 360 }),
+      t('{reportDate}', { align: 'right' }),
+    ],
+    SIZE.letter,
+  );
+}
+
 const LAYOUTS: Record<DocumentKind, () => Document> = {
   inspectionRecord,
   rectificationOrder,
@@ -511,6 +551,7 @@ const LAYOUTS: Record<DocumentKind, () => Document> = {
   penaltyDecision,
   referralLetter,
   typicalCase,
+  narrativeReport,
 };
 
 /** Re-zip with fixed dates (docx stamps the time of packing) so the same layout gives the same bytes. */

@@ -18,6 +18,7 @@ import { INSPECTION_KINDS, INSPECTION_STATUSES, RECTIFICATION_STATUSES } from '.
 import { TIP_KIND_LABELS, TIP_STATUS_LABELS } from './tips.js';
 import { ASSIST_DIRECTIONS, ASSIST_STATUSES, CLUE_SOURCES, CLUE_STATUSES, TRANSFER_STATUSES, TRANSFER_TARGETS } from './clues.js';
 import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES, REWARD_STATUSES } from './complaints.js';
+import { SUBMISSION_STATUSES } from './submissions.js';
 import { CONSULTATION_KINDS, CONSULTATION_LEVELS, RISK_CATEGORIES, RISK_CHANNELS, RISK_GRADES, RISK_STATUSES } from './risks.js';
 import { PRODUCT_CATEGORIES, SAMPLING_LEVELS, SAMPLING_STATUSES, SAMPLING_VERDICTS } from './sampling.js';
 import { OVERRIDE_STATUSES, RUN_STATUSES } from './credit.js';
@@ -154,6 +155,15 @@ export const AUDIT_ACTION_LABELS = {
   'referral.police_decline': '登记公安不予立案',
   'referral.follow_up': '登记移送跟进情况',
   'assessment_rule.save': '修订考核指标与权重',
+  'report_submission.create': '起草报送',
+  'report_submission.edit': '修改报送',
+  'report_submission.submit': '提交报送审核',
+  'report_submission.approve': '审核通过报送',
+  'report_submission.reject': '审核退回报送',
+  'report_submission.accept': '受理报送',
+  'report_submission.return': '退回报送',
+  'report_submission.withdraw': '撤回报送',
+  'report_submission.scan.add': '上传报送盖章扫描件',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -186,6 +196,7 @@ export const AUDIT_ENTITY_LABELS = {
   case: '案件',
   referral: '移送公安',
   assessment_rule: '考核规则',
+  report_submission: '报送',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -228,6 +239,7 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   credit_override: { status: OVERRIDE_STATUSES, grade: CREDIT_GRADES, computedGrade: CREDIT_GRADES },
   case: { status: CASE_STATUSES, procedure: CASE_PROCEDURES },
   referral: { status: REFERRAL_STATUSES },
+  report_submission: { status: SUBMISSION_STATUSES },
 };
 
 /** Field names that mean something else on one kind of record. */

@@ -86,6 +86,21 @@ export const dashboardTips = z.object({
 });
 export type DashboardTips = z.infer<typeof dashboardTips>;
 
+export const reportReminder = z.object({
+  campaignId: z.number(),
+  campaignName: z.string(),
+  obligationKey: z.string(),
+  label: z.string(),
+  orgUnitName: z.string(),
+  dueDate: z.string(),
+  dueAt: z.string(),
+  /** Calendar days from today (negative = passed). */
+  days: z.number(),
+  submissionId: z.number().nullable(),
+  submissionStatus: z.string().nullable(),
+});
+export type ReportReminder = z.infer<typeof reportReminder>;
+
 export const dashboard = z.object({
   today: z.string(),
   windowDays: z.number(),
@@ -140,6 +155,16 @@ export const dashboard = z.object({
       referralOverdue: z.number(),
       awaitingApproval: z.number(),
       awaitingReview: z.number(),
+    })
+    .nullable()
+    .optional(),
+  /** Reports (报送) of the caller's unit due in the next days and not sent up, those missed, and reports waiting for the caller. */
+  reports: z
+    .object({
+      dueSoon: z.array(reportReminder),
+      missing: z.array(reportReminder),
+      toApprove: z.number(),
+      toReceive: z.number(),
     })
     .nullable()
     .optional(),

@@ -20,6 +20,7 @@ export const DOCUMENT_KINDS = {
   penaltyDecision: { label: '行政处罚决定书', abbreviation: '罚', template: 'penalty-decision' },
   referralLetter: { label: '涉嫌犯罪案件移送书', abbreviation: '移', template: 'referral-letter' },
   typicalCase: { label: '典型案例', abbreviation: '典', template: 'typical-case' },
+  narrativeReport: { label: '报送报告', abbreviation: '报', template: 'narrative-report' },
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 export const DOCUMENT_KIND_KEYS = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
@@ -218,6 +219,25 @@ export const typicalCaseData = z.object({
     .nullish(),
 });
 
+/** 报送报告: a unit's narrative report (自查报告, 阶段/年度工作总结, 典型案例) with its sections and the submitted table. */
+export const narrativeReportData = z.object({
+  reportingUnit: text(100),
+  recipient: optionalText(100),
+  campaignName: text(200),
+  title: text(200),
+  /** The due date or period answered, in words. */
+  period: optionalText(100),
+  reportDate: isoDate,
+  sections: z.array(z.object({ title: text(100), text: z.string().max(20_000) })).max(30),
+  table: z
+    .object({
+      title: text(200),
+      period: text(100),
+      rows: z.array(z.object({ row: z.string().max(100), column: z.string().max(300), value: z.string().max(500) })).max(5000),
+    })
+    .nullish(),
+});
+
 export const DOCUMENT_DATA = {
   inspectionRecord: inspectionRecordData,
   rectificationOrder: rectificationOrderData,
@@ -227,6 +247,7 @@ export const DOCUMENT_DATA = {
   penaltyDecision: penaltyDecisionData,
   referralLetter: referralLetterData,
   typicalCase: typicalCaseData,
+  narrativeReport: narrativeReportData,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 export type DocumentData<K extends DocumentKind> = z.input<(typeof DOCUMENT_DATA)[K]>;
 export type InspectionRecordData = z.input<typeof inspectionRecordData>;
@@ -237,6 +258,7 @@ export type CaseFilingData = z.input<typeof caseFilingData>;
 export type PenaltyDecisionData = z.input<typeof penaltyDecisionData>;
 export type ReferralLetterData = z.input<typeof referralLetterData>;
 export type TypicalCaseData = z.input<typeof typicalCaseData>;
+export type NarrativeReportData = z.input<typeof narrativeReportData>;
 
 /**
  * The tags a template may use (docxtemplater syntax: `{tag}`, loops/conditions `{#tag}…{/tag}`,
@@ -364,5 +386,19 @@ export const DOCUMENT_TAGS: Record<DocumentKind, Record<string, string>> = {
     basis: '处罚依据',
     penalty: '处罚内容',
     referral: '移送公安情况（未移送时为空）',
+  },
+  narrativeReport: {
+    reportingUnit: '填报单位',
+    recipient: '接收单位',
+    hasRecipient: '有接收单位（条件）',
+    campaignName: '专项行动名称',
+    title: '报告标题',
+    period: '报送期次',
+    reportDate: '报送日期',
+    sections: '各部分（循环）：number 序号（一、二…）、title 标题、paragraphs 段落（循环：text 内容）',
+    hasTable: '附统计表（条件）',
+    tableTitle: '统计表名称',
+    tablePeriod: '统计期间',
+    tableRows: '统计表各项（表格行循环）：row 项目、column 指标、value 数值',
   },
 };

@@ -6,6 +6,8 @@ import { makeCreditCode } from '../contracts/credit-code.js';
 import { IMPORT_COLUMNS } from '../contracts/entities.js';
 import { createTestApp, type Client, type TestApp } from '../test/app.js';
 import { multipartFile } from '../test/multipart.js';
+import { addDays } from '../contracts/calendar.js';
+import { reportingPlan } from './modules/reports/submissions/fixture.js';
 import { seedDemoCampaigns } from './demo/seed-campaigns.js';
 import { seedDemoDocuments } from './demo/seed-documents.js';
 import { seedDemoEntities } from './demo/seed-entities.js';
@@ -999,9 +1001,86 @@ const EXAMPLES: Record<string, Example> = {
       };
     },
   },
+  'POST /api/reports/submissions': {
+    who: 'inspector_cx',
+    prepare: async () => ({
+      url: '/api/reports/submissions',
+      payload: { campaignId: await reportCampaign(), obligationKey: 'weekly', dueDate: nextReportWeek() },
+    }),
+  },
+  'PUT /api/reports/submissions/:id': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const s = await reportAt('draft');
+      return { url: `/api/reports/submissions/${s.id}`, payload: { cells: { all: { trained: 2 } }, version: s.version } };
+    },
+  },
+  'POST /api/reports/submissions/:id/transition': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const s = await reportAt('draft');
+      return { url: `/api/reports/submissions/${s.id}/transition`, payload: { action: 'submit', version: s.version } };
+    },
+  },
+  'POST /api/reports/submissions/:id/review': {
+    who: 'head_cx',
+    prepare: async () => {
+      const s = await reportAt('unit_review');
+      return { url: `/api/reports/submissions/${s.id}/review`, payload: { action: 'approve', version: s.version } };
+    },
+  },
+  'POST /api/reports/submissions/:id/receive': {
+    who: 'office',
+    prepare: async () => {
+      const s = await reportAt('reported');
+      return { url: `/api/reports/submissions/${s.id}/receive`, payload: { action: 'return', reason: '数据有误', version: s.version } };
+    },
+  },
+  'POST /api/reports/submissions/:id/scan': {
+    who: 'inspector_cx',
+    prepare: async () => {
+      const s = await ok(
+        await api('inspector_cx').post('/api/reports/submissions', {
+          campaignId: await reportCampaign(),
+          obligationKey: 'self',
+          dueDate: '2026-11-15',
+        }),
+      );
+      const jpg = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } })
+        .jpeg()
+        .toBuffer();
+      const m = multipartFile('file', '盖章扫描件.jpg', jpg, 'image/jpeg');
+      return { url: `/api/reports/submissions/${s.id}/scan`, payload: m.payload, headers: m.headers };
+    },
+  },
   // Last: its job runs in the background after the request, so no example follows to see its writes.
   'POST /api/credit-runs': { who: 'office', prepare: async () => ({ url: '/api/credit-runs' }) },
 };
+
+let reportCampaignId: number | undefined;
+let reportWeek = 0;
+/** The submissions' test campaign (weekly table reviewed by unit head and leader; self-inspection with a scan). */
+async function reportCampaign() {
+  reportCampaignId ??= (await ok(await api('office').post('/api/campaigns', { definition: reportingPlan(), status: 'active' })))
+    .id as number;
+  return reportCampaignId;
+}
+const nextReportWeek = () => addDays('2026-10-01', 7 * reportWeek++);
+/** A 创新所 weekly report brought to `stage`. */
+async function reportAt(stage: 'draft' | 'unit_review' | 'reported') {
+  let s = await ok(
+    await api('inspector_cx').post('/api/reports/submissions', {
+      campaignId: await reportCampaign(),
+      obligationKey: 'weekly',
+      dueDate: nextReportWeek(),
+    }),
+  );
+  if (stage === 'draft') return s;
+  s = await ok(await api('inspector_cx').post(`/api/reports/submissions/${s.id}/transition`, { action: 'submit', version: s.version }));
+  if (stage === 'unit_review') return s;
+  s = await ok(await api('head_cx').post(`/api/reports/submissions/${s.id}/review`, { action: 'approve', version: s.version }));
+  return ok(await api('leader').post(`/api/reports/submissions/${s.id}/review`, { action: 'approve', version: s.version }));
+}
 
 /** A 创新所 pharmacy (graded by the default credit rule) not used by an earlier example. */
 async function creditPharmacy(): Promise<number> {

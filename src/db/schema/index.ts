@@ -19,3 +19,4 @@ export * from './credit.js';
 export * from './cases.js';
 export * from './overview.js';
 export * from './measure-summaries.js';
+export * from './reports.js';

@@ -78,6 +78,7 @@ const ID_KINDS: Record<string, string> = {
   'credit-overrides': 'creditOverride',
   cases: 'case',
   referrals: 'referral',
+  reports: 'reportSubmission',
 };
 /** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
 const PARAM_KINDS: Record<string, string | { value: string }> = {
@@ -177,8 +178,12 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/cases/:id/referral': { version: 1, reason: '越权移送' },
     'POST /api/referrals/:id/transition': { action: 'send', version: 1, policeUnit: '越权' },
     'POST /api/referrals/:id/approve': { action: 'approve', version: 1 },
+    'PUT /api/reports/submissions/:id': { title: '越权修改', version: 1 },
+    'POST /api/reports/submissions/:id/transition': { action: 'submit', version: 1 },
+    'POST /api/reports/submissions/:id/review': { action: 'approve', version: 1 },
+    'POST /api/reports/submissions/:id/receive': { action: 'accept', version: 1 },
   };
-  if (key.endsWith('/evidence') || key.endsWith('/files') || key === 'POST /api/tips/:id/photos') {
+  if (key.endsWith('/evidence') || key.endsWith('/files') || key.endsWith('/scan') || key === 'POST /api/tips/:id/photos') {
     const m = multipartFile('file', 'x.png', png, 'image/png');
     return { payload: m.payload, headers: m.headers };
   }
@@ -305,7 +310,11 @@ beforeAll(async () => {
         '兴隆所的秘密案件', '2026-01-01', '2026-01-02', '2026-01-02', '2026-04-02') returning id`);
   const referral = await one(sql`insert into case_referrals (case_id, jurisdiction_id, reason, decide_due_at)
       values (${kase.id}, ${xl.station}, '兴隆所的秘密移送', now()) returning id`);
+  const reportSubmission = await one(sql`insert into report_submissions (campaign_id, obligation_key, org_unit_id, jurisdiction_id, content)
+      select ${plan.campaign}, coalesce(v.definition->'obligations'->0->>'key', 'none'), ${xl.org_unit_id}, ${xl.station}, '{"title":"兴隆所的秘密报送"}'::jsonb
+      from campaigns c join campaign_versions v on v.campaign_id = c.id and v.version = c.version where c.id = ${plan.campaign} returning id`);
   rec = {
+    reportSubmission: at(reportSubmission.id, '兴隆所的秘密报送'),
     clue: at(clue.id, '兴隆所的秘密线索'),
     clueTransfer: at(clueTransfer.id, '兴隆所的秘密接收单位'),
     assistRequest: at(assistRequest.id, '兴隆所的秘密协查'),

@@ -84,6 +84,8 @@ export const MENU: MenuEntry[] = [
   { path: '/cases', label: '案件', icon: <SolutionOutlined />, permission: 'cases.read', group: 'cases' },
   { path: '/cases/publication', label: '处罚公示', icon: <ProfileOutlined />, permission: 'cases.read', group: 'cases' },
   { path: '/cases/typical', label: '典型案例', icon: <ReadOutlined />, permission: 'cases.read', group: 'cases' },
+  { path: '/reports/submissions', label: '报送', icon: <CarryOutOutlined />, permission: 'reports.read', group: 'reports' },
+  { path: '/reports/calendar', label: '报送日历', icon: <ScheduleOutlined />, permission: 'reports.read', group: 'reports' },
   { path: '/reports/tables', label: '统计报表', icon: <TableOutlined />, permission: 'reports.read', group: 'reports' },
   { path: '/clues/weekly', label: '每周报送', icon: <TableOutlined />, permission: 'clues.read', group: 'reports' },
   { path: '/entities', label: '监管对象', icon: <ShopOutlined />, permission: 'entities.read', group: 'base' },

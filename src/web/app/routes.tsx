@@ -43,4 +43,6 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/cases/typical', page: lazy(() => import('../features/cases/TypicalCasesPage.js')) },
   { path: '/overview', page: lazy(() => import('../features/overview/OverviewPage.js')) },
   { path: '/reports/tables', page: lazy(() => import('../features/reports/ReportTablesPage.js')) },
+  { path: '/reports/submissions', page: lazy(() => import('../features/reports/SubmissionsPage.js')) },
+  { path: '/reports/calendar', page: lazy(() => import('../features/reports/ObligationCalendarPage.js')) },
 ];

@@ -145,7 +145,8 @@ describe('bundled templates', () => {
       expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
       expect(xml).toContain('w:eastAsia="宋体"');
       expect(xml).toContain('w:eastAsia="仿宋"');
-      if (kind === 'typicalCase') continue; // the seeds' 典型案例 form names the reporting unit, not the bureau, in its heading
+      // The seeds' 典型案例 form and a unit's report (报送报告) name the reporting unit, not the bureau, in their heading.
+      if (kind === 'typicalCase' || kind === 'narrativeReport') continue;
       expect(xml).toMatch(/<w:jc w:val="center"\/>(?:(?!<\/w:p>).)*宋体(?:(?!<\/w:p>).)*{bureauName}/s);
     }
   });
@@ -211,6 +212,16 @@ describe('bundled templates', () => {
         violation: '违法情形',
         investigation: '调查过程',
         result: '查办结果',
+      },
+      narrativeReport: {
+        reportingUnit: '创新市场监管所',
+        recipient: '药品和医疗器械股',
+        campaignName: '药品安全巩固提升行动',
+        title: '巩固提升工作自评报告',
+        period: '2023-09-15',
+        reportDate: '2023-09-14',
+        sections: [{ title: '存在问题和分析', text: '第一段。\n第二段。' }],
+        table: { title: '工作情况统计表', period: '2023年8月', rows: [{ row: '零售药店', column: '检查单位数量（家）', value: '12' }] },
       },
     };
     for (const kind of Object.keys(DOCUMENT_KINDS) as DocumentKind[]) {

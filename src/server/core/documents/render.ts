@@ -273,4 +273,30 @@ const VIEWS: { [K in DocumentKind]: (d: Parsed<K>) => Record<string, unknown> } 
     penalty: d.decision?.penalty ?? '',
     referral: d.decision?.referral ?? '',
   }),
+  narrativeReport: (d) => ({
+    reportingUnit: d.reportingUnit,
+    recipient: d.recipient ?? '',
+    hasRecipient: !!d.recipient,
+    campaignName: d.campaignName,
+    title: d.title,
+    period: d.period ?? '',
+    reportDate: chineseDate(d.reportDate),
+    sections: d.sections.map((s, i) => ({
+      number: CHINESE_NUMBERS[i] ?? String(i + 1),
+      title: s.title,
+      paragraphs: s.text
+        .split(/\n+/)
+        .map((text) => text.trim())
+        .filter(Boolean)
+        .map((text) => ({ text })),
+    })),
+    hasTable: !!d.table && d.table.rows.length > 0,
+    tableTitle: d.table?.title ?? '',
+    tablePeriod: d.table?.period ?? '',
+    tableRows: d.table?.rows ?? [],
+  }),
 };
+
+const CHINESE_NUMBERS = '一二三四五六七八九十'
+  .split('')
+  .concat(['十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十']);

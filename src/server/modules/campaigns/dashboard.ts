@@ -15,7 +15,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { pathInScope } from '../../core/scope.js';
 import { workCalendar } from '../calendar/public.js';
 import type { DashboardSection } from '../../core/extensions.js';
-import { campaignProgress, progressOf } from './public.js';
+import { campaignProgress, progressOf, reportedDueDates, reportedKey } from './public.js';
 import { campaignVisible } from './queries.js';
 import { bureauUnits, resolveRef, type BureauUnit } from './resolve-units.js';
 import { staffingProgress } from './use-cases/staffing-progress.js';
@@ -85,7 +85,7 @@ function presentCampaign(
  * receives, or every obligation when the owning bureau lies in their scope. Due dates come from the
  * campaign's deadline rules (contracts/deadline-rules.ts), inside the reporting period.
  */
-function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today: string, calendar: WorkCalendar) {
+function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today: string, calendar: WorkCalendar, reported: Set<string>) {
   const upcoming: DeadlineItem[] = [];
   const overdue: DeadlineItem[] = [];
   const oversee = pathInScope(actor, c.path);
@@ -94,7 +94,8 @@ function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today
     const { window } = obligationWindow(c.def, o.rule);
     if (!window) continue;
     const clip = (a: string, b: string) => ({ from: a > window.from ? a : window.from, to: b < window.to ? b : window.to });
-    const relation = unitsOf(o.submitters, units).has(actor.orgUnitId)
+    const submitters = unitsOf(o.submitters, units);
+    const relation = submitters.has(actor.orgUnitId)
       ? 'submit'
       : unitsOf(o.recipient ? [o.recipient] : [], units).has(actor.orgUnitId)
         ? 'receive'
@@ -110,9 +111,14 @@ function deadlinesOf(c: ActiveCampaign, actor: Actor, units: BureauUnit[], today
       rule: describeRule(o.rule),
       relation,
     } as const;
-    const next = dueDates(o.rule, clip(today, shift(today, DASHBOARD_WINDOW_DAYS)), calendar);
+    // A due date reported (by the caller's unit, or by every submitter for those who receive or oversee) is no longer open.
+    const open = (d: { date: string }) =>
+      relation === 'submit'
+        ? !reported.has(reportedKey(o.key, d.date, actor.orgUnitId))
+        : !submitters.size || [...submitters].some((u) => !reported.has(reportedKey(o.key, d.date, u)));
+    const next = dueDates(o.rule, clip(today, shift(today, DASHBOARD_WINDOW_DAYS)), calendar).filter(open);
     if (next.length) upcoming.push({ ...base, ...next[0], days: daysBetween(today, next[0].date), more: next.length - 1 });
-    const past = dueDates(o.rule, clip(shift(today, -DASHBOARD_WINDOW_DAYS), shift(today, -1)), calendar);
+    const past = dueDates(o.rule, clip(shift(today, -DASHBOARD_WINDOW_DAYS), shift(today, -1)), calendar).filter(open);
     const last = past.at(-1);
     if (last) overdue.push({ ...base, ...last, days: daysBetween(today, last.date), more: past.length - 1 });
   }
@@ -194,7 +200,7 @@ async function campaignSections(ctx: Ctx, today: string): Promise<Pick<Dashboard
         ...presentCampaign({ ...c, def: { ...c.def, period } }, today, done, total),
         inspection: inspection && { planId: inspection.planId, planName: inspection.planName, ...inspection.total },
       });
-    const d = deadlinesOf(c, actor, units, today, calendar);
+    const d = deadlinesOf(c, actor, units, today, calendar, await reportedDueDates(ctx, c.id));
     upcoming.push(...d.upcoming);
     overdue.push(...d.overdue);
     if (c.def.staffing) {

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { campaigns, campaignVersions, jurisdictions } from '../../../db/schema/index.js';
 import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
+import { campaignVisible } from './queries.js';
 
 /**
  * What other modules may use of campaigns: typed reads of a campaign's current definition, and the
@@ -101,3 +102,39 @@ export { getTemplate } from './templates.js';
 export { createCampaign } from './use-cases/create-campaign.js';
 export { updateLiaison } from './use-cases/update-liaison.js';
 export { updateTaskProgress } from './use-cases/update-task-progress.js';
+
+// The bureau's units and how obligations name them (reports resolves submitters and recipients).
+export { bureauUnits, resolveRef, type BureauUnit } from './resolve-units.js';
+
+/**
+ * Which due dates of a campaign's obligations have been reported (the reports module supplies it),
+ * so the 工作台 deadlines stop calling a reported obligation overdue. Keys: `obligation|dueDate|orgUnitId`.
+ */
+export interface ReportedDueDatesSource {
+  key: string;
+  reported(ctx: Ctx, campaignId: number): Promise<Set<string>>;
+}
+
+declare module '../../core/extensions.js' {
+  interface ExtensionPoints {
+    reportedDueDates: ReportedDueDatesSource;
+  }
+}
+
+/** Every reported (obligation, due date, unit) of a campaign, from the contributing modules. */
+export async function reportedDueDates(ctx: Ctx, campaignId: number): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const s of ctx.ext.reportedDueDates ?? []) for (const k of await s.reported(ctx, campaignId)) out.add(k);
+  return out;
+}
+/** Active campaigns the actor sees (their bureau's, or those of bureaus in their scope). */
+export async function activeCampaignIds(ctx: Ctx): Promise<number[]> {
+  const rows = await ctx.db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, campaigns.jurisdictionId))
+    .where(and(campaignVisible(ctx.actor), eq(campaigns.status, 'active')))
+    .orderBy(campaigns.id);
+  return rows.map((r) => r.id);
+}
+export const reportedKey = (obligation: string, dueDate: string, orgUnitId: number) => `${obligation}|${dueDate}|${orgUnitId}`;

@@ -13,6 +13,7 @@ import { useAuth } from '../../lib/auth.js';
 import { CampaignCard, DeadlineList, StaffingCard } from './DashboardCards.js';
 import { FieldWorkCard } from './FieldWorkCard.js';
 import { RisksCard } from '../risks/RisksCard.js';
+import { SubmissionRemindersCard } from '../reports/SubmissionRemindersCard.js';
 
 const TASK_COLORS = { todo: 'default', doing: 'processing', done: 'success', blocked: 'error' } as const;
 const TIP_COLORS = { submitted: 'gold', accepted: 'blue', rejected: 'default', forwarded: 'green' } as const;
@@ -110,6 +111,11 @@ export default function HomePage() {
           {d.risks && d.risks.mine + d.risks.awaitingVerification + d.risks.overdue > 0 && (
             <Col xs={24} lg={12}>
               <RisksCard r={d.risks} />
+            </Col>
+          )}
+          {d.reports && d.reports.dueSoon.length + d.reports.missing.length + d.reports.toApprove + d.reports.toReceive > 0 && (
+            <Col xs={24} lg={12}>
+              <SubmissionRemindersCard r={d.reports} />
             </Col>
           )}
           {d.tips?.mode === 'mine' && (

@@ -1,0 +1,90 @@
+/**
+ * A campaign definition for the submission tests (API and browser): one obligation of each
+ * recurrence kind, a table with a computed and a typed cumulative column reviewed by the unit head
+ * and the leader, a self-inspection report whose problems section needs 800 characters, ad-hoc
+ * typical cases with a quarterly minimum. Units are the demo organisation's.
+ */
+export function reportingPlan() {
+  return {
+    schemaVersion: 1,
+    name: '报送测试专项行动',
+    issuer: '兴隆台区市场监督管理局',
+    period: { from: '2026-10-01', to: '2027-03-31' },
+    tables: [
+      {
+        key: 'stats',
+        label: '工作情况统计表',
+        rows: [{ key: 'all', label: '合计' }],
+        measures: [
+          { key: 'visits', label: '检查家次', unit: '家次', measure: 'inspections.visits' },
+          { key: 'trained', label: '培训人员', unit: '人次' },
+        ],
+        period: 'month',
+        cumulativeFrom: '2026-10-01',
+      },
+    ],
+    obligations: [
+      {
+        key: 'weekly',
+        label: '工作情况周报（每周四17:00前）',
+        rule: { every: 'week', weekday: 4, time: '17:00' },
+        submitters: ['各市场监管所'],
+        recipient: '药品和医疗器械股',
+        form: { type: 'table', table: 'stats' },
+        review: ['unit_head', 'leader'],
+      },
+      {
+        key: 'monthly',
+        label: '月度工作情况（每月5日前）',
+        rule: { every: 'month', day: 5 },
+        submitters: ['各市场监管所'],
+        recipient: '药品和医疗器械股',
+        form: { type: 'table', table: 'stats' },
+        review: ['unit_head'],
+      },
+      {
+        key: 'quarterly',
+        label: '季度风险清单（每季度第一个月10日前）',
+        rule: { every: 'quarter', monthOfQuarter: 1, day: 10 },
+        submitters: ['各市场监管所'],
+        recipient: '药品和医疗器械股',
+        form: { type: 'narrative', sections: [{ title: '风险隐患情况' }] },
+      },
+      {
+        key: 'daily',
+        label: '攻坚周日报（每日15:00前）',
+        rule: { every: 'day', time: '15:00', within: { from: '2026-11-23', to: '2026-11-27' } },
+        submitters: ['各市场监管所'],
+        recipient: '药品和医疗器械股',
+        form: { type: 'narrative', sections: [{ title: '当日工作' }] },
+      },
+      {
+        key: 'self',
+        label: '自查报告',
+        rule: { once: '2026-11-15' },
+        submitters: ['各市场监管所'],
+        recipient: '药品和医疗器械股',
+        form: {
+          type: 'narrative',
+          sections: [{ title: '基本情况' }, { title: '存在问题和分析', minChars: 800 }, { title: '下一步措施' }],
+        },
+        review: ['unit_head', 'leader'],
+        stampedScan: true,
+      },
+      {
+        key: 'cases',
+        label: '典型案例（每季度不少于1个）',
+        rule: { adHoc: true },
+        submitters: ['各市场监管所'],
+        recipient: '药品和医疗器械股',
+        form: { type: 'typical_case', sections: [{ title: '案情概述' }, { title: '查办结果' }] },
+        minCount: { count: 1, per: 'quarter' },
+      },
+    ],
+    organisation: {
+      leadingGroup: { name: '专项工作领导小组', leader: { name: '测试组长', title: '副局长', unit: '本局' } },
+      office: { unit: '药品和医疗器械股' },
+    },
+    tasks: [{ no: 1, task: '报送', target: '按时报送', content: '各所按时报送', units: ['各市场监管所'] }],
+  };
+}
