@@ -4,6 +4,7 @@ import { reportRoutes } from './routes.js';
 import { reportedDueDatesSource, reportsDashboardSection } from './submissions/dashboard.js';
 import { submissionAttachmentOwner } from './submissions/owners.js';
 import { submissionRoutes } from './submissions/routes-submissions.js';
+import { timelinessIndicator } from './submissions/timeliness-indicator.js';
 
 /** The statistical tables' routes and the submissions' routes, in one plugin. */
 const routes: FastifyPluginAsync = async (app, opts) => {
@@ -18,5 +19,6 @@ export const reportsModule: ModuleDefinition = {
     dashboard: [reportsDashboardSection],
     reportedDueDates: [reportedDueDatesSource],
     attachmentOwners: [submissionAttachmentOwner],
+    assessmentIndicators: [timelinessIndicator],
   },
 };
