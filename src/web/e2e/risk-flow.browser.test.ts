@@ -8,7 +8,9 @@ import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
  * "Done when"): an inspection finding becomes a risk (转为风险, the inspector); the station head groups
  * it with another risk into a 共性风险 and discusses it in a 风险会商; the owner applies for closure
  * with evidence; the station head (not the owner, holding risks.verify) verifies it (销号). Then an
- * 不合格 sampling result opens a risk and a clue, each reachable from the record's 核查处置.
+ * 不合格 sampling result opens a risk and a clue, each reachable from the record's 核查处置. Along the
+ * way: a finding picked straight into the common risk, the meeting corrected with a reason, and a
+ * unit named on a sampling plan line.
  */
 let b: BrowserApp;
 beforeAll(async () => {
@@ -18,6 +20,7 @@ afterAll(() => b?.close());
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const FINDING = '阴凉区温湿度超标且未采取调控措施';
+const FINDING2 = '温湿度监测记录不完整';
 const COMMON = '部分药店阴凉区温湿度管理不到位';
 const TOPIC = '研究阴凉区温湿度管理问题的管控措施';
 
@@ -48,7 +51,8 @@ it('finding → risk → 共性风险 → 风险会商 → closure by the owner 
   );
   await b.database.db.execute(
     sql`insert into inspection_findings (inspection_id, jurisdiction_id, severity, description)
-        values (${inspection.id}, ${unit.jurisdiction_id}, 'serious', ${FINDING})`,
+        values (${inspection.id}, ${unit.jurisdiction_id}, 'serious', ${FINDING}),
+               (${inspection.id}, ${unit.jurisdiction_id}, 'general', ${FINDING2})`,
   );
 
   // 1. The inspector turns the finding into a risk, owned by themself, on a phone.
@@ -80,12 +84,19 @@ it('finding → risk → 共性风险 → 风险会商 → closure by the owner 
   };
   await pickRisk(FINDING);
   await pickRisk('处方药未凭处方销售');
+  // A finding that was never made a risk is grouped too (归并的检查问题: searched on the server).
+  await group.getByLabel('归并的检查问题').click();
+  await desk.keyboard.type('监测记录');
+  await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: FINDING2 }).first().click();
+  await desk.keyboard.press('Escape');
   await group.getByLabel('分析研判').fill('夏季高温，多家药店阴凉区无调控设备');
   await group.getByLabel('管控措施').fill('辖区药店逐家排查阴凉区设备，纳入日常检查重点');
   await ok(desk, '归并共性风险隐患');
   const commonCard = desk.getByTestId('common-risk-card').filter({ hasText: COMMON });
   await commonCard.getByText(`${FINDING}（待管控）`).waitFor();
   await commonCard.getByText('处方药未凭处方销售', { exact: false }).waitFor();
+  await commonCard.getByTestId('common-risk-findings').getByText(FINDING2).waitFor();
+  expect(await commonCard.textContent()).toContain('涉及 2 家单位');
 
   // 3. A 风险会商 of the station discusses the risk and names who follows it up.
   await desk.goto(`${b.url}/consultations`);
@@ -97,11 +108,21 @@ it('finding → risk → 共性风险 → 风险会商 → closure by the owner 
   await desk.keyboard.type(FINDING);
   await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: FINDING }).first().click();
   await desk.keyboard.press('Escape');
-  await meeting.getByLabel('会商意见1').fill('限期整改，逐店复查后销号');
+  await meeting.getByLabel('会商意见1').fill('限期整改');
   await ok(desk, '记录会商');
   const meetingCard = desk.getByTestId('consultation-card').filter({ hasText: TOPIC });
   await meetingCard.getByText(`[风险隐患：${FINDING}]`).waitFor();
+  await meetingCard.getByText('会商意见：限期整改').waitFor();
+  // Corrected after the meeting: with a reason, against the version loaded.
+  await meetingCard.getByTestId('consultation-edit').click();
+  const correct = desk.locator('.ant-modal').filter({ hasText: '修改会商记录' });
+  await correct.getByLabel('会商意见1').fill('限期整改，逐店复查后销号');
+  await ok(desk, '修改会商记录');
+  await correct.getByText('请填写修改原因').waitFor();
+  await correct.getByLabel('修改原因').fill('补记会商意见');
+  await ok(desk, '修改会商记录');
   await meetingCard.getByText('会商意见：限期整改，逐店复查后销号').waitFor();
+  await meetingCard.getByText(`[风险隐患：${FINDING}]`).waitFor();
 
   // 4. The owner carries out the control, attaches evidence and applies for closure.
   await phone.goto(`${b.url}/risks?id=${risk.id}`);
@@ -159,4 +180,23 @@ it('finding → risk → 共性风险 → 风险会商 → closure by the owner 
   await phone.waitForURL(/\/clues\?id=\d+/);
   await phone.getByText('阿莫西林胶囊', { exact: false }).first().waitFor();
   expect(await width(phone)).toBeLessThanOrEqual(390);
+
+  // 7. The department names a unit to sample at on a plan line (unit picker).
+  const dept = await b.loginAs('dept');
+  await dept.goto(`${b.url}/sampling/plans`);
+  await dept
+    .getByRole('button', { name: /修\s*改/ })
+    .first()
+    .click();
+  const plan = dept.locator('.ant-modal').filter({ hasText: '修改抽检计划' });
+  await plan.getByText('抽样单位（可选）：搜索单位名称后选择').first().click();
+  await dept.keyboard.type(unit.name);
+  await dept.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: unit.name }).first().click();
+  await plan.getByTestId('plan-units').first().getByText(unit.name).waitFor();
+  await ok(dept, '修改抽检计划');
+  await plan.waitFor({ state: 'hidden' });
+  await dept
+    .getByText(new RegExp(`抽样单位：.*${unit.name}`))
+    .first()
+    .waitFor();
 }, 300_000);

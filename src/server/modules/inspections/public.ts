@@ -88,3 +88,5 @@ export async function findingForRisk(ctx: Pick<Ctx, 'db' | 'actor'>, findingId: 
 }
 /** Findings per unit by severity (set-based SQL), for the credit grading indicators. */
 export { findingCountsBySeverity } from './finding-counts.js';
+/** Findings of signed inspections in the caller's area for a picker (the risks module's 共性风险 form). */
+export { findingOptions, type FindingOption } from './finding-options.js';
