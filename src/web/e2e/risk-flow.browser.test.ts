@@ -116,6 +116,7 @@ it('finding → risk → 共性风险 → 风险会商 → closure by the owner 
   // Corrected after the meeting: with a reason, against the version loaded.
   await meetingCard.getByTestId('consultation-edit').click();
   const correct = desk.locator('.ant-modal').filter({ hasText: '修改会商记录' });
+  await expect.poll(() => correct.getByLabel('会商事项1').inputValue()).toBe(TOPIC);
   await correct.getByLabel('会商意见1').fill('限期整改，逐店复查后销号');
   await ok(desk, '修改会商记录');
   await correct.getByText('请填写修改原因').waitFor();

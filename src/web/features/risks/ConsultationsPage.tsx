@@ -161,11 +161,10 @@ function ConsultationForm({ value, onClose }: { value: ConsultationView | 'new' 
   const { message } = AntApp.useApp();
   const qc = useQueryClient();
   const open = value !== null;
-  const [current, setCurrent] = useState<ConsultationView | null>(null);
-  useEffect(() => setCurrent(value && value !== 'new' ? value : null), [value]);
-  useEffect(() => {
-    if (open && current) form.setFieldsValue(valuesOf(current));
-  }, [open, current, form]);
+  // The record being corrected: as opened, or the newer version a 409 brought back.
+  const [newer, setNewer] = useState<ConsultationView | null>(null);
+  useEffect(() => setNewer(null), [value]);
+  const current = newer ?? (value && value !== 'new' ? value : null);
   const people = useRiskPeople(open);
   const risks = useQuery({ queryKey: ['risks', 'for-consultation'], queryFn: () => risksApi.list({ pageSize: 200 }), enabled: open });
   const riskOptions = (risks.data?.items ?? []).map((r) => ({ value: r.id, label: r.title }));
@@ -211,7 +210,7 @@ function ConsultationForm({ value, onClose }: { value: ConsultationView | 'new' 
         } catch (e) {
           const now = staleCurrent<ConsultationView>(e);
           if (now) {
-            setCurrent(now);
+            setNewer(now);
             message.warning('该会商记录已被他人修改，已载入最新内容，请核对后重新填写并保存');
           } else message.error((e as Error).message);
         } finally {
@@ -219,7 +218,14 @@ function ConsultationForm({ value, onClose }: { value: ConsultationView | 'new' 
         }
       }}
     >
-      <Form form={form} layout="vertical" initialValues={{ kind: 'risk', heldOn: dayjs(), items: [{ topic: '' }] }} preserve={false}>
+      {/* Mounted afresh with the record's values (and again when a newer version is loaded in). */}
+      <Form
+        key={current ? `${current.id}-${current.version}` : value === null ? 'closed' : 'new'}
+        form={form}
+        layout="vertical"
+        initialValues={current ? valuesOf(current) : { kind: 'risk', heldOn: dayjs(), items: [{ topic: '' }] }}
+        preserve={false}
+      >
         <Space wrap>
           <Form.Item name="kind" label="会商类型">
             <Select
