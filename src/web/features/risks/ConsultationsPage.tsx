@@ -1,8 +1,22 @@
 import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Tag,
+  type FormInstance,
+  type FormProps,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import {
   CONSULTATION_KINDS,
@@ -156,7 +170,9 @@ function valuesOf(c: ConsultationView): Values {
 
 /** 记录会商 (new) or 修改会商记录 (with a reason, against the version loaded; a newer version is loaded back in). */
 function ConsultationForm({ value, onClose }: { value: ConsultationView | 'new' | null; onClose: () => void }) {
-  const [form] = Form.useForm<Values>();
+  // A fresh form (and store) per record and version: a shared instance keeps the last dialog's values,
+  // which a new mount's initialValues do not override.
+  const formRef = useRef<FormInstance<Values> | null>(null);
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const qc = useQueryClient();
@@ -165,6 +181,7 @@ function ConsultationForm({ value, onClose }: { value: ConsultationView | 'new' 
   const [newer, setNewer] = useState<ConsultationView | null>(null);
   useEffect(() => setNewer(null), [value]);
   const current = newer ?? (value && value !== 'new' ? value : null);
+  const formKey = current ? `${current.id}-${current.version}` : value === null ? 'closed' : 'new';
   const people = useRiskPeople(open);
   const risks = useQuery({ queryKey: ['risks', 'for-consultation'], queryFn: () => risksApi.list({ pageSize: 200 }), enabled: open });
   const riskOptions = (risks.data?.items ?? []).map((r) => ({ value: r.id, label: r.title }));
@@ -183,6 +200,7 @@ function ConsultationForm({ value, onClose }: { value: ConsultationView | 'new' 
       width={640}
       onCancel={onClose}
       onOk={async () => {
+        const form = formRef.current!;
         const v = await form.validateFields();
         setBusy(true);
         // Links of other kinds have no field of their own: read from the form's store (whole items move with Form.List).
@@ -219,9 +237,9 @@ function ConsultationForm({ value, onClose }: { value: ConsultationView | 'new' 
       }}
     >
       {/* Mounted afresh with the record's values (and again when a newer version is loaded in). */}
-      <Form
-        key={current ? `${current.id}-${current.version}` : value === null ? 'closed' : 'new'}
-        form={form}
+      <FreshForm
+        key={formKey}
+        formRef={formRef}
         layout="vertical"
         initialValues={current ? valuesOf(current) : { kind: 'risk', heldOn: dayjs(), items: [{ topic: '' }] }}
         preserve={false}
@@ -290,7 +308,22 @@ function ConsultationForm({ value, onClose }: { value: ConsultationView | 'new' 
             <Input.TextArea rows={2} maxLength={500} placeholder="例：补记会商意见" aria-label="修改原因" />
           </Form.Item>
         )}
-      </Form>
+      </FreshForm>
     </Modal>
+  );
+}
+
+/** A Form with its own instance, handed to the dialog through `formRef` (mount it with a key to start afresh). */
+function FreshForm({
+  formRef,
+  children,
+  ...props
+}: Omit<FormProps<Values>, 'children'> & { children: ReactNode; formRef: React.MutableRefObject<FormInstance<Values> | null> }) {
+  const [form] = Form.useForm<Values>();
+  formRef.current = form;
+  return (
+    <Form<Values> form={form} {...props}>
+      {children}
+    </Form>
   );
 }
