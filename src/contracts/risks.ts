@@ -250,6 +250,19 @@ export const commonRiskView = z.object({
   version: z.number(),
 });
 export type CommonRiskView = z.infer<typeof commonRiskView>;
+/** Inspection findings a common risk may group (归并), newest first; `q` searches the problem and the unit. */
+export const findingOptionsQuery = z.object({
+  q: z.string().trim().max(50, '搜索内容不超过50字').optional(),
+});
+export const findingOption = z.object({
+  id: z.number(),
+  inspectionId: z.number(),
+  date: z.string(),
+  entityName: z.string(),
+  severity: z.enum(['general', 'serious', 'severe']),
+  description: z.string(),
+});
+export type FindingOption = z.infer<typeof findingOption>;
 export const listCommonRisksQuery = z.object({
   stationId: idParam.optional(),
   removed: z.enum(['true', 'false'], { error: '是否消除筛选不正确' }).optional(),
@@ -287,6 +300,8 @@ export const consultationInput = z.object({
 });
 export type ConsultationInput = z.infer<typeof consultationInput>;
 export const editConsultationInput = consultationInput.omit({ jurisdictionId: true, kind: true }).extend({
+  /** Why a meeting record is corrected after the meeting (kept in the audit log). */
+  reason: text(500, '修改原因'),
   version: z.number().int().min(1).max(2_147_483_647),
 });
 export type EditConsultationInput = z.infer<typeof editConsultationInput>;

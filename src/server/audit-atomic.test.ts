@@ -755,7 +755,13 @@ const EXAMPLES: Record<string, Example> = {
       return {
         method: 'PUT',
         url: `/api/consultations/${m.id}`,
-        payload: { heldOn: '2026-11-02', host: '局长', items: [{ topic: '研判' }, { topic: '部署' }], version: m.version },
+        payload: {
+          heldOn: '2026-11-02',
+          host: '局长',
+          items: [{ topic: '研判' }, { topic: '部署' }],
+          reason: '补记部署事项',
+          version: m.version,
+        },
       };
     },
   },

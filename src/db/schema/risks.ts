@@ -45,6 +45,10 @@ export const risks = pgTable(
     index('risks_jurisdiction_found_idx').on(t.jurisdictionId, t.foundOn),
     index('risks_jurisdiction_closed_idx').on(t.jurisdictionId, t.closedOn),
     index('risks_owner_status_idx').on(t.ownerId, t.status),
+    // Open risks by deadline: overdue lists and counts over a whole area (the 工作台, 逾期 filter) read this alone.
+    index('risks_open_deadline_idx')
+      .on(t.deadline, t.jurisdictionId)
+      .where(sql`${t.status} <> 'closed'`),
     uniqueIndex('risks_source_uq').on(t.sourceType, t.sourceId),
     check('risks_status_ck', sql`${t.status} in ('open','controlling','closure_requested','closed')`),
     check('risks_level_ck', sql`${t.level} in ('general','major','serious')`),

@@ -141,7 +141,7 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'PUT /api/risks/:id': { title: '越权修改', version: 1 },
     'POST /api/risks/:id/transition': { action: 'control', version: 1 },
     'PUT /api/common-risks/:id': { title: '越权修改', category: 'drug', controlMeasure: '越权', version: 1 },
-    'PUT /api/consultations/:id': { heldOn: '2026-01-05', host: '越权', items: [{ topic: '越权' }], version: 1 },
+    'PUT /api/consultations/:id': { heldOn: '2026-01-05', host: '越权', items: [{ topic: '越权' }], reason: '越权', version: 1 },
     'PUT /api/sampling-plans/:id': { name: '越权修改', lines: [{ category: 'drug', planned: 1 }], version: 1 },
     'PUT /api/sampling-records/:id': {
       category: 'drug',

@@ -90,3 +90,5 @@ export async function findingForRisk(ctx: Pick<Ctx, 'db' | 'actor'>, findingId: 
 export { findingCountsBySeverity } from './finding-counts.js';
 /** Findings per station and violation type over an area and period (the overview's 问题类型 chart). */
 export { findingsByStationAndType } from './findings-by-type.js';
+/** Findings of signed inspections in the caller's area for a picker (the risks module's 共性风险 form). */
+export { findingOptions, type FindingOption } from './finding-options.js';

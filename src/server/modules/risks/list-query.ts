@@ -14,7 +14,8 @@ export function riskFilter(ctx: Pick<Ctx, 'actor'>, q: Omit<ListRisksQuery, 'pag
   if (q.level) conds.push(sql`r.level = ${q.level}`);
   if (q.status) conds.push(sql`r.status = ${q.status}`);
   if (q.channel) conds.push(sql`r.channel = ${q.channel}`);
-  if (q.overdue === 'true') conds.push(sql`r.status in ('open','controlling','closure_requested') and r.deadline < ${today}::date`);
+  // `<> 'closed'` (= open, controlling, closure requested): the predicate of risks_open_deadline_idx.
+  if (q.overdue === 'true') conds.push(sql`r.status <> 'closed' and r.deadline < ${today}::date`);
   if (q.overdue === 'false') conds.push(sql`(r.status = 'closed' or r.deadline >= ${today}::date)`);
   if (q.entityId) conds.push(sql`exists (select 1 from risk_entities re where re.risk_id = r.id and re.entity_id = ${q.entityId})`);
   if (q.q) {

@@ -275,6 +275,20 @@ describe('common risks', () => {
     expect(await count('common_risks')).toBe(before);
     expect((await head.get('/api/common-risks/export')).statusCode).toBe(200);
   });
+
+  it('offers the area’s inspection findings to group, searchable, and none of another station’s', async () => {
+    const mine = await head.get(`/api/common-risks/finding-options?q=${encodeURIComponent('执业药师')}`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().items).toEqual([
+      expect.objectContaining({ id: ids.finding, entityName: '仁和药店', severity: 'serious', description: '执业药师不在岗时销售处方药' }),
+    ]);
+    expect(
+      (await head.get('/api/common-risks/finding-options?q=' + encodeURIComponent('仁和'))).json().items.map((f: any) => f.id),
+    ).toContain(ids.finding);
+    expect((await head.get('/api/common-risks/finding-options?q=%25')).json().items).toEqual([]);
+    const xl = await t.as('inspector_xl');
+    expect((await xl.get('/api/common-risks/finding-options')).json().items.map((f: any) => f.id)).not.toContain(ids.finding);
+  });
 });
 
 describe('consultations', () => {
@@ -353,6 +367,30 @@ describe('consultations', () => {
     expect(unknownType.statusCode).toBe(400);
     expect(await count('consultations')).toBe(n);
     expect((await office.get('/api/consultations/export')).statusCode).toBe(200);
+  });
+
+  it('is corrected after the meeting with a reason and the version read; the reason is in the audit log', async () => {
+    const m = (
+      await head.post('/api/consultations', { kind: 'risk', heldOn: today, host: '张所长', items: [{ topic: '冷链药品储存' }] })
+    ).json();
+    const body = { heldOn: today, host: '张所长', participants: ['李四'], items: [{ topic: '冷链药品储存', decision: '逐店检查冷藏柜' }] };
+    const noReason = await head.put(`/api/consultations/${m.id}`, { ...body, version: m.version });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().code).toBeTruthy();
+    const ok = await head.put(`/api/consultations/${m.id}`, { ...body, reason: '补记会商意见', version: m.version });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({
+      participants: ['李四'],
+      items: [{ topic: '冷链药品储存', decision: '逐店检查冷藏柜' }],
+      version: m.version + 1,
+    });
+    const stale = await head.put(`/api/consultations/${m.id}`, { ...body, host: '王所长', reason: '改主持人', version: m.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('STALE_VERSION');
+    const [log] = await rows(
+      sql`select summary from audit_log where entity_type = 'consultation' and entity_id = ${String(m.id)} and action = 'consultation.update'`,
+    );
+    expect(log.summary).toContain('补记会商意见');
   });
 });
 

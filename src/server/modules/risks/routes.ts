@@ -9,6 +9,8 @@ import {
   editCommonRiskInput,
   editConsultationInput,
   editRiskInput,
+  findingOption,
+  findingOptionsQuery,
   listCommonRisksQuery,
   listConsultationsQuery,
   listRisksQuery,
@@ -39,6 +41,7 @@ import { getConsultation } from './use-cases/get-consultation.js';
 import { getRisk } from './use-cases/get-risk.js';
 import { listCommonRisks } from './use-cases/list-common-risks.js';
 import { listConsultations } from './use-cases/list-consultations.js';
+import { listFindingOptions } from './use-cases/list-finding-options.js';
 import { listRisks } from './use-cases/list-risks.js';
 import { riskStats as computeRiskStats } from './use-cases/risk-stats.js';
 import { transitionRisk } from './use-cases/transition-risk.js';
@@ -146,6 +149,16 @@ export const riskRoutes: FastifyPluginAsync = async (app) => {
     },
     async ({ ctx, query, reply }) => sendFile(reply, await exportCommonRisks(ctx, query), '共性风险隐患.xlsx', XLSX_TYPE),
   );
+  c.get(
+    '/api/common-risks/finding-options',
+    {
+      access: 'risks.read',
+      summary: '可归并的检查问题（本辖区已签名检查记录发现的问题，按检查日期倒序，最多100条）',
+      query: findingOptionsQuery,
+      response: z.object({ items: z.array(findingOption) }),
+    },
+    ({ ctx, query }) => listFindingOptions(ctx, query),
+  );
   c.post(
     '/api/common-risks',
     { access: 'risks.manage', summary: '把多项风险隐患或检查问题归并为共性风险隐患', body: commonRiskInput, response: commonRiskView },
@@ -199,7 +212,7 @@ export const riskRoutes: FastifyPluginAsync = async (app) => {
     '/api/consultations/:id',
     {
       access: 'risks.manage',
-      summary: '修改会商记录',
+      summary: '修改会商记录（须说明修改原因，记入操作日志）',
       description: VERSIONED_UPDATE,
       params: idParams,
       body: editConsultationInput,

@@ -4,6 +4,7 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Form, Input, Modal, Selec
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { RISK_CATEGORIES, RISK_STATUSES, type CommonRiskInput, type CommonRiskView } from '../../../contracts/risks.js';
+import { FINDING_SEVERITIES as FINDING_SEVERITY_LABELS } from '../../../contracts/inspections.js';
 import { download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
@@ -95,7 +96,16 @@ export default function CommonRisksPage() {
                 ))}
               </div>
             )}
-            {c.findings.length > 0 && <div style={{ fontSize: 13 }}>检查问题 {c.findings.length} 个</div>}
+            {c.findings.length > 0 && (
+              <div style={{ fontSize: 13, marginTop: 4, wordBreak: 'break-all' }} data-testid="common-risk-findings">
+                检查问题：
+                {c.findings.map((f) => (
+                  <Link key={f.id} to={`/inspections/${f.inspectionId}`} style={{ marginRight: 8 }}>
+                    {f.description}
+                  </Link>
+                ))}
+              </div>
+            )}
             {c.editable && (
               <Button size="small" style={{ marginTop: 6 }} onClick={() => setEditing(c)}>
                 修改
@@ -117,6 +127,18 @@ function CommonRiskForm({ value, onClose }: { value: CommonRiskView | 'new' | nu
   const open = value !== null;
   const current = value && value !== 'new' ? value : null;
   const risks = useQuery({ queryKey: ['risks', 'for-common'], queryFn: () => risksApi.list({ pageSize: 200 }), enabled: open });
+  const [findingQ, setFindingQ] = useState('');
+  const findings = useQuery({
+    queryKey: ['risks', 'finding-options', findingQ],
+    queryFn: () => risksApi.findingOptions(findingQ),
+    enabled: open,
+    placeholderData: (prev) => prev,
+  });
+  // The findings already grouped stay selectable when the search no longer returns them.
+  const findingOptions = new Map<number, string>();
+  for (const f of current?.findings ?? []) findingOptions.set(f.id, f.description);
+  for (const f of findings.data?.items ?? [])
+    findingOptions.set(f.id, `${f.date} ${f.entityName}：${FINDING_SEVERITY_LABELS[f.severity]} ${f.description}`);
   useEffect(() => {
     if (!open) return;
     form.resetFields();
@@ -128,6 +150,7 @@ function CommonRiskForm({ value, onClose }: { value: CommonRiskView | 'new' | nu
         controlMeasure: current.controlMeasure,
         removed: current.removed,
         riskIds: current.risks.map((r) => r.id),
+        findingIds: current.findings.map((f) => f.id),
       });
   }, [open, current, form]);
   return (
@@ -143,8 +166,7 @@ function CommonRiskForm({ value, onClose }: { value: CommonRiskView | 'new' | nu
         const v = await form.validateFields();
         setBusy(true);
         try {
-          if (current)
-            await risksApi.commonEdit(current.id, { ...v, findingIds: current.findings.map((f) => f.id), version: current.version });
+          if (current) await risksApi.commonEdit(current.id, { ...v, version: current.version });
           else await risksApi.commonCreate(v);
           message.success('已保存');
           onClose();
@@ -174,6 +196,18 @@ function CommonRiskForm({ value, onClose }: { value: CommonRiskView | 'new' | nu
               label: `${r.title}（${r.entities.map((e) => e.name).join('、') || r.stationName}）`,
             }))}
             aria-label="归并的风险隐患"
+          />
+        </Form.Item>
+        <Form.Item name="findingIds" label="归并的检查问题" extra="本辖区已签名检查记录中发现的问题，可按问题或单位名称搜索">
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch={{ filterOption: false, onSearch: setFindingQ }}
+            onBlur={() => setFindingQ('')}
+            loading={findings.isFetching}
+            options={[...findingOptions].map(([value, label]) => ({ value, label }))}
+            notFoundContent={findings.isFetching ? '正在查找…' : '没有符合的检查问题'}
+            aria-label="归并的检查问题"
           />
         </Form.Item>
         <Form.Item name="analysis" label="分析研判">

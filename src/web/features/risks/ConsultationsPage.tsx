@@ -1,10 +1,31 @@
 import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Tag,
+  type FormInstance,
+  type FormProps,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { CONSULTATION_KINDS, CONSULTATION_LEVELS, type ConsultationInput, type ConsultationKind } from '../../../contracts/risks.js';
+import {
+  CONSULTATION_KINDS,
+  CONSULTATION_LEVELS,
+  type ConsultationInput,
+  type ConsultationKind,
+  type ConsultationView,
+} from '../../../contracts/risks.js';
+import { staleCurrent } from '../../lib/conflict.js';
 import { download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
@@ -16,7 +37,7 @@ export default function ConsultationsPage() {
   const { message } = AntApp.useApp();
   const [kind, setKind] = useState<ConsultationKind | undefined>();
   const [page, setPage] = useState(1);
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<ConsultationView | 'new' | null>(null);
   const q = useQuery({ queryKey: ['consultations', kind, page], queryFn: () => risksApi.consultations({ kind, page, pageSize: 20 }) });
   const yearStart = `${dayjs().year()}-01-01`;
   const today = dayjs().format('YYYY-MM-DD');
@@ -33,7 +54,7 @@ export default function ConsultationsPage() {
         extra={
           <Space wrap>
             {can('risks.manage') && (
-              <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="consultation-new">
+              <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="consultation-new">
                 记录会商
               </Button>
             )}
@@ -110,31 +131,68 @@ export default function ConsultationsPage() {
                 {i.followUp && <div style={{ color: '#666' }}>跟进：{i.followUp.name}</div>}
               </div>
             ))}
+            {c.editable && (
+              <Button size="small" style={{ marginTop: 6 }} onClick={() => setEditing(c)} data-testid="consultation-edit">
+                修改
+              </Button>
+            )}
           </Card>
         )}
       />
-      <ConsultationForm open={creating} onClose={() => setCreating(false)} />
+      <ConsultationForm value={editing} onClose={() => setEditing(null)} />
     </Space>
   );
 }
 
 type Values = Omit<ConsultationInput, 'heldOn' | 'items'> & {
   heldOn: Dayjs;
-  items: { topic: string; decision?: string; followUpUserId?: number; riskIds?: number[] }[];
+  reason?: string;
+  items: { topic: string; decision?: string; followUpUserId?: number; riskIds?: number[]; otherLinks?: { type: string; id: number }[] }[];
 };
 
-function ConsultationForm({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<Values>();
+/** The form's values of a meeting as recorded: risk links in the picker, links of other kinds (cases) kept as they are. */
+function valuesOf(c: ConsultationView): Values {
+  return {
+    kind: c.kind,
+    heldOn: dayjs(c.heldOn),
+    host: c.host,
+    participants: c.participants,
+    note: c.note ?? undefined,
+    items: c.items.map((i) => ({
+      topic: i.topic,
+      decision: i.decision ?? undefined,
+      followUpUserId: i.followUp?.id,
+      riskIds: i.links.filter((l) => l.type === 'risk').map((l) => l.id),
+      otherLinks: i.links.filter((l) => l.type !== 'risk').map(({ type, id }) => ({ type, id })),
+    })),
+  };
+}
+
+/** 记录会商 (new) or 修改会商记录 (with a reason, against the version loaded; a newer version is loaded back in). */
+function ConsultationForm({ value, onClose }: { value: ConsultationView | 'new' | null; onClose: () => void }) {
+  // A fresh form (and store) per record and version: a shared instance keeps the last dialog's values,
+  // which a new mount's initialValues do not override.
+  const formRef = useRef<FormInstance<Values> | null>(null);
   const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const qc = useQueryClient();
+  const open = value !== null;
+  // The record being corrected: as opened, or the newer version a 409 brought back.
+  const [newer, setNewer] = useState<ConsultationView | null>(null);
+  useEffect(() => setNewer(null), [value]);
+  const current = newer ?? (value && value !== 'new' ? value : null);
+  const formKey = current ? `${current.id}-${current.version}` : value === null ? 'closed' : 'new';
   const people = useRiskPeople(open);
   const risks = useQuery({ queryKey: ['risks', 'for-consultation'], queryFn: () => risksApi.list({ pageSize: 200 }), enabled: open });
   const riskOptions = (risks.data?.items ?? []).map((r) => ({ value: r.id, label: r.title }));
+  // A linked risk not among the 200 listed still shows its title.
+  for (const i of current?.items ?? [])
+    for (const l of i.links)
+      if (l.type === 'risk' && !riskOptions.some((o) => o.value === l.id)) riskOptions.push({ value: l.id, label: l.title });
   return (
     <Modal
       open={open}
-      title="记录会商"
+      title={current ? '修改会商记录' : '记录会商'}
       okText="保存"
       cancelText="返回"
       confirmLoading={busy}
@@ -142,29 +200,54 @@ function ConsultationForm({ open, onClose }: { open: boolean; onClose: () => voi
       width={640}
       onCancel={onClose}
       onOk={async () => {
+        const form = formRef.current!;
         const v = await form.validateFields();
         setBusy(true);
+        // Links of other kinds have no field of their own: read from the form's store (whole items move with Form.List).
+        const stored = (form.getFieldsValue(true) as Values).items;
+        const items = v.items.map(({ riskIds, ...i }, k) => ({
+          ...i,
+          links: [...(stored[k]?.otherLinks ?? []), ...(riskIds ?? []).map((id) => ({ type: 'risk', id }))],
+        }));
         try {
-          await risksApi.consultationCreate({
-            ...v,
-            heldOn: v.heldOn.format('YYYY-MM-DD'),
-            items: v.items.map(({ riskIds, ...i }) => ({ ...i, links: (riskIds ?? []).map((id) => ({ type: 'risk', id })) })),
-          });
+          if (current)
+            await risksApi.consultationEdit(current.id, {
+              heldOn: v.heldOn.format('YYYY-MM-DD'),
+              host: v.host,
+              participants: v.participants,
+              note: v.note,
+              items,
+              reason: v.reason ?? '',
+              version: current.version,
+            });
+          else await risksApi.consultationCreate({ ...v, heldOn: v.heldOn.format('YYYY-MM-DD'), items });
           message.success('已保存');
           form.resetFields();
           onClose();
           await qc.invalidateQueries({ predicate: (x) => ['consultations', 'risks'].includes(String(x.queryKey[0])) });
         } catch (e) {
-          message.error((e as Error).message);
+          const now = staleCurrent<ConsultationView>(e);
+          if (now) {
+            setNewer(now);
+            message.warning('该会商记录已被他人修改，已载入最新内容，请核对后重新填写并保存');
+          } else message.error((e as Error).message);
         } finally {
           setBusy(false);
         }
       }}
     >
-      <Form form={form} layout="vertical" initialValues={{ kind: 'risk', heldOn: dayjs(), items: [{ topic: '' }] }} preserve={false}>
+      {/* Mounted afresh with the record's values (and again when a newer version is loaded in). */}
+      <FreshForm
+        key={formKey}
+        formRef={formRef}
+        layout="vertical"
+        initialValues={current ? valuesOf(current) : { kind: 'risk', heldOn: dayjs(), items: [{ topic: '' }] }}
+        preserve={false}
+      >
         <Space wrap>
           <Form.Item name="kind" label="会商类型">
             <Select
+              disabled={!!current}
               style={{ width: 130 }}
               options={Object.entries(CONSULTATION_KINDS).map(([value, label]) => ({ value, label }))}
               aria-label="会商类型"
@@ -220,7 +303,27 @@ function ConsultationForm({ open, onClose }: { open: boolean; onClose: () => voi
         <Form.Item name="note" label="备注" style={{ marginTop: 8 }}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
-      </Form>
+        {current && (
+          <Form.Item name="reason" label="修改原因" rules={[{ required: true, whitespace: true, message: '请填写修改原因' }]}>
+            <Input.TextArea rows={2} maxLength={500} placeholder="例：补记会商意见" aria-label="修改原因" />
+          </Form.Item>
+        )}
+      </FreshForm>
     </Modal>
+  );
+}
+
+/** A Form with its own instance, handed to the dialog through `formRef` (mount it with a key to start afresh). */
+function FreshForm({
+  formRef,
+  children,
+  ...props
+}: Omit<FormProps<Values>, 'children'> & { children: ReactNode; formRef: React.MutableRefObject<FormInstance<Values> | null> }) {
+  const [form] = Form.useForm<Values>();
+  formRef.current = form;
+  return (
+    <Form<Values> form={form} {...props}>
+      {children}
+    </Form>
   );
 }

@@ -10,6 +10,7 @@ import type {
   EditCommonRiskInput,
   EditConsultationInput,
   EditRiskInput,
+  FindingOption,
   RiskFromFindingInput,
   RiskListItem,
   RiskStats,
@@ -48,6 +49,7 @@ export const risksApi = {
   stats: (from: string, to: string) => api<RiskStats>(`/api/risks/stats${qs({ from, to })}`),
   commonList: (f: { stationId?: number; removed?: 'true' | 'false'; page?: number; pageSize?: number }) =>
     api<Paged<CommonRiskView>>(`/api/common-risks${qs({ ...f })}`),
+  findingOptions: (q: string) => api<{ items: FindingOption[] }>(`/api/common-risks/finding-options${qs({ q: q.trim() || undefined })}`),
   commonCreate: (input: CommonRiskInput) => api<CommonRiskView>('/api/common-risks', { body: input }),
   commonEdit: (id: number, input: EditCommonRiskInput) => api<CommonRiskView>(`/api/common-risks/${id}`, { method: 'PUT', body: input }),
   consultations: (f: { kind?: string; page?: number; pageSize?: number }) =>

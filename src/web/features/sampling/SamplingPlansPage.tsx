@@ -16,7 +16,8 @@ import {
   type SamplingLevel,
   type SamplingPlan,
 } from '../../../contracts/sampling.js';
-import { ApiError } from '../../lib/api.js';
+import { api, ApiError } from '../../lib/api.js';
+import { EntityPicker } from '../entities/EntityPicker.js';
 import { useAuth } from '../../lib/auth.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
 import { samplingApi, type ProgressRow } from './api.js';
@@ -47,6 +48,10 @@ export default function SamplingPlansPage() {
   const [form] = Form.useForm<PlanValues>();
 
   const [initial, setInitial] = useState<Partial<PlanValues>>({});
+  // Names of the units a plan being edited already lists (the picker shows them as tags).
+  const knownUnits = new Map<number, string>(
+    editing && editing !== 'new' ? editing.lines.flatMap((l) => l.entities.map((e) => [e.id, e.name] as const)) : [],
+  );
   // The dialog's form mounts when it opens: its values go in as initialValues.
   const openNew = () => {
     setInitial({ level: 'county', year, lines: [{ category: 'drug', subCategory: 'tcm_pieces', planned: 0 }] });
@@ -232,7 +237,7 @@ export default function SamplingPlansPage() {
             {(fields, { add, remove }, { errors }) => (
               <>
                 {fields.map((f) => (
-                  <LineFields key={f.key} name={f.name} form={form} onRemove={() => remove(f.name)} />
+                  <LineFields key={f.key} name={f.name} form={form} onRemove={() => remove(f.name)} known={knownUnits} />
                 ))}
                 <Button icon={<PlusOutlined />} block onClick={() => add({ category: 'drug', planned: 0 })}>
                   添加品种类别
@@ -254,19 +259,18 @@ function LineFields({
   name,
   form,
   onRemove,
+  known,
 }: {
   name: number;
   form: ReturnType<typeof Form.useForm<PlanValues>>[0];
   onRemove: () => void;
+  known: Map<number, string>;
 }) {
   const category = (Form.useWatch(['lines', name, 'category'], form) ?? 'drug') as ProductCategory;
   const subs = PRODUCT_SUBCATEGORIES[category] ?? {};
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-start', marginBottom: 4 }}>
       <Form.Item name={[name, 'id']} hidden>
-        <Input />
-      </Form.Item>
-      <Form.Item name={[name, 'entityIds']} hidden>
         <Input />
       </Form.Item>
       <Form.Item name={[name, 'category']} style={{ marginBottom: 8 }}>
@@ -297,6 +301,40 @@ function LineFields({
         <InputNumber min={0} max={100000} precision={0} addonAfter="批次" style={{ width: 140 }} aria-label="计划批次" />
       </Form.Item>
       <Button type="text" icon={<MinusCircleOutlined />} onClick={onRemove} aria-label="删除品种类别" />
+      <Form.Item name={[name, 'entityIds']} style={{ marginBottom: 8, width: '100%' }}>
+        <PlanUnits known={known} />
+      </Form.Item>
+    </div>
+  );
+}
+
+/** 抽样单位 of a plan line: units of the registry chosen one by one (EntityPicker), shown as tags. */
+function PlanUnits({ value, onChange, known }: { value?: number[]; onChange?: (ids: number[]) => void; known: Map<number, string> }) {
+  const [names, setNames] = useState<Map<number, string>>(() => new Map(known));
+  const ids = value ?? [];
+  return (
+    <div>
+      <EntityPicker
+        value={null}
+        placeholder="抽样单位（可选）：搜索单位名称后选择"
+        style={{ width: '100%', maxWidth: 420 }}
+        onChange={async (id) => {
+          if (!id || ids.includes(id) || ids.length >= 200) return;
+          const e = await api<{ id: number; name: string }>(`/api/entities/${id}`).catch(() => null);
+          if (!e) return;
+          setNames((m) => new Map(m).set(e.id, e.name));
+          onChange?.([...ids, e.id]);
+        }}
+      />
+      {ids.length > 0 && (
+        <div style={{ marginTop: 6 }} data-testid="plan-units">
+          {ids.map((id) => (
+            <Tag key={id} closable onClose={() => onChange?.(ids.filter((x) => x !== id))} style={{ marginBottom: 4 }}>
+              {names.get(id) ?? known.get(id) ?? `单位 ${id}`}
+            </Tag>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

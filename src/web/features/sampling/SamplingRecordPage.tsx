@@ -18,6 +18,9 @@ import { ApiError } from '../../lib/api.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
 import { samplingApi, STATUS_COLORS } from './api.js';
 
+/** The page of each record an 不合格 result opens (核查处置), by its type. */
+const FOLLOW_UP_PAGES: Record<string, string> = { risk: '/risks', clue: '/clues' };
+
 type Dialog = Exclude<SamplingAction, 'edit'> | null;
 
 /** One sampling record: the sample, seal photos, the lab's result, and the follow-up of an 不合格 result; buttons from `actions`. */
@@ -244,7 +247,7 @@ export default function SamplingRecordPage() {
           <Space wrap size={4} style={{ marginBottom: 8 }}>
             {r.followUp.links.map((l) => (
               <Tag color="volcano" key={`${l.key}-${l.id}`}>
-                已生成{l.label}
+                {FOLLOW_UP_PAGES[l.type] ? <Link to={`${FOLLOW_UP_PAGES[l.type]}?id=${l.id}`}>已生成{l.label}</Link> : `已生成${l.label}`}
               </Tag>
             ))}
           </Space>

@@ -9,11 +9,11 @@ import { rows } from '../../../core/sql.js';
 import { assertVersion, updateVersioned } from '../../../core/versions.js';
 import { checkLinks, presentConsultations, visibleConsultation, writeItems } from '../consultations.js';
 
-/** Correct a meeting record (date, host, participants, items), from the version read. */
+/** Correct a meeting record (date, host, participants, items) with a reason, from the version read. */
 export async function editConsultation(
   ctx: Ctx,
   id: number,
-  { version, items, ...patch }: EditConsultationInput,
+  { version, items, reason, ...patch }: EditConsultationInput,
 ): Promise<ConsultationView> {
   const c = await visibleConsultation(ctx, id);
   const current = async () => (await presentConsultations(ctx, [await visibleConsultation(ctx, id)]))[0];
@@ -38,9 +38,9 @@ export async function editConsultation(
       entityType: 'consultation',
       entityId: id,
       jurisdictionId: before.jurisdictionId,
-      summary: `修改会商记录（${after.heldOn}，${items.length}项事项）`,
+      summary: `修改会商记录（${after.heldOn}，${items.length}项事项）：${reason}`,
       before: { ...before, items: c.items },
-      after: { ...after, items },
+      after: { ...after, items, reason },
     });
   });
   return current();

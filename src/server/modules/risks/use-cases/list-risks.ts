@@ -14,7 +14,10 @@ export async function listRisks(
 ): Promise<{ items: RiskListItem[]; total: number; page: number; pageSize: number }> {
   const today = shanghaiToday();
   const where = riskFilter(ctx, q, today);
-  const ORDER = sql`(r.status <> 'closed' and r.deadline < ${today}::date) desc, r.status = 'closed', r.deadline, r.id`;
+  // Overdue first, then by deadline, closed last. Among open risks the overdue ones are exactly those
+  // with the earliest deadlines, so this is (closed, deadline, id); an overdue-only list is (deadline,
+  // id), which risks_open_deadline_idx returns in order without sorting the area's overdue risks.
+  const ORDER = q.overdue === 'true' ? sql`r.deadline, r.id` : sql`r.status = 'closed', r.deadline, r.id`;
   const [[{ total }], list] = await Promise.all([
     rows<{ total: number }>(ctx.db, sql`select count(*)::int as total from risks r where ${where}`),
     // The page is chosen on the risks table alone (index on jurisdiction, status, deadline), then joined.

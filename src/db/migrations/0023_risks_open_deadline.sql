@@ -1,0 +1,1 @@
+CREATE INDEX "risks_open_deadline_idx" ON "risks" USING btree ("deadline","jurisdiction_id") WHERE "risks"."status" <> 'closed';
