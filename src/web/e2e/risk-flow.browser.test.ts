@@ -190,7 +190,7 @@ it('finding → risk → 共性风险 → 风险会商 → closure by the owner 
     .first()
     .click();
   const plan = dept.locator('.ant-modal').filter({ hasText: '修改抽检计划' });
-  await plan.getByText('抽样单位（可选）：搜索单位名称后选择').first().click();
+  await plan.locator('.ant-select', { hasText: '抽样单位（可选）：搜索单位名称后选择' }).first().locator('input').click();
   await dept.keyboard.type(unit.name);
   await dept.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: unit.name }).first().click();
   await plan.getByTestId('plan-units').first().getByText(unit.name).waitFor();

@@ -46,9 +46,9 @@ export default function ReportTablesPage() {
   return (
     <Card title="统计报表" styles={{ body: { padding: 12 } }}>
       <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-        <Space wrap>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
           <Select
-            style={{ minWidth: 220, maxWidth: '100%' }}
+            style={{ width: 320, maxWidth: '100%' }}
             placeholder="专项行动"
             aria-label="专项行动"
             loading={campaigns.isLoading}
@@ -57,7 +57,7 @@ export default function ReportTablesPage() {
             options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
           />
           <Select
-            style={{ minWidth: 220, maxWidth: '100%' }}
+            style={{ width: 320, maxWidth: '100%' }}
             placeholder="统计表"
             aria-label="统计表"
             value={tableKey}
@@ -65,7 +65,7 @@ export default function ReportTablesPage() {
             options={tables.map((x) => ({ value: x.key, label: x.label }))}
           />
           <DatePicker value={day} onChange={(d) => d && setDay(d)} allowClear={false} aria-label="日期" />
-        </Space>
+        </div>
         {units.length > 0 && (
           <Breadcrumb
             items={[
@@ -85,8 +85,8 @@ export default function ReportTablesPage() {
                 label: '统计表',
                 children: (
                   <Space orientation="vertical" style={{ width: '100%' }} size={8}>
-                    <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-                      <Typography.Text>
+                    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', alignItems: 'center' }}>
+                      <Typography.Text style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                         <b>{t.label}</b>
                         <br />
                         <Typography.Text type="secondary">
@@ -99,7 +99,7 @@ export default function ReportTablesPage() {
                       >
                         导出Excel
                       </Button>
-                    </Space>
+                    </div>
                     <StatTableView
                       t={t}
                       onDrill={(row, column) => setDrill({ campaignId: campaignId!, tableKey: tableKey!, row, column, jurisdictionId, date })}
