@@ -40,7 +40,7 @@ for (const size of [
     }
     await page.getByRole('tab', { name: '考核' }).click();
     await page.getByTestId('assessment').waitFor();
-    await expect.poll(() => page.getByTestId('assessment').textContent()).toContain('报送及时率暂无数据');
+    await expect.poll(() => page.getByTestId('assessment').textContent()).toContain('报送及时率');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.context().close();
   }, 120_000);

@@ -59,7 +59,7 @@ export function StatTableView({ t, onDrill }: { t: TableResult; onDrill(row: str
     return text;
   };
   const leaf = (c: Column): ColumnType<Line> => ({ key: c.key, title: headerOf(c), align: 'right', render: cell(c) });
-  const first: ColumnType<Line> = { key: 'label', title: '类别', dataIndex: 'label', fixed: phone ? undefined : 'left' };
+  const first: ColumnType<Line> = { key: 'label', title: '类别', dataIndex: 'label' };
   const failed = t.checks.filter((c) => c.ok === false);
   const rowLabel = (k: string) => t.rows.find((r) => r.key === k)?.label ?? k;
   return (
@@ -93,7 +93,7 @@ export function StatTableView({ t, onDrill }: { t: TableResult; onDrill(row: str
           bordered
           rowKey="key"
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          // Headers wrap to the page's width (a plan's table has a handful of columns): no sideways scrolling hides a number.
           dataSource={t.rows}
           columns={[first, ...groupedColumns(t.columns, leaf)]}
         />
