@@ -69,7 +69,13 @@ async function lawCase(entityId: number, o: { filed: string; decided?: string; f
     from entities e join org_units u on u.jurisdiction_id = e.jurisdiction_id and u.kind = 'station' where e.id = ${entityId}`);
 }
 async function campaign(name: string, jurisdictionId: number): Promise<number> {
-  const definition = { name, period: { from: '2026-01-01', to: '2026-12-31' }, quotas: [{ id: 'q1' }, { id: 'q2' }], obligations: [], tables: [] };
+  const definition = {
+    name,
+    period: { from: '2026-01-01', to: '2026-12-31' },
+    quotas: [{ id: 'q1' }, { id: 'q2' }],
+    obligations: [],
+    tables: [],
+  };
   const [k] = await rows(sql`insert into campaigns (jurisdiction_id, name, status, period_from, period_to)
     values (${jurisdictionId}, ${name}, 'active', '2026-01-01', '2026-12-31') returning id`);
   await rows(sql`insert into campaign_versions (campaign_id, jurisdiction_id, version, definition, author_name)
