@@ -321,6 +321,13 @@ function FreshForm({
 }: Omit<FormProps<Values>, 'children'> & { children: ReactNode; formRef: React.MutableRefObject<FormInstance<Values> | null> }) {
   const [form] = Form.useForm<Values>();
   formRef.current = form;
+  // Set the values once the fields (and Form.List's items) are registered: initialValues alone were
+  // sometimes lost when the dialog reopened right after another closed (the correction opened empty).
+  // Captured at mount (the form is keyed per record and version): later renders never overwrite what is typed.
+  const [initial] = useState(() => props.initialValues);
+  useEffect(() => {
+    if (initial) form.setFieldsValue(initial);
+  }, [form, initial]);
   return (
     <Form<Values> form={form} {...props}>
       {children}
