@@ -45,3 +45,20 @@ for (const size of [
     await page.context().close();
   }, 120_000);
 }
+
+it('the office opens the 考核 rule for revision with its indicators and weights filled in', async () => {
+  const page = await b.loginAs('office');
+  const rule = await page.evaluate(
+    async () => (await (await fetch('/api/assessment-rule')).json()) as { definition: { items: { weight: number }[] } },
+  );
+  await page.goto(`${b.url}/overview`);
+  await page.getByRole('tab', { name: '考核' }).click();
+  await page.getByRole('button', { name: '修订考核指标与权重' }).click();
+  const dialog = page.locator('.ant-modal').filter({ hasText: '修订考核指标与权重' });
+  await dialog.getByText(/权重合计\s*100\s*分/).waitFor();
+  const weights = rule.definition.items.map((i) => String(i.weight));
+  await expect
+    .poll(() => dialog.getByRole('spinbutton').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))
+    .toEqual(weights);
+  await page.context().close();
+}, 120_000);

@@ -181,4 +181,23 @@ it('finding → risk → 共性风险 → 风险会商 → closure by the owner 
   await phone.waitForURL(/\/clues\?id=\d+/);
   await phone.getByText('阿莫西林胶囊', { exact: false }).first().waitFor();
   expect(await width(phone)).toBeLessThanOrEqual(390);
+
+  // 7. The department names a unit to sample at on a plan line (unit picker).
+  const dept = await b.loginAs('dept');
+  await dept.goto(`${b.url}/sampling/plans`);
+  await dept
+    .getByRole('button', { name: /修\s*改/ })
+    .first()
+    .click();
+  const plan = dept.locator('.ant-modal').filter({ hasText: '修改抽检计划' });
+  await plan.locator('.ant-select', { hasText: '抽样单位（可选）：搜索单位名称后选择' }).first().locator('input').click();
+  await dept.keyboard.type(unit.name);
+  await dept.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: unit.name }).first().click();
+  await plan.getByTestId('plan-units').first().getByText(unit.name).waitFor();
+  await ok(dept, '修改抽检计划');
+  await plan.waitFor({ state: 'hidden' });
+  await dept
+    .getByText(new RegExp(`抽样单位：.*${unit.name}`))
+    .first()
+    .waitFor();
 }, 300_000);

@@ -6,6 +6,7 @@ import type { AssessmentLine, AssessmentRuleDefinition, AssessmentRuleView, Asse
 import { WEIGHT_TOTAL } from '../../../contracts/overview.js';
 import { api, ApiError, qs } from '../../lib/api.js';
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
+import { ValuesAtMount } from '../../lib/ValuesAtMount.js';
 
 type Unit = AssessmentView['units'][number];
 
@@ -133,6 +134,7 @@ function RuleSection({ editing, setEditing, phone }: { editing: boolean; setEdit
           initialValues={{ ...r.definition, reason: '' }}
           onFinish={(v) => save.mutate(v)}
         >
+          <ValuesAtMount values={{ ...r.definition, reason: '' }} />
           <Form.Item name="name" label="规则名称" rules={[{ required: true, message: '请填写规则名称' }]}>
             <Input maxLength={100} />
           </Form.Item>

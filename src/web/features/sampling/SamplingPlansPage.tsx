@@ -18,6 +18,7 @@ import {
 } from '../../../contracts/sampling.js';
 import { api, ApiError } from '../../lib/api.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
+import { ValuesAtMount } from '../../lib/ValuesAtMount.js';
 import { useAuth } from '../../lib/auth.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
 import { samplingApi, type ProgressRow } from './api.js';
@@ -212,6 +213,7 @@ export default function SamplingPlansPage() {
         width={640}
       >
         <Form form={form} layout="vertical" preserve={false} initialValues={initial}>
+          <ValuesAtMount values={initial} />
           <Space wrap>
             <Form.Item name="level" label="层级" rules={[{ required: true }]}>
               <Select

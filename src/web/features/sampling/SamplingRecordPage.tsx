@@ -16,6 +16,7 @@ import {
 } from '../../../contracts/sampling.js';
 import { ApiError } from '../../lib/api.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
+import { ValuesAtMount } from '../../lib/ValuesAtMount.js';
 import { samplingApi, STATUS_COLORS } from './api.js';
 
 /** The page of each record an 不合格 result opens (核查处置), by its type. */
@@ -284,6 +285,7 @@ export default function SamplingRecordPage() {
         width={560}
       >
         <Form form={form} layout="vertical" preserve={false} initialValues={initial}>
+          <ValuesAtMount values={initial} />
           {dialog === 'send' && (
             <>
               <Form.Item name="labName" label="检验机构" rules={[{ required: true, whitespace: true, message: '请填写检验机构' }]}>
