@@ -15,11 +15,13 @@ import { computeTable } from './use-cases/compute-table.js';
 import { drillCell } from './use-cases/drill-cell.js';
 import { listMeasures } from './use-cases/list-measures.js';
 import { rollupTable } from './use-cases/rollup-table.js';
+import { bindMeasureStartRegistry } from './measure-start-job.js';
 import { rollupWorkbook, statTableWorkbook } from './workbook.js';
 
 const fileName = (label: string, date: string) => `${label.replace(/[\\/:*?"<>|“”]/g, '')}_${date}.xlsx`;
 
 export const reportRoutes: FastifyPluginAsync = async (app) => {
+  bindMeasureStartRegistry(app.ext);
   const r = router(app, ['统计报表']);
   r.get(
     '/api/reports/measures',

@@ -9,6 +9,7 @@ import { pointOf, type Measure, type MeasureFilter } from '../../core/extensions
 import { pathInScope } from '../../core/scope.js';
 import { rows } from '../../core/sql.js';
 import { getCampaignRow } from '../campaigns/public.js';
+import { requestMeasureStart } from './measure-start-job.js';
 import { tablePeriod } from './period.js';
 
 /**
@@ -33,6 +34,9 @@ export async function loadTable(ctx: Ctx, campaignId: number, tableKey: string, 
   const [area] = await rows<Area>(ctx.db, sql`select id, name, path from jurisdictions where id = ${q.jurisdictionId ?? ctx.actor.jurisdictionId}`);
   if (!area || !pathInScope(ctx.actor, area.path) || !area.path.startsWith(campaign.jurisdictionPath)) throw notFound('填报单位');
   const period = tablePeriod(def, table, q.date ?? shanghaiToday());
+  // A cumulative table whose start the summaries do not keep yet (saved after the app started): the
+  // raw SQL answers now, and the summaries are built for that start in the background.
+  if (period.cumulative) await requestMeasureStart(ctx, period.from);
   return { campaign, def, table, area, period };
 }
 
