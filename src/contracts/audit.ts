@@ -142,6 +142,7 @@ export const AUDIT_ACTION_LABELS = {
   'case.close': '结案',
   'case.revoke': '撤销立案',
   'case.extend': '批准延长办案期限',
+  'case.facts': '修改案情',
   'case.penalty': '拟定处罚内容',
   'case.marks': '登记督办公示与失信名单',
   'case.typical': '编写典型案例',

@@ -159,6 +159,27 @@ export const fileCaseInput = z.object({
 });
 export type FileCaseInput = z.input<typeof fileCaseInput>;
 
+/**
+ * Correct a case's facts (修改案情) before the legal review: what the filing recorded — violation type,
+ * facts, goods value and illegal income (the fine range follows the goods value), dates, harm to health,
+ * responsible persons — with the reason for the change. A filing from a clue starts with goods value 0:
+ * this is where the officer enters it.
+ */
+export const caseFactsInput = fileCaseInput
+  .pick({
+    violationType: true,
+    facts: true,
+    goodsValue: true,
+    illegalIncome: true,
+    violationDate: true,
+    discoveredOn: true,
+    healthHarm: true,
+    limitationOverride: true,
+    persons: true,
+  })
+  .extend({ reason: text(500), version: int(0, 2_147_483_647) });
+export type CaseFactsInput = z.input<typeof caseFactsInput>;
+
 export const personPenalty = z.object({
   name: text(50),
   role: text(50),
@@ -343,7 +364,14 @@ export const caseView = caseListItem.extend({
     z.object({ action: z.string(), via: z.enum(['transition', 'review', 'approve']), label: z.string(), noteRequired: z.boolean() }),
   ),
   /** What the caller may also do besides transitions. */
-  can: z.object({ editPenalty: z.boolean(), marks: z.boolean(), typical: z.boolean(), refer: z.boolean(), addFile: z.boolean() }),
+  can: z.object({
+    editFacts: z.boolean(),
+    editPenalty: z.boolean(),
+    marks: z.boolean(),
+    typical: z.boolean(),
+    refer: z.boolean(),
+    addFile: z.boolean(),
+  }),
 });
 export type CaseView = z.infer<typeof caseView>;
 

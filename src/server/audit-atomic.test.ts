@@ -930,6 +930,27 @@ const EXAMPLES: Record<string, Example> = {
       return { url: `/api/cases/${k.id}/review`, payload: { action: 'pass_review', version: k.version } };
     },
   },
+  'PUT /api/cases/:id/facts': {
+    who: 'head_cx',
+    prepare: async () => {
+      const k = await filedCase();
+      return {
+        method: 'PUT',
+        url: `/api/cases/${k.id}/facts`,
+        payload: {
+          violationType: k.violationType,
+          facts: `${k.facts}（补充）`,
+          goodsValue: 1200,
+          illegalIncome: 300,
+          violationDate: k.violationDate,
+          healthHarm: false,
+          persons: k.persons,
+          reason: '核实货值金额',
+          version: k.version,
+        },
+      };
+    },
+  },
   'PUT /api/cases/:id/penalty': {
     who: 'head_cx',
     prepare: async () => {

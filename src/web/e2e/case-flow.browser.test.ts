@@ -95,6 +95,17 @@ it('complaint → clue → case → decision → referral to the police → typi
   await head.getByTestId('case-item').filter({ hasText: caseNo }).click();
   await caseStatus(head, '调查取证');
   const party = (await head.locator('.ant-drawer-title').textContent())!.replace(`（${caseNo}）`, '');
+  // Filed from the clue, the goods value starts at 0: the officer corrects it (修改案情, with a reason).
+  await head.getByRole('button', { name: '修改案情' }).click();
+  const factsModal = modal(head, '修改案情');
+  await factsModal.getByLabel('货值金额（元）').fill('3000');
+  await factsModal.getByLabel('修改理由').fill('核实进货凭证，确认货值金额');
+  await factsModal.getByRole('button', { name: spaced('保存') }).click();
+  await head.getByText('案情已修改').waitFor();
+  await head
+    .locator('.ant-drawer')
+    .getByText(/^3,000元 \//)
+    .waitFor();
   await head.getByRole('button', { name: '拟定处罚内容' }).click();
   const penalty = modal(head, '拟定处罚内容');
   await penalty.getByText('罚款幅度计算').waitFor();

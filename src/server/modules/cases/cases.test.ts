@@ -286,6 +286,62 @@ describe('the case workflow by role', () => {
   });
 });
 
+describe('correcting the facts (修改案情)', () => {
+  it('the officer corrects the goods value with a reason before the legal review; audited with before/after; refused after it, without a reason, to others, and as at filing', async () => {
+    let c: CaseView = await ok(await enforcer.post('/api/cases', filing({ goodsValue: 0 })));
+    const facts = (over: Record<string, unknown> = {}) => ({
+      violationType: c.violationType,
+      facts: c.facts,
+      goodsValue: 2400,
+      illegalIncome: 600,
+      violationDate: c.violationDate,
+      discoveredOn: c.discoveredOn,
+      healthHarm: false,
+      persons: c.persons,
+      reason: '核实进货凭证，确认货值金额',
+      version: c.version,
+      ...over,
+    });
+    const audits = await count('audit_log');
+    // Refused: no reason, another role, an unknown type, conduct after its discovery, past the limitation — nothing stored.
+    expect((await enforcer.put(`/api/cases/${c.id}/facts`, facts({ reason: '' }))).statusCode).toBe(400);
+    expect((await dept.put(`/api/cases/${c.id}/facts`, facts())).statusCode).toBe(403);
+    expect((await enforcer.put(`/api/cases/${c.id}/facts`, facts({ violationType: 'no-such-type' }))).json()).toMatchObject({
+      code: 'VALIDATION',
+    });
+    const late = await enforcer.put(`/api/cases/${c.id}/facts`, facts({ violationDate: addDays(c.discoveredOn, 1) }));
+    expect(late.json()).toMatchObject({ code: 'VALIDATION' });
+    const old = await enforcer.put(`/api/cases/${c.id}/facts`, facts({ violationDate: addDays(c.discoveredOn, -800) }));
+    expect(old.json()).toMatchObject({ code: 'LIMITATION_EXPIRED' });
+    expect((await enforcer.put(`/api/cases/${c.id}/facts`, facts({ goodsValue: 0, illegalIncome: 0 }))).json()).toMatchObject({
+      code: 'NOTHING_CHANGED',
+    });
+    expect(await count('audit_log')).toBe(audits);
+    expect(c.can.editFacts).toBe(true);
+
+    c = await ok(await enforcer.put(`/api/cases/${c.id}/facts`, facts()));
+    expect(c).toMatchObject({ goodsValue: 2400, illegalIncome: 600, version: 2 });
+    const [a] = await rows(
+      sql`select action, summary, before, after from audit_log where entity_type = 'case' and entity_id = ${c.id} order by id desc limit 1`,
+    );
+    expect(a).toMatchObject({
+      action: 'case.facts',
+      summary: '修改案情：核实进货凭证，确认货值金额',
+      before: { goodsValue: 0, illegalIncome: 0 },
+      after: { goodsValue: 2400, illegalIncome: 600 },
+    });
+    // A second editor with the old version is told, not overwritten.
+    expect((await enforcer.put(`/api/cases/${c.id}/facts`, facts({ version: 1, goodsValue: 10 }))).statusCode).toBe(409);
+
+    c = await ok(await step(leader, c, 'approve_filing'));
+    c = await ok(await step(enforcer, c, 'submit_review'));
+    expect(c.can.editFacts).toBe(false);
+    const after = await enforcer.put(`/api/cases/${c.id}/facts`, facts({ goodsValue: 5000, version: c.version }));
+    expect(after.statusCode).toBe(409);
+    expect(after.json()).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+  });
+});
+
 describe('simple procedure', () => {
   it('lets the station inspector decide a warning, but not an ordinary-size fine', async () => {
     let c: CaseView = await ok(await cx.post('/api/cases', filing({ procedure: 'simple', violationType: 'records' })));

@@ -183,6 +183,7 @@ export async function presentCase(ctx: Ctx, db: DbOrTx, c: CaseRow): Promise<Cas
       noteRequired: caseWorkflow.spec.transitions.some((t) => t.action === a && t.from === status && t.note === 'required'),
     })),
     can: {
+      editFacts: handles && (status === 'proposed' || status === 'investigating'),
       editPenalty: handles && (status === 'investigating' || status === 'reviewing'),
       marks: can(ctx.actor.role, 'cases.review'),
       typical: handles && ['decided', 'executed', 'closed'].includes(status),

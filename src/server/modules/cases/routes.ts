@@ -11,6 +11,7 @@ import {
   penaltyArticlesQuery,
   penaltyCatalogue,
   penaltyInput,
+  caseFactsInput,
   proposeReferralInput,
   publicationItem,
   publicationQuery,
@@ -37,6 +38,7 @@ import { listPublication } from './use-cases/list-publication.js';
 import { overdueUnits } from './use-cases/overdue-units.js';
 import { proposeReferral } from './use-cases/propose-referral.js';
 import { setMarks } from './use-cases/set-marks.js';
+import { editCaseFacts } from './use-cases/edit-case-facts.js';
 import { setPenalty } from './use-cases/set-penalty.js';
 import { setTypical } from './use-cases/set-typical.js';
 import { transitionCase } from './use-cases/transition-case.js';
@@ -135,6 +137,18 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
       ({ ctx, params, body }) => transitionCase(ctx, params.id, body),
     );
   }
+  r.put(
+    '/api/cases/:id/facts',
+    {
+      access: 'cases.handle',
+      summary: '修改案情（立案审批中或调查中，须说明理由）',
+      description: `${VERSIONED_UPDATE} Violation type, facts, goods value and illegal income, dates, harm to health, responsible persons; checked as at filing (catalogue, dates, limitation). After submission to the legal review → 409 ILLEGAL_TRANSITION; nothing changed → 400 NOTHING_CHANGED.`,
+      params: idParams,
+      body: caseFactsInput,
+      response: caseView,
+    },
+    ({ ctx, params, body }) => editCaseFacts(ctx, params.id, body),
+  );
   r.put(
     '/api/cases/:id/penalty',
     {

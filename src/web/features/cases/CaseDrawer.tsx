@@ -50,6 +50,7 @@ import {
 } from '../../../contracts/penalty-articles.js';
 import { api, ApiError, download } from '../../lib/api.js';
 import { staleCurrent } from '../../lib/conflict.js';
+import { CaseFactsModal } from './CaseFactsFields.js';
 
 export const CASE_STATUS_COLORS: Record<CaseStatus, string> = {
   proposed: 'gold',
@@ -106,7 +107,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose(): void
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [act, setAct] = useState<Act | null>(null);
-  const [editing, setEditing] = useState<'penalty' | 'refer' | 'typical' | 'marks' | null>(null);
+  const [editing, setEditing] = useState<'facts' | 'penalty' | 'refer' | 'typical' | 'marks' | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseView>(`/api/cases/${id}`), enabled: id !== null });
@@ -200,6 +201,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose(): void
                   {a.label}
                 </Button>
               ))}
+              {c.can.editFacts && <Button onClick={() => setEditing('facts')}>修改案情</Button>}
               {c.can.editPenalty && <Button onClick={() => setEditing('penalty')}>{c.penalty ? '修改处罚内容' : '拟定处罚内容'}</Button>}
               {c.can.refer && <Button onClick={() => setEditing('refer')}>提请移送公安</Button>}
               {c.can.marks && <Button onClick={() => setEditing('marks')}>督办、失信与公示登记</Button>}
@@ -343,6 +345,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose(): void
           </Form.Item>
         </SimpleModal>
       )}
+      {c && editing === 'facts' && <CaseFactsModal c={c} busy={busy} onClose={() => setEditing(null)} send={send} />}
       {c && editing === 'marks' && <MarksModal c={c} busy={busy} onClose={() => setEditing(null)} send={send} />}
       {c && editing === 'typical' && (
         <SimpleModal

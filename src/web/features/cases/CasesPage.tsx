@@ -1,4 +1,4 @@
-import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -6,11 +6,9 @@ import {
   Button,
   Card,
   Checkbox,
-  DatePicker,
   Empty,
   Form,
   Input,
-  InputNumber,
   Modal,
   Pagination,
   Radio,
@@ -20,7 +18,6 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
@@ -31,13 +28,13 @@ import {
   type CaseStatus,
   type CaseView,
 } from '../../../contracts/cases.js';
-import { DEFAULT_VIOLATION_TYPES } from '../../../contracts/checklists/index.js';
 import { api, download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
 import { CASE_STATUS_COLORS, CaseDrawer, DeadlineTag } from './CaseDrawer.js';
+import { CaseFactsFields, factsBody } from './CaseFactsFields.js';
 import { OverdueUnits } from './OverdueUnits.js';
 
 const PAGE_SIZE = 20;
@@ -75,16 +72,7 @@ export default function CasesPage() {
     setFormError(null);
     try {
       const c = await api<CaseView>('/api/cases', {
-        body: {
-          ...v,
-          violationDate: v.violationDate.format('YYYY-MM-DD'),
-          discoveredOn: v.discoveredOn ? v.discoveredOn.format('YYYY-MM-DD') : undefined,
-          limitationOverride: v.limitationOverride?.trim() || undefined,
-          persons: (v.persons ?? []).map((p: { name: string; role: string; idNumber?: string }) => ({
-            ...p,
-            idNumber: p.idNumber?.trim() || undefined,
-          })),
-        },
+        body: { entityId: v.entityId, procedure: v.procedure, ...factsBody(v) },
       });
       message.success(c.procedure === 'simple' ? '已立案' : '已提请立案，待负责人批准');
       setFiling(false);
@@ -237,65 +225,7 @@ export default function CasesPage() {
           >
             <Radio.Group options={Object.entries(CASE_PROCEDURES).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item name="violationType" label="违法类型" rules={[{ required: true, message: '请选择违法类型' }]}>
-            <Select showSearch optionFilterProp="label" options={DEFAULT_VIOLATION_TYPES.map((v) => ({ value: v.key, label: v.label }))} />
-          </Form.Item>
-          <Form.Item name="facts" label="案件事实" rules={[{ required: true, whitespace: true, message: '请填写案件事实' }]}>
-            <Input.TextArea rows={4} maxLength={4000} />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="goodsValue" label="货值金额（元）">
-              <InputNumber min={0} precision={2} style={{ width: 160 }} />
-            </Form.Item>
-            <Form.Item name="illegalIncome" label="违法所得（元）">
-              <InputNumber min={0} precision={2} style={{ width: 160 }} />
-            </Form.Item>
-          </Space>
-          <Space wrap>
-            <Form.Item name="violationDate" label="违法行为发生日期" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker style={{ width: 160 }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-            </Form.Item>
-            <Form.Item name="discoveredOn" label="发现日期（默认今天）">
-              <DatePicker style={{ width: 160 }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-            </Form.Item>
-          </Space>
-          <Form.Item name="healthHarm" valuePropName="checked" extra="涉及公民生命健康安全且有危害后果的，追责时效为5年">
-            <Checkbox>危害生命健康</Checkbox>
-          </Form.Item>
-          <Form.Item name="limitationOverride" label="超过追责时效仍立案的理由（违法行为有连续或继续状态时填写）">
-            <Input.TextArea rows={2} maxLength={500} />
-          </Form.Item>
-          <Typography.Text strong>责任人</Typography.Text>
-          <Form.List name="persons">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <Space key={f.key} wrap align="start" style={{ display: 'flex', marginTop: 8 }}>
-                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]} noStyle>
-                      <Input placeholder="姓名" maxLength={50} style={{ width: 110 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: '请选择职务' }]} noStyle>
-                      <Select
-                        placeholder="职务"
-                        style={{ width: 150 }}
-                        options={['法定代表人', '主要负责人', '直接负责的主管人员', '其他责任人员'].map((value) => ({
-                          value,
-                          label: value,
-                        }))}
-                      />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'idNumber']} noStyle>
-                      <Input placeholder="身份证号（可不填）" maxLength={30} style={{ width: 180 }} />
-                    </Form.Item>
-                    <MinusCircleOutlined aria-label="删除责任人" onClick={() => remove(f.name)} style={{ marginTop: 8 }} />
-                  </Space>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: '法定代表人' })} style={{ marginTop: 8 }}>
-                  添加责任人
-                </Button>
-              </>
-            )}
-          </Form.List>
+          <CaseFactsFields />
         </Form>
       </Modal>
     </Card>
