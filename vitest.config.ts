@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -18,6 +20,17 @@ const ONE_DATABASE = [
   'src/server/security/bad-input-corpus.test.ts',
   'src/server/audit-atomic.test.ts',
 ];
+
+/**
+ * Test files that open no database (pure functions: contracts, the planning engine and its property
+ * tests, workflows' role tables, seed templates, the file store, architecture rules) run once, in the
+ * pglite project: on PostgreSQL they would test nothing more. A file counts as using a database when
+ * it reaches the test harness (`src/test/app|db|browser`) or opens one itself.
+ */
+const USES_DATABASE = /test\/(app|db|browser)\.js|openDatabase|createTestApp|createTestDatabase/;
+const DATABASE_FREE = readdirSync('src', { recursive: true, encoding: 'utf8' })
+  .map((f) => path.join('src', f).split(path.sep).join('/'))
+  .filter((f) => f.endsWith('.test.ts') && !f.endsWith('.browser.test.ts') && !USES_DATABASE.test(readFileSync(f, 'utf8')));
 
 /**
  * Test files in parallel: vitest's default (cores − 1) is one at a time on a 2-core machine, where
@@ -52,7 +65,7 @@ export default defineConfig({
                 ...common,
                 name: 'postgres',
                 include: ['src/**/*.test.ts'],
-                exclude: ['src/**/*.browser.test.ts', 'src/**/*.pglite.test.ts', 'node_modules/**'],
+                exclude: ['src/**/*.browser.test.ts', 'src/**/*.pglite.test.ts', 'node_modules/**', ...DATABASE_FREE],
                 env: { YJ_TEST_DB: 'postgres' },
               },
             },
