@@ -76,6 +76,8 @@ export default defineConfig({
           ...common,
           name: 'browser',
           include: ['src/**/*.browser.test.ts'],
+          // Starting the app may first build the web app (whichever file comes first), slow on a busy machine.
+          hookTimeout: 600_000,
           fileParallelism: false,
           // After the server projects, alone: a page's timing should not compete with database tests.
           sequence: { groupOrder: 1 },
