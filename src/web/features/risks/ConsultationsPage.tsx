@@ -29,6 +29,7 @@ import { staleCurrent } from '../../lib/conflict.js';
 import { download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
+import { ValuesAtMount } from '../../lib/ValuesAtMount.js';
 import { risksApi, useRiskPeople } from './api.js';
 
 /** 风险会商 / 案件会商: meetings with the items discussed, decisions and follow-up; counted at the own level and below (附件3). */
@@ -321,15 +322,9 @@ function FreshForm({
 }: Omit<FormProps<Values>, 'children'> & { children: ReactNode; formRef: React.MutableRefObject<FormInstance<Values> | null> }) {
   const [form] = Form.useForm<Values>();
   formRef.current = form;
-  // Set the values once the fields (and Form.List's items) are registered: initialValues alone were
-  // sometimes lost when the dialog reopened right after another closed (the correction opened empty).
-  // Captured at mount (the form is keyed per record and version): later renders never overwrite what is typed.
-  const [initial] = useState(() => props.initialValues);
-  useEffect(() => {
-    if (initial) form.setFieldsValue(initial);
-  }, [form, initial]);
   return (
     <Form<Values> form={form} {...props}>
+      <ValuesAtMount values={props.initialValues as Partial<Values> | undefined} />
       {children}
     </Form>
   );
