@@ -24,6 +24,7 @@ export const submissionsApi = {
     return api<StoredFile>(`/api/reports/submissions/${id}/scan`, { form });
   },
   word: (id: number) => download(`/api/reports/submissions/${id}/word`, '报送报告.docx'),
+  excel: (id: number) => download(`/api/reports/submissions/${id}/excel`, '报送统计表.xlsx'),
   calendar: (campaignId: number, orgUnitId?: number) =>
     api<ObligationCalendar>(`/api/reports/campaigns/${campaignId}/calendar${qs({ orgUnitId })}`),
 };

@@ -256,6 +256,9 @@ export function SubmissionDrawer({ id, onClose }: { id: number | null; onClose: 
                 </Button>
               ))}
             <Button onClick={() => submissionsApi.word(s.id).catch((e: Error) => message.error(e.message))}>下载 Word</Button>
+            {s.table && (
+              <Button onClick={() => submissionsApi.excel(s.id).catch((e: Error) => message.error(e.message))}>下载 Excel</Button>
+            )}
           </Space>
           {acting && (
             <Space orientation="vertical" style={{ width: '100%' }}>

@@ -15,7 +15,7 @@ import {
 } from '../../../../contracts/submissions.js';
 import { idParam } from '../../../../contracts/fields.js';
 import { receiveEvidence } from '../../../core/files/index.js';
-import { idParams, sendFile, VERSIONED_UPDATE } from '../../../core/http.js';
+import { idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../../core/http.js';
 import { router } from '../../../core/route.js';
 import { addSubmissionScan } from './use-cases/add-submission-scan.js';
 import { createSubmission } from './use-cases/create-submission.js';
@@ -24,6 +24,7 @@ import { getSubmission } from './use-cases/get-submission.js';
 import { listSubmissions } from './use-cases/list-submissions.js';
 import { obligationCalendar as loadCalendar } from './use-cases/obligation-calendar.js';
 import { submissionWord } from './use-cases/submission-word.js';
+import { submissionExcel } from './use-cases/submission-excel.js';
 import { transitionSubmission } from './use-cases/transition-submission.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -109,6 +110,19 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     async ({ ctx, params, reply }) => {
       const { bytes, fileName } = await submissionWord(ctx, params.id);
       return sendFile(reply, bytes, fileName, DOCX_TYPE);
+    },
+  );
+  r.get(
+    '/api/reports/submissions/:id/excel',
+    {
+      access: 'reports.read',
+      summary: '下载报送的统计表（Excel，方案版式；已上报的为上报时的数字）',
+      description: 'The frozen snapshot once reported, else the live values with the typed cells. A narrative report → 404 NO_TABLE.',
+      params: idParams,
+    },
+    async ({ ctx, params, reply }) => {
+      const { bytes, fileName } = await submissionExcel(ctx, params.id);
+      return sendFile(reply, bytes, fileName, XLSX_TYPE);
     },
   );
 };

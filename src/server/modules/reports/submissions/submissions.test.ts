@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import PizZip from 'pizzip';
 import sharp from 'sharp';
@@ -204,6 +205,17 @@ describe('submission review', () => {
       'approve',
       'accept',
     ]);
+
+    // The table as reported, in Excel (the plan's layout): the unit, the typed 6.
+    const x = await office.get(`/api/reports/submissions/${s.id}/excel`);
+    expect(x.statusCode, x.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const cells: unknown[] = [];
+    wb.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(c.value)));
+    expect(cells.join('|')).toContain(STATION);
+    expect(cells.join('|')).toContain(s.table.label);
+    expect(cells).toContain(6);
   });
 
   it('a cumulative typed value below the last accepted report blocks the submission', async () => {
@@ -259,6 +271,8 @@ describe('submission review', () => {
     s = await ok(office, s, 'accept');
     expect(s.status).toBe('accepted');
 
+    // A narrative report has no table to export.
+    expect((await cx.get(`/api/reports/submissions/${s.id}/excel`)).json()).toMatchObject({ code: 'NO_TABLE' });
     const word = await cx.get(`/api/reports/submissions/${s.id}/word`);
     expect(word.statusCode).toBe(200);
     const xml = new PizZip(word.rawPayload).file('word/document.xml')!.asText();
