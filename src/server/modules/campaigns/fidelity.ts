@@ -209,7 +209,7 @@ export const FIDELITY: Record<string, Row[]> = {
     ok('003-90', 'obligations.case-data', (d) =>
       d.obligations.filter((o) => !o.key.startsWith('case-data-national')).every((o) => o.stampedScan === true),
     ),
-    ok('003-95', 'organisation.leadingGroup.members', (d) => d.organisation.leadingGroup.members.length === 24),
+    ok('003-95', 'organisation.leadingGroup.members', (d) => d.organisation.leadingGroup?.members.length === 24),
     ok('003-98', 'organisation.office', (d) => d.organisation.office.deputies?.length === 7 && d.organisation.office.members?.length === 6),
     ok(
       '003-101',
