@@ -164,6 +164,8 @@ export const coverageRow = z.object({
   parentKey: z.string().nullable(),
   stationId: z.string().nullable(),
   stationShortName: z.string().nullable(),
+  /** A rule counted per county or per city: that county's / city's jurisdiction id (quota scope, issue #16). */
+  area: z.object({ level: z.enum(['county', 'city']), id: z.string() }).nullable(),
   grade: z.string().nullable(),
   required: z.number(),
   available: z.number(),
