@@ -270,13 +270,13 @@ export const organisation = z.object({
   /** 领导小组; absent when the plan sets none (a short notice). */
   leadingGroup: z
     .object({
-    name: text(100),
-    leader: person,
-    deputies: z.array(person).default([]),
-    members: z.array(person).default([]),
-    /** Member units (各所长和机关相关科室 …). */
-    memberUnits: z.array(unitRef).default([]),
-    duties: z.array(text(500)).default([]),
+      name: text(100),
+      leader: person,
+      deputies: z.array(person).default([]),
+      members: z.array(person).default([]),
+      /** Member units (各所长和机关相关科室 …). */
+      memberUnits: z.array(unitRef).default([]),
+      duties: z.array(text(500)).default([]),
     })
     .optional(),
   office: z.object({
@@ -610,7 +610,10 @@ export function obligationWindow(
   const period = reportingPeriod(d);
   // A one-off date outside the reporting period (warned about on save) is kept: its window holds it.
   if (period && rule.once)
-    return { window: { from: rule.once < period.from ? rule.once : period.from, to: rule.once > period.to ? rule.once : period.to }, missing };
+    return {
+      window: { from: rule.once < period.from ? rule.once : period.from, to: rule.once > period.to ? rule.once : period.to },
+      missing,
+    };
   if (period) return { window: missing.length ? null : period, missing };
   const own = rule.once ? { from: rule.once, to: rule.once } : rule.within;
   if (own) {

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { addDays, beijingDateTime, daysInMonth, formatDate as fmt, isoDate, isWorkingDay, TZ_OFFSET, weekdayOf, type WorkCalendar } from './calendar.js';
+import {
+  addDays,
+  beijingDateTime,
+  daysInMonth,
+  formatDate as fmt,
+  isoDate,
+  isWorkingDay,
+  TZ_OFFSET,
+  weekdayOf,
+  type WorkCalendar,
+} from './calendar.js';
 
 /**
  * Deadline rules (报送时限) as data. One small language covers every rule of the seeds:
@@ -78,7 +88,8 @@ export const deadlineRule = z
     if (r.event || r.withinHours != null) need('type', '指定了触发事件或时限，请将规则类型设为事件触发（type: event）');
     if (r.adHoc && (r.once || r.every)) need('adHoc', '“随时报送”（adHoc）不能同时设置日期或周期');
     if (r.once && r.every) need('every', '一次性日期（once）与周期（every）只能选一种');
-    if (!r.once && !r.every && !r.adHoc) need('every', '请设置一次性日期（once）、周期（every）、随时报送（adHoc）或事件触发（type: event）');
+    if (!r.once && !r.every && !r.adHoc)
+      need('every', '请设置一次性日期（once）、周期（every）、随时报送（adHoc）或事件触发（type: event）');
     if (r.day != null && r.day > 28 && !r.lastDayIfShort)
       need('day', `并非每个月都有${r.day}日：请改为28日以内，或设置“短月取月末”（lastDayIfShort）`);
     if (r.within && r.within.from > r.within.to) need('within', '时间窗口的开始日期不能晚于结束日期');

@@ -49,7 +49,12 @@ export type QuotaTarget = z.infer<typeof quotaTarget>;
  * per city (市（州）), or once over the whole campaign area. A county- or city-scoped quota needs a
  * campaign issued at that level or above.
  */
-export const QUOTA_SCOPES = { station: '每个市场监管所', county: '每个县（市、区）', city: '每个市（州）', campaign: '行动区域合计' } as const;
+export const QUOTA_SCOPES = {
+  station: '每个市场监管所',
+  county: '每个县（市、区）',
+  city: '每个市（州）',
+  campaign: '行动区域合计',
+} as const;
 export type QuotaScope = keyof typeof QUOTA_SCOPES;
 export const QUOTA_SCOPE_CODES = Object.keys(QUOTA_SCOPES) as [QuotaScope, ...QuotaScope[]];
 

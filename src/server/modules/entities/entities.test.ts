@@ -343,7 +343,11 @@ describe('entity list and file', () => {
     // Re-imported with the column blank: the products stay.
     const again = await importCsv(office, [row(91, { 地址: '兴隆台区新址1号' })]);
     await office.post(`/api/entity-imports/${again.id}/confirm?wait=true`);
-    expect((await office.get(`/api/entities?q=${code(91)}`)).json().items[0].products).toEqual(['cold_medicine', 'essential_medicine', 'ephedrine_compound']);
+    expect((await office.get(`/api/entities?q=${code(91)}`)).json().items[0].products).toEqual([
+      'cold_medicine',
+      'essential_medicine',
+      'ephedrine_compound',
+    ]);
     const res = await office.get(`/api/entities/export?q=${code(91)}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as any);

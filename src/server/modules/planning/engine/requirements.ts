@@ -149,7 +149,9 @@ export function buildContext(input: PlanningInput): PlanningContext {
       const id = s[per];
       if (!id) {
         if (!warned.has(`${per}|${s.id}`) && warned.add(`${per}|${s.id}`))
-          warnings.push(`监管所「${s.shortName}」不属于任何${per === 'county' ? '县（市、区）' : '市（州）'}，未纳入按${per === 'county' ? '县' : '市'}统计的规则`);
+          warnings.push(
+            `监管所「${s.shortName}」不属于任何${per === 'county' ? '县（市、区）' : '市（州）'}，未纳入按${per === 'county' ? '县' : '市'}统计的规则`,
+          );
         continue;
       }
       const key = `${per}:${id}`;
