@@ -199,6 +199,7 @@ export function buildContext(input: PlanningInput): PlanningContext {
         label: rule.label,
         stationId: scope.stationId,
         stationShortName: station?.shortName ?? null,
+        area: scope.area,
         grade,
         required: wanted,
         available: units.length,

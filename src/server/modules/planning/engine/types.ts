@@ -118,6 +118,8 @@ export interface Shortfall {
   label: string;
   stationId: string | null;
   stationShortName: string | null;
+  /** The county or city of a rule counted per county / city. */
+  area: { level: 'county' | 'city'; id: string } | null;
   grade: string | null;
   required: number;
   available: number;
