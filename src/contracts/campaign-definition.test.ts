@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkDefinition,
+  definitionWarnings,
   missingProvenance,
+  obligationWindow,
   pendingDecisions,
   provenanceOf,
   reportingPeriod,
@@ -54,14 +56,43 @@ describe('reports never fall due before the plan is issued', () => {
     expect(reportingPeriod(d.definition)).toEqual({ from: '2023-07-26', to: '2023-12-31' });
     expect(dueDates({ every: 'month', day: 20 }, reportingPeriod(d.definition)!)[0].date).toBe('2023-08-20');
   });
-  it('refuses a one-off report due on or before the issue date', () => {
+  it('keeps a one-off report due on or before the issue date or after the end, with a warning (issue #16)', () => {
     const d = {
       ...base(),
       obligations: [
         { key: 'x', label: '报告', rule: { once: '2023-07-20' }, submitters: ['药械股'], recipient: '药械股', form: { type: 'narrative' } },
+        { key: 'y', label: '总结', rule: { once: '2024-01-10' }, submitters: ['药械股'], recipient: '药械股', form: { type: 'narrative' } },
       ],
     };
-    expect(issues(d)).toContainEqual({ path: 'obligations.0.rule.once', message: expect.stringContaining('方案印发') });
+    expect(issues(d)).toEqual([]);
+    const r = checkDefinition(d);
+    if (!r.ok) throw new Error('refused');
+    expect(definitionWarnings(r.definition)).toEqual([
+      { path: 'obligations.0.rule.once', code: 'DEADLINE_BEFORE_ISSUE', message: expect.stringContaining('方案印发') },
+      { path: 'obligations.1.rule.once', code: 'DEADLINE_AFTER_END', message: expect.stringContaining('行动结束') },
+    ]);
+    // Kept: each still falls due on its own date.
+    expect(obligationWindow(r.definition, r.definition.obligations[0].rule).window?.from).toBe('2023-07-20');
+    expect(obligationWindow(r.definition, r.definition.obligations[1].rule).window?.to).toBe('2024-01-10');
+  });
+  it('accepts overlapping phases and a notice without a leading group (issue #16)', () => {
+    const d = base() as any;
+    d.phases = [
+      { key: 'a', name: '集中检查', from: '2023-08-01', to: '2023-10-31' },
+      { key: 'b', name: '节日巡查', from: '2023-09-25', to: '2023-10-08' },
+    ];
+    delete d.organisation.leadingGroup;
+    expect(issues(d)).toEqual([]);
+    d.phases[1].to = '2023-09-20';
+    expect(issues(d)).toContainEqual({ path: 'phases.1.to', message: expect.stringContaining('结束日期不能早于开始日期') });
+  });
+  it('refuses an event-triggered obligation without its event kind, with the path (issue #16)', () => {
+    const ob = { key: 'e', label: '重大问题', submitters: ['药械股'], recipient: '药械股', form: { type: 'narrative' } };
+    expect(issues({ ...base(), obligations: [{ ...ob, rule: { type: 'event', withinHours: 24 } }] })).toContainEqual({
+      path: 'obligations.0.rule.event',
+      message: expect.stringContaining('触发事件'),
+    });
+    expect(issues({ ...base(), obligations: [{ ...ob, rule: { type: 'event', event: 'case_referred', withinHours: 24 } }] })).toEqual([]);
   });
   it('accepts “及时上报” as a rule with no due date instead of inventing one', () => {
     const d = {

@@ -20,7 +20,9 @@ export * from './deadline-rules.js';
  * Documented in docs/campaign-definition.md; the five seed plans ship as YAML templates.
  *
  * Unit references (`UnitRef`) name org units of the owning bureau: a unit's full name or short name
- * ("药品和医疗器械股", "创新所"), or a group: 各市场监管所 / 各执法中队 / 各股室 / 相关股室 / 执法大队 / 本局.
+ * ("药品和医疗器械股", "创新所"), or a group: 各市场监管所 / 各执法中队 / 各股室 / 相关股室 / 执法大队 / 本局,
+ * or a level of the tree below the bureau (`SUBMITTER_LEVELS`: 各市（州）局 / 各县（市、区）局 /
+ * 各市场监管所 / 各执法中队), resolved from the organisation when the campaign is saved and used.
  * Partners outside the bureau (公安分局, 卫生健康委, 市局…) go into `partners`, never into units.
  */
 export const DEFINITION_VERSION = 1;
@@ -39,6 +41,19 @@ export const UNIT_GROUPS = {
    */
   相关股室: 'department',
 } as const;
+
+/**
+ * Levels of the tree a report obligation (or any unit reference) can name instead of units: every
+ * unit of that level below the issuing bureau submits, each on its own (so “every county must
+ * report” is checked per county). A level the bureau does not have is refused on save.
+ */
+export const SUBMITTER_LEVELS = {
+  '各市（州）局': '辖区内每个市（州）市场监管局',
+  '各县（市、区）局': '辖区内每个县（市、区）市场监管局',
+  各市场监管所: '辖区内每个市场监管所',
+  各执法中队: '辖区内每个执法中队',
+} as const;
+export type SubmitterLevel = keyof typeof SUBMITTER_LEVELS;
 
 const key = z.string().regex(/^[a-z0-9_-]{1,60}$/, '编号须为小写字母、数字、下划线或连字符');
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}字`);
@@ -252,15 +267,18 @@ export type ViolationType = z.infer<typeof violationType>;
 
 const person = z.object({ name: optText(20), title: text(60), unit: unitRef.optional() });
 export const organisation = z.object({
-  leadingGroup: z.object({
-    name: text(100),
-    leader: person,
-    deputies: z.array(person).default([]),
-    members: z.array(person).default([]),
-    /** Member units (各所长和机关相关科室 …). */
-    memberUnits: z.array(unitRef).default([]),
-    duties: z.array(text(500)).default([]),
-  }),
+  /** 领导小组; absent when the plan sets none (a short notice). */
+  leadingGroup: z
+    .object({
+      name: text(100),
+      leader: person,
+      deputies: z.array(person).default([]),
+      members: z.array(person).default([]),
+      /** Member units (各所长和机关相关科室 …). */
+      memberUnits: z.array(unitRef).default([]),
+      duties: z.array(text(500)).default([]),
+    })
+    .optional(),
   office: z.object({
     unit: unitRef,
     director: person.optional(),
@@ -438,8 +456,6 @@ export const campaignDefinition = z
     d.phases.forEach((p, i) => {
       if (p.from > p.to) issue(['phases', i, 'to'], `阶段“${p.name}”的结束日期不能早于开始日期`);
       if (d.period && (p.from < from || p.to > to)) issue(['phases', i, 'from'], `阶段“${p.name}”须在行动期间（${from} 至 ${to}）内`);
-      const prev = d.phases[i - 1];
-      if (prev && p.from <= prev.to) issue(['phases', i, 'from'], `阶段“${p.name}”须在上一阶段“${prev.name}”结束之后开始`);
     });
     unique(d.phases, 'key', ['phases'], issue);
     unique(d.subActions, 'key', ['subActions'], issue);
@@ -511,8 +527,7 @@ export const campaignDefinition = z
     const reportFrom = reportingPeriod(d)?.from ?? from;
     d.obligations.forEach((o, i) => {
       const p = ['obligations', i, 'rule'];
-      if (o.rule.once && !inPeriod(o.rule.once)) issue([...p, 'once'], `报送日期须在行动期间（${from} 至 ${until}）内`);
-      else if (o.rule.once && d.issuedOn && o.rule.once <= d.issuedOn) issue([...p, 'once'], `报送日期须在方案印发（${d.issuedOn}）之后`);
+      // A one-off date before the issue date or after the campaign is kept and warned about (definitionWarnings).
       if (o.rule.within && (!inPeriod(o.rule.within.from) || !inPeriod(o.rule.within.to)))
         issue([...p, 'within'], `时间窗口须在行动期间（${from} 至 ${until}）内`);
       // Holidays are not known here (the calendar lives in the database): a working-days-only daily
@@ -520,6 +535,8 @@ export const campaignDefinition = z
       if (
         d.period &&
         !o.rule.adHoc &&
+        !o.rule.once &&
+        o.rule.type !== 'event' &&
         !ruleMissing(o.rule).length &&
         reportFrom <= until &&
         dueDates({ ...o.rule, workdaysOnly: undefined }, { from: reportFrom, to: until }).length === 0
@@ -591,6 +608,12 @@ export function obligationWindow(
 ): { window: { from: string; to: string } | null; missing: string[] } {
   const missing = ruleMissing(rule);
   const period = reportingPeriod(d);
+  // A one-off date outside the reporting period (warned about on save) is kept: its window holds it.
+  if (period && rule.once)
+    return {
+      window: { from: rule.once < period.from ? rule.once : period.from, to: rule.once > period.to ? rule.once : period.to },
+      missing,
+    };
   if (period) return { window: missing.length ? null : period, missing };
   const own = rule.once ? { from: rule.once, to: rule.once } : rule.within;
   if (own) {
@@ -636,7 +659,8 @@ export function missingProvenance(d: CampaignDefinition): string[] {
   items('violationTypes', d.violationTypes, 'key');
   items('tasks', d.tasks, 'no');
   items('events', d.events, 'index');
-  need.push('organisation.leadingGroup', 'organisation.office');
+  if (d.organisation.leadingGroup) need.push('organisation.leadingGroup');
+  need.push('organisation.office');
   items('organisation.workingGroups', d.organisation.workingGroups, 'key');
   // A list's own entry does not cover its items: each is quoted or inferred on its own.
   const LISTS = new Set([
@@ -824,3 +848,43 @@ export function markBureauSet(before: CampaignDefinition, after: CampaignDefinit
   }
   return { ...after, provenance };
 }
+
+export const DEFINITION_WARNING_CODES = {
+  DEADLINE_BEFORE_ISSUE: '报送日期早于方案印发',
+  DEADLINE_AFTER_END: '报送日期晚于行动结束',
+  DEADLINE_BEFORE_START: '报送日期早于行动开始',
+} as const;
+export type DefinitionWarningCode = keyof typeof DEFINITION_WARNING_CODES;
+export interface DefinitionWarning extends DefinitionIssue {
+  code: DefinitionWarningCode;
+}
+
+/**
+ * What is kept but worth a second look (returned as `warnings` by validate, create and amend; never
+ * a refusal): a one-off deadline before the plan was issued or outside the campaign's dates — plans
+ * do contain such dates (a typo, or a report the plan asks for after the action ends).
+ */
+export function definitionWarnings(d: CampaignDefinition): DefinitionWarning[] {
+  const out: DefinitionWarning[] = [];
+  const until = d.period?.reportingUntil ?? d.period?.to;
+  d.obligations.forEach((o, i) => {
+    const once = o.rule.once;
+    if (!once) return;
+    const path = `obligations.${i}.rule.once`;
+    if (d.issuedOn && once <= d.issuedOn)
+      out.push({ path, code: 'DEADLINE_BEFORE_ISSUE', message: `“${o.label}”的报送日期${once}不晚于方案印发日期${d.issuedOn}` });
+    else if (d.period && once < d.period.from)
+      out.push({ path, code: 'DEADLINE_BEFORE_START', message: `“${o.label}”的报送日期${once}早于行动开始（${d.period.from}）` });
+    if (until && once > until)
+      out.push({ path, code: 'DEADLINE_AFTER_END', message: `“${o.label}”的报送日期${once}晚于行动结束（${until}）` });
+  });
+  return out;
+}
+
+export const definitionWarning = z.object({
+  path: z.string(),
+  code: z.enum(Object.keys(DEFINITION_WARNING_CODES) as [DefinitionWarningCode, ...DefinitionWarningCode[]]),
+  message: z.string(),
+});
+/** Create and amend answer the campaign with the definition's warnings (kept, but worth a look). */
+export const campaignSaved = campaignSummary.extend({ warnings: z.array(definitionWarning) });

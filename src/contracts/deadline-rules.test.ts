@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, CalendarYearMissing, shanghaiToday, weekdayOf, type WorkCalendar } from './calendar.js';
-import { deadlineRule, describeRule, dueDates, ruleMissing } from './deadline-rules.js';
+import { deadlineRule, describeRule, dueDates, eventDue, ruleMissing } from './deadline-rules.js';
 
 const P = { from: '2018-12-22', to: '2019-03-05' };
 
@@ -79,5 +79,27 @@ describe('deadline rules', () => {
   it('describes rules in Chinese and knows today in Shanghai', () => {
     expect(describeRule({ every: 'week', weekday: 4, time: '17:00' })).toBe('每周四 17:00 前');
     expect(shanghaiToday(new Date('2024-06-30T17:00:00Z'))).toBe('2024-07-01');
+  });
+});
+
+describe('event-triggered rules (issue #16)', () => {
+  it('fall due N hours after the event, in Beijing time, and never on a calendar date', () => {
+    const r = deadlineRule.parse({ type: 'event', event: 'serious_finding', withinHours: 24 });
+    // Signed 2023-08-10 22:30 Beijing (14:30 UTC): due 2023-08-11 22:30.
+    expect(eventDue(r, new Date('2023-08-10T14:30:00Z'))).toEqual({ date: '2023-08-11', time: '22:30', at: '2023-08-11T22:30:00+08:00' });
+    expect(dueDates(r, P)).toEqual([]);
+    expect(describeRule(r)).toBe('检查发现重大问题（严重缺陷）后24小时内');
+  });
+  it('leave the hours unset when the plan says only 及时上报', () => {
+    const r = deadlineRule.parse({ type: 'event', event: 'case_referred' });
+    expect(ruleMissing(r)).toEqual(['时限（小时）']);
+    expect(eventDue(r, new Date())).toBeNull();
+  });
+  it('refuse an event rule without its event, or event fields on a calendar rule', () => {
+    const paths = (v: unknown) => deadlineRule.safeParse(v).error?.issues.map((i) => i.path.join('.'));
+    expect(paths({ type: 'event', withinHours: 2 })).toEqual(['event']);
+    expect(paths({ type: 'event', event: 'serious_finding', every: 'day' })).toEqual(['type']);
+    expect(paths({ once: '2019-01-02', withinHours: 2 })).toEqual(['type']);
+    expect(paths({ type: 'event', event: 'earthquake' })).toEqual(['event']);
   });
 });

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { addDays, daysInMonth, formatDate as fmt, isoDate, isWorkingDay, TZ_OFFSET, weekdayOf, type WorkCalendar } from './calendar.js';
+import {
+  addDays,
+  beijingDateTime,
+  daysInMonth,
+  formatDate as fmt,
+  isoDate,
+  isWorkingDay,
+  TZ_OFFSET,
+  weekdayOf,
+  type WorkCalendar,
+} from './calendar.js';
 
 /**
  * Deadline rules (报送时限) as data. One small language covers every rule of the seeds:
@@ -11,6 +21,8 @@ import { addDays, daysInMonth, formatDate as fmt, isoDate, isWorkingDay, TZ_OFFS
  *   { every: 'month', day: 31, lastDayIfShort: true }       monthly, last day in short months
  *   { every: 'quarter', monthOfQuarter: 1, day: 1 }         quarterly, 1st of the quarter's first month
  *   { adHoc: true }                                         “及时上报”: no fixed date (none generated)
+ *   { type: 'event', event: 'serious_finding', withinHours: 24 }
+ *                                                           due within N hours of an event (发现重大问题及时上报)
  *
  * weekday: 1 = Monday … 7 = Sunday. time: HH:mm, Asia/Shanghai; default 23:59 ("…日前").
  * `within` narrows a recurring rule to a window; the campaign period bounds every rule.
@@ -24,6 +36,20 @@ export const DEFAULT_DUE_TIME = '23:59';
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式须为 HH:mm（如 15:00）');
 
 export const dateWindow = z.object({ from: isoDate, to: isoDate });
+
+/**
+ * Events an obligation can be triggered by (`{ type: 'event', event, withinHours }`): the report is
+ * due within N hours of each such event in the campaign's area during the campaign, from the
+ * submitting units whose area holds it. The owning modules record the events; `cluster_alert`
+ * (药品不良反应聚集性信号) is declared for the ADR module and fires once that module records alerts.
+ */
+export const OBLIGATION_EVENTS = {
+  serious_finding: '检查发现重大问题（严重缺陷）',
+  case_referred: '案件移送公安机关',
+  cluster_alert: '不良反应聚集性信号',
+} as const;
+export type ObligationEvent = keyof typeof OBLIGATION_EVENTS;
+export const OBLIGATION_EVENT_CODES = Object.keys(OBLIGATION_EVENTS) as [ObligationEvent, ...ObligationEvent[]];
 
 export const RULE_EVERY = { day: '每日', week: '每周', month: '每月', quarter: '每季度' } as const;
 export const WEEKDAY_LABELS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
@@ -45,13 +71,25 @@ export const deadlineRule = z
      * generated; the campaign pages say the plan sets none instead of inventing one.
      */
     adHoc: z.literal(true).optional(),
+    /** Event-triggered: due `withinHours` after each `event` (no calendar date). */
+    type: z.literal('event', { error: '规则类型只能为 event（事件触发）' }).optional(),
+    event: z.enum(OBLIGATION_EVENT_CODES, { error: '未知的触发事件（serious_finding/case_referred/cluster_alert）' }).optional(),
+    /** Hours after the event; unset (方案未定) when the plan says only “及时上报”. */
+    withinHours: z.number().int().min(1, '时限至少1小时').max(8760, '时限不能超过8760小时').optional(),
   })
   .strict()
   .superRefine((r, ctx) => {
     const need = (key: string, msg: string) => ctx.addIssue({ code: 'custom', path: [key], message: msg });
+    if (r.type === 'event') {
+      if (!r.event) need('event', '事件触发的报送须指定触发事件（event）');
+      if (r.once || r.every || r.adHoc || r.within) need('type', '事件触发的报送不能同时设置日期、周期、时间窗口或随时报送');
+      return;
+    }
+    if (r.event || r.withinHours != null) need('type', '指定了触发事件或时限，请将规则类型设为事件触发（type: event）');
     if (r.adHoc && (r.once || r.every)) need('adHoc', '“随时报送”（adHoc）不能同时设置日期或周期');
     if (r.once && r.every) need('every', '一次性日期（once）与周期（every）只能选一种');
-    if (!r.once && !r.every && !r.adHoc) need('every', '请设置一次性日期（once）、周期（every）或随时报送（adHoc）');
+    if (!r.once && !r.every && !r.adHoc)
+      need('every', '请设置一次性日期（once）、周期（every）、随时报送（adHoc）或事件触发（type: event）');
     if (r.day != null && r.day > 28 && !r.lastDayIfShort)
       need('day', `并非每个月都有${r.day}日：请改为28日以内，或设置“短月取月末”（lastDayIfShort）`);
     if (r.within && r.within.from > r.within.to) need('within', '时间窗口的开始日期不能晚于结束日期');
@@ -63,6 +101,7 @@ export type DeadlineRule = z.infer<typeof deadlineRule>;
  * e.g. ['星期几'] for “每周汇总” without a weekday. Empty when the rule is complete.
  */
 export function ruleMissing(r: DeadlineRule): string[] {
+  if (r.type === 'event') return r.withinHours == null ? ['时限（小时）'] : [];
   if (r.every === 'week' && r.weekday == null) return ['星期几'];
   if (r.every === 'month' && r.day == null) return ['每月几日'];
   if (r.every === 'quarter') return [...(r.monthOfQuarter == null ? ['季度内第几个月'] : []), ...(r.day == null ? ['日期'] : [])];
@@ -92,7 +131,8 @@ export function dueDates(rule: DeadlineRule, period: { from: string; to: string 
   }
   const time = rule.time ?? DEFAULT_DUE_TIME;
   const out: string[] = [];
-  if (from > to || rule.adHoc || ruleMissing(rule).length) return [];
+  // An event-triggered rule has no calendar dates: `eventDue` gives its deadlines from the events.
+  if (from > to || rule.adHoc || rule.type === 'event' || ruleMissing(rule).length) return [];
   if (rule.once) {
     if (rule.once >= from && rule.once <= to) out.push(rule.once);
   } else if (rule.every === 'day' || rule.every === 'week') {
@@ -121,6 +161,10 @@ export function describeRule(r: DeadlineRule): string {
   const t = r.time ? ` ${r.time}` : '';
   const w = r.within ? `（${r.within.from} 至 ${r.within.to}）` : '';
   if (r.adHoc) return '随时报送（方案未规定期限）';
+  if (r.type === 'event') {
+    const e = r.event ? OBLIGATION_EVENTS[r.event] : '事件';
+    return r.withinHours == null ? `${e}后及时报送（时限方案未定）` : `${e}后${r.withinHours}小时内`;
+  }
   if (r.once) return `${r.once}${t} 前`;
   switch (r.every) {
     case 'day':
@@ -136,4 +180,14 @@ export function describeRule(r: DeadlineRule): string {
     default:
       return '';
   }
+}
+
+/**
+ * The deadline of an event-triggered rule for one event at `at` (an instant): `withinHours` later,
+ * as a Beijing date and time. Null when the rule is not event-triggered or its hours are unset.
+ */
+export function eventDue(rule: DeadlineRule, at: Date): DueDate | null {
+  if (rule.type !== 'event' || rule.withinHours == null) return null;
+  const [date, time] = beijingDateTime(at.getTime() + rule.withinHours * 3_600_000).split(' ');
+  return { date, time, at: `${date}T${time}:00${TZ_OFFSET}` };
 }

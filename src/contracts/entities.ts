@@ -1,5 +1,6 @@
 import { sheetRowError } from './sheets.js';
 import { z } from 'zod';
+import { PRODUCT_CODES, PRODUCTS } from './products.js';
 import { versioned } from './versions.js';
 import {
   CREDIT_GRADES,
@@ -98,6 +99,8 @@ export const entitySummary = z.object({
   personInCharge: z.string().nullable(),
   phone: z.string().nullable(),
   tags: z.array(z.string()),
+  /** 经营品种 (codes of contracts/products.ts). */
+  products: z.array(z.string()),
   medicalGrade: z.enum(keys(MEDICAL_GRADES)).nullable(),
   deviceLevel: z.enum(keys(DEVICE_LEVELS)).nullable(),
   familyPlanning: z.boolean(),
@@ -196,6 +199,7 @@ const entityFields = z.object({
   lat: z.number().min(-90).max(90).nullish(),
   lng: z.number().min(-180).max(180).nullish(),
   tags: z.array(z.enum(keys(ENTITY_TAGS))).max(20),
+  products: z.array(z.enum(PRODUCT_CODES, { error: '未知的经营品种' })).max(30),
   medicalGrade: z.enum(keys(MEDICAL_GRADES)).nullish(),
   deviceLevel: z.enum(keys(DEVICE_LEVELS)).nullish(),
   familyPlanning: z.boolean(),
@@ -206,6 +210,7 @@ const entityFields = z.object({
 });
 export const entityInput = entityFields.extend({
   tags: entityFields.shape.tags.default([]),
+  products: entityFields.shape.products.default([]),
   familyPlanning: entityFields.shape.familyPlanning.default(false),
   riskLevel: entityFields.shape.riskLevel.default('low'),
   status: entityFields.shape.status.default('operating'),
@@ -267,6 +272,12 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   { field: 'familyPlanning', header: '计划生育类产品', synonyms: ['计生用品', '计划生育'], options: () => ['是', '否'] },
   { field: 'status', header: '经营状态', synonyms: ['状态'], options: () => Object.values(ENTITY_STATUSES) },
   { field: 'tags', header: '标签', synonyms: ['重点标签', '分类标签'], note: `多个用顿号分隔：${Object.values(ENTITY_TAGS).join('、')}` },
+  {
+    field: 'products',
+    header: '经营品种',
+    synonyms: ['品种', '经营品种范围', '重点品种'],
+    note: `多个用顿号分隔：${Object.values(PRODUCTS).join('、')}`,
+  },
 ];
 export type ImportField = (typeof IMPORT_COLUMNS)[number]['field'];
 

@@ -30,6 +30,8 @@ export const shortfall = z.object({
   label: z.string(),
   stationId: z.string().nullable(),
   stationShortName: z.string().nullable(),
+  /** A rule counted per county or per city: that county's / city's jurisdiction id (issue #16; absent in plans made before). */
+  area: z.object({ level: z.enum(['county', 'city']), id: z.string() }).nullish(),
   grade: z.string().nullable(),
   required: z.number(),
   available: z.number(),
@@ -164,6 +166,8 @@ export const coverageRow = z.object({
   parentKey: z.string().nullable(),
   stationId: z.string().nullable(),
   stationShortName: z.string().nullable(),
+  /** A rule counted per county or per city: that county's / city's jurisdiction id (quota scope, issue #16). */
+  area: z.object({ level: z.enum(['county', 'city']), id: z.string() }).nullable(),
   grade: z.string().nullable(),
   required: z.number(),
   available: z.number(),

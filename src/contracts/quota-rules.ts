@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './calendar.js';
+import { PRODUCT_CODES } from './products.js';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_KIND_CODES, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from './entity-kinds.js';
 
 /**
@@ -17,6 +18,11 @@ const selectorBase = z.object({
   familyPlanning: z.boolean().optional(),
   riskLevels: z.array(z.enum(Object.keys(RISK_LEVELS) as [string, ...string[]])).optional(),
   creditGrades: z.array(z.enum(Object.keys(CREDIT_GRADES) as [string, ...string[]])).optional(),
+  /** Units handling any of these products / business scopes (经营品种, contracts/products.ts). */
+  productsAny: z
+    .array(z.enum(PRODUCT_CODES, { error: '未知的经营品种（见 contracts/products.ts）' }))
+    .min(1, '至少一个经营品种')
+    .optional(),
 });
 /** Which entities a rule is about; `exclude` removes a sub-population (三级医疗机构, the city CDC). */
 export const entitySelector = selectorBase.extend({ exclude: z.array(selectorBase).optional() });
@@ -38,6 +44,20 @@ export const quotaTarget = z.discriminatedUnion('type', [
 ]);
 export type QuotaTarget = z.infer<typeof quotaTarget>;
 
+/**
+ * Where a quota is counted (its scope): per station (default), per county bureau (县（市、区）),
+ * per city (市（州）), or once over the whole campaign area. A county- or city-scoped quota needs a
+ * campaign issued at that level or above.
+ */
+export const QUOTA_SCOPES = {
+  station: '每个市场监管所',
+  county: '每个县（市、区）',
+  city: '每个市（州）',
+  campaign: '行动区域合计',
+} as const;
+export type QuotaScope = keyof typeof QUOTA_SCOPES;
+export const QUOTA_SCOPE_CODES = Object.keys(QUOTA_SCOPES) as [QuotaScope, ...QuotaScope[]];
+
 /** Days between repeated visits of one unit when a rule does not say (about a month). */
 export const DEFAULT_MIN_GAP_DAYS = 30;
 
@@ -45,8 +65,8 @@ export interface QuotaRule {
   id: string;
   label: string;
   population: EntitySelector;
-  /** Counted per station (default) or once over the whole campaign area. */
-  per?: 'station' | 'campaign';
+  /** Counted per station (default), per county, per city, or once over the whole campaign area (`QUOTA_SCOPES`). */
+  per?: QuotaScope;
   target: QuotaTarget;
   /** Each selected unit must be inspected at least this many times in the window (default 1). */
   times?: number;
@@ -69,7 +89,7 @@ export const quotaRule: z.ZodType<QuotaRule> = z.lazy(() =>
     id: z.string().regex(/^[a-z0-9_-]{1,60}$/, '规则编号须为小写字母、数字、下划线或连字符'),
     label: z.string().min(1).max(200),
     population: entitySelector,
-    per: z.enum(['station', 'campaign']).optional(),
+    per: z.enum(QUOTA_SCOPE_CODES, { error: '统计范围须为 station/county/city/campaign' }).optional(),
     target: quotaTarget,
     times: z.number().int().min(1).max(52).optional(),
     minGapDays: z.number().int().min(1, '间隔天数至少为1').max(365, '间隔天数不能超过365').optional(),

@@ -57,6 +57,11 @@ export const entities = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Products / business scope handled (经营品种, codes of contracts/products.ts): quota populations select by them. */
+    products: text('products')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     medicalGrade: text('medical_grade'),
     deviceLevel: text('device_level'),
     familyPlanning: boolean('family_planning').notNull().default(false),

@@ -2,6 +2,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { CREDIT_CODE_ALPHABET, makeCreditCode } from '../../contracts/credit-code.js';
 import type { EntityKind } from '../../contracts/entity-kinds.js';
+import type { ProductCode } from '../../contracts/products.js';
 import { DEFAULT_LICENCE, type LicenceKind } from '../../contracts/entities.js';
 import type { ImportRecord } from '../modules/entities/public.js';
 import { personName } from './org-data.js';
@@ -97,6 +98,121 @@ export interface EntityGenerator {
   ): ImportRecord;
 }
 
+/**
+ * Plausible 经营品种 for a unit of a kind: what every such unit handles, plus lines some carry
+ * (each with its share of units). Chosen by a hash of the credit code, not the generator's random
+ * stream, so adding products changed no other demo value.
+ */
+const PRODUCT_LINES: Partial<Record<EntityKind, [ProductCode, number][]>> = {
+  drug_manufacturer: [
+    ['essential_medicine', 0.6],
+    ['prescription_drugs', 0.8],
+    ['otc_drugs', 0.5],
+    ['cold_medicine', 0.3],
+    ['tcm_pieces', 0.25],
+    ['ephedrine_compound', 0.15],
+  ],
+  drug_wholesaler: [
+    ['prescription_drugs', 1],
+    ['otc_drugs', 1],
+    ['essential_medicine', 0.7],
+    ['cold_medicine', 0.6],
+    ['ephedrine_compound', 0.35],
+    ['cold_chain', 0.3],
+    ['tcm_pieces', 0.3],
+    ['biologics', 0.15],
+    ['special_drugs', 0.1],
+  ],
+  retail_chain_hq: [
+    ['prescription_drugs', 1],
+    ['otc_drugs', 1],
+    ['cold_medicine', 0.9],
+    ['ephedrine_compound', 0.6],
+    ['tcm_pieces', 0.4],
+  ],
+  pharmacy_chain: [
+    ['otc_drugs', 1],
+    ['prescription_drugs', 0.9],
+    ['cold_medicine', 0.9],
+    ['ephedrine_compound', 0.5],
+    ['tcm_pieces', 0.3],
+    ['tcm_granules', 0.05],
+  ],
+  pharmacy_single: [
+    ['otc_drugs', 1],
+    ['prescription_drugs', 0.7],
+    ['cold_medicine', 0.85],
+    ['ephedrine_compound', 0.3],
+    ['tcm_pieces', 0.35],
+  ],
+  medical_institution: [
+    ['prescription_drugs', 1],
+    ['essential_medicine', 0.9],
+    ['special_drugs', 0.5],
+    ['blood_products', 0.3],
+    ['sterile_implant_devices', 0.4],
+    ['cold_chain', 0.3],
+    ['tcm_pieces', 0.3],
+  ],
+  clinic: [
+    ['prescription_drugs', 0.8],
+    ['essential_medicine', 0.6],
+    ['cold_medicine', 0.5],
+  ],
+  cdc: [
+    ['vaccine', 1],
+    ['cold_chain', 1],
+    ['biologics', 0.5],
+  ],
+  vaccination_site: [
+    ['vaccine', 1],
+    ['cold_chain', 1],
+  ],
+  vaccine_distributor: [
+    ['vaccine', 1],
+    ['cold_chain', 1],
+    ['biologics', 0.6],
+  ],
+  online_seller: [
+    ['otc_drugs', 1],
+    ['cold_medicine', 0.6],
+    ['prescription_drugs', 0.3],
+  ],
+  device_manufacturer: [
+    ['sterile_implant_devices', 0.3],
+    ['ivd_reagents', 0.3],
+  ],
+  device_dealer: [
+    ['sterile_implant_devices', 0.25],
+    ['ivd_reagents', 0.25],
+    ['contraceptive_devices', 0.2],
+  ],
+  device_user: [
+    ['sterile_implant_devices', 0.4],
+    ['ivd_reagents', 0.5],
+  ],
+  cosmetics_store: [
+    ['special_cosmetics', 0.5],
+    ['children_cosmetics', 0.3],
+  ],
+  cosmetics_maternal: [['children_cosmetics', 0.8]],
+  cosmetics_counter: [['special_cosmetics', 0.5]],
+  medical_aesthetics: [
+    ['sterile_implant_devices', 0.5],
+    ['special_cosmetics', 0.3],
+  ],
+};
+export function productsFor(kind: EntityKind, code: string): ProductCode[] {
+  let h = 2166136261;
+  for (let i = 0; i < code.length; i++) h = Math.imul(h ^ code.charCodeAt(i), 16777619) >>> 0;
+  return (PRODUCT_LINES[kind] ?? [])
+    .filter(([, share], i) => {
+      const x = Math.imul(h ^ ((i + 1) * 0x9e3779b1), 2246822519) >>> 0;
+      return x / 2 ** 32 < share;
+    })
+    .map(([p]) => p);
+}
+
 /** Invented units with valid credit codes and licences; the same seed gives the same units. */
 export function entityGenerator(r: Rng, today = new Date('2026-11-25')): EntityGenerator {
   const codes = new Set<string>();
@@ -136,6 +252,7 @@ export function entityGenerator(r: Rng, today = new Date('2026-11-25')): EntityG
         qualityManager: kind.startsWith('pharmacy') || kind === 'drug_wholesaler' ? personName(r.int(1, 20000)) : null,
         phone: `1${r.pick(['3', '5', '8'])}${String(r.int(0, 999999999)).padStart(9, '0')}`,
         tags: [],
+        products: productsFor(kind, code),
         medicalGrade: null,
         deviceLevel: null,
         familyPlanning: null,

@@ -98,7 +98,8 @@ describe('campaigns API', () => {
   describe('bad input: 400 with the field path and a Chinese message; nothing saved', () => {
     const cases: [string, (d: any) => void, string, RegExp][] = [
       ['wrong date order', (d) => (d.phases[1].to = '2026-12-15'), 'phases.1.to', /结束日期不能早于开始日期/],
-      ['phases out of order', (d) => (d.phases[2].from = '2027-02-01'), 'phases.2.from', /上一阶段/],
+      // Phases may overlap (issue #16); one that ends before it starts may not.
+      ['phase ending before it starts', (d) => (d.phases[2].to = '2026-12-01'), 'phases.2.to', /结束日期不能早于开始日期/],
       ['unknown entity kind', (d) => (d.quotas[0].population.kinds = ['pharmacy_x']), 'quotas.0.population.kinds.0', /[\u4e00-\u9fa5]/],
       ['unknown focus kind', (d) => (d.focus = { entityKinds: ['spaceship'] }), 'focus.entityKinds.0', /未知的监管对象类型/],
       ['quota over 100%', (d) => (d.quotas[0].target.min = 1.5), 'quotas.0.target.min', /不能超过100%/],
@@ -110,7 +111,13 @@ describe('campaigns API', () => {
         'obligations.0.rule',
         /一次也不会发生/,
       ],
-      ['due date outside the period', (d) => (d.obligations[0].rule = { once: '2027-05-10' }), 'obligations.0.rule.once', /须在行动期间/],
+      // A one-off date outside the period is kept with a warning (issue #16); a window outside it is refused.
+      [
+        'report window outside the period',
+        (d) => (d.obligations[0].rule = { every: 'day', within: { from: '2027-05-10', to: '2027-05-12' } }),
+        'obligations.0.rule.within',
+        /须在行动期间/,
+      ],
       ['unit outside the bureau', (d) => (d.tasks[0].units = ['巴彦所']), 'tasks.0.units.0', /不是本局的机构/],
       [
         'station quota for another county',
@@ -146,7 +153,7 @@ describe('campaigns API', () => {
 
   it('runs a campaign that is in none of the seeds entirely through the API', async () => {
     const check = await office.post('/api/campaigns/validate', { definition: winterPlan() });
-    expect(check.json()).toEqual({ ok: true, issues: [] });
+    expect(check.json()).toEqual({ ok: true, issues: [], warnings: [] });
     const created = await office.post('/api/campaigns', { definition: winterPlan(), status: 'draft' });
     expect(created.statusCode, created.body).toBe(200);
     const id = created.json().id;

@@ -62,7 +62,17 @@ export const FIDELITY: Record<string, Row[]> = {
     eq('000-33', 'quotas.cosmetics.children.hotel.target.min', 2),
     eq('000-34', 'quotas.cosmetics.children.bathhouse.target.byStation', { 曙光所: 1, 欢喜岭所: 1, 新工所: 1, 高采所: 1 }),
     ok('000-35', 'tasks.9', text('tasks.9.content', '避免重复检查')),
-    ok('000-42', 'tasks.10', text('tasks.10.content', '重大信息', '市局')),
+    // Was the task's text only; now also an event-triggered obligation to the city bureau (issue #16).
+    ok(
+      '000-42',
+      'obligations.major-info',
+      (d) =>
+        text('tasks.10.content', '重大信息', '市局')(d) &&
+        sameValue(d.obligations.find((o) => o.key === 'major-info')?.rule, { type: 'event', event: 'serious_finding' }) &&
+        d.obligations.find((o) => o.key === 'major-info')?.externalRecipient === '盘锦市市场监督管理局',
+    ),
+    inf('000-42b', 'obligations.major-info.rule.event'),
+    unset('000-42c', 'obligations.major-info.rule.withinHours'),
     ok('000-44', 'tasks.11', text('tasks.11.content', '积极配合、迅速办理、及时反馈', '延伸检查')),
     // “每周汇总、通报” / “每月调度”: weekly and monthly as written, no weekday or day (方案未定).
     none('000-55', 'obligations.weekly-clues.rule.weekday'),
@@ -88,6 +98,8 @@ export const FIDELITY: Record<string, Row[]> = {
     unset('001-37', 'staffing'),
   ],
   'seed-002': [
+    // The plan sets up no leading group; it was invented while the format required one (issue #16).
+    none('002-inv-lg', 'organisation.leadingGroup'),
     eq('002-06', 'period', { from: '2018-12-22', to: '2019-02-28', reportingUntil: '2019-03-05' }),
     eq('002-08', 'phases.zhengzhi.to', '2019-02-20'),
     // 三（四）“明确信息报送责任人”: each reporting unit names its responsible person (the liaison register).
@@ -140,7 +152,15 @@ export const FIDELITY: Record<string, Row[]> = {
     eq('003-44', 'tasks.25.units', ['执法大队', '法规股', '人事股', '各市场监管所']),
     ok('003-45', 'tasks.26', text('tasks.26.content', '主要负责人担任组长')),
     ok('003-46', 'tasks.27', text('tasks.27.content', '报通辽市市场监管局同意')),
-    eq('003-47', 'obligations.good-practice.rule', { adHoc: true }),
+    // 特色做法 ad hoc; 重大问题及时上报 is now its own event-triggered obligation (issue #16).
+    ok(
+      '003-47',
+      'obligations.major-issue',
+      (d) =>
+        sameValue(d.obligations.find((o) => o.key === 'good-practice')?.rule, { adHoc: true }) &&
+        sameValue(d.obligations.find((o) => o.key === 'major-issue')?.rule, { type: 'event', event: 'serious_finding' }),
+    ),
+    unset('003-47b', 'obligations.major-issue.rule.withinHours'),
     eq('003-49', 'obligations.case-data.rule', { every: 'month', day: 20 }),
     eq('003-50', 'obligations.case-data.review', ['unit_head']),
     inf('003-51', 'tables.case-stats.measures'),
@@ -209,7 +229,7 @@ export const FIDELITY: Record<string, Row[]> = {
     ok('003-90', 'obligations.case-data', (d) =>
       d.obligations.filter((o) => !o.key.startsWith('case-data-national')).every((o) => o.stampedScan === true),
     ),
-    ok('003-95', 'organisation.leadingGroup.members', (d) => d.organisation.leadingGroup.members.length === 24),
+    ok('003-95', 'organisation.leadingGroup.members', (d) => d.organisation.leadingGroup?.members.length === 24),
     ok('003-98', 'organisation.office', (d) => d.organisation.office.deputies?.length === 7 && d.organisation.office.members?.length === 6),
     ok(
       '003-101',

@@ -3,7 +3,13 @@ import { shanghaiToday } from '../../../contracts/calendar.js';
 import type { campaignLiaisons, campaignTaskProgress } from '../../../db/schema/index.js';
 
 export function currentPhase(def: CampaignDefinition, today = shanghaiToday()) {
-  return def.phases.find((p) => p.from <= today && today <= p.to)?.name ?? null;
+  // Phases may overlap (a holiday patrol inside an inspection window): every phase running today.
+  return (
+    def.phases
+      .filter((p) => p.from <= today && today <= p.to)
+      .map((p) => p.name)
+      .join('、') || null
+  );
 }
 
 export function presentCampaign(row: {

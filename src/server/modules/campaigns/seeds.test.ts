@@ -215,7 +215,15 @@ describe('seed plans as definitions', () => {
   });
 
   it('reads the plans’ “相关股室” as the bureau’s departments (the plan names none)', () => {
-    const u = (id: number, name: string, kind: string): BureauUnit => ({ id, name, shortName: null, kind, jurisdictionId: 1, depth: 0 });
+    const u = (id: number, name: string, kind: string): BureauUnit => ({
+      id,
+      name,
+      shortName: null,
+      kind,
+      jurisdictionId: 1,
+      level: 'county',
+      depth: 0,
+    });
     const units = [
       u(1, '奈曼旗市场监督管理局', 'bureau'),
       u(2, '药械监管股', 'department'),

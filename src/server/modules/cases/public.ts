@@ -22,3 +22,6 @@ export type { FileCaseInput } from '../../../contracts/cases.js';
 
 /** Typical cases per station over an area and period (the assessment's 典型案例 indicator). */
 export { typicalCasesByStation } from './typical-counts.js';
+
+/** Referrals to the police sent in an area and period (event-triggered report obligations). */
+export { referrals, type ReferralEvent } from './referral-events.js';

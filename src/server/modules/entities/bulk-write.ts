@@ -8,7 +8,7 @@ import { syncUnitKinds } from '../../core/measure-summaries.js';
 const CHUNK = 1000;
 
 const COLS = `name text, credit_code text, kind text, jurisdiction_id int, township_id int, village_id int, address text,
-  legal_representative text, person_in_charge text, quality_manager text, phone text, tags text[], medical_grade text,
+  legal_representative text, person_in_charge text, quality_manager text, phone text, tags text[], products text[], medical_grade text,
   device_level text, family_planning boolean, risk_level text, credit_grade text, status text, licence_valid_to date, search_bigrams text[]`;
 
 function toJson(r: ImportRecord, currentAddress?: string | null) {
@@ -27,6 +27,7 @@ function toJson(r: ImportRecord, currentAddress?: string | null) {
     quality_manager: r.qualityManager,
     phone: r.phone,
     tags: r.tags,
+    products: r.products,
     medical_grade: r.medicalGrade,
     device_level: r.deviceLevel,
     family_planning: r.familyPlanning,
@@ -48,6 +49,7 @@ function changes(r: ImportRecord, b: any): boolean {
   const township = moved ? r.townshipId : keep(r.townshipId, b.township_id);
   const village = moved || r.townshipId !== null ? r.villageId : keep(r.villageId, b.village_id);
   const tags = r.tags ?? b.tags ?? [];
+  const products = r.products ?? b.products ?? [];
   return (
     r.name !== b.name ||
     r.creditCode !== b.credit_code ||
@@ -62,6 +64,8 @@ function changes(r: ImportRecord, b: any): boolean {
     keep(r.phone, b.phone) !== b.phone ||
     tags.length !== (b.tags ?? []).length ||
     tags.some((t: string, i: number) => t !== b.tags[i]) ||
+    products.length !== (b.products ?? []).length ||
+    products.some((t: string, i: number) => t !== b.products[i]) ||
     keep(r.medicalGrade, b.medical_grade) !== b.medical_grade ||
     keep(r.deviceLevel, b.device_level) !== b.device_level ||
     keep(r.familyPlanning, b.family_planning) !== b.family_planning ||
@@ -101,10 +105,10 @@ export async function writeRecords(
     const news = chunk.filter((r) => !r.existingId);
     if (news.length) {
       const res = await tx.execute(sql`insert into entities (name, credit_code, kind, jurisdiction_id, township_id, village_id, address,
-          legal_representative, person_in_charge, quality_manager, phone, tags, medical_grade, device_level, family_planning,
+          legal_representative, person_in_charge, quality_manager, phone, tags, products, medical_grade, device_level, family_planning,
           risk_level, credit_grade, status, licence_valid_to, search_bigrams, created_by)
         select name, credit_code, kind, jurisdiction_id, township_id, village_id, address, legal_representative, person_in_charge,
-          quality_manager, phone, coalesce(tags, '{}'), medical_grade, device_level, coalesce(family_planning, false),
+          quality_manager, phone, coalesce(tags, '{}'), coalesce(products, '{}'), medical_grade, device_level, coalesce(family_planning, false),
           coalesce(risk_level, 'low'), credit_grade, coalesce(status, 'operating'), licence_valid_to, search_bigrams, ${actor.id || null}::int
         from jsonb_to_recordset(${JSON.stringify(news.map((r) => toJson(r)))}::jsonb) as x(${sql.raw(COLS)})
         returning id, credit_code, name, jurisdiction_id`);
@@ -160,6 +164,7 @@ export async function writeRecords(
           quality_manager = coalesce(x.quality_manager, e.quality_manager),
           phone = coalesce(x.phone, e.phone),
           tags = coalesce(x.tags, e.tags),
+          products = coalesce(x.products, e.products),
           medical_grade = coalesce(x.medical_grade, e.medical_grade),
           device_level = coalesce(x.device_level, e.device_level),
           family_planning = coalesce(x.family_planning, e.family_planning),

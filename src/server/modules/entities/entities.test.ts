@@ -331,6 +331,33 @@ describe('entity list and file', () => {
     expect(rows.every((r) => String(r[1]).includes('测试大药房') && r[8] === '创新所')).toBe(true);
   });
 
+  it('imports and exports 经营品种 (issue #16): labels or codes in, labels out; an unknown product names its row; a blank cell keeps them', async () => {
+    const bad = await importCsv(office, [row(90, { 经营品种: '感冒药、独角兽' })]);
+    expect(bad.errors).toEqual([expect.objectContaining({ row: 2, message: expect.stringContaining('未知的经营品种“独角兽”') })]);
+    const job = await importCsv(office, [row(91, { 经营品种: '感冒药、essential_medicine，含麻黄碱类复方制剂' }), row(92)]);
+    expect(job.errors).toEqual([]);
+    await office.post(`/api/entity-imports/${job.id}/confirm?wait=true`);
+    const unit = (await office.get(`/api/entities?q=${code(91)}`)).json().items[0];
+    expect(unit.products).toEqual(['cold_medicine', 'essential_medicine', 'ephedrine_compound']);
+    expect((await office.get(`/api/entities?q=${code(92)}`)).json().items[0].products).toEqual([]);
+    // Re-imported with the column blank: the products stay.
+    const again = await importCsv(office, [row(91, { 地址: '兴隆台区新址1号' })]);
+    await office.post(`/api/entity-imports/${again.id}/confirm?wait=true`);
+    expect((await office.get(`/api/entities?q=${code(91)}`)).json().items[0].products).toEqual([
+      'cold_medicine',
+      'essential_medicine',
+      'ephedrine_compound',
+    ]);
+    const res = await office.get(`/api/entities/export?q=${code(91)}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as any);
+    const ws = wb.getWorksheet('监管对象')!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const col = header.indexOf('经营品种');
+    expect(col).toBeGreaterThan(0);
+    expect(ws.getRow(2).getCell(col).value).toBe('感冒药、国家基本药物、含麻黄碱类复方制剂');
+  });
+
   it('exports an empty list as a workbook with only the headers (not a 500)', async () => {
     const res = await inspectorCx.get(`/api/entities/export?q=${encodeURIComponent('没有这样的单位名称')}`);
     expect(res.statusCode, res.body).toBe(200);

@@ -1,7 +1,16 @@
 import { IMPORT_COLUMNS } from '../../../contracts/entities.js';
 import { xlsxWriter } from '../../core/xlsx.js';
 
-const WIDTH: Record<string, number> = { name: 30, creditCode: 22, kind: 20, licenceNumber: 22, address: 34, tags: 24, licenceScope: 24 };
+const WIDTH: Record<string, number> = {
+  name: 30,
+  creditCode: 22,
+  kind: 20,
+  licenceNumber: 22,
+  address: 34,
+  tags: 24,
+  products: 30,
+  licenceScope: 24,
+};
 
 /**
  * A workbook in the import layout: the template (empty) and the export (filled) share it, so an

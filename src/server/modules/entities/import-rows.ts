@@ -1,3 +1,4 @@
+import { productCode } from '../../../contracts/products.js';
 import { sql } from 'drizzle-orm';
 import { checkCreditCode, CREDIT_CODE_PROBLEMS } from '../../../contracts/credit-code.js';
 import {
@@ -31,6 +32,8 @@ export interface ImportRecord {
   qualityManager: string | null;
   phone: string | null;
   tags: string[] | null;
+  /** 经营品种 codes; null = column blank (keeps the current value). */
+  products: string[] | null;
   medicalGrade: string | null;
   deviceLevel: string | null;
   familyPlanning: boolean | null;
@@ -294,6 +297,18 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
         else if (!tags.includes(code)) tags.push(code);
       }
     }
+    let products: string[] | null = null;
+    if (get('products')) {
+      products = [];
+      for (const t of get('products')
+        .split(/[、,，;；/|]+/)
+        .map((x) => x.trim())
+        .filter(Boolean)) {
+        const code = productCode(t);
+        if (!code) bad('products', `未知的经营品种“${t}”`);
+        else if (!products.includes(code)) products.push(code);
+      }
+    }
     const phone = get('phone') || null;
     if (phone && !/^[0-9+\-()（）、,，/ ]*$/.test(phone)) bad('phone', `联系电话格式错误：${phone}`);
     let licence: ImportRecord['licence'] = null;
@@ -335,6 +350,7 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
       qualityManager: get('qualityManager') || null,
       phone,
       tags,
+      products,
       medicalGrade,
       deviceLevel,
       familyPlanning,

@@ -28,6 +28,7 @@ export function presentEntitySummary(r: EntityRow): EntitySummary {
     personInCharge: r.personInCharge,
     phone: r.phone,
     tags: r.tags ?? [],
+    products: r.products ?? [],
     medicalGrade: r.medicalGrade as EntitySummary['medicalGrade'],
     deviceLevel: r.deviceLevel as EntitySummary['deviceLevel'],
     familyPlanning: r.familyPlanning,

@@ -34,6 +34,7 @@ export const entityColumns = {
   lat: entities.lat,
   lng: entities.lng,
   tags: entities.tags,
+  products: entities.products,
   medicalGrade: entities.medicalGrade,
   deviceLevel: entities.deviceLevel,
   familyPlanning: entities.familyPlanning,

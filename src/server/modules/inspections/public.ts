@@ -92,3 +92,6 @@ export { findingCountsBySeverity } from './finding-counts.js';
 export { findingsByStationAndType } from './findings-by-type.js';
 /** Findings of signed inspections in the caller's area for a picker (the risks module's 共性风险 form). */
 export { findingOptions, type FindingOption } from './finding-options.js';
+
+/** Signed inspections with a 严重 finding in an area and period (event-triggered report obligations). */
+export { seriousFindings, type SeriousFindingEvent } from './serious-findings.js';

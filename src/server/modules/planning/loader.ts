@@ -64,6 +64,9 @@ export interface StationInfo {
   name: string;
   shortName: string;
   path: string;
+  /** The county and city jurisdiction the station belongs to (rules counted per county / city). */
+  county: number | null;
+  city: number | null;
   inspectors: { id: number; name: string }[];
 }
 
@@ -88,7 +91,30 @@ export async function loadStations(db: DbOrTx, areaPath: string): Promise<Statio
     l.push({ id: p.id, name: p.display_name });
     byStation.set(p.jurisdiction_id, l);
   }
-  return list.map((s) => ({ id: s.id, name: s.name, shortName: s.short_name, path: s.path, inspectors: byStation.get(s.id) ?? [] }));
+  // The stations' ancestors at county and city level, read once from the ids in their paths.
+  const ancestors = [...new Set(list.flatMap((s) => String(s.path).split('/').filter(Boolean).map(Number)))];
+  const levels = ancestors.length
+    ? await rows<{ id: number; level: string }>(
+        db,
+        sql`select id, level from jurisdictions where id = any(${`{${ancestors.join(',')}}`}::int[]) and level in ('county', 'city')`,
+      )
+    : [];
+  const levelOf = new Map(levels.map((l) => [l.id, l.level]));
+  const up = (path: string, level: string) =>
+    String(path)
+      .split('/')
+      .filter(Boolean)
+      .map(Number)
+      .find((id) => levelOf.get(id) === level) ?? null;
+  return list.map((s) => ({
+    id: s.id,
+    name: s.name,
+    shortName: s.short_name,
+    path: s.path,
+    county: up(s.path, 'county'),
+    city: up(s.path, 'city'),
+    inspectors: byStation.get(s.id) ?? [],
+  }));
 }
 
 export interface LoadedInput {
@@ -130,6 +156,8 @@ export async function loadPlanningInput(
     stations: stations.map((s) => ({
       id: String(s.id),
       shortName: s.shortName,
+      county: s.county == null ? null : String(s.county),
+      city: s.city == null ? null : String(s.city),
       inspectorPool: s.inspectors.map((p) => ({ id: String(p.id), conflictedEntityIds: conflictsOf.get(String(p.id)) })),
     })),
     rules,
@@ -153,7 +181,8 @@ export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>):
   const [r] = await rows<{ s: string | null; n: number; v: string | null }>(
     db,
     sql`select string_agg(concat(id, chr(31), jurisdiction_id, chr(31), kind, chr(31), array_to_string(tags, chr(30)), chr(31), medical_grade, chr(31),
-          device_level, chr(31), case family_planning when true then 't' when false then 'f' end, chr(31), risk_level, chr(31), credit_grade, chr(31), status),
+          device_level, chr(31), case family_planning when true then 't' when false then 'f' end, chr(31), risk_level, chr(31), credit_grade, chr(31), status,
+          chr(31), array_to_string(products, chr(30))),
           chr(29) order by id::text collate "C") filter (where status <> 'closed') as s,
           count(*)::int as n, sum(xmin::text::bigint)::text as v
         from entities where jurisdiction_id in ${stationIds}`,
@@ -180,6 +209,7 @@ export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>):
         riskLevel: orNull(f[5]),
         creditGrade: orNull(f[6]),
         status: f[7],
+        products: f[8] ? f[8].split(RS) : [],
       };
       profiles.set(key, p);
     }

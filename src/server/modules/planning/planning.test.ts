@@ -393,7 +393,7 @@ describe('publishing', () => {
 });
 
 describe('loading for the engine', () => {
-  it('reads the units packed into one value exactly as row by row (nulls, tags, booleans)', async () => {
+  it('reads the units packed into one value exactly as row by row (nulls, tags, booleans, products)', async () => {
     const [d] = await rows(sql`select path from jurisdictions where id = ${t.org.districtId}`);
     // Give a few units the attributes the packed form must carry through.
     await rows(
@@ -406,7 +406,7 @@ describe('loading for the engine', () => {
     const { units: packed, fingerprint } = await loadUnits(t.database.db, stationIds);
     expect(fingerprint).toBe(await registryFingerprint(t.database.db, stationIds));
     const expected = (
-      await rows(sql`select id::text as id, kind, jurisdiction_id::text as station, tags, medical_grade, device_level, family_planning, risk_level, credit_grade, status
+      await rows(sql`select id::text as id, kind, jurisdiction_id::text as station, tags, medical_grade, device_level, family_planning, risk_level, credit_grade, status, products
         from entities where jurisdiction_id in ${stationIds} and status <> 'closed' order by id::text collate "C"`)
     ).map((e) => ({
       id: e.id,
@@ -419,8 +419,11 @@ describe('loading for the engine', () => {
       riskLevel: e.risk_level,
       creditGrade: e.credit_grade,
       status: e.status,
+      products: e.products ?? [],
     }));
     expect(expected.length).toBeGreaterThan(1000);
+    // Demo units carry plausible products (none for some kinds, several for others).
+    expect(expected.some((e) => e.products.length === 0) && expected.some((e) => e.products.length > 1)).toBe(true);
     expect(expected.some((e) => e.familyPlanning === false) && expected.some((e) => e.familyPlanning === true)).toBe(true);
     expect(
       expected.some((e) => e.medicalGrade === null) &&

@@ -47,7 +47,17 @@ const who = (p?: { name?: string; title: string; unit?: string }) =>
   p ? `${p.name ?? ''}${p.name ? '（' : ''}${p.title}${p.unit ? '，' + p.unit : ''}${p.name ? '）' : ''}` : '—';
 
 export function OrgChart({ def }: { def: CampaignDefinition }) {
-  const o = def.organisation;
+  const o = {
+    ...def.organisation,
+    leadingGroup: def.organisation.leadingGroup ?? {
+      name: '（方案未设领导小组）',
+      leader: undefined,
+      deputies: [],
+      members: [],
+      memberUnits: [],
+      duties: [],
+    },
+  };
   const box = { border: '1px solid #d9d9d9', borderRadius: 6, padding: 10, background: '#fff' } as const;
   return (
     <div data-testid="org-chart">

@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
-import { fillUnset, markBureauSet, type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { definitionWarnings, fillUnset, markBureauSet, type CampaignDefinition } from '../../../../contracts/campaigns.js';
 import { campaigns, campaignVersions } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
@@ -65,6 +65,6 @@ export async function amendCampaign(ctx: Ctx, id: number, input: { definition: u
       before: { version: cur.version, definition: cur.definition },
       after: { version, definition: def },
     });
-    return presentCampaign({ ...c, jurisdictionName: cur.jurisdictionName, definition: def });
+    return { ...presentCampaign({ ...c, jurisdictionName: cur.jurisdictionName, definition: def }), warnings: definitionWarnings(def) };
   });
 }

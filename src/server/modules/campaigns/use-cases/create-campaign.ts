@@ -1,5 +1,5 @@
 import { shanghaiToday } from '../../../../contracts/calendar.js';
-import { fillUnset } from '../../../../contracts/campaigns.js';
+import { definitionWarnings, fillUnset } from '../../../../contracts/campaigns.js';
 import { campaigns, campaignVersions } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
@@ -61,6 +61,6 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput) {
       summary: `新建专项行动 ${def.name}`,
       after: { ...c, definition: def },
     });
-    return presentCampaign({ ...c, jurisdictionName: j.name, definition: def });
+    return { ...presentCampaign({ ...c, jurisdictionName: j.name, definition: def }), warnings: definitionWarnings(def) };
   });
 }

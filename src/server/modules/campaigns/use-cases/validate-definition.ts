@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { checkDefinition, type CampaignDefinition, type DefinitionIssue } from '../../../../contracts/campaigns.js';
+import { checkDefinition, definitionWarnings, type CampaignDefinition, type DefinitionIssue } from '../../../../contracts/campaigns.js';
 import type { DbOrTx } from '../../../../db/client.js';
 import { jurisdictions, orgUnits } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
@@ -46,6 +46,6 @@ export async function validDefinition(db: DbOrTx, jurisdictionId: number, input:
 
 export async function validateCampaignDefinition(ctx: Ctx, input: { jurisdictionId?: number; definition: unknown }) {
   const j = await owningJurisdiction(ctx.db, input.jurisdictionId ?? ctx.actor.jurisdictionId);
-  const { issues } = await definitionIssues(ctx.db, j.id, input.definition);
-  return { ok: issues.length === 0, issues };
+  const { definition, issues } = await definitionIssues(ctx.db, j.id, input.definition);
+  return { ok: issues.length === 0, issues, warnings: definition ? definitionWarnings(definition) : [] };
 }

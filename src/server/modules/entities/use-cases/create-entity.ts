@@ -84,6 +84,7 @@ export async function createEntity(ctx: Ctx, input: EntityInput) {
         townshipId: place.townshipId,
         villageId: place.villageId,
         tags: [...new Set(fields.tags)],
+        products: [...new Set(fields.products)],
         searchBigrams: bigrams(fields.name, fields.address),
         createdBy: ctx.actor.id || null,
       })

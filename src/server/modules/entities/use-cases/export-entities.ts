@@ -1,3 +1,4 @@
+import { PRODUCTS, type ProductCode } from '../../../../contracts/products.js';
 import { asc, eq, sql } from 'drizzle-orm';
 import {
   CREDIT_GRADES,
@@ -68,6 +69,7 @@ export async function exportEntities(ctx: Ctx, q: EntityFilters & { sort: Entity
       familyPlanning: r.kind === 'device_dealer' ? (r.familyPlanning ? '是' : '否') : '',
       status: ENTITY_STATUSES[r.status as keyof typeof ENTITY_STATUSES] ?? '',
       tags: (r.tags ?? []).map((t) => ENTITY_TAGS[t as EntityTag] ?? t).join('、'),
+      products: (r.products ?? []).map((t) => PRODUCTS[t as ProductCode] ?? t).join('、'),
     };
   });
   return entityWorkbook(data, 0);

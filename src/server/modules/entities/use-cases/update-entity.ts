@@ -41,6 +41,7 @@ export async function updateEntity(ctx: Ctx, id: number, { version, ...input }: 
         ...fields,
         ...(fields.creditCode !== undefined ? { creditCode: (checked.creditCode as string | undefined) ?? null } : {}),
         ...(fields.tags ? { tags: [...new Set(fields.tags)] } : {}),
+        ...(fields.products ? { products: [...new Set(fields.products)] } : {}),
         jurisdictionId: place.station.id,
         townshipId: place.townshipId,
         villageId: place.villageId,

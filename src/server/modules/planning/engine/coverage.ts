@@ -24,6 +24,8 @@ export interface CoverageRow {
   parentKey: string | null;
   stationId: string | null;
   stationShortName: string | null;
+  /** The county or city of a rule counted per county / city. */
+  area: { level: 'county' | 'city'; id: string } | null;
   grade: string | null;
   /** Units the rule asks for. */
   required: number;
@@ -80,6 +82,7 @@ export function computeCoverage(ctx: PlanningContext, facts: InspectionFact[]): 
       parentKey: r.parentKey,
       stationId: r.stationId,
       stationShortName: station?.shortName ?? null,
+      area: r.area,
       grade: r.grade,
       required: r.wanted,
       available: r.population.length,

@@ -102,7 +102,16 @@ describe('planner properties', () => {
           .map((r) => key(r.label, r.station, r.wanted, r.units.length))
           .sort();
         expect(
-          plan.shortfalls.map((s) => key(s.grade ? `${s.ruleId}#${s.grade}` : s.ruleId, s.stationId, s.required, s.available)).sort(),
+          plan.shortfalls
+            .map((s) =>
+              key(
+                s.grade ? `${s.ruleId}#${s.grade}` : s.ruleId,
+                s.stationId ?? (s.area && `${s.area.level}:${s.area.id}`),
+                s.required,
+                s.available,
+              ),
+            )
+            .sort(),
         ).toEqual(independent);
         const expected = ctx.requirements.filter((r) => r.wanted > r.population.length).map((r) => r.key);
         expect(plan.shortfalls.map((s) => s.requirementKey)).toEqual(expected);

@@ -1,4 +1,4 @@
-import type { QuotaRule, QuotaTarget } from '../../../../contracts/quota-rules.js';
+import type { QuotaRule, QuotaScope, QuotaTarget } from '../../../../contracts/quota-rules.js';
 import { OPEN, intersect, isEmpty, toDay } from './dates.js';
 import { compileSelector } from './selector.js';
 import type { DayWindow, PlannerCampaign, PlannerEntity, PlannerStation, PlanningInput, Requirement, Shortfall } from './types.js';
@@ -38,9 +38,14 @@ export interface PlanningContext {
   campaignWindow: DayWindow;
 }
 
+/** Where a requirement is counted: one station, one county or city (its stations), or the whole campaign. */
 interface Scope {
+  /** `stationId`, `county:<id>`, `city:<id>` or `*`. */
+  key: string;
   stationId: string | null;
-  units: number[];
+  area: { level: 'county' | 'city'; id: string } | null;
+  /** Stations of the scope; null = every station. */
+  stations: Set<string> | null;
 }
 
 export function campaignWindow(c?: PlannerCampaign): DayWindow {
@@ -122,6 +127,7 @@ export function buildContext(input: PlanningInput): PlanningContext {
         e.familyPlanning ?? '',
         e.riskLevel ?? '',
         e.creditGrade ?? '',
+        (e.products ?? []).join('\x1e'),
       ].join('\x1f');
       let id = ids.get(key);
       if (id === undefined) ids.set(key, (id = profiles.push(e) - 1));
@@ -132,6 +138,29 @@ export function buildContext(input: PlanningInput): PlanningContext {
   const shortfalls: Shortfall[] = [];
   const shortNames = new Set(input.stations.map((s) => s.shortName));
   const cw = campaignWindow(input.campaign);
+
+  // Scopes of each level: every station, every county / city the stations belong to, the whole area.
+  const warned = new Set<string>();
+  const scopesOf = (per: QuotaScope): Scope[] => {
+    if (per === 'campaign') return [{ key: '*', stationId: null, area: null, stations: null }];
+    if (per === 'station') return input.stations.map((s) => ({ key: s.id, stationId: s.id, area: null, stations: new Set([s.id]) }));
+    const byArea = new Map<string, Scope>();
+    for (const s of input.stations) {
+      const id = s[per];
+      if (!id) {
+        if (!warned.has(`${per}|${s.id}`) && warned.add(`${per}|${s.id}`))
+          warnings.push(
+            `监管所「${s.shortName}」不属于任何${per === 'county' ? '县（市、区）' : '市（州）'}，未纳入按${per === 'county' ? '县' : '市'}统计的规则`,
+          );
+        continue;
+      }
+      const key = `${per}:${id}`;
+      let sc = byArea.get(key);
+      if (!sc) byArea.set(key, (sc = { key, stationId: null, area: { level: per, id }, stations: new Set() }));
+      sc.stations!.add(s.id);
+    }
+    return [...byArea.values()];
+  };
 
   const add = (
     rule: QuotaRule,
@@ -145,7 +174,7 @@ export function buildContext(input: PlanningInput): PlanningContext {
     window: DayWindow,
   ) => {
     if (wanted <= 0 && units.length === 0) return;
-    const key = `${rule.id}@${scope.stationId ?? '*'}${grade ? `#${grade}` : ''}`;
+    const key = `${rule.id}@${scope.key}${grade ? `#${grade}` : ''}`;
     const target = Math.min(wanted, units.length);
     requirements.push({
       key,
@@ -154,6 +183,7 @@ export function buildContext(input: PlanningInput): PlanningContext {
       rulePath: path,
       parentKey,
       stationId: scope.stationId,
+      area: scope.area,
       grade,
       population: units,
       wanted,
@@ -169,6 +199,7 @@ export function buildContext(input: PlanningInput): PlanningContext {
         label: rule.label,
         stationId: scope.stationId,
         stationShortName: station?.shortName ?? null,
+        area: scope.area,
         grade,
         required: wanted,
         available: units.length,
@@ -177,15 +208,15 @@ export function buildContext(input: PlanningInput): PlanningContext {
     }
   };
 
-  /** `parent`: the parent rule's population per scope key (station id or '*'), null at the top. */
+  /** `parent`: the parent rule's population per scope key (station id, county:/city: id or '*'), null at the top. */
   const visit = (
     rule: QuotaRule,
     parent: Map<string, number[]> | null,
     path: string[],
-    per: 'station' | 'campaign',
+    per: QuotaScope,
     inheritedTimes: number,
     inheritedWindow: DayWindow,
-    parentPer: 'station' | 'campaign' | null,
+    parentPer: QuotaScope | null,
   ) => {
     const myPath = [...path, rule.id];
     const myPer = rule.per ?? per;
@@ -196,14 +227,20 @@ export function buildContext(input: PlanningInput): PlanningContext {
         if (!shortNames.has(name)) warnings.push(`规则「${rule.label}」的例外「${name}」不是参与的监管所`);
       }
     }
-    // The parent's units, merged once per rule (not once per station scope), then split by station.
+    // The parent's units, merged once per rule (not once per scope), then split by station.
     let all: number[] | undefined;
     let allByStation: Map<string, number[]> | undefined;
-    const base = (stationId: string | null): number[] => {
-      if (!parent) return stationId ? byStation.get(stationId)! : entities.map((_, i) => i);
-      if (parent.has(stationId ?? '*')) return parent.get(stationId ?? '*')!;
+    const unitsOf = (stations: Set<string> | null, source: (id: string) => number[]): number[] => {
+      if (stations?.size === 1) return source([...stations][0]);
+      const out: number[] = [];
+      for (const s of input.stations) if (!stations || stations.has(s.id)) out.push(...source(s.id));
+      return stations ? out.sort((a, b) => a - b) : out;
+    };
+    const base = (scope: Scope): number[] => {
+      if (!parent) return scope.stations ? unitsOf(scope.stations, (id) => byStation.get(id)!) : entities.map((_, i) => i);
+      if (parent.has(scope.key)) return parent.get(scope.key)!;
       all ??= [...parent.values()].flat().sort((a, b) => a - b);
-      if (!stationId) return all;
+      if (!scope.stations) return all;
       if (!allByStation) {
         allByStation = new Map();
         for (const i of all) {
@@ -212,17 +249,16 @@ export function buildContext(input: PlanningInput): PlanningContext {
           else allByStation.set(entities[i].stationId, [i]);
         }
       }
-      return allByStation.get(stationId) ?? [];
+      return unitsOf(scope.stations, (id) => allByStation!.get(id) ?? []);
     };
     const inPopulation = perProfile({ profileOf, profiles }, compileSelector(rule.population));
-    const scopes: (string | null)[] = myPer === 'campaign' ? [null] : input.stations.map((s) => s.id);
     const mine = new Map<string, number[]>();
-    for (const stationId of scopes) {
-      const scope: Scope = { stationId, units: base(stationId) };
-      const units = scope.units.filter(inPopulation);
-      mine.set(stationId ?? '*', units);
+    for (const scope of scopesOf(myPer)) {
+      const { stationId } = scope;
+      const units = base(scope).filter(inPopulation);
+      mine.set(scope.key, units);
       const station = stationId ? stationById.get(stationId) : undefined;
-      const parentKey = path.length && parentPer === myPer ? `${path[path.length - 1]}@${stationId ?? '*'}` : null;
+      const parentKey = path.length && parentPer === myPer ? `${path[path.length - 1]}@${scope.key}` : null;
       if (rule.byCreditGrade) {
         const graded = new Set(Object.keys(rule.byCreditGrade));
         for (const [grade, f] of Object.entries(rule.byCreditGrade)) {

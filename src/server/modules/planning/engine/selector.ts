@@ -38,6 +38,10 @@ function compileBase(s: SelectorBase): Predicate {
     const v = set(s.creditGrades);
     tests.push((e) => e.creditGrade != null && v.has(e.creditGrade));
   }
+  if (s.productsAny) {
+    const v = s.productsAny;
+    tests.push((e) => e.products != null && v.some((p) => e.products!.includes(p)));
+  }
   return (e) => {
     for (let i = 0; i < tests.length; i++) if (!tests[i](e)) return false;
     return true;

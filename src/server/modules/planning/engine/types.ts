@@ -17,6 +17,8 @@ export interface PlannerEntity {
   familyPlanning?: boolean | null;
   riskLevel?: string | null;
   creditGrade?: string | null;
+  /** Products / business scope handled (contracts/products.ts codes). */
+  products?: string[];
   /** operating | suspended | closed; only `options.statuses` (default operating) are planned. */
   status: string;
 }
@@ -32,6 +34,9 @@ export interface PlannerStation {
   /** Short name as used by quota overrides, e.g. "曙光所". */
   shortName: string;
   inspectorPool: PlannerInspector[];
+  /** The county and city the station belongs to (jurisdiction ids), for rules counted per county or city. */
+  county?: string | null;
+  city?: string | null;
 }
 
 export interface PlannerPhase {
@@ -85,7 +90,7 @@ export interface DayWindow {
 
 /** One quota to meet: a rule (or a credit-grade bucket of it) at one station or over the campaign. */
 export interface Requirement {
-  /** Stable key: `${ruleId}@${stationId|*}` plus `#${grade}` for a credit-grade bucket. */
+  /** Stable key: `${ruleId}@${stationId|county:id|city:id|*}` plus `#${grade}` for a credit-grade bucket. */
   key: string;
   ruleId: string;
   label: string;
@@ -93,6 +98,8 @@ export interface Requirement {
   rulePath: string[];
   parentKey: string | null;
   stationId: string | null;
+  /** For a rule counted per county or per city: that county's / city's jurisdiction id; else null. */
+  area: { level: 'county' | 'city'; id: string } | null;
   /** Credit grade bucket of a byCreditGrade rule; null for the rule's own target. */
   grade: string | null;
   /** Indices into the context's entity list. */
@@ -111,6 +118,8 @@ export interface Shortfall {
   label: string;
   stationId: string | null;
   stationShortName: string | null;
+  /** The county or city of a rule counted per county / city. */
+  area: { level: 'county' | 'city'; id: string } | null;
   grade: string | null;
   required: number;
   available: number;

@@ -10,6 +10,7 @@ const row = (stationId: string | null, required: number, done: number, remaining
   parentKey: null,
   stationId,
   stationShortName: stationId ? `${stationId}所` : null,
+  area: null,
   grade: null,
   required,
   available: required,

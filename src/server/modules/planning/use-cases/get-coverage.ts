@@ -30,8 +30,17 @@ export async function coverageOfPlan(ctx: Ctx, p: LoadedPlan, query: CoverageQue
   const visible = new Set(stations.filter((s) => whole || seesStation(ctx.actor, s.path)).map((s) => String(s.id)));
   const order = new Map(stations.map((s, i) => [String(s.id), i]));
   const only = query.stationId === undefined ? null : String(query.stationId);
+  // A county's / city's row is seen by whoever sees all of its stations (the county bureau of a city campaign).
+  const seesArea = (a: { level: 'county' | 'city'; id: string }) => {
+    const mine = stations.filter((s) => String(s[a.level]) === a.id);
+    return mine.length > 0 && mine.every((s) => visible.has(String(s.id)));
+  };
   const all = cov.rows
-    .filter((r) => (r.stationId ? visible.has(r.stationId) && (only === null || r.stationId === only) : whole && only === null))
+    .filter((r) =>
+      r.stationId
+        ? visible.has(r.stationId) && (only === null || r.stationId === only)
+        : (whole || (r.area !== null && seesArea(r.area))) && only === null,
+    )
     .map((r, i) => ({ r, i }))
     .sort((a, b) => (order.get(a.r.stationId ?? '') ?? -1) - (order.get(b.r.stationId ?? '') ?? -1) || a.i - b.i)
     .map((x) => x.r);

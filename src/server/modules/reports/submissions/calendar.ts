@@ -6,6 +6,7 @@ import type { CalendarEntry, ObligationCalendar } from '../../../../contracts/su
 import type { DbOrTx } from '../../../../db/client.js';
 import { jurisdictions, reportSubmissions } from '../../../../db/schema/index.js';
 import type { BureauUnit } from '../../campaigns/public.js';
+import { campaignEvents, eventDueDates } from './events.js';
 import { countPeriods, dueStatus, obligationDueDates, recipientUnit, submitterUnits, type ReportedFact } from './obligations.js';
 
 type UnitCalendar = ObligationCalendar['units'][number];
@@ -68,6 +69,8 @@ export async function unitCalendars(
     }
   }
   const today = dateOf(now);
+  // Event-triggered obligations: the events recorded in the listed units' common area, once.
+  const events = def.obligations.some((o) => o.rule.type === 'event') && units.length ? await campaignEvents(db, def, commonPath(units)) : [];
   const out: UnitCalendar[] = [];
   for (const u of units) {
     const entries: UnitCalendar['entries'] = [];
@@ -75,7 +78,8 @@ export async function unitCalendars(
     const totals = { due: 0, onTime: 0, late: 0, missing: 0, pending: 0 };
     for (const o of def.obligations) {
       if (o.form.type === 'liaison' || !submitterUnits(o, allUnits).some((x) => x.id === u.id)) continue;
-      for (const d of obligationDueDates(def, o, calendar)) {
+      const dates = o.rule.type === 'event' ? eventDueDates(def, o, events, u.path) : obligationDueDates(def, o, calendar);
+      for (const d of dates) {
         if (range && (d.date < range.from || d.date > range.to)) continue;
         const s = byDue.get(`${o.key}|${d.date}|${u.id}`);
         const fact: ReportedFact | undefined = s && { firstReportedAt: s.firstReportedAt, status: s.status };
@@ -125,6 +129,18 @@ export async function unitCalendars(
     out.push({ orgUnitId: u.id, name: u.name, jurisdictionId: u.jurisdictionId, entries, counts, totals });
   }
   return out;
+}
+
+/** The deepest jurisdiction path every unit's path starts with ("/1/2/"). */
+function commonPath(units: CalendarUnit[]): string {
+  let parts = units[0].path.split('/').filter(Boolean);
+  for (const u of units) {
+    const p = u.path.split('/').filter(Boolean);
+    let i = 0;
+    while (i < parts.length && i < p.length && parts[i] === p[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return parts.length ? `/${parts.join('/')}/` : '/';
 }
 
 /** The obligations of a campaign as the calendar's legend. */

@@ -7,6 +7,7 @@ import type { Ctx } from '../../../../core/context.js';
 import { AppError, forbidden } from '../../../../core/errors.js';
 import { bureauUnits, getCampaignRow } from '../../../campaigns/public.js';
 import { workCalendar } from '../../../calendar/public.js';
+import { campaignEvents, eventDueDates } from '../events.js';
 import { obligationDueDates, submitterUnits } from '../obligations.js';
 import { prefillSections } from '../prefill.js';
 import { presentSubmissionById } from '../presenter.js';
@@ -26,10 +27,15 @@ export async function createSubmission(ctx: Ctx, input: CreateSubmissionInput): 
   const units = await bureauUnits(ctx.db, campaign.jurisdictionId);
   const unit = submitterUnits(o, units).find((u) => u.id === orgUnitId);
   if (!unit) throw new AppError('NOT_A_SUBMITTER', `本单位不是“${o.label}”的报送单位`, 400);
+  const [area] = await ctx.db.select({ path: jurisdictions.path }).from(jurisdictions).where(eq(jurisdictions.id, unit.jurisdictionId));
   if (o.rule.adHoc) {
     if (input.dueDate) throw new AppError('PERIOD_OUTSIDE_CAMPAIGN', `“${o.label}”随时报送，没有报送日期`, 400);
   } else {
-    const dates = obligationDueDates(def, o, await workCalendar(ctx.db));
+    // An event-triggered obligation is due after the events in the unit's area (发现重大问题后N小时内).
+    const dates =
+      o.rule.type === 'event'
+        ? eventDueDates(def, o, await campaignEvents(ctx.db, def, area.path), area.path)
+        : obligationDueDates(def, o, await workCalendar(ctx.db));
     if (!input.dueDate || !dates.some((d) => d.date === input.dueDate))
       throw new AppError(
         'PERIOD_OUTSIDE_CAMPAIGN',
@@ -38,7 +44,6 @@ export async function createSubmission(ctx: Ctx, input: CreateSubmissionInput): 
         [{ path: 'dueDate', message: '不是该事项的报送日期' }],
       );
   }
-  const [area] = await ctx.db.select({ path: jurisdictions.path }).from(jurisdictions).where(eq(jurisdictions.id, unit.jurisdictionId));
   const content: SubmissionContent = isNarrative(o)
     ? { sections: await prefillSections(ctx, def, o, { path: area.path, name: unit.name }, input.dueDate ?? null) }
     : { cells: {} };

@@ -1,0 +1,1 @@
+ALTER TABLE "entities" ADD COLUMN "products" text[] DEFAULT '{}'::text[] NOT NULL;
