@@ -116,3 +116,26 @@ it('creates a campaign with one quota rule and one checklist using only the form
     );
   await expect.poll(() => page.getByLabel('检查比例', { exact: true }).inputValue()).toBe('50');
 }, 180_000);
+
+it('fits the quota and checklist editors on a 390 px phone without sideways scrolling', async () => {
+  const page = await b.loginAs('office', { mobile: true });
+  await page.goto(`${b.url}/campaigns/new`);
+  await page.getByRole('button', { name: '空白方案' }).click();
+  const section = async (name: string) => {
+    await page.getByTestId('section-picker').click();
+    await page.locator('.ant-select-item-option:visible', { hasText: name }).first().click();
+  };
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await section('检查指标');
+  await page.getByRole('button', { name: '添加指标规则' }).click();
+  await page.getByRole('button', { name: '添加除外' }).click();
+  await page.getByRole('button', { name: '添加子指标（其中…）' }).click();
+  await page.getByRole('button', { name: '添加分所指标' }).click();
+  await page.getByTestId('station-overrides').waitFor();
+  expect(await overflow()).toBe(0);
+  await section('检查清单');
+  await page.getByRole('button', { name: '添加检查表' }).click();
+  await page.getByRole('button', { name: '添加检查项' }).click();
+  await expect.poll(() => page.getByTestId('checklist-item').count()).toBe(2);
+  expect(await overflow()).toBe(0);
+}, 120_000);

@@ -1,4 +1,5 @@
-import { Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Tabs, Typography, type FormInstance } from 'antd';
+import { Card, Checkbox, Col, Form, Grid, Input, InputNumber, Row, Select, Space, Tabs, Typography, type FormInstance } from 'antd';
+import { useState } from 'react';
 import { UNIT_GROUPS } from '../../../contracts/campaigns.js';
 import { SECTORS } from '../../../contracts/entity-kinds.js';
 import { ChecklistEditor, ViolationTypesEditor } from './editors/ChecklistEditor.js';
@@ -6,6 +7,7 @@ import { DATE, dateInput, ListCard } from './editors/common.js';
 import { ObligationEditor } from './editors/ObligationEditor.js';
 import { QuotaRulesEditor } from './editors/QuotaRuleEditor.js';
 import { StatTableEditor } from './editors/StatTableEditor.js';
+import { nextKey } from './editors/keys.js';
 import { KindSelect, TagsInput, tagOptions } from './fields.js';
 
 /**
@@ -13,9 +15,13 @@ import { KindSelect, TagsInput, tagOptions } from './fields.js';
  * larger parts (quotas, obligations, tables, checklists) have their own editors in `editors/`.
  */
 export function DefinitionForm({ form, units, stations }: { form: FormInstance; units: string[]; stations: string[] }) {
+  const mobile = !Grid.useBreakpoint().md;
+  const [tab, setTab] = useState('basic');
   const phases = ((Form.useWatch('phases', { form, preserve: true }) ?? []) as { key?: string; name?: string }[])
     .filter((p) => p?.key)
     .map((p) => ({ key: p.key!, name: p.name ?? '' }));
+  /** Keys of a list's entries: new entries get the next free one (编号 are generated, shown read-only). */
+  const keysOf = (list: string | string[]) => ((form.getFieldValue(list) ?? []) as { key?: string }[]).map((x) => x?.key);
   const unitOptions = [...Object.keys(UNIT_GROUPS), '本局', ...units].map((u) => ({ value: u, label: u }));
   const UnitSelect = (p: any) => <Select mode="tags" options={unitOptions} placeholder="选择或输入本局单位" {...p} />;
   const UnitOne = (p: any) => <Select showSearch allowClear options={unitOptions} placeholder="选择本局单位" {...p} />;
@@ -77,14 +83,14 @@ export function DefinitionForm({ form, units, stations }: { form: FormInstance; 
       key: 'phases',
       label: '阶段',
       children: (
-        <ListCard name="phases" title="阶段" add={() => ({ key: `p${Date.now() % 10000}`, name: '', from: '', to: '' })}>
+        <ListCard name="phases" title="阶段" add={() => ({ key: nextKey('p', keysOf('phases')), name: '', from: '', to: '' })}>
           {(f) => (
             <Space wrap align="start">
               <Form.Item name={[f.name, 'name']} label="名称">
                 <Input style={{ width: 140 }} />
               </Form.Item>
               <Form.Item name={[f.name, 'key']} label="编号">
-                <Input style={{ width: 100 }} />
+                <Input readOnly variant="borderless" style={{ width: 100 }} />
               </Form.Item>
               <Form.Item name={[f.name, 'from']} label="开始" rules={[DATE]}>
                 {dateInput}
@@ -104,14 +110,14 @@ export function DefinitionForm({ form, units, stations }: { form: FormInstance; 
       key: 'subActions',
       label: '子行动',
       children: (
-        <ListCard name="subActions" title="子行动" add={() => ({ key: `s${Date.now() % 10000}`, name: '' })}>
+        <ListCard name="subActions" title="子行动" add={() => ({ key: nextKey('s', keysOf('subActions')), name: '' })}>
           {(f) => (
             <Space wrap align="start">
               <Form.Item name={[f.name, 'name']} label="名称">
                 <Input style={{ width: 140 }} />
               </Form.Item>
               <Form.Item name={[f.name, 'key']} label="编号">
-                <Input style={{ width: 100 }} />
+                <Input readOnly variant="borderless" style={{ width: 100 }} />
               </Form.Item>
               <Form.Item name={[f.name, 'description']} label="说明">
                 <Input style={{ width: 320 }} />
@@ -204,7 +210,7 @@ export function DefinitionForm({ form, units, stations }: { form: FormInstance; 
           <ListCard
             name={['organisation', 'workingGroups']}
             title="工作组"
-            add={() => ({ key: `g${Date.now() % 10000}`, name: '', units: [], duties: [] })}
+            add={() => ({ key: nextKey('g', keysOf(['organisation', 'workingGroups'])), name: '', units: [], duties: [] })}
           >
             {(f) => (
               <Space wrap align="start">
@@ -212,7 +218,7 @@ export function DefinitionForm({ form, units, stations }: { form: FormInstance; 
                   <Input style={{ width: 160 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'key']} label="编号">
-                  <Input style={{ width: 100 }} />
+                  <Input readOnly variant="borderless" style={{ width: 100 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'units']} label="牵头单位">
                   <UnitSelect style={{ minWidth: 200 }} />
@@ -319,5 +325,20 @@ export function DefinitionForm({ form, units, stations }: { form: FormInstance; 
       ),
     },
   ];
-  return <Tabs items={items} size="small" />;
+  // A phone picks the part from a list (eleven tabs do not fit 390 px); the panes stay mounted either way.
+  return (
+    <>
+      {mobile && (
+        <Select
+          data-testid="section-picker"
+          aria-label="方案部分"
+          value={tab}
+          onChange={setTab}
+          options={items.map((i) => ({ value: i.key, label: i.label }))}
+          style={{ width: '100%', marginBottom: 12 }}
+        />
+      )}
+      <Tabs items={items} size="small" activeKey={tab} onChange={setTab} renderTabBar={mobile ? () => <></> : undefined} />
+    </>
+  );
 }

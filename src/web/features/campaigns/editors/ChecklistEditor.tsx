@@ -68,11 +68,22 @@ export function ChecklistEditor({ form }: { form: FormInstance }) {
                 <KindSelect />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name={[c.name, 'deviceLevels']} label="器械经营监管级别（仅医疗器械经营企业）">
-                <Select mode="multiple" allowClear options={Object.entries(DEVICE_LEVELS).map(([value, label]) => ({ value, label }))} />
-              </Form.Item>
-            </Col>
+            <Form.Item noStyle shouldUpdate>
+              {() =>
+                (form.getFieldValue(['checklists', c.name, 'kinds']) ?? []).includes('device_dealer') ||
+                form.getFieldValue(['checklists', c.name, 'deviceLevels'])?.length ? (
+                  <Col xs={24} md={12}>
+                    <Form.Item name={[c.name, 'deviceLevels']} label="器械经营监管级别（不填：所有级别）">
+                      <Select
+                        mode="multiple"
+                        allowClear
+                        options={Object.entries(DEVICE_LEVELS).map(([value, label]) => ({ value, label }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                ) : null
+              }
+            </Form.Item>
           </Row>
           <Form.List name={[c.name, 'sections']}>
             {(sections, sOps) => (

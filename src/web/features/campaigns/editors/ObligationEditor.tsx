@@ -76,21 +76,21 @@ const RULE_FIELDS: Record<string, (name: Path) => ReactNode> = {
 export const RULE_TYPES: { value: string; label: string; is: (r: DeadlineRule) => boolean; fresh: DeadlineRule; fields: string[] }[] = [
   {
     value: 'week',
-    label: '每周X HH:mm前',
+    label: '每周（星期几、几点前）',
     is: (r) => r.every === 'week',
     fresh: { every: 'week', weekday: 5, time: '17:00' },
     fields: ['weekday', 'time', 'within'],
   },
   {
     value: 'month',
-    label: '每月N日前',
+    label: '每月（几日前）',
     is: (r) => r.every === 'month',
     fresh: { every: 'month', day: 5 },
     fields: ['day', 'lastDayIfShort', 'time', 'within'],
   },
   {
     value: 'quarter',
-    label: '每季度第N个月第N日前',
+    label: '每季度（第几个月几日前）',
     is: (r) => r.every === 'quarter',
     fresh: { every: 'quarter', monthOfQuarter: 1, day: 5 },
     fields: ['monthOfQuarter', 'day', 'time', 'within'],

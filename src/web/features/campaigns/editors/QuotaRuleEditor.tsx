@@ -229,12 +229,12 @@ function QuotaRuleCard({
       extra={<MoveButtons index={index} count={count} move={move} remove={remove} what={depth ? '子指标' : '指标规则'} />}
     >
       <Typography.Paragraph type="secondary" data-testid="quota-summary" style={{ marginBottom: 8 }}>
-        {rule ? describeQuota(rule, phaseName) : ''}
+        {rule ? describeQuota(rule, phaseName, depth > 0) : ''}
       </Typography.Paragraph>
       <Form.Item name={[name, 'label']} label="规则说明（方案原文）" rules={[{ required: true, message: '请填写规则说明' }]}>
         <Input placeholder="如 零售药店检查比例不低于50%" />
       </Form.Item>
-      <SelectorEditor name={[name, 'population']} />
+      <SelectorEditor name={[name, 'population']} abs={[...abs, 'population']} />
       <Row gutter={12}>
         {depth === 0 && (
           <Col xs={24} md={8}>

@@ -1,8 +1,9 @@
-import { Card, Col, Form, Row, Select, Switch } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Card, Col, Form, Row, Select, Switch } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from '../../../../contracts/entity-kinds.js';
 import { KindSelect } from '../fields.js';
 import { ListCard, type Path } from './common.js';
+import { at } from './keys.js';
 
 const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 const multi = (o: Record<string, string>, placeholder: string) => (
@@ -23,29 +24,45 @@ export const SELECTOR_FIELDS: { key: string; label: string; input: () => ReactNo
   { key: 'familyPlanning', label: '经营计划生育用品', input: () => <Switch />, checked: true },
 ];
 
-function SelectorFields({ name }: { name: Path }) {
+/** 对象类型 always; the other conditions when set or asked for (a phone shows seven selects otherwise). */
+function SelectorFields({ name, abs }: { name: Path; abs: Path }) {
+  const form = Form.useFormInstance();
+  const value = Form.useWatch((v) => at(v, abs), { form, preserve: true }) as Record<string, unknown> | undefined;
+  const [more, setMore] = useState(false);
+  const set = (k: string) => {
+    const v = value?.[k];
+    return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null;
+  };
+  const shown = SELECTOR_FIELDS.filter((f) => f.key === 'kinds' || more || set(f.key));
   return (
     <Row gutter={12}>
-      {SELECTOR_FIELDS.map((f) => (
+      {shown.map((f) => (
         <Col key={f.key} xs={24} md={f.wide ? 24 : f.checked ? 8 : 12}>
           <Form.Item name={[...name, f.key]} label={f.label} valuePropName={f.checked ? 'checked' : 'value'}>
             {f.input()}
           </Form.Item>
         </Col>
       ))}
+      {shown.length < SELECTOR_FIELDS.length && (
+        <Col span={24} style={{ marginTop: -8, marginBottom: 8 }}>
+          <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setMore(true)}>
+            更多条件（标签、级别、风险、信用…）
+          </Button>
+        </Col>
+      )}
     </Row>
   );
 }
 
 /** Which units a rule covers, and the sub-populations left out (除外), each a selector of its own. */
-export function SelectorEditor({ name }: { name: Path }) {
+export function SelectorEditor({ name, abs }: { name: Path; abs: Path }) {
   return (
     <>
-      <SelectorFields name={name} />
-      <ListCard name={[...name, 'exclude']} title="除外" add={() => ({ kinds: [] })} cardTitle={(i) => `除外 ${i + 1}`}>
+      <SelectorFields name={name} abs={abs} />
+      <ListCard name={[...name, 'exclude']} title="除外" compact add={() => ({})} cardTitle={(i) => `除外 ${i + 1}`}>
         {(f) => (
           <Card size="small" variant="borderless" styles={{ body: { padding: 0 } }}>
-            <SelectorFields name={[f.name]} />
+            <SelectorFields name={[f.name]} abs={[...abs, 'exclude', f.name]} />
           </Card>
         )}
       </ListCard>

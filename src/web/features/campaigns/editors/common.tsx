@@ -56,12 +56,15 @@ export function ListCard({
   add,
   children,
   cardTitle,
+  compact,
 }: {
   name: Path | string;
   title: string;
   add: () => unknown;
   children: (field: { key: number; name: number }, remove: () => void) => ReactNode;
   cardTitle?: (index: number) => ReactNode;
+  /** A small add button (a rarely used list inside a card) instead of a full-width one. */
+  compact?: boolean;
 }) {
   return (
     <Form.List name={name}>
@@ -78,7 +81,13 @@ export function ListCard({
               {children(f, () => ops.remove(f.name))}
             </Card>
           ))}
-          <Button type="dashed" block icon={<PlusOutlined />} onClick={() => ops.add(add())}>
+          <Button
+            type="dashed"
+            block={!compact}
+            size={compact ? 'small' : undefined}
+            icon={<PlusOutlined />}
+            onClick={() => ops.add(add())}
+          >
             添加{title}
           </Button>
         </>

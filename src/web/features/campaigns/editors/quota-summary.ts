@@ -26,7 +26,9 @@ export function describeSelector(s: Partial<EntitySelector> | undefined): string
     s.creditGrades?.length && `信用${names(s.creditGrades, CREDIT_GRADES)}`,
     s.familyPlanning && '经营计划生育用品',
   ].filter(Boolean);
-  const excl = (s.exclude ?? []).map((e: Partial<EntitySelector>) => describeSelector(e)).filter(Boolean);
+  const set = (e: Partial<EntitySelector>) =>
+    Object.values(e ?? {}).some((v) => (Array.isArray(v) ? v.length > 0 : v != null && v !== false));
+  const excl = (s.exclude ?? []).filter(set).map((e: Partial<EntitySelector>) => describeSelector(e));
   return `${who}${extra.length ? `（${extra.join('，')}）` : ''}${excl.length ? `（${excl.join('、')}除外）` : ''}`;
 }
 
@@ -54,13 +56,13 @@ function describeRest(r: DraftRule, window: (w: NonNullable<QuotaRule['window']>
 /**
  * The plain-language line under a rule, e.g.
  * “每个所：零售药店（连锁门店） 检查比例不低于50%，其中零售药店（单体） 不少于2家（曙光所1家）”.
- * `phaseName` turns a window's phase key into its name.
+ * `phaseName` turns a window's phase key into its name; a sub-quota (`child`) reads “其中：…”.
  */
-export function describeQuota(r: DraftRule, phaseName: (key: string) => string = (k) => k): string {
+export function describeQuota(r: DraftRule, phaseName: (key: string) => string = (k) => k, child = false): string {
   const window = (w: NonNullable<QuotaRule['window']>) =>
     w.phase ? `在“${phaseName(w.phase)}”内完成` : `在${w.from ?? '…'}至${w.to ?? '…'}内完成`;
   const body = (x: DraftRule): string =>
     `${describeSelector(x.population)} ${describeTarget(x)}${describeRest(x, window)}` +
     (x.children?.length ? `，其中${x.children.map(body).join('；')}` : '');
-  return `${r.per === 'campaign' ? '全区' : '每个所'}：${body(r)}`;
+  return `${child ? '其中' : r.per === 'campaign' ? '全区' : '每个所'}：${body(r)}`;
 }
