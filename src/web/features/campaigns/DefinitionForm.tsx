@@ -332,6 +332,8 @@ export function DefinitionForm({ form, units, stations }: { form: FormInstance; 
         <Select
           data-testid="section-picker"
           aria-label="方案部分"
+          virtual={false}
+          listHeight={400}
           value={tab}
           onChange={setTab}
           options={items.map((i) => ({ value: i.key, label: i.label }))}
