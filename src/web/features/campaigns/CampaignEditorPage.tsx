@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Tabs, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { parse, stringify } from 'yaml';
-import type { CampaignDetail, DefinitionIssue } from '../../../contracts/campaigns.js';
+import { checkDefinition, type CampaignDetail, type DefinitionIssue } from '../../../contracts/campaigns.js';
 import type { OrgUnit } from '../../../contracts/org.js';
 import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
@@ -87,9 +87,8 @@ export default function CampaignEditorPage() {
 
   const current = () => clean(form.getFieldsValue(true));
 
-  /** Put each issue on the nearest field the form has; all are listed above the form too. */
-  const showIssues = (list: DefinitionIssue[]) => {
-    setIssues(list);
+  /** The nearest field the form has for each issue's path (`quotas.0.target.min` → that field, else its closest parent). */
+  const fieldsOf = (list: DefinitionIssue[]) => {
     const registered = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
     const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
     for (const i of list) {
@@ -105,8 +104,48 @@ export default function CampaignEditorPage() {
         }
       }
     }
-    form.setFields([...byField.values()]);
+    return byField;
   };
+
+  /** Put each issue on the nearest field the form has; all are listed above the form too. */
+  const showIssues = (list: DefinitionIssue[]) => {
+    setIssues(list);
+    form.setFields([...fieldsOf(list).values()]);
+  };
+
+  /**
+   * Live validation while the person types: the contracts' own check at once in the browser, and when
+   * that passes the server's (`/api/campaigns/validate`: unit names of this bureau). Errors go next
+   * to the fields already touched (a blank form is not painted red); the list above, once shown by
+   * 校验 or 保存, follows along.
+   */
+  const live = useRef<{ timer?: ReturnType<typeof setTimeout>; seq: number; marked: Map<string, (string | number)[]> }>({
+    seq: 0,
+    marked: new Map(),
+  });
+  const runLive = async () => {
+    const seq = ++live.current.seq;
+    const def = current();
+    const local = checkDefinition(def);
+    let list = local.ok ? [] : local.issues;
+    if (local.ok) {
+      const r = await campaignsApi.validate(def).catch(() => null);
+      if (!r || seq !== live.current.seq) return;
+      list = r.issues;
+    }
+    const found = fieldsOf(list);
+    const marked = live.current.marked;
+    const updates = [...found].filter(([k, f]) => marked.has(k) || form.isFieldTouched(f.name)).map(([, f]) => f);
+    const cleared = [...marked].filter(([k]) => !found.has(k)).map(([, name]) => ({ name, errors: [] as string[] }));
+    live.current.marked = new Map(updates.map((f) => [JSON.stringify(f.name), f.name]));
+    form.setFields([...cleared, ...updates]);
+    setIssues((shown) => (shown.length ? list : shown));
+  };
+  const onValuesChange = () => {
+    clearTimeout(live.current.timer);
+    live.current.timer = setTimeout(() => void runLive(), 500);
+  };
+  useEffect(() => () => clearTimeout(live.current.timer), []);
 
   const save = async () => {
     let def: unknown;
@@ -173,6 +212,7 @@ export default function CampaignEditorPage() {
   };
 
   const unitNames = (units.data ?? []).filter((u) => u.kind !== 'upper').map((u) => u.shortName ?? u.name);
+  const stationNames = (units.data ?? []).filter((u) => u.kind === 'station' && u.active).map((u) => u.shortName ?? u.name);
   const ready = campaignId ? loaded : loaded;
   return (
     <Card title={campaignId ? `修订专项行动：${existing.data?.name ?? ''}` : '新建专项行动'}>
@@ -237,8 +277,8 @@ export default function CampaignEditorPage() {
                 key: 'form',
                 label: '表单编辑',
                 children: (
-                  <Form form={form} layout="vertical" size="small">
-                    <DefinitionForm form={form} units={unitNames} />
+                  <Form form={form} layout="vertical" size="small" onValuesChange={onValuesChange}>
+                    <DefinitionForm form={form} units={unitNames} stations={stationNames} />
                   </Form>
                 ),
               },

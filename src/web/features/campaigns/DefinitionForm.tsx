@@ -1,56 +1,27 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Tabs, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
-import { FORM_TYPES, TABLE_PERIODS, UNIT_GROUPS } from '../../../contracts/campaigns.js';
+import { Card, Checkbox, Col, Form, Grid, Input, InputNumber, Row, Select, Space, Tabs, Typography, type FormInstance } from 'antd';
+import { useState } from 'react';
+import { UNIT_GROUPS } from '../../../contracts/campaigns.js';
 import { SECTORS } from '../../../contracts/entity-kinds.js';
-import { JsonArea, KindSelect, TagsInput, tagOptions } from './fields.js';
-import { isCalendarDate } from '../../../contracts/calendar.js';
+import { ChecklistEditor, ViolationTypesEditor } from './editors/ChecklistEditor.js';
+import { DATE, dateInput, ListCard } from './editors/common.js';
+import { ObligationEditor } from './editors/ObligationEditor.js';
+import { QuotaRulesEditor } from './editors/QuotaRuleEditor.js';
+import { StatTableEditor } from './editors/StatTableEditor.js';
+import { nextKey } from './editors/keys.js';
+import { KindSelect, TagsInput, tagOptions } from './fields.js';
 
-/** The calendar's own check (contracts/calendar.ts): the format and a real date (no 2月30日). */
-const DATE = {
-  validator: (_: unknown, v?: string) =>
-    !v || isCalendarDate(v) ? Promise.resolve() : Promise.reject(new Error('格式 YYYY-MM-DD，且须为存在的日期')),
-};
-const dateInput = <Input placeholder="YYYY-MM-DD" inputMode="numeric" style={{ width: 130 }} />;
-const weekdays = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'].map((label, i) => ({ value: i + 1, label }));
-
-function ListCard({
-  name,
-  title,
-  add,
-  children,
-}: {
-  name: (string | number)[] | string;
-  title: string;
-  add: () => unknown;
-  children: (field: { key: number; name: number }, remove: () => void) => ReactNode;
-}) {
-  return (
-    <Form.List name={name}>
-      {(fields, ops) => (
-        <>
-          {fields.map((f) => (
-            <Card
-              key={f.key}
-              size="small"
-              style={{ marginBottom: 8 }}
-              title={`${title} ${f.name + 1}`}
-              extra={<MinusCircleOutlined aria-label={`删除${title}`} onClick={() => ops.remove(f.name)} />}
-            >
-              {children(f, () => ops.remove(f.name))}
-            </Card>
-          ))}
-          <Button type="dashed" block icon={<PlusOutlined />} onClick={() => ops.add(add())}>
-            添加{title}
-          </Button>
-        </>
-      )}
-    </Form.List>
-  );
-}
-
-/** The campaign definition as forms, one tab per part; names mirror the definition's paths. */
-export function DefinitionForm({ form, units }: { form: FormInstance; units: string[] }) {
+/**
+ * The campaign definition as forms, one tab per part; names mirror the definition's paths. The
+ * larger parts (quotas, obligations, tables, checklists) have their own editors in `editors/`.
+ */
+export function DefinitionForm({ form, units, stations }: { form: FormInstance; units: string[]; stations: string[] }) {
+  const mobile = !Grid.useBreakpoint().md;
+  const [tab, setTab] = useState('basic');
+  const phases = ((Form.useWatch('phases', { form, preserve: true }) ?? []) as { key?: string; name?: string }[])
+    .filter((p) => p?.key)
+    .map((p) => ({ key: p.key!, name: p.name ?? '' }));
+  /** Keys of a list's entries: new entries get the next free one (编号 are generated, shown read-only). */
+  const keysOf = (list: string | string[]) => ((form.getFieldValue(list) ?? []) as { key?: string }[]).map((x) => x?.key);
   const unitOptions = [...Object.keys(UNIT_GROUPS), '本局', ...units].map((u) => ({ value: u, label: u }));
   const UnitSelect = (p: any) => <Select mode="tags" options={unitOptions} placeholder="选择或输入本局单位" {...p} />;
   const UnitOne = (p: any) => <Select showSearch allowClear options={unitOptions} placeholder="选择本局单位" {...p} />;
@@ -112,14 +83,14 @@ export function DefinitionForm({ form, units }: { form: FormInstance; units: str
       key: 'phases',
       label: '阶段',
       children: (
-        <ListCard name="phases" title="阶段" add={() => ({ key: `p${Date.now() % 10000}`, name: '', from: '', to: '' })}>
+        <ListCard name="phases" title="阶段" add={() => ({ key: nextKey('p', keysOf('phases')), name: '', from: '', to: '' })}>
           {(f) => (
             <Space wrap align="start">
               <Form.Item name={[f.name, 'name']} label="名称">
                 <Input style={{ width: 140 }} />
               </Form.Item>
               <Form.Item name={[f.name, 'key']} label="编号">
-                <Input style={{ width: 100 }} />
+                <Input readOnly variant="borderless" style={{ width: 100 }} />
               </Form.Item>
               <Form.Item name={[f.name, 'from']} label="开始" rules={[DATE]}>
                 {dateInput}
@@ -139,14 +110,14 @@ export function DefinitionForm({ form, units }: { form: FormInstance; units: str
       key: 'subActions',
       label: '子行动',
       children: (
-        <ListCard name="subActions" title="子行动" add={() => ({ key: `s${Date.now() % 10000}`, name: '' })}>
+        <ListCard name="subActions" title="子行动" add={() => ({ key: nextKey('s', keysOf('subActions')), name: '' })}>
           {(f) => (
             <Space wrap align="start">
               <Form.Item name={[f.name, 'name']} label="名称">
                 <Input style={{ width: 140 }} />
               </Form.Item>
               <Form.Item name={[f.name, 'key']} label="编号">
-                <Input style={{ width: 100 }} />
+                <Input readOnly variant="borderless" style={{ width: 100 }} />
               </Form.Item>
               <Form.Item name={[f.name, 'description']} label="说明">
                 <Input style={{ width: 320 }} />
@@ -202,199 +173,10 @@ export function DefinitionForm({ form, units }: { form: FormInstance; units: str
     {
       key: 'quotas',
       label: '检查指标',
-      children: (
-        <ListCard
-          name="quotas"
-          title="指标规则"
-          add={() => ({ id: `q${Date.now() % 10000}`, label: '', population: { kinds: [] }, target: { type: 'share', min: 0.5 } })}
-        >
-          {(f) => (
-            <>
-              <Space wrap align="start">
-                <Form.Item name={[f.name, 'label']} label="说明">
-                  <Input style={{ width: 320 }} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'id']} label="编号">
-                  <Input style={{ width: 140 }} />
-                </Form.Item>
-              </Space>
-              <Form.Item name={[f.name, 'population', 'kinds']} label="对象类型">
-                <KindSelect />
-              </Form.Item>
-              <Space wrap align="start">
-                <Form.Item name={[f.name, 'target', 'type']} label="指标类型">
-                  <Select
-                    style={{ width: 130 }}
-                    options={[
-                      { value: 'share', label: '比例' },
-                      { value: 'all', label: '全覆盖' },
-                      { value: 'count', label: '家数' },
-                    ]}
-                  />
-                </Form.Item>
-                <Form.Item name={[f.name, 'target', 'min']} label="比例(0–1)/家数">
-                  <InputNumber min={0} step={0.05} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'times']} label="每家次数">
-                  <InputNumber min={1} max={52} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'per']} label="计算范围">
-                  <Select
-                    allowClear
-                    style={{ width: 120 }}
-                    options={[
-                      { value: 'station', label: '每个所' },
-                      { value: 'campaign', label: '全区' },
-                    ]}
-                  />
-                </Form.Item>
-              </Space>
-              <Form.Item name={[f.name, 'target', 'byStation']} label='各所家数（JSON，如 {"曙光所": 5}）'>
-                <JsonArea rows={2} />
-              </Form.Item>
-              <Form.Item name={[f.name, 'population', 'exclude']} label="排除（JSON）">
-                <JsonArea rows={2} />
-              </Form.Item>
-              <Form.Item name={[f.name, 'children']} label="子指标（JSON）">
-                <JsonArea rows={4} />
-              </Form.Item>
-            </>
-          )}
-        </ListCard>
-      ),
+      children: <QuotaRulesEditor form={form} stations={stations} phases={phases} />,
     },
-    {
-      key: 'obligations',
-      label: '报送任务',
-      children: (
-        <ListCard
-          name="obligations"
-          title="报送任务"
-          add={() => ({
-            key: `o${Date.now() % 10000}`,
-            label: '',
-            rule: { every: 'month', day: 5 },
-            submitters: ['各市场监管所'],
-            recipient: '',
-            form: { type: 'narrative' },
-          })}
-        >
-          {(f) => (
-            <>
-              <Space wrap align="start">
-                <Form.Item name={[f.name, 'label']} label="名称">
-                  <Input style={{ width: 300 }} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'key']} label="编号">
-                  <Input style={{ width: 120 }} />
-                </Form.Item>
-              </Space>
-              <Space wrap align="start">
-                <Form.Item name={[f.name, 'rule', 'every']} label="周期">
-                  <Select
-                    allowClear
-                    style={{ width: 110 }}
-                    options={[
-                      { value: 'day', label: '每日' },
-                      { value: 'week', label: '每周' },
-                      { value: 'month', label: '每月' },
-                      { value: 'quarter', label: '每季度' },
-                    ]}
-                  />
-                </Form.Item>
-                <Form.Item name={[f.name, 'rule', 'once']} label="或一次性日期" rules={[DATE]}>
-                  {dateInput}
-                </Form.Item>
-                <Form.Item name={[f.name, 'rule', 'weekday']} label="星期">
-                  <Select allowClear style={{ width: 90 }} options={weekdays} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'rule', 'monthOfQuarter']} label="季度第几月">
-                  <InputNumber min={1} max={3} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'rule', 'day']} label="日">
-                  <InputNumber min={1} max={31} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'rule', 'time']} label="时间">
-                  <Input placeholder="17:00" style={{ width: 80 }} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'rule', 'lastDayIfShort']} label="短月取月末" valuePropName="checked">
-                  <Checkbox />
-                </Form.Item>
-                <Form.Item name={[f.name, 'rule', 'within', 'from']} label="窗口开始" rules={[DATE]}>
-                  {dateInput}
-                </Form.Item>
-                <Form.Item name={[f.name, 'rule', 'within', 'to']} label="窗口结束" rules={[DATE]}>
-                  {dateInput}
-                </Form.Item>
-              </Space>
-              <Space wrap align="start">
-                <Form.Item name={[f.name, 'submitters']} label="报送单位">
-                  <UnitSelect style={{ minWidth: 240 }} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'recipient']} label="接收单位">
-                  <UnitOne style={{ width: 200 }} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'form', 'type']} label="报送形式">
-                  <Select style={{ width: 130 }} options={Object.entries(FORM_TYPES).map(([value, label]) => ({ value, label }))} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'form', 'table']} label="统计表编号">
-                  <Input style={{ width: 120 }} />
-                </Form.Item>
-              </Space>
-            </>
-          )}
-        </ListCard>
-      ),
-    },
-    {
-      key: 'tables',
-      label: '统计表',
-      children: (
-        <ListCard
-          name="tables"
-          title="统计表"
-          add={() => ({ key: `t${Date.now() % 10000}`, label: '', period: 'month', rowMode: 'fixed', rows: [], measures: [] })}
-        >
-          {(f) => (
-            <>
-              <Space wrap align="start">
-                <Form.Item name={[f.name, 'label']} label="表名">
-                  <Input style={{ width: 300 }} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'key']} label="编号">
-                  <Input style={{ width: 100 }} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'period']} label="周期">
-                  <Select style={{ width: 90 }} options={Object.entries(TABLE_PERIODS).map(([value, label]) => ({ value, label }))} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'cumulativeFrom']} label="累计起始" rules={[DATE]}>
-                  {dateInput}
-                </Form.Item>
-              </Space>
-              <Form.Item label="行（类别）">
-                <ListRows
-                  name={[f.name, 'rows']}
-                  cols={[
-                    ['label', '类别', 160],
-                    ['key', '编号', 100],
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item label="列（指标）">
-                <ListRows
-                  name={[f.name, 'measures']}
-                  cols={[
-                    ['label', '指标', 180],
-                    ['unit', '单位', 70],
-                    ['key', '编号', 100],
-                  ]}
-                />
-              </Form.Item>
-            </>
-          )}
-        </ListCard>
-      ),
-    },
+    { key: 'obligations', label: '报送任务', children: <ObligationEditor form={form} units={unitOptions.map((o) => o.value)} /> },
+    { key: 'tables', label: '统计表', children: <StatTableEditor form={form} /> },
     {
       key: 'organisation',
       label: '组织机构',
@@ -428,7 +210,7 @@ export function DefinitionForm({ form, units }: { form: FormInstance; units: str
           <ListCard
             name={['organisation', 'workingGroups']}
             title="工作组"
-            add={() => ({ key: `g${Date.now() % 10000}`, name: '', units: [], duties: [] })}
+            add={() => ({ key: nextKey('g', keysOf(['organisation', 'workingGroups'])), name: '', units: [], duties: [] })}
           >
             {(f) => (
               <Space wrap align="start">
@@ -436,7 +218,7 @@ export function DefinitionForm({ form, units }: { form: FormInstance; units: str
                   <Input style={{ width: 160 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'key']} label="编号">
-                  <Input style={{ width: 100 }} />
+                  <Input readOnly variant="borderless" style={{ width: 100 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'units']} label="牵头单位">
                   <UnitSelect style={{ minWidth: 200 }} />
@@ -534,39 +316,31 @@ export function DefinitionForm({ form, units }: { form: FormInstance; units: str
       label: '检查清单',
       children: (
         <>
-          <Form.Item name="checklists" label="检查清单（JSON：kinds?、deviceLevels?、sections → items；不填 kinds 适用于所有对象类型）">
-            <JsonArea rows={14} />
-          </Form.Item>
-          <Form.Item name="violationTypes" label="违法违规类型（JSON：[{key, label, articles?}]；不填时用默认分类）">
-            <JsonArea rows={6} />
-          </Form.Item>
+          <ChecklistEditor form={form} />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            违法违规类型（不填时用默认分类）
+          </Typography.Title>
+          <ViolationTypesEditor form={form} />
         </>
       ),
     },
   ];
-  return <Tabs items={items} size="small" />;
-}
-
-function ListRows({ name, cols }: { name: (string | number)[]; cols: [string, string, number][] }) {
+  // A phone picks the part from a list (eleven tabs do not fit 390 px); the panes stay mounted either way.
   return (
-    <Form.List name={name}>
-      {(fields, ops) => (
-        <>
-          {fields.map((f) => (
-            <Space key={f.key} wrap style={{ display: 'flex' }}>
-              {cols.map(([k, label, w]) => (
-                <Form.Item key={k} name={[f.name, k]} style={{ marginBottom: 4 }}>
-                  <Input placeholder={label} style={{ width: w }} />
-                </Form.Item>
-              ))}
-              <MinusCircleOutlined onClick={() => ops.remove(f.name)} />
-            </Space>
-          ))}
-          <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => ops.add({ key: `k${fields.length + 1}`, label: '' })}>
-            添加
-          </Button>
-        </>
+    <>
+      {mobile && (
+        <Select
+          data-testid="section-picker"
+          aria-label="方案部分"
+          virtual={false}
+          listHeight={400}
+          value={tab}
+          onChange={setTab}
+          options={items.map((i) => ({ value: i.key, label: i.label }))}
+          style={{ width: '100%', marginBottom: 12 }}
+        />
       )}
-    </Form.List>
+      <Tabs items={items} size="small" activeKey={tab} onChange={setTab} renderTabBar={mobile ? () => <></> : undefined} />
+    </>
   );
 }
