@@ -51,7 +51,7 @@ export const DRAFT_MAX_CHARS = 200_000;
  * left out and listed with a 方案未定 provenance, and nothing is inferred.
  */
 export function draftDefinition(text: string): Draft {
-  const t = text.replace(/\r\n?/g, '\n');
+  const t = text;
   const proposals: DraftProposal[] = [];
   const add = (p: DraftProposal) => proposals.push(p);
   const header = readHeader(t);
@@ -110,7 +110,7 @@ export function draftDefinition(text: string): Draft {
     add({ path: `tables.${key}`, section: 'tables', value, source: tb.source, notes: ['报表周期（日报/周报/月报…）请选择'] });
   });
   const focus: Partial<Record<FocusList, string[]>> = {};
-  for (const f of readFocus(ss)) {
+  for (const f of readFocus(lines(t))) {
     if (focus[f.list]) continue; // the first list of each kind
     focus[f.list] = f.items;
     add({ path: `focus.${f.list}`, section: 'focus', value: f.items, source: f.source, notes: [] });

@@ -15,19 +15,31 @@ const UNIT =
   /^(?:各|本|县局|区局|旗局|市局)?[\u4e00-\u9fa5（）()]{1,24}?(?:所|股|室|大队|中队|分局|局|科|中心|组)(?:[（(][^）)]{1,12}[）)])?$/;
 
 /** The units a sentence starts with (各市场监管所、稽查大队和相关股室按照要求…), when every item is a unit. */
-function submittersOf(s: string): string[] {
+function submittersOf(s: string, at: number): string[] {
+  // The nearest clause at or before the deadline that names its subject (…，执法大队牵头汇总…，于每月1日前报…).
+  const cuts = [0, ...[...s.slice(0, at).matchAll(/[，,。；]/g)].map((m) => m.index! + 1)];
+  for (let i = cuts.length - 1; i >= 0; i--) {
+    const found = subjectOf(s.slice(cuts[i], i === cuts.length - 1 ? undefined : cuts[i + 1]));
+    if (found) return found;
+  }
+  return [];
+}
+
+function subjectOf(s: string): string[] | null {
   const head =
-    /^(?:[0-9一二三四五六七八九十]+[.．、]\s*|[（(][一二三四五六七八九十]+[）)]\s*)?([^，,。；]{2,80}?)(?:按照|要|应|于|将|可|经|每|负责|务必|须|请)/.exec(
+    /^(?:[0-9一二三四五六七八九十]+[.．、]\s*|[（(][一二三四五六七八九十]+[）)]\s*)?([^，,。；]{2,80}?)(?:按照|要|应|于|将|可|经|每|负责|牵头|务必|须|请)/.exec(
       s,
     );
-  if (!head) return [];
+  if (!head) return null;
   const items = head[1].split(/[、和及与]/).map((x) => x.trim());
-  return items.length && items.every((x) => UNIT.test(x)) ? items : [];
+  return items.length && items.every((x) => UNIT.test(x)) ? items : null;
 }
 
 /** Who receives: 报送至县局药械股 / 报送给旗局药械股 / 报执法大队 (a unit, not an e-mail box). */
 function recipientOf(s: string, from: number): string | undefined {
-  const m = /(?:报送|上报|报|发送|提交)(?:至|给|到)?\s*([^，,。；;（(]{2,40})/.exec(s.slice(from));
+  const rest = s.slice(from);
+  const m =
+    /(?:报送|上报|报|发送|提交)[^，,。；;]{0,30}?(?:至|给|到)\s*([^，,。；;（(]{2,40})/.exec(rest) ?? /(?:报送|上报|报)(?![送告])\s*([^，,。；;（(]{2,40})/.exec(rest);
   if (!m) return undefined;
   const r = m[1].trim();
   return UNIT.test(r) && !/邮箱/.test(r) ? r : undefined;
@@ -36,10 +48,11 @@ function recipientOf(s: string, from: number): string | undefined {
 /** What is reported: the words after the reporting verb, else between 将 and the verb. */
 function labelOf(s: string, from: number): string {
   const rest = s.slice(from);
-  const m = /^[^。；]*?(?:报送|上报|报)(?!至|给|到)\s*([^，,。；;（(]{2,40})/.exec(rest);
+  const m = /^[^。；]*?(?:报送|上报|报(?![送告]))(?![至给到])\s*([^，,。；;（(]{2,40})/.exec(rest);
   const obj = /将([^，,。；;（(]{2,40}?)(?:[，,][^。；]*?)?(?:报送|上报|报|发送)/.exec(rest);
   const label = (obj?.[1] ?? m?.[1] ?? '').replace(/^(?:相关|工作)?/, '').trim();
-  return label || '报送事项';
+  // Else the clause itself: a label is always words of the text.
+  return label || s.slice(s.lastIndexOf('，', from) + 1).replace(/[，,。；;].*$/, '').slice(0, 100);
 }
 
 function formOf(label: string): Obligation['form'] {
@@ -56,8 +69,8 @@ function formOf(label: string): Obligation['form'] {
  */
 export function obligationsIn(s: SourceSpan, docYear: number | null): ObligationHit[] {
   const out: ObligationHit[] = [];
-  const submitters = submittersOf(s.text);
   for (const d of deadlinesIn(s.text, docYear)) {
+    const submitters = submittersOf(s.text, d.start);
     const recipient = recipientOf(s.text, d.start);
     const label = labelOf(s.text, d.end);
     const notes = [...d.notes];

@@ -4,7 +4,7 @@ export interface TableHit {
   label?: string;
   columns: { label: string; unit?: string }[];
   rows: string[];
-  /** The header line. */
+  /** From the title line (or the header line) to the last row. */
   source: SourceSpan;
 }
 
@@ -34,10 +34,12 @@ export function readTables(text: string): TableHit[] {
     }
     if (!rows.length) continue;
     let label: string | undefined;
+    let first = i;
     for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
       const t = lines[k].text.replace(/^#+\s*/, '').replace(/\s+/g, '');
       if (/表$/.test(t)) {
         label = t;
+        first = k;
         break;
       }
     }
@@ -48,9 +50,10 @@ export function readTables(text: string): TableHit[] {
         const m = /^(.*?)\s*[（(]([^）)]{1,4})[）)]$/.exec(h);
         return m ? { label: m[1].trim(), unit: m[2] } : { label: h };
       });
-    const s = lines[i];
-    const trimmed = s.text.trimEnd();
-    out.push({ label, columns, rows, source: { text: trimmed, start: s.start, end: s.start + trimmed.length } });
+    // The span runs from the title to the last row: every value of the table is in it.
+    const start = lines[first].start;
+    const end = lines[j - 1].start + lines[j - 1].text.trimEnd().length;
+    out.push({ label, columns, rows, source: { text: text.slice(start, end), start, end } });
     i = j - 1;
   }
   return out;
