@@ -43,6 +43,9 @@ function clock(period: string | undefined, h: string | undefined, m: string | un
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
+/** More deadlines than this in one sentence is not a plan's sentence: the rest are not read. */
+export const MAX_PER_SENTENCE = 20;
+
 /** A reporting sentence: something is sent, submitted, reported or dispatched. */
 export function isReporting(s: string): boolean {
   return /报送|上报|报告|提交|发送|汇总|通报|调度|报(?!道|刊|名|警)/.test(
@@ -61,7 +64,7 @@ export function isReporting(s: string): boolean {
 export function deadlinesIn(s: string, docYear: number | null): DeadlineHit[] {
   if (!isReporting(s)) return [];
   const out: DeadlineHit[] = [];
-  const dates = findDates(s, docYear);
+  const dates = findDates(s, docYear).slice(0, MAX_PER_SENTENCE);
   // Date ranges (A至B, A—B): windows for daily rules, never one-off deadlines.
   const ranges: { from: DateHit; to: DateHit }[] = [];
   const inRange = new Set<DateHit>();
@@ -119,12 +122,12 @@ export function deadlinesIn(s: string, docYear: number | null): DeadlineHit[] {
     // A one-off deadline: “…前”, or a date the sentence reports on (2019年1月2日报…, A、B报…).
     if (!d.before && !/^\s*(?:[、，,]|报|将|向|前)/.test(after)) continue;
     const end = d.before ? d.end + s.slice(d.end).indexOf('前') + 1 : d.end;
-    const start = /于\s*$/.test(s.slice(0, d.start)) ? s.slice(0, d.start).lastIndexOf('于') : d.start;
+    const start = /于\s*$/.test(s.slice(Math.max(0, d.start - 4), d.start)) ? s.lastIndexOf('于', d.start) : d.start;
     out.push({ rule: { once: dayOf(d, 'last') }, start, end, text: s.slice(start, end), notes: [] });
   }
   if (!out.length) {
     const adHoc = /及时(?:上报|报送)|及时将[^。；]{1,80}?(?:上报|报送)/.exec(s);
     if (adHoc) out.push({ rule: { adHoc: true }, start: adHoc.index, end: adHoc.index + adHoc[0].length, text: adHoc[0], notes: [] });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.sort((a, b) => a.start - b.start).slice(0, MAX_PER_SENTENCE);
 }

@@ -204,6 +204,12 @@ describe('draftDefinition', () => {
     expect(d.definition.obligations?.[0].rule).toEqual({ every: 'week' });
     for (const p of d.proposals) expect(d.proposals.length && p.source.text).toBeTruthy();
   });
+  it('reads a long paste without sentences or with thousands of dates into a bounded answer', () => {
+    expect(draftDefinition('以药品'.repeat(66_000)).proposals).toEqual([]);
+    const many = draftDefinition('各所于2023年1月5日前报送。'.repeat(12_000));
+    expect(many.proposals.length).toBe(500);
+    expect(draftDefinition('2023年1月1日、'.repeat(20_000) + '报送').proposals).toEqual([]);
+  });
   it('gives each proposal the exact span of its sentence', () => {
     const text = '前言。\r\n各所于2023年9月15日前报送自评报告至县局药械股。';
     const d = draftDefinition(text);

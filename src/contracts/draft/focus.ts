@@ -33,6 +33,11 @@ export function readFocus(ss: SourceSpan[]): FocusHit[] {
 export function splitList(s: string): string[] {
   return s
     .split(/[、，,；;]/)
-    .map((x) => x.replace(/^[\s“”"]+|[\s“”"]+$/g, '').replace(/^以及/, '').replace(/等$/, ''))
+    .map((x) =>
+      x
+        .replace(/^[\s“”"]+|[\s“”"]+$/g, '')
+        .replace(/^以及/, '')
+        .replace(/等$/, ''),
+    )
     .filter((x) => x.length > 0 && x.length <= 60);
 }

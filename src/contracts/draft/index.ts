@@ -28,6 +28,8 @@ export interface DraftProposal {
   section: DraftSection;
   value: unknown;
   source: SourceSpan;
+  /** The words inside the sentence the value was read from (每周四下班前), when narrower than the sentence. */
+  quote?: { start: number; end: number };
   /** What the text leaves open (方案未定) or what the office must check. */
   notes: string[];
 }
@@ -44,6 +46,11 @@ export interface Draft {
 
 /** The longest text a draft reads (about 100 pages). */
 export const DRAFT_MAX_CHARS = 200_000;
+/** Longer than this is not a sentence of a plan (a paste without punctuation): not read for rules. */
+const MAX_SENTENCE = 3_000;
+/** At most this many proposals and unparsed sentences are returned. */
+const MAX_PROPOSALS = 500;
+const MAX_UNPARSED = 100;
 
 /**
  * A proposed campaign definition from the text of a notice, each value with the sentence it came
@@ -53,14 +60,14 @@ export const DRAFT_MAX_CHARS = 200_000;
 export function draftDefinition(text: string): Draft {
   const t = text;
   const proposals: DraftProposal[] = [];
-  const add = (p: DraftProposal) => proposals.push(p);
+  const add = (p: DraftProposal) => proposals.length < MAX_PROPOSALS && proposals.push(p);
   const header = readHeader(t);
   for (const f of ['name', 'docNo', 'issuer', 'issuedOn'] as const) {
     const h = header[f];
     if (h) add({ path: f, section: 'document', value: h.value, source: h.source, notes: [] });
   }
   const year = documentYear(t, header.issuedOn?.value);
-  const ss = sentences(t);
+  const ss = sentences(t).filter((s) => s.text.length <= MAX_SENTENCE);
   const period = readPeriod(ss, year);
   if (period) add({ path: 'period', section: 'period', value: { from: period.from, to: period.to }, source: period.source, notes: [] });
   for (const p of readPhases(ss, year))
@@ -72,7 +79,14 @@ export function draftDefinition(text: string): Draft {
     const hits = obligationsIn(s, year);
     for (const h of hits) {
       const key = `o${++o}`;
-      add({ path: `obligations.${key}`, section: 'obligations', value: { key, ...h.obligation }, source: h.source, notes: h.notes });
+      add({
+        path: `obligations.${key}`,
+        section: 'obligations',
+        value: { key, ...h.obligation },
+        source: h.source,
+        quote: { start: h.phrase.start, end: h.phrase.end },
+        notes: h.notes,
+      });
     }
   }
   // A one-off date after the end of the period: final reports fall due after it (reportingUntil).
@@ -87,6 +101,7 @@ export function draftDefinition(text: string): Draft {
 
   let q = 0;
   for (const line of lines(t)) {
+    if (line.text.length > MAX_SENTENCE) continue;
     for (const h of quotasIn(line)) {
       const id = `q${++q}`;
       const value = { id, label: h.label, population: h.population, target: h.target, ...(h.times ? { times: h.times } : {}) };
@@ -110,13 +125,18 @@ export function draftDefinition(text: string): Draft {
     add({ path: `tables.${key}`, section: 'tables', value, source: tb.source, notes: ['报表周期（日报/周报/月报…）请选择'] });
   });
   const focus: Partial<Record<FocusList, string[]>> = {};
-  for (const f of readFocus(lines(t))) {
+  for (const f of readFocus(lines(t).filter((l) => l.text.length <= MAX_SENTENCE))) {
     if (focus[f.list]) continue; // the first list of each kind
     focus[f.list] = f.items;
     add({ path: `focus.${f.list}`, section: 'focus', value: f.items, source: f.source, notes: [] });
   }
+  // Sentences that look like a rule but gave no proposal (spans sorted: one sweep).
+  const spans = proposals.map((p) => p.source).sort((a, b) => a.start - b.start);
+  let k = 0;
   for (const s of ss) {
-    if (proposals.some((p) => p.source.start <= s.start && p.source.end >= s.end)) continue;
+    if (unparsed.length >= MAX_UNPARSED) break;
+    while (k < spans.length && spans[k].end <= s.start) k++;
+    if (k < spans.length && spans[k].start < s.end) continue;
     if (/每[周月日天]|每季度|[0-9一二三四五六七八九十]月[0-9一二三四五六七八九十]+日前|不低于|全覆盖/.test(s.text)) unparsed.push(s);
   }
   const definition = applyProposals(proposals);

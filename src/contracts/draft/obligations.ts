@@ -39,7 +39,8 @@ function subjectOf(s: string): string[] | null {
 function recipientOf(s: string, from: number): string | undefined {
   const rest = s.slice(from);
   const m =
-    /(?:报送|上报|报|发送|提交)[^，,。；;]{0,30}?(?:至|给|到)\s*([^，,。；;（(]{2,40})/.exec(rest) ?? /(?:报送|上报|报)(?![送告])\s*([^，,。；;（(]{2,40})/.exec(rest);
+    /(?:报送|上报|报|发送|提交)[^，,。；;]{0,30}?(?:至|给|到)\s*([^，,。；;（(]{2,40})/.exec(rest) ??
+    /(?:报送|上报|报)(?![送告])\s*([^，,。；;（(]{2,40})/.exec(rest);
   if (!m) return undefined;
   const r = m[1].trim();
   return UNIT.test(r) && !/邮箱/.test(r) ? r : undefined;
@@ -52,7 +53,13 @@ function labelOf(s: string, from: number): string {
   const obj = /将([^，,。；;（(]{2,40}?)(?:[，,][^。；]*?)?(?:报送|上报|报|发送)/.exec(rest);
   const label = (obj?.[1] ?? m?.[1] ?? '').replace(/^(?:相关|工作)?/, '').trim();
   // Else the clause itself: a label is always words of the text.
-  return label || s.slice(s.lastIndexOf('，', from) + 1).replace(/[，,。；;].*$/, '').slice(0, 100);
+  return (
+    label ||
+    s
+      .slice(s.lastIndexOf('，', from) + 1)
+      .replace(/[，,。；;].*$/, '')
+      .slice(0, 100)
+  );
 }
 
 function formOf(label: string): Obligation['form'] {

@@ -34,7 +34,16 @@ const tags = ['专项行动'];
 const span = z.object({ text: z.string(), start: z.number(), end: z.number() });
 const draftResponse = z.object({
   definition: z.any(),
-  proposals: z.array(z.object({ path: z.string(), section: z.string(), value: z.any(), source: span, notes: z.array(z.string()) })),
+  proposals: z.array(
+    z.object({
+      path: z.string(),
+      section: z.string(),
+      value: z.any(),
+      source: span,
+      quote: z.object({ start: z.number(), end: z.number() }).optional(),
+      notes: z.array(z.string()),
+    }),
+  ),
   unparsed: z.array(span),
   issues: z.array(z.object({ path: z.string(), message: z.string() })),
 });

@@ -10,7 +10,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const rows = async () =>
-  Number(((await t.database.db.execute(sql.raw('select (select count(*) from campaigns) + (select count(*) from audit_log) as n'))) as any).rows[0].n);
+  Number(
+    ((await t.database.db.execute(sql.raw('select (select count(*) from campaigns) + (select count(*) from audit_log) as n'))) as any)
+      .rows[0].n,
+  );
 
 describe('POST /api/campaigns/draft (起草助手)', () => {
   it('returns the proposals for a pasted notice and stores nothing', async () => {

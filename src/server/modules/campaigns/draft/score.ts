@@ -56,7 +56,11 @@ function pair(seed: Map<string, unknown>[], draft: Map<string, unknown>[]): Map<
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
   const out = new Map<number, number>();
   const used = new Set<number>();
-  for (const [, i, j] of pairs) if (!out.has(i) && !used.has(j)) (out.set(i, j), used.add(j));
+  for (const [, i, j] of pairs) {
+    if (out.has(i) || used.has(j)) continue;
+    out.set(i, j);
+    used.add(j);
+  }
   return out;
 }
 
