@@ -21,12 +21,15 @@ export const DRAFT_SECTIONS = {
 } as const;
 export type DraftSection = keyof typeof DRAFT_SECTIONS;
 
+/** A proposed value: a text, a list of texts, or an object (a period, a phase, an obligation, a quota, a table). */
+export type DraftValue = string | string[] | Record<string, unknown>;
+
 /** One proposed value: where it goes in the definition, what it is, and the sentence it was read from. */
 export interface DraftProposal {
   /** Definition path (contracts/definition-paths.ts): `issuedOn`, `obligations.o2`, `quotas.q3`, `focus.products`. */
   path: string;
   section: DraftSection;
-  value: unknown;
+  value: DraftValue;
   source: SourceSpan;
   /** The words inside the sentence the value was read from (每周四下班前), when narrower than the sentence. */
   quote?: { start: number; end: number };

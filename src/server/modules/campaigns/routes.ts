@@ -32,13 +32,15 @@ import { idParam } from '../../../contracts/fields.js';
 
 const tags = ['专项行动'];
 const span = z.object({ text: z.string(), start: z.number(), end: z.number() });
+/** A proposed value: a text, a list of texts, or an object (a period, a phase, a rule, a quota, a table). */
+const draftValue = z.union([z.string(), z.array(z.string()), z.record(z.string(), z.unknown())]);
 const draftResponse = z.object({
-  definition: z.any(),
+  definition: z.record(z.string(), z.unknown()),
   proposals: z.array(
     z.object({
       path: z.string(),
       section: z.string(),
-      value: z.any(),
+      value: draftValue,
       source: span,
       quote: z.object({ start: z.number(), end: z.number() }).optional(),
       notes: z.array(z.string()),
