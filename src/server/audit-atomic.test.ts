@@ -43,6 +43,7 @@ interface Example {
 /** Write routes that write no audit row, and why. */
 const NOT_AUDITED: Record<string, string> = {
   'POST /api/campaigns/validate': 'checks a definition and stores nothing',
+  'POST /api/campaigns/draft': 'reads pasted text into a proposed definition and stores nothing',
   'POST /api/entity-imports': 'stages the uploaded file as an import job; confirming it is the audited write',
   'PUT /api/entity-imports/:id/mapping': 'changes the staged job only; confirming it is the audited write',
   'POST /api/campaigns/:id/tasks/:no/units/:orgUnitId/evidence': 'stores a file; reporting progress with it is the audited write',

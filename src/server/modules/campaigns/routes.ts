@@ -26,11 +26,31 @@ import { getVersion, listVersions } from './use-cases/list-versions.js';
 import { updateLiaison } from './use-cases/update-liaison.js';
 import { getEvidenceFile, updateTaskProgress, uploadEvidence } from './use-cases/update-task-progress.js';
 import { validateCampaignDefinition } from './use-cases/validate-definition.js';
+import { draftCampaignDefinition } from './use-cases/draft-definition.js';
+import { DRAFT_MAX_CHARS } from '../../../contracts/draft/index.js';
 import { getTemplate, loadTemplates, templateYaml } from './templates.js';
 import { isoDate } from '../../../contracts/calendar.js';
 import { idParam } from '../../../contracts/fields.js';
 
 const tags = ['专项行动'];
+const span = z.object({ text: z.string(), start: z.number(), end: z.number() });
+/** A proposed value: a text, a list of texts, or an object (a period, a phase, a rule, a quota, a table). */
+const draftValue = z.union([z.string(), z.array(z.string()), z.record(z.string(), z.unknown())]);
+const draftResponse = z.object({
+  definition: z.record(z.string(), z.unknown()),
+  proposals: z.array(
+    z.object({
+      path: z.string(),
+      section: z.string(),
+      value: draftValue,
+      source: span,
+      quote: z.object({ start: z.number(), end: z.number() }).optional(),
+      notes: z.array(z.string()),
+    }),
+  ),
+  unparsed: z.array(span),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+});
 const unitParams = idParams.extend({ orgUnitId: idParam });
 const taskParams = unitParams.extend({ no: idParam });
 
@@ -163,6 +183,20 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => validateCampaignDefinition(ctxOf(req), req.body),
+  );
+  app.post(
+    '/api/campaigns/draft',
+    {
+      config: { access: 'campaigns.manage' },
+      schema: {
+        tags,
+        summary: '起草助手：从方案原文生成定义草稿（不保存）',
+        description: `粘贴方案文件的文字（表格为制表符分隔的行），返回逐项建议及其原句；最多 ${DRAFT_MAX_CHARS} 字，超出 413 TEXT_TOO_LONG。`,
+        body: z.object({ text: z.string().max(1_048_576, '粘贴的文字过长') }),
+        response: { 200: draftResponse, ...errorResponses },
+      },
+    },
+    async (req) => draftCampaignDefinition(req.body.text),
   );
   app.get(
     '/api/campaigns/:id',

@@ -10,6 +10,7 @@ import { useAuth } from '../../lib/auth.js';
 import { staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 import { blankDefinition, campaignsApi, clean, issuesOf } from './api.js';
 import { DefinitionForm } from './DefinitionForm.js';
+import { DraftAssistant } from './DraftAssistant.js';
 
 /** Parts of a definition, for the "已被他人修改" comparison (unknown parts show their key). */
 const PART_LABELS: Record<string, string> = {
@@ -235,6 +236,18 @@ export default function CampaignEditorPage() {
           />
           <Button onClick={() => load(blankDefinition())}>空白方案</Button>
         </Space>
+      )}
+      {!campaignId && (
+        <DraftAssistant
+          onAdopt={async (draft) => {
+            // The draft over an empty form: no period or phases unless the text gave them.
+            const blank = blankDefinition();
+            const def = { ...blank, period: undefined, phases: [], ...draft, focus: { ...blank.focus, ...(draft.focus as object) } };
+            load(def);
+            const r = await campaignsApi.validate(def).catch(() => null);
+            if (r && !r.ok) setTimeout(() => showIssues(r.issues), 0);
+          }}
+        />
       )}
       {issues.length > 0 && (
         <Alert
