@@ -52,7 +52,7 @@ describe('counting distinct reports', () => {
     expect(empty.N.length).toBe(0);
   });
 
-  it('uses a sparse map when drugs × events is too large for a dense table', () => {
+  it('keeps 10 000 pairs apart over a 25-million-cell drug × event space (hash table growth)', () => {
     const many = [];
     for (let i = 0; i < 5000; i++) many.push(row(`r${i}`, `D${i}`, `E${i}`), row(`r${i}`, `D${i}`, `E${(i + 1) % 5000}`));
     many.push(row('r0', 'D0', 'E1'));

@@ -23,9 +23,6 @@ export interface PairCounts extends CodedCounts {
   events: string[];
 }
 
-/** Dense lookup of pair codes while drugs × events fits in this many cells (64 MiB). */
-const DENSE_LIMIT = 1 << 24;
-
 /**
  * Counts from rows given as codes: rows `i < length` are (report[i], drug[i], event[i]); codes are
  * 0-based and below nReports / nDrugs / nEvents.
@@ -51,13 +48,12 @@ export function countCoded(
   const eventN = new Int32Array(nEvents);
   const drugStamp = new Int32Array(nDrugs);
   const eventStamp = new Int32Array(nEvents);
-  const dense = nDrugs * nEvents <= DENSE_LIMIT ? new Int32Array(nDrugs * nEvents).fill(-1) : null;
-  const sparse = dense ? null : new Map<number, number>();
+  const table = new PairTable(Math.max(16, length >> 2));
   let cap = 1024;
-  let pairDrug = new Int32Array(cap);
-  let pairEvent = new Int32Array(cap);
-  let N = new Int32Array(cap);
-  let pairStamp = new Int32Array(cap);
+  let pairDrug: Int32Array = new Int32Array(cap);
+  let pairEvent: Int32Array = new Int32Array(cap);
+  let N: Int32Array = new Int32Array(cap);
+  let pairStamp: Int32Array = new Int32Array(cap);
   let pairs = 0;
   let reports = 0;
 
@@ -80,7 +76,7 @@ export function countCoded(
         eventN[e]++;
       }
       const key = d * nEvents + e;
-      let p = dense ? dense[key] : (sparse!.get(key) ?? -1);
+      let p = table.get(key);
       if (p < 0) {
         if (pairs === cap) {
           cap *= 2;
@@ -90,8 +86,7 @@ export function countCoded(
           pairStamp = grow(pairStamp, cap);
         }
         p = pairs++;
-        if (dense) dense[key] = p;
-        else sparse!.set(key, p);
+        table.set(key, p);
         pairDrug[p] = d;
         pairEvent[p] = e;
       }
@@ -102,6 +97,59 @@ export function countCoded(
     }
   }
   return { pairDrug: pairDrug.slice(0, pairs), pairEvent: pairEvent.slice(0, pairs), N: N.slice(0, pairs), drugN, eventN, reports };
+}
+
+/**
+ * Open-addressing hash table (linear probing) from a pair key d·nEvents + e (an integer below 2^53)
+ * to its pair index; several times faster than a Map with number keys at millions of lookups.
+ */
+class PairTable {
+  private keys: Float64Array;
+  private values: Int32Array;
+  private mask: number;
+  private size = 0;
+
+  constructor(expected: number) {
+    let cap = 16;
+    while (cap < expected * 2) cap *= 2;
+    this.keys = new Float64Array(cap).fill(-1);
+    this.values = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  private slot(key: number): number {
+    const lo = key >>> 0;
+    const hi = (key / 4294967296) >>> 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x9e3779b1);
+    h ^= h >>> 15;
+    return h & this.mask;
+  }
+
+  get(key: number): number {
+    for (let i = this.slot(key); ; i = (i + 1) & this.mask) {
+      const k = this.keys[i];
+      if (k === key) return this.values[i];
+      if (k === -1) return -1;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.rehash();
+    let i = this.slot(key);
+    while (this.keys[i] !== -1) i = (i + 1) & this.mask;
+    this.keys[i] = key;
+    this.values[i] = value;
+    this.size++;
+  }
+
+  private rehash(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    this.mask = this.keys.length - 1;
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.set(keys[i], values[i]);
+  }
 }
 
 function grow(a: Int32Array, cap: number): Int32Array {
@@ -118,9 +166,9 @@ export function countRows(rows: Iterable<{ reportId: string; drug: string; event
   const drugs: string[] = [];
   const events: string[] = [];
   let cap = 1024;
-  let rep = new Int32Array(cap);
-  let drg = new Int32Array(cap);
-  let evt = new Int32Array(cap);
+  let rep: Int32Array = new Int32Array(cap);
+  let drg: Int32Array = new Int32Array(cap);
+  let evt: Int32Array = new Int32Array(cap);
   let length = 0;
   for (const row of rows) {
     if (length === cap) {

@@ -46,7 +46,11 @@ export function formatSignalsCsv(pairs: readonly SignalRow[]): string {
   const out = [OUTPUT_COLUMNS.join(',')];
   for (const p of pairs) {
     out.push(
-      [field(p.drug), field(p.event), ...OUTPUT_COLUMNS.slice(2).map((c) => formatNumber(p[c as Exclude<(typeof OUTPUT_COLUMNS)[number], 'drug' | 'event'>]))].join(','),
+      [
+        field(p.drug),
+        field(p.event),
+        ...OUTPUT_COLUMNS.slice(2).map((c) => formatNumber(p[c as Exclude<(typeof OUTPUT_COLUMNS)[number], 'drug' | 'event'>])),
+      ].join(','),
     );
   }
   return out.join('\n') + '\n';

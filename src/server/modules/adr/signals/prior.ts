@@ -39,6 +39,14 @@ export const PARAM_LIMIT = 100;
 /** Convergence test: largest |∂(−logLik)/∂θ| in the transformed parameters ≤ GRAD_TOL · max(1, |logLik|). */
 const GRAD_TOL = 1e-6;
 
+/** ln E per point, computed once per set of points. */
+const logECache = new WeakMap<Points, Float64Array>();
+function logEOf(pts: Points): Float64Array {
+  let v = logECache.get(pts);
+  if (!v) logECache.set(pts, (v = pts.e.map(Math.log)));
+  return v;
+}
+
 /**
  * −log-likelihood and its gradient with respect to θ = (ln α1, ln β1, ln α2, ln β2, logit P), summed
  * over grouped points (weight = number of pairs at that (N, E)).
@@ -70,6 +78,7 @@ export function negLogLik(theta: ArrayLike<number>, pts: Points, grad?: Float64A
   let gp = 0;
   let total = 0;
   const { n, e, weight } = pts;
+  const logE = logEOf(pts);
   for (let i = 0; i < n.length; i++) {
     const N = n[i];
     const E = e[i];
@@ -84,7 +93,7 @@ export function negLogLik(theta: ArrayLike<number>, pts: Points, grad?: Float64A
         d2 = digamma(a2 + N) - da2;
       }
     }
-    const lE = Math.log(E);
+    const lE = logE[i];
     const r1 = Math.log1p(E / b1); // ln((β+E)/β)
     const r2 = Math.log1p(E / b2);
     const z1 = -a1 * r1; // ln f(0)
@@ -126,8 +135,54 @@ function toTheta(s: readonly number[]): Float64Array {
   return Float64Array.from([Math.log(s[0]), Math.log(s[1]), Math.log(s[2]), Math.log(s[3]), Math.log(s[4] / (1 - s[4]))]);
 }
 
-/** Fits the prior from each start; returns the best by log-likelihood, labelled so that P ≤ 0.5. */
-export function fitPrior(pts: Points, starts: readonly (readonly number[])[] = START_GRID): Hyperparameters {
+/** Above this many distinct points, starts are screened on a coarsened copy first (see screenPoints). */
+export const SCREEN_POINTS = 10_000;
+
+/**
+ * A coarsened copy for screening starts: within each run of equal N, blocks of consecutive points (by E)
+ * are replaced by their middle point carrying the block's total weight, leaving about `target` points.
+ */
+export function screenPoints(pts: Points, target = SCREEN_POINTS): Points {
+  const m = pts.n.length;
+  const k = Math.ceil(m / target);
+  const n: number[] = [];
+  const e: number[] = [];
+  const w: number[] = [];
+  for (let i = 0; i < m; ) {
+    let j = i;
+    while (j < m && pts.n[j] === pts.n[i]) j++;
+    for (let b = i; b < j; b += k) {
+      const end = Math.min(j, b + k);
+      let sum = 0;
+      for (let t = b; t < end; t++) sum += pts.weight[t];
+      const mid = (b + end - 1) >> 1;
+      n.push(pts.n[mid]);
+      e.push(pts.e[mid]);
+      w.push(sum);
+    }
+    i = j;
+  }
+  return { n: Float64Array.from(n), e: Float64Array.from(e), weight: Float64Array.from(w), pointOf: new Int32Array(0) };
+}
+
+/**
+ * Fits the prior from each start and returns the best by log-likelihood, labelled so that P ≤ 0.5.
+ * With more than `screenAt` distinct points, each start is first run on screenPoints(pts) (cheap, most of
+ * the way), and each of those estimates is then refined on all points: the result is always a maximum of
+ * the full unsquashed likelihood, and `starts` counts the starts whose refinement converged.
+ */
+export function fitPrior(pts: Points, starts: readonly (readonly number[])[] = START_GRID, screenAt = SCREEN_POINTS): Hyperparameters {
+  if (pts.n.length > screenAt) {
+    const coarse = screenPoints(pts, screenAt);
+    starts = starts.map((start) => {
+      const h = fitStarts(coarse, [start]);
+      return Number.isFinite(h.logLik) ? [h.alpha1, h.beta1, h.alpha2, h.beta2, h.P] : start;
+    });
+  }
+  return fitStarts(pts, starts);
+}
+
+function fitStarts(pts: Points, starts: readonly (readonly number[])[]): Hyperparameters {
   let best: Hyperparameters | null = null;
   let convergedStarts = 0;
   for (const start of starts) {
