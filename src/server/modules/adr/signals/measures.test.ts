@@ -13,7 +13,7 @@ describe('PRR and its Yates chi-square', () => {
     expect(prrChi2(3, 1, 2, 10)).toBeCloseTo(6400 / 2640, 14);
   });
   it('the correction stops at zero (as R chisq.test / scipy)', () => {
-    // a=2 b=1 c=2 d=1: ad − bc = 0 → χ² = 0; a=1 b=2 c=1 d=10: |10 − 2| = 8 < n/2 = 7? no: 8 − 7 = 1 → 14·1/(3·11·2·12) = 14/792
+    // a=2 b=1 c=2 d=1: ad − bc = 0 → χ² = 0. a=1 b=2 c=1 d=10: n = 14, |10 − 2| = 8, 8 − 7 = 1 → 14·1²/(3·11·2·12) = 14/792
     expect(prrChi2(2, 1, 2, 1)).toBe(0);
     expect(prrChi2(1, 2, 1, 10)).toBeCloseTo(14 / 792, 15);
     // a=1 b=1 c=1 d=2: |2 − 1| = 1 < n/2 = 2.5 → corrected difference 0 → χ² = 0 (not (1 − 2.5)² > 0)

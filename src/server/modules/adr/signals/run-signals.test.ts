@@ -39,7 +39,7 @@ describe('signals command', () => {
       expect(Number(r.E)).toBe(p.E);
       expect(Number(r.EB05)).toBe(p.EB05);
     });
-    // 布洛芬–恶心: a=2 b=0 c=1 d=1 → ROR = 2/0 = Inf, ROR_lower95 undefined.
+    // 布洛芬–恶心: N_total 4, a=2 b=0 c=0 d=2 → ROR = 4/0 = Inf, ROR_lower95 undefined (zero cell).
     expect(recs[1].ROR).toBe('Inf');
     expect(recs[1].ROR_lower95).toBe('NaN');
     expect(summary[0]).toBe('reports: 4, pairs: 4');
