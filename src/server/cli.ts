@@ -5,20 +5,47 @@ import { jurisdictions } from '../db/schema/index.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/index.js';
 import { createAdmin } from './modules/auth/public.js';
+// The adr module's public.ts is being written on another branch; at merge this import moves there.
+// eslint-disable-next-line yj/boundaries
+import { runSignals } from './modules/adr/signals/run-signals.js';
 
 const HELP = `用法: npm run cli -- <command> [options]
   migrate                               apply database migrations
   create-admin --username U --password P [--region 省名]
                                         create (or reset) a system administrator;
                                         on an empty database also creates the root jurisdiction
-  seed-demo                             load the demo data into an empty database`;
+  seed-demo                             load the demo data into an empty database
+  signals --in reports.csv --out signals.csv
+                                        adverse-reaction signal detection (no database):
+                                        input columns report_id,drug,event; writes N, E, PRR, ROR,
+                                        IC, EBGM… per drug–event pair; prints the fitted prior`;
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
   args: rest,
-  options: { username: { type: 'string' }, password: { type: 'string' }, region: { type: 'string' } },
+  options: {
+    username: { type: 'string' },
+    password: { type: 'string' },
+    region: { type: 'string' },
+    in: { type: 'string' },
+    out: { type: 'string' },
+  },
   allowPositionals: true,
 });
+
+// Commands that need no database run before it is opened.
+if (command === 'signals') {
+  try {
+    if (!values.in || !values.out) throw new Error('signals needs --in reports.csv --out signals.csv');
+    const { summary } = await runSignals(values.in, values.out);
+    for (const line of summary) console.log(line);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exitCode = 1;
+  }
+  process.exit();
+}
+
 const config = loadConfig();
 const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
 

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { countRows } from './counts.js';
+
+const row = (reportId: string, drug: string, event: string) => ({ reportId, drug, event });
+
+function byPair(c: ReturnType<typeof countRows>) {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < c.N.length; i++) out[`${c.drugs[c.pairDrug[i]]}|${c.events[c.pairEvent[i]]}`] = c.N[i];
+  return out;
+}
+
+describe('counting distinct reports', () => {
+  const rows = [
+    row('r1', 'A', 'X'),
+    row('r1', 'A', 'Y'),
+    row('r2', 'A', 'X'),
+    row('r3', 'B', 'X'),
+    row('r4', 'B', 'Y'),
+    row('r5', 'C', 'Z'),
+    row('r6', 'A', 'X'),
+    row('r6', 'B', 'X'),
+  ];
+
+  it('counts N per pair, N_drug, N_event and N_total as distinct reports', () => {
+    const c = countRows(rows);
+    expect(c.reports).toBe(6);
+    expect(byPair(c)).toEqual({ 'A|X': 3, 'A|Y': 1, 'B|X': 2, 'B|Y': 1, 'C|Z': 1 });
+    const drugN = Object.fromEntries(c.drugs.map((d, i) => [d, c.drugN[i]]));
+    const eventN = Object.fromEntries(c.events.map((e, i) => [e, c.eventN[i]]));
+    // A is on r1 (twice: X and Y), r2, r6 → 3 reports, not 4 rows.
+    expect(drugN).toEqual({ A: 3, B: 3, C: 1 });
+    // X is on r1, r2, r3, r6 (r6 twice: drugs A and B) → 4.
+    expect(eventN).toEqual({ X: 4, Y: 2, Z: 1 });
+  });
+
+  it('a repeated (report, drug, event) row never counts twice, wherever it appears', () => {
+    const dup = [row('r2', 'A', 'X'), ...rows, row('r1', 'A', 'X'), row('r6', 'B', 'X'), row('r2', 'A', 'X')];
+    const a = countRows(rows);
+    const b = countRows(dup);
+    expect(b.reports).toBe(a.reports);
+    expect(byPair(b)).toEqual(byPair(a));
+    expect(Array.from(b.drugN)).toEqual(Array.from(a.drugN));
+    expect(Array.from(b.eventN)).toEqual(Array.from(a.eventN));
+  });
+
+  it('takes names exactly (case and spaces matter) and handles no rows', () => {
+    const c = countRows([row('1', 'a', 'X'), row('1', 'A', 'X'), row('1', 'A ', 'X')]);
+    expect(c.drugs).toEqual(['a', 'A', 'A ']);
+    expect(c.reports).toBe(1);
+    const empty = countRows([]);
+    expect(empty.reports).toBe(0);
+    expect(empty.N.length).toBe(0);
+  });
+
+  it('keeps 10 000 pairs apart over a 25-million-cell drug × event space (hash table growth)', () => {
+    const many = [];
+    for (let i = 0; i < 5000; i++) many.push(row(`r${i}`, `D${i}`, `E${i}`), row(`r${i}`, `D${i}`, `E${(i + 1) % 5000}`));
+    many.push(row('r0', 'D0', 'E1'));
+    const c = countRows(many);
+    expect(c.N.length).toBe(10000);
+    expect(Math.max(...c.N)).toBe(1);
+    expect(c.eventN[c.events.indexOf('E1')]).toBe(2);
+  });
+});
