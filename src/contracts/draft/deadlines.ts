@@ -59,8 +59,12 @@ export function isReporting(s: string): boolean {
  * 每季度第一个月的1日前 → {every: quarter, monthOfQuarter: 1, day: 1}; 每日下午15:00前 in the
  * sentence's date ranges (2018年12月24日至12月29日和…) → {every: day, time, within} per range;
  * 于2023年9月15日前 / 2019年1月2日、2019年1月28日报… → {once}; 及时上报 → {adHoc: true} when the
- * sentence has no dated rule. 每周 / 每月 without a day keep the day unset (方案未定).
+ * sentence has no dated rule; 重大问题要及时上报 → {type: event} (event kind and hours left unset).
+ * 每周 / 每月 without a day keep the day unset (方案未定).
  */
+/** A serious matter reported when it happens: 重大问题…及时上报, 重大信息…及时向市局报告. */
+const EVENT_REPORT = /重大(?:问题|信息|情况|案件|事件|风险)[^。；，,]{0,12}?及时[^。；，,]{0,8}?(?:上报|报送|报告)/;
+
 export function deadlinesIn(s: string, docYear: number | null): DeadlineHit[] {
   if (!isReporting(s)) return [];
   const out: DeadlineHit[] = [];
@@ -126,7 +130,19 @@ export function deadlinesIn(s: string, docYear: number | null): DeadlineHit[] {
     out.push({ rule: { once: dayOf(d, 'last') }, start, end, text: s.slice(start, end), notes: [] });
   }
   if (!out.length) {
-    const adHoc = /及时(?:上报|报送)|及时将[^。；]{1,80}?(?:上报|报送)/.exec(s);
+    // 发现重大问题要及时上报 / 重大信息要及时向市局报告: due after each such event, not on a date.
+    // Which event and within how many hours the text does not say: left for the office.
+    const event = EVENT_REPORT.exec(s);
+    if (event)
+      out.push({
+        rule: { type: 'event' } as DeadlineRule,
+        start: event.index,
+        end: event.index + event[0].length,
+        text: event[0],
+        notes: ['事件触发：发生后及时报告；事件类型与时限（几小时内）原文未写，请专项办确定'],
+      });
+    const rest = event ? s.slice(0, event.index) + ' '.repeat(event[0].length) + s.slice(event.index + event[0].length) : s;
+    const adHoc = /及时(?:总结|汇总)?(?:上报|报送)|及时将[^。；]{1,80}?(?:上报|报送)/.exec(rest);
     if (adHoc) out.push({ rule: { adHoc: true }, start: adHoc.index, end: adHoc.index + adHoc[0].length, text: adHoc[0], notes: [] });
   }
   return out.sort((a, b) => a.start - b.start).slice(0, MAX_PER_SENTENCE);

@@ -100,6 +100,9 @@ describe('deadline phrases → the rules of the seed definitions', () => {
     expect(rules('办公室将每周汇总、通报线索情况,每月对整治工作进行调度,并向市局报告。')).toEqual([{ every: 'week' }, { every: 'month' }]);
     expect(rules('有典型案例的及时上报巩固提升行动的典型案例')).toEqual([{ adHoc: true }]);
     expect(rules('及时报送数据，并于每月20日前报送')).toEqual([{ every: 'month', day: 20 }]);
+    // A serious matter is reported when it happens: an event rule, its kind and hours left open.
+    expect(rules('对药品监管执法中的重大信息要及时向市局报告')).toEqual([{ type: 'event' }]);
+    expect(rules('要及时总结报送特色做法和典型经验，工作中发现重大问题要及时上报')).toEqual([{ adHoc: true }, { type: 'event' }]);
   });
   it('a sentence that reports nothing has no deadline; a start date is not a deadline', () => {
     expect(rules('每季度药品、医疗器械、化妆品领域分别确定重点推进事项')).toEqual([]);

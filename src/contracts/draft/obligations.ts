@@ -79,7 +79,7 @@ export function obligationsIn(s: SourceSpan, docYear: number | null): Obligation
   for (const d of deadlinesIn(s.text, docYear)) {
     const submitters = submittersOf(s.text, d.start);
     const recipient = recipientOf(s.text, d.start);
-    const label = labelOf(s.text, d.end);
+    const label = (d.rule as { type?: string }).type === 'event' ? /重大\S{2}/.exec(d.text)![0] : labelOf(s.text, d.end);
     const notes = [...d.notes];
     if (!submitters.length) notes.push('原文未写明报送单位：请选择');
     if (!recipient) notes.push('原文未写明接收单位（或为邮箱）：请选择');

@@ -266,6 +266,8 @@ export const FIDELITY: Record<string, Row[]> = {
     ok('003-110', 'phases.zongjie', (d) => sameValue([d.phases.at(-1)!.from, d.phases.at(-1)!.to], ['2024-10-01', '2024-12-31'])),
   ],
   'seed-004': [
+    // The 文号 as the plan prints it (宜市市监药化, not 宜市监药化): found by the drafting assistant's reading.
+    eq('004-01', 'docNo', '宜市市监药化〔2023〕14号'),
     ok('004-06', 'basis', text('basis', '若干措施', '药品案件查办工作的意见')),
     none('004-07', 'period'),
     none('004-08', 'phases'),

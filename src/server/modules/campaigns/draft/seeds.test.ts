@@ -92,6 +92,7 @@ function invented(p: DraftProposal, text: string): string[] {
     if (r.once) need(dateIn(span, r.once, text), r.once);
     if (r.within) for (const d of [r.within.from, r.within.to]) need(dateIn(span, d, text), d);
     if (r.adHoc) need(/及时/.test(span), 'adHoc');
+    if (r.type === 'event') need(/重大/.test(span) && /及时/.test(span), 'event');
     for (const u of v.submitters) words(u);
     if (v.recipient) words(v.recipient);
     words(v.label);
@@ -161,7 +162,8 @@ describe('drafting assistant on the five seed notices', () => {
     const d0 = runs.find((r) => r.code === 'seed-000')!.draft.definition;
     expect(d0.period).toBeUndefined();
     expect(d0.provenance).toMatchObject({ period: { kind: 'unset' }, phases: { kind: 'unset' } });
-    expect(d0.obligations?.map((o) => o.rule)).toEqual([{ every: 'week' }, { every: 'month' }]);
+    // 每周 / 每月 without a day; 重大信息要及时向市局报告: an event, its kind and hours not made up.
+    expect(d0.obligations?.map((o) => o.rule)).toEqual([{ type: 'event' }, { every: 'week' }, { every: 'month' }]);
     // 每周四下班前: no clock time is made up for 下班.
     const d2 = runs.find((r) => r.code === 'seed-002')!.draft.definition;
     expect(d2.obligations?.[0].rule).toEqual({ every: 'week', weekday: 4 });
@@ -169,10 +171,10 @@ describe('drafting assistant on the five seed notices', () => {
 
   // Ratchet: the figures reached (README, `npm run draft:score`); a change may raise them, never lower them.
   it.each([
-    ['seed-000', 56, 56],
+    ['seed-000', 57, 57],
     ['seed-001', 2, 2],
     ['seed-002', 24, 24],
-    ['seed-003', 20, 22],
+    ['seed-003', 21, 23],
     ['seed-004', 8, 8],
   ])('%s: at least %i of %i quoted dates, deadlines and quota numbers exactly right', (code, right, total) => {
     const s = runs.find((r) => r.code === code)!.score;
