@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { ADR_DEFAULT_SETTINGS, type AdrSettings } from '../../../contracts/adr.js';
+import { ADR_DEFAULT_SETTINGS, type AdrReportInput, type AdrSettings } from '../../../contracts/adr.js';
+import { shanghaiToday } from '../../../contracts/calendar.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../core/context.js';
 import { invalid, notFound } from '../../core/errors.js';
@@ -112,4 +113,11 @@ export async function settingsFor(db: DbOrTx, jurisdictionId: number): Promise<A
     // Inherited settings: saving here creates this area's own row.
     version: s.own ? s.version : 0,
   };
+}
+
+/** Dates may not lie in the future (Beijing today). */
+export function assertPast(input: Pick<AdrReportInput, 'onsetOn' | 'reportedOn'>) {
+  const today = shanghaiToday();
+  if (input.onsetOn > today) throw invalid('发生日期不能晚于今天', [{ path: 'onsetOn', message: '不能晚于今天' }]);
+  if (input.reportedOn > today) throw invalid('报告日期不能晚于今天', [{ path: 'reportedOn', message: '不能晚于今天' }]);
 }

@@ -1,21 +1,13 @@
 import { adrReportInput, type AdrReportInput } from '../../../../contracts/adr.js';
-import { shanghaiToday } from '../../../../contracts/calendar.js';
 import type { Ctx } from '../../../core/context.js';
 import { audit } from '../../../core/audit.js';
-import { AppError, invalid } from '../../../core/errors.js';
+import { AppError } from '../../../core/errors.js';
 import { rows } from '../../../core/sql.js';
 import { sql } from 'drizzle-orm';
 import { detectClusters } from '../clusters.js';
 import { presentReports } from '../presenter.js';
-import { matchEntity, reportPlace } from '../queries.js';
+import { assertPast, matchEntity, reportPlace } from '../queries.js';
 import { insertReports, type PreparedReport } from '../report-rows.js';
-
-/** Dates may not lie in the future (Beijing today). */
-export function assertPast(input: Pick<AdrReportInput, 'onsetOn' | 'reportedOn'>) {
-  const today = shanghaiToday();
-  if (input.onsetOn > today) throw invalid('发生日期不能晚于今天', [{ path: 'onsetOn', message: '不能晚于今天' }]);
-  if (input.reportedOn > today) throw invalid('报告日期不能晚于今天', [{ path: 'reportedOn', message: '不能晚于今天' }]);
-}
 
 /**
  * Register one report from the form: its place (given, else the matched unit's, else the caller's),

@@ -7,9 +7,8 @@ import { rows } from '../../../core/sql.js';
 import { sql } from 'drizzle-orm';
 import { detectClusters } from '../clusters.js';
 import { presentReports } from '../presenter.js';
-import { matchEntity, reportPlace, visibleReport } from '../queries.js';
+import { assertPast, matchEntity, reportPlace, visibleReport } from '../queries.js';
 import { replaceReports } from '../report-rows.js';
-import { assertPast } from './create-report.js';
 
 /** Correct a report (same checks as entry), against the version read; the cluster check runs again. */
 export async function updateReport(ctx: Ctx, id: number, body: AdrReportInput & { version: number }) {
