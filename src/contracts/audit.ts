@@ -22,6 +22,7 @@ import { SUBMISSION_STATUSES } from './submissions.js';
 import { CONSULTATION_KINDS, CONSULTATION_LEVELS, RISK_CATEGORIES, RISK_CHANNELS, RISK_GRADES, RISK_STATUSES } from './risks.js';
 import { PRODUCT_CATEGORIES, SAMPLING_LEVELS, SAMPLING_STATUSES, SAMPLING_VERDICTS } from './sampling.js';
 import { OVERRIDE_STATUSES, RUN_STATUSES } from './credit.js';
+import { ADR_KINDS, ALERT_STATUSES, CLUSTER_KEY_KINDS, OUTCOMES, PATIENT_SEXES, REPORTER_KINDS, SERIOUSNESS } from './adr.js';
 
 /**
  * Chinese names of every audit action. `audit()` accepts only these codes (a new action without a
@@ -165,6 +166,16 @@ export const AUDIT_ACTION_LABELS = {
   'report_submission.return': '退回报送',
   'report_submission.withdraw': '撤回报送',
   'report_submission.scan.add': '上传报送盖章扫描件',
+  'adr_report.create': '登记不良反应报告',
+  'adr_report.update': '修改不良反应报告',
+  'adr_report.import': '导入不良反应报告',
+  'adr_alert.open': '发现聚集性信号',
+  'adr_alert.assess': '研判聚集性信号',
+  'adr_alert.to_risk': '聚集性信号转为风险',
+  'adr_alert.to_clue': '聚集性信号转为线索',
+  'adr_alert.dismiss': '排除聚集性信号',
+  'adr_population.save': '修改人口数',
+  'adr_settings.save': '修改不良反应监测目标和阈值',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -198,6 +209,11 @@ export const AUDIT_ENTITY_LABELS = {
   referral: '移送公安',
   assessment_rule: '考核规则',
   report_submission: '报送',
+  adr_report: '不良反应报告',
+  adr_import: '不良反应报告导入',
+  adr_alert: '聚集性信号',
+  adr_population: '人口数',
+  adr_settings: '不良反应监测设置',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 
@@ -241,6 +257,8 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, Labels>> = {
   case: { status: CASE_STATUSES, procedure: CASE_PROCEDURES },
   referral: { status: REFERRAL_STATUSES },
   report_submission: { status: SUBMISSION_STATUSES },
+  adr_report: { kind: ADR_KINDS, reporterKind: REPORTER_KINDS, seriousness: SERIOUSNESS, outcome: OUTCOMES, patientSex: PATIENT_SEXES },
+  adr_alert: { status: ALERT_STATUSES, keyKind: CLUSTER_KEY_KINDS },
 };
 
 /** Field names that mean something else on one kind of record. */

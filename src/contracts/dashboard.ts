@@ -168,5 +168,7 @@ export const dashboard = z.object({
     })
     .nullable()
     .optional(),
+  /** 不良反应监测: new cluster alerts of the caller's area and reports filed late in the last 30 days. */
+  adr: z.object({ newAlerts: z.number(), lateReports30d: z.number() }).nullable().optional(),
 });
 export type Dashboard = z.infer<typeof dashboard>;

@@ -34,6 +34,8 @@ export const MEASURES = {
   'inspections.officers': { label: '出动执法人员', unit: '人次', filters: ['kinds', 'category', 'campaign'] },
   'cases.revokedUnits': { label: '吊销许可证数量', unit: '家', filters: ['kinds', 'category', 'campaign'] },
   'cases.closed': { label: '结案', unit: '件', filters: ['kinds', 'category', 'campaign'] },
+  'adr.reports': { label: '不良反应（事件）报告数', unit: '件', filters: ['category'] },
+  'adr.serious': { label: '严重不良反应（事件）报告数', unit: '件', filters: ['category'] },
 } as const satisfies Record<string, { label: string; unit: string; filters: readonly MeasureFilterName[] }>;
 export type MeasureKey = keyof typeof MEASURES;
 export const MEASURE_KEYS = Object.keys(MEASURES) as [MeasureKey, ...MeasureKey[]];

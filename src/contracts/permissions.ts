@@ -95,6 +95,9 @@ export const PERMISSIONS = {
   'reports.accept': '接收下级报送（受理或退回）',
   'overview.read': '查看工作概览（领导驾驶舱）与考核结果',
   'overview.manage': '修订考核指标与权重',
+  'adr.read': '查看不良反应报告、监测目标和聚集性信号',
+  'adr.write': '录入和导入不良反应报告、研判聚集性信号',
+  'adr.manage': '设置不良反应监测目标、信号阈值和人口数',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -113,6 +116,7 @@ const READ_ALL: Permission[] = [
   'credit.read',
   'cases.read',
   'reports.read',
+  'adr.read',
 ];
 /** Clue and complaint work: the enforcement squads, the department staff (投诉举报中心), station heads and inspectors for their area. */
 const CASEWORK: Permission[] = ['clues.manage', 'complaints.manage'];
@@ -151,6 +155,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'reports.accept',
     'overview.read',
     'overview.manage',
+    'adr.write',
+    'adr.manage',
   ],
   department: [
     ...READ_ALL,
@@ -166,6 +172,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'cases.review',
     'reports.submit',
     'overview.read',
+    'adr.write',
   ],
   enforcement: [...READ_ALL, 'campaigns.report', 'inspections.record', ...CASEWORK, 'risks.manage', 'cases.handle'],
   station_head: [
@@ -184,6 +191,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'reports.submit',
     'reports.approve',
     'overview.read',
+    'adr.write',
   ],
   inspector: [
     ...READ_ALL,
@@ -195,6 +203,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'sampling.record',
     'cases.handle',
     'reports.submit',
+    'adr.write',
   ],
   coordinator: ['org.read', 'users.read', 'tips.submit', 'tips.read'],
   informant: ['org.read', 'users.read', 'tips.submit', 'tips.read'],

@@ -11,6 +11,25 @@ import { reportingPlan } from './modules/reports/submissions/fixture.js';
 import { seedDemoCampaigns } from './demo/seed-campaigns.js';
 import { seedDemoDocuments } from './demo/seed-documents.js';
 import { seedDemoEntities } from './demo/seed-entities.js';
+import { adrCsv, adrRow } from './modules/adr/test-helpers.js';
+
+/** An ADR report form body of 兴隆台区 (modules/adr). */
+const adrForm = (reportCode: string, over: Record<string, unknown> = {}) => ({
+  kind: 'drug',
+  reportCode,
+  reporterName: '兴隆台区人民医院',
+  reporterKind: 'medical',
+  patientSex: 'male',
+  drugs: [{ genericName: '审计测试药' }],
+  reactions: ['皮疹'],
+  seriousness: 'general',
+  isNew: false,
+  onsetOn: '2026-05-01',
+  reportedOn: '2026-05-02',
+  outcome: 'improved',
+  death: false,
+  ...over,
+});
 
 /**
  * "One transaction with the change and its audit row", for every write the API offers.
@@ -47,6 +66,7 @@ const NOT_AUDITED: Record<string, string> = {
   'POST /api/entity-imports': 'stages the uploaded file as an import job; confirming it is the audited write',
   'PUT /api/entity-imports/:id/mapping': 'changes the staged job only; confirming it is the audited write',
   'POST /api/campaigns/:id/tasks/:no/units/:orgUnitId/evidence': 'stores a file; reporting progress with it is the audited write',
+  'POST /api/adr-imports': 'stages the uploaded file as an import job; confirming it is the audited write',
 };
 
 let seq = 0;
@@ -1082,6 +1102,61 @@ const EXAMPLES: Record<string, Example> = {
     },
   },
   // Last: its job runs in the background after the request, so no example follows to see its writes.
+  'POST /api/adr-reports': { who: 'office', prepare: async () => ({ url: '/api/adr-reports', payload: adrForm(`AA-${uniq()}`) }) },
+  'PUT /api/adr-reports/:id': {
+    who: 'office',
+    prepare: async () => {
+      const r = (await ok(await api('office').post('/api/adr-reports', adrForm(`AA-${uniq()}`)))).report;
+      return { url: `/api/adr-reports/${r.id}`, payload: { ...adrForm(r.reportCode), outcome: 'cured', version: r.version } };
+    },
+  },
+  'POST /api/adr-imports/:id/confirm': {
+    who: 'office',
+    recordsFailure: {
+      adr_imports: 'the import records that it failed and imported nothing',
+      jobs: 'the import runs as a background job, which records its failure',
+    },
+    prepare: async () => {
+      const m = multipartFile('file', '报告.csv', adrCsv([adrRow(`AI-${uniq()}`)]));
+      const job = await ok(
+        await api('office').request({ method: 'POST', url: '/api/adr-imports', payload: m.payload, headers: m.headers }),
+      );
+      expect(job.status, JSON.stringify(job.errors)).toBe('validated');
+      return { url: `/api/adr-imports/${job.id}/confirm?wait=true` };
+    },
+  },
+  'POST /api/adr-alerts/:id/transition': {
+    who: 'office',
+    prepare: async () => {
+      const name = `聚集药${uniq()}`;
+      let opened: number[] = [];
+      for (const day of ['2026-07-01', '2026-07-02', '2026-07-03'])
+        opened = (
+          await ok(
+            await api('office').post(
+              '/api/adr-reports',
+              adrForm(`AL-${uniq()}`, { drugs: [{ genericName: name }], onsetOn: day, reportedOn: day }),
+            ),
+          )
+        ).alertsOpened;
+      expect(opened).toHaveLength(1);
+      return { url: `/api/adr-alerts/${opened[0]}/transition`, payload: { action: 'to_risk', version: 1 } };
+    },
+  },
+  'PUT /api/adr-population': {
+    who: 'office',
+    prepare: async () => ({
+      url: '/api/adr-population',
+      payload: { jurisdictionId: t.org.districtId, year: 2000 + (seq++ % 90), population: 380000, version: 0 },
+    }),
+  },
+  'PUT /api/adr-settings': {
+    who: 'office',
+    prepare: async () => {
+      const cur = await ok(await api('office').get('/api/adr-settings'));
+      return { url: '/api/adr-settings', payload: { ...cur, targetPerMillion: 601 + (seq++ % 100) } };
+    },
+  },
   'POST /api/credit-runs': { who: 'office', prepare: async () => ({ url: '/api/credit-runs' }) },
 };
 

@@ -20,3 +20,4 @@ export * from './cases.js';
 export * from './overview.js';
 export * from './measure-summaries.js';
 export * from './reports.js';
+export * from './adr.js';

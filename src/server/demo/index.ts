@@ -12,6 +12,7 @@ import { seedDemoRisks } from './seed-risks.js';
 import { seedDemoSampling } from './seed-sampling.js';
 import { seedDemoCredit } from './seed-credit.js';
 import { seedDemoCases } from './seed-cases.js';
+import { seedDemoAdr } from './seed-adr.js';
 import { pointOf } from '../core/extensions.js';
 import { rebuildSummaries } from '../core/measure-summaries.js';
 import { registry } from '../modules/index.js';
@@ -38,6 +39,7 @@ export async function seedDemo(db: Db, opts: { adminMustChangePassword?: boolean
   await seedDemoSampling(db, org);
   await seedDemoCredit(db, org);
   await seedDemoCases(db, org);
+  await seedDemoAdr(db, org);
   // The seeds write records directly, not through the use cases: the report summaries are rebuilt from them.
   await rebuildSummaries(db, pointOf(registry(), 'measureSummaries'));
   return true;

@@ -18,6 +18,7 @@ import { samplingModule } from './sampling/module.js';
 import { creditModule } from './credit/module.js';
 import { reportsModule } from './reports/module.js';
 import { overviewModule } from './overview/module.js';
+import { adrModule } from './adr/module.js';
 
 /**
  * Every feature module, one line each: its routes and what it contributes to the extension points
@@ -43,6 +44,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   casesModule,
   reportsModule,
   overviewModule,
+  adrModule,
 ];
 
 let built: Registry | undefined;

@@ -79,6 +79,9 @@ const ID_KINDS: Record<string, string> = {
   cases: 'case',
   referrals: 'referral',
   reports: 'reportSubmission',
+  'adr-reports': 'adrReport',
+  'adr-imports': 'adrImport',
+  'adr-alerts': 'adrAlert',
 };
 /** Other parameters: the record they name, or a plain value that is not a record of anyone's area. */
 const PARAM_KINDS: Record<string, string | { value: string }> = {
@@ -190,6 +193,24 @@ function bodyFor(r: Route): { payload?: unknown; headers?: Record<string, string
     'POST /api/reports/submissions/:id/transition': { action: 'submit', version: 1 },
     'POST /api/reports/submissions/:id/review': { action: 'approve', version: 1 },
     'POST /api/reports/submissions/:id/receive': { action: 'accept', version: 1 },
+    'PUT /api/adr-reports/:id': {
+      kind: 'drug',
+      reportCode: 'MX-1',
+      reporterName: '越权医院',
+      reporterKind: 'medical',
+      patientSex: 'male',
+      drugs: [{ genericName: '越权药' }],
+      reactions: ['皮疹'],
+      seriousness: 'general',
+      isNew: false,
+      onsetOn: '2026-05-01',
+      reportedOn: '2026-05-02',
+      outcome: 'improved',
+      death: false,
+      version: 1,
+    },
+    'POST /api/adr-imports/:id/confirm': undefined,
+    'POST /api/adr-alerts/:id/transition': { action: 'assess', note: '越权研判', version: 1 },
   };
   if (key.endsWith('/evidence') || key.endsWith('/files') || key.endsWith('/scan') || key === 'POST /api/tips/:id/photos') {
     const m = multipartFile('file', 'x.png', png, 'image/png');
@@ -321,7 +342,22 @@ beforeAll(async () => {
   const reportSubmission = await one(sql`insert into report_submissions (campaign_id, obligation_key, org_unit_id, jurisdiction_id, content)
       select ${plan.campaign}, coalesce(v.definition->'obligations'->0->>'key', 'none'), ${xl.org_unit_id}, ${xl.station}, '{"title":"兴隆所的秘密报送"}'::jsonb
       from campaigns c join campaign_versions v on v.campaign_id = c.id and v.version = c.version where c.id = ${plan.campaign} returning id`);
+  const adrReport =
+    await one(sql`insert into adr_reports (jurisdiction_id, county_id, kind, report_code, reporter_name, reporter_kind, patient_sex,
+      seriousness, outcome, onset_on, reported_on, deadline_rule, due_on, late, drug_name)
+      select ${xl.station}, j.id, 'drug', 'MX-SECRET', '兴隆所的秘密医院', 'medical', 'male', 'general', 'improved', '2026-05-01', '2026-05-02',
+        'other', '2026-05-31', false, '兴隆所的秘密药' from jurisdictions j where j.level = 'county' and ${xl.path} like j.path || '%' returning id, county_id`);
+  const [county] = await q(db, sql`select path from jurisdictions where id = ${adrReport.county_id}`);
+  const adrAlert =
+    await one(sql`insert into adr_alerts (jurisdiction_id, category, key_kind, key_value, key_label, episode_start, window_start, window_end,
+      window_reports, report_count, last_onset_on, expected)
+      values (${adrReport.county_id}, 'drug', 'drug', 'drug|secret', '兴隆台区的秘密信号', '2026-05-01', '2026-04-25', '2026-05-01', 3, 3, '2026-05-01', 0) returning id`);
+  const adrImport = await one(sql`insert into adr_imports (created_by, jurisdiction_id, file_name, status, duplicates, headers, rows)
+      values (${xl.id}, ${xl.station}, '兴隆所ADR导入.csv', 'validated', 'update', '{}', '[]') returning id`);
   rec = {
+    adrReport: at(adrReport.id, '兴隆所的秘密医院'),
+    adrAlert: { id: adrAlert.id, path: county.path, secret: '兴隆台区的秘密信号' },
+    adrImport: at(adrImport.id, '兴隆所ADR导入.csv', xl.id),
     reportSubmission: at(reportSubmission.id, '兴隆所的秘密报送'),
     clue: at(clue.id, '兴隆所的秘密线索'),
     clueTransfer: at(clueTransfer.id, '兴隆所的秘密接收单位'),

@@ -45,4 +45,5 @@ export const ROUTES: { path: string; page: LazyExoticComponent<ComponentType> }[
   { path: '/reports/tables', page: lazy(() => import('../features/reports/ReportTablesPage.js')) },
   { path: '/reports/submissions', page: lazy(() => import('../features/reports/SubmissionsPage.js')) },
   { path: '/reports/calendar', page: lazy(() => import('../features/reports/ObligationCalendarPage.js')) },
+  { path: '/monitoring', page: lazy(() => import('../features/adr/MonitoringPage.js')) },
 ];

@@ -13,6 +13,7 @@ import { useAuth } from '../../lib/auth.js';
 import { CampaignCard, DeadlineList, StaffingCard } from './DashboardCards.js';
 import { FieldWorkCard } from './FieldWorkCard.js';
 import { RisksCard } from '../risks/RisksCard.js';
+import { AdrCard } from '../adr/AdrCard.js';
 import { SubmissionRemindersCard } from '../reports/SubmissionRemindersCard.js';
 
 const TASK_COLORS = { todo: 'default', doing: 'processing', done: 'success', blocked: 'error' } as const;
@@ -111,6 +112,11 @@ export default function HomePage() {
           {d.risks && d.risks.mine + d.risks.awaitingVerification + d.risks.overdue > 0 && (
             <Col xs={24} lg={12}>
               <RisksCard r={d.risks} />
+            </Col>
+          )}
+          {d.adr && d.adr.newAlerts + d.adr.lateReports30d > 0 && (
+            <Col xs={24} lg={12}>
+              <AdrCard a={d.adr} />
             </Col>
           )}
           {d.reports && d.reports.dueSoon.length + d.reports.missing.length + d.reports.toApprove + d.reports.toReceive > 0 && (

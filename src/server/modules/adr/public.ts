@@ -1,0 +1,9 @@
+/**
+ * What other code may use of adr. Its records enter risks and clues through their public.ts
+ * (openRisk / openClue, source type 'adr' = a cluster alert). Signal statistics read `adr_reactions`
+ * joined with `adr_report_drugs` (one row per report × term, per report × suspected drug).
+ *  - `insertReports(tx, prepared, meta)` and `detectClusters(tx, ctx, reportIds)`: write validated
+ *    reports and run the cluster check over them (demo seeding, bulk loaders), in the caller's transaction.
+ */
+export { insertReports, type PreparedReport } from './report-rows.js';
+export { detectClusters } from './clusters.js';

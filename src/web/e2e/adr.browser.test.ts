@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ADR_IMPORT_COLUMNS } from '../../contracts/adr.js';
+import { addDays, shanghaiToday } from '../../contracts/calendar.js';
+import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
+
+let b: BrowserApp;
+beforeAll(async () => {
+  b = await startBrowserApp();
+}, 600_000);
+afterAll(() => b?.close());
+
+/** Three reports of one batch within a week: the import completes a cluster. */
+function csvFile() {
+  const today = shanghaiToday();
+  const headers = ADR_IMPORT_COLUMNS.map((c) => c.header);
+  const row = (code: string, daysAgo: number): Record<string, string> => ({
+    报告编码: code,
+    报告类别: '药品不良反应',
+    报告单位名称: '浏览器测试医院',
+    报告单位类别: '医疗机构',
+    患者性别: '女',
+    年龄: '52',
+    通用名称: '浏览器测试注射液',
+    批号: 'E2E01',
+    生产企业: '浏览器测试制药（演示）',
+    不良反应名称: '寒战、发热',
+    严重程度: '一般',
+    新的: '否',
+    发生日期: addDays(today, -daysAgo),
+    报告日期: addDays(today, -daysAgo + 1),
+    转归: '好转',
+    是否死亡: '否',
+  });
+  const rows = [row('E2E-1', 6), row('E2E-2', 5), row('E2E-3', 3)];
+  const text = [headers.join(','), ...rows.map((r) => headers.map((h) => r[h] ?? '').join(','))].join('\r\n') + '\r\n';
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'yj-adr-')), '不良反应报告.csv');
+  writeFileSync(file, text);
+  return file;
+}
+
+it('imports a CSV through the page, shows its reports and the cluster alert it completes, and turns the alert into a risk', async () => {
+  const page = await b.loginAs('office');
+  await page.getByRole('menuitem', { name: /风险与抽检/ }).click();
+  await page.getByRole('menuitem', { name: /不良反应监测/ }).click();
+  await page.getByRole('tab', { name: '报告' }).waitFor();
+
+  await page.getByRole('button', { name: /导\s*入/ }).click();
+  await page.locator('.ant-modal input[type=file]').setInputFiles(csvFile());
+  await page.locator('.ant-modal').getByText('新增').waitFor();
+  await expect(page.locator('.ant-modal .ant-descriptions').textContent()).resolves.toMatch(/新增3/);
+  await page.getByRole('button', { name: /确认导入/ }).click();
+  await page.getByText('导入完成').waitFor();
+  await expect(page.locator('.ant-modal').textContent()).resolves.toMatch(/新增 3 份.*发现聚集性信号 1 个/);
+  await page.getByRole('button', { name: /完\s*成/ }).click();
+
+  await page.getByPlaceholder('药品/器械或生产企业').fill('浏览器测试注射液');
+  await page.getByPlaceholder('药品/器械或生产企业').press('Enter');
+  for (const code of ['E2E-1', 'E2E-2', 'E2E-3']) await page.getByRole('cell', { name: code }).waitFor();
+
+  await page.goto(`${b.url}/monitoring?tab=alerts`);
+  const row = page.getByRole('row', { name: /浏览器测试注射液（批号 E2E01）/ });
+  await row.waitFor();
+  await expect(row.textContent()).resolves.toMatch(/新/);
+  await row.getByRole('button', { name: '转为风险' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+  // Turned, the alert leaves the top of the list (new ones first): the confirmation names its new state.
+  await page.getByText('已转为风险：已转风险').waitFor();
+  await page.goto(`${b.url}/risks`);
+  await page.getByText('聚集性信号：浏览器测试注射液（批号 E2E01）').first().waitFor();
+}, 300_000);
+
+it('fits a 390 px phone without sideways scrolling on the three tabs', async () => {
+  const phone = await b.loginAs('office', { mobile: true });
+  for (const tab of ['reports', 'targets', 'alerts']) {
+    await phone.goto(`${b.url}/monitoring?tab=${tab}`);
+    await phone.getByRole('tab', { name: '聚集信号' }).waitFor();
+    await phone.waitForLoadState('networkidle');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth), tab).toBeLessThanOrEqual(390);
+  }
+}, 300_000);
