@@ -5,9 +5,7 @@ import { jurisdictions } from '../db/schema/index.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/index.js';
 import { createAdmin } from './modules/auth/public.js';
-// The adr module's public.ts is being written on another branch; at merge this import moves there.
-// eslint-disable-next-line yj/boundaries
-import { runSignals } from './modules/adr/signals/run-signals.js';
+import { runSignals } from './modules/adr/public.js';
 
 const HELP = `用法: npm run cli -- <command> [options]
   migrate                               apply database migrations
