@@ -168,25 +168,33 @@ export function screenPoints(pts: Points, target = SCREEN_POINTS): Points {
 /**
  * Fits the prior from each start and returns the best by log-likelihood, labelled so that P ≤ 0.5.
  * With more than `screenAt` distinct points, each start is first run on screenPoints(pts) (cheap, most of
- * the way), and each of those estimates is then refined on all points: the result is always a maximum of
- * the full unsquashed likelihood, and `starts` counts the starts whose refinement converged.
+ * the way), and each of those estimates is then refined on all points, BFGS warm-started with the
+ * inverse Hessian of its coarse run (the coarse copy has the same total weight, so its curvature is
+ * close): the result is always a maximum of the full unsquashed likelihood, and `starts` counts the
+ * starts whose refinement converged.
  */
 export function fitPrior(pts: Points, starts: readonly (readonly number[])[] = START_GRID, screenAt = SCREEN_POINTS): Hyperparameters {
+  let runs: Start[] = starts.map((s) => ({ theta: toTheta(s) }));
   if (pts.n.length > screenAt) {
     const coarse = screenPoints(pts, screenAt);
-    starts = starts.map((start) => {
-      const h = fitStarts(coarse, [start]);
-      return Number.isFinite(h.logLik) ? [h.alpha1, h.beta1, h.alpha2, h.beta2, h.P] : start;
+    runs = runs.map((run) => {
+      const r = minimizeBfgs((x, g) => negLogLik(x, coarse, g), run.theta);
+      return Number.isFinite(r.f) ? { theta: r.x, H: r.H } : run;
     });
   }
-  return fitStarts(pts, starts);
+  return fitStarts(pts, runs);
 }
 
-function fitStarts(pts: Points, starts: readonly (readonly number[])[]): Hyperparameters {
+interface Start {
+  theta: Float64Array;
+  H?: Float64Array;
+}
+
+function fitStarts(pts: Points, starts: readonly Start[]): Hyperparameters {
   let best: Hyperparameters | null = null;
   let convergedStarts = 0;
   for (const start of starts) {
-    const r = minimizeBfgs((x, g) => negLogLik(x, pts, g), toTheta(start));
+    const r = minimizeBfgs((x, g) => negLogLik(x, pts, g), start.theta, 500, start.H, start.H ? 1 : Infinity);
     if (!Number.isFinite(r.f)) continue;
     const [a1, b1, a2, b2] = [Math.exp(r.x[0]), Math.exp(r.x[1]), Math.exp(r.x[2]), Math.exp(r.x[3])];
     const P = 1 / (1 + Math.exp(-r.x[4]));
