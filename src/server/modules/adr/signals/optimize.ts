@@ -1,10 +1,11 @@
 /**
  * Unconstrained minimisation by BFGS with an Armijo backtracking line search (quadratic interpolation
  * of the step), for smooth objectives with an analytic gradient. Runs until the line search can no
- * longer decrease f (the result is then as precise as f allows), or maxIter.
+ * longer decrease f (the result is then as precise as f allows), or maxIter; a trial step whose
+ * predicted decrease is below f's rounding noise (NOISE·|f|) ends the search.
  */
 
-/** Relative size of f's rounding noise for sums over many terms (line-search floor). */
+/** Relative rounding noise of f, a sum over many terms: the line search gives up below it. */
 const NOISE = 1e-15;
 
 export type Objective = (x: Float64Array, grad: Float64Array) => number;
@@ -16,16 +17,9 @@ export interface MinimizeResult {
   gradNorm: number;
   iterations: number;
   evaluations: number;
-  /** The final inverse-Hessian approximation (row-major), to warm-start a related problem. */
-  H: Float64Array;
 }
 
-/**
- * `H0`: an initial inverse Hessian (e.g. `H` of a run on a coarsened objective); without it BFGS starts
- * from the identity and scales it after the first step. `maxStep`: largest change of any coordinate
- * tried in one line search (a warm-started H can be very wide along directions where f is flat).
- */
-export function minimizeBfgs(fn: Objective, x0: ArrayLike<number>, maxIter = 500, H0?: Float64Array, maxStep = Infinity): MinimizeResult {
+export function minimizeBfgs(fn: Objective, x0: ArrayLike<number>, maxIter = 500): MinimizeResult {
   const n = x0.length;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
@@ -33,8 +27,7 @@ export function minimizeBfgs(fn: Objective, x0: ArrayLike<number>, maxIter = 500
   let evaluations = 1;
   // Inverse Hessian approximation, row-major; starts as the identity (scaled after the first step).
   const H = new Float64Array(n * n);
-  if (H0) H.set(H0);
-  else for (let i = 0; i < n; i++) H[i * n + i] = 1;
+  for (let i = 0; i < n; i++) H[i * n + i] = 1;
   const dir = new Float64Array(n);
   const xNew = new Float64Array(n);
   const gNew = new Float64Array(n);
@@ -42,8 +35,8 @@ export function minimizeBfgs(fn: Objective, x0: ArrayLike<number>, maxIter = 500
   const y = new Float64Array(n);
   const Hy = new Float64Array(n);
   let iterations = 0;
-  let firstStep = !H0;
-  if (!Number.isFinite(f)) return { x, f, gradNorm: Infinity, iterations, evaluations, H };
+  let firstStep = true;
+  if (!Number.isFinite(f)) return { x, f, gradNorm: Infinity, iterations, evaluations };
 
   for (; iterations < maxIter; iterations++) {
     let slope = 0;
@@ -65,10 +58,11 @@ export function minimizeBfgs(fn: Objective, x0: ArrayLike<number>, maxIter = 500
       if (slope === 0) break;
     }
     let t = 1;
-    let norm = 0;
-    for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(dir[i]));
-    if (firstStep) t = Math.min(1, 0.5 / norm);
-    if (t * norm > maxStep) t = maxStep / norm;
+    if (firstStep) {
+      let norm = 0;
+      for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(dir[i]));
+      t = Math.min(1, 0.5 / norm);
+    }
     let fNew = NaN;
     let accepted = false;
     for (let k = 0; k < 60; k++) {
@@ -119,5 +113,5 @@ export function minimizeBfgs(fn: Objective, x0: ArrayLike<number>, maxIter = 500
   }
   let gradNorm = 0;
   for (let i = 0; i < n; i++) gradNorm = Math.max(gradNorm, Math.abs(g[i]));
-  return { x, f, gradNorm, iterations, evaluations, H };
+  return { x, f, gradNorm, iterations, evaluations };
 }

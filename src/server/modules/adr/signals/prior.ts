@@ -61,6 +61,8 @@ export function negLogLik(theta: ArrayLike<number>, pts: Points, grad?: Float64A
   const log1mP = -Math.log1p(Math.exp(theta[4]));
   const lb1 = Math.log(b1);
   const lb2 = Math.log(b2);
+  const ib1 = 1 / b1;
+  const ib2 = 1 / b2;
   const la1 = lnGamma(a1);
   const la2 = lnGamma(a2);
   const da1 = grad ? digamma(a1) : 0;
@@ -94,8 +96,8 @@ export function negLogLik(theta: ArrayLike<number>, pts: Points, grad?: Float64A
       }
     }
     const lE = logE[i];
-    const r1 = Math.log1p(E / b1); // ln((β+E)/β)
-    const r2 = Math.log1p(E / b2);
+    const r1 = Math.log1p(E * ib1); // ln((β+E)/β)
+    const r2 = Math.log1p(E * ib2);
     const z1 = -a1 * r1; // ln f(0)
     const z2 = -a2 * r2;
     const q1 = -Math.expm1(z1); // 1 − f(0)
@@ -104,11 +106,13 @@ export function negLogLik(theta: ArrayLike<number>, pts: Points, grad?: Float64A
     const lf2 = c2 + z2 + N * (lE - lb2 - r2) - Math.log(q2);
     const u1 = logP + lf1;
     const u2 = log1mP + lf2;
-    const m = u1 > u2 ? u1 : u2;
-    const ll = m + Math.log(Math.exp(u1 - m) + Math.exp(u2 - m));
+    // ll = ln(e^u1 + e^u2) and the posterior weight w1 = e^(u1−ll) from one exponential.
+    const d = u2 - u1;
+    const t = Math.exp(d > 0 ? -d : d);
+    const ll = (d > 0 ? u2 : u1) + Math.log1p(t);
     total -= w * ll;
     if (grad) {
-      const w1 = Math.exp(u1 - ll);
+      const w1 = d > 0 ? t / (1 + t) : 1 / (1 + t);
       const w2 = 1 - w1;
       const f01 = 1 - q1;
       const f02 = 1 - q2;
@@ -168,33 +172,25 @@ export function screenPoints(pts: Points, target = SCREEN_POINTS): Points {
 /**
  * Fits the prior from each start and returns the best by log-likelihood, labelled so that P ≤ 0.5.
  * With more than `screenAt` distinct points, each start is first run on screenPoints(pts) (cheap, most of
- * the way), and each of those estimates is then refined on all points, BFGS warm-started with the
- * inverse Hessian of its coarse run (the coarse copy has the same total weight, so its curvature is
- * close): the result is always a maximum of the full unsquashed likelihood, and `starts` counts the
- * starts whose refinement converged.
+ * the way), and each of those estimates is then refined on all points: the result is always a maximum of
+ * the full unsquashed likelihood, and `starts` counts the starts whose refinement converged.
  */
 export function fitPrior(pts: Points, starts: readonly (readonly number[])[] = START_GRID, screenAt = SCREEN_POINTS): Hyperparameters {
-  let runs: Start[] = starts.map((s) => ({ theta: toTheta(s) }));
   if (pts.n.length > screenAt) {
     const coarse = screenPoints(pts, screenAt);
-    runs = runs.map((run) => {
-      const r = minimizeBfgs((x, g) => negLogLik(x, coarse, g), run.theta);
-      return Number.isFinite(r.f) ? { theta: r.x, H: r.H } : run;
+    starts = starts.map((start) => {
+      const h = fitStarts(coarse, [start]);
+      return Number.isFinite(h.logLik) ? [h.alpha1, h.beta1, h.alpha2, h.beta2, h.P] : start;
     });
   }
-  return fitStarts(pts, runs);
+  return fitStarts(pts, starts);
 }
 
-interface Start {
-  theta: Float64Array;
-  H?: Float64Array;
-}
-
-function fitStarts(pts: Points, starts: readonly Start[]): Hyperparameters {
+function fitStarts(pts: Points, starts: readonly (readonly number[])[]): Hyperparameters {
   let best: Hyperparameters | null = null;
   let convergedStarts = 0;
   for (const start of starts) {
-    const r = minimizeBfgs((x, g) => negLogLik(x, pts, g), start.theta, 500, start.H, start.H ? 1 : Infinity);
+    const r = minimizeBfgs((x, g) => negLogLik(x, pts, g), toTheta(start));
     if (!Number.isFinite(r.f)) continue;
     const [a1, b1, a2, b2] = [Math.exp(r.x[0]), Math.exp(r.x[1]), Math.exp(r.x[2]), Math.exp(r.x[3])];
     const P = 1 / (1 + Math.exp(-r.x[4]));
