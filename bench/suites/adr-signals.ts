@@ -24,57 +24,67 @@ const suite: BenchSuite = {
     const data = generate(reports, env.seed);
     env.figure(`generate ${reports} reports`, performance.now() - t, 'ms', `${data.length} rows`);
 
-    const cpu0 = process.cpuUsage();
-    t = performance.now();
-    const c = countCoded(data.report, data.drug, data.event, data.length, reports, data.nDrugs, data.nEvents);
-    const tCount = performance.now() - t;
-    const pairs = c.N.length;
-    env.figure('count distinct reports (coded)', tCount, 'ms', `${pairs} pairs, ${c.reports} reports`);
+    // Each phase: wall time as the figure, CPU time of this process (user + system) in the note —
+    // less sensitive than wall time to other work on a shared machine.
+    let wallTotal = 0;
+    let cpuTotal = 0;
+    const phase = <T>(name: string, fn: () => T, note?: (value: T) => string): T => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const value = fn();
+      const wall = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      const cpu = (c.user + c.system) / 1000;
+      wallTotal += wall;
+      cpuTotal += cpu;
+      env.figure(name, wall, 'ms', `cpu ${cpu.toFixed(0)} ms${note ? ', ' + note(value) : ''}`);
+      return value;
+    };
 
-    t = performance.now();
+    const c = phase(
+      'count distinct reports (coded)',
+      () => countCoded(data.report, data.drug, data.event, data.length, reports, data.nDrugs, data.nEvents),
+      (v) => `${v.N.length} pairs, ${v.reports} reports`,
+    );
+    const pairs = c.N.length;
     const E = new Float64Array(pairs);
     let sink = 0;
-    for (let i = 0; i < pairs; i++) {
-      const a = c.N[i];
-      const nd = c.drugN[c.pairDrug[i]];
-      const ne = c.eventN[c.pairEvent[i]];
-      E[i] = expectedCount(nd, ne, c.reports);
-      const b = nd - a;
-      const cc = ne - a;
-      const d = c.reports - nd - ne + a;
-      sink += prr(a, b, cc, d) + prrChi2(a, b, cc, d) + ror(a, b, cc, d) + rorLower95(a, b, cc, d);
-    }
-    const tPrr = performance.now() - t;
-    env.figure('E, PRR, χ², ROR, ROR_lower95 (every pair)', tPrr, 'ms');
-
-    t = performance.now();
-    const pts = groupPoints(c.N, E);
-    const tGroup = performance.now() - t;
-    env.figure('group pairs by distinct (N, E)', tGroup, 'ms', `${pts.n.length} points`);
-
-    t = performance.now();
-    const hyper = fitPrior(pts);
-    const tFit = performance.now() - t;
-    env.figure('prior fit (3 starts, BFGS)', tFit, 'ms', `logLik ${hyper.logLik.toFixed(1)}, ${hyper.starts}/3 converged, ${load()}`);
-
-    t = performance.now();
-    for (let k = 0; k < pts.n.length; k++) {
-      const N = pts.n[k];
-      const e = pts.e[k];
-      const qn = posteriorWeight(hyper, N, e);
-      sink +=
-        ic(N, e) +
-        ic025(N, e) +
-        ebgm(hyper, N, e, qn) +
-        posteriorQuantile(0.05, hyper, N, e, qn) +
-        posteriorQuantile(0.95, hyper, N, e, qn);
-    }
-    const tPost = performance.now() - t;
-    env.figure('IC, IC025, EBGM, EB05, EB95 (every point)', tPost, 'ms');
-    const cpu = process.cpuUsage(cpu0);
-    env.figure('total on codes (count + measures + fit)', tCount + tPrr + tGroup + tFit + tPost, 'ms', load());
-    // CPU time of this process: less sensitive than wall time to other work on the machine.
-    env.figure('  the same, CPU time (user + system)', (cpu.user + cpu.system) / 1000, 'ms');
+    phase('E, PRR, χ², ROR, ROR_lower95 (every pair)', () => {
+      for (let i = 0; i < pairs; i++) {
+        const a = c.N[i];
+        const nd = c.drugN[c.pairDrug[i]];
+        const ne = c.eventN[c.pairEvent[i]];
+        E[i] = expectedCount(nd, ne, c.reports);
+        const b = nd - a;
+        const cc = ne - a;
+        const d = c.reports - nd - ne + a;
+        sink += prr(a, b, cc, d) + prrChi2(a, b, cc, d) + ror(a, b, cc, d) + rorLower95(a, b, cc, d);
+      }
+    });
+    const pts = phase(
+      'group pairs by distinct (N, E)',
+      () => groupPoints(c.N, E),
+      (v) => `${v.n.length} points`,
+    );
+    const hyper = phase(
+      'prior fit (3 starts, BFGS)',
+      () => fitPrior(pts),
+      (h) => `logLik ${h.logLik.toFixed(1)}, ${h.starts}/3 converged, ${load()}`,
+    );
+    phase('IC, IC025, EBGM, EB05, EB95 (every point)', () => {
+      for (let k = 0; k < pts.n.length; k++) {
+        const N = pts.n[k];
+        const e = pts.e[k];
+        const qn = posteriorWeight(hyper, N, e);
+        sink +=
+          ic(N, e) +
+          ic025(N, e) +
+          ebgm(hyper, N, e, qn) +
+          posteriorQuantile(0.05, hyper, N, e, qn) +
+          posteriorQuantile(0.95, hyper, N, e, qn);
+      }
+    });
+    env.figure('total on codes (count + measures + fit)', wallTotal, 'ms', `cpu ${cpuTotal.toFixed(0)} ms, ${load()}`);
     if (sink === 0.5) console.log(sink); // keeps the loops from being optimised away
 
     // End to end on string rows, as the CLI and the module call it.
@@ -89,8 +99,13 @@ const suite: BenchSuite = {
     t = performance.now();
     const r = computeSignals(rows());
     const cpuEnd = process.cpuUsage(cpu1);
-    env.figure('computeSignals end to end (string rows)', performance.now() - t, 'ms', `${r.pairs.length} pairs, ${load()}`);
-    env.figure('  the same, CPU time (user + system)', (cpuEnd.user + cpuEnd.system) / 1000, 'ms');
+    const cpuMs = (cpuEnd.user + cpuEnd.system) / 1000;
+    env.figure(
+      'computeSignals end to end (string rows)',
+      performance.now() - t,
+      'ms',
+      `cpu ${cpuMs.toFixed(0)} ms, ${r.pairs.length} pairs, ${load()}`,
+    );
   },
 };
 export default suite;

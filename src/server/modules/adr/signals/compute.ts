@@ -98,9 +98,18 @@ export function computeSignals(rows: Iterable<SignalInputRow>, opts?: { hyper?: 
 
   const drugRank = ranks(c.drugs);
   const eventRank = ranks(c.events);
-  const order = Array.from({ length: count }, (_, i) => i);
-  order.sort((i, j) => drugRank[c.pairDrug[i]] - drugRank[c.pairDrug[j]] || eventRank[c.pairEvent[i]] - eventRank[c.pairEvent[j]]);
-  const pairs = order.map((i): SignalRow => {
+  // Order by (drug rank, event rank): a counting sort by event, then a stable one by drug.
+  const byEvent = countingSort(
+    Int32Array.from(c.pairEvent, (e) => eventRank[e]),
+    c.events.length,
+    null,
+  );
+  const order = countingSort(
+    Int32Array.from(c.pairDrug, (d) => drugRank[d]),
+    c.drugs.length,
+    byEvent,
+  );
+  const pairs = Array.from(order, (i): SignalRow => {
     const a = c.N[i];
     const nd = c.drugN[c.pairDrug[i]];
     const ne = c.eventN[c.pairEvent[i]];
@@ -145,4 +154,17 @@ function ranks(names: string[]): Int32Array {
   const rank = new Int32Array(names.length);
   order.forEach((code, r) => (rank[code] = r));
   return rank;
+}
+
+/** Indices 0…key.length−1 (or `within`, in its order) stably sorted by key ∈ [0, size). */
+function countingSort(key: Int32Array, size: number, within: Int32Array | null): Int32Array {
+  const start = new Int32Array(size + 1);
+  for (let i = 0; i < key.length; i++) start[key[i] + 1]++;
+  for (let k = 0; k < size; k++) start[k + 1] += start[k];
+  const out = new Int32Array(key.length);
+  for (let j = 0; j < key.length; j++) {
+    const i = within ? within[j] : j;
+    out[start[key[i]]++] = i;
+  }
+  return out;
 }

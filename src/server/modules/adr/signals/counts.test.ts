@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countRows } from './counts.js';
+import { countCoded, countRows } from './counts.js';
 
 const row = (reportId: string, drug: string, event: string) => ({ reportId, drug, event });
 
@@ -60,5 +60,27 @@ describe('counting distinct reports', () => {
     expect(c.N.length).toBe(10000);
     expect(Math.max(...c.N)).toBe(1);
     expect(c.eventN[c.events.indexOf('E1')]).toBe(2);
+  });
+
+  it('counts the same with the direct pair index (small key space) and the hash table (large one)', () => {
+    // Seeded rows over 30 drugs × 20 events; declaring 3000 × 2000 codes forces the hash table.
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 48271) % 2147483647), Math.floor((seed / 2147483647) * n));
+    const length = 4000;
+    const report = Int32Array.from({ length }, () => next(500));
+    const drug = Int32Array.from({ length }, () => next(30));
+    const event = Int32Array.from({ length }, () => next(20));
+    const direct = countCoded(report, drug, event, length, 500, 30, 20);
+    const hashed = countCoded(report, drug, event, length, 500, 3000, 2000);
+    expect(direct.N.length).toBeGreaterThan(300);
+    expect(Array.from(hashed.pairDrug)).toEqual(Array.from(direct.pairDrug));
+    expect(Array.from(hashed.pairEvent)).toEqual(Array.from(direct.pairEvent));
+    expect(Array.from(hashed.N)).toEqual(Array.from(direct.N));
+    expect(Array.from(hashed.drugN.slice(0, 30))).toEqual(Array.from(direct.drugN));
+    expect(Array.from(hashed.eventN.slice(0, 20))).toEqual(Array.from(direct.eventN));
+    expect(hashed.reports).toBe(direct.reports);
+    // N summed over pairs = distinct (report, drug, event) triples.
+    const triples = new Set(Array.from(report, (r, i) => `${r}|${drug[i]}|${event[i]}`));
+    expect(direct.N.reduce((a, b) => a + b, 0)).toBe(triples.size);
   });
 });

@@ -48,7 +48,11 @@ export function countCoded(
   const eventN = new Int32Array(nEvents);
   const drugStamp = new Int32Array(nDrugs);
   const eventStamp = new Int32Array(nEvents);
-  const table = new PairTable(Math.max(16, length >> 2));
+  // Pair index by key d·nEvents + e: a direct array when the key space is small next to the rows
+  // (a few bytes per row), else an open-addressing hash table.
+  const keys = nDrugs * nEvents;
+  const table: PairIndex =
+    keys <= DIRECT_MIN || keys <= DIRECT_PER_ROW * length ? new DirectIndex(keys) : new PairTable(Math.max(16, length >> 2));
   let cap = 1024;
   let pairDrug: Int32Array = new Int32Array(cap);
   let pairEvent: Int32Array = new Int32Array(cap);
@@ -99,11 +103,34 @@ export function countCoded(
   return { pairDrug: pairDrug.slice(0, pairs), pairEvent: pairEvent.slice(0, pairs), N: N.slice(0, pairs), drugN, eventN, reports };
 }
 
+interface PairIndex {
+  get(key: number): number;
+  set(key: number, value: number): void;
+}
+
+/** Key spaces up to this size, or up to DIRECT_PER_ROW entries a row, use a direct array. */
+const DIRECT_MIN = 1 << 20;
+const DIRECT_PER_ROW = 4;
+
+/** Pair index as a flat array over every key (−1 = not seen). */
+class DirectIndex implements PairIndex {
+  private values: Int32Array;
+  constructor(size: number) {
+    this.values = new Int32Array(size).fill(-1);
+  }
+  get(key: number): number {
+    return this.values[key];
+  }
+  set(key: number, value: number): void {
+    this.values[key] = value;
+  }
+}
+
 /**
  * Open-addressing hash table (linear probing) from a pair key d·nEvents + e (an integer below 2^53)
  * to its pair index; several times faster than a Map with number keys at millions of lookups.
  */
-class PairTable {
+class PairTable implements PairIndex {
   private keys: Float64Array;
   private values: Int32Array;
   private mask: number;
@@ -170,6 +197,8 @@ export function countRows(rows: Iterable<{ reportId: string; drug: string; event
   let drg: Int32Array = new Int32Array(cap);
   let evt: Int32Array = new Int32Array(cap);
   let length = 0;
+  let lastId: string | undefined;
+  let r = 0;
   for (const row of rows) {
     if (length === cap) {
       cap *= 2;
@@ -177,8 +206,13 @@ export function countRows(rows: Iterable<{ reportId: string; drug: string; event
       drg = grow(drg, cap);
       evt = grow(evt, cap);
     }
-    let r = reportCode.get(row.reportId);
-    if (r === undefined) reportCode.set(row.reportId, (r = reportCode.size));
+    // Rows usually come grouped by report: the previous row's report needs no lookup.
+    if (row.reportId !== lastId) {
+      lastId = row.reportId;
+      let code = reportCode.get(lastId);
+      if (code === undefined) reportCode.set(lastId, (code = reportCode.size));
+      r = code;
+    }
     let d = drugCode.get(row.drug);
     if (d === undefined) {
       drugCode.set(row.drug, (d = drugs.length));

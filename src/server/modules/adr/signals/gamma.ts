@@ -75,15 +75,25 @@ function bd0(x: number, m: number): number {
 
 /** x^a e^-x / Γ(a+1) for a > 0, x ≥ 0 (R's dpois_raw with a real "count"). */
 function poissonPrefix(a: number, x: number): number {
+  return prefixWith(a, x, stirlerr(a), Math.sqrt(TWO_PI * a));
+}
+
+/** poissonPrefix with stirlerr(a) and √(2πa) given (constant while a quantile search varies x). */
+function prefixWith(a: number, x: number, se: number, root: number): number {
   if (x === 0) return 0;
   if (!Number.isFinite(x)) return 0;
-  return Math.exp(-stirlerr(a) - bd0(a, x)) / Math.sqrt(TWO_PI * a);
+  return Math.exp(-se - bd0(a, x)) / root;
 }
 
 /** Regularised lower incomplete gamma P(a, x) = γ(a, x)/Γ(a), a > 0, x ≥ 0. */
 export function gammaP(a: number, x: number): number {
   if (!(x > 0)) return x === 0 ? 0 : NaN;
   if (x === Infinity) return 1;
+  return pFromPrefix(a, x, poissonPrefix(a, x));
+}
+
+/** P(a, x) for 0 < x < ∞ given prefix = x^a e^-x / Γ(a+1). */
+function pFromPrefix(a: number, x: number, prefix: number): number {
   if (x < a + 1) {
     // P = x^a e^-x / Γ(a+1) · Σ_k x^k / ((a+1)…(a+k))
     let sum = 1;
@@ -93,7 +103,7 @@ export function gammaP(a: number, x: number): number {
       sum += term;
       if (term < sum * EPS) break;
     }
-    return poissonPrefix(a, x) * sum;
+    return prefix * sum;
   }
   // Q = x^a e^-x / Γ(a) · 1/(x+1−a− 1(1−a)/(x+3−a− 2(2−a)/(x+5−a− …))) by modified Lentz.
   const tiny = 1e-300;
@@ -113,7 +123,7 @@ export function gammaP(a: number, x: number): number {
     h *= del;
     if (Math.abs(del - 1) < EPS) break;
   }
-  const q = a * poissonPrefix(a, x) * h;
+  const q = a * prefix * h;
   return 1 - q;
 }
 
@@ -138,25 +148,35 @@ export function gammaQuantile(p: number, shape: number, rate = 1): number {
  */
 export function mixtureQuantile(p: number, weights: readonly number[], shapes: readonly number[], rates: readonly number[]): number {
   if (!(p > 0 && p < 1)) return p === 0 ? 0 : p === 1 ? Infinity : NaN;
-  // Start at the log of the mixture's mean.
+  const m = weights.length;
+  // Per component, the parts of the Poisson prefix that do not depend on x.
+  const se = new Float64Array(m);
+  const root = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    if (weights[k] === 0) continue;
+    se[k] = stirlerr(shapes[k]);
+    root[k] = Math.sqrt(TWO_PI * shapes[k]);
+  }
+  const out = new Float64Array(4);
+  // Start at the Wilson–Hilferty approximation of the heaviest component's p-quantile (within a few
+  // per cent for shapes ≥ 1), else at the log of the mixture's mean.
   let mean = 0;
-  for (let k = 0; k < weights.length; k++) mean += (weights[k] * shapes[k]) / rates[k];
-  let u = Math.log(mean);
+  let heavy = 0;
+  for (let k = 0; k < m; k++) {
+    mean += (weights[k] * shapes[k]) / rates[k];
+    if (weights[k] > weights[heavy]) heavy = k;
+  }
+  const c = 1 / (9 * shapes[heavy]);
+  const cube = 1 - c + normalQuantileApprox(p) * Math.sqrt(c);
+  let u = cube > 0.2 ? Math.log((shapes[heavy] * cube * cube * cube) / rates[heavy]) : Math.log(mean);
   let lo = -Infinity;
   let hi = Infinity;
   for (let iter = 0; iter < 200; iter++) {
     const x = Math.exp(u);
-    let g = -p;
-    let g1 = 0; // dG/du = Σ w r x f(r x)
-    let g2 = 0; // d²G/du² = Σ w r x f(r x) (a − r x)
-    for (let k = 0; k < weights.length; k++) {
-      if (weights[k] === 0) continue;
-      const y = rates[k] * x;
-      g += weights[k] * gammaP(shapes[k], y);
-      const t = weights[k] * y * gammaDensity(shapes[k], y);
-      g1 += t;
-      g2 += t * (shapes[k] - y);
-    }
+    evaluateMixture(x, p, weights, shapes, rates, se, root, out);
+    const g = out[0];
+    const g1 = out[2];
+    const g2 = out[3];
     if (g === 0) return x;
     if (g > 0) hi = u;
     else lo = u;
@@ -179,13 +199,9 @@ export function mixtureQuantile(p: number, weights: readonly number[], shapes: r
   // Polish in x itself: ln x carries only |u|·ε of relative precision when x is far from 1.
   let x = Math.exp(u);
   for (let iter = 0; iter < 8; iter++) {
-    let g = -p;
-    let g1 = 0;
-    for (let k = 0; k < weights.length; k++) {
-      if (weights[k] === 0) continue;
-      g += weights[k] * gammaP(shapes[k], rates[k] * x);
-      g1 += weights[k] * rates[k] * gammaDensity(shapes[k], rates[k] * x);
-    }
+    evaluateMixture(x, p, weights, shapes, rates, se, root, out);
+    const g = out[0];
+    const g1 = out[1];
     if (g === 0 || !(g1 > 0)) break;
     const next = x - g / g1;
     if (!(next > 0)) break;
@@ -194,4 +210,57 @@ export function mixtureQuantile(p: number, weights: readonly number[], shapes: r
     if (step <= 2 * EPS * x) break;
   }
   return x;
+}
+
+/**
+ * For mixtureQuantile at x: out = [G(x) − p, dG/dx (the mixture density), dG/du, d²G/du²] with u = ln x,
+ * each component's Poisson prefix computed once (se, root: its stirlerr(a) and √(2πa)).
+ */
+function evaluateMixture(
+  x: number,
+  p: number,
+  weights: readonly number[],
+  shapes: readonly number[],
+  rates: readonly number[],
+  se: Float64Array,
+  root: Float64Array,
+  out: Float64Array,
+): void {
+  let cdf = -p;
+  let pdf = 0;
+  let du1 = 0;
+  let du2 = 0;
+  for (let k = 0; k < weights.length; k++) {
+    const w = weights[k];
+    if (w === 0) continue;
+    const a = shapes[k];
+    const y = rates[k] * x;
+    if (!(y > 0)) {
+      if (y !== 0) cdf = NaN; // P(a, 0) = 0 and the density is 0
+      continue;
+    }
+    if (y === Infinity) {
+      cdf += w;
+      continue;
+    }
+    const pre = prefixWith(a, y, se[k], root[k]);
+    const density = (a * pre) / y;
+    cdf += w * pFromPrefix(a, y, pre);
+    pdf += w * rates[k] * density;
+    const t = w * y * density; // = w r x f(r x)
+    du1 += t;
+    du2 += t * (a - y);
+  }
+  out[0] = cdf;
+  out[1] = pdf;
+  out[2] = du1;
+  out[3] = du2;
+}
+
+/** Standard normal quantile, Abramowitz & Stegun 26.2.23 (absolute error < 4.5e-4): a starting point only. */
+function normalQuantileApprox(p: number): number {
+  const q = p < 0.5 ? p : 1 - p;
+  const t = Math.sqrt(-2 * Math.log(q));
+  const z = t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1 + t * (1.432788 + t * (0.189269 + t * 0.001308)));
+  return p < 0.5 ? -z : z;
 }

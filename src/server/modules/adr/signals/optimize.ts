@@ -1,8 +1,12 @@
 /**
  * Unconstrained minimisation by BFGS with an Armijo backtracking line search (quadratic interpolation
  * of the step), for smooth objectives with an analytic gradient. Runs until the line search can no
- * longer decrease f (the result is then as precise as f allows), or maxIter.
+ * longer decrease f (the result is then as precise as f allows), or maxIter; a trial step whose
+ * predicted decrease is below f's rounding noise (NOISE·|f|) ends the search.
  */
+
+/** Relative rounding noise of f, a sum over many terms: the line search gives up below it. */
+const NOISE = 1e-15;
 
 export type Objective = (x: Float64Array, grad: Float64Array) => number;
 
@@ -62,6 +66,8 @@ export function minimizeBfgs(fn: Objective, x0: ArrayLike<number>, maxIter = 500
     let fNew = NaN;
     let accepted = false;
     for (let k = 0; k < 60; k++) {
+      // A step whose predicted decrease is below f's rounding noise cannot be told from no step.
+      if (-t * slope < NOISE * Math.abs(f)) break;
       for (let i = 0; i < n; i++) xNew[i] = x[i] + t * dir[i];
       fNew = fn(xNew, gNew);
       evaluations++;

@@ -61,6 +61,8 @@ export function negLogLik(theta: ArrayLike<number>, pts: Points, grad?: Float64A
   const log1mP = -Math.log1p(Math.exp(theta[4]));
   const lb1 = Math.log(b1);
   const lb2 = Math.log(b2);
+  const ib1 = 1 / b1;
+  const ib2 = 1 / b2;
   const la1 = lnGamma(a1);
   const la2 = lnGamma(a2);
   const da1 = grad ? digamma(a1) : 0;
@@ -94,8 +96,8 @@ export function negLogLik(theta: ArrayLike<number>, pts: Points, grad?: Float64A
       }
     }
     const lE = logE[i];
-    const r1 = Math.log1p(E / b1); // ln((β+E)/β)
-    const r2 = Math.log1p(E / b2);
+    const r1 = Math.log1p(E * ib1); // ln((β+E)/β)
+    const r2 = Math.log1p(E * ib2);
     const z1 = -a1 * r1; // ln f(0)
     const z2 = -a2 * r2;
     const q1 = -Math.expm1(z1); // 1 − f(0)
@@ -104,11 +106,13 @@ export function negLogLik(theta: ArrayLike<number>, pts: Points, grad?: Float64A
     const lf2 = c2 + z2 + N * (lE - lb2 - r2) - Math.log(q2);
     const u1 = logP + lf1;
     const u2 = log1mP + lf2;
-    const m = u1 > u2 ? u1 : u2;
-    const ll = m + Math.log(Math.exp(u1 - m) + Math.exp(u2 - m));
+    // ll = ln(e^u1 + e^u2) and the posterior weight w1 = e^(u1−ll) from one exponential.
+    const d = u2 - u1;
+    const t = Math.exp(d > 0 ? -d : d);
+    const ll = (d > 0 ? u2 : u1) + Math.log1p(t);
     total -= w * ll;
     if (grad) {
-      const w1 = Math.exp(u1 - ll);
+      const w1 = d > 0 ? t / (1 + t) : 1 / (1 + t);
       const w2 = 1 - w1;
       const f01 = 1 - q1;
       const f02 = 1 - q2;
