@@ -8,6 +8,9 @@ import { useAuth } from '../../lib/auth.js';
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { adrApi, type ReportFilters } from './api.js';
 import { ImportDialog } from './ImportDialog.js';
+
+/** Dates and short labels stay on one line (a date broken as “2026-11-” / “08” is hard to read). */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 import { ReportForm } from './ReportForm.js';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -85,7 +88,7 @@ export function ReportsTab() {
         }}
         columns={[
           { title: '报告编码', dataIndex: 'reportCode', key: 'code' },
-          { title: '类别', dataIndex: 'kind', key: 'kind', render: (k: AdrKind) => ADR_KINDS[k] },
+          { title: '类别', dataIndex: 'kind', key: 'kind', render: (k: AdrKind) => <span style={NOWRAP}>{ADR_KINDS[k]}</span> },
           {
             title: '怀疑药品（器械）',
             key: 'drug',
@@ -109,18 +112,23 @@ export function ReportsTab() {
               </Space>
             ),
           },
-          { title: '发生日期', dataIndex: 'onsetOn', key: 'onset' },
+          { title: '发生日期', dataIndex: 'onsetOn', key: 'onset', render: (d: string) => <span style={NOWRAP}>{d}</span> },
           {
             title: '报告日期',
             key: 'reported',
             render: (_, r) => (
               <Space size={4} wrap>
-                {r.reportedOn}
+                <span style={NOWRAP}>{r.reportedOn}</span>
                 {r.late ? <Tag color="red">迟报 {r.daysLate} 天</Tag> : <Tag color="green">按时</Tag>}
               </Space>
             ),
           },
-          { title: '时限', dataIndex: 'dueOn', key: 'due', render: (d: string) => `${dayjs(d).format('YYYY-MM-DD')} 前` },
+          {
+            title: '时限',
+            dataIndex: 'dueOn',
+            key: 'due',
+            render: (d: string) => <span style={NOWRAP}>{`${dayjs(d).format('YYYY-MM-DD')} 前`}</span>,
+          },
         ]}
       />
       {creating && <ReportForm onClose={() => setCreating(false)} onSaved={refresh} areas={areas.data} />}
