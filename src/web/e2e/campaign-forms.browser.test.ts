@@ -132,7 +132,10 @@ it('stores a 经营品种 selector, a per-county quota, an event-triggered oblig
   await page.getByRole('button', { name: '添加指标规则' }).click();
   await page.locator('#quotas_0_label').fill('经营感冒药的批发企业每县检查比例不低于50%');
   await pick(page, '#quotas_0_population_kinds', '药品批发企业');
-  await page.getByRole('button', { name: /更多条件/ }).first().click();
+  await page
+    .getByRole('button', { name: /更多条件/ })
+    .first()
+    .click();
   await pick(page, '#quotas_0_population_productsAny', '感冒药');
   await pick(page, '#quotas_0_per', '每个县（市、区）');
   await expect
