@@ -145,6 +145,7 @@ it('stores a 经营品种 selector, a per-county quota, an event-triggered oblig
   await page.getByRole('tab', { name: '报送任务' }).click();
   await page.getByRole('button', { name: '添加报送任务' }).click();
   await page.locator('#obligations_0_label').fill('案件移送后报告');
+  await pick(page, '#obligations_0_recipient', '药品和医疗器械股');
   await pick(page, '[aria-label="报送时限类型"]', '事件触发');
   await pick(page, '#obligations_0_rule_event', '案件移送公安机关');
   await page.locator('#obligations_0_rule_withinHours').fill('');
@@ -171,6 +172,7 @@ it('stores a 经营品种 selector, a per-county quota, an event-triggered oblig
     label: '案件移送后报告',
     rule: { type: 'event', event: 'case_referred', withinHours: 48 },
     submitters: ['各市场监管所'],
+    recipient: '药品和医疗器械股',
   });
   expect(Object.keys(stored.obligations[0].rule).sort()).toEqual(['event', 'type', 'withinHours']);
   expect(stored.organisation.leadingGroup).toBeUndefined();

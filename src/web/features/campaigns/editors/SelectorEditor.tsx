@@ -47,8 +47,13 @@ function SelectorFields({ name, abs }: { name: Path; abs: Path }) {
       ))}
       {shown.length < SELECTOR_FIELDS.length && (
         <Col span={24} style={{ marginTop: -8, marginBottom: 8 }}>
-          <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setMore(true)}>
-            更多条件（标签、级别、风险、信用、经营品种…）
+          <Button
+            size="small"
+            type="link"
+            style={{ padding: 0, whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}
+            onClick={() => setMore(true)}
+          >
+            更多条件（标签、品种、风险、信用…）
           </Button>
         </Col>
       )}
