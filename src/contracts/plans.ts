@@ -32,6 +32,8 @@ export const shortfall = z.object({
   stationShortName: z.string().nullable(),
   /** A rule counted per county or per city: that county's / city's jurisdiction id (issue #16; absent in plans made before). */
   area: z.object({ level: z.enum(['county', 'city']), id: z.string() }).nullish(),
+  /** That county's / city's name (兴隆台区), for the pages; absent when `area` is. */
+  areaName: z.string().nullish(),
   grade: z.string().nullable(),
   required: z.number(),
   available: z.number(),
@@ -168,6 +170,8 @@ export const coverageRow = z.object({
   stationShortName: z.string().nullable(),
   /** A rule counted per county or per city: that county's / city's jurisdiction id (quota scope, issue #16). */
   area: z.object({ level: z.enum(['county', 'city']), id: z.string() }).nullable(),
+  /** That county's / city's name (兴隆台区), for the pages; absent when `area` is. */
+  areaName: z.string().nullish(),
   grade: z.string().nullable(),
   required: z.number(),
   available: z.number(),

@@ -117,6 +117,67 @@ it('creates a campaign with one quota rule and one checklist using only the form
   await expect.poll(() => page.getByLabel('检查比例', { exact: true }).inputValue()).toBe('50');
 }, 180_000);
 
+it('stores a 经营品种 selector, a per-county quota, an event-triggered obligation and no leading group (issue #16)', async () => {
+  const page = await b.loginAs('office');
+  await page.goto(`${b.url}/campaigns/new`);
+  await page.getByRole('button', { name: '空白方案' }).click();
+  await page.locator('#name').fill('感冒药批发企业专项检查');
+  await page.locator('#issuer').fill('兴隆台区市场监督管理局');
+  await page.getByRole('tab', { name: '组织机构' }).click();
+  await page.getByRole('switch', { name: '不设领导小组' }).click();
+  await expect.poll(() => page.locator('#organisation_leadingGroup_name').count()).toBe(0);
+  await pick(page, '#organisation_office_unit', '药品和医疗器械股');
+
+  await page.getByRole('tab', { name: '检查指标' }).click();
+  await page.getByRole('button', { name: '添加指标规则' }).click();
+  await page.locator('#quotas_0_label').fill('经营感冒药的批发企业每县检查比例不低于50%');
+  await pick(page, '#quotas_0_population_kinds', '药品批发企业');
+  await page
+    .getByRole('button', { name: /更多条件/ })
+    .first()
+    .click();
+  await pick(page, '#quotas_0_population_productsAny', '感冒药');
+  await pick(page, '#quotas_0_per', '每个县（市、区）');
+  await expect
+    .poll(() => page.getByTestId('quota-summary').first().textContent())
+    .toBe('每个县（市、区）：药品批发企业（经营感冒药） 检查比例不低于50%');
+
+  await page.getByRole('tab', { name: '报送任务' }).click();
+  await page.getByRole('button', { name: '添加报送任务' }).click();
+  await page.locator('#obligations_0_label').fill('案件移送后报告');
+  await pick(page, '#obligations_0_recipient', '药品和医疗器械股');
+  await pick(page, '[aria-label="报送时限类型"]', '事件触发');
+  await pick(page, '#obligations_0_rule_event', '案件移送公安机关');
+  await page.locator('#obligations_0_rule_withinHours').fill('');
+  await expect.poll(() => page.getByTestId('due-preview').first().textContent()).toContain('方案未定');
+  await page.locator('#obligations_0_rule_withinHours').fill('48');
+  await expect.poll(() => page.getByTestId('due-preview').first().textContent()).toContain('事件发生后48小时内');
+
+  await page.getByRole('button', { name: /创\s*建/ }).click();
+  await page.waitForURL(/\/campaigns\/\d+$/);
+  const id = Number(new URL(page.url()).pathname.split('/').pop());
+  const stored = (await (await page.request.get(`${b.url}/api/campaigns/${id}`)).json()).definition;
+  expect(stored.quotas).toEqual([
+    {
+      id: 'q1',
+      label: '经营感冒药的批发企业每县检查比例不低于50%',
+      population: { kinds: ['drug_wholesaler'], productsAny: ['cold_medicine'] },
+      per: 'county',
+      target: { type: 'share', min: 0.5 },
+    },
+  ]);
+  expect(stored.obligations).toHaveLength(1);
+  expect(stored.obligations[0]).toMatchObject({
+    key: 'o1',
+    label: '案件移送后报告',
+    rule: { type: 'event', event: 'case_referred', withinHours: 48 },
+    submitters: ['各市场监管所'],
+    recipient: '药品和医疗器械股',
+  });
+  expect(Object.keys(stored.obligations[0].rule).sort()).toEqual(['event', 'type', 'withinHours']);
+  expect(stored.organisation.leadingGroup).toBeUndefined();
+}, 180_000);
+
 it('fits the quota and checklist editors on a 390 px phone without sideways scrolling', async () => {
   const page = await b.loginAs('office', { mobile: true });
   await page.goto(`${b.url}/campaigns/new`);

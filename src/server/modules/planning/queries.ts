@@ -36,3 +36,27 @@ export async function planFindings(db: DbOrTx, id: number): Promise<any> {
 /** The id of a campaign's current plan (当前方案): the most recently published one not superseded. */
 export const currentPlanOf = (campaignId: ReturnType<typeof sql>) =>
   sql`(select q.id from plans q where q.campaign_id = ${campaignId} and q.status = 'published' order by q.published_at desc, q.id desc limit 1)`;
+
+/**
+ * Rows counted per county or city (`area`) with that jurisdiction's name added (`areaName`), for
+ * the coverage and plan pages; other rows pass unchanged. One lookup for all the areas.
+ */
+export async function withAreaNames<T extends { area?: { id: string } | null }>(
+  db: DbOrTx,
+  xs: T[],
+): Promise<(T & { areaName?: string })[]> {
+  const ids = [...new Set(xs.flatMap((x) => (x.area ? [Number(x.area.id)] : [])))];
+  if (!ids.length) return xs;
+  const names = new Map(
+    (
+      await rows(
+        db,
+        sql`select id, name from jurisdictions where id in (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )})`,
+      )
+    ).map((r) => [String(r.id), r.name as string]),
+  );
+  return xs.map((x) => (x.area && names.has(x.area.id) ? { ...x, areaName: names.get(x.area.id)! } : x));
+}

@@ -143,6 +143,9 @@ describe('a city campaign with a county-scoped quota and a products selector', (
       ]),
     );
     expect(county).toHaveLength(2);
+    // Each county's row names it, for the pages (the row has no station).
+    expect(county.map((r) => r.areaName).sort()).toEqual(['兴隆台区', '查干旗'].sort());
+    expect(cov.rows.filter((r) => !r.area).every((r) => r.areaName == null)).toBe(true);
     const per = (rule: string) =>
       cov.rows
         .filter((r) => r.ruleId === rule)

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Tabs, T
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { parse, stringify } from 'yaml';
-import { checkDefinition, type CampaignDetail, type DefinitionIssue } from '../../../contracts/campaigns.js';
+import { checkDefinition, type CampaignDetail, type DefinitionIssue, type DefinitionWarning } from '../../../contracts/campaigns.js';
 import type { OrgUnit } from '../../../contracts/org.js';
 import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
@@ -33,6 +33,30 @@ const PART_LABELS: Record<string, string> = {
   staffing: '基层队伍',
   events: '重要节点',
 };
+/** Leaf fields a warning can point at, in words (the rest show their key). */
+const FIELD_LABELS: Record<string, string> = {
+  once: '报送日期',
+  rule: '报送时限',
+  from: '开始日期',
+  to: '结束日期',
+  reportingUntil: '报送截止',
+  issuedOn: '印发日期',
+};
+
+/** `obligations.2.rule.once` → “报送任务第3项（月报）· 报送日期”: where a warning points, as the form names it. */
+function placeOf(path: string, def: Record<string, unknown>): string {
+  const [part, index, ...rest] = path.split('.');
+  if (!part) return '方案';
+  let place = PART_LABELS[part] ?? part;
+  if (index !== undefined && /^\d+$/.test(index)) {
+    const item = (def[part] as { label?: string; name?: string }[] | undefined)?.[Number(index)];
+    const title = item?.label || item?.name;
+    place += `第${Number(index) + 1}项${title ? `（${title}）` : ''}`;
+  } else if (index !== undefined) rest.unshift(index);
+  const leaf = rest.filter((x) => !/^\d+$/.test(x)).pop();
+  return leaf ? `${place} · ${FIELD_LABELS[leaf] ?? leaf}` : place;
+}
+
 const showPart = (v: unknown) =>
   typeof v === 'object' ? (
     <pre style={{ maxHeight: 160, overflow: 'auto', whiteSpace: 'pre-wrap', fontSize: 12, margin: '4px 0' }}>{stringify(v)}</pre>
@@ -51,9 +75,11 @@ export default function CampaignEditorPage() {
   const nav = useNavigate();
   const qc = useQueryClient();
   const { me } = useAuth();
-  const { message } = AntApp.useApp();
+  const { message, notification } = AntApp.useApp();
   const [form] = Form.useForm();
   const [issues, setIssues] = useState<DefinitionIssue[]>([]);
+  /** What the server keeps but flags (validate / create / amend); shown, never blocking a save. */
+  const [warnings, setWarnings] = useState<DefinitionWarning[]>([]);
   const [tab, setTab] = useState('form');
   const [raw, setRaw] = useState('');
   const [rawError, setRawError] = useState<string | null>(null);
@@ -76,6 +102,7 @@ export default function CampaignEditorPage() {
     form.resetFields();
     form.setFieldsValue(def as object);
     setIssues([]);
+    setWarnings([]);
     setLoaded(true);
   };
   useEffect(() => {
@@ -133,6 +160,7 @@ export default function CampaignEditorPage() {
       const r = await campaignsApi.validate(def).catch(() => null);
       if (!r || seq !== live.current.seq) return;
       list = r.issues;
+      setWarnings(r.warnings ?? []);
     }
     const found = fieldsOf(list);
     const marked = live.current.marked;
@@ -173,6 +201,22 @@ export default function CampaignEditorPage() {
     try {
       const saved = campaignId ? await campaignsApi.amend(campaignId, def, note, from!.version) : await campaignsApi.create(def);
       message.success(campaignId ? `已保存为第${saved.version}版` : '已创建');
+      if (saved.warnings?.length) {
+        setWarnings(saved.warnings);
+        notification.warning({
+          title: `已保存，但有 ${saved.warnings.length} 处请再核对`,
+          description: (
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {saved.warnings.map((w, k) => (
+                <li key={k}>
+                  {placeOf(w.path, def as Record<string, unknown>)}：{w.message}
+                </li>
+              ))}
+            </ul>
+          ),
+          duration: 0,
+        });
+      }
       await qc.invalidateQueries({ queryKey: ['campaigns'] });
       await qc.invalidateQueries({ queryKey: ['campaign', saved.id] });
       await qc.invalidateQueries({ queryKey: ['campaign-home', saved.id] });
@@ -231,6 +275,7 @@ export default function CampaignEditorPage() {
               load(def);
               // Show at once which parts (usually unit names) do not fit this bureau.
               const r = await campaignsApi.validate(def).catch(() => null);
+              setWarnings(r?.warnings ?? []);
               if (r && !r.ok) setTimeout(() => showIssues(r.issues), 0);
             }}
           />
@@ -260,6 +305,23 @@ export default function CampaignEditorPage() {
               {issues.map((i, k) => (
                 <li key={k}>
                   <Typography.Text code>{i.path || '（根）'}</Typography.Text> {i.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`有 ${warnings.length} 处请再核对（不影响保存）`}
+          description={
+            <ul data-testid="definition-warnings" style={{ margin: 0, paddingLeft: 18 }}>
+              {warnings.map((w, k) => (
+                <li key={k}>
+                  <Typography.Text strong>{placeOf(w.path, current())}</Typography.Text>：{w.message}
                 </li>
               ))}
             </ul>
@@ -322,6 +384,7 @@ export default function CampaignEditorPage() {
                 const r = await campaignsApi
                   .validate(tab === 'raw' ? parse(raw) : current())
                   .catch((e) => ({ ok: false, issues: issuesOf(e) }));
+                setWarnings('warnings' in r ? (r.warnings ?? []) : []);
                 if (r.ok) {
                   setIssues([]);
                   message.success('校验通过');

@@ -1,4 +1,4 @@
-import { Card, Checkbox, Col, Form, Grid, Input, InputNumber, Row, Select, Space, Tabs, Typography, type FormInstance } from 'antd';
+import { Card, Checkbox, Col, Form, Grid, Input, InputNumber, Row, Select, Space, Switch, Tabs, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { UNIT_GROUPS } from '../../../contracts/campaigns.js';
 import { SECTORS } from '../../../contracts/entity-kinds.js';
@@ -22,6 +22,7 @@ export function DefinitionForm({ form, units, stations }: { form: FormInstance; 
     .map((p) => ({ key: p.key!, name: p.name ?? '' }));
   /** Keys of a list's entries: new entries get the next free one (编号 are generated, shown read-only). */
   const keysOf = (list: string | string[]) => ((form.getFieldValue(list) ?? []) as { key?: string }[]).map((x) => x?.key);
+  const hasLeadingGroup = !!Form.useWatch(['organisation', 'leadingGroup'], { form, preserve: true });
   const unitOptions = [...Object.keys(UNIT_GROUPS), '本局', ...units].map((u) => ({ value: u, label: u }));
   const UnitSelect = (p: any) => <Select mode="tags" options={unitOptions} placeholder="选择或输入本局单位" {...p} />;
   const UnitOne = (p: any) => <Select showSearch allowClear options={unitOptions} placeholder="选择本局单位" {...p} />;
@@ -182,20 +183,36 @@ export function DefinitionForm({ form, units, stations }: { form: FormInstance; 
       label: '组织机构',
       children: (
         <>
-          <Form.Item name={['organisation', 'leadingGroup', 'name']} label="领导小组名称">
-            <Input />
+          <Form.Item label="不设领导小组" tooltip="简短通知往往不设领导小组">
+            <Switch
+              aria-label="不设领导小组"
+              checked={!hasLeadingGroup}
+              onChange={(none) =>
+                form.setFieldValue(
+                  ['organisation', 'leadingGroup'],
+                  none ? undefined : { name: '', leader: { title: '局长' }, deputies: [], members: [], memberUnits: [], duties: [] },
+                )
+              }
+            />
           </Form.Item>
-          <Space wrap>
-            <Form.Item name={['organisation', 'leadingGroup', 'leader', 'name']} label="组长姓名">
-              <Input style={{ width: 120 }} />
-            </Form.Item>
-            <Form.Item name={['organisation', 'leadingGroup', 'leader', 'title']} label="组长职务">
-              <Input style={{ width: 140 }} />
-            </Form.Item>
-          </Space>
-          <Form.Item name={['organisation', 'leadingGroup', 'memberUnits']} label="成员单位">
-            <UnitSelect />
-          </Form.Item>
+          {hasLeadingGroup && (
+            <>
+              <Form.Item name={['organisation', 'leadingGroup', 'name']} label="领导小组名称">
+                <Input />
+              </Form.Item>
+              <Space wrap>
+                <Form.Item name={['organisation', 'leadingGroup', 'leader', 'name']} label="组长姓名">
+                  <Input style={{ width: 120 }} />
+                </Form.Item>
+                <Form.Item name={['organisation', 'leadingGroup', 'leader', 'title']} label="组长职务">
+                  <Input style={{ width: 140 }} />
+                </Form.Item>
+              </Space>
+              <Form.Item name={['organisation', 'leadingGroup', 'memberUnits']} label="成员单位">
+                <UnitSelect />
+              </Form.Item>
+            </>
+          )}
           <Space wrap>
             <Form.Item name={['organisation', 'office', 'unit']} label="办公室设在">
               <UnitOne style={{ width: 200 }} />

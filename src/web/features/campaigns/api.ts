@@ -1,4 +1,4 @@
-import type { CampaignDetail, CampaignSummary, DefinitionIssue } from '../../../contracts/campaigns.js';
+import type { CampaignDetail, CampaignSummary, DefinitionIssue, DefinitionWarning } from '../../../contracts/campaigns.js';
 import { api, ApiError } from '../../lib/api.js';
 
 export interface TemplateInfo {
@@ -18,6 +18,8 @@ export interface VersionInfo {
   changes: string[];
 }
 
+type Saved = CampaignSummary & { warnings?: DefinitionWarning[] };
+
 export const campaignsApi = {
   list: () => api<CampaignSummary[]>('/api/campaigns'),
   get: (id: number) => api<CampaignDetail>(`/api/campaigns/${id}`),
@@ -25,10 +27,11 @@ export const campaignsApi = {
   versions: (id: number) => api<VersionInfo[]>(`/api/campaigns/${id}/versions`),
   templates: () => api<TemplateInfo[]>('/api/campaign-templates'),
   template: (code: string) => api<{ code: string; definition: any; yaml: string }>(`/api/campaign-templates/${code}`),
-  create: (definition: unknown) => api<CampaignSummary>('/api/campaigns', { body: { definition, status: 'draft' } }),
+  /** Create and amend answer the definition's warnings too (kept, but worth a look). */
+  create: (definition: unknown) => api<Saved>('/api/campaigns', { body: { definition, status: 'draft' } }),
   /** Amend from the definition version the editor loaded (a newer one → 409 STALE_VERSION). */
   amend: (id: number, definition: unknown, note: string, version: number) =>
-    api<CampaignSummary>(`/api/campaigns/${id}/definition`, { method: 'PUT', body: { definition, note, version } }),
+    api<Saved>(`/api/campaigns/${id}/definition`, { method: 'PUT', body: { definition, note, version } }),
   status: (id: number, status: string) => api<CampaignSummary>(`/api/campaigns/${id}/status`, { body: { status } }),
   confirm: (id: number, path: string, note?: string) => api<CampaignSummary>(`/api/campaigns/${id}/confirm`, { body: { path, note } }),
   readings: (id: number) =>
@@ -37,7 +40,8 @@ export const campaignsApi = {
     }>(`/api/campaigns/${id}/readings`),
   chooseReading: (id: number, key: string, option: string) =>
     api<CampaignSummary>(`/api/campaigns/${id}/readings/${key}`, { body: { option } }),
-  validate: (definition: unknown) => api<{ ok: boolean; issues: DefinitionIssue[] }>('/api/campaigns/validate', { body: { definition } }),
+  validate: (definition: unknown) =>
+    api<{ ok: boolean; issues: DefinitionIssue[]; warnings?: DefinitionWarning[] }>('/api/campaigns/validate', { body: { definition } }),
 };
 
 /** Issues (path + message) of a failed save, if the server sent them. */

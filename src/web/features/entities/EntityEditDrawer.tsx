@@ -15,6 +15,7 @@ import {
 import { isValidCreditCode } from '../../../contracts/credit-code.js';
 import { DEFAULT_LICENCE, LICENCE_KINDS, type EntityDetail } from '../../../contracts/entities.js';
 import type { Jurisdiction, OrgUnit } from '../../../contracts/org.js';
+import { PRODUCTS } from '../../../contracts/products.js';
 import { api, ApiError, qs } from '../../lib/api.js';
 import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 import { options } from './labels.js';
@@ -34,6 +35,7 @@ const FIELDS: ConflictField[] = [
   { name: 'riskLevel', label: '风险等级', format: label(RISK_LEVELS) },
   { name: 'creditGrade', label: '信用等级', format: label(CREDIT_GRADES) },
   { name: 'tags', label: '标签', format: label(ENTITY_TAGS) },
+  { name: 'products', label: '经营品种', format: label(PRODUCTS) },
   { name: 'address', label: '地址' },
   { name: 'legalRepresentative', label: '法定代表人' },
   { name: 'personInCharge', label: '负责人' },
@@ -71,7 +73,7 @@ export function EntityEditDrawer({ entity, open, onClose }: { entity?: EntityDet
   async function save(v: Record<string, unknown>, base = loaded) {
     const { licenceNumber, licenceValidTo, ...rest } = v as Record<string, any>;
     const body = Object.fromEntries(Object.entries(rest).map(([k, x]) => [k, x === '' || x === undefined ? null : x]));
-    Object.assign(body, { tags: v.tags ?? [], familyPlanning: !!v.familyPlanning });
+    Object.assign(body, { tags: v.tags ?? [], products: v.products ?? [], familyPlanning: !!v.familyPlanning });
     try {
       if (!entity) {
         const licences = licenceNumber
@@ -124,7 +126,7 @@ export function EntityEditDrawer({ entity, open, onClose }: { entity?: EntityDet
       <Form
         form={form}
         layout="vertical"
-        initialValues={entity ?? { status: 'operating', riskLevel: 'low', tags: [] }}
+        initialValues={entity ?? { status: 'operating', riskLevel: 'low', tags: [], products: [] }}
         onFinish={(v) => save(v)}
       >
         <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请输入单位名称' }, { max: 100 }]}>
@@ -219,6 +221,9 @@ export function EntityEditDrawer({ entity, open, onClose }: { entity?: EntityDet
         )}
         <Form.Item name="tags" label="标签">
           <Select mode="multiple" options={options(ENTITY_TAGS)} />
+        </Form.Item>
+        <Form.Item name="products" label="经营品种">
+          <Select mode="multiple" allowClear options={options(PRODUCTS)} optionFilterProp="label" placeholder="如 感冒药、疫苗" />
         </Form.Item>
         <Form.Item name="address" label="地址" rules={[{ max: 200 }]}>
           <Input />

@@ -8,7 +8,7 @@ import { LICENCE_STATES, type EntityDetail, type Licence, type TimelineItem } fr
 import { api, ApiError } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { EntityEditDrawer } from './EntityEditDrawer.js';
-import { EntityTags, LICENCE_COLORS, RiskTag, STATUS_COLORS } from './labels.js';
+import { EntityTags, LICENCE_COLORS, ProductTags, RiskTag, STATUS_COLORS } from './labels.js';
 
 const SOURCE_COLORS: Record<string, string> = { audit: 'blue', licence: 'gray' };
 
@@ -88,6 +88,7 @@ export default function EntityPage() {
             {d.lat != null && d.lng != null ? `${d.lat.toFixed(5)}, ${d.lng.toFixed(5)}` : '未标注'}
           </Descriptions.Item>
           <Descriptions.Item label="标签">{d.tags.length ? <EntityTags tags={d.tags} /> : '—'}</Descriptions.Item>
+          <Descriptions.Item label="经营品种">{d.products?.length ? <ProductTags products={d.products} /> : '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Row gutter={[16, 16]}>

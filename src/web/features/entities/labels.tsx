@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { ENTITY_TAGS, RISK_LEVELS, type EntityTag } from '../../../contracts/entity-kinds.js';
 import { LICENCE_STATES, type LicenceState } from '../../../contracts/entities.js';
+import { PRODUCTS } from '../../../contracts/products.js';
 
 export const RISK_COLORS: Record<string, string> = { low: 'green', medium: 'orange', high: 'red' };
 export const STATUS_COLORS: Record<string, string> = { operating: 'blue', suspended: 'default', closed: 'default' };
@@ -26,6 +27,19 @@ export function EntityTags({ tags }: { tags: string[] }) {
       {tags.map((t) => (
         <Tag key={t} color={t === 'high_risk' || t === 'repeat_offender' ? 'volcano' : undefined} style={{ marginBottom: 2 }}>
           {ENTITY_TAGS[t as EntityTag] ?? t}
+        </Tag>
+      ))}
+    </>
+  );
+}
+
+/** 经营品种 (contracts/products.ts) as tags. */
+export function ProductTags({ products }: { products: string[] }) {
+  return (
+    <>
+      {products.map((p) => (
+        <Tag key={p} color="geekblue" style={{ marginBottom: 2 }}>
+          {PRODUCTS[p as keyof typeof PRODUCTS] ?? p}
         </Tag>
       ))}
     </>

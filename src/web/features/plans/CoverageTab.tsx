@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Input, Progress, Row, Space, Statistic, Table } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import type { CoverageRowDto, StationCoverageDto } from '../../../contracts/plans.js';
-import { plansApi } from './api.js';
+import { placeOf, plansApi } from './api.js';
 
 /** ECharts (about 1 MB) loads only when a chart is shown. */
 const LazyChart = lazy(() => import('./StationChart.js').then((m) => ({ default: m.StationChart })));
@@ -54,7 +54,7 @@ export function CoverageTab({ planId, stationCount }: { planId: number; stationC
       </Row>
       {excessCount > 0 && <Alert type="warning" showIcon message={`${excessCount} 家单位检查次数超过规定频次（应避免重复检查）`} />}
       {wide.length > 0 && (
-        <Card size="small" title="全区指标">
+        <Card size="small" title={wide.some((r) => r.area) ? '全区及各县（市、区）、市（州）指标' : '全区指标'}>
           <CoverageTable rows={wide} />
         </Card>
       )}
@@ -94,7 +94,7 @@ export function CoverageTable({ rows }: { rows: CoverageRowDto[] }) {
       scroll={{ x: 600 }}
       columns={[
         { title: '指标', dataIndex: 'label', render: (v, r) => `${v}${r.grade ? `（${r.grade}级）` : ''}` },
-        { title: '所', dataIndex: 'stationShortName', width: 90, render: (v) => v ?? '全区' },
+        { title: '范围', key: 'place', width: 100, render: (_, r) => placeOf(r) },
         { title: '应检', dataIndex: 'required', width: 60 },
         { title: '现有', dataIndex: 'available', width: 60 },
         { title: '已检', dataIndex: 'done', width: 60 },

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ItemList } from '../../lib/ItemList.js';
-import { plansApi } from './api.js';
+import { placeOf, plansApi } from './api.js';
 
 /** Everything still missing, per rule × station, with the planned units that would close it. */
 export function MissingTab({ planId }: { planId: number }) {
@@ -31,7 +31,7 @@ export function MissingTab({ planId }: { planId: number }) {
           <ItemList.Meta
             title={
               <span>
-                <Tag>{m.row.stationShortName ?? '全区'}</Tag>
+                <Tag>{placeOf(m.row)}</Tag>
                 {m.row.label}
                 {m.row.grade ? `（${m.row.grade}级）` : ''}：尚缺 <b style={{ color: '#cf1322' }}>{m.row.remaining}</b> 家（应检{' '}
                 {m.row.required}，已检 {m.row.done}）

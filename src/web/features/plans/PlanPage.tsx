@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { INSPECTOR_PROBLEMS, PLAN_STATUSES, type PlanCheckResult } from '../../../contracts/plans.js';
 import { ApiError, download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
-import { plansApi } from './api.js';
+import { placeOf, plansApi } from './api.js';
 import { CoverageTab } from './CoverageTab.js';
 import { MissingTab } from './MissingTab.js';
 import { TasksTab } from './TasksTab.js';
@@ -115,7 +115,7 @@ export default function PlanPage() {
               {p.shortfalls
                 .map(
                   (s) =>
-                    `${s.stationShortName ?? '全区'}：${s.label}${s.grade ? `（${s.grade}级）` : ''} 应检 ${s.required} 家，现有 ${s.available} 家，缺 ${s.missing} 家`,
+                    `${placeOf(s)}：${s.label}${s.grade ? `（${s.grade}级）` : ''} 应检 ${s.required} 家，现有 ${s.available} 家，缺 ${s.missing} 家`,
                 )
                 .join('；')}
             </Typography.Paragraph>

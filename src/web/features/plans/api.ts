@@ -24,3 +24,17 @@ export const plansApi = {
   missing: (id: number) => api<MissingItemDto[]>(`/api/plans/${id}/missing`),
   myTasks: () => api<{ items: MyTask[]; total: number; today: string }>('/api/my-tasks'),
 };
+
+/**
+ * Where a coverage row or shortfall is counted: its station (曙光所), its county or city (兴隆台区, for
+ * a quota counted per county / city), or the whole campaign area (全区).
+ */
+export function placeOf(r: {
+  stationShortName: string | null;
+  area?: { level: 'county' | 'city'; id: string } | null;
+  areaName?: string | null;
+}): string {
+  if (r.stationShortName) return r.stationShortName;
+  if (r.area) return r.areaName ?? (r.area.level === 'county' ? '县（市、区）' : '市（州）');
+  return '全区';
+}

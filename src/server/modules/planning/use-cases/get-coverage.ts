@@ -9,7 +9,7 @@ import type { Ctx } from '../../../core/context.js';
 import { computeCoverage } from '../engine/index.js';
 import { doneInspections, planContext } from '../coverage-source.js';
 import { assertReadsPlan, seesStation, seesWholeArea } from '../policy.js';
-import { getPlan, type LoadedPlan } from '../queries.js';
+import { getPlan, withAreaNames, type LoadedPlan } from '../queries.js';
 
 /**
  * Live coverage of a plan's rules: required, done, remaining per rule × station, in the actor's
@@ -35,7 +35,7 @@ export async function coverageOfPlan(ctx: Ctx, p: LoadedPlan, query: CoverageQue
     const mine = stations.filter((s) => String(s[a.level]) === a.id);
     return mine.length > 0 && mine.every((s) => visible.has(String(s.id)));
   };
-  const all = cov.rows
+  const seen = cov.rows
     .filter((r) =>
       r.stationId
         ? visible.has(r.stationId) && (only === null || r.stationId === only)
@@ -44,6 +44,7 @@ export async function coverageOfPlan(ctx: Ctx, p: LoadedPlan, query: CoverageQue
     .map((r, i) => ({ r, i }))
     .sort((a, b) => (order.get(a.r.stationId ?? '') ?? -1) - (order.get(b.r.stationId ?? '') ?? -1) || a.i - b.i)
     .map((x) => x.r);
+  const all = await withAreaNames(ctx.db, seen);
   const excess = cov.excess.filter((e) => visible.has(e.stationId) && (only === null || e.stationId === only));
   const byStation = query.view === 'stations';
   const dto: CoverageDto = {

@@ -3,7 +3,7 @@ import type { PlanDetail } from '../../../../contracts/plans.js';
 import type { Ctx } from '../../../core/context.js';
 import { assertReadsPlan, seesStation, seesWholeArea } from '../policy.js';
 import { presentPlan } from '../presenter.js';
-import { getPlan, planFindings, rows } from '../queries.js';
+import { getPlan, planFindings, rows, withAreaNames } from '../queries.js';
 import { loadStations } from '../loader.js';
 
 /** A plan with its findings (shortfalls, last check) and the stations the actor sees. */
@@ -24,7 +24,7 @@ export async function getPlanDetail(ctx: Ctx, id: number): Promise<PlanDetail> {
   return {
     ...presentPlan(p),
     counted: Number(f.counted ?? 0),
-    shortfalls: mine(f.shortfalls ?? []),
+    shortfalls: await withAreaNames(ctx.db, mine(f.shortfalls ?? [])),
     warnings: whole ? (f.warnings ?? []) : [],
     check: { ...check, violations: mine(check.violations), excess: check.excess.filter((e: any) => visible.has(e.stationId)) },
     stations: stations.map((s) => ({

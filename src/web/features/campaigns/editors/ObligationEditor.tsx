@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
 import {
   FORM_TYPES,
+  OBLIGATION_EVENTS,
   REVIEW_STEPS,
+  SUBMITTER_LEVELS,
   WEEKDAY_LABELS,
   describeRule,
   dueDates,
@@ -57,6 +59,20 @@ const RULE_FIELDS: Record<string, (name: Path) => ReactNode> = {
       <Input placeholder="23:59" style={{ width: 80 }} />
     </Form.Item>
   ),
+  event: (n) => (
+    <Form.Item key="event" name={[...n, 'event']} label="触发事件" rules={[{ required: true, message: '请选择触发事件' }]}>
+      <Select
+        aria-label="触发事件"
+        style={{ minWidth: 220 }}
+        options={Object.entries(OBLIGATION_EVENTS).map(([value, label]) => ({ value, label }))}
+      />
+    </Form.Item>
+  ),
+  withinHours: (n) => (
+    <Form.Item key="withinHours" name={[...n, 'withinHours']} label="时限">
+      <InputNumber aria-label="时限（小时）" min={1} max={8760} precision={0} addonAfter="小时内" placeholder="方案未定" />
+    </Form.Item>
+  ),
   within: (n) => (
     <Space key="within" wrap>
       <Form.Item name={[...n, 'within', 'from']} label="窗口开始" rules={[DATE]}>
@@ -104,6 +120,13 @@ export const RULE_TYPES: { value: string; label: string; is: (r: DeadlineRule) =
   },
   { value: 'once', label: '固定日期（一次）', is: (r) => !!r.once, fresh: { once: '' }, fields: ['once', 'time'] },
   { value: 'adHoc', label: '随时报送（无固定期限）', is: (r) => !!r.adHoc, fresh: { adHoc: true }, fields: [] },
+  {
+    value: 'event',
+    label: '事件触发（发生后几小时内）',
+    is: (r) => r.type === 'event',
+    fresh: { type: 'event', event: 'serious_finding', withinHours: 24 },
+    fields: ['event', 'withinHours'],
+  },
 ];
 
 /** The next three due dates from today (or the first three when all are past), by the shared `dueDates`. */
@@ -118,6 +141,8 @@ function DuePreview({
   const { window, missing } = obligationWindow(definition as never, rule);
   let text: string;
   if (rule.adHoc) text = '随时报送，不生成日期';
+  else if (rule.type === 'event')
+    text = rule.withinHours == null ? '方案未定：时限（小时）' : `不生成日期：每次事件发生后${rule.withinHours}小时内`;
   else if (!window) text = `方案未定：${missing.join('、')}`;
   else {
     try {
@@ -157,6 +182,14 @@ function ObligationFields({
   const formType = Form.useWatch((v) => at(v, [...abs, 'form', 'type']), { form, preserve: true });
   const type = RULE_TYPES.find((t) => rule && t.is(rule));
   const unitOptions = units.map((u) => ({ value: u, label: u }));
+  // Levels of the tree (every unit of that level submits on its own), then the bureau's named units.
+  const submitterOptions = [
+    {
+      label: '按层级（每个单位各自报送）',
+      options: Object.entries(SUBMITTER_LEVELS).map(([value, title]) => ({ value, label: value, title })),
+    },
+    { label: '本局单位', options: unitOptions.filter((o) => !(o.value in SUBMITTER_LEVELS)) },
+  ];
   return (
     <>
       <Row gutter={12}>
@@ -186,7 +219,7 @@ function ObligationFields({
       <Row gutter={12}>
         <Col xs={24} md={12}>
           <Form.Item name={[name, 'submitters']} label="报送单位" rules={[{ required: true, message: '请指定报送单位' }]}>
-            <Select mode="tags" options={unitOptions} placeholder="选择或输入本局单位" />
+            <Select mode="tags" aria-label="报送单位" options={submitterOptions} placeholder="选择层级或本局单位" />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>

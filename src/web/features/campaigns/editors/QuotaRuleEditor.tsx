@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type FormInstance } from 'antd';
 import { CREDIT_GRADES } from '../../../../contracts/entity-kinds.js';
-import { DEFAULT_MIN_GAP_DAYS } from '../../../../contracts/quota-rules.js';
+import { DEFAULT_MIN_GAP_DAYS, QUOTA_SCOPE_CODES } from '../../../../contracts/quota-rules.js';
 import { MoveButtons, PercentInput, type Path } from './common.js';
 import { at, nextKey, quotaIds } from './keys.js';
-import { describeQuota } from './quota-summary.js';
+import { describeQuota, SCOPE_WORDS } from './quota-summary.js';
 import { SelectorEditor } from './SelectorEditor.js';
 
 export interface QuotaContext {
@@ -239,13 +239,7 @@ function QuotaRuleCard({
         {depth === 0 && (
           <Col xs={24} md={8}>
             <Form.Item name={[name, 'per']} label="计算范围">
-              <Radio.Group
-                optionType="button"
-                options={[
-                  { value: 'station', label: '每个所' },
-                  { value: 'campaign', label: '全区' },
-                ]}
-              />
+              <Select aria-label="计算范围" options={QUOTA_SCOPE_CODES.map((value) => ({ value, label: SCOPE_WORDS[value] }))} />
             </Form.Item>
           </Col>
         )}

@@ -1,6 +1,7 @@
 import { Button, Card, Col, Form, Row, Select, Switch } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_TAGS, MEDICAL_GRADES, RISK_LEVELS } from '../../../../contracts/entity-kinds.js';
+import { PRODUCTS } from '../../../../contracts/products.js';
 import { KindSelect } from '../fields.js';
 import { ListCard, type Path } from './common.js';
 import { at } from './keys.js';
@@ -21,6 +22,7 @@ export const SELECTOR_FIELDS: { key: string; label: string; input: () => ReactNo
   { key: 'deviceLevels', label: '器械经营监管级别', input: () => multi(DEVICE_LEVELS, '不限') },
   { key: 'riskLevels', label: '风险等级', input: () => multi(RISK_LEVELS, '不限') },
   { key: 'creditGrades', label: '信用等级', input: () => multi(CREDIT_GRADES, '不限') },
+  { key: 'productsAny', label: '经营品种（任一）', input: () => multi(PRODUCTS, '如 感冒药、疫苗') },
   { key: 'familyPlanning', label: '经营计划生育用品', input: () => <Switch />, checked: true },
 ];
 
@@ -45,8 +47,13 @@ function SelectorFields({ name, abs }: { name: Path; abs: Path }) {
       ))}
       {shown.length < SELECTOR_FIELDS.length && (
         <Col span={24} style={{ marginTop: -8, marginBottom: 8 }}>
-          <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setMore(true)}>
-            更多条件（标签、级别、风险、信用…）
+          <Button
+            size="small"
+            type="link"
+            style={{ padding: 0, whiteSpace: 'normal', height: 'auto', textAlign: 'left' }}
+            onClick={() => setMore(true)}
+          >
+            更多条件（标签、品种、风险、信用…）
           </Button>
         </Col>
       )}

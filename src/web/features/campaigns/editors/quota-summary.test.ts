@@ -22,6 +22,23 @@ it('describes a rule in plain words: scope, population with exclusions, target, 
   );
 });
 
+it('names products (经营品种) and the county and city scopes', () => {
+  expect(
+    describeQuota({
+      per: 'county',
+      population: { kinds: ['drug_wholesaler'], productsAny: ['cold_medicine', 'ephedrine_compound'] },
+      target: { type: 'all' },
+    }),
+  ).toBe('每个县（市、区）：药品批发企业（经营感冒药、含麻黄碱类复方制剂） 全覆盖');
+  expect(
+    describeQuota({
+      per: 'city',
+      population: { kinds: ['cdc'], exclude: [{ productsAny: ['vaccine'] }] },
+      target: { type: 'count', min: 3 },
+    }),
+  ).toBe('每个市（州）：疾控机构（各类对象（经营疫苗）除外） 不少于3家');
+});
+
 it('generates keys unique over the whole quota tree', () => {
   const rules = [{ id: 'q1', children: [{ id: 'q2' }, { id: 'q4' }] }, { id: 'q3' }];
   expect(quotaIds(rules)).toEqual(['q1', 'q2', 'q4', 'q3']);

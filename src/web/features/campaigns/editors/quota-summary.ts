@@ -6,7 +6,8 @@ import {
   MEDICAL_GRADES,
   RISK_LEVELS,
 } from '../../../../contracts/entity-kinds.js';
-import type { EntitySelector, QuotaRule } from '../../../../contracts/quota-rules.js';
+import { PRODUCTS } from '../../../../contracts/products.js';
+import type { EntitySelector, QuotaRule, QuotaScope } from '../../../../contracts/quota-rules.js';
 
 /** A rule as the form holds it while being edited: any part may still be missing. */
 export type DraftRule = { [K in Exclude<keyof QuotaRule, 'children'>]?: any } & { children?: DraftRule[] };
@@ -25,6 +26,7 @@ export function describeSelector(s: Partial<EntitySelector> | undefined): string
     s.riskLevels?.length && `风险等级${names(s.riskLevels, RISK_LEVELS)}`,
     s.creditGrades?.length && `信用${names(s.creditGrades, CREDIT_GRADES)}`,
     s.familyPlanning && '经营计划生育用品',
+    s.productsAny?.length && `经营${names(s.productsAny, PRODUCTS)}`,
   ].filter(Boolean);
   const set = (e: Partial<EntitySelector>) =>
     Object.values(e ?? {}).some((v) => (Array.isArray(v) ? v.length > 0 : v != null && v !== false));
@@ -53,6 +55,14 @@ function describeRest(r: DraftRule, window: (w: NonNullable<QuotaRule['window']>
   return parts.length ? `，${parts.join('，')}` : '';
 }
 
+/** The line's opening words per quota scope (`QUOTA_SCOPES` holds the longer form labels). */
+export const SCOPE_WORDS: Record<QuotaScope, string> = {
+  station: '每个所',
+  county: '每个县（市、区）',
+  city: '每个市（州）',
+  campaign: '全区',
+};
+
 /**
  * The plain-language line under a rule, e.g.
  * “每个所：零售药店（连锁门店） 检查比例不低于50%，其中零售药店（单体） 不少于2家（曙光所1家）”.
@@ -64,5 +74,5 @@ export function describeQuota(r: DraftRule, phaseName: (key: string) => string =
   const body = (x: DraftRule): string =>
     `${describeSelector(x.population)} ${describeTarget(x)}${describeRest(x, window)}` +
     (x.children?.length ? `，其中${x.children.map(body).join('；')}` : '');
-  return `${child ? '其中' : r.per === 'campaign' ? '全区' : '每个所'}：${body(r)}`;
+  return `${child ? '其中' : (SCOPE_WORDS[r.per as QuotaScope] ?? SCOPE_WORDS.station)}：${body(r)}`;
 }
