@@ -54,6 +54,7 @@ type Schema = {
   oneOf?: Schema[];
   format?: string;
   minLength?: number;
+  maxLength?: number;
   minItems?: number;
   minimum?: number;
   exclusiveMinimum?: number | boolean;
@@ -161,7 +162,10 @@ function variants(method: string, url: string, body: Schema | undefined, upload:
     out.push({ what: `${k} wrong type`, wrong: ty !== '', url: base, payload: { ...good, [k]: wrongType(ps) } });
     out.push({ what: `${k} HTML`, wrong: ty !== 'string' && ty !== '', url: base, payload: { ...good, [k]: HTML } });
     if (ty === 'string' || ty === '') {
-      out.push({ what: `${k} oversized`, wrong: ty !== '', url: base, payload: { ...good, [k]: BIG_STRING } });
+      // Past the field's own limit: a pasted notice may hold 100,000 characters (起草助手), so one over it there.
+      const max = pick(ps).maxLength;
+      const big = max !== undefined && max >= BIG_STRING.length ? 'x'.repeat(max + 1) : BIG_STRING;
+      out.push({ what: `${k} oversized`, wrong: ty !== '', url: base, payload: { ...good, [k]: big } });
       out.push({ what: `${k} NUL`, wrong: true, url: base, payload: { ...good, [k]: 'a\u0000b' } });
       out.push({ what: `${k} control character`, wrong: true, url: base, payload: { ...good, [k]: 'a\u001bb' } });
     }
