@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { ADR_DEFAULT_SETTINGS, type AdrReportInput, type AdrSettings } from '../../../contracts/adr.js';
 import { shanghaiToday } from '../../../contracts/calendar.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../core/context.js';
 import { invalid, notFound } from '../../core/errors.js';
-import { pathInScope } from '../../core/scope.js';
+import { inSubtree, pathInScope, scopeWhere } from '../../core/scope.js';
 import { rows } from '../../core/sql.js';
 
 /** A bound int[] / text[] parameter (drizzle expands plain JS arrays into lists). */
@@ -120,4 +120,20 @@ export function assertPast(input: Pick<AdrReportInput, 'onsetOn' | 'reportedOn'>
   const today = shanghaiToday();
   if (input.onsetOn > today) throw invalid('发生日期不能晚于今天', [{ path: 'onsetOn', message: '不能晚于今天' }]);
   if (input.reportedOn > today) throw invalid('报告日期不能晚于今天', [{ path: 'reportedOn', message: '不能晚于今天' }]);
+}
+
+/**
+ * Conditions on reports `r` for an analysis: the caller's area, the report-date period and an optional
+ * area inside it (404 if that area is not the caller's: never "exists but not yours").
+ */
+export async function periodAreaWhere(db: DbOrTx, actor: Actor, q: { from?: string; to?: string; jurisdictionId?: number }): Promise<SQL> {
+  const where: SQL[] = [scopeWhere(actor, { jurisdiction: sql`r.jurisdiction_id` })];
+  if (q.from) where.push(sql`r.reported_on >= ${q.from}::date`);
+  if (q.to) where.push(sql`r.reported_on <= ${q.to}::date`);
+  if (q.jurisdictionId) {
+    const [j] = await rows<{ path: string }>(db, sql`select path from jurisdictions where id = ${q.jurisdictionId}`);
+    if (!j || !pathInScope(actor, j.path)) throw notFound('辖区');
+    where.push(inSubtree(sql`r.jurisdiction_id`, j.path));
+  }
+  return sql.join(where, sql` and `);
 }
