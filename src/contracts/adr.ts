@@ -76,11 +76,19 @@ export const ADR_DEFAULT_SETTINGS = {
   /** 推定: above the key's mean weekly count over the previous 8 weeks (scaled to the window) × 2. */
   baselineWeeks: 8,
   baselineFactor: 2,
+  /** 推定: the disproportionality signal rule (ADR_SIGNAL_RULE). */
+  signalMinN: 3,
+  signalMinPrr: 2,
+  signalMinChi2: 4,
+  signalMinIc025: 0,
+  signalMinEb05: 2,
 };
 export const ADR_SETTINGS_SOURCES = {
   targetPerMillion: '方案原文（001）：“确保年度药品不良反应报告不少于600份/百万人口”',
   medicalSharePct: '方案原文（001）：“医疗机构报告比例达到80%以上”',
   cluster: '推定：方案（002）只要求“对药品不良事件聚集性信号……进行实时监测”，未给出阈值',
+  signal:
+    '推定：方案未给出信号判定规则；默认 N ≥ 3，且 PRR ≥ 2 与 χ² ≥ 4（Evans 2001）、IC025 > 0（Bate 1998）、EB05 ≥ 2（Szarfman 2002）满足其一',
 };
 
 const text = (max: number, what: string) =>
@@ -283,6 +291,11 @@ export const adrSettings = z.object({
   clusterWindowDays: z.number(),
   baselineWeeks: z.number(),
   baselineFactor: z.number(),
+  signalMinN: z.number(),
+  signalMinPrr: z.number(),
+  signalMinChi2: z.number(),
+  signalMinIc025: z.number(),
+  signalMinEb05: z.number(),
   /** 0 = the defaults (no row yet). */
   version: z.number(),
 });
@@ -295,6 +308,12 @@ export const adrSettingsInput = z.object({
   clusterWindowDays: int(1, 90),
   baselineWeeks: int(1, 52),
   baselineFactor: z.number({ error: '请填写倍数' }).min(1, '倍数不能小于1').max(100, '倍数不能大于100'),
+  /** Signal rule; left out = unchanged. */
+  signalMinN: int(1, 1000).optional(),
+  signalMinPrr: z.number().min(1, 'PRR 阈值不能小于1').max(100, 'PRR 阈值不能大于100').optional(),
+  signalMinChi2: z.number().min(0, 'χ² 阈值不能小于0').max(100, 'χ² 阈值不能大于100').optional(),
+  signalMinIc025: z.number().min(-10, 'IC025 阈值不能小于-10').max(10, 'IC025 阈值不能大于10').optional(),
+  signalMinEb05: z.number().min(0, 'EB05 阈值不能小于0').max(100, 'EB05 阈值不能大于100').optional(),
   version: int(0, 2_147_483_647),
 });
 
@@ -349,9 +368,12 @@ export const adrAlertActionInput = z.object({
  * references: Evans et al. 2001 (PRR ≥ 2, χ² ≥ 4, N ≥ 3), Bate et al. 1998 (IC025 > 0) and
  * Szarfman et al. 2002 (EB05 ≥ 2); a pair is a signal if N ≥ minN and any one of the three holds.
  */
-export const ADR_SIGNAL_DEFAULTS = { minN: 3, minPRR: 2, minPRR_chi2: 4, minIC025: 0, minEB05: 2 } as const;
 export const ADR_SIGNAL_RULE =
   '推定：N ≥ 3，且满足其一：PRR ≥ 2 且 χ² ≥ 4（Evans 2001）；IC025 > 0（Bate 1998）；EB05 ≥ 2（Szarfman 2002）';
+/** The rule as in force for an area (the settings' thresholds), worded like ADR_SIGNAL_RULE. */
+export function signalRuleText(s: Pick<AdrSettings, 'signalMinN' | 'signalMinPrr' | 'signalMinChi2' | 'signalMinIc025' | 'signalMinEb05'>) {
+  return `N ≥ ${s.signalMinN}，且满足其一：PRR ≥ ${s.signalMinPrr} 且 χ² ≥ ${s.signalMinChi2}；IC025 > ${s.signalMinIc025}；EB05 ≥ ${s.signalMinEb05}（默认值推定，依据 Evans 2001、Bate 1998、Szarfman 2002）`;
+}
 
 export const SIGNAL_SORTS = { N: '报告数', PRR: 'PRR', ROR: 'ROR', IC025: 'IC025', EB05: 'EB05' } as const;
 export type SignalSort = keyof typeof SIGNAL_SORTS;

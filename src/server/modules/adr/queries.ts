@@ -92,6 +92,11 @@ export async function settingsFor(db: DbOrTx, jurisdictionId: number): Promise<A
     cluster_window_days: number;
     baseline_weeks: number;
     baseline_factor: number;
+    signal_min_n: number;
+    signal_min_prr: number;
+    signal_min_chi2: number;
+    signal_min_ic025: number;
+    signal_min_eb05: number;
     version: number;
     own: boolean;
   }>(
@@ -110,6 +115,11 @@ export async function settingsFor(db: DbOrTx, jurisdictionId: number): Promise<A
     clusterWindowDays: s.cluster_window_days,
     baselineWeeks: s.baseline_weeks,
     baselineFactor: Number(s.baseline_factor),
+    signalMinN: s.signal_min_n,
+    signalMinPrr: Number(s.signal_min_prr),
+    signalMinChi2: Number(s.signal_min_chi2),
+    signalMinIc025: Number(s.signal_min_ic025),
+    signalMinEb05: Number(s.signal_min_eb05),
     // Inherited settings: saving here creates this area's own row.
     version: s.own ? s.version : 0,
   };

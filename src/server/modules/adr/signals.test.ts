@@ -154,3 +154,23 @@ it('counts reports per month and draws funnel limits around the overall rate', a
   expect(p).toMatchObject({ reports: 10, perMillion: 10, lower: 3.8, upper: 16.2, outside: null });
   expect(f.limits.length).toBeGreaterThan(2);
 });
+
+it('takes the signal thresholds from the area’s settings (data), and minN from the query', async () => {
+  const before = (await office.get(`/api/adr/signals?${PERIOD}&drug=甲药片&event=皮疹`)).json();
+  const pair = before.items[0];
+  // Raise N's bound above the pair's N: no longer a signal, whatever its other measures.
+  const s = (await office.get('/api/adr-settings')).json();
+  const saved = await office.put('/api/adr-settings', { ...s, signalMinN: 4 });
+  expect(saved.statusCode, saved.body).toBe(200);
+  expect(saved.json()).toMatchObject({ signalMinN: 4, signalMinPrr: 2, signalMinEb05: 2 });
+  const after = (await office.get(`/api/adr/signals?${PERIOD}&drug=甲药片&event=皮疹`)).json();
+  expect(after.items[0]).toMatchObject({ N: pair.N, PRR: pair.PRR, signal: false });
+  expect(after.rule).toMatch(/N ≥ 4/);
+  // Only the PRR branch left open (PRR 4.5 ≥ 2, χ² ≥ 0; IC025 and EB05 bounds out of reach): a signal again.
+  const s2 = (await office.get('/api/adr-settings')).json();
+  await office.put('/api/adr-settings', { ...s2, signalMinN: 3, signalMinChi2: 0, signalMinIc025: 10, signalMinEb05: 100 });
+  const lowered = (await office.get(`/api/adr/signals?${PERIOD}&drug=甲药片&event=皮疹`)).json();
+  expect(pair.PRR).toBeCloseTo(4.5, 12);
+  expect(lowered.items[0].signal).toBe(true);
+  expect((await office.get(`/api/adr/signals?${PERIOD}&drug=甲药片&event=皮疹&minN=4`)).json()).toMatchObject({ total: 0 });
+});

@@ -1,28 +1,27 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
-  ADR_SIGNAL_DEFAULTS,
-  ADR_SIGNAL_RULE,
   SIGNAL_MEASURES,
+  signalRuleText,
+  type AdrSettings,
   type AdrSignalRow,
   type AdrSignals,
   type adrSignalsQuery,
 } from '../../../../contracts/adr.js';
 import type { Ctx } from '../../../core/context.js';
 import { rows } from '../../../core/sql.js';
-import { periodAreaWhere } from '../queries.js';
+import { periodAreaWhere, settingsFor } from '../queries.js';
 import { computeSignals, meetsThresholds, type SignalRow } from '../signals/compute.js';
 
 type Query = z.output<typeof adrSignalsQuery>;
 
-/** Whether a pair is a signal under the default rule (ADR_SIGNAL_RULE); `minN` may be raised or lowered per request. */
-function isSignal(row: SignalRow, minN: number = ADR_SIGNAL_DEFAULTS.minN): boolean {
-  const d = ADR_SIGNAL_DEFAULTS;
+/** Whether a pair is a signal under the area's rule (settings; defaults ADR_SIGNAL_RULE). */
+function isSignal(row: SignalRow, s: AdrSettings): boolean {
   return (
-    meetsThresholds(row, { minN }) &&
-    (meetsThresholds(row, { minPRR: d.minPRR, minPRR_chi2: d.minPRR_chi2 }) ||
-      row.IC025 > d.minIC025 ||
-      meetsThresholds(row, { minEB05: d.minEB05 }))
+    meetsThresholds(row, { minN: s.signalMinN }) &&
+    (meetsThresholds(row, { minPRR: s.signalMinPrr, minPRR_chi2: s.signalMinChi2 }) ||
+      row.IC025 > s.signalMinIc025 ||
+      meetsThresholds(row, { minEB05: s.signalMinEb05 }))
   );
 }
 
@@ -44,8 +43,10 @@ export async function getSignals(ctx: Ctx, q: Query): Promise<AdrSignals> {
         where ${cond}`,
   );
   const result = computeSignals(input.map((r) => ({ reportId: String(r.report_id), drug: r.drug, event: r.event })));
-  const minN = q.minN ?? ADR_SIGNAL_DEFAULTS.minN;
-  const all = result.pairs.map((p) => ({ row: p, signal: isSignal(p, minN) }));
+  // The thresholds in force for the area analysed (nearest settings at or above it); `minN` in the query replaces N's.
+  const base = await settingsFor(ctx.db, q.jurisdictionId ?? ctx.actor.jurisdictionId);
+  const settings = q.minN === undefined ? base : { ...base, signalMinN: q.minN };
+  const all = result.pairs.map((p) => ({ row: p, signal: isSignal(p, settings) }));
   const drug = q.drug?.toLowerCase();
   const event = q.event?.toLowerCase();
   const shown = all.filter(
@@ -77,7 +78,7 @@ export async function getSignals(ctx: Ctx, q: Query): Promise<AdrSignals> {
       starts: h.starts,
     },
     totals: { reports: result.totals.reports, pairs: result.pairs.length, signals: all.filter((p) => p.signal).length },
-    rule: ADR_SIGNAL_RULE,
+    rule: signalRuleText(settings),
   };
 }
 
