@@ -76,11 +76,19 @@ export const ADR_DEFAULT_SETTINGS = {
   /** 推定: above the key's mean weekly count over the previous 8 weeks (scaled to the window) × 2. */
   baselineWeeks: 8,
   baselineFactor: 2,
+  /** 推定: the disproportionality signal rule (ADR_SIGNAL_RULE). */
+  signalMinN: 3,
+  signalMinPrr: 2,
+  signalMinChi2: 4,
+  signalMinIc025: 0,
+  signalMinEb05: 2,
 };
 export const ADR_SETTINGS_SOURCES = {
   targetPerMillion: '方案原文（001）：“确保年度药品不良反应报告不少于600份/百万人口”',
   medicalSharePct: '方案原文（001）：“医疗机构报告比例达到80%以上”',
   cluster: '推定：方案（002）只要求“对药品不良事件聚集性信号……进行实时监测”，未给出阈值',
+  signal:
+    '推定：方案未给出信号判定规则；默认 N ≥ 3，且 PRR ≥ 2 与 χ² ≥ 4（Evans 2001）、IC025 > 0（Bate 1998）、EB05 ≥ 2（Szarfman 2002）满足其一',
 };
 
 const text = (max: number, what: string) =>
@@ -283,6 +291,11 @@ export const adrSettings = z.object({
   clusterWindowDays: z.number(),
   baselineWeeks: z.number(),
   baselineFactor: z.number(),
+  signalMinN: z.number(),
+  signalMinPrr: z.number(),
+  signalMinChi2: z.number(),
+  signalMinIc025: z.number(),
+  signalMinEb05: z.number(),
   /** 0 = the defaults (no row yet). */
   version: z.number(),
 });
@@ -295,6 +308,12 @@ export const adrSettingsInput = z.object({
   clusterWindowDays: int(1, 90),
   baselineWeeks: int(1, 52),
   baselineFactor: z.number({ error: '请填写倍数' }).min(1, '倍数不能小于1').max(100, '倍数不能大于100'),
+  /** Signal rule; left out = unchanged. */
+  signalMinN: int(1, 1000).optional(),
+  signalMinPrr: z.number().min(1, 'PRR 阈值不能小于1').max(100, 'PRR 阈值不能大于100').optional(),
+  signalMinChi2: z.number().min(0, 'χ² 阈值不能小于0').max(100, 'χ² 阈值不能大于100').optional(),
+  signalMinIc025: z.number().min(-10, 'IC025 阈值不能小于-10').max(10, 'IC025 阈值不能大于10').optional(),
+  signalMinEb05: z.number().min(0, 'EB05 阈值不能小于0').max(100, 'EB05 阈值不能大于100').optional(),
   version: int(0, 2_147_483_647),
 });
 
@@ -341,3 +360,123 @@ export const adrAlertActionInput = z.object({
   note: z.string().trim().max(1000, '说明不超过1000字').optional(),
   version: int(1, 2_147_483_647),
 });
+
+// ---- disproportionality signals, trend and funnel ----
+
+/**
+ * When a drug–reaction pair is shown as a signal (推定: the plans set no rule). Defaults after the usual
+ * references: Evans et al. 2001 (PRR ≥ 2, χ² ≥ 4, N ≥ 3), Bate et al. 1998 (IC025 > 0) and
+ * Szarfman et al. 2002 (EB05 ≥ 2); a pair is a signal if N ≥ minN and any one of the three holds.
+ */
+export const ADR_SIGNAL_RULE =
+  '推定：N ≥ 3，且满足其一：PRR ≥ 2 且 χ² ≥ 4（Evans 2001）；IC025 > 0（Bate 1998）；EB05 ≥ 2（Szarfman 2002）';
+/** The rule as in force for an area (the settings' thresholds), worded like ADR_SIGNAL_RULE. */
+export function signalRuleText(s: Pick<AdrSettings, 'signalMinN' | 'signalMinPrr' | 'signalMinChi2' | 'signalMinIc025' | 'signalMinEb05'>) {
+  return `N ≥ ${s.signalMinN}，且满足其一：PRR ≥ ${s.signalMinPrr} 且 χ² ≥ ${s.signalMinChi2}；IC025 > ${s.signalMinIc025}；EB05 ≥ ${s.signalMinEb05}（默认值推定，依据 Evans 2001、Bate 1998、Szarfman 2002）`;
+}
+
+export const SIGNAL_SORTS = { N: '报告数', PRR: 'PRR', ROR: 'ROR', IC025: 'IC025', EB05: 'EB05' } as const;
+export type SignalSort = keyof typeof SIGNAL_SORTS;
+
+export const adrSignalsQuery = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  jurisdictionId: idParam.optional(),
+  drug: z.string().trim().max(100).optional(),
+  event: z.string().trim().max(100).optional(),
+  minN: z.coerce.number().int().min(1).max(100000).optional(),
+  onlySignals: z.enum(['true', 'false'], { error: '只看信号应为 true 或 false' }).optional(),
+  sort: enumOf(SIGNAL_SORTS, '排序字段不正确').default('N'),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/** JSON has no Infinity or NaN: such a measure is sent as null, and `nonFinite` says which it was. */
+const measure = z.number().nullable();
+export const NON_FINITE = ['Infinity', '-Infinity', 'NaN'] as const;
+export const SIGNAL_MEASURES = ['E', 'PRR', 'PRR_chi2', 'ROR', 'ROR_lower95', 'IC', 'IC025', 'EBGM', 'EB05', 'EB95'] as const;
+export const adrSignalRow = z.object({
+  drug: z.string(),
+  event: z.string(),
+  N: z.number(),
+  E: measure,
+  PRR: measure,
+  PRR_chi2: measure,
+  ROR: measure,
+  ROR_lower95: measure,
+  IC: measure,
+  IC025: measure,
+  EBGM: measure,
+  EB05: measure,
+  EB95: measure,
+  /** Measures sent as null → what they were (e.g. ROR with no other report of the reaction: Infinity). */
+  nonFinite: z.record(z.string(), z.enum(NON_FINITE)),
+  signal: z.boolean(),
+});
+export type AdrSignalRow = z.infer<typeof adrSignalRow>;
+export const adrSignals = z.object({
+  items: z.array(adrSignalRow),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  /** Fitted gamma-mixture prior (null parameters when there was nothing to fit). */
+  hyper: z.object({
+    alpha1: measure,
+    beta1: measure,
+    alpha2: measure,
+    beta2: measure,
+    P: measure,
+    logLik: measure,
+    converged: z.boolean(),
+    starts: z.number(),
+  }),
+  totals: z.object({ reports: z.number(), pairs: z.number(), signals: z.number() }),
+  rule: z.string(),
+});
+export type AdrSignals = z.infer<typeof adrSignals>;
+
+export const adrSignalReportsQuery = z.object({
+  drug: z.string({ error: '请填写药品' }).trim().min(1, '请填写药品').max(100),
+  event: z.string({ error: '请填写不良反应' }).trim().min(1, '请填写不良反应').max(100),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  jurisdictionId: idParam.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const adrTrendQuery = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  jurisdictionId: idParam.optional(),
+  drug: z.string().trim().max(100).optional(),
+});
+export const adrTrend = z.array(z.object({ month: z.string(), reports: z.number(), serious: z.number() }));
+export type AdrTrend = z.infer<typeof adrTrend>;
+
+/**
+ * Funnel plot of drug reports per million by county (Spiegelhalter 2005, Poisson, normal approximation):
+ * overall rate p = Σ reports / Σ population over counties with a population; for a population n the 95%
+ * limits are (p ± 1.96·√(p/n)) × 10⁶ per million (lower limit not below 0).
+ */
+export const ADR_FUNNEL_FORMULA = '控制限：p ± 1.96 × √(p / n)（p 为全辖区每人报告数，n 为县（区）人口；泊松分布正态近似，95%）';
+export const adrFunnel = z.object({
+  year: z.number(),
+  overallPerMillion: z.number().nullable(),
+  formula: z.string(),
+  points: z.array(
+    z.object({
+      countyId: z.number(),
+      countyName: z.string(),
+      population: z.number().nullable(),
+      reports: z.number(),
+      perMillion: z.number().nullable(),
+      lower: z.number().nullable(),
+      upper: z.number().nullable(),
+      /** 'high' above the upper limit, 'low' below the lower one. */
+      outside: z.enum(['high', 'low']).nullable(),
+    }),
+  ),
+  limits: z.array(z.object({ population: z.number(), lower: z.number(), upper: z.number() })),
+});
+export type AdrFunnel = z.infer<typeof adrFunnel>;

@@ -169,6 +169,12 @@ export const adrSettings = pgTable('adr_settings', {
   clusterWindowDays: integer('cluster_window_days').notNull(),
   baselineWeeks: integer('baseline_weeks').notNull(),
   baselineFactor: doublePrecision('baseline_factor').notNull(),
+  /** Disproportionality signal rule (defaults contracts/adr.ts ADR_DEFAULT_SETTINGS, ADR_SIGNAL_RULE). */
+  signalMinN: integer('signal_min_n').notNull().default(3),
+  signalMinPrr: doublePrecision('signal_min_prr').notNull().default(2),
+  signalMinChi2: doublePrecision('signal_min_chi2').notNull().default(4),
+  signalMinIc025: doublePrecision('signal_min_ic025').notNull().default(0),
+  signalMinEb05: doublePrecision('signal_min_eb05').notNull().default(2),
   updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),

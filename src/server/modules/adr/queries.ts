@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { ADR_DEFAULT_SETTINGS, type AdrReportInput, type AdrSettings } from '../../../contracts/adr.js';
 import { shanghaiToday } from '../../../contracts/calendar.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../core/context.js';
 import { invalid, notFound } from '../../core/errors.js';
-import { pathInScope } from '../../core/scope.js';
+import { inSubtree, pathInScope, scopeWhere } from '../../core/scope.js';
 import { rows } from '../../core/sql.js';
 
 /** A bound int[] / text[] parameter (drizzle expands plain JS arrays into lists). */
@@ -92,6 +92,11 @@ export async function settingsFor(db: DbOrTx, jurisdictionId: number): Promise<A
     cluster_window_days: number;
     baseline_weeks: number;
     baseline_factor: number;
+    signal_min_n: number;
+    signal_min_prr: number;
+    signal_min_chi2: number;
+    signal_min_ic025: number;
+    signal_min_eb05: number;
     version: number;
     own: boolean;
   }>(
@@ -110,6 +115,11 @@ export async function settingsFor(db: DbOrTx, jurisdictionId: number): Promise<A
     clusterWindowDays: s.cluster_window_days,
     baselineWeeks: s.baseline_weeks,
     baselineFactor: Number(s.baseline_factor),
+    signalMinN: s.signal_min_n,
+    signalMinPrr: Number(s.signal_min_prr),
+    signalMinChi2: Number(s.signal_min_chi2),
+    signalMinIc025: Number(s.signal_min_ic025),
+    signalMinEb05: Number(s.signal_min_eb05),
     // Inherited settings: saving here creates this area's own row.
     version: s.own ? s.version : 0,
   };
@@ -120,4 +130,20 @@ export function assertPast(input: Pick<AdrReportInput, 'onsetOn' | 'reportedOn'>
   const today = shanghaiToday();
   if (input.onsetOn > today) throw invalid('发生日期不能晚于今天', [{ path: 'onsetOn', message: '不能晚于今天' }]);
   if (input.reportedOn > today) throw invalid('报告日期不能晚于今天', [{ path: 'reportedOn', message: '不能晚于今天' }]);
+}
+
+/**
+ * Conditions on reports `r` for an analysis: the caller's area, the report-date period and an optional
+ * area inside it (404 if that area is not the caller's: never "exists but not yours").
+ */
+export async function periodAreaWhere(db: DbOrTx, actor: Actor, q: { from?: string; to?: string; jurisdictionId?: number }): Promise<SQL> {
+  const where: SQL[] = [scopeWhere(actor, { jurisdiction: sql`r.jurisdiction_id` })];
+  if (q.from) where.push(sql`r.reported_on >= ${q.from}::date`);
+  if (q.to) where.push(sql`r.reported_on <= ${q.to}::date`);
+  if (q.jurisdictionId) {
+    const [j] = await rows<{ path: string }>(db, sql`select path from jurisdictions where id = ${q.jurisdictionId}`);
+    if (!j || !pathInScope(actor, j.path)) throw notFound('辖区');
+    where.push(inSubtree(sql`r.jurisdiction_id`, j.path));
+  }
+  return sql.join(where, sql` and `);
 }

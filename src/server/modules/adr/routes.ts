@@ -4,6 +4,7 @@ import {
   adrAlert,
   adrAlertActionInput,
   adrAlertsQuery,
+  adrFunnel,
   adrImportJob,
   adrPopulationInput,
   adrPopulationRow,
@@ -13,7 +14,12 @@ import {
   adrReportsQuery,
   adrSettings,
   adrSettingsInput,
+  adrSignalReportsQuery,
+  adrSignals,
+  adrSignalsQuery,
   adrTargets,
+  adrTrend,
+  adrTrendQuery,
   DUPLICATE_MODES,
   type DuplicateMode,
 } from '../../../contracts/adr.js';
@@ -25,6 +31,10 @@ import { receiveFile } from '../../core/uploads.js';
 import { actOnAlert } from './use-cases/act-on-alert.js';
 import { confirmImport } from './use-cases/confirm-import.js';
 import { createReport } from './use-cases/create-report.js';
+import { getFunnel } from './use-cases/get-funnel.js';
+import { getSignals } from './use-cases/get-signals.js';
+import { getTrend } from './use-cases/get-trend.js';
+import { listSignalReports } from './use-cases/list-signal-reports.js';
 import { getAlert } from './use-cases/get-alert.js';
 import { getImport } from './use-cases/get-import.js';
 import { getReport } from './use-cases/get-report.js';
@@ -209,5 +219,33 @@ export const adrRoutes: FastifyPluginAsync = async (app) => {
       response: adrAlert,
     },
     ({ ctx, params, body }) => actOnAlert(ctx, params.id, body),
+  );
+  r.get(
+    '/api/adr/signals',
+    {
+      access: 'adr.read',
+      summary: '不良反应信号检测：药品—不良反应组合的 PRR、ROR、IC、EBGM（本人辖区、报告日期期间）',
+      description:
+        '按本人辖区和期间内报告的（报告、怀疑药品通用名称、不良反应名称）计算，药品和不良反应筛选只缩小显示的组合，不改变背景。' +
+        'JSON 无 Infinity/NaN：这类指标为 null，nonFinite 注明原值。默认信号规则见 rule（推定）。',
+      query: adrSignalsQuery,
+      response: adrSignals,
+    },
+    ({ ctx, query }) => getSignals(ctx, query),
+  );
+  r.get(
+    '/api/adr/signals/reports',
+    { access: 'adr.read', summary: '信号组合对应的不良反应报告', query: adrSignalReportsQuery, response: paged(adrReport) },
+    ({ ctx, query }) => listSignalReports(ctx, query),
+  );
+  r.get(
+    '/api/adr/trend',
+    { access: 'adr.read', summary: '每月不良反应报告数（全部/严重）', query: adrTrendQuery, response: adrTrend },
+    ({ ctx, query }) => getTrend(ctx, query),
+  );
+  r.get(
+    '/api/adr/funnel',
+    { access: 'adr.read', summary: '各县（区）每百万人口药品不良反应报告数漏斗图（95% 控制限）', query: yearQuery, response: adrFunnel },
+    ({ ctx, query }) => getFunnel(ctx, query.year),
   );
 };

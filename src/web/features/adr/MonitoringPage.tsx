@@ -2,9 +2,10 @@ import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { AlertsTab } from './AlertsTab.js';
 import { ReportsTab } from './ReportsTab.js';
+import { SignalsTab } from './SignalsTab.js';
 import { TargetsTab } from './TargetsTab.js';
 
-/** 不良反应监测: reports (list, form, import), the county targets, and cluster alerts. */
+/** 不良反应监测: reports (list, form, import), the county targets, and cluster alerts, and disproportionality signals. */
 export default function MonitoringPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'reports';
@@ -21,6 +22,7 @@ export default function MonitoringPage() {
           { key: 'reports', label: '报告', children: <ReportsTab /> },
           { key: 'targets', label: '目标', children: <TargetsTab /> },
           { key: 'alerts', label: '聚集信号', children: <AlertsTab /> },
+          { key: 'signals', label: '信号检测', children: <SignalsTab /> },
         ]}
       />
     </>

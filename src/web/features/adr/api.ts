@@ -1,4 +1,16 @@
-import type { AdrAlert, AdrImportJob, AdrReport, AdrReportInput, AdrSettings, AdrTargets, AlertAction } from '../../../contracts/adr.js';
+import type {
+  AdrAlert,
+  AdrFunnel,
+  AdrImportJob,
+  AdrReport,
+  AdrReportInput,
+  AdrSettings,
+  AdrSignals,
+  AdrTargets,
+  AdrTrend,
+  AlertAction,
+  SignalSort,
+} from '../../../contracts/adr.js';
 import { api, qs } from '../../lib/api.js';
 
 export interface Paged<T> {
@@ -25,6 +37,19 @@ export interface PopulationRow {
   version: number;
 }
 
+export interface SignalFilters {
+  from?: string;
+  to?: string;
+  jurisdictionId?: number;
+  drug?: string;
+  event?: string;
+  minN?: number;
+  onlySignals?: 'true';
+  sort?: SignalSort;
+  page?: number;
+  pageSize?: number;
+}
+
 export const adrApi = {
   reports: (f: ReportFilters) => api<Paged<AdrReport>>(`/api/adr-reports${qs({ ...f })}`),
   areas: () => api<{ defaultId: number | null; items: { id: number; name: string; level: string }[] }>('/api/adr-reports/areas'),
@@ -40,4 +65,16 @@ export const adrApi = {
   alerts: (f: { status?: string; page?: number; pageSize?: number }) => api<Paged<AdrAlert>>(`/api/adr-alerts${qs({ ...f })}`),
   act: (id: number, input: { action: AlertAction; note?: string; version: number }) =>
     api<AdrAlert>(`/api/adr-alerts/${id}/transition`, { body: input }),
+  signals: (f: SignalFilters) => api<AdrSignals>(`/api/adr/signals${qs({ ...f })}`),
+  signalReports: (f: {
+    drug: string;
+    event: string;
+    from?: string;
+    to?: string;
+    jurisdictionId?: number;
+    page?: number;
+    pageSize?: number;
+  }) => api<Paged<AdrReport>>(`/api/adr/signals/reports${qs({ ...f })}`),
+  trend: (f: { from?: string; to?: string; jurisdictionId?: number; drug?: string }) => api<AdrTrend>(`/api/adr/trend${qs({ ...f })}`),
+  funnel: (year: number) => api<AdrFunnel>(`/api/adr/funnel${qs({ year })}`),
 };

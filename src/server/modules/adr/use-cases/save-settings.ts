@@ -27,18 +27,27 @@ export async function saveSettings(ctx: Ctx, body: z.output<typeof adrSettingsIn
       win: body.clusterWindowDays,
       weeks: body.baselineWeeks,
       factor: body.baselineFactor,
+      sn: body.signalMinN ?? before.signalMinN,
+      sp: body.signalMinPrr ?? before.signalMinPrr,
+      sc: body.signalMinChi2 ?? before.signalMinChi2,
+      si: body.signalMinIc025 ?? before.signalMinIc025,
+      se: body.signalMinEb05 ?? before.signalMinEb05,
     };
     const [saved] =
       body.version === 0
         ? await rows(
             tx,
-            sql`insert into adr_settings (jurisdiction_id, target_per_million, medical_share_pct, cluster_min_reports, cluster_window_days, baseline_weeks, baseline_factor, updated_by)
-                values (${body.jurisdictionId}, ${v.target}, ${v.share}, ${v.min}, ${v.win}, ${v.weeks}, ${v.factor}, ${ctx.actor.id || null}) on conflict do nothing returning version`,
+            sql`insert into adr_settings (jurisdiction_id, target_per_million, medical_share_pct, cluster_min_reports, cluster_window_days, baseline_weeks, baseline_factor,
+                  signal_min_n, signal_min_prr, signal_min_chi2, signal_min_ic025, signal_min_eb05, updated_by)
+                values (${body.jurisdictionId}, ${v.target}, ${v.share}, ${v.min}, ${v.win}, ${v.weeks}, ${v.factor},
+                  ${v.sn}, ${v.sp}, ${v.sc}, ${v.si}, ${v.se}, ${ctx.actor.id || null}) on conflict do nothing returning version`,
           )
         : await rows(
             tx,
             sql`update adr_settings set target_per_million = ${v.target}, medical_share_pct = ${v.share}, cluster_min_reports = ${v.min},
-                  cluster_window_days = ${v.win}, baseline_weeks = ${v.weeks}, baseline_factor = ${v.factor}, updated_by = ${ctx.actor.id || null},
+                  cluster_window_days = ${v.win}, baseline_weeks = ${v.weeks}, baseline_factor = ${v.factor},
+                  signal_min_n = ${v.sn}, signal_min_prr = ${v.sp}, signal_min_chi2 = ${v.sc}, signal_min_ic025 = ${v.si}, signal_min_eb05 = ${v.se},
+                  updated_by = ${ctx.actor.id || null},
                   updated_at = now(), version = version + 1
                 where jurisdiction_id = ${body.jurisdictionId} and version = ${body.version} returning version`,
           );
