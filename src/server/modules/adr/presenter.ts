@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { adrDeadline, type AdrAlert, type AdrReport, type AlertStatus, type Seriousness } from '../../../contracts/adr.js';
 import { isoTimestamp } from '../../../contracts/calendar.js';
 import type { DbOrTx } from '../../../db/client.js';
@@ -149,4 +149,22 @@ export async function loadAlert(db: DbOrTx, id: number): Promise<AlertRow | unde
     sql`select ${ALERT_COLUMNS} from adr_alerts a join jurisdictions j on j.id = a.jurisdiction_id where a.id = ${id}`,
   );
   return a;
+}
+
+/** One page of the reports matching `cond` (over `adr_reports r`), newest report date first, with the total. */
+export async function reportPage(db: DbOrTx, cond: SQL, q: { page: number; pageSize: number }) {
+  const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from adr_reports r where ${cond}`);
+  const ids = await rows<{ id: number }>(
+    db,
+    sql`select r.id from adr_reports r where ${cond} order by r.reported_on desc, r.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+  );
+  return {
+    items: await presentReports(
+      db,
+      ids.map((r) => r.id),
+    ),
+    total: n,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

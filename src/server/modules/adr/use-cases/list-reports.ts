@@ -4,7 +4,7 @@ import type { adrReportsQuery } from '../../../../contracts/adr.js';
 import type { Ctx } from '../../../core/context.js';
 import { inSubtree, scopeWhere } from '../../../core/scope.js';
 import { rows } from '../../../core/sql.js';
-import { presentReports } from '../presenter.js';
+import { reportPage } from '../presenter.js';
 
 type Query = z.output<typeof adrReportsQuery>;
 
@@ -27,18 +27,5 @@ export async function listReports(ctx: Ctx, q: Query) {
   if (q.seriousness) where.push(sql`r.seriousness = ${q.seriousness}`);
   if (q.late) where.push(sql`r.late = ${q.late === 'true'}`);
   const cond = sql.join(where, sql` and `);
-  const [{ n }] = await rows<{ n: number }>(ctx.db, sql`select count(*)::int as n from adr_reports r where ${cond}`);
-  const ids = await rows<{ id: number }>(
-    ctx.db,
-    sql`select r.id from adr_reports r where ${cond} order by r.reported_on desc, r.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-  );
-  return {
-    items: await presentReports(
-      ctx.db,
-      ids.map((r) => r.id),
-    ),
-    total: n,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return reportPage(ctx.db, cond, q);
 }
