@@ -66,10 +66,19 @@ it('imports a CSV through the page, shows its reports and the cluster alert it c
   await expect(row.textContent()).resolves.toMatch(/新/);
   await row.getByRole('button', { name: '转为风险' }).click();
   const confirm = page.getByRole('dialog');
+  // Click once the dialog has finished opening (its zoom animation), not while it is still moving.
+  await confirm.getByRole('textbox').waitFor();
+  await expect.poll(() => confirm.evaluate((el) => el.className)).not.toMatch(/zoom/);
   await confirm.getByRole('button', { name: /确\s*定/ }).click();
   // Turned: the dialog closes and the alert shows its new state (the toast saying so lasts 3 s — too
   // short to wait for on a loaded machine, where this step failed once in a full run).
-  await confirm.waitFor({ state: 'hidden' });
+  const refused = page.locator('.ant-message-error');
+  await Promise.race([
+    confirm.waitFor({ state: 'hidden' }),
+    refused.waitFor().then(async () => {
+      throw new Error(`转为风险 refused: ${await refused.textContent()}`);
+    }),
+  ]);
   await expect
     .poll(async () => (await page.getByRole('row', { name: /浏览器测试注射液（批号 E2E01）/ }).allTextContents()).join(''))
     .toContain('已转风险');
