@@ -49,6 +49,9 @@ describe('dates that do not exist', () => {
 });
 
 describe('"today" is the Beijing date', () => {
+  // Test files share a worker (vitest.config.ts): a faked clock must not outlive its test.
+  afterEach(() => vi.useRealTimers());
+
   it("records today's inspection at 07:00 Beijing time (UTC is still yesterday)", async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-03-09T23:00:00Z')); // 2026-03-10 07:00 in Beijing
