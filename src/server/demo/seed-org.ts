@@ -56,6 +56,18 @@ async function unit(db: DbOrTx, v: typeof orgUnits.$inferInsert) {
   return row;
 }
 
+/**
+ * The demo passwords' hashes, made once per process: each costs argon2's full work (~0.35 s), and test
+ * files seed a demo organisation each. Every seeded database shares the salted hash; the passwords
+ * are public demo passwords either way.
+ */
+const demoHashes = new Map<string, Promise<string>>();
+function demoPasswordHash(plain: string): Promise<string> {
+  let h = demoHashes.get(plain);
+  if (!h) demoHashes.set(plain, (h = hashPassword(plain)));
+  return h;
+}
+
 /** Build the demo organisation and one account per role. Runs only on an empty database. */
 export async function seedDemoOrg(db: Db): Promise<DemoOrg> {
   const stationsD = DISTRICT_STATIONS.map((s, i) => stationNode(s, i, false));
@@ -65,8 +77,7 @@ export async function seedDemoOrg(db: Db): Promise<DemoOrg> {
   const city: TreeNode = { name: DEMO_CITY, level: 'city', label: '市', children: [district, banner] };
   const province: TreeNode = { name: DEMO_PROVINCE, level: 'province', label: '省', children: [city] };
 
-  const demoHash = await hashPassword(DEMO_PASSWORD);
-  const adminHash = await hashPassword(ADMIN_PASSWORD);
+  const [demoHash, adminHash] = await Promise.all([demoPasswordHash(DEMO_PASSWORD), demoPasswordHash(ADMIN_PASSWORD)]);
 
   return db.transaction(async (tx) => {
     await insertTree(tx, [province]);
