@@ -43,7 +43,7 @@ export function scopeWhere(actor: Actor, cols: ScopeColumns): SQL {
 }
 
 /** True when a jurisdiction (given by its path) lies inside the actor's area. */
-export function pathInScope(actor: Actor, path: string): boolean {
+export function pathInScope(actor: Pick<Actor, 'scope' | 'jurisdictionPath'>, path: string): boolean {
   if (actor.scope === 'all') return true;
   return path.startsWith(actor.jurisdictionPath);
 }

@@ -86,12 +86,29 @@ it('imports a CSV through the page, shows its reports and the cluster alert it c
   await page.getByText('聚集性信号：浏览器测试注射液（批号 E2E01）').first().waitFor();
 }, 300_000);
 
-it('fits a 390 px phone without sideways scrolling on the three tabs', async () => {
+it('fits a 390 px phone without sideways scrolling on its tabs', async () => {
   const phone = await b.loginAs('office', { mobile: true });
-  for (const tab of ['reports', 'targets', 'alerts']) {
+  for (const tab of ['reports', 'targets', 'alerts', 'settings']) {
     await phone.goto(`${b.url}/monitoring?tab=${tab}`);
     await phone.getByRole('tab', { name: '聚集信号' }).waitFor();
     await phone.waitForLoadState('networkidle');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth), tab).toBeLessThanOrEqual(390);
   }
+}, 300_000);
+
+it('the office changes the cluster threshold in 设置 and the station inspector reads it without a save button', async () => {
+  const page = await b.loginAs('office');
+  await page.goto(`${b.url}/monitoring?tab=settings`);
+  const min = page.getByLabel('窗口内最少报告数');
+  await expect.poll(() => min.inputValue()).toBe('3');
+  await min.fill('4');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByText('已保存，新的目标和阈值已生效').waitFor();
+  const saved = await page.evaluate(async () => (await fetch('/api/adr-settings')).json());
+  expect(saved).toMatchObject({ clusterMinReports: 4, version: 1 });
+
+  const inspector = await b.loginAs('inspector_cx', { mobile: true });
+  await inspector.goto(`${b.url}/monitoring?tab=settings`);
+  await expect.poll(() => inspector.getByLabel('窗口内最少报告数').inputValue()).toBe('4');
+  expect(await inspector.getByRole('button', { name: '保存设置' }).count()).toBe(0);
 }, 300_000);

@@ -161,6 +161,32 @@ describe('cluster alerts', () => {
     expect((await office.post('/api/adr-reports', drug('C-11', '2026-08-03'))).json().alertsOpened).toHaveLength(1);
   });
 
+  it("a station's inspector reads the county's alerts but the county acts on them; another county's stay unseen", async () => {
+    const alert = (await office.get('/api/adr-alerts?status=new')).json().items[0];
+    expect(alert.countyId).toBe(t.org.districtId);
+    expect(alert.actions.length).toBeGreaterThan(0);
+    const seen = (await inspectorCx.get('/api/adr-alerts?status=new')).json();
+    const mine = seen.items.find((a: any) => a.id === alert.id);
+    expect(mine).toMatchObject({ keyLabel: alert.keyLabel, actions: [] });
+    expect((await inspectorCx.get(`/api/adr-alerts/${alert.id}`)).json()).toMatchObject({ id: alert.id, actions: [] });
+    const act = await inspectorCx.post(`/api/adr-alerts/${alert.id}/transition`, {
+      action: 'dismiss',
+      note: '站所排除',
+      version: alert.version,
+    });
+    expect(act.statusCode).toBe(404);
+    expect((await office.get(`/api/adr-alerts/${alert.id}`)).json().status).toBe('new');
+    // An alert of 查干旗 (another county) is not read from 兴隆台区's station.
+    const [{ id: other }] = await q(
+      sql`insert into adr_alerts (jurisdiction_id, category, key_kind, key_value, key_label, episode_start, window_start, window_end,
+            window_reports, report_count, last_onset_on, expected)
+          values (${t.org.bannerId}, 'drug', 'drug', 'drug|旗药', '旗药', '2026-06-01', '2026-06-01', '2026-06-07', 3, 3, '2026-06-07', 0) returning id`,
+    );
+    expect((await inspectorCx.get(`/api/adr-alerts/${other}`)).statusCode).toBe(404);
+    expect((await inspectorCx.get('/api/adr-alerts?pageSize=100')).json().items.some((a: any) => a.id === other)).toBe(false);
+    expect((await office.get(`/api/adr-alerts/${other}`)).statusCode).toBe(404);
+  });
+
   it('turns an alert into a risk in one idempotent click, audited; assess needs a note; states follow the table', async () => {
     const list = (await office.get('/api/adr-alerts?status=new')).json();
     const alert = list.items.find((a: any) => a.keyKind === 'batch' && a.keyLabel.includes('B26'));
@@ -201,8 +227,8 @@ describe('cluster alerts', () => {
       (await office.post(`/api/adr-alerts/${second.id}/transition`, { action: 'to_clue', version: second.version })).json().clueId,
     ).toBe(clue.json().clueId);
     expect(await q(sql`select count(*)::int as n from clues where source_type = 'adr' and source_id = ${second.id}`)).toEqual([{ n: 1 }]);
-    // Another county's people see none of it.
-    expect((await inspectorXl.get(`/api/adr-alerts/${second.id}`)).statusCode).toBe(404);
+    // A station of the county reads it, with nothing to do on it (another county's: the test above).
+    expect((await inspectorXl.get(`/api/adr-alerts/${second.id}`)).json()).toMatchObject({ status: 'clue', actions: [] });
   });
 });
 

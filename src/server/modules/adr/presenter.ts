@@ -3,6 +3,7 @@ import { adrDeadline, type AdrAlert, type AdrReport, type AlertStatus, type Seri
 import { isoTimestamp } from '../../../contracts/calendar.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../core/context.js';
+import { pathInScope } from '../../core/scope.js';
 import { rows } from '../../core/sql.js';
 import { intArray } from './queries.js';
 import { alertWorkflow } from './workflow.js';
@@ -95,6 +96,7 @@ export interface AlertRow {
   id: number;
   jurisdiction_id: number;
   county_name: string;
+  county_path: string;
   category: string;
   key_kind: string;
   key_label: string;
@@ -113,12 +115,16 @@ export interface AlertRow {
   version: number;
 }
 
-export const ALERT_COLUMNS = sql`a.id, a.jurisdiction_id, j.name as county_name, a.category, a.key_kind, a.key_label,
+export const ALERT_COLUMNS = sql`a.id, a.jurisdiction_id, j.name as county_name, j.path as county_path, a.category, a.key_kind, a.key_label,
   a.episode_start::text as episode_start, a.window_start::text as window_start, a.window_end::text as window_end,
   a.window_reports, a.report_count, a.last_onset_on::text as last_onset_on, a.expected, a.status, a.note, a.risk_id, a.clue_id,
   a.created_at, a.version`;
 
-export function presentAlert(a: AlertRow, actor: Pick<Actor, 'role'>): AdrAlert {
+/**
+ * An alert as the caller sees it. Its actions are offered only inside the caller's area: a station's
+ * people read their county's alerts (listAlerts) but the county acts on them.
+ */
+export function presentAlert(a: AlertRow, actor: Pick<Actor, 'role' | 'scope' | 'jurisdictionPath'>): AdrAlert {
   return {
     id: a.id,
     countyId: a.jurisdiction_id,
@@ -139,7 +145,7 @@ export function presentAlert(a: AlertRow, actor: Pick<Actor, 'role'>): AdrAlert 
     clueId: a.clue_id,
     createdAt: isoTimestamp(a.created_at),
     version: a.version,
-    actions: alertWorkflow.actionsFor(actor, a.status as AlertStatus),
+    actions: pathInScope(actor, a.county_path) ? alertWorkflow.actionsFor(actor, a.status as AlertStatus) : [],
   };
 }
 

@@ -74,6 +74,27 @@ export async function visibleReport(db: DbOrTx, actor: Actor, id: number): Promi
 }
 
 /** An alert's county path if the caller may see it, else 404. */
+/**
+ * The alerts a caller may read, over `a` (adr_alerts) joined to `j` (its county): those of the
+ * caller's area, and for people of a station or township the alerts of the county above them — a
+ * cluster in the county concerns every station in it, though the county acts on it (visibleAlert).
+ */
+export function alertReadWhere(actor: Actor): SQL {
+  const own = scopeWhere(actor, { jurisdiction: sql`a.jurisdiction_id` });
+  if (actor.scope !== 'jurisdiction') return own;
+  return sql`(${own} or (j.level = 'county' and ${actor.jurisdictionPath} like j.path || '%'))`;
+}
+
+/** One alert the caller may read (alertReadWhere), else 404. */
+export async function readableAlert(db: DbOrTx, actor: Actor, id: number): Promise<void> {
+  const [r] = await rows<{ id: number }>(
+    db,
+    sql`select a.id from adr_alerts a join jurisdictions j on j.id = a.jurisdiction_id where a.id = ${id} and ${alertReadWhere(actor)}`,
+  );
+  if (!r) throw notFound('聚集性信号');
+}
+
+/** One alert inside the caller's area (to act on), else 404. */
 export async function visibleAlert(db: DbOrTx, actor: Actor, id: number): Promise<{ id: number; path: string }> {
   const [r] = await rows<{ id: number; path: string }>(
     db,

@@ -2,10 +2,11 @@ import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { AlertsTab } from './AlertsTab.js';
 import { ReportsTab } from './ReportsTab.js';
+import { SettingsTab } from './SettingsTab.js';
 import { SignalsTab } from './SignalsTab.js';
 import { TargetsTab } from './TargetsTab.js';
 
-/** 不良反应监测: reports (list, form, import), the county targets, and cluster alerts, and disproportionality signals. */
+/** 不良反应监测: reports (list, form, import), the county targets, cluster alerts, disproportionality signals, and the settings behind them. */
 export default function MonitoringPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'reports';
@@ -23,6 +24,7 @@ export default function MonitoringPage() {
           { key: 'targets', label: '目标', children: <TargetsTab /> },
           { key: 'alerts', label: '聚集信号', children: <AlertsTab /> },
           { key: 'signals', label: '信号检测', children: <SignalsTab /> },
+          { key: 'settings', label: '设置', children: <SettingsTab /> },
         ]}
       />
     </>

@@ -60,7 +60,7 @@ export const adrApi = {
   population: (year: number) => api<PopulationRow[]>(`/api/adr-population${qs({ year })}`),
   savePopulation: (input: { jurisdictionId: number; year: number; population: number; version: number }) =>
     api<PopulationRow>('/api/adr-population', { method: 'PUT', body: input }),
-  settings: () => api<AdrSettings>('/api/adr-settings'),
+  settings: (jurisdictionId?: number) => api<AdrSettings>(`/api/adr-settings${qs({ jurisdictionId })}`),
   saveSettings: (input: AdrSettings) => api<AdrSettings>('/api/adr-settings', { method: 'PUT', body: input }),
   alerts: (f: { status?: string; page?: number; pageSize?: number }) => api<Paged<AdrAlert>>(`/api/adr-alerts${qs({ ...f })}`),
   act: (id: number, input: { action: AlertAction; note?: string; version: number }) =>
