@@ -24,7 +24,16 @@ function clean(value: unknown): unknown {
 
 /** Write one audit row. Call it with the transaction that makes the change. */
 export async function audit(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip'>, entry: AuditEntry) {
-  await tx.insert(auditLog).values({
+  await tx.insert(auditLog).values(row(ctx, entry));
+}
+
+/** Write many audit rows (a bulk change: one per record), a few statements however many. */
+export async function auditMany(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip'>, entries: AuditEntry[]) {
+  for (let i = 0; i < entries.length; i += 1000) await tx.insert(auditLog).values(entries.slice(i, i + 1000).map((e) => row(ctx, e)));
+}
+
+function row(ctx: Pick<Ctx, 'actor' | 'ip'>, entry: AuditEntry) {
+  return {
     actorId: ctx.actor.id || null,
     actorName: ctx.actor.name,
     action: entry.action,
@@ -35,5 +44,5 @@ export async function audit(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip'>, entry: A
     before: clean(entry.before),
     after: clean(entry.after),
     ip: ctx.ip ?? null,
-  });
+  };
 }

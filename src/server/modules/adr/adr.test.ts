@@ -233,6 +233,45 @@ describe('cluster alerts', () => {
 });
 
 describe('import', () => {
+  it('an import writes its alerts in bulk as one report at a time would: one per episode, an existing one only counted up', async () => {
+    const batch = (code: string, onset: string, drug = '注射用阿奇霉素', batchNo = 'AZ1') =>
+      adrRow(code, { 通用名称: drug, 批号: batchNo, 生产企业: '丁制药', 发生日期: onset, 报告日期: onset });
+    // One report of the second burst is entered first: its burst's alert must come from the import.
+    const first = [batch('BK-1', '2026-02-01'), batch('BK-2', '2026-02-02'), batch('BK-3', '2026-02-03')];
+    const pre = (await uploadAdr(office, '前.csv', adrCsv(first))).json();
+    expect((await office.post(`/api/adr-imports/${pre.id}/confirm?wait=true`)).json()).toMatchObject({ status: 'done', alertsOpened: 1 });
+    const rows = [
+      // The first burst goes on (same episode: its alert counted up, not a second alert) …
+      batch('BK-4', '2026-02-05'),
+      batch('BK-5', '2026-02-06'),
+      // … a second burst of the same batch after a quiet month (a new episode) …
+      batch('BK-6', '2026-04-01'),
+      batch('BK-7', '2026-04-02'),
+      batch('BK-8', '2026-04-03'),
+      batch('BK-9', '2026-04-04'),
+      // … and a burst of another drug and maker in the same file.
+      adrRow('BK-10', { 通用名称: '甲硝唑片', 批号: 'MZ', 生产企业: '戊制药', 发生日期: '2026-04-10', 报告日期: '2026-04-10' }),
+      adrRow('BK-11', { 通用名称: '甲硝唑片', 批号: 'MZ', 生产企业: '戊制药', 发生日期: '2026-04-11', 报告日期: '2026-04-11' }),
+      adrRow('BK-12', { 通用名称: '甲硝唑片', 批号: 'MZ', 生产企业: '戊制药', 发生日期: '2026-04-12', 报告日期: '2026-04-12' }),
+    ];
+    const job = (await uploadAdr(office, '批量.csv', adrCsv(rows))).json();
+    const done = (await office.post(`/api/adr-imports/${job.id}/confirm?wait=true`)).json();
+    expect(done).toMatchObject({ status: 'done', toCreate: 9, alertsOpened: 2 });
+    const alerts = await q(
+      sql`select key_kind, key_label, episode_start::text as start, report_count, last_onset_on::text as last from adr_alerts
+          where key_label like '注射用阿奇霉素%' or key_label like '甲硝唑片%' order by key_label, episode_start`,
+    );
+    expect(alerts).toEqual([
+      { key_kind: 'batch', key_label: '注射用阿奇霉素（批号 AZ1）', start: '2026-02-01', report_count: 5, last: '2026-02-06' },
+      { key_kind: 'batch', key_label: '注射用阿奇霉素（批号 AZ1）', start: '2026-04-01', report_count: 4, last: '2026-04-04' },
+      { key_kind: 'batch', key_label: '甲硝唑片（批号 MZ）', start: '2026-04-10', report_count: 3, last: '2026-04-12' },
+    ]);
+    // One audit entry per alert opened, in the import's transaction.
+    const opened = await q(sql`select count(*)::int as n from audit_log a join adr_alerts x on a.entity_id = x.id::text
+      where a.action = 'adr_alert.open' and (x.key_label like '注射用阿奇霉素%' or x.key_label like '甲硝唑片%')`);
+    expect(opened).toEqual([{ n: 3 }]);
+  });
+
   it('imports a GBK CSV after a clean dry run, then re-import updates or skips registered codes (never a second report)', async () => {
     const rows = [
       adrRow('I-1'),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { CLUSTER_KEY_KINDS, type ClusterKeyKind } from '../../../contracts/adr.js';
 import { addDays } from '../../../contracts/calendar.js';
 import type { DbOrTx } from '../../../db/client.js';
-import { audit } from '../../core/audit.js';
+import { auditMany } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { rows } from '../../core/sql.js';
 import { findEpisodes, type ClusterSettings, type Episode, type KeyReport } from './cluster-engine.js';
@@ -116,40 +116,128 @@ export async function detectClusters(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip'>,
       if (!prev || PRIORITY[key.kind] < PRIORITY[prev.key.kind]) chosen.set(set, { key, e, s });
     }
   }
-  const opened: number[] = [];
-  for (const { key, e, s } of chosen.values()) {
-    {
-      const W = s.clusterWindowDays;
-      // The same episode already alerted (its start may have moved with a back-dated report): counts only.
-      const [existing] = await rows<{ id: number }>(
-        tx,
-        sql`update adr_alerts set report_count = greatest(report_count, ${e.reportCount}),
-              last_onset_on = greatest(last_onset_on, ${e.lastOnsetOn}::date), updated_at = now()
-            where id = (select id from adr_alerts where jurisdiction_id = ${key.countyId} and key_kind = ${key.kind} and key_value = ${key.value}
-              and episode_start <= ${addDays(e.lastOnsetOn, W)}::date and last_onset_on >= ${addDays(e.episodeStart, -W)}::date
-              order by episode_start limit 1)
-            returning id`,
-      );
-      if (existing) continue;
-      const [created] = await rows<{ id: number }>(
-        tx,
-        sql`insert into adr_alerts (jurisdiction_id, category, key_kind, key_value, key_label, episode_start, window_start, window_end,
-              window_reports, report_count, last_onset_on, expected)
-            values (${key.countyId}, ${key.category}, ${key.kind}, ${key.value}, ${key.label}, ${e.episodeStart}, ${e.windowStart}, ${e.windowEnd},
-              ${e.windowReports}, ${e.reportCount}, ${e.lastOnsetOn}, ${e.expected})
-            on conflict (jurisdiction_id, key_kind, key_value, episode_start) do nothing returning id`,
-      );
-      if (!created) continue;
-      opened.push(created.id);
-      await audit(tx, ctx, {
+  return writeAlerts(tx, ctx, [...chosen.values()]);
+}
+
+/** An episode's alert as it will be written: its key, counts and the window its overlap is tested in. */
+interface Pending {
+  key: Key;
+  e: Episode;
+  /** An episode within W days of an alert's is that alert's episode (its start may have moved with a back-dated report). */
+  lo: string;
+  hi: string;
+}
+
+/**
+ * Write the alerts of some firing episodes, in a few statements however many there are (an import
+ * may bring thousands): an episode whose alert exists — already stored, or made earlier in this
+ * call — only raises that alert's counts (the earliest such alert, as one-at-a-time writing would);
+ * the others become new alerts, audited. Returns the ids of the alerts opened.
+ */
+async function writeAlerts(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'ip'>, chosen: { key: Key; e: Episode; s: ClusterSettings }[]) {
+  if (!chosen.length) return [];
+  const pending: Pending[] = chosen.map(({ key, e, s }) => ({
+    key,
+    e,
+    lo: addDays(e.episodeStart, -s.clusterWindowDays),
+    hi: addDays(e.lastOnsetOn, s.clusterWindowDays),
+  }));
+  // The earliest stored alert each episode belongs to.
+  const stored = await rows<{ i: number; id: number; episode_start: string }>(
+    tx,
+    sql`select c.i, a.id, a.episode_start::text as episode_start
+        from jsonb_to_recordset(${JSON.stringify(pending.map((p, i) => ({ i, county: p.key.countyId, kind: p.key.kind, value: p.key.value, lo: p.lo, hi: p.hi })))}::jsonb)
+          as c(i int, county int, kind text, value text, lo date, hi date)
+        cross join lateral (select id, episode_start from adr_alerts a
+          where a.jurisdiction_id = c.county and a.key_kind = c.kind and a.key_value = c.value and a.episode_start <= c.hi and a.last_onset_on >= c.lo
+          order by a.episode_start limit 1) a`,
+  );
+  const storedOf = new Map(stored.map((r) => [r.i, r]));
+  // Alerts made in this call, per key, with their counts as raised by later episodes.
+  const made: { key: Key; e: Episode }[] = [];
+  const madeByKey = new Map<string, { key: Key; e: Episode }[]>();
+  const raise = new Map<number, { reportCount: number; lastOnsetOn: string }>();
+  pending.forEach((p, i) => {
+    const old = storedOf.get(i);
+    const mine = (madeByKey.get(keyId(p.key)) ?? []).find((m) => m.e.episodeStart <= p.hi && m.e.lastOnsetOn >= p.lo);
+    if (mine && (!old || mine.e.episodeStart < old.episode_start)) {
+      mine.e = {
+        ...mine.e,
+        reportCount: Math.max(mine.e.reportCount, p.e.reportCount),
+        lastOnsetOn: maxDate(mine.e.lastOnsetOn, p.e.lastOnsetOn),
+      };
+    } else if (old) {
+      const r = raise.get(old.id);
+      raise.set(old.id, {
+        reportCount: Math.max(r?.reportCount ?? 0, p.e.reportCount),
+        lastOnsetOn: r ? maxDate(r.lastOnsetOn, p.e.lastOnsetOn) : p.e.lastOnsetOn,
+      });
+    } else {
+      const m = { key: p.key, e: p.e };
+      made.push(m);
+      madeByKey.set(keyId(p.key), [...(madeByKey.get(keyId(p.key)) ?? []), m]);
+    }
+  });
+  if (raise.size)
+    await tx.execute(
+      sql`update adr_alerts a set report_count = greatest(a.report_count, r.report_count), last_onset_on = greatest(a.last_onset_on, r.last),
+            updated_at = now()
+          from jsonb_to_recordset(${JSON.stringify([...raise].map(([id, r]) => ({ id, report_count: r.reportCount, last: r.lastOnsetOn })))}::jsonb)
+            as r(id int, report_count int, last date)
+          where a.id = r.id`,
+    );
+  if (!made.length) return [];
+  const inserted = await rows<{ id: number; jurisdiction_id: number; key_kind: ClusterKeyKind; key_value: string; episode_start: string }>(
+    tx,
+    sql`insert into adr_alerts (jurisdiction_id, category, key_kind, key_value, key_label, episode_start, window_start, window_end,
+          window_reports, report_count, last_onset_on, expected)
+        select county, category, kind, value, label, episode_start, window_start, window_end, window_reports, report_count, last_onset_on, expected
+        from jsonb_to_recordset(${JSON.stringify(
+          made.map(({ key, e }, i) => ({
+            i,
+            county: key.countyId,
+            category: key.category,
+            kind: key.kind,
+            value: key.value,
+            label: key.label,
+            episode_start: e.episodeStart,
+            window_start: e.windowStart,
+            window_end: e.windowEnd,
+            window_reports: e.windowReports,
+            report_count: e.reportCount,
+            last_onset_on: e.lastOnsetOn,
+            expected: e.expected,
+          })),
+        )}::jsonb)
+          as x(i int, county int, category text, kind text, value text, label text, episode_start date, window_start date, window_end date,
+            window_reports int, report_count int, last_onset_on date, expected numeric)
+        order by i
+        on conflict (jurisdiction_id, key_kind, key_value, episode_start) do nothing
+        returning id, jurisdiction_id, key_kind, key_value, episode_start::text as episode_start`,
+  );
+  const madeAt = new Map(made.map(({ key, e }, i) => [`${keyId(key)}\u0001${e.episodeStart}`, i]));
+  const created = inserted
+    .map((r) => ({
+      id: r.id,
+      i: madeAt.get(`${keyId({ countyId: r.jurisdiction_id, kind: r.key_kind, value: r.key_value })}\u0001${r.episode_start}`)!,
+    }))
+    .sort((x, y) => x.i - y.i);
+  await auditMany(
+    tx,
+    ctx,
+    created.map(({ id, i }) => {
+      const { key, e } = made[i];
+      return {
         action: 'adr_alert.open',
         entityType: 'adr_alert',
-        entityId: created.id,
+        entityId: id,
         jurisdictionId: key.countyId,
         summary: `发现聚集性信号：${CLUSTER_KEY_KINDS[key.kind]} ${key.label}，${e.windowStart} 至 ${e.windowEnd} 共 ${e.windowReports} 份报告（预期 ${e.expected}）`,
         after: { keyKind: key.kind, keyLabel: key.label, ...e },
-      });
-    }
-  }
-  return opened;
+      };
+    }),
+  );
+  return created.map((c) => c.id);
 }
+
+const maxDate = (a: string, b: string) => (a > b ? a : b);

@@ -2,6 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { adrDeadline, type AdrReportInput } from '../../../contracts/adr.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { adrReactions, adrReportDrugs, adrReports } from '../../../db/schema/index.js';
+import { rows } from '../../core/sql.js';
 import type { Place } from './queries.js';
 
 /** A validated report with its place and matched unit, ready to be written. */
@@ -52,20 +53,34 @@ export async function writeChildren(tx: DbOrTx, list: { id: number; p: PreparedR
   }
   const drugs = list.flatMap(({ id, p }) =>
     p.input.drugs.map((d, i) => ({
-      reportId: id,
+      report_id: id,
       seq: i + 1,
-      jurisdictionId: p.place.jurisdictionId,
-      genericName: d.genericName,
-      batchNo: d.batchNo ?? null,
+      jurisdiction_id: p.place.jurisdictionId,
+      generic_name: d.genericName,
+      batch_no: d.batchNo ?? null,
       manufacturer: d.manufacturer ?? null,
     })),
   );
   const terms = list.flatMap(({ id, p }) =>
-    reactionTerms(p.input.reactions).map((term) => ({ reportId: id, term, jurisdictionId: p.place.jurisdictionId })),
+    reactionTerms(p.input.reactions).map((term) => ({ report_id: id, term, jurisdiction_id: p.place.jurisdictionId })),
   );
-  for (let i = 0; i < drugs.length; i += 2000) await tx.insert(adrReportDrugs).values(drugs.slice(i, i + 2000));
-  for (let i = 0; i < terms.length; i += 3000) await tx.insert(adrReactions).values(terms.slice(i, i + 3000));
+  // Many rows per statement as one JSON parameter: building a VALUES list of thousands of rows cost
+  // more than the database's work (bench adr-import).
+  for (let i = 0; i < drugs.length; i += CHUNK)
+    await tx.execute(
+      sql`insert into adr_report_drugs (report_id, seq, jurisdiction_id, generic_name, batch_no, manufacturer)
+          select * from jsonb_to_recordset(${JSON.stringify(drugs.slice(i, i + CHUNK))}::jsonb)
+            as x(report_id int, seq int, jurisdiction_id int, generic_name text, batch_no text, manufacturer text)`,
+    );
+  for (let i = 0; i < terms.length; i += CHUNK)
+    await tx.execute(
+      sql`insert into adr_reactions (report_id, term, jurisdiction_id)
+          select * from jsonb_to_recordset(${JSON.stringify(terms.slice(i, i + CHUNK))}::jsonb) as x(report_id int, term text, jurisdiction_id int)`,
+    );
 }
+
+/** Rows per insert statement (one JSON parameter each). */
+const CHUNK = 5000;
 
 /** Insert new reports (with their drugs and reactions); returns their ids in order. */
 export async function insertReports(
@@ -73,15 +88,50 @@ export async function insertReports(
   list: PreparedReport[],
   meta: { createdBy: number | null; importId?: number },
 ): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < list.length; i += 500) {
-    const chunk = list.slice(i, i + 500);
-    const out = await tx
-      .insert(adrReports)
-      .values(chunk.map((p) => ({ ...reportValues(p), createdBy: meta.createdBy, importId: meta.importId ?? null })))
-      .returning({ id: adrReports.id });
-    ids.push(...out.map((o) => o.id));
+  const idOf = new Map<string, number>();
+  for (let i = 0; i < list.length; i += CHUNK) {
+    const chunk = list.slice(i, i + CHUNK).map((p) => {
+      const v = reportValues(p);
+      return {
+        jurisdiction_id: v.jurisdictionId,
+        county_id: v.countyId,
+        kind: v.kind,
+        report_code: v.reportCode,
+        reporter_name: v.reporterName,
+        reporter_kind: v.reporterKind,
+        reporter_credit_code: v.reporterCreditCode,
+        entity_id: v.entityId,
+        patient_sex: v.patientSex,
+        patient_age: v.patientAge,
+        seriousness: v.seriousness,
+        is_new: v.isNew,
+        death: v.death,
+        outcome: v.outcome,
+        onset_on: v.onsetOn,
+        reported_on: v.reportedOn,
+        deadline_rule: v.deadlineRule,
+        due_on: v.dueOn,
+        late: v.late,
+        drug_name: v.drugName,
+        import_id: meta.importId ?? null,
+        created_by: meta.createdBy,
+      };
+    });
+    const out = await rows<{ id: number; report_code: string }>(
+      tx,
+      sql`insert into adr_reports (jurisdiction_id, county_id, kind, report_code, reporter_name, reporter_kind, reporter_credit_code,
+            entity_id, patient_sex, patient_age, seriousness, is_new, death, outcome, onset_on, reported_on, deadline_rule, due_on, late,
+            drug_name, import_id, created_by)
+          select * from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(jurisdiction_id int, county_id int, kind text,
+            report_code text, reporter_name text, reporter_kind text, reporter_credit_code text, entity_id int, patient_sex text,
+            patient_age int, seriousness text, is_new boolean, death boolean, outcome text, onset_on date, reported_on date,
+            deadline_rule text, due_on date, late boolean, drug_name text, import_id int, created_by int)
+          returning id, report_code`,
+    );
+    for (const o of out) idOf.set(o.report_code, o.id);
   }
+  // By code (unique), not by the order the database returned the rows in.
+  const ids = list.map((p) => idOf.get(p.input.reportCode)!);
   await writeChildren(
     tx,
     list.map((p, i) => ({ id: ids[i], p })),
