@@ -140,6 +140,8 @@ export const listEntitiesQuery = z.object({
   /** Any jurisdiction: a station or above selects its subtree, a township or village its own units. */
   jurisdictionId: idParam.optional(),
   tagsAny: csv(z.enum(keys(ENTITY_TAGS))),
+  /** 经营品种 (any of them), as quota populations select by `productsAny`. */
+  productsAny: csv(z.enum(PRODUCT_CODES)),
   riskLevels: csv(z.enum(keys(RISK_LEVELS))),
   creditGrades: csv(z.enum(keys(CREDIT_GRADES))),
   statuses: csv(z.enum(keys(ENTITY_STATUSES))),

@@ -356,6 +356,14 @@ describe('entity list and file', () => {
     const col = header.indexOf('经营品种');
     expect(col).toBeGreaterThan(0);
     expect(ws.getRow(2).getCell(col).value).toBe('感冒药、国家基本药物、含麻黄碱类复方制剂');
+    // The list filters by them (any of the named), as a quota population does.
+    const dealing = (await office.get('/api/entities?productsAny=vaccine,ephedrine_compound&pageSize=200')).json();
+    expect(dealing.items.map((e: any) => e.creditCode)).toContain(code(91));
+    expect(dealing.items.every((e: any) => e.products.includes('vaccine') || e.products.includes('ephedrine_compound'))).toBe(true);
+    expect(
+      (await office.get('/api/entities?productsAny=vaccine&pageSize=200')).json().items.some((e: any) => e.creditCode === code(91)),
+    ).toBe(false);
+    expect((await office.get('/api/entities?productsAny=unicorn')).statusCode).toBe(400);
   });
 
   it('exports an empty list as a workbook with only the headers (not a 500)', async () => {

@@ -139,6 +139,7 @@ export async function filterConditions(db: DbOrTx, f: EntityFilters): Promise<SQ
     else c.push(inSubtree(entities.jurisdictionId, j.path));
   }
   if (f.tagsAny?.length) c.push(sql`${entities.tags} && array[${list(f.tagsAny)}]::text[]`);
+  if (f.productsAny?.length) c.push(sql`${entities.products} && array[${list(f.productsAny)}]::text[]`);
   if (f.riskLevels?.length) c.push(sql`${entities.riskLevel} in (${list(f.riskLevels)})`);
   if (f.creditGrades?.length) c.push(sql`${entities.creditGrade} in (${list(f.creditGrades)})`);
   if (f.statuses?.length) c.push(sql`${entities.status} in (${list(f.statuses)})`);

@@ -25,6 +25,7 @@ const FILTER_KEYS = [
   'station',
   'township',
   'tagsAny',
+  'productsAny',
   'riskLevels',
   'creditGrades',
   'statuses',

@@ -13,6 +13,7 @@ import {
   SECTORS,
 } from '../../../contracts/entity-kinds.js';
 import { LICENCE_STATES } from '../../../contracts/entities.js';
+import { PRODUCTS } from '../../../contracts/products.js';
 import type { Jurisdiction, OrgUnit } from '../../../contracts/org.js';
 import { api, qs } from '../../lib/api.js';
 import { options } from './labels.js';
@@ -86,6 +87,7 @@ export function FilterBar({ value, onChange, extra }: { value: Filters; onChange
         )}
       </Col>
       <Col {...span}>{multi('tagsAny', '标签（任一）', options(ENTITY_TAGS))}</Col>
+      <Col {...span}>{multi('productsAny', '经营品种（任一）', options(PRODUCTS))}</Col>
       <Col {...span}>{multi('riskLevels', '风险等级', options(RISK_LEVELS))}</Col>
       <Col {...span}>{multi('creditGrades', '信用等级', options(CREDIT_GRADES))}</Col>
       <Col {...span}>{multi('statuses', '经营状态', options(ENTITY_STATUSES))}</Col>
