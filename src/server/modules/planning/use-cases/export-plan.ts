@@ -94,7 +94,8 @@ export async function planWorkbook(tasks: OutputTask[], coverageRows: OutputCove
   for (const r of coverageRows) {
     cs.addRow({
       label: r.label,
-      station: r.stationShortName ?? '全区',
+      // A row counted per county or city names it; a campaign-wide row covers everything.
+      station: r.stationShortName ?? r.areaName ?? '全部',
       grade: r.grade ?? '',
       times: r.times,
       window: due(r.windowFrom, r.windowTo),

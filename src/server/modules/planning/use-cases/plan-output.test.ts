@@ -61,6 +61,17 @@ describe('plan workbook (streamed)', () => {
     expect(cs.getRow(3).values).toEqual([undefined, '集采中选药品', '第1所', 'D', 1, '行动期间', 40, 38, 20, 20, 2]);
   });
 
+  it('names the county of a row counted per county, and 全部 for a campaign-wide row', async () => {
+    const { coverage } = syntheticOutput(1);
+    const base = { ...coverage[0], stationId: null, stationShortName: null };
+    const rows = [
+      { ...base, area: { level: 'county' as const, id: '7' }, areaName: '兴隆台区' },
+      { ...base, area: null, areaName: undefined },
+    ];
+    const cs = (await read(await planWorkbook([], rows))).getWorksheet('覆盖情况')!;
+    expect([cs.getRow(2).getCell(2).value, cs.getRow(3).getCell(2).value]).toEqual(['兴隆台区', '全部']);
+  });
+
   it('an empty plan is a valid workbook with only the headers', async () => {
     const wb = await read(await planWorkbook([], []));
     for (const name of ['检查任务', '覆盖情况']) {
