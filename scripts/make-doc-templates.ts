@@ -542,6 +542,61 @@ function narrativeReport(): Document {
   );
 }
 
+/** 抽样单: a form, 四号 — the sampled unit, the sample, the samplers and the unit's confirmation. */
+function samplingRecord(): Document {
+  const s = SIZE.form;
+  const f = (runs: Run | Run[], o: ParaOpts = {}) => p(runs, { size: s, ...o });
+  const label = (text: string) => f(b(text), { align: 'center' });
+  const w = [1800, 2100, 1500, TEXT_WIDTH - 5400];
+  const wide = w[1] + w[2] + w[3];
+  return document(
+    [
+      p('{bureauName}', { align: 'center', size: 36, font: TITLE_FONT, bold: true }),
+      title('抽样单', 120),
+      f('编号：{number}', { align: 'right', after: 120 }),
+      table(w, [
+        [cell([label('抽样任务来源')], w[0]), cell([f('{source}')], wide, 3)],
+        [cell([label('被抽样单位')], w[0]), cell([f('{unitName}')], wide, 3)],
+        [cell([label('地址')], w[0]), cell([f('{unitAddress}')], wide, 3)],
+        [
+          cell([label('统一社会信用代码')], w[0]),
+          cell([f('{creditCode}')], w[1]),
+          cell([label('许可证编号')], w[2]),
+          cell([f('{licenceNo}')], w[3]),
+        ],
+        [cell([label('法定代表人（负责人）')], w[0]), cell([f('{legalRepresentative}')], wide, 3)],
+        [cell([label('产品类别')], w[0]), cell([f('{category}')], w[1]), cell([label('样品名称')], w[2]), cell([f('{productName}')], w[3])],
+        [
+          cell([label('规格（型号）')], w[0]),
+          cell([f('{specification}')], w[1]),
+          cell([label('批号')], w[2]),
+          cell([f('{batchNo}')], w[3]),
+        ],
+        [cell([label('标示生产企业')], w[0]), cell([f('{manufacturer}')], wide, 3)],
+        [cell([label('抽样数量')], w[0]), cell([f('{quantity}')], w[1]), cell([label('抽样日期')], w[2]), cell([f('{sampledOn}')], w[3])],
+        [cell([label('检验机构')], w[0]), cell([f('{labName}')], wide, 3)],
+        [cell([label('备注')], w[0]), cell([f('{note}')], wide, 3)],
+        [
+          cell([label('抽样人员')], w[0]),
+          cell([f('{#samplers}{index}．{name}（签名）＿＿＿＿＿＿　{/samplers}'), f('{sampledOn}', { align: 'right' })], wide, 3),
+        ],
+        [
+          cell([label('被抽样单位意见')], w[0]),
+          cell(
+            [
+              f('以上样品系本单位经营（使用）的产品，抽样过程及封样已确认无异议。', { indent: true }),
+              f('负责人（签名）：＿＿＿＿＿＿　　（单位盖章）　　年　月　日', { align: 'right', before: 240 }),
+            ],
+            wide,
+            3,
+          ),
+        ],
+      ]),
+    ],
+    s,
+  );
+}
+
 const LAYOUTS: Record<DocumentKind, () => Document> = {
   inspectionRecord,
   rectificationOrder,
@@ -552,6 +607,7 @@ const LAYOUTS: Record<DocumentKind, () => Document> = {
   referralLetter,
   typicalCase,
   narrativeReport,
+  samplingRecord,
 };
 
 /** Re-zip with fixed dates (docx stamps the time of packing) so the same layout gives the same bytes. */

@@ -21,6 +21,7 @@ export const DOCUMENT_KINDS = {
   referralLetter: { label: '涉嫌犯罪案件移送书', abbreviation: '移', template: 'referral-letter' },
   typicalCase: { label: '典型案例', abbreviation: '典', template: 'typical-case' },
   narrativeReport: { label: '报送报告', abbreviation: '报', template: 'narrative-report' },
+  samplingRecord: { label: '抽样单', abbreviation: '抽', template: 'sampling-record' },
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 export const DOCUMENT_KIND_KEYS = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
@@ -147,6 +148,25 @@ export const assistLetterData = z.object({
   contactPhone: optionalText(30),
 });
 
+/** 抽样单 (its number is the record's 抽样单编号): the sample, the sampled unit, the samplers. */
+export const samplingRecordData = z.object({
+  number: text(50),
+  bureauName: text(100),
+  unit: inspectedUnit,
+  /** 国家抽检 / 省（市）抽检 / 县（区）抽检, with the plan's name when it came from one. */
+  source: text(300),
+  category: text(50),
+  productName: text(200),
+  specification: optionalText(200),
+  batchNo: text(100),
+  manufacturer: text(200),
+  quantity: text(50),
+  sampledOn: isoDate,
+  samplers: z.array(text(50)).min(1).max(10),
+  labName: optionalText(200),
+  note: optionalText(2000),
+});
+
 /** 立案审批表 (the case number is the document's number) */
 export const caseFilingData = z.object({
   number: text(50),
@@ -248,6 +268,7 @@ export const DOCUMENT_DATA = {
   referralLetter: referralLetterData,
   typicalCase: typicalCaseData,
   narrativeReport: narrativeReportData,
+  samplingRecord: samplingRecordData,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 export type DocumentData<K extends DocumentKind> = z.input<(typeof DOCUMENT_DATA)[K]>;
 export type InspectionRecordData = z.input<typeof inspectionRecordData>;
@@ -259,6 +280,7 @@ export type PenaltyDecisionData = z.input<typeof penaltyDecisionData>;
 export type ReferralLetterData = z.input<typeof referralLetterData>;
 export type TypicalCaseData = z.input<typeof typicalCaseData>;
 export type NarrativeReportData = z.input<typeof narrativeReportData>;
+export type SamplingRecordData = z.input<typeof samplingRecordData>;
 
 /**
  * The tags a template may use (docxtemplater syntax: `{tag}`, loops/conditions `{#tag}…{/tag}`,
@@ -400,5 +422,26 @@ export const DOCUMENT_TAGS: Record<DocumentKind, Record<string, string>> = {
     tableTitle: '统计表名称',
     tablePeriod: '统计期间',
     tableRows: '统计表各项（表格行循环）：row 项目、column 指标、value 数值',
+  },
+  samplingRecord: {
+    number: '抽样单编号',
+    bureauName: '执法机关名称',
+    unitName: '被抽样单位名称',
+    unitAddress: '被抽样单位地址',
+    licenceNo: '许可证编号',
+    creditCode: '统一社会信用代码',
+    legalRepresentative: '法定代表人（负责人）',
+    source: '抽样任务来源',
+    category: '产品类别',
+    productName: '样品名称',
+    specification: '规格（型号）',
+    batchNo: '批号',
+    manufacturer: '标示生产企业',
+    quantity: '抽样数量',
+    sampledOn: '抽样日期',
+    samplers: '抽样人员（循环）：index 序号、name 姓名',
+    samplerNames: '抽样人员姓名（以“、”连接）',
+    labName: '检验机构',
+    note: '备注',
   },
 };

@@ -59,3 +59,4 @@ export function sendFile(reply: FastifyReply, buf: Buffer, filename: string, typ
     .send(buf);
 }
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -35,6 +35,9 @@ it('an inspector records a sample on a phone, sends it, enters an 不合格 resu
   await page.getByRole('button', { name: '提交抽样记录' }).click();
   await page.waitForURL(/\/sampling\/records\/\d+$/);
   await page.getByText(/抽样〔\d{4}〕\d{4}号/).waitFor();
+  // The 抽样单 to sign on site: a Word file named by its number.
+  const [doc] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载抽样单' }).click()]);
+  expect(doc.suggestedFilename()).toMatch(/^抽样单-抽样〔\d{4}〕\d{4}号.*\.docx$/);
 
   await page.getByRole('button', { name: /送\s*检/ }).click();
   const send = page.locator('.ant-modal').filter({ hasText: '送检日期' });

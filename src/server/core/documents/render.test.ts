@@ -223,6 +223,22 @@ describe('bundled templates', () => {
         sections: [{ title: '存在问题和分析', text: '第一段。\n第二段。' }],
         table: { title: '工作情况统计表', period: '2023年8月', rows: [{ row: '零售药店', column: '检查单位数量（家）', value: '12' }] },
       },
+      samplingRecord: {
+        number: '兴市监抽〔2026〕3号',
+        bureauName: '兴隆台区市场监督管理局',
+        unit: { ...party, licenceNo: unit.licenceNo },
+        source: '县（区）抽检：2026年药品抽检计划',
+        category: '药品',
+        productName: '阿莫西林胶囊',
+        specification: '0.25g×24粒',
+        batchNo: 'A2601',
+        manufacturer: '某制药有限公司',
+        quantity: '6 盒',
+        sampledOn: '2026-12-01',
+        samplers: ['张三', '李四'],
+        labName: '盘锦市药品检验所',
+        note: null,
+      },
     };
     for (const kind of Object.keys(DOCUMENT_KINDS) as DocumentKind[]) {
       const view = documentView(kind, DOCUMENT_DATA[kind].parse(samples[kind]) as never);

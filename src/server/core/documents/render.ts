@@ -295,6 +295,24 @@ const VIEWS: { [K in DocumentKind]: (d: Parsed<K>) => Record<string, unknown> } 
     tablePeriod: d.table?.period ?? '',
     tableRows: d.table?.rows ?? [],
   }),
+  samplingRecord: (d) => ({
+    number: d.number,
+    bureauName: d.bureauName,
+    ...partyTags(d.unit),
+    licenceNo: d.unit.licenceNo ?? '',
+    source: d.source,
+    category: d.category,
+    productName: d.productName,
+    specification: d.specification ?? '',
+    batchNo: d.batchNo,
+    manufacturer: d.manufacturer,
+    quantity: d.quantity,
+    sampledOn: chineseDate(d.sampledOn),
+    samplers: d.samplers.map((name, i) => ({ index: i + 1, name })),
+    samplerNames: d.samplers.join('、'),
+    labName: d.labName ?? '',
+    note: d.note ?? '',
+  }),
 };
 
 const CHINESE_NUMBERS = '一二三四五六七八九十'

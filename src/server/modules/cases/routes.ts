@@ -24,7 +24,7 @@ import {
 import { idParam } from '../../../contracts/fields.js';
 import { storedFile } from '../../../contracts/files.js';
 import { receiveEvidence } from '../../core/files/index.js';
-import { idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
+import { DOCX_TYPE, idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { router } from '../../core/route.js';
 import { addCaseFile } from './use-cases/add-case-file.js';
 import { CASE_DOCUMENTS, caseDocument, type CaseDocument } from './use-cases/case-document.js';
@@ -45,7 +45,6 @@ import { transitionCase } from './use-cases/transition-case.js';
 import { transitionReferral } from './use-cases/transition-referral.js';
 import { typicalTargets } from './use-cases/typical-targets.js';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const listItems = z.object({ items: z.array(caseListItem), total: z.number(), page: z.number(), pageSize: z.number() });
 const listFilter = listCasesQuery.omit({ page: true, pageSize: true });
 

@@ -22,7 +22,7 @@ import { storedFile } from '../../../contracts/files.js';
 import { recordVersion } from '../../../contracts/versions.js';
 import { z } from 'zod';
 import { receiveEvidence } from '../../core/files/index.js';
-import { idParams, paged, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
+import { DOCX_TYPE, idParams, paged, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { router } from '../../core/route.js';
 import { addClueFile } from './use-cases/add-clue-file.js';
 import { addTransferFile } from './use-cases/add-transfer-file.js';
@@ -47,7 +47,6 @@ import { replyAssist } from './use-cases/reply-assist.js';
 import { transitionClue } from './use-cases/transition-clue.js';
 import { weeklySummary as getWeekly } from './use-cases/weekly-summary.js';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const exportQuery = <T extends z.ZodObject>(q: T) => q.omit({ page: true, pageSize: true } as never);
 
 export const clueRoutes: FastifyPluginAsync = async (app) => {

@@ -19,7 +19,7 @@ import {
   withdrawInspectionInput,
 } from '../../../contracts/inspections.js';
 import { receiveEvidence } from '../../core/files/index.js';
-import { idParams, paged, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
+import { DOCX_TYPE, idParams, paged, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
 import { PRINT_CSP } from '../../core/print.js';
 import { router } from '../../core/route.js';
 import { addInspectionFile } from './use-cases/add-inspection-file.js';
@@ -41,7 +41,6 @@ import { signInspection } from './use-cases/sign-inspection.js';
 import { submitRectificationEvidence } from './use-cases/submit-rectification-evidence.js';
 import { withdrawInspection } from './use-cases/withdraw-inspection.js';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const listItems = z.object({ items: z.array(inspectionListItem), total: z.number(), page: z.number(), pageSize: z.number() });
 
 export const inspectionRoutes: FastifyPluginAsync = async (app) => {

@@ -21,8 +21,10 @@ import {
   withdrawSamplingRecordInput,
 } from '../../../contracts/sampling.js';
 import { receiveEvidence } from '../../core/files/index.js';
-import { idParams, paged, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
+import { DOCX_TYPE, idParams, paged, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../core/http.js';
+import { samplingDocument } from './use-cases/sampling-document.js';
 import { router } from '../../core/route.js';
+
 import { addSamplingFile } from './use-cases/add-sampling-file.js';
 import { createSamplingPlan } from './use-cases/create-sampling-plan.js';
 import { editSamplingRecord } from './use-cases/edit-sampling-record.js';
@@ -126,6 +128,14 @@ export const samplingRoutes: FastifyPluginAsync = async (app) => {
     '/api/sampling-records/:id',
     { access: 'sampling.read', summary: '抽样记录详情（含检验结果、核查处置）', params: idParams, response: samplingRecord },
     ({ ctx, params }) => getSamplingRecord(ctx, params.id),
+  );
+  r.get(
+    '/api/sampling-records/:id/document',
+    { access: 'sampling.read', summary: '下载抽样单（.docx，现场签字用）', params: idParams },
+    async ({ ctx, params, reply }) => {
+      const d = await samplingDocument(ctx, params.id);
+      return sendFile(reply, d.file, d.name, DOCX_TYPE);
+    },
   );
   r.put(
     '/api/sampling-records/:id',

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import PizZip from 'pizzip';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
 import { multipartFile } from '../../../test/multipart.js';
@@ -308,6 +309,35 @@ describe('bad input: 4xx with {code, message}, nothing stored', () => {
     expect(up.json().code).toBe('UNSUPPORTED_FILE_TYPE');
     expect(await counts()).toEqual(mid);
     expect((await one<{ n: number }>(sql`select count(*)::int as n from file_attachments where record_type like 'sampling-%'`)).n).toBe(0);
+  });
+
+  it('prints the 抽样单 (.docx) with the unit as registered, the sample, its task and the samplers', async () => {
+    const r = await atLab({ productName: '阿莫西林胶囊', batchNo: 'AMX2611' });
+    const doc = await leader.get(`/api/sampling-records/${r.id}/document`);
+    expect(doc.statusCode, doc.body).toBe(200);
+    expect(doc.headers['content-type']).toContain('wordprocessingml');
+    const text = new PizZip(doc.rawPayload)
+      .file('word/document.xml')!
+      .asText()
+      .replace(/<[^>]+>/g, '');
+    const [unit] = await q<{ name: string; credit_code: string }>(
+      t.database.db,
+      sql`select name, credit_code from entities where id = ${r.entityId}`,
+    );
+    for (const s of [
+      '抽样单',
+      r.number,
+      unit.name,
+      unit.credit_code,
+      '阿莫西林胶囊',
+      'AMX2611',
+      r.manufacturer,
+      '市药品检验所',
+      ...r.samplers.map((x: any) => x.name),
+    ].filter(Boolean))
+      expect(text, s).toContain(s);
+    expect(text).not.toMatch(/\{[a-zA-Z#/^%]/);
+    expect((await inspectorXl.get(`/api/sampling-records/${r.id}/document`)).statusCode).toBe(404);
   });
 
   it('another station neither sees nor changes the record', async () => {

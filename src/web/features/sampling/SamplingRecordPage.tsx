@@ -1,4 +1,4 @@
-import { CameraOutlined, MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CameraOutlined, DownloadOutlined, MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Image, Input, Modal, Radio, Space, Tag, Tooltip, Upload } from 'antd';
 import { useState } from 'react';
@@ -14,7 +14,7 @@ import {
   type SamplingAction,
   type SamplingRecord,
 } from '../../../contracts/sampling.js';
-import { ApiError } from '../../lib/api.js';
+import { ApiError, download } from '../../lib/api.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
 import { ValuesAtMount } from '../../lib/ValuesAtMount.js';
 import { samplingApi, STATUS_COLORS } from './api.js';
@@ -144,20 +144,26 @@ export default function SamplingRecordPage() {
           {r.note && <Descriptions.Item label="备注">{r.note}</Descriptions.Item>}
           {r.withdrawReason && <Descriptions.Item label="撤销原因">{r.withdrawReason}</Descriptions.Item>}
         </Descriptions>
-        {r.actions.length > 0 && (
-          <Space wrap style={{ marginTop: 12 }}>
-            {r.actions.map((a) => (
-              <Button
-                key={a}
-                type={a === 'result' || a === 'send' || a === 'handle' ? 'primary' : 'default'}
-                danger={a === 'withdraw'}
-                onClick={() => open(a)}
-              >
-                {SAMPLING_ACTIONS[a]}
-              </Button>
-            ))}
-          </Space>
-        )}
+        <Space wrap style={{ marginTop: 12 }}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              download(samplingApi.documentUrl(r.id), `抽样单-${r.number}.docx`).catch((e) => message.error((e as Error).message))
+            }
+          >
+            下载抽样单
+          </Button>
+          {r.actions.map((a) => (
+            <Button
+              key={a}
+              type={a === 'result' || a === 'send' || a === 'handle' ? 'primary' : 'default'}
+              danger={a === 'withdraw'}
+              onClick={() => open(a)}
+            >
+              {SAMPLING_ACTIONS[a]}
+            </Button>
+          ))}
+        </Space>
       </Card>
 
       <Card

@@ -42,6 +42,7 @@ export const samplingApi = {
   updatePlan: (id: number, input: UpdateSamplingPlanInput) =>
     api<SamplingPlan>(`/api/sampling-plans/${id}`, { method: 'PUT', body: input }),
   list: (f: RecordFilters) => api<{ items: SamplingListItem[]; total: number }>(`/api/sampling-records${qs({ ...f })}`),
+  documentUrl: (id: number) => `/api/sampling-records/${id}/document`,
   exportUrl: (f: RecordFilters) => `/api/sampling-records/export${qs({ ...f, page: undefined, pageSize: undefined })}`,
   get: (id: number) => api<SamplingRecord>(rec(id)),
   samplers: (entityId: number) =>

@@ -15,7 +15,7 @@ import {
 } from '../../../../contracts/submissions.js';
 import { idParam } from '../../../../contracts/fields.js';
 import { receiveEvidence } from '../../../core/files/index.js';
-import { idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../../core/http.js';
+import { DOCX_TYPE, idParams, sendFile, VERSIONED_UPDATE, XLSX_TYPE } from '../../../core/http.js';
 import { router } from '../../../core/route.js';
 import { addSubmissionScan } from './use-cases/add-submission-scan.js';
 import { createSubmission } from './use-cases/create-submission.js';
@@ -27,7 +27,6 @@ import { submissionWord } from './use-cases/submission-word.js';
 import { submissionExcel } from './use-cases/submission-excel.js';
 import { transitionSubmission } from './use-cases/transition-submission.js';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const submissionRoutes: FastifyPluginAsync = async (app) => {
   const r = router(app, ['报送']);
