@@ -58,7 +58,17 @@ it('imports a CSV through the page, shows its reports and the cluster alert it c
 
   await page.getByPlaceholder('药品/器械或生产企业').fill('浏览器测试注射液');
   await page.getByPlaceholder('药品/器械或生产企业').press('Enter');
-  for (const code of ['E2E-1', 'E2E-2', 'E2E-3']) await page.getByRole('cell', { name: code }).waitFor();
+  for (const code of ['E2E-1', 'E2E-2', 'E2E-3']) await page.getByRole('cell', { name: new RegExp(`^${code}`) }).waitFor();
+
+  // A report is corrected in the same form, against the version read.
+  await page.getByRole('button', { name: '修改报告 E2E-2' }).click();
+  const edit = page.locator('.ant-modal').filter({ hasText: '修改不良反应报告 E2E-2' });
+  await expect.poll(() => edit.locator('#patientAge').inputValue()).not.toBe('');
+  await edit.locator('#patientAge').fill('77');
+  await edit.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('已保存修改').waitFor();
+  const e2 = await page.evaluate(async () => (await (await fetch('/api/adr-reports?drug=浏览器测试注射液')).json()).items);
+  expect(e2.find((r: { reportCode: string }) => r.reportCode === 'E2E-2')).toMatchObject({ patientAge: 77, version: 2 });
 
   await page.goto(`${b.url}/monitoring?tab=alerts`);
   const row = page.getByRole('row', { name: /浏览器测试注射液（批号 E2E01）/ });

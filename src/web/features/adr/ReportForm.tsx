@@ -2,8 +2,19 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { ADR_KINDS, OUTCOMES, PATIENT_SEXES, REPORTER_KINDS, SERIOUSNESS, type AdrReportInput } from '../../../contracts/adr.js';
+import {
+  ADR_KINDS,
+  OUTCOMES,
+  PATIENT_SEXES,
+  REPORTER_KINDS,
+  SERIOUSNESS,
+  type AdrReport,
+  type AdrReportInput,
+} from '../../../contracts/adr.js';
+import { STALE_VERSION } from '../../../contracts/versions.js';
+import { ApiError } from '../../lib/api.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
+import { ValuesAtMount } from '../../lib/ValuesAtMount.js';
 import { adrApi } from './api.js';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -14,15 +25,42 @@ interface Values extends Omit<AdrReportInput, 'onsetOn' | 'reportedOn' | 'reacti
   reactions: string;
 }
 
-/** The report form (国家系统报表的常用项): the deadline is computed by the server and shown in the list. */
+/** A stored report as the form's values. */
+function valuesOf(r: AdrReport): Values {
+  return {
+    kind: r.kind,
+    reportCode: r.reportCode,
+    reporterName: r.reporterName,
+    reporterKind: r.reporterKind,
+    reporterCreditCode: r.reporterCreditCode,
+    jurisdictionId: r.jurisdictionId,
+    patientSex: r.patientSex,
+    patientAge: r.patientAge,
+    drugs: r.drugs,
+    reactions: r.reactions.join('、'),
+    seriousness: r.seriousness,
+    isNew: r.isNew,
+    death: r.death,
+    outcome: r.outcome,
+    onsetOn: dayjs(r.onsetOn),
+    reportedOn: dayjs(r.reportedOn),
+  } as Values;
+}
+
+/**
+ * The report form (国家系统报表的常用项): a new report, or (`report`) the correction of a stored one,
+ * saved against the version it was read at (the server recomputes the deadline and re-checks clusters).
+ */
 export function ReportForm({
   onClose,
   onSaved,
   areas,
+  report,
 }: {
   onClose: () => void;
   onSaved: () => void;
   areas?: { defaultId: number | null; items: { id: number; name: string }[] };
+  report?: AdrReport;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -32,7 +70,7 @@ export function ReportForm({
     setSaving(true);
     setError(null);
     try {
-      const res = await adrApi.create({
+      const input = {
         ...v,
         onsetOn: v.onsetOn.format('YYYY-MM-DD'),
         reportedOn: v.reportedOn.format('YYYY-MM-DD'),
@@ -40,15 +78,21 @@ export function ReportForm({
           .split(/[、,，;；\n]+/)
           .map((s) => s.trim())
           .filter(Boolean),
-      });
+      };
+      const res = report ? await adrApi.update(report.id, { ...input, version: report.version }) : await adrApi.create(input);
+      const done = report ? '已保存修改' : '已登记';
       message.success(
         res.report.late
-          ? `已登记（迟报 ${res.report.daysLate} 天）`
-          : '已登记' + (res.alertsOpened.length ? `，发现聚集性信号 ${res.alertsOpened.length} 个` : ''),
+          ? `${done}（迟报 ${res.report.daysLate} 天）`
+          : done + (res.alertsOpened.length ? `，发现聚集性信号 ${res.alertsOpened.length} 个` : ''),
       );
       onSaved();
       onClose();
     } catch (e) {
+      if (e instanceof ApiError && e.code === STALE_VERSION) {
+        setError('该报告已被他人修改，请关闭后重新打开，核对后再修改');
+        return;
+      }
       setError(applyServerErrors(form, e));
     } finally {
       setSaving(false);
@@ -57,7 +101,7 @@ export function ReportForm({
   return (
     <Modal
       open
-      title="登记不良反应报告"
+      title={report ? `修改不良反应报告 ${report.reportCode}` : '登记不良反应报告'}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText="保存"
@@ -70,19 +114,24 @@ export function ReportForm({
         form={form}
         layout="vertical"
         onFinish={save}
-        initialValues={{
-          kind: 'drug',
-          reporterKind: 'medical',
-          patientSex: 'unknown',
-          seriousness: 'general',
-          isNew: false,
-          death: false,
-          outcome: 'unknown',
-          drugs: [{}],
-          reportedOn: dayjs(),
-          jurisdictionId: areas?.defaultId ?? undefined,
-        }}
+        initialValues={
+          report
+            ? valuesOf(report)
+            : {
+                kind: 'drug',
+                reporterKind: 'medical',
+                patientSex: 'unknown',
+                seriousness: 'general',
+                isNew: false,
+                death: false,
+                outcome: 'unknown',
+                drugs: [{}],
+                reportedOn: dayjs(),
+                jurisdictionId: areas?.defaultId ?? undefined,
+              }
+        }
       >
+        {report && <ValuesAtMount values={valuesOf(report)} />}
         <Space wrap style={{ width: '100%' }}>
           <Form.Item name="kind" label="报告类别" rules={[{ required: true }]}>
             <Radio.Group options={options(ADR_KINDS)} />

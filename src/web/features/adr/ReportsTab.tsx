@@ -21,6 +21,7 @@ export function ReportsTab() {
   const qc = useQueryClient();
   const [f, setF] = useState<ReportFilters>({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<AdrReport | null>(null);
   const [importing, setImporting] = useState(false);
   const put = (patch: Partial<ReportFilters>) => setF((x) => ({ ...x, ...patch, page: patch.page ?? 1 }));
   const q = useQuery({ queryKey: ['adr', 'reports', f], queryFn: () => adrApi.reports(f) });
@@ -87,7 +88,22 @@ export function ReportsTab() {
           onChange: (page, pageSize) => put({ page, pageSize }),
         }}
         columns={[
-          { title: '报告编码', dataIndex: 'reportCode', key: 'code' },
+          {
+            title: '报告编码',
+            dataIndex: 'reportCode',
+            key: 'code',
+            // The correction sits with the code (always in view, on the phone card too).
+            render: (code: string, r) => (
+              <Space size={4} wrap>
+                <span>{code}</span>
+                {can('adr.write') && (
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEditing(r)} aria-label={`修改报告 ${code}`}>
+                    修改
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
           { title: '类别', dataIndex: 'kind', key: 'kind', render: (k: AdrKind) => <span style={NOWRAP}>{ADR_KINDS[k]}</span> },
           {
             title: '怀疑药品（器械）',
@@ -132,6 +148,7 @@ export function ReportsTab() {
         ]}
       />
       {creating && <ReportForm onClose={() => setCreating(false)} onSaved={refresh} areas={areas.data} />}
+      {editing && <ReportForm key={editing.id} report={editing} onClose={() => setEditing(null)} onSaved={refresh} areas={areas.data} />}
       <ImportDialog open={importing} onClose={() => setImporting(false)} onDone={refresh} />
     </>
   );

@@ -54,6 +54,8 @@ export const adrApi = {
   reports: (f: ReportFilters) => api<Paged<AdrReport>>(`/api/adr-reports${qs({ ...f })}`),
   areas: () => api<{ defaultId: number | null; items: { id: number; name: string; level: string }[] }>('/api/adr-reports/areas'),
   create: (input: AdrReportInput) => api<{ report: AdrReport; alertsOpened: number[] }>('/api/adr-reports', { body: input }),
+  update: (id: number, input: AdrReportInput & { version: number }) =>
+    api<{ report: AdrReport; alertsOpened: number[] }>(`/api/adr-reports/${id}`, { method: 'PUT', body: input }),
   importJob: (id: number) => api<AdrImportJob>(`/api/adr-imports/${id}`),
   confirmImport: (id: number) => api<AdrImportJob>(`/api/adr-imports/${id}/confirm`, { method: 'POST' }),
   targets: (year: number) => api<AdrTargets>(`/api/adr-targets${qs({ year })}`),
