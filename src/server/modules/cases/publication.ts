@@ -5,7 +5,7 @@ import { citePenaltyArticle } from '../../../contracts/penalty-articles.js';
 import type { Ctx } from '../../core/context.js';
 import { scopeWhere } from '../../core/scope.js';
 import { rows } from '../../core/sql.js';
-import { bureauNameOf } from './queries.js';
+import { bureauNameOf } from '../org/public.js';
 
 /**
  * 行政处罚信息公示: decided cases in the caller's area with the last day to publish (20 working days

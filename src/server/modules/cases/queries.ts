@@ -91,13 +91,3 @@ export async function issuerOf(db: DbOrTx, jurisdictionId: number): Promise<numb
   );
   return u?.id ?? null;
 }
-
-/** The bureau (局) over a station: the penalising authority named on documents and notices. */
-export async function bureauNameOf(db: DbOrTx, jurisdictionId: number): Promise<string> {
-  const [b] = await rows<{ name: string }>(
-    db,
-    sql`select u.name from org_units u join jurisdictions j on j.id = u.jurisdiction_id
-        where u.kind = 'bureau' and (select path from jurisdictions where id = ${jurisdictionId}) like j.path || '%' order by length(j.path) desc limit 1`,
-  );
-  return b?.name ?? '市场监督管理局';
-}

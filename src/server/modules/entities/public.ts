@@ -3,3 +3,4 @@ export { writeRecords } from './bulk-write.js';
 export type { ImportRecord } from './import-rows.js';
 export { syncEntityKinds } from './kinds.js';
 export { setCreditGrades } from './credit-grades.js';
+export { documentUnit, type DocumentUnit } from './document-unit.js';

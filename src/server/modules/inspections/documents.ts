@@ -4,31 +4,24 @@ import type { InspectionRecordData, RectificationOrderData, WarningLetterData } 
 import type { DbOrTx } from '../../../db/client.js';
 import type { Ctx } from '../../core/context.js';
 import { rows } from '../../core/sql.js';
+import { documentUnit, type DocumentUnit } from '../entities/public.js';
+import { bureauNameOf } from '../org/public.js';
 
 /**
  * The data the three documents of an inspection are filled from (contracts/documents.ts), read
  * from the record: unit, bureau, inspectors with badge numbers, findings, measures, signatures.
  */
 export interface DocumentSources {
-  unit: { name: string; address: string | null; licenceNo: string | null; creditCode: string | null; legalRepresentative: string | null };
+  unit: DocumentUnit;
   bureauName: string;
   inspectors: { id: number; name: string; badgeNo: string | null }[];
   signatures: Map<string, { signedAt: string; image: Uint8Array | null }>;
 }
 
 export async function documentSources(ctx: Ctx, db: DbOrTx, r: Inspection): Promise<DocumentSources> {
-  const [[u], bureau, people, sigs] = await Promise.all([
-    rows<{ name: string; address: string | null; credit_code: string | null; legal_rep: string | null; licence_no: string | null }>(
-      db,
-      sql`select e.name, e.address, e.credit_code, e.legal_representative as legal_rep,
-            (select l.number from entity_licences l where l.entity_id = e.id order by l.id limit 1) as licence_no
-          from entities e where e.id = ${r.entityId}`,
-    ),
-    rows<{ name: string }>(
-      db,
-      sql`select u.name from org_units u join jurisdictions j on j.id = u.jurisdiction_id
-          where u.kind = 'bureau' and (select path from jurisdictions where id = ${r.jurisdictionId}) like j.path || '%' order by length(j.path) desc limit 1`,
-    ),
+  const [unit, bureauName, people, sigs] = await Promise.all([
+    documentUnit(db, r.entityId, r.entityName),
+    bureauNameOf(db, r.jurisdictionId),
     rows<{ id: number; display_name: string; badge_no: string | null }>(
       db,
       sql`select id, display_name, badge_no from users where id = any(${`{${r.inspectors.map((i) => i.id).join(',')}}`}::int[])`,
@@ -42,14 +35,8 @@ export async function documentSources(ctx: Ctx, db: DbOrTx, r: Inspection): Prom
   ]);
   const byId = new Map(people.map((p) => [p.id, p]));
   return {
-    unit: {
-      name: u?.name ?? r.entityName,
-      address: u?.address ?? null,
-      licenceNo: u?.licence_no ?? null,
-      creditCode: u?.credit_code ?? null,
-      legalRepresentative: u?.legal_rep ?? null,
-    },
-    bureauName: bureau[0]?.name ?? '市场监督管理局',
+    unit,
+    bureauName,
     inspectors: r.inspectors.map((i) => ({
       id: i.id,
       name: byId.get(i.id)?.display_name ?? i.name,

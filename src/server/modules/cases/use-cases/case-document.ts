@@ -16,7 +16,8 @@ import { renderDocument } from '../../../core/documents/index.js';
 import { AppError } from '../../../core/errors.js';
 import { rows } from '../../../core/sql.js';
 import { reasoningLines } from '../presenter.js';
-import { bureauNameOf, entityInArea, visibleCase } from '../queries.js';
+import { bureauNameOf } from '../../org/public.js';
+import { entityInArea, visibleCase } from '../queries.js';
 
 /** The documents of a case, by the name in the URL. */
 export const CASE_DOCUMENTS = {

@@ -2,7 +2,7 @@ import { shanghaiToday } from '../../../../contracts/calendar.js';
 import type { Ctx } from '../../../core/context.js';
 import { renderDocument } from '../../../core/documents/index.js';
 import { AppError } from '../../../core/errors.js';
-import { bureauNameOf } from '../queries.js';
+import { bureauNameOf } from '../../org/public.js';
 import { getAssist } from './get-assist.js';
 
 /** An outgoing 协查函 as .docx (from the bundled or the bureau's own template). */
