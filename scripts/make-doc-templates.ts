@@ -132,12 +132,18 @@ function document(children: (Paragraph | Table)[], size: number): Document {
   });
 }
 
-/** 现场检查笔录: a form, 四号. */
-function inspectionRecord(): Document {
+/** The pieces of a 四号 form: its paragraphs, bold centred labels, four column widths and the width of the last three. */
+function formKit() {
   const s = SIZE.form;
   const f = (runs: Run | Run[], o: ParaOpts = {}) => p(runs, { size: s, ...o });
   const label = (text: string) => f(b(text), { align: 'center' });
   const w = [1800, 2100, 1500, TEXT_WIDTH - 5400];
+  return { s, f, label, w, wide: w[1] + w[2] + w[3] };
+}
+
+/** 现场检查笔录: a form, 四号. */
+function inspectionRecord(): Document {
+  const { s, f, label, w } = formKit();
   const heading = (text: string) => f(b(text), { before: 160, after: 60 });
   return document(
     [
@@ -342,11 +348,7 @@ function assistLetter(): Document {
 
 /** 立案审批表: a form, 四号. */
 function caseFiling(): Document {
-  const s = SIZE.form;
-  const f = (runs: Run | Run[], o: ParaOpts = {}) => p(runs, { size: s, ...o });
-  const label = (text: string) => f(b(text), { align: 'center' });
-  const w = [1800, 2100, 1500, TEXT_WIDTH - 5400];
-  const wide = w[1] + w[2] + w[3];
+  const { s, f, label, w, wide } = formKit();
   return document(
     [
       p('{bureauName}', { align: 'center', size: 36, font: TITLE_FONT, bold: true }),
@@ -544,11 +546,7 @@ function narrativeReport(): Document {
 
 /** 抽样单: a form, 四号 — the sampled unit, the sample, the samplers and the unit's confirmation. */
 function samplingRecord(): Document {
-  const s = SIZE.form;
-  const f = (runs: Run | Run[], o: ParaOpts = {}) => p(runs, { size: s, ...o });
-  const label = (text: string) => f(b(text), { align: 'center' });
-  const w = [1800, 2100, 1500, TEXT_WIDTH - 5400];
-  const wide = w[1] + w[2] + w[3];
+  const { s, f, label, w, wide } = formKit();
   return document(
     [
       p('{bureauName}', { align: 'center', size: 36, font: TITLE_FONT, bold: true }),
