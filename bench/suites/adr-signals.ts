@@ -4,7 +4,7 @@ import { countCoded, expectedCount } from '../../src/server/modules/adr/signals/
 import { ic, ic025 } from '../../src/server/modules/adr/signals/ic.js';
 import { groupPoints } from '../../src/server/modules/adr/signals/points.js';
 import { ebgm, posteriorQuantile, posteriorWeight } from '../../src/server/modules/adr/signals/posterior.js';
-import { fitPrior } from '../../src/server/modules/adr/signals/prior.js';
+import { fitPrior, priorKey } from '../../src/server/modules/adr/signals/prior.js';
 import { prr, prrChi2 } from '../../src/server/modules/adr/signals/prr.js';
 import { ror, rorLower95 } from '../../src/server/modules/adr/signals/ror.js';
 import type { BenchSuite } from '../lib.js';
@@ -71,6 +71,8 @@ const suite: BenchSuite = {
       () => fitPrior(pts),
       (h) => `logLik ${h.logLik.toFixed(1)}, ${h.starts}/3 converged, ${load()}`,
     );
+    // What a request with unchanged counts pays instead of the fit: the key of the stored prior.
+    phase('prior key (SHA-256 of the points; a stored fit is reused by it)', () => priorKey(pts), (k) => k.slice(0, 12));
     phase('IC, IC025, EBGM, EB05, EB95 (every point)', () => {
       for (let k = 0; k < pts.n.length; k++) {
         const N = pts.n[k];

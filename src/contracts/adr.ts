@@ -429,6 +429,12 @@ export const adrSignals = z.object({
     logLik: measure,
     converged: z.boolean(),
     starts: z.number(),
+    /** When the prior in use was fitted, whether this request reused a stored fit of the same counts, how long the fit took. */
+    fittedAt: z.string(),
+    reused: z.boolean(),
+    fitMs: z.number(),
+    /** The fit lies on the boundary of the parameter space: EBGM/EB05/EB95 of large N/E are unstable there. */
+    boundary: z.boolean(),
   }),
   totals: z.object({ reports: z.number(), pairs: z.number(), signals: z.number() }),
   rule: z.string(),

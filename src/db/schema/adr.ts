@@ -220,3 +220,26 @@ export const adrAlerts = pgTable(
     check('adr_alerts_key_kind_ck', sql`${t.keyKind} in ('drug','batch','manufacturer')`),
   ],
 );
+
+/**
+ * Fitted EBGM priors, kept by the content of what they were fitted to: `pointsKey` is a hash of the
+ * distinct (N, E) points with their weights and of the fit's version (modules/adr/signals/points.ts
+ * pointsKey), so an unchanged set of reports never refits and any change of counts asks for a new fit.
+ * A derived cache, not a record: any row may be deleted (the next request fits again, same result).
+ * Not tied to an area, so it is a reference table under scale-out.
+ */
+export const adrSignalPriors = pgTable('adr_signal_priors', {
+  pointsKey: text('points_key').primaryKey(),
+  alpha1: doublePrecision('alpha1').notNull(),
+  beta1: doublePrecision('beta1').notNull(),
+  alpha2: doublePrecision('alpha2').notNull(),
+  beta2: doublePrecision('beta2').notNull(),
+  p: doublePrecision('p').notNull(),
+  logLik: doublePrecision('log_lik').notNull(),
+  converged: boolean('converged').notNull(),
+  starts: integer('starts').notNull(),
+  /** Distinct (N, E) points fitted and how long the fit took. */
+  points: integer('points').notNull(),
+  fitMs: integer('fit_ms').notNull(),
+  fittedAt: timestamp('fitted_at', { withTimezone: true }).notNull().defaultNow(),
+});

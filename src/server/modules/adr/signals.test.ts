@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
-import { computeSignals } from './signals/compute.js';
+import { computeSignals, onBoundary } from './signals/compute.js';
 
 let t: TestApp;
 let office: Client;
@@ -173,4 +173,40 @@ it('takes the signal thresholds from the area’s settings (data), and minN from
   expect(pair.PRR).toBeCloseTo(4.5, 12);
   expect(lowered.items[0].signal).toBe(true);
   expect((await office.get(`/api/adr/signals?${PERIOD}&drug=甲药片&event=皮疹&minN=4`)).json()).toMatchObject({ total: 0 });
+});
+
+it('fits the EBGM prior once per set of counts: the same period reuses the stored fit, a new report fits again', async () => {
+  await q(sql`delete from adr_signal_priors`);
+  const first = (await office.get(`/api/adr/signals?${PERIOD}&pageSize=200`)).json();
+  expect(first.hyper.reused).toBe(false);
+  // Ten reports: the fit runs to the boundary (one shape → 0, others past the limit), and the answer says so.
+  expect(first.hyper.boundary).toBe(onBoundary({ ...first.hyper }));
+  expect(first.hyper.boundary).toBe(true);
+  expect(await q(sql`select points_key from adr_signal_priors`)).toHaveLength(1);
+
+  // Same counts (another filter, another page): read back, not refitted, same values to the bit.
+  const again = (await office.get(`/api/adr/signals?${PERIOD}&drug=甲药&pageSize=1`)).json();
+  expect(again.hyper).toEqual({ ...first.hyper, reused: true });
+  const pair = (b: any) => b.items.find((p: any) => p.drug === '甲药片' && p.event === '皮疹');
+  expect(pair(again).EBGM).toBe(pair(first).EBGM);
+
+  // The stored row is what is used: a changed row changes the answer (then put back).
+  const [stored] = await q(sql`select points_key, alpha1 from adr_signal_priors`);
+  await q(sql`update adr_signal_priors set alpha1 = alpha1 * 2`);
+  const altered = (await office.get(`/api/adr/signals?${PERIOD}&pageSize=200`)).json();
+  expect(altered.hyper.alpha1).toBe(stored.alpha1 * 2);
+  expect(pair(altered).EBGM).not.toBe(pair(first).EBGM);
+  await q(sql`update adr_signal_priors set alpha1 = ${stored.alpha1}`);
+
+  // Another county's people count other reports: their own fit, not 兴隆台区's.
+  const admins = (await admin.get(`/api/adr/signals?${PERIOD}&pageSize=1`)).json();
+  expect(admins.hyper.reused).toBe(false);
+
+  // A new report in the period changes the counts: fitted again and stored beside the first.
+  const res = await office.post('/api/adr-reports', report('S-11', ['丙药片'], ['皮疹']));
+  expect(res.statusCode, res.body).toBe(200);
+  const after = (await office.get(`/api/adr/signals?${PERIOD}&pageSize=200`)).json();
+  expect(after.hyper.reused).toBe(false);
+  expect(after.totals.reports).toBe(11);
+  expect(await q(sql`select points_key from adr_signal_priors where points_key <> ${stored.points_key}`)).toHaveLength(2);
 });

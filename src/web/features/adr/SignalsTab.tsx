@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Checkbox, DatePicker, Drawer, Grid, Input, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Checkbox, DatePicker, Drawer, Grid, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { SIGNAL_SORTS, type AdrReport, type AdrSignalRow, type SignalSort } from '../../../contracts/adr.js';
+import { SIGNAL_SORTS, type AdrReport, type AdrSignalRow, type AdrSignals, type SignalSort } from '../../../contracts/adr.js';
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { adrApi, type SignalFilters } from './api.js';
 import { FunnelChart, TrendChart } from './SignalChart.js';
@@ -64,7 +64,16 @@ export function SignalsTab() {
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
             报告 {d.totals.reports} 份，药品—不良反应组合 {d.totals.pairs} 个，其中信号 {d.totals.signals} 个。{d.rule}。
             点击一行查看相应报告。
+            {d.totals.pairs > 0 && <PriorNote hyper={d.hyper} />}
           </Typography.Paragraph>
+        )}
+        {d?.hyper.boundary && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title="EBGM 先验拟合落在参数边界：N/E 较大的组合，其 EBGM、EB05、EB95 随计算细节变化较大，请以 PRR、ROR、IC 为主判断。"
+          />
         )}
         <ResponsiveTable<AdrSignalRow>
           rowKey={(r) => `${r.drug}\u0000${r.event}`}
@@ -169,5 +178,17 @@ function PairReports({
         ]}
       />
     </Drawer>
+  );
+}
+
+/** Where the EBGM prior in use came from: fitted by this request, or a stored fit of the same counts. */
+function PriorNote({ hyper }: { hyper: AdrSignals['hyper'] }) {
+  const at = dayjs(hyper.fittedAt).format('YYYY-MM-DD HH:mm');
+  return (
+    <>
+      <br />
+      EBGM 先验：
+      {hyper.reused ? `沿用 ${at} 的拟合（期间内报告未变，未重新拟合）` : `本次拟合（用时 ${hyper.fitMs} 毫秒）`}。
+    </>
   );
 }

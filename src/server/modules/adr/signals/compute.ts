@@ -1,18 +1,18 @@
 import { compareCodePoints } from './collate.js';
-import { countRows, expectedCount } from './counts.js';
+import { countRows, expectedCount, type PairCounts } from './counts.js';
 import { ic, ic025 } from './ic.js';
-import { groupPoints } from './points.js';
+import { groupPoints, type Points } from './points.js';
 import { ebgm, posteriorQuantile, posteriorWeight } from './posterior.js';
 import { fitPrior, type Hyperparameters } from './prior.js';
 import { prr, prrChi2 } from './prr.js';
 import { ror, rorLower95 } from './ror.js';
 
 export type { Hyperparameters } from './prior.js';
-export { countCoded, countRows, expectedCount } from './counts.js';
+export { countCoded, countRows, countsFromTotals, expectedCount } from './counts.js';
 export { prr, prrChi2 } from './prr.js';
 export { ror, rorLower95, Z975 } from './ror.js';
 export { ic, ic025 } from './ic.js';
-export { fitPrior, negLogLik, START_GRID, PARAM_LIMIT } from './prior.js';
+export { fitPrior, negLogLik, onBoundary, priorKey, START_GRID, PARAM_LIMIT } from './prior.js';
 export { ebgm, posteriorQuantile, posteriorWeight } from './posterior.js';
 export { gammaP, gammaQuantile, mixtureQuantile, digamma, lnGamma } from './gamma.js';
 export { groupPoints } from './points.js';
@@ -65,14 +65,37 @@ export interface SignalResult {
 }
 
 export function computeSignals(rows: Iterable<SignalInputRow>, opts?: { hyper?: Hyperparameters }): SignalResult {
-  const c = countRows(rows);
-  const total = c.reports;
-  const count = c.N.length;
-  const E = new Float64Array(count);
-  for (let i = 0; i < count; i++) E[i] = expectedCount(c.drugN[c.pairDrug[i]], c.eventN[c.pairEvent[i]], total);
-  const pts = groupPoints(c.N, E);
-  const hyper = opts?.hyper ?? (count ? fitPrior(pts) : fitPrior(pts, []));
+  const counted = countSignals(rows);
+  return signalsWith(counted, opts?.hyper ?? fitFor(counted));
+}
 
+/** Counts, expected counts and distinct points of a set of rows: what the prior is fitted to. */
+export interface CountedSignals {
+  counts: PairCounts;
+  E: Float64Array;
+  pts: Points;
+}
+
+export function countSignals(rows: Iterable<SignalInputRow>): CountedSignals {
+  return countedFrom(countRows(rows));
+}
+
+/** The same from counts made elsewhere (countRows, or countsFromTotals over a database's counts). */
+export function countedFrom(c: PairCounts): CountedSignals {
+  const E = new Float64Array(c.N.length);
+  for (let i = 0; i < c.N.length; i++) E[i] = expectedCount(c.drugN[c.pairDrug[i]], c.eventN[c.pairEvent[i]], c.reports);
+  return { counts: c, E, pts: groupPoints(c.N, E) };
+}
+
+/** The prior fitted to counted rows (no pairs: the empty fit, every value NaN). */
+export function fitFor(counted: CountedSignals): Hyperparameters {
+  return counted.counts.N.length ? fitPrior(counted.pts) : fitPrior(counted.pts, []);
+}
+
+/** Every measure of every pair, given the prior (fitted by fitFor, or the same fit stored earlier). */
+export function signalsWith(counted: CountedSignals, hyper: Hyperparameters): SignalResult {
+  const { counts: c, E, pts } = counted;
+  const total = c.reports;
   // Measures that depend on (N, E) only, once per distinct point.
   const m = pts.n.length;
   const icv = new Float64Array(m);

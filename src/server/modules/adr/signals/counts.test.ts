@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCoded, countRows } from './counts.js';
+import { countCoded, countRows, countsFromTotals } from './counts.js';
 
 const row = (reportId: string, drug: string, event: string) => ({ reportId, drug, event });
 
@@ -82,5 +82,33 @@ describe('counting distinct reports', () => {
     // N summed over pairs = distinct (report, drug, event) triples.
     const triples = new Set(Array.from(report, (r, i) => `${r}|${drug[i]}|${event[i]}`));
     expect(direct.N.reduce((a, b) => a + b, 0)).toBe(triples.size);
+  });
+});
+
+describe('countsFromTotals', () => {
+  it('gives the same counts as countRows when the totals were made elsewhere', () => {
+    const rows = [
+      { reportId: 'a', drug: 'D1', event: 'E1' },
+      { reportId: 'a', drug: 'D1', event: 'E1' },
+      { reportId: 'a', drug: 'D2', event: 'E1' },
+      { reportId: 'b', drug: 'D1', event: 'E2' },
+      { reportId: 'c', drug: 'D2', event: 'E2' },
+    ];
+    const direct = countRows(rows);
+    const pairs = [...direct.N].map((n, i) => ({ drug: direct.drugs[direct.pairDrug[i]], event: direct.events[direct.pairEvent[i]], n }));
+    const made = countsFromTotals(
+      pairs.reverse(),
+      direct.drugs.map((drug, d) => ({ drug, n: direct.drugN[d] })),
+      direct.events.map((event, e) => ({ event, n: direct.eventN[e] })),
+      direct.reports,
+    );
+    const byPair = (c: typeof made) =>
+      Object.fromEntries([...c.N].map((n, i) => [`${c.drugs[c.pairDrug[i]]}/${c.events[c.pairEvent[i]]}`, [n, c.drugN[c.pairDrug[i]], c.eventN[c.pairEvent[i]]]]));
+    expect(byPair(made)).toEqual(byPair(direct));
+    expect(made.reports).toBe(3);
+  });
+  it('refuses a pair whose drug or event has no total', () => {
+    expect(() => countsFromTotals([{ drug: 'D', event: 'E', n: 1 }], [], [{ event: 'E', n: 1 }], 1)).toThrow(/drug D/);
+    expect(() => countsFromTotals([{ drug: 'D', event: 'E', n: 1 }], [{ drug: 'D', n: 1 }], [], 1)).toThrow(/event E/);
   });
 });

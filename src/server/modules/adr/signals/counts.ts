@@ -232,6 +232,50 @@ export function countRows(rows: Iterable<{ reportId: string; drug: string; event
   return { ...counts, drugs, events };
 }
 
+/**
+ * The same counts when they were already made elsewhere (a database's `count(distinct …)`): N per
+ * observed pair, distinct reports per drug and per event, distinct reports overall. Every drug and event
+ * of a pair must have its count; a drug or event with no pair is ignored.
+ */
+export function countsFromTotals(
+  pairs: readonly { drug: string; event: string; n: number }[],
+  drugTotals: readonly { drug: string; n: number }[],
+  eventTotals: readonly { event: string; n: number }[],
+  reports: number,
+): PairCounts {
+  const drugCode = new Map<string, number>();
+  const eventCode = new Map<string, number>();
+  const drugs: string[] = [];
+  const events: string[] = [];
+  const pairDrug = new Int32Array(pairs.length);
+  const pairEvent = new Int32Array(pairs.length);
+  const N = new Int32Array(pairs.length);
+  pairs.forEach((p, i) => {
+    let d = drugCode.get(p.drug);
+    if (d === undefined) drugCode.set(p.drug, (d = drugs.push(p.drug) - 1));
+    let e = eventCode.get(p.event);
+    if (e === undefined) eventCode.set(p.event, (e = events.push(p.event) - 1));
+    pairDrug[i] = d;
+    pairEvent[i] = e;
+    N[i] = p.n;
+  });
+  const drugN = new Int32Array(drugs.length).fill(-1);
+  const eventN = new Int32Array(events.length).fill(-1);
+  for (const t of drugTotals) {
+    const d = drugCode.get(t.drug);
+    if (d !== undefined) drugN[d] = t.n;
+  }
+  for (const t of eventTotals) {
+    const e = eventCode.get(t.event);
+    if (e !== undefined) eventN[e] = t.n;
+  }
+  const missing = [...drugN.keys()].find((d) => drugN[d] < 0) ?? -1;
+  if (missing >= 0) throw new Error(`countsFromTotals: no total for drug ${drugs[missing]}`);
+  const missingEvent = [...eventN.keys()].find((e) => eventN[e] < 0) ?? -1;
+  if (missingEvent >= 0) throw new Error(`countsFromTotals: no total for event ${events[missingEvent]}`);
+  return { pairDrug, pairEvent, N, drugN, eventN, reports, drugs, events };
+}
+
 /** Expected count E = N_drug · N_event / N_total. */
 export function expectedCount(drugN: number, eventN: number, total: number): number {
   return (drugN * eventN) / total;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digamma, gammaP, gammaQuantile, lnGamma, mixtureQuantile } from './gamma.js';
+import { ASYMPTOTIC_SHAPE, digamma, gammaP, gammaPDirect, gammaQuantile, lnGamma, log1pmx, mixtureQuantile } from './gamma.js';
 
 // Reference values from scipy 1.17.1 (scipy.special.gammainc / gammaincinv / gammaln / digamma),
 // computed offline on this machine and pasted here; scipy is not needed to run the tests.
@@ -63,5 +63,34 @@ describe('gamma special functions', () => {
     const q2 = gammaQuantile(0.05, a[1], r[1]);
     expect(x).toBeGreaterThan(Math.min(q1, q2));
     expect(x).toBeLessThan(Math.max(q1, q2));
+  });
+});
+
+describe('large shapes near the mode (R’s ppois_asymp)', () => {
+  it('agrees with the series and continued fraction within the function’s own conditioning (√a · ε)', () => {
+    for (const a of [ASYMPTOTIC_SHAPE, 1000.7, 2345.6, 1e4 + 0.3, 1e5 + 0.1, 1e6 + 0.5, 3.3e7]) {
+      for (let z = -9; z <= 9; z += 0.25) {
+        const x = a + z * Math.sqrt(a);
+        const ref = gammaPDirect(a, x);
+        expect(Math.abs(gammaP(a, x) - ref), `a=${a} z=${z}`).toBeLessThan(4 * Math.sqrt(a) * 2.220446049250313e-16);
+      }
+    }
+  });
+  it('is continuous where the methods switch (0.8·(a + 50) and 1.25·a − 50)', () => {
+    const a = 5000;
+    for (const x of [0.8 * (a + 50), a / 0.8 - 50]) {
+      const below = gammaP(a, x * (1 - 1e-12));
+      const above = gammaP(a, x * (1 + 1e-12));
+      expect(Math.abs(above - below)).toBeLessThan(1e-12);
+    }
+  });
+  it('log1pmx keeps its digits for small arguments', () => {
+    // log(1+x) − x = −x²/2 + x³/3 − …
+    for (const x of [1e-8, -1e-8, 1e-4, -3e-3]) {
+      let series = 0;
+      for (let k = 2; k < 30; k++) series += ((k % 2 ? 1 : -1) * x ** k) / k;
+      expect(Math.abs(log1pmx(x) - series) / Math.abs(series)).toBeLessThan(1e-14);
+    }
+    for (const x of [0.5, -0.5, 0.9, -0.78, 2, -0.9]) expect(log1pmx(x)).toBeCloseTo(Math.log1p(x) - x, 14);
   });
 });

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { countRows, expectedCount } from './counts.js';
 import { groupPoints } from './points.js';
-import { fitPrior, negLogLik, screenPoints } from './prior.js';
+import { fitPrior, negLogLik, onBoundary, priorKey, screenPoints } from './prior.js';
 
 /**
  * The published example: openEBGM 0.9.1's bundled `caers` data (FDA CAERS 2012 dietary-supplement
@@ -89,5 +89,27 @@ describe('prior fit on openEBGM caers', () => {
       const fd = (negLogLik(hi, pts) - negLogLik(lo, pts)) / 2e-6;
       expect(Math.abs(g[k] - fd), `∂/∂θ${k}`).toBeLessThan(1e-4 * Math.max(1, Math.abs(fd)));
     }
+  });
+});
+
+describe('priorKey and onBoundary', () => {
+  const pts = () => groupPoints([1, 1, 2, 5], [0.5, 0.5, 0.25, 1.5]);
+  it('gives equal points the same key and any change of N, E or weight another', () => {
+    expect(priorKey(pts())).toBe(priorKey(pts()));
+    expect(priorKey(groupPoints([1, 1, 2, 6], [0.5, 0.5, 0.25, 1.5]))).not.toBe(priorKey(pts()));
+    expect(priorKey(groupPoints([1, 1, 2, 5], [0.5, 0.5, 0.25, 1.5000000000000002]))).not.toBe(priorKey(pts()));
+    // Same distinct points, one pair fewer: the weight differs, so does the key.
+    expect(priorKey(groupPoints([1, 2, 5], [0.5, 0.25, 1.5]))).not.toBe(priorKey(pts()));
+    // Another set of starts is another fit.
+    expect(priorKey(pts(), [[1, 1, 1, 1, 0.5]])).not.toBe(priorKey(pts()));
+  });
+  it('flags a fit with a shape, rate or P below the limit or a shape or rate at the upper limit, and only that', () => {
+    const h = { alpha1: 3, beta1: 0.4, alpha2: 2, beta2: 1.9, P: 0.07, logLik: -1, converged: true, starts: 3 };
+    expect(onBoundary(h)).toBe(false);
+    expect(onBoundary({ ...h, alpha1: 1e-13 })).toBe(true);
+    expect(onBoundary({ ...h, P: 1e-9 })).toBe(true);
+    expect(onBoundary({ ...h, beta2: 4.4e18 })).toBe(true);
+    expect(onBoundary({ ...h, alpha1: 99.9 })).toBe(false);
+    expect(onBoundary({ ...h, alpha1: NaN, beta1: NaN, alpha2: NaN, beta2: NaN, P: NaN })).toBe(false);
   });
 });

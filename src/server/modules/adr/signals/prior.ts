@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { digamma, lnGamma } from './gamma.js';
 import { minimizeBfgs } from './optimize.js';
 import type { Points } from './points.js';
@@ -206,4 +207,41 @@ function fitStarts(pts: Points, starts: readonly (readonly number[])[]): Hyperpa
   }
   if (!best) return { alpha1: NaN, beta1: NaN, alpha2: NaN, beta2: NaN, P: NaN, logLik: NaN, converged: false, starts: 0 };
   return { ...best, starts: convergedStarts };
+}
+
+/**
+ * Revision of the fit procedure: raise it whenever a change to the likelihood, the optimiser or its
+ * tolerances could change a fitted value, so priors stored under the old procedure are not reused.
+ */
+export const FIT_REVISION = 1;
+
+/**
+ * The identity of a fit: a SHA-256 over the fit procedure (revision, starts, limits, screening size) and
+ * the exact bytes of the distinct points (N, E, weight). Equal keys give equal fits, so a stored prior
+ * can stand in for fitting again; any change of a count or of E changes the key.
+ */
+export function priorKey(pts: Points, starts: readonly (readonly number[])[] = START_GRID): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ rev: FIT_REVISION, starts, limit: PARAM_LIMIT, tol: GRAD_TOL, screen: SCREEN_POINTS }));
+  for (const a of [pts.n, pts.e, pts.weight]) {
+    h.update(String(a.length));
+    h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  }
+  return h.digest('hex');
+}
+
+/** Below this a shape, rate or mixing weight counts as on the boundary of the parameter space. */
+export const BOUNDARY_LIMIT = 1e-6;
+
+/**
+ * Whether the fit stopped on the boundary (a component's shape or rate, or P, tending to 0, or a shape
+ * or rate at or past PARAM_LIMIT, as a tiny data set's fit runs off to infinity): the
+ * likelihood is then flat along that direction and EBGM/EB05/EB95 of pairs with large N/E scale with
+ * where the optimiser happened to stop (docs/adr-signals.md), so they are shown with a caution.
+ */
+export function onBoundary(h: Hyperparameters): boolean {
+  return (
+    [h.alpha1, h.beta1, h.alpha2, h.beta2, h.P].some((v) => Number.isFinite(v) && v < BOUNDARY_LIMIT) ||
+    [h.alpha1, h.beta1, h.alpha2, h.beta2].some((v) => v >= PARAM_LIMIT)
+  );
 }

@@ -8,10 +8,12 @@ import {
   type AdrSignals,
   type adrSignalsQuery,
 } from '../../../../contracts/adr.js';
+import { isoTimestamp } from '../../../../contracts/calendar.js';
 import type { Ctx } from '../../../core/context.js';
 import { rows } from '../../../core/sql.js';
 import { periodAreaWhere, settingsFor } from '../queries.js';
-import { computeSignals, meetsThresholds, type SignalRow } from '../signals/compute.js';
+import { priorFor } from '../signal-priors.js';
+import { countedFrom, countsFromTotals, meetsThresholds, onBoundary, signalsWith, type SignalRow } from '../signals/compute.js';
 
 type Query = z.output<typeof adrSignalsQuery>;
 
@@ -32,17 +34,35 @@ const kind = (v: number) => (Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-In
  * Disproportionality of every drug–reaction pair among the reports the caller may see in a period
  * (report date): distinct (report, suspected drug's generic name, reaction term) read in SQL, measures
  * computed here over the whole area (the drug and reaction filters narrow the rows shown, not the
- * background). Nothing is cached: each request counts afresh.
+ * background). The counts are made afresh in the database on each request; the EBGM prior is fitted once per distinct
+ * set of counts and then read back (signal-priors.ts), so an unchanged period never refits.
  */
 export async function getSignals(ctx: Ctx, q: Query): Promise<AdrSignals> {
   const cond = await periodAreaWhere(ctx.db, ctx.actor, q);
-  const input = await rows<{ report_id: number; drug: string; event: string }>(
+  // Distinct (report, drug, reaction) once, then counted in the database: one row per pair, drug and
+  // reaction (not one per report row), as counts.ts countRows would count them.
+  const counts = await rows<{ k: 'p' | 'd' | 'e' | 't'; drug: string | null; event: string | null; n: number }>(
     ctx.db,
-    sql`select distinct r.id as report_id, d.generic_name as drug, e.term as event
-        from adr_reports r join adr_report_drugs d on d.report_id = r.id join adr_reactions e on e.report_id = r.id
-        where ${cond}`,
+    sql`with t as materialized (
+          select distinct r.id as report_id, d.generic_name as drug, e.term as event
+          from adr_reports r join adr_report_drugs d on d.report_id = r.id join adr_reactions e on e.report_id = r.id
+          where ${cond})
+        select 'p' as k, drug, event, count(*)::int as n from t group by drug, event
+        union all select 'd', drug, null, count(distinct report_id)::int from t group by drug
+        union all select 'e', null, event, count(distinct report_id)::int from t group by event
+        union all select 't', null, null, count(distinct report_id)::int from t`,
   );
-  const result = computeSignals(input.map((r) => ({ reportId: String(r.report_id), drug: r.drug, event: r.event })));
+  const of = (k: string) => counts.filter((c) => c.k === k);
+  const counted = countedFrom(
+    countsFromTotals(
+      of('p') as { drug: string; event: string; n: number }[],
+      of('d') as { drug: string; n: number }[],
+      of('e') as { event: string; n: number }[],
+      of('t')[0]?.n ?? 0,
+    ),
+  );
+  const prior = await priorFor(ctx.db, counted);
+  const result = signalsWith(counted, prior.hyper);
   // The thresholds in force for the area analysed (nearest settings at or above it); `minN` in the query replaces N's.
   const base = await settingsFor(ctx.db, q.jurisdictionId ?? ctx.actor.jurisdictionId);
   const settings = q.minN === undefined ? base : { ...base, signalMinN: q.minN };
@@ -76,6 +96,10 @@ export async function getSignals(ctx: Ctx, q: Query): Promise<AdrSignals> {
       logLik: finite(h.logLik),
       converged: h.converged,
       starts: h.starts,
+      fittedAt: isoTimestamp(prior.fittedAt),
+      reused: prior.reused,
+      fitMs: prior.fitMs,
+      boundary: onBoundary(h),
     },
     totals: { reports: result.totals.reports, pairs: result.pairs.length, signals: all.filter((p) => p.signal).length },
     rule: signalRuleText(settings),
