@@ -58,11 +58,14 @@ it('imports a file, opens 信号检测 and a signal’s reports', async () => {
 
   await page.getByRole('tab', { name: '信号检测' }).click();
   await page.getByTestId('adr-trend-chart').waitFor();
+  // The first look fits the EBGM prior; a filter leaves the counts as they are, so the fit is reused.
+  await page.getByText(/EBGM 先验：本次拟合（用时 \d+ 毫秒）/).waitFor();
   await page.getByPlaceholder('药品通用名称').fill('信号测试片');
   await page.getByPlaceholder('药品通用名称').press('Enter');
   const row = page.getByRole('row', { name: /信号测试片\s*心悸/ });
   await row.waitFor();
   await expect(row.getByRole('cell').nth(2).textContent()).resolves.toBe('3');
+  await page.getByText(/EBGM 先验：沿用 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 的拟合/).waitFor();
   await row.click();
   const drawer = page.locator('.ant-drawer');
   await drawer.getByText('信号测试片 — 心悸：相关报告').waitFor();
