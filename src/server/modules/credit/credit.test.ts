@@ -117,6 +117,17 @@ describe('the bundled default rule', () => {
     ]);
     expect(await gradeOf(bad)).toBe('D');
   });
+
+  it('a new grade bumps the unit’s version but not its 更新时间 (the registered particulars did not change)', async () => {
+    const id = await unit('等级变化药店');
+    const before = (await t.database.db.execute(sql`select version, updated_at from entities where id = ${id}`)) as any;
+    await inspected(id, { severe: 3 });
+    expect((await recompute(id)).latest).toMatchObject({ grade: 'D' });
+    const after = (await t.database.db.execute(sql`select version, updated_at, credit_grade from entities where id = ${id}`)) as any;
+    expect(after.rows[0].credit_grade).toBe('D');
+    expect(after.rows[0].version).toBe(before.rows[0].version + 1);
+    expect(new Date(after.rows[0].updated_at).getTime()).toBe(new Date(before.rows[0].updated_at).getTime());
+  });
 });
 
 describe('bad rules are refused, nothing stored', () => {
