@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateCheck, formulaIssues, formulaOrder, parseCheck, parseFormula, refsOf } from './formula.js';
+import { evaluate, evaluateCheck, formulaIssues, formulaOrder, isCrossRow, parseCheck, parseFormula, refsOf } from './formula.js';
 
 describe('table formulas', () => {
   it('evaluates + - * / with precedence, parentheses, unary minus and numbers', () => {
@@ -65,5 +65,32 @@ describe('table formulas', () => {
   it('orders formula columns after the formula columns they use', () => {
     const order = formulaOrder([{ key: 'x', formula: 'y + 1' }, { key: 'a' }, { key: 'y', formula: 'a * 2' }]).map((o) => o.col.key);
     expect(order).toEqual(['y', 'x']);
+  });
+});
+
+describe('cross-row checks', () => {
+  it('parse row.column, are told apart from row checks, and are judged over every row’s values', () => {
+    const c = parseCheck('pharm.trained <= total.trained');
+    expect(refsOf(c)).toEqual(['pharm.trained', 'total.trained']);
+    expect(isCrossRow(c)).toBe(true);
+    expect(isCrossRow(parseCheck('passed <= trained'))).toBe(false);
+    expect(evaluateCheck(c, { 'pharm.trained': 3, 'total.trained': 5 })).toBe(true);
+    expect(evaluateCheck(c, { 'pharm.trained': 6, 'total.trained': 5 })).toBe(false);
+    expect(evaluateCheck(parseCheck('a.x <= b.x <= c.x'), { 'a.x': 1, 'b.x': 2, 'c.x': null })).toBeNull();
+  });
+  it('formulas stay within their row', () => {
+    expect(() => parseFormula('total.trained * 2')).toThrow('只能引用本行');
+  });
+  it('validation names unknown rows and columns, bare columns in a cross-row check, and free-row tables', () => {
+    const table = { measures: [{ key: 'x' }], rows: [{ key: 'a' }, { key: 'b' }] };
+    expect(formulaIssues({ ...table, checks: [{ rule: 'a.x <= b.x' }] })).toEqual([]);
+    expect(formulaIssues({ ...table, checks: [{ rule: 'a.x <= c.x' }] }).map((i) => i.message)).toEqual(['校验规则引用了不存在的行“c”']);
+    expect(formulaIssues({ ...table, checks: [{ rule: 'a.y <= b.x' }] }).map((i) => i.message)).toEqual(['校验规则引用了不存在的列“y”']);
+    expect(formulaIssues({ ...table, checks: [{ rule: 'a.x <= x' }] }).map((i) => i.message)).toEqual([
+      '跨行校验的每一项须写成“行.列”，“x”未指明行',
+    ]);
+    expect(formulaIssues({ ...table, rowMode: 'free', checks: [{ rule: 'a.x <= b.x' }] }).map((i) => i.message)).toContain(
+      '由填报单位逐行填写的表格不能跨行校验',
+    );
   });
 });

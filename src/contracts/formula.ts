@@ -3,8 +3,11 @@
  * `statTable.checks`): a small parser and evaluator shared by server and web, no `eval`.
  *
  * Grammar: expr := term (('+'|'-') term)* ; term := factor (('*'|'/') factor)* ;
- * factor := number | column key | '(' expr ')' | '-' factor. A check is `expr op expr (op expr)*`
- * with op one of <= >= < > = (a chain `a <= b <= c` holds when every adjacent pair holds).
+ * factor := number | column key | row key '.' column key | '(' expr ')' | '-' factor. A check is
+ * `expr op expr (op expr)*` with op one of <= >= < > = (a chain `a <= b <= c` holds when every
+ * adjacent pair holds). A check naming `row.column` compares rows (跨行校验, e.g.
+ * `retail.inspected <= all.inspected`) and is judged once per table, not per row; formulas are
+ * within a row and never name another row.
  * Evaluation: a missing value (null) makes the result null; division by zero is null.
  */
 export type Expr =
@@ -37,8 +40,9 @@ function tokenize(src: string): Token[] {
       i += num[0].length;
       continue;
     }
-    // Column keys in formulas are letters, digits and '_' ('-' is always subtraction).
-    const id = /^[a-z_][a-z0-9_]*/.exec(src.slice(i));
+    // Column keys in formulas are letters, digits and '_' ('-' is always subtraction); `row.column`
+    // names a column of another row (checks only).
+    const id = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?/.exec(src.slice(i));
     if (id) {
       out.push({ t: 'id', v: id[0] });
       i += id[0].length;
@@ -113,7 +117,14 @@ export function parseFormula(src: string): Expr {
   const p = new Parser(tokenize(src));
   const e = p.expr();
   p.end();
+  const across = refsOf(e).find((r) => r.includes('.'));
+  if (across) throw new FormulaError(`公式只能引用本行的列，不能引用“${across}”`);
   return e;
+}
+
+/** Whether a check compares rows (names some `row.column`): judged once per table. */
+export function isCrossRow(c: Check): boolean {
+  return refsOf(c).some((r) => r.includes('.'));
 }
 
 /** Parse a row check (`violators <= inspected`, `rectified <= violators <= inspected`). */
@@ -186,12 +197,15 @@ export function evaluateCheck(c: Check, values: Values): boolean | null {
 
 /**
  * Problems of a table's formulas and checks, each with where and a Chinese message: syntax, unknown
- * column keys, a formula on a text or yes/no column, a formula referring to itself or in a cycle.
+ * column or row keys, a formula on a text or yes/no column, a formula referring to itself or in a
+ * cycle or to another row, a cross-row check mixing in a bare column or on a table of free rows.
  * Used by the campaign definition's validation.
  */
 export function formulaIssues(table: {
   measures: { key: string; type?: string; formula?: string }[];
   checks?: { rule: string }[];
+  rows?: { key: string }[];
+  rowMode?: string;
 }): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const keys = new Map(table.measures.map((m) => [m.key, m]));
@@ -235,11 +249,23 @@ export function formulaIssues(table: {
   table.measures.forEach((m, i) => {
     if (inCycle.has(m.key)) issues.push({ path: ['measures', i, 'formula'], message: `公式循环引用（${[...inCycle].join('、')}）` });
   });
+  const rowKeys = new Set((table.rows ?? []).map((r) => r.key));
   (table.checks ?? []).forEach((c, i) => {
     const path = ['checks', i, 'rule'];
     try {
       const parsed = parseCheck(c.rule);
-      for (const r of refsOf(parsed)) if (!keys.has(r)) issues.push({ path, message: `校验规则引用了不存在的列“${r}”` });
+      const refs = refsOf(parsed);
+      const across = refs.some((r) => r.includes('.'));
+      if (across && table.rowMode === 'free') issues.push({ path, message: '由填报单位逐行填写的表格不能跨行校验' });
+      for (const r of refs) {
+        if (across && !r.includes('.')) {
+          issues.push({ path, message: `跨行校验的每一项须写成“行.列”，“${r}”未指明行` });
+          continue;
+        }
+        const [row, col] = r.includes('.') ? r.split('.') : [null, r];
+        if (row !== null && !rowKeys.has(row)) issues.push({ path, message: `校验规则引用了不存在的行“${row}”` });
+        if (!keys.has(col!)) issues.push({ path, message: `校验规则引用了不存在的列“${col}”` });
+      }
     } catch (err) {
       issues.push({ path, message: `校验规则有误：${(err as Error).message}` });
     }

@@ -101,6 +101,8 @@ export const submissionCheck = z.object({
   message: z.string(),
   row: z.string().nullable(),
   column: z.string().nullable(),
+  /** The table definition's check that failed (行校验 / 跨行校验), when this is one. */
+  rule: z.string().optional(),
 });
 export type SubmissionCheck = z.infer<typeof submissionCheck>;
 

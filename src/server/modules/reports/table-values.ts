@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { shanghaiToday } from '../../../contracts/calendar.js';
 import type { CampaignDefinition, StatTable, TableColumn } from '../../../contracts/campaigns.js';
-import { evaluate, evaluateCheck, formulaOrder, parseCheck } from '../../../contracts/formula.js';
+import { evaluate, evaluateCheck, formulaOrder, isCrossRow, parseCheck } from '../../../contracts/formula.js';
 import type { CellSource, TableResult } from '../../../contracts/reports.js';
 import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
@@ -125,14 +125,51 @@ export function applyFormulas(table: StatTable, values: Record<string, number | 
   return values;
 }
 
-/** Checks of the definition for one line. */
+/** Checks of the definition within one line (row): those that name no other row. */
 export function checkLine(table: StatTable, rowKey: string, values: Record<string, number | null>): TableResult['checks'] {
-  return (table.checks ?? []).map((c) => ({
-    row: rowKey,
-    rule: c.rule,
-    message: c.message ?? `须满足 ${c.rule}`,
-    ok: evaluateCheck(parseCheck(c.rule), values),
-  }));
+  return (table.checks ?? [])
+    .map((c) => ({ c, parsed: parseCheck(c.rule) }))
+    .filter(({ parsed }) => !isCrossRow(parsed))
+    .map(({ c, parsed }) => ({ row: rowKey, rule: c.rule, message: c.message ?? `须满足 ${c.rule}`, ok: evaluateCheck(parsed, values) }));
+}
+
+/**
+ * Cross-row checks of the definition (`retail.inspected <= all.inspected`) over all lines of one
+ * table, once per table; `row` is '' (the check belongs to the table, not a row).
+ */
+export function checkAcross(table: StatTable, lines: { key: string; values: Record<string, number | null> }[]): TableResult['checks'] {
+  const flat: Record<string, number | null> = {};
+  for (const l of lines) for (const [k, v] of Object.entries(l.values)) flat[`${l.key}.${k}`] = v;
+  return (table.checks ?? [])
+    .map((c) => ({ c, parsed: parseCheck(c.rule) }))
+    .filter(({ parsed }) => isCrossRow(parsed))
+    .map(({ c, parsed }) => ({ row: '', rule: c.rule, message: c.message ?? `须满足 ${c.rule}`, ok: evaluateCheck(parsed, flat) }));
+}
+
+/**
+ * A table whose typed cells were filled in (a submission): formula cells and every check judged again
+ * from the cells as they now stand (display values), so a rule over a typed number is shown before the
+ * report goes up. Measure cells are left as computed.
+ */
+export function rejudge(table: StatTable, result: TableResult): TableResult {
+  const cols = new Map(table.measures.map((c) => [c.key, c]));
+  const lines = result.rows.map((r) => {
+    const values: Record<string, number | null> = {};
+    for (const [k, c] of Object.entries(r.cells)) values[k] = typeof c.value === 'number' ? c.value : null;
+    applyFormulas(table, values);
+    const cells = Object.fromEntries(
+      Object.entries(r.cells).map(([k, c]) => [k, c.source === 'formula' ? { ...c, value: rounded(values[k] ?? null, cols.get(k)!) } : c]),
+    );
+    return { row: { ...r, cells }, values };
+  });
+  const checks = [
+    ...lines.flatMap(({ row, values }) => checkLine(table, row.key, values)),
+    ...checkAcross(
+      table,
+      lines.map(({ row, values }) => ({ key: row.key, values })),
+    ),
+  ];
+  return { ...result, rows: lines.map((l) => l.row), checks };
 }
 
 /** The columns as served with a table (label, unit, source, the measure's definition, header groups). */

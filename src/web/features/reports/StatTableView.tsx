@@ -69,10 +69,10 @@ export function StatTableView({ t, onDrill }: { t: TableResult; onDrill(row: str
           type="error"
           showIcon
           style={{ marginBottom: 8 }}
-          message="行校验未通过"
+          title="表格校验未通过"
           description={failed.map((c, i) => (
             <div key={i}>
-              {rowLabel(c.row)}：{c.message}（{c.rule}）
+              {c.row ? rowLabel(c.row) : '跨行'}：{c.message}（{c.rule}）
             </div>
           ))}
         />

@@ -1,12 +1,14 @@
 import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
 import type { Obligation } from '../../../../contracts/campaigns.js';
+import { parseCheck, refsOf } from '../../../../contracts/formula.js';
 import type { TableResult } from '../../../../contracts/reports.js';
 import { countChars, type SubmissionCheck, type SubmissionContent } from '../../../../contracts/submissions.js';
 import type { DbOrTx } from '../../../../db/client.js';
 import { reportSubmissions } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
+import { rejudge } from '../table-values.js';
 import { computeTable } from '../use-cases/compute-table.js';
 import { dataDate, isNarrative, type SubmissionContext } from './queries.js';
 
@@ -39,7 +41,8 @@ export async function submissionTable(ctx: Ctx, sc: SubmissionContext): Promise<
     if (!(e instanceof AppError) || e.code !== 'PERIOD_OUTSIDE_CAMPAIGN' || q.date === (sc.row.dueDate ?? today)) throw e;
     live = await computeTable(ctx, sc.row.campaignId, sc.table.key, { ...q, date: sc.row.dueDate ?? today });
   }
-  return withTypedCells(live, (sc.row.content as SubmissionContent).cells);
+  // Formulas and the definition's checks judged again with the typed numbers in.
+  return rejudge(sc.table, withTypedCells(live, (sc.row.content as SubmissionContent).cells));
 }
 
 /** The table of the unit's last accepted submission of the same obligation before this one (cumulative tables). */
@@ -69,7 +72,9 @@ export async function previousAccepted(db: DbOrTx, sc: SubmissionContext): Promi
  *  - a typed cell left empty: warning (a unit may have nothing to report in it);
  *  - a cumulative table's value below the unit's previous accepted submission: an error for a typed
  *    cell (a cumulative count typed lower is a typing mistake: it blocks), a warning for a computed
- *    cell (a withdrawn record can lower it legitimately, and the unit cannot change it anyway).
+ *    cell (a withdrawn record can lower it legitimately, and the unit cannot change it anyway);
+ *  - a check of the table definition that fails (within a row or across rows): an error when it
+ *    involves a typed cell (the unit can correct it), else a warning (the records say so).
  */
 export function checksOf(o: Obligation, content: SubmissionContent, table: TableResult | null, previous: TableResult | null): SubmissionCheck[] {
   const out: SubmissionCheck[] = [];
@@ -83,6 +88,22 @@ export function checksOf(o: Obligation, content: SubmissionContent, table: Table
     }
   if (table) {
     const label = new Map(table.columns.map((c) => [c.key, c.label]));
+    const rowOf = new Map(table.rows.map((r) => [r.key, r]));
+    for (const c of table.checks.filter((x) => x.ok === false)) {
+      const cells = refsOf(parseCheck(c.rule)).map((ref) => {
+        const [row, col] = ref.includes('.') ? (ref.split('.') as [string, string]) : [c.row, ref];
+        return { row, col, source: rowOf.get(row)?.cells[col]?.source };
+      });
+      const typed = cells.find((x) => x.source === 'input');
+      const where = c.row ? `${rowOf.get(c.row)?.label ?? c.row}：` : '';
+      out.push({
+        level: typed ? 'error' : 'warning',
+        message: `${where}${c.message}（${c.rule}）`,
+        row: typed?.row ?? cells[0]?.row ?? c.row,
+        column: typed?.col ?? cells[0]?.col ?? null,
+        rule: c.rule,
+      });
+    }
     for (const r of table.rows)
       for (const [k, c] of Object.entries(r.cells)) {
         if (c.source === 'input' && c.value == null)

@@ -2,6 +2,7 @@ import type { TableCellValue, TableQuery, TableResult } from '../../../../contra
 import type { Ctx } from '../../../core/context.js';
 import {
   applyFormulas,
+  checkAcross,
   checkLine,
   levelSum,
   loadTable,
@@ -18,7 +19,7 @@ import {
  * measure cell is its catalogue measure over the area's subtree (level own: records kept at the unit
  * itself; below: the units under it), with the row's entity kinds or product category as filter;
  * formula cells are computed from the row's other cells after them; the definition's row checks
- * are judged on each row. Typed cells are null here (their values live in the unit's submission).
+ * are judged on each row, the cross-row ones once over all rows. Typed cells are null here (their values live in the unit's submission).
  */
 export async function computeTable(ctx: Ctx, campaignId: number, tableKey: string, q: TableQuery): Promise<TableResult> {
   const { table, area, period } = await loadTable(ctx, campaignId, tableKey, q);
@@ -26,6 +27,7 @@ export async function computeTable(ctx: Ctx, campaignId: number, tableKey: strin
   const pathOf = new Map(tree.map((j) => [j.id, j.path]));
 
   const checks: TableResult['checks'] = [];
+  const lines: { key: string; values: Record<string, number | null> }[] = [];
   const outRows = table.rows.map((row) => {
     const cells: Record<string, TableCellValue> = {};
     const values: Record<string, number | null> = {};
@@ -45,8 +47,10 @@ export async function computeTable(ctx: Ctx, campaignId: number, tableKey: strin
     for (const col of table.measures)
       if (cells[col.key].source === 'formula') cells[col.key] = { value: rounded(values[col.key], col), source: 'formula' };
     checks.push(...checkLine(table, row.key, values));
+    lines.push({ key: row.key, values });
     return { key: row.key, label: row.label, cells };
   });
+  checks.push(...checkAcross(table, lines));
 
   return {
     campaignId,

@@ -190,8 +190,11 @@ export function StatTableEditor({ form }: { form: FormInstance }) {
           </Typography.Title>
           <Columns form={form} table={f.name} />
           <Typography.Title level={5} style={{ marginTop: 12 }}>
-            行内校验
+            校验规则
           </Typography.Title>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            列之间比较写列标识（如 c2 &lt;= c1，逐行校验）；行之间比较写“行.列”（如 retail.c1 &lt;= total.c1，整表校验一次）。
+          </Typography.Paragraph>
           <Form.List name={[f.name, 'checks']}>
             {(checks, ops) => (
               <>
@@ -203,7 +206,7 @@ export function StatTableEditor({ form }: { form: FormInstance }) {
                         label="规则"
                         rules={[parses(parseCheck), { required: true, message: '请填写规则' }]}
                       >
-                        <Input placeholder="如 c2 <= c1" />
+                        <Input placeholder="如 c2 <= c1 或 retail.c1 <= total.c1" />
                       </Form.Item>
                     </Col>
                     <Col xs={20} md={12}>

@@ -44,8 +44,16 @@ export async function transitionSubmission(ctx: Ctx, id: number, input: Submissi
   if (input.action === 'submit') {
     const table = await submissionTable(ctx, sc);
     const errors = checksOf(sc.obligation, content, table, await previousAccepted(ctx.db, sc)).filter((c) => c.level === 'error');
-    const short = errors.find((e) => e.row === null);
+    const short = errors.find((e) => e.row === null && !e.rule);
     if (short) throw new AppError('NARRATIVE_TOO_SHORT', short.message, 400, [{ path: `sections.${short.column}`, message: short.message }]);
+    const rules = errors.filter((e) => e.rule);
+    if (rules.length)
+      throw new AppError(
+        'ROW_CHECK_FAILED',
+        `表格校验未通过：${rules.map((e) => e.message).join('；')}`,
+        400,
+        rules.map((e) => ({ path: `cells.${e.row}.${e.column}`, message: e.message })),
+      );
     if (errors.length)
       throw new AppError(
         'CUMULATIVE_DECREASE',
