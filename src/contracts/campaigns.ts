@@ -9,6 +9,7 @@ import { id, MAX_INT } from './fields.js';
 import { LEGAL_ARTICLE_KEYS, type LegalArticleKey } from './legal-articles.js';
 import { MEASURE_KEYS, MEASURES, type MeasureFilterName } from './measures.js';
 import { formulaIssues } from './formula.js';
+import { ROW_SOURCE_KEYS, ROW_SOURCES, type RowSourceField } from './row-sources.js';
 
 export * from './deadline-rules.js';
 
@@ -199,6 +200,16 @@ export const statTable = z.object({
     )
     .default([]),
   measures: z.array(tableColumn).min(1, '至少一列'),
+  /**
+   * For a table of free rows: the records its rows start from (contracts/row-sources.ts), each table
+   * column → the source field it takes, e.g. 附件3 问题清单 ← 共性风险 {risk: title, control: controlMeasure}.
+   */
+  rowsFrom: z
+    .object({
+      source: z.enum(ROW_SOURCE_KEYS, { error: '未知的行来源（见 contracts/row-sources.ts）' }),
+      columns: z.record(z.string().max(60), z.string().max(60)),
+    })
+    .optional(),
   /** Row checks shown before submission: comparisons of column formulas within each row, e.g. "violators <= inspected". */
   checks: z.array(z.object({ rule: text(200), message: optText(200) })).optional(),
   /** Numbers are cumulative since this date (自…起累计); a cumulative value never falls between submissions. */
@@ -498,6 +509,19 @@ export const campaignDefinition = z
       if (t.cumulativeFrom && t.cumulativeFrom > until) issue(['tables', i, 'cumulativeFrom'], '累计起始日期不能晚于行动结束');
       for (const f of formulaIssues(t)) issue(['tables', i, ...f.path], f.message);
       const colKeys = new Set(t.measures.map((m) => m.key));
+      if (t.rowsFrom) {
+        const path = ['tables', i, 'rowsFrom'];
+        if (t.rowMode !== 'free') issue(path, '只有由填报单位逐行填写的表格（rowMode: free）才能从记录取行');
+        const fields: Record<string, RowSourceField> = ROW_SOURCES[t.rowsFrom.source].fields;
+        for (const [col, field] of Object.entries(t.rowsFrom.columns)) {
+          const c = t.measures.find((m) => m.key === col);
+          const f = fields[field];
+          if (!c) issue([...path, 'columns', col], `取行设置引用了不存在的列“${col}”`);
+          else if (!f) issue([...path, 'columns', col], `“${ROW_SOURCES[t.rowsFrom.source].label}”没有字段“${field}”`);
+          else if ((f.type === 'number') !== (c.type === 'number' || c.type === 'money') || (f.type !== 'number' && f.type !== c.type))
+            issue([...path, 'columns', col], `列“${c.label}”的类型与字段“${f.label}”不符`);
+        }
+      }
       t.rows.forEach((r, j) => {
         for (const k of Object.keys(r.cells ?? {}))
           if (!colKeys.has(k)) issue(['tables', i, 'rows', j, 'cells', k], `行“${r.label}”的单元格设置引用了不存在的列“${k}”`);

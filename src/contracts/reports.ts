@@ -54,6 +54,8 @@ export const tableResult = z.object({
     }),
   ),
   rows: z.array(z.object({ key: z.string(), label: z.string(), cells: z.record(z.string(), tableCellValue) })),
+  /** Rows entered by the unit (rowMode free: 问题清单), numbered 1, 2, …; prefilled from `rowsFrom` records. */
+  free: z.boolean().optional(),
   /** Row checks of the definition, per row: ok null = not judged (a value it needs is missing). */
   checks: z.array(z.object({ row: z.string(), rule: z.string(), message: z.string(), ok: z.boolean().nullable() })),
 });

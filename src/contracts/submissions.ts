@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FREE_ROWS } from './row-sources.js';
 import { isoDate } from './calendar.js';
 import { id, idParam } from './fields.js';
 import { tableResult } from './reports.js';
@@ -54,6 +55,11 @@ export const submissionContent = z.object({
     .optional(),
   /** Typed cells of the table: rowKey → columnKey → value. */
   cells: z.record(z.string().max(60), z.record(z.string().max(60), typedCell)).optional(),
+  /** A table of free rows (问题清单): its rows in order, each columnKey → value; replaces the list when sent. */
+  freeRows: z
+    .array(z.record(z.string().max(60), typedCell))
+    .max(MAX_FREE_ROWS, `最多${MAX_FREE_ROWS}行`)
+    .optional(),
   /** A title for items reported one by one (典型案例的标题). */
   title: z.string().trim().max(200, '标题不能超过200字').refine(noCtl, '含有无效字符').optional(),
 });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TimelineItem } from '../../contracts/entities.js';
 import type { Dashboard } from '../../contracts/dashboard.js';
 import type { MeasureKey } from '../../contracts/measures.js';
+import type { RowSourceKey } from '../../contracts/row-sources.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor, Ctx } from './context.js';
 import type { JobDefinition } from './jobs/runner.js';
@@ -29,6 +30,14 @@ export interface ExtensionPoints {
   jobs: JobDefinition<any>;
   /** Maintained summaries of a module's measures (core/measure-summaries.ts), built at start. */
   measureSummaries: SummarySource;
+  /** Records a table of free rows starts from (reports; keys in contracts/row-sources.ts). */
+  tableRowSources: TableRowSource;
+}
+
+/** One source of free table rows: the records of an area and period, one object of fields per row, in order. */
+export interface TableRowSource {
+  key: RowSourceKey;
+  rows(db: DbOrTx, filter: Pick<MeasureFilter, 'path' | 'from' | 'to'>): Promise<Record<string, string | number | boolean | null>[]>;
 }
 
 /** The unit a timeline is loaded for (what every source needs of it). */
@@ -121,7 +130,7 @@ export interface ModuleDefinition {
 
 /** Merge the contributions of every module, refusing two entries with the same key in one point. */
 export function buildRegistry(modules: readonly ModuleDefinition[]): Registry {
-  const out: Record<string, unknown[]> = { timeline: [], dashboard: [], measures: [], jobs: [], measureSummaries: [] };
+  const out: Record<string, unknown[]> = { timeline: [], dashboard: [], measures: [], jobs: [], measureSummaries: [], tableRowSources: [] };
   for (const m of modules) {
     for (const [point, items] of Object.entries(m.contributes ?? {})) {
       const list = (out[point] ??= []);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import PizZip from 'pizzip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { reportingPlan } from '../../server/modules/reports/submissions/fixture.js';
+import { freeRowsPlan, reportingPlan } from '../../server/modules/reports/submissions/fixture.js';
 import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
@@ -107,3 +107,49 @@ it('a self-inspection report goes through the unit head and the leader, is retur
   expect(xml).toContain('个别零售药店未按规定凭处方销售处方药');
   expect(xml).toContain('开展处方药销售专项检查');
 }, 600_000);
+
+it('a 问题清单 starts from the period’s common risks; on a phone the liaison corrects one, removes one, adds one and sends it up', async () => {
+  const office = await b.loginAs('office');
+  const head = await b.loginAs('head_cx');
+  for (const title of ['处方药未凭处方销售', '中药饮片以次充好']) {
+    const risk = await post(head, '/api/common-risks', { title, category: 'drug', controlMeasure: '约谈并责令整改' });
+    expect(risk.id, JSON.stringify(risk)).toBeGreaterThan(0);
+  }
+  const campaign = await post(office, '/api/campaigns', { definition: freeRowsPlan(), status: 'active' });
+  expect(campaign.id, JSON.stringify(campaign)).toBeGreaterThan(0);
+
+  const phone = await b.loginAs('inspector_cx', { mobile: true });
+  await phone.goto(`${b.url}/reports/calendar?campaign=${campaign.id}`);
+  await phone.getByTestId('draft-list-2027-01-10').click();
+  const drawer = phone.getByTestId('submission-drawer');
+  await expect.poll(() => status(drawer)).toBe('草稿');
+  const rows = drawer.getByTestId('free-row');
+  // The station's common risks of the period (the demo data's too), oldest first.
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+  const risks = () =>
+    drawer.locator('textarea[aria-label$="发现的共性风险隐患"]').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+  const before = await risks();
+  const keep = before.indexOf('处方药未凭处方销售') + 1;
+  expect(keep).toBeGreaterThan(0);
+  expect(before).toContain('中药饮片以次充好');
+
+  await drawer.getByLabel(`第${keep}条管控措施`).fill('约谈并责令整改，已复查');
+  await drawer.getByLabel(`第${keep}条是否排除隐患`).click();
+  await rows.nth(before.indexOf('中药饮片以次充好')).getByRole('button', { name: /删\s*除/ }).click();
+  await drawer.getByRole('button', { name: /添加一条/ }).click();
+  const added = before.length; // one removed, one added: the new one is last
+  await drawer.getByLabel(`第${added}条发现的共性风险隐患`).fill('医疗器械经营场所与许可不符');
+  await drawer.getByLabel(`第${added}条管控措施`).fill('责令限期整改');
+  await drawer.getByLabel(`第${added}条涉及单位数`).fill('2');
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await drawer.getByRole('button', { name: /保存草稿/ }).click();
+  await phone.getByText('已保存').waitFor();
+  await drawer.getByRole('button', { name: '提交审核' }).click();
+  await expect.poll(() => status(drawer)).toBe('已上报');
+  // Sent up and frozen: the rows as written, read-only.
+  await expect.poll(() => drawer.getByTestId('free-rows').textContent()).toContain('医疗器械经营场所与许可不符');
+  const text = (await drawer.getByTestId('free-rows').textContent()) ?? '';
+  expect(text).toContain('约谈并责令整改，已复查');
+  expect(text).not.toContain('中药饮片以次充好');
+  await expect(drawer.getByRole('button', { name: /添加一条/ }).count()).resolves.toBe(0);
+}, 300_000);

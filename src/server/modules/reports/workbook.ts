@@ -82,7 +82,7 @@ function bodyRow(ws: ExcelJS.Worksheet, at: number, values: unknown[], columns: 
     const cell = row.getCell(i + 1);
     cell.value = cellValue(v);
     cell.border = BORDER;
-    cell.alignment = i === 0 ? { vertical: 'middle', wrapText: true } : CENTER;
+    cell.alignment = i === 0 || typeof v === 'string' ? { vertical: 'middle', wrapText: true } : CENTER;
     if (bold) cell.font = { bold: true };
     const col = columns[i - 1];
     if (col?.decimals && typeof v === 'number') cell.numFmt = `0.${'0'.repeat(col.decimals)}`;
@@ -99,9 +99,11 @@ export async function statTableWorkbook(t: TableResult): Promise<Buffer> {
   const w = xlsxWriter();
   const ws = w.wb.addWorksheet(t.label.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
   const width = t.columns.length + 1;
-  widths(ws, 24, width);
+  widths(ws, t.free ? 8 : 24, width);
+  // Text columns (a 问题清单's problems and measures) get room to wrap.
+  t.columns.forEach((c, i) => c.type === 'text' && (ws.getColumn(i + 2).width = 40));
   let at = titleRows(ws, width, t.label, t.jurisdiction.name, t.period.label);
-  at = writeHeaders(ws, at, '类别', t.columns);
+  at = writeHeaders(ws, at, t.free ? '序号' : '类别', t.columns);
   for (const r of t.rows) bodyRow(ws, at++, [r.label, ...t.columns.map((c) => r.cells[c.key]?.value ?? null)], t.columns);
   if (t.note) {
     ws.mergeCells(at, 1, at, width);

@@ -1,6 +1,7 @@
 import { can } from '../../../contracts/permissions.js';
 import { riskFromSampling } from './sampling-follow-up.js';
 import type { ModuleDefinition } from '../../core/extensions.js';
+import { commonRiskRows } from './common-risk-rows.js';
 import { risksDashboardSection } from './dashboard.js';
 import { riskConsultationLink } from './links.js';
 import { riskMeasures } from './measures.js';
@@ -15,6 +16,7 @@ export const risksModule: ModuleDefinition = {
     samplingFollowUps: [riskFromSampling],
     timeline: [riskTimelineSource],
     measures: riskMeasures,
+    tableRowSources: [commonRiskRows],
     dashboard: [risksDashboardSection],
     consultationLinks: [riskConsultationLink],
     // Closure evidence is served to those who may read its risk.

@@ -54,12 +54,12 @@ export function StatTableView({ t, onDrill }: { t: TableResult; onDrill(row: str
           {text}
         </Button>
       );
-    if (v?.source === 'input') return <Typography.Text type="secondary">{v.value === null ? '填报' : text}</Typography.Text>;
+    if (v?.source === 'input') return t.free && v.value !== null ? text : <Typography.Text type="secondary">{v.value === null ? '填报' : text}</Typography.Text>;
     if (v?.source === 'blank') return <Typography.Text type="secondary">/</Typography.Text>;
     return text;
   };
   const leaf = (c: Column): ColumnType<Line> => ({ key: c.key, title: headerOf(c), align: 'right', render: cell(c) });
-  const first: ColumnType<Line> = { key: 'label', title: '类别', dataIndex: 'label' };
+  const first: ColumnType<Line> = { key: 'label', title: t.free ? '序号' : '类别', dataIndex: 'label' };
   const failed = t.checks.filter((c) => c.ok === false);
   const rowLabel = (k: string) => t.rows.find((r) => r.key === k)?.label ?? k;
   return (

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { FORM_TYPES } from '../../../contracts/campaigns.js';
 import type { TableResult } from '../../../contracts/reports.js';
 import { SUBMISSION_ACTIONS, SUBMISSION_STATUSES, type SubmissionAction, type SubmissionView } from '../../../contracts/submissions.js';
+import { FreeRowsEditor, freeRowsOf, type FreeRow } from './FreeRowsEditor.js';
 import { SUBMISSION_STATUS_COLORS, submissionsApi } from './SubmissionApi.js';
 
 type Cells = Record<string, Record<string, number | string | boolean | null>>;
@@ -27,6 +28,7 @@ export function SubmissionDrawer({ id, onClose }: { id: number | null; onClose: 
   const s = q.data;
   const [sections, setSections] = useState<Record<string, string>>({});
   const [cells, setCells] = useState<Cells>({});
+  const [freeRows, setFreeRows] = useState<FreeRow[]>([]);
   const [title, setTitle] = useState('');
   const [dirty, setDirty] = useState(false);
   const [acting, setActing] = useState<SubmissionAction | null>(null);
@@ -38,6 +40,7 @@ export function SubmissionDrawer({ id, onClose }: { id: number | null; onClose: 
     if (!s) return;
     setSections(Object.fromEntries(s.sections.map((x) => [x.title, x.text])));
     setCells(cellsOf(s.table));
+    setFreeRows(freeRowsOf(s.table));
     setTitle(s.title ?? '');
     setDirty(false);
   }, [s]);
@@ -62,7 +65,7 @@ export function SubmissionDrawer({ id, onClose }: { id: number | null; onClose: 
     submissionsApi.edit(view.id, {
       version: view.version,
       ...(view.sections.length ? { sections: view.sections.map((x) => ({ title: x.title, text: sections[x.title] ?? '' })) } : {}),
-      ...(view.table ? { cells } : {}),
+      ...(view.table ? (view.table.free ? { freeRows } : { cells }) : {}),
       ...(view.formType === 'typical_case' ? { title } : {}),
     });
   const act = async (action: SubmissionAction) => {
@@ -159,15 +162,32 @@ export function SubmissionDrawer({ id, onClose }: { id: number | null; onClose: 
               <Typography.Text strong>
                 {s.table.label}（{s.table.period.label}）
               </Typography.Text>
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                scroll={{ x: 'max-content' }}
-                columns={columns}
-                dataSource={s.table.rows}
-                data-testid="submission-table"
-              />
+              {s.table.free && !s.frozen && (
+                <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
+                  逐条填报。保存前按本期登记的记录预填，可修改、删除或添加；保存后以所存条目为准。
+                </Typography.Paragraph>
+              )}
+              {s.table.free ? (
+                <FreeRowsEditor
+                  table={s.table}
+                  rows={freeRows}
+                  editable={editable}
+                  onChange={(x) => {
+                    setFreeRows(x);
+                    setDirty(true);
+                  }}
+                />
+              ) : (
+                <Table
+                  size="small"
+                  rowKey="key"
+                  pagination={false}
+                  scroll={{ x: 'max-content' }}
+                  columns={columns}
+                  dataSource={s.table.rows}
+                  data-testid="submission-table"
+                />
+              )}
             </div>
           )}
 
@@ -203,7 +223,7 @@ export function SubmissionDrawer({ id, onClose }: { id: number | null; onClose: 
             <Alert
               type={s.checks.some((c) => c.level === 'error') ? 'error' : 'warning'}
               showIcon
-              message="提交前校验"
+              title="提交前校验"
               description={
                 <ul style={{ margin: 0, paddingLeft: 18 }}>
                   {s.checks.map((c, i) => (

@@ -88,3 +88,46 @@ export function reportingPlan() {
     tasks: [{ no: 1, task: '报送', target: '按时报送', content: '各所按时报送', units: ['各市场监管所'] }],
   };
 }
+
+/**
+ * A plan with a table of free rows (seed 003 附件3 问题清单 in small): rows from the station's 共性风险
+ * since 2026-10-01, reported quarterly on day 10 of the quarter's first month. `table` overrides its fields.
+ */
+export const freeRowsPlan = (table: Record<string, unknown> = {}) => ({
+  schemaVersion: 1,
+  name: '问题清单测试专项行动',
+  issuer: '兴隆台区市场监督管理局',
+  period: { from: '2026-10-01', to: '2027-03-31' },
+  tables: [
+    {
+      key: 'problems',
+      label: '风险隐患排查问题清单',
+      rowMode: 'free',
+      rowsFrom: { source: 'risks.common', columns: { risk: 'title', control: 'controlMeasure', removed: 'removed' } },
+      measures: [
+        { key: 'risk', label: '发现的共性风险隐患', type: 'text' },
+        { key: 'control', label: '管控措施', type: 'text' },
+        { key: 'removed', label: '是否排除隐患', type: 'boolean' },
+        { key: 'units', label: '涉及单位数', unit: '家' },
+      ],
+      period: 'quarter',
+      cumulativeFrom: '2026-10-01',
+      ...table,
+    },
+  ],
+  obligations: [
+    {
+      key: 'list',
+      label: '风险隐患排查问题清单（每季度第一个月10日前）',
+      rule: { every: 'quarter', monthOfQuarter: 1, day: 10 },
+      submitters: ['各市场监管所'],
+      recipient: '药品和医疗器械股',
+      form: { type: 'risk_list', table: 'problems' },
+    },
+  ],
+  organisation: {
+    leadingGroup: { name: '专项工作领导小组', leader: { name: '测试组长', title: '副局长', unit: '本局' } },
+    office: { unit: '药品和医疗器械股' },
+  },
+  tasks: [{ no: 1, task: '报送', target: '按时报送', content: '各所按时报送', units: ['各市场监管所'] }],
+});

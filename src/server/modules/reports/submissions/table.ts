@@ -9,7 +9,7 @@ import { reportSubmissions } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { rejudge } from '../table-values.js';
-import { computeTable } from '../use-cases/compute-table.js';
+import { computeTable, freeRows } from '../use-cases/compute-table.js';
 import { dataDate, isNarrative, type SubmissionContext } from './queries.js';
 
 /** Typed cells into the live table: only cells the definition leaves to the unit (source input). */
@@ -27,7 +27,8 @@ export function withTypedCells(table: TableResult, cells: SubmissionContent['cel
 
 /**
  * The submission's table: the frozen snapshot once sent up, else the live values of the unit's
- * area for the period it reports (computeTable) with the unit's typed cells.
+ * area for the period it reports (computeTable) with the unit's typed cells — for a table of free
+ * rows, the unit's saved rows, or until it saves any, the rows its records give.
  */
 export async function submissionTable(ctx: Ctx, sc: SubmissionContext): Promise<TableResult | null> {
   if (!sc.table) return null;
@@ -41,8 +42,11 @@ export async function submissionTable(ctx: Ctx, sc: SubmissionContext): Promise<
     if (!(e instanceof AppError) || e.code !== 'PERIOD_OUTSIDE_CAMPAIGN' || q.date === (sc.row.dueDate ?? today)) throw e;
     live = await computeTable(ctx, sc.row.campaignId, sc.table.key, { ...q, date: sc.row.dueDate ?? today });
   }
+  const content = sc.row.content as SubmissionContent;
+  // A table of free rows: the unit's rows once it has saved some, else the rows the records give.
+  if (live.free) return rejudge(sc.table, content.freeRows ? { ...live, rows: freeRows(sc.table, content.freeRows) } : live);
   // Formulas and the definition's checks judged again with the typed numbers in.
-  return rejudge(sc.table, withTypedCells(live, (sc.row.content as SubmissionContent).cells));
+  return rejudge(sc.table, withTypedCells(live, content.cells));
 }
 
 /** The table of the unit's last accepted submission of the same obligation before this one (cumulative tables). */

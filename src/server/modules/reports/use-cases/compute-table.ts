@@ -1,5 +1,7 @@
 import type { TableCellValue, TableQuery, TableResult } from '../../../../contracts/reports.js';
+import type { StatTable } from '../../../../contracts/campaigns.js';
 import type { Ctx } from '../../../core/context.js';
+import { pointOf } from '../../../core/extensions.js';
 import {
   applyFormulas,
   checkAcross,
@@ -23,6 +25,27 @@ import {
  */
 export async function computeTable(ctx: Ctx, campaignId: number, tableKey: string, q: TableQuery): Promise<TableResult> {
   const { table, area, period } = await loadTable(ctx, campaignId, tableKey, q);
+  const head = {
+    campaignId,
+    tableKey,
+    label: table.label,
+    note: table.note ?? null,
+    period: { from: period.from, to: period.to, label: period.label },
+    cumulative: period.cumulative,
+    jurisdiction: { id: area.id, name: area.name },
+    columns: presentColumns(ctx, table),
+  };
+  if (table.rowMode === 'free') {
+    // Rows the unit reports one by one (问题清单): the area's records of the period from the definition's
+    // source, each mapped column filled; every cell stays the unit's to correct (source input).
+    const source = table.rowsFrom && pointOf(ctx.ext, 'tableRowSources').find((x) => x.key === table.rowsFrom!.source);
+    const records = source ? await source.rows(ctx.db, { path: area.path, from: period.from, to: period.to }) : [];
+    const rows = freeRows(
+      table,
+      records.map((rec) => Object.fromEntries(Object.entries(table.rowsFrom!.columns).map(([col, field]) => [col, rec[field] ?? null]))),
+    );
+    return { ...head, rows, free: true, checks: rows.flatMap((r) => checkLine(table, r.key, numbers(r.cells))) };
+  }
   const [maps, tree] = await Promise.all([measureMaps(ctx, table, area, period), subtree(ctx, area)]);
   const pathOf = new Map(tree.map((j) => [j.id, j.path]));
 
@@ -52,16 +75,17 @@ export async function computeTable(ctx: Ctx, campaignId: number, tableKey: strin
   });
   checks.push(...checkAcross(table, lines));
 
-  return {
-    campaignId,
-    tableKey,
-    label: table.label,
-    note: table.note ?? null,
-    period: { from: period.from, to: period.to, label: period.label },
-    cumulative: period.cumulative,
-    jurisdiction: { id: area.id, name: area.name },
-    columns: presentColumns(ctx, table),
-    rows: outRows,
-    checks,
-  };
+  return { ...head, rows: outRows, checks };
 }
+
+/** Rows of a free table from values by column (a source's records, or a submission's rows): keys r1, r2, …, labels 1, 2, …. */
+export function freeRows(table: StatTable, values: Record<string, string | number | boolean | null>[]): TableResult['rows'] {
+  return values.map((v, i) => ({
+    key: `r${i + 1}`,
+    label: String(i + 1),
+    cells: Object.fromEntries(table.measures.map((c) => [c.key, { value: v[c.key] ?? null, source: 'input' as const }])),
+  }));
+}
+
+const numbers = (cells: Record<string, TableCellValue>) =>
+  Object.fromEntries(Object.entries(cells).map(([k, c]) => [k, typeof c.value === 'number' ? c.value : null]));
