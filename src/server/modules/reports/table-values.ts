@@ -190,3 +190,12 @@ export function presentColumns(ctx: Ctx, table: StatTable): TableResult['columns
     };
   });
 }
+
+/** Rows of a free table from values by column (a source's records, or a submission's rows): keys r1, r2, …, labels 1, 2, …. */
+export function freeRows(table: StatTable, values: Record<string, string | number | boolean | null>[]): TableResult['rows'] {
+  return values.map((v, i) => ({
+    key: `r${i + 1}`,
+    label: String(i + 1),
+    cells: Object.fromEntries(table.measures.map((c) => [c.key, { value: v[c.key] ?? null, source: 'input' as const }])),
+  }));
+}

@@ -8,8 +8,8 @@ import type { DbOrTx } from '../../../../db/client.js';
 import { reportSubmissions } from '../../../../db/schema/index.js';
 import type { Ctx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { rejudge } from '../table-values.js';
-import { computeTable, freeRows } from '../use-cases/compute-table.js';
+import { freeRows, rejudge } from '../table-values.js';
+import { computeTable } from '../use-cases/compute-table.js';
 import { dataDate, isNarrative, type SubmissionContext } from './queries.js';
 
 /** Typed cells into the live table: only cells the definition leaves to the unit (source input). */

@@ -1,10 +1,10 @@
 import type { TableCellValue, TableQuery, TableResult } from '../../../../contracts/reports.js';
-import type { StatTable } from '../../../../contracts/campaigns.js';
 import type { Ctx } from '../../../core/context.js';
 import { pointOf } from '../../../core/extensions.js';
 import {
   applyFormulas,
   checkAcross,
+  freeRows,
   checkLine,
   levelSum,
   loadTable,
@@ -76,15 +76,6 @@ export async function computeTable(ctx: Ctx, campaignId: number, tableKey: strin
   checks.push(...checkAcross(table, lines));
 
   return { ...head, rows: outRows, checks };
-}
-
-/** Rows of a free table from values by column (a source's records, or a submission's rows): keys r1, r2, …, labels 1, 2, …. */
-export function freeRows(table: StatTable, values: Record<string, string | number | boolean | null>[]): TableResult['rows'] {
-  return values.map((v, i) => ({
-    key: `r${i + 1}`,
-    label: String(i + 1),
-    cells: Object.fromEntries(table.measures.map((c) => [c.key, { value: v[c.key] ?? null, source: 'input' as const }])),
-  }));
 }
 
 const numbers = (cells: Record<string, TableCellValue>) =>
