@@ -44,9 +44,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.PG_POOL_MAX ?? 10) });
     // An idle pooled connection can die (server restart, administrator terminate, dropped database):
     // without a listener node-postgres would crash the process; the pool replaces the connection.
-    pool.on('error', (err: Error & { code?: string }) => {
+    const onError = (err: Error & { code?: string }) => {
       if (err.code !== '57P01') console.warn(`PostgreSQL idle connection error: ${err.message}`);
-    });
+    };
+    pool.on('error', onError);
+    // A connection the pool has let go of (pool.end() returns before its sockets close) has no pool
+    // listener any more: a terminate arriving then (a dropped test database, a server shutdown) would
+    // crash the process. Each connection keeps a listener of its own.
+    pool.on('connect', (client) => client.on('error', onError));
     const db = drizzlePg(pool, { schema });
     return {
       db,
