@@ -87,3 +87,14 @@ it('a bad row is named in the dry-run report and nothing is imported', async () 
   await expect(page.getByTestId('import-errors').textContent()).resolves.toMatch(/校验码错误/);
   await expect(page.getByRole('button', { name: /确认导入/ }).isDisabled()).resolves.toBe(true);
 });
+
+it('opens the new-unit form from the list (loaded when first opened) and closes it again', async () => {
+  const page = await b.loginAs('office');
+  await page.goto(`${b.url}/entities`);
+  await page.locator('.ant-table-row').first().waitFor();
+  await page.getByRole('button', { name: /新\s*增/ }).click();
+  const drawer = page.locator('.ant-drawer').filter({ hasText: '新增监管对象' });
+  await drawer.getByLabel('名称').first().waitFor();
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
+}, 120_000);

@@ -2,16 +2,18 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ENTITY_STATUSES, MEDICAL_GRADES, DEVICE_LEVELS } from '../../../contracts/entity-kinds.js';
 import type { EntitySummary } from '../../../contracts/entities.js';
 import { api, ApiError, download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { FilterBar, type Filters } from './FilterBar.js';
-import { EntityEditDrawer } from './EntityEditDrawer.js';
-import { ImportWizard } from './ImportWizard.js';
 import { EntityTags, LicenceTag, RiskTag, STATUS_COLORS } from './labels.js';
+
+// Loaded when opened: the list's first render does not wait for the form and the import wizard (upload, progress).
+const EntityEditDrawer = lazy(() => import('./EntityEditDrawer.js').then((m) => ({ default: m.EntityEditDrawer })));
+const ImportWizard = lazy(() => import('./ImportWizard.js').then((m) => ({ default: m.ImportWizard })));
 
 interface Page {
   items: EntitySummary[];
@@ -211,8 +213,10 @@ export default function EntitiesPage() {
           },
         ]}
       />
-      {creating && <EntityEditDrawer open onClose={() => setCreating(false)} />}
-      {importing && <ImportWizard open onClose={() => setImporting(false)} onDone={() => q.refetch()} />}
+      <Suspense fallback={null}>
+        {creating && <EntityEditDrawer open onClose={() => setCreating(false)} />}
+        {importing && <ImportWizard open onClose={() => setImporting(false)} onDone={() => q.refetch()} />}
+      </Suspense>
     </Card>
   );
 }
