@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { shanghaiToday } from '../../../contracts/calendar.js';
 import type { CampaignDefinition, StatTable, TableColumn } from '../../../contracts/campaigns.js';
 import { evaluate, evaluateCheck, formulaOrder, isCrossRow, parseCheck } from '../../../contracts/formula.js';
-import type { CellSource, TableResult } from '../../../contracts/reports.js';
+import type { CellSource, TableCellValue, TableResult } from '../../../contracts/reports.js';
 import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { pointOf, type Measure, type MeasureFilter } from '../../core/extensions.js';
@@ -154,8 +154,7 @@ export function checkAcross(table: StatTable, lines: { key: string; values: Reco
 export function rejudge(table: StatTable, result: TableResult): TableResult {
   const cols = new Map(table.measures.map((c) => [c.key, c]));
   const lines = result.rows.map((r) => {
-    const values: Record<string, number | null> = {};
-    for (const [k, c] of Object.entries(r.cells)) values[k] = typeof c.value === 'number' ? c.value : null;
+    const values = numbers(r.cells);
     applyFormulas(table, values);
     const cells = Object.fromEntries(
       Object.entries(r.cells).map(([k, c]) => [k, c.source === 'formula' ? { ...c, value: rounded(values[k] ?? null, cols.get(k)!) } : c]),
@@ -199,3 +198,7 @@ export function freeRows(table: StatTable, values: Record<string, string | numbe
     cells: Object.fromEntries(table.measures.map((c) => [c.key, { value: v[c.key] ?? null, source: 'input' as const }])),
   }));
 }
+
+/** A line's numeric values from its cells (text, yes/no and empty cells as null), as formulas and checks read them. */
+export const numbers = (cells: Record<string, TableCellValue>): Record<string, number | null> =>
+  Object.fromEntries(Object.entries(cells).map(([k, c]) => [k, typeof c.value === 'number' ? c.value : null]));

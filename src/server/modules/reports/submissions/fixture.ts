@@ -5,11 +5,7 @@
  * typical cases with a quarterly minimum. Units are the demo organisation's.
  */
 export function reportingPlan() {
-  return {
-    schemaVersion: 1,
-    name: '报送测试专项行动',
-    issuer: '兴隆台区市场监督管理局',
-    period: { from: '2026-10-01', to: '2027-03-31' },
+  return testPlan('报送测试专项行动', {
     tables: [
       {
         key: 'stats',
@@ -81,23 +77,15 @@ export function reportingPlan() {
         minCount: { count: 1, per: 'quarter' },
       },
     ],
-    organisation: {
-      leadingGroup: { name: '专项工作领导小组', leader: { name: '测试组长', title: '副局长', unit: '本局' } },
-      office: { unit: '药品和医疗器械股' },
-    },
-    tasks: [{ no: 1, task: '报送', target: '按时报送', content: '各所按时报送', units: ['各市场监管所'] }],
-  };
+  });
 }
 
 /**
  * A plan with a table of free rows (seed 003 附件3 问题清单 in small): rows from the station's 共性风险
  * since 2026-10-01, reported quarterly on day 10 of the quarter's first month. `table` overrides its fields.
  */
-export const freeRowsPlan = (table: Record<string, unknown> = {}) => ({
-  schemaVersion: 1,
-  name: '问题清单测试专项行动',
-  issuer: '兴隆台区市场监督管理局',
-  period: { from: '2026-10-01', to: '2027-03-31' },
+export const freeRowsPlan = (table: Record<string, unknown> = {}) =>
+  testPlan('问题清单测试专项行动', {
   tables: [
     {
       key: 'problems',
@@ -125,9 +113,23 @@ export const freeRowsPlan = (table: Record<string, unknown> = {}) => ({
       form: { type: 'risk_list', table: 'problems' },
     },
   ],
-  organisation: {
-    leadingGroup: { name: '专项工作领导小组', leader: { name: '测试组长', title: '副局长', unit: '本局' } },
-    office: { unit: '药品和医疗器械股' },
-  },
-  tasks: [{ no: 1, task: '报送', target: '按时报送', content: '各所按时报送', units: ['各市场监管所'] }],
-});
+  });
+
+/**
+ * The parts every test plan here shares (issuer, period 2026-10-01 to 2027-03-31, leading group,
+ * office, one task) around its own tables and obligations.
+ */
+export function testPlan<T extends { tables: unknown[]; obligations: unknown[] }>(name: string, parts: T) {
+  return {
+    schemaVersion: 1,
+    name,
+    issuer: '兴隆台区市场监督管理局',
+    period: { from: '2026-10-01', to: '2027-03-31' },
+    ...parts,
+    organisation: {
+      leadingGroup: { name: '专项工作领导小组', leader: { name: '测试组长', title: '副局长', unit: '本局' } },
+      office: { unit: '药品和医疗器械股' },
+    },
+    tasks: [{ no: 1, task: '报送', target: '按时报送', content: '各所按时报送', units: ['各市场监管所'] }],
+  };
+}

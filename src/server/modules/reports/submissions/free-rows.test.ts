@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ACTION_ROUTES } from '../../../../contracts/submissions.js';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
+import { sheetValues } from '../../../../test/xlsx.js';
 import { freeRowsPlan as plan } from './fixture.js';
 
 /**
@@ -101,10 +101,7 @@ it('starts from the period’s common risks, keeps the unit’s corrected rows, 
 
   const x = await office.get(`/api/reports/submissions/${s.id}/excel`);
   expect(x.statusCode, x.body).toBe(200);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-  const cells: unknown[] = [];
-  wb.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(c.value)));
+  const cells = await sheetValues(x.rawPayload);
   expect(cells).toEqual(expect.arrayContaining(['序号', '中药饮片标签不规范', '约谈并责令整改，已复查', '是', '否', 3]));
 });
 

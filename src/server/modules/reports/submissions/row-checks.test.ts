@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ACTION_ROUTES } from '../../../../contracts/submissions.js';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
+import { testPlan } from './fixture.js';
 
 /**
  * A table's checks before submission: within a row (`passed <= trained`) and across rows
@@ -13,11 +14,8 @@ let office: Client;
 let cx: Client;
 let campaignId: number;
 
-const plan = (checks: { rule: string; message?: string }[], rowMode?: 'free') => ({
-  schemaVersion: 1,
-  name: '校验测试专项行动',
-  issuer: '兴隆台区市场监督管理局',
-  period: { from: '2026-10-01', to: '2027-03-31' },
+const plan = (checks: { rule: string; message?: string }[], rowMode?: 'free') =>
+  testPlan('校验测试专项行动', {
   tables: [
     {
       key: 'training',
@@ -46,12 +44,7 @@ const plan = (checks: { rule: string; message?: string }[], rowMode?: 'free') =>
       form: { type: 'table', table: 'training' },
     },
   ],
-  organisation: {
-    leadingGroup: { name: '专项工作领导小组', leader: { name: '测试组长', title: '副局长', unit: '本局' } },
-    office: { unit: '药品和医疗器械股' },
-  },
-  tasks: [{ no: 1, task: '报送', target: '按时报送', content: '各所按时报送', units: ['各市场监管所'] }],
-});
+  });
 const CHECKS = [
   { rule: 'passed <= trained', message: '考核合格人数不能超过培训人数' },
   { rule: 'pharm.trained <= total.trained', message: '其中项不能超过合计' },

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import PizZip from 'pizzip';
 import sharp from 'sharp';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
 import { ACTION_ROUTES } from '../../../../contracts/submissions.js';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
+import { sheetValues } from '../../../../test/xlsx.js';
 import { multipartFile } from '../../../../test/multipart.js';
 import { submissionStats } from '../public.js';
 import { reportingPlan } from './fixture.js';
@@ -209,10 +209,7 @@ describe('submission review', () => {
     // The table as reported, in Excel (the plan's layout): the unit, the typed 6.
     const x = await office.get(`/api/reports/submissions/${s.id}/excel`);
     expect(x.statusCode, x.body).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    const cells: unknown[] = [];
-    wb.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(c.value)));
+    const cells = await sheetValues(x.rawPayload);
     expect(cells.join('|')).toContain(STATION);
     expect(cells.join('|')).toContain(s.table.label);
     expect(cells).toContain(6);

@@ -5,6 +5,7 @@ import {
   applyFormulas,
   checkAcross,
   freeRows,
+  numbers,
   checkLine,
   levelSum,
   loadTable,
@@ -77,6 +78,3 @@ export async function computeTable(ctx: Ctx, campaignId: number, tableKey: strin
 
   return { ...head, rows: outRows, checks };
 }
-
-const numbers = (cells: Record<string, TableCellValue>) =>
-  Object.fromEntries(Object.entries(cells).map(([k, c]) => [k, typeof c.value === 'number' ? c.value : null]));
