@@ -83,7 +83,12 @@ const suite: BenchSuite = {
     const q = adrSignalsQuery.parse({ from: '2025-01-01', to: '2025-12-31' });
     await db.execute(sql`delete from adr_signal_priors`);
     const first = await time(() => getSignals(ctx, q));
-    env.figure('signals page, first request (fits the prior)', first.ms, 'ms', `${first.value.totals.pairs} pairs, fit ${first.value.hyper.fitMs} ms`);
+    env.figure(
+      'signals page, first request (fits the prior)',
+      first.ms,
+      'ms',
+      `${first.value.totals.pairs} pairs, fit ${first.value.hyper.fitMs} ms`,
+    );
     const again = await time(() => getSignals(ctx, { ...q, sort: 'EB05' }));
     env.figure('signals page, same counts again (stored prior)', again.ms, 'ms', `reused ${again.value.hyper.reused}`);
   },

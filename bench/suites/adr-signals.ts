@@ -72,7 +72,11 @@ const suite: BenchSuite = {
       (h) => `logLik ${h.logLik.toFixed(1)}, ${h.starts}/3 converged, ${load()}`,
     );
     // What a request with unchanged counts pays instead of the fit: the key of the stored prior.
-    phase('prior key (SHA-256 of the points; a stored fit is reused by it)', () => priorKey(pts), (k) => k.slice(0, 12));
+    phase(
+      'prior key (SHA-256 of the points; a stored fit is reused by it)',
+      () => priorKey(pts),
+      (k) => k.slice(0, 12),
+    );
     phase('IC, IC025, EBGM, EB05, EB95 (every point)', () => {
       for (let k = 0; k < pts.n.length; k++) {
         const N = pts.n[k];

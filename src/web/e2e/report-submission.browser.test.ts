@@ -135,7 +135,10 @@ it('a 问题清单 starts from the period’s common risks; on a phone the liais
 
   await drawer.getByLabel(`第${keep}条管控措施`).fill('约谈并责令整改，已复查');
   await drawer.getByLabel(`第${keep}条是否排除隐患`).click();
-  await rows.nth(before.indexOf('中药饮片以次充好')).getByRole('button', { name: /删\s*除/ }).click();
+  await rows
+    .nth(before.indexOf('中药饮片以次充好'))
+    .getByRole('button', { name: /删\s*除/ })
+    .click();
   await drawer.getByRole('button', { name: /添加一条/ }).click();
   const added = before.length; // one removed, one added: the new one is last
   await drawer.getByLabel(`第${added}条发现的共性风险隐患`).fill('医疗器械经营场所与许可不符');

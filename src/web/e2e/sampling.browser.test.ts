@@ -27,7 +27,9 @@ it('an inspector records a sample on a phone, sends it, enters an 不合格 resu
   await page.getByLabel('抽样数量').fill('6');
   await page.locator('#samplerIds').click();
   // The samplers' own dropdown (the unit picker's may still be closing: its option would match too).
-  const options = page.locator('.ant-select-dropdown:visible', { has: page.locator('#samplerIds_list') }).locator('.ant-select-item-option');
+  const options = page
+    .locator('.ant-select-dropdown:visible', { has: page.locator('#samplerIds_list') })
+    .locator('.ant-select-item-option');
   await options.first().waitFor();
   await options.nth(0).click();
   await options.nth(1).click();

@@ -23,7 +23,12 @@ export async function priorFor(db: DbOrTx, counted: CountedSignals): Promise<Sto
   const [row] = await db.select().from(adrSignalPriors).where(eq(adrSignalPriors.pointsKey, key));
   if (row) {
     const { alpha1, beta1, alpha2, beta2, p: P, logLik, converged, starts } = row;
-    return { hyper: { alpha1, beta1, alpha2, beta2, P, logLik, converged, starts }, fittedAt: row.fittedAt, reused: true, fitMs: row.fitMs };
+    return {
+      hyper: { alpha1, beta1, alpha2, beta2, P, logLik, converged, starts },
+      fittedAt: row.fittedAt,
+      reused: true,
+      fitMs: row.fitMs,
+    };
   }
   const t0 = performance.now();
   const hyper = fitFor(counted);

@@ -103,7 +103,12 @@ describe('countsFromTotals', () => {
       direct.reports,
     );
     const byPair = (c: typeof made) =>
-      Object.fromEntries([...c.N].map((n, i) => [`${c.drugs[c.pairDrug[i]]}/${c.events[c.pairEvent[i]]}`, [n, c.drugN[c.pairDrug[i]], c.eventN[c.pairEvent[i]]]]));
+      Object.fromEntries(
+        [...c.N].map((n, i) => [
+          `${c.drugs[c.pairDrug[i]]}/${c.events[c.pairEvent[i]]}`,
+          [n, c.drugN[c.pairDrug[i]], c.eventN[c.pairEvent[i]]],
+        ]),
+      );
     expect(byPair(made)).toEqual(byPair(direct));
     expect(made.reports).toBe(3);
   });
