@@ -116,6 +116,8 @@ export interface Measure {
   compute(db: DbOrTx, filter: MeasureFilter): Promise<Map<number, number>>;
   /** Where `compute` may answer from maintained summaries: the plain SQL over the raw rows (the definition). */
   plain?: (db: DbOrTx, filter: MeasureFilter) => Promise<Map<number, number>>;
+  /** Kept in maintained summaries (core/measure-summaries.ts): a table asks them for all its cells at once. */
+  kept?: { source: { key: string; version: number }; shape: 'additive' | 'distinct' };
   drill: MeasureDrill;
 }
 

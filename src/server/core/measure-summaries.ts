@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { MeasureKey } from '../../contracts/measures.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Measure, MeasureFilter } from './extensions.js';
-import { andKinds, perJurisdiction } from './measure-sql.js';
+import { admittedKinds, andKinds } from './measure-sql.js';
 import { rows } from './sql.js';
 
 /**
@@ -138,11 +138,98 @@ function isMonthEnd(d: string) {
   return next.getUTCDate() === 1;
 }
 
+/** One measure under one filter, asked of the summaries. */
+export interface KeptRequest {
+  source: Pick<SummarySource, 'key' | 'version'>;
+  key: MeasureKey;
+  shape: 'additive' | 'distinct';
+  filter: MeasureFilter;
+}
+
+/** Whether the summaries can answer this filter at all (before asking which sources are built). */
+function answerable(r: KeptRequest) {
+  const f = r.filter;
+  if (f.from > f.to) return false;
+  if (r.shape === 'additive') return isMonthStart(f.from) && isMonthEnd(f.to);
+  return !f.campaignId;
+}
+
 /**
- * The figure from the summaries, or null when they cannot answer this filter (then the raw SQL
- * does): the source not built; an additive measure over a period that is not whole months; a
- * distinct-unit measure from a start not kept, or with a campaign filter.
+ * Several figures from the summaries at once (a report table's cells), each a Map per station or
+ * null when the summaries cannot answer it (then the raw SQL does): the source not built; an
+ * additive measure over a period that is not whole months; a distinct-unit measure from a start not
+ * kept, or with a campaign filter. Requests with the same area, period and campaign share one query
+ * grouped by measure, unit kind and station; each request's kinds are summed from its rows.
  */
+export async function fromSummariesMany(db: DbOrTx, reqs: readonly KeptRequest[]): Promise<(Map<number, number> | null)[]> {
+  const out: (Map<number, number> | null)[] = reqs.map(() => null);
+  const asked = reqs.map((r, i) => ({ r, i })).filter(({ r }) => answerable(r));
+  if (!asked.length) return out;
+  const state = await rows<{ source: string | null; version: number | null; since: string | null }>(
+    db,
+    sql`select source, version, null::text as since from measure_summary_state
+        union all select null, null, since::text from measure_starts`,
+  );
+  const built = new Set(state.filter((s) => s.source !== null).map((s) => `${s.source}@${s.version}`));
+  const starts = new Set(state.filter((s) => s.since !== null).map((s) => s.since));
+  const groups = new Map<string, { r: KeptRequest; i: number }[]>();
+  for (const a of asked) {
+    if (!built.has(`${a.r.source.key}@${a.r.source.version}`)) continue;
+    if (a.r.shape === 'distinct' && !starts.has(a.r.filter.from)) continue;
+    const f = a.r.filter;
+    const g = `${f.path}|${f.from}|${f.to}|${f.campaignId ?? ''}`;
+    groups.set(g, [...(groups.get(g) ?? []), a]);
+  }
+  for (const list of groups.values()) {
+    const f = list[0].r.filter;
+    const keys = (shape: KeptRequest['shape']) => [...new Set(list.filter((a) => a.r.shape === shape).map((a) => a.r.key))];
+    const inList = (ks: string[]) =>
+      sql.join(
+        ks.map((k) => sql`${k}`),
+        sql`, `,
+      );
+    const branches: SQL[] = [];
+    const additive = keys('additive');
+    if (additive.length)
+      branches.push(sql`(t.measure in (${inList(additive)}) and t.since = ${ADDITIVE}::date
+        and t.m_from between date_trunc('month', ${f.from}::date)::date and ${f.to}::date
+        ${f.campaignId ? sql`and t.campaign_id = ${f.campaignId}` : sql``})`);
+    const distinct = keys('distinct');
+    if (distinct.length)
+      branches.push(sql`(t.measure in (${inList(distinct)}) and t.since = ${f.from}::date
+        and t.m_from <= ${f.to}::date and t.m_to >= ${f.to}::date)`);
+    // Only the kinds some request admits (every kind when one admits all).
+    const admitted = list.map((a) => admittedKinds(a.r.filter));
+    const kinds = admitted.some((k) => k === null) ? null : [...new Set(admitted.flat() as string[])];
+    // The area as a join on the path index, not `= any(array(…))`: a province's subtree holds tens of
+    // thousands of jurisdictions, and that array would be searched linearly for every summary row.
+    const area = f.path === '/' ? sql`` : sql`join jurisdictions j on j.id = t.jurisdiction_id and j.path like ${f.path + '%'}`;
+    const found = await rows<{ measure: string; kind: string; jurisdiction_id: number; n: string }>(
+      db,
+      sql`select t.measure, t.kind, t.jurisdiction_id, sum(t.n)::text as n from measure_totals t ${area}
+          where (${sql.join(branches, sql` or `)}) ${andKinds(sql`t.kind`, { entityKinds: kinds ?? undefined })}
+          ${kinds && !kinds.length ? sql`and false` : sql``}
+          group by t.measure, t.kind, t.jurisdiction_id`,
+    );
+    list.forEach(({ r, i }, at) => {
+      const allowed = admitted[at];
+      const sums = new Map<number, number>();
+      for (const x of found)
+        if (x.measure === r.key && (!allowed || allowed.includes(x.kind)))
+          sums.set(x.jurisdiction_id, (sums.get(x.jurisdiction_id) ?? 0) + Number(x.n));
+      // Stored values have two decimals: rounding the float sum gives the exact total back.
+      const map = new Map<number, number>();
+      for (const [j, n] of sums) {
+        const v = Math.round(n * 100) / 100;
+        if (v !== 0) map.set(j, v);
+      }
+      out[i] = map;
+    });
+  }
+  return out;
+}
+
+/** One figure from the summaries, or null when they cannot answer this filter (see `fromSummariesMany`). */
 export async function fromSummaries(
   db: DbOrTx,
   src: Pick<SummarySource, 'key' | 'version'>,
@@ -150,38 +237,23 @@ export async function fromSummaries(
   shape: 'additive' | 'distinct',
   f: MeasureFilter,
 ): Promise<Map<number, number> | null> {
-  if (f.from > f.to) return null;
-  if (shape === 'additive' && !(isMonthStart(f.from) && isMonthEnd(f.to))) return null;
-  if (shape === 'distinct' && f.campaignId) return null;
-  const [ok] = await rows<{ built: boolean; started: boolean }>(
-    db,
-    sql`select exists (select 1 from measure_summary_state where source = ${src.key} and version = ${src.version}) as built,
-               exists (select 1 from measure_starts where since = ${f.from}::date) as started`,
-  );
-  if (!ok?.built || (shape === 'distinct' && !ok.started)) return null;
-  const where =
-    shape === 'additive'
-      ? sql`t.since = ${ADDITIVE}::date and t.m_from between date_trunc('month', ${f.from}::date)::date and ${f.to}::date
-            ${f.campaignId ? sql`and t.campaign_id = ${f.campaignId}` : sql``}`
-      : sql`t.since = ${f.from}::date and t.m_from <= ${f.to}::date and t.m_to >= ${f.to}::date`;
-  // The area as a join on the path index, not `= any(array(…))`: a province's subtree holds tens of
-  // thousands of jurisdictions, and that array would be searched linearly for every summary row.
-  const area = f.path === '/' ? sql`` : sql`join jurisdictions j on j.id = t.jurisdiction_id and j.path like ${f.path + '%'}`;
-  return perJurisdiction(
-    db,
-    sql`select t.jurisdiction_id, sum(t.n) as n from measure_totals t ${area}
-        where t.measure = ${key} and ${where} ${andKinds(sql`t.kind`, f)}
-        group by t.jurisdiction_id`,
-  );
+  return (await fromSummariesMany(db, [{ source: src, key, shape, filter: f }]))[0];
 }
 
-/** A measure's `compute`: from the summaries where they apply, else the raw SQL (the definition). */
-export const withSummaries =
-  (src: SummarySource, key: MeasureKey, raw: Measure['compute']): Measure['compute'] =>
-  async (db, f) => {
+/**
+ * A summarised measure's `compute` (the summaries where they apply, else the raw SQL, which is the
+ * definition and stays its `plain`), and `kept` (what a table asks the summaries in one batch).
+ */
+export const summarisedBy =
+  (src: SummarySource) =>
+  (key: MeasureKey, raw: NonNullable<Measure['plain']>): Pick<Measure, 'compute' | 'plain' | 'kept'> => {
     const shape = src.measures[key];
-    const kept = shape ? await fromSummaries(db, src, key, shape, f) : null;
-    return kept ?? raw(db, f);
+    if (!shape) throw new Error(`measure ${key} is not kept by the summaries of ${src.key}`);
+    return {
+      compute: async (db, f) => (await fromSummaries(db, src, key, shape, f)) ?? raw(db, f),
+      plain: raw,
+      kept: { source: src, shape },
+    };
   };
 
 /**

@@ -7,7 +7,7 @@ import { addDays, shanghaiToday } from '../../../contracts/calendar.js';
 import { ENTITY_KINDS } from '../../../contracts/entity-kinds.js';
 import type { MeasureKey } from '../../../contracts/measures.js';
 import { pointOf, type MeasureFilter } from '../../core/extensions.js';
-import { ensureMeasureStart, fromSummaries } from '../../core/measure-summaries.js';
+import { ensureMeasureStart, fromSummaries, fromSummariesMany } from '../../core/measure-summaries.js';
 import { seedDemoCampaigns } from '../../demo/seed-campaigns.js';
 import { seedDemoDocuments } from '../../demo/seed-documents.js';
 import { seedDemoEntities } from '../../demo/seed-entities.js';
@@ -474,7 +474,24 @@ async function checkAll(label: string) {
   const measures = pointOf(t.app.ext, 'measures');
   const sources = pointOf(t.app.ext, 'measureSummaries');
   const used = new Set<string>();
-  for (const [n, f] of filters().entries()) {
+  const all = filters();
+  // A table asks for all its cells in one batch (one query per area and period, its rows differing
+  // by unit kinds or category): every answer equals the definition too.
+  const asked = all.flatMap((f) =>
+    KEYS.map((key) => {
+      const src = sources.find((s) => s.measures[key])!;
+      return { source: src, key, shape: src.measures[key]!, filter: f };
+    }),
+  );
+  const batch = await fromSummariesMany(t.database.db, asked);
+  for (const [at, r] of asked.entries()) {
+    const map = batch[at];
+    if (map)
+      expect(Object.fromEntries(map), `${label} (batch): ${r.key} ${JSON.stringify(r.filter)}`).toEqual(
+        Object.fromEntries(oracle(raw, r.key, r.filter)),
+      );
+  }
+  for (const [n, f] of all.entries()) {
     for (const key of KEYS) {
       const expected = oracle(raw, key, f);
       const m = measures.find((x) => x.key === key)!;

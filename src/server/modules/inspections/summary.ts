@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { MeasureKey } from '../../../contracts/measures.js';
 import type { DbOrTx } from '../../../db/client.js';
-import type { Measure } from '../../core/extensions.js';
-import { ADDITIVE, OPEN_END, refreshUnits, withSummaries, type SummarySource } from '../../core/measure-summaries.js';
+import { ADDITIVE, OPEN_END, refreshUnits, summarisedBy, type SummarySource } from '../../core/measure-summaries.js';
 
 /**
  * The inspection measures' maintained summaries (design: core/measure-summaries.ts). Per unit, from
@@ -78,8 +76,5 @@ export const inspectionSummary: SummarySource = {
 /** Recompute the inspection summaries of these units (call inside the write's transaction). */
 export const refreshInspectionSummary = (tx: DbOrTx, entityIds: readonly number[]) => refreshUnits(tx, inspectionSummary, entityIds);
 
-/** A measure's compute (the summaries where they apply, else the raw SQL) and its plain SQL. */
-export const summarised = (key: MeasureKey, raw: NonNullable<Measure['plain']>): Pick<Measure, 'compute' | 'plain'> => ({
-  compute: withSummaries(inspectionSummary, key, raw),
-  plain: raw,
-});
+/** A measure's compute (the summaries where they apply, else the raw SQL), its plain SQL and what the summaries keep of it. */
+export const summarised = summarisedBy(inspectionSummary);

@@ -6,6 +6,7 @@ import type { CellSource, TableCellValue, TableResult } from '../../../contracts
 import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { pointOf, type Measure, type MeasureFilter } from '../../core/extensions.js';
+import { fromSummariesMany } from '../../core/measure-summaries.js';
 import { pathInScope } from '../../core/scope.js';
 import { rows } from '../../core/sql.js';
 import { getCampaignRow } from '../campaigns/public.js';
@@ -73,24 +74,36 @@ export function measureOf(ctx: Ctx, key: string): Measure | undefined {
 
 /**
  * Every measure cell's value per jurisdiction of the area's subtree (the measure's own grouping),
- * keyed `row|column`; one compute per measure × row filter. Missing implementation → absent.
+ * keyed `row|column`; one figure per measure × row filter. The measures kept in maintained summaries
+ * are asked in one batch (one query for the table); what the summaries cannot answer, and the other
+ * measures, run their own SQL. Missing implementation → absent.
  */
 export async function measureMaps(ctx: Ctx, table: StatTable, area: Area, period: { from: string; to: string }) {
-  const cache = new Map<string, Promise<Map<number, number>>>();
+  const wanted = new Map<string, { m: Measure; f: MeasureFilter; cells: string[] }>();
+  for (const row of table.rows)
+    for (const col of table.measures) {
+      const s = sourceOf(row, col);
+      if (s.source !== 'measure') continue;
+      const m = measureOf(ctx, s.measure!);
+      if (!m) continue;
+      const key = `${m.key}|${row.kinds?.join(',') ?? ''}|${row.category ?? ''}`;
+      const w = wanted.get(key) ?? { m, f: filterFor(area, period, row), cells: [] };
+      w.cells.push(`${row.key}|${col.key}`);
+      wanted.set(key, w);
+    }
+  const list = [...wanted.values()];
+  const kept = list.filter((w) => w.m.kept);
+  const batch = await fromSummariesMany(
+    ctx.db,
+    kept.map((w) => ({ source: w.m.kept!.source, shape: w.m.kept!.shape, key: w.m.key, filter: w.f })),
+  );
+  const found = new Map(kept.map((w, i) => [w, batch[i]]));
   const out = new Map<string, Map<number, number>>();
   await Promise.all(
-    table.rows.flatMap((row) =>
-      table.measures.map(async (col) => {
-        const s = sourceOf(row, col);
-        if (s.source !== 'measure') return;
-        const m = measureOf(ctx, s.measure!);
-        if (!m) return;
-        const key = `${m.key}|${row.kinds?.join(',') ?? ''}|${row.category ?? ''}`;
-        let p = cache.get(key);
-        if (!p) cache.set(key, (p = m.compute(ctx.db, filterFor(area, period, row))));
-        out.set(`${row.key}|${col.key}`, await p);
-      }),
-    ),
+    list.map(async (w) => {
+      const map = found.get(w) ?? (await (w.m.kept && w.m.plain ? w.m.plain : w.m.compute)(ctx.db, w.f));
+      for (const c of w.cells) out.set(c, map);
+    }),
   );
   return out;
 }
