@@ -1,12 +1,15 @@
 /**
- * npm run bench [-- --db pglite|postgres|both] [--scale province|small] [--seed N] [--only a,b]
+ * npm run bench [-- --db pglite|postgres|both] [--scale province|small] [--seed N] [--only a,b] [--keep]
  * Builds a reproducible data set in a fresh database and prints timing figures per suite.
- * PostgreSQL is used when DATABASE_URL is set (a fresh database is created beside it).
+ * PostgreSQL is used when DATABASE_URL is set (a fresh database is created beside it; `--keep` leaves
+ * it there and prints its name, to look into a plan with EXPLAIN at the scale measured).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { createTestDatabase } from '../src/test/db.js';
 import { machine, type BenchEnv, type BenchSuite } from './lib.js';
 
@@ -16,6 +19,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'province' },
     seed: { type: 'string', default: '20261125' },
     only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
   },
 });
 
@@ -71,5 +75,10 @@ for (const kind of kinds) {
     };
     await suite.run(env);
   }
-  await database.close();
+  if (values.keep && database.kind === 'postgres') {
+    const [{ name }] = ((await database.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] })
+      .rows;
+    console.log(`  kept database: ${name} (drop it with: dropdb -h 127.0.0.1 -U postgres ${name})`);
+    await (database.raw as pg.Pool).end();
+  } else await database.close();
 }

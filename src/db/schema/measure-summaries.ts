@@ -43,7 +43,13 @@ export const measureTotals = pgTable(
     mTo: date('m_to', { mode: 'string' }).notNull(),
     n: numeric('n', { precision: 18, scale: 2 }).notNull(),
   },
-  (t) => [uniqueIndex('measure_totals_key_uq').on(t.measure, t.since, t.kind, t.mFrom, t.mTo, t.jurisdictionId, t.campaignId)],
+  (t) => [
+    uniqueIndex('measure_totals_key_uq').on(t.measure, t.since, t.kind, t.mFrom, t.mTo, t.jurisdictionId, t.campaignId),
+    // Closed spans (完成整改单位) by their end: the rows that stopped counting between a mark and the day asked.
+    index('measure_totals_end_idx')
+      .on(t.measure, t.since, t.mTo)
+      .where(sql`since <> '0001-01-01' and m_to <> '9999-12-31'`),
+  ],
 );
 
 /** Start dates distinct-unit measures are kept for (tables' `cumulativeFrom`); other starts use the raw SQL. */
@@ -64,3 +70,32 @@ export const measureSummaryState = pgTable(
   },
   (t) => [primaryKey({ columns: [t.source] })],
 );
+
+/**
+ * Marks: every summary figure as it stood at a marked day (a month end in `measure_mark_days`), so a
+ * cumulative figure reads one row per (measure, kind, station, campaign) plus the few rows that
+ * changed between the mark and the day asked, instead of every row since the start.
+ *  - distinct-unit measures (`since` = a start): n = the rows whose span holds `at` (the figure at `at`);
+ *  - additive measures (`since` = 0001-01-01): n = the months up to and including `at`'s (a running sum).
+ * Kept current with `measure_totals` in the same statement of every write: a change whose span
+ * holds a marked day (for additive rows: a month on or before it) moves that day's mark too.
+ */
+export const measureMarks = pgTable(
+  'measure_marks',
+  {
+    measure: text('measure').notNull(),
+    since: date('since', { mode: 'string' }).notNull(),
+    at: date('at', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    jurisdictionId: integer('jurisdiction_id').notNull(),
+    campaignId: integer('campaign_id').notNull().default(0),
+    n: numeric('n', { precision: 18, scale: 2 }).notNull(),
+  },
+  (t) => [uniqueIndex('measure_marks_key_uq').on(t.measure, t.since, t.at, t.kind, t.jurisdictionId, t.campaignId)],
+);
+
+/** The days marks are kept for (month ends, added at start and when a report asks past the last one). */
+export const measureMarkDays = pgTable('measure_mark_days', {
+  at: date('at', { mode: 'string' }).primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

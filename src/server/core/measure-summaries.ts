@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { shanghaiToday } from '../../contracts/calendar.js';
 import type { MeasureKey } from '../../contracts/measures.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Measure, MeasureFilter } from './extensions.js';
@@ -80,15 +81,49 @@ export async function refreshUnits(tx: DbOrTx, src: SummarySource, entityIds: re
       group by measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id
       having sum(n) <> 0
     )
-    insert into measure_totals as t (measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, n)
-    select measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, n from diff
-    on conflict (measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id) do update set n = t.n + excluded.n`);
+    ${APPLY_DIFF}`);
 }
+
+/**
+ * The end of a statement whose CTE `diff` holds changes (measure, since, kind, m_from, m_to,
+ * jurisdiction_id, campaign_id, n): added to `measure_totals`, and to every mark the change holds
+ * (a distinct-unit span holding the marked day; an additive month on or before it). Data-modifying
+ * CTEs always run to completion, so both tables change in the one statement.
+ */
+const APPLY_DIFF = sql`, totals as (
+      insert into measure_totals as t (measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, n)
+      select measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, n from diff
+      on conflict (measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id) do update set n = t.n + excluded.n
+      returning 1
+    )
+    insert into measure_marks as k (measure, since, at, kind, jurisdiction_id, campaign_id, n)
+    select d.measure, d.since, m.at, d.kind, d.jurisdiction_id, d.campaign_id, sum(d.n)
+    from diff d join measure_mark_days m on d.m_from <= m.at and (d.since = ${ADDITIVE}::date or d.m_to >= m.at)
+    group by d.measure, d.since, m.at, d.kind, d.jurisdiction_id, d.campaign_id
+    on conflict (measure, since, at, kind, jurisdiction_id, campaign_id) do update set n = k.n + excluded.n`;
+
+/** Marks of these days (all when none given) from the totals, for the measures given (all when none). */
+const MARKS_FROM_TOTALS = (measures: SQL | null, at: string | null) => sql`
+    insert into measure_marks (measure, since, at, kind, jurisdiction_id, campaign_id, n)
+    select t.measure, t.since, m.at, t.kind, t.jurisdiction_id, t.campaign_id, sum(t.n)
+    from measure_totals t join measure_mark_days m on t.m_from <= m.at and (t.since = ${ADDITIVE}::date or t.m_to >= m.at)
+    where true ${measures ? sql`and t.measure in (${measures})` : sql``} ${at ? sql`and m.at = ${at}::date` : sql``}
+    group by t.measure, t.since, m.at, t.kind, t.jurisdiction_id, t.campaign_id
+    having sum(t.n) <> 0`;
+
+/**
+ * Builds (a source's rebuild, a new start, a new mark) read every unit's rows: writers wait until
+ * the build commits (EXCLUSIVE blocks their ROW EXCLUSIVE, not readers), so no write falls between
+ * what the build read and what the write's own refresh saw.
+ */
+const HOLD_WRITERS = sql`lock table measure_totals in exclusive mode`;
 
 /** Rebuild a source's ledger and totals from the raw rows and mark it built (one transaction, the caller's). */
 export async function rebuildSource(tx: DbOrTx, src: SummarySource): Promise<void> {
+  await tx.execute(HOLD_WRITERS);
   await tx.execute(sql`delete from measure_unit_rows where measure in (${keysOf(src)})`);
   await tx.execute(sql`delete from measure_totals where measure in (${keysOf(src)})`);
+  await tx.execute(sql`delete from measure_marks where measure in (${keysOf(src)})`);
   await tx.execute(sql`
     insert into measure_unit_rows (entity_id, measure, since, jurisdiction_id, kind, campaign_id, m_from, m_to, n)
     select x.entity_id, x.measure, x.since, x.jurisdiction_id, e.kind, x.campaign_id, x.m_from, x.m_to, x.n
@@ -98,6 +133,7 @@ export async function rebuildSource(tx: DbOrTx, src: SummarySource): Promise<voi
     select measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, sum(n) from measure_unit_rows
     where measure in (${keysOf(src)})
     group by measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id`);
+  await tx.execute(MARKS_FROM_TOTALS(keysOf(src), null));
   await tx.execute(sql`
     insert into measure_summary_state (source, version, built_at) values (${src.key}, ${src.version}, now())
     on conflict (source) do update set version = excluded.version, built_at = excluded.built_at`);
@@ -122,16 +158,49 @@ export async function ensureSummaries(db: DbOrTx, sources: readonly SummarySourc
       const state = built.find((b) => b.source === src.key);
       if (added.length || !state || state.version !== src.version) await rebuildSource(tx, src);
     }
+    await markDay(tx, lastMonthEnd(shanghaiToday()));
+  });
+}
+
+/** The last day of the month before `day`'s. */
+export function lastMonthEnd(day: string): string {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Keep marks at this day (a month end; see `measure_marks`), built now from the totals if it is not
+ * marked yet (in a transaction of its own, or a savepoint of the caller's). Returns whether it was added.
+ */
+export async function markDay(db: DbOrTx, at: string): Promise<boolean> {
+  const [known] = await rows(db, sql`select 1 from measure_mark_days where at = ${at}::date`);
+  if (known) return false;
+  return db.transaction(async (tx) => {
+    await tx.execute(HOLD_WRITERS);
+    const added = await rows(tx, sql`insert into measure_mark_days (at) values (${at}::date) on conflict do nothing returning at`);
+    if (added.length) await tx.execute(MARKS_FROM_TOTALS(null, at));
+    return added.length > 0;
   });
 }
 
 /** Keep distinct-unit summaries for another start date (e.g. a new table's `cumulativeFrom`), built now. */
-export async function ensureMeasureStart(tx: DbOrTx, sources: readonly SummarySource[], since: string): Promise<void> {
-  const added = await rows(tx, sql`insert into measure_starts (since) values (${since}::date) on conflict do nothing returning since`);
-  if (added.length) for (const src of sources) await rebuildSource(tx, src);
+export async function ensureMeasureStart(db: DbOrTx, sources: readonly SummarySource[], since: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const added = await rows(tx, sql`insert into measure_starts (since) values (${since}::date) on conflict do nothing returning since`);
+    if (added.length) for (const src of sources) await rebuildSource(tx, src);
+  });
 }
 
 const isMonthStart = (d: string) => d.endsWith('-01');
+function addDay(d: string, n: number) {
+  const x = new Date(`${d}T00:00:00Z`);
+  x.setUTCDate(x.getUTCDate() + n);
+  return x.toISOString().slice(0, 10);
+}
+/** Whole calendar months from `a`'s month to `b`'s (0 when the same month). */
+const monthsBetween = (a: string, b: string) =>
+  (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 function isMonthEnd(d: string) {
   const next = new Date(`${d}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
@@ -165,13 +234,17 @@ export async function fromSummariesMany(db: DbOrTx, reqs: readonly KeptRequest[]
   const out: (Map<number, number> | null)[] = reqs.map(() => null);
   const asked = reqs.map((r, i) => ({ r, i })).filter(({ r }) => answerable(r));
   if (!asked.length) return out;
-  const state = await rows<{ source: string | null; version: number | null; since: string | null }>(
+  const state = await rows<{ source: string | null; version: number | null; since: string | null; at: string | null }>(
     db,
-    sql`select source, version, null::text as since from measure_summary_state
-        union all select null, null, since::text from measure_starts`,
+    sql`select source, version, null::text as since, null::text as at from measure_summary_state
+        union all select null, null, since::text, null from measure_starts
+        union all select null, null, null, at::text from measure_mark_days`,
   );
   const built = new Set(state.filter((s) => s.source !== null).map((s) => `${s.source}@${s.version}`));
   const starts = new Set(state.filter((s) => s.since !== null).map((s) => s.since));
+  const marks = state.flatMap((s) => (s.at ? [s.at] : [])).sort();
+  /** The latest marked day on or before `day`, if any. */
+  const markBy = (day: string) => marks.filter((m) => m <= day).pop() ?? null;
   const groups = new Map<string, { r: KeptRequest; i: number }[]>();
   for (const a of asked) {
     if (!built.has(`${a.r.source.key}@${a.r.source.version}`)) continue;
@@ -188,27 +261,56 @@ export async function fromSummariesMany(db: DbOrTx, reqs: readonly KeptRequest[]
         ks.map((k) => sql`${k}`),
         sql`, `,
       );
-    const branches: SQL[] = [];
+    // Parts of the figure, each `(measure, kind, jurisdiction_id, n)` with its sign; summed per group.
+    const parts: SQL[] = [];
+    const totals = (where: SQL, sign = 1) =>
+      sql`select measure, kind, jurisdiction_id, ${sign === 1 ? sql`n` : sql`-n`} as n from measure_totals where ${where}`;
+    const marked = (where: SQL) => sql`select measure, kind, jurisdiction_id, n from measure_marks where ${where}`;
     const additive = keys('additive');
-    if (additive.length)
-      branches.push(sql`(t.measure in (${inList(additive)}) and t.since = ${ADDITIVE}::date
-        and t.m_from between date_trunc('month', ${f.from}::date)::date and ${f.to}::date
-        ${f.campaignId ? sql`and t.campaign_id = ${f.campaignId}` : sql``})`);
+    if (additive.length) {
+      const a = sql`measure in (${inList(additive)}) and since = ${ADDITIVE}::date
+        ${f.campaignId ? sql`and campaign_id = ${f.campaignId}` : sql``}`;
+      const before = addDay(f.from, -1);
+      const m = markBy(f.to);
+      // Whole months from..to. A long period with a mark inside it: the running sum up to `to` (the mark
+      // and the months after it) less the running sum before `from`; else the months themselves.
+      if (m && monthsBetween(f.from, m) >= 3) {
+        parts.push(marked(sql`${a} and at = ${m}::date`), totals(sql`${a} and m_from > ${m}::date and m_from <= ${f.to}::date`));
+        const mb = markBy(before);
+        if (mb) parts.push(sql`select measure, kind, jurisdiction_id, -n from measure_marks where ${a} and at = ${mb}::date`);
+        parts.push(totals(sql`${a} and m_from > ${mb ?? ADDITIVE}::date and m_from <= ${before}::date`, -1));
+      } else parts.push(totals(sql`${a} and m_from between ${f.from}::date and ${f.to}::date`));
+    }
     const distinct = keys('distinct');
-    if (distinct.length)
-      branches.push(sql`(t.measure in (${inList(distinct)}) and t.since = ${f.from}::date
-        and t.m_from <= ${f.to}::date and t.m_to >= ${f.to}::date)`);
+    if (distinct.length) {
+      const d = sql`measure in (${inList(distinct)}) and since = ${f.from}::date`;
+      const m = markBy(f.to);
+      // The spans holding `to`: those holding the mark, plus those begun after it, less those ended before `to`.
+      if (m)
+        parts.push(
+          marked(sql`${d} and at = ${m}::date`),
+          totals(sql`${d} and m_from > ${m}::date and m_from <= ${f.to}::date and m_to >= ${f.to}::date`),
+          // (the partial index on closed spans, named by its own condition)
+          totals(
+            sql`${d} and m_to >= ${m}::date and m_to < ${f.to}::date and m_from <= ${m}::date
+              and since <> ${ADDITIVE}::date and m_to <> ${OPEN_END}::date`,
+            -1,
+          ),
+        );
+      else parts.push(totals(sql`${d} and m_from <= ${f.to}::date and m_to >= ${f.to}::date`));
+    }
     // Only the kinds some request admits (every kind when one admits all).
     const admitted = list.map((a) => admittedKinds(a.r.filter));
     const kinds = admitted.some((k) => k === null) ? null : [...new Set(admitted.flat() as string[])];
     // The area as a join on the path index, not `= any(array(…))`: a province's subtree holds tens of
     // thousands of jurisdictions, and that array would be searched linearly for every summary row.
     const area = f.path === '/' ? sql`` : sql`join jurisdictions j on j.id = t.jurisdiction_id and j.path like ${f.path + '%'}`;
+    const kindsOnly = sql`${andKinds(sql`t.kind`, { entityKinds: kinds ?? undefined })} ${kinds && !kinds.length ? sql`and false` : sql``}`;
     const found = await rows<{ measure: string; kind: string; jurisdiction_id: number; n: string }>(
       db,
-      sql`select t.measure, t.kind, t.jurisdiction_id, sum(t.n)::text as n from measure_totals t ${area}
-          where (${sql.join(branches, sql` or `)}) ${andKinds(sql`t.kind`, { entityKinds: kinds ?? undefined })}
-          ${kinds && !kinds.length ? sql`and false` : sql``}
+      sql`select t.measure, t.kind, t.jurisdiction_id, sum(t.n)::text as n
+          from (${sql.join(parts, sql` union all `)}) t ${area}
+          where true ${kindsOnly}
           group by t.measure, t.kind, t.jurisdiction_id`,
     );
     list.forEach(({ r, i }, at) => {
@@ -266,13 +368,14 @@ export async function syncUnitKinds(tx: DbOrTx, entityIds: readonly number[]): P
   const list = sql`${`{${ids.join(',')}}`}::int[]`;
   const stale = sql`measure_unit_rows u join entities e on e.id = u.entity_id where u.entity_id = any(${list}) and u.kind <> e.kind`;
   await tx.execute(sql`
-    insert into measure_totals as t (measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, n)
-    select measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, sum(n) from (
-      select u.measure, u.since, u.kind, u.m_from, u.m_to, u.jurisdiction_id, u.campaign_id, -u.n as n from ${stale}
-      union all
-      select u.measure, u.since, e.kind, u.m_from, u.m_to, u.jurisdiction_id, u.campaign_id, u.n from ${stale}
-    ) d group by measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id
-    on conflict (measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id) do update set n = t.n + excluded.n`);
+    with diff as (
+      select measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id, sum(n) as n from (
+        select u.measure, u.since, u.kind, u.m_from, u.m_to, u.jurisdiction_id, u.campaign_id, -u.n as n from ${stale}
+        union all
+        select u.measure, u.since, e.kind, u.m_from, u.m_to, u.jurisdiction_id, u.campaign_id, u.n from ${stale}
+      ) d group by measure, since, kind, m_from, m_to, jurisdiction_id, campaign_id
+    )
+    ${APPLY_DIFF}`);
   await tx.execute(sql`update measure_unit_rows u set kind = e.kind from entities e
     where e.id = u.entity_id and u.entity_id = any(${list}) and u.kind <> e.kind`);
 }
@@ -283,5 +386,6 @@ export async function rebuildSummaries(db: DbOrTx, sources: readonly SummarySour
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('measure_summaries'))`);
     await tx.execute(sql`insert into measure_starts (since) ${DEFINED_STARTS} on conflict do nothing`);
     for (const src of sources) await rebuildSource(tx, src);
+    await markDay(tx, lastMonthEnd(shanghaiToday()));
   });
 }

@@ -7,11 +7,12 @@ import { addDays, shanghaiToday } from '../../../contracts/calendar.js';
 import { ENTITY_KINDS } from '../../../contracts/entity-kinds.js';
 import type { MeasureKey } from '../../../contracts/measures.js';
 import { pointOf, type MeasureFilter } from '../../core/extensions.js';
-import { ensureMeasureStart, fromSummaries, fromSummariesMany } from '../../core/measure-summaries.js';
+import { ensureMeasureStart, fromSummaries, fromSummariesMany, markDay } from '../../core/measure-summaries.js';
 import { seedDemoCampaigns } from '../../demo/seed-campaigns.js';
 import { seedDemoDocuments } from '../../demo/seed-documents.js';
 import { seedDemoEntities } from '../../demo/seed-entities.js';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
+import { refreshInspectionSummary } from './summary.js';
 
 /**
  * The maintained report summaries are right: random sequences of inspections (paper records, edits,
@@ -36,6 +37,10 @@ const randomDate = (from = '2025-01-01') => {
   const span = Math.max(0, Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000));
   return addDays(from, int(0, span));
 };
+/** Month ends from January 2025 to last month: marks are made at half of them first, the rest midway. */
+const MARKS = Array.from({ length: 36 }, (_, k) =>
+  addDays(`${2025 + Math.floor((k + 1) / 12)}-${String(((k + 1) % 12) + 1).padStart(2, '0')}-01`, -1),
+).filter((d) => d < `${today.slice(0, 7)}-01`);
 const monthEnd = (d: string) => addDays(`${addDays(`${d.slice(0, 7)}-28`, 4).slice(0, 7)}-01`, -1);
 
 let t: TestApp;
@@ -147,18 +152,20 @@ async function withdrawInspection() {
   );
 }
 
-async function openRectification() {
-  const list = await rows(sql`select r.id, r.version, r.deadline::text as deadline, i.id as inspection_id, i.entity_id, i.jurisdiction_id,
+async function openRectifications(entityId?: number) {
+  return rows(sql`select r.id, r.version, r.deadline::text as deadline, i.id as inspection_id, i.entity_id, i.jurisdiction_id,
       i.date::text as date
     from rectifications r join inspections i on i.id = r.inspection_id
-    where i.status = 'done' and r.status <> 'closed' order by r.id`);
+    where i.status = 'done' and r.status <> 'closed' ${entityId ? sql`and i.entity_id = ${entityId}` : sql``} order by r.id`);
+}
+async function openRectification() {
+  const list = await openRectifications();
   return list.length ? pick(list) : null;
 }
 
-async function recheck() {
-  const r = await openRectification();
+async function recheck(r?: Awaited<ReturnType<typeof openRectification>>, close = chance(0.75)) {
+  r ??= await openRectification();
   if (!r) return;
-  const close = chance(0.75);
   await ok(
     await recorderOf(r.jurisdiction_id).post('/api/inspections', {
       clientId: randomUUID(),
@@ -284,15 +291,45 @@ async function changeKind() {
   u.kind = kind;
 }
 
+/**
+ * Days passing: closing a rectification stamps the moment it is recorded, so the days between a
+ * closing and a later finding (完成整改单位 counted, then not) only appear as time goes by. One unit's
+ * open rectifications are closed by rechecks (the API), then its closings of today are moved back to
+ * days within a few weeks of their inspections, the unit's summary refreshed in the same transaction as
+ * every write touching the unit does.
+ */
+/** A closing within a few weeks of its inspection (a rectification's usual deadline), never after today. */
+const closingDay = (inspected: string) => {
+  const d = addDays(inspected, int(0, 25));
+  return d > today ? today : d;
+};
+async function closedEarlier() {
+  const withRects = await rows(sql`select distinct i.entity_id as id from rectifications r join inspections i on i.id = r.inspection_id
+    where i.status = 'done' and (r.status <> 'closed' or (r.closed_at at time zone 'Asia/Shanghai')::date = ${today}::date) order by 1`);
+  if (!withRects.length) return;
+  const u = pick(withRects);
+  for (const r of await openRectifications(u.id)) await recheck(r, true);
+  const closed = await rows(sql`select r.id, i.date::text as date from rectifications r join inspections i on i.id = r.inspection_id
+    where i.entity_id = ${u.id} and r.status = 'closed' and (r.closed_at at time zone 'Asia/Shanghai')::date = ${today}::date`);
+  await t.database.db.transaction(async (tx) => {
+    for (const r of closed)
+      await tx.execute(
+        sql`update rectifications set closed_at = (${closingDay(r.date)}::date + time '10:00') at time zone 'Asia/Shanghai' where id = ${r.id}`,
+      );
+    await refreshInspectionSummary(tx, [u.id]);
+  });
+}
+
 const WRITES: [number, () => Promise<void>][] = [
   [8, recordInspection],
   [2, editInspection],
   [1, withdrawInspection],
-  [3, recheck],
+  [3, () => recheck()],
   [1, extendRectification],
   [3, fileCase],
   [1, refer],
   [1, changeKind],
+  [2, closedEarlier],
 ];
 const randomWrite = () => {
   let n = int(
@@ -521,12 +558,21 @@ describe('maintained report summaries', () => {
     const used = new Set<string>();
     for (let step = 1; step <= STEPS; step++) {
       await randomWrite()();
-      if (step === Math.floor(STEPS / 2)) await ensureMeasureStart(t.database.db, pointOf(t.app.ext, 'measureSummaries'), START_ADDED);
+      if (step === 1) for (const at of MARKS.filter((_, k) => k % 2 === 0)) await markDay(t.database.db, at);
+      if (step === Math.floor(STEPS / 2)) {
+        await ensureMeasureStart(t.database.db, pointOf(t.app.ext, 'measureSummaries'), START_ADDED);
+        // Marks built from the totals as they stand, then kept by the writes after them (dated before and after).
+        for (const at of MARKS.filter((_, k) => k % 2 === 1)) await markDay(t.database.db, at);
+      }
       if (step % 20 === 0 || step === STEPS) for (const k of await checkAll(`seed ${SEED}, after step ${step}`)) used.add(k);
     }
     // The summaries answered (not only the raw SQL) for every measure they keep.
     expect([...used].sort()).toEqual([...KEYS].sort());
     const [n] = await rows(sql`select count(*)::int as n from measure_unit_rows`);
     expect(n.n).toBeGreaterThan(0);
+    // The marks were there to be used: every month end since January 2025.
+    const [k] = await rows(sql`select (select count(*)::int from measure_mark_days) as days, count(*)::int as n from measure_marks`);
+    expect(k.days).toBe(MARKS.length);
+    expect(k.n).toBeGreaterThan(0);
   }, 240_000);
 });

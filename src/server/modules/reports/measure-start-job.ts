@@ -3,10 +3,11 @@ import type { Ctx } from '../../core/context.js';
 import type { Registry } from '../../core/extensions.js';
 import { pointOf } from '../../core/extensions.js';
 import type { JobDefinition } from '../../core/jobs/runner.js';
-import { ensureMeasureStart } from '../../core/measure-summaries.js';
+import { ensureMeasureStart, markDay } from '../../core/measure-summaries.js';
 import { rows } from '../../core/sql.js';
 
 const KIND = 'reports.measure-start';
+const MARK = 'reports.measure-mark';
 
 /**
  * A job handler receives only the database; the summary sources are the app's registry, bound when
@@ -32,16 +33,36 @@ export const measureStartJob: JobDefinition<{ since: string }> = {
   },
 };
 
-/** Ask, once, for summaries from this start date if they are not kept yet (called when a cumulative table is read). */
-export async function requestMeasureStart(ctx: Ctx, since: string): Promise<boolean> {
-  if (!ctx.jobs || !registry || !pointOf(registry, 'measureSummaries').length) return false;
-  const [r] = await rows<{ kept: boolean; queued: boolean }>(
+/**
+ * Keep summary marks at a month end that has passed since the app started (a report of last month
+ * then reads one row per station and kind instead of every row since its start), built in the
+ * background under the summaries' lock. Until it lands the figures come from the spans (same values).
+ */
+export const measureMarkJob: JobDefinition<{ at: string }> = {
+  kind: MARK,
+  maxAttempts: 2,
+  async run(job, tx) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('measure_summaries'))`);
+    return { at: job.payload.at, added: await markDay(tx, job.payload.at) };
+  },
+};
+
+/**
+ * Ask, once, for what a table read needs kept and is not yet (called when a table is read): summaries
+ * from a cumulative table's start (`since`), and the marks at the last month end (`at`). One query.
+ */
+export async function requestSummaryUpkeep(ctx: Ctx, want: { since?: string; at: string }): Promise<void> {
+  if (!ctx.jobs || !registry || !pointOf(registry, 'measureSummaries').length) return;
+  const since = want.since ?? null;
+  const [r] = await rows<{ start: boolean; mark: boolean }>(
     ctx.db,
-    sql`select exists (select 1 from measure_starts where since = ${since}::date) as kept,
-               exists (select 1 from jobs where kind = ${KIND} and status in ('queued', 'running') and payload->>'since' = ${since}) as queued`,
+    sql`select ${since}::date is not null
+          and not exists (select 1 from measure_starts where since = ${since}::date)
+          and not exists (select 1 from jobs where kind = ${KIND} and status in ('queued', 'running') and payload->>'since' = ${since}) as start,
+        not exists (select 1 from measure_mark_days where at = ${want.at}::date)
+          and not exists (select 1 from jobs where kind = ${MARK} and status in ('queued', 'running') and payload->>'at' = ${want.at}) as mark`,
   );
-  if (!r || r.kept || r.queued) return false;
-  await ctx.jobs.enqueue(ctx.db, KIND, { since });
-  ctx.jobs.kick();
-  return true;
+  if (r?.start) await ctx.jobs.enqueue(ctx.db, KIND, { since: since! });
+  if (r?.mark) await ctx.jobs.enqueue(ctx.db, MARK, { at: want.at });
+  if (r?.start || r?.mark) ctx.jobs.kick();
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ModuleDefinition } from '../../core/extensions.js';
-import { measureStartJob } from './measure-start-job.js';
+import { measureMarkJob, measureStartJob } from './measure-start-job.js';
 import { reportRoutes } from './routes.js';
 import { reportedDueDatesSource, reportsDashboardSection } from './submissions/dashboard.js';
 import { submissionAttachmentOwner } from './submissions/owners.js';
@@ -21,6 +21,6 @@ export const reportsModule: ModuleDefinition = {
     reportedDueDates: [reportedDueDatesSource],
     attachmentOwners: [submissionAttachmentOwner],
     assessmentIndicators: [timelinessIndicator],
-    jobs: [measureStartJob],
+    jobs: [measureStartJob, measureMarkJob],
   },
 };

@@ -6,11 +6,11 @@ import type { CellSource, TableCellValue, TableResult } from '../../../contracts
 import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { pointOf, type Measure, type MeasureFilter } from '../../core/extensions.js';
-import { fromSummariesMany } from '../../core/measure-summaries.js';
+import { fromSummariesMany, lastMonthEnd } from '../../core/measure-summaries.js';
 import { pathInScope } from '../../core/scope.js';
 import { rows } from '../../core/sql.js';
 import { getCampaignRow } from '../campaigns/public.js';
-import { requestMeasureStart } from './measure-start-job.js';
+import { requestSummaryUpkeep } from './measure-start-job.js';
 import { tablePeriod } from './period.js';
 
 /**
@@ -35,9 +35,10 @@ export async function loadTable(ctx: Ctx, campaignId: number, tableKey: string, 
   const [area] = await rows<Area>(ctx.db, sql`select id, name, path from jurisdictions where id = ${q.jurisdictionId ?? ctx.actor.jurisdictionId}`);
   if (!area || !pathInScope(ctx.actor, area.path) || !area.path.startsWith(campaign.jurisdictionPath)) throw notFound('填报单位');
   const period = tablePeriod(def, table, q.date ?? shanghaiToday());
-  // A cumulative table whose start the summaries do not keep yet (saved after the app started): the
-  // raw SQL answers now, and the summaries are built for that start in the background.
-  if (period.cumulative) await requestMeasureStart(ctx, period.from);
+  // A cumulative table whose start the summaries do not keep yet (saved after the app started), or a
+  // month end passed since the last mark: the figures are answered now all the same (raw SQL, or the
+  // spans), and the summaries are built for them in the background.
+  await requestSummaryUpkeep(ctx, { since: period.cumulative ? period.from : undefined, at: lastMonthEnd(shanghaiToday()) });
   return { campaign, def, table, area, period };
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiToday } from '../../../contracts/calendar.js';
 import { checklistFor } from '../../../contracts/checklists/index.js';
 import type { DrillResult, RollupResult, TableResult } from '../../../contracts/reports.js';
+import { lastMonthEnd } from '../../core/measure-summaries.js';
 import { pointOf, type Measure } from '../../core/extensions.js';
 import { rows as sqlRows } from '../../core/sql.js';
 import { seedDemoDocuments } from '../../demo/seed-documents.js';
@@ -288,6 +289,22 @@ describe('附件1 of seed 004 (药品经营使用环节巩固提升行动工作�
     expect(again.rows).toEqual(first.rows);
     // Reading again asks for nothing more.
     expect(await q(sql`select status from jobs where kind = 'reports.measure-start'`)).toHaveLength(1);
+  });
+
+  it('a month end passed since the app started: marked in the background on the next read, same figures', async () => {
+    // As if the app had started before last month ended: no mark at that month end yet.
+    const at = lastMonthEnd(today);
+    await q(sql`delete from measure_marks where at = ${at}::date`);
+    await q(sql`delete from measure_mark_days where at = ${at}::date`);
+    const marked = async () => (await q(sql`select 1 from measure_mark_days where at = ${at}::date`)).length > 0;
+    const first: TableResult = await ok(await table(c004, 'stats', `&date=${today}`));
+    for (let i = 0; i < 200 && !(await marked()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await marked()).toBe(true);
+    expect(await q(sql`select status from jobs where kind = 'reports.measure-mark'`)).toEqual([{ status: 'done' }]);
+    const again: TableResult = await ok(await table(c004, 'stats', `&date=${today}`));
+    expect(again.rows).toEqual(first.rows);
+    await ok(await table(c004, 'stats', `&date=${today}`));
+    expect(await q(sql`select status from jobs where kind = 'reports.measure-mark'`)).toHaveLength(1);
   });
 
   it('rolls up: a line per station, the bureau’s own level, totals and ranking', async () => {
