@@ -109,12 +109,27 @@ export async function measureMaps(ctx: Ctx, table: StatTable, area: Area, period
   return out;
 }
 
-/** The jurisdictions of a subtree with their paths (to fold a measure's map into lines). */
-export async function subtree(ctx: Ctx, area: Area) {
-  return rows<{ id: number; name: string; path: string; parent_id: number | null }>(
+/** The units directly below the area (the lines of a roll-up), in their order. */
+export async function childrenOf(ctx: Ctx, area: Area) {
+  return rows<{ id: number; name: string; path: string }>(
     ctx.db,
-    sql`select id, name, path, parent_id from jurisdictions where path like ${area.path + '%'} order by sort_order, id`,
+    sql`select id, name, path from jurisdictions where parent_id = ${area.id} order by sort_order, id`,
   );
+}
+
+/**
+ * The paths of the jurisdictions the measure maps name (to fold each map into lines): only those,
+ * not the area's whole subtree (a province's holds tens of thousands of townships and villages).
+ */
+export async function pathsOf(ctx: Ctx, maps: Map<string, Map<number, number>>): Promise<Map<number, string>> {
+  const ids = new Set<number>();
+  for (const m of maps.values()) for (const j of m.keys()) ids.add(j);
+  if (!ids.size) return new Map();
+  const list = await rows<{ id: number; path: string }>(
+    ctx.db,
+    sql`select id, path from jurisdictions where id = any(${`{${[...ids].join(',')}}`}::int[])`,
+  );
+  return new Map(list.map((j) => [j.id, j.path]));
 }
 
 /**

@@ -99,7 +99,7 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
               type="info"
               showIcon
               style={{ marginBottom: 12 }}
-              message={`以下报告编码已登记，将${job.duplicates === 'skip' ? '跳过' : '按文件更新'}（不会重复登记）：${job.duplicateCodes.join('、')}`}
+              title={`以下报告编码已登记，将${job.duplicates === 'skip' ? '跳过' : '按文件更新'}（不会重复登记）：${job.duplicateCodes.join('、')}`}
             />
           )}
           {job.errorCount > 0 ? (
@@ -108,7 +108,7 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
                 type="error"
                 showIcon
                 style={{ marginBottom: 12 }}
-                message={`有 ${job.errorCount} 处错误，整个文件不会导入，请修正后重新上传。`}
+                title={`有 ${job.errorCount} 处错误，整个文件不会导入，请修正后重新上传。`}
               />
               <Table
                 size="small"

@@ -108,7 +108,7 @@ export function RuleEditor({ editable }: { editable: boolean }) {
     );
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-      {d.inferred && <Alert type="warning" showIcon message="推定规则" description={d.basis ?? '本规则的分值为推定，请按本地标准修订。'} />}
+      {d.inferred && <Alert type="warning" showIcon title="推定规则" description={d.basis ?? '本规则的分值为推定，请按本地标准修订。'} />}
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
         <Descriptions.Item label="规则">
           {d.name}（{r.version ? `第${r.version}版` : '系统默认'}）

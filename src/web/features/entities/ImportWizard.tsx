@@ -189,7 +189,7 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
                 type="error"
                 showIcon
                 style={{ margin: '12px 0' }}
-                message={`有 ${job.errorCount} 处错误，整个文件不会导入。请修正后重新上传${job.errorCount > job.errors.length ? `（仅列出前 ${job.errors.length} 处）` : ''}。`}
+                title={`有 ${job.errorCount} 处错误，整个文件不会导入。请修正后重新上传${job.errorCount > job.errors.length ? `（仅列出前 ${job.errors.length} 处）` : ''}。`}
               />
               <Table
                 size="small"
@@ -209,7 +209,7 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
               type="success"
               showIcon
               style={{ margin: '12px 0' }}
-              message={`校验通过：将新增 ${job.toCreate} 家，更新 ${job.toUpdate} 家。`}
+              title={`校验通过：将新增 ${job.toCreate} 家，更新 ${job.toUpdate} 家。`}
             />
           )}
           <Space style={{ marginTop: 8 }} wrap>

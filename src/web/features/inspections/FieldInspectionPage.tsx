@@ -473,13 +473,13 @@ function FieldForm({
           {online ? '' : <Tag color="red">离线</Tag>}
           {savedAt ? `已保存在本机 ${dayjs(savedAt).format('HH:mm:ss')}` : '填写内容随时保存在本机'}
         </div>
-        {draft.error && <Alert style={{ marginTop: 8 }} type="error" showIcon message={draft.error} />}
+        {draft.error && <Alert style={{ marginTop: 8 }} type="error" showIcon title={draft.error} />}
         {locked && (
           <Alert
             style={{ marginTop: 8 }}
             type="warning"
             showIcon
-            message={draft.inspectionId ? '检查记录已提交，现场照片待上传' : '检查记录待发送'}
+            title={draft.inspectionId ? '检查记录已提交，现场照片待上传' : '检查记录待发送'}
             description={online ? '正在发送…' : '网络恢复后自动发送，请勿清除浏览器数据。'}
           />
         )}
@@ -645,7 +645,7 @@ function FieldForm({
           )
         }
       >
-        {!draft.sheet && <Alert type="info" showIcon message={online ? '该单位暂无适用的检查表' : '联网后加载检查表'} />}
+        {!draft.sheet && <Alert type="info" showIcon title={online ? '该单位暂无适用的检查表' : '联网后加载检查表'} />}
         {draft.sheet && !locked && answered < items.length && (
           <Button
             size="small"

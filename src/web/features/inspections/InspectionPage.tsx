@@ -53,7 +53,7 @@ export default function InspectionPage() {
             <Button type="primary">现场检查</Button>
           </Link>
         )}
-        {r.status === 'draft' && <Alert type="warning" showIcon message="签名未齐：检查记录待签名，签名齐全后生效" />}
+        {r.status === 'draft' && <Alert type="warning" showIcon title="签名未齐：检查记录待签名，签名齐全后生效" />}
         <OnSiteDetails r={r} />
         {(r.actions.includes('withdraw') || r.actions.includes('cancel')) && (
           <Space wrap>

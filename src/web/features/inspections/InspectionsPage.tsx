@@ -104,7 +104,7 @@ export default function InspectionsPage() {
           </Checkbox>
         </div>
       </Card>
-      {q.isError && <Alert type="error" showIcon message={(q.error as Error).message} />}
+      {q.isError && <Alert type="error" showIcon title={(q.error as Error).message} />}
       {mobile ? (
         <ItemList
           loading={q.isLoading}

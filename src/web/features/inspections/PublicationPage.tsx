@@ -53,7 +53,7 @@ export default function PublicationPage() {
           抽查结果应自作出之日起20个工作日内向社会公示，公示截止日期见各条记录。
         </Typography.Paragraph>
       </Card>
-      {q.isError && <Alert type="error" showIcon message={(q.error as Error).message} />}
+      {q.isError && <Alert type="error" showIcon title={(q.error as Error).message} />}
       {mobile ? (
         <ItemList
           loading={q.isLoading}

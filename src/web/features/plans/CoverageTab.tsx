@@ -52,7 +52,7 @@ export function CoverageTab({ planId, stationCount }: { planId: number; stationC
           <Progress type="circle" size={72} percent={pct} />
         </Col>
       </Row>
-      {excessCount > 0 && <Alert type="warning" showIcon message={`${excessCount} 家单位检查次数超过规定频次（应避免重复检查）`} />}
+      {excessCount > 0 && <Alert type="warning" showIcon title={`${excessCount} 家单位检查次数超过规定频次（应避免重复检查）`} />}
       {wide.length > 0 && (
         <Card size="small" title={wide.some((r) => r.area) ? '全区及各县（市、区）、市（州）指标' : '全区指标'}>
           <CoverageTable rows={wide} />

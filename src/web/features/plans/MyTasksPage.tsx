@@ -29,7 +29,7 @@ export default function MyTasksPage() {
           {overdue ? `，已逾期 ${overdue} 项` : ''}
         </Typography.Text>
         {q.data && q.data.total > items.length && (
-          <Alert type="info" showIcon style={{ marginTop: 8 }} message={`只列出最早到期的 ${items.length} 项`} />
+          <Alert type="info" showIcon style={{ marginTop: 8 }} title={`只列出最早到期的 ${items.length} 项`} />
         )}
       </Card>
       {awaiting.length > 0 && (
@@ -48,7 +48,7 @@ export default function MyTasksPage() {
           ))}
         </Card>
       )}
-      {q.isError && <Alert type="error" showIcon message={(q.error as Error).message} />}
+      {q.isError && <Alert type="error" showIcon title={(q.error as Error).message} />}
       <ItemList
         loading={q.isLoading}
         items={items}

@@ -101,7 +101,7 @@ export default function PlanPage() {
         <Alert
           type="warning"
           showIcon
-          message="本计划已被替代，其待检查任务已作废；已完成的检查照常计入完成情况。"
+          title="本计划已被替代，其待检查任务已作废；已完成的检查照常计入完成情况。"
           action={p.supersededBy ? <Link to={`/plans/${p.supersededBy}`}>查看当前方案</Link> : undefined}
         />
       )}
@@ -109,7 +109,7 @@ export default function PlanPage() {
         <Alert
           type="error"
           showIcon
-          message={`${p.shortfalls.length} 项指标因对象不足无法完成（已按现有对象全部安排）`}
+          title={`${p.shortfalls.length} 项指标因对象不足无法完成（已按现有对象全部安排）`}
           description={
             <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: '展开全部' }} style={{ marginBottom: 0 }}>
               {p.shortfalls
@@ -122,14 +122,14 @@ export default function PlanPage() {
           }
         />
       )}
-      {!check.ok && <Alert type="warning" showIcon message="复核：计划不再满足全部规则" description={checkSummary(check, stationName)} />}
-      {check.ok && lastCheck && <Alert type="success" showIcon message="复核通过：计划满足全部规则" />}
-      {p.warnings.length > 0 && p.warnings.length <= 3 && p.warnings.map((w) => <Alert key={w} type="info" showIcon message={w} />)}
+      {!check.ok && <Alert type="warning" showIcon title="复核：计划不再满足全部规则" description={checkSummary(check, stationName)} />}
+      {check.ok && lastCheck && <Alert type="success" showIcon title="复核通过：计划满足全部规则" />}
+      {p.warnings.length > 0 && p.warnings.length <= 3 && p.warnings.map((w) => <Alert key={w} type="info" showIcon title={w} />)}
       {p.warnings.length > 3 && (
         <Alert
           type="info"
           showIcon
-          message={`生成计划时有 ${p.warnings.length} 条提示`}
+          title={`生成计划时有 ${p.warnings.length} 条提示`}
           description={
             <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: '展开全部' }} style={{ marginBottom: 0 }}>
               {p.warnings.join('；')}

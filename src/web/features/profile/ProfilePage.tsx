@@ -37,7 +37,7 @@ export default function ProfilePage() {
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            message="请先修改密码"
+            title="请先修改密码"
             description="您正在使用初始密码或管理员重置的临时密码。修改密码后才能使用系统的其他功能。"
             data-testid="must-change-password"
           />

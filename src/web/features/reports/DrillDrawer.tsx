@@ -36,7 +36,7 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
       size={mobile ? '100%' : 560}
       destroyOnHidden
     >
-      {q.error && <Alert type="warning" showIcon message={(q.error as Error).message} />}
+      {q.error && <Alert type="warning" showIcon title={(q.error as Error).message} />}
       {d && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

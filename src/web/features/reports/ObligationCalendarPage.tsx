@@ -100,7 +100,7 @@ export default function ObligationCalendarPage() {
         options={active.map((c) => ({ value: c.id, label: c.name }))}
         aria-label="专项行动"
       />
-      {cal.isError && <Alert type="error" showIcon message={(cal.error as Error).message} />}
+      {cal.isError && <Alert type="error" showIcon title={(cal.error as Error).message} />}
       {cal.data && !cal.data.units.length && <Empty description="本单位不是该专项行动的报送单位" />}
       {cal.data && cal.data.units.length > 0 && (
         <>

@@ -76,7 +76,7 @@ export default function ReportTablesPage() {
         )}
         {campaigns.data?.length === 0 && <Empty description="暂无专项行动" />}
         {detail.data && tables.length === 0 && <Empty description="该专项行动的方案没有统计表" />}
-        {table.error && <Alert type="warning" showIcon message={(table.error as Error).message} />}
+        {table.error && <Alert type="warning" showIcon title={(table.error as Error).message} />}
         {t && base && (
           <Tabs
             items={[

@@ -120,7 +120,7 @@ export function SubmissionDrawer({ id, onClose }: { id: number | null; onClose: 
   return (
     <Drawer open={!!id} onClose={onClose} size={mobile ? '100%' : 760} title={s ? `${s.orgUnitName}：${s.obligationLabel}` : '报送'} destroyOnHidden>
       {q.isLoading && <Spin />}
-      {q.isError && <Alert type="error" showIcon message={(q.error as Error).message} />}
+      {q.isError && <Alert type="error" showIcon title={(q.error as Error).message} />}
       {s && (
         <Space orientation="vertical" style={{ width: '100%' }} size={12} data-testid="submission-drawer">
           <Space wrap size={4}>
@@ -132,7 +132,7 @@ export function SubmissionDrawer({ id, onClose }: { id: number | null; onClose: 
             {s.frozen && <Tag color="blue">数据已锁定（上报时快照）</Tag>}
           </Space>
           {s.returnReason && (s.status === 'returned' || s.status === 'draft') && (
-            <Alert type="warning" showIcon message={`退回原因：${s.returnReason}`} data-testid="return-reason" />
+            <Alert type="warning" showIcon title={`退回原因：${s.returnReason}`} data-testid="return-reason" />
           )}
           <Descriptions size="small" column={mobile ? 1 : 2} bordered>
             <Descriptions.Item label="专项行动">{s.campaignName}</Descriptions.Item>

@@ -37,7 +37,7 @@ export default function SubmissionsPage() {
         options={boxes.map((b) => ({ value: b, label: SUBMISSION_BOXES[b] }))}
         data-testid="submission-boxes"
       />
-      {q.isError && <Alert type="error" showIcon message={(q.error as Error).message} />}
+      {q.isError && <Alert type="error" showIcon title={(q.error as Error).message} />}
       <Card size="small">
         <ResponsiveTable<SubmissionListItem>
           rowKey="id"

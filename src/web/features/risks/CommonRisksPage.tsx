@@ -63,7 +63,7 @@ export default function CommonRisksPage() {
           aria-label="是否排除隐患"
         />
       </Card>
-      {q.isError && <Alert type="error" showIcon message={(q.error as Error).message} />}
+      {q.isError && <Alert type="error" showIcon title={(q.error as Error).message} />}
       <ItemList
         loading={q.isLoading}
         items={q.data?.items}

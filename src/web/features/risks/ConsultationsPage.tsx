@@ -94,7 +94,7 @@ export default function ConsultationsPage() {
           )}
         </Space>
       </Card>
-      {q.isError && <Alert type="error" showIcon message={(q.error as Error).message} />}
+      {q.isError && <Alert type="error" showIcon title={(q.error as Error).message} />}
       <ItemList
         loading={q.isLoading}
         items={q.data?.items}

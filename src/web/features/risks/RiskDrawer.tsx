@@ -74,7 +74,7 @@ export function RiskDrawer({ id, onClose }: { id: number | null; onClose: () => 
   return (
     <Drawer open={!!id} onClose={onClose} size={mobile ? '100%' : 560} title={r ? r.title : '风险隐患'} destroyOnHidden>
       {q.isLoading && <Spin />}
-      {q.isError && <Alert type="error" showIcon message={(q.error as Error).message} />}
+      {q.isError && <Alert type="error" showIcon title={(q.error as Error).message} />}
       {r && (
         <Space orientation="vertical" style={{ width: '100%' }} size={12} data-testid="risk-drawer">
           <Space wrap size={4}>

@@ -135,7 +135,7 @@ export default function SamplingPlansPage() {
         <div style={{ color: '#666', fontSize: 13, marginBottom: 8 }}>
           国家、省（市）、县（区）三级抽检：计划批次、已抽样、已出结果、不合格。
         </div>
-        {progress.isError && <Alert type="error" showIcon message={(progress.error as Error).message} />}
+        {progress.isError && <Alert type="error" showIcon title={(progress.error as Error).message} />}
         <ResponsiveTable<ProgressRow>
           size="small"
           rowKey={(r) => `${r.level}-${r.category}`}

@@ -320,7 +320,7 @@ export default function SamplingRecordPage() {
                     type="warning"
                     showIcon
                     style={{ marginBottom: 12 }}
-                    message="录入不合格结果后将生成核查处置，并按规定生成风险和线索。"
+                    title="录入不合格结果后将生成核查处置，并按规定生成风险和线索。"
                   />
                   <Form.List
                     name="failedItems"

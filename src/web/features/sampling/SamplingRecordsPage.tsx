@@ -94,7 +94,7 @@ export default function SamplingRecordsPage() {
           />
         </div>
       </Card>
-      {q.isError && <Alert type="error" showIcon message={(q.error as Error).message} />}
+      {q.isError && <Alert type="error" showIcon title={(q.error as Error).message} />}
       {mobile ? (
         <ItemList
           loading={q.isLoading}

@@ -6,6 +6,7 @@ import {
   checkAcross,
   freeRows,
   numbers,
+  pathsOf,
   checkLine,
   levelSum,
   loadTable,
@@ -14,7 +15,6 @@ import {
   rounded,
   scaled,
   sourceOf,
-  subtree,
 } from '../table-values.js';
 
 /**
@@ -47,8 +47,8 @@ export async function computeTable(ctx: Ctx, campaignId: number, tableKey: strin
     );
     return { ...head, rows, free: true, checks: rows.flatMap((r) => checkLine(table, r.key, numbers(r.cells))) };
   }
-  const [maps, tree] = await Promise.all([measureMaps(ctx, table, area, period), subtree(ctx, area)]);
-  const pathOf = new Map(tree.map((j) => [j.id, j.path]));
+  const maps = await measureMaps(ctx, table, area, period);
+  const pathOf = await pathsOf(ctx, maps);
 
   const checks: TableResult['checks'] = [];
   const lines: { key: string; values: Record<string, number | null> }[] = [];

@@ -4,7 +4,7 @@ import type { Ctx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import type { Measure, MeasureFilter } from '../../../core/extensions.js';
 import { rows } from '../../../core/sql.js';
-import { filterFor, loadTable, measureOf, sourceOf, subtree } from '../table-values.js';
+import { childrenOf, filterFor, loadTable, measureOf, sourceOf } from '../table-values.js';
 
 type Source = { filter: MeasureFilter; jurisdictionId?: number };
 
@@ -32,8 +32,7 @@ export async function drillCell(ctx: Ctx, campaignId: number, tableKey: string, 
   let sources: Source[];
   if (q.only === 'own' || s.level === 'own') sources = q.only === 'own' && s.level === 'below' ? [] : [{ filter: base, jurisdictionId: area.id }];
   else if (s.level === 'below') {
-    const tree = await subtree(ctx, area);
-    sources = tree.filter((j) => j.parent_id === area.id).map((c) => ({ filter: { ...base, path: c.path } }));
+    sources = (await childrenOf(ctx, area)).map((c) => ({ filter: { ...base, path: c.path } }));
   } else sources = [{ filter: base }];
 
   const { total, list } = await pageOver(ctx, m, sources, (q.page - 1) * DRILL_PAGE_SIZE, DRILL_PAGE_SIZE);

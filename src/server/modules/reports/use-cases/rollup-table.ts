@@ -2,7 +2,19 @@ import type { StatTable } from '../../../../contracts/campaigns.js';
 import type { RollupQuery, RollupResult } from '../../../../contracts/reports.js';
 import type { Ctx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { applyFormulas, levelSum, loadTable, measureMaps, presentColumns, rounded, scaled, sourceOf, subtree, type Level } from '../table-values.js';
+import {
+  applyFormulas,
+  childrenOf,
+  levelSum,
+  loadTable,
+  measureMaps,
+  pathsOf,
+  presentColumns,
+  rounded,
+  scaled,
+  sourceOf,
+  type Level,
+} from '../table-values.js';
 
 type Node = { id: number; path: string };
 
@@ -18,8 +30,8 @@ export async function rollupTable(ctx: Ctx, campaignId: number, tableKey: string
   const rowsWanted = q.row ? table.rows.filter((r) => r.key === q.row) : table.rows;
   if (q.row && !rowsWanted.length) throw new AppError('UNKNOWN_ROW', `统计表没有“${q.row}”这一行`, 400);
   if (q.sort && !table.measures.some((m) => m.key === q.sort)) throw new AppError('UNKNOWN_COLUMN', `统计表没有“${q.sort}”这一列`, 400);
-  const [maps, tree] = await Promise.all([measureMaps(ctx, table, area, period), subtree(ctx, area)]);
-  const pathOf = new Map(tree.map((j) => [j.id, j.path]));
+  const [maps, children] = await Promise.all([measureMaps(ctx, table, area, period), childrenOf(ctx, area)]);
+  const pathOf = await pathsOf(ctx, maps);
 
   /** A line's values: `node` with the level map (the own-level line counts only the node itself). */
   const lineValues = (node: Node, levelFor: (l: Level) => Level | null) => {
@@ -40,7 +52,6 @@ export async function rollupTable(ctx: Ctx, campaignId: number, tableKey: string
     return roundAll(table, values);
   };
 
-  const children = tree.filter((j) => j.parent_id === area.id);
   // Below the area: a unit's line counts its whole subtree for all/below columns, itself for own.
   const childLevel = (l: Level): Level => (l === 'own' ? 'own' : 'all');
   const lines: RollupResult['lines'] = children.map((c) => ({
