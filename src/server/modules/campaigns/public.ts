@@ -121,6 +121,25 @@ declare module '../../core/extensions.js' {
   }
 }
 
+/**
+ * Told when a campaign's definition is saved (created or amended), after the save commits; e.g.
+ * reports asks for summaries from each table's cumulative start, so the first read finds them built.
+ */
+export interface DefinitionSavedListener {
+  key: string;
+  saved(ctx: Ctx, definition: CampaignDefinition): Promise<void>;
+}
+declare module '../../core/extensions.js' {
+  interface ExtensionPoints {
+    definitionSaved: DefinitionSavedListener;
+  }
+}
+
+/** Tell the listeners; a listener's failure does not undo the save (it is committed) and is not the caller's error. */
+export async function definitionSaved(ctx: Ctx, definition: CampaignDefinition): Promise<void> {
+  for (const l of ctx.ext.definitionSaved ?? []) await l.saved(ctx, definition).catch(() => undefined);
+}
+
 /** Every reported (obligation, due date, unit) of a campaign, from the contributing modules. */
 export async function reportedDueDates(ctx: Ctx, campaignId: number): Promise<Set<string>> {
   const out = new Set<string>();

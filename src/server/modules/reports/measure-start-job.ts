@@ -1,9 +1,11 @@
+import { shanghaiToday } from '../../../contracts/calendar.js';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
+import type { DefinitionSavedListener } from '../campaigns/public.js';
 import type { Registry } from '../../core/extensions.js';
 import { pointOf } from '../../core/extensions.js';
 import type { JobDefinition } from '../../core/jobs/runner.js';
-import { ensureMeasureStart, markDay } from '../../core/measure-summaries.js';
+import { ensureMeasureStart, lastMonthEnd, markDay } from '../../core/measure-summaries.js';
 import { rows } from '../../core/sql.js';
 
 const KIND = 'reports.measure-start';
@@ -66,3 +68,13 @@ export async function requestSummaryUpkeep(ctx: Ctx, want: { since?: string; at:
   if (r?.mark) await ctx.jobs.enqueue(ctx.db, MARK, { at: want.at });
   if (r?.start || r?.mark) ctx.jobs.kick();
 }
+
+/** When a campaign's definition is saved: summaries from its cumulative tables' starts are asked for then. */
+export const summariesOnSave: DefinitionSavedListener = {
+  key: 'reports.summaries',
+  async saved(ctx, definition) {
+    const at = lastMonthEnd(shanghaiToday());
+    for (const since of new Set(definition.tables.flatMap((t) => (t.cumulativeFrom ? [t.cumulativeFrom] : []))))
+      await requestSummaryUpkeep(ctx, { since, at });
+  },
+};

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ModuleDefinition } from '../../core/extensions.js';
-import { measureMarkJob, measureStartJob } from './measure-start-job.js';
+import { measureMarkJob, measureStartJob, summariesOnSave } from './measure-start-job.js';
 import { reportRoutes } from './routes.js';
 import { reportedDueDatesSource, reportsDashboardSection } from './submissions/dashboard.js';
 import { submissionAttachmentOwner } from './submissions/owners.js';
@@ -22,5 +22,6 @@ export const reportsModule: ModuleDefinition = {
     attachmentOwners: [submissionAttachmentOwner],
     assessmentIndicators: [timelinessIndicator],
     jobs: [measureStartJob, measureMarkJob],
+    definitionSaved: [summariesOnSave],
   },
 };

@@ -9,6 +9,7 @@ import { conflict } from '../../../core/errors.js';
 import { staleVersion } from '../../../core/versions.js';
 import { assertManagesCampaign } from '../policy.js';
 import { presentCampaign } from '../presenter.js';
+import { definitionSaved } from '../public.js';
 import { getCampaignRow } from '../queries.js';
 import { validDefinition } from './validate-definition.js';
 
@@ -33,7 +34,7 @@ export async function amendCampaign(ctx: Ctx, id: number, input: { definition: u
     ctx.actor.name,
     shanghaiToday(),
   );
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const version = input.version + 1;
     // Amend the version the editor loaded, and only while the campaign is open: a racing amendment
     // or closing makes this one a conflict instead of silently overwriting it.
@@ -67,4 +68,6 @@ export async function amendCampaign(ctx: Ctx, id: number, input: { definition: u
     });
     return { ...presentCampaign({ ...c, jurisdictionName: cur.jurisdictionName, definition: def }), warnings: definitionWarnings(def) };
   });
+  await definitionSaved(ctx, def);
+  return saved;
 }

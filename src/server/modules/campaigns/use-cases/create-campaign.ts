@@ -6,6 +6,7 @@ import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
 import { assertManagesCampaign } from '../policy.js';
 import { presentCampaign } from '../presenter.js';
+import { definitionSaved } from '../public.js';
 import { getTemplate } from '../templates.js';
 import { owningJurisdiction, validDefinition } from './validate-definition.js';
 
@@ -30,7 +31,7 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput) {
   if (raw === undefined) throw invalid('请提供方案定义或选择模板', [{ path: 'definition', message: '请提供方案定义' }]);
   // A value the template leaves unset (方案未定) that the office filled in is the bureau's.
   const def = await validDefinition(ctx.db, j.id, fillUnset(raw, ctx.actor.name, shanghaiToday()));
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const [c] = await tx
       .insert(campaigns)
       .values({
@@ -63,4 +64,6 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput) {
     });
     return { ...presentCampaign({ ...c, jurisdictionName: j.name, definition: def }), warnings: definitionWarnings(def) };
   });
+  await definitionSaved(ctx, def);
+  return saved;
 }
