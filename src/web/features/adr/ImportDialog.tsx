@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Modal, Radio, Result, Space, Table, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ADR_IMPORT_COLUMNS, DUPLICATE_MODES, type AdrImportJob, type DuplicateMode } from '../../../contracts/adr.js';
 import { api, ApiError } from '../../lib/api.js';
 import { adrApi } from './api.js';
@@ -12,13 +12,18 @@ export function ImportDialog({ open, onClose, onDone }: { open: boolean; onClose
   const [mode, setMode] = useState<DuplicateMode>('update');
   const [busy, setBusy] = useState(false);
 
+  // The latest onDone, read by the poll below without restarting it when the parent re-renders.
+  const doneRef = useRef(onDone);
+  useEffect(() => {
+    doneRef.current = onDone;
+  });
   useEffect(() => {
     if (job?.status !== 'running') return;
     const timer = setInterval(async () => {
       try {
         const next = await adrApi.importJob(job.id);
         setJob(next);
-        if (next.status === 'done') onDone();
+        if (next.status === 'done') doneRef.current();
       } catch {
         /* keep polling */
       }

@@ -1,6 +1,6 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Modal, Progress, Result, Select, Space, Steps, Table, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { IMPORT_COLUMNS, type ImportJob } from '../../../contracts/entities.js';
 import { api, ApiError, download } from '../../lib/api.js';
 
@@ -46,13 +46,18 @@ export function ImportWizard({ open, onClose, onDone }: { open: boolean; onClose
   const [busy, setBusy] = useState(false);
   const step = !job ? 0 : job.status === 'running' || job.status === 'done' || job.status === 'failed' ? 2 : 1;
 
+  // The latest onDone, read by the poll below without restarting it when the parent re-renders.
+  const doneRef = useRef(onDone);
+  useEffect(() => {
+    doneRef.current = onDone;
+  });
   useEffect(() => {
     if (job?.status !== 'running') return;
     const timer = setInterval(async () => {
       try {
         const next = await api<ImportJob>(`/api/entity-imports/${job.id}`);
         setJob(next);
-        if (next.status === 'done') onDone();
+        if (next.status === 'done') doneRef.current();
       } catch {
         /* keep polling */
       }

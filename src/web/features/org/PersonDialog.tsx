@@ -20,23 +20,24 @@ interface Node {
 function JurisdictionPicker(props: { unit?: OrgUnit; value?: number; onChange?(v: number | undefined): void; current?: Person | null }) {
   const [nodes, setNodes] = useState<Node[]>([]);
   const unit = props.unit;
+  const current = props.current;
   useEffect(() => {
     if (!unit) return setNodes([]);
     const root: Node = { id: unit.jurisdictionId, pId: null, value: unit.jurisdictionId, title: unit.jurisdictionName, isLeaf: false };
     const extra =
-      props.current && props.current.jurisdictionId !== unit.jurisdictionId
+      current && current.jurisdictionId !== unit.jurisdictionId
         ? [
             {
-              id: props.current.jurisdictionId,
+              id: current.jurisdictionId,
               pId: unit.jurisdictionId,
-              value: props.current.jurisdictionId,
-              title: props.current.jurisdictionName,
+              value: current.jurisdictionId,
+              title: current.jurisdictionName,
               isLeaf: true,
             },
           ]
         : [];
     setNodes([root, ...extra]);
-  }, [unit, props.current]);
+  }, [unit, current]);
   return (
     <TreeSelect
       treeDataSimpleMode
