@@ -20,16 +20,39 @@ afterAll(() => b?.close());
 
 const api = (page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).json(), url);
 
-/** Draw a stroke on a signature canvas and confirm it. */
+/** Where the canvas is once it has stopped moving (a dialog's opening animation moves it). */
+async function settledBox(canvas: Locator) {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const r = (await canvas.boundingBox())!;
+    const now = JSON.stringify(r);
+    if (now === last) return r;
+    last = now;
+    await new Promise((res) => setTimeout(res, 60));
+  }
+  return (await canvas.boundingBox())!;
+}
+
+/** Draw a stroke on a signature canvas and confirm it (drawn again if the canvas took no stroke). */
 async function sign(page: Page, box: Locator) {
   const canvas = box.getByTestId('signature-canvas');
   await canvas.scrollIntoViewIfNeeded();
-  const r = (await canvas.boundingBox())!;
-  await page.mouse.move(r.x + 20, r.y + 40);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(r.x + 20 + i * 22, r.y + 40 + (i % 2) * 50, { steps: 4 });
-  await page.mouse.up();
-  await box.getByRole('button', { name: /确认签名/ }).click();
+  const confirm = box.getByRole('button', { name: /确认签名/ });
+  for (let attempt = 1; ; attempt++) {
+    const r = await settledBox(canvas);
+    await page.mouse.move(r.x + 20, r.y + 40);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(r.x + 20 + i * 22, r.y + 40 + (i % 2) * 50, { steps: 4 });
+    await page.mouse.up();
+    let taken = false;
+    for (let i = 0; i < 10 && !taken; i++) {
+      taken = await confirm.isEnabled();
+      if (!taken) await new Promise((res) => setTimeout(res, 50));
+    }
+    if (taken) break;
+    if (attempt === 3) throw new Error('the signature canvas took no stroke in three tries');
+  }
+  await confirm.click();
   await box.getByRole('img', { name: /的签名/ }).waitFor();
 }
 
