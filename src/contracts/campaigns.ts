@@ -1,17 +1,18 @@
 import { z } from 'zod';
-import { versioned } from './versions.js';
 import { DEVICE_LEVELS, ENTITY_KIND_CODES, ENTITY_TAGS, SECTORS } from './entity-kinds.js';
 import { quotaRule, type QuotaRule } from './quota-rules.js';
 import { addDays, daysInMonth, isoDate } from './calendar.js';
-import { clockTime, deadlineRule, dueDates, ruleMissing, type DeadlineRule } from './deadline-rules.js';
+import { deadlineRule, dueDates, ruleMissing, type DeadlineRule } from './deadline-rules.js';
 import { getAtPath, parentPath, sameValue } from './definition-paths.js';
-import { id, MAX_INT } from './fields.js';
+import { optText, text } from './fields.js';
+import type { DefinitionWarning } from './campaign-api.js';
 import { LEGAL_ARTICLE_KEYS, type LegalArticleKey } from './legal-articles.js';
 import { MEASURE_KEYS, MEASURES, type MeasureFilterName } from './measures.js';
 import { formulaIssues } from './formula.js';
 import { ROW_SOURCE_KEYS, ROW_SOURCES, type RowSourceField } from './row-sources.js';
 
 export * from './deadline-rules.js';
+export * from './campaign-api.js';
 
 /**
  * Campaign definition (专项行动方案) as data, schema version 1. A bureau's work plan — phases,
@@ -57,8 +58,6 @@ export const SUBMITTER_LEVELS = {
 export type SubmitterLevel = keyof typeof SUBMITTER_LEVELS;
 
 const key = z.string().regex(/^[a-z0-9_-]{1,60}$/, '编号须为小写字母、数字、下划线或连字符');
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}字`);
-const optText = (max: number) => z.string().trim().max(max, `不能超过${max}字`).optional();
 export const unitRef = z.string().trim().min(1, '请填写单位').max(100, '单位名称不能超过100字');
 
 export const phase = z.object({
@@ -747,95 +746,6 @@ export function checkDefinition(input: unknown): { ok: true; definition: Campaig
   return { ok: false, issues: r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
 }
 
-export const CAMPAIGN_STATUSES = { draft: '草稿', active: '进行中', closed: '已结束' } as const;
-export type CampaignStatus = keyof typeof CAMPAIGN_STATUSES;
-/** What a manager may do to a campaign (the home lists those the caller may take now). */
-export const CAMPAIGN_ACTIONS = { activate: '启动', close: '结束', amend: '修订' } as const;
-export type CampaignAction = keyof typeof CAMPAIGN_ACTIONS;
-
-export const TASK_STATUSES = { todo: '未开始', doing: '推进中', done: '已完成', blocked: '受阻' } as const;
-
-export const createCampaignInput = z.object({
-  jurisdictionId: id.optional(),
-  /** Start from a template (seed code) or give a definition. */
-  template: z.string().max(60).optional(),
-  definition: z.unknown().optional(),
-  status: z.enum(['draft', 'active']).default('draft'),
-  note: z.string().max(500).optional(),
-});
-export const amendCampaignInput = z.object({
-  definition: z.unknown(),
-  note: z.string().trim().min(1, '请填写修订说明').max(500),
-  /** The definition version the amendment was made from (campaign `version`). */
-  ...versioned,
-});
-export const validateCampaignInput = z.object({ jurisdictionId: id.optional(), definition: z.unknown() });
-
-export const liaisonInput = z.object({
-  name: text(20),
-  department: optText(60),
-  title: optText(40),
-  officePhone: z
-    .string()
-    .trim()
-    .max(30)
-    .regex(/^[0-9\-+() ]*$/, '电话格式不正确')
-    .optional(),
-  mobile: z
-    .string()
-    .trim()
-    .regex(/^1\d{10}$/, '手机号须为11位数字')
-    .optional()
-    .or(z.literal('')),
-  email: z.string().trim().email('邮箱格式不正确').optional().or(z.literal('')),
-  /** The liaison row's version as read; 0 when the unit had not filled it in yet. */
-  ...versioned,
-});
-export type LiaisonInput = z.infer<typeof liaisonInput>;
-
-export const evidenceItem = z.object({
-  name: text(200),
-  // Only web links: a `javascript:` or `data:` URL would run script when clicked.
-  url: z
-    .string()
-    .url('链接格式不正确')
-    .regex(/^https?:\/\//i, '链接须以 http:// 或 https:// 开头')
-    .max(2000)
-    .optional(),
-  fileId: id.optional(),
-  size: z.number().int().min(0).max(MAX_INT).optional(),
-  mime: z.string().max(100).optional(),
-});
-export const taskProgressInput = z.object({
-  status: z.enum(Object.keys(TASK_STATUSES) as [string, ...string[]]),
-  note: z.string().trim().max(2000).optional(),
-  evidence: z.array(evidenceItem).max(50).default([]),
-  /** The progress row's version as read; 0 before the unit's first report. */
-  ...versioned,
-});
-
-export const campaignSummary = z.object({
-  id: z.number(),
-  name: z.string(),
-  docNo: z.string().nullable(),
-  issuer: z.string(),
-  jurisdictionId: z.number(),
-  jurisdictionName: z.string(),
-  status: z.enum(['draft', 'active', 'closed']),
-  version: z.number(),
-  /** Null while the plan's period is 方案未定. */
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  currentPhase: z.string().nullable(),
-  updatedAt: z.string(),
-});
-export type CampaignSummary = z.infer<typeof campaignSummary>;
-
-export const campaignDetail = campaignSummary.extend({ definition: z.any(), templateCode: z.string().nullable() });
-export type CampaignDetail = z.infer<typeof campaignDetail>;
-
-export { clockTime };
-
 /**
  * Before an amendment is checked: a value the plan left unset (方案未定) that the office has now filled
  * in is the bureau's (kind `bureau`, the plan's reason kept in `was`), so the definition is valid.
@@ -873,16 +783,6 @@ export function markBureauSet(before: CampaignDefinition, after: CampaignDefinit
   return { ...after, provenance };
 }
 
-export const DEFINITION_WARNING_CODES = {
-  DEADLINE_BEFORE_ISSUE: '报送日期早于方案印发',
-  DEADLINE_AFTER_END: '报送日期晚于行动结束',
-  DEADLINE_BEFORE_START: '报送日期早于行动开始',
-} as const;
-export type DefinitionWarningCode = keyof typeof DEFINITION_WARNING_CODES;
-export interface DefinitionWarning extends DefinitionIssue {
-  code: DefinitionWarningCode;
-}
-
 /**
  * What is kept but worth a second look (returned as `warnings` by validate, create and amend; never
  * a refusal): a one-off deadline before the plan was issued or outside the campaign's dates — plans
@@ -904,11 +804,3 @@ export function definitionWarnings(d: CampaignDefinition): DefinitionWarning[] {
   });
   return out;
 }
-
-export const definitionWarning = z.object({
-  path: z.string(),
-  code: z.enum(Object.keys(DEFINITION_WARNING_CODES) as [DefinitionWarningCode, ...DefinitionWarningCode[]]),
-  message: z.string(),
-});
-/** Create and amend answer the campaign with the definition's warnings (kept, but worth a look). */
-export const campaignSaved = campaignSummary.extend({ warnings: z.array(definitionWarning) });

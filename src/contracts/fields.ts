@@ -29,3 +29,8 @@ export const intParam = (min: number, max: number) =>
  * (`server/core/input-guard.ts`) refuses them in every body, query string, path and upload name.
  */
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/** A required text field of at most `max` characters (trimmed; Chinese messages). */
+export const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}字`);
+/** An optional text field of at most `max` characters (trimmed). */
+export const optText = (max: number) => z.string().trim().max(max, `不能超过${max}字`).optional();
