@@ -99,8 +99,11 @@ describe('allocateNumber', () => {
       // 50 separate connections, each in its own open transaction before any of them allocates.
       pool = new pg.Pool({ connectionString: (database.raw as pg.Pool).options.connectionString, max: 50 });
       // Its connections may still be closing when the test database is dropped after the file: a
-      // terminate then is expected, not an error of the test.
-      pool.on('connect', (client) => client.on('error', () => {}));
+      // terminate then is expected, not an error of the test. An idle client's error is re-emitted
+      // by the pool itself (pg-pool's idle listener), so the pool needs a listener as well.
+      const ignore = () => {};
+      pool.on('error', ignore);
+      pool.on('connect', (client) => client.on('error', ignore));
       racer = drizzle(pool, { schema });
       let waiting = 50;
       let release!: () => void;
