@@ -15,5 +15,6 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  ignorePatterns: ['data', 'dist', '.bench-data', 'reports', 'test-results'],
+  // Anchored to the root: an unanchored 'reports' also dropped src/server/modules/reports from the sandbox.
+  ignorePatterns: ['/data', '/dist', '/.bench-data', '/reports', '/test-results'],
 };
