@@ -1,0 +1,29 @@
+import { INSPECTION_KINDS, type InspectionKind } from '../../../../contracts/inspections.js';
+import type { FieldDraft } from '../drafts.js';
+
+/** The ad hoc kinds an inspector may choose (a plan's and a 复查's kind come with the draft). */
+export const AD_HOC_KINDS = (Object.keys(INSPECTION_KINDS) as InspectionKind[]).filter((k) => k !== 'plan' && k !== 'recheck');
+
+/** Every item of the draft's checklist, in order. */
+export const checklistItems = (draft: FieldDraft) => draft.sheet?.checklist.sections.flatMap((s) => s.items) ?? [];
+
+/** A person of the draft's pool by id, as the form names them. */
+export const poolName = (draft: FieldDraft, id: number) => draft.pool.find((p) => p.id === id)?.name ?? '检查人员';
+
+/** The legal basis a new finding starts from: the item's basis, else its articles. */
+export function basisOf(it: { articles?: string[] | string; basis?: string }) {
+  if (it.basis) return it.basis;
+  return Array.isArray(it.articles) ? it.articles.join('；') : it.articles;
+}
+
+export function omit<T>(o: Record<number, T>, k: number): Record<number, T> {
+  const { [k]: _, ...rest } = o;
+  return rest;
+}
+
+/** What every section of the form is given: the draft, a setter of its values, and whether it is locked (queued). */
+export interface SectionProps {
+  draft: FieldDraft;
+  set: (patch: Partial<FieldDraft['values']>) => void;
+  locked: boolean;
+}
