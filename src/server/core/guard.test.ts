@@ -47,6 +47,33 @@ describe('route guard', () => {
     expect(res.json()).toMatchObject({ code: 'CSRF' });
   });
 
+  it('refuses an unknown or ended session as expired, by cookie or bearer token, in Chinese', async () => {
+    for (const headers of [{ cookie: 'yj_session=no-such-session' }, { authorization: 'Bearer no-such-session' }]) {
+      const res = await t.app.inject({ url: '/api/people', headers });
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toEqual({ code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' });
+    }
+  });
+
+  it('checks the CSRF token on cookie writes only: reads pass without it, the right token passes, a wrong one of the same length does not', async () => {
+    const admin = await t.as('admin');
+    const read = await t.app.inject({ url: '/api/people', headers: { cookie: admin.cookie } });
+    expect(read.statusCode).toBe(200);
+    const write = (csrf: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/jurisdictions',
+        headers: { cookie: admin.cookie, 'x-csrf-token': csrf },
+        payload: { parentId: t.org.districtId, name: `令牌街道${csrf.slice(0, 4)}` },
+      });
+    const wrong = await write(admin.csrf.replace(/./g, (c) => (c === 'a' ? 'b' : 'a')));
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toEqual({ code: 'CSRF', message: '请求校验失败，请刷新页面后重试' });
+    const right = await write(admin.csrf);
+    expect(right.json().code).not.toBe('CSRF');
+    expect(right.statusCode).toBeLessThan(300);
+  });
+
   it('denies a permission the role lacks', async () => {
     const inspector = await t.as('inspector_cx');
     const res = await inspector.get('/api/audit');
