@@ -1,7 +1,7 @@
 import { Alert, Button, Input, Radio, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { ANSWER_RESULTS, FINDING_SEVERITIES } from '../../../../contracts/inspections.js';
-import { checklistItems, basisOf, type SectionProps } from './helpers.js';
+import { checklistProgress, basisOf, type SectionProps } from './helpers.js';
 import { Section, Field } from './layout.js';
 
 /** 检查表: each item 符合/不符合/不适用 with a note and photos; 不符合 opens a finding (severity, type, basis, description). */
@@ -13,8 +13,7 @@ export function ChecklistSection({
   photoStrip,
 }: SectionProps & { online: boolean; photoStrip: (itemKey: string) => ReactNode }) {
   const v = draft.values;
-  const items = checklistItems(draft);
-  const answered = items.filter((i) => v.answers[i.key]?.result).length;
+  const { items, answered } = checklistProgress(draft);
   return (
     <Section
       title={draft.sheet ? `检查表：${draft.sheet.checklist.label}` : '检查表'}

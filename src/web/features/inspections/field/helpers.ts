@@ -4,8 +4,11 @@ import type { FieldDraft } from '../drafts.js';
 /** The ad hoc kinds an inspector may choose (a plan's and a 复查's kind come with the draft). */
 export const AD_HOC_KINDS = (Object.keys(INSPECTION_KINDS) as InspectionKind[]).filter((k) => k !== 'plan' && k !== 'recheck');
 
-/** Every item of the draft's checklist, in order. */
-export const checklistItems = (draft: FieldDraft) => draft.sheet?.checklist.sections.flatMap((s) => s.items) ?? [];
+/** Every item of the draft's checklist, in order, and how many of them have an answer. */
+export function checklistProgress(draft: FieldDraft) {
+  const items = draft.sheet?.checklist.sections.flatMap((s) => s.items) ?? [];
+  return { items, answered: items.filter((i) => draft.values.answers[i.key]?.result).length };
+}
 
 /** A person of the draft's pool by id, as the form names them. */
 export const poolName = (draft: FieldDraft, id: number) => draft.pool.find((p) => p.id === id)?.name ?? '检查人员';

@@ -1,5 +1,5 @@
 import type { FieldDraft } from '../drafts.js';
-import { checklistItems, poolName } from './helpers.js';
+import { checklistProgress, poolName } from './helpers.js';
 
 /**
  * What keeps a draft from being submitted, in the order the form shows them (the first is the
@@ -8,8 +8,7 @@ import { checklistItems, poolName } from './helpers.js';
  */
 export function draftProblems(draft: FieldDraft, meId: number | undefined, passwords: Record<number, string>): string[] {
   const v = draft.values;
-  const items = checklistItems(draft);
-  const answered = items.filter((i) => v.answers[i.key]?.result).length;
+  const { items, answered } = checklistProgress(draft);
   const out: string[] = [];
   if (new Set(v.inspectorIds).size < 2) out.push('现场检查人员不得少于2人');
   if (v.kind === 'joint' && !v.jointDepartments.length) out.push('联合检查须写明参加的其他部门');
