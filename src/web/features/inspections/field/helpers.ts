@@ -1,4 +1,5 @@
 import { INSPECTION_KINDS, type InspectionKind } from '../../../../contracts/inspections.js';
+import { citeArticles } from '../../../../contracts/legal-articles.js';
 import type { FieldDraft } from '../drafts.js';
 
 /** The ad hoc kinds an inspector may choose (a plan's and a 复查's kind come with the draft). */
@@ -13,10 +14,15 @@ export function checklistProgress(draft: FieldDraft) {
 /** A person of the draft's pool by id, as the form names them. */
 export const poolName = (draft: FieldDraft, id: number) => draft.pool.find((p) => p.id === id)?.name ?? '检查人员';
 
-/** The legal basis a new finding starts from: the item's basis, else its articles. */
+/**
+ * The legal basis a new finding starts from: the item's basis, else its articles cited as a bureau
+ * writes them (《药品管理法》第六十九条), not by their keys; a key the table lacks is kept as written.
+ */
 export function basisOf(it: { articles?: string[] | string; basis?: string }) {
   if (it.basis) return it.basis;
-  return Array.isArray(it.articles) ? it.articles.join('；') : it.articles;
+  if (!it.articles) return undefined;
+  const keys = Array.isArray(it.articles) ? it.articles : [it.articles];
+  return citeArticles(keys) || keys.join('；');
 }
 
 export function omit<T>(o: Record<number, T>, k: number): Record<number, T> {
