@@ -10,10 +10,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './app/App.js';
+import { startFirstLoad } from './app/first-load.js';
 import { ApiError } from './lib/api.js';
 import { AuthProvider } from './lib/auth.js';
 import { registerOffline } from './lib/offline.js';
 
+startFirstLoad(window.location);
 dayjs.locale('zh-cn');
 registerOffline();
 

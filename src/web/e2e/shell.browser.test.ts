@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
+import { ADMIN_PASSWORD } from '../../server/demo/org-data.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -36,4 +37,49 @@ it('refuses a wrong password with a Chinese message', async () => {
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码错误');
   await ctx.close();
+});
+
+it("a first load asks for the page's reads once each, beside its code, not after it", async () => {
+  const admin = await b.browser.newContext();
+  await admin.request.post(`${b.url}/api/auth/login`, { data: { username: 'admin', password: ADMIN_PASSWORD } });
+  const campaigns = (await (await admin.request.get(`${b.url}/api/campaigns`)).json()) as { id: number }[];
+  await admin.close();
+  const id = campaigns[0]!.id;
+  // address, the page's code, what shows it is there, the reads asked before its code has arrived
+  const pages: [string, string, string, string[]][] = [
+    ['/', 'HomePage', '[data-testid=dashboard]', ['/api/dashboard']],
+    ['/entities', 'EntitiesPage', '.ant-table-row', ['/api/org-units', '/api/entities?page=1&pageSize=20']],
+    [
+      '/entities?kinds=pharmacy_single&sort=-updated&page=2',
+      'EntitiesPage',
+      '.ant-table-row',
+      ['/api/entities?kinds=pharmacy_single&sort=-updated&page=2&pageSize=20'],
+    ],
+    [`/campaigns/${id}`, 'CampaignHomePage', '.ant-table-row', [`/api/campaigns/${id}/home`, `/api/campaigns/${id}/versions`]],
+  ];
+  for (const [path, chunk, shown, early] of pages) {
+    const context = await b.browser.newContext({ locale: 'zh-CN' });
+    await context.request.post(`${b.url}/api/auth/login`, { data: { username: 'admin', password: ADMIN_PASSWORD } });
+    const page = await context.newPage();
+    const events: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname.startsWith('/api/')) events.push(r.url().replace(b.url, ''));
+    });
+    page.on('requestfinished', (r) => {
+      if (new RegExp(`/assets/${chunk}-[^/]+\\.js$`).test(r.url())) events.push('page code loaded');
+    });
+    await page.goto(`${b.url}${path}`);
+    await page.locator(shown).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const seen = `${path}: ${events.join(', ')}`;
+    const reads = events.filter((e) => e !== 'page code loaded');
+    expect(new Set(reads).size, seen).toBe(reads.length);
+    const loaded = events.indexOf('page code loaded');
+    expect(loaded, seen).toBeGreaterThan(0);
+    for (const url of ['/api/auth/me', ...early]) {
+      expect(events.indexOf(url), `${url} asked before the page's code arrived — ${seen}`).toBeGreaterThanOrEqual(0);
+      expect(events.indexOf(url), `${url} asked before the page's code arrived — ${seen}`).toBeLessThan(loaded);
+    }
+    await context.close();
+  }
 });

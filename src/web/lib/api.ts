@@ -19,17 +19,47 @@ function csrfToken() {
   );
 }
 
+/**
+ * Reads started at the first load, before the page's code has arrived (`startFirstReads`): the page's
+ * own `api()` call for the same address takes the response instead of asking again. Each is taken
+ * once, only within a few seconds of the load and only if it succeeded (else asked again), and any
+ * write drops those not taken, so no later view shows an old answer.
+ */
+const early = new Map<string, { at: number; res: Promise<Response> }>();
+const EARLY_FOR_MS = 10_000;
+
+export function prefetchRead(url: string) {
+  if (early.has(url)) return;
+  const res = fetch(url, { credentials: 'same-origin' });
+  res.catch(() => undefined); // a failed read is asked again by the page; not an unhandled rejection
+  early.set(url, { at: performance.now(), res });
+}
+
+async function takeEarly(url: string) {
+  const e = early.get(url);
+  if (!e) return undefined;
+  early.delete(url);
+  if (performance.now() - e.at > EARLY_FOR_MS) return undefined;
+  const res = await e.res.catch(() => undefined);
+  return res?.ok ? res : undefined;
+}
+
 export async function api<T = unknown>(url: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
   const method = init.method ?? (init.body !== undefined || init.form ? 'POST' : 'GET');
   const headers: Record<string, string> = {};
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
+  if (method !== 'GET') {
+    headers['x-csrf-token'] = csrfToken();
+    early.clear();
+  }
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(url, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
-  });
+  const res =
+    (method === 'GET' ? await takeEarly(url) : undefined) ??
+    (await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+    }));
   const type = res.headers.get('content-type') ?? '';
   if (!res.ok) {
     const err = type.includes('json') ? await res.json().catch(() => ({})) : {};

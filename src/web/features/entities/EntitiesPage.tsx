@@ -9,6 +9,7 @@ import type { EntitySummary } from '../../../contracts/entities.js';
 import { api, ApiError, download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { FilterBar, type Filters } from './FilterBar.js';
+import { apiQuery, entitiesUrl, filtersOf, pageOf } from './list-query.js';
 import { EntityTags, LicenceTag, RiskTag, STATUS_COLORS } from './labels.js';
 
 // Loaded when opened: the list's first render does not wait for the form and the import wizard (upload, progress).
@@ -21,22 +22,6 @@ interface Page {
   totalCapped: boolean;
 }
 
-const FILTER_KEYS = [
-  'q',
-  'kinds',
-  'station',
-  'township',
-  'tagsAny',
-  'productsAny',
-  'riskLevels',
-  'creditGrades',
-  'statuses',
-  'licenceStates',
-  'medicalGrades',
-  'deviceLevels',
-  'familyPlanning',
-  'sort',
-];
 const SORT_FIELDS: Record<string, string> = {
   name: 'name',
   riskLevel: 'risk',
@@ -44,12 +29,6 @@ const SORT_FIELDS: Record<string, string> = {
   kindLabel: 'kind',
   updatedAt: 'updated',
 };
-
-/** API query from the page's URL state (station/township become one jurisdiction filter). */
-function apiQuery(f: Filters) {
-  const { station, township, ...rest } = f;
-  return { ...rest, jurisdictionId: township ?? station };
-}
 
 export default function EntitiesPage() {
   const { can } = useAuth();
@@ -59,9 +38,8 @@ export default function EntitiesPage() {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [creating, setCreating] = useState(false);
-  const filters = useMemo(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Filters, [params]);
-  const page = Number(params.get('page') ?? 1);
-  const pageSize = Number(params.get('pageSize') ?? 20);
+  const filters = useMemo(() => filtersOf(params), [params]);
+  const { page, pageSize } = pageOf(params);
   const setFilters = (f: Filters, p = 1, ps = pageSize) => {
     const next = new URLSearchParams();
     for (const [k, v] of Object.entries(f)) if (v) next.set(k, v);
@@ -71,7 +49,7 @@ export default function EntitiesPage() {
   };
   const q = useQuery({
     queryKey: ['entities', filters, page, pageSize],
-    queryFn: () => api<Page>(`/api/entities${qs({ ...apiQuery(filters), page, pageSize })}`),
+    queryFn: () => api<Page>(entitiesUrl(params)),
     placeholderData: keepPreviousData,
   });
   const sortOrder = (field: string) => {
