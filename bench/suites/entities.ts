@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type pg from 'pg';
 import type { EntityKind } from '../../src/contracts/entity-kinds.js';
 import { IMPORT_COLUMNS, type ListEntitiesQuery } from '../../src/contracts/entities.js';
 import type { Actor, Ctx } from '../../src/server/core/context.js';
@@ -10,7 +11,8 @@ import { syncEntityKinds } from '../../src/server/modules/entities/kinds.js';
 import { JobRunner } from '../../src/server/core/jobs/runner.js';
 import { entityImportJob } from '../../src/server/modules/entities/import-job.js';
 import { confirmImport } from '../../src/server/modules/entities/use-cases/confirm-import.js';
-import { listEntities } from '../../src/server/modules/entities/use-cases/list-entities.js';
+import { COUNT_CAP, entityWhere, listEntities, orderBy } from '../../src/server/modules/entities/use-cases/list-entities.js';
+import { selectEntities } from '../../src/server/modules/entities/queries.js';
 import { uploadImport } from '../../src/server/modules/entities/use-cases/upload-import.js';
 import { sample, time, type BenchSuite } from '../lib.js';
 import { registry } from '../../src/server/modules/index.js';
@@ -152,6 +154,43 @@ const suite: BenchSuite = {
       env.figure(`list page p50 (${label} scope, ${filters.length} filter mixes)`, s.p50, 'ms');
       env.figure(`list page p95 (${label} scope)`, s.p95, 'ms', `max ${s.max.toFixed(0)} ms, n=${s.n}`);
       all.push(s.p95);
+    }
+    // Each mix on its own for the province, and the slowest one's plans (page and count), which is
+    // where the next index or rewrite would go.
+    const provinceCtx: Ctx = { db, actor: actors.province, ext: registry() };
+    const perMix = [];
+    for (let m = 0; m < filters.length; m++) {
+      const s = await sample(9, (i) => listEntities(provinceCtx, query(m + i * filters.length)), 1);
+      perMix.push({ m, ...s });
+    }
+    const slowest = perMix.sort((a, b) => b.p50 - a.p50)[0]!;
+    const q = query(slowest.m);
+    env.figure(
+      'list page, slowest mix for the province p50',
+      slowest.p50,
+      'ms',
+      `${JSON.stringify(filters[slowest.m])}, max ${slowest.max.toFixed(0)} ms`,
+    );
+    if (env.kind === 'postgres') {
+      const where = await entityWhere(provinceCtx, q);
+      const page = selectEntities(db)
+        .where(where)
+        .orderBy(...orderBy(q.sort))
+        .limit(q.pageSize)
+        .toSQL();
+      const dialect = (db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }).dialect;
+      const count = dialect.sqlToQuery(
+        sql`select count(*)::int as n from (select 1 from entities where ${where} limit ${COUNT_CAP + 1}) s`,
+      );
+      const pool = env.database.raw as pg.Pool;
+      for (const [label, text, params] of [
+        ['page', page.sql, page.params],
+        ['count', count.sql, count.params],
+      ] as const) {
+        const plan = await pool.query(`explain (analyze, costs off, timing off, summary off) ${text}`, params as unknown[]);
+        console.log(`    plan of the slowest mix's ${label} query:`);
+        for (const r of plan.rows as { 'QUERY PLAN': string }[]) console.log(`      ${r['QUERY PLAN']}`);
+      }
     }
 
     // Import 50,000 rows through the use cases: dry run (parse + validate) then confirm (one transaction).

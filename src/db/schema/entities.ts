@@ -96,6 +96,10 @@ export const entities = pgTable(
     index('entities_tags_idx').using('gin', t.tags),
     index('entities_bigrams_idx').using('gin', t.searchBigrams),
     index('entities_updated_idx').on(t.updatedAt, t.id),
+    // The list's count ("共 N 家", capped at 10,000) under the attribute filters, as an index-only scan: the
+    // columns repeat across units, so the index stays small (7 MB for 250,000 units against a 180 MB
+    // table) and a count no longer reads up to 10,001 table rows (province: 220 → 6 ms for one mix).
+    index('entities_filter_idx').on(t.kind, t.deviceLevel, t.riskLevel, t.creditGrade, t.status, t.jurisdictionId),
     index('entities_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('entities_name_ck', sql`char_length(${t.name}) between 1 and 100`),
     check('entities_risk_ck', sql`${t.riskLevel} in ('low','medium','high')`),

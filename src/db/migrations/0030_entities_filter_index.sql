@@ -1,0 +1,1 @@
+CREATE INDEX "entities_filter_idx" ON "entities" USING btree ("kind","device_level","risk_level","credit_grade","status","jurisdiction_id");
