@@ -1,5 +1,5 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Layout as AntLayout, Menu, Space, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '../../contracts/permissions.js';
 import { useOutbox } from '../features/inspections/outbox.js';
 import { useAuth } from '../lib/auth.js';
 import { BRAND_ICON, MENU, MENU_GROUPS, type MenuGroupKey } from './menu.js';
+import { useScreens } from '../lib/screens.js';
 
 const { Header, Sider, Content } = AntLayout;
 
@@ -14,7 +15,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { me, can, logout } = useAuth();
   const nav = useNavigate();
   const loc = useLocation();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const mobile = !screens.md;
   const [open, setOpen] = useState(false);
   const visible = MENU.filter((m) => !m.permission || can(m.permission));

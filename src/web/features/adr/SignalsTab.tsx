@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Checkbox, DatePicker, Drawer, Grid, Input, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Checkbox, DatePicker, Drawer, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { SIGNAL_SORTS, type AdrReport, type AdrSignalRow, type AdrSignals, type SignalSort } from '../../../contracts/adr.js';
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { adrApi, type SignalFilters } from './api.js';
 import { FunnelChart, TrendChart } from './SignalChart.js';
+import { useScreens } from '../../lib/screens.js';
 
 const fmt = (r: AdrSignalRow, m: keyof AdrSignalRow, digits = 2) => {
   const v = r[m];
@@ -139,7 +140,7 @@ function PairReports({
   period: { from?: string; to?: string };
   onClose: () => void;
 }) {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: ['adr', 'signal-reports', pair, period, page],

@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Col, Descriptions, Grid, Popconfirm, Progress, Row, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Popconfirm, Progress, Row, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CAMPAIGN_STATUSES, FORM_TYPES, TABLE_PERIODS, type CampaignDefinition } from '../../../contracts/campaigns.js';
@@ -11,6 +11,7 @@ import { FocusLists, LiaisonRegister, OrgChart, StaffingProgress, TaskBreakdown 
 import { Timeline } from './Timeline.js';
 import { PendingDecisions, ProvenanceTag } from './Provenance.js';
 import { ItemList } from '../../lib/ItemList.js';
+import { useScreens } from '../../lib/screens.js';
 
 export default function CampaignHomePage() {
   const id = Number(useParams().id);
@@ -20,7 +21,7 @@ export default function CampaignHomePage() {
   const { message } = AntApp.useApp();
   const home = useQuery({ queryKey: ['campaign-home', id], queryFn: () => campaignsApi.home(id) });
   const versions = useQuery({ queryKey: ['campaign-versions', id], queryFn: () => campaignsApi.versions(id) });
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const [tab, setTab] = useState('tasks');
   const refresh = () => qc.invalidateQueries({ queryKey: ['campaign-home', id] });
   if (!home.data) return <Card loading={home.isLoading}>{home.error?.message}</Card>;

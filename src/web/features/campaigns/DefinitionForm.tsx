@@ -1,4 +1,4 @@
-import { Card, Checkbox, Col, Form, Grid, Input, InputNumber, Row, Select, Space, Switch, Tabs, Typography, type FormInstance } from 'antd';
+import { Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tabs, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { UNIT_GROUPS } from '../../../contracts/campaigns.js';
 import { SECTORS } from '../../../contracts/entity-kinds.js';
@@ -9,13 +9,14 @@ import { QuotaRulesEditor } from './editors/QuotaRuleEditor.js';
 import { StatTableEditor } from './editors/StatTableEditor.js';
 import { nextKey } from './editors/keys.js';
 import { KindSelect, TagsInput, tagOptions } from './fields.js';
+import { useScreens } from '../../lib/screens.js';
 
 /**
  * The campaign definition as forms, one tab per part; names mirror the definition's paths. The
  * larger parts (quotas, obligations, tables, checklists) have their own editors in `editors/`.
  */
 export function DefinitionForm({ form, units, stations }: { form: FormInstance; units: string[]; stations: string[] }) {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const [tab, setTab] = useState('basic');
   const phases = ((Form.useWatch('phases', { form, preserve: true }) ?? []) as { key?: string; name?: string }[])
     .filter((p) => p?.key)

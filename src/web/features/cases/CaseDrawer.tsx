@@ -1,6 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Grid, Input, Modal, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Space, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { ReferralBlock } from './drawer/ReferralBlock.js';
 import { SimpleModal } from './drawer/SimpleModal.js';
 import { PenaltyModal } from './drawer/PenaltyModal.js';
 import { MarksModal } from './drawer/MarksModal.js';
+import { useScreens } from '../../lib/screens.js';
 
 export const CASE_STATUS_COLORS: Record<CaseStatus, string> = {
   proposed: 'gold',
@@ -59,7 +60,7 @@ const DATED = new Set(['notify', 'decide', 'execute']);
 
 /** One case: parties, deadlines, allowed actions, the penalty with its range arithmetic, documents, referral. */
 export function CaseDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [act, setAct] = useState<Act | null>(null);

@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Descriptions, Drawer, Form, Grid, Input, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
+import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
@@ -17,6 +17,7 @@ import { Link } from 'react-router-dom';
 import { CASE_PROCEDURES } from '../../../contracts/cases.js';
 import { DEFAULT_VIOLATION_TYPES } from '../../../contracts/checklists/index.js';
 import { api, ApiError } from '../../lib/api.js';
+import { useScreens } from '../../lib/screens.js';
 
 export const CLUE_STATUS_COLORS: Record<Clue['status'], string> = {
   pending: 'gold',
@@ -30,7 +31,7 @@ const fmt = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') :
 
 /** One clue: details, verification, decision (the actions the server allows), transfers with receipts, material. */
 export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<ClueAction | null>(null);

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Grid, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -14,6 +14,7 @@ import {
   type ComplaintAction,
 } from '../../../contracts/complaints.js';
 import { api, ApiError } from '../../lib/api.js';
+import { useScreens } from '../../lib/screens.js';
 
 const NOTE: Record<ComplaintAction, { label: string; required: boolean }> = {
   accept: { label: '受理说明（可不填）', required: false },
@@ -24,7 +25,7 @@ const NOTE: Record<ComplaintAction, { label: string; required: boolean }> = {
 
 /** One complaint or report: time limits, the steps the server allows, 转为线索, reward request and approval. */
 export function ComplaintDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const nav = useNavigate();
   const qc = useQueryClient();
   const { message } = App.useApp();

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Grid, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { useAuth } from '../../lib/auth.js';
 import { FilterBar, type Filters } from './FilterBar.js';
 import { apiQuery, entitiesUrl, filtersOf, pageOf } from './list-query.js';
 import { EntityTags, LicenceTag, RiskTag, STATUS_COLORS } from './labels.js';
+import { useScreens } from '../../lib/screens.js';
 
 // Loaded when opened: the list's first render does not wait for the form and the import wizard (upload, progress).
 const EntityEditDrawer = lazy(() => import('./EntityEditDrawer.js').then((m) => ({ default: m.EntityEditDrawer })));
@@ -33,7 +34,7 @@ const SORT_FIELDS: Record<string, string> = {
 export default function EntitiesPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const [params, setParams] = useSearchParams();
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Descriptions, Empty, Grid, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { CREDIT_GRADES, DEVICE_LEVELS, ENTITY_STATUSES, MEDICAL_GRADES } from '../../../contracts/entity-kinds.js';
@@ -9,6 +9,7 @@ import { api, ApiError } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { EntityEditDrawer } from './EntityEditDrawer.js';
 import { EntityTags, LICENCE_COLORS, ProductTags, RiskTag, STATUS_COLORS } from './labels.js';
+import { useScreens } from '../../lib/screens.js';
 
 const SOURCE_COLORS: Record<string, string> = { audit: 'blue', licence: 'gray' };
 
@@ -17,7 +18,7 @@ export default function EntityPage() {
   const { id } = useParams();
   const { can } = useAuth();
   const [editing, setEditing] = useState(false);
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const e = useQuery({ queryKey: ['entity', id], queryFn: () => api<EntityDetail>(`/api/entities/${id}`) });
   const tl = useQuery({
     queryKey: ['entity', id, 'timeline'],

@@ -1,6 +1,6 @@
 import { FilterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Col, Collapse, Grid, Input, Row, Select } from 'antd';
+import { Button, Col, Collapse, Input, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 import {
   CREDIT_GRADES,
@@ -17,6 +17,7 @@ import { PRODUCTS } from '../../../contracts/products.js';
 import type { Jurisdiction, OrgUnit } from '../../../contracts/org.js';
 import { api, qs } from '../../lib/api.js';
 import { options } from './labels.js';
+import { useScreens } from '../../lib/screens.js';
 
 export type Filters = Record<string, string | undefined>;
 
@@ -27,7 +28,7 @@ const kindOptions = Object.entries(SECTORS).map(([sector, label]) => ({
 
 /** Every attribute of the registry as a filter; on phones the bar folds away behind one button. */
 export function FilterBar({ value, onChange, extra }: { value: Filters; onChange: (f: Filters) => void; extra?: ReactNode }) {
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const stations = useQuery({
     queryKey: ['org-units', 'stations'],
     queryFn: () => api<OrgUnit[]>('/api/org-units'),

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Descriptions, Drawer, Form, Grid, Input, Modal, Space, Tag } from 'antd';
+import { App as AntApp, Button, Descriptions, Drawer, Form, Input, Modal, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { INSPECTION_STATUSES } from '../../../contracts/inspections.js';
@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { inspectionsApi } from './api.js';
 import { OnSiteDetails } from './OnSiteDetails.js';
 import { InspectionFields } from './InspectionFields.js';
+import { useScreens } from '../../lib/screens.js';
 
 export const STATUS_COLORS = { planned: 'blue', draft: 'orange', done: 'green', cancelled: 'default' } as const;
 
@@ -69,7 +70,7 @@ export function ReasonDialog({
 export function InspectionDrawer({ id, pool, onClose }: { id: number | null; pool: { id: number; name: string }[]; onClose: () => void }) {
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const [editing, setEditing] = useState(false);
   const [asking, setAsking] = useState<'withdraw' | 'cancel' | null>(null);
   const [form] = Form.useForm<{ date: dayjs.Dayjs; inspectorIds: number[]; note?: string; reason: string }>();

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Grid, Select, Space, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,12 +10,13 @@ import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { inspectionsApi, type InspectionFilters } from './api.js';
 import { STATUS_COLORS } from './InspectionDrawer.js';
+import { useScreens } from '../../lib/screens.js';
 
 const day = (d: Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
 
 /** 检查记录: the station's inspections, filtered by kind, date, inspector, result and open rectifications; Excel export. */
 export default function InspectionsPage() {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const navigate = useNavigate();
   const { can } = useAuth();
   const { message } = AntApp.useApp();

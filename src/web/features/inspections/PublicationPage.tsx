@@ -1,12 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, DatePicker, Grid, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { download } from '../../lib/api.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { inspectionsApi } from './api.js';
 import type { PublicationItem } from '../../../contracts/inspections.js';
+import { useScreens } from '../../lib/screens.js';
 
 /** How long is left to publish it (working days as the server counts them). */
 function deadlineTag(daysLeft: number) {
@@ -17,7 +18,7 @@ const day = (d: Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
 
 /** 双随机抽查结果公示: random inspections' results to publish, with the day publication ends; Excel export. */
 export default function PublicationPage() {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const { message } = AntApp.useApp();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const from = day(range?.[0]);

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Drawer, Form, Grid, Input } from 'antd';
+import { App as AntApp, Button, Drawer, Form, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import type { PlanTask } from '../../../contracts/plans.js';
 import { inspectionsApi } from './api.js';
 import { InspectionFields } from './InspectionFields.js';
+import { useScreens } from '../../lib/screens.js';
 
 /** Record a completed inspection of a plan task; full-width on a phone. */
 export function RecordDrawer({
@@ -19,7 +20,7 @@ export function RecordDrawer({
   const [form] = Form.useForm<{ date: dayjs.Dayjs; inspectorIds: number[]; note?: string }>();
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   useEffect(() => {
     if (!task) return;
     const today = dayjs();

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Grid, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -7,13 +7,14 @@ import { RECTIFICATION_STATUSES, type RectificationStatus, type RectificationVie
 import { ItemList } from '../../lib/ItemList.js';
 import { inspectionsApi, itemsOf } from './api.js';
 import { RECTIFICATION_COLORS } from './OnSiteDetails.js';
+import { useScreens } from '../../lib/screens.js';
 
 /**
  * 整改跟踪: rectifications ordered at inspections, overdue first with days overdue (counted per
  * station); the unit's evidence is submitted, a deadline extended with a reason, or a 复查 opened.
  */
 export default function RectificationsPage() {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   // Links from the 工作台 open it filtered: ?overdue=true&stationId=…
   const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState<RectificationStatus | undefined>();

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, DatePicker, Empty, Grid, Row, Select, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { api, qs } from '../../lib/api.js';
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { AssessmentPanel } from './AssessmentPanel.js';
 import { EChart, type ChartOption } from './EChart.js';
+import { useScreens } from '../../lib/screens.js';
 
 const pct = (p: { done: number; required: number } | null) => (p && p.required > 0 ? Math.round((p.done / p.required) * 1000) / 10 : null);
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -20,7 +21,7 @@ const wan = (yuan: number) => Math.round(yuan / 100) / 100;
  * the 考核 tab scores the units. Charts stack on a phone and follow their container's width.
  */
 export default function OverviewPage() {
-  const phone = !Grid.useBreakpoint().md;
+  const phone = !useScreens().md;
   // ?campaignId= opens a given campaign (e.g. from a campaign's page); else the first active one.
   const [search] = useSearchParams();
   const [campaignId, setCampaignId] = useState<number | undefined>(() => Number(search.get('campaignId')) || undefined);

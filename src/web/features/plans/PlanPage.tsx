@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Descriptions, Grid, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { INSPECTOR_PROBLEMS, PLAN_STATUSES, type PlanCheckResult } from '../../../contracts/plans.js';
@@ -9,6 +9,7 @@ import { placeOf, plansApi } from './api.js';
 import { CoverageTab } from './CoverageTab.js';
 import { MissingTab } from './MissingTab.js';
 import { TasksTab } from './TasksTab.js';
+import { useScreens } from '../../lib/screens.js';
 
 /** One plan: summary, shortfalls, last re-check, tasks, live coverage and what is missing. */
 export default function PlanPage() {
@@ -16,7 +17,7 @@ export default function PlanPage() {
   const { can } = useAuth();
   const qc = useQueryClient();
   const { message, modal } = AntApp.useApp();
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const [tab, setTab] = useState('tasks');
   const [lastCheck, setLastCheck] = useState<PlanCheckResult | null>(null);
   const [chosenStation, setChosenStation] = useState<number | undefined | null>(null);

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Grid, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App as AntApp, Button, Card, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ENTITY_KIND_LABELS } from '../../../contracts/entity-kinds.js';
 import { DRAW_REASONS, INSPECTION_STATUSES, type PlanCheckResult, type PlanDetail, type PlanTask } from '../../../contracts/plans.js';
@@ -9,6 +9,7 @@ import { EntityPicker } from '../entities/EntityPicker.js';
 import { plansApi } from './api.js';
 import { InspectionDrawer, STATUS_COLORS } from '../inspections/InspectionDrawer.js';
 import { RecordDrawer } from '../inspections/RecordDrawer.js';
+import { useScreens } from '../../lib/screens.js';
 
 /** Tasks per station with the rules each serves; manual edits re-check the plan at once. */
 export function TasksTab({
@@ -26,7 +27,7 @@ export function TasksTab({
   const { can } = useAuth();
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const [status, setStatus] = useState<string | undefined>();
   const [search, setSearch] = useState<string | undefined>();
   const [page, setPage] = useState(1);

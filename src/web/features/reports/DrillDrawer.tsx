@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Drawer, Grid, List, Pagination, Space, Tag, Typography } from 'antd';
+import { Alert, Drawer, List, Pagination, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DRILL_RECORD_TYPES, type DrillResult } from '../../../contracts/reports.js';
 import { api, qs } from '../../lib/api.js';
+import { useScreens } from '../../lib/screens.js';
 
 export interface DrillTarget {
   campaignId: number;
@@ -17,7 +18,7 @@ export interface DrillTarget {
 
 /** The records behind one number of a statistical table: the list a leader opens when a figure looks wrong. */
 export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; onClose(): void }) {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const [page, setPage] = useState(1);
   const q = useQuery({
     enabled: !!target,

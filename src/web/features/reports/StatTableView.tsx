@@ -1,8 +1,9 @@
-import { Alert, Button, Grid, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Table, Tooltip, Typography } from 'antd';
 import type { ColumnType, ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { CELL_SOURCES, type TableCellValue, type TableResult } from '../../../contracts/reports.js';
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
+import { useScreens } from '../../lib/screens.js';
 
 type Column = TableResult['columns'][number];
 type Line = { key: string; label: string; cells: Record<string, TableCellValue> };
@@ -44,7 +45,7 @@ export function groupedColumns<T>(columns: Column[], leaf: (c: Column) => Column
 
 /** One table as the plan lays it out: grouped headers, each computed number opens its records; failed row checks above. */
 export function StatTableView({ t, onDrill }: { t: TableResult; onDrill(row: string, column: string): void }) {
-  const phone = !Grid.useBreakpoint().md;
+  const phone = !useScreens().md;
   const cell = (c: Column) => (_: unknown, r: Line): ReactNode => {
     const v = r.cells[c.key];
     const text = shownValue(v?.value ?? null, c.decimals);

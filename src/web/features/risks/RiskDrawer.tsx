@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Descriptions, Drawer, Grid, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Drawer, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../../../contracts/risks.js';
 import { GRADE_COLORS, risksApi, STATUS_COLORS } from './api.js';
 import { RiskForm } from './RiskForm.js';
+import { useScreens } from '../../lib/screens.js';
 
 const NOTE_REQUIRED: RiskAction[] = ['refuse_closure', 'reopen'];
 const NOTE_LABEL: Partial<Record<RiskAction, string>> = {
@@ -27,7 +28,7 @@ const NOTE_LABEL: Partial<Record<RiskAction, string>> = {
 
 /** A risk's detail with its evidence and history links; buttons only from the actions the server returns. */
 export function RiskDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
   const q = useQuery({ queryKey: ['risks', 'detail', id], queryFn: () => risksApi.get(id!), enabled: !!id });

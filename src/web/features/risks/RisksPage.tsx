@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Checkbox, Grid, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Input, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { ItemList } from '../../lib/ItemList.js';
 import { GRADE_COLORS, risksApi, STATUS_COLORS, type RiskFilters } from './api.js';
 import { RiskDrawer } from './RiskDrawer.js';
 import { RiskForm } from './RiskForm.js';
+import { useScreens } from '../../lib/screens.js';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -19,7 +20,7 @@ const options = (labels: Record<string, string>) => Object.entries(labels).map((
  * first; per station found/closed this year and open/overdue now; Excel; a drawer with the actions.
  */
 export default function RisksPage() {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const { can } = useAuth();
   const { message } = AntApp.useApp();
   const qc = useQueryClient();

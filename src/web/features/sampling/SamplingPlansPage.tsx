@@ -1,7 +1,7 @@
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Grid, Input, InputNumber, Modal, Progress, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Progress, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { shanghaiToday } from '../../../contracts/calendar.js';
@@ -22,6 +22,7 @@ import { ValuesAtMount } from '../../lib/ValuesAtMount.js';
 import { useAuth } from '../../lib/auth.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
 import { samplingApi, type ProgressRow } from './api.js';
+import { useScreens } from '../../lib/screens.js';
 
 const thisYear = Number(shanghaiToday().slice(0, 4));
 const pct = (a: number, b: number) => (b > 0 ? Math.min(100, Math.round((a / b) * 100)) : 0);
@@ -37,7 +38,7 @@ interface PlanValues {
 
 /** 抽检计划: the year's plans at the three levels (国家/省(市)/县(区)) with progress by level and category; the department makes and edits them. */
 export default function SamplingPlansPage() {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const { can } = useAuth();
   const qc = useQueryClient();
   const { message } = App.useApp();

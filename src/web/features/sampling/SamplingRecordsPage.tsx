@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Grid, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { shanghaiToday } from '../../../contracts/calendar.js';
@@ -16,12 +16,13 @@ import { download } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { samplingApi, STATUS_COLORS, type RecordFilters } from './api.js';
+import { useScreens } from '../../lib/screens.js';
 
 const thisYear = Number(shanghaiToday().slice(0, 4));
 
 /** 抽检记录: the area's sampling records, filtered by state, year and text; Excel export; a button to record a sample. */
 export default function SamplingRecordsPage() {
-  const mobile = !Grid.useBreakpoint().md;
+  const mobile = !useScreens().md;
   const navigate = useNavigate();
   const { can } = useAuth();
   const { message } = AntApp.useApp();
