@@ -24,6 +24,11 @@ export default tseslint.config(
       // Chinese typography uses the ideographic space (U+3000) in printed text.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
+      // Screen size comes from web/lib/screens.ts: antd's hook renders the phone layout first on a desk.
+      'no-restricted-properties': [
+        'error',
+        { object: 'Grid', property: 'useBreakpoint', message: 'Use useScreens() from src/web/lib/screens.ts.' },
+      ],
     },
   },
 );
