@@ -156,6 +156,8 @@ describe('route guard', () => {
     const docs = await t.app.inject({ url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toMatch(/swagger/i);
+    // …and its scripts and styles, served under the same prefix.
+    expect((await t.app.inject({ url: '/api/docs/static/swagger-ui.css' })).statusCode).toBe(200);
     const missing = await t.app.inject({ url: '/api/no-such-thing' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ code: 'NOT_FOUND', message: '接口不存在' });
