@@ -7,12 +7,16 @@ import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../server/demo/org-data.js';
 import { seedDemoOrg, type DemoOrg } from '../server/demo/seed-org.js';
 import { createTestDatabase } from './db.js';
 
+export type { DemoOrg };
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
   org: DemoOrg;
   /** Sign in as a demo account and get a client that sends its cookie and CSRF token. */
   as(username: string, password?: string): Promise<Client>;
+  /** Sign in as a demo account the way an API client does, and get its bearer token. */
+  bearerToken(username: string): Promise<string>;
   /** A record's current optimistic-concurrency version (what an edit form would have loaded). */
   version(table: 'entities' | 'users' | 'org_units' | 'jurisdictions' | 'tips' | 'campaigns', id: number): Promise<number>;
   close(): Promise<void>;
@@ -71,6 +75,15 @@ export async function createTestApp(
       const csrf = res.json().csrfToken as string;
       return clientFor(app, `yj_session=${session}`, csrf);
     },
+    async bearerToken(username) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD, bearer: true },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+      return res.json().token as string;
+    },
     async version(table, id) {
       const res = (await database.db.execute(sql`select version from ${sql.identifier(table)} where id = ${id}`)) as unknown as {
         rows: { version: number }[];
@@ -98,4 +111,10 @@ export function clientFor(app: FastifyInstance, cookie: string, csrf: string): C
     put: (url, payload) => request({ method: 'PUT', url, payload: payload as any }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
+}
+
+/** A fresh database holding the demo organisation only (no app): for tests of core rules against real rows. */
+export async function createDemoOrgDatabase(): Promise<{ database: Database; org: DemoOrg }> {
+  const database = await createTestDatabase();
+  return { database, org: await seedDemoOrg(database.db) };
 }

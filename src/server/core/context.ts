@@ -1,7 +1,5 @@
-import type { DataScope, Permission, Role } from '../../contracts/permissions.js';
-import { ROLE_PERMISSIONS } from '../../contracts/permissions.js';
+import type { DataScope, Role } from '../../contracts/permissions.js';
 import type { Db } from '../../db/client.js';
-import { forbidden } from './errors.js';
 import type { FileStore } from './files/store.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Registry } from './extensions.js';
@@ -44,8 +42,4 @@ export function systemActor(jurisdictionPath = '/'): Actor {
     jurisdictionId: 0,
     jurisdictionPath,
   };
-}
-
-export function assertCan(actor: Actor, permission: Permission) {
-  if (!ROLE_PERMISSIONS[actor.role].includes(permission)) throw forbidden();
 }

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../contracts/permissions.js';
+import { users } from '../../db/schema/index.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 
 let t: TestApp;
@@ -74,6 +76,66 @@ describe('route guard', () => {
     expect(right.statusCode).toBeLessThan(300);
   });
 
+  it('refuses a CSRF token of another length as CSRF too (not as a server error)', async () => {
+    const admin = await t.as('admin');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/jurisdictions',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf.slice(0, 8) },
+      payload: { parentId: t.org.districtId, name: '短令牌街道' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toEqual({ code: 'CSRF', message: '请求校验失败，请刷新页面后重试' });
+  });
+
+  it('without any session answers UNAUTHENTICATED (sign in), not an expired session', async () => {
+    const res = await t.app.inject({ url: '/api/people' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' });
+  });
+
+  it('HEAD is a read: a cookie session needs no CSRF token for it', async () => {
+    const admin = await t.as('admin');
+    const res = await t.app.inject({ method: 'HEAD', url: '/api/people', headers: { cookie: admin.cookie } });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('a bearer token (spaces around it trimmed) reads and writes without a CSRF token; an Authorization header of another kind is ignored', async () => {
+    const token = await t.bearerToken('admin');
+    const bearer = { authorization: `Bearer  ${token} ` };
+    expect((await t.app.inject({ url: '/api/people', headers: bearer })).statusCode).toBe(200);
+    const write = await t.app.inject({
+      method: 'POST',
+      url: '/api/jurisdictions',
+      headers: bearer,
+      payload: { parentId: t.org.districtId, name: '令牌写入街道' },
+    });
+    expect(write.statusCode, write.body).toBeLessThan(300);
+    const admin = await t.as('admin');
+    const basic = await t.app.inject({ url: '/api/people', headers: { cookie: admin.cookie, authorization: 'Basic YWRtaW46eA==' } });
+    expect(basic.statusCode).toBe(200);
+  });
+
+  it('routes open to any signed-in person serve every role', async () => {
+    const coordinator = await t.as('coordinator');
+    const me = await coordinator.get('/api/auth/me');
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json()).toMatchObject({ username: 'coordinator' });
+  });
+
+  it('a temporary password opens only the routes that change it, with a Chinese reason elsewhere', async () => {
+    const dept = await t.as('dept');
+    await t.database.db.update(users).set({ mustChangePassword: true }).where(eq(users.username, 'dept'));
+    try {
+      const res = await dept.get('/api/people');
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toEqual({ code: 'PASSWORD_CHANGE_REQUIRED', message: '当前为临时密码，请先修改密码后再使用系统' });
+      expect((await dept.get('/api/auth/me')).statusCode).toBe(200);
+    } finally {
+      await t.database.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, 'dept'));
+    }
+  });
+
   it('denies a permission the role lacks', async () => {
     const inspector = await t.as('inspector_cx');
     const res = await inspector.get('/api/audit');
@@ -94,6 +156,8 @@ describe('route guard', () => {
     const docs = await t.app.inject({ url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toMatch(/swagger/i);
+    // …and its scripts and styles, served under the same prefix.
+    expect((await t.app.inject({ url: '/api/docs/static/swagger-ui.css' })).statusCode).toBe(200);
     const missing = await t.app.inject({ url: '/api/no-such-thing' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ code: 'NOT_FOUND', message: '接口不存在' });

@@ -8,7 +8,8 @@ import { pathInScope } from '../../core/scope.js';
  * filtered by `scopeWhere` on the task's station).
  */
 export function assertReadsPlan(actor: Actor, planPath: string) {
-  if (actor.scope === 'all' || pathInScope(actor, planPath) || actor.jurisdictionPath.startsWith(planPath)) return;
+  // pathInScope is true for the whole-data scope too.
+  if (pathInScope(actor, planPath) || actor.jurisdictionPath.startsWith(planPath)) return;
   throw notFound('检查计划');
 }
 
