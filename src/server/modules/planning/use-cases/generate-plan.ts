@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import type { GeneratePlanInput } from '../../../../contracts/plans.js';
-import { sql } from 'drizzle-orm';
 import { plans } from '../../../../db/schema/index.js';
 import { audit } from '../../../core/audit.js';
 import type { Ctx } from '../../../core/context.js';
@@ -12,8 +11,7 @@ import { storedFindings } from '../findings.js';
 import { assertManagesPlan } from '../policy.js';
 import { presentPlan } from '../presenter.js';
 import { getPlan } from '../queries.js';
-
-const CHUNK = 20_000;
+import { storeTasks } from '../store-tasks.js';
 
 /**
  * Generate a draft plan for a campaign: every quota rule met with the fewest inspections, units
@@ -61,16 +59,7 @@ export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput
         createdBy: ctx.actor.id || null,
       })
       .returning();
-    // Set-based: each chunk is one INSERT … SELECT over a JSON document of its tasks, not one bound
-    // row each (JSON.stringify is native; array literals built in JS cost four times as much).
-    for (let i = 0; i < result.tasks.length; i += CHUNK) {
-      const chunk = result.tasks
-        .slice(i, i + CHUNK)
-        .map((t) => ({ e: t.entityId, j: t.stationId, v: t.visit, f: t.dueFrom, t: t.dueTo, r: t.rules, i: t.inspectorIds, s: t.reasons }));
-      await tx.execute(sql`insert into plan_tasks (plan_id, entity_id, jurisdiction_id, visit, due_from, due_to, rules, inspector_ids, reasons)
-        select ${row.id}::integer, x.e, x.j, x.v, x.f, x.t, x.r, x.i, x.s
-        from json_to_recordset(${JSON.stringify(chunk)}::json) as x(e integer, j integer, v smallint, f date, t date, r jsonb, i integer[], s text[])`);
-    }
+    await storeTasks(tx, row.id, result.tasks);
     await audit(tx, ctx, {
       action: 'plan.generate',
       entityType: 'plan',
