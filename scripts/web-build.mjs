@@ -56,6 +56,7 @@ function upToDate() {
     newest(path.join(root, 'src/web')),
     newest(path.join(root, 'src/contracts')),
     statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+    statSync(fileURLToPath(import.meta.url)).mtimeMs,
   );
   return existsSync(built) && statSync(built).mtimeMs >= sources;
 }
@@ -105,7 +106,10 @@ export function ensureWebBuild() {
     const r = spawnSync(
       process.execPath,
       [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', out, '--emptyOutDir'],
-      { cwd: root, stdio: 'inherit' },
+      // Always a production build: run from a test (NODE_ENV=test) or a shell with NODE_ENV=development,
+      // Vite would otherwise keep that value and bundle React's development build (twice the script,
+      // several times slower) — which `npm start` would then serve, the build being up to date.
+      { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
     );
     if (r.status !== 0) {
       rmSync(out, { recursive: true, force: true });

@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+// @ts-expect-error plain ESM helper shared with `npm start`
+import { webDir } from '../../../scripts/web-build.mjs';
 import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
 import { ADMIN_PASSWORD } from '../../server/demo/org-data.js';
 
@@ -82,4 +86,14 @@ it("a first load asks for the page's reads once each, beside its code, not after
     }
     await context.close();
   }
+});
+
+it("serves React's production build even when the web app was built by the test run (NODE_ENV=test)", () => {
+  expect(process.env.NODE_ENV).toBe('test');
+  const assets = path.join(webDir, 'assets');
+  const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  expect(scripts.some((f) => f.startsWith('react-'))).toBe(true);
+  // A warning only React DOM's development build carries.
+  const dev = scripts.filter((f) => readFileSync(path.join(assets, f), 'utf8').includes('is not a valid value for revealOrder'));
+  expect(dev).toEqual([]);
 });
