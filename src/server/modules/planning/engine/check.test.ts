@@ -110,6 +110,8 @@ describe('plan check', () => {
       { taskId: 't1', entityId: 'p1', inspectorId: 'i3', problem: 'same_as_last' },
       { taskId: 't2', entityId: 'p1', inspectorId: 'i4', problem: 'same_as_last' },
     ]);
+    // The caller's list is left in its order.
+    expect(tasks.map((t) => t.id)).toEqual(['t2', 't1']);
   });
 });
 
