@@ -52,10 +52,13 @@ describe('plan check', () => {
   });
 
   it('reports a repeat beyond the required frequency and the surplus', () => {
-    const extra = { ...plan.tasks.find((t) => t.entityId !== 'p0')!, visit: 2 };
+    const first = plan.tasks.find((t) => t.entityId !== 'p0')!;
+    // Two other inspectors than the first visit's: the repeat is the only fault.
+    const others = ['i1', 'i2', 'i3', 'i4', 'i5'].filter((i) => !first.inspectorIds.includes(i)).slice(0, 2);
+    const extra = { ...first, visit: 2, inspectorIds: others };
     const c = checkPlan(ctx, [...plan.tasks, extra], { lastInspectors: input.lastInspectors, minimum: 4 });
     expect(c.excess).toEqual([expect.objectContaining({ entityId: extra.entityId, visits: 2, needed: 1 })]);
-    expect(c.surplus).toBe(1);
+    expect(c).toMatchObject({ ok: false, violations: [], inspectorProblems: [], surplus: 1 });
   });
 
   it('reports inspector problems: too few, conflicted, same as last time, not in the pool', () => {
@@ -70,6 +73,45 @@ describe('plan check', () => {
     expect(problems).toEqual(
       expect.arrayContaining(['p0:i1:conflicted', 'p0:i2:same_as_last', `${other.entityId}:zz:not_in_pool`, `${other.entityId}::too_few`]),
     );
+    const c = checkPlan(ctx, tasks, { lastInspectors: input.lastInspectors });
+    expect(c).toMatchObject({ ok: false, violations: [], excess: [] });
+  });
+
+  it('lists tasks of unknown units and of units under no rule that asks for any, which count for nothing', () => {
+    const ctx2 = buildContext({
+      ...input,
+      entities: [...input.entities, unit('r1', { kind: 'hotel' }), unit('q1', { kind: 'clinic' })],
+      rules: [...input.rules, { id: 'zero', label: '零', population: { kinds: ['hotel'] }, target: { type: 'count', min: 0 } }],
+    });
+    const task = (entityId: string) => ({ id: entityId, entityId, visit: 1, dueFrom: null, dueTo: null, inspectorIds: ['i3', 'i4'] });
+    const c = checkPlan(ctx2, [task('p1'), task('r1'), task('ghost'), task('q1')]);
+    expect(c.outsideRules).toEqual(['r1', 'ghost', 'q1']);
+    // By hand: half of 6 pharmacies is 3, one planned (p1); p0 (high risk) twice, not planned.
+    expect(c.violations).toEqual([
+      expect.objectContaining({ requirementKey: 'half@a', required: 3, planned: 1, missing: 2 }),
+      expect.objectContaining({ requirementKey: 'risk@a', required: 1, planned: 0, missing: 1 }),
+    ]);
+    // r1 and q1 are visited once though no rule asks for them: outside the rules, not a repeat.
+    expect(c.excess).toEqual([]);
+    expect(c.inspectorProblems).toEqual([
+      { taskId: 'ghost', entityId: 'ghost', inspectorId: 'i3', problem: 'not_in_pool' },
+      { taskId: 'ghost', entityId: 'ghost', inspectorId: 'i4', problem: 'not_in_pool' },
+    ]);
+    expect(c).toMatchObject({ ok: false, tasks: 4, surplus: null });
+  });
+
+  it('compares each visit with the one before it, in visit order whatever the task order, the first with the recorded one', () => {
+    const tasks = [
+      { id: 't2', entityId: 'p1', visit: 2, dueFrom: null, dueTo: null, inspectorIds: ['i4', 'i5'] },
+      { id: 't1', entityId: 'p1', visit: 1, dueFrom: null, dueTo: null, inspectorIds: ['i3', 'i4'] },
+    ];
+    const c = checkPlan(ctx, tasks, { lastInspectors: { p1: ['i3'] } });
+    expect(c.inspectorProblems).toEqual([
+      { taskId: 't1', entityId: 'p1', inspectorId: 'i3', problem: 'same_as_last' },
+      { taskId: 't2', entityId: 'p1', inspectorId: 'i4', problem: 'same_as_last' },
+    ]);
+    // The caller's list is left in its order.
+    expect(tasks.map((t) => t.id)).toEqual(['t2', 't1']);
   });
 });
 
