@@ -9,6 +9,9 @@ import { createTestDatabase } from './db.js';
 
 export type { DemoOrg };
 
+/** The demo data's password of an account (admin has its own). */
+export const demoPassword = (username: string) => (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD);
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
@@ -63,7 +66,7 @@ export async function createTestApp(
       const res = await app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD) },
+        payload: { username, password: password ?? demoPassword(username) },
       });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
       // People created with an initial password must change it before the API answers; tests that
@@ -79,7 +82,7 @@ export async function createTestApp(
       const res = await app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { username, password: username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD, bearer: true },
+        payload: { username, password: demoPassword(username), bearer: true },
       });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
       return res.json().token as string;

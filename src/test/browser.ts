@@ -3,7 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Database } from '../db/client.js';
 import { buildApp } from '../server/app.js';
 import { seedDemo } from '../server/demo/index.js';
-import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../server/demo/org-data.js';
+import { demoPassword } from './app.js';
 import { createSeededTestDatabase } from './db.js';
 // @ts-expect-error plain ESM helper shared with `npm start`
 import { ensureWebBuild, webDir } from '../../scripts/web-build.mjs';
@@ -57,7 +57,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       const page = await context.newPage();
       await page.goto(`${url}/login`);
       await page.getByLabel('用户名').fill(username);
-      await page.getByLabel('密码').fill(username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD);
+      await page.getByLabel('密码').fill(demoPassword(username));
       await page.getByRole('button', { name: /登\s*录/ }).click();
       await page.getByTestId('user-menu').waitFor();
       return page;

@@ -16,24 +16,29 @@ export function actorWith(over: Partial<Actor> = {}): Actor {
   };
 }
 
+type Refusal = { code: string; status: number; message: string };
+
+function refusalFrom(e: unknown): Refusal {
+  if (!(e instanceof AppError)) throw e;
+  return { code: e.code, status: e.status, message: e.message };
+}
+
 /** What a rule refuses with (code, HTTP status, message), or undefined when it lets the actor through. */
-export function refusal(f: () => unknown): { code: string; status: number; message: string } | undefined {
+export function refusal(f: () => unknown): Refusal | undefined {
   try {
     f();
   } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    return { code: e.code, status: e.status, message: e.message };
+    return refusalFrom(e);
   }
   return undefined;
 }
 
 /** The same for a rule that reads the database. */
-export async function refusalOf(p: Promise<unknown>): Promise<{ code: string; status: number; message: string } | undefined> {
+export async function refusalOf(p: Promise<unknown>): Promise<Refusal | undefined> {
   try {
     await p;
   } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    return { code: e.code, status: e.status, message: e.message };
+    return refusalFrom(e);
   }
   return undefined;
 }

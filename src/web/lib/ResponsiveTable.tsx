@@ -2,7 +2,7 @@ import { Card, Table, type TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { Key, ReactNode } from 'react';
 import { ItemList } from './ItemList.js';
-import { useScreens } from './screens.js';
+import { useMobile } from './screens.js';
 
 /**
  * A table on a desk, a card per row on a phone (no sideways scrolling there): each card lists the
@@ -10,7 +10,7 @@ import { useScreens } from './screens.js';
  * read one at a time (lists, per-station figures), not compared across columns.
  */
 export function ResponsiveTable<T extends object>(props: TableProps<T>) {
-  const phone = !useScreens().md;
+  const phone = useMobile();
   if (!phone) return <Table<T> {...props} />;
   const columns = (props.columns ?? []) as ColumnType<T>[];
   const keyOf = (r: T, i: number): Key =>

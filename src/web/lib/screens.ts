@@ -40,3 +40,8 @@ function subscribe(onChange: () => void) {
 export function useScreens(): Screens {
   return useSyncExternalStore(subscribe, read);
 }
+
+/** True below the md breakpoint (phones). */
+export function useMobile(): boolean {
+  return !useScreens().md;
+}

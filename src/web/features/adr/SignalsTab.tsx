@@ -6,7 +6,7 @@ import { SIGNAL_SORTS, type AdrReport, type AdrSignalRow, type AdrSignals, type 
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { adrApi, type SignalFilters } from './api.js';
 import { FunnelChart, TrendChart } from './SignalChart.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 const fmt = (r: AdrSignalRow, m: keyof AdrSignalRow, digits = 2) => {
   const v = r[m];
@@ -140,7 +140,7 @@ function PairReports({
   period: { from?: string; to?: string };
   onClose: () => void;
 }) {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: ['adr', 'signal-reports', pair, period, page],

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { auditActionLabel, auditEntityLabel } from '../../../contracts/audit.js';
-import { useMobile } from '../org/use-mobile.js';
+import { useMobile } from '../../lib/screens.js';
 import { api, qs } from '../../lib/api.js';
 import { AuditDiff } from './AuditDiff.js';
 

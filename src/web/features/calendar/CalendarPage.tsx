@@ -17,7 +17,7 @@ import { WEEKDAY_LABELS } from '../../../contracts/deadline-rules.js';
 import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { sameValue, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
-import { useMobile } from '../org/use-mobile.js';
+import { useMobile } from '../../lib/screens.js';
 
 type Kind = 'holidays' | 'workdays';
 interface Row {

@@ -11,7 +11,7 @@ import { FocusLists, LiaisonRegister, OrgChart, StaffingProgress, TaskBreakdown 
 import { Timeline } from './Timeline.js';
 import { PendingDecisions, ProvenanceTag } from './Provenance.js';
 import { ItemList } from '../../lib/ItemList.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 export default function CampaignHomePage() {
   const id = Number(useParams().id);
@@ -21,7 +21,7 @@ export default function CampaignHomePage() {
   const { message } = AntApp.useApp();
   const home = useQuery({ queryKey: ['campaign-home', id], queryFn: () => campaignsApi.home(id) });
   const versions = useQuery({ queryKey: ['campaign-versions', id], queryFn: () => campaignsApi.versions(id) });
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const [tab, setTab] = useState('tasks');
   const refresh = () => qc.invalidateQueries({ queryKey: ['campaign-home', id] });
   if (!home.data) return <Card loading={home.isLoading}>{home.error?.message}</Card>;

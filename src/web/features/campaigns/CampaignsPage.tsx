@@ -4,7 +4,7 @@ import { Button, Card, Table, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { CAMPAIGN_STATUSES, type CampaignSummary } from '../../../contracts/campaigns.js';
 import { useAuth } from '../../lib/auth.js';
-import { useMobile } from '../org/use-mobile.js';
+import { useMobile } from '../../lib/screens.js';
 import { campaignsApi } from './api.js';
 
 export const STATUS_COLORS = { draft: 'default', active: 'green', closed: 'blue' } as const;

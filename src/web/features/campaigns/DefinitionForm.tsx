@@ -9,14 +9,14 @@ import { QuotaRulesEditor } from './editors/QuotaRuleEditor.js';
 import { StatTableEditor } from './editors/StatTableEditor.js';
 import { nextKey } from './editors/keys.js';
 import { KindSelect, TagsInput, tagOptions } from './fields.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 /**
  * The campaign definition as forms, one tab per part; names mirror the definition's paths. The
  * larger parts (quotas, obligations, tables, checklists) have their own editors in `editors/`.
  */
 export function DefinitionForm({ form, units, stations }: { form: FormInstance; units: string[]; stations: string[] }) {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const [tab, setTab] = useState('basic');
   const phases = ((Form.useWatch('phases', { form, preserve: true }) ?? []) as { key?: string; name?: string }[])
     .filter((p) => p?.key)

@@ -7,7 +7,7 @@ import { ENTITY_KIND_LABELS, ENTITY_TAGS, SECTORS, type EntityKind } from '../..
 import { api, download } from '../../lib/api.js';
 import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 import { ItemList } from '../../lib/ItemList.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 const STATUS_COLOR: Record<string, string> = { todo: 'default', doing: 'processing', done: 'success', blocked: 'error' };
 
@@ -116,7 +116,7 @@ export function TaskBreakdown({
   refresh: () => void;
 }) {
   const [edit, setEdit] = useState<{ task: any; p: any } | null>(null);
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const unitTags = (t: any) => {
     const done = t.progress.filter((p: any) => p.status === 'done').length;
     return (
@@ -334,7 +334,7 @@ export function LiaisonRegister({
   const [edit, setEdit] = useState<any | null>(null);
   const [form] = Form.useForm();
   const conflict = useConflict();
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   // The form is always mounted (forceRender), so its values are set once the row to edit is known.
   // Keyed on the unit: a resolved conflict moves `edit.liaison` on without resetting the merged values.
   useEffect(() => {

@@ -13,7 +13,7 @@ import { ReferralBlock } from './drawer/ReferralBlock.js';
 import { SimpleModal } from './drawer/SimpleModal.js';
 import { PenaltyModal } from './drawer/PenaltyModal.js';
 import { MarksModal } from './drawer/MarksModal.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 export const CASE_STATUS_COLORS: Record<CaseStatus, string> = {
   proposed: 'gold',
@@ -60,7 +60,7 @@ const DATED = new Set(['notify', 'decide', 'execute']);
 
 /** One case: parties, deadlines, allowed actions, the penalty with its range arithmetic, documents, referral. */
 export function CaseDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [act, setAct] = useState<Act | null>(null);

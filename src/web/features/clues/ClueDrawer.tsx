@@ -17,7 +17,7 @@ import { Link } from 'react-router-dom';
 import { CASE_PROCEDURES } from '../../../contracts/cases.js';
 import { DEFAULT_VIOLATION_TYPES } from '../../../contracts/checklists/index.js';
 import { api, ApiError } from '../../lib/api.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 export const CLUE_STATUS_COLORS: Record<Clue['status'], string> = {
   pending: 'gold',
@@ -31,7 +31,7 @@ const fmt = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') :
 
 /** One clue: details, verification, decision (the actions the server allows), transfers with receipts, material. */
 export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<ClueAction | null>(null);

@@ -14,7 +14,7 @@ import {
   type ComplaintAction,
 } from '../../../contracts/complaints.js';
 import { api, ApiError } from '../../lib/api.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 const NOTE: Record<ComplaintAction, { label: string; required: boolean }> = {
   accept: { label: '受理说明（可不填）', required: false },
@@ -25,7 +25,7 @@ const NOTE: Record<ComplaintAction, { label: string; required: boolean }> = {
 
 /** One complaint or report: time limits, the steps the server allows, 转为线索, reward request and approval. */
 export function ComplaintDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const nav = useNavigate();
   const qc = useQueryClient();
   const { message } = App.useApp();

@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { inspectionsApi } from './api.js';
 import { OnSiteDetails } from './OnSiteDetails.js';
 import { InspectionFields } from './InspectionFields.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 export const STATUS_COLORS = { planned: 'blue', draft: 'orange', done: 'green', cancelled: 'default' } as const;
 
@@ -70,7 +70,7 @@ export function ReasonDialog({
 export function InspectionDrawer({ id, pool, onClose }: { id: number | null; pool: { id: number; name: string }[]; onClose: () => void }) {
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const [editing, setEditing] = useState(false);
   const [asking, setAsking] = useState<'withdraw' | 'cancel' | null>(null);
   const [form] = Form.useForm<{ date: dayjs.Dayjs; inspectorIds: number[]; note?: string; reason: string }>();

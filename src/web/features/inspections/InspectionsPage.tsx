@@ -10,13 +10,13 @@ import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { inspectionsApi, type InspectionFilters } from './api.js';
 import { STATUS_COLORS } from './InspectionDrawer.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 const day = (d: Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
 
 /** 检查记录: the station's inspections, filtered by kind, date, inspector, result and open rectifications; Excel export. */
 export default function InspectionsPage() {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const navigate = useNavigate();
   const { can } = useAuth();
   const { message } = AntApp.useApp();

@@ -7,7 +7,7 @@ import { download } from '../../lib/api.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { inspectionsApi } from './api.js';
 import type { PublicationItem } from '../../../contracts/inspections.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 /** How long is left to publish it (working days as the server counts them). */
 function deadlineTag(daysLeft: number) {
@@ -18,7 +18,7 @@ const day = (d: Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
 
 /** 双随机抽查结果公示: random inspections' results to publish, with the day publication ends; Excel export. */
 export default function PublicationPage() {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const { message } = AntApp.useApp();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const from = day(range?.[0]);

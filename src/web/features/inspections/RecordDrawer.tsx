@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import type { PlanTask } from '../../../contracts/plans.js';
 import { inspectionsApi } from './api.js';
 import { InspectionFields } from './InspectionFields.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 /** Record a completed inspection of a plan task; full-width on a phone. */
 export function RecordDrawer({
@@ -20,7 +20,7 @@ export function RecordDrawer({
   const [form] = Form.useForm<{ date: dayjs.Dayjs; inspectorIds: number[]; note?: string }>();
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   useEffect(() => {
     if (!task) return;
     const today = dayjs();

@@ -7,14 +7,14 @@ import { RECTIFICATION_STATUSES, type RectificationStatus, type RectificationVie
 import { ItemList } from '../../lib/ItemList.js';
 import { inspectionsApi, itemsOf } from './api.js';
 import { RECTIFICATION_COLORS } from './OnSiteDetails.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 /**
  * 整改跟踪: rectifications ordered at inspections, overdue first with days overdue (counted per
  * station); the unit's evidence is submitted, a deadline extended with a reason, or a 复查 opened.
  */
 export default function RectificationsPage() {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   // Links from the 工作台 open it filtered: ?overdue=true&stationId=…
   const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState<RectificationStatus | undefined>();

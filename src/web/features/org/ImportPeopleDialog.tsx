@@ -3,7 +3,7 @@ import { Alert, App, Button, Modal, Result, Steps, Table, Tag, Typography, Uploa
 import { useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../../contracts/permissions.js';
 import { api, ApiError, download } from '../../lib/api.js';
-import { useMobile } from './use-mobile.js';
+import { useMobile } from '../../lib/screens.js';
 
 interface ImportResult {
   total: number;

@@ -3,7 +3,7 @@ import { Breadcrumb, Button, Card, Col, Drawer, Row, Space, Tabs, Tag, Typograph
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Jurisdiction } from '../../../contracts/org.js';
-import { useMobile } from './use-mobile.js';
+import { useMobile } from '../../lib/screens.js';
 import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { JurisdictionDialog } from './JurisdictionDialog.js';

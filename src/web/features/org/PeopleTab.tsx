@@ -13,7 +13,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import type { Jurisdiction, Person } from '../../../contracts/org.js';
 import { DATA_SCOPE_LABELS, ROLE_LABELS, ROLES, type Role } from '../../../contracts/permissions.js';
-import { useMobile } from './use-mobile.js';
+import { useMobile } from '../../lib/screens.js';
 import { api, ApiError, qs } from '../../lib/api.js';
 import { staleCurrent } from '../../lib/conflict.js';
 import { useAuth } from '../../lib/auth.js';

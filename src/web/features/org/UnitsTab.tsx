@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, T
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ORG_UNIT_KIND_LABELS, ORG_UNIT_KINDS, type Jurisdiction, type OrgUnit } from '../../../contracts/org.js';
-import { useMobile } from './use-mobile.js';
+import { useMobile } from '../../lib/screens.js';
 import { api, qs } from '../../lib/api.js';
 import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';
 import { useAuth } from '../../lib/auth.js';

@@ -9,7 +9,7 @@ import { api, qs } from '../../lib/api.js';
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { AssessmentPanel } from './AssessmentPanel.js';
 import { EChart, type ChartOption } from './EChart.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 const pct = (p: { done: number; required: number } | null) => (p && p.required > 0 ? Math.round((p.done / p.required) * 1000) / 10 : null);
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -21,7 +21,7 @@ const wan = (yuan: number) => Math.round(yuan / 100) / 100;
  * the 考核 tab scores the units. Charts stack on a phone and follow their container's width.
  */
 export default function OverviewPage() {
-  const phone = !useScreens().md;
+  const phone = useMobile();
   // ?campaignId= opens a given campaign (e.g. from a campaign's page); else the first active one.
   const [search] = useSearchParams();
   const [campaignId, setCampaignId] = useState<number | undefined>(() => Number(search.get('campaignId')) || undefined);

@@ -9,7 +9,7 @@ import { placeOf, plansApi } from './api.js';
 import { CoverageTab } from './CoverageTab.js';
 import { MissingTab } from './MissingTab.js';
 import { TasksTab } from './TasksTab.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 /** One plan: summary, shortfalls, last re-check, tasks, live coverage and what is missing. */
 export default function PlanPage() {
@@ -17,7 +17,7 @@ export default function PlanPage() {
   const { can } = useAuth();
   const qc = useQueryClient();
   const { message, modal } = AntApp.useApp();
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const [tab, setTab] = useState('tasks');
   const [lastCheck, setLastCheck] = useState<PlanCheckResult | null>(null);
   const [chosenStation, setChosenStation] = useState<number | undefined | null>(null);

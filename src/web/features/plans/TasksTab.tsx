@@ -9,7 +9,7 @@ import { EntityPicker } from '../entities/EntityPicker.js';
 import { plansApi } from './api.js';
 import { InspectionDrawer, STATUS_COLORS } from '../inspections/InspectionDrawer.js';
 import { RecordDrawer } from '../inspections/RecordDrawer.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 /** Tasks per station with the rules each serves; manual edits re-check the plan at once. */
 export function TasksTab({
@@ -27,7 +27,7 @@ export function TasksTab({
   const { can } = useAuth();
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const [status, setStatus] = useState<string | undefined>();
   const [search, setSearch] = useState<string | undefined>();
   const [page, setPage] = useState(1);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DRILL_RECORD_TYPES, type DrillResult } from '../../../contracts/reports.js';
 import { api, qs } from '../../lib/api.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 export interface DrillTarget {
   campaignId: number;
@@ -18,7 +18,7 @@ export interface DrillTarget {
 
 /** The records behind one number of a statistical table: the list a leader opens when a figure looks wrong. */
 export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; onClose(): void }) {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const [page, setPage] = useState(1);
   const q = useQuery({
     enabled: !!target,

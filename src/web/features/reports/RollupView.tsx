@@ -7,7 +7,7 @@ import type { RollupResult, TableResult } from '../../../contracts/reports.js';
 import { api, download, qs } from '../../lib/api.js';
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { groupedColumns, headerOf, shownValue } from './StatTableView.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 type Column = TableResult['columns'][number];
 type Line = RollupResult['lines'][number] & { key: string };
@@ -23,7 +23,7 @@ export function RollupView(props: {
   onDrill(row: string | null, column: string, jurisdictionId: number, own: boolean): void;
 }) {
   const { message } = App.useApp();
-  const phone = !useScreens().md;
+  const phone = useMobile();
   const [row, setRow] = useState<string | undefined>();
   const [sort, setSort] = useState<string | undefined>();
   const params = { jurisdictionId: props.jurisdictionId, date: props.date, row, sort };

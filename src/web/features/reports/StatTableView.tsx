@@ -3,7 +3,7 @@ import type { ColumnType, ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { CELL_SOURCES, type TableCellValue, type TableResult } from '../../../contracts/reports.js';
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 type Column = TableResult['columns'][number];
 type Line = { key: string; label: string; cells: Record<string, TableCellValue> };
@@ -45,7 +45,7 @@ export function groupedColumns<T>(columns: Column[], leaf: (c: Column) => Column
 
 /** One table as the plan lays it out: grouped headers, each computed number opens its records; failed row checks above. */
 export function StatTableView({ t, onDrill }: { t: TableResult; onDrill(row: string, column: string): void }) {
-  const phone = !useScreens().md;
+  const phone = useMobile();
   const cell = (c: Column) => (_: unknown, r: Line): ReactNode => {
     const v = r.cells[c.key];
     const text = shownValue(v?.value ?? null, c.decimals);

@@ -6,7 +6,7 @@ import type { TableResult } from '../../../contracts/reports.js';
 import { SUBMISSION_ACTIONS, SUBMISSION_STATUSES, type SubmissionAction, type SubmissionView } from '../../../contracts/submissions.js';
 import { FreeRowsEditor, freeRowsOf, type FreeRow } from './FreeRowsEditor.js';
 import { SUBMISSION_STATUS_COLORS, submissionsApi } from './SubmissionApi.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 type Cells = Record<string, Record<string, number | string | boolean | null>>;
 const REASON_REQUIRED: SubmissionAction[] = ['reject', 'return'];
@@ -22,7 +22,7 @@ function cellsOf(table: TableResult | null): Cells {
 
 /** One report: its table (typed cells editable), narrative sections with live counts, checks, scan, Word, and the review buttons the server allows. */
 export function SubmissionDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
   const q = useQuery({ queryKey: ['submissions', 'detail', id], queryFn: () => submissionsApi.get(id!), enabled: !!id });

@@ -15,7 +15,7 @@ import {
 } from '../../../contracts/risks.js';
 import { GRADE_COLORS, risksApi, STATUS_COLORS } from './api.js';
 import { RiskForm } from './RiskForm.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 const NOTE_REQUIRED: RiskAction[] = ['refuse_closure', 'reopen'];
 const NOTE_LABEL: Partial<Record<RiskAction, string>> = {
@@ -28,7 +28,7 @@ const NOTE_LABEL: Partial<Record<RiskAction, string>> = {
 
 /** A risk's detail with its evidence and history links; buttons only from the actions the server returns. */
 export function RiskDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
   const q = useQuery({ queryKey: ['risks', 'detail', id], queryFn: () => risksApi.get(id!), enabled: !!id });

@@ -11,7 +11,7 @@ import { ItemList } from '../../lib/ItemList.js';
 import { GRADE_COLORS, risksApi, STATUS_COLORS, type RiskFilters } from './api.js';
 import { RiskDrawer } from './RiskDrawer.js';
 import { RiskForm } from './RiskForm.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -20,7 +20,7 @@ const options = (labels: Record<string, string>) => Object.entries(labels).map((
  * first; per station found/closed this year and open/overdue now; Excel; a drawer with the actions.
  */
 export default function RisksPage() {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const { can } = useAuth();
   const { message } = AntApp.useApp();
   const qc = useQueryClient();

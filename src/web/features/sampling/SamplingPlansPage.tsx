@@ -22,7 +22,7 @@ import { ValuesAtMount } from '../../lib/ValuesAtMount.js';
 import { useAuth } from '../../lib/auth.js';
 import { applyServerErrors } from '../../lib/form-errors.js';
 import { samplingApi, type ProgressRow } from './api.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 const thisYear = Number(shanghaiToday().slice(0, 4));
 const pct = (a: number, b: number) => (b > 0 ? Math.min(100, Math.round((a / b) * 100)) : 0);
@@ -38,7 +38,7 @@ interface PlanValues {
 
 /** 抽检计划: the year's plans at the three levels (国家/省(市)/县(区)) with progress by level and category; the department makes and edits them. */
 export default function SamplingPlansPage() {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const { can } = useAuth();
   const qc = useQueryClient();
   const { message } = App.useApp();

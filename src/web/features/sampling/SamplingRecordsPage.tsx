@@ -16,13 +16,13 @@ import { download } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { samplingApi, STATUS_COLORS, type RecordFilters } from './api.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 const thisYear = Number(shanghaiToday().slice(0, 4));
 
 /** 抽检记录: the area's sampling records, filtered by state, year and text; Excel export; a button to record a sample. */
 export default function SamplingRecordsPage() {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const navigate = useNavigate();
   const { can } = useAuth();
   const { message } = AntApp.useApp();

@@ -15,7 +15,7 @@ import {
 } from '../../../contracts/tips.js';
 import { api, ApiError } from '../../lib/api.js';
 import { ToClueButton } from '../clues/ToClueButton.js';
-import { useScreens } from '../../lib/screens.js';
+import { useMobile } from '../../lib/screens.js';
 
 /** Every review step asks for confirmation in a dialog: a comment (受理意见, optional) or a reason (required). */
 const NOTE_REQUIRED: Record<TipAction, string | null> = { accept: null, reject: '不予受理理由', forward: '转办说明', reopen: '撤回原因' };
@@ -28,7 +28,7 @@ const NOTE_LABEL: Record<TipAction, string> = {
 
 /** One tip: details, photos, and the review steps the server says this person may take. */
 export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
-  const mobile = !useScreens().md;
+  const mobile = useMobile();
   const nav = useNavigate();
   const qc = useQueryClient();
   const { message } = App.useApp();
