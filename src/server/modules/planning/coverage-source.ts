@@ -1,15 +1,30 @@
 import { sql } from 'drizzle-orm';
 import type { QuotaRule } from '../../../contracts/quota-rules.js';
 import type { Db, DbOrTx } from '../../../db/client.js';
-import type { ExistingVisit, InspectionFact, PlannerCampaign, PlanningContext } from './engine/index.js';
-import { areaStations, contextOf, GS, loadPlanningInput, registryFingerprint, US, type StationInfo } from './loader.js';
+import type { ExistingVisit, InspectionFact, PlannerCampaign, PlanningContext, PlanningInput } from './engine/index.js';
+import { patchContext } from './engine/patch-context.js';
+import {
+  areaStations,
+  contextOf,
+  GS,
+  loadPlanningInput,
+  loadUnits,
+  registryFingerprint,
+  stationsChanged,
+  US,
+  withStationPrints,
+  type StationInfo,
+} from './loader.js';
 import { getPlan, rows, type LoadedPlan } from './queries.js';
 
 /**
  * Coverage needs the plan's requirements (which units each rule × station counts) and the done
  * inspections. The requirements are built once from compact entity columns and kept while the
- * registry of the area is unchanged (same count and last update), so a coverage request is one
- * indexed query for the done inspections plus counting in memory. Generating a plan hands its
+ * registry of the area is unchanged (the fingerprint: per station, count and row versions), so a
+ * coverage request is one indexed query for the done inspections plus counting in memory. After a
+ * change only the changed stations' units are read again and only the scopes holding them are
+ * rebuilt (`patchContext`): at province scale one edited unit costs one station's units, not the
+ * province's. Generating a plan hands its
  * requirements over (`rememberPlanContext`) and the server warms recent plans at start
  * (`warmPlanContexts`), so the first request after either is fast too.
  */
@@ -17,7 +32,19 @@ export interface PlanContextEntry {
   fingerprint: string;
   context: PlanningContext;
   stations: StationInfo[];
+  /** What the requirements were built from besides the units (for patching them after a change). */
+  input?: Omit<PlanningInput, 'entities'>;
+  /** How the requirements were made: read whole, or patched after a change to some stations. */
+  builtBy?: 'full' | 'patch';
 }
+
+/** The part of a planning input a cached context needs to be patched (no units, no recusal data). */
+export const patchInputOf = (input: PlanningInput): Omit<PlanningInput, 'entities'> => ({
+  stations: input.stations,
+  rules: input.rules,
+  campaign: input.campaign,
+  options: input.options,
+});
 const caches = new WeakMap<Db, Map<number, PlanContextEntry>>();
 const MAX_CACHED = 32;
 /**
@@ -46,6 +73,9 @@ export function rememberPlanContext(db: Db, planId: number, entry: PlanContextEn
   }
 }
 
+/** Drop a plan's cached requirements (the next coverage call reads them whole), for benchmarks. */
+export const forgetPlanContext = (db: Db, planId: number) => cacheOf(db).delete(planId);
+
 /** The cached requirements of a plan (most recently used last), for tests and diagnostics. */
 export const cachedPlanIds = (db: Db) => [...cacheOf(db).keys()];
 
@@ -54,7 +84,8 @@ const building = new WeakMap<Db, Map<number, Promise<PlanContextEntry>>>();
 
 export async function planContext(db: Db, p: LoadedPlan): Promise<PlanContextEntry> {
   const hit = cacheOf(db).get(p.plan.id);
-  if (hit && hit.fingerprint === (await registryFingerprint(db, areaStations(p.path)))) {
+  const now = hit && (await registryFingerprint(db, areaStations(p.path)));
+  if (hit && hit.fingerprint === now) {
     rememberPlanContext(db, p.plan.id, hit); // most recently used
     return hit;
   }
@@ -63,19 +94,40 @@ export async function planContext(db: Db, p: LoadedPlan): Promise<PlanContextEnt
   const pending = inFlight.get(p.plan.id);
   if (pending) return pending;
   const build = (async () => {
-    const { input, stations, fingerprint } = await loadPlanningInput(
-      db,
-      p.path,
-      p.plan.rules as QuotaRule[],
-      p.plan.period as PlannerCampaign,
-      { recusal: false },
-    );
-    const entry = { fingerprint, context: contextOf(input), stations };
+    const entry = (hit && now !== undefined && (await patched(db, hit, now))) || (await fullBuild(db, p));
     rememberPlanContext(db, p.plan.id, entry);
     return entry;
   })().finally(() => inFlight.delete(p.plan.id));
   inFlight.set(p.plan.id, build);
   return build;
+}
+
+async function fullBuild(db: Db, p: LoadedPlan): Promise<PlanContextEntry> {
+  const { input, stations, fingerprint } = await loadPlanningInput(
+    db,
+    p.path,
+    p.plan.rules as QuotaRule[],
+    p.plan.period as PlannerCampaign,
+    { recusal: false },
+  );
+  return { fingerprint, context: contextOf(input), stations, input: patchInputOf(input), builtBy: 'full' };
+}
+
+/** The cached requirements with the changed stations' units read again, or null when a full build is needed. */
+async function patched(db: Db, hit: PlanContextEntry, now: string): Promise<PlanContextEntry | null> {
+  const changed = stationsChanged(hit.fingerprint, now);
+  if (!hit.input) return null;
+  const ids = [...changed].map(Number);
+  const { units, fingerprint } = await loadUnits(
+    db,
+    sql`(${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  const context = patchContext(hit.context, hit.input, changed, units);
+  if (!context) return null;
+  return { ...hit, context, fingerprint: withStationPrints(hit.fingerprint, changed, fingerprint), builtBy: 'patch' };
 }
 
 /** Build the requirements of the most recent plans of active campaigns (at start, in the background). */

@@ -178,16 +178,16 @@ export const GS = '\x1d';
  * takes a fraction of the time (and garbage) of parsing as many result rows.
  */
 export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>): Promise<{ units: PlannerEntity[]; fingerprint: string }> {
-  const [r] = await rows<{ s: string | null; n: number; v: string | null }>(
+  const [r] = await rows<{ s: string | null; f: string | null }>(
     db,
     sql`select string_agg(concat(id, chr(31), jurisdiction_id, chr(31), kind, chr(31), array_to_string(tags, chr(30)), chr(31), medical_grade, chr(31),
           device_level, chr(31), case family_planning when true then 't' when false then 'f' end, chr(31), risk_level, chr(31), credit_grade, chr(31), status,
           chr(31), array_to_string(products, chr(30))),
           chr(29) order by id::text collate "C") filter (where status <> 'closed') as s,
-          count(*)::int as n, sum(xmin::text::bigint)::text as v
+          (${fingerprintQuery(stationIds)}) as f
         from entities where jurisdiction_id in ${stationIds}`,
   );
-  const fingerprint = fingerprintOf(r);
+  const fingerprint = r?.f ?? '';
   if (!r?.s) return { units: [], fingerprint };
   // "id US station US profile": the profile (kind, tags, grades, …) repeats across units, so it is
   // parsed once per distinct text and its fields (and tag array) are shared.
@@ -219,20 +219,43 @@ export async function loadUnits(db: DbOrTx, stationIds: ReturnType<typeof sql>):
 }
 
 /**
- * A cheap summary of the area's registry: requirements built from the registry stay valid while it
- * is the same. It is the number of units and the sum of their row versions' transaction ids
- * (`xmin`): any insert, update or delete that becomes visible changes it, whatever its commit order
- * (a latest-`updated_at` summary misses a long transaction that commits after a later one).
- * `loadUnits` returns it from the same snapshot as the units.
+ * A cheap summary of the area's registry, per station: requirements built from the registry stay
+ * valid while it is the same, and after a change only the stations whose summary changed need
+ * their units read again (`stationsChanged`). Per station it is the number of units and the sum of
+ * their row versions' transaction ids (`xmin`): any insert, update or delete that becomes visible
+ * changes it, whatever its commit order (a latest-`updated_at` summary misses a long transaction
+ * that commits after a later one). Text, "station:count|sum" in station order, comma-separated;
+ * `loadUnits` returns it from the same statement (snapshot) as the units.
  */
 export async function registryFingerprint(db: DbOrTx, stationIds: ReturnType<typeof sql>): Promise<string> {
-  const [r] = await rows<{ n: number; v: string | null }>(
-    db,
-    sql`select count(*)::int as n, sum(xmin::text::bigint)::text as v from entities where jurisdiction_id in ${stationIds}`,
-  );
-  return fingerprintOf(r);
+  const [r] = await rows<{ f: string | null }>(db, sql`${fingerprintQuery(stationIds)}`);
+  return r?.f ?? '';
 }
-const fingerprintOf = (r: { n: number; v: string | null } | undefined) => `${r?.n ?? 0}|${r?.v ?? ''}`;
+const fingerprintQuery = (stationIds: ReturnType<typeof sql>) =>
+  sql`select string_agg(concat(jurisdiction_id, ':', n, '|', v), ',' order by jurisdiction_id) as f from (
+        select jurisdiction_id, count(*) as n, sum(xmin::text::bigint) as v from entities where jurisdiction_id in ${stationIds} group by jurisdiction_id) per_station`;
+
+const parsePrints = (f: string) => new Map(f ? f.split(',').map((x) => x.split(':') as [string, string]) : []);
+
+/** `base` with the `changed` stations' summaries taken from `part` (read with their units). */
+export function withStationPrints(base: string, changed: ReadonlySet<string>, part: string): string {
+  const m = parsePrints(base);
+  for (const id of changed) m.delete(id);
+  for (const [id, v] of parsePrints(part)) m.set(id, v);
+  return [...m]
+    .sort((a, b) => Number(a[0]) - Number(b[0]))
+    .map(([id, v]) => `${id}:${v}`)
+    .join(',');
+}
+
+/** Stations whose summary differs between two fingerprints (including stations in only one of them). */
+export function stationsChanged(a: string, b: string): Set<string> {
+  const [pa, pb] = [parsePrints(a), parsePrints(b)];
+  const out = new Set<string>();
+  for (const [id, v] of pa) if (pb.get(id) !== v) out.add(id);
+  for (const id of pb.keys()) if (!pa.has(id)) out.add(id);
+  return out;
+}
 
 /** The stations of an area, as a subquery of jurisdiction ids. */
 export const areaStations = (areaPath: string) =>

@@ -36,6 +36,11 @@ export interface PlanningContext {
   profileOf: Int32Array;
   profiles: PlannerEntity[];
   campaignWindow: DayWindow;
+  /**
+   * How the requirements were built, for patching them after a change to some stations' units
+   * (`patchContext`): units left out as orphans, and each rule's units per scope (`ruleId@scopeKey`).
+   */
+  built?: { orphans: number; scopeUnits: Map<string, number[]> };
 }
 
 /** Where a requirement is counted: one station, one county or city (its stations), or the whole campaign. */
@@ -93,49 +98,85 @@ export function perProfile<T>(ctx: Pick<PlanningContext, 'profileOf' | 'profiles
   };
 }
 
+/** The attribute profile of a unit (see `PlanningContext.profileOf`). Control characters separate: no code or tag contains them. */
+export const profileKey = (e: PlannerEntity) =>
+  [
+    e.kind,
+    e.tags.join('\x1e'),
+    e.medicalGrade ?? '',
+    e.deviceLevel ?? '',
+    e.familyPlanning ?? '',
+    e.riskLevel ?? '',
+    e.creditGrade ?? '',
+    (e.products ?? []).join('\x1e'),
+  ].join('\x1f');
+
+/** Units in scope with their index and profiles: the part of a context that depends on the units alone. */
+export interface ContextUnits {
+  entities: PlannerEntity[];
+  index: Map<string, number>;
+  profileOf: Int32Array;
+  profiles: PlannerEntity[];
+  /** Units of stations outside the input (left out, with a warning). */
+  orphans: number;
+}
+
+/** The input with its stations in id order (the order of station scopes and requirements). */
+export const withSortedStations = (input: PlanningInput): PlanningInput => ({
+  ...input,
+  stations: input.stations.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+});
+
+export const plannedStatuses = (input: PlanningInput) => new Set(input.options?.statuses ?? ['operating']);
+
 export function buildContext(input: PlanningInput): PlanningContext {
-  input = { ...input, stations: input.stations.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
-  const statuses = new Set(input.options?.statuses ?? ['operating']);
-  const stationById = new Map(input.stations.map((s) => [s.id, s]));
-  const warnings: string[] = [];
+  input = withSortedStations(input);
+  const statuses = plannedStatuses(input);
+  const known = new Set(input.stations.map((s) => s.id));
   let orphans = 0;
   const entities = input.entities.filter((e) => {
     if (!statuses.has(e.status)) return false;
-    if (!stationById.has(e.stationId)) return (orphans++, false);
+    if (!known.has(e.stationId)) return (orphans++, false);
     return true;
   });
   // A stable order (by id) makes plans independent of the input order; loaders usually give it already.
   if (entities.some((e, i) => i > 0 && entities[i - 1].id > e.id)) entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (orphans) warnings.push(`${orphans} 家单位不属于任何参与的监管所，未纳入计划`);
   const index = new Map(entities.map((e, i) => [e.id, i]));
-  const byStation = new Map<string, number[]>(input.stations.map((s) => [s.id, []]));
-  entities.forEach((e, i) => byStation.get(e.stationId)!.push(i));
 
   // Units with the same attributes match the same selectors: each rule's selector is evaluated once
   // per distinct profile (a few hundred at province scale), not once per unit (hundreds of thousands).
   const profileOf = new Int32Array(entities.length);
   const profiles: PlannerEntity[] = [];
-  {
-    const ids = new Map<string, number>();
-    entities.forEach((e, i) => {
-      // Control characters as separators: no code or tag contains them.
-      const key = [
-        e.kind,
-        e.tags.join('\x1e'),
-        e.medicalGrade ?? '',
-        e.deviceLevel ?? '',
-        e.familyPlanning ?? '',
-        e.riskLevel ?? '',
-        e.creditGrade ?? '',
-        (e.products ?? []).join('\x1e'),
-      ].join('\x1f');
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = profiles.push(e) - 1));
-      profileOf[i] = id;
-    });
-  }
+  const ids = new Map<string, number>();
+  entities.forEach((e, i) => {
+    const key = profileKey(e);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = profiles.push(e) - 1));
+    profileOf[i] = id;
+  });
+  return assembleContext(input, { entities, index, profileOf, profiles, orphans }, null);
+}
+
+/**
+ * The requirements over given units. `reuse(key)` may hand back the units a rule counts in one
+ * scope (`ruleId@scopeKey`, before any split by credit grade) when they are known not to have
+ * changed (see `patchContext`); every other scope is computed from the units.
+ * `input.stations` must be in id order (`withSortedStations`).
+ */
+export function assembleContext(
+  input: PlanningInput,
+  u: ContextUnits,
+  reuse: ((key: string) => number[] | undefined) | null,
+): PlanningContext {
+  const { entities, index, profileOf, profiles } = u;
+  const stationById = new Map(input.stations.map((s) => [s.id, s]));
+  const warnings: string[] = [];
+  if (u.orphans) warnings.push(`${u.orphans} 家单位不属于任何参与的监管所，未纳入计划`);
+  const byStation = new Map<string, number[]>(input.stations.map((s) => [s.id, []]));
+  entities.forEach((e, i) => byStation.get(e.stationId)!.push(i));
   const requirements: Requirement[] = [];
   const shortfalls: Shortfall[] = [];
+  const scopeUnits = new Map<string, number[]>();
   const shortNames = new Set(input.stations.map((s) => s.shortName));
   const cw = campaignWindow(input.campaign);
 
@@ -255,7 +296,9 @@ export function buildContext(input: PlanningInput): PlanningContext {
     const mine = new Map<string, number[]>();
     for (const scope of scopesOf(myPer)) {
       const { stationId } = scope;
-      const units = base(scope).filter(inPopulation);
+      const key = `${rule.id}@${scope.key}`;
+      const units = reuse?.(key) ?? base(scope).filter(inPopulation);
+      scopeUnits.set(key, units);
       mine.set(scope.key, units);
       const station = stationId ? stationById.get(stationId) : undefined;
       const parentKey = path.length && parentPer === myPer ? `${path[path.length - 1]}@${scope.key}` : null;
@@ -290,6 +333,7 @@ export function buildContext(input: PlanningInput): PlanningContext {
     profileOf,
     profiles,
     campaignWindow: cw,
+    built: { orphans: u.orphans, scopeUnits },
   };
 }
 

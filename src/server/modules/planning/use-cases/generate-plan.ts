@@ -6,7 +6,7 @@ import type { Ctx } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { checkPlan, generatePlan as plan, withExisting } from '../engine/index.js';
 import { contextOf, loadCampaign, loadPlanningInput } from '../loader.js';
-import { existingVisits, rememberPlanContext } from '../coverage-source.js';
+import { existingVisits, patchInputOf, rememberPlanContext } from '../coverage-source.js';
 import { storedFindings } from '../findings.js';
 import { assertManagesPlan } from '../policy.js';
 import { presentPlan } from '../presenter.js';
@@ -78,6 +78,6 @@ export async function generatePlanForCampaign(ctx: Ctx, input: GeneratePlanInput
     return row.id;
   });
   // The full requirements just built are the plan's (same rules, period and registry): coverage starts warm.
-  rememberPlanContext(ctx.db, id, { fingerprint, context: full, stations });
+  rememberPlanContext(ctx.db, id, { fingerprint, context: full, stations, input: patchInputOf(engineInput) });
   return presentPlan(await getPlan(ctx.db, id));
 }
