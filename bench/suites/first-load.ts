@@ -6,7 +6,7 @@ import type { BenchSuite } from '../lib.js';
  * First page load in Chromium on a cold cache: the real server with the demo data and the built web
  * app (precompressed, hashed assets immutable), a fresh browser context per load (empty HTTP cache,
  * signed in through the API so nothing is cached before). Measured: navigation start → the first
- * row of the page's table on screen; script bytes on the wire. Then the same page again (warm cache).
+ * row of the page's table on screen (the frame after it enters the document, timed in the page); script bytes on the wire. Then the same page again (warm cache).
  * Targets (issue 9.7): data on screen < 1 s cold, main script < 250 KB compressed.
  */
 const suite: BenchSuite = {
@@ -40,6 +40,16 @@ const suite: BenchSuite = {
           for (let run = 0; run < 3; run++) {
             const context = await b.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
             await context.request.post(`${b.url}/api/auth/login`, { data: { username: 'admin', password: ADMIN_PASSWORD } });
+            // The moment the first row is in the document, taken in the page at the next frame (what is
+            // painted then), not when the test driver hears of it (a round trip later on a busy machine).
+            await context.addInitScript(() => {
+              const w = window as unknown as { __firstRow?: number };
+              new MutationObserver((_, observer) => {
+                if (!document.querySelector('.ant-table-row')) return;
+                observer.disconnect();
+                requestAnimationFrame(() => (w.__firstRow = performance.now()));
+              }).observe(document, { childList: true, subtree: true });
+            });
             const page = await context.newPage();
             if (conditions) {
               const cdp = await context.newCDPSession(page);
@@ -48,8 +58,8 @@ const suite: BenchSuite = {
             }
             for (const list of [cold, warm]) {
               await page.goto(`${b.url}${path}`, { waitUntil: 'commit' });
-              await page.locator('.ant-table-row').first().waitFor({ timeout: 60_000 });
-              list.push(await page.evaluate(() => performance.now()));
+              await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow, null, { timeout: 60_000 });
+              list.push(await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow));
               if (list === cold && run === 0) {
                 bytes = await page.evaluate(() => {
                   const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];

@@ -71,6 +71,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
+    // Start-up work runs in onReady hooks before the server answers: at province scale building the
+    // report summaries after an upgrade takes minutes (README, scale), beyond Fastify's 10 s default.
+    pluginTimeout: 15 * 60_000,
     // A hop count is supported at run time (fastify's types omit it).
     trustProxy: (opts.trustProxy ?? false) as boolean | string,
   }).withTypeProvider<ZodTypeProvider>();

@@ -20,28 +20,42 @@ function csrfToken() {
 }
 
 /**
- * Reads started at the first load, before the page's code has arrived (`startFirstReads`): the page's
- * own `api()` call for the same address takes the response instead of asking again. Each is taken
+ * Reads started at the first load, before the page's code has arrived (`startFirstLoad`): the page's
+ * own `api()` call for the same address takes the answer instead of asking again. Each is taken
  * once, only within a few seconds of the load and only if it succeeded (else asked again), and any
- * write drops those not taken, so no later view shows an old answer.
+ * write drops those not taken, so no later view shows an old answer. An answer that has already
+ * arrived can be taken synchronously (`earlyAnswer`), so the page's first render has its data.
  */
-const early = new Map<string, { at: number; res: Promise<Response> }>();
+type Answer = { body: unknown } | undefined;
+const early = new Map<string, { at: number; answer: Promise<Answer>; arrived?: Answer }>();
 const EARLY_FOR_MS = 10_000;
 
 export function prefetchRead(url: string) {
   if (early.has(url)) return;
-  const res = fetch(url, { credentials: 'same-origin' });
-  res.catch(() => undefined); // a failed read is asked again by the page; not an unhandled rejection
-  early.set(url, { at: performance.now(), res });
+  const entry: { at: number; answer: Promise<Answer>; arrived?: Answer } = {
+    at: performance.now(),
+    answer: fetch(url, { credentials: 'same-origin' })
+      .then(async (res) => (res.ok && (res.headers.get('content-type') ?? '').includes('json') ? { body: await res.json() } : undefined))
+      // A failed read is asked again by the page; not an unhandled rejection.
+      .catch(() => undefined),
+  };
+  void entry.answer.then((a) => (entry.arrived = a));
+  early.set(url, entry);
 }
 
-async function takeEarly(url: string) {
+function takeEntry(url: string) {
   const e = early.get(url);
   if (!e) return undefined;
   early.delete(url);
-  if (performance.now() - e.at > EARLY_FOR_MS) return undefined;
-  const res = await e.res.catch(() => undefined);
-  return res?.ok ? res : undefined;
+  return performance.now() - e.at > EARLY_FOR_MS ? undefined : e;
+}
+
+/** The early answer for this address if it has already arrived (taken: a second call returns nothing). */
+export function earlyAnswer<T>(url: string): { body: T } | undefined {
+  const e = early.get(url);
+  if (!e?.arrived) return undefined;
+  takeEntry(url);
+  return performance.now() - e.at > EARLY_FOR_MS ? undefined : (e.arrived as { body: T });
 }
 
 export async function api<T = unknown>(url: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
@@ -52,14 +66,16 @@ export async function api<T = unknown>(url: string, init: { method?: string; bod
     early.clear();
   }
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const res =
-    (method === 'GET' ? await takeEarly(url) : undefined) ??
-    (await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
-    }));
+  if (method === 'GET') {
+    const answer = await takeEntry(url)?.answer;
+    if (answer) return answer.body as T;
+  }
+  const res = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+  });
   const type = res.headers.get('content-type') ?? '';
   if (!res.ok) {
     const err = type.includes('json') ? await res.json().catch(() => ({})) : {};

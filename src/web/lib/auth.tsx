@@ -3,6 +3,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Me } from '../../contracts/auth.js';
 import type { Permission } from '../../contracts/permissions.js';
 import { api, ApiError } from './api.js';
+import { startedEarly } from './early-query.js';
 import { clearOfflineData } from './offline.js';
 
 interface AuthState {
@@ -28,6 +29,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       }
     },
     staleTime: 60_000,
+    initialData: startedEarly<Me>('/api/auth/me').initialData,
   });
   const me = q.data ?? null;
   const value: AuthState = {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CAMPAIGN_STATUSES, FORM_TYPES, TABLE_PERIODS, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { useAuth } from '../../lib/auth.js';
+import { startedEarly } from '../../lib/early-query.js';
 import { campaignsApi } from './api.js';
 import { STATUS_COLORS } from './CampaignsPage.js';
 import { FocusLists, LiaisonRegister, OrgChart, StaffingProgress, TaskBreakdown } from './HomeSections.js';
@@ -19,8 +20,17 @@ export default function CampaignHomePage() {
   const qc = useQueryClient();
   const { can } = useAuth();
   const { message } = AntApp.useApp();
-  const home = useQuery({ queryKey: ['campaign-home', id], queryFn: () => campaignsApi.home(id) });
-  const versions = useQuery({ queryKey: ['campaign-versions', id], queryFn: () => campaignsApi.versions(id) });
+  type Home = Awaited<ReturnType<typeof campaignsApi.home>>;
+  const home = useQuery<Home>({
+    queryKey: ['campaign-home', id],
+    queryFn: () => campaignsApi.home(id),
+    ...startedEarly<Home>(`/api/campaigns/${id}/home`),
+  });
+  const versions = useQuery({
+    queryKey: ['campaign-versions', id],
+    queryFn: () => campaignsApi.versions(id),
+    ...startedEarly<Awaited<ReturnType<typeof campaignsApi.versions>>>(`/api/campaigns/${id}/versions`),
+  });
   const mobile = useMobile();
   const [tab, setTab] = useState('tasks');
   const refresh = () => qc.invalidateQueries({ queryKey: ['campaign-home', id] });

@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ENTITY_STATUSES, MEDICAL_GRADES, DEVICE_LEVELS } from '../../../contracts/entity-kinds.js';
 import type { EntitySummary } from '../../../contracts/entities.js';
 import { api, ApiError, download, qs } from '../../lib/api.js';
+import { startedEarly } from '../../lib/early-query.js';
 import { useAuth } from '../../lib/auth.js';
 import { FilterBar, type Filters } from './FilterBar.js';
 import { apiQuery, entitiesUrl, filtersOf, pageOf } from './list-query.js';
@@ -48,9 +49,11 @@ export default function EntitiesPage() {
     if (ps !== 20) next.set('pageSize', String(ps));
     setParams(next, { replace: true });
   };
+  const url = entitiesUrl(params);
   const q = useQuery({
     queryKey: ['entities', filters, page, pageSize],
-    queryFn: () => api<Page>(entitiesUrl(params)),
+    queryFn: () => api<Page>(url),
+    ...startedEarly<Page>(url),
     placeholderData: keepPreviousData,
   });
   const sortOrder = (field: string) => {

@@ -16,6 +16,7 @@ import { LICENCE_STATES } from '../../../contracts/entities.js';
 import { PRODUCTS } from '../../../contracts/products.js';
 import type { Jurisdiction, OrgUnit } from '../../../contracts/org.js';
 import { api, qs } from '../../lib/api.js';
+import { startedEarly } from '../../lib/early-query.js';
 import { options } from './labels.js';
 import { useScreens } from '../../lib/screens.js';
 
@@ -32,6 +33,7 @@ export function FilterBar({ value, onChange, extra }: { value: Filters; onChange
   const stations = useQuery({
     queryKey: ['org-units', 'stations'],
     queryFn: () => api<OrgUnit[]>('/api/org-units'),
+    initialData: startedEarly<OrgUnit[]>('/api/org-units').initialData,
     select: (units) => units.filter((u) => u.kind === 'station'),
     staleTime: 300_000,
   });

@@ -9,6 +9,7 @@ import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../../contracts/permissions.j
 import { TIP_STATUS_LABELS, TIP_STATUSES } from '../../../contracts/tips.js';
 import { MENU, MENU_GROUPS, type MenuGroupKey } from '../../app/menu.js';
 import { api } from '../../lib/api.js';
+import { startedEarly } from '../../lib/early-query.js';
 import { useAuth } from '../../lib/auth.js';
 import { CampaignCard, DeadlineList, StaffingCard } from './DashboardCards.js';
 import { FieldWorkCard } from './FieldWorkCard.js';
@@ -22,7 +23,12 @@ const TIP_COLORS = { submitted: 'gold', accepted: 'blue', rejected: 'default', f
 export default function HomePage() {
   const { me, can } = useAuth();
   const nav = useNavigate();
-  const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/api/dashboard'), enabled: !!me });
+  const q = useQuery({
+    queryKey: ['dashboard'],
+    queryFn: () => api<Dashboard>('/api/dashboard'),
+    enabled: !!me,
+    ...startedEarly<Dashboard>('/api/dashboard'),
+  });
   if (!me) return null;
   const modules = MENU.filter((m) => m.path !== '/' && m.path !== '/profile' && (!m.permission || can(m.permission)));
   const groups = (Object.keys(MENU_GROUPS) as MenuGroupKey[])
