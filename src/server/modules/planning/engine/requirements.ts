@@ -40,7 +40,14 @@ export interface PlanningContext {
    * How the requirements were built, for patching them after a change to some stations' units
    * (`patchContext`): units left out as orphans, and each rule's units per scope (`ruleId@scopeKey`).
    */
-  built?: { orphans: number; scopeUnits: Map<string, number[]> };
+  built?: {
+    orphans: number;
+    scopeUnits: Map<string, number[]>;
+    /** Unit indices per station (ascending). */
+    byStation: Map<string, number[]>;
+    /** Signature id by its requirement indices joined with commas (made by the first patch). */
+    sigIds?: Map<string, number>;
+  };
 }
 
 /** Where a requirement is counted: one station, one county or city (its stations), or the whole campaign. */
@@ -119,7 +126,12 @@ export interface ContextUnits {
   profiles: PlannerEntity[];
   /** Units of stations outside the input (left out, with a warning). */
   orphans: number;
+  /** Unit indices per station, when known already (else made from the units). */
+  byStation?: Map<string, number[]>;
 }
+
+/** Signatures of the units under given requirements (`internSignatures`, or a patch's own). */
+export type Interning = (requirements: Requirement[]) => ReturnType<typeof internSignatures> & { sigIds?: Map<string, number> };
 
 /** The input with its stations in id order (the order of station scopes and requirements). */
 export const withSortedStations = (input: PlanningInput): PlanningInput => ({
@@ -167,13 +179,19 @@ export function assembleContext(
   input: PlanningInput,
   u: ContextUnits,
   reuse: ((key: string) => number[] | undefined) | null,
+  intern?: Interning,
 ): PlanningContext {
   const { entities, index, profileOf, profiles } = u;
   const stationById = new Map(input.stations.map((s) => [s.id, s]));
   const warnings: string[] = [];
   if (u.orphans) warnings.push(`${u.orphans} 家单位不属于任何参与的监管所，未纳入计划`);
-  const byStation = new Map<string, number[]>(input.stations.map((s) => [s.id, []]));
-  entities.forEach((e, i) => byStation.get(e.stationId)!.push(i));
+  const byStation =
+    u.byStation ??
+    (() => {
+      const lists = new Map<string, number[]>(input.stations.map((s) => [s.id, []]));
+      entities.forEach((e, i) => lists.get(e.stationId)!.push(i));
+      return lists;
+    })();
   const requirements: Requirement[] = [];
   const shortfalls: Shortfall[] = [];
   const scopeUnits = new Map<string, number[]>();
@@ -182,7 +200,13 @@ export function assembleContext(
 
   // Scopes of each level: every station, every county / city the stations belong to, the whole area.
   const warned = new Set<string>();
+  const scopesMemo = new Map<QuotaScope, Scope[]>();
   const scopesOf = (per: QuotaScope): Scope[] => {
+    let scopes = scopesMemo.get(per);
+    if (!scopes) scopesMemo.set(per, (scopes = scopesAt(per)));
+    return scopes;
+  };
+  const scopesAt = (per: QuotaScope): Scope[] => {
     if (per === 'campaign') return [{ key: '*', stationId: null, area: null, stations: null }];
     if (per === 'station') return input.stations.map((s) => ({ key: s.id, stationId: s.id, area: null, stations: new Set([s.id]) }));
     const byArea = new Map<string, Scope>();
@@ -318,7 +342,8 @@ export function assembleContext(
   };
   for (const rule of input.rules) visit(rule, null, [], 'station', 1, cw, null);
 
-  const { sigOf, signatures, entityReqs } = internSignatures(entities.length, requirements);
+  const interned: ReturnType<Interning> = intern ? intern(requirements) : internSignatures(entities.length, requirements);
+  const { sigOf, signatures, entityReqs, sigIds } = interned;
   return {
     entities,
     index,
@@ -333,7 +358,7 @@ export function assembleContext(
     profileOf,
     profiles,
     campaignWindow: cw,
-    built: { orphans: u.orphans, scopeUnits },
+    built: { orphans: u.orphans, scopeUnits, byStation, sigIds },
   };
 }
 
