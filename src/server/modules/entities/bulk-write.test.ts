@@ -418,7 +418,7 @@ describe('writing what validation read in the same transaction', () => {
     expect(await licence(2010)).toMatchObject({ scope: '非处方药', valid_to: '2031-06-30' });
   });
 
-  it('an update audits the row validation read as before, and the written row as after', async () => {
+  it('an update found by the values validation read audits the whole row before and after the write', async () => {
     await importRows([line(2020)]);
     const u = await unit(2020);
     expect(await importRows([line(2020, { 联系电话: '0427-1112223' })])).toEqual({ created: 0, updated: 1, unchanged: 0 });

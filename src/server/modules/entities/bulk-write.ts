@@ -257,15 +257,17 @@ async function write(
     let olds: ImportRecord[] = [];
     const before = new Map<number, any>();
     if (known.length) {
-      // The rows as validation read them in this transaction, else read here.
-      for (const r of known) if (r.current) before.set(r.existingId!, r.current);
-      const unread = known.filter((r) => !r.current);
-      if (unread.length) {
-        const idList = sql.raw(`'{${unread.map((r) => r.existingId).join(',')}}'::int[]`);
+      const readRows = async (rs: ImportRecord[]) => {
+        if (!rs.length) return;
+        const idList = sql.raw(`'{${rs.map((r) => r.existingId).join(',')}}'::int[]`);
         for (const b of rowsOf(await tx.execute(sql`select * from entities where id = any(${idList})`))) before.set(b.id, b);
-      }
+      };
+      // Compared by the values validation read in this transaction, else by the rows read here.
+      await readRows(known.filter((r) => !r.current));
       // A unit whose values are all the same is left alone (no write, no audit row).
-      olds = known.filter((r) => changes(r, before.get(r.existingId!)));
+      olds = known.filter((r) => changes(r, r.current ?? before.get(r.existingId!)));
+      // Whole rows (the audit's before) only for the units that change.
+      await readRows(olds.filter((r) => !before.has(r.existingId!)));
       for (const r of known) ids.set(r, r.existingId!);
       unchanged += known.length - olds.length;
     }

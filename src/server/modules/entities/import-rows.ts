@@ -47,7 +47,10 @@ export interface ImportRecord {
    * would not change and COPY a new unit's licence.
    */
   licenceHeld?: LicenceHeld | null;
-  /** The known unit's row as validation read it in the writer's transaction (saves the writer reading it again). */
+  /**
+   * The known unit's columns an import can change, as validation read them in the writer's
+   * transaction: the writer tells an unchanged unit by them without reading it again.
+   */
   current?: Record<string, unknown>;
 }
 
@@ -198,11 +201,19 @@ interface Known {
   path: string;
   name: string;
   creditCode: string;
-  /** With `rows`: the unit's whole row. */
+  /** With `rows`: the unit's columns an import can change. */
   row?: Record<string, unknown>;
 }
 
 const LOOKUP_CHUNK = 10_000;
+
+/**
+ * The columns an import can change (what the writer compares to tell an unchanged unit): not the
+ * derived search columns, whose text[] would cost more to read than the rest of the row.
+ */
+const COMPARED = `e.id, e.name, e.credit_code, e.kind, e.jurisdiction_id, e.township_id, e.village_id, e.address,
+  e.legal_representative, e.person_in_charge, e.quality_manager, e.phone, e.tags, e.products, e.medical_grade,
+  e.device_level, e.family_planning, e.risk_level, e.credit_grade, e.status`;
 
 /**
  * Units already registered under the file's credit codes, and holders of its licences, in chunks of
@@ -213,15 +224,12 @@ async function existingBy(db: DbOrTx, codes: string[], licences: { kind: string;
   const byLicence = new Map<string, Known & { held: LicenceHeld }>();
   for (let i = 0; i < codes.length; i += LOOKUP_CHUNK) {
     const chunk = codes.slice(i, i + LOOKUP_CHUNK);
-    const r = rows
-      ? await db.execute(sql`select e.*, j.path as "__path" from entities e join jurisdictions j on j.id = e.jurisdiction_id
-          where e.credit_code = any(${toPgArray(chunk)}::text[])`)
-      : await db.execute(sql`select e.id, e.credit_code, e.name, j.path as "__path" from entities e join jurisdictions j on j.id = e.jurisdiction_id
-          where e.credit_code = any(${toPgArray(chunk)}::text[])`);
+    const r = await db.execute(sql`select ${sql.raw(rows ? COMPARED : 'e.id, e.name, e.credit_code')}, j.path as "__path"
+      from entities e join jurisdictions j on j.id = e.jurisdiction_id
+      where e.credit_code = any(${toPgArray(chunk)}::text[])`);
     for (const x of (r as any).rows) {
-      const path = x.__path as string;
-      delete x.__path;
-      byCode.set(x.credit_code, { id: x.id, path, name: x.name, creditCode: x.credit_code, row: rows ? x : undefined });
+      const { __path: path, ...row } = x;
+      byCode.set(x.credit_code, { id: x.id, path, name: x.name, creditCode: x.credit_code, row: rows ? row : undefined });
     }
   }
   for (let i = 0; i < licences.length; i += LOOKUP_CHUNK) {
@@ -454,7 +462,7 @@ export async function validateRows(
   actor: Actor,
   table: RawTable,
   mapping: Mapping,
-  /** forWrite: the records go to the writer in this transaction (known units' rows and licences are kept on them). */
+  /** forWrite: the records go to the writer in this transaction (known units' values and licences are kept on them). */
   opts: { forWrite?: boolean } = {},
 ) {
   const errors: ImportError[] = [];
