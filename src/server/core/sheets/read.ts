@@ -14,6 +14,8 @@ export interface ReadOptions {
   maxCell?: number;
   /** Who uploads: concurrent reads are capped per person and in total. */
   userId: number;
+  /** Also return the rows as JSON text (`rowsJson`), as the worker sends them: for storing them as they are. */
+  json?: boolean;
 }
 
 /** Concurrent spreadsheet reads: per person and for the whole server. */
@@ -31,7 +33,7 @@ const workerUrl = new URL('./parse-worker.mjs', import.meta.url);
  * and a huge file is refused at the row limit without being read whole. At most
  * SHEET_LIMITS.perUser reads per person and SHEET_LIMITS.total in all run at once; more → 429.
  */
-export async function readSheet(buffer: Buffer, fileName: string, opts: ReadOptions): Promise<RawTable> {
+export async function readSheet(buffer: Buffer, fileName: string, opts: ReadOptions): Promise<RawTable & { rowsJson?: string }> {
   const mine = busy.get(opts.userId) ?? 0;
   if (mine >= SHEET_LIMITS.perUser || total >= SHEET_LIMITS.total) throw tooManyImports();
   busy.set(opts.userId, mine + 1);
@@ -46,7 +48,7 @@ export async function readSheet(buffer: Buffer, fileName: string, opts: ReadOpti
   }
 }
 
-function runWorker(buffer: Buffer, fileName: string, opts: ReadOptions): Promise<RawTable> {
+function runWorker(buffer: Buffer, fileName: string, opts: ReadOptions): Promise<RawTable & { rowsJson?: string }> {
   // A copy the worker owns (the upload may be a slice of a shared pool).
   const copy = new Uint8Array(buffer.length);
   copy.set(buffer);
@@ -67,8 +69,12 @@ function runWorker(buffer: Buffer, fileName: string, opts: ReadOptions): Promise
       void worker.terminate();
       fn();
     }
-    worker.once('message', (m: { ok: true; headers: string[]; rows: RawTable['rows'] } | { ok: false; message: string; detail?: string }) =>
-      finish(() => (m.ok ? resolve({ headers: m.headers, rows: m.rows }) : reject(invalid(m.message)))),
+    worker.once('message', (m: { ok: true; headers: string[]; rowsJson: string } | { ok: false; message: string; detail?: string }) =>
+      finish(() => {
+        if (!m.ok) return reject(invalid(m.message));
+        const table = { headers: m.headers, rows: JSON.parse(m.rowsJson) as RawTable['rows'] };
+        resolve(opts.json ? { ...table, rowsJson: m.rowsJson } : table);
+      }),
     );
     worker.once('error', (e) => finish(() => reject(e.message?.includes('memory') ? invalid('文件过大，无法处理，请拆分后再导入') : e)));
     worker.once('exit', (code) => finish(() => reject(new Error(`sheet worker exited (${code})`))));

@@ -6,7 +6,9 @@ import { jurisdictions, orgUnits, users } from '../../../db/schema/index.js';
 import { createTestDatabase } from '../../../test/db.js';
 import { systemActor } from '../../core/context.js';
 import { writeRecords } from './bulk-write.js';
-import type { ImportRecord } from './import-rows.js';
+import { autoMapping, validateRows, type ImportRecord } from './import-rows.js';
+import { IMPORT_COLUMNS } from '../../../contracts/entities.js';
+import type { Actor } from '../../core/context.js';
 import { syncEntityKinds } from './kinds.js';
 
 /**
@@ -344,6 +346,86 @@ describe('writeRecords', () => {
       )[0].n,
     ).toBeGreaterThanOrEqual(1001);
     expect((await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`))[0].n).toBe(auditsBefore);
+  });
+});
+
+/**
+ * The import's own path: rows validated and written in one transaction, the writer using what
+ * validation read there (the known unit's row, the licence's holder) instead of reading it again.
+ */
+describe('writing what validation read in the same transaction', () => {
+  const headers = IMPORT_COLUMNS.map((c) => c.header);
+  const importer = (): Actor => ({
+    id: actor.id,
+    username: 'writer',
+    name: actor.name,
+    role: 'office',
+    scope: 'jurisdiction',
+    orgUnitId: 0,
+    jurisdictionId: J.station,
+    jurisdictionPath: `/${J.city}/${J.station}/`,
+  });
+  const line = (n: number, over: Record<string, string> = {}) => {
+    const v: Record<string, string> = {
+      单位名称: `写入测试药店${n}`,
+      统一社会信用代码: code(n),
+      主体类型: '单体药店',
+      许可证编号: `辽写${n}`,
+      许可证有效期至: '2028-12-31',
+      经营范围: '处方药',
+      所属监管所: `区${J.station}`,
+      ...over,
+    };
+    return headers.map((h) => v[h] ?? '');
+  };
+  /** Validate and write the rows in one transaction, as the import job does. */
+  const importRows = (cells: string[][], between?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<unknown>) =>
+    db.transaction(async (tx) => {
+      const table = { headers, rows: cells.map((c, i) => ({ n: i + 2, cells: c })) };
+      const v = await validateRows(tx, importer(), table, autoMapping(headers), { forWrite: true });
+      expect(v.errors).toEqual([]);
+      await between?.(tx);
+      return writeRecords(tx, actor, v.records, { importId: 90 });
+    });
+  const licence = async (n: number) =>
+    (await rows(sql`select entity_id, scope, valid_to::text, updated_at from entity_licences where number = ${`辽写${n}`}`))[0];
+
+  it("a new unit's licence found free goes in with it; taken by another unit before the write, the whole import fails (never moved)", async () => {
+    expect(await importRows([line(2001)])).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(await licence(2001)).toMatchObject({ entity_id: (await unit(2001)).id, scope: '处方药', valid_to: '2028-12-31' });
+    // Another writer registers the licence between the check and the write.
+    await expect(
+      importRows([line(2002, { 许可证编号: '辽写2003' })], (tx) => writeRecords(tx, actor, [rec(2003)], { skipAudit: true })),
+    ).rejects.toThrow();
+    expect(await unit(2002)).toBeUndefined();
+    expect(await unit(2003)).toBeUndefined();
+    expect(await licence(2003)).toBeUndefined();
+  });
+
+  it("a known unit's licence is written when its expiry or scope changes, and its earliest expiry follows; left alone when the same", async () => {
+    await importRows([line(2010)]);
+    const u = await unit(2010);
+    const first = await licence(2010);
+    expect(await importRows([line(2010)])).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(await licence(2010)).toEqual(first);
+    await importRows([line(2010, { 许可证有效期至: '2031-06-30' })]);
+    expect(await licence(2010)).toMatchObject({ entity_id: u.id, scope: '处方药', valid_to: '2031-06-30' });
+    expect(String((await unit(2010)).licence_valid_to)).toMatch(/2031/);
+    await importRows([line(2010, { 许可证有效期至: '2031-06-30', 经营范围: '非处方药' })]);
+    expect(await licence(2010)).toMatchObject({ scope: '非处方药', valid_to: '2031-06-30' });
+    // A blank cell keeps the licence's value, as for the unit's own fields.
+    await importRows([line(2010, { 许可证有效期至: '', 经营范围: '' })]);
+    expect(await licence(2010)).toMatchObject({ scope: '非处方药', valid_to: '2031-06-30' });
+  });
+
+  it('an update found by the values validation read audits the whole row before and after the write', async () => {
+    await importRows([line(2020)]);
+    const u = await unit(2020);
+    expect(await importRows([line(2020, { 联系电话: '0427-1112223' })])).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const [, upd] = await auditOf(u.id);
+    expect(upd).toMatchObject({ action: 'entity.import_update', before: { id: u.id, phone: null, version: u.version } });
+    expect(upd.after).toMatchObject({ id: u.id, phone: '0427-1112223', version: u.version + 1 });
+    expect(Object.keys(upd.before).sort()).toEqual(Object.keys(u).sort());
   });
 });
 

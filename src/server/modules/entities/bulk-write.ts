@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client.js';
+import { is, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx, Tx } from '../../../db/client.js';
 import type { Actor } from '../../core/context.js';
+import { copyArray, copyField, copyInto } from '../../core/copy.js';
 import type { ImportRecord } from './import-rows.js';
 import { bigrams, refreshLicenceValidTo } from './queries.js';
 import { syncUnitKinds } from '../../core/measure-summaries.js';
@@ -75,14 +77,112 @@ function changes(r: ImportRecord, b: any): boolean {
   );
 }
 
+/** Columns of a new unit, in the order of `newUnitLine`. */
+export const UNIT_COLUMNS = [
+  'id',
+  'name',
+  'credit_code',
+  'kind',
+  'jurisdiction_id',
+  'township_id',
+  'village_id',
+  'address',
+  'legal_representative',
+  'person_in_charge',
+  'quality_manager',
+  'phone',
+  'tags',
+  'products',
+  'medical_grade',
+  'device_level',
+  'family_planning',
+  'risk_level',
+  'credit_grade',
+  'status',
+  'licence_valid_to',
+  'search_bigrams',
+  'created_by',
+] as const;
+
+/** A new unit as a COPY line; blank cells take the column defaults of an insert. */
+export function newUnitLine(id: number, r: ImportRecord, createdBy: number | null) {
+  const bool = (b: boolean | null) => (b === null ? '\\N' : b ? 't' : 'f');
+  return (
+    [
+      String(id),
+      copyField(r.name),
+      copyField(r.creditCode),
+      copyField(r.kind),
+      copyField(r.jurisdictionId),
+      copyField(r.townshipId),
+      copyField(r.villageId),
+      copyField(r.address),
+      copyField(r.legalRepresentative),
+      copyField(r.personInCharge),
+      copyField(r.qualityManager),
+      copyField(r.phone),
+      copyArray(r.tags ?? []),
+      copyArray(r.products ?? []),
+      copyField(r.medicalGrade),
+      copyField(r.deviceLevel),
+      bool(r.familyPlanning ?? false),
+      copyField(r.riskLevel ?? 'low'),
+      copyField(r.creditGrade),
+      copyField(r.status ?? 'operating'),
+      copyField(r.licence?.validTo ?? null),
+      copyArray(bigrams(r.name, r.address)),
+      copyField(createdBy),
+    ].join('\t') + '\n'
+  );
+}
+
+const LICENCE_COLUMNS = ['entity_id', 'jurisdiction_id', 'kind', 'number', 'scope', 'valid_from', 'valid_to'] as const;
+const AUDIT_COLUMNS = [
+  'actor_id',
+  'actor_name',
+  'action',
+  'entity_type',
+  'entity_id',
+  'jurisdiction_id',
+  'summary',
+  'before',
+  'after',
+  'ip',
+] as const;
+
 /**
- * Write validated records in chunks of set-based statements (jsonb_to_recordset: one parameter per
- * chunk): inserts for new units, updates (blank cells keep the current value) for known ones,
- * licence upserts by (kind, number), and audit rows — before/after for every updated unit, one
- * row per created unit. Call inside the caller's transaction.
+ * Would upserting this record's licence change anything? Only known when validation looked the
+ * licence up in the same transaction (`licenceHeld`); otherwise assume it would (the upsert's own
+ * WHERE then leaves an equal row alone). Mirrors the upsert below: a blank field keeps the current one.
+ */
+function licenceChanges(r: ImportRecord, id: number): boolean {
+  const held = r.licenceHeld;
+  const l = r.licence!;
+  if (held === undefined || held === null) return true;
+  const differs = <T>(v: T | null | undefined, cur: T | null) => v !== null && v !== undefined && v !== cur;
+  return (
+    held.entityId !== id ||
+    held.jurisdictionId !== r.jurisdictionId ||
+    differs(l.scope, held.scope) ||
+    differs(l.validFrom, held.validFrom) ||
+    differs(l.validTo, held.validTo)
+  );
+}
+
+/** Run `fn` in the caller's transaction, or in one of its own when called with the database. */
+function inTransaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return is(db, PgTransaction) ? fn(db as Tx) : (db as Db).transaction(fn);
+}
+
+/**
+ * Write validated records in chunks of set-based statements: new units, their licences and the audit
+ * rows by COPY (ids drawn from the sequence first, one statement per chunk), updates of known units
+ * by jsonb_to_recordset (blank cells keep the current value), licence upserts by (kind, number) for
+ * known units whose licence differs, and audit rows — before/after for every updated unit, one row
+ * per created unit. Runs in the caller's transaction (or its own when given the database).
  */
 export async function writeRecords(
-  tx: DbOrTx,
+  db: DbOrTx,
   actor: Pick<Actor, 'id' | 'name'>,
   records: ImportRecord[],
   opts: {
@@ -93,49 +193,63 @@ export async function writeRecords(
     /** Bench data only. */ skipAudit?: boolean;
   } = {},
 ) {
+  if (!records.length) return { created: 0, updated: 0, unchanged: 0 };
+  return inTransaction(db, (tx) => write(tx, actor, records, opts));
+}
+
+async function write(
+  tx: Tx,
+  actor: Pick<Actor, 'id' | 'name'>,
+  records: ImportRecord[],
+  opts: Parameters<typeof writeRecords>[3] & object,
+) {
   let created = 0;
   let updated = 0;
   let unchanged = 0;
   const tag = opts.importId ? `（导入批次 #${opts.importId}）` : '';
+  const auditLine = (a: { action: string; entityId: number; jurisdictionId: number; summary: string; before?: unknown; after?: unknown }) =>
+    [
+      copyField(actor.id || null),
+      copyField(actor.name),
+      copyField(a.action),
+      'entity',
+      String(a.entityId),
+      copyField(a.jurisdictionId),
+      copyField(a.summary),
+      a.before ? copyField(JSON.stringify(a.before)) : '\\N',
+      a.after ? copyField(JSON.stringify(a.after)) : '\\N',
+      copyField(opts.ip ?? null),
+    ].join('\t') + '\n';
+  // Ids of the new units first, all in one statement, so units, licences and audit rows go in by COPY.
+  const newCount = records.filter((r) => !r.existingId).length;
+  const newIds = newCount
+    ? rowsOf(
+        await tx.execute(
+          sql`select nextval(pg_get_serial_sequence('entities', 'id'))::int as id from generate_series(1, ${newCount}::int)`,
+        ),
+      ).map((x) => x.id as number)
+    : [];
   for (let i = 0; i < records.length; i += CHUNK) {
     const chunk = records.slice(i, i + CHUNK);
     const ids = new Map<ImportRecord, number>();
-    const audits: object[] = [];
+    const audits: string[] = [];
 
     const news = chunk.filter((r) => !r.existingId);
     if (news.length) {
-      const res = await tx.execute(sql`insert into entities (name, credit_code, kind, jurisdiction_id, township_id, village_id, address,
-          legal_representative, person_in_charge, quality_manager, phone, tags, products, medical_grade, device_level, family_planning,
-          risk_level, credit_grade, status, licence_valid_to, search_bigrams, created_by)
-        select name, credit_code, kind, jurisdiction_id, township_id, village_id, address, legal_representative, person_in_charge,
-          quality_manager, phone, coalesce(tags, '{}'), coalesce(products, '{}'), medical_grade, device_level, coalesce(family_planning, false),
-          coalesce(risk_level, 'low'), credit_grade, coalesce(status, 'operating'), licence_valid_to, search_bigrams, ${actor.id || null}::int
-        from jsonb_to_recordset(${JSON.stringify(news.map((r) => toJson(r)))}::jsonb) as x(${sql.raw(COLS)})
-        returning id, credit_code, name, jurisdiction_id`);
-      const byCode = new Map(rowsOf(res).map((x) => [x.credit_code as string, x]));
-      for (const r of news) {
-        const x = byCode.get(r.creditCode)!;
-        ids.set(r, x.id);
+      const lines: string[] = [];
+      news.forEach((r, k) => {
+        const id = newIds[created + k];
+        ids.set(r, id);
+        lines.push(newUnitLine(id, r, actor.id || null));
         audits.push(
-          opts.source === 'demo'
-            ? {
-                action: 'entity.create',
-                entity_id: String(x.id),
-                jurisdiction_id: x.jurisdiction_id,
-                summary: `登记 ${x.name}（演示数据）`,
-                before: null,
-                after: null,
-              }
-            : {
-                action: 'entity.import_create',
-                entity_id: String(x.id),
-                jurisdiction_id: x.jurisdiction_id,
-                summary: `导入登记 ${x.name}${tag}`,
-                before: null,
-                after: null,
-              },
+          auditLine(
+            opts.source === 'demo'
+              ? { action: 'entity.create', entityId: id, jurisdictionId: r.jurisdictionId, summary: `登记 ${r.name}（演示数据）` }
+              : { action: 'entity.import_create', entityId: id, jurisdictionId: r.jurisdictionId, summary: `导入登记 ${r.name}${tag}` },
+          ),
         );
-      }
+      });
+      await copyInto(tx, 'entities', UNIT_COLUMNS, lines);
       created += news.length;
     }
 
@@ -143,10 +257,17 @@ export async function writeRecords(
     let olds: ImportRecord[] = [];
     const before = new Map<number, any>();
     if (known.length) {
-      const idList = sql.raw(`'{${known.map((r) => r.existingId).join(',')}}'::int[]`);
-      for (const b of rowsOf(await tx.execute(sql`select * from entities where id = any(${idList})`))) before.set(b.id, b);
+      const readRows = async (rs: ImportRecord[]) => {
+        if (!rs.length) return;
+        const idList = sql.raw(`'{${rs.map((r) => r.existingId).join(',')}}'::int[]`);
+        for (const b of rowsOf(await tx.execute(sql`select * from entities where id = any(${idList})`))) before.set(b.id, b);
+      };
+      // Compared by the values validation read in this transaction, else by the rows read here.
+      await readRows(known.filter((r) => !r.current));
       // A unit whose values are all the same is left alone (no write, no audit row).
-      olds = known.filter((r) => changes(r, before.get(r.existingId!)));
+      olds = known.filter((r) => changes(r, r.current ?? before.get(r.existingId!)));
+      // Whole rows (the audit's before) only for the units that change.
+      await readRows(olds.filter((r) => !before.has(r.existingId!)));
       for (const r of known) ids.set(r, r.existingId!);
       unchanged += known.length - olds.length;
     }
@@ -185,19 +306,43 @@ export async function writeRecords(
       );
       for (const r of olds) {
         const a = after.get(r.existingId!);
-        audits.push({
-          action: 'entity.import_update',
-          entity_id: String(r.existingId),
-          jurisdiction_id: a.jurisdiction_id,
-          summary: `导入更新 ${a.name}${tag}`,
-          before: before.get(r.existingId!),
-          after: a,
-        });
+        audits.push(
+          auditLine({
+            action: 'entity.import_update',
+            entityId: r.existingId!,
+            jurisdictionId: a.jurisdiction_id,
+            summary: `导入更新 ${a.name}${tag}`,
+            before: before.get(r.existingId!),
+            after: a,
+          }),
+        );
       }
       updated += olds.length;
     }
 
-    const lic = chunk.filter((r) => r.licence);
+    // A new unit's licence that validation found free in this transaction goes in by COPY (were it
+    // taken meanwhile, the unique index refuses the whole import). Any other licence is upserted by
+    // (kind, number) when it would change: a known unit's licence renewed or moved to it.
+    const free = chunk.filter((r) => r.licence && !r.existingId && r.licenceHeld === null);
+    if (free.length)
+      await copyInto(
+        tx,
+        'entity_licences',
+        LICENCE_COLUMNS,
+        free.map(
+          (r) =>
+            [
+              String(ids.get(r)),
+              copyField(r.jurisdictionId),
+              copyField(r.licence!.kind),
+              copyField(r.licence!.number),
+              copyField(r.licence!.scope),
+              copyField(r.licence!.validFrom ?? null),
+              copyField(r.licence!.validTo),
+            ].join('\t') + '\n',
+        ),
+      );
+    const lic = chunk.filter((r) => r.licence && !(!r.existingId && r.licenceHeld === null) && licenceChanges(r, ids.get(r)!));
     if (lic.length) {
       const json = lic.map((r) => ({
         entity_id: ids.get(r),
@@ -224,10 +369,7 @@ export async function writeRecords(
       );
     }
 
-    if (!opts.skipAudit)
-      await tx.execute(sql`insert into audit_log (actor_id, actor_name, action, entity_type, entity_id, jurisdiction_id, summary, before, after, ip)
-      select ${actor.id || null}::int, ${actor.name}, action, 'entity', entity_id, jurisdiction_id, summary, before, after, ${opts.ip ?? null}::text
-      from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) as x(action text, entity_id text, jurisdiction_id int, summary text, before jsonb, after jsonb)`);
+    if (!opts.skipAudit) await copyInto(tx, 'audit_log', AUDIT_COLUMNS, audits);
     await opts.onProgress?.(Math.min(i + CHUNK, records.length));
   }
   return { created, updated, unchanged };

@@ -5,7 +5,7 @@ import type { Actor } from '../../core/context.js';
 import type { JobDefinition } from '../../core/jobs/runner.js';
 import { writeRecords } from './bulk-write.js';
 import type { RawTable } from '../../core/sheets/read.js';
-import { getJobRows, MAX_ERRORS, progress } from './import-jobs.js';
+import { getJobRows, jobColumns, MAX_ERRORS, progress } from './import-jobs.js';
 import { validateRows, type Mapping } from './import-rows.js';
 import { entityImportWorkflow } from './workflow.js';
 
@@ -27,13 +27,14 @@ export const entityImportJob: JobDefinition<EntityImportPayload> = {
   async run(job, tx) {
     const { importId: id, actor, ip } = job.payload;
     const ctx = { actor, ip: ip ?? undefined };
-    const [imp] = await tx.select().from(entityImports).where(eq(entityImports.id, id));
+    // The job's columns without the rows (read once, below).
+    const [imp] = await tx.select(jobColumns).from(entityImports).where(eq(entityImports.id, id));
     if (!imp || imp.status !== 'running') return { skipped: true };
     const next = (clean: boolean) => entityImportWorkflow.next(actor, clean ? 'complete' : 'recheck', 'running', { facts: { clean } });
     const table: RawTable = { headers: imp.headers, rows: await getJobRows(tx, id) };
     progress.set(id, { processed: 0, total: imp.total });
     try {
-      const v = await validateRows(tx, actor, table, imp.mapping as Mapping);
+      const v = await validateRows(tx, actor, table, imp.mapping as Mapping, { forWrite: true });
       if (v.errors.length) {
         await tx
           .update(entityImports)

@@ -41,6 +41,25 @@ export interface ImportRecord {
   creditGrade: string | null;
   status: string | null;
   licence: { kind: LicenceKind; number: string; validFrom?: string | null; validTo: string | null; scope: string | null } | null;
+  /**
+   * The licence (kind, number) as the registry held it when validated in the writer's transaction:
+   * null when nobody holds it, undefined when not looked up. Lets the writer skip a licence that
+   * would not change and COPY a new unit's licence.
+   */
+  licenceHeld?: LicenceHeld | null;
+  /**
+   * The known unit's columns an import can change, as validation read them in the writer's
+   * transaction: the writer tells an unchanged unit by them without reading it again.
+   */
+  current?: Record<string, unknown>;
+}
+
+export interface LicenceHeld {
+  entityId: number;
+  jurisdictionId: number;
+  scope: string | null;
+  validFrom: string | null;
+  validTo: string | null;
 }
 
 export type Mapping = Record<string, number | null>;
@@ -69,7 +88,14 @@ function lookup<T extends Record<string, string>>(dict: T, extra: Record<string,
     map.set(norm(v), k);
   }
   for (const [k, v] of Object.entries(extra)) map.set(norm(k), v);
-  return (s: string) => map.get(norm(s));
+  // The same few values repeat down a file: remembered as written (bounded, so odd files cannot grow it).
+  const seen = new Map<string, keyof T | undefined>();
+  return (s: string) => {
+    if (seen.has(s)) return seen.get(s);
+    const v = map.get(norm(s));
+    if (seen.size < 1000) seen.set(s, v);
+    return v;
+  };
 }
 
 const kindOf = lookup(Object.fromEntries(ENTITY_KINDS.map((k) => [k.code, k.label])) as Record<EntityKind, string>, {
@@ -175,28 +201,56 @@ interface Known {
   path: string;
   name: string;
   creditCode: string;
+  /** With `rows`: the unit's columns an import can change. */
+  row?: Record<string, unknown>;
 }
 
-async function existingBy(db: DbOrTx, codes: string[], licences: string[]) {
+const LOOKUP_CHUNK = 10_000;
+
+/**
+ * The columns an import can change (what the writer compares to tell an unchanged unit): not the
+ * derived search columns, whose text[] would cost more to read than the rest of the row.
+ */
+const COMPARED = `e.id, e.name, e.credit_code, e.kind, e.jurisdiction_id, e.township_id, e.village_id, e.address,
+  e.legal_representative, e.person_in_charge, e.quality_manager, e.phone, e.tags, e.products, e.medical_grade,
+  e.device_level, e.family_planning, e.risk_level, e.credit_grade, e.status`;
+
+/**
+ * Units already registered under the file's credit codes, and holders of its licences, in chunks of
+ * one array parameter each (index lookups, no per-row round trip). With `rows`, the units' whole rows.
+ */
+async function existingBy(db: DbOrTx, codes: string[], licences: { kind: string; number: string }[], rows: boolean) {
   const byCode = new Map<string, Known>();
-  const byLicence = new Map<string, Known>();
-  for (let i = 0; i < codes.length; i += 5000) {
-    const chunk = codes.slice(i, i + 5000);
-    const r =
-      await db.execute(sql`select e.id, e.credit_code, e.name, j.path from entities e join jurisdictions j on j.id = e.jurisdiction_id
+  const byLicence = new Map<string, Known & { held: LicenceHeld }>();
+  for (let i = 0; i < codes.length; i += LOOKUP_CHUNK) {
+    const chunk = codes.slice(i, i + LOOKUP_CHUNK);
+    const r = await db.execute(sql`select ${sql.raw(rows ? COMPARED : 'e.id, e.name, e.credit_code')}, j.path as "__path"
+      from entities e join jurisdictions j on j.id = e.jurisdiction_id
       where e.credit_code = any(${toPgArray(chunk)}::text[])`);
-    for (const x of (r as any).rows) byCode.set(x.credit_code, { id: x.id, path: x.path, name: x.name, creditCode: x.credit_code });
+    for (const x of (r as any).rows) {
+      const { __path: path, ...row } = x;
+      byCode.set(x.credit_code, { id: x.id, path, name: x.name, creditCode: x.credit_code, row: rows ? row : undefined });
+    }
   }
-  for (let i = 0; i < licences.length; i += 5000) {
-    const chunk = licences.slice(i, i + 5000);
-    const wanted = new Set(chunk);
+  for (let i = 0; i < licences.length; i += LOOKUP_CHUNK) {
+    const chunk = licences.slice(i, i + LOOKUP_CHUNK);
+    const wanted = new Set(chunk.map((l) => `${l.kind}|${l.number}`));
     // By number (indexed), then the kind in JS.
-    const r = await db.execute(sql`select l.entity_id as id, l.kind, l.number, e.name, e.credit_code, j.path from entity_licences l
+    const r =
+      await db.execute(sql`select l.entity_id as id, l.jurisdiction_id, l.kind, l.number, l.scope, l.valid_from::text, l.valid_to::text,
+        e.name, e.credit_code, j.path from entity_licences l
       join entities e on e.id = l.entity_id join jurisdictions j on j.id = e.jurisdiction_id
-      where l.number = any(${toPgArray(chunk.map((k) => k.slice(k.indexOf('|') + 1)))}::text[])`);
+      where l.number = any(${toPgArray(chunk.map((l) => l.number))}::text[])`);
     for (const x of (r as any).rows) {
       const k = `${x.kind}|${x.number}`;
-      if (wanted.has(k)) byLicence.set(k, { id: x.id, path: x.path, name: x.name, creditCode: x.credit_code });
+      if (wanted.has(k))
+        byLicence.set(k, {
+          id: x.id,
+          path: x.path,
+          name: x.name,
+          creditCode: x.credit_code,
+          held: { entityId: x.id, jurisdictionId: x.jurisdiction_id, scope: x.scope, validFrom: x.valid_from, validTo: x.valid_to },
+        });
     }
   }
   return { byCode, byLicence };
@@ -218,155 +272,214 @@ const MAX_LEN: Record<string, number> = {
   licenceScope: 500,
 };
 
+const HEADER = new Map(IMPORT_COLUMNS.map((c) => [c.field, c.header]));
+const header = (f: string) => HEADER.get(f)!;
+const REQUIRED = IMPORT_COLUMNS.filter((c) => c.required);
+const LIMITS = Object.entries(MAX_LEN);
+
+/** What one file is checked against, and what earlier rows of it claimed. */
+interface RowContext {
+  fields: [string, number][];
+  places: Places;
+  stationIds: Map<string, number[]>;
+  seenCode: Map<string, number>;
+  seenLicence: Map<string, number>;
+  errors: ImportError[];
+}
+
+/** One row's cells by field (blank when the field is not mapped). */
+function rowValues(cells: string[], fields: [string, number][]): Record<string, string> {
+  const v: Record<string, string> = {};
+  for (const [f, i] of fields) v[f] = (cells[i] ?? '').trim();
+  return v;
+}
+
+function coded<T>(c: RowContext, n: number, v: Record<string, string>, field: string, fn: (s: string) => T | undefined, what: string) {
+  const s = v[field] ?? '';
+  if (!s) return null;
+  const r = fn(s);
+  if (r === undefined) c.errors.push({ row: n, column: header(field), message: `${what}“${s}”无法识别` });
+  return r ?? null;
+}
+
+/** One row to a record (existingId still null), or null with its problems added to `c.errors`. */
+function readRow(c: RowContext, n: number, cells: string[]): ImportRecord | null {
+  const v = rowValues(cells, c.fields);
+  const get = (f: string) => v[f] ?? '';
+  const errors = c.errors;
+  const bad = (field: string | null, message: string) => errors.push({ row: n, column: field && header(field), message });
+  const before = errors.length;
+  for (const col of REQUIRED) if (!get(col.field)) bad(col.field, `${col.header}不能为空`);
+  for (const [f, max] of LIMITS) if (get(f).length > max) bad(f, `${header(f)}不能超过${max}字`);
+  let creditCode = '';
+  if (get('creditCode')) {
+    const cc = checkCreditCode(get('creditCode'));
+    if (cc.problem) bad('creditCode', `${CREDIT_CODE_PROBLEMS[cc.problem]}：${get('creditCode')}`);
+    creditCode = cc.code;
+  }
+  const kind = get('kind') ? kindOf(get('kind')) : undefined;
+  if (get('kind') && !kind) bad('kind', `未知的主体类型“${get('kind')}”`);
+  let jurisdictionId = 0;
+  const station = get('station');
+  if (station) {
+    let ids = c.stationIds.get(station);
+    if (!ids) c.stationIds.set(station, (ids = c.places.stations.get(norm(station)) ?? []));
+    if (!ids.length) bad('station', `未知或不在本辖区的监管所“${station}”`);
+    else if (ids.length > 1) bad('station', `监管所“${station}”名称不唯一，请填写全称`);
+    else jurisdictionId = ids[0];
+  }
+  let townshipId: number | null = null;
+  let villageId: number | null = null;
+  const places = c.places;
+  if (jurisdictionId && get('township')) {
+    townshipId = places.townships.get(`${jurisdictionId}|${norm(get('township'))}`) ?? null;
+    if (!townshipId) bad('township', `乡镇（街道）“${get('township')}”不属于${station}`);
+  }
+  if (jurisdictionId && get('village')) {
+    if (townshipId) villageId = places.villagesByTownship.get(`${townshipId}|${norm(get('village'))}`) ?? null;
+    else if (!get('township')) {
+      const ids = places.villagesByStation.get(`${jurisdictionId}|${norm(get('village'))}`) ?? [];
+      villageId = ids.length === 1 ? ids[0] : null;
+    }
+    if (!villageId && !(get('township') && !townshipId)) bad('village', `村（社区）“${get('village')}”不属于所填乡镇（街道）或监管所`);
+  }
+  const riskLevel = coded(c, n, v, 'riskLevel', riskOf, '风险等级') as string | null;
+  const creditGrade = coded(c, n, v, 'creditGrade', creditGradeOf, '信用等级') as string | null;
+  const medicalGrade = coded(c, n, v, 'medicalGrade', medicalOf, '医疗机构等级') as string | null;
+  const deviceLevel = coded(c, n, v, 'deviceLevel', deviceOf, '医疗器械监管级别') as string | null;
+  const familyPlanning = coded(c, n, v, 'familyPlanning', yesNo, '计划生育类产品') as boolean | null;
+  const status = coded(c, n, v, 'status', statusOf, '经营状态') as string | null;
+  let tags: string[] | null = null;
+  if (get('tags')) {
+    tags = [];
+    for (const t of get('tags')
+      .split(/[、,，;；/|\s]+/)
+      .filter(Boolean)) {
+      const code = tagOf(t);
+      if (!code) bad('tags', `未知的标签“${t}”`);
+      else if (!tags.includes(code)) tags.push(code);
+    }
+  }
+  let products: string[] | null = null;
+  if (get('products')) {
+    products = [];
+    for (const t of get('products')
+      .split(/[、,，;；/|]+/)
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      const code = productCode(t);
+      if (!code) bad('products', `未知的经营品种“${t}”`);
+      else if (!products.includes(code)) products.push(code);
+    }
+  }
+  const phone = get('phone') || null;
+  if (phone && !PHONE.test(phone)) bad('phone', `联系电话格式错误：${phone}`);
+  let licence: ImportRecord['licence'] = null;
+  const number = get('licenceNumber');
+  if (number) {
+    const lk = get('licenceKind') ? licenceKindOf(get('licenceKind')) : kind ? DEFAULT_LICENCE[kind] : undefined;
+    if (get('licenceKind') && !lk) bad('licenceKind', `未知的许可证类型“${get('licenceKind')}”`);
+    let validTo: string | null = null;
+    if (get('licenceValidTo')) {
+      validTo = parseDate(get('licenceValidTo')) ?? null;
+      if (!validTo) bad('licenceValidTo', `许可证有效期至“${get('licenceValidTo')}”不是有效日期`);
+    }
+    if (lk) licence = { kind: lk as LicenceKind, number, validTo, scope: get('licenceScope') || null };
+  } else if (get('licenceValidTo')) bad('licenceNumber', '填写了许可证有效期但缺少许可证编号');
+  if (creditCode && errors.length === before) {
+    const first = c.seenCode.get(creditCode);
+    if (first) bad('creditCode', `与第${first}行重复（统一社会信用代码相同）`);
+    else c.seenCode.set(creditCode, n);
+  }
+  if (licence && errors.length === before) {
+    const k = `${licence.kind}|${licence.number}`;
+    const first = c.seenLicence.get(k);
+    if (first) bad('licenceNumber', `与第${first}行重复（许可证编号相同）`);
+    else c.seenLicence.set(k, n);
+  }
+  if (errors.length > before) return null;
+  return {
+    row: n,
+    existingId: null,
+    name: get('name'),
+    creditCode,
+    kind: kind!,
+    jurisdictionId,
+    townshipId,
+    villageId,
+    address: get('address') || null,
+    legalRepresentative: get('legalRepresentative') || null,
+    personInCharge: get('personInCharge') || null,
+    qualityManager: get('qualityManager') || null,
+    phone,
+    tags,
+    products,
+    medicalGrade,
+    deviceLevel,
+    familyPlanning,
+    riskLevel,
+    creditGrade,
+    status,
+    licence,
+  };
+}
+
+const PHONE = /^[0-9+\-()（）、,，/ ]*$/;
+const creditGradeOf = (s: string) => creditOf(s) ?? creditOf(s.slice(0, 1));
+
+/**
+ * The file's rows to records in memory, checked against the mapping and the organisation but not
+ * the registry (no unit is looked up): every bad row's problems are added to `errors`. The first
+ * half of `validateRows`, and on its own the "parse only" floor of the import bench.
+ */
+export async function readRecords(db: DbOrTx, actor: Actor, table: RawTable, mapping: Mapping, errors: ImportError[] = []) {
+  const c: RowContext = {
+    fields: IMPORT_COLUMNS.flatMap((col) => {
+      const i = mapping[col.field];
+      return i === null || i === undefined ? [] : [[col.field, i] as [string, number]];
+    }),
+    places: await loadPlaces(db, actor),
+    stationIds: new Map(),
+    seenCode: new Map(),
+    seenLicence: new Map(),
+    errors,
+  };
+  const records: ImportRecord[] = [];
+  for (const { n, cells } of table.rows) {
+    const r = readRow(c, n, cells);
+    if (r) records.push(r);
+  }
+  return { records, errors };
+}
+
 /**
  * Validate every row against the mapping, the organisation and the registry. Returns the
  * records to write and every bad row with its reason (bad credit code, unknown station or kind,
  * duplicate in file, missing required field, …).
  */
-export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, mapping: Mapping) {
+export async function validateRows(
+  db: DbOrTx,
+  actor: Actor,
+  table: RawTable,
+  mapping: Mapping,
+  /** forWrite: the records go to the writer in this transaction (known units' values and licences are kept on them). */
+  opts: { forWrite?: boolean } = {},
+) {
   const errors: ImportError[] = [];
   const missingMap = IMPORT_COLUMNS.filter((c) => c.required && (mapping[c.field] === null || mapping[c.field] === undefined));
   if (missingMap.length) {
     errors.push({ row: 0, column: null, message: `缺少必填列：${missingMap.map((c) => c.header).join('、')}（请在列对应中指定）` });
     return { records: [] as ImportRecord[], errors, toCreate: 0, toUpdate: 0 };
   }
-  const places = await loadPlaces(db, actor);
-  const header = (f: string) => IMPORT_COLUMNS.find((c) => c.field === f)!.header;
-  const prelim: ImportRecord[] = [];
-  const seenCode = new Map<string, number>();
-  const seenLicence = new Map<string, number>();
-  for (const { n, cells } of table.rows) {
-    const get = (f: string) => {
-      const i = mapping[f];
-      return i === null || i === undefined ? '' : (cells[i] ?? '').trim();
-    };
-    const bad = (field: string | null, message: string) => errors.push({ row: n, column: field && header(field), message });
-    const before = errors.length;
-    for (const c of IMPORT_COLUMNS) if (c.required && !get(c.field)) bad(c.field, `${c.header}不能为空`);
-    for (const [f, max] of Object.entries(MAX_LEN)) if (get(f).length > max) bad(f, `${header(f)}不能超过${max}字`);
-    let creditCode = '';
-    if (get('creditCode')) {
-      const cc = checkCreditCode(get('creditCode'));
-      if (cc.problem) bad('creditCode', `${CREDIT_CODE_PROBLEMS[cc.problem]}：${get('creditCode')}`);
-      creditCode = cc.code;
-    }
-    const kind = get('kind') ? kindOf(get('kind')) : undefined;
-    if (get('kind') && !kind) bad('kind', `未知的主体类型“${get('kind')}”`);
-    let jurisdictionId = 0;
-    if (get('station')) {
-      const ids = places.stations.get(norm(get('station'))) ?? [];
-      if (!ids.length) bad('station', `未知或不在本辖区的监管所“${get('station')}”`);
-      else if (ids.length > 1) bad('station', `监管所“${get('station')}”名称不唯一，请填写全称`);
-      else jurisdictionId = ids[0];
-    }
-    let townshipId: number | null = null;
-    let villageId: number | null = null;
-    if (jurisdictionId && get('township')) {
-      townshipId = places.townships.get(`${jurisdictionId}|${norm(get('township'))}`) ?? null;
-      if (!townshipId) bad('township', `乡镇（街道）“${get('township')}”不属于${get('station')}`);
-    }
-    if (jurisdictionId && get('village')) {
-      if (townshipId) villageId = places.villagesByTownship.get(`${townshipId}|${norm(get('village'))}`) ?? null;
-      else if (!get('township')) {
-        const ids = places.villagesByStation.get(`${jurisdictionId}|${norm(get('village'))}`) ?? [];
-        villageId = ids.length === 1 ? ids[0] : null;
-      }
-      if (!villageId && !(get('township') && !townshipId)) bad('village', `村（社区）“${get('village')}”不属于所填乡镇（街道）或监管所`);
-    }
-    const coded = <T>(field: string, fn: (s: string) => T | undefined, what: string) => {
-      const v = get(field);
-      if (!v) return null;
-      const r = fn(v);
-      if (r === undefined) bad(field, `${what}“${v}”无法识别`);
-      return r ?? null;
-    };
-    const riskLevel = coded('riskLevel', riskOf, '风险等级') as string | null;
-    const creditGrade = coded('creditGrade', (s) => creditOf(s) ?? creditOf(s.slice(0, 1)), '信用等级') as string | null;
-    const medicalGrade = coded('medicalGrade', medicalOf, '医疗机构等级') as string | null;
-    const deviceLevel = coded('deviceLevel', deviceOf, '医疗器械监管级别') as string | null;
-    const familyPlanning = coded('familyPlanning', yesNo, '计划生育类产品') as boolean | null;
-    const status = coded('status', statusOf, '经营状态') as string | null;
-    let tags: string[] | null = null;
-    if (get('tags')) {
-      tags = [];
-      for (const t of get('tags')
-        .split(/[、,，;；/|\s]+/)
-        .filter(Boolean)) {
-        const code = tagOf(t);
-        if (!code) bad('tags', `未知的标签“${t}”`);
-        else if (!tags.includes(code)) tags.push(code);
-      }
-    }
-    let products: string[] | null = null;
-    if (get('products')) {
-      products = [];
-      for (const t of get('products')
-        .split(/[、,，;；/|]+/)
-        .map((x) => x.trim())
-        .filter(Boolean)) {
-        const code = productCode(t);
-        if (!code) bad('products', `未知的经营品种“${t}”`);
-        else if (!products.includes(code)) products.push(code);
-      }
-    }
-    const phone = get('phone') || null;
-    if (phone && !/^[0-9+\-()（）、,，/ ]*$/.test(phone)) bad('phone', `联系电话格式错误：${phone}`);
-    let licence: ImportRecord['licence'] = null;
-    const number = get('licenceNumber');
-    if (number) {
-      const lk = get('licenceKind') ? licenceKindOf(get('licenceKind')) : kind ? DEFAULT_LICENCE[kind] : undefined;
-      if (get('licenceKind') && !lk) bad('licenceKind', `未知的许可证类型“${get('licenceKind')}”`);
-      let validTo: string | null = null;
-      if (get('licenceValidTo')) {
-        validTo = parseDate(get('licenceValidTo')) ?? null;
-        if (!validTo) bad('licenceValidTo', `许可证有效期至“${get('licenceValidTo')}”不是有效日期`);
-      }
-      if (lk) licence = { kind: lk as LicenceKind, number, validTo, scope: get('licenceScope') || null };
-    } else if (get('licenceValidTo')) bad('licenceNumber', '填写了许可证有效期但缺少许可证编号');
-    if (creditCode && errors.length === before) {
-      const first = seenCode.get(creditCode);
-      if (first) bad('creditCode', `与第${first}行重复（统一社会信用代码相同）`);
-      else seenCode.set(creditCode, n);
-    }
-    if (licence && errors.length === before) {
-      const k = `${licence.kind}|${licence.number}`;
-      const first = seenLicence.get(k);
-      if (first) bad('licenceNumber', `与第${first}行重复（许可证编号相同）`);
-      else seenLicence.set(k, n);
-    }
-    if (errors.length > before) continue;
-    prelim.push({
-      row: n,
-      existingId: null,
-      name: get('name'),
-      creditCode,
-      kind: kind!,
-      jurisdictionId,
-      townshipId,
-      villageId,
-      address: get('address') || null,
-      legalRepresentative: get('legalRepresentative') || null,
-      personInCharge: get('personInCharge') || null,
-      qualityManager: get('qualityManager') || null,
-      phone,
-      tags,
-      products,
-      medicalGrade,
-      deviceLevel,
-      familyPlanning,
-      riskLevel,
-      creditGrade,
-      status,
-      licence,
-    });
-  }
+  const { records: prelim } = await readRecords(db, actor, table, mapping, errors);
   // Re-importing a unit updates it: the unit is found by its credit code only. A licence held by
   // another unit (or by a unit when the code is new) is a conflict naming both: updating the
   // licence holder would silently replace its credit code, name and station.
   const { byCode, byLicence } = await existingBy(
     db,
     prelim.map((r) => r.creditCode),
-    prelim.flatMap((r) => (r.licence ? [`${r.licence.kind}|${r.licence.number}`] : [])),
+    prelim.flatMap((r) => (r.licence ? [r.licence] : [])),
+    opts.forWrite ?? false,
   );
   const records: ImportRecord[] = [];
   const claimed = new Map<number, number>();
@@ -397,7 +510,10 @@ export async function validateRows(db: DbOrTx, actor: Actor, table: RawTable, ma
       }
       claimed.set(hit.id, r.row);
     }
-    records.push({ ...r, existingId: hit?.id ?? null });
+    r.existingId = hit?.id ?? null;
+    if (r.licence) r.licenceHeld = licOwner?.held ?? null;
+    if (hit?.row) r.current = hit.row;
+    records.push(r);
   }
   errors.sort((a, b) => a.row - b.row);
   const toUpdate = records.filter((r) => r.existingId).length;

@@ -12,7 +12,7 @@ export const MAX_IMPORT_ROWS = 200_000;
  * keep the job with every bad row and its reason. Nothing is written to the registry.
  */
 export async function uploadImport(ctx: Ctx, file: { buffer: Buffer; fileName: string }, mapping?: Mapping) {
-  const table = await readSheet(file.buffer, file.fileName, { maxRows: MAX_IMPORT_ROWS, userId: ctx.actor.id });
+  const table = await readSheet(file.buffer, file.fileName, { maxRows: MAX_IMPORT_ROWS, userId: ctx.actor.id, json: true });
   if (!table.rows.length) throw invalid('文件中没有数据行');
   const map = { ...autoMapping(table.headers), ...(mapping ?? {}) };
   const result = await validateRows(ctx.db, ctx.actor, table, map);
@@ -25,7 +25,7 @@ export async function uploadImport(ctx: Ctx, file: { buffer: Buffer; fileName: s
       status: result.errors.length ? 'invalid' : 'validated',
       headers: table.headers,
       mapping: map,
-      rows: JSON.stringify(table.rows),
+      rows: table.rowsJson ?? JSON.stringify(table.rows),
       total: table.rows.length,
       valid: result.records.length,
       toCreate: result.toCreate,
