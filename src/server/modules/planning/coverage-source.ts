@@ -83,8 +83,10 @@ export const cachedPlanIds = (db: Db) => [...cacheOf(db).keys()];
 const building = new WeakMap<Db, Map<number, Promise<PlanContextEntry>>>();
 
 export async function planContext(db: Db, p: LoadedPlan): Promise<PlanContextEntry> {
-  const hit = cacheOf(db).get(p.plan.id);
-  const now = hit && (await registryFingerprint(db, areaStations(p.path)));
+  const cached = cacheOf(db).get(p.plan.id);
+  const now = cached && (await registryFingerprint(db, areaStations(p.path)));
+  // Read again after the wait: a concurrent request may have brought the requirements up to date meanwhile.
+  const hit = cacheOf(db).get(p.plan.id) ?? cached;
   if (hit && hit.fingerprint === now) {
     rememberPlanContext(db, p.plan.id, hit); // most recently used
     return hit;
