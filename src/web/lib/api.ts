@@ -27,12 +27,13 @@ function csrfToken() {
  * arrived can be taken synchronously (`earlyAnswer`), so the page's first render has its data.
  */
 type Answer = { body: unknown } | undefined;
-const early = new Map<string, { at: number; answer: Promise<Answer>; arrived?: Answer }>();
+type EarlyRead = { at: number; answer: Promise<Answer>; arrived?: Answer };
+const early = new Map<string, EarlyRead>();
 const EARLY_FOR_MS = 10_000;
 
 export function prefetchRead(url: string) {
   if (early.has(url)) return;
-  const entry: { at: number; answer: Promise<Answer>; arrived?: Answer } = {
+  const entry: EarlyRead = {
     at: performance.now(),
     answer: fetch(url, { credentials: 'same-origin' })
       .then(async (res) => (res.ok && (res.headers.get('content-type') ?? '').includes('json') ? { body: await res.json() } : undefined))
@@ -52,10 +53,8 @@ function takeEntry(url: string) {
 
 /** The early answer for this address if it has already arrived (taken: a second call returns nothing). */
 export function earlyAnswer<T>(url: string): { body: T } | undefined {
-  const e = early.get(url);
-  if (!e?.arrived) return undefined;
-  takeEntry(url);
-  return performance.now() - e.at > EARLY_FOR_MS ? undefined : (e.arrived as { body: T });
+  if (!early.get(url)?.arrived) return undefined;
+  return takeEntry(url)?.arrived as { body: T } | undefined;
 }
 
 export async function api<T = unknown>(url: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {

@@ -33,7 +33,7 @@ export interface PlanContextEntry {
   context: PlanningContext;
   stations: StationInfo[];
   /** What the requirements were built from besides the units (for patching them after a change). */
-  input?: Omit<PlanningInput, 'entities'>;
+  input: Omit<PlanningInput, 'entities'>;
   /** How the requirements were made: read whole, or patched after a change to some stations. */
   builtBy?: 'full' | 'patch';
 }
@@ -118,7 +118,6 @@ async function fullBuild(db: Db, p: LoadedPlan): Promise<PlanContextEntry> {
 /** The cached requirements with the changed stations' units read again, or null when a full build is needed. */
 async function patched(db: Db, hit: PlanContextEntry, now: string): Promise<PlanContextEntry | null> {
   const changed = stationsChanged(hit.fingerprint, now);
-  if (!hit.input) return null;
   const ids = [...changed].map(Number);
   const { units, fingerprint } = await loadUnits(
     db,
