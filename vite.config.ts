@@ -19,6 +19,8 @@ export default defineConfig({
     rollupOptions: {
       output: {
         manualChunks: (id) => VENDOR.find(([re]) => re.test(id))?.[1],
+        // Fewer, larger chunks for a page: the entity list's code came in 20 requests, most under 2 KB.
+        experimentalMinChunkSize: 20_000,
       },
     },
   },

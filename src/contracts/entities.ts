@@ -9,12 +9,16 @@ import {
   ENTITY_KINDS,
   ENTITY_STATUSES,
   ENTITY_TAGS,
+  LICENCE_STATES,
   MEDICAL_GRADES,
   RISK_LEVELS,
   type EntityKind,
+  type LicenceState,
 } from './entity-kinds.js';
 import { daysBetween, optionalDate, shanghaiToday } from './calendar.js';
 import { id, idParam } from './fields.js';
+
+export { LICENCE_STATES, type LicenceState };
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -61,8 +65,6 @@ export const DEFAULT_LICENCE: Record<EntityKind, LicenceKind> = {
 
 /** A licence expiring within this many days is flagged 即将到期. */
 export const LICENCE_EXPIRING_DAYS = 90;
-export const LICENCE_STATES = { valid: '有效', expiring: '即将到期', expired: '已过期' } as const;
-export type LicenceState = keyof typeof LICENCE_STATES;
 
 export function licenceState(validTo: string | null, today = shanghaiToday()): LicenceState {
   if (!validTo) return 'valid';

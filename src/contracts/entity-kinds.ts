@@ -68,3 +68,6 @@ export type EntityTag = keyof typeof ENTITY_TAGS;
 export const RISK_LEVELS = { low: '低', medium: '中', high: '高' } as const;
 export const CREDIT_GRADES = { A: 'A级（守信）', B: 'B级（基本守信）', C: 'C级（失信）', D: 'D级（严重失信）' } as const;
 export const ENTITY_STATUSES = { operating: '在营', suspended: '停业', closed: '注销/关闭' } as const;
+/** A licence's state on a day (`licenceState` in entities.ts); here with the other labels, which pages load without the schemas. */
+export const LICENCE_STATES = { valid: '有效', expiring: '即将到期', expired: '已过期' } as const;
+export type LicenceState = keyof typeof LICENCE_STATES;

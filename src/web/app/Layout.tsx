@@ -1,5 +1,5 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Avatar, Button, Drawer, Dropdown, Layout as AntLayout, Menu, Space, Typography } from 'antd';
+import { Button, Drawer, Dropdown, Layout as AntLayout, Menu, Space, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -10,6 +10,18 @@ import { BRAND_ICON, MENU, MENU_GROUPS, type MenuGroupKey } from './menu.js';
 import { useScreens } from '../lib/screens.js';
 
 const { Header, Sider, Content } = AntLayout;
+
+const AVATAR = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  justifyContent: 'center',
+  width: 24,
+  height: 24,
+  borderRadius: '50%',
+  background: 'rgba(0,0,0,0.25)',
+  color: '#fff',
+  fontSize: 12,
+} as const;
 
 export function Layout({ children }: { children: ReactNode }) {
   const { me, can, logout } = useAuth();
@@ -116,7 +128,8 @@ export function Layout({ children }: { children: ReactNode }) {
             }}
           >
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
-              <Avatar size="small">{me?.name.slice(-1)}</Avatar>
+              {/* A plain circle: antd's Avatar measures its text after mounting (a forced layout of the whole page on every first load). */}
+              <span style={AVATAR}>{me?.name.slice(-1)}</span>
               {!mobile && (
                 <span>
                   {me?.name} · {me ? ROLE_LABELS[me.role] : ''}

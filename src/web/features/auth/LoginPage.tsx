@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../lib/api.js';
 
-export function LoginPage() {
+export default function LoginPage() {
   const qc = useQueryClient();
   const nav = useNavigate();
   const [params] = useSearchParams();

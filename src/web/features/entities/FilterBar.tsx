@@ -8,11 +8,11 @@ import {
   ENTITY_KINDS,
   ENTITY_STATUSES,
   ENTITY_TAGS,
+  LICENCE_STATES,
   MEDICAL_GRADES,
   RISK_LEVELS,
   SECTORS,
 } from '../../../contracts/entity-kinds.js';
-import { LICENCE_STATES } from '../../../contracts/entities.js';
 import { PRODUCTS } from '../../../contracts/products.js';
 import type { Jurisdiction, OrgUnit } from '../../../contracts/org.js';
 import { api, qs } from '../../lib/api.js';

@@ -1,6 +1,5 @@
 import { Tag } from 'antd';
-import { ENTITY_TAGS, RISK_LEVELS, type EntityTag } from '../../../contracts/entity-kinds.js';
-import { LICENCE_STATES, type LicenceState } from '../../../contracts/entities.js';
+import { ENTITY_TAGS, LICENCE_STATES, RISK_LEVELS, type EntityTag, type LicenceState } from '../../../contracts/entity-kinds.js';
 import { PRODUCTS } from '../../../contracts/products.js';
 
 export const RISK_COLORS: Record<string, string> = { low: 'green', medium: 'orange', high: 'red' };

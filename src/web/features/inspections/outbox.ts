@@ -5,7 +5,8 @@ import { flushOutbox } from './drafts.js';
 
 /**
  * Sends on-site records queued on this phone (待发送) at start and whenever the network comes back,
- * from any page; says how many went out.
+ * from any page; says how many went out. The first look waits until the page is idle: opening the
+ * phone's store (IndexedDB) costs the main thread ~30 ms, which a first load should not wait for.
  */
 export function useOutbox(me: number | null) {
   const qc = useQueryClient();
@@ -20,8 +21,13 @@ export function useOutbox(me: number | null) {
           predicate: (q) => ['my-tasks', 'inspections', 'inspection', 'rectifications', 'dashboard'].includes(String(q.queryKey[0])),
         });
       });
-    if (navigator.onLine) run();
+    const idle = window.requestIdleCallback?.(() => navigator.onLine && run(), { timeout: 3000 });
+    const timer = idle === undefined ? window.setTimeout(() => navigator.onLine && run(), 1000) : undefined;
     window.addEventListener('online', run);
-    return () => window.removeEventListener('online', run);
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      window.clearTimeout(timer);
+      window.removeEventListener('online', run);
+    };
   }, [me, qc, message]);
 }
