@@ -35,7 +35,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const current = MENU.filter((m) => m.path !== '/' && (loc.pathname === m.path || loc.pathname.startsWith(m.path + '/'))).sort(
     (a, b) => b.path.length - a.path.length,
   )[0];
-  const selected = current ? [current.path] : ['/'];
+  // An address no menu entry covers (the 404 page) selects nothing rather than 工作台.
+  const selected = current ? [current.path] : loc.pathname === '/' ? ['/'] : [];
   // Top-level pages, and each group where its first page is listed.
   const items: ItemType[] = [];
   const emitted = new Set<MenuGroupKey>();
