@@ -6,7 +6,7 @@ import type { Actor, Ctx } from '../../src/server/core/context.js';
 import { entityGenerator, makeRng } from '../../src/server/demo/entity-data.js';
 import { insertTree, type TreeNode } from '../../src/server/modules/org/public.js';
 import { writeRecords } from '../../src/server/modules/entities/bulk-write.js';
-import { autoMapping, readRecords, type ImportRecord } from '../../src/server/modules/entities/import-rows.js';
+import { autoMapping, readRecords, type ImportRecord } from '../../src/server/modules/entities/import-read.js';
 import { newUnitLine, UNIT_COLUMNS } from '../../src/server/modules/entities/bulk-write.js';
 import { readSheet } from '../../src/server/core/sheets/read.js';
 import { copyInto } from '../../src/server/core/copy.js';

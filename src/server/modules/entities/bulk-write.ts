@@ -3,7 +3,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx, Tx } from '../../../db/client.js';
 import type { Actor } from '../../core/context.js';
 import { copyArray, copyField, copyInto } from '../../core/copy.js';
-import type { ImportRecord } from './import-rows.js';
+import type { ImportRecord } from './import-read.js';
 import { bigrams, refreshLicenceValidTo } from './queries.js';
 import { syncUnitKinds } from '../../core/measure-summaries.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.js';
 import { entityGenerator, makeRng } from '../../demo/entity-data.js';
 import { writeRecords } from './bulk-write.js';
-import type { ImportRecord } from './import-rows.js';
+import type { ImportRecord } from './import-read.js';
 import { syncEntityKinds } from './kinds.js';
 
 let t: TestApp;

@@ -6,7 +6,8 @@ import type { JobDefinition } from '../../core/jobs/runner.js';
 import { writeRecords } from './bulk-write.js';
 import type { RawTable } from '../../core/sheets/read.js';
 import { getJobRows, jobColumns, MAX_ERRORS, progress } from './import-jobs.js';
-import { validateRows, type Mapping } from './import-rows.js';
+import type { Mapping } from './import-read.js';
+import { validateRows } from './import-rows.js';
 import { entityImportWorkflow } from './workflow.js';
 
 export interface EntityImportPayload {

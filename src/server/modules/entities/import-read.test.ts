@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoMapping, parseDate } from './import-rows.js';
+import { autoMapping, parseDate } from './import-read.js';
 
 describe('import columns and values', () => {
   it('maps headers by name and synonym', () => {

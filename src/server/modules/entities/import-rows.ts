@@ -1,15 +1,13 @@
+/**
+ * An import checked against the registry: the records read from the file (`import-read.ts`), each
+ * found by its credit code, its licence's holder named, conflicts refused.
+ */
 import { sql } from 'drizzle-orm';
 import { IMPORT_COLUMNS, type ImportError } from '../../../contracts/entities.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../core/context.js';
 import type { RawTable } from '../../core/sheets/read.js';
 import { header, readRecords, type ImportRecord, type LicenceHeld, type Mapping } from './import-read.js';
-
-/**
- * An import checked against the registry: the records read from the file (`import-read.ts`), each
- * found by its credit code, its licence's holder named, conflicts refused.
- */
-export { autoMapping, parseDate, readRecords, type ImportRecord, type LicenceHeld, type Mapping } from './import-read.js';
 
 interface Known {
   id: number;

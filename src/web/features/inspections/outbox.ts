@@ -21,8 +21,9 @@ export function useOutbox(me: number | null) {
           predicate: (q) => ['my-tasks', 'inspections', 'inspection', 'rectifications', 'dashboard'].includes(String(q.queryKey[0])),
         });
       });
-    const idle = window.requestIdleCallback?.(() => navigator.onLine && run(), { timeout: 3000 });
-    const timer = idle === undefined ? window.setTimeout(() => navigator.onLine && run(), 1000) : undefined;
+    const first = () => navigator.onLine && run();
+    const idle = window.requestIdleCallback?.(first, { timeout: 3000 });
+    const timer = idle === undefined ? window.setTimeout(first, 1000) : undefined;
     window.addEventListener('online', run);
     return () => {
       if (idle !== undefined) window.cancelIdleCallback(idle);

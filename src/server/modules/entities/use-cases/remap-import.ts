@@ -4,7 +4,8 @@ import type { Ctx } from '../../../core/context.js';
 import { conflict } from '../../../core/errors.js';
 import type { RawTable } from '../../../core/sheets/read.js';
 import { getJobRow, getJobRows, jobColumns, MAX_ERRORS, presentJob } from '../import-jobs.js';
-import { validateRows, type Mapping } from '../import-rows.js';
+import type { Mapping } from '../import-read.js';
+import { validateRows } from '../import-rows.js';
 import { entityImportWorkflow } from '../workflow.js';
 import type { ImportState } from '../../../../contracts/entities.js';
 

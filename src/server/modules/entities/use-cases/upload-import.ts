@@ -3,7 +3,8 @@ import type { Ctx } from '../../../core/context.js';
 import { invalid } from '../../../core/errors.js';
 import { readSheet } from '../../../core/sheets/read.js';
 import { jobColumns, MAX_ERRORS, presentJob } from '../import-jobs.js';
-import { autoMapping, validateRows, type Mapping } from '../import-rows.js';
+import { autoMapping, type Mapping } from '../import-read.js';
+import { validateRows } from '../import-rows.js';
 
 export const MAX_IMPORT_ROWS = 200_000;
 
