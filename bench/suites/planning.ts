@@ -12,10 +12,11 @@ import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { campaignVersions, campaigns, plans } from '../../src/db/schema/index.js';
 import { systemActor, type Ctx } from '../../src/server/core/context.js';
 import { getTemplate } from '../../src/server/modules/campaigns/templates.js';
-import { contextOf, loadCampaign, loadPlanningInput } from '../../src/server/modules/planning/loader.js';
+import { areaStations, contextOf, loadCampaign, loadPlanningInput, registryFingerprint } from '../../src/server/modules/planning/loader.js';
 import { generatePlanForCampaign } from '../../src/server/modules/planning/use-cases/generate-plan.js';
 import { getCoverage } from '../../src/server/modules/planning/use-cases/get-coverage.js';
-import { forgetPlanContext } from '../../src/server/modules/planning/coverage-source.js';
+import { doneInspections, forgetPlanContext } from '../../src/server/modules/planning/coverage-source.js';
+import { getPlan } from '../../src/server/modules/planning/queries.js';
 import { publishPlan } from '../../src/server/modules/planning/use-cases/publish-plan.js';
 import { storeTasks } from '../../src/server/modules/planning/store-tasks.js';
 import { sample, time, type BenchEnv, type BenchSuite } from '../lib.js';
@@ -293,6 +294,18 @@ async function persisted(env: BenchEnv) {
     'also the first call after a restart if warming has not finished',
   );
   env.figure('db: coverage, nothing changed (floor) p50', p50of('warm'), 'ms');
+  // The floor's parts: is the registry unchanged (the change feed, per station), and the done inspections.
+  const plan = await getPlan(db, gen.value.id);
+  const stationsIn = areaStations(plan.path);
+  const feed = await sample(10, () => registryFingerprint(db, stationsIn), 2);
+  env.figure('db: coverage floor, registry unchanged? (change feed) p50', feed.p50, 'ms', `${stations} stations`);
+  const done = await sample(10, () => doneInspections(db, plan), 2);
+  env.figure(
+    'db: coverage floor, read done inspections p50',
+    done.p50,
+    'ms',
+    `${(await doneInspections(db, plan)).ids.length} inspections`,
+  );
   env.figure('db: ratio patched / whole rebuild', median(patchRounds.map((r) => r.patched / r.full)), '×', 'median of the rounds');
 }
 export default suite;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -166,4 +167,23 @@ export const entityImports = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('entity_imports_created_by_idx').on(t.createdBy)],
+);
+
+/**
+ * The registry's change feed per station: every statement that inserts, updates or deletes units
+ * adds one row per station it touched (`n` = the row versions it wrote there: an update counts a
+ * unit's old and new one), written by statement triggers on
+ * `entities` in the writer's transaction (migration 0031). Nothing updates a row in place, so
+ * writers never wait on each other here. A station's sum of `n` only grows, whatever the commit order,
+ * so it tells a reader whether the station's units changed since it last looked (planning's cached
+ * requirements) in one small indexed read. `compactRegistryChanges` folds a station's rows into one
+ * with the same sum.
+ */
+export const registryChanges = pgTable(
+  'registry_changes',
+  {
+    jurisdictionId: integer('jurisdiction_id').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('registry_changes_jurisdiction_idx').on(t.jurisdictionId, t.n)],
 );

@@ -96,3 +96,38 @@ describe('coverage', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('done inspections in compact form', () => {
+  // The coverage source reads done inspections as numeric ids and day numbers; the result must be the
+  // one the object form gives, and ids that are not the canonical number of a unit's id match nothing.
+  const numeric: PlanningInput = {
+    ...input,
+    entities: input.entities.map((e, i) => ({ ...e, id: String([7, 12, 3, 250000, 99][i]) })),
+  };
+  const nctx = buildContext(numeric);
+  it('counts as the object form does, by numeric id', () => {
+    const facts = [
+      { id: 7, date: '2024-02-01' },
+      { id: 3, date: '2024-03-05' },
+      { id: 3, date: '2024-04-05' },
+      { id: 3, date: '2024-04-06' },
+      { id: 99, date: '2024-06-01' },
+      { id: 4242, date: '2024-06-01' },
+    ];
+    const compact = {
+      ids: Int32Array.from(facts.map((f) => f.id)),
+      days: Int32Array.from(facts.map((f) => Math.round(Date.parse(f.date) / 86_400_000))),
+    };
+    const objects = facts.map((f) => ({ entityId: String(f.id), date: f.date, status: 'done' as const }));
+    const fromCompact = computeCoverage(nctx, compact);
+    expect(fromCompact).toEqual(computeCoverage(nctx, objects));
+    expect(fromCompact.totals.done).toBeGreaterThan(0);
+    expect(fromCompact.outsideRules).toBe(2); // the hotel (99) and a unit of no plan (4242)
+  });
+  it('matches no unit whose id is not written as that number', () => {
+    const odd = buildContext({ ...numeric, entities: numeric.entities.map((e, i) => (i === 0 ? { ...e, id: '007' } : e)) });
+    const one = { ids: Int32Array.of(7), days: Int32Array.of(19_800) };
+    expect(computeCoverage(odd, one).outsideRules).toBe(1);
+    expect(computeCoverage(nctx, one).outsideRules).toBe(0);
+  });
+});

@@ -50,25 +50,89 @@ export interface Coverage {
   totals: { required: number; done: number; remaining: number };
 }
 
-export function doneVisits(ctx: PlanningContext, facts: InspectionFact[]): { visits: Visits; outside: number } {
-  const units = new Int32Array(facts.length);
-  const days = new Int32Array(facts.length);
+/**
+ * Done inspections in compact form, as the coverage source reads them for every request: visit k is
+ * of the unit with numeric id `ids[k]` on day `days[k]` (days since 1970-01-01). No object or string
+ * per inspection: a province has 100,000+ of them.
+ */
+export interface DoneFacts {
+  ids: Int32Array;
+  days: Int32Array;
+}
+
+const isCompact = (facts: InspectionFact[] | DoneFacts): facts is DoneFacts => !Array.isArray(facts);
+
+/** A unit id's number when it is a canonical decimal integer (no sign, no leading zero), else -1. */
+function idNumber(id: string): number {
+  if (id.length === 0 || id.length > 10 || (id.length > 1 && id.charCodeAt(0) === 48)) return -1;
+  let v = 0;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v <= 0x7fffffff ? v : -1;
+}
+
+/**
+ * A context's index by numeric id (units whose id is a decimal number): a dense array when the ids
+ * are not too sparse, else a map. Kept per index map, so a context patched with the same units in the
+ * same places (an edit) shares it with the context it came from.
+ */
+const numericIndexes = new WeakMap<PlanningContext['index'], (id: number) => number | undefined>();
+export function numericIndex(ctx: PlanningContext): (id: number) => number | undefined {
+  let lookup = numericIndexes.get(ctx.index);
+  if (lookup) return lookup;
+  const ids = new Int32Array(ctx.entities.length);
+  let max = -1;
+  ctx.entities.forEach((e, u) => {
+    const id = (ids[u] = idNumber(e.id));
+    if (id > max) max = id;
+  });
+  if (max < 4 * ids.length + 1_000_000) {
+    const dense = new Int32Array(max + 1).fill(-1);
+    ids.forEach((id, u) => id >= 0 && (dense[id] = u));
+    lookup = (id) => (id >= 0 && id <= max && dense[id] >= 0 ? dense[id] : undefined);
+  } else {
+    const m = new Map<number, number>();
+    ids.forEach((id, u) => id >= 0 && m.set(id, u));
+    lookup = (id) => m.get(id);
+  }
+  numericIndexes.set(ctx.index, lookup);
+  return lookup;
+}
+
+export function doneVisits(ctx: PlanningContext, facts: InspectionFact[] | DoneFacts): { visits: Visits; outside: number } {
+  const n = isCompact(facts) ? facts.ids.length : facts.length;
+  const units = new Int32Array(n);
+  const days = new Int32Array(n);
   let m = 0;
   let outside = 0;
-  for (const f of facts) {
-    if (f.status !== 'done') continue;
-    const u = ctx.index.get(f.entityId);
-    if (u === undefined) {
-      outside++;
-      continue;
+  if (isCompact(facts)) {
+    const at = numericIndex(ctx);
+    for (let k = 0; k < n; k++) {
+      const u = at(facts.ids[k]);
+      if (u === undefined) outside++;
+      else {
+        units[m] = u;
+        days[m++] = facts.days[k];
+      }
     }
-    units[m] = u;
-    days[m++] = factDay(f);
-  }
+  } else
+    for (const f of facts) {
+      if (f.status !== 'done') continue;
+      const u = ctx.index.get(f.entityId);
+      if (u === undefined) {
+        outside++;
+        continue;
+      }
+      units[m] = u;
+      days[m++] = factDay(f);
+    }
   return { visits: Visits.of(ctx.entities.length, units.subarray(0, m), days.subarray(0, m), days.subarray(0, m)), outside };
 }
 
-export function computeCoverage(ctx: PlanningContext, facts: InspectionFact[]): Coverage {
+export function computeCoverage(ctx: PlanningContext, facts: InspectionFact[] | DoneFacts): Coverage {
   const { visits, outside } = doneVisits(ctx, facts);
   const met = countMet(ctx, visits);
   const rows = ctx.requirements.map((r, i): CoverageRow => {

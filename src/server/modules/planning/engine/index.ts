@@ -9,6 +9,7 @@ export {
   type Coverage,
   type CoverageRow,
   type InspectionFact,
+  type DoneFacts,
   type MissingItem,
 } from './coverage.js';
 export { matches } from './selector.js';

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { MissingItemDto } from '../../../../contracts/plans.js';
 import type { Ctx } from '../../../core/context.js';
 import { scopeWhere } from '../../../core/scope.js';
-import { factDay } from '../engine/index.js';
 import { getPlan, rows } from '../queries.js';
 import { assertReadsPlan } from '../policy.js';
 import { coverageOfPlan } from './get-coverage.js';
@@ -25,16 +24,16 @@ export async function listMissing(ctx: Ctx, planId: number): Promise<MissingItem
     ),
   ]);
   // Units already inspected often enough for a requirement do not close its gap again.
-  const daysOf = new Map<string, number[]>();
-  for (const f of facts) {
-    const l = daysOf.get(f.entityId);
-    if (l) l.push(factDay(f));
-    else daysOf.set(f.entityId, [factDay(f)]);
-  }
+  const daysOf = new Map<number, number[]>();
+  facts.ids.forEach((id, k) => {
+    const l = daysOf.get(id);
+    if (l) l.push(facts.days[k]);
+    else daysOf.set(id, [facts.days[k]]);
+  });
   const reqByKey = new Map(context.requirements.map((r) => [r.key, r]));
   const meets = (entityId: number, key: string) => {
     const r = reqByKey.get(key);
-    const days = daysOf.get(String(entityId));
+    const days = daysOf.get(Number(entityId));
     return !!r && !!days && days.filter((d) => d >= r.window.from && d <= r.window.to).length >= r.times;
   };
   const byReq = new Map<string, Map<number, string>>();
