@@ -5,6 +5,7 @@ import type { DoneFacts, ExistingVisit, PlannerCampaign, PlanningContext, Planni
 import { patchContext } from './engine/patch-context.js';
 import {
   areaStations,
+  compactRegistryChanges,
   contextOf,
   GS,
   loadPlanningInput,
@@ -131,8 +132,10 @@ async function patched(db: Db, hit: PlanContextEntry, now: string): Promise<Plan
   return { ...hit, context, fingerprint: withStationPrints(hit.fingerprint, changed, fingerprint), builtBy: 'patch' };
 }
 
-/** Build the requirements of the most recent plans of active campaigns (at start, in the background). */
+/** Build the requirements of the most recent plans of active campaigns (at start, in the background); fold the change feed. */
 export async function warmPlanContexts(db: Db): Promise<number> {
+  // The change feed folded once per start too, for stations no coverage read folds.
+  await compactRegistryChanges(db, sql`(select distinct jurisdiction_id from registry_changes)`);
   const recent = await rows<{ id: number }>(
     db,
     sql`select p.id from plans p join campaigns c on c.id = p.campaign_id where c.status = 'active' order by p.published_at desc nulls last, p.id desc limit ${WARM_PLANS}`,
