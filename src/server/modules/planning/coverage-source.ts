@@ -21,7 +21,7 @@ import { getPlan, rows, type LoadedPlan } from './queries.js';
 /**
  * Coverage needs the plan's requirements (which units each rule × station counts) and the done
  * inspections. The requirements are built once from compact entity columns and kept while the
- * registry of the area is unchanged (the fingerprint: per station, count and row versions), so a
+ * registry of the area is unchanged (the fingerprint: per station, its sum in the change feed), so a
  * coverage request is one indexed query for the done inspections plus counting in memory. After a
  * change only the changed stations' units are read again and only the scopes holding them are
  * rebuilt (`patchContext`): at province scale one edited unit costs one station's units, not the
