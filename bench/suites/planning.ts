@@ -148,10 +148,23 @@ async function persisted(env: BenchEnv) {
       (checked = checkPlan(context, planned.tasks, { lastInspectors: loaded.input.lastInspectors, minimum: planned.stats.lowerBound })),
     // Storing alone: the engine's tasks under a new plan row, in a transaction then rolled back (its
     // commit is not counted; the use case's is).
-    store: async () => {
+    /**
+     * Storing the tasks alone, rolled back. The floors: the same COPY into a table like plan_tasks
+     * with its indexes but no foreign keys ('indexes'), and with neither ('bare'): a temporary table
+     * of the same name found first on the search path.
+     */
+    store: async (floor?: 'indexes' | 'bare') => {
       let ms = 0;
       try {
         await db.transaction(async (tx) => {
+          if (floor) {
+            await tx.execute(
+              sql.raw(
+                `create temp table plan_tasks (like public.plan_tasks including defaults${floor === 'indexes' ? ' including indexes' : ''}) on commit drop`,
+              ),
+            );
+            await tx.execute(sql`set local search_path = pg_temp, public`);
+          }
           const [row] = await tx
             .insert(plans)
             .values({
@@ -186,7 +199,17 @@ async function persisted(env: BenchEnv) {
     await steps.check();
   };
   await planOnce(); // warm-up
-  const rounds: { load: number; reqs: number; engine: number; check: number; planning: number; store: number; generate: number }[] = [];
+  const rounds: {
+    load: number;
+    reqs: number;
+    engine: number;
+    check: number;
+    planning: number;
+    store: number;
+    storeIndexes: number;
+    storeBare: number;
+    generate: number;
+  }[] = [];
   for (let i = 0; i < 3; i++) {
     const r = {
       load: await ms(steps.load),
@@ -195,7 +218,14 @@ async function persisted(env: BenchEnv) {
       check: await ms(steps.check),
     };
     const planning = r.load + r.reqs + r.engine + r.check;
-    rounds.push({ ...r, planning, store: await steps.store(), generate: await ms(() => steps.generate(i)) });
+    rounds.push({
+      ...r,
+      planning,
+      store: await steps.store(),
+      storeIndexes: await steps.store('indexes'),
+      storeBare: await steps.store('bare'),
+      generate: await ms(() => steps.generate(i)),
+    });
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const p50 = (k: keyof (typeof rounds)[number]) => median(rounds.map((r) => r[k]));
@@ -205,6 +235,18 @@ async function persisted(env: BenchEnv) {
   env.figure('db: independent check of the plan p50', p50('check'), 'ms', `ok=${checked.ok}`);
   env.figure('db: planning (load + requirements + engine + check)', p50('planning'), 'ms', "p50 of the rounds' sums; target < 2 s");
   env.figure('db: store the tasks alone p50', p50('store'), 'ms', `${planned.tasks.length} tasks`);
+  env.figure(
+    'db: store floor, same COPY without foreign keys p50',
+    p50('storeIndexes'),
+    'ms',
+    `a table like plan_tasks with its indexes; ratio to planning ${median(rounds.map((r) => r.storeIndexes / r.planning)).toFixed(2)}×`,
+  );
+  env.figure(
+    'db: store floor, same COPY into a bare table p50',
+    p50('storeBare'),
+    'ms',
+    `no index, no key; ratio to planning ${median(rounds.map((r) => r.storeBare / r.planning)).toFixed(2)}×`,
+  );
   env.figure(
     'db: generate plan use case (planning + store tasks) p50',
     p50('generate'),
