@@ -3,15 +3,10 @@ import { clockTime } from './deadline-rules.js';
 import { id, MAX_INT, optText, text } from './fields.js';
 import { versioned } from './versions.js';
 import type { DefinitionIssue } from './campaigns.js';
+import { TASK_STATUSES } from './campaign-labels.js';
+export { CAMPAIGN_STATUSES, CAMPAIGN_ACTIONS, TASK_STATUSES, type CampaignStatus, type CampaignAction } from './campaign-labels.js';
 
 /** The campaigns API's inputs and summaries (statuses, actions, create/amend/validate, liaisons, task progress). */
-export const CAMPAIGN_STATUSES = { draft: '草稿', active: '进行中', closed: '已结束' } as const;
-export type CampaignStatus = keyof typeof CAMPAIGN_STATUSES;
-/** What a manager may do to a campaign (the home lists those the caller may take now). */
-export const CAMPAIGN_ACTIONS = { activate: '启动', close: '结束', amend: '修订' } as const;
-export type CampaignAction = keyof typeof CAMPAIGN_ACTIONS;
-
-export const TASK_STATUSES = { todo: '未开始', doing: '推进中', done: '已完成', blocked: '受阻' } as const;
 
 export const createCampaignInput = z.object({
   jurisdictionId: id.optional(),

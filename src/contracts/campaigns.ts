@@ -10,6 +10,29 @@ import { LEGAL_ARTICLE_KEYS, type LegalArticleKey } from './legal-articles.js';
 import { MEASURE_KEYS, MEASURES, type MeasureFilterName } from './measures.js';
 import { formulaIssues } from './formula.js';
 import { ROW_SOURCE_KEYS, ROW_SOURCES, type RowSourceField } from './row-sources.js';
+import {
+  EVENT_PRECISIONS,
+  REVIEW_STEPS,
+  FORM_TYPES,
+  TABLE_PERIODS,
+  REPORT_CATEGORIES,
+  MEASURE_LEVELS,
+  type EventPrecision,
+  type ReportCategory,
+} from './campaign-labels.js';
+export {
+  EVENT_PRECISIONS,
+  UNIT_GROUPS,
+  SUBMITTER_LEVELS,
+  REVIEW_STEPS,
+  FORM_TYPES,
+  TABLE_PERIODS,
+  REPORT_CATEGORIES,
+  MEASURE_LEVELS,
+  type EventPrecision,
+  type SubmitterLevel,
+  type ReportCategory,
+} from './campaign-labels.js';
 
 export * from './deadline-rules.js';
 export * from './campaign-api.js';
@@ -28,34 +51,6 @@ export * from './campaign-api.js';
  * Partners outside the bureau (公安分局, 卫生健康委, 市局…) go into `partners`, never into units.
  */
 export const DEFINITION_VERSION = 1;
-
-/** How precisely the plan dates an event: only the month (“2023年7月”) or the quarter (“第三季度”). */
-export const EVENT_PRECISIONS = { month: '月', quarter: '季度' } as const;
-export type EventPrecision = keyof typeof EVENT_PRECISIONS;
-
-export const UNIT_GROUPS = {
-  各市场监管所: 'station',
-  各执法中队: 'squad',
-  各股室: 'department',
-  /**
-   * A plan's own “（旗局）相关股室”: the departments concerned, which the plan does not name. Every
-   * department receives the item (as with 各股室) and the ones concerned act; the bureau may narrow it.
-   */
-  相关股室: 'department',
-} as const;
-
-/**
- * Levels of the tree a report obligation (or any unit reference) can name instead of units: every
- * unit of that level below the issuing bureau submits, each on its own (so “every county must
- * report” is checked per county). A level the bureau does not have is refused on save.
- */
-export const SUBMITTER_LEVELS = {
-  '各市（州）局': '辖区内每个市（州）市场监管局',
-  '各县（市、区）局': '辖区内每个县（市、区）市场监管局',
-  各市场监管所: '辖区内每个市场监管所',
-  各执法中队: '辖区内每个执法中队',
-} as const;
-export type SubmitterLevel = keyof typeof SUBMITTER_LEVELS;
 
 const key = z.string().regex(/^[a-z0-9_-]{1,60}$/, '编号须为小写字母、数字、下划线或连字符');
 export const unitRef = z.string().trim().min(1, '请填写单位').max(100, '单位名称不能超过100字');
@@ -96,15 +91,6 @@ export const focus = z.object({
     .default([]),
 });
 
-export const REVIEW_STEPS = { unit_head: '单位负责人审核', leader: '分管局领导审核' } as const;
-export const FORM_TYPES = {
-  table: '统计表',
-  narrative: '文字报告',
-  typical_case: '典型案例',
-  risk_list: '风险清单',
-  liaison: '联络员报名表',
-} as const;
-
 export const obligation = z.object({
   key,
   label: text(100),
@@ -137,15 +123,11 @@ export const obligation = z.object({
 });
 export type Obligation = z.infer<typeof obligation>;
 
-export const TABLE_PERIODS = { day: '日报', week: '周报', month: '月报', quarter: '季报', stage: '阶段', campaign: '全程' } as const;
-export const REPORT_CATEGORIES = { drug: '药品', device: '医疗器械', cosmetics: '化妆品' } as const;
-export type ReportCategory = keyof typeof REPORT_CATEGORIES;
 const reportCategory = z.enum(Object.keys(REPORT_CATEGORIES) as [ReportCategory, ...ReportCategory[]], {
   error: '产品类别须为 药品/医疗器械/化妆品',
 });
 const measureKey = z.enum(MEASURE_KEYS, { error: '未知的统计指标（见指标目录 /api/reports/measures）' });
 /** Which records of the submitting unit a measure column counts: all in its area, its own level only, or the units below it only. */
-export const MEASURE_LEVELS = { all: '本级及下级', own: '本级', below: '所辖下级' } as const;
 const measureLevel = z.enum(Object.keys(MEASURE_LEVELS) as [keyof typeof MEASURE_LEVELS, ...(keyof typeof MEASURE_LEVELS)[]], {
   error: '层级须为 all/own/below',
 });

@@ -1,6 +1,6 @@
 import { Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tabs, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
-import { UNIT_GROUPS } from '../../../contracts/campaigns.js';
+import { UNIT_GROUPS } from '../../../contracts/campaign-labels.js';
 import { SECTORS } from '../../../contracts/entity-kinds.js';
 import { ChecklistEditor, ViolationTypesEditor } from './editors/ChecklistEditor.js';
 import { DATE, dateInput, ListCard } from './editors/common.js';

@@ -2,7 +2,8 @@ import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icon
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Descriptions, Form, Input, Modal, Progress, Select, Space, Table, Tag, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { TASK_STATUSES, type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { type CampaignDefinition } from '../../../contracts/campaigns.js';
+import { TASK_STATUSES } from '../../../contracts/campaign-labels.js';
 import { ENTITY_KIND_LABELS, ENTITY_TAGS, SECTORS, type EntityKind } from '../../../contracts/entity-kinds.js';
 import { api, download } from '../../lib/api.js';
 import { pickFields, staleCurrent, useConflict, type ConflictField } from '../../lib/conflict.js';

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { TASK_STATUSES } from '../../../contracts/campaigns.js';
+import { TASK_STATUSES } from '../../../contracts/campaign-labels.js';
 import type { Dashboard } from '../../../contracts/dashboard.js';
 import type { MyTask } from '../../../contracts/plans.js';
 import { DATA_SCOPE_LABELS, ROLE_LABELS } from '../../../contracts/permissions.js';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Descriptions, Drawer, Input, InputNumber, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { FORM_TYPES } from '../../../contracts/campaigns.js';
+import { FORM_TYPES } from '../../../contracts/campaign-labels.js';
 import type { TableResult } from '../../../contracts/reports.js';
 import { SUBMISSION_ACTIONS, SUBMISSION_STATUSES, type SubmissionAction, type SubmissionView } from '../../../contracts/submissions.js';
 import { FreeRowsEditor, freeRowsOf, type FreeRow } from './FreeRowsEditor.js';

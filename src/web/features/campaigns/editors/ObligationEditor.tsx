@@ -2,16 +2,14 @@ import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Ty
 import type { ReactNode } from 'react';
 import { shanghaiToday } from '../../../../contracts/calendar.js';
 import {
-  FORM_TYPES,
   OBLIGATION_EVENTS,
-  REVIEW_STEPS,
-  SUBMITTER_LEVELS,
   WEEKDAY_LABELS,
   describeRule,
   dueDates,
   obligationWindow,
   type DeadlineRule,
 } from '../../../../contracts/campaigns.js';
+import { FORM_TYPES, REVIEW_STEPS, SUBMITTER_LEVELS } from '../../../../contracts/campaign-labels.js';
 import { DATE, ListCard, dateInput, type Path } from './common.js';
 import { at, nextKey } from './keys.js';
 

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Typography, type FormInstance } from 'antd';
-import { MEASURE_LEVELS, REPORT_CATEGORIES, TABLE_PERIODS } from '../../../../contracts/campaigns.js';
+import { MEASURE_LEVELS, REPORT_CATEGORIES, TABLE_PERIODS } from '../../../../contracts/campaign-labels.js';
 import { FormulaError, parseCheck, parseFormula } from '../../../../contracts/formula.js';
 import { MEASURES } from '../../../../contracts/measures.js';
 import { KindSelect } from '../fields.js';
