@@ -24,6 +24,10 @@ it('shows a 推定 value on the seed-000 campaign home with its reason, and the 
   // The weekly report's submitters are the template's inference: 推定, the reason on hover.
   const item = page.getByTestId('pending-item').filter({ hasText: '每周汇总、通报线索摸排' }).filter({ hasText: '的报送单位' });
   await item.waitFor();
+  // Every value in the bureau's words: no JSON, no internal codes (key_area_urban_rural, serious_finding, cases.filed).
+  const pendingTexts = await page.getByTestId('pending-item').allTextContents();
+  expect(pendingTexts.length).toBeGreaterThan(10);
+  expect(pendingTexts.filter((x) => /[{}"]|[a-z]+[_.][a-z]+/.test(x))).toEqual([]);
   await page.getByRole('tab', { name: '报送任务' }).click();
   const row = page.getByRole('row', { name: /每周汇总、通报线索摸排/ });
   // “每周汇总、通报” gives no weekday: no date is invented, the row says what is missing.

@@ -11,6 +11,7 @@ import {
 } from '../../../contracts/draft/index.js';
 import type { QuotaTarget } from '../../../contracts/quota-rules.js';
 import { api } from '../../lib/api.js';
+import { definitionValueText } from './value-text.js';
 
 const FIELD_LABELS: Record<string, string> = {
   name: '行动名称',
@@ -44,14 +45,13 @@ function targetText(t: QuotaTarget): string {
 /** The proposed value in words. */
 function valueText(p: DraftProposal): string {
   const v = p.value as any;
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.join('、');
+  if (typeof v === 'string' || Array.isArray(v)) return definitionValueText(p.path, v);
   if (p.path === 'period' || p.path.startsWith('phases.')) return `${v.name ? `${v.name}：` : ''}${v.from} 至 ${v.to}`;
   if (p.section === 'obligations')
     return `${v.label}：${describeRule(v.rule as DeadlineRule)}；报送 ${v.submitters.join('、') || '（原文未写明）'} → ${v.recipient ?? '（原文未写明）'}`;
   if (p.section === 'quotas') return `${v.label}：${targetText(v.target)}${v.times ? `，至少${v.times}次` : ''}`;
   if (p.section === 'tables') return `${v.label}：${v.measures.map((m: { label: string }) => m.label).join('、')}`;
-  return JSON.stringify(v);
+  return definitionValueText(p.path, v);
 }
 
 /** The sentence with the words the value was read from marked. */

@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
-import { describeRule, provenanceOf, type CampaignDefinition, type DeadlineRule } from '../../../contracts/campaigns.js';
+import { provenanceOf, type CampaignDefinition } from '../../../contracts/campaigns.js';
 import { getAtPath } from '../../../contracts/definition-paths.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { campaignsApi } from './api.js';
+import { definitionValueText } from './value-text.js';
 
 /** A 推定 / 方案未定 tag for the value at `path`, the reason on hover; nothing for quoted values. */
 export function ProvenanceTag({ def, path }: { def: CampaignDefinition; path: string }) {
@@ -38,6 +39,14 @@ export function pathLabel(def: CampaignDefinition, path: string): string {
     due: '完成期限',
     by: '期限',
     within: '首次报送',
+    event: '触发事件',
+    withinHours: '报送时限（小时）',
+    every: '报送周期',
+    sub: '所属子行动',
+    partners: '配合单位',
+    measure: '统计指标',
+    decimals: '小数位数',
+    phase: '阶段',
     memberUnits: '成员单位',
     leader: '组长',
     unit: '所在单位',
@@ -46,7 +55,7 @@ export function pathLabel(def: CampaignDefinition, path: string): string {
     day: '日期',
     monthOfQuarter: '季度内月份',
   };
-  const tail = rest.length ? `的${field[rest[rest.length - 1]] ?? rest.join('.')}` : '';
+  const tail = rest.length ? `的${field[rest[rest.length - 1]] ?? '设定'}` : '';
   const find = <T,>(xs: T[] | undefined, f: (x: T) => boolean) => xs?.find(f);
   switch (coll) {
     case 'obligations':
@@ -59,8 +68,16 @@ export function pathLabel(def: CampaignDefinition, path: string): string {
     }
     case 'tasks':
       return `任务${key}“${find(def.tasks, (x) => String(x.no) === key)?.target ?? ''}”${tail}`;
-    case 'tables':
-      return `统计表“${find(def.tables, (x) => x.key === key)?.label ?? key}”${tail}`;
+    case 'tables': {
+      const table = find(def.tables, (x) => x.key === key);
+      const name = `统计表“${table?.label ?? key}”`;
+      // A column's or a row's own field: name the column / row by its label.
+      if ((rest[0] === 'measures' || rest[0] === 'rows') && rest.length > 2) {
+        const part = rest[0] === 'measures' ? find(table?.measures, (m) => m.key === rest[1]) : find(table?.rows, (r) => r.key === rest[1]);
+        return `${name}的${rest[0] === 'measures' ? '栏目' : '行'}“${part?.label ?? rest[1]}”${tail}`;
+      }
+      return `${name}${tail}`;
+    }
     case 'phases':
       if (!key) return '工作阶段';
       return `阶段“${find(def.phases, (x) => x.key === key)?.name ?? key}”`;
@@ -87,16 +104,6 @@ export function pathLabel(def: CampaignDefinition, path: string): string {
     default:
       return path;
   }
-}
-
-function valueText(path: string, v: unknown): string {
-  if (v === null || v === undefined) return '（未定）';
-  if (path.endsWith('.rule') && typeof v === 'object') return describeRule(v as DeadlineRule);
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join('、');
-  if (typeof v === 'object' && v && 'from' in v && 'to' in v) return `${(v as any).from} 至 ${(v as any).to}`;
-  const s = JSON.stringify(v);
-  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
 }
 
 interface Pending {
@@ -222,7 +229,7 @@ export function PendingDecisions({
               <div data-testid="pending-item" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, width: '100%', alignItems: 'center' }}>
                 <div style={{ flex: '1 1 280px', minWidth: 0 }}>
                   <div>
-                    {pathLabel(def, p.path)}：<b>{valueText(p.path, getAtPath(def, p.path).value)}</b>
+                    {pathLabel(def, p.path)}：<b>{definitionValueText(p.path, getAtPath(def, p.path).value, def)}</b>
                     <Tag color={p.kind === 'unset' ? 'red' : 'orange'} style={{ marginLeft: 4 }}>
                       {p.kind === 'unset' ? '方案未定' : '推定'}
                     </Tag>
