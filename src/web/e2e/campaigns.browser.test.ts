@@ -51,7 +51,7 @@ it('shows a 推定 value on the seed-000 campaign home with its reason, and the 
     .toBe(0);
   await page.getByRole('tab', { name: '版本历史' }).click();
   await page
-    .getByText(/确认推定值 obligations\.weekly-clues\.submitters/)
+    .getByText(/确认推定值 报送任务“每周汇总、通报线索摸排、移送、立案和查处情况”的报送单位/)
     .first()
     .waitFor();
 }, 180_000); // the readings' minimum inspections are solved over the whole demo registry

@@ -66,6 +66,10 @@ describe('inferred values on a campaign (待确认)', () => {
       was: expect.stringContaining('未写由谁报送'),
     });
     expect(await audits()).toBe(before + 1);
+    // The version's note names the value as the list does, not by its path.
+    const versions = (await office.get(`/api/campaigns/${id}/versions`)).json();
+    expect(JSON.stringify(versions)).toContain('确认推定值 报送任务“每周汇总、通报线索摸排、移送、立案和查处情况”的报送单位：');
+    expect(JSON.stringify(versions)).not.toContain('obligations.weekly-clues');
   });
 
   it('refuses to confirm an unset value, a quoted one, or a path that is not there, changing nothing', async () => {

@@ -1,5 +1,6 @@
 import { shanghaiToday } from '../../../../contracts/calendar.js';
 import { type CampaignDefinition } from '../../../../contracts/campaigns.js';
+import { pathLabel } from '../../../../contracts/definition-labels.js';
 import { setAtPath } from '../../../../contracts/definition-paths.js';
 import type { Ctx } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
@@ -25,7 +26,7 @@ export async function confirmValue(ctx: Ctx, id: number, input: { path: string; 
     [input.path]: { kind: 'bureau', source: p.source, reason: note, by: ctx.actor.name, at: shanghaiToday(), was: p.reason },
   });
   // Derived from the version read here: an amendment in between makes this one STALE_VERSION.
-  return amendCampaign(ctx, id, { definition: next, note: `确认推定值 ${input.path}：${p.reason}`, version: c.version });
+  return amendCampaign(ctx, id, { definition: next, note: `确认推定值 ${pathLabel(def, input.path)}：${p.reason}`, version: c.version });
 }
 
 /** Switch an open reading to another option: its values replace the current ones (an amendment). */
