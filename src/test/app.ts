@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/client.js';
 import { buildApp } from '../server/app.js';
 import type { ModuleDefinition } from '../server/core/extensions.js';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../server/demo/org-data.js';
+import { enterTestCalendarYears } from './calendar.js';
 import { seedDemoOrg, type DemoOrg } from '../server/demo/seed-org.js';
 import { createTestDatabase } from './db.js';
 
@@ -45,6 +46,8 @@ export async function createTestApp(
     wrapDb?: (db: Db) => Db;
     /** Test-only modules added after the app's own (buildApp's `modules`). */
     modules?: readonly ModuleDefinition[];
+    /** The holiday calendar as the package gives it, without the next year the harness enters (calendar tests). */
+    packageCalendarOnly?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -58,6 +61,7 @@ export async function createTestApp(
     modules: opts.modules,
   });
   await app.ready();
+  if (!opts.packageCalendarOnly) await enterTestCalendarYears(database.db);
   return {
     app,
     database,

@@ -7,6 +7,7 @@ import { demoPassword } from './app.js';
 import { createSeededTestDatabase } from './db.js';
 // @ts-expect-error plain ESM helper shared with `npm start`
 import { ensureWebBuild, webDir } from '../../scripts/web-build.mjs';
+import { enterTestCalendarYears } from './calendar.js';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -42,6 +43,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   });
   const app = await buildApp({ db: database.db, webDir, loginRateLimit: 1000, loginIpRateLimit: 1000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  await enterTestCalendarYears(database.db);
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
   return {

@@ -17,7 +17,7 @@ let office: Client;
 const rows = async (q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as any).rows as any[];
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ packageCalendarOnly: true });
   admin = await t.as('admin');
   office = await t.as('office');
 });

@@ -7,7 +7,7 @@ import { calendarDashboardSection } from './dashboard.js';
 /** The 工作台 asks the calendar's keeper for a year not entered yet (the bundled package ends with 2026). */
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ packageCalendarOnly: true });
 });
 afterAll(() => t?.close());
 
