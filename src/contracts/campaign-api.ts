@@ -4,7 +4,6 @@ import { id, MAX_INT, optText, text } from './fields.js';
 import { versioned } from './versions.js';
 import type { DefinitionIssue } from './campaigns.js';
 import { TASK_STATUSES } from './campaign-labels.js';
-export { CAMPAIGN_STATUSES, CAMPAIGN_ACTIONS, TASK_STATUSES, type CampaignStatus, type CampaignAction } from './campaign-labels.js';
 
 /** The campaigns API's inputs and summaries (statuses, actions, create/amend/validate, liaisons, task progress). */
 

@@ -20,19 +20,7 @@ import {
   type EventPrecision,
   type ReportCategory,
 } from './campaign-labels.js';
-export {
-  EVENT_PRECISIONS,
-  UNIT_GROUPS,
-  SUBMITTER_LEVELS,
-  REVIEW_STEPS,
-  FORM_TYPES,
-  TABLE_PERIODS,
-  REPORT_CATEGORIES,
-  MEASURE_LEVELS,
-  type EventPrecision,
-  type SubmitterLevel,
-  type ReportCategory,
-} from './campaign-labels.js';
+export * from './campaign-labels.js';
 
 export * from './deadline-rules.js';
 export * from './campaign-api.js';

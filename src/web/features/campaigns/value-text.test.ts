@@ -23,6 +23,7 @@ describe('a definition value in words (待确认, drafting assistant)', () => {
     expect(t('obligations.stats.rule.within', { from: '2026-08-01', to: '2027-11-05' })).toBe('2026-08-01 至 2027-11-05');
     expect(t('obligations.a.rule', { every: 'month', day: 31, lastDayIfShort: true })).toMatch(/月/);
     expect(t('quotas.a.times', undefined)).toBe('（未定）');
+    expect(t('quotas.a.population', { kinds: ['clinic'], riskLevels: ['high'] })).toBe('个体诊所（风险等级高）');
     const def = {
       subActions: [{ key: 'qingyuan', name: '清源行动', description: '' }],
       phases: [{ key: 'focus', name: '集中整治', from: '2026-04-01', to: '2026-09-30' }],

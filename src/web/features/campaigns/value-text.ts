@@ -12,6 +12,7 @@ import { OBLIGATION_EVENTS } from '../../../contracts/deadline-rules.js';
 import { citeArticles } from '../../../contracts/legal-articles.js';
 import { MEASURES } from '../../../contracts/measures.js';
 import { PRODUCTS } from '../../../contracts/products.js';
+import { describeSelector } from './editors/quota-summary.js';
 
 /** Code lists a definition field holds, by the field's name: shown by their labels, never as codes. */
 const CODE_LABELS: Record<string, Record<string, string>> = {
@@ -79,6 +80,8 @@ export function definitionValueText(path: string, value: unknown, def?: Pick<Cam
 function text(field: string, v: unknown, under: Record<string, string>): string {
   if (v === null || v === undefined) return '（未定）';
   if (field === 'rule' && typeof v === 'object' && !Array.isArray(v)) return describeRule(v as DeadlineRule);
+  // A quota's units (选择条件), as the rule editor says them.
+  if (field === 'population' && typeof v === 'object' && !Array.isArray(v)) return describeSelector(v as never);
   if (field === 'articles' && Array.isArray(v)) return citeArticles(v.map(String)) || v.join('、');
   if (typeof v === 'string') return CODE_LABELS[field]?.[v] ?? v;
   if (typeof v === 'boolean') return v ? '是' : '否';
