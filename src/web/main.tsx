@@ -30,7 +30,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ zeroRuntime: true }}>
+    <ConfigProvider locale={zhCN} theme={{ zeroRuntime: true, token: { motion: !matchMedia('(prefers-reduced-motion: reduce)').matches } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

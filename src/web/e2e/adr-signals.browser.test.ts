@@ -47,8 +47,7 @@ function csvFile() {
 }
 
 it('imports a file, opens 信号检测 and a signal’s reports', async () => {
-  const page = await b.loginAs('office');
-  await page.goto(`${b.url}/monitoring?tab=reports`);
+  const page = await b.loginAs('office', { at: '/monitoring?tab=reports' });
   await page.getByRole('button', { name: /导\s*入/ }).click();
   await page.locator('.ant-modal input[type=file]').setInputFiles(csvFile());
   await expect(page.locator('.ant-modal .ant-descriptions').textContent()).resolves.toMatch(/新增4/);
@@ -74,8 +73,7 @@ it('imports a file, opens 信号检测 and a signal’s reports', async () => {
 }, 300_000);
 
 it('fits a 390 px phone without sideways scrolling on 信号检测', async () => {
-  const phone = await b.loginAs('office', { mobile: true });
-  await phone.goto(`${b.url}/monitoring?tab=signals`);
+  const phone = await b.loginAs('office', { mobile: true, at: '/monitoring?tab=signals' });
   await phone.getByRole('tab', { name: '信号检测' }).waitFor();
   await phone.getByText('药品—不良反应信号').waitFor();
   await phone.waitForLoadState('networkidle');

@@ -107,8 +107,7 @@ it('fits a 390 px phone without sideways scrolling on its tabs', async () => {
 }, 300_000);
 
 it('the office changes the cluster threshold in 设置 and the station inspector reads it without a save button', async () => {
-  const page = await b.loginAs('office');
-  await page.goto(`${b.url}/monitoring?tab=settings`);
+  const page = await b.loginAs('office', { at: '/monitoring?tab=settings' });
   const min = page.getByLabel('窗口内最少报告数');
   await expect.poll(() => min.inputValue()).toBe('3');
   await min.fill('4');
@@ -117,8 +116,7 @@ it('the office changes the cluster threshold in 设置 and the station inspector
   const saved = await page.evaluate(async () => (await fetch('/api/adr-settings')).json());
   expect(saved).toMatchObject({ clusterMinReports: 4, version: 1 });
 
-  const inspector = await b.loginAs('inspector_cx', { mobile: true });
-  await inspector.goto(`${b.url}/monitoring?tab=settings`);
+  const inspector = await b.loginAs('inspector_cx', { mobile: true, at: '/monitoring?tab=settings' });
   await expect.poll(() => inspector.getByLabel('窗口内最少报告数').inputValue()).toBe('4');
   expect(await inspector.getByRole('button', { name: '保存设置' }).count()).toBe(0);
 }, 300_000);

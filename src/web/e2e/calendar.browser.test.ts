@@ -16,8 +16,7 @@ const Y = Number(shanghaiToday().slice(0, 4)) + 2;
 const SAT = addDays(`${Y}-02-01`, (6 - weekdayOf(`${Y}-02-01`) + 7) % 7);
 
 it('an administrator enters a year the package lacks on a phone: a holiday period and a make-up day, saved as 管理员录入', async () => {
-  const page = await b.loginAs('admin', { mobile: true });
-  await page.goto(`${b.url}/calendar`);
+  const page = await b.loginAs('admin', { mobile: true, at: '/calendar' });
   await page.getByRole('combobox', { name: '年份' }).click();
   await page.getByTitle(`${Y}年（未录入）`).click();
   await page.getByText(`${Y}年节假日安排尚未录入`).waitFor();

@@ -17,8 +17,7 @@ async function pick(page: Page, select: string, ...options: string[]) {
 }
 
 it('creates a campaign with one quota rule and one checklist using only the forms, with live validation', async () => {
-  const page = await b.loginAs('office');
-  await page.goto(`${b.url}/campaigns/new`);
+  const page = await b.loginAs('office', { at: '/campaigns/new' });
   await page.getByRole('button', { name: '空白方案' }).click();
 
   // 基本信息 (the blank plan brings this year's period and three phases).
@@ -118,8 +117,7 @@ it('creates a campaign with one quota rule and one checklist using only the form
 }, 180_000);
 
 it('stores a 经营品种 selector, a per-county quota, an event-triggered obligation and no leading group (issue #16)', async () => {
-  const page = await b.loginAs('office');
-  await page.goto(`${b.url}/campaigns/new`);
+  const page = await b.loginAs('office', { at: '/campaigns/new' });
   await page.getByRole('button', { name: '空白方案' }).click();
   await page.locator('#name').fill('感冒药批发企业专项检查');
   await page.locator('#issuer').fill('兴隆台区市场监督管理局');
@@ -193,8 +191,7 @@ it('stores a 经营品种 selector, a per-county quota, an event-triggered oblig
 }, 180_000);
 
 it('fits the quota and checklist editors on a 390 px phone without sideways scrolling', async () => {
-  const page = await b.loginAs('office', { mobile: true });
-  await page.goto(`${b.url}/campaigns/new`);
+  const page = await b.loginAs('office', { mobile: true, at: '/campaigns/new' });
   await page.getByRole('button', { name: '空白方案' }).click();
   const section = async (name: string) => {
     await page.getByTestId('section-picker').click();

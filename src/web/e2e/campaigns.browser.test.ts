@@ -8,8 +8,7 @@ beforeAll(async () => {
 afterAll(() => b?.close());
 
 it('shows a 推定 value on the seed-000 campaign home with its reason, and the office confirms it', async () => {
-  const page = await b.loginAs('office');
-  await page.goto(`${b.url}/campaigns`);
+  const page = await b.loginAs('office', { at: '/campaigns' });
   await page
     .getByRole('link', { name: /深入开展药品安全专项整治行动/ })
     .first()
@@ -57,8 +56,7 @@ it('shows a 推定 value on the seed-000 campaign home with its reason, and the 
 }, 180_000); // the readings' minimum inspections are solved over the whole demo registry
 
 it('creates a campaign from a seed template through the form, sets the period the plan leaves unset and sees the timeline', async () => {
-  const page = await b.loginAs('office');
-  await page.goto(`${b.url}/campaigns`);
+  const page = await b.loginAs('office', { at: '/campaigns' });
   await page.getByRole('button', { name: /新建专项行动/ }).click();
   await page.locator('.ant-select', { hasText: '选择方案模板' }).click();
   await page.locator('.ant-select-item-option', { hasText: '深入开展药品安全专项整治行动' }).click();
@@ -86,8 +84,7 @@ it('creates a campaign from a seed template through the form, sets the period th
 });
 
 it('shows today inside the current demo campaign, and a station fills in its own liaison on a phone', async () => {
-  const page = await b.loginAs('inspector_cx', { mobile: true });
-  await page.goto(`${b.url}/campaigns`);
+  const page = await b.loginAs('inspector_cx', { mobile: true, at: '/campaigns' });
   await page.getByRole('link', { name: /【演示】/ }).click();
   await page.getByTestId('today-marker').waitFor();
   await page.getByText('当前阶段').first().waitFor();

@@ -39,8 +39,7 @@ async function act(page: Page, label: string, fill?: (m: ReturnType<typeof modal
 
 it('complaint → clue → case → decision → referral to the police → typical case .docx, and the unit’s file shows the case', async () => {
   // 投诉举报中心: accept the complaint, make it a clue, verify it.
-  const dept = await b.loginAs('dept');
-  await dept.goto(`${b.url}/complaints`);
+  const dept = await b.loginAs('dept', { at: '/complaints' });
   await dept.getByTestId('complaint-item').filter({ hasText: '购买的感冒药已过有效期' }).click();
   await dept.getByTestId('complaint-status').filter({ hasText: '待受理' }).waitFor();
   await dept.getByRole('button', { name: spaced('受理') }).click();
@@ -195,8 +194,7 @@ it('complaint → clue → case → decision → referral to the police → typi
 }, 600_000);
 
 it('on a phone, the case list with its filters and the per-unit overdue table fit the screen', async () => {
-  const phone = await b.loginAs('head_cx', { mobile: true });
-  await phone.goto(`${b.url}/cases`);
+  const phone = await b.loginAs('head_cx', { mobile: true, at: '/cases' });
   await phone.getByTestId('case-item').first().waitFor();
   await phone.getByTestId('overdue-units-button').click();
   await modal(phone, '各单位超期情况')

@@ -8,8 +8,7 @@ beforeAll(async () => {
 afterAll(() => b?.close());
 
 it('on a phone, the 投诉举报中心 accepts a complaint, turns it into a clue and starts verifying it', async () => {
-  const phone = await b.loginAs('dept', { mobile: true });
-  await phone.goto(`${b.url}/complaints`);
+  const phone = await b.loginAs('dept', { mobile: true, at: '/complaints' });
   await phone.getByTestId('complaint-item').filter({ hasText: '购买的感冒药已过有效期' }).click();
   await expect.poll(() => phone.getByTestId('complaint-status').textContent()).toBe('待受理');
   await phone.getByRole('button', { name: /^受\s*理$/ }).click();

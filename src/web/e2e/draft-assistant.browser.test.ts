@@ -9,8 +9,7 @@ beforeAll(async () => {
 afterAll(() => b?.close());
 
 it('drafts a campaign from a pasted notice: proposals with their sentence, one rejected, the rest fill the editor (phone width)', async () => {
-  const page = await b.loginAs('office', { mobile: true });
-  await page.goto(`${b.url}/campaigns/new`);
+  const page = await b.loginAs('office', { mobile: true, at: '/campaigns/new' });
   await page.getByTestId('draft-open').click();
   await page
     .getByTestId('draft-text')

@@ -71,8 +71,7 @@ it('downloads the template, imports a filled copy and finds the unit by part of 
 });
 
 it('a bad row is named in the dry-run report and nothing is imported', async () => {
-  const page = await b.loginAs('office');
-  await page.goto(`${b.url}/entities`);
+  const page = await b.loginAs('office', { at: '/entities' });
   await page.getByRole('button', { name: /导\s*入/ }).click();
   const dir = mkdtempSync(path.join(tmpdir(), 'yj-e2e-'));
   const file = path.join(dir, 'bad.csv');
@@ -89,8 +88,7 @@ it('a bad row is named in the dry-run report and nothing is imported', async () 
 });
 
 it('opens the new-unit form from the list (loaded when first opened) and closes it again', async () => {
-  const page = await b.loginAs('office');
-  await page.goto(`${b.url}/entities`);
+  const page = await b.loginAs('office', { at: '/entities' });
   await page.locator('.ant-table-row').first().waitFor();
   await page.getByRole('button', { name: /新\s*增/ }).click();
   const drawer = page.locator('.ant-drawer').filter({ hasText: '新增监管对象' });

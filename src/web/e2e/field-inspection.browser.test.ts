@@ -273,8 +273,7 @@ it('a record submitted offline waits as 待发送, goes out when the network is 
   await page.getByTestId('awaiting-signatures').getByText(head.displayName).waitFor();
 
   // The head finds it on 我的任务 and confirms with their own drawn signature.
-  const hp = await b.loginAs('head_cx', { mobile: true });
-  await hp.goto(`${b.url}/my-tasks`);
+  const hp = await b.loginAs('head_cx', { mobile: true, at: '/my-tasks' });
   await hp.getByTestId('awaiting-my-signature').getByRole('link').filter({ hasText: '签名确认' }).first().click();
   await hp.waitForURL(new RegExp(`/inspections/${id}$`));
   await hp

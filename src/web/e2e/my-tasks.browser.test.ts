@@ -9,8 +9,7 @@ beforeAll(async () => {
 afterAll(() => b?.close());
 
 it('an inspector reaches their tasks in one tap from home on a phone and records one', async () => {
-  const page = await b.loginAs('inspector_cx', { mobile: true });
-  await page.goto(`${b.url}/`);
+  const page = await b.loginAs('inspector_cx', { mobile: true, at: '/' });
   await page.getByTestId('my-tasks-card').click();
   await page.waitForURL(/\/my-tasks$/);
   const cards = page.getByTestId('my-task');
@@ -40,8 +39,7 @@ it('an inspector reaches their tasks in one tap from home on a phone and records
 }, 240_000);
 
 it('the inspector withdraws (撤回) a recorded inspection with a reason: the task is open again', async () => {
-  const page = await b.loginAs('inspector_cx', { mobile: true });
-  await page.goto(`${b.url}/my-tasks`);
+  const page = await b.loginAs('inspector_cx', { mobile: true, at: '/my-tasks' });
   await page.getByTestId('my-task').first().waitFor();
   const task = await page.evaluate(async () => (await (await fetch('/api/my-tasks')).json()).items[0]);
   const rec = await page.evaluate(async (t) => {

@@ -104,8 +104,7 @@ async function xlsx(rows: string[][]) {
 }
 
 it('admin imports people from Excel: template, dry run naming the bad row, then confirm', async () => {
-  const page = await b.loginAs('admin');
-  await page.goto(`${b.url}/org`);
+  const page = await b.loginAs('admin', { at: '/org' });
   await node(page, '兴隆台区').waitFor();
   await page.getByRole('button', { name: /Excel 导入/ }).click();
   const dialog = page.getByRole('dialog');
@@ -143,8 +142,7 @@ it('admin imports people from Excel: template, dry run naming the bad row, then 
 });
 
 it('inspector_cx sees 创新所 but nothing of 兴隆所, and no write buttons', async () => {
-  const page = await b.loginAs('inspector_cx');
-  await page.goto(`${b.url}/org`);
+  const page = await b.loginAs('inspector_cx', { at: '/org' });
   await expect.poll(() => page.getByTestId('org-selected').textContent()).toBe('创新市场监督管理所');
   await peopleTable(page).getByText('inspector_cx').waitFor();
   await expect(peopleTable(page).getByText('inspector_xl').count()).resolves.toBe(0);
@@ -164,8 +162,7 @@ it('inspector_cx sees 创新所 but nothing of 兴隆所, and no write buttons',
 });
 
 it('works on a phone (390×844): menu button, tree drawer, people list', async () => {
-  const page = await b.loginAs('head_cx', { mobile: true });
-  await page.goto(`${b.url}/org`);
+  const page = await b.loginAs('head_cx', { mobile: true, at: '/org' });
   await page.getByRole('button', { name: '菜单' }).waitFor({ state: 'visible' });
   await expect(page.getByRole('button', { name: '菜单' }).isVisible()).resolves.toBe(true);
   await peopleTable(page).getByText('inspector_cx').waitFor();

@@ -10,8 +10,7 @@ afterAll(() => b?.close());
 let planUrl = '';
 
 it('generates a plan for seed 000 from a recorded seed and publishes it', async () => {
-  const page = await b.loginAs('office');
-  await page.goto(`${b.url}/plans`);
+  const page = await b.loginAs('office', { at: '/plans' });
   // The demo's seed-000 campaign already has a published plan whose open inspections count toward
   // its quotas (a second plan of it plans only what is missing: second-plan.test.ts). Here the
   // office starts the same plan text as a campaign of its own, so the whole district is planned.

@@ -51,13 +51,11 @@ it('a self-inspection report goes through the unit head and the leader, is retur
   expect(campaign.id, JSON.stringify(campaign)).toBeGreaterThan(0);
 
   // The liaison drafts it from the calendar (on a phone the calendar fits).
-  const phone = await b.loginAs('inspector_cx', { mobile: true });
-  await phone.goto(`${b.url}/reports/calendar?campaign=${campaign.id}`);
+  const phone = await b.loginAs('inspector_cx', { mobile: true, at: `/reports/calendar?campaign=${campaign.id}` });
   await phone.getByTestId('draft-self-2026-11-15').waitFor();
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-  const cx = await b.loginAs('inspector_cx');
-  await cx.goto(`${b.url}/reports/calendar?campaign=${campaign.id}`);
+  const cx = await b.loginAs('inspector_cx', { at: `/reports/calendar?campaign=${campaign.id}` });
   await cx.getByTestId('draft-self-2026-11-15').click();
   let drawer = cx.getByTestId('submission-drawer');
   await expect.poll(() => status(drawer)).toBe('草稿');
@@ -118,8 +116,7 @@ it('a 问题清单 starts from the period’s common risks; on a phone the liais
   const campaign = await post(office, '/api/campaigns', { definition: freeRowsPlan(), status: 'active' });
   expect(campaign.id, JSON.stringify(campaign)).toBeGreaterThan(0);
 
-  const phone = await b.loginAs('inspector_cx', { mobile: true });
-  await phone.goto(`${b.url}/reports/calendar?campaign=${campaign.id}`);
+  const phone = await b.loginAs('inspector_cx', { mobile: true, at: `/reports/calendar?campaign=${campaign.id}` });
   await phone.getByTestId('draft-list-2027-01-10').click();
   const drawer = phone.getByTestId('submission-drawer');
   await expect.poll(() => status(drawer)).toBe('草稿');

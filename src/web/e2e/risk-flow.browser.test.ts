@@ -56,8 +56,7 @@ it('finding → risk → 共性风险 → 风险会商 → closure by the owner 
   );
 
   // 1. The inspector turns the finding into a risk, owned by themself, on a phone.
-  const phone = await b.loginAs('inspector_cx', { mobile: true });
-  await phone.goto(`${b.url}/inspections/${inspection.id}`);
+  const phone = await b.loginAs('inspector_cx', { mobile: true, at: `/inspections/${inspection.id}` });
   const finding = phone.getByTestId('finding-view').filter({ hasText: FINDING });
   await finding.getByTestId('finding-to-risk').click();
   const toRisk = phone.locator('.ant-modal').filter({ hasText: '转为风险隐患' });
@@ -71,8 +70,7 @@ it('finding → risk → 共性风险 → 风险会商 → closure by the owner 
   expect(await width(phone)).toBeLessThanOrEqual(390);
 
   // 2. The station head groups it with another risk of the station into a common risk.
-  const desk = await b.loginAs('head_cx');
-  await desk.goto(`${b.url}/common-risks`);
+  const desk = await b.loginAs('head_cx', { at: '/common-risks' });
   await desk.getByTestId('common-risk-new').click();
   const group = desk.locator('.ant-modal').filter({ hasText: '归并共性风险隐患' });
   await group.getByLabel('发现的共性风险隐患').fill(COMMON);
@@ -183,8 +181,7 @@ it('finding → risk → 共性风险 → 风险会商 → closure by the owner 
   expect(await width(phone)).toBeLessThanOrEqual(390);
 
   // 7. The department names a unit to sample at on a plan line (unit picker).
-  const dept = await b.loginAs('dept');
-  await dept.goto(`${b.url}/sampling/plans`);
+  const dept = await b.loginAs('dept', { at: '/sampling/plans' });
   await dept
     .getByRole('button', { name: /修\s*改/ })
     .first()

@@ -11,8 +11,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 it('the owner asks for closure with evidence on a phone; the station head verifies it at the desk', async () => {
   const title = '处方药未凭处方销售';
-  const phone = await b.loginAs('inspector_cx', { mobile: true });
-  await phone.goto(`${b.url}/risks`);
+  const phone = await b.loginAs('inspector_cx', { mobile: true, at: '/risks' });
   const card = phone.getByTestId('risk-card').filter({ hasText: title });
   await card.click();
   const drawer = phone.getByTestId('risk-drawer');
@@ -39,8 +38,7 @@ it('the owner asks for closure with evidence on a phone; the station head verifi
     expect(await phone.evaluate(() => document.documentElement.scrollWidth), page).toBeLessThanOrEqual(390);
   }
 
-  const desk = await b.loginAs('head_cx');
-  await desk.goto(`${b.url}/risks`);
+  const desk = await b.loginAs('head_cx', { at: '/risks' });
   await desk.getByText(title, { exact: true }).first().click();
   const d2 = desk.getByTestId('risk-drawer');
   await d2.getByTestId('risk-action-close').click();

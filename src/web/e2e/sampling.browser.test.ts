@@ -14,8 +14,7 @@ it('an inspector records a sample on a phone, sends it, enters an 不合格 resu
         where u.username = 'inspector_cx' and e.kind = 'pharmacy_single' order by e.id desc limit 1`,
   )) as unknown as { rows: { name: string }[] };
   const unit = res.rows[0].name;
-  const page = await b.loginAs('inspector_cx', { mobile: true });
-  await page.goto(`${b.url}/sampling/records`);
+  const page = await b.loginAs('inspector_cx', { mobile: true, at: '/sampling/records' });
   await page.getByRole('button', { name: /录入抽样/ }).click();
   await page.waitForURL(/\/sampling\/records\/new$/);
   await page.locator('#entityId').click();

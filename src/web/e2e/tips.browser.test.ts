@@ -13,8 +13,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 it('a coordinator reports a hazard from a phone, corrects it, and the 创新所 inspector accepts it', async () => {
   const draft = '小区门口有人卖药';
   const title = '小区门口流动摊贩售卖药品';
-  const phone = await b.loginAs('coordinator', { mobile: true });
-  await phone.goto(`${b.url}/tips`);
+  const phone = await b.loginAs('coordinator', { mobile: true, at: '/tips' });
   await phone.getByRole('button', { name: /上\s*报/ }).click();
   await phone.waitForURL(/\/tips\/new$/);
   await phone.getByLabel('标题').waitFor();
@@ -40,8 +39,7 @@ it('a coordinator reports a hazard from a phone, corrects it, and the 创新所 
   // Nothing overflows the phone screen sideways.
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-  const staff = await b.loginAs('inspector_cx', { mobile: true });
-  await staff.goto(`${b.url}/tips`);
+  const staff = await b.loginAs('inspector_cx', { mobile: true, at: '/tips' });
   const pending = staff.getByTestId('tip-item').filter({ hasText: title });
   await pending.click();
   await staff.getByRole('img', { name: '现场.png' }).waitFor();

@@ -273,7 +273,6 @@ it('opens every page that shows them: no script runs, none is even attempted', a
   // `eval` report is not an injection. Every other violation (inline script or handler) is.
   expect(seen.violations.filter((v) => !/script-src eval $/.test(v))).toEqual([]);
   // The payload is on screen as text (the pages did show it).
-  const page = await b.loginAs('admin');
-  await page.goto(`${b.url}/entities/${ids.entity}`);
+  const page = await b.loginAs('admin', { at: `/entities/${ids.entity}` });
   await expect.poll(() => page.getByText('<img src=x onerror', { exact: false }).count()).toBeGreaterThan(0);
 }, 900_000);
