@@ -61,7 +61,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
         reducedMotion: 'reduce',
       });
       // Signed in through the API (the context's cookies), as the sign-in form does; the form itself is
-      // walked by the shell and org tests. A page load of the sign-in form per account cost the suite
+      // walked by the shell test. A page load of the sign-in form per account cost the suite
       // a cold load of the app each time.
       const res = await context.request.post(`${url}/api/auth/login`, {
         data: { username, password: demoPassword(username) },

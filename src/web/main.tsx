@@ -28,9 +28,13 @@ const queryClient = new QueryClient({
   },
 });
 
+// Animations (drawers, modals, messages) off when the system asks for reduced motion: an accessibility
+// setting, also less work for a weak phone (and for the browser tests, whose contexts ask for it).
+const motion = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ zeroRuntime: true, token: { motion: !matchMedia('(prefers-reduced-motion: reduce)').matches } }}>
+    <ConfigProvider locale={zhCN} theme={{ zeroRuntime: true, token: { motion } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

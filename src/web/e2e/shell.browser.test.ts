@@ -12,8 +12,15 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-it('signs in and shows the Chinese shell with every module in the menu, grouped', async () => {
-  const page = await b.loginAs('admin');
+it('signs in through the form and shows the Chinese shell with every module in the menu, grouped', async () => {
+  // The other browser tests sign in through the API (loginAs); this one walks the form.
+  const ctx = await b.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 850 } });
+  const page = await ctx.newPage();
+  await page.goto(`${b.url}/login`);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('user-menu').waitFor();
   expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
   const item = (label: string) => page.getByRole('menuitem', { name: new RegExp(`^\\S*\\s*${label}$`) });
   const groups: [string, string[]][] = [
@@ -30,6 +37,30 @@ it('signs in and shows the Chinese shell with every module in the menu, grouped'
   // A page opened by its address opens its group in the menu.
   await page.goto(`${b.url}/credit`);
   await expect.poll(() => page.locator('.ant-menu-item-selected').textContent()).toContain('信用分级');
+  await ctx.close();
+});
+
+it("antd's animations follow the system's reduced-motion setting", async () => {
+  const duration = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const ctx = await b.browser.newContext({ locale: 'zh-CN', reducedMotion });
+    await ctx.request.post(`${b.url}/api/auth/login`, { data: { username: 'admin', password: ADMIN_PASSWORD } });
+    const page = await ctx.newPage();
+    await page.goto(`${b.url}/entities`);
+    await page.locator('.ant-table-row').first().waitFor();
+    // The drawer's slide: antd's motion duration as the page's CSS resolves it.
+    const value = await page.evaluate(() => {
+      const probe = document.createElement('div');
+      probe.style.transitionDuration = 'var(--ant-motion-duration-mid)';
+      document.querySelector('.ant-table')!.appendChild(probe);
+      const d = getComputedStyle(probe).transitionDuration;
+      probe.remove();
+      return d;
+    });
+    await ctx.close();
+    return value;
+  };
+  expect(await duration('reduce')).toBe('0s');
+  expect(await duration('no-preference')).not.toBe('0s');
 });
 
 it('refuses a wrong password with a Chinese message', async () => {
