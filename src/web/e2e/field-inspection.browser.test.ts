@@ -288,3 +288,23 @@ it('a record submitted offline waits as 待发送, goes out when the network is 
   await hp.getByText('已签名确认').waitFor();
   await expect.poll(async () => (await api(hp, `/api/inspections/${id}`)).status).toBe('done');
 }, 300_000);
+
+it('a first visit is kept for offline use, and a page loaded past the worker (a hard reload) is taken over', async () => {
+  // First visit in a new browser: nothing of this page went through the worker, which registers
+  // only once the app runs; still, the app must reopen offline with its tasks.
+  const page = await b.loginAs('inspector_cx', { mobile: true, at: '/my-tasks' });
+  const first = await page.getByTestId('my-task').first().textContent();
+  const controlled = () => page.evaluate(() => !!navigator.serviceWorker?.controller);
+  await expect.poll(controlled, { timeout: 20_000 }).toBe(true);
+  await page.context().setOffline(true);
+  await page.reload();
+  expect(await page.getByTestId('my-task').first().textContent()).toBe(first);
+  await page.context().setOffline(false);
+  // Ctrl+Shift+R: the page loads without the worker, which is already active, so no activation
+  // claims it; the page has to ask.
+  const cdp = await page.context().newCDPSession(page);
+  await Promise.all([page.waitForEvent('load'), cdp.send('Page.reload', { ignoreCache: true })]);
+  await page.getByTestId('my-task').first().waitFor();
+  await expect.poll(controlled, { timeout: 20_000 }).toBe(true);
+  await page.context().close();
+});

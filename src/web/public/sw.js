@@ -7,7 +7,17 @@ const SHELL = '/__shell';
 /** GET reads the field form may need offline (network first, last copy when offline). */
 const OFFLINE_READS = [/^\/api\/auth\/me$/, /^\/api\/my-tasks$/, /^\/api\/inspections\/checklist$/];
 
-self.addEventListener('install', () => self.skipWaiting());
+// The shell is stored at install, not only when a navigation passes through this worker: the page
+// that registered it was loaded from the network, and may be the only one before the network goes.
+self.addEventListener('install', (e) => {
+  self.skipWaiting();
+  e.waitUntil(
+    caches
+      .open(ASSETS)
+      .then((c) => fetch('/').then((res) => (res.ok ? c.put(SHELL, res) : undefined)))
+      .catch(() => undefined),
+  );
+});
 self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
 
 self.addEventListener('message', (e) => {
@@ -25,6 +35,27 @@ self.addEventListener('message', (e) => {
         ),
     );
   }
+  // Reads the page made before this worker controlled it (its first visit): stored now, so that the
+  // field form still opens after the network goes. Only the offline reads, only those not yet kept.
+  if (m.type === 'cache-reads' && Array.isArray(m.urls)) {
+    e.waitUntil(
+      caches.open(DATA).then((c) =>
+        Promise.all(
+          m.urls
+            .filter((u) => OFFLINE_READS.some((re) => re.test(new URL(u, self.location.origin).pathname)))
+            .map((u) =>
+              c
+                .match(u)
+                .then((hit) => hit || fetch(u).then((res) => (res.ok ? c.put(u, res) : undefined)))
+                .catch(() => undefined),
+            ),
+        ),
+      ),
+    );
+  }
+  // A page that loaded while this worker was still installing is not controlled by it (its claim
+  // at activation can run before that page exists); the page asks to be claimed once it is ready.
+  if (m.type === 'claim') e.waitUntil(self.clients.claim());
   // Signing out forgets the cached reads (they belong to the person signed in).
   if (m.type === 'clear-data') e.waitUntil(caches.delete(DATA));
 });
