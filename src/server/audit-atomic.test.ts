@@ -1268,6 +1268,8 @@ describe('a failing audit insert undoes the whole write', () => {
     it(route, async () => {
       const req = await ex.prepare();
       req.method ??= route.split(' ')[0];
+      // A job an earlier write asked for must not write between the two snapshots.
+      await t.jobsIdle();
       const before = await snapshot();
       for (const q of FAIL_AUDIT) await t.database.db.execute(q);
       let refused;

@@ -35,18 +35,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/**
- * Background jobs a write asked for (saving a campaign asks for report summaries) run their own
- * transactions: let them finish first, so the next transaction held below is the request's.
- */
-async function jobsIdle() {
-  for (let i = 0; i < 300; i++) {
-    const [{ n }] = await rows(sql`select count(*)::int as n from jobs where status in ('queued', 'running')`);
-    if (!n) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('background jobs still running after 15 s');
-}
 
 /** A is held before its transaction, B runs to the end, then A goes on. */
 async function interleave(a: () => Promise<any>, b: () => Promise<any>) {
@@ -104,7 +92,7 @@ describe('races decided inside the transaction (forced interleaving, any databas
     const created = await office.post('/api/campaigns', { template: 'seed-000', status: 'draft' });
     expect(created.statusCode, created.body).toBe(200);
     const id = created.json().id;
-    await jobsIdle();
+    await t.jobsIdle();
     const [a, b] = await interleave(
       () => office.post(`/api/campaigns/${id}/status`, { status: 'active' }),
       () => office.post(`/api/campaigns/${id}/status`, { status: 'closed' }),
@@ -123,7 +111,7 @@ describe('races decided inside the transaction (forced interleaving, any databas
     const created = await office.post('/api/campaigns', { template: 'seed-000', status: 'active' });
     expect(created.statusCode, created.body).toBe(200);
     const id = created.json().id;
-    await jobsIdle();
+    await t.jobsIdle();
     const home = (await office.get(`/api/campaigns/${id}/home`)).json();
     const { definition } = home;
     const { version } = home.campaign;

@@ -23,6 +23,11 @@ export interface TestApp {
   bearerToken(username: string): Promise<string>;
   /** A record's current optimistic-concurrency version (what an edit form would have loaded). */
   version(table: 'entities' | 'users' | 'org_units' | 'jurisdictions' | 'tips' | 'campaigns', id: number): Promise<number>;
+  /**
+   * Waits until the background jobs earlier writes asked for (due now) have run: they write in their
+   * own transactions, after the request that asked for them has answered.
+   */
+  jobsIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,6 +102,16 @@ export async function createTestApp(
       };
       if (!res.rows[0]) throw new Error(`no ${table} row ${id}`);
       return Number(res.rows[0].version);
+    },
+    async jobsIdle() {
+      for (let i = 0; i < 300; i++) {
+        const res = (await database.db.execute(
+          sql`select count(*)::int as n from jobs where status = 'running' or (status = 'queued' and run_at <= now())`,
+        )) as unknown as { rows: { n: number }[] };
+        if (!res.rows[0].n) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('background jobs still running after 15 s');
     },
     async close() {
       await app.close();

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import type { Database } from '../db/client.js';
 import { buildApp } from '../server/app.js';
 import { seedDemo } from '../server/demo/index.js';
@@ -23,6 +23,62 @@ export const CHROMIUM_ARGS = [
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Every request each page has open (its data and the code of a page not yet loaded). */
+const openRequests = new WeakMap<Page, Set<Request>>();
+
+function trackRequests(page: Page) {
+  const open = new Set<Request>();
+  page.on('request', (r) => open.add(r));
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => open.delete(r));
+  openRequests.set(page, open);
+}
+
+/**
+ * Waits until a page shows its data, not its loading state: no request open and nothing showing a
+ * loading state after the next two frames, twice in a row; then `linger` ms more (for what a page
+ * might still do on its own, e.g. a late script in the XSS test). Pages from `loginAs`.
+ */
+export async function quiet(page: Page, { linger = 0, timeout = 60_000 } = {}) {
+  const open = openRequests.get(page);
+  if (!open) throw new Error('quiet(): the page was not opened by loginAs');
+  const deadline = Date.now() + timeout;
+  for (let calm = 0; calm < 2; ) {
+    if (Date.now() > deadline) throw new Error(`${page.url()} did not settle in ${timeout / 1000} s`);
+    const still =
+      open.size === 0 &&
+      (await page.evaluate(async () => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-card-loading-content');
+      })) &&
+      open.size === 0;
+    calm = still ? calm + 1 : 0;
+    if (!still) await page.waitForTimeout(50);
+  }
+  if (linger) await page.waitForTimeout(linger);
+}
+
+/**
+ * A read or write through a signed-in page's session (the CSRF token from its cookie), as the web
+ * app makes it: for the setup a test does not walk through the screens.
+ */
+export function pageFetch(page: Page, url: string, { method = 'GET', body }: { method?: string; body?: unknown } = {}) {
+  return page.evaluate(
+    async ([u, m, b]) => {
+      const csrf =
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('yj_csrf='))
+          ?.slice('yj_csrf='.length) ?? '';
+      const headers: Record<string, string> = { 'x-csrf-token': csrf };
+      if (b !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(u as string, { method: m as string, headers, body: b === undefined ? undefined : JSON.stringify(b) });
+      return { status: res.status, json: (await res.json().catch(() => null)) as any };
+    },
+    [url, method, body] as const,
+  );
 }
 
 export interface BrowserApp {
@@ -68,6 +124,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       });
       if (!res.ok()) throw new Error(`sign-in as ${username}: ${res.status()} ${await res.text()}`);
       const page = await context.newPage();
+      trackRequests(page);
       await page.goto(`${url}${opts.at ?? '/'}`);
       await page.getByTestId('user-menu').waitFor();
       return page;

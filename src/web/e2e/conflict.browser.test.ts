@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
+import { pageFetch, startBrowserApp, type BrowserApp } from '../../test/browser.js';
 
 /**
  * Lost updates (issue 10): two people edit the same unit from the form they loaded. The second
@@ -70,4 +70,37 @@ it('two editors of one unit: the second save shows the conflict, and the merge i
     version: start.version + 2,
   });
   await second.getByTestId('entity-detail').getByText('甲填的负责人').waitFor();
+});
+
+it('a step on a record someone else has just moved: the drawer says so, shows it as it is now, and does not step twice', async () => {
+  const [{ id: entityId }] = (
+    (await b.database.db.execute(
+      sql`select e.id from entities e join jurisdictions j on j.id = e.jurisdiction_id where j.name like '创新%' order by e.id limit 1`,
+    )) as any
+  ).rows;
+  const [mine, theirs] = await Promise.all([b.loginAs('inspector_cx'), b.loginAs('head_cx')]);
+  const created = await pageFetch(mine, '/api/clues', {
+    method: 'POST',
+    body: { source: 'online', sourceNote: '网络监测发现', entityId, summary: '网店销售处方药未凭处方', receivedOn: '2026-11-24' },
+  });
+  expect(created.status, JSON.stringify(created.json)).toBe(200);
+  const id = created.json.id as number;
+  await mine.goto(`${b.url}/clues?id=${id}`);
+  const drawer = mine.locator('.ant-drawer');
+  await drawer.getByText('待核查').first().waitFor();
+
+  // The station head starts verifying it while the inspector still has it open as 待核查.
+  expect((await pageFetch(theirs, `/api/clues/${id}/transition`, { method: 'POST', body: { action: 'verify', version: 1 } })).status).toBe(
+    200,
+  );
+
+  await drawer.getByRole('button', { name: '开始核查' }).click();
+  const confirm = mine.locator('.ant-modal').filter({ hasText: '确认开始核查' });
+  await confirm.getByRole('button', { name: '开始核查' }).click();
+  await mine.locator('.ant-message-warning').filter({ hasText: '已被他人修改' }).waitFor();
+  await drawer.getByText('核查中').first().waitFor();
+  await confirm.waitFor({ state: 'hidden' });
+  expect(await drawer.getByRole('button', { name: '开始核查' }).count()).toBe(0);
+  const [row] = ((await b.database.db.execute(sql`select status, version from clues where id = ${id}`)) as any).rows;
+  expect(row).toEqual({ status: 'verifying', version: 2 });
 });

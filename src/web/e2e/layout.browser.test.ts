@@ -1,7 +1,7 @@
-import type { Page, Request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, type Role } from '../../contracts/permissions.js';
-import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
+import { quiet, startBrowserApp, type BrowserApp } from '../../test/browser.js';
 import { MENU } from '../app/menu.js';
 
 /**
@@ -56,26 +56,6 @@ async function problems(page: Page, width: number) {
   }, width > 1000);
 }
 
-/**
- * The page is measured with its data, not its loading state: no request open (data or a page's code)
- * and nothing showing a loading state after the next two frames, twice in a row.
- */
-async function settled(page: Page, open: () => number) {
-  const deadline = Date.now() + 60_000;
-  for (let calm = 0; calm < 2; ) {
-    if (Date.now() > deadline) throw new Error(`${page.url()} did not settle in 60 s`);
-    const quiet =
-      open() === 0 &&
-      (await page.evaluate(async () => {
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        return !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-card-loading-content');
-      })) &&
-      open() === 0;
-    calm = quiet ? calm + 1 : 0;
-    if (!quiet) await page.waitForTimeout(50);
-  }
-}
-
 async function detailPaths(page: Page) {
   return page.evaluate(async () => {
     const get = async (u: string) => (await fetch(u)).json();
@@ -95,11 +75,6 @@ for (const [username, role] of [
     for (const size of SIZES) {
       const page = await b.loginAs(username, { mobile: size.width < 500 });
       await page.setViewportSize(size);
-      // Every request the page has open (its data and the code of a page not yet loaded).
-      const open = new Set<Request>();
-      page.on('request', (r) => open.add(r));
-      page.on('requestfinished', (r) => open.delete(r));
-      page.on('requestfailed', (r) => open.delete(r));
       const paths = [
         ...MENU.filter((m) => !m.permission || ROLE_PERMISSIONS[role].includes(m.permission)).map((m) => m.path),
         ...(await detailPaths(page)),
@@ -111,7 +86,8 @@ for (const [username, role] of [
           history.pushState(null, '', p);
           dispatchEvent(new PopStateEvent('popstate'));
         }, path);
-        await settled(page, () => open.size);
+        // Measured with its data, not its loading state.
+        await quiet(page);
         // A page still settling (a late layout pass) gets one more look before its problems count.
         let seen = await problems(page, size.width);
         if (seen.length) {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
+import { quiet, startBrowserApp, type BrowserApp } from '../../test/browser.js';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../../server/demo/org-data.js';
 
 /**
@@ -197,10 +197,8 @@ async function watch(page: Page) {
   return { dialogs, violations };
 }
 
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-}
+/** The page is quiet, and has had 300 ms more in which a late script could try. */
+const settle = (page: Page) => quiet(page, { linger: 300 });
 
 async function hoverCharts(page: Page) {
   for (const canvas of await page.locator('canvas').all()) {

@@ -11,9 +11,9 @@ import {
   type AlertStatus,
   type ClusterKeyKind,
 } from '../../../contracts/adr.js';
-import { ApiError } from '../../lib/api.js';
 import { ResponsiveTable } from '../../lib/ResponsiveTable.js';
 import { adrApi } from './api.js';
+import { useSubmit } from '../../lib/submit.js';
 
 const STATUS_COLORS: Record<AlertStatus, string> = { new: 'red', assessed: 'gold', risk: 'purple', clue: 'blue', dismissed: 'default' };
 const NOTE_LABEL: Partial<Record<AlertAction, string>> = {
@@ -31,22 +31,18 @@ export function AlertsTab() {
   const [page, setPage] = useState(1);
   const [acting, setActing] = useState<{ alert: AdrAlert; action: AlertAction } | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit({ onStale: () => (setActing(null), qc.invalidateQueries({ queryKey: ['adr'] })) });
   const q = useQuery({ queryKey: ['adr', 'alerts', status, page], queryFn: () => adrApi.alerts({ status, page, pageSize: 20 }) });
   async function act() {
     if (!acting) return;
-    setBusy(true);
-    try {
-      const a = await adrApi.act(acting.alert.id, { action: acting.action, note: note.trim() || undefined, version: acting.alert.version });
-      message.success(`已${ALERT_ACTIONS[acting.action]}：${ALERT_STATUSES[a.status as AlertStatus]}`);
-      setActing(null);
-      setNote('');
-      await qc.invalidateQueries({ queryKey: ['adr'] });
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '操作失败');
-    } finally {
-      setBusy(false);
-    }
+    const a = await run(() =>
+      adrApi.act(acting.alert.id, { action: acting.action, note: note.trim() || undefined, version: acting.alert.version }),
+    );
+    if (!a) return;
+    message.success(`已${ALERT_ACTIONS[acting.action]}：${ALERT_STATUSES[a.status as AlertStatus]}`);
+    setActing(null);
+    setNote('');
+    await qc.invalidateQueries({ queryKey: ['adr'] });
   }
   return (
     <>

@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { CASE_PROCEDURES, type CaseStatus, type CaseView } from '../../../contracts/cases.js';
 import { api, ApiError, download } from '../../lib/api.js';
-import { staleCurrent } from '../../lib/conflict.js';
 import { CaseFactsModal } from './CaseFactsFields.js';
 import { yuan, fmt, type Act } from './drawer/format.js';
 import { ReferralBlock } from './drawer/ReferralBlock.js';
@@ -14,6 +13,7 @@ import { SimpleModal } from './drawer/SimpleModal.js';
 import { PenaltyModal } from './drawer/PenaltyModal.js';
 import { MarksModal } from './drawer/MarksModal.js';
 import { useMobile } from '../../lib/screens.js';
+import { useSubmit } from '../../lib/submit.js';
 
 export const CASE_STATUS_COLORS: Record<CaseStatus, string> = {
   proposed: 'gold',
@@ -65,28 +65,17 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose(): void
   const { message } = App.useApp();
   const [act, setAct] = useState<Act | null>(null);
   const [editing, setEditing] = useState<'facts' | 'penalty' | 'refer' | 'typical' | 'marks' | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit({ onStale: () => (setAct(null), refresh()) });
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseView>(`/api/cases/${id}`), enabled: id !== null });
   const c = q.data;
 
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['cases'] }), qc.invalidateQueries({ queryKey: ['case', id] })]);
   async function send(url: string, body: unknown, done: string, method?: string) {
-    setBusy(true);
-    try {
-      await api(url, { body, method });
-      message.success(done);
-      await refresh();
-      return true;
-    } catch (e) {
-      if (staleCurrent(e)) {
-        message.warning('案件已被他人更新，已载入最新情况，请核对后重新操作');
-        await refresh();
-      } else message.error(e instanceof ApiError ? e.message : '操作失败');
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(() => api(url, { body, method }).then(() => true)))) return false;
+    message.success(done);
+    await refresh();
+    return true;
   }
   async function doAct() {
     if (!c || !act) return;

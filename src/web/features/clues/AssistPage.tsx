@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ASSIST_DIRECTIONS, ASSIST_STATUSES, type AssistRequest, type Clue } from '../../../contracts/clues.js';
 import { api, ApiError, download, qs } from '../../lib/api.js';
+import { useSubmit } from '../../lib/submit.js';
 import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
 
@@ -35,8 +36,8 @@ export default function AssistPage() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<AssistRequest | null>(null);
   const [mode, setMode] = useState<'create' | 'reply' | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
+  const { busy, run } = useSubmit({ form, failed: '保存失败' });
   const filter = { direction: direction === 'all' ? undefined : direction };
   const list = useQuery({
     queryKey: ['assist-requests', filter, page],
@@ -45,8 +46,7 @@ export default function AssistPage() {
   const manage = can('clues.manage');
   async function submit() {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    const saved = await run(async () => {
       if (mode === 'create') {
         await api('/api/assist-requests', { body: { ...v, date: v.date.format('YYYY-MM-DD'), dueOn: v.dueOn.format('YYYY-MM-DD') } });
         message.success('协查函已登记');
@@ -57,13 +57,11 @@ export default function AssistPage() {
         setOpen(a);
         message.success('回复已登记');
       }
-      setMode(null);
-      await qc.invalidateQueries({ queryKey: ['assist-requests'] });
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '保存失败');
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (!saved) return;
+    setMode(null);
+    await qc.invalidateQueries({ queryKey: ['assist-requests'] });
   }
   return (
     <Card

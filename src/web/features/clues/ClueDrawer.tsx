@@ -17,6 +17,7 @@ import { Link } from 'react-router-dom';
 import { CASE_PROCEDURES } from '../../../contracts/cases.js';
 import { DEFAULT_VIOLATION_TYPES } from '../../../contracts/checklists/index.js';
 import { api, ApiError } from '../../lib/api.js';
+import { useSubmit } from '../../lib/submit.js';
 import { useMobile } from '../../lib/screens.js';
 
 export const CLUE_STATUS_COLORS: Record<Clue['status'], string> = {
@@ -36,26 +37,18 @@ export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void
   const { message } = App.useApp();
   const [pending, setPending] = useState<ClueAction | null>(null);
   const [receipt, setReceipt] = useState<ClueTransfer | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
+  const { busy, run } = useSubmit({ form, onStale: () => (setPending(null), refresh()) });
   const [findings, setFindings] = useState<string | null>(null);
   const q = useQuery({ queryKey: ['clue', id], queryFn: () => api<Clue>(`/api/clues/${id}`), enabled: id !== null });
   const c = q.data;
 
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['clues'] }), qc.invalidateQueries({ queryKey: ['clue', id] })]);
   async function call(url: string, body: unknown, done: string) {
-    setBusy(true);
-    try {
-      await api(url, { body });
-      message.success(done);
-      await refresh();
-      return true;
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '操作失败');
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(() => api(url, { body }).then(() => true)))) return false;
+    message.success(done);
+    await refresh();
+    return true;
   }
   async function decide() {
     if (!c || !pending) return;
@@ -139,20 +132,16 @@ export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void
                 loading={busy}
                 disabled={!(findings ?? c.findings ?? '').trim()}
                 onClick={async () => {
-                  setBusy(true);
-                  try {
-                    await api(`/api/clues/${c.id}/verification`, {
+                  const saved = await run(() =>
+                    api(`/api/clues/${c.id}/verification`, {
                       method: 'PUT',
                       body: { findings: findings ?? c.findings, version: c.version },
-                    });
-                    message.success('核查情况已保存');
-                    setFindings(null);
-                    await refresh();
-                  } catch (e) {
-                    message.error(e instanceof ApiError ? e.message : '保存失败');
-                  } finally {
-                    setBusy(false);
-                  }
+                    }).then(() => true),
+                  );
+                  if (!saved) return;
+                  message.success('核查情况已保存');
+                  setFindings(null);
+                  await refresh();
                 }}
               >
                 保存核查情况

@@ -5,7 +5,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { CLUE_SOURCES, CLUE_STATUSES, MANUAL_CLUE_SOURCES, type Clue, type ClueSource, type ClueStatus } from '../../../contracts/clues.js';
-import { api, ApiError, download, qs } from '../../lib/api.js';
+import { api, download, qs } from '../../lib/api.js';
+import { useSubmit } from '../../lib/submit.js';
 import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
@@ -22,8 +23,8 @@ export default function CluesPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
+  const { busy, run } = useSubmit({ form, failed: '登记失败' });
   const openId = params.get('id') ? Number(params.get('id')) : null;
   const filter = { status: status === 'all' ? undefined : status, source, q: q || undefined };
   const list = useQuery({
@@ -133,18 +134,12 @@ export default function CluesPage() {
         onCancel={() => setCreating(false)}
         onOk={async () => {
           const v = await form.validateFields();
-          setBusy(true);
-          try {
-            const c = await api<Clue>('/api/clues', { body: { ...v, receivedOn: v.receivedOn.format('YYYY-MM-DD') } });
-            message.success('线索已登记');
-            setCreating(false);
-            await qc.invalidateQueries({ queryKey: ['clues'] });
-            setParams({ id: String(c.id) });
-          } catch (e) {
-            message.error(e instanceof ApiError ? e.message : '登记失败');
-          } finally {
-            setBusy(false);
-          }
+          const c = await run(() => api<Clue>('/api/clues', { body: { ...v, receivedOn: v.receivedOn.format('YYYY-MM-DD') } }));
+          if (!c) return;
+          message.success('线索已登记');
+          setCreating(false);
+          await qc.invalidateQueries({ queryKey: ['clues'] });
+          setParams({ id: String(c.id) });
         }}
       >
         <Form form={form} layout="vertical" preserve={false}>

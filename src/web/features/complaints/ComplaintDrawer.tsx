@@ -13,7 +13,8 @@ import {
   type Complaint,
   type ComplaintAction,
 } from '../../../contracts/complaints.js';
-import { api, ApiError } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useSubmit } from '../../lib/submit.js';
 import { useMobile } from '../../lib/screens.js';
 
 const NOTE: Record<ComplaintAction, { label: string; required: boolean }> = {
@@ -30,22 +31,17 @@ export function ComplaintDrawer({ id, onClose }: { id: number | null; onClose():
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<ComplaintAction | 'reward' | 'approve' | 'reject' | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
+  const { busy, run } = useSubmit({ form, onStale: () => (setPending(null), refresh()) });
   const q = useQuery({ queryKey: ['complaint', id], queryFn: () => api<Complaint>(`/api/complaints/${id}`), enabled: id !== null });
   const c = q.data;
+  const refresh = () =>
+    Promise.all([qc.invalidateQueries({ queryKey: ['complaints'] }), qc.invalidateQueries({ queryKey: ['complaint', id] })]);
   async function call(url: string, body: unknown, done: string) {
-    setBusy(true);
-    try {
-      await api(url, { body });
-      message.success(done);
-      setPending(null);
-      await Promise.all([qc.invalidateQueries({ queryKey: ['complaints'] }), qc.invalidateQueries({ queryKey: ['complaint', id] })]);
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '操作失败');
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(() => api(url, { body }).then(() => true)))) return;
+    message.success(done);
+    setPending(null);
+    await refresh();
   }
   async function submit() {
     if (!c || !pending) return;

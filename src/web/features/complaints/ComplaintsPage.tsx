@@ -28,7 +28,8 @@ import {
   type Complaint,
   type ComplaintStatus,
 } from '../../../contracts/complaints.js';
-import { api, ApiError, download, qs } from '../../lib/api.js';
+import { api, download, qs } from '../../lib/api.js';
+import { useSubmit } from '../../lib/submit.js';
 import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
@@ -46,8 +47,8 @@ export default function ComplaintsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
+  const { busy, run } = useSubmit({ form, failed: '登记失败' });
   const realName = Form.useWatch('realName', form);
   const openId = params.get('id') ? Number(params.get('id')) : null;
   const filter = {
@@ -150,18 +151,12 @@ export default function ComplaintsPage() {
         onCancel={() => setCreating(false)}
         onOk={async () => {
           const v = await form.validateFields();
-          setBusy(true);
-          try {
-            const c = await api<Complaint>('/api/complaints', { body: { ...v, receivedOn: v.receivedOn.format('YYYY-MM-DD') } });
-            message.success('已登记');
-            setCreating(false);
-            await qc.invalidateQueries({ queryKey: ['complaints'] });
-            setParams({ id: String(c.id) });
-          } catch (e) {
-            message.error(e instanceof ApiError ? e.message : '登记失败');
-          } finally {
-            setBusy(false);
-          }
+          const c = await run(() => api<Complaint>('/api/complaints', { body: { ...v, receivedOn: v.receivedOn.format('YYYY-MM-DD') } }));
+          if (!c) return;
+          message.success('已登记');
+          setCreating(false);
+          await qc.invalidateQueries({ queryKey: ['complaints'] });
+          setParams({ id: String(c.id) });
         }}
       >
         <Form

@@ -8,6 +8,7 @@ import { ItemList } from '../../lib/ItemList.js';
 import { inspectionsApi, itemsOf } from './api.js';
 import { RECTIFICATION_COLORS } from './OnSiteDetails.js';
 import { useMobile } from '../../lib/screens.js';
+import { useSubmit } from '../../lib/submit.js';
 
 /**
  * 整改跟踪: rectifications ordered at inspections, overdue first with days overdue (counted per
@@ -161,9 +162,9 @@ function useRefresh() {
 function EvidenceDialog({ r, onClose }: { r: RectificationView | null; onClose: () => void }) {
   const [note, setNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const refresh = useRefresh();
+  const { busy, run } = useSubmit();
   return (
     <Modal
       open={!!r}
@@ -175,19 +176,12 @@ function EvidenceDialog({ r, onClose }: { r: RectificationView | null; onClose: 
       destroyOnHidden
       onCancel={onClose}
       onOk={async () => {
-        setBusy(true);
-        try {
-          await inspectionsApi.submitEvidence(r!.id, file!, note.trim());
-          message.success('整改材料已提交');
-          setNote('');
-          setFile(null);
-          onClose();
-          await refresh();
-        } catch (e) {
-          message.error((e as Error).message);
-        } finally {
-          setBusy(false);
-        }
+        if (!(await run(() => inspectionsApi.submitEvidence(r!.id, file!, note.trim()).then(() => true)))) return;
+        message.success('整改材料已提交');
+        setNote('');
+        setFile(null);
+        onClose();
+        await refresh();
       }}
     >
       <Input.TextArea
@@ -216,9 +210,14 @@ function EvidenceDialog({ r, onClose }: { r: RectificationView | null; onClose: 
 function ExtendDialog({ r, onClose }: { r: RectificationView | null; onClose: () => void }) {
   const [deadline, setDeadline] = useState<Dayjs | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const refresh = useRefresh();
+  const { busy, run } = useSubmit({
+    onStale: async () => {
+      await refresh();
+      onClose();
+    },
+  });
   return (
     <Modal
       open={!!r}
@@ -230,23 +229,15 @@ function ExtendDialog({ r, onClose }: { r: RectificationView | null; onClose: ()
       destroyOnHidden
       onCancel={onClose}
       onOk={async () => {
-        setBusy(true);
-        try {
-          await inspectionsApi.extend(r!.id, deadline!.format('YYYY-MM-DD'), reason.trim(), r!.version);
-          message.success('已延期');
-          setReason('');
-          setDeadline(null);
-          onClose();
-          await refresh();
-        } catch (e) {
-          if ((e as { code?: string }).code === 'STALE_VERSION') {
-            message.error('该整改已被他人修改，已刷新，请重新操作');
-            await refresh();
-            onClose();
-          } else message.error((e as Error).message);
-        } finally {
-          setBusy(false);
-        }
+        const extended = await run(() =>
+          inspectionsApi.extend(r!.id, deadline!.format('YYYY-MM-DD'), reason.trim(), r!.version).then(() => true),
+        );
+        if (!extended) return;
+        message.success('已延期');
+        setReason('');
+        setDeadline(null);
+        onClose();
+        await refresh();
       }}
     >
       <div style={{ marginBottom: 8 }}>原期限：{r?.deadline}</div>

@@ -16,6 +16,7 @@ import {
 import { GRADE_COLORS, risksApi, STATUS_COLORS } from './api.js';
 import { RiskForm } from './RiskForm.js';
 import { useMobile } from '../../lib/screens.js';
+import { useSubmit } from '../../lib/submit.js';
 
 const NOTE_REQUIRED: RiskAction[] = ['refuse_closure', 'reopen'];
 const NOTE_LABEL: Partial<Record<RiskAction, string>> = {
@@ -36,41 +37,29 @@ export function RiskDrawer({ id, onClose }: { id: number | null; onClose: () => 
   const [note, setNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [fileNote, setFileNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit({ onStale: () => (setActing(null), refresh()) });
   const [editing, setEditing] = useState(false);
   const r = q.data;
   const refresh = () => qc.invalidateQueries({ predicate: (x) => ['risks', 'common-risks', 'dashboard'].includes(String(x.queryKey[0])) });
   const act = async (action: RiskAction) => {
-    setBusy(true);
-    try {
-      await risksApi.transition(r!.id, {
-        action: action as RiskTransitionInput['action'],
-        note: note.trim() || undefined,
-        version: r!.version,
-      });
+    const done = await run(() =>
+      risksApi
+        .transition(r!.id, { action: action as RiskTransitionInput['action'], note: note.trim() || undefined, version: r!.version })
+        .then(() => true),
+    );
+    if (done) {
       message.success(`${RISK_ACTIONS[action]}：已完成`);
       setActing(null);
       setNote('');
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
       await refresh();
     }
   };
   const upload = async () => {
-    setBusy(true);
-    try {
-      await risksApi.addFile(r!.id, file!, fileNote.trim());
-      message.success('证明材料已上传');
-      setFile(null);
-      setFileNote('');
-      await refresh();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(() => risksApi.addFile(r!.id, file!, fileNote.trim()).then(() => true)))) return;
+    message.success('证明材料已上传');
+    setFile(null);
+    setFileNote('');
+    await refresh();
   };
   return (
     <Drawer open={!!id} onClose={onClose} size={mobile ? '100%' : 560} title={r ? r.title : '风险隐患'} destroyOnHidden>

@@ -15,9 +15,9 @@ import {
   type SamplingRecord,
 } from '../../../contracts/sampling.js';
 import { ApiError, download } from '../../lib/api.js';
-import { applyServerErrors } from '../../lib/form-errors.js';
 import { ValuesAtMount } from '../../lib/ValuesAtMount.js';
 import { samplingApi, STATUS_COLORS } from './api.js';
+import { useSubmit } from '../../lib/submit.js';
 
 /** The page of each record an 不合格 result opens (核查处置), by its type. */
 const FOLLOW_UP_PAGES: Record<string, string> = { risk: '/risks', clue: '/clues' };
@@ -32,9 +32,15 @@ export default function SamplingRecordPage() {
   const { message } = App.useApp();
   const q = useQuery({ queryKey: ['sampling-record', id], queryFn: () => samplingApi.get(id) });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [busy, setBusy] = useState(false);
   const [initial, setInitial] = useState<Record<string, unknown>>({});
   const [form] = Form.useForm();
+  const { busy, run } = useSubmit({
+    form,
+    onStale: () => {
+      setDialog(null);
+      return refresh();
+    },
+  });
   const verdict = Form.useWatch('verdict', form);
   const r = q.data;
   if (!r) return <Card loading={q.isLoading}>{q.error?.message}</Card>;
@@ -68,31 +74,19 @@ export default function SamplingRecordPage() {
   };
   async function submit() {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const version = r!.version;
-      let next: SamplingRecord;
-      if (dialog === 'send') next = await samplingApi.send(id, { ...v, version });
-      else if (dialog === 'result')
-        next = await samplingApi.result(id, { ...v, failedItems: v.verdict === 'unqualified' ? v.failedItems : [], version });
-      else if (dialog === 'follow_up') next = await samplingApi.followUp(id, { ...v, deliveredOn: v.deliveredOn || null, version });
-      else if (dialog === 'handle') next = await samplingApi.handle(id, v.note, version);
-      else next = await samplingApi.withdraw(id, v.reason, version);
-      message.success(`${SAMPLING_ACTIONS[dialog!]}完成`);
-      setDialog(null);
-      await refresh(next);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'STALE_VERSION') {
-        message.warning('该记录已被他人修改，已重新载入，请核对后再操作');
-        setDialog(null);
-        await refresh();
-      } else {
-        const msg = applyServerErrors(form, e);
-        if (msg) message.error(msg);
-      }
-    } finally {
-      setBusy(false);
-    }
+    const version = r!.version;
+    const next = await run(() => {
+      if (dialog === 'send') return samplingApi.send(id, { ...v, version });
+      if (dialog === 'result')
+        return samplingApi.result(id, { ...v, failedItems: v.verdict === 'unqualified' ? v.failedItems : [], version });
+      if (dialog === 'follow_up') return samplingApi.followUp(id, { ...v, deliveredOn: v.deliveredOn || null, version });
+      if (dialog === 'handle') return samplingApi.handle(id, v.note, version);
+      return samplingApi.withdraw(id, v.reason, version);
+    });
+    if (!next) return;
+    message.success(`${SAMPLING_ACTIONS[dialog!]}完成`);
+    setDialog(null);
+    await refresh(next);
   }
   async function upload(purpose: 'seal' | 'report', file: File) {
     try {

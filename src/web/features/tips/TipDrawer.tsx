@@ -16,6 +16,7 @@ import {
 import { api, ApiError } from '../../lib/api.js';
 import { ToClueButton } from '../clues/ToClueButton.js';
 import { useMobile } from '../../lib/screens.js';
+import { useSubmit } from '../../lib/submit.js';
 
 /** Every review step asks for confirmation in a dialog: a comment (受理意见, optional) or a reason (required). */
 const NOTE_REQUIRED: Record<TipAction, string | null> = { accept: null, reject: '不予受理理由', forward: '转办说明', reopen: '撤回原因' };
@@ -34,23 +35,17 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
   const { message } = App.useApp();
   const [pending, setPending] = useState<TipAction | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit({ onStale: () => refresh() });
   const q = useQuery({ queryKey: ['tip', id], queryFn: () => api<Tip>(`/api/tips/${id}`), enabled: id !== null });
   const t = q.data;
 
-  async function run(action: TipAction, text?: string) {
-    setBusy(true);
-    try {
-      await api(`/api/tips/${id}/transition`, { body: { action, note: text || undefined } });
-      message.success(`已${TIP_ACTION_LABELS[action]}`);
-      setPending(null);
-      setNote('');
-      await Promise.all([qc.invalidateQueries({ queryKey: ['tips'] }), qc.invalidateQueries({ queryKey: ['tip', id] })]);
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '操作失败');
-    } finally {
-      setBusy(false);
-    }
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['tips'] }), qc.invalidateQueries({ queryKey: ['tip', id] })]);
+  async function act(action: TipAction, text?: string) {
+    if (!(await run(() => api(`/api/tips/${id}/transition`, { body: { action, note: text || undefined } }).then(() => true)))) return;
+    message.success(`已${TIP_ACTION_LABELS[action]}`);
+    setPending(null);
+    setNote('');
+    await refresh();
   }
 
   return (
@@ -148,7 +143,7 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
         cancelText="取消"
         confirmLoading={busy}
         okButtonProps={{ disabled: !!pending && !!NOTE_REQUIRED[pending] && !note.trim() }}
-        onOk={() => pending && run(pending, note)}
+        onOk={() => pending && act(pending, note)}
         onCancel={() => setPending(null)}
       >
         <Input.TextArea
