@@ -35,7 +35,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-
 /** A is held before its transaction, B runs to the end, then A goes on. */
 async function interleave(a: () => Promise<any>, b: () => Promise<any>) {
   const hold = il.holdNextTransaction();
