@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { orgUnits, users } from '../../db/schema/index.js';
 import { audit } from '../core/audit.js';
 import { systemActor } from '../core/context.js';
-import { hashPassword } from '../modules/auth/public.js';
+import { hashPassword, type HashCost } from '../modules/auth/public.js';
 import {
   ADMIN_PASSWORD,
   BANNER_STATIONS,
@@ -62,9 +62,17 @@ async function unit(db: DbOrTx, v: typeof orgUnits.$inferInsert) {
  * are public demo passwords either way.
  */
 const demoHashes = new Map<string, Promise<string>>();
+/**
+ * Under the test runner (NODE_ENV=test) the demo accounts' hashes are made at argon2id's lowest cost:
+ * the suite signs demo accounts in many hundred times, each verify costing the hash's full work. The
+ * same code verifies them; `npm start`'s demo data, and every password set through the app, keep
+ * the full cost.
+ */
+const DEMO_HASH_COST: HashCost | undefined =
+  process.env.NODE_ENV === 'test' ? { memoryCost: 1024, timeCost: 1, parallelism: 1 } : undefined;
 function demoPasswordHash(plain: string): Promise<string> {
   let h = demoHashes.get(plain);
-  if (!h) demoHashes.set(plain, (h = hashPassword(plain)));
+  if (!h) demoHashes.set(plain, (h = hashPassword(plain, DEMO_HASH_COST)));
   return h;
 }
 
