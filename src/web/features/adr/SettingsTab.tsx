@@ -2,9 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, InputNumber, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ADR_DEFAULT_SETTINGS, ADR_SETTINGS_SOURCES, type AdrSettings } from '../../../contracts/adr.js';
-import { ApiError } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { adrApi } from './api.js';
+import { useSubmit } from '../../lib/submit.js';
 
 type Values = Omit<AdrSettings, 'jurisdictionId' | 'version'>;
 
@@ -71,27 +71,19 @@ export function SettingsTab() {
     enabled: !areas.isLoading,
   });
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit({ form, failed: '保存失败', onStale: () => q.refetch() });
   useEffect(() => {
     if (q.data) form.setFieldsValue(q.data);
   }, [q.data, form]);
 
   async function save(values: Values) {
     if (!q.data) return;
-    setBusy(true);
-    try {
-      const saved = await adrApi.saveSettings({ ...values, jurisdictionId: q.data.jurisdictionId, version: q.data.version });
-      qc.setQueryData(['adr', 'settings', chosen ?? null], saved);
-      await qc.invalidateQueries({ queryKey: ['adr'] });
-      message.success('已保存，新的目标和阈值已生效');
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'STALE_VERSION') {
-        message.error('设置已被他人修改，已载入最新设置，请核对后重新保存');
-        await q.refetch();
-      } else message.error(e instanceof ApiError ? e.message : '保存失败');
-    } finally {
-      setBusy(false);
-    }
+    const data = q.data;
+    const saved = await run(() => adrApi.saveSettings({ ...values, jurisdictionId: data.jurisdictionId, version: data.version }));
+    if (!saved) return;
+    qc.setQueryData(['adr', 'settings', chosen ?? null], saved);
+    await qc.invalidateQueries({ queryKey: ['adr'] });
+    message.success('已保存，新的目标和阈值已生效');
   }
 
   return (

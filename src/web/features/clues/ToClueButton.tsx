@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Clue } from '../../../contracts/clues.js';
-import { api, ApiError } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
+import { useSubmit } from '../../lib/submit.js';
 
 /**
  * 转为线索 from another record (a reviewed tip, a signed inspection's finding): one click makes the
@@ -15,7 +15,7 @@ export function ToClueButton(props: { from: 'tip'; tipId: number } | { from: 'in
   const nav = useNavigate();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit({ failed: '转为线索失败' });
   if (!can('clues.manage')) return null;
   const body = props.from === 'tip' ? { tipId: props.tipId } : { inspectionId: props.inspectionId, findingId: props.findingId };
   return (
@@ -24,17 +24,11 @@ export function ToClueButton(props: { from: 'tip'; tipId: number } | { from: 'in
       loading={busy}
       data-testid="to-clue"
       onClick={async () => {
-        setBusy(true);
-        try {
-          const c = await api<Clue>(`/api/clues/from-${props.from}`, { body });
-          message.success(`已转为线索（编号 ${c.id}）`);
-          await qc.invalidateQueries({ queryKey: ['clues'] });
-          nav(`/clues?id=${c.id}`);
-        } catch (e) {
-          message.error(e instanceof ApiError ? e.message : '转为线索失败');
-        } finally {
-          setBusy(false);
-        }
+        const c = await run(() => api<Clue>(`/api/clues/from-${props.from}`, { body }));
+        if (!c) return;
+        message.success(`已转为线索（编号 ${c.id}）`);
+        await qc.invalidateQueries({ queryKey: ['clues'] });
+        nav(`/clues?id=${c.id}`);
       }}
     >
       转为线索

@@ -9,6 +9,7 @@ import { download, qs } from '../../lib/api.js';
 import { useAuth } from '../../lib/auth.js';
 import { ItemList } from '../../lib/ItemList.js';
 import { risksApi } from './api.js';
+import { useSubmit } from '../../lib/submit.js';
 
 /**
  * 共性风险隐患 (附件3 of seed 003): 普遍性、多发性问题 grouped from many risks, with the analysis, the
@@ -121,9 +122,10 @@ export default function CommonRisksPage() {
 
 function CommonRiskForm({ value, onClose }: { value: CommonRiskView | 'new' | null; onClose: () => void }) {
   const [form] = Form.useForm<CommonRiskInput>();
-  const [busy, setBusy] = useState(false);
   const { message } = AntApp.useApp();
   const qc = useQueryClient();
+  const refresh = () => qc.invalidateQueries({ predicate: (x) => ['common-risks', 'risks'].includes(String(x.queryKey[0])) });
+  const { busy, run } = useSubmit({ form, onStale: () => (onClose(), refresh()) });
   const open = value !== null;
   const current = value && value !== 'new' ? value : null;
   const risks = useQuery({ queryKey: ['risks', 'for-common'], queryFn: () => risksApi.list({ pageSize: 200 }), enabled: open });
@@ -164,18 +166,13 @@ function CommonRiskForm({ value, onClose }: { value: CommonRiskView | 'new' | nu
       onCancel={onClose}
       onOk={async () => {
         const v = await form.validateFields();
-        setBusy(true);
-        try {
-          if (current) await risksApi.commonEdit(current.id, { ...v, version: current.version });
-          else await risksApi.commonCreate(v);
-          message.success('已保存');
-          onClose();
-          await qc.invalidateQueries({ predicate: (x) => ['common-risks', 'risks'].includes(String(x.queryKey[0])) });
-        } catch (e) {
-          message.error((e as Error).message);
-        } finally {
-          setBusy(false);
-        }
+        const saved = await run(() =>
+          (current ? risksApi.commonEdit(current.id, { ...v, version: current.version }) : risksApi.commonCreate(v)).then(() => true),
+        );
+        if (!saved) return;
+        message.success('已保存');
+        onClose();
+        await refresh();
       }}
     >
       <Form form={form} layout="vertical" initialValues={{ category: 'drug', removed: false }}>
