@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
+import { pageFetch, startBrowserApp, type BrowserApp } from '../../test/browser.js';
 
 /** 我的任务 on a phone: one tap from the home page, record an inspection from the card. */
 let b: BrowserApp;
@@ -42,18 +42,10 @@ it('the inspector withdraws (撤回) a recorded inspection with a reason: the ta
   const page = await b.loginAs('inspector_cx', { mobile: true, at: '/my-tasks' });
   await page.getByTestId('my-task').first().waitFor();
   const task = await page.evaluate(async () => (await (await fetch('/api/my-tasks')).json()).items[0]);
-  const rec = await page.evaluate(async (t) => {
-    const csrf = document.cookie
-      .split('; ')
-      .find((c) => c.startsWith('yj_csrf='))!
-      .slice('yj_csrf='.length);
-    const r = await fetch('/api/inspections', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-      body: JSON.stringify({ planTaskId: t.id, date: '2022-06-01', inspectorIds: t.inspectors.map((i: any) => i.id) }),
-    });
-    return r.json();
-  }, task);
+  const { json: rec } = await pageFetch(page, '/api/inspections', {
+    method: 'POST',
+    body: { planTaskId: task.id, date: '2022-06-01', inspectorIds: task.inspectors.map((i: any) => i.id) },
+  });
   expect(rec.status).toBe('done');
   await page.goto(`${b.url}/plans/${task.planId}`);
   await page.getByPlaceholder('检查对象名称').fill(task.entityName);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
+import { pageFetch, startBrowserApp, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -14,19 +14,10 @@ it('generates a plan for seed 000 from a recorded seed and publishes it', async 
   // The demo's seed-000 campaign already has a published plan whose open inspections count toward
   // its quotas (a second plan of it plans only what is missing: second-plan.test.ts). Here the
   // office starts the same plan text as a campaign of its own, so the whole district is planned.
-  const created = await page.evaluate(async () => {
-    const csrf =
-      document.cookie
-        .split('; ')
-        .find((c) => c.startsWith('yj_csrf='))
-        ?.slice(8) ?? '';
-    const { definition } = await (await fetch('/api/campaign-templates/seed-000')).json();
-    const res = await fetch('/api/campaigns', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-      body: JSON.stringify({ definition: { ...definition, name: '药品安全专项整治（本所复核）' }, status: 'active' }),
-    });
-    return res.status;
+  const { json: template } = await pageFetch(page, '/api/campaign-templates/seed-000');
+  const { status: created } = await pageFetch(page, '/api/campaigns', {
+    method: 'POST',
+    body: { definition: { ...template.definition, name: '药品安全专项整治（本所复核）' }, status: 'active' },
   });
   expect(created).toBe(200);
   await page.reload();

@@ -3,7 +3,7 @@ import PizZip from 'pizzip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freeRowsPlan, reportingPlan } from '../../server/modules/reports/submissions/fixture.js';
-import { startBrowserApp, type BrowserApp } from '../../test/browser.js';
+import { pageFetch, startBrowserApp, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -15,24 +15,8 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const STATION = '创新市场监督管理所';
 const PROBLEMS = '个别零售药店未按规定凭处方销售处方药，' + '部分单位进货查验记录不全。'.repeat(70);
 
-/** A write through the signed-in page's session (CSRF from its cookie), as the web app does. */
-const post = (page: Page, url: string, body: unknown) =>
-  page.evaluate(
-    async ([u, b]) => {
-      const csrf =
-        document.cookie
-          .split('; ')
-          .find((c) => c.startsWith('yj_csrf='))
-          ?.slice('yj_csrf='.length) ?? '';
-      const res = await fetch(u as string, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        body: JSON.stringify(b),
-      });
-      return res.json();
-    },
-    [url, body] as const,
-  );
+/** A write through the signed-in page's session, as the web app does. */
+const post = async (page: Page, url: string, body: unknown) => (await pageFetch(page, url, { method: 'POST', body })).json;
 
 /** Open the one report of the list box and return its drawer. */
 async function openFrom(page: Page, box: string) {
