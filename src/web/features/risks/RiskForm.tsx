@@ -1,4 +1,5 @@
 import { App as AntApp, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import {
@@ -12,6 +13,7 @@ import {
 import { api } from '../../lib/api.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
 import { risksApi, useRiskPeople } from './api.js';
+import { useSubmit } from '../../lib/submit.js';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -33,7 +35,11 @@ export function RiskForm({
 }) {
   const [form] = Form.useForm<Values>();
   const [units, setUnits] = useState<{ id: number; name: string }[]>([]);
-  const [busy, setBusy] = useState(false);
+  const qc = useQueryClient();
+  const { busy, run } = useSubmit({
+    form,
+    onStale: () => (onClose(), qc.invalidateQueries({ queryKey: ['risks'] })),
+  });
   const { message } = AntApp.useApp();
   const people = useRiskPeople(open);
   useEffect(() => {
@@ -55,19 +61,13 @@ export function RiskForm({
   }, [open, risk, form]);
   const save = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const body = { ...v, deadline: v.deadline.format('YYYY-MM-DD'), entityIds: units.map((u) => u.id) };
-      const saved = risk
-        ? await risksApi.edit(risk.id, { ...body, channel: undefined, version: risk.version } as never)
-        : await risksApi.create(body);
-      message.success(risk ? '已保存' : '已登记');
-      onSaved(saved);
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const body = { ...v, deadline: v.deadline.format('YYYY-MM-DD'), entityIds: units.map((u) => u.id) };
+    const saved = await run(() =>
+      risk ? risksApi.edit(risk.id, { ...body, channel: undefined, version: risk.version } as never) : risksApi.create(body),
+    );
+    if (!saved) return;
+    message.success(risk ? '已保存' : '已登记');
+    onSaved(saved);
   };
   return (
     <Modal

@@ -16,13 +16,13 @@ import {
   type SamplingLevel,
   type SamplingPlan,
 } from '../../../contracts/sampling.js';
-import { api, ApiError } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import { EntityPicker } from '../entities/EntityPicker.js';
 import { ValuesAtMount } from '../../lib/ValuesAtMount.js';
 import { useAuth } from '../../lib/auth.js';
-import { applyServerErrors } from '../../lib/form-errors.js';
 import { samplingApi, type ProgressRow } from './api.js';
 import { useMobile } from '../../lib/screens.js';
+import { useSubmit } from '../../lib/submit.js';
 
 const thisYear = Number(shanghaiToday().slice(0, 4));
 const pct = (a: number, b: number) => (b > 0 ? Math.min(100, Math.round((a / b) * 100)) : 0);
@@ -46,8 +46,11 @@ export default function SamplingPlansPage() {
   const plans = useQuery({ queryKey: ['sampling-plans', year], queryFn: () => samplingApi.plans(year) });
   const progress = useQuery({ queryKey: ['sampling-progress', year], queryFn: () => samplingApi.progress(year) });
   const [editing, setEditing] = useState<SamplingPlan | 'new' | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<PlanValues>();
+  const { busy, run } = useSubmit({
+    form,
+    onStale: () => (setEditing(null), qc.invalidateQueries({ queryKey: ['sampling-plans'] })),
+  });
 
   const [initial, setInitial] = useState<Partial<PlanValues>>({});
   // Names of the units a plan being edited already lists (the picker shows them as tags).
@@ -79,8 +82,7 @@ export default function SamplingPlansPage() {
   };
   async function save() {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
+    const saved = await run(async () => {
       if (editing === 'new') await samplingApi.createPlan({ ...v, lines: v.lines.map((l) => ({ ...l, entityIds: l.entityIds ?? [] })) });
       else if (editing)
         await samplingApi.updatePlan(editing.id, {
@@ -90,24 +92,12 @@ export default function SamplingPlansPage() {
           lines: v.lines,
           version: editing.version,
         });
-      message.success('已保存');
-      setEditing(null);
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: ['sampling-plans'] }),
-        qc.invalidateQueries({ queryKey: ['sampling-progress'] }),
-      ]);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'STALE_VERSION') {
-        message.warning('该计划已被他人修改，已重新载入，请重新编辑');
-        setEditing(null);
-        await qc.invalidateQueries({ queryKey: ['sampling-plans'] });
-      } else {
-        const msg = applyServerErrors(form, e);
-        if (msg) message.error(msg);
-      }
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (!saved) return;
+    message.success('已保存');
+    setEditing(null);
+    await Promise.all([qc.invalidateQueries({ queryKey: ['sampling-plans'] }), qc.invalidateQueries({ queryKey: ['sampling-progress'] })]);
   }
 
   const rows = progress.data?.rows ?? [];
