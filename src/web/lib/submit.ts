@@ -18,13 +18,13 @@ interface SubmitOptions {
 
 /**
  * A form's or a button's write, one at a time: `busy` while it runs; a refusal is shown where it
- * belongs (next to its field, or as a message). `run` resolves to the write's result, or undefined
- * when it was refused.
+ * belongs (next to its field, or as a message). `run` resolves to the write's result (undefined for a
+ * write that returns nothing), or `false` when it was refused.
  */
 export function useSubmit({ form, failed = '操作失败', onStale }: SubmitOptions = {}) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  async function run<T>(write: () => Promise<T>): Promise<T | undefined> {
+  async function run<T>(write: () => Promise<T>): Promise<T | false> {
     setBusy(true);
     try {
       return await write();
@@ -32,11 +32,11 @@ export function useSubmit({ form, failed = '操作失败', onStale }: SubmitOpti
       if (onStale && staleCurrent(e)) {
         message.warning('该记录已被他人修改，已载入最新情况，请核对后再操作');
         await onStale();
-        return undefined;
+        return false;
       }
       const shown = !(e instanceof ApiError) ? failed : form ? applyServerErrors(form, e) : e.message;
       if (shown) message.error(shown);
-      return undefined;
+      return false;
     } finally {
       setBusy(false);
     }

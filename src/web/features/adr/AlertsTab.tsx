@@ -38,7 +38,7 @@ export function AlertsTab() {
     const a = await run(() =>
       adrApi.act(acting.alert.id, { action: acting.action, note: note.trim() || undefined, version: acting.alert.version }),
     );
-    if (!a) return;
+    if (a === false) return;
     message.success(`已${ALERT_ACTIONS[acting.action]}：${ALERT_STATUSES[a.status as AlertStatus]}`);
     setActing(null);
     setNote('');

@@ -80,7 +80,7 @@ export function SettingsTab() {
     if (!q.data) return;
     const data = q.data;
     const saved = await run(() => adrApi.saveSettings({ ...values, jurisdictionId: data.jurisdictionId, version: data.version }));
-    if (!saved) return;
+    if (saved === false) return;
     qc.setQueryData(['adr', 'settings', chosen ?? null], saved);
     await qc.invalidateQueries({ queryKey: ['adr'] });
     message.success('已保存，新的目标和阈值已生效');

@@ -72,7 +72,7 @@ export function CaseDrawer({ id, onClose }: { id: number | null; onClose(): void
 
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['cases'] }), qc.invalidateQueries({ queryKey: ['case', id] })]);
   async function send(url: string, body: unknown, done: string, method?: string) {
-    if (!(await run(() => api(url, { body, method }).then(() => true)))) return false;
+    if ((await run(() => api(url, { body, method }))) === false) return false;
     message.success(done);
     await refresh();
     return true;

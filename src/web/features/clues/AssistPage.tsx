@@ -57,9 +57,8 @@ export default function AssistPage() {
         setOpen(a);
         message.success('回复已登记');
       }
-      return true;
     });
-    if (!saved) return;
+    if (saved === false) return;
     setMode(null);
     await qc.invalidateQueries({ queryKey: ['assist-requests'] });
   }

@@ -45,7 +45,7 @@ export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void
 
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['clues'] }), qc.invalidateQueries({ queryKey: ['clue', id] })]);
   async function call(url: string, body: unknown, done: string) {
-    if (!(await run(() => api(url, { body }).then(() => true)))) return false;
+    if ((await run(() => api(url, { body }))) === false) return false;
     message.success(done);
     await refresh();
     return true;
@@ -136,9 +136,9 @@ export function ClueDrawer({ id, onClose }: { id: number | null; onClose(): void
                     api(`/api/clues/${c.id}/verification`, {
                       method: 'PUT',
                       body: { findings: findings ?? c.findings, version: c.version },
-                    }).then(() => true),
+                    }),
                   );
-                  if (!saved) return;
+                  if (saved === false) return;
                   message.success('核查情况已保存');
                   setFindings(null);
                   await refresh();

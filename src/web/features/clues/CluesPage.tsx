@@ -135,7 +135,7 @@ export default function CluesPage() {
         onOk={async () => {
           const v = await form.validateFields();
           const c = await run(() => api<Clue>('/api/clues', { body: { ...v, receivedOn: v.receivedOn.format('YYYY-MM-DD') } }));
-          if (!c) return;
+          if (c === false) return;
           message.success('线索已登记');
           setCreating(false);
           await qc.invalidateQueries({ queryKey: ['clues'] });

@@ -25,7 +25,7 @@ export function ToClueButton(props: { from: 'tip'; tipId: number } | { from: 'in
       data-testid="to-clue"
       onClick={async () => {
         const c = await run(() => api<Clue>(`/api/clues/from-${props.from}`, { body }));
-        if (!c) return;
+        if (c === false) return;
         message.success(`已转为线索（编号 ${c.id}）`);
         await qc.invalidateQueries({ queryKey: ['clues'] });
         nav(`/clues?id=${c.id}`);

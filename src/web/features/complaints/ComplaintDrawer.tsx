@@ -38,7 +38,7 @@ export function ComplaintDrawer({ id, onClose }: { id: number | null; onClose():
   const refresh = () =>
     Promise.all([qc.invalidateQueries({ queryKey: ['complaints'] }), qc.invalidateQueries({ queryKey: ['complaint', id] })]);
   async function call(url: string, body: unknown, done: string) {
-    if (!(await run(() => api(url, { body }).then(() => true)))) return;
+    if ((await run(() => api(url, { body }))) === false) return;
     message.success(done);
     setPending(null);
     await refresh();

@@ -152,7 +152,7 @@ export default function ComplaintsPage() {
         onOk={async () => {
           const v = await form.validateFields();
           const c = await run(() => api<Complaint>('/api/complaints', { body: { ...v, receivedOn: v.receivedOn.format('YYYY-MM-DD') } }));
-          if (!c) return;
+          if (c === false) return;
           message.success('已登记');
           setCreating(false);
           await qc.invalidateQueries({ queryKey: ['complaints'] });

@@ -176,7 +176,7 @@ function EvidenceDialog({ r, onClose }: { r: RectificationView | null; onClose: 
       destroyOnHidden
       onCancel={onClose}
       onOk={async () => {
-        if (!(await run(() => inspectionsApi.submitEvidence(r!.id, file!, note.trim()).then(() => true)))) return;
+        if ((await run(() => inspectionsApi.submitEvidence(r!.id, file!, note.trim()))) === false) return;
         message.success('整改材料已提交');
         setNote('');
         setFile(null);
@@ -229,10 +229,8 @@ function ExtendDialog({ r, onClose }: { r: RectificationView | null; onClose: ()
       destroyOnHidden
       onCancel={onClose}
       onOk={async () => {
-        const extended = await run(() =>
-          inspectionsApi.extend(r!.id, deadline!.format('YYYY-MM-DD'), reason.trim(), r!.version).then(() => true),
-        );
-        if (!extended) return;
+        const extended = await run(() => inspectionsApi.extend(r!.id, deadline!.format('YYYY-MM-DD'), reason.trim(), r!.version));
+        if (extended === false) return;
         message.success('已延期');
         setReason('');
         setDeadline(null);

@@ -167,9 +167,9 @@ function CommonRiskForm({ value, onClose }: { value: CommonRiskView | 'new' | nu
       onOk={async () => {
         const v = await form.validateFields();
         const saved = await run(() =>
-          (current ? risksApi.commonEdit(current.id, { ...v, version: current.version }) : risksApi.commonCreate(v)).then(() => true),
+          current ? risksApi.commonEdit(current.id, { ...v, version: current.version }) : risksApi.commonCreate(v),
         );
-        if (!saved) return;
+        if (saved === false) return;
         message.success('已保存');
         onClose();
         await refresh();

@@ -43,11 +43,9 @@ export function RiskDrawer({ id, onClose }: { id: number | null; onClose: () => 
   const refresh = () => qc.invalidateQueries({ predicate: (x) => ['risks', 'common-risks', 'dashboard'].includes(String(x.queryKey[0])) });
   const act = async (action: RiskAction) => {
     const done = await run(() =>
-      risksApi
-        .transition(r!.id, { action: action as RiskTransitionInput['action'], note: note.trim() || undefined, version: r!.version })
-        .then(() => true),
+      risksApi.transition(r!.id, { action: action as RiskTransitionInput['action'], note: note.trim() || undefined, version: r!.version }),
     );
-    if (done) {
+    if (done !== false) {
       message.success(`${RISK_ACTIONS[action]}：已完成`);
       setActing(null);
       setNote('');
@@ -55,7 +53,7 @@ export function RiskDrawer({ id, onClose }: { id: number | null; onClose: () => 
     }
   };
   const upload = async () => {
-    if (!(await run(() => risksApi.addFile(r!.id, file!, fileNote.trim()).then(() => true)))) return;
+    if ((await run(() => risksApi.addFile(r!.id, file!, fileNote.trim()))) === false) return;
     message.success('证明材料已上传');
     setFile(null);
     setFileNote('');

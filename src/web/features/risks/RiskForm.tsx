@@ -65,7 +65,7 @@ export function RiskForm({
     const saved = await run(() =>
       risk ? risksApi.edit(risk.id, { ...body, channel: undefined, version: risk.version } as never) : risksApi.create(body),
     );
-    if (!saved) return;
+    if (saved === false) return;
     message.success(risk ? '已保存' : '已登记');
     onSaved(saved);
   };

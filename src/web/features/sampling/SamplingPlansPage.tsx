@@ -92,9 +92,8 @@ export default function SamplingPlansPage() {
           lines: v.lines,
           version: editing.version,
         });
-      return true;
     });
-    if (!saved) return;
+    if (saved === false) return;
     message.success('已保存');
     setEditing(null);
     await Promise.all([qc.invalidateQueries({ queryKey: ['sampling-plans'] }), qc.invalidateQueries({ queryKey: ['sampling-progress'] })]);

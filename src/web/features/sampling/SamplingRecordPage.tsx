@@ -83,7 +83,7 @@ export default function SamplingRecordPage() {
       if (dialog === 'handle') return samplingApi.handle(id, v.note, version);
       return samplingApi.withdraw(id, v.reason, version);
     });
-    if (!next) return;
+    if (next === false) return;
     message.success(`${SAMPLING_ACTIONS[dialog!]}完成`);
     setDialog(null);
     await refresh(next);

@@ -41,7 +41,7 @@ export function TipDrawer({ id, onClose }: { id: number | null; onClose(): void 
 
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['tips'] }), qc.invalidateQueries({ queryKey: ['tip', id] })]);
   async function act(action: TipAction, text?: string) {
-    if (!(await run(() => api(`/api/tips/${id}/transition`, { body: { action, note: text || undefined } }).then(() => true)))) return;
+    if ((await run(() => api(`/api/tips/${id}/transition`, { body: { action, note: text || undefined } }))) === false) return;
     message.success(`已${TIP_ACTION_LABELS[action]}`);
     setPending(null);
     setNote('');
