@@ -12,10 +12,11 @@ export function registerOffline() {
       // one of them; without a controller the field form's reads would not fall back offline.
       if (!navigator.serviceWorker.controller) reg.active?.postMessage({ type: 'claim' });
       const send = () => {
-        const loaded = performance.getEntriesByType('resource').map((e) => e.name);
-        const ours = (prefix: string) => loaded.filter((u) => u.startsWith(location.origin + prefix));
-        reg.active?.postMessage({ type: 'cache-assets', urls: ours('/assets/') });
-        reg.active?.postMessage({ type: 'cache-reads', urls: ours('/api/') });
+        const urls = performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((u) => u.startsWith(location.origin + '/'));
+        reg.active?.postMessage({ type: 'keep', urls });
       };
       send();
       // Once this page is taken over, what it loaded before is handed over in full.

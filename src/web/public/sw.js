@@ -20,36 +20,26 @@ self.addEventListener('install', (e) => {
 });
 self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
 
+/** The cache a URL the page loaded belongs in: hashed assets, or the last copy of an offline read. */
+function cacheFor(path) {
+  if (path.startsWith('/assets/')) return ASSETS;
+  if (OFFLINE_READS.some((re) => re.test(path))) return DATA;
+  return null;
+}
+
 self.addEventListener('message', (e) => {
   const m = e.data || {};
-  if (m.type === 'cache-assets' && Array.isArray(m.urls)) {
+  // What the page already loaded before this worker saw it (its script files, and on a first visit
+  // the offline reads): kept now if not yet, so that the next start without a network finds them.
+  if (m.type === 'keep' && Array.isArray(m.urls)) {
     e.waitUntil(
-      caches
-        .open(ASSETS)
-        .then((c) =>
-          Promise.all(
-            m.urls
-              .filter((u) => new URL(u, self.location.origin).pathname.startsWith('/assets/'))
-              .map((u) => c.match(u).then((hit) => hit || c.add(u).catch(() => undefined))),
-          ),
-        ),
-    );
-  }
-  // Reads the page made before this worker controlled it (its first visit): stored now, so that the
-  // field form still opens after the network goes. Only the offline reads, only those not yet kept.
-  if (m.type === 'cache-reads' && Array.isArray(m.urls)) {
-    e.waitUntil(
-      caches.open(DATA).then((c) =>
-        Promise.all(
-          m.urls
-            .filter((u) => OFFLINE_READS.some((re) => re.test(new URL(u, self.location.origin).pathname)))
-            .map((u) =>
-              c
-                .match(u)
-                .then((hit) => hit || fetch(u).then((res) => (res.ok ? c.put(u, res) : undefined)))
-                .catch(() => undefined),
-            ),
-        ),
+      Promise.all(
+        m.urls.map(async (u) => {
+          const name = cacheFor(new URL(u, self.location.origin).pathname);
+          if (!name) return;
+          const c = await caches.open(name);
+          if (!(await c.match(u))) await c.add(u).catch(() => undefined);
+        }),
       ),
     );
   }
