@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../contracts/credit-code.js';
 import { IMPORT_COLUMNS } from '../contracts/entities.js';
+import { tableFingerprints } from '../test/fingerprint.js';
 import { createTestApp, type Client, type TestApp } from '../test/app.js';
 import { multipartFile } from '../test/multipart.js';
 import { addDays } from '../contracts/calendar.js';
@@ -1209,20 +1210,7 @@ async function proposedReferral() {
 }
 
 /** Every table's rows, as one digest per table (the audit log included). */
-/**
- * Per table: its row count and the newest transaction that wrote a row of it (xmin), so any committed
- * insert, update or delete shows, even one that leaves the values as they were.
- */
-async function snapshot(): Promise<Record<string, string>> {
-  const tables = await rows(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
-  const parts = tables.map(
-    ({ tablename }) =>
-      `select '${tablename}' as t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text as h from "${tablename}"`,
-  );
-  const out: Record<string, string> = {};
-  for (const r of await rows(sql.raw(parts.join(' union all ')))) out[r.t] = r.h;
-  return out;
-}
+const snapshot = () => tableFingerprints(t.database.db);
 
 const FAIL_AUDIT = [
   sql.raw(

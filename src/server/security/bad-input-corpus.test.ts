@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCampaigns } from '../demo/seed-campaigns.js';
+import { tableFingerprints } from '../../test/fingerprint.js';
 import { createTestApp, type Client, type TestApp } from '../../test/app.js';
 
 /**
@@ -27,21 +28,9 @@ const BIG_STRING = 'x'.repeat(100_000);
 const INTERNALS =
   /_uq\b|_key\b|_idx\b|_fkey\b|_check\b|constraint|Failed query|insert into|select .* from|update .* set|relation "|column "|at .*\.ts:\d+/i;
 
-let tables: string[] = [];
-/**
- * One fingerprint per table: its row count and the newest transaction that wrote a row of it (xmin),
- * so any committed insert, update or delete shows, even one that leaves the values as they were;
- * sessions and sign-in records (failed sign-ins are counted by design) excluded.
- */
-async function snapshot(): Promise<Record<string, string>> {
-  const parts = tables.map(
-    (tb) =>
-      `select '${tb}' as t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text as h from "${tb}" x${tb === 'audit_log' ? ` where action not like 'auth.%'` : ''}`,
-  );
-  const out: Record<string, string> = {};
-  for (const r of await rows(sql.raw(parts.join(' union all ')))) out[r.t] = r.h;
-  return out;
-}
+/** Sessions and sign-in records are left out (failed sign-ins are counted by design). */
+const snapshot = () =>
+  tableFingerprints(t.database.db, { except: ['sessions', 'login_failures'], where: { audit_log: "action not like 'auth.%'" } });
 function diff(a: Record<string, string>, b: Record<string, string>) {
   return Object.keys(a).filter((k) => a[k] !== b[k]);
 }
@@ -264,11 +253,6 @@ beforeAll(async () => {
   expect(tip.statusCode, tip.body).toBe(200);
   ids.tips = tip.json().id;
   [{ id: ids.campaigns }] = await rows(sql`select min(id)::int as id from campaigns`);
-  tables = (
-    await rows(
-      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', 'login_failures') order by 1`,
-    )
-  ).map((r) => r.table_name);
 });
 afterAll(() => t?.close());
 
